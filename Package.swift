@@ -1,0 +1,75 @@
+// swift-tools-version:6.0
+// Verbale: a translation-memory toolkit for notes verbales in English, French and Khmer.
+//
+// Layers (arrows point down only):
+//   verbale (CLI) → VerbaleDraft → VerbaleMemory, VerbaleGlossary, VerbaleAlign, VerbaleFormats
+//   → VerbaleCore → CICU (ICU4C behind an opaque C header).
+import PackageDescription
+
+let package = Package(
+    name: "Verbale",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "verbale", targets: ["verbale"]),
+        .library(name: "VerbaleCore", targets: ["VerbaleCore"]),
+        .library(name: "VerbaleFormats", targets: ["VerbaleFormats"]),
+        .library(name: "VerbaleMemory", targets: ["VerbaleMemory"]),
+        .library(name: "VerbaleGlossary", targets: ["VerbaleGlossary"]),
+        .library(name: "VerbaleAlign", targets: ["VerbaleAlign"]),
+        .library(name: "VerbaleDraft", targets: ["VerbaleDraft"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // ICU4C behind a header that uses only stdint types: Foundation ships its own ICU
+        // headers, so exposing <unicode/*.h> to Swift does not compile (see README).
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "VerbaleCore",
+            dependencies: ["CICU"],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "VerbaleFormats", dependencies: ["VerbaleCore"]),
+        .target(
+            name: "VerbaleMemory",
+            dependencies: ["VerbaleCore", "VerbaleFormats", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "VerbaleGlossary",
+            dependencies: ["VerbaleCore", "VerbaleFormats", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "VerbaleAlign", dependencies: ["VerbaleCore"]),
+        .target(
+            name: "VerbaleDraft",
+            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign"]
+        ),
+        .executableTarget(
+            name: "verbale",
+            dependencies: [
+                "VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign", "VerbaleDraft",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "verbale-bench",
+            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign", "VerbaleDraft"],
+            path: "Benchmarks/Sources/verbale-bench"
+        ),
+        .testTarget(name: "VerbaleCoreTests", dependencies: ["VerbaleCore"]),
+        .testTarget(name: "VerbaleFormatsTests", dependencies: ["VerbaleFormats"]),
+        .testTarget(name: "VerbaleMemoryTests", dependencies: ["VerbaleMemory"]),
+        .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleGlossary"]),
+        .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign"]),
+        .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft"]),
+        .testTarget(name: "VerbaleCLITests", dependencies: ["verbale"]),
+    ]
+)

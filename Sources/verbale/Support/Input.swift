@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import VerbaleCore
+
+/// Reads a command's input: a file path, or standard input for "-" (or when no path is given).
+struct InputText {
+    var name: String
+    var text: String
+
+    static func read(_ path: String?, lossy: Bool = false) throws -> InputText {
+        let name = path ?? "-"
+        let data: Data
+        if name == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard FileManager.default.fileExists(atPath: name) else {
+                throw ValidationError("\(name): no such file")
+            }
+            do { data = try Data(contentsOf: URL(fileURLWithPath: name)) } catch {
+                throw ValidationError("\(name): cannot read (\(error.localizedDescription))")
+            }
+        }
+        return InputText(name: name == "-" ? "<stdin>" : name, text: try TextDecoding.decode(data, name: name == "-" ? "<stdin>" : name, lossy: lossy))
+    }
+}
+
+/// Options shared by commands that take a language.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Language of the input, as a BCP 47 tag (en, fr-FR, km-KH). Default: detected from the script and common words.", valueName: "tag"))
+    var lang: String?
+
+    /// The language to use for `text`: the one given, or the detected one.
+    func resolve(for text: String) throws -> Language {
+        guard let lang else { return LanguageDetector.detect(text) }
+        do {
+            guard let language = try LanguageTag(lang).language else { throw ValidationError("unsupported language \(lang)") }
+            return language
+        } catch let error as LanguageTagError {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+/// Writes `value` as pretty, stable JSON (sorted keys) followed by a newline.
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    FileHandle.standardOutput.write(data)
+    FileHandle.standardOutput.write(Data("\n".utf8))
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import VerbaleCore
+
+/// The `verbale` command: a translation-memory toolkit for notes verbales in English, French
+/// and Khmer. Each subcommand lives in its own file under `Commands/`, parses its options,
+/// calls the libraries and prints.
+@main
+struct Verbale: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verbale",
+        abstract: "Draft, translate and check notes verbales in English, French and Khmer.",
+        discussion: """
+        Verbale segments notes, finds translation-memory matches and stock phrases while you draft,
+        and looks up diplomatic terminology. Languages are BCP 47 tags: en, fr-FR, km-KH.
+        Every command that reads a file reads standard input when given "-".
+
+        Examples:
+          verbale segment Examples/transmittal.txt
+          echo "ព្រះរាជាណាចក្រកម្ពុជា។" | verbale tokenize -
+        """,
+        version: VerbaleVersion.current,
+        subcommands: [
+            SegmentCommand.self,
+            TokenizeCommand.self,
+        ]
+    )
+}
+
+enum VerbaleVersion {
+    static let current = "0.1.0"
+}
