@@ -1,115 +1,143 @@
 /// Finds the placeables of a text: dates (EN/FR/KM forms, ISO values), note reference
 /// numbers, e-mail addresses, URLs and numbers (Latin or Khmer digits).
 ///
-/// Each kind is an ICU regular expression (`PlaceablePatterns`) run once over the text, and
-/// skipped when the text lacks its trigger (a digit for dates, numbers and most references,
-/// `@` for e-mail, `/` or `www` for URLs…). Overlaps are resolved leftmost-longest, so
-/// "No. 2021/01/045" is one reference, not a reference and numbers, and "12 January 2021" one
-/// date. Cost: O(n) per pattern run. Not thread-safe (ICU regexes hold the text).
+/// Each kind is an ICU regular expression (`PlaceablePatterns`), but none is run over the
+/// whole text: one pass over the text finds where a placeable could start (a digit, a word
+/// starting with a month's or a prefix's initial, ថ ខ ល in Khmer…) and only the rules that can
+/// start there are tried, anchored at that position. E-mail addresses, which start anywhere, are
+/// searched only in texts holding `@`. Overlaps are resolved leftmost-longest, so
+/// "No. 2021/01/045" is one reference, and "12 January 2021" one date, not a number.
+/// Cost: O(n) plus a short anchored match per candidate position. Not thread-safe.
 final class PlaceableRecognizer {
     let language: Language
-    private let dates: [(PlaceablePatterns.DatePattern, ICURegex)]
-    private let prefixedReference: ICURegex?
-    private let bareReference: ICURegex?
-    private let number: ICURegex?
+
+    /// Where a rule may start: at a digit (not inside a number), at the start of a Latin word
+    /// whose first letter is in `initials`, or at a Khmer letter in `khmerInitials`.
+    struct Trigger {
+        var digit = false
+        var initials: Set<UInt16> = []
+        var khmerInitials: Set<UInt16> = []
+    }
+
+    typealias Reader = (Range<Int>) -> String
+    private struct Rule {
+        var regex: ICURegex
+        var trigger: Trigger
+        var value: (Reader, [Range<Int>?]) -> (Placeable.Kind, String)?
+    }
+
+    private var rules: [Rule] = []
     private let email: ICURegex?
-    private let url: ICURegex?
 
     init(language: Language) {
         self.language = language
-        dates = PlaceablePatterns.dates.compactMap { pattern in
-            (try? ICURegex(pattern.pattern, options: pattern.caseInsensitive ? [.caseInsensitive] : [])).map { (pattern, $0) }
+        let monthInitials = Set("JFMASONDjfmasond".utf16)
+        for pattern in PlaceablePatterns.dates {
+            guard let regex = try? ICURegex(pattern.pattern, options: pattern.caseInsensitive ? [.caseInsensitive] : []) else { continue }
+            let trigger = switch pattern.start {
+            case .digit: Trigger(digit: true)
+            case .monthName: Trigger(initials: monthInitials)
+            case .khmerDayOrDigit: Trigger(digit: true, khmerInitials: ["ថ".utf16.first ?? 0])
+            case .khmerMonth: Trigger(khmerInitials: ["ខ".utf16.first ?? 0])
+            }
+            rules.append(Rule(regex: regex, trigger: trigger) { text, groups in
+                Self.dateValue(pattern, text, groups).map { (.date, $0) }
+            })
         }
-        prefixedReference = try? ICURegex(PlaceablePatterns.prefixedReference)
-        bareReference = try? ICURegex(PlaceablePatterns.bareReference)
+        let hasDigit: (String) -> Bool = { $0.unicodeScalars.contains { $0.properties.numericType == .decimal } }
+        if let regex = try? ICURegex(PlaceablePatterns.prefixedReference) {
+            rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("NnRr".utf16), khmerInitials: ["ល".utf16.first ?? 0])) { text, groups in
+                guard let range = groups[1] else { return nil }
+                let identifier = text(range)
+                return hasDigit(identifier) ? (.reference, Digits.ascii(identifier)) : nil
+            })
+        }
+        if let regex = try? ICURegex(PlaceablePatterns.bareReference) {
+            rules.append(Rule(regex: regex, trigger: Trigger(digit: true, initials: Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf16))) { text, groups in
+                guard let range = groups[1] else { return nil }
+                let identifier = text(range)
+                return identifier.contains("/") && hasDigit(identifier) ? (.reference, Digits.ascii(identifier)) : nil
+            })
+        }
         let groupSpace = language == .french ? "[\\u00A0\\u202F\\u2009 ]" : "[\\u00A0\\u202F\\u2009]"
-        number = try? ICURegex(PlaceablePatterns.number(groupSpace: groupSpace))
+        if let regex = try? ICURegex(PlaceablePatterns.number(groupSpace: groupSpace)) {
+            rules.append(Rule(regex: regex, trigger: Trigger(digit: true)) { text, groups in
+                groups[1].map { (.number, NumberValue.parse(text($0), language: language)) }
+            })
+        }
+        if let regex = try? ICURegex(PlaceablePatterns.url, options: [.caseInsensitive]) {
+            rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("hHfFwW".utf16))) { text, groups in
+                guard let range = groups[0] else { return nil }
+                let url = Self.trimmingSentencePunctuation(text(range))
+                return url.count > 4 ? (.url, url) : nil
+            })
+        }
         email = try? ICURegex(PlaceablePatterns.email)
-        url = try? ICURegex(PlaceablePatterns.url, options: [.caseInsensitive])
     }
 
     /// The placeables of `units`, in order, without overlaps (UTF-16 ranges).
     func recognize(_ units: UnsafeBufferPointer<UInt16>) -> [Placeable.Found] {
-        var hasDigit = false, hasAt = false, hasURL = false, hasSlash = false
-        for u in units {
-            switch u {
-            case 0x30...0x39, 0x17E0...0x17E9: hasDigit = true
-            case 0x40: hasAt = true
-            case 0x2F: hasSlash = true; hasURL = true
-            case 0x77, 0x57: hasURL = true
-            default: break
-            }
-        }
-        guard hasDigit || hasAt || hasURL || hasSlash else { return [] }
-        let array = Array(units)
+        var array: [UInt16]?
+        var textSet = [Bool](repeating: false, count: rules.count)
         var candidates: [Placeable.Found] = []
-        if hasAt, let email { collect(email, array, into: &candidates) { text, groups in groups[1].map { (.email, text($0)) } } }
-        if hasURL, let url { collectURLs(url, array, into: &candidates) }
-        if hasDigit {
-            for (pattern, regex) in dates {
-                collect(regex, array, into: &candidates) { text, groups in
-                    Self.dateValue(pattern, text, groups).map { (.date, $0) }
+        var previous: UInt16 = 0x20
+        var hasAt = false
+        for i in 0..<units.count {
+            let u = units[i]
+            defer { previous = u }
+            if u == 0x40 { hasAt = true }
+            let isDigit = Self.isDigit(u)
+            let digitStart = isDigit && !Self.isDigit(previous)
+            // Digits before a word do not stop it starting: PDF extraction glues "1993No.: 1999".
+            let wordStart = !Self.isLatinLetter(previous)
+            let khmer = u >= 0x1780 && u <= 0x17A2
+            guard digitStart || (wordStart && u < 0x80) || khmer else { continue }
+            for (n, rule) in rules.enumerated() {
+                let trigger = rule.trigger
+                guard (digitStart && trigger.digit) || (wordStart && trigger.initials.contains(u)) || (khmer && trigger.khmerInitials.contains(u)) else { continue }
+                let text = array ?? Array(units)
+                array = text
+                if !textSet[n] {
+                    rule.regex.setText(utf16: text)
+                    textSet[n] = true
                 }
-            }
-            if let number {
-                let language = language
-                collect(number, array, into: &candidates) { text, groups in
-                    groups[1].map { (.number, NumberValue.parse(text($0), language: language)) }
-                }
+                guard let end = rule.regex.match(at: i), end > i else { continue }
+                let groups = (0...4).map { rule.regex.group($0) }
+                let reader: Reader = { String(decoding: text[$0], as: UTF16.self) }
+                guard let (kind, value) = rule.value(reader, groups) else { continue }
+                var range = i..<end
+                if kind == .url { range = i..<(i + value.utf16.count) }
+                candidates.append(Placeable.Found(kind: kind, range: range, value: value))
             }
         }
-        if let prefixedReference {
-            collect(prefixedReference, array, into: &candidates) { text, groups in
-                guard let range = groups[1] else { return nil }
-                let identifier = text(range)
-                guard identifier.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else { return nil }
-                return (.reference, Digits.ascii(identifier))
-            }
-        }
-        if hasSlash, let bareReference {
-            collect(bareReference, array, into: &candidates) { text, groups in
-                guard let range = groups[1] else { return nil }
-                let identifier = text(range)
-                guard identifier.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else { return nil }
-                return (.reference, Digits.ascii(identifier))
+        if hasAt, let email {
+            let text = array ?? Array(units)
+            email.setText(utf16: text)
+            var from = 0
+            while from < text.count, let match = email.firstMatch(from: from) {
+                from = max(match.upperBound, match.lowerBound + 1)
+                candidates.append(Placeable.Found(kind: .email, range: match, value: String(decoding: text[match], as: UTF16.self)))
             }
         }
         return Self.leftmostLongest(candidates)
     }
 
-    /// Runs `regex` over the text; `value` turns a match (a way to read a group's text, and the
-    /// groups' ranges) into a kind and value, or nil to reject it.
-    private func collect(_ regex: ICURegex, _ units: [UInt16], into candidates: inout [Placeable.Found],
-                         _ value: ((Range<Int>) -> String, [Range<Int>?]) -> (Placeable.Kind, String)?) {
-        regex.setText(utf16: units)
-        let text: (Range<Int>) -> String = { String(decoding: units[$0], as: UTF16.self) }
-        var from = 0
-        while from <= units.count, let match = regex.firstMatch(from: from) {
-            from = match.isEmpty ? match.upperBound + 1 : match.upperBound
-            guard !match.isEmpty else { continue }
-            let groups = (0...4).map { regex.group($0) }
-            if let (kind, result) = value(text, groups) {
-                candidates.append(Placeable.Found(kind: kind, range: match, value: result))
-            }
-        }
+    static func isDigit(_ u: UInt16) -> Bool { (0x30...0x39).contains(u) || (0x17E0...0x17E9).contains(u) }
+
+    /// Letters of a Latin word (ASCII, Latin-1 and Latin Extended).
+    static func isLatinLetter(_ u: UInt16) -> Bool {
+        (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) || (0xC0...0x24F).contains(u)
     }
 
-    /// URLs, without the punctuation that ends the sentence around them ("see www.un.org.").
-    private func collectURLs(_ regex: ICURegex, _ units: [UInt16], into candidates: inout [Placeable.Found]) {
-        regex.setText(utf16: units)
-        var from = 0
-        while from <= units.count, let match = regex.firstMatch(from: from) {
-            from = max(match.upperBound, match.lowerBound + 1)
-            var end = match.upperBound
-            while end > match.lowerBound, let last = Unicode.Scalar(units[end - 1]), ".,;:!?)]}'".unicodeScalars.contains(last) {
-                // A closing bracket belongs to the URL only when it has its opening one inside.
-                if last == ")", units[match.lowerBound..<end].contains(0x28) { break }
-                end -= 1
-            }
-            let range = match.lowerBound..<end
-            guard range.count > 4 else { continue }
-            candidates.append(Placeable.Found(kind: .url, range: range, value: String(decoding: units[range], as: UTF16.self)))
+    /// A URL without the punctuation that ends the sentence around it ("see www.un.org.").
+    /// A closing bracket stays when its opening one is inside the URL.
+    static func trimmingSentencePunctuation(_ url: String) -> String {
+        var result = Substring(url)
+        while let last = result.last, ".,;:!?)]}'".contains(last) {
+            if last == ")", result.contains("(") { break }
+            result = result.dropLast()
         }
+        return String(result)
     }
 
     /// Keeps, from left to right, the longest candidate at each start that overlaps nothing kept.
@@ -153,7 +181,7 @@ extension Placeable {
 
         func placeable(_ units: UnsafeBufferPointer<UInt16>, _ offsets: ScalarOffsets) -> Placeable {
             Placeable(kind: kind,
-                      text: String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self),
+                      text: UTF16Text.string(units, range),
                       value: value,
                       range: offsets.scalarOffset(ofUTF16: range.lowerBound)..<offsets.scalarOffset(ofUTF16: range.upperBound))
         }

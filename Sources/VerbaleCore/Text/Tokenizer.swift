@@ -151,7 +151,7 @@ public final class Tokenizer {
         tokens.reserveCapacity(spans.count)
         for (n, span) in spans.enumerated() {
             let range = offsets.scalarOffset(ofUTF16: span.range.lowerBound)..<offsets.scalarOffset(ofUTF16: span.range.upperBound)
-            let text = String(decoding: UnsafeBufferPointer(rebasing: units[span.range]), as: UTF16.self)
+            let text = UTF16Text.string(units, span.range)
             if let p = span.placeable {
                 let placeable = found[p].placeable(units, offsets)
                 tokens.append(Token(text: text, key: placeable.value, looseKey: placeable.value, range: range, kind: .placeable, placeable: placeable))
