@@ -12,18 +12,39 @@ final class PlaceableRecognizer {
     let language: Language
 
     /// Where a rule may start: at a digit (not inside a number), at the start of a Latin word
-    /// whose first letter is in `initials`, or at a Khmer letter in `khmerInitials`.
+    /// whose first letter is in `initials` (ASCII), or at a Khmer letter in `khmerInitials`.
+    /// `monthAhead` and `monthWord` are cheap checks that spare date rules most attempts: a
+    /// day must be followed (after an ordinal suffix and spaces) by a letter, and a month-first
+    /// date must start with a month's first three letters.
     struct Trigger {
         var digit = false
         var initials: Set<UInt16> = []
-        var khmerInitials: Set<UInt16> = []
+        var khmerInitials: [UInt16] = []
+        var monthAhead = false
+        var monthWord = false
+
+        fileprivate var initialMask: (UInt64, UInt64) {
+            var mask: (UInt64, UInt64) = (0, 0)
+            for u in initials where u < 128 {
+                if u < 64 { mask.0 |= 1 << UInt64(u) } else { mask.1 |= 1 << UInt64(u - 64) }
+            }
+            return mask
+        }
     }
 
     typealias Reader = (Range<Int>) -> String
     private struct Rule {
         var regex: ICURegex
         var trigger: Trigger
+        var mask: (UInt64, UInt64)
         var value: (Reader, [Range<Int>?]) -> (Placeable.Kind, String)?
+
+        init(regex: ICURegex, trigger: Trigger, value: @escaping (Reader, [Range<Int>?]) -> (Placeable.Kind, String)?) {
+            self.regex = regex
+            self.trigger = trigger
+            self.mask = trigger.initialMask
+            self.value = value
+        }
     }
 
     private var rules: [Rule] = []
@@ -35,8 +56,8 @@ final class PlaceableRecognizer {
         for pattern in PlaceablePatterns.dates {
             guard let regex = try? ICURegex(pattern.pattern, options: pattern.caseInsensitive ? [.caseInsensitive] : []) else { continue }
             let trigger = switch pattern.start {
-            case .digit: Trigger(digit: true)
-            case .monthName: Trigger(initials: monthInitials)
+            case .digit: Trigger(digit: true, monthAhead: true)
+            case .monthName: Trigger(initials: monthInitials, monthWord: true)
             case .khmerDayOrDigit: Trigger(digit: true, khmerInitials: ["ថ".utf16.first ?? 0])
             case .khmerMonth: Trigger(khmerInitials: ["ខ".utf16.first ?? 0])
             }
@@ -92,9 +113,22 @@ final class PlaceableRecognizer {
             let wordStart = !Self.isLatinLetter(previous)
             let khmer = u >= 0x1780 && u <= 0x17A2
             guard digitStart || (wordStart && u < 0x80) || khmer else { continue }
-            for (n, rule) in rules.enumerated() {
-                let trigger = rule.trigger
-                guard (digitStart && trigger.digit) || (wordStart && trigger.initials.contains(u)) || (khmer && trigger.khmerInitials.contains(u)) else { continue }
+            let bit: UInt64 = u < 128 ? 1 << UInt64(u & 63) : 0
+            var monthAhead: Bool?
+            var monthWord: Bool?
+            for n in rules.indices {
+                let trigger = rules[n].trigger
+                let mask = u < 64 ? rules[n].mask.0 : rules[n].mask.1
+                guard (digitStart && trigger.digit) || (wordStart && mask & bit != 0) || (khmer && trigger.khmerInitials.contains(u)) else { continue }
+                if trigger.monthAhead, digitStart {
+                    if monthAhead == nil { monthAhead = Self.letterFollowsNumber(units, i) }
+                    if monthAhead == false { continue }
+                }
+                if trigger.monthWord, !digitStart {
+                    if monthWord == nil { monthWord = Self.startsWithMonthStem(units, i) }
+                    if monthWord == false { continue }
+                }
+                let rule = rules[n]
                 let text = array ?? Array(units)
                 array = text
                 if !textSet[n] {
@@ -123,6 +157,31 @@ final class PlaceableRecognizer {
     }
 
     static func isDigit(_ u: UInt16) -> Bool { (0x30...0x39).contains(u) || (0x17E0...0x17E9).contains(u) }
+
+    /// Whether the number at `i` is followed, after at most two letters of an ordinal suffix
+    /// (st, th, er) and spaces, by a letter: the shape of "12 January", "1er mars", "20th October".
+    static func letterFollowsNumber(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
+        var j = i
+        while j < units.count, isDigit(units[j]) { j += 1 }
+        var suffix = 0
+        while j < units.count, suffix < 2, isLatinLetter(units[j]) { j += 1; suffix += 1 }
+        var spaces = 0
+        while j < units.count, Tokenizer.isSeparator(units[j]) { j += 1; spaces += 1 }
+        return spaces > 0 && j < units.count && (isLatinLetter(units[j]) || (0x1780...0x17FF).contains(units[j]))
+    }
+
+    /// Whether the word at `i` starts with the first three letters of an English or French
+    /// month name (any case).
+    static func startsWithMonthStem(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
+        guard i + 2 < units.count else { return false }
+        let lower = { (u: UInt16) -> UInt16 in (0x41...0x5A).contains(u) || (0xC0...0xDE).contains(u) ? u + 0x20 : u }
+        let stem = [lower(units[i]), lower(units[i + 1]), lower(units[i + 2])]
+        return monthStems.contains(stem)
+    }
+
+    private static let monthStems: Set<[UInt16]> = Set(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "fév", "fev", "avr", "mai", "jui", "aoû", "aou", "déc"]
+            .map { Array($0.utf16) })
 
     /// Letters of a Latin word (ASCII, Latin-1 and Latin Extended).
     static func isLatinLetter(_ u: UInt16) -> Bool {
