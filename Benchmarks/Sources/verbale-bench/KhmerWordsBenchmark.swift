@@ -11,10 +11,13 @@ enum KhmerWordsBenchmark {
             .split(separator: "\n").filter { !$0.isEmpty }
         let texts = reference.map { WordSegmentationScore.text(ofReference: $0) }
 
-        let tokenizer = try Tokenizer(language: .khmer)
-        var verbaleWords: [[String]] = []
-        let verbaleSeconds = BenchClock.seconds { verbaleWords = texts.map { tokenizer.tokenize($0).map(\.text) } }
-        report("verbale", reference, verbaleWords, verbaleSeconds)
+        for breaking in [Tokenizer.KhmerWordBreaking.learned, .icuAndRules] {
+            let tokenizer = try Tokenizer(language: .khmer, khmerWordBreaking: breaking)
+            _ = tokenizer.tokenize(texts[0])
+            var verbaleWords: [[String]] = []
+            let verbaleSeconds = BenchClock.seconds { verbaleWords = texts.map { tokenizer.tokenize($0).map(\.text) } }
+            report(breaking == .learned ? "verbale" : "verbale-rules-only", reference, verbaleWords, verbaleSeconds)
+        }
 
         let icu = try BreakIterator(.word, locale: "km")
         var icuWords: [[String]] = []
