@@ -38,17 +38,18 @@ struct GoldenRule: Sendable, CustomTestStringConvertible {
 struct GoldenRulesTests {
     static let english = GoldenRule.load("en")
     static let french = GoldenRule.load("fr")
-    /// The one English rule the default rules knowingly fail: an inline numbered list
-    /// ("…first item 2. The second item") cannot be told from "…paragraph 2. The Embassy…",
-    /// which is common in notes and must split after "2.".
-    static let knownFailure = 35
+    /// The one English rule the default rules knowingly fail: a lettered list on one line
+    /// ("a. The first item b. The second item"). Breaking before "b." needs a rule that starts
+    /// at any lower-case letter, which would cost a matcher call at most characters of every
+    /// text; Verbale keeps such lists as one segment instead.
+    static let knownFailure = 39
 
     @Test("English Golden Rule", arguments: english)
     func englishRule(_ rule: GoldenRule) throws {
         let segmenter = try Segmenter(language: .english)
         let actual = GoldenRule.normalized(segmenter.segments(of: rule.input).map(\.text))
         if rule.number == Self.knownFailure {
-            withKnownIssue("inline numbered list without line breaks") {
+            withKnownIssue("lettered list on one line") {
                 #expect(actual == GoldenRule.normalized(rule.expected))
             }
         } else {

@@ -26,13 +26,32 @@ extension SRXDocument {
         let reader = SRXReader(file: name, parser: parser)
         parser.delegate = reader
         let ok = parser.parse()
+        // FoundationXML on Linux may recover from an error and still return true: trust the
+        // first error it reported, not the return value.
+        if let (line, column, code) = reader.xmlError {
+            throw .malformed(file: name, line: max(line, 1), column: max(column, 1), reason: Self.describeXMLError(code))
+        }
         if let error = reader.structureError { throw error }
-        if !ok {
-            let reason = parser.parserError.map { String(describing: ($0 as NSError).localizedDescription) } ?? "parse error"
-            throw .malformed(file: name, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1), reason: reason)
+        if !ok || parser.parserError != nil {
+            let code = (parser.parserError as NSError?)?.code ?? 0
+            throw .malformed(file: name, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1), reason: Self.describeXMLError(code))
         }
         guard reader.sawRoot else { throw .invalidStructure(file: name, line: 1, reason: "no <srx> root element") }
         self.init(segmentSubflows: reader.segmentSubflows, cascade: reader.cascade, languageRules: reader.languageRules, languageMaps: reader.languageMaps)
+    }
+
+    /// A readable reason for an XML error code (FoundationXML on Linux passes libxml2's codes
+    /// on without a message).
+    static func describeXMLError(_ code: Int) -> String {
+        let reasons: [Int: String] = [
+            3: "no XML element found", 4: "the document is empty", 5: "the document ends too early",
+            6: "an invalid character reference", 7: "an invalid character reference", 9: "an invalid character",
+            23: "an entity reference without its ';'", 26: "an undefined entity", 38: "a < inside an attribute value (write &lt;)",
+            39: "a malformed attribute", 40: "an unfinished attribute value", 41: "an attribute without a value",
+            42: "an attribute given twice", 64: "a malformed XML declaration", 68: "a malformed name", 73: "an unfinished tag (> expected)",
+            76: "a closing tag that does not match the open element", 77: "an unclosed element", 85: "content after the root element",
+        ]
+        return reasons[code] ?? "XML error \(code)"
     }
 
     /// Where the first `<!DOCTYPE` or `<!ENTITY` occurs (1-based line and column), if anywhere.
@@ -58,6 +77,8 @@ private final class SRXReader: NSObject, XMLParserDelegate {
     let file: String
     unowned let parser: XMLParser
     var structureError: SRXError?
+    /// The first XML error FoundationXML reported: line, column, code.
+    var xmlError: (Int, Int, Int)?
     var sawRoot = false
     var segmentSubflows = true
     var cascade = true
@@ -127,6 +148,11 @@ private final class SRXReader: NSObject, XMLParserDelegate {
         default:
             break
         }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if xmlError == nil { xmlError = (parser.lineNumber, parser.columnNumber, (parseError as NSError).code) }
+        parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -22,12 +22,22 @@ public struct SegmentationRules: Sendable {
     /// One compiled check, in SRX order.
     struct Check: Sendable {
         enum Mode: Sendable { case anchored, scanned }
+        /// For scanned checks: whether the break is where the match ends (`before(?=after)`)
+        /// or where it starts (`(?<=before)after`, chosen when the afterbreak starts with rarer
+        /// characters than the beforebreak, e.g. a rule breaking at white space before "•").
+        enum Position: Sendable { case matchEnd, matchStart }
         var mode: Mode
         var isBreak: Bool
+        var position: Position
         /// The ICU pattern (compiled per `Segmenter`, since an ICU regex holds its text).
         var pattern: String
-        /// "language rule #n" for every rule merged into this check, for debugging.
+        /// "language rule #n" for every rule merged into this check.
         var sources: [String]
+        /// Scanned: the code units a match can start with (`isAll`: let ICU scan).
+        var trigger: TriggerSet
+        /// Anchored: the unit just before the position, and the one at it, that can match.
+        var beforeLast: TriggerSet
+        var afterFirst: TriggerSet
     }
 
     /// The language code the rules were selected for (e.g. "fr-FR").
@@ -40,7 +50,10 @@ public struct SegmentationRules: Sendable {
     /// "anchored no-break: English #1, English #2" or "scanned break: Common #10, Common #11".
     /// Shows whether custom rules hit the fast path (anchored) or cost a scan each.
     public var plan: [String] {
-        checks.map { "\($0.mode) \($0.isBreak ? "break" : "no-break"): \($0.sources.joined(separator: ", "))" }
+        checks.map { check in
+            let how = check.mode == .anchored ? "anchored" : "scanned\(check.position == .matchStart ? " by afterbreak" : "")\(check.trigger.isAll ? " (every position)" : "")"
+            return "\(how) \(check.isBreak ? "break" : "no-break"): \(check.sources.joined(separator: ", "))"
+        }
     }
 
     /// Selects the rules of `document` for `languageCode` (following `cascade`), checks every
@@ -56,22 +69,20 @@ public struct SegmentationRules: Sendable {
                                        pattern: pattern, reason: "\(error.icuError) at offset \(error.offset)")
                 }
             }
-            let before = "(?:\(rule.beforeBreak))", after = "(?:\(rule.afterBreak))"
-            let bounded = rule.isBreak ? false : ((try? ICURegex("(?<=\(before))")) != nil)
-            let mode: Check.Mode = bounded ? .anchored : .scanned
-            let piece = mode == .anchored
-                ? (rule.beforeBreak.isEmpty ? after : "(?<=\(before))\(after)")
-                : (rule.afterBreak.isEmpty ? before : "\(before)(?=\(after))")
-            let source = "\(languageRule) #\(index)"
+            let check = Self.check(for: rule, source: "\(languageRule) #\(index)")
             let mergeable = !Self.hasBackReference(rule.beforeBreak) && !Self.hasBackReference(rule.afterBreak)
-            if mergeable, let last = checks.last, last.mode == mode, last.isBreak == rule.isBreak, !Self.hasBackReference(last.pattern) {
-                checks[checks.count - 1].pattern += "|\(piece)"
-                checks[checks.count - 1].sources.append(source)
+            if mergeable, let last = checks.last, last.mode == check.mode, last.isBreak == check.isBreak,
+               last.position == check.position, !Self.hasBackReference(last.pattern) {
+                checks[checks.count - 1].pattern += "|" + check.pattern
+                checks[checks.count - 1].sources += check.sources
+                checks[checks.count - 1].trigger.formUnion(check.trigger)
+                checks[checks.count - 1].beforeLast.formUnion(check.beforeLast)
+                checks[checks.count - 1].afterFirst.formUnion(check.afterFirst)
             } else {
-                checks.append(Check(mode: mode, isBreak: rule.isBreak, pattern: piece, sources: [source]))
+                checks.append(check)
             }
         }
-        // Validate merged patterns once more: a merge can only fail if ICU limits are hit.
+        // A merge can only fail if ICU limits are hit; say which rules.
         for check in checks {
             do { _ = try ICURegex(check.pattern) } catch {
                 throw .invalidRule(languageRule: check.sources.joined(separator: ", "), rule: 0, line: 0, element: "merged rules",
@@ -81,6 +92,38 @@ public struct SegmentationRules: Sendable {
         self.languageCode = languageCode
         self.ruleCount = selected.count
         self.checks = checks
+    }
+
+    /// How one rule is evaluated: anchored when it is a no-break rule whose beforebreak has a
+    /// bounded length (ICU accepts it as a look-behind); otherwise scanned, from whichever side
+    /// starts with the rarer characters.
+    static func check(for rule: SRXDocument.Rule, source: String) -> Check {
+        let before = "(?:\(rule.beforeBreak))", after = "(?:\(rule.afterBreak))"
+        let bounded = (try? ICURegex("(?<=\(before))")) != nil
+        let beforeShape = PatternShape.of(rule.beforeBreak), afterShape = PatternShape.of(rule.afterBreak)
+        let beforeLast = beforeShape.last, afterFirst = afterShape.first
+        if !rule.isBreak && bounded {
+            return Check(mode: .anchored, isBreak: false, position: .matchStart,
+                         pattern: rule.beforeBreak.isEmpty ? after : "(?<=\(before))\(after)", sources: [source], trigger: .all,
+                         beforeLast: beforeLast.canBeEmpty ? .all : beforeLast.set,
+                         afterFirst: afterFirst.canBeEmpty ? .all : afterFirst.set)
+        }
+        var endTrigger = beforeShape.first.set
+        if beforeShape.first.canBeEmpty {
+            endTrigger.formUnion(afterFirst.set)
+            if afterFirst.canBeEmpty { endTrigger = .all }
+        }
+        let startTrigger = afterFirst.canBeEmpty ? TriggerSet.all : afterFirst.set
+        let byAfter = bounded && cost(startTrigger) < cost(endTrigger)
+        return Check(mode: .scanned, isBreak: rule.isBreak, position: byAfter ? .matchStart : .matchEnd,
+                     pattern: byAfter ? "(?<=\(before))\(after)" : (rule.afterBreak.isEmpty ? before : "\(before)(?=\(after))"),
+                     sources: [source], trigger: byAfter ? startTrigger : endTrigger, beforeLast: .all, afterFirst: .all)
+    }
+
+    /// A rough count of how often a set's units occur: each ASCII member counts one, "any
+    /// non-ASCII" two hundred.
+    static func cost(_ set: TriggerSet) -> Int {
+        (0..<128).reduce(0) { $0 + (set.contains(UInt16($1)) ? 1 : 0) } + (set.anyNonASCII ? 200 : set.others.count)
     }
 
     /// Whether `pattern` uses a numbered or named back-reference (merging would renumber groups).

@@ -78,21 +78,16 @@ public final class Segmenter {
         let n = text.count
         let icu = icuCandidates(text)
 
-        // Scanned checks: one find pass each. Break positions become candidates too.
+        // Scanned checks: one pass each. Break positions become candidates too.
         var scanned: [[Int32]] = Array(repeating: [], count: checks.count)
         var candidates = icu
-        for (i, (check, regex)) in checks.enumerated() where check.mode == .scanned {
+        for (i, (check, regex)) in checks.enumerated() {
             regex.setSharedText(text)
-            var positions: [Int32] = []
-            var from = 0
-            while from <= n, let match = regex.firstMatch(from: from) {
-                positions.append(Int32(match.upperBound))
-                from = match.isEmpty ? match.upperBound + 1 : match.upperBound
-            }
+            guard check.mode == .scanned else { continue }
+            let positions = Self.scan(text, check: check, regex: regex)
             if check.isBreak { candidates += positions }
             scanned[i] = positions
         }
-        for (check, regex) in checks where check.mode == .anchored { regex.setSharedText(text) }
         if candidates.count != icu.count { candidates.sort() }
 
         // Decide each candidate: first applicable check wins; otherwise ICU's verdict.
@@ -109,7 +104,8 @@ public final class Segmenter {
                 let applies: Bool
                 switch check.mode {
                 case .anchored:
-                    applies = regex.match(at: Int(p)) != nil
+                    applies = check.beforeLast.contains(text[Int(p) - 1]) && check.afterFirst.contains(text[Int(p)])
+                        && regex.match(at: Int(p)) != nil
                 case .scanned:
                     let list = scanned[i]
                     var c = cursors[i]
@@ -126,6 +122,34 @@ public final class Segmenter {
             if decision == true { breaks.append(p) }
         }
         return breaks
+    }
+
+    /// The positions (ascending) where a scanned check matches. When the check's trigger units
+    /// are known, a Swift loop finds them and ICU is asked only there (an anchored match);
+    /// otherwise ICU scans. A match-end scan resumes after each match, as `find` does.
+    private static func scan(_ text: UnsafeBufferPointer<UInt16>, check: SegmentationRules.Check, regex: ICURegex) -> [Int32] {
+        var positions: [Int32] = []
+        let n = text.count
+        let atEnd = check.position == .matchEnd
+        if check.trigger.isAll {
+            var from = 0
+            while from <= n, let match = regex.firstMatch(from: from) {
+                positions.append(Int32(atEnd ? match.upperBound : match.lowerBound))
+                from = atEnd && !match.isEmpty ? match.upperBound : match.lowerBound + 1
+            }
+            return positions
+        }
+        let trigger = check.trigger
+        var i = 0
+        while i < n {
+            if trigger.contains(text[i]), let end = regex.match(at: i) {
+                positions.append(Int32(atEnd ? end : i))
+                i = atEnd ? max(end, i + 1) : i + 1
+            } else {
+                i += 1
+            }
+        }
+        return positions
     }
 
     /// ICU's sentence boundaries, each moved back over trailing white space to the end of the
