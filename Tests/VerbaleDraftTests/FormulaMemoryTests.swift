@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerbaleCore
 @testable import VerbaleDraft
+import VerbaleFormats
 
 @Suite("The shipped stock-phrase memory")
 struct FormulaMemoryTests {
@@ -35,15 +36,26 @@ struct FormulaMemoryTests {
         }
     }
 
-    @Test("Malformed formula memories are refused with file, line and column")
-    func malformed() {
-        let bad = Data("<tmx version=\"1.4\"><body><tu tuid=\"x\"><tuv xml:lang=\"en\"><seg>a <bpt i=\"1\"/></seg></tuv></tu></body></tmx>".utf8)
-        #expect(throws: DraftError.self) { try FormulaMemoryReader.read(bad, name: "bad.tmx") }
+    @Test("The shipped file reads with VerbaleFormats' TMX reader without warnings")
+    func validTMX() throws {
+        let file = try #require(ShippedData.memories).appendingPathComponent("note-verbale-formulas.tmx")
+        var reader = try TMXReader.make(source: try ByteSource(url: file))
+        let units = try reader.readAll()
+        #expect(units.count == Fixtures.book.phrases.count)
+        #expect(reader.warnings.isEmpty)
+        #expect(reader.header.sourceLanguage?.description == "en" || reader.header.sourceLanguage == nil)
+    }
+
+    @Test("A truncated formula memory is refused with file, line and column")
+    func malformed() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cut-\(UUID().uuidString).tmx")
+        try Data("<tmx version=\"1.4\"><header/><body><tu tuid=\"a\">\n<tuv xml:lang=\"en\"><seg>x".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
         do {
-            _ = try FormulaMemoryReader.read(Data("<tmx><body><tu>".utf8), name: "cut.tmx")
+            _ = try StockPhraseBook.load(url)
             Issue.record("a truncated file was accepted")
         } catch {
-            #expect(error.description.hasPrefix("cut.tmx:1:"))
+            #expect(error.description.contains(url.path + ":"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VerbaleCore
+import VerbaleFormats
 
 /// The stock phrases templates and checks draw on: the shipped `Memories/*.tmx` formulas.
 ///
@@ -24,11 +25,21 @@ public struct StockPhraseBook: Sendable {
         return try load(file)
     }
 
-    /// Reads the formulas of a TMX file.
+    /// Reads the formulas of a TMX file with VerbaleFormats' streaming TMX reader (errors carry
+    /// file, line and column; a file with no unit is refused).
     public static func load(_ file: URL) throws(DraftError) -> StockPhraseBook {
-        let data: Data
-        do { data = try Data(contentsOf: file) } catch { throw .unreadable(file.path, error.localizedDescription) }
-        return StockPhraseBook(units: try FormulaMemoryReader.read(data, name: file.path))
+        do {
+            var reader = try TMXReader.make(source: try ByteSource(url: file))
+            let units = try reader.readAll()
+            guard !units.isEmpty else { throw DraftError.malformedMemory(file.path, "no translation unit") }
+            return StockPhraseBook(units: units)
+        } catch let error as FormatError {
+            throw .malformedMemory(file.path, error.description)
+        } catch let error as DraftError {
+            throw error
+        } catch {
+            throw .unreadable(file.path, "\(error)")
+        }
     }
 
     /// The first phrase with this role (and purpose/level when given).
