@@ -24,6 +24,7 @@ struct Verbale: ParsableCommand {
             TokenizeCommand.self,
             MineCommand.self,
             DraftCommand.self,
+            CheckCommand.self,
         ]
     )
 }
