@@ -22,6 +22,10 @@ struct Verbale: ParsableCommand {
         subcommands: [
             SegmentCommand.self,
             TokenizeCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            ConcordanceCommand.self,
+            StatsCommand.self,
         ]
     )
 }

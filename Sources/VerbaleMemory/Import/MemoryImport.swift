@@ -14,6 +14,13 @@ extension SQLiteMemory {
     /// rolls back and the error names the file. So does a kill: SQLite's WAL never exposes an
     /// uncommitted transaction.
     public func importUnits(from sources: [any UnitSource], options: ImportOptions, progress: ImportProgress?) throws -> ImportSummary {
+        try importUnits(from: sources, options: options, progress: progress) { _, _ in }
+    }
+
+    /// The import, with `finally` run last inside the same transaction (seeding records what
+    /// it imported there, so the record and the units commit together).
+    func importUnits(from sources: [any UnitSource], options: ImportOptions, progress: ImportProgress?,
+                     finally: (Database, ImportSummary) throws -> Void) throws -> ImportSummary {
         let started = Date()
         let scrubber = options.scrubPersonalData ? PersonalDataScrubber() : nil
         var report: [PersonalDataFinding] = []
@@ -67,12 +74,17 @@ extension SQLiteMemory {
                 }
                 try flush()
                 progress?(source.bytesRead, source.totalBytes)
+                for (reason, count) in source.readerSkips {
+                    summary.skipped[reason, default: 0] += count
+                    file.skipped += count
+                }
                 summary.read += file.read
                 summary.added += file.added
                 summary.merged += file.merged
                 summary.alternatives += file.alternatives
                 summary.files.append(file)
             }
+            try finally(db, summary)
             return summary
         }
         summary.dryRun = options.dryRun

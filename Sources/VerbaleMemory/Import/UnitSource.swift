@@ -13,6 +13,12 @@ public protocol UnitSource: AnyObject {
     var bytesRead: Int64 { get }
     /// The next unit, or nil at the end. Throws a format error naming file, line and column.
     func next() throws -> TranslationUnit?
+    /// Units the reader itself left out (a `<tu>` with no text…), by reason; read at the end.
+    var readerSkips: [String: Int] { get }
+}
+
+extension UnitSource {
+    public var readerSkips: [String: Int] { [:] }
 }
 
 /// Units from memory, for tests and for seeding.

@@ -42,7 +42,8 @@ public enum MemorySchema {
                     previous_context TEXT,
                     next_context TEXT,
                     notes TEXT,
-                    properties TEXT
+                    properties TEXT,
+                    attributes TEXT
                 );
                 CREATE UNIQUE INDEX unit_fingerprint ON unit(fingerprint);
                 CREATE INDEX unit_source ON unit(source_hash);
@@ -52,7 +53,8 @@ public enum MemorySchema {
                     text TEXT NOT NULL,
                     tags TEXT,
                     properties TEXT,
-                    notes TEXT
+                    notes TEXT,
+                    attributes TEXT
                 );
                 CREATE TABLE seed (
                     name TEXT PRIMARY KEY,

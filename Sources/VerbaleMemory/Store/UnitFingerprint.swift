@@ -1,3 +1,4 @@
+import Foundation
 import VerbaleCore
 
 /// Stable 64-bit hashes of unit texts (FNV-1a over UTF-8), for duplicate and alternative
@@ -20,6 +21,13 @@ public enum UnitFingerprint {
     /// Hash of the source variant: (language, text).
     public static func source(_ variant: Variant) -> Int64 {
         Int64(bitPattern: pair(variant))
+    }
+
+    /// Hash of raw bytes (file digests for seeding).
+    public static func bytes(_ data: Data) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int64(bitPattern: hash)
     }
 
     static func pair(_ variant: Variant) -> UInt64 {

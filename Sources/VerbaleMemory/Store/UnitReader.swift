@@ -8,13 +8,13 @@ import VerbaleCore
 enum UnitReader {
     static let unitColumns = """
         id, tuid, source_language, creation_date, creation_user, change_date, change_user, origin, review,
-        previous_context, next_context, notes, properties
+        previous_context, next_context, notes, properties, attributes
         """
 
     /// Streams every unit in id order (between `from` and `to` ids inclusive when given).
     static func forEach(in db: Database, languages: [LanguageTag]?, _ body: (StoredUnit) throws -> Void) throws -> Int {
         let units = try RawStatement(db, sql: "SELECT \(unitColumns) FROM unit ORDER BY id")
-        let variants = try RawStatement(db, sql: "SELECT id, language, text, tags, properties, notes FROM variant ORDER BY id")
+        let variants = try RawStatement(db, sql: "SELECT id, language, text, tags, properties, notes, attributes FROM variant ORDER BY id")
         var count = 0
         var pending: (unit: Int64, variant: Variant)?
         var variantsDone = false
@@ -47,7 +47,7 @@ enum UnitReader {
     static func units(ids: [Int64], in db: Database) throws -> [StoredUnit] {
         guard !ids.isEmpty else { return [] }
         let unitQuery = try RawStatement(db, sql: "SELECT \(unitColumns) FROM unit WHERE id = ?")
-        let variantQuery = try RawStatement(db, sql: "SELECT id, language, text, tags, properties, notes FROM variant WHERE id BETWEEN ? AND ? ORDER BY id")
+        let variantQuery = try RawStatement(db, sql: "SELECT id, language, text, tags, properties, notes, attributes FROM variant WHERE id BETWEEN ? AND ? ORDER BY id")
         var result: [StoredUnit] = []
         for id in ids {
             unitQuery.bind(1, id)
@@ -70,7 +70,8 @@ enum UnitReader {
             origin: row.string(7), notes: MetadataCoding.decode(row.string(11), as: [String].self),
             properties: MetadataCoding.decode(row.string(12), as: [Property].self),
             review: ReviewStatus(rawValue: row.string(8) ?? "") ?? .translated,
-            previousContext: row.string(9), nextContext: row.string(10))
+            previousContext: row.string(9), nextContext: row.string(10),
+            attributes: MetadataCoding.decode(row.string(13), as: [Property].self))
         return StoredUnit(id: row.int64(0), unit: TranslationUnit(id: row.string(1), variants: [], metadata: metadata))
     }
 
@@ -81,6 +82,7 @@ enum UnitReader {
             text: row.string(2) ?? "",
             tags: MetadataCoding.decode(row.string(3), as: [InlineTag].self),
             properties: MetadataCoding.decode(row.string(4), as: [Property].self),
-            notes: MetadataCoding.decode(row.string(5), as: [String].self))
+            notes: MetadataCoding.decode(row.string(5), as: [String].self),
+            attributes: MetadataCoding.decode(row.string(6), as: [Property].self))
     }
 }

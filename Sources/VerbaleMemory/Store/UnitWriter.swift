@@ -24,11 +24,11 @@ struct UnitWriter {
         self.db = db
         insertUnit = try RawStatement(db, sql: """
             INSERT INTO unit (tuid, fingerprint, source_hash, source_language, creation_date, creation_user,
-                change_date, change_user, origin, review, previous_context, next_context, notes, properties)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                change_date, change_user, origin, review, previous_context, next_context, notes, properties, attributes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (fingerprint) DO NOTHING
             """)
-        insertVariant = try RawStatement(db, sql: "INSERT INTO variant (id, language, text, tags, properties, notes) VALUES (?, ?, ?, ?, ?, ?)")
+        insertVariant = try RawStatement(db, sql: "INSERT INTO variant (id, language, text, tags, properties, notes, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)")
         findSource = try RawStatement(db, sql: "SELECT id FROM unit WHERE source_hash = ? AND id <> ? LIMIT 16")
     }
 
@@ -52,6 +52,7 @@ struct UnitWriter {
         insertUnit.bind(12, meta.nextContext)
         insertUnit.bind(13, MetadataCoding.encode(meta.notes))
         insertUnit.bind(14, MetadataCoding.encode(meta.properties))
+        insertUnit.bind(15, MetadataCoding.encode(meta.attributes))
         try insertUnit.run()
         guard db.changesCount > 0 else {
             return .merged(id: try merge(unit, fingerprint: fingerprint))
@@ -64,6 +65,7 @@ struct UnitWriter {
             insertVariant.bind(4, MetadataCoding.encode(variant.tags))
             insertVariant.bind(5, MetadataCoding.encode(variant.properties))
             insertVariant.bind(6, MetadataCoding.encode(variant.notes))
+            insertVariant.bind(7, MetadataCoding.encode(variant.attributes))
             try insertVariant.run()
         }
         return .added(id: id, alternative: try isAlternative(unit, id: id, sourceHash: sourceHash))
