@@ -157,13 +157,17 @@ public final class PersonalDataScrubber {
         let words = text.substring(with: range).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
         var kept = 0
         var length = 0
+        var last: Substring = ""
         for word in words {
             let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:’'"))
             if offices.contains(bare) { break }
             length += (kept > 0 ? 1 : 0) + (String(word) as NSString).length
             kept += 1
+            last = word
         }
         guard kept > 0 else { return nil }
+        // A full stop after a whole word ends the sentence; after an initial (`J.`) it is part of the name.
+        if last.hasSuffix("."), last.count > 2 { length -= 1 }
         return NSRange(location: range.location, length: length)
     }
 
