@@ -22,6 +22,8 @@ struct Verbale: ParsableCommand {
         subcommands: [
             SegmentCommand.self,
             TokenizeCommand.self,
+            MineCommand.self,
+            DraftCommand.self,
         ]
     )
 }
