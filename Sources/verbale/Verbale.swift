@@ -26,6 +26,8 @@ struct Verbale: ParsableCommand {
             ExportCommand.self,
             ConcordanceCommand.self,
             StatsCommand.self,
+            MineCommand.self,
+            DraftCommand.self,
         ]
     )
 }
