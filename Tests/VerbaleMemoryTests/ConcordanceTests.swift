@@ -65,3 +65,19 @@ struct ConcordanceTests {
         #expect(!words.indexText("ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា").contains("\u{200B}"))
     }
 }
+
+@Suite("Concordance shows review status")
+struct ConcordanceReviewTests {
+    @Test("A variant marked x-review=unreviewed is reported unreviewed in hits and translations")
+    func unreviewedVariant() throws {
+        let memory = try temporaryMemory()
+        var input = unit([("en", "has the honour to"), ("km", "មានកិត្តិយស")])
+        input.variants[1].properties = [Property(type: "x-review", value: "unreviewed")]
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "formulas", units: [input])], options: ImportOptions())
+        let english = try #require(try memory.concordance(ConcordanceQuery(text: "honour")).hits.first)
+        #expect(english.review == "translated")
+        #expect(english.translations.first?.review == "unreviewed")
+        let khmer = try #require(try memory.concordance(ConcordanceQuery(text: "មានកិត្តិយស")).hits.first)
+        #expect(khmer.review == "unreviewed")
+    }
+}

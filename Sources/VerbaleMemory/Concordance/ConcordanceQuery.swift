@@ -38,6 +38,8 @@ public struct ConcordanceHit: Codable, Sendable {
     public struct Translation: Codable, Sendable {
         public var language: String
         public var text: String
+        /// This variant's review status (its own `x-review` property, else the unit's).
+        public var review: String
     }
 
     public var unit: Int64
@@ -48,9 +50,18 @@ public struct ConcordanceHit: Codable, Sendable {
     public var highlights: [Span]
     /// The unit's other variants.
     public var translations: [Translation]
-    /// `unreviewed` renderings are shown as such: no attested source confirms them.
+    /// The hit variant's review status (its own `x-review` property, else the unit's):
+    /// `unreviewed` renderings are shown as such, since no attested source confirms them.
     public var review: String
     public var origin: String?
     /// Whether the words appear together, in order (ranked first).
     public var phrase: Bool
+}
+
+extension Variant {
+    /// The review status of this variant: its own `<prop type="x-review">` (shipped Khmer
+    /// renderings carry one), else the unit's.
+    public func review(in unit: TranslationUnit) -> ReviewStatus {
+        properties.last { $0.type == "x-review" }.flatMap { ReviewStatus(rawValue: $0.value.lowercased()) } ?? unit.metadata.review
+    }
 }

@@ -53,12 +53,14 @@ extension SQLiteMemory {
                 let spans = Self.merge(candidate.words.filter { wanted.contains($0.key) }.map(\.range), in: candidate.text)
                 let ordinal = VariantID.ordinal(of: candidate.id)
                 let translations = stored.unit.variants.enumerated().filter { $0.offset != ordinal }
-                    .map { ConcordanceHit.Translation(language: $0.element.language.description, text: $0.element.text) }
+                    .map { ConcordanceHit.Translation(language: $0.element.language.description, text: $0.element.text,
+                                                      review: $0.element.review(in: stored.unit).rawValue) }
+                let review = ordinal < stored.unit.variants.count ? stored.unit.variants[ordinal].review(in: stored.unit) : stored.unit.metadata.review
                 hits.append(ConcordanceHit(
                     unit: stored.id, language: candidate.language, text: candidate.text,
                     marked: Self.mark(candidate.text, spans: spans, open: "[[", close: "]]"),
                     highlights: spans.map { ConcordanceHit.Span(start: $0.lowerBound, end: $0.upperBound) },
-                    translations: translations, review: stored.unit.metadata.review.rawValue,
+                    translations: translations, review: review.rawValue,
                     origin: stored.unit.metadata.origin, phrase: candidate.phrase))
             }
             return ConcordanceResult(query: query.text, words: queryWords, hits: hits, examined: ids.count, more: more)

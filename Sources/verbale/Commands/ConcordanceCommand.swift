@@ -68,7 +68,8 @@ struct ConcordanceCommand: ParsableCommand {
             let flag = hit.review == ReviewStatus.unreviewed.rawValue ? "  (unreviewed)" : ""
             print("#\(hit.unit) \(hit.language)\t\(marked)\(flag)")
             for translation in hit.translations {
-                print("   \(translation.language)\t\(translation.text)")
+                let mark = translation.review == ReviewStatus.unreviewed.rawValue ? "  (unreviewed)" : ""
+                print("   \(translation.language)\t\(translation.text)\(mark)")
             }
         }
         if result.more {
