@@ -22,6 +22,8 @@ struct Verbale: ParsableCommand {
         subcommands: [
             SegmentCommand.self,
             TokenizeCommand.self,
+            SearchCommand.self,
+            SuggestCommand.self,
         ]
     )
 }
