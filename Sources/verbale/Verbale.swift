@@ -24,6 +24,8 @@ struct Verbale: ParsableCommand {
             TokenizeCommand.self,
             SearchCommand.self,
             SuggestCommand.self,
+            MineCommand.self,
+            DraftCommand.self,
         ]
     )
 }
