@@ -26,6 +26,8 @@ struct Verbale: ParsableCommand {
             ExportCommand.self,
             ConcordanceCommand.self,
             StatsCommand.self,
+            SearchCommand.self,
+            SuggestCommand.self,
             MineCommand.self,
             DraftCommand.self,
         ]

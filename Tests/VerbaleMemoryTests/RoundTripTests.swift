@@ -4,17 +4,7 @@ import VerbaleCore
 import VerbaleFormats
 @testable import VerbaleMemory
 
-/// A small deterministic generator (SplitMix64), so a failing case can be replayed by seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+// `SeededGenerator` (SplitMix64) is shared with the matching tests (MatchingSupport.swift).
 
 /// Random units in English, French and Khmer, with the characters that break naive writers
 /// (markup characters, quotes, U+200B, Khmer digits) and random metadata.
