@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "VerbaleMemoryTests", dependencies: ["VerbaleMemory"]),
         .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleGlossary"]),
         .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign"]),
-        .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft"]),
+        .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft", "VerbaleFormats"]),
         .testTarget(name: "VerbaleCLITests", dependencies: ["verbale"]),
     ]
 )

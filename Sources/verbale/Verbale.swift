@@ -23,6 +23,10 @@ struct Verbale: ParsableCommand {
             SegmentCommand.self,
             TokenizeCommand.self,
             GlossaryCommand.self,
+            SearchCommand.self,
+            SuggestCommand.self,
+            MineCommand.self,
+            DraftCommand.self,
         ]
     )
 }
