@@ -22,6 +22,7 @@ struct Verbale: ParsableCommand {
         subcommands: [
             SegmentCommand.self,
             TokenizeCommand.self,
+            GlossaryCommand.self,
             SearchCommand.self,
             SuggestCommand.self,
             MineCommand.self,
