@@ -26,6 +26,7 @@ struct Verbale: ParsableCommand {
             ExportCommand.self,
             ConcordanceCommand.self,
             StatsCommand.self,
+            GlossaryCommand.self,
             SearchCommand.self,
             SuggestCommand.self,
             MineCommand.self,
