@@ -5,8 +5,11 @@ import VerbaleCore
 /// (1,000 human-segmented sentences, used for measuring only), for Verbale's tokenizer, ICU's
 /// dictionary alone and khmer-nltk's CRF (`khmernltk.word_tokenize`, run by the Python in
 /// `VERBALE_PYTHON` or /work/venv/bin/python) on the same sentences in the same run.
-enum KhmerWordsBenchmark {
-    static func run(_ arguments: [String]) throws {
+enum KhmerWordsBenchmark: Benchmark {
+    static let name = "khmer-words"
+    static let summary = "Khmer word segmentation F1 and speed on khPOS: Verbale vs ICU vs khmer-nltk"
+
+    static func run(arguments: [String]) throws {
         let reference = try String(contentsOf: BenchData.root.appendingPathComponent("khmer/khpos-train-sample.word"), encoding: .utf8)
             .split(separator: "\n").filter { !$0.isEmpty }
         let texts = reference.map { WordSegmentationScore.text(ofReference: $0) }
@@ -36,7 +39,7 @@ enum KhmerWordsBenchmark {
         if let (nltkWords, seconds) = try khmerNLTK(texts) {
             report("khmer-nltk", reference, nltkWords, seconds)
         } else {
-            BenchOutput.emit(["benchmark": "khmer-words", "segmenter": "khmer-nltk", "skipped": "no Python with khmernltk"])
+            Report.emit(["benchmark": "khmer-words", "segmenter": "khmer-nltk", "skipped": "no Python with khmernltk"])
         }
     }
 
@@ -44,7 +47,7 @@ enum KhmerWordsBenchmark {
         var score = WordSegmentationScore()
         var mismatched = 0
         for (line, predicted) in zip(reference, words) where !score.add(reference: line, predicted: predicted) { mismatched += 1 }
-        BenchOutput.emit([
+        Report.emit([
             "benchmark": "khmer-words", "segmenter": name, "sentences": score.sentences, "mismatched_sentences": mismatched,
             "boundary_f1": score.boundaryF1, "word_f1": score.wordF1, "seconds": seconds,
             "sentences_per_s": Double(reference.count) / seconds,

@@ -1,12 +1,16 @@
 import Foundation
 import VerbaleCore
 
-/// `verbale-bench tokenize [MB]`: tokenizer throughput in MB/s of UTF-8 for en, fr and km,
+/// `verbale-bench tokenize [--mb N]`: tokenizer throughput in MB/s of UTF-8 for en, fr and km,
 /// line by line (as the matcher tokenizes units), beside raw ICU word-break iteration over the
-/// same lines, printed as a ratio; also with placeables merged.
-enum TokenizerBenchmark {
-    static func run(_ arguments: [String]) throws {
-        let megabytes = arguments.first.flatMap(Double.init) ?? 8
+/// same lines, printed as a ratio; also with placeables merged, and for Khmer with the rules
+/// alone (no learned model).
+enum TokenizerBenchmark: Benchmark {
+    static let name = "tokenize"
+    static let summary = "tokenizer MB/s for en, fr, km vs raw ICU word breaks (--mb N, default 8)"
+
+    static func run(arguments: [String]) throws {
+        let megabytes = BenchmarkArguments(arguments).double("mb", default: 8)
         for language in Language.allCases {
             let lines = try BenchData.lines(for: language, megabytes: megabytes)
             let bytes = lines.reduce(0) { $0 + $1.utf8.count + 1 }
@@ -19,11 +23,16 @@ enum TokenizerBenchmark {
             var boundaries = 0
             let raw = BenchClock.seconds { for line in lines { boundaries += icu.boundaries(in: line).count } }
             let mb = Double(bytes) / 1_000_000
-            BenchOutput.emit([
+            var rulesOnly: Double?
+            if language == .khmer {
+                let rules = try Tokenizer(language: .khmer, khmerWordBreaking: .icuAndRules)
+                rulesOnly = mb / BenchClock.seconds { for line in lines { _ = rules.tokenize(line) } }
+            }
+            Report.emit([
                 "benchmark": "tokenize", "language": language.rawValue, "megabytes": mb, "lines": lines.count, "tokens": tokens,
                 "verbale_mb_per_s": mb / ours, "verbale_placeables_mb_per_s": mb / merged,
                 "icu_word_break_mb_per_s": mb / raw, "ratio_to_icu": raw / ours, "ratio_placeables_to_icu": raw / merged,
-            ])
+            ].merging(rulesOnly.map { ["verbale_khmer_rules_only_mb_per_s": $0] } ?? [:]) { a, _ in a })
         }
     }
 }
@@ -52,7 +61,7 @@ enum BenchData {
             source = reference.split(separator: "\n").map { WordSegmentationScore.text(ofReference: $0) }
         }
         source = source.filter { !$0.allSatisfy(\.isWhitespace) }
-        guard !source.isEmpty else { throw BenchError("no \(language.englishName) text under \(root.path)") }
+        guard !source.isEmpty else { throw BenchmarkError("no \(language.englishName) text under \(root.path)") }
         let target = Int(megabytes * 1_000_000)
         var lines: [String] = []
         var size = 0
@@ -75,20 +84,3 @@ enum BenchClock {
     }
 }
 
-enum BenchOutput {
-    /// Prints one JSON object on a line, keys sorted.
-    static func emit(_ fields: [String: Any]) {
-        let rounded = fields.mapValues { value -> Any in
-            if let number = value as? Double { return (number * 1000).rounded() / 1000 }
-            return value
-        }
-        if let data = try? JSONSerialization.data(withJSONObject: rounded, options: [.sortedKeys]) {
-            print(String(decoding: data, as: UTF8.self))
-        }
-    }
-}
-
-struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

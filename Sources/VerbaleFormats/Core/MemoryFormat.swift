@@ -91,17 +91,21 @@ public enum MemoryFormat: String, CaseIterable, Sendable {
     public func makeReader(source: ByteSource) throws(FormatError) -> any TranslationUnitReader {
         switch self {
         case .tmx: return try TMXReader.make(source: source)
-        case .xliff, .tsv, .csv: throw FormatError(file: source.name, reason: .io("reading \(rawValue) is not implemented yet"))
+        case .xliff: return try XLIFFReader.make(source: source)
+        case .tsv: return try DelimitedReader(source: source, dialect: .tsv)
+        case .csv: return try DelimitedReader(source: source, dialect: .csv)
         }
     }
 
     /// A writer for this format. `languages` chooses and orders the columns of TSV/CSV and the
     /// source/target of XLIFF (first = source); TMX writes every variant.
     public func makeWriter(sink: ByteSink, header: MemoryHeader = MemoryHeader(), languages: [LanguageTag] = [],
-                           ) throws(FormatError) -> any TranslationUnitWriter {
+                           xliffVersion: XLIFFVersion = .v2_0) throws(FormatError) -> any TranslationUnitWriter {
         switch self {
         case .tmx: return try TMXWriter(sink: sink, header: header)
-        case .xliff, .tsv, .csv: throw FormatError(file: sink.name, reason: .cannotWrite("writing \(rawValue) is not implemented yet"))
+        case .xliff: return try XLIFFWriter(sink: sink, header: header, languages: languages, version: xliffVersion)
+        case .tsv: return try DelimitedWriter(sink: sink, dialect: .tsv, languages: languages)
+        case .csv: return try DelimitedWriter(sink: sink, dialect: .csv, languages: languages)
         }
     }
 }
