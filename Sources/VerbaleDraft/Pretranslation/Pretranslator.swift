@@ -34,7 +34,7 @@ public final class Pretranslator {
             spotter = try PhraseSpotter(book: book, language: sourceLanguage)
             segmenter = try Segmenter(language: sourceLanguage)
             tokenizer = try Tokenizer(language: sourceLanguage)
-        } catch { throw .unreadable("ICU", error.description) }
+        } catch { throw .unreadable("segmentation rules", "\(error)") }
         namer = InstitutionNamer(glossary: glossary)
         for phrase in book.phrases {
             if let text = phrase.text(sourceLanguage), !text.contains(" ") { glue[Normalizer.key(text)] = phrase }
