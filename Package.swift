@@ -41,7 +41,11 @@ let package = Package(
         .target(name: "VerbaleFormats", dependencies: ["VerbaleCore"]),
         .target(
             name: "VerbaleMemory",
-            dependencies: ["VerbaleCore", "VerbaleFormats", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "VerbaleCore", "VerbaleFormats", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API itself, for the bulk-import hot path (binding without boxing).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "VerbaleGlossary",
@@ -61,7 +65,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "verbale-bench",
-            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign", "VerbaleDraft"],
+            dependencies: ["CICU", "VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign", "VerbaleDraft"],
             path: "Benchmarks/Sources/verbale-bench"
         ),
         .testTarget(name: "VerbaleCoreTests", dependencies: ["VerbaleCore"]),

@@ -32,10 +32,43 @@ public final class TermKeyer {
         return tag?.language ?? .english
     }
 
-    /// The word and number tokens of `text` (punctuation dropped).
+    /// The word and number tokens of `text` (punctuation dropped), with French elisions split
+    /// off (`l'ambassade` → `l'` `ambassade`), because ICU keeps them in one word and a term
+    /// ("ambassade") must still be found after an article.
     public func words(_ text: String, language: Language) -> [Token] {
         guard let tokenizer = tokenizer(for: language) else { return [] }
-        return tokenizer.tokenize(text).filter { $0.kind != .punctuation }
+        var words: [Token] = []
+        for token in tokenizer.tokenize(text) where token.kind != .punctuation {
+            if token.kind == .word, let split = Self.splitElision(token) {
+                words.append(contentsOf: split)
+            } else {
+                words.append(token)
+            }
+        }
+        return words
+    }
+
+    /// Elided French words that ICU glues to the next word.
+    static let elisions: Set<String> = ["l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'"]
+
+    /// What `Normalizer.key` turns into a plain apostrophe.
+    static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{2032}", "\u{00B4}", "\u{0060}"]
+
+    /// `l'ambassade` → [`l'`, `ambassade`], keeping scalar ranges exact; nil when not elided.
+    static func splitElision(_ token: Token) -> [Token]? {
+        guard let apostrophe = token.key.firstIndex(of: "'") else { return nil }
+        let head = String(token.key[...apostrophe])
+        guard elisions.contains(head), token.key.index(after: apostrophe) < token.key.endIndex else { return nil }
+        let scalars = Array(token.text.unicodeScalars)
+        guard let cut = scalars.firstIndex(where: { Self.apostrophes.contains($0) }), cut + 1 < scalars.count else { return nil }
+        let first = String(String.UnicodeScalarView(scalars[...cut]))
+        let rest = String(String.UnicodeScalarView(scalars[(cut + 1)...]))
+        let restKey = Normalizer.key(rest)
+        let start = token.range.lowerBound
+        return [
+            Token(text: first, key: head, looseKey: head, range: start..<(start + cut + 1), kind: .word),
+            Token(text: rest, key: restKey, looseKey: Normalizer.stripLatinDiacritics(restKey), range: (start + cut + 1)..<token.range.upperBound, kind: .word),
+        ]
     }
 
     /// The loose matching key of `text` (see the type's documentation).

@@ -11,8 +11,14 @@ public struct TermOccurrence: Sendable {
     /// The termbase term that matched (its status says whether it is deprecated).
     public var term: Term
 
-    /// The concept's terms in `language`, preferred first: what a translation should use.
-    public func equivalents(in language: LanguageTag) -> [Term] { concept.terms(in: language) }
+    /// The concept's terms in `language` that a translation should use: not deprecated,
+    /// preferred first, and among those the same form as the matched term first (a formal
+    /// name, "Kingdom of Thailand", calls for "Royaume de Thaïlande" rather than "Thaïlande").
+    public func equivalents(in language: LanguageTag) -> [Term] {
+        let terms = concept.terms(in: language).filter { $0.status != .deprecated }
+        guard let type = term.termType else { return terms }
+        return terms.filter { $0.termType == type } + terms.filter { $0.termType != type }
+    }
 
     /// The occurrence as a glossary-entity placeable (value: the concept id), for the matcher.
     public var placeable: Placeable { Placeable(kind: .entity, text: text, value: concept.id, range: range) }

@@ -25,6 +25,14 @@ public enum GlossaryImport {
     public static func importFile(_ path: String, data: Data? = nil, into store: TermbaseStore, termbase: String? = nil,
                                   format: Format? = nil, languages: (source: LanguageTag, target: LanguageTag)? = nil,
                                   skipIfUnchanged: Bool = false, replaceAll: Bool = false) throws -> TermbaseStore.ImportReport {
+        try store.importBatch([job(path, data: data, termbase: termbase, format: format, languages: languages,
+                                   skipIfUnchanged: skipIfUnchanged, replaceAll: replaceAll)])[0]
+    }
+
+    /// The import job for one file, to batch several files in one transaction.
+    public static func job(_ path: String, data: Data? = nil, termbase: String? = nil,
+                           format: Format? = nil, languages: (source: LanguageTag, target: LanguageTag)? = nil,
+                           skipIfUnchanged: Bool = false, replaceAll: Bool = false) throws -> TermbaseStore.ImportJob {
         guard let format = format ?? Format(path: path) else {
             throw GlossaryImportError.unknownFormat(path: path)
         }
@@ -36,7 +44,7 @@ public enum GlossaryImport {
         }
         guard !bytes.isEmpty else { throw GlossaryImportError.empty(path: path) }
         let digest = skipIfUnchanged ? fnv1a(bytes) : nil
-        return try store.importConcepts(termbase: name, origin: path, digest: digest, replaceAll: replaceAll) { each in
+        return TermbaseStore.ImportJob(termbase: name, origin: path, digest: digest, replaceAll: replaceAll) { each in
             switch format {
             case .tbx:
                 if data == nil {
@@ -60,12 +68,12 @@ public enum GlossaryImport {
     public static func seedShipped(into store: TermbaseStore, folder: URL? = ShippedData.glossaries) throws -> [TermbaseStore.ImportReport] {
         guard let folder else { return [] }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        var reports: [TermbaseStore.ImportReport] = []
+        var jobs: [TermbaseStore.ImportJob] = []
         for file in files.sorted() where Format(path: file) != nil && !file.hasPrefix(".") && !file.lowercased().hasPrefix("readme") {
             let path = folder.appendingPathComponent(file).path
-            reports.append(try importFile(path, into: store, termbase: "shipped:\(file)", skipIfUnchanged: true, replaceAll: true))
+            jobs.append(try job(path, termbase: "shipped:\(file)", skipIfUnchanged: true, replaceAll: true))
         }
-        return reports
+        return try store.importBatch(jobs)
     }
 
     /// FNV-1a, 64 bits: a stable content fingerprint (not a security hash) for "already imported".

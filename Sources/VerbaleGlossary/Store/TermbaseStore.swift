@@ -44,7 +44,7 @@ public final class TermbaseStore {
             }
             try db.create(table: "glossary_concept") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("termbase", inTable: "glossary_termbase", onDelete: .cascade).notNull()
+                t.column("termbase", .integer).notNull().references("glossary_termbase", onDelete: .cascade)
                 t.column("conceptId", .text).notNull()
                 t.column("domain", .text)
                 t.column("definition", .text)
@@ -55,7 +55,7 @@ public final class TermbaseStore {
             }
             try db.create(table: "glossary_term") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("concept", inTable: "glossary_concept", onDelete: .cascade).notNull()
+                t.column("concept", .integer).notNull().indexed().references("glossary_concept", onDelete: .cascade)
                 t.column("position", .integer).notNull()
                 t.column("language", .text).notNull()
                 t.column("text", .text).notNull()
@@ -84,55 +84,87 @@ public final class TermbaseStore {
         public var skipped = false
     }
 
-    /// Imports concepts into the termbase `name`, in one transaction. `read` streams the
-    /// concepts (e.g. from `TBXReader`); if it throws, nothing is stored.
+    /// One file (or stream) of concepts to import into the termbase `termbase`.
+    public struct ImportJob {
+        public var termbase: String
+        public var origin: String?
+        /// A content fingerprint: when the termbase was last imported with the same one, the
+        /// job is skipped (shipped termbases load once per version).
+        public var digest: String?
+        /// Drop the termbase's existing concepts first (a new version of a shipped file).
+        public var replaceAll: Bool
+        /// Streams the concepts; if it throws, nothing of the whole batch is stored.
+        public var read: (_ each: (Concept) throws -> Void) throws -> Void
+
+        public init(termbase: String, origin: String?, digest: String? = nil, replaceAll: Bool = false,
+                    read: @escaping (_ each: (Concept) throws -> Void) throws -> Void) {
+            self.termbase = termbase
+            self.origin = origin
+            self.digest = digest
+            self.replaceAll = replaceAll
+            self.read = read
+        }
+    }
+
+    /// Imports concepts into the termbase `name`, in one transaction (see `importBatch`).
     @discardableResult
     public func importConcepts(termbase name: String, origin: String?, digest: String? = nil, replaceAll: Bool = false,
-                               _ read: (_ each: (Concept) throws -> Void) throws -> Void) throws -> ImportReport {
+                               _ read: @escaping (_ each: (Concept) throws -> Void) throws -> Void) throws -> ImportReport {
+        try importBatch([ImportJob(termbase: name, origin: origin, digest: digest, replaceAll: replaceAll, read: read)])[0]
+    }
+
+    /// Imports several files in ONE transaction: all of them, or (on any error, crash or kill)
+    /// none. A concept whose id already exists in its termbase replaces it when its content
+    /// changed (listed in `replaced`), and is counted `unchanged` otherwise.
+    public func importBatch(_ jobs: [ImportJob]) throws -> [ImportReport] {
         try database.write { db in
-            var report = ImportReport(termbase: name)
-            let termbaseID: Int64
-            if let row = try Row.fetchOne(db, sql: "SELECT id, digest FROM glossary_termbase WHERE name = ?", arguments: [name]) {
-                termbaseID = row["id"]
-                if let digest, row["digest"] == digest {
-                    report.skipped = true
-                    return report
-                }
-                if replaceAll { try db.execute(sql: "DELETE FROM glossary_concept WHERE termbase = ?", arguments: [termbaseID]) }
-                try db.execute(sql: "UPDATE glossary_termbase SET origin = ?, digest = ?, importedAt = ? WHERE id = ?",
-                               arguments: [origin, digest, Self.now(), termbaseID])
-            } else {
-                try db.execute(sql: "INSERT INTO glossary_termbase (name, origin, digest, importedAt) VALUES (?, ?, ?, ?)",
-                               arguments: [name, origin, digest, Self.now()])
-                termbaseID = db.lastInsertedRowID
-            }
-            let insertConcept = try db.makeStatement(sql: """
-                INSERT INTO glossary_concept (termbase, conceptId, domain, definition, note, fields, languageFields) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertTerm = try db.makeStatement(sql: """
-                INSERT INTO glossary_term (concept, position, language, text, partOfSpeech, status, termType, usageNote, source, review, fields)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            try read { concept in
-                if let existing = try Self.fetchConcept(db, termbase: termbaseID, conceptId: concept.id) {
-                    if existing.concept == concept { report.unchanged += 1; return }
-                    try db.execute(sql: "DELETE FROM glossary_concept WHERE id = ?", arguments: [existing.rowID])
-                    report.replaced.append(concept.id)
-                } else {
-                    report.added += 1
-                }
-                try insertConcept.execute(arguments: [termbaseID, concept.id, concept.domain, concept.definition, concept.note,
-                                                      Self.json(concept.fields), Self.json(concept.languageFields)])
-                let conceptRow = db.lastInsertedRowID
-                for (position, term) in concept.terms.enumerated() {
-                    try insertTerm.execute(arguments: [conceptRow, position, term.language.description, term.text, term.partOfSpeech,
-                                                       term.status.rawValue, term.termType, term.usageNote, term.source,
-                                                       term.review.rawValue, Self.json(term.fields)])
-                    report.terms += 1
-                }
-            }
-            return report
+            try jobs.map { job in try Self.run(job, db) }
         }
+    }
+
+    private static func run(_ job: ImportJob, _ db: Database) throws -> ImportReport {
+        var report = ImportReport(termbase: job.termbase)
+        let termbaseID: Int64
+        if let row = try Row.fetchOne(db, sql: "SELECT id, digest FROM glossary_termbase WHERE name = ?", arguments: [job.termbase]) {
+            termbaseID = row["id"]
+            if let digest = job.digest, row["digest"] == digest {
+                report.skipped = true
+                return report
+            }
+            if job.replaceAll { try db.execute(sql: "DELETE FROM glossary_concept WHERE termbase = ?", arguments: [termbaseID]) }
+            try db.execute(sql: "UPDATE glossary_termbase SET origin = ?, digest = ?, importedAt = ? WHERE id = ?",
+                           arguments: [job.origin, job.digest, now(), termbaseID])
+        } else {
+            try db.execute(sql: "INSERT INTO glossary_termbase (name, origin, digest, importedAt) VALUES (?, ?, ?, ?)",
+                           arguments: [job.termbase, job.origin, job.digest, now()])
+            termbaseID = db.lastInsertedRowID
+        }
+        let insertConcept = try db.cachedStatement(sql: """
+            INSERT INTO glossary_concept (termbase, conceptId, domain, definition, note, fields, languageFields) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertTerm = try db.cachedStatement(sql: """
+            INSERT INTO glossary_term (concept, position, language, text, partOfSpeech, status, termType, usageNote, source, review, fields)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try job.read { concept in
+            if let existing = try fetchConcept(db, termbase: termbaseID, conceptId: concept.id) {
+                if existing.concept == concept { report.unchanged += 1; return }
+                try db.execute(sql: "DELETE FROM glossary_concept WHERE id = ?", arguments: [existing.rowID])
+                report.replaced.append(concept.id)
+            } else {
+                report.added += 1
+            }
+            try insertConcept.execute(arguments: [termbaseID, concept.id, concept.domain, concept.definition, concept.note,
+                                                  json(concept.fields), json(concept.languageFields)])
+            let conceptRow = db.lastInsertedRowID
+            for (position, term) in concept.terms.enumerated() {
+                try insertTerm.execute(arguments: [conceptRow, position, term.language.description, term.text, term.partOfSpeech,
+                                                   term.status.rawValue, term.termType, term.usageNote, term.source,
+                                                   term.review.rawValue, json(term.fields)])
+                report.terms += 1
+            }
+        }
+        return report
     }
 
     /// Names of the stored termbases with their concept counts.
