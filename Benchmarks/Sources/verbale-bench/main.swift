@@ -11,6 +11,8 @@ import Foundation
 // `Benchmark`) and add ONE line `YourBenchmark.entry,` to this list. Keep one entry per line, so merges stay trivial.
 let benchmarks: [BenchmarkEntry] = [
     SegmentBenchmark.entry,
+    TMXBenchmark.entry,
+    GenerateTMXCommand.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))
