@@ -13,6 +13,8 @@ let benchmarks: [BenchmarkEntry] = [
     SegmentBenchmark.entry,
     TokenizerBenchmark.entry,
     KhmerWordsBenchmark.entry,
+    TMXBenchmark.entry,
+    GenerateTMXCommand.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))
