@@ -45,7 +45,11 @@ let package = Package(
         ),
         .target(
             name: "VerbaleMemory",
-            dependencies: ["VerbaleCore", "VerbaleFormats", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "VerbaleCore", "VerbaleFormats", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API itself, for the bulk-import hot path (binding without boxing).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "VerbaleGlossary",
@@ -73,7 +77,7 @@ let package = Package(
         .testTarget(name: "VerbaleMemoryTests", dependencies: ["VerbaleMemory"]),
         .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleGlossary"]),
         .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign", "VerbaleFormats"]),
-        .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft"]),
+        .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft", "VerbaleFormats"]),
         .testTarget(name: "VerbaleCLITests", dependencies: ["verbale"]),
     ]
 )

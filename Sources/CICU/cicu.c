@@ -12,6 +12,8 @@
 #include <unicode/uregex.h>
 #include <unicode/uversion.h>
 #include <unicode/utypes.h>
+#include <unicode/udat.h>
+#include <unicode/unum.h>
 
 struct cicu_break {
     UBreakIterator *iterator;
@@ -201,6 +203,18 @@ int32_t cicu_regex_matches_at(cicu_regex *r, int32_t position, int32_t *end, int
     return found ? 1 : 0;
 }
 
+int32_t cicu_regex_group(cicu_regex *r, int32_t group, int32_t *start, int32_t *end, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    int32_t s = uregex_start(r->regex, group, &error);
+    int32_t e = uregex_end(r->regex, group, &error);
+    if (status) *status = error;
+    if (U_FAILURE(error)) return -1;
+    if (s < 0) return 0;
+    if (start) *start = s;
+    if (end) *end = e;
+    return 1;
+}
+
 void cicu_regex_close(cicu_regex *r) {
     if (r == NULL) return;
     uregex_close(r->regex);
@@ -211,3 +225,98 @@ void cicu_regex_close(cicu_regex *r) {
 const char *cicu_error_name(int32_t status) { return u_errorName((UErrorCode)status); }
 
 const char *cicu_version(void) { return U_ICU_VERSION; }
+
+static int is_apostrophe(UChar c) {
+    return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x2032 || c == 0x00B4 || c == 0x0060;
+}
+
+int32_t cicu_key_spans(const uint16_t *text, int32_t length, const int32_t *starts, const int32_t *ends, int32_t count,
+                       uint16_t *keys, int32_t key_capacity, int32_t *key_ends,
+                       uint16_t *loose, int32_t loose_capacity, int32_t *loose_ends, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    const UNormalizer2 *nfkccf = unorm2_getNFKCCasefoldInstance(&error);
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&error);
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&error);
+    if (U_FAILURE(error)) { if (status) *status = error; return INT32_MIN; }
+    int32_t longest = 0;
+    for (int32_t i = 0; i < count; i++) {
+        int32_t n = ends[i] - starts[i];
+        if (starts[i] < 0 || ends[i] > length || n < 0) { if (status) *status = U_ILLEGAL_ARGUMENT_ERROR; return INT32_MIN; }
+        if (n > longest) longest = n;
+    }
+    int32_t scratch_capacity = longest * 4 + 16;
+    UChar *mapped = malloc(sizeof(UChar) * (size_t)(longest + 1));
+    UChar *decomposed = malloc(sizeof(UChar) * (size_t)scratch_capacity);
+    if (mapped == NULL || decomposed == NULL) {
+        free(mapped); free(decomposed);
+        if (status) *status = U_MEMORY_ALLOCATION_ERROR;
+        return INT32_MIN;
+    }
+    int32_t key_used = 0, loose_used = 0, result = 0;
+    for (int32_t i = 0; i < count; i++) {
+        int32_t n = ends[i] - starts[i];
+        for (int32_t j = 0; j < n; j++) {
+            UChar c = text[starts[i] + j];
+            mapped[j] = is_apostrophe(c) ? 0x27 : c;
+        }
+        error = U_ZERO_ERROR;
+        int32_t written = unorm2_normalize(nfkccf, mapped, n, keys + key_used, key_capacity - key_used, &error);
+        if (error == U_BUFFER_OVERFLOW_ERROR || key_used + written > key_capacity) {
+            result = -(key_capacity * 2 + n * 4 + 16); error = U_BUFFER_OVERFLOW_ERROR; break;
+        }
+        if (U_FAILURE(error)) { result = INT32_MIN; break; }
+        const UChar *key = keys + key_used;
+        int ascii = 1;
+        for (int32_t j = 0; j < written; j++) if (key[j] >= 0x80) { ascii = 0; break; }
+        if (ascii) {
+            if (loose_used + written > loose_capacity) { result = -(loose_capacity * 2 + n * 4 + 16); error = U_BUFFER_OVERFLOW_ERROR; break; }
+            memcpy(loose + loose_used, key, sizeof(UChar) * (size_t)written);
+            loose_used += written;
+        } else {
+            if (written * 4 + 16 > scratch_capacity) {
+                UChar *bigger = realloc(decomposed, sizeof(UChar) * (size_t)(written * 4 + 16));
+                if (bigger == NULL) { result = INT32_MIN; error = U_MEMORY_ALLOCATION_ERROR; break; }
+                decomposed = bigger; scratch_capacity = written * 4 + 16;
+            }
+            int32_t d = unorm2_normalize(nfd, key, written, decomposed, scratch_capacity, &error);
+            if (U_FAILURE(error)) { result = INT32_MIN; break; }
+            int32_t kept = 0;
+            for (int32_t j = 0; j < d; j++) if (decomposed[j] < 0x300 || decomposed[j] > 0x36F) decomposed[kept++] = decomposed[j];
+            int32_t c = unorm2_normalize(nfc, decomposed, kept, loose + loose_used, loose_capacity - loose_used, &error);
+            if (error == U_BUFFER_OVERFLOW_ERROR || loose_used + c > loose_capacity) {
+                result = -(loose_capacity * 2 + n * 4 + 16); error = U_BUFFER_OVERFLOW_ERROR; break;
+            }
+            if (U_FAILURE(error)) { result = INT32_MIN; break; }
+            loose_used += c;
+        }
+        key_used += written;
+        key_ends[i] = key_used;
+        loose_ends[i] = loose_used;
+    }
+    free(mapped);
+    free(decomposed);
+    if (status) *status = result == 0 ? U_ZERO_ERROR : error;
+    return result;
+}
+
+int32_t cicu_month_name(const char *locale, int32_t width, int32_t month, uint16_t *dest, int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    if (month < 1 || month > 12) { if (status) *status = U_ILLEGAL_ARGUMENT_ERROR; return INT32_MIN; }
+    UDateFormat *format = udat_open(UDAT_NONE, UDAT_LONG, locale, NULL, 0, NULL, 0, &error);
+    if (U_FAILURE(error) || format == NULL) { if (status) *status = error; return INT32_MIN; }
+    UDateFormatSymbolType type = width == 1 ? UDAT_SHORT_MONTHS : width == 2 ? UDAT_STANDALONE_MONTHS : UDAT_MONTHS;
+    int32_t written = udat_getSymbols(format, type, month - 1, dest, capacity, &error);
+    udat_close(format);
+    return finish(written, capacity, error, status);
+}
+
+int32_t cicu_number_symbols(const char *locale, uint16_t *decimal, int32_t *decimal_length, uint16_t *group, int32_t *group_length, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UNumberFormat *format = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &error);
+    if (U_FAILURE(error) || format == NULL) { if (status) *status = error; return -1; }
+    *decimal_length = unum_getSymbol(format, UNUM_DECIMAL_SEPARATOR_SYMBOL, decimal, 8, &error);
+    *group_length = unum_getSymbol(format, UNUM_GROUPING_SEPARATOR_SYMBOL, group, 8, &error);
+    unum_close(format);
+    if (status) *status = error;
+    return U_FAILURE(error) ? -1 : 0;
+}

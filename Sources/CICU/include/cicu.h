@@ -107,7 +107,40 @@ int32_t cicu_regex_find_all_ends(cicu_regex *regex, int32_t *ends, int32_t capac
 /// Tests whether the pattern matches at exactly `position` (lookingAt from the region start, with
 /// transparent bounds so look-behind sees the text before it). Returns 1/0, negative on error.
 int32_t cicu_regex_matches_at(cicu_regex *regex, int32_t position, int32_t *end, int32_t *status);
+/// The range of capture group `group` (0 = whole match) of the last successful find or
+/// matches_at. Returns 1 and fills start/end when the group took part, 0 when it did not,
+/// negative on error.
+int32_t cicu_regex_group(cicu_regex *regex, int32_t group, int32_t *start, int32_t *end, int32_t *status);
 void cicu_regex_close(cicu_regex *regex);
+
+// MARK: - Matching keys (batched, one call per text)
+
+/// Builds the matching keys of `count` spans of `text` in one call, so a tokenizer crosses into
+/// ICU once per text rather than once per token. For span i (`starts[i]..<ends[i]`, UTF-16):
+/// typographic apostrophes (U+2019 U+2018 U+02BC U+2032 U+00B4 U+0060) become `'`, then
+/// NFKC_Casefold (which also drops default-ignorables such as U+200B) gives the key, written
+/// to `keys` and ending at `key_ends[i]`; the key without Latin combining diacritics
+/// (U+0300–U+036F, via NFD then NFC) goes to `loose` ending at `loose_ends[i]`.
+/// Returns 0, or -(a larger capacity to retry with) when a buffer is too small, or INT32_MIN on
+/// another ICU error (see *status). O(total span length).
+int32_t cicu_key_spans(const uint16_t *text, int32_t length, const int32_t *starts, const int32_t *ends, int32_t count,
+                       uint16_t *keys, int32_t key_capacity, int32_t *key_ends,
+                       uint16_t *loose, int32_t loose_capacity, int32_t *loose_ends, int32_t *status);
+
+// MARK: - Calendar names (CLDR via udat)
+
+enum {
+    CICU_MONTHS_WIDE = 0,
+    CICU_MONTHS_ABBREVIATED = 1,
+    CICU_MONTHS_STANDALONE_WIDE = 2
+};
+
+/// The name of month `month` (1–12, Gregorian) in `locale` (e.g. "km"), from CLDR.
+/// Same return convention as cicu_normalize.
+int32_t cicu_month_name(const char *locale, int32_t width, int32_t month, uint16_t *dest, int32_t capacity, int32_t *status);
+/// The decimal and grouping separators of `locale`'s default number format (CLDR), each written
+/// as one UTF-16 string into `decimal`/`group` (capacity 8 each). Returns 0, or negative on error.
+int32_t cicu_number_symbols(const char *locale, uint16_t *decimal, int32_t *decimal_length, uint16_t *group, int32_t *group_length, int32_t *status);
 
 /// The name of an ICU error code (u_errorName), for messages.
 const char *cicu_error_name(int32_t status);

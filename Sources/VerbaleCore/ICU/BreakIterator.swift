@@ -47,6 +47,21 @@ public final class BreakIterator {
         return (0..<Int(max(count, 0))).map { Boundary(utf16Offset: Int(positions[$0]), ruleStatus: statuses[$0]) }
     }
 
+    /// Boundary offsets only (no rule statuses) written into `positions`, which is grown as
+    /// needed and reused across calls: the tokenizer's hot path. Returns how many were written.
+    func boundaryOffsets(units: UnsafeBufferPointer<UInt16>, into positions: inout [Int32]) -> Int {
+        var status: Int32 = 0
+        guard cicu_break_set_text(handle, units.baseAddress, Int32(units.count), &status) == 0 else {
+            if positions.isEmpty { positions.append(0) }
+            positions[0] = Int32(units.count)
+            return units.isEmpty ? 0 : 1
+        }
+        if positions.count < units.count + 1 { positions = [Int32](repeating: 0, count: units.count + 1) }
+        let capacity = Int32(units.count + 1)
+        let count = positions.withUnsafeMutableBufferPointer { cicu_break_all(handle, $0.baseAddress, nil, capacity) }
+        return Int(max(count, 0))
+    }
+
     /// Boundaries of `text`, in UTF-16 offsets.
     public func boundaries(in text: String) -> [Boundary] { boundaries(utf16: Array(text.utf16)) }
 }

@@ -70,6 +70,13 @@ public final class ICURegex {
         return result
     }
 
+    /// The range (UTF-16) of capture group `group` of the last match, or nil when that group
+    /// took no part in it.
+    public func group(_ group: Int) -> Range<Int>? {
+        var start: Int32 = 0, end: Int32 = 0, status: Int32 = 0
+        return cicu_regex_group(handle, Int32(group), &start, &end, &status) == 1 ? Int(start)..<Int(end) : nil
+    }
+
     /// Whether the pattern matches starting exactly at `position`; look-behind sees the text
     /// before it. Returns the match end.
     public func match(at position: Int) -> Int? {

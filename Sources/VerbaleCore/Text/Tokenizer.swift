@@ -1,11 +1,27 @@
 /// Splits text into word tokens for EN, FR and KM.
 ///
-/// Words come from ICU's word boundaries (its dictionary segments Khmer, which has no spaces);
-/// white space and U+200B never appear in tokens. Cost: O(n) per text, plus one ICU iterator
-/// per tokenizer (reuse the tokenizer; it is not thread-safe).
+/// Words come from ICU's word boundaries (its dictionary segments Khmer, which has no spaces),
+/// then three language rules: Khmer orthographic repairs (`KhmerWordRules`: no break inside a
+/// cluster, final consonants kept with their syllable, digits and ។ ៕ ៖ ៗ on their own), French
+/// elision (`l'honneur` → `l'` + `honneur`), and separators dropped (white space, NBSP and
+/// narrow NBSP, U+200B and U+FEFF never appear in tokens).
+///
+/// ```swift
+/// let tokenizer = try Tokenizer(language: .french)
+/// tokenizer.tokenize("l’Ambassade").map(\.text)   // ["l’", "Ambassade"]
+/// tokenizer.tokenize("le 1er mars 2020", mergingPlaceables: true).map(\.kind)
+/// // [.word, .placeable]
+/// ```
+///
+/// Cost: O(n) per text with one ICU word-break pass and at most one ICU keying call (ASCII and
+/// number tokens are keyed in Swift); placeable recognition adds a few ICU regex passes, each
+/// skipped when the text lacks its trigger character (a digit, `@`, `/`…). Opening a tokenizer
+/// loads ICU's rules and Khmer dictionary: reuse it. Not thread-safe: one per task.
 public final class Tokenizer {
     public let language: Language
     private let words: BreakIterator
+    private var positions: [Int32] = []
+    private var recognizer: PlaceableRecognizer?
 
     public init(language: Language) throws(ICUError) {
         self.language = language
@@ -14,47 +30,170 @@ public final class Tokenizer {
 
     /// The tokens of `text`, in order, with ranges in Unicode scalars.
     public func tokenize(_ text: String) -> [Token] {
+        tokenize(text, mergingPlaceables: false)
+    }
+
+    /// The tokens of `text`; with `mergingPlaceables`, the tokens a placeable covers (a date
+    /// "12 January 2021", a reference "No. 2021/01/045", a number "1 000,50") become one token
+    /// of kind `.placeable` whose `key` and `looseKey` are the placeable's value, so the same
+    /// date written two ways has one key.
+    public func tokenize(_ text: String, mergingPlaceables: Bool) -> [Token] {
         let utf16 = Array(text.utf16)
-        let offsets = ScalarOffsets(utf16: utf16)
-        var tokens: [Token] = []
-        var start = 0
-        for boundary in words.boundaries(utf16: utf16) {
-            defer { start = boundary.utf16Offset }
-            let piece = String(decoding: utf16[start..<boundary.utf16Offset], as: UTF16.self)
-            let trimmed = piece.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}" }
-            guard !trimmed.isEmpty else { continue }
-            let kind: Token.Kind = switch boundary.ruleStatus {
-            case 100..<200: .number
-            case 200..<500: .word
-            default: piece.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) ? .word : .punctuation
+        return utf16.withUnsafeBufferPointer { units in
+            let offsets = ScalarOffsets(units: units)
+            var spans = wordSpans(units)
+            var found: [Placeable.Found] = []
+            if mergingPlaceables {
+                found = placeableRecognizer().recognize(units)
+                spans = merge(spans, with: found)
             }
-            let text = String(String.UnicodeScalarView(trimmed))
-            let key = Normalizer.key(text)
-            tokens.append(Token(
-                text: text, key: key, looseKey: Normalizer.stripLatinDiacritics(key),
-                range: offsets.scalarOffset(ofUTF16: start)..<offsets.scalarOffset(ofUTF16: boundary.utf16Offset),
-                kind: kind))
+            return makeTokens(spans, found, units, offsets)
+        }
+    }
+
+    /// The placeables of `text` (numbers, dates, references, e-mail addresses, URLs), in order,
+    /// without overlaps, with ranges in Unicode scalars.
+    public func placeables(in text: String) -> [Placeable] {
+        let utf16 = Array(text.utf16)
+        return utf16.withUnsafeBufferPointer { units in
+            let offsets = ScalarOffsets(units: units)
+            return placeableRecognizer().recognize(units).map { $0.placeable(units, offsets) }
+        }
+    }
+
+    private func placeableRecognizer() -> PlaceableRecognizer {
+        if let recognizer { return recognizer }
+        let made = PlaceableRecognizer(language: language)
+        recognizer = made
+        return made
+    }
+
+    /// One span of the text that becomes a token; `placeable` indexes the recognised placeable.
+    struct Span {
+        var range: Range<Int>
+        var kind: Token.Kind
+        var placeable: Int?
+    }
+
+    /// Word spans (UTF-16) from ICU, split at separators and repaired by the language rules.
+    func wordSpans(_ units: UnsafeBufferPointer<UInt16>) -> [Span] {
+        let count = words.boundaryOffsets(units: units, into: &positions)
+        var pieces: [Range<Int>] = []
+        pieces.reserveCapacity(count)
+        var start = 0
+        var khmer = language == .khmer
+        for n in 0..<count {
+            let end = Int(positions[n])
+            var pieceStart = start
+            for i in start..<end {
+                let u = units[i]
+                if u >= 0x1780, !khmer, KhmerScript.isKhmer(u) { khmer = true }
+                if Self.isSeparator(u) {
+                    if i > pieceStart { pieces.append(pieceStart..<i) }
+                    pieceStart = i + 1
+                }
+            }
+            if end > pieceStart { pieces.append(pieceStart..<end) }
+            start = end
+        }
+        if khmer {
+            var split: [Range<Int>] = []
+            split.reserveCapacity(pieces.count)
+            for piece in pieces { KhmerWordRules.split(piece, units, into: &split) }
+            pieces = KhmerWordRules.merge(split, units)
+        }
+        var spans: [Span] = []
+        spans.reserveCapacity(pieces.count)
+        for piece in pieces {
+            let kind = Self.kind(of: piece, units)
+            if language == .french, kind == .word, let length = FrenchElision.prefixLength(piece, units) {
+                spans.append(Span(range: piece.lowerBound..<piece.lowerBound + length, kind: .word))
+                spans.append(Span(range: piece.lowerBound + length..<piece.upperBound, kind: .word))
+            } else {
+                spans.append(Span(range: piece, kind: kind))
+            }
+        }
+        return spans
+    }
+
+    /// Replaces the spans each placeable overlaps with one span for the placeable.
+    private func merge(_ spans: [Span], with found: [Placeable.Found]) -> [Span] {
+        guard !found.isEmpty else { return spans }
+        var result: [Span] = []
+        result.reserveCapacity(spans.count)
+        var p = 0
+        for span in spans {
+            while p < found.count, found[p].range.upperBound <= span.range.lowerBound {
+                if result.last?.placeable != p { result.append(Span(range: found[p].range, kind: .placeable, placeable: p)) }
+                p += 1
+            }
+            if p < found.count, found[p].range.overlaps(span.range) {
+                if result.last?.placeable != p { result.append(Span(range: found[p].range, kind: .placeable, placeable: p)) }
+                continue
+            }
+            result.append(span)
+        }
+        while p < found.count {
+            if result.last?.placeable != p { result.append(Span(range: found[p].range, kind: .placeable, placeable: p)) }
+            p += 1
+        }
+        return result
+    }
+
+    private func makeTokens(_ spans: [Span], _ found: [Placeable.Found], _ units: UnsafeBufferPointer<UInt16>, _ offsets: ScalarOffsets) -> [Token] {
+        let requests = spans.map { span in
+            span.placeable == nil
+                ? TokenKeys.Request(range: span.range, isNumber: span.kind == .number)
+                : TokenKeys.Request(range: span.range.lowerBound..<span.range.lowerBound, isNumber: true)
+        }
+        let keys = TokenKeys.keys(requests, units)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(spans.count)
+        for (n, span) in spans.enumerated() {
+            let range = offsets.scalarOffset(ofUTF16: span.range.lowerBound)..<offsets.scalarOffset(ofUTF16: span.range.upperBound)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: units[span.range]), as: UTF16.self)
+            if let p = span.placeable {
+                let placeable = found[p].placeable(units, offsets)
+                tokens.append(Token(text: text, key: placeable.value, looseKey: placeable.value, range: range, kind: .placeable, placeable: placeable))
+            } else {
+                tokens.append(Token(text: text, key: keys[n].0, looseKey: keys[n].1, range: range, kind: span.kind))
+            }
         }
         return tokens
     }
-}
 
-/// Converts UTF-16 offsets (ICU's) into Unicode-scalar offsets (what Verbale reports). O(n) to
-/// build, O(1) per lookup.
-public struct ScalarOffsets: Sendable {
-    /// scalarIndex[i] = number of scalars before UTF-16 offset i.
-    private let scalarIndex: [Int32]
-
-    public init(utf16: [UInt16]) {
-        var index = [Int32](repeating: 0, count: utf16.count + 1)
-        var scalars: Int32 = 0
-        for (i, unit) in utf16.enumerated() {
-            index[i] = scalars
-            if !UTF16.isTrailSurrogate(unit) { scalars += 1 }
+    /// White space (including NBSP and narrow NBSP), U+200B and U+FEFF: never part of a token.
+    static func isSeparator(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: true
+        default: false
         }
-        index[utf16.count] = scalars
-        self.scalarIndex = index
     }
 
-    public func scalarOffset(ofUTF16 offset: Int) -> Int { Int(scalarIndex[min(max(offset, 0), scalarIndex.count - 1)]) }
+    /// `.number` for digits (any script) with separators, `.word` when there is a letter,
+    /// `.punctuation` otherwise.
+    static func kind(of piece: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> Token.Kind {
+        var digit = false, letter = false
+        var i = piece.lowerBound
+        while i < piece.upperBound {
+            let u = units[i]
+            if u < 0x80 {
+                if (0x30...0x39).contains(u) { digit = true } else if (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) { return .word }
+            } else if KhmerScript.isLetter(u) || KhmerScript.isDigit(u) {
+                if KhmerScript.isDigit(u) { digit = true } else { return .word }
+            } else {
+                var scalarValue = UInt32(u)
+                if UTF16.isLeadSurrogate(u), i + 1 < piece.upperBound {
+                    scalarValue = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+                    i += 1
+                }
+                if let scalar = Unicode.Scalar(scalarValue) {
+                    if scalar.properties.numericType == .decimal { digit = true } else if scalar.properties.isAlphabetic { letter = true }
+                }
+            }
+            i += 1
+        }
+        if letter { return .word }
+        return digit ? .number : .punctuation
+    }
 }

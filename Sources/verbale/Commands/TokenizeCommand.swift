@@ -6,17 +6,23 @@ struct TokenizeCommand: ParsableCommand {
         commandName: "tokenize",
         abstract: "Print the word tokens of each input line, separated by single spaces.",
         discussion: """
-        White space and U+200B zero-width spaces are dropped; Khmer is split into words with
-        ICU's dictionary.
+        One output line per input line. White space (also no-break spaces) and U+200B
+        zero-width spaces are dropped; Khmer is split into words with ICU's dictionary and
+        Verbale's orthographic rules; French elisions are split (l'honneur → l' honneur).
+        With --placeables, dates, reference numbers, numbers, e-mail addresses and URLs are
+        one token each. Without --lang the language is detected: Khmer script → km;
+        otherwise en unless French is clearly more likely.
 
         Examples:
           verbale tokenize --lang fr - <<< "L'Ambassade a l'honneur"
+          verbale tokenize --placeables - <<< "Note No. 2021/01/045 of 12 January 2021"
           verbale tokenize --json note-km.txt
         """
     )
 
     @OptionGroup var language: LanguageOption
-    @Flag(help: "Print JSON: one array of tokens per line, each {\"text\", \"key\", \"kind\", \"start\", \"end\"}.") var json = false
+    @Flag(help: "Print JSON: one array of tokens per line, each {\"text\", \"key\", \"looseKey\", \"kind\", \"start\", \"end\"} (offsets in Unicode scalars of the line), and \"placeable\": {\"kind\", \"value\"} for placeables.") var json = false
+    @Flag(help: "Make each placeable (date, reference number, number, e-mail address, URL) one token.") var placeables = false
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @Argument(help: "The text file to tokenize, or - for standard input.") var file: String?
 
@@ -25,15 +31,35 @@ struct TokenizeCommand: ParsableCommand {
         let tokenizer = try Tokenizer(language: try language.resolve(for: input.text))
         var lines = input.text.split(separator: "\n", omittingEmptySubsequences: false)
         if input.text.hasSuffix("\n") { lines.removeLast() }
+        if input.text.isEmpty { lines = [] }
+        let tokenize: (Substring) -> [Token] = { line in
+            let text = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            return tokenizer.tokenize(text, mergingPlaceables: placeables)
+        }
         if json {
-            struct Row: Encodable { var text: String; var key: String; var kind: String; var start: Int; var end: Int }
+            struct PlaceableRow: Encodable { var kind: String; var value: String }
+            struct Row: Encodable {
+                var text: String, key: String, looseKey: String, kind: String, start: Int, end: Int
+                var placeable: PlaceableRow?
+            }
             try printJSON(lines.map { line in
-                tokenizer.tokenize(String(line)).map { Row(text: $0.text, key: $0.key, kind: $0.kind.rawValue, start: $0.range.lowerBound, end: $0.range.upperBound) }
+                tokenize(line).map {
+                    Row(text: $0.text, key: $0.key, looseKey: $0.looseKey, kind: $0.kind.rawValue,
+                        start: $0.range.lowerBound, end: $0.range.upperBound,
+                        placeable: $0.placeable.map { PlaceableRow(kind: $0.kind.rawValue, value: $0.value) })
+                }
             })
         } else {
+            var output = ""
             for line in lines {
-                print(tokenizer.tokenize(String(line)).map(\.text).joined(separator: " "))
+                output += tokenize(line).map(\.text).joined(separator: " ")
+                output += "\n"
+                if output.utf8.count > 1 << 16 {
+                    print(output, terminator: "")
+                    output = ""
+                }
             }
+            print(output, terminator: "")
         }
     }
 }

@@ -1,0 +1,67 @@
+/// The regular expressions (ICU syntax) behind the placeable recognisers, in one place so they
+/// can be read and tested together. `S` is any space a note may hold between the parts of a
+/// date or reference (white space, NBSP, narrow NBSP, U+200B); `D` a Latin or Khmer digit.
+enum PlaceablePatterns {
+    static let space = "[\\s\\u00A0\\u202F\\u200B]"
+    static let digit = "[0-9\\u17E0-\\u17E9]"
+
+    static let englishMonth = "(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b\\.?)"
+    static let frenchMonth = "(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|(?:janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\\.)"
+    static let khmerMonth = "(មករា|កុម្ភៈ|កុម្ភះ|កុម្ភ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)"
+
+    /// A date pattern and which capture groups hold the day, month and year.
+    struct DatePattern {
+        var pattern: String
+        var caseInsensitive: Bool
+        var day: Int?
+        var month: Int
+        var year: Int?
+    }
+
+    static var dates: [DatePattern] {
+        let s = space, d = digit
+        return [
+            // 12 January 2021, 20th October, 1993, 12th of January 2021
+            DatePattern(pattern: "\\b(\(d){1,2})(?:st|nd|rd|th)?(?:\(s)+of)?\(s)+\(englishMonth),?\(s)+(\(d){4})\\b", caseInsensitive: true, day: 1, month: 2, year: 3),
+            // January 12, 2021
+            DatePattern(pattern: "\\b\(englishMonth)\(s)+(\(d){1,2})(?:st|nd|rd|th)?,?\(s)+(\(d){4})\\b", caseInsensitive: true, day: 2, month: 1, year: 3),
+            // 30 juillet 1993, 1er mars 2020, 1er mars
+            DatePattern(pattern: "\\b(1er|1re|\(d){1,2})\(s)+\(frenchMonth)(?:\(s)+(\(d){4}))?(?![\\p{L}\\p{N}])", caseInsensitive: true, day: 1, month: 2, year: 3),
+            // ថ្ងៃទី១២ ខែកក្កដា ឆ្នាំ២០១២ (also with spaces, without ថ្ងៃទី or ខែ, or without the year)
+            DatePattern(pattern: "(?:ថ្ងៃ(?:ទី)?\(s)*)?(?<!\(d))(\(d){1,2})\(s)*(?:ខែ\(s)*)?\(khmerMonth)(?:\(s)*(?:ឆ្នាំ\(s)*)?(\(d){4})(?!\(d)))?", caseInsensitive: false, day: 1, month: 2, year: 3),
+            // 12 January (English, capitalised month, no year)
+            DatePattern(pattern: "\\b(\(d){1,2})(?:st|nd|rd|th)?(?:\(s)+of)?\(s)+\(englishMonth)(?![\\p{L}\\p{N}])", caseInsensitive: false, day: 1, month: 2, year: nil),
+            // January 2021, juillet 1993, ខែកក្កដា ឆ្នាំ២០១២
+            DatePattern(pattern: "(?<!\(d)\(s))(?<!\(d)\(s)\(s))\\b(January|February|March|April|May|June|July|August|September|October|November|December|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)\(s)+(\(d){4})\\b", caseInsensitive: true, day: nil, month: 1, year: 2),
+            DatePattern(pattern: "(?<!\(d)\(s))(?<!\(d))ខែ\(s)*\(khmerMonth)\(s)*(?:ឆ្នាំ\(s)*)(\(d){4})(?!\(d))", caseInsensitive: false, day: nil, month: 1, year: 2),
+        ]
+    }
+
+    /// Note reference numbers: "No. 2021/01/045", "N° 37.870", "No.: 1999", "No.AL KHM 10/2020",
+    /// "Réf. DFAT/12", "លេខ ១២៣/២០២១"; group 1 is the identifier.
+    static var prefixedReference: String {
+        let s = space, d = digit
+        let part = "(?:\(d)+|[A-Z]+)"
+        let identifier = "((?:[A-Z]{1,6}\(s)){0,3}\(part)(?:[/.\\-]\(part))*)"
+        let prefix = "(?:(?<!\\p{L})(?:No|NO|Nos|Ref|REF|Réf|RÉF|réf|ref)\\b\\.?[°º]?|(?<!\\p{L})[Nn](?:\\.[°º]?|\(s)?[°º])|លេខ(?:ៈ|:)?)"
+        return "\(prefix)\(s)*:?\(s)*\(identifier)"
+    }
+
+    /// References without a prefix: letters and digits joined by slashes ("FCO/WED/1/95"), or
+    /// three or more digit groups joined by slashes ("2021/01/045").
+    static var bareReference: String {
+        let d = digit
+        return "(?<![\\p{L}\\p{N}/])((?:[A-Z]{2,}(?:/[A-Z0-9\\u17E0-\\u17E9]+)+)|(?:\(d)+(?:/\(d)+){2,}))(?![\\p{L}\\p{N}/])"
+    }
+
+    /// Numbers: digit groups with `,` `.` or (NBSP, narrow NBSP, thin space; plain space in
+    /// French) between them. `groupSpace` is the class of spaces allowed between groups of three.
+    static func number(groupSpace: String) -> String {
+        let d = digit
+        return "(?<![\\p{L}\\p{N}.,])(\(d){1,3}(?:\(groupSpace)\(d){3})+(?:[.,]\(d)+)?(?![\\p{N}])|\(d)+(?:[.,]\(d)+)*)(?![\\p{L}\\p{N}])"
+    }
+
+    static let email = "(?<![\\w.%+\\-])([A-Za-z0-9][A-Za-z0-9._%+\\-]*@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,})(?![\\w\\-])"
+
+    static let url = "((?:https?|ftp)://[^\\s<>\"«»“”‘’]+|\\bwww\\.[^\\s<>\"«»“”‘’]+)"
+}

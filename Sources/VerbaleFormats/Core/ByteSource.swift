@@ -1,0 +1,147 @@
+import Foundation
+
+/// The bytes of a memory file, read in chunks from a file, standard input or memory, with a
+/// look-ahead for format sniffing. Memory use is one chunk (64 KB) plus the look-ahead.
+public final class ByteSource: @unchecked Sendable {
+    /// The name used in messages (`old.tmx`, `<stdin>`).
+    public let name: String
+    private let handle: FileHandle?
+    private var memory: Data?
+    private var pending: [UInt8] = []
+    private var pendingStart = 0
+    private var atEnd = false
+    /// Bytes handed out so far (for progress bars).
+    public private(set) var bytesRead: Int = 0
+    /// The file's size when known (regular files), for progress bars.
+    public let expectedSize: Int?
+
+    static let chunkSize = 64 * 1024
+
+    /// Opens `url` for reading; `-` (as a path) means standard input.
+    public convenience init(url: URL) throws(FormatError) {
+        if url.path == "-" || url.lastPathComponent == "-" && !FileManager.default.fileExists(atPath: url.path) {
+            self.init(fileHandle: .standardInput, name: "<stdin>")
+            return
+        }
+        let handle: FileHandle
+        do { handle = try FileHandle(forReadingFrom: url) } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw FormatError(file: url.path, reason: .io(exists ? "cannot read the file (\(error.localizedDescription))" : "no such file"))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
+        self.init(fileHandle: handle, name: url.path, expectedSize: size)
+    }
+
+    public init(fileHandle: FileHandle, name: String, expectedSize: Int? = nil) {
+        self.name = name
+        self.handle = fileHandle
+        self.memory = nil
+        self.expectedSize = expectedSize
+    }
+
+    public init(data: Data, name: String) {
+        self.name = name
+        self.handle = nil
+        self.memory = data
+        self.expectedSize = data.count
+    }
+
+    /// Standard input, named `<stdin>` in messages.
+    public static func standardInput() -> ByteSource { ByteSource(fileHandle: .standardInput, name: "<stdin>") }
+
+    /// Up to `count` bytes from the current position, without consuming them.
+    public func peek(_ count: Int) throws(FormatError) -> [UInt8] {
+        while pending.count - pendingStart < count, !atEnd {
+            guard let chunk = try readRaw() else { break }
+            if pendingStart > 0 {
+                pending.removeFirst(pendingStart)
+                pendingStart = 0
+            }
+            pending.append(contentsOf: chunk)
+        }
+        let available = min(count, pending.count - pendingStart)
+        return Array(pending[pendingStart..<(pendingStart + available)])
+    }
+
+    /// The next chunk of bytes, or nil at the end.
+    public func nextChunk() throws(FormatError) -> [UInt8]? {
+        if pendingStart < pending.count {
+            let chunk = Array(pending[pendingStart...])
+            pending = []
+            pendingStart = 0
+            bytesRead += chunk.count
+            return chunk
+        }
+        guard let chunk = try readRaw() else { return nil }
+        bytesRead += chunk.count
+        return chunk
+    }
+
+    /// Copies up to `maxLength` bytes into `buffer`; returns the count, 0 at the end.
+    func read(into buffer: UnsafeMutablePointer<UInt8>, maxLength: Int) throws(FormatError) -> Int {
+        if pendingStart >= pending.count {
+            pending = []
+            pendingStart = 0
+            guard let chunk = try readRaw() else { return 0 }
+            pending = chunk
+        }
+        let count = min(maxLength, pending.count - pendingStart)
+        pending.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { buffer.update(from: base + pendingStart, count: count) }
+        }
+        pendingStart += count
+        bytesRead += count
+        return count
+    }
+
+    private func readRaw() throws(FormatError) -> [UInt8]? {
+        if atEnd { return nil }
+        if let data = memory {
+            memory = nil
+            atEnd = true
+            return data.isEmpty ? nil : [UInt8](data)
+        }
+        guard let handle else { atEnd = true; return nil }
+        do {
+            guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else {
+                atEnd = true
+                return nil
+            }
+            return [UInt8](data)
+        } catch {
+            throw FormatError(file: name, reason: .io("read failed (\(error.localizedDescription))"))
+        }
+    }
+}
+
+/// Lets FoundationXML's `XMLParser(stream:)` pull from a `ByteSource`.
+final class ByteSourceInputStream: InputStream {
+    private let source: ByteSource
+    private(set) var failure: FormatError?
+    private var status: Stream.Status = .notOpen
+
+    init(_ source: ByteSource) {
+        self.source = source
+        super.init(data: Data())
+    }
+
+    override func open() { status = .open }
+    override func close() { status = .closed }
+    override var streamStatus: Stream.Status { status }
+    override var hasBytesAvailable: Bool { status == .open }
+    override var streamError: Error? { failure }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
+        do {
+            let count = try source.read(into: buffer, maxLength: len)
+            if count == 0 { status = .atEnd }
+            return count
+        } catch {
+            failure = error
+            status = .error
+            return -1
+        }
+    }
+
+    override func getBuffer(_ buffer: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, length len: UnsafeMutablePointer<Int>) -> Bool { false }
+}

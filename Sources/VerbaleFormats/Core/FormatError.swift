@@ -1,0 +1,100 @@
+import Foundation
+
+/// Why a memory file could not be read or written, with where it happened.
+///
+/// `line` and `column` are 1-based and 0 when unknown (errors about the whole file).
+/// ```swift
+/// // old.tmx:12:7: <tuv> has no language (xml:lang, or lang in TMX 1.1)
+/// ```
+public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var reason: Reason
+
+    public init(file: String, line: Int = 0, column: Int = 0, reason: Reason) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    /// What went wrong, each with the message a translator reads.
+    public enum Reason: Equatable, Sendable {
+        /// The XML parser refused the file (not well-formed, truncated, bad bytes…).
+        case malformedXML(String)
+        /// A document type declaration declares entities: refused so that nothing is expanded
+        /// ("billion laughs") or read from disk or the network (external entities).
+        case entityDeclaration(name: String, external: Bool)
+        /// The file declares an encoding the parser does not know.
+        case unsupportedEncoding(String)
+        /// Bytes that are not valid UTF-8 (or UTF-16) in the declared encoding.
+        case invalidEncoding(String)
+        /// The root element is not one the format reader understands.
+        case unexpectedRoot(found: String, expected: String)
+        /// A required attribute is missing (`<tuv>` without `xml:lang`).
+        case missingAttribute(element: String, attribute: String)
+        /// A language tag that is not BCP 47.
+        case badLanguageTag(String)
+        /// An element where the format does not allow it.
+        case unexpectedElement(String, inside: String)
+        /// A delimited (TSV/CSV) file that breaks its own rules.
+        case malformedTable(String)
+        /// The file is empty.
+        case empty
+        /// Reading or writing failed at the system level.
+        case io(String)
+        /// The content does not say which format it is and the name does not either.
+        case unknownFormat
+        /// Something a writer cannot express in its format.
+        case cannotWrite(String)
+    }
+
+    public var description: String {
+        var location = file
+        if line > 0 { location += ":\(line)" }
+        if line > 0, column > 0 { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+
+    /// The message without the location.
+    public var message: String {
+        switch reason {
+        case let .malformedXML(detail): "malformed XML: \(detail)"
+        case let .entityDeclaration(name, external):
+            external
+                ? "the document declares the external entity \"\(name)\"; external entities are refused (nothing is read from disk or the network)"
+                : "the document declares the entity \"\(name)\"; entity declarations are refused so that nothing is expanded (\"billion laughs\")"
+        case let .unsupportedEncoding(name): "unsupported encoding \"\(name)\" (convert the file to UTF-8 or UTF-16)"
+        case let .invalidEncoding(detail): "invalid bytes for the file's encoding: \(detail) (convert the file to UTF-8)"
+        case let .unexpectedRoot(found, expected): "the root element is <\(found)>, not <\(expected)>: this is not a \(expected.uppercased()) file"
+        case let .missingAttribute(element, attribute): "<\(element)> has no \(attribute)"
+        case let .badLanguageTag(tag): "\"\(tag)\" is not a BCP 47 language tag"
+        case let .unexpectedElement(element, inside): "<\(element)> is not allowed inside <\(inside)>"
+        case let .malformedTable(detail): detail
+        case .empty: "the file is empty"
+        case let .io(detail): detail
+        case .unknownFormat: "cannot tell the format from the content or the name; pass --format tmx|xliff|tsv|csv"
+        case let .cannotWrite(detail): detail
+        }
+    }
+}
+
+/// Something a reader skipped or repaired, with where; the importer counts them by `kind`.
+public struct FormatWarning: Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// A `<seg>` (or cell) with no text: the variant was left out.
+        case emptySegment = "empty segment"
+        /// A unit with no variant left: the unit was left out.
+        case emptyUnit = "unit without text"
+        /// An element or value the reader does not know and ignored.
+        case ignored = "ignored"
+    }
+    public var kind: Kind
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var detail: String
+
+    public var description: String { "\(file):\(line):\(column): \(kind.rawValue): \(detail)" }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import VerbaleCore
+
+/// The memory file formats Verbale reads and writes.
+///
+/// ```swift
+/// let format = MemoryFormat.detect(fileName: "old.tmx", prefix: firstBytes)   // .tmx
+/// var reader = try MemoryFormat.makeReader(url: url)                          // sniffs, then reads
+/// ```
+public enum MemoryFormat: String, CaseIterable, Sendable {
+    case tmx, xliff, tsv, csv
+
+    /// The format of a file from its first bytes (`<tmx`, `<xliff`, byte-order marks, UTF-16),
+    /// then from its name's extension; nil when neither tells. Looks at most at `prefix`
+    /// (4 KB is plenty). O(prefix).
+    public static func detect(fileName: String, prefix: Data) -> MemoryFormat? {
+        if let sniffed = sniff(prefix) { return sniffed }
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        switch ext {
+        case "tmx": return .tmx
+        case "xlf", "xliff", "xlz", "sdlxliff", "mqxliff": return .xliff
+        case "tsv", "tab", "txt": return .tsv
+        case "csv": return .csv
+        default: return nil
+        }
+    }
+
+    /// Decodes the prefix (UTF-8, or UTF-16 with or without BOM) and looks for a root element.
+    static func sniff(_ prefix: Data) -> MemoryFormat? {
+        let bytes = [UInt8](prefix.prefix(4096))
+        guard !bytes.isEmpty else { return nil }
+        var text: String
+        if bytes.starts(with: [0xFF, 0xFE]) || (bytes.count > 1 && bytes[0] == 0x3C && bytes[1] == 0) {
+            text = decodeUTF16(bytes, bigEndian: false)
+        } else if bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && bytes[0] == 0 && bytes[1] == 0x3C) {
+            text = decodeUTF16(bytes, bigEndian: true)
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let trimmed = text.drop { $0.isWhitespace }
+        if trimmed.hasPrefix("<") {
+            // Skip the declaration, comments and DOCTYPE: find the first element name.
+            var rest = Substring(trimmed)
+            while let open = rest.firstIndex(of: "<") {
+                rest = rest[rest.index(after: open)...]
+                guard let first = rest.first else { break }
+                if first == "?" || first == "!" { continue }
+                let name = rest.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }.lowercased()
+                let local = name.split(separator: ":").last.map(String.init) ?? name
+                if local == "tmx" { return .tmx }
+                if local == "xliff" { return .xliff }
+                return nil
+            }
+            return nil
+        }
+        // A delimited table: the first line's tabs or commas decide.
+        let firstLine = trimmed.prefix { $0 != "\n" && $0 != "\r" }
+        if firstLine.contains("\t") { return .tsv }
+        if firstLine.contains(",") || firstLine.contains(";") { return .csv }
+        return nil
+    }
+
+    private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> String {
+        var units: [UInt16] = []
+        var i = 0
+        while i + 1 < bytes.count {
+            units.append(bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i]))
+            i += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Opens `url` (`-` for standard input) and returns a reader for its format: `format` if
+    /// given, else the detected one.
+    public static func makeReader(url: URL, format: MemoryFormat? = nil) throws(FormatError) -> any TranslationUnitReader {
+        try makeReader(source: ByteSource(url: url), format: format)
+    }
+
+    /// A reader over any byte source (a file, standard input, memory).
+    public static func makeReader(source: ByteSource, format: MemoryFormat? = nil) throws(FormatError) -> any TranslationUnitReader {
+        let prefix = try source.peek(4096)
+        if prefix.isEmpty { throw FormatError(file: source.name, reason: .empty) }
+        guard let format = format ?? detect(fileName: source.name, prefix: Data(prefix)) else {
+            throw FormatError(file: source.name, reason: .unknownFormat)
+        }
+        return try format.makeReader(source: source)
+    }
+
+    /// A reader for this format over `source`.
+    public func makeReader(source: ByteSource) throws(FormatError) -> any TranslationUnitReader {
+        switch self {
+        case .tmx: return try TMXReader.make(source: source)
+        case .xliff: return try XLIFFReader.make(source: source)
+        case .tsv: return try DelimitedReader(source: source, dialect: .tsv)
+        case .csv: return try DelimitedReader(source: source, dialect: .csv)
+        }
+    }
+
+    /// A writer for this format. `languages` chooses and orders the columns of TSV/CSV and the
+    /// source/target of XLIFF (first = source); TMX writes every variant.
+    public func makeWriter(sink: ByteSink, header: MemoryHeader = MemoryHeader(), languages: [LanguageTag] = [],
+                           xliffVersion: XLIFFVersion = .v2_0) throws(FormatError) -> any TranslationUnitWriter {
+        switch self {
+        case .tmx: return try TMXWriter(sink: sink, header: header)
+        case .xliff: return try XLIFFWriter(sink: sink, header: header, languages: languages, version: xliffVersion)
+        case .tsv: return try DelimitedWriter(sink: sink, dialect: .tsv, languages: languages)
+        case .csv: return try DelimitedWriter(sink: sink, dialect: .csv, languages: languages)
+        }
+    }
+}

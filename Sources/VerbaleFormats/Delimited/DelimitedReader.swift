@@ -1,0 +1,282 @@
+import Foundation
+import VerbaleCore
+
+/// Reads TSV or CSV memories, streaming: a header row of BCP 47 language tags (`en`, `fr-FR`,
+/// `km-KH`) and optional `note`, `origin`, `review`, `prop:NAME` columns, then one unit a row.
+///
+/// Accepts UTF-8 (with or without BOM) and UTF-16 with BOM (Excel's "Unicode text"); invalid
+/// UTF-8 and unknown columns are errors with their line. Empty cells leave the language out;
+/// a row with no text in any language is skipped with a warning; blank lines are ignored.
+/// Cost: O(file) time, memory of one 64 KB chunk plus one row.
+public final class DelimitedReader: TranslationUnitReader {
+    public let header: MemoryHeader
+    public private(set) var unitsRead = 0
+    public private(set) var unitLine = 0
+    public private(set) var warnings: [FormatWarning] = []
+    private var scanner: RecordScanner
+    private let dialect: DelimitedDialect
+    private let columns: [Column]
+
+    private enum Column {
+        case language(LanguageTag)
+        case note, origin, review
+        case property(String)
+    }
+
+    public init(source: ByteSource, dialect: DelimitedDialect) throws(FormatError) {
+        self.dialect = dialect
+        scanner = RecordScanner(source: source, dialect: dialect)
+        var headerRow: (fields: [String], line: Int)?
+        while let row = try scanner.nextRecord() {
+            if row.fields.allSatisfy({ $0.isEmpty }) { continue }
+            headerRow = row
+            break
+        }
+        guard let headerRow else { throw FormatError(file: source.name, reason: .empty) }
+        var columns: [Column] = []
+        var seen: Set<String> = []
+        for (index, raw) in headerRow.fields.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            let column: Column
+            switch name.lowercased() {
+            case DelimitedColumn.note, "notes": column = .note
+            case DelimitedColumn.origin, "source file": column = .origin
+            case DelimitedColumn.review, "status": column = .review
+            case _ where name.lowercased().hasPrefix(DelimitedColumn.propertyPrefix):
+                column = .property(String(name.dropFirst(DelimitedColumn.propertyPrefix.count)))
+            default:
+                guard let tag = try? LanguageTag(parsing: name) else {
+                    throw FormatError(file: source.name, line: headerRow.line, column: index + 1, reason: .malformedTable(
+                        "header cell \(index + 1) \"\(name)\" is not a language tag (en, fr-FR, km-KH) nor note, origin, review or prop:NAME"))
+                }
+                column = .language(tag)
+            }
+            guard seen.insert("\(column)").inserted else {
+                throw FormatError(file: source.name, line: headerRow.line, column: index + 1,
+                                  reason: .malformedTable("the column \"\(name)\" appears twice in the header row"))
+            }
+            columns.append(column)
+        }
+        let languages = columns.compactMap { if case let .language(tag) = $0 { tag } else { nil } }
+        guard !languages.isEmpty else {
+            throw FormatError(file: source.name, line: headerRow.line, column: 1,
+                              reason: .malformedTable("the header row names no language column (expected tags such as en, fr-FR, km-KH)"))
+        }
+        self.columns = columns
+        header = MemoryHeader(sourceLanguage: languages.first, targetLanguage: languages.count > 1 ? languages[1] : nil)
+    }
+
+    public func next() throws(FormatError) -> TranslationUnit? {
+        while let row = try scanner.nextRecord() {
+            if row.fields.allSatisfy({ $0.isEmpty }) { continue }
+            guard row.fields.count <= columns.count else {
+                throw FormatError(file: scanner.name, line: row.line, column: 0, reason: .malformedTable(
+                    "row has \(row.fields.count) cells but the header has \(columns.count) columns"
+                        + (dialect == .csv ? " (an unquoted comma?)" : " (an unescaped tab?)")))
+            }
+            var unit = TranslationUnit(variants: [])
+            for (column, cell) in zip(columns, row.fields) where !cell.isEmpty {
+                let text = dialect == .tsv ? Self.unescape(cell) : cell
+                switch column {
+                case let .language(tag): unit.variants.append(Variant(language: tag, text: text))
+                case .note: unit.metadata.notes = [text]
+                case .origin: unit.metadata.origin = text
+                case .review:
+                    if let review = ReviewStatus(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) {
+                        unit.metadata.review = review
+                    } else {
+                        unit.metadata.review = .unreviewed
+                        warnings.append(FormatWarning(kind: .ignored, file: scanner.name, line: row.line, column: 0,
+                                                      detail: "unknown review status \"\(text)\"; marked unreviewed"))
+                    }
+                case let .property(name): unit.metadata.properties.append(Property(type: name, value: text))
+                }
+            }
+            guard !unit.variants.isEmpty else {
+                warnings.append(FormatWarning(kind: .emptyUnit, file: scanner.name, line: row.line, column: 0,
+                                              detail: "a row with no text in any language is skipped"))
+                continue
+            }
+            unitsRead += 1
+            unitLine = row.line
+            return unit
+        }
+        return nil
+    }
+
+    /// TSV escapes: `\t`, `\n`, `\r`, `\\` (other backslashes stay as they are).
+    static func unescape(_ cell: String) -> String {
+        guard cell.contains("\\") else { return cell }
+        var out = ""
+        var escaping = false
+        for character in cell {
+            if escaping {
+                switch character {
+                case "t": out.append("\t")
+                case "n": out.append("\n")
+                case "r": out.append("\r")
+                case "\\": out.append("\\")
+                default: out.append("\\"); out.append(character)
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                out.append(character)
+            }
+        }
+        if escaping { out.append("\\") }
+        return out
+    }
+}
+
+/// Splits a byte stream into records of fields (RFC 4180 quoting for CSV), decoding UTF-16 to
+/// UTF-8 on the way and validating UTF-8 per field.
+struct RecordScanner {
+    let source: ByteSource
+    let dialect: DelimitedDialect
+    var name: String { source.name }
+    private var buffer: [UInt8] = []
+    private var index = 0
+    private var atEnd = false
+    private var started = false
+    private var utf16: (bigEndian: Bool, carry: [UInt8])?
+    private var separator: UInt8
+    private var line = 1
+
+    init(source: ByteSource, dialect: DelimitedDialect) {
+        self.source = source
+        self.dialect = dialect
+        separator = dialect == .tsv ? 0x09 : 0x2C
+    }
+
+    private mutating func refill() throws(FormatError) -> Bool {
+        while !atEnd {
+            guard var chunk = try source.nextChunk() else {
+                atEnd = true
+                return false
+            }
+            let first = !started
+            if first {
+                started = true
+                if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk.removeFirst(3) }
+                if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
+                    utf16 = (chunk[0] == 0xFE, [])
+                    chunk.removeFirst(2)
+                }
+            }
+            if utf16 != nil { chunk = transcode(chunk) }
+            if first, dialect == .csv { chooseSeparator(chunk) }
+            if !chunk.isEmpty {
+                buffer = chunk
+                index = 0
+                return true
+            }
+        }
+        return false
+    }
+
+    /// CSV from European spreadsheets separates with `;`: decide from the first line.
+    private mutating func chooseSeparator(_ chunk: [UInt8]) {
+        let firstLine = chunk.prefix { $0 != 0x0A }
+        let commas = firstLine.filter { $0 == 0x2C }.count
+        let semicolons = firstLine.filter { $0 == 0x3B }.count
+        if semicolons > commas { separator = 0x3B }
+    }
+
+    private mutating func transcode(_ chunk: [UInt8]) -> [UInt8] {
+        guard var state = utf16 else { return chunk }
+        let bytes = state.carry + chunk
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 0
+        while i + 1 < bytes.count {
+            units.append(state.bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i]))
+            i += 2
+        }
+        state.carry = Array(bytes[i...])
+        // Keep a trailing high surrogate for the next chunk.
+        if let last = units.last, (0xD800...0xDBFF).contains(last) {
+            units.removeLast()
+            state.carry = [UInt8(truncatingIfNeeded: state.bigEndian ? last >> 8 : last), UInt8(truncatingIfNeeded: state.bigEndian ? last : last >> 8)] + state.carry
+        }
+        utf16 = state
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+
+    private mutating func nextByte() throws(FormatError) -> UInt8? {
+        if index >= buffer.count, try !refill() { return nil }
+        let byte = buffer[index]
+        index += 1
+        return byte
+    }
+
+    private mutating func peekByte() throws(FormatError) -> UInt8? {
+        if index >= buffer.count, try !refill() { return nil }
+        return buffer[index]
+    }
+
+    /// The next record's fields and the line it starts on, or nil at the end.
+    mutating func nextRecord() throws(FormatError) -> (fields: [String], line: Int)? {
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var inQuotes = false
+        var quoted = false
+        func finishField() throws(FormatError) {
+            guard let text = String(validating: field, as: UTF8.self) else {
+                throw FormatError(file: source.name, line: startLine, column: fields.count + 1,
+                                  reason: .invalidEncoding("invalid UTF-8 in cell \(fields.count + 1)"))
+            }
+            fields.append(text)
+            field.removeAll(keepingCapacity: true)
+            quoted = false
+        }
+        while true {
+            guard let byte = try nextByte() else {
+                if inQuotes {
+                    throw FormatError(file: source.name, line: startLine, column: fields.count + 1,
+                                      reason: .malformedTable("a quoted cell is never closed (truncated file, or a stray quote)"))
+                }
+                if fields.isEmpty && field.isEmpty && !quoted { return nil }
+                try finishField()
+                return (fields, startLine)
+            }
+            if inQuotes {
+                if byte == 0x22 {
+                    if try peekByte() == 0x22 {
+                        index += 1
+                        field.append(0x22)
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if byte == 0x0A { line += 1 }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case separator:
+                try finishField()
+            case 0x22 where dialect == .csv && field.isEmpty && !quoted:
+                inQuotes = true
+                quoted = true
+            case 0x0D:
+                if try peekByte() == 0x0A { index += 1 }
+                line += 1
+                try finishField()
+                return (fields, startLine)
+            case 0x0A:
+                line += 1
+                try finishField()
+                return (fields, startLine)
+            case 0x00:
+                throw FormatError(file: source.name, line: line, column: fields.count + 1,
+                                  reason: .invalidEncoding("a NUL byte: this looks like a binary file, or UTF-16 without a byte-order mark"))
+            default:
+                field.append(byte)
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import VerbaleCore
+
+/// Writes TSV or CSV: a header row (language tags, then `note`, `origin`, `review` and one
+/// `prop:NAME` column per requested property), then one row per unit. Inline tags and other
+/// metadata have no column and are not written (TMX or XLIFF 2.0 keep them); several notes
+/// share the one `note` cell, joined by line breaks.
+///
+/// Columns: `languages` if given, else the first unit's languages. A variant fills the column
+/// of its exact tag, else the column its tag matches (`fr-FR` → `fr`).
+public struct DelimitedWriter: TranslationUnitWriter {
+    private let sink: ByteSink
+    private let dialect: DelimitedDialect
+    private var languages: [LanguageTag]
+    private let propertyColumns: [String]
+    private var started = false
+    private var finished = false
+
+    public init(sink: ByteSink, dialect: DelimitedDialect, languages: [LanguageTag] = [], propertyColumns: [String] = []) throws(FormatError) {
+        self.sink = sink
+        self.dialect = dialect
+        self.languages = languages
+        self.propertyColumns = propertyColumns
+    }
+
+    private mutating func start(with unit: TranslationUnit?) {
+        started = true
+        if languages.isEmpty {
+            var seen: [LanguageTag] = []
+            for variant in unit?.variants ?? [] where !seen.contains(variant.language) { seen.append(variant.language) }
+            languages = seen.isEmpty ? [LanguageTag(.english)] : seen
+        }
+        let names = languages.map(\.description) + [DelimitedColumn.note, DelimitedColumn.origin, DelimitedColumn.review]
+            + propertyColumns.map { DelimitedColumn.propertyPrefix + $0 }
+        writeRow(names)
+    }
+
+    public mutating func write(_ unit: TranslationUnit) throws(FormatError) {
+        if !started { start(with: unit) }
+        var cells: [String] = []
+        cells.reserveCapacity(languages.count + 3 + propertyColumns.count)
+        for language in languages {
+            let variant = unit.variants.first { $0.language == language } ?? unit.variants.first { language.matches($0.language) }
+            cells.append(variant?.text ?? "")
+        }
+        cells.append(unit.metadata.notes.joined(separator: "\n"))
+        cells.append(unit.metadata.origin ?? "")
+        cells.append(unit.metadata.review.rawValue)
+        for name in propertyColumns {
+            cells.append(unit.metadata.properties.first { $0.type == name }?.value ?? "")
+        }
+        writeRow(cells)
+        try sink.flushIfNeeded()
+    }
+
+    private func writeRow(_ cells: [String]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { sink.buffer.append(dialect == .tsv ? 0x09 : 0x2C) }
+            switch dialect {
+            case .tsv: appendTSV(cell)
+            case .csv: appendCSV(cell)
+            }
+        }
+        sink.append(dialect == .csv ? "\r\n" : "\n")
+    }
+
+    private func appendTSV(_ cell: String) {
+        guard cell.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else {
+            sink.append(cell)
+            return
+        }
+        for byte in cell.utf8 {
+            switch byte {
+            case 0x09: sink.append("\\t")
+            case 0x0A: sink.append("\\n")
+            case 0x0D: sink.append("\\r")
+            case 0x5C: sink.append("\\\\")
+            default: sink.buffer.append(byte)
+            }
+        }
+    }
+
+    private func appendCSV(_ cell: String) {
+        guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) else {
+            sink.append(cell)
+            return
+        }
+        sink.buffer.append(0x22)
+        for byte in cell.utf8 {
+            if byte == 0x22 { sink.buffer.append(0x22) }
+            sink.buffer.append(byte)
+        }
+        sink.buffer.append(0x22)
+    }
+
+    public mutating func finish() throws(FormatError) {
+        guard !finished else { return }
+        if !started { start(with: nil) }
+        finished = true
+        try sink.flush()
+    }
+}

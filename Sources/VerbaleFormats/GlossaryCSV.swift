@@ -1,0 +1,242 @@
+import Foundation
+import VerbaleCore
+
+/// Reads and writes glossaries as CSV or TSV, in the two shapes translators exchange:
+///
+/// - **OmegaT style**: no header; columns `source`, `target`, optional `comment`, with the two
+///   languages given by the caller (OmegaT's `glossary.txt`).
+/// - **Header of language tags**: a first row such as `en  fr  km  note`; every column whose
+///   header is a language tag holds terms, `;` separating synonyms. Other columns
+///   (`id`, `domain`, `definition`, `note`/`comment`, `source`, `status`, `review`) fill the
+///   matching fields; unknown columns are kept as concept fields named after the header.
+///
+/// TSV cells are taken verbatim (OmegaT does not quote); CSV follows RFC 4180 quoting.
+/// Lines starting with `#` are comments in both. Cost: one pass, O(file).
+public enum GlossaryCSV {
+    public enum Delimiter: Character, Sendable { case tab = "\t", comma = "," }
+
+    /// The delimiter to use for a file name (`.csv` → comma, anything else → tab).
+    public static func delimiter(forPath path: String) -> Delimiter {
+        path.lowercased().hasSuffix(".csv") ? .comma : .tab
+    }
+
+    /// Reads a glossary. `languages` gives the source and target language of a headerless
+    /// (OmegaT) file; a header row of language tags takes precedence.
+    public static func read(_ text: String, name: String, delimiter: Delimiter,
+                            languages: (source: LanguageTag, target: LanguageTag)? = nil) throws(GlossaryCSVError) -> [Concept] {
+        let rows = try records(text, name: name, delimiter: delimiter)
+        guard let first = rows.first else { throw .empty(file: name) }
+        let columns: [Column]
+        var body = rows[...]
+        if let header = headerColumns(first.cells) {
+            columns = header
+            body = rows.dropFirst()
+        } else if let languages {
+            columns = [.language(languages.source), .language(languages.target), .note]
+        } else {
+            throw .noLanguages(file: name, line: first.line)
+        }
+        var concepts: [Concept] = []
+        var seen: [String: Int] = [:]
+        for row in body {
+            if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.cells.count > columns.count, row.cells[columns.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw .tooManyCells(file: name, line: row.line, count: row.cells.count, expected: columns.count)
+            }
+            var concept = Concept(id: "")
+            var source: String?, status: TermStatus?, review: ReviewStatus?
+            for (index, column) in columns.enumerated() where index < row.cells.count {
+                let cell = row.cells[index].trimmingCharacters(in: .whitespaces)
+                guard !cell.isEmpty else { continue }
+                switch column {
+                case let .language(tag):
+                    for synonym in cell.split(separator: ";") {
+                        let text = synonym.trimmingCharacters(in: .whitespaces)
+                        if !text.isEmpty { concept.terms.append(Term(language: tag, text: text)) }
+                    }
+                case .id: concept.id = cell
+                case .domain: concept.domain = cell
+                case .definition: concept.definition = cell
+                case .note: concept.note = cell
+                case .source: source = cell
+                case .status:
+                    guard let value = TermStatus(rawValue: cell.lowercased()) ?? TermStatus(tbx: cell) else {
+                        throw .badValue(file: name, line: row.line, column: index + 1, value: cell, expected: TermStatus.allCases.map(\.rawValue))
+                    }
+                    status = value
+                case .review:
+                    guard let value = ReviewStatus(rawValue: cell.lowercased()) else {
+                        throw .badValue(file: name, line: row.line, column: index + 1, value: cell, expected: ReviewStatus.allCases.map(\.rawValue))
+                    }
+                    review = value
+                case let .other(header):
+                    concept.fields.append(TermField(element: "descrip", type: header, value: cell))
+                }
+            }
+            guard !concept.terms.isEmpty else { throw .noTerms(file: name, line: row.line) }
+            for index in concept.terms.indices {
+                concept.terms[index].source = source
+                if let status { concept.terms[index].status = status }
+                if let review { concept.terms[index].review = review }
+            }
+            if concept.id.isEmpty { concept.id = "\(name.split(separator: "/").last.map(String.init) ?? name)#\(row.line)" }
+            if let first = seen[concept.id] { throw .duplicateConcept(file: name, line: row.line, id: concept.id, firstLine: first) }
+            seen[concept.id] = row.line
+            concepts.append(concept)
+        }
+        return concepts
+    }
+
+    /// Writes concepts with a header row of language tags (one column per language, synonyms
+    /// joined with "; "), then `id`, `domain`, `note`. Lossy by nature: use TBX to keep
+    /// everything.
+    public static func write(_ concepts: [Concept], languages: [LanguageTag], delimiter: Delimiter) -> String {
+        var out = cells(["id"] + languages.map(\.description) + ["domain", "note"], delimiter) + "\n"
+        for concept in concepts {
+            var row = [concept.id]
+            for language in languages {
+                row.append(concept.terms.filter { $0.language.primary == language.primary && language.matches($0.language) }.map(\.text).joined(separator: "; "))
+            }
+            row.append(concept.domain ?? "")
+            row.append(concept.note ?? "")
+            out += cells(row, delimiter) + "\n"
+        }
+        return out
+    }
+
+    private static func cells(_ values: [String], _ delimiter: Delimiter) -> String {
+        switch delimiter {
+        case .tab:
+            return values.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t")
+        case .comma:
+            return values.map { value in
+                value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                    ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+            }.joined(separator: ",")
+        }
+    }
+
+    enum Column: Equatable {
+        case language(LanguageTag), id, domain, definition, note, source, status, review, other(String)
+    }
+
+    /// The columns of a header row, or nil when the row is not a header (no language tag).
+    static func headerColumns(_ cells: [String]) -> [Column]? {
+        var columns: [Column] = []
+        var languages = 0
+        for cell in cells {
+            let name = cell.trimmingCharacters(in: .whitespaces)
+            switch name.lowercased() {
+            case "id", "concept": columns.append(.id)
+            case "domain", "subject", "subjectfield": columns.append(.domain)
+            case "definition": columns.append(.definition)
+            case "note", "comment", "notes": columns.append(.note)
+            case "source": columns.append(.source)
+            case "status": columns.append(.status)
+            case "review": columns.append(.review)
+            default:
+                if name.count <= 12, let tag = try? LanguageTag(name), tag.language != nil {
+                    columns.append(.language(tag))
+                    languages += 1
+                } else {
+                    columns.append(.other(name))
+                }
+            }
+        }
+        return languages > 0 ? columns : nil
+    }
+
+    struct Record { var line: Int; var cells: [String] }
+
+    /// Splits text into records. TSV: one line per record. CSV: RFC 4180 (quoted cells may hold
+    /// delimiters, doubled quotes and newlines).
+    static func records(_ text: String, name: String, delimiter: Delimiter) throws(GlossaryCSVError) -> [Record] {
+        var records: [Record] = []
+        var line = 1
+        if delimiter == .tab {
+            for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                defer { line += 1 }
+                let content = raw.hasSuffix("\r") ? raw.dropLast() : raw
+                if content.isEmpty || content.hasPrefix("#") { continue }
+                records.append(Record(line: line, cells: content.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+            }
+            return records
+        }
+        var cells: [String] = []
+        var cell = ""
+        var quoted = false, wasQuoted = false
+        var recordLine = 1, quoteLine = 1
+        var atRecordStart = true
+        var iterator = text.makeIterator()
+        var pending: Character? = nil
+        while let ch = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if ch == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { cell.append("\"") } else { quoted = false; pending = next }
+                    } else { quoted = false }
+                } else {
+                    if ch == "\n" || ch == "\r\n" { line += 1 }
+                    cell.append(ch)
+                }
+                continue
+            }
+            if atRecordStart && ch == "#" {
+                while let skip = iterator.next(), skip != "\n", skip != "\r\n" {}
+                line += 1
+                recordLine = line
+                continue
+            }
+            atRecordStart = false
+            switch ch {
+            case "\"" where cell.isEmpty && !wasQuoted:
+                quoted = true
+                wasQuoted = true
+                quoteLine = line
+            case ",":
+                cells.append(cell); cell = ""; wasQuoted = false
+            case "\n", "\r\n":
+                cells.append(cell); cell = ""; wasQuoted = false
+                if !(cells.count == 1 && cells[0].isEmpty) { records.append(Record(line: recordLine, cells: cells)) }
+                cells = []
+                line += 1
+                recordLine = line
+                atRecordStart = true
+            default:
+                cell.append(ch)
+            }
+        }
+        if quoted { throw .unterminatedQuote(file: name, line: quoteLine) }
+        if !cell.isEmpty || !cells.isEmpty {
+            cells.append(cell)
+            records.append(Record(line: recordLine, cells: cells))
+        }
+        return records
+    }
+}
+
+/// Why a CSV/TSV glossary could not be read.
+public enum GlossaryCSVError: Error, CustomStringConvertible, Equatable, Sendable {
+    case empty(file: String)
+    case noLanguages(file: String, line: Int)
+    case unterminatedQuote(file: String, line: Int)
+    case tooManyCells(file: String, line: Int, count: Int, expected: Int)
+    case noTerms(file: String, line: Int)
+    case duplicateConcept(file: String, line: Int, id: String, firstLine: Int)
+    case badValue(file: String, line: Int, column: Int, value: String, expected: [String])
+
+    public var description: String {
+        switch self {
+        case let .empty(file): "\(file): the glossary is empty"
+        case let .noLanguages(file, line):
+            "\(file):\(line): no header row of language tags (e.g. \"en<TAB>fr<TAB>note\"); for an OmegaT glossary give --source-lang and --target-lang"
+        case let .unterminatedQuote(file, line): "\(file):\(line): a quoted cell is never closed"
+        case let .tooManyCells(file, line, count, expected): "\(file):\(line): \(count) cells, but the header has \(expected) columns"
+        case let .noTerms(file, line): "\(file):\(line): the row has no term in any language column"
+        case let .duplicateConcept(file, line, id, firstLine): "\(file):\(line): concept id \"\(id)\" appears twice (first at line \(firstLine))"
+        case let .badValue(file, line, column, value, expected):
+            "\(file):\(line):\(column): \"\(value)\" is not one of \(expected.joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,266 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import VerbaleCore
+
+/// Reads TMX 1.1, 1.2, 1.3 and 1.4b (streaming; see `XMLUnitReader` for the threading and
+/// the entity rules).
+///
+/// - languages from `xml:lang` or TMX 1.1's `lang`, canonicalised as BCP 47 (`EN-us` → `en-US`);
+///   a `<tuv>` with neither is an error with its line and column;
+/// - `<tu>` attributes go to `UnitMetadata` (dates, users) or `UnitMetadata.attributes`
+///   (`o-tmf`, `usagecount`…); `<prop type="x-review">` gives the review status, `x-origin`,
+///   `x-context-pre`/`x-context-post` the origin and context hashes;
+/// - inline `bpt/ept/ph/it/ut` (with `<sub>`) are kept verbatim, `hi` as an opening and a
+///   closing tag, all at their offsets in the plain text;
+/// - an empty `<seg>` drops its variant and a unit left without text is skipped, each with a
+///   `FormatWarning`.
+///
+/// Cost: O(file) time, O(1) memory in the number of units (bounded hand-off).
+public enum TMXReader {
+    public static func make(source: ByteSource) throws(FormatError) -> XMLUnitReader {
+        try XMLUnitReader(source: source, builder: TMXBuilder(fileName: source.name))
+    }
+}
+
+/// Prop types Verbale uses for fields TMX has no attribute for.
+enum TMXPropType {
+    static let review = "x-review"
+    static let origin = "x-origin"
+    static let contextBefore = "x-context-pre"
+    static let contextAfter = "x-context-post"
+    /// A `<tu>` attribute the TMX 1.4 DTD does not allow, kept as `x-attribute:NAME`.
+    static let attributePrefix = "x-attribute:"
+}
+
+final class TMXBuilder: XMLUnitBuilder {
+    let channel = UnitChannel()
+    let fileName: String
+
+    private enum Place { case outside, header, body, tu, tuv, seg }
+    private var place = Place.outside
+    private var sawRoot = false
+    private var header = MemoryHeader()
+    private var headerPublished = false
+
+    private var unit = TranslationUnit(variants: [])
+    private var unitLine = 0
+    private var variant = Variant(language: LanguageTag(.english), text: "")
+    private var variantLine = 0
+    private var variantColumn = 0
+    private var segment = InlineCollector()
+    /// Text of the `<note>` or `<prop>` being read (nil when not in one).
+    private var field: String?
+    private var propType = ""
+    private var unknownDepth = 0
+
+    init(fileName: String) {
+        self.fileName = fileName
+    }
+
+    private func error(_ parser: XMLParser, _ reason: FormatError.Reason) -> FormatError {
+        FormatError(file: fileName, line: parser.lineNumber, column: parser.columnNumber, reason: reason)
+    }
+
+    func didStart(_ element: String, attributes: [String: String], parser: XMLParser) throws(FormatError) {
+        if place == .seg {
+            if segment.isInCode {
+                segment.openNested(element, attributes: attributes)
+                return
+            }
+            switch element {
+            case "bpt": segment.openCode(.bpt, attributes: attributes)
+            case "ept": segment.openCode(.ept, attributes: attributes)
+            case "ph": segment.openCode(.ph, attributes: attributes)
+            case "it": segment.openCode(.it, attributes: attributes)
+            case "ut": segment.openCode(.ut, attributes: attributes)
+            case "hi": segment.point(.hi, attributes: attributes)
+            default:
+                // Unknown markup in a segment: keep its text, drop the element, say so.
+                channel.warn(FormatWarning(kind: .ignored, file: fileName, line: parser.lineNumber, column: parser.columnNumber,
+                                           detail: "<\(element)> inside <seg> is not TMX; its text is kept, the element dropped"))
+            }
+            return
+        }
+        if unknownDepth > 0 || field != nil {
+            unknownDepth += 1
+            return
+        }
+        switch element {
+        case "tmx":
+            sawRoot = true
+            header.version = attributes["version"]
+        case "header":
+            place = .header
+            readHeaderAttributes(attributes)
+        case "body":
+            publishHeader()
+            place = .body
+        case "tu" where place == .body:
+            place = .tu
+            unitLine = parser.lineNumber
+            unit = TranslationUnit(variants: [])
+            readUnitAttributes(attributes)
+        case "tuv" where place == .tu:
+            place = .tuv
+            variantLine = parser.lineNumber
+            variantColumn = parser.columnNumber
+            guard let lang = attributes["xml:lang"] ?? attributes["lang"] else {
+                throw error(parser, .missingAttribute(element: "tuv", attribute: "language (xml:lang, or lang in TMX 1.1)"))
+            }
+            let tag: LanguageTag
+            do { tag = try LanguageTag(parsing: lang) } catch { throw self.error(parser, .badLanguageTag(lang)) }
+            var others = attributes
+            others["xml:lang"] = nil
+            others["lang"] = nil
+            variant = Variant(language: tag, text: "", attributes: InlineCollector.properties(others))
+        case "seg" where place == .tuv:
+            place = .seg
+            segment.reset()
+        case "note", "prop":
+            guard place == .header || place == .tu || place == .tuv else {
+                throw error(parser, .unexpectedElement(element, inside: place == .body ? "body" : "tmx"))
+            }
+            field = ""
+            propType = attributes["type"] ?? ""
+        default:
+            if !sawRoot { throw error(parser, .unexpectedRoot(found: element, expected: "tmx")) }
+            // ude/map in the header, or extensions: skipped with their content.
+            unknownDepth = 1
+        }
+    }
+
+    func didEnd(_ element: String, parser: XMLParser) throws(FormatError) {
+        if place == .seg {
+            if segment.isInCode {
+                _ = segment.close(element)
+                return
+            }
+            switch element {
+            case "seg": finishSegment(parser)
+            case "hi": segment.point(.hi, attributes: [:], isClosing: true)
+            default: break
+            }
+            return
+        }
+        if unknownDepth > 0 {
+            unknownDepth -= 1
+            return
+        }
+        if let text = field, element == "note" || element == "prop" {
+            field = nil
+            store(field: element, text: text)
+            return
+        }
+        switch element {
+        case "header":
+            place = .outside
+            publishHeader()
+        case "tu":
+            place = .body
+            finishUnit(parser)
+        case "tuv": place = .tu
+        case "body": place = .outside
+        default: break
+        }
+    }
+
+    func characters(_ text: String) {
+        if place == .seg {
+            segment.characters(text)
+        } else if field != nil, unknownDepth == 0 {
+            field? += text
+        }
+    }
+
+    func didFinish() throws(FormatError) {
+        if !sawRoot { throw FormatError(file: fileName, reason: .unexpectedRoot(found: "(none)", expected: "tmx")) }
+        publishHeader()
+    }
+
+    // MARK: pieces
+
+    private func publishHeader() {
+        guard !headerPublished else { return }
+        headerPublished = true
+        channel.publish(header: header)
+    }
+
+    private func readHeaderAttributes(_ attributes: [String: String]) {
+        if let lang = attributes["srclang"], lang.lowercased() != "*all*" {
+            header.sourceLanguage = try? LanguageTag(parsing: lang)
+        }
+        header.creationTool = attributes["creationtool"]
+        header.creationToolVersion = attributes["creationtoolversion"]
+        header.originalFormat = attributes["o-tmf"]
+        header.segmentType = attributes["segtype"]
+        header.dataType = attributes["datatype"]
+        header.adminLanguage = attributes["adminlang"]
+        header.creationDate = attributes["creationdate"].flatMap(CompactDate.parse)
+        header.creationUser = attributes["creationid"]
+        header.changeDate = attributes["changedate"].flatMap(CompactDate.parse)
+        header.changeUser = attributes["changeid"]
+    }
+
+    private func readUnitAttributes(_ attributes: [String: String]) {
+        var others: [Property] = []
+        for (name, value) in attributes.sorted(by: { $0.key < $1.key }) {
+            switch name {
+            case "tuid": unit.id = value
+            case "creationdate":
+                if let date = CompactDate.parse(value) { unit.metadata.creationDate = date } else { others.append(Property(type: name, value: value)) }
+            case "changedate":
+                if let date = CompactDate.parse(value) { unit.metadata.changeDate = date } else { others.append(Property(type: name, value: value)) }
+            case "creationid": unit.metadata.creationUser = value
+            case "changeid": unit.metadata.changeUser = value
+            default: others.append(Property(type: name, value: value))
+            }
+        }
+        unit.metadata.attributes = others
+    }
+
+    private func store(field element: String, text: String) {
+        switch (place, element) {
+        case (.header, "note"): header.notes.append(text)
+        case (.header, _): header.properties.append(Property(type: propType, value: text))
+        case (.tu, "note"): unit.metadata.notes.append(text)
+        case (.tu, _):
+            switch propType {
+            case TMXPropType.review:
+                unit.metadata.review = ReviewStatus(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) ?? .unreviewed
+            case TMXPropType.origin: unit.metadata.origin = text
+            case TMXPropType.contextBefore: unit.metadata.previousContext = text
+            case TMXPropType.contextAfter: unit.metadata.nextContext = text
+            case _ where propType.hasPrefix(TMXPropType.attributePrefix):
+                unit.metadata.attributes.append(Property(type: String(propType.dropFirst(TMXPropType.attributePrefix.count)), value: text))
+            default: unit.metadata.properties.append(Property(type: propType, value: text))
+            }
+        case (.tuv, "note"): variant.notes.append(text)
+        case (.tuv, _): variant.properties.append(Property(type: propType, value: text))
+        default: break
+        }
+    }
+
+    private func finishSegment(_ parser: XMLParser) {
+        place = .tuv
+        if segment.text.isEmpty && segment.tags.isEmpty {
+            channel.warn(FormatWarning(kind: .emptySegment, file: fileName, line: variantLine, column: variantColumn,
+                                       detail: "empty <seg> for \(variant.language); the variant is left out"))
+            return
+        }
+        variant.text = segment.text
+        variant.tags = segment.tags
+        unit.variants.append(variant)
+    }
+
+    private func finishUnit(_ parser: XMLParser) {
+        guard !unit.variants.isEmpty else {
+            channel.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: unitLine, column: 0,
+                                       detail: "a <tu> with no text in any language is skipped"))
+            return
+        }
+        if unit.metadata.attributes.count > 1 { unit.metadata.attributes.sort { $0.type < $1.type } }
+        if !channel.send(unit, line: unitLine) { parser.abortParsing() }
+    }
+}

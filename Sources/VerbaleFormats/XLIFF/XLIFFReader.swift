@@ -1,0 +1,421 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import VerbaleCore
+
+/// Reads XLIFF 1.2 (`file/body/trans-unit`) and XLIFF 2.0/2.1 (`file/unit/segment`), streaming.
+///
+/// - languages from `source-language`/`target-language` (1.2) or `srcLang`/`trgLang` (2.0),
+///   a `<target xml:lang>` overriding; a file without a source language is an error;
+/// - XLIFF 2.0: one unit per `<segment>` (ids `unit` or `unit:segment` when a unit has
+///   several), notes (`appliesTo` source/target go to that variant), metadata module
+///   (`mda:metaGroup`) for dates, users, origin, context, props; inline `ph/pc/sc/ec/mrk/sm/em`
+///   with their `originalData` as tag content;
+/// - XLIFF 1.2: inline `g/x/bx/ex/ph/bpt/ept/it/mrk` (with `<sub>`), `<note annotates>`,
+///   `approved="yes"`; `seg-source` and `alt-trans` are skipped (they repeat or suggest);
+/// - states map to `ReviewStatus` (see `XLIFFReviewState`).
+public enum XLIFFReader {
+    public static func make(source: ByteSource) throws(FormatError) -> XMLUnitReader {
+        try XMLUnitReader(source: source, builder: XLIFFBuilder(fileName: source.name))
+    }
+}
+
+/// Metadata categories Verbale writes in XLIFF 2.0's metadata module.
+enum XLIFFMeta {
+    static let unitCategory = "verbale"
+    static let propertyCategory = "verbale-prop"
+    static let attributeCategory = "verbale-attribute"
+    static let namespace = "urn:oasis:names:tc:xliff:metadata:2.0"
+}
+
+final class XLIFFBuilder: XMLUnitBuilder {
+    let channel = UnitChannel()
+    let fileName: String
+
+    private var version2 = false
+    private var sawRoot = false
+    private var header = MemoryHeader()
+    private var headerPublished = false
+    private var sourceLanguage: LanguageTag?
+    private var targetLanguage: LanguageTag?
+
+    // The unit being read.
+    private var inUnit = false
+    private var unitID: String?
+    private var unitLine = 0
+    private var metadata = UnitMetadata()
+    private var sourceExtras = Variant(language: LanguageTag(.english), text: "")
+    private var targetExtras = Variant(language: LanguageTag(.english), text: "")
+    private var originalData: [String: String] = [:]
+    private var segments: [(id: String?, source: InlineCollector, target: InlineCollector?, targetLanguage: LanguageTag?, review: ReviewStatus, line: Int)] = []
+    private var segmentID: String?
+    private var segmentReview = ReviewStatus.translated
+    private var segmentLine = 0
+    private var approved12 = false
+
+    // Text being collected.
+    private enum Collecting { case none, source, target }
+    private var collecting = Collecting.none
+    private var collector = InlineCollector()
+    private var collectedSource: InlineCollector?
+    private var collectedTarget: InlineCollector?
+    private var targetLangOverride: LanguageTag?
+    private var pairedData: [String] = []
+
+    // Notes, metadata, data.
+    private var field: String?
+    private var fieldKind = ""
+    private var fieldAppliesTo: String?
+    private var metaGroupCategory: String?
+    private var metaGroupAppliesTo: String?
+    private var metaType = ""
+    private var dataID: String?
+    private var skipDepth = 0
+
+    init(fileName: String) {
+        self.fileName = fileName
+    }
+
+    private func error(_ parser: XMLParser, _ reason: FormatError.Reason) -> FormatError {
+        FormatError(file: fileName, line: parser.lineNumber, column: parser.columnNumber, reason: reason)
+    }
+
+    private static func local(_ name: String) -> (prefix: Bool, local: String) {
+        guard let colon = name.lastIndex(of: ":") else { return (false, name) }
+        return (true, String(name[name.index(after: colon)...]))
+    }
+
+    private func language(_ text: String?, _ parser: XMLParser) throws(FormatError) -> LanguageTag? {
+        guard let text, !text.isEmpty else { return nil }
+        do { return try LanguageTag(parsing: text) } catch { throw self.error(parser, .badLanguageTag(text)) }
+    }
+
+    func didStart(_ element: String, attributes: [String: String], parser: XMLParser) throws(FormatError) {
+        if skipDepth > 0 { skipDepth += 1; return }
+        if collecting != .none {
+            startInline(element, attributes: attributes)
+            return
+        }
+        if field != nil { skipDepth = 1; return }
+        let (prefixed, name) = Self.local(element)
+        if !sawRoot {
+            guard name == "xliff" else { throw error(parser, .unexpectedRoot(found: element, expected: "xliff")) }
+            sawRoot = true
+            header.version = attributes["version"]
+            version2 = !(attributes["version"] ?? "").hasPrefix("1.")
+                && (attributes["version"] != nil || attributes["xmlns"]?.contains(":2.") == true)
+            if version2 {
+                sourceLanguage = try language(attributes["srcLang"], parser)
+                targetLanguage = try language(attributes["trgLang"], parser)
+            }
+            return
+        }
+        if prefixed {
+            switch name {
+            case "metadata": return
+            case "metaGroup":
+                metaGroupCategory = attributes["category"]
+                metaGroupAppliesTo = attributes["appliesTo"]
+                return
+            case "meta":
+                field = ""
+                fieldKind = "meta"
+                metaType = attributes["type"] ?? ""
+                return
+            default:
+                skipDepth = 1
+                return
+            }
+        }
+        switch name {
+        case "file":
+            if !version2 {
+                sourceLanguage = try language(attributes["source-language"], parser)
+                targetLanguage = try language(attributes["target-language"], parser)
+            }
+            header.original = header.original ?? attributes["original"]
+            guard sourceLanguage != nil else {
+                throw error(parser, .missingAttribute(element: version2 ? "xliff" : "file", attribute: version2 ? "srcLang" : "source-language"))
+            }
+            publishHeader()
+        case "header" where !version2, "skeleton", "seg-source", "alt-trans", "context-group", "bin-unit", "ignorable", "count-group", "prop-group":
+            skipDepth = 1
+        case "body", "group", "notes", "originalData":
+            break
+        case "trans-unit" where !version2, "unit" where version2:
+            startUnit(attributes, parser)
+            approved12 = attributes["approved"] == "yes"
+        case "segment":
+            segmentID = attributes["id"]
+            segmentReview = XLIFFReviewState.review2(state: attributes["state"], subState: attributes["subState"])
+            segmentLine = parser.lineNumber
+            collectedSource = nil
+            collectedTarget = nil
+        case "source", "target":
+            collecting = name == "source" ? .source : .target
+            collector.reset()
+            pairedData = []
+            if name == "target" {
+                targetLangOverride = try language(attributes["xml:lang"], parser)
+                if !version2 {
+                    segmentReview = XLIFFReviewState.review12(state: attributes["state"], approved: approved12)
+                }
+            } else if !version2 {
+                segmentLine = parser.lineNumber
+            }
+        case "note":
+            field = ""
+            fieldKind = "note"
+            fieldAppliesTo = attributes["appliesTo"] ?? attributes["annotates"]
+        case "data":
+            field = ""
+            fieldKind = "data"
+            dataID = attributes["id"]
+        case "cp":
+            break
+        default:
+            skipDepth = 1
+        }
+    }
+
+    func didEnd(_ element: String, parser: XMLParser) throws(FormatError) {
+        if skipDepth > 0 { skipDepth -= 1; return }
+        let (prefixed, name) = Self.local(element)
+        if collecting != .none {
+            if (name == "source" && collecting == .source) || (name == "target" && collecting == .target), !collector.isInCode {
+                if collecting == .source { collectedSource = collector } else { collectedTarget = collector }
+                collecting = .none
+                return
+            }
+            endInline(name)
+            return
+        }
+        if let text = field {
+            field = nil
+            storeField(text)
+            return
+        }
+        if prefixed {
+            if name == "metaGroup" {
+                metaGroupCategory = nil
+                metaGroupAppliesTo = nil
+            }
+            return
+        }
+        switch name {
+        case "segment" where version2:
+            finishSegment()
+        case "trans-unit" where !version2:
+            segmentID = nil
+            finishSegment()
+            finishUnit(parser)
+        case "unit" where version2:
+            finishUnit(parser)
+        default:
+            break
+        }
+    }
+
+    func characters(_ text: String) {
+        if skipDepth > 0 { return }
+        if collecting != .none {
+            collector.characters(text)
+        } else if field != nil {
+            field? += text
+        }
+    }
+
+    func didFinish() throws(FormatError) {
+        if !sawRoot { throw FormatError(file: fileName, reason: .unexpectedRoot(found: "(none)", expected: "xliff")) }
+        publishHeader()
+    }
+
+    // MARK: pieces
+
+    private func publishHeader() {
+        guard !headerPublished else { return }
+        headerPublished = true
+        header.sourceLanguage = sourceLanguage
+        header.targetLanguage = targetLanguage
+        channel.publish(header: header)
+    }
+
+    private func startUnit(_ attributes: [String: String], _ parser: XMLParser) {
+        inUnit = true
+        unitID = attributes["id"]
+        unitLine = parser.lineNumber
+        metadata = UnitMetadata()
+        let placeholder = LanguageTag(.english)
+        sourceExtras = Variant(language: placeholder, text: "")
+        targetExtras = Variant(language: placeholder, text: "")
+        originalData = [:]
+        segments = []
+        segmentReview = .translated
+        collectedSource = nil
+        collectedTarget = nil
+        targetLangOverride = nil
+    }
+
+    private func storeField(_ text: String) {
+        switch fieldKind {
+        case "note":
+            switch fieldAppliesTo {
+            case "source": sourceExtras.notes.append(text)
+            case "target": targetExtras.notes.append(text)
+            default: metadata.notes.append(text)
+            }
+        case "data":
+            if let dataID { originalData[dataID] = text }
+        case "meta":
+            storeMeta(type: metaType, value: text)
+        default:
+            break
+        }
+    }
+
+    private func storeMeta(type: String, value: String) {
+        let appliesTo = metaGroupAppliesTo
+        switch metaGroupCategory {
+        case XLIFFMeta.unitCategory?:
+            switch type {
+            case "creationdate": if let date = CompactDate.parse(value) { metadata.creationDate = date }
+            case "creationid": metadata.creationUser = value
+            case "changedate": if let date = CompactDate.parse(value) { metadata.changeDate = date }
+            case "changeid": metadata.changeUser = value
+            case "origin": metadata.origin = value
+            case "context-pre": metadata.previousContext = value
+            case "context-post": metadata.nextContext = value
+            case "review": metadata.review = ReviewStatus(rawValue: value) ?? metadata.review
+            default: metadata.properties.append(Property(type: type, value: value))
+            }
+        case XLIFFMeta.attributeCategory?:
+            let property = Property(type: type, value: value)
+            switch appliesTo {
+            case "source": sourceExtras.attributes.append(property)
+            case "target": targetExtras.attributes.append(property)
+            default: metadata.attributes.append(property)
+            }
+        default:
+            let property = Property(type: type, value: value)
+            switch appliesTo {
+            case "source": sourceExtras.properties.append(property)
+            case "target": targetExtras.properties.append(property)
+            default: metadata.properties.append(property)
+            }
+        }
+    }
+
+    private func finishSegment() {
+        guard let source = collectedSource else { return }
+        segments.append((segmentID, source, collectedTarget, targetLangOverride, segmentReview, segmentLine))
+        collectedSource = nil
+        collectedTarget = nil
+        targetLangOverride = nil
+    }
+
+    private func finishUnit(_ parser: XMLParser) {
+        inUnit = false
+        guard let sourceLanguage else { return }
+        for (index, segment) in segments.enumerated() {
+            var unit = TranslationUnit(id: unitID, variants: [], metadata: metadata)
+            if segments.count > 1 { unit.id = "\(unitID ?? ""):\(segment.id ?? String(index + 1))" }
+            unit.metadata.review = segment.review
+            var source = sourceExtras
+            source.language = sourceLanguage
+            source.text = segment.source.text
+            source.tags = segment.source.tags
+            appendVariant(source, to: &unit, line: segment.line)
+            if let target = segment.target, let language = segment.targetLanguage ?? targetLanguage {
+                var variant = targetExtras
+                variant.language = language
+                variant.text = target.text
+                variant.tags = target.tags
+                appendVariant(variant, to: &unit, line: segment.line)
+            }
+            guard !unit.variants.isEmpty else {
+                channel.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: segment.line, column: 0,
+                                           detail: "a unit with no text in any language is skipped"))
+                continue
+            }
+            if !channel.send(unit, line: segment.line) {
+                parser.abortParsing()
+                return
+            }
+        }
+    }
+
+    private func appendVariant(_ variant: Variant, to unit: inout TranslationUnit, line: Int) {
+        if variant.text.isEmpty && variant.tags.isEmpty {
+            channel.warn(FormatWarning(kind: .emptySegment, file: fileName, line: line, column: 0,
+                                       detail: "empty text for \(variant.language); the variant is left out"))
+            return
+        }
+        unit.variants.append(variant)
+    }
+
+    // MARK: inline markup
+
+    private func startInline(_ element: String, attributes: [String: String]) {
+        if collector.isInCode {
+            collector.openNested(element, attributes: attributes)
+            return
+        }
+        if version2 {
+            var kept = attributes
+            for key in ["dataRef", "dataRefStart", "dataRefEnd"] { kept[key] = nil }
+            switch element {
+            case "ph": collector.point(.ph, attributes: kept, content: data(attributes["dataRef"]))
+            case "sc": collector.point(.sc, attributes: kept, content: data(attributes["dataRef"]))
+            case "ec": collector.point(.ec, attributes: kept, content: data(attributes["dataRef"]))
+            case "pc":
+                collector.point(.pc, attributes: kept, content: data(attributes["dataRefStart"]))
+                pairedData.append(data(attributes["dataRefEnd"]))
+            case "mrk":
+                collector.point(.mrk, attributes: kept)
+                pairedData.append("")
+            case "sm": collector.point(.mrk, attributes: kept)
+            case "em": collector.point(.mrk, attributes: kept, isClosing: true)
+            case "cp":
+                if let hex = attributes["hex"], let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
+                    collector.characters(String(Character(scalar)))
+                }
+            default: break
+            }
+        } else {
+            switch element {
+            case "bpt": collector.openCode(.bpt, attributes: attributes)
+            case "ept": collector.openCode(.ept, attributes: attributes)
+            case "ph": collector.openCode(.ph, attributes: attributes)
+            case "it": collector.openCode(.it, attributes: attributes)
+            case "x": collector.point(.x, attributes: attributes)
+            case "bx": collector.point(.bx, attributes: attributes)
+            case "ex": collector.point(.ex, attributes: attributes)
+            case "g", "mrk":
+                collector.point(element == "g" ? .g : .mrk, attributes: attributes)
+            default: break
+            }
+        }
+    }
+
+    private func endInline(_ element: String) {
+        if collector.isInCode {
+            _ = collector.close(element)
+            return
+        }
+        switch element {
+        case "pc" where version2, "mrk" where version2:
+            let content = pairedData.popLast() ?? ""
+            collector.point(element == "pc" ? .pc : .mrk, attributes: [:], isClosing: true, content: content)
+        case "g" where !version2, "mrk" where !version2:
+            collector.point(element == "g" ? .g : .mrk, attributes: [:], isClosing: true)
+        default:
+            break
+        }
+    }
+
+    private func data(_ id: String?) -> String {
+        guard let id, let text = originalData[id] else { return "" }
+        return XMLText.escaped(text)
+    }
+}

@@ -1,0 +1,369 @@
+import Foundation
+import VerbaleCore
+
+/// The XLIFF versions Verbale writes.
+public enum XLIFFVersion: String, Sendable, CaseIterable {
+    case v1_2 = "1.2"
+    case v2_0 = "2.0"
+}
+
+/// Writes bilingual XLIFF 2.0 (default) or 1.2, streaming, one `<unit>` (`<trans-unit>`) per
+/// translation unit.
+///
+/// XLIFF is bilingual: the source and target languages are `languages[0]` and `[1]`, else the
+/// header's, else the first unit's first two variants. A unit with no variant in the source
+/// language is skipped and counted in `skipped`; one without the target is written with its
+/// source alone. XLIFF 2.0 keeps everything TMX keeps (dates, users, origin, context, props,
+/// notes per language) through the metadata module; XLIFF 1.2 keeps text, tags, notes, state.
+public struct XLIFFWriter: TranslationUnitWriter {
+    private let sink: ByteSink
+    private let version: XLIFFVersion
+    private var header: MemoryHeader
+    private var source: LanguageTag?
+    private var target: LanguageTag?
+    private var started = false
+    private var finished = false
+    private var counter = 0
+    /// Units left out because they had no text in the source language.
+    public private(set) var skipped = 0
+
+    public init(sink: ByteSink, header: MemoryHeader = MemoryHeader(), languages: [LanguageTag] = [],
+                version: XLIFFVersion = .v2_0) throws(FormatError) {
+        self.sink = sink
+        self.version = version
+        self.header = header
+        source = languages.first ?? header.sourceLanguage
+        target = languages.count > 1 ? languages[1] : header.targetLanguage
+    }
+
+    private mutating func start(with unit: TranslationUnit?) {
+        started = true
+        if source == nil { source = unit?.variants.first?.language ?? LanguageTag(.english) }
+        if target == nil, let unit, let source {
+            target = unit.variants.first { !$0.language.matches(source) && $0.language != source }?.language
+        }
+        let source = self.source ?? LanguageTag(.english)
+        sink.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        switch version {
+        case .v2_0:
+            sink.append("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" xmlns:mda=\"urn:oasis:names:tc:xliff:metadata:2.0\" version=\"2.0\"")
+            sink.appendAttribute("srcLang", source.description)
+            if let target { sink.appendAttribute("trgLang", target.description) }
+            sink.append(">\n<file id=\"f1\"")
+            sink.appendAttribute("original", header.original ?? "verbale-memory")
+            sink.append(">\n")
+        case .v1_2:
+            sink.append("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n<file")
+            sink.appendAttribute("original", header.original ?? "verbale-memory")
+            sink.appendAttribute("source-language", source.description)
+            if let target { sink.appendAttribute("target-language", target.description) }
+            sink.append(" datatype=\"plaintext\">\n<body>\n")
+        }
+    }
+
+    /// The variant for `language`: the same tag first, else one it matches (`fr` ↔ `fr-FR`).
+    private func variant(_ unit: TranslationUnit, _ language: LanguageTag) -> Variant? {
+        unit.variants.first { $0.language == language } ?? unit.variants.first { language.matches($0.language) }
+    }
+
+    public mutating func write(_ unit: TranslationUnit) throws(FormatError) {
+        if !started { start(with: unit) }
+        guard let source, let sourceVariant = variant(unit, source) else {
+            skipped += 1
+            return
+        }
+        let targetVariant = target.flatMap { variant(unit, $0) }
+        counter += 1
+        let id = unit.id ?? "u\(counter)"
+        switch version {
+        case .v2_0: writeUnit2(unit, id: id, source: sourceVariant, target: targetVariant)
+        case .v1_2: writeUnit12(unit, id: id, source: sourceVariant, target: targetVariant)
+        }
+        try sink.flushIfNeeded()
+    }
+
+    // MARK: XLIFF 2.0
+
+    private func writeUnit2(_ unit: TranslationUnit, id: String, source: Variant, target: Variant?) {
+        sink.append("<unit")
+        sink.appendAttribute("id", id)
+        sink.append(">\n")
+        let m = unit.metadata
+        var unitMeta: [(String, String)] = []
+        if let date = m.creationDate { unitMeta.append(("creationdate", CompactDate.format(date))) }
+        if let user = m.creationUser { unitMeta.append(("creationid", user)) }
+        if let date = m.changeDate { unitMeta.append(("changedate", CompactDate.format(date))) }
+        if let user = m.changeUser { unitMeta.append(("changeid", user)) }
+        if let origin = m.origin { unitMeta.append(("origin", origin)) }
+        if let context = m.previousContext { unitMeta.append(("context-pre", context)) }
+        if let context = m.nextContext { unitMeta.append(("context-post", context)) }
+        unitMeta.append(("review", m.review.rawValue))
+        let groups: [(String, String?, [(String, String)])] = [
+            (XLIFFMeta.unitCategory, nil, unitMeta),
+            (XLIFFMeta.propertyCategory, nil, m.properties.map { ($0.type, $0.value) }),
+            (XLIFFMeta.attributeCategory, nil, m.attributes.map { ($0.type, $0.value) }),
+            (XLIFFMeta.propertyCategory, "source", source.properties.map { ($0.type, $0.value) }),
+            (XLIFFMeta.attributeCategory, "source", source.attributes.map { ($0.type, $0.value) }),
+            (XLIFFMeta.propertyCategory, "target", target?.properties.map { ($0.type, $0.value) } ?? []),
+            (XLIFFMeta.attributeCategory, "target", target?.attributes.map { ($0.type, $0.value) } ?? []),
+        ]
+        sink.append("  <mda:metadata>\n")
+        for (category, appliesTo, metas) in groups where !metas.isEmpty {
+            sink.append("    <mda:metaGroup")
+            sink.appendAttribute("category", category)
+            if let appliesTo { sink.appendAttribute("appliesTo", appliesTo) }
+            sink.append(">\n")
+            for (type, value) in metas {
+                sink.append("      <mda:meta")
+                sink.appendAttribute("type", type)
+                sink.append(">")
+                sink.appendEscapedText(value)
+                sink.append("</mda:meta>\n")
+            }
+            sink.append("    </mda:metaGroup>\n")
+        }
+        sink.append("  </mda:metadata>\n")
+        let notes = m.notes.map { ($0, String?.none) } + source.notes.map { ($0, "source") } + (target?.notes ?? []).map { ($0, "target") }
+        if !notes.isEmpty {
+            sink.append("  <notes>\n")
+            for (note, appliesTo) in notes {
+                sink.append("    <note")
+                if let appliesTo { sink.appendAttribute("appliesTo", appliesTo) }
+                sink.append(">")
+                sink.appendEscapedText(note)
+                sink.append("</note>\n")
+            }
+            sink.append("  </notes>\n")
+        }
+        var inline = Inline2()
+        let sourceMarkup = inline.markup(source)
+        let targetMarkup = target.map { inline.markup($0) }
+        if !inline.data.isEmpty {
+            sink.append("  <originalData>\n")
+            for (dataID, content) in inline.data {
+                sink.append("    <data")
+                sink.appendAttribute("id", dataID)
+                sink.append(">")
+                sink.appendEscapedText(content)
+                sink.append("</data>\n")
+            }
+            sink.append("  </originalData>\n")
+        }
+        sink.append("  <segment")
+        sink.appendAttribute("state", XLIFFReviewState.state2(m.review))
+        sink.appendAttribute("subState", XLIFFReviewState.subStatePrefix + m.review.rawValue)
+        sink.append(">\n    <source>")
+        sink.buffer.append(contentsOf: sourceMarkup.utf8)
+        sink.append("</source>\n")
+        if let targetMarkup {
+            sink.append("    <target")
+            if let target, target.language != self.target { sink.appendAttribute("xml:lang", target.language.description) }
+            sink.append(">")
+            sink.buffer.append(contentsOf: targetMarkup.utf8)
+            sink.append("</target>\n")
+        }
+        sink.append("  </segment>\n</unit>\n")
+    }
+
+    // MARK: XLIFF 1.2
+
+    private func writeUnit12(_ unit: TranslationUnit, id: String, source: Variant, target: Variant?) {
+        sink.append("<trans-unit")
+        sink.appendAttribute("id", id)
+        if unit.metadata.review == .approved { sink.append(" approved=\"yes\"") }
+        sink.append(">\n  <source>")
+        sink.buffer.append(contentsOf: Inline12.markup(source).utf8)
+        sink.append("</source>\n")
+        if let target {
+            sink.append("  <target")
+            sink.appendAttribute("state", XLIFFReviewState.state12(unit.metadata.review))
+            if target.language != self.target { sink.appendAttribute("xml:lang", target.language.description) }
+            sink.append(">")
+            sink.buffer.append(contentsOf: Inline12.markup(target).utf8)
+            sink.append("</target>\n")
+        }
+        for note in unit.metadata.notes { writeNote12(note, annotates: nil) }
+        for note in source.notes { writeNote12(note, annotates: "source") }
+        for note in target?.notes ?? [] { writeNote12(note, annotates: "target") }
+        sink.append("</trans-unit>\n")
+    }
+
+    private func writeNote12(_ note: String, annotates: String?) {
+        sink.append("  <note")
+        if let annotates { sink.appendAttribute("annotates", annotates) }
+        sink.append(">")
+        sink.appendEscapedText(note)
+        sink.append("</note>\n")
+    }
+
+    public mutating func finish() throws(FormatError) {
+        guard !finished else { return }
+        if !started { start(with: nil) }
+        finished = true
+        switch version {
+        case .v2_0: sink.append("</file>\n</xliff>\n")
+        case .v1_2: sink.append("</body>\n</file>\n</xliff>\n")
+        }
+        try sink.flush()
+    }
+}
+
+/// Splits a variant's text at its tags' positions and hands each piece to `emit`.
+func interleave(_ variant: Variant, text emit: (String) -> Void, tag: (InlineTag) -> Void) {
+    var scalars = variant.text.unicodeScalars.makeIterator()
+    var offset = 0
+    var run = String.UnicodeScalarView()
+    for inline in variant.tags {
+        while offset < inline.position, let scalar = scalars.next() {
+            run.append(scalar)
+            offset += 1
+        }
+        if !run.isEmpty { emit(String(run)); run.removeAll() }
+        tag(inline)
+    }
+    while let scalar = scalars.next() { run.append(scalar) }
+    if !run.isEmpty { emit(String(run)) }
+}
+
+/// XLIFF 2.0 inline markup for one unit: ids unique in the unit, native code in `originalData`.
+struct Inline2 {
+    private(set) var data: [(String, String)] = []
+    private var nextID = 1
+    private var usedIDs: Set<String> = []
+
+    private mutating func dataRef(_ content: String) -> String? {
+        guard !content.isEmpty else { return nil }
+        let id = "d\(data.count + 1)"
+        data.append((id, InlineTag(kind: .ph, position: 0, content: content).nativeCode))
+        return id
+    }
+
+    private mutating func freshID() -> String {
+        while usedIDs.contains("t\(nextID)") { nextID += 1 }
+        let id = "t\(nextID)"
+        nextID += 1
+        return id
+    }
+
+    private static func attributes(_ properties: [(String, String)]) -> String {
+        properties.map { " \($0.0)=\"\(XMLText.escapedAttribute($0.1))\"" }.joined()
+    }
+
+    mutating func markup(_ variant: Variant) -> String {
+        for tag in variant.tags { if let id = tag.attribute("id") { usedIDs.insert(id) } }
+        var out = ""
+        var open: [(kind: InlineTag.Kind, endData: String)] = []
+        var pairIDs: [String: String] = [:]  // TMX i → XLIFF id for bpt/ept
+        // The closing tag's native code goes on the opening <pc> (dataRefEnd): pair them first.
+        var endContent: [Int: String] = [:]
+        var stack: [Int] = []
+        for (index, tag) in variant.tags.enumerated() where tag.kind.isWrapper {
+            if !tag.isClosing { stack.append(index) } else if let opening = stack.popLast() { endContent[opening] = tag.content }
+        }
+        var tagIndex = -1
+        interleave(variant, text: { out += XMLText.escaped($0) }) { tag in
+            tagIndex += 1
+            func kept(_ names: Set<String>) -> [(String, String)] {
+                tag.attributes.filter { names.contains($0.type) && $0.type != "id" }.map { ($0.type, $0.value) }
+            }
+            let id = tag.attribute("id") ?? ""
+            switch (tag.kind, tag.isClosing) {
+            case (.pc, false), (.g, false), (.hi, false), (.mrk, false):
+                let element = tag.kind == .mrk ? "mrk" : "pc"
+                var attributes: [(String, String)] = [("id", id.isEmpty ? freshID() : id)]
+                if element == "pc", let ref = dataRef(tag.content) { attributes.append(("dataRefStart", ref)) }
+                if element == "pc", let ref = dataRef(endContent[tagIndex] ?? "") { attributes.append(("dataRefEnd", ref)) }
+                attributes += kept(element == "pc" ? ["type", "subType", "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "disp", "equiv", "subFlows", "dir"] : ["type", "value", "ref", "translate"])
+                out += "<\(element)\(Self.attributes(attributes))>"
+                open.append((tag.kind == .mrk ? .mrk : .pc, ""))
+            case (.pc, true), (.g, true), (.hi, true), (.mrk, true):
+                if let last = open.popLast() { out += last.kind == .mrk ? "</mrk>" : "</pc>" }
+            case (.sc, _), (.bx, _), (.bpt, _):
+                var newID = id.isEmpty ? freshID() : id
+                if tag.kind == .bpt, let i = tag.attribute("i") {
+                    newID = freshID()
+                    pairIDs[i] = newID
+                }
+                var attributes: [(String, String)] = [("id", newID)]
+                if let ref = dataRef(tag.content) { attributes.append(("dataRef", ref)) }
+                attributes += kept(["isolated", "type", "subType", "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "disp", "equiv", "subFlows", "dir"])
+                out += "<sc\(Self.attributes(attributes))/>"
+            case (.ec, _), (.ex, _), (.ept, _):
+                var attributes: [(String, String)] = []
+                if tag.kind == .ept, let i = tag.attribute("i"), let start = pairIDs[i] {
+                    attributes.append(("startRef", start))
+                } else if let startRef = tag.attribute("startRef") {
+                    attributes.append(("startRef", startRef))
+                    if !id.isEmpty { attributes.append(("id", id)) }
+                } else {
+                    attributes.append(("id", id.isEmpty ? freshID() : id))
+                    if tag.attribute("isolated") == nil { attributes.append(("isolated", "yes")) }
+                }
+                if let ref = dataRef(tag.content) { attributes.append(("dataRef", ref)) }
+                attributes += kept(["isolated", "type", "subType", "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "disp", "equiv", "subFlows", "dir"])
+                out += "<ec\(Self.attributes(attributes))/>"
+            case (.it, _):
+                let begin = tag.attribute("pos") != "end"
+                var attributes: [(String, String)] = [("id", freshID()), ("isolated", "yes")]
+                if let ref = dataRef(tag.content) { attributes.append(("dataRef", ref)) }
+                out += "<\(begin ? "sc" : "ec")\(Self.attributes(attributes))/>"
+            case (.ph, _), (.x, _), (.ut, _):
+                var attributes: [(String, String)] = [("id", id.isEmpty ? freshID() : id)]
+                if let ref = dataRef(tag.content) { attributes.append(("dataRef", ref)) }
+                attributes += kept(["type", "subType", "canCopy", "canDelete", "canReorder", "copyOf", "disp", "equiv", "subFlows"])
+                out += "<ph\(Self.attributes(attributes))/>"
+            case (.sub, _):
+                break
+            }
+        }
+        while let last = open.popLast() { out += last.kind == .mrk ? "</mrk>" : "</pc>" }
+        return out
+    }
+}
+
+/// XLIFF 1.2 inline markup: TMX's code elements are XLIFF 1.2 elements too (`i` becomes `id`).
+enum Inline12 {
+    static func markup(_ variant: Variant) -> String {
+        var out = ""
+        var open: [String] = []
+        var counter = 0
+        func id(_ tag: InlineTag) -> String {
+            if let id = tag.attribute("id") ?? tag.attribute("i") ?? tag.attribute("x") { return id }
+            counter += 1
+            return "v\(counter)"
+        }
+        func attributes(_ tag: InlineTag, _ names: Set<String>) -> String {
+            tag.attributes.filter { names.contains($0.type) && $0.type != "id" }
+                .map { " \($0.type)=\"\(XMLText.escapedAttribute($0.value))\"" }.joined()
+        }
+        interleave(variant, text: { out += XMLText.escaped($0) }) { tag in
+            let idAttribute = " id=\"\(XMLText.escapedAttribute(id(tag)))\""
+            switch (tag.kind, tag.isClosing) {
+            case (.g, false), (.pc, false), (.hi, false):
+                out += "<g\(idAttribute)\(attributes(tag, ["ctype", "clone", "xid", "equiv-text"]))>"
+                open.append("g")
+            case (.mrk, false):
+                let mtype = tag.attribute("mtype") ?? "x-mrk"
+                out += "<mrk mtype=\"\(XMLText.escapedAttribute(mtype))\"\(attributes(tag, ["mid", "comment"]))>"
+                open.append("mrk")
+            case (.g, true), (.pc, true), (.hi, true), (.mrk, true):
+                if let last = open.popLast() { out += "</\(last)>" }
+            case (.x, _): out += "<x\(idAttribute)\(attributes(tag, ["ctype", "clone", "xid", "equiv-text"]))/>"
+            case (.bx, _), (.sc, _): out += "<bx\(idAttribute)\(attributes(tag, ["rid", "ctype", "clone", "xid", "equiv-text"]))/>"
+            case (.ex, _), (.ec, _): out += "<ex\(idAttribute)\(attributes(tag, ["rid", "xid", "equiv-text"]))/>"
+            case (.bpt, _), (.ept, _), (.ph, _), (.it, _), (.ut, _):
+                let name = tag.kind == .ut ? "ph" : tag.kind.rawValue
+                var extra = attributes(tag, ["rid", "ctype", "crc", "assoc", "xid", "equiv-text", "pos", "pos"])
+                if tag.kind == .it, tag.attribute("pos") == nil { extra += " pos=\"open\"" }
+                if tag.kind == .it, let pos = tag.attribute("pos"), pos == "begin" || pos == "end" {
+                    extra = attributes(tag, ["rid", "ctype", "crc", "xid", "equiv-text"]) + " pos=\"\(pos == "begin" ? "open" : "close")\""
+                }
+                out += "<\(name)\(idAttribute)\(extra)>\(tag.content)</\(name)>"
+            case (.sub, _):
+                break
+            }
+        }
+        while let last = open.popLast() { out += "</\(last)>" }
+        return out
+    }
+}

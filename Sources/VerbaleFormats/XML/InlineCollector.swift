@@ -1,0 +1,75 @@
+import VerbaleCore
+
+/// Collects a segment's text and inline tags from XML events (TMX `<seg>`, XLIFF `<source>`/
+/// `<target>`): text outside tags goes to `text`, and each code element's content is kept
+/// verbatim as XML (with any `<sub>` inside) in its `InlineTag`.
+struct InlineCollector {
+    private(set) var text = ""
+    private(set) var scalarCount = 0
+    private(set) var tags: [InlineTag] = []
+    /// Depth inside a code element (`bpt`, `ph`…): 0 when reading translatable text.
+    private(set) var codeDepth = 0
+    private var codeKind: InlineTag.Kind = .ph
+    private var codeAttributes: [Property] = []
+    private var codeContent = ""
+
+    var isInCode: Bool { codeDepth > 0 }
+
+    mutating func reset() {
+        text = ""
+        scalarCount = 0
+        tags = []
+        codeDepth = 0
+        codeContent = ""
+    }
+
+    mutating func characters(_ string: String) {
+        if codeDepth > 0 {
+            codeContent += XMLText.escaped(string)
+        } else {
+            text += string
+            scalarCount += string.unicodeScalars.count
+        }
+    }
+
+    /// A code element opens (its content is native code, kept as markup).
+    mutating func openCode(_ kind: InlineTag.Kind, attributes: [String: String]) {
+        codeKind = kind
+        codeAttributes = Self.properties(attributes)
+        codeContent = ""
+        codeDepth = 1
+    }
+
+    /// An element inside a code element (`<sub>`, or tags inside a sub): kept as markup.
+    mutating func openNested(_ name: String, attributes: [String: String]) {
+        codeContent += "<" + name
+        for property in Self.properties(attributes) {
+            codeContent += " \(property.type)=\"\(XMLText.escapedAttribute(property.value))\""
+        }
+        codeContent += ">"
+        codeDepth += 1
+    }
+
+    /// Closes the innermost element inside code; returns true when the code element itself closed.
+    mutating func close(_ name: String) -> Bool {
+        codeDepth -= 1
+        if codeDepth > 0 {
+            codeContent += "</\(name)>"
+            return false
+        }
+        tags.append(InlineTag(kind: codeKind, position: scalarCount, attributes: codeAttributes, content: codeContent))
+        codeContent = ""
+        return true
+    }
+
+    /// An element with no content of its own (`<x/>`, `<bx/>`, XLIFF 2.0 `<ph/>`), or one end of a wrapper.
+    mutating func point(_ kind: InlineTag.Kind, attributes: [String: String], isClosing: Bool = false, content: String = "") {
+        tags.append(InlineTag(kind: kind, position: scalarCount, attributes: Self.properties(attributes), content: content, isClosing: isClosing))
+    }
+
+    /// Attributes sorted by name: XML gives no order, and a stable one makes round trips exact.
+    static func properties(_ attributes: [String: String]) -> [Property] {
+        if attributes.isEmpty { return [] }
+        return attributes.sorted { $0.key < $1.key }.map { Property(type: $0.key, value: $0.value) }
+    }
+}

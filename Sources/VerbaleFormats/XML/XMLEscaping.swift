@@ -1,0 +1,84 @@
+/// Hand-written XML escaping straight into a byte buffer (no Foundation XML objects), because
+/// export must write hundreds of thousands of units a second. O(n) in the UTF-8 length.
+extension ByteSink {
+    /// Appends `text` as XML character data (`&`, `<`, `>` escaped; CR kept as `&#13;` so the
+    /// reader's end-of-line normalisation cannot turn it into LF). Characters XML 1.0 cannot
+    /// carry (C0 controls other than tab, LF, CR) become U+FFFD.
+    @inline(__always) func appendEscapedText(_ text: String) { appendEscaped(text, attribute: false) }
+
+    /// Appends `text` for use inside a double-quoted attribute (also `"`, tab, LF, CR escaped).
+    @inline(__always) func appendEscapedAttribute(_ text: String) { appendEscaped(text, attribute: true) }
+
+    func appendEscaped(_ text: String, attribute: Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte > 0x3E { index += 1; continue }
+                let replacement: StaticString?
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = attribute ? "&quot;" : nil
+                case 0x0D: replacement = "&#13;"
+                case 0x0A: replacement = attribute ? "&#10;" : nil
+                case 0x09: replacement = attribute ? "&#9;" : nil
+                case 0x00..<0x20: replacement = "\u{FFFD}"
+                default: replacement = nil
+                }
+                if let replacement {
+                    if index > start { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                    replacement.withUTF8Buffer { buffer.append(contentsOf: $0) }
+                    start = index + 1
+                }
+                index += 1
+            }
+            if count > start { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+        }
+    }
+
+    /// ` name="value"` with the value escaped.
+    @inline(__always) func appendAttribute(_ name: String, _ value: String) {
+        buffer.append(0x20)
+        append(name)
+        append("=\"")
+        appendEscapedAttribute(value)
+        buffer.append(0x22)
+    }
+}
+
+/// XML escaping into a `String`, for tag content kept as markup in `InlineTag.content`.
+enum XMLText {
+    static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\r": out += "&#13;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func escapedAttribute(_ text: String) -> String {
+        var out = ""
+        for scalar in escaped(text).unicodeScalars {
+            switch scalar {
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            case "\t": out += "&#9;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

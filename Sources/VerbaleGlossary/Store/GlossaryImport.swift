@@ -1,0 +1,103 @@
+import Foundation
+import VerbaleCore
+import VerbaleFormats
+
+/// Reads termbase files of any supported format and imports them into a `TermbaseStore`.
+public enum GlossaryImport {
+    /// The formats Verbale reads, chosen by file extension.
+    public enum Format: String, Sendable, CaseIterable {
+        case tbx, tsv, csv
+
+        public init?(path: String) {
+            let ext = (path as NSString).pathExtension.lowercased()
+            switch ext {
+            case "tbx", "xml": self = .tbx
+            case "tsv", "txt", "tab", "utf8": self = .tsv
+            case "csv": self = .csv
+            default: return nil
+            }
+        }
+    }
+
+    /// Imports one file (or standard input, as `name` "<stdin>" with `data`) into the termbase
+    /// `termbase` (default: the file's base name). All-or-nothing.
+    @discardableResult
+    public static func importFile(_ path: String, data: Data? = nil, into store: TermbaseStore, termbase: String? = nil,
+                                  format: Format? = nil, languages: (source: LanguageTag, target: LanguageTag)? = nil,
+                                  skipIfUnchanged: Bool = false, replaceAll: Bool = false) throws -> TermbaseStore.ImportReport {
+        try store.importBatch([job(path, data: data, termbase: termbase, format: format, languages: languages,
+                                   skipIfUnchanged: skipIfUnchanged, replaceAll: replaceAll)])[0]
+    }
+
+    /// The import job for one file, to batch several files in one transaction.
+    public static func job(_ path: String, data: Data? = nil, termbase: String? = nil,
+                           format: Format? = nil, languages: (source: LanguageTag, target: LanguageTag)? = nil,
+                           skipIfUnchanged: Bool = false, replaceAll: Bool = false) throws -> TermbaseStore.ImportJob {
+        guard let format = format ?? Format(path: path) else {
+            throw GlossaryImportError.unknownFormat(path: path)
+        }
+        let name = termbase ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let bytes: Data
+        if let data { bytes = data } else {
+            guard FileManager.default.fileExists(atPath: path) else { throw GlossaryImportError.noSuchFile(path: path) }
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        guard !bytes.isEmpty else { throw GlossaryImportError.empty(path: path) }
+        let digest = skipIfUnchanged ? fnv1a(bytes) : nil
+        return TermbaseStore.ImportJob(termbase: name, origin: path, digest: digest, replaceAll: replaceAll) { each in
+            switch format {
+            case .tbx:
+                if data == nil {
+                    try TBXReader.read(URL(fileURLWithPath: path), each: each)
+                } else {
+                    try TBXReader.read(data: bytes, name: path, each: each)
+                }
+            case .tsv, .csv:
+                let text = try TextDecoding.decode(bytes, name: path)
+                for concept in try GlossaryCSV.read(text, name: path, delimiter: format == .csv ? .comma : .tab, languages: languages) {
+                    try each(concept)
+                }
+            }
+        }
+    }
+
+    /// Loads the shipped termbases (`Glossaries/*.tbx|tsv`) into `store`, once per file
+    /// version: a file already imported with the same content is skipped, a changed file
+    /// replaces its termbase. Returns what was done.
+    @discardableResult
+    public static func seedShipped(into store: TermbaseStore, folder: URL? = ShippedData.glossaries) throws -> [TermbaseStore.ImportReport] {
+        guard let folder else { return [] }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var jobs: [TermbaseStore.ImportJob] = []
+        for file in files.sorted() where Format(path: file) != nil && !file.hasPrefix(".") && !file.lowercased().hasPrefix("readme") {
+            let path = folder.appendingPathComponent(file).path
+            jobs.append(try job(path, termbase: "shipped:\(file)", skipIfUnchanged: true, replaceAll: true))
+        }
+        return try store.importBatch(jobs)
+    }
+
+    /// FNV-1a, 64 bits: a stable content fingerprint (not a security hash) for "already imported".
+    static func fnv1a(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}
+
+/// Why a glossary file could not be imported.
+public enum GlossaryImportError: Error, CustomStringConvertible, Sendable {
+    case unknownFormat(path: String)
+    case noSuchFile(path: String)
+    case empty(path: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownFormat(path): "\(path): unknown glossary format (use .tbx, .tsv, .csv, or --format)"
+        case let .noSuchFile(path): "\(path): no such file"
+        case let .empty(path): "\(path): the file is empty"
+        }
+    }
+}

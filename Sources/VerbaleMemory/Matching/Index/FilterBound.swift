@@ -1,0 +1,48 @@
+/// The length and shared-token bounds that let the index skip a memory segment only when it
+/// provably cannot reach the threshold.
+///
+/// **Claim.** Let the query have `n` content tokens and a memory segment `m`, `L = max(n, m)`,
+/// and let `common` be the size of the multiset intersection of their content-token classes
+/// (`MatchToken.classKey`). If the segment scores at least `t`, then
+///
+///     common ≥ need(L) = L − ⌊(100 − t) · L / 100⌋,   and therefore   need(L) ≤ min(n, m).
+///
+/// **Proof.** Scoring at least `t` means `cost ≤ (100 − t) · L` (see `CostModel`). Take an
+/// optimal edit script. A content token of the query that is not paired with a content token of
+/// the same class is deleted (100), or substituted by a token of another class (100: every
+/// same-class price is below 100, and a content/punctuation pair is of different classes). Each
+/// such step costs a full 100 and touches one query token, so at most `⌊cost / 100⌋` query
+/// content tokens are unpaired; the paired ones are distinct same-class pairs, so
+/// `common ≥ n − ⌊cost/100⌋`, and symmetrically `common ≥ m − ⌊cost/100⌋`. Hence
+/// `common ≥ L − ⌊(100 − t)·L/100⌋`. Punctuation steps cost less than 100 but never pair or
+/// unpair content tokens, so they do not weaken the bound. ∎
+///
+/// **Prefix filter.** If a segment shares at least `k = need(L)` of the query's `n` class
+/// occurrences, it shares at least one of *any* `n − k + 1` of them (pigeonhole: the other
+/// `k − 1` cannot hold all `k`). So the index probes, for each admissible length `m`, the
+/// `n − need(max(n, m)) + 1` query occurrences whose postings *at that length* are shortest,
+/// and verifies the union. Unknown words (no postings) are the cheapest to "probe". The result
+/// equals a full scan; `MatchIndex.bruteForce` and the tests check it.
+public enum FilterBound {
+    /// Minimum shared content classes for a segment of `length` L = max(n, m) to reach `threshold`.
+    @inlinable
+    public static func need(length: Int, threshold: Int) -> Int {
+        length - (CostModel.fullEdit - min(max(threshold, 0), 100)) * length / CostModel.fullEdit
+    }
+
+    /// The content lengths `m` a segment may have to reach `threshold` against a query of `n`
+    /// content tokens. O(n) (the range ends where `need(m) > n`).
+    public static func admissibleLengths(query n: Int, threshold: Int) -> [Int] {
+        guard n > 0 else { return [] }
+        var lengths: [Int] = []
+        var m = 1
+        while true {
+            let needed = need(length: max(n, m), threshold: threshold)
+            if m > n, needed > n { break }
+            if needed <= min(n, m) { lengths.append(m) }
+            m += 1
+            if m > UInt16.max { break }
+        }
+        return lengths
+    }
+}

@@ -1,0 +1,124 @@
+import VerbaleCore
+
+/// The fuzzy-match index of a memory: every variant of every unit (in any language) as a
+/// sequence of interned tokens, and for each token class the postings of the variants that
+/// contain it, sorted by content length.
+///
+/// Layout (flat arrays, so the index saves and loads as a few memory copies — see
+/// `MatchIndexFile`):
+/// - entries (one per unit variant): `entryUnit`, `entryLanguage`, `entryContentLength`,
+///   `entryStart` into `tokens` (form id, bit 31 = white space before it);
+/// - postings: for class `c`, `postingEntry[classStart[c]..<classStart[c+1]]` lists each entry
+///   containing `c` once, sorted by (content length, entry), with `postingLength` beside it, so
+///   a length range is two binary searches (the "length buckets").
+///
+/// Costs: lookup (`search`) is O(n·|lengths|·log P) to plan, plus the probed postings, plus
+/// O(n·m) per verified candidate; build is O(T log T) for T tokens; memory ≈ 4 bytes per token
+/// plus 6 bytes per posting plus the vocabulary.
+public struct MatchIndex: Sendable {
+    public internal(set) var vocabulary = MatchVocabulary()
+    public internal(set) var entryUnit: [UInt32] = []
+    public internal(set) var entryLanguage: [UInt8] = []
+    public internal(set) var entryContentLength: [UInt16] = []
+    public internal(set) var entryStart: [UInt32] = [0]
+    public internal(set) var tokens: [UInt32] = []
+    public internal(set) var classStart: [UInt32] = [0]
+    public internal(set) var postingEntry: [UInt32] = []
+    public internal(set) var postingLength: [UInt16] = []
+
+    public init() {}
+
+    public var entryCount: Int { entryUnit.count }
+    public var postingCount: Int { postingEntry.count }
+
+    /// The languages that have at least one entry.
+    public var languages: Set<Language> {
+        Set(Set(entryLanguage).compactMap { Int($0) < Language.allCases.count ? Language.allCases[Int($0)] : nil })
+    }
+
+    /// The stored tokens of `entry` as comparable ids. O(m).
+    public func tokenIDs(ofEntry entry: Int) -> [TokenIDs] {
+        let lower = Int(entryStart[entry]), upper = Int(entryStart[entry + 1])
+        var ids: [TokenIDs] = []
+        ids.reserveCapacity(upper - lower)
+        for position in lower..<upper { ids.append(vocabulary.ids(ofStored: tokens[position])) }
+        return ids
+    }
+
+    /// Appends one analysed variant of unit `unit`. O(m) amortised; postings are built later
+    /// by `buildPostings` (entries are searchable only after it).
+    mutating func appendEntry(unit: UInt32, text: MatchText) {
+        let language = MatchVocabulary.languageIndex(text.language)
+        var content = 0
+        for token in text.tokens {
+            let form = vocabulary.intern(token, language: language)
+            tokens.append(form | (token.spaced ? 0x8000_0000 : 0))
+            if token.isContent { content += 1 }
+        }
+        entryUnit.append(unit)
+        entryLanguage.append(language)
+        entryContentLength.append(UInt16(min(content, Int(UInt16.max))))
+        entryStart.append(UInt32(tokens.count))
+    }
+
+    /// Rebuilds every posting list from the entries: a counting sort by class, then a sort of
+    /// each list by (length, entry). O(T + P log P); 1M units take seconds, which is why the
+    /// result is saved with the memory rather than rebuilt on start.
+    mutating func buildPostings() {
+        let classCount = vocabulary.classCount
+        var counts = [UInt32](repeating: 0, count: classCount + 1)
+        var seen = [UInt32](repeating: UInt32.max, count: classCount)
+        for entry in 0..<entryCount {
+            for position in Int(entryStart[entry])..<Int(entryStart[entry + 1]) {
+                let form = Int(tokens[position] & 0x7FFF_FFFF)
+                guard vocabulary.formKind[form] != MatchVocabulary.Kind.punctuation.rawValue else { continue }
+                let cls = Int(vocabulary.formClass[form])
+                if seen[cls] != UInt32(entry) { seen[cls] = UInt32(entry); counts[cls + 1] += 1 }
+            }
+        }
+        for c in 0..<classCount { counts[c + 1] += counts[c] }
+        var fill = Array(counts.dropLast())
+        var keys = [UInt64](repeating: 0, count: Int(counts[classCount]))
+        seen = [UInt32](repeating: UInt32.max, count: classCount)
+        for entry in 0..<entryCount {
+            let key = UInt64(entryContentLength[entry]) << 32 | UInt64(entry)
+            for position in Int(entryStart[entry])..<Int(entryStart[entry + 1]) {
+                let form = Int(tokens[position] & 0x7FFF_FFFF)
+                guard vocabulary.formKind[form] != MatchVocabulary.Kind.punctuation.rawValue else { continue }
+                let cls = Int(vocabulary.formClass[form])
+                if seen[cls] != UInt32(entry) {
+                    seen[cls] = UInt32(entry)
+                    keys[Int(fill[cls])] = key
+                    fill[cls] += 1
+                }
+            }
+        }
+        // Entries are appended in order, so each list is already sorted by entry; a stable sort
+        // by length alone would do, but lists are short on average and sort() is simpler.
+        for c in 0..<classCount {
+            let range = Int(counts[c])..<Int(counts[c + 1])
+            if range.count > 1 { keys[range].sort() }
+        }
+        classStart = counts
+        postingEntry = keys.map { UInt32(truncatingIfNeeded: $0) }
+        postingLength = keys.map { UInt16(truncatingIfNeeded: $0 >> 32) }
+    }
+
+    /// The posting range of class `cls` restricted to content length `length`. O(log P).
+    @inline(__always)
+    func postings(ofClass cls: UInt32, length: Int) -> Range<Int> {
+        guard Int(cls) < vocabulary.classCount else { return 0..<0 }
+        let lower = Int(classStart[Int(cls)]), upper = Int(classStart[Int(cls) + 1])
+        return firstPosting(atLeast: length, in: lower, upper)..<firstPosting(atLeast: length + 1, in: lower, upper)
+    }
+
+    @inline(__always)
+    private func firstPosting(atLeast length: Int, in lower: Int, _ upper: Int) -> Int {
+        var low = lower, high = upper
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(postingLength[mid]) < length { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import VerbaleCore
+
+/// The units behind an index, packed one after another so that a search decodes only the few
+/// it shows. Keeps what matching displays: variants (language, text, review mark), id, origin,
+/// review status and the previous-segment context hash.
+///
+/// Cost: O(size of unit) to append or decode; no per-unit object stays in memory. This stands
+/// in for the SQLite store's unit table until the matcher reads units from the store.
+public struct UnitArchive: Sendable {
+    public internal(set) var bytes: [UInt8] = []
+    public internal(set) var offsets: [UInt64] = [0]
+
+    public init() {}
+
+    public var count: Int { offsets.count - 1 }
+
+    public mutating func append(_ unit: TranslationUnit) {
+        write(UInt32(unit.variants.count))
+        for variant in unit.variants {
+            write(variant.language.description)
+            write(variant.text)
+            write(variant.properties.first { $0.type == "x-review" }?.value ?? "")
+        }
+        write(unit.id ?? "")
+        write(unit.metadata.origin ?? "")
+        write(unit.metadata.review.rawValue)
+        write(unit.metadata.previousContext ?? "")
+        offsets.append(UInt64(bytes.count))
+    }
+
+    /// The unit at `index`, or nil if out of range or damaged.
+    public func unit(at index: Int) -> TranslationUnit? {
+        guard index >= 0, index < count else { return nil }
+        var reader = Reader(bytes: bytes, position: Int(offsets[index]))
+        guard let variantCount = reader.uint32(), variantCount < 10_000 else { return nil }
+        var variants: [Variant] = []
+        for _ in 0..<variantCount {
+            guard let tag = reader.string(), let text = reader.string(), let review = reader.string(),
+                  let language = try? LanguageTag(tag) else { return nil }
+            variants.append(Variant(language: language, text: text, properties: review.isEmpty ? [] : [Property(type: "x-review", value: review)]))
+        }
+        guard let id = reader.string(), let origin = reader.string(), let review = reader.string(), let context = reader.string() else { return nil }
+        return TranslationUnit(id: id.isEmpty ? nil : id, variants: variants,
+                               metadata: UnitMetadata(origin: origin.isEmpty ? nil : origin,
+                                                      review: ReviewStatus(rawValue: review) ?? .translated,
+                                                      previousContext: context.isEmpty ? nil : context))
+    }
+
+    private mutating func write(_ value: UInt32) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func write(_ text: String) {
+        let utf8 = Array(text.utf8)
+        write(UInt32(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var position: Int
+
+        mutating func uint32() -> UInt32? {
+            guard position + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for shift in 0..<4 { value |= UInt32(bytes[position + shift]) << (8 * shift) }
+            position += 4
+            return value
+        }
+
+        mutating func string() -> String? {
+            guard let length = uint32().map(Int.init), position + length <= bytes.count else { return nil }
+            defer { position += length }
+            return String(decoding: bytes[position..<position + length], as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import VerbaleCore
+
+/// A stock phrase found inside a longer text, fuzzily.
+public struct PhraseMatch: Hashable, Sendable, Codable {
+    /// Span in the searched text, in Unicode scalars.
+    public var start: Int
+    public var end: Int
+    /// The canonical phrase (the memory unit's text).
+    public var phrase: String
+    public var score: Int
+    /// The phrase in the other languages, and their review status.
+    public var translations: [String: String]
+    public var review: [String: String]
+    public var origin: String?
+}
+
+/// A continuation of the phrase the text ends in.
+public struct PhraseCompletion: Hashable, Sendable, Codable {
+    /// Span of the text that matched the phrase's beginning, in Unicode scalars.
+    public var start: Int
+    public var end: Int
+    /// What would follow (the rest of the phrase).
+    public var completion: String
+    public var phrase: String
+    public var score: Int
+    /// How many memory units carry this phrase.
+    public var frequency: Int
+    public var translations: [String: String]
+    public var review: [String: String]
+}
+
+/// Finds stock phrases inside a sentence and completes the phrase a sentence ends in.
+///
+/// Phrases are the memory's short units (2…`maximumPhraseLength` content tokens), e.g. the
+/// shipped `Memories/` formulas. *Inside*: approximate substring matching (Sellers' DP: free
+/// start and end in the text) of each candidate phrase, scored like a match with
+/// `L = max(phrase, window)` content tokens, so "presents compliments to" finds "presents its
+/// compliments to" at 75. *Completion*: the text's end aligned with a phrase's beginning (free
+/// start in the text, free end in the phrase), at least two content tokens matched, ranked by
+/// score then frequency. Candidates come from the index postings of the text's classes at
+/// phrase lengths, kept if they share at least half their classes (a heuristic pre-filter —
+/// not the lossless bound, which holds for whole-segment lookup). Cost: O(Σ postings at phrase
+/// lengths) + O(k·n) per candidate phrase.
+public struct PhraseFinder {
+    public let matcher: FuzzyMatcher
+    public var maximumPhraseLength = 24
+    public var threshold = 70
+
+    public init(matcher: FuzzyMatcher) { self.matcher = matcher }
+
+    private var index: MatchIndex { matcher.index }
+
+    /// Candidate phrase entries of `language` sharing enough classes with `text`, with the
+    /// number of units per identical phrase.
+    private func candidates(_ ids: [TokenIDs], language: Language, classesFrom lower: Int = 0, minimumShared: Int? = nil) -> [Int] {
+        var queryClasses = Set<UInt32>()
+        for token in ids[min(lower, ids.count)...] where !token.isPunctuation { queryClasses.insert(token.cls) }
+        var shared: [UInt32: Int] = [:]
+        for cls in queryClasses {
+            for length in 2...maximumPhraseLength {
+                for posting in index.postings(ofClass: cls, length: length) {
+                    shared[index.postingEntry[posting], default: 0] += 1
+                }
+            }
+        }
+        return shared.compactMap { entry, count in
+            count >= (minimumShared ?? (Int(index.entryContentLength[Int(entry)]) + 1) / 2) ? Int(entry) : nil
+        }.sorted()
+    }
+
+    /// Stock phrases inside `text` scoring at least `threshold`, by position then score;
+    /// a phrase found twice at the same span is reported once.
+    public func phrases(in text: MatchText, targets: [LanguageTag]? = nil, limit: Int = 10) -> [PhraseMatch] {
+        let languageIndex = MatchVocabulary.languageIndex(text.language)
+        let ids = Self.unspaced(text.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) })
+        let aligner = TokenAlignment(model: matcher.model)
+        var found: [PhraseMatch] = []
+        var seen = Set<String>()
+        for entry in candidates(ids, language: text.language) {
+            let phrase = Self.unspaced(index.tokenIDs(ofEntry: entry))
+            guard let best = Self.bestWindow(phrase: phrase, text: ids, aligner: aligner) else { continue }
+            let window = ids[best.start..<best.end].reduce(0) { $0 + ($1.isPunctuation ? 0 : 1) }
+            let score = CostModel.score(cost: best.cost, length: max(Int(index.entryContentLength[entry]), window))
+            guard score >= threshold, best.start < best.end,
+                  let unit = matcher.archive.unit(at: Int(index.entryUnit[entry])),
+                  let variant = unit.variants.first(where: { $0.language.language == text.language }) else { continue }
+            let start = text.tokens[best.start].token.range.lowerBound, end = text.tokens[best.end - 1].token.range.upperBound
+            guard seen.insert("\(start):\(end):\(Normalizer.key(variant.text))").inserted else { continue }
+            let (translations, review) = Self.translations(of: unit, except: text.language, targets: targets)
+            found.append(PhraseMatch(start: start, end: end, phrase: variant.text, score: score,
+                                     translations: translations, review: review, origin: unit.metadata.origin))
+        }
+        found.sort { ($0.score, $1.start, $0.end - $0.start) > ($1.score, $0.start, $1.end - $1.start) }
+        return Array(found.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
+    }
+
+    /// Continuations of the phrase `text` ends in, best first (score, then frequency).
+    public func completions(of text: MatchText, targets: [LanguageTag]? = nil, limit: Int = 5) -> [PhraseCompletion] {
+        // A finished sentence is not mid-phrase.
+        if let last = text.tokens.last, last.isPunctuation, [".", "!", "?", "។", "៕"].contains(last.token.text) { return [] }
+        let languageIndex = MatchVocabulary.languageIndex(text.language)
+        let ids = Self.unspaced(text.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) })
+        let tail = max(ids.count - maximumPhraseLength, 0)
+        let aligner = TokenAlignment(model: matcher.model)
+        var byPhrase: [String: PhraseCompletion] = [:]
+        for entry in candidates(ids, language: text.language, classesFrom: max(ids.count - 3, 0), minimumShared: 2) {
+            let phrase = Self.unspaced(index.tokenIDs(ofEntry: entry))
+            guard let best = Self.bestPrefix(phrase: phrase, text: Array(ids[tail...]), aligner: aligner) else { continue }
+            let matched = phrase[..<best.phraseEnd].reduce(0) { $0 + ($1.isPunctuation ? 0 : 1) }
+            let window = ids[(tail + best.textStart)...].reduce(0) { $0 + ($1.isPunctuation ? 0 : 1) }
+            let score = CostModel.score(cost: best.cost, length: max(matched, window))
+            guard matched >= 2, best.phraseEnd < phrase.count, score >= threshold,
+                  let unit = matcher.archive.unit(at: Int(index.entryUnit[entry])),
+                  let variant = unit.variants.first(where: { $0.language.language == text.language }),
+                  let tokenizer = try? matcher.tokenizer(for: text.language) else { continue }
+            let phraseTokens = MatchText(text: variant.text, language: text.language, tokenizer: tokenizer).tokens
+            guard best.phraseEnd < phraseTokens.count else { continue }
+            let restStart = phraseTokens[best.phraseEnd].token.range.lowerBound
+            let completion = String(String.UnicodeScalarView(Array(variant.text.unicodeScalars)[restStart...]))
+            let key = Normalizer.key(variant.text)
+            if var existing = byPhrase[key] {
+                existing.frequency += 1
+                if score > existing.score { existing.score = score }
+                byPhrase[key] = existing
+                continue
+            }
+            let (translations, review) = Self.translations(of: unit, except: text.language, targets: targets)
+            byPhrase[key] = PhraseCompletion(start: text.tokens[tail + best.textStart].token.range.lowerBound,
+                                             end: text.tokens.last?.token.range.upperBound ?? 0,
+                                             completion: completion, phrase: variant.text, score: score, frequency: 1,
+                                             translations: translations, review: review)
+        }
+        return Array(byPhrase.values.sorted { ($0.score, $0.frequency, $1.phrase) > ($1.score, $1.frequency, $0.phrase) }.prefix(limit))
+    }
+
+    /// Phrases from several phrase sources, one per span and phrase, by position.
+    public static func merged(_ lists: [[PhraseMatch]], limit: Int = 10) -> [PhraseMatch] {
+        var seen = Set<String>()
+        let best = lists.flatMap { $0 }.sorted { ($0.score, $1.end - $1.start) > ($1.score, $0.end - $0.start) }
+            .filter { seen.insert("\($0.start):\($0.end):\(Normalizer.key($0.phrase))").inserted }
+        return Array(best.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
+    }
+
+    /// Completions from several phrase sources: frequencies of the same phrase add up.
+    public static func merged(_ lists: [[PhraseCompletion]], limit: Int) -> [PhraseCompletion] {
+        var byPhrase: [String: PhraseCompletion] = [:]
+        for completion in lists.flatMap({ $0 }) {
+            let key = Normalizer.key(completion.phrase)
+            if var existing = byPhrase[key] {
+                existing.frequency += completion.frequency
+                existing.score = max(existing.score, completion.score)
+                byPhrase[key] = existing
+            } else {
+                byPhrase[key] = completion
+            }
+        }
+        return Array(byPhrase.values.sorted { ($0.score, $0.frequency, $1.phrase) > ($1.score, $1.frequency, $0.phrase) }.prefix(limit))
+    }
+
+    /// Spacing is not a phrase's business: a phrase starts mid-sentence after a space.
+    static func unspaced(_ ids: [TokenIDs]) -> [TokenIDs] {
+        ids.map { var id = $0; id.spaced = false; return id }
+    }
+
+    static func translations(of unit: TranslationUnit, except language: Language, targets: [LanguageTag]?) -> ([String: String], [String: String]) {
+        var translations: [String: String] = [:], review: [String: String] = [:]
+        for variant in unit.variants where variant.language.language != language {
+            if let targets, !targets.contains(where: { $0.primary == variant.language.primary }) { continue }
+            translations[variant.language.description] = variant.text
+            review[variant.language.description] = variant.properties.first { $0.type == "x-review" }?.value ?? unit.metadata.review.rawValue
+        }
+        return (translations, review)
+    }
+
+    /// Sellers' algorithm: the text window [start, end) the phrase aligns with most cheaply.
+    static func bestWindow(phrase: [TokenIDs], text: [TokenIDs], aligner: TokenAlignment) -> (start: Int, end: Int, cost: Int)? {
+        let k = phrase.count, n = text.count
+        guard k > 0, n > 0 else { return nil }
+        let width = n + 1
+        var cost = [Int](repeating: 0, count: (k + 1) * width)
+        var origin = [Int](repeating: 0, count: (k + 1) * width)
+        for j in 0...n { origin[j] = j }
+        for i in 1...k {
+            cost[i * width] = cost[(i - 1) * width] + aligner.indelCost(phrase[i - 1])
+            origin[i * width] = 0
+            for j in 1...n {
+                let diagonal = cost[(i - 1) * width + j - 1] + aligner.substitutionCost(text[j - 1], phrase[i - 1])
+                let up = cost[(i - 1) * width + j] + aligner.indelCost(phrase[i - 1])
+                let left = cost[i * width + j - 1] + aligner.indelCost(text[j - 1])
+                if diagonal <= up, diagonal <= left {
+                    cost[i * width + j] = diagonal; origin[i * width + j] = origin[(i - 1) * width + j - 1]
+                } else if up <= left {
+                    cost[i * width + j] = up; origin[i * width + j] = origin[(i - 1) * width + j]
+                } else {
+                    cost[i * width + j] = left; origin[i * width + j] = origin[i * width + j - 1]
+                }
+            }
+        }
+        var bestEnd = 1
+        for j in 1...n where cost[k * width + j] < cost[k * width + bestEnd] { bestEnd = j }
+        var start = origin[k * width + bestEnd], end = bestEnd
+        // Trim unmatched punctuation at the window's edges.
+        while start < end, text[start].isPunctuation, !(phrase.first?.isPunctuation ?? false) { start += 1 }
+        while end > start, text[end - 1].isPunctuation, !(phrase.last?.isPunctuation ?? false) { end -= 1 }
+        return (start, end, cost[k * width + bestEnd])
+    }
+
+    /// The cheapest alignment of the text's end (free start) with a phrase's beginning (free
+    /// end): returns where in the text it starts, how much of the phrase it covers, its cost.
+    static func bestPrefix(phrase: [TokenIDs], text: [TokenIDs], aligner: TokenAlignment) -> (textStart: Int, phraseEnd: Int, cost: Int)? {
+        let k = phrase.count, n = text.count
+        guard k > 0, n > 0 else { return nil }
+        // Rows: text positions; columns: phrase positions. Free start in text: row start anywhere.
+        let width = k + 1
+        var cost = [Int](repeating: 0, count: (n + 1) * width)
+        var origin = [Int](repeating: 0, count: (n + 1) * width)
+        for i in 0...n { origin[i * width] = i }
+        for j in 1...k { cost[j] = Int.max / 4 }
+        for i in 1...n {
+            cost[i * width] = 0
+            origin[i * width] = i
+            for j in 1...k {
+                let diagonal = cost[(i - 1) * width + j - 1] + aligner.substitutionCost(text[i - 1], phrase[j - 1])
+                let up = cost[(i - 1) * width + j] + aligner.indelCost(text[i - 1])
+                let left = cost[i * width + j - 1] + aligner.indelCost(phrase[j - 1])
+                if diagonal <= up, diagonal <= left {
+                    cost[i * width + j] = diagonal; origin[i * width + j] = origin[(i - 1) * width + j - 1]
+                } else if up <= left {
+                    cost[i * width + j] = up; origin[i * width + j] = origin[(i - 1) * width + j]
+                } else {
+                    cost[i * width + j] = left; origin[i * width + j] = origin[i * width + j - 1]
+                }
+            }
+        }
+        var bestEnd = 1
+        for j in 1..<k where cost[n * width + j] < cost[n * width + bestEnd] { bestEnd = j }
+        guard bestEnd < k || k == 1 else { return nil }
+        return (origin[n * width + bestEnd], bestEnd, cost[n * width + bestEnd])
+    }
+}

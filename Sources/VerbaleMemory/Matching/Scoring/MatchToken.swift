@@ -1,0 +1,86 @@
+import VerbaleCore
+
+/// A token as the matcher compares it: the tokenizer's `Token` plus the two things scoring
+/// needs that a token alone does not say — whether white space precedes it, and which *class*
+/// it belongs to.
+///
+/// The class is what the index posts and what costs a full edit to change: a word's loose key
+/// (case and Latin diacritics folded, so `Thaïlande`, `thailande` and `THAILANDE` share it), a
+/// number's or placeable's type (`#number`, `#date`, `#reference`, …: two dates differ only by a
+/// small penalty), or `#p` for all punctuation. Cost: O(1) per token.
+public struct MatchToken: Hashable, Sendable {
+    public var token: Token
+    /// White space (not U+200B, which Khmer uses between words invisibly) precedes the token.
+    public var spaced: Bool
+    public var classKey: String
+    /// The language-neutral value of a number or placeable (ASCII digits, ISO date…), else nil.
+    public var value: String?
+
+    public var isPunctuation: Bool { token.kind == .punctuation }
+    /// Words, numbers and placeables: what the score's lengths count.
+    public var isContent: Bool { token.kind != .punctuation }
+
+    public init(token: Token, spaced: Bool) {
+        self.token = token
+        self.spaced = spaced
+        switch token.kind {
+        case .word:
+            classKey = "w:" + token.looseKey
+            value = nil
+        case .number:
+            classKey = "#number"
+            value = token.placeable?.value ?? Self.digitValue(token.text)
+        case .placeable:
+            let kind = token.placeable?.kind ?? .tag
+            classKey = kind == .number ? "#number" : "#" + kind.rawValue
+            value = token.placeable?.value ?? token.key
+        case .punctuation:
+            classKey = "#p"
+            value = nil
+        }
+    }
+
+    /// ASCII digits of a number written with Latin or Khmer digits, keeping separators, so
+    /// `១៩៩៣` and `1993` have the same value.
+    static func digitValue(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (0x17E0...0x17E9).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0x17E0 + 0x30) {
+                scalars.append(ascii)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+}
+
+/// A text analysed for matching: its tokens with classes and spacing. Placeables (dates,
+/// references, numbers, e-mails, URLs) are merged into single tokens by the tokenizer, so
+/// "30 July 1993" is one date token valued `1993-07-30`. Cost: one tokenizer pass, O(n).
+public struct MatchText: Sendable {
+    public var text: String
+    public var language: Language
+    public var tokens: [MatchToken]
+
+    /// Number of content tokens (`|a|` in the score formula).
+    public var contentLength: Int { tokens.reduce(0) { $0 + ($1.isContent ? 1 : 0) } }
+
+    public init(text: String, language: Language, tokenizer: Tokenizer) {
+        self.text = text
+        self.language = language
+        let scalars = Array(text.unicodeScalars)
+        var previousEnd = 0
+        var tokens: [MatchToken] = []
+        for token in tokenizer.tokenize(text, mergingPlaceables: true) {
+            var spaced = false
+            if !tokens.isEmpty {
+                let lower = min(max(previousEnd, 0), scalars.count), upper = min(max(token.range.lowerBound, lower), scalars.count)
+                spaced = scalars[lower..<upper].contains { $0.properties.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}" }
+            }
+            previousEnd = token.range.upperBound
+            tokens.append(MatchToken(token: token, spaced: spaced))
+        }
+        self.tokens = tokens
+    }
+}

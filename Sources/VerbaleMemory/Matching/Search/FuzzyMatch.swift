@@ -1,0 +1,69 @@
+import VerbaleCore
+
+/// One memory match for a query: what `verbale search` prints and a UI shows.
+///
+/// `targets` are the unit's other variants (with the query's placeables carried over when the
+/// match differs only in placeables); `review` says, per target language, how far each can be
+/// trusted (shipped Khmer without an attested source is `unreviewed`). JSON fields `score`,
+/// `band`, `source`, `targets`, `origin` and `diff` are a contract (issue 4).
+public struct FuzzyMatch: Hashable, Sendable, Encodable {
+    public var score: Int
+    public var band: String
+    public var source: String
+    public var sourceLanguage: String
+    public var targets: [String: String]
+    /// Per target language: the review status (`unreviewed`, `translated`, `reviewed`…).
+    public var review: [String: String]
+    public var origin: String?
+    public var unitID: String?
+    public var cost: Int
+    public var diff: [DiffStep]
+    /// Placeables whose values were carried from the query into `targets`.
+    public var transferred: [PlaceableTransfer.Replacement]
+
+    /// True when some target is marked unreviewed (every output must say so).
+    public var hasUnreviewedTarget: Bool { review.values.contains(ReviewStatus.unreviewed.rawValue) }
+}
+
+/// One step of a match's diff, for highlighting: `inserted` = in the query only, `deleted` =
+/// in the memory segment only, `substituted` = memory token replaced by a query token (with
+/// `reason`: word, case, diacritics, placeable, punctuation, spacing). Positions are token
+/// indices and Unicode-scalar ranges in the query and in `source`.
+public struct DiffStep: Hashable, Sendable, Codable {
+    public struct Side: Hashable, Sendable, Codable {
+        public var token: Int
+        public var text: String
+        public var start: Int
+        public var end: Int
+    }
+
+    public var op: String
+    public var reason: String
+    public var cost: Int
+    public var query: Side?
+    public var source: Side?
+}
+
+extension FuzzyMatch {
+    enum CodingKeys: String, CodingKey {
+        case score, band, source, sourceLanguage, targets, review, origin, unitID, cost, diff, transferred, unreviewed
+    }
+
+    /// Encodes every contract field, `origin` as null when unknown, plus `unreviewed`: the
+    /// target languages whose text no reviewer has confirmed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(score, forKey: .score)
+        try container.encode(band, forKey: .band)
+        try container.encode(source, forKey: .source)
+        try container.encode(sourceLanguage, forKey: .sourceLanguage)
+        try container.encode(targets, forKey: .targets)
+        try container.encode(review, forKey: .review)
+        try container.encode(origin, forKey: .origin)
+        try container.encode(unitID, forKey: .unitID)
+        try container.encode(cost, forKey: .cost)
+        try container.encode(diff, forKey: .diff)
+        try container.encode(transferred, forKey: .transferred)
+        try container.encode(review.filter { $0.value == ReviewStatus.unreviewed.rawValue }.keys.sorted(), forKey: .unreviewed)
+    }
+}

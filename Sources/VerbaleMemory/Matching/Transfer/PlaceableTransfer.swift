@@ -1,0 +1,96 @@
+import Foundation
+import VerbaleCore
+
+/// Carries the query's placeable values into a match's translations.
+///
+/// When a match differs from the query only in placeables (and typography), each differing
+/// memory placeable is looked for in the target text — same type, same value (so "1993" in
+/// the English source is found as "1993" or "១៩៩៣" in Khmer, a date by its ISO value, a
+/// reference by its identifier) — and replaced by the query's value written in the target's
+/// form (`PlaceableRendering`). A placeable not found in a target leaves that target unchanged
+/// and is not reported as transferred. Cost: one tokenization per target, O(n).
+public enum PlaceableTransfer {
+    /// A value carried over: which target, what was replaced by what.
+    public struct Replacement: Hashable, Sendable, Codable {
+        public var language: String
+        public var kind: String
+        public var from: String
+        public var to: String
+    }
+
+    /// One differing placeable pair from the diff: memory token → query token.
+    public struct Change: Sendable {
+        public var source: MatchToken
+        public var query: MatchToken
+    }
+
+    /// The changes if the script differs from the query only in placeables (nil otherwise, and
+    /// nil when there is nothing to carry over).
+    public static func changes(steps: [TokenAlignment.Step], query: [MatchToken], source: [MatchToken]) -> [Change]? {
+        var changes: [Change] = []
+        for step in steps {
+            switch step {
+            case .equal: continue
+            case let .substituted(q, s, _):
+                let a = query[q], b = source[s]
+                if a.classKey == b.classKey, a.value != nil, a.value != b.value {
+                    changes.append(Change(source: b, query: a))
+                } else if a.classKey != b.classKey {
+                    return nil
+                }
+            case let .inserted(q, _):
+                if query[q].isContent { return nil }
+            case let .deleted(s, _):
+                if source[s].isContent { return nil }
+            }
+        }
+        return changes.isEmpty ? nil : changes
+    }
+
+    /// `target` with every change applied that can be found in it.
+    public static func apply(_ changes: [Change], to target: String, language: Language, tokenizer: Tokenizer,
+                             entities: (any EntityNaming)? = nil) -> (text: String, replacements: [Replacement]) {
+        let tokens = MatchText(text: target, language: language, tokenizer: tokenizer).tokens
+        var used = Set<Int>()
+        var edits: [(range: Range<Int>, text: String)] = []
+        var replacements: [Replacement] = []
+        for change in changes {
+            guard let index = tokens.indices.first(where: { !used.contains($0) && tokens[$0].classKey == change.source.classKey && tokens[$0].value == change.source.value }) else { continue }
+            used.insert(index)
+            let found = tokens[index]
+            guard let rendered = render(change, like: found, language: language, entities: entities) else { continue }
+            edits.append((found.token.range, rendered))
+            replacements.append(Replacement(language: language.rawValue, kind: String(change.query.classKey.dropFirst()), from: found.token.text, to: rendered))
+        }
+        var scalars = Array(target.unicodeScalars)
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            let range = min(edit.range.lowerBound, scalars.count)..<min(edit.range.upperBound, scalars.count)
+            scalars.replaceSubrange(range, with: Array(edit.text.unicodeScalars))
+        }
+        return (String(String.UnicodeScalarView(scalars)), replacements)
+    }
+
+    static func render(_ change: Change, like found: MatchToken, language: Language, entities: (any EntityNaming)?) -> String? {
+        let value = change.query.value ?? change.query.token.text
+        switch change.query.token.placeable?.kind ?? .number {
+        case .number:
+            // Keep grouping and digits as the target wrote them (`1 000` in French, Khmer digits).
+            var rendered = found.token.placeable.map { Placeable(kind: .number, text: $0.text, value: value, range: $0.range).rendered(in: language) }
+                ?? PlaceableRendering.number(value, in: language)
+            if language != .khmer, found.token.text.unicodeScalars.contains(where: { (0x17E0...0x17E9).contains($0.value) }) {
+                rendered = Digits.khmer(rendered)
+            }
+            return rendered
+        case .date:
+            return PlaceableRendering.date(value, in: language) ?? change.query.token.text
+        case .entity:
+            return entities?.name(ofConcept: value, in: language)
+        case .reference, .email, .url, .tag, .placeholder:
+            // Keep the target's wording around the identifier ("N° …" vs "No. …").
+            if let old = change.source.value, !old.isEmpty, found.token.text.contains(old) {
+                return found.token.text.replacingOccurrences(of: old, with: value)
+            }
+            return change.query.token.text
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import VerbaleCore
+import VerbaleDraft
+
+struct DraftNewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Print the skeleton of a new note verbale in each language.",
+        discussion: """
+        Each note has the letterhead, the reference, the opening formula for the purpose, a
+        placeholder for the body, the closing formula, place and date, and the recipient. The
+        formulas come from the shipped memory (Memories/note-verbale-formulas.tmx); French
+        articles and contractions follow the gender of the institution ("au Ministère",
+        "à la Mission", "à l'Office"). Lines that use a wording no source attests (every Khmer
+        formula) end with "[unreviewed]"; name parts Verbale cannot translate are shown as
+        "[untranslated: …]".
+
+        Purposes: transmit, request, inform, reply, propose, acknowledge, refer, enclose,
+        agrement, visa, condolences, congratulate, circular.
+
+        Examples:
+          verbale draft new --from "Permanent Mission of the Kingdom of Cambodia" --to "Office of the High Commissioner for Human Rights" --purpose transmit --ref "N. 2021/01/045" --place Geneva --date 2021-01-12
+          verbale draft new --from "Embassy of the Kingdom of Cambodia" --to "Ministry of Foreign Affairs of the French Republic" --purpose request --lang fr
+          verbale draft new --from "Ministry of Foreign Affairs and International Cooperation" --to "Embassy of France" --purpose reply --lang km --json
+        """
+    )
+
+    @Option(name: .long, help: "The sending institution, in English.") var from: String
+    @Option(name: .long, help: "The receiving institution, in English.") var to: String
+    @Option(name: .long, help: "What the note does (see the list above).") var purpose: String
+    @Option(name: .long, help: "The note's reference number, e.g. \"N. 2021/01/045\".") var ref: String?
+    @Option(name: .long, help: "Where the note is signed, e.g. Geneva.") var place: String?
+    @Option(name: .long, help: "The date, as YYYY-MM-DD.") var date: String?
+    @Option(name: .long, help: ArgumentHelp("Languages to draft in, comma-separated BCP 47 tags.", valueName: "tags")) var lang = "en,fr,km"
+    @Option(name: .long, help: "Courtesy of the closing: highest (très haute) or high (haute).") var courtesy = "highest"
+    @Flag(help: "Print JSON: an array of {language, lines: [{kind, text, formulas, unreviewed, untranslated}]}.") var json = false
+
+    func run() throws {
+        let languages = try parseLanguages(lang)
+        guard ["highest", "high"].contains(courtesy) else { throw ValidationError("--courtesy must be highest or high") }
+        let book = try StockPhraseBook.shipped()
+        let composer = NoteComposer(book: book)
+        let request = NoteRequest(sender: from, recipient: to, purpose: purpose, reference: ref, place: place,
+                                  date: try date.map { try NoteDate(iso: $0) }, courtesy: courtesy)
+        let notes = try languages.map { try composer.compose(request, in: $0) }
+        if json {
+            try printJSON(notes)
+        } else {
+            for (index, note) in notes.enumerated() {
+                if languages.count > 1 {
+                    if index > 0 { print("") }
+                    print("=== \(note.language.rawValue) (\(note.language.englishName)) ===\n")
+                }
+                print(note.text)
+            }
+        }
+    }
+}
+
+/// Parses "en,fr,km" into languages, with a clear error for unknown tags.
+func parseLanguages(_ list: String) throws -> [Language] {
+    var languages: [Language] = []
+    for part in list.split(separator: ",") {
+        do {
+            guard let language = try LanguageTag(String(part)).language else { throw ValidationError("unsupported language \(part)") }
+            if !languages.contains(language) { languages.append(language) }
+        } catch let error as LanguageTagError {
+            throw ValidationError(error.description)
+        }
+    }
+    guard !languages.isEmpty else { throw ValidationError("give at least one language, e.g. --lang en,fr,km") }
+    return languages
+}

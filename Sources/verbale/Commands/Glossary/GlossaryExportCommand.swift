@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import VerbaleCore
+import VerbaleFormats
+import VerbaleGlossary
+
+struct GlossaryExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the glossary as TBX, TSV or CSV.",
+        discussion: """
+        tbx writes TBX-Basic v3 (ISO 30042:2019) and keeps everything (status, sources, review
+        marks as <admin type="x-review">, notes, unknown data categories); tbx2 writes the older
+        martif form; tsv/csv write a header row of language tags (lossy: terms, id, domain, note).
+        The file is written atomically.
+
+        Examples:
+          verbale glossary export --format tbx all-terms.tbx
+          verbale glossary export --format tsv --termbase shipped:diplomatic.tbx - > diplomatic.tsv
+        """
+    )
+
+    @Option(help: "tbx (v3), tbx2 (v2 martif), tsv or csv.") var format: String = "tbx"
+    @Option(help: "Only this termbase (see `import`; shipped ones are named shipped:FILE).") var termbase: String?
+    @Option(name: .customLong("language"), help: ArgumentHelp("A language column for tsv/csv (repeat; default: en, fr, km).", valueName: "tag")) var languages: [String] = []
+    @OptionGroup var store: GlossaryStoreOptions
+    @Argument(help: "The output file, or - for standard output.") var output: String
+
+    func run() throws {
+        let concepts = try store.open().concepts(termbase: termbase)
+        let text: String
+        switch format.lowercased() {
+        case "tbx", "tbx3", "tbx2":
+            let writer = TBXWriter(version: format.lowercased() == "tbx2" ? .v2 : .v3)
+            if output != "-" {
+                try writer.write(concepts, header: TBXHeader(version: writer.version, sourceDescriptions: ["Exported by Verbale \(VerbaleVersion.current)"]),
+                                 to: URL(fileURLWithPath: output))
+                return
+            }
+            text = writer.start(TBXHeader(version: writer.version, sourceDescriptions: ["Exported by Verbale \(VerbaleVersion.current)"]))
+                + concepts.map(writer.entry).joined() + writer.end()
+        case "tsv", "csv":
+            let tags = languages.isEmpty ? [LanguageTag(.english), LanguageTag(.french), LanguageTag(.khmer)] : try languages.map(glossaryLanguage)
+            text = GlossaryCSV.write(concepts, languages: tags, delimiter: format.lowercased() == "csv" ? .comma : .tab)
+        default:
+            throw ValidationError("--format must be tbx, tbx2, tsv or csv")
+        }
+        if output == "-" {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else {
+            let url = URL(fileURLWithPath: output)
+            do { try Data(text.utf8).write(to: url, options: .atomic) } catch { throw GlossaryCLIError("\(output): cannot write (\(error.localizedDescription))") }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import VerbaleCore
+import VerbaleGlossary
+
+struct GlossaryGenerateCountriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-countries",
+        abstract: "Generate the countries-and-territories termbase from iso-codes and CLDR.",
+        discussion: """
+        Reads Debian's iso-codes (/usr/share/iso-codes/json/iso_3166-1.json and the fr and km
+        gettext catalogues iso_3166-1.mo) and ICU's CLDR display names, and writes TBX-Basic v3
+        with the source of every name. Glossaries/countries.tbx is this command's output.
+
+        Examples:
+          verbale glossary generate-countries Glossaries/countries.tbx
+          verbale glossary generate-countries | grep -c conceptEntry
+        """
+    )
+
+    @Argument(help: "The output file (default: standard output).") var output: String?
+
+    func run() throws {
+        let sources = CountryGlossary.Sources.debian
+        guard sources.isAvailable else {
+            throw GlossaryCLIError("iso-codes is not installed (need \(sources.isoJSON.path) and the fr/km iso_3166-1.mo catalogues): apt-get install iso-codes")
+        }
+        let text = try CountryGlossary.tbx(from: sources)
+        if let output, output != "-" {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                throw GlossaryCLIError("\(output): cannot write (\(error.localizedDescription))")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

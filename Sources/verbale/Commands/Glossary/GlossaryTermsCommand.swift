@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import VerbaleCore
+import VerbaleGlossary
+
+struct GlossaryTermsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "terms",
+        abstract: "List the termbase terms found in a text, with their equivalents.",
+        discussion: """
+        Finds every termbase term in each line (longest match, on word boundaries; Khmer is split
+        into words with ICU's dictionary, with or without U+200B). Positions are in Unicode
+        scalars, as in `verbale tokenize --json`.
+
+        Examples:
+          verbale glossary terms note.txt
+          echo "The Embassy of the Kingdom of Thailand" | verbale glossary terms --json -
+          verbale glossary terms --lang km note-km.txt
+        """
+    )
+
+    @OptionGroup var language: LanguageOption
+    @Flag(help: "Print JSON: an array of {\"line\", \"start\", \"end\", \"text\", \"concept\", \"status\", \"review\", \"terms\": {…}}.") var json = false
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
+    @OptionGroup var store: GlossaryStoreOptions
+    @Argument(help: "The text file, or - for standard input.") var file: String?
+
+    struct Row: Encodable {
+        var line: Int
+        var start: Int
+        var end: Int
+        var text: String
+        var concept: String
+        var status: String
+        var review: String
+        var terms: [String: [ConceptJSON.TermJSON]]
+    }
+
+    func run() throws {
+        let input = try InputText.read(file, lossy: lossy)
+        let tag = LanguageTag(try language.resolve(for: input.text))
+        let termbase = try store.open().load()
+        var lines = input.text.split(separator: "\n", omittingEmptySubsequences: false)
+        if input.text.hasSuffix("\n") { lines.removeLast() }
+        var rows: [Row] = []
+        for (index, line) in lines.enumerated() {
+            for occurrence in termbase.recognize(String(line), language: tag) {
+                if json {
+                    rows.append(Row(line: index + 1, start: occurrence.range.lowerBound, end: occurrence.range.upperBound, text: occurrence.text,
+                                    concept: occurrence.concept.id, status: occurrence.term.status.rawValue,
+                                    review: occurrence.term.review.rawValue, terms: ConceptJSON(occurrence.concept).terms))
+                } else {
+                    print("\(input.name):\(index + 1):\(occurrence.range.lowerBound)-\(occurrence.range.upperBound)  \(occurrence.text)\(reviewMark(occurrence.term))  → \(occurrence.concept.id)\(occurrence.term.status == .deprecated ? "  (deprecated term)" : "")")
+                    printConcept(occurrence.concept, languages: nil, indent: "    ")
+                }
+            }
+        }
+        if json { try printJSON(rows) }
+    }
+}

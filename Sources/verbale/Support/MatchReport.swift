@@ -1,0 +1,34 @@
+import VerbaleMemory
+
+/// Human-readable match and suggestion reports (coloured only on a terminal).
+enum MatchReport {
+    static func render(_ matches: [FuzzyMatch], indent: String = "") -> String {
+        var lines: [String] = []
+        for match in matches {
+            lines.append("\(indent)\(Colour.score(match.score))  \(Colour.paint("[\(match.band)]", "2"))  \(match.source)")
+            for (tag, text) in match.targets.sorted(by: { $0.key < $1.key }) {
+                lines.append("\(indent)      \(tag): \(text)\(mark(match.review[tag]))")
+            }
+            let changes = match.diff.map(describe).joined(separator: "  ")
+            if !changes.isEmpty { lines.append("\(indent)      diff: \(changes)") }
+            if !match.transferred.isEmpty {
+                lines.append("\(indent)      carried over: " + match.transferred.map { "\($0.language) \($0.from) → \($0.to)" }.joined(separator: ", "))
+            }
+            if let origin = match.origin { lines.append("\(indent)      from: \(origin)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "  [unreviewed]" for translations no reviewer confirmed; empty otherwise.
+    static func mark(_ review: String?) -> String {
+        review == "unreviewed" ? "  " + Colour.paint("[unreviewed]", "1;35") : ""
+    }
+
+    static func describe(_ step: DiffStep) -> String {
+        switch step.op {
+        case "inserted": Colour.paint("+\(step.query?.text ?? "")", "32")
+        case "deleted": Colour.paint("−\(step.source?.text ?? "")", "31")
+        default: Colour.paint("\(step.source?.text ?? "")→\(step.query?.text ?? "") (\(step.reason))", "33")
+        }
+    }
+}

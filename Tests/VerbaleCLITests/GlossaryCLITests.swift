@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@Suite("verbale glossary")
+struct GlossaryCLITests {
+    static func memory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cli-glossary-\(UUID().uuidString).sqlite").path
+    }
+
+    static func fixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/glossary/\(name)").path
+    }
+
+    @Test("lookup --json keeps the contract: score, concept, terms by language with status, source and review")
+    func lookupJSON() throws {
+        let result = try CLI.run(["glossary", "lookup", "--json", "--memory", Self.memory(), "Kingdom of Thailand"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let first = try #require(array.first)
+        #expect(first["score"] as? Int == 100)
+        #expect(first["concept"] as? String == "iso3166-1:TH")
+        let terms = try #require(first["terms"] as? [String: [[String: Any]]])
+        #expect(terms["fr"]?.contains { $0["text"] as? String == "Royaume de Thaïlande" } == true)
+        let km = try #require(terms["km"]?.first)
+        #expect(km["status"] != nil && km["source"] != nil && km["review"] != nil)
+    }
+
+    @Test("lookup shows [unreviewed] beside Khmer no source attests, and finds typos")
+    func lookupText() throws {
+        let memory = Self.memory()
+        let result = try CLI.run(["glossary", "lookup", "--memory", memory, "--to", "km", "Ambassador Extraordinary and Plenipotentiary"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ឯកអគ្គរដ្ឋទូតវិសាមញ្ញ និងពេញសមត្ថភាព [unreviewed]"))
+        let typo = try CLI.run(["glossary", "lookup", "--memory", memory, "Plenipotentary"])
+        #expect(typo.stdout.contains("Ambassador Extraordinary and Plenipotentiary"))
+        let none = try CLI.run(["glossary", "lookup", "--memory", memory, "xqzxqzxqz"])
+        #expect(none.status != 0 && none.stderr.contains("no term matches"))
+    }
+
+    @Test("terms lists Khmer terms in text read from standard input, with and without U+200B")
+    func terms() throws {
+        let result = try CLI.run(["glossary", "terms", "--json", "--lang", "km", "--memory", Self.memory(), "-"],
+                                 stdin: "រាជរដ្ឋាភិបាលកម្ពុជា\nព្រះរាជាណាចក្រ\u{200B}កម្ពុជា\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["concept"] as? String } == ["dipl:royal-government-cambodia", "iso3166-1:KH"])
+        #expect(rows.map { $0["line"] as? Int } == [1, 2])
+    }
+
+    @Test("import is all-or-nothing and says where a file is broken; export writes TBX back")
+    func importExport() throws {
+        let memory = Self.memory()
+        let bad = try CLI.run(["glossary", "import", "--memory", memory, Self.fixture("basic-v2.tbx"), Self.fixture("no-language.tbx")])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("no-language.tbx:5:") && bad.stderr.contains("nothing was imported"))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-export-\(UUID().uuidString).tbx").path
+        _ = try CLI.run(["glossary", "export", "--memory", memory, "--termbase", "basic-v2", out])
+        let exported = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        #expect(!exported.contains("Thaïlande"), "the failed import stored nothing")
+        let good = try CLI.run(["glossary", "import", "--memory", memory, Self.fixture("basic-v2.tbx")])
+        #expect(good.status == 0 && good.stdout.contains("2 concepts added"))
+        let export = try CLI.run(["glossary", "export", "--memory", memory, "--termbase", "basic-v2", out])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("<term>Royaume de Thaïlande</term>"))
+    }
+
+    @Test("check reports a missing equivalent and exits 1")
+    func check() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let en = directory.appendingPathComponent("en.txt"), fr = directory.appendingPathComponent("fr.txt")
+        try "The Embassy of the Kingdom of Thailand\nThe Kingdom of Thailand\n".write(to: en, atomically: true, encoding: .utf8)
+        try "L’Ambassade du Royaume de Thaïlande\nLe Royaume\n".write(to: fr, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["glossary", "check", "--memory", Self.memory(), "--source", "en=\(en.path)", "--target", "fr=\(fr.path)"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("fr.txt:2: missing-equivalent"))
+        #expect(result.stdout.contains("Royaume de Thaïlande"))
+    }
+}

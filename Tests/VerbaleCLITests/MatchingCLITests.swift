@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@Suite("verbale search and suggest")
+struct MatchingCLITests {
+    static var memory: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/matching/stock.tmx").path
+    }
+
+    func json(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    @Test("search --json prints the contract fields, with the number carried into the translations")
+    func searchJSON() throws {
+        let result = try CLI.run(["search", "--memory", Self.memory, "--to", "fr,km", "--json", "The Embassy has 15 staff members."])
+        #expect(result.status == 0, "\(result.stderr)")
+        let matches = try #require(try json(result.stdout) as? [[String: Any]])
+        let first = try #require(matches.first)
+        for field in ["score", "band", "source", "targets", "origin", "diff", "review", "unreviewed"] {
+            #expect(first[field] != nil, "missing \(field)")
+        }
+        #expect(first["score"] as? Int == 95)
+        let targets = try #require(first["targets"] as? [String: String])
+        #expect(targets["fr"] == "L'Ambassade compte 15 agents.")
+        #expect(targets["km"] == "ស្ថានទូតមានបុគ្គលិក ១៥ នាក់។")
+        #expect(first["unreviewed"] as? [String] == ["km"])
+    }
+
+    @Test("Human output marks unreviewed Khmer")
+    func humanOutput() throws {
+        let result = try CLI.run(["search", "--memory", Self.memory, "has the honour to inform"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("100%"))
+        #expect(result.stdout.contains("km: មានកិត្តិយសសូមជម្រាបជូន  [unreviewed]"))
+        #expect(!result.stdout.contains("\u{1B}["), "no colour when not a terminal")
+    }
+
+    @Test("An empty query is a clear error")
+    func emptyQuery() throws {
+        let result = try CLI.run(["search", "--memory", Self.memory, "   "])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("the query is empty"))
+    }
+
+    @Test("A language the memory lacks is named in the error")
+    func missingLanguage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let table = folder.appendingPathComponent("en-fr.tsv")
+        try "en\tfr\nThank you\tMerci\n".write(to: table, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["search", "--memory", table.path, "--lang", "km", "សូមអរគុណ"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no km segments"))
+        #expect(result.stderr.contains("en, fr"))
+    }
+
+    @Test("Invalid UTF-8 on stdin is refused with its byte offset; control characters are tolerated")
+    func badInput() throws {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["search", "--memory", Self.memory, "-"]
+        let input = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        input.fileHandleForWriting.write(Data([0x68, 0x61, 0xFF, 0x0A]))
+        try input.fileHandleForWriting.close()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(message.contains("invalid UTF-8 at byte 2"))
+        let controls = try CLI.run(["search", "--memory", Self.memory, "--json", "has the\u{07} honour\u{1B} to inform"])
+        #expect(controls.status == 0)
+        #expect(controls.stdout.contains("\"score\" : 100"))
+    }
+
+    @Test("A 10,000-word query answers promptly")
+    func hugeQuery() throws {
+        let words = (0..<10_000).map { ["the", "Embassy", "presents", "its", "compliments", "note"][$0 % 6] }.joined(separator: " ")
+        let start = Date()
+        let result = try CLI.run(["search", "--memory", Self.memory, "--json", "-"], stdin: words)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || result.stdout.contains("[]"))
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
+
+    @Test("suggest --json gives segments with matches, phrases and completions")
+    func suggest() throws {
+        let draft = "The Embassy of Japan presents compliments to the Ministry. The Embassy avails itself of this"
+        let result = try CLI.run(["suggest", "--memory", Self.memory, "--json", "-"], stdin: draft)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try json(result.stdout) as? [String: Any])
+        let segments = try #require(report["segments"] as? [[String: Any]])
+        #expect(segments.count == 2)
+        let phrases = try #require(segments[0]["phrases"] as? [[String: Any]])
+        let phrase = try #require(phrases.first { $0["phrase"] as? String == "presents its compliments to" })
+        #expect(phrase["start"] as? Int == 21 && phrase["end"] as? Int == 44)
+        #expect((phrase["translations"] as? [String: String])?["fr"] == "présente ses compliments à")
+        let completions = try #require(segments[1]["completions"] as? [[String: Any]])
+        #expect(completions.contains { ($0["completion"] as? String)?.hasPrefix("opportunity to") == true })
+        for key in ["text", "start", "end", "matches"] { #expect(segments[1][key] != nil) }
+    }
+}

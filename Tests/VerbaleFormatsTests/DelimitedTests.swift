@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleFormats
+
+@Suite("TSV and CSV")
+struct DelimitedTests {
+    @Test("A TSV with language, note, review and prop columns gives units; escapes are undone")
+    func tsv() throws {
+        let (units, reader) = try Fixture.read("phrases.tsv")
+        #expect(reader.header.sourceLanguage?.description == "en")
+        #expect(units.count == 2)
+        #expect(units[0].text("km") == "ស្ថានទូត\u{200B}សូម\u{200B}គោរព។")
+        #expect(units[0].metadata.notes == ["Opening\nformula"])
+        #expect(units[0].metadata.review == .unreviewed)
+        #expect(units[0].metadata.properties == [Property(type: "domain", value: "protocol")])
+        #expect(units[1].text("en") == "Tab\there and back\\slash")
+        #expect(units[1].variants.count == 2)
+        #expect(reader.warnings.map(\.kind) == [.emptyUnit])
+        #expect(reader.warnings.first?.line == 5)
+    }
+
+    @Test("A semicolon CSV with RFC 4180 quotes, doubled quotes and a line break in a cell")
+    func csv() throws {
+        let (units, _) = try Fixture.read("semicolon.csv")
+        #expect(units.count == 2)
+        #expect(units[0].text("fr") == "Note n° 45; datée du 12 janvier 2021")
+        #expect(units[1].text("en") == "He said \"yes\"")
+        #expect(units[1].metadata.notes == ["two\r\nlines"])
+    }
+
+    @Test("Excel's UTF-16 LE tab-delimited text reads (with CRLF)")
+    func excelUTF16() throws {
+        let (units, _) = try Fixture.read("excel-utf16.txt")
+        #expect(units.map { $0.text("fr-FR") } == ["Merci.", "Royaume du Cambodge"])
+    }
+
+    @Test("Bad tables are refused with the line: a header that names no language, extra cells, an unclosed quote, invalid UTF-8")
+    func badTables() throws {
+        let header = try #require(Fixture.error("bad-header.tsv"))
+        #expect(header.line == 1)
+        #expect(header.description.contains("\"source\" is not a language tag"))
+        let extra = try #require(Fixture.error("too-many-cells.csv"))
+        #expect(extra.line == 2)
+        let quote = try #require(Fixture.error("unclosed-quote.csv"))
+        #expect(quote.line == 2)
+        let utf8 = try #require(Fixture.error("invalid-utf8.tsv"))
+        #expect(utf8.line == 2)
+        guard case .invalidEncoding = utf8.reason else { Issue.record("got \(utf8)"); return }
+    }
+
+    @Test("Cells with separators, quotes, tabs and line breaks survive TSV and CSV round trips")
+    func roundTrip() throws {
+        let units = [
+            TranslationUnit(variants: [
+                Variant(language: LanguageTag(.english), text: "a,b;\"c\"\td\ne\\f"),
+                Variant(language: LanguageTag(.french), text: "« g »\r\nh"),
+            ], metadata: UnitMetadata(origin: "note 45, §2", notes: ["n1", "n2"], review: .approved)),
+        ]
+        for format in [MemoryFormat.tsv, .csv] {
+            let data = try write(units, as: format)
+            let (again, _) = try read(data, as: format)
+            var expected = units
+            expected[0].metadata.notes = ["n1\nn2"]  // one note cell: several notes are joined by line breaks
+            #expect(again == expected, "\(format)")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleFormats
+
+/// Our own TBX fixtures, under Tests/Fixtures/glossary.
+enum GlossaryFixture {
+    static func url(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/glossary/\(name)")
+    }
+}
+
+@Suite("TBX reader and writer")
+struct TBXTests {
+    @Test("TBX v3 (TBX-Basic) maps data categories onto the model and keeps the rest")
+    func readsV3() throws {
+        let (header, concepts) = try TBXReader.readAll(GlossaryFixture.url("basic-v3.tbx"))
+        #expect(header.version == .v3)
+        #expect(header.dialect == "TBX-Basic")
+        #expect(header.title == "Verbale test termbase")
+        #expect(concepts.map(\.id) == ["kingdom-cambodia", "charge"])
+        let cambodia = concepts[0]
+        #expect(cambodia.domain == "Country names")
+        #expect(cambodia.note == "Formal name of Cambodia.")
+        #expect(cambodia.fields == [TermField(element: "admin", type: "customerSubset", value: "tests")])
+        #expect(cambodia.languageFields.first?.field.type == "definition")
+        let en = try #require(cambodia.terms.first)
+        #expect(en.text == "Kingdom of Cambodia")
+        #expect(en.partOfSpeech == "properNoun")
+        #expect(en.termType == "fullForm")
+        #expect(en.status == .preferred)
+        #expect(en.source == "iso-codes iso_3166-1")
+        let fr = cambodia.terms[1]
+        #expect(fr.source == nil, "a source inside a descripGrp belongs to the context, not the term")
+        #expect(fr.fields.count == 2 && fr.fields.allSatisfy { $0.groupElement == "descripGrp" })
+        let km = cambodia.terms[2]
+        #expect(km.text == "ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា")
+        let charge = concepts[1]
+        #expect(charge.terms[0].usageNote == "a.i. = ad interim")
+        #expect(charge.terms[1].status == .deprecated)
+        #expect(charge.terms.last?.review == .unreviewed)
+        #expect(charge.terms(in: LanguageTag(.english)).map(\.text) == ["Chargé d'affaires a.i.", "acting ambassador"])
+    }
+
+    @Test("TBX v2 martif with tig and ntig reads the same model")
+    func readsV2() throws {
+        let (header, concepts) = try TBXReader.readAll(GlossaryFixture.url("basic-v2.tbx"))
+        #expect(header.version == .v2)
+        #expect(concepts.count == 2)
+        #expect(concepts[0].terms.map(\.text) == ["note verbale", "note verbale"])
+        #expect(concepts[0].terms[1].source == "written for the tests")
+        #expect(concepts[0].terms[1].partOfSpeech == "noun")
+        #expect(concepts[1].terms[1].text == "Royaume de Thaïlande")
+    }
+
+    @Test("TBX → model → TBX → model keeps everything, in v3 and v2, and the text is stable")
+    func roundTrip() throws {
+        for fixture in ["basic-v3.tbx", "basic-v2.tbx"] {
+            let (header, concepts) = try TBXReader.readAll(GlossaryFixture.url(fixture))
+            for version in TBXVersion.allCases {
+                let writer = TBXWriter(version: version)
+                let text = writer.start(header) + concepts.map(writer.entry).joined() + writer.end()
+                let (header2, again) = try TBXReader.readAll(data: Data(text.utf8), name: "round-trip")
+                #expect(again == concepts, "\(fixture) via \(version)")
+                #expect(header2.sourceDescriptions == header.sourceDescriptions)
+                #expect(header2.title == header.title)
+                let text2 = writer.start(header2) + again.map(writer.entry).joined() + writer.end()
+                #expect(text2 == text)
+            }
+        }
+    }
+
+    @Test("The writer escapes markup characters in terms and attributes")
+    func escapes() throws {
+        let concept = Concept(id: "a&b\"c", note: "x < y & z", terms: [Term(language: LanguageTag(.english), text: "R&D <unit>")])
+        let writer = TBXWriter(version: .v3)
+        let text = writer.start(TBXHeader(version: .v3)) + writer.entry(concept) + writer.end()
+        let (_, again) = try TBXReader.readAll(data: Data(text.utf8), name: "escape")
+        #expect(again == [concept])
+    }
+
+    @Test("Entity expansion (billion laughs) is refused with a position")
+    func billionLaughs() {
+        #expect(throws: TBXError.entityDeclaration(file: GlossaryFixture.url("billion-laughs.tbx").path, line: 3, column: 3)) {
+            try TBXReader.readAll(GlossaryFixture.url("billion-laughs.tbx"))
+        }
+    }
+
+    @Test("External entities are refused and never read")
+    func externalEntity() throws {
+        do {
+            _ = try TBXReader.readAll(GlossaryFixture.url("external-entity.tbx"))
+            Issue.record("an external entity was accepted")
+        } catch {
+            guard case .entityDeclaration = error else { Issue.record("wrong error: \(error)"); return }
+            #expect(!error.description.contains("root:"))
+        }
+    }
+
+    @Test("Malformed XML names the file, line and column")
+    func malformed() {
+        do {
+            _ = try TBXReader.readAll(GlossaryFixture.url("malformed.tbx"))
+            Issue.record("malformed XML was accepted")
+        } catch {
+            guard case let .malformedXML(file, line, _, _) = error else { Issue.record("wrong error: \(error)"); return }
+            #expect(file.hasSuffix("malformed.tbx"))
+            #expect(line == 3, "\(error)")
+        }
+    }
+
+    @Test("A language section without xml:lang, a duplicate id and an empty term are errors with positions")
+    func structuralErrors() {
+        let noLanguage = Result { try TBXReader.readAll(GlossaryFixture.url("no-language.tbx")) }
+        guard case let .failure(error as TBXError) = noLanguage, case let .missingLanguage(_, line, _, element) = error else {
+            Issue.record("expected missingLanguage, got \(noLanguage)"); return
+        }
+        #expect(line == 5 && element == "langSec", "\(error)")
+        let duplicate = Result { try TBXReader.readAll(GlossaryFixture.url("duplicate.tbx")) }
+        guard case let .failure(error as TBXError) = duplicate, case let .duplicateConcept(_, line, _, id, first) = error else {
+            Issue.record("expected duplicateConcept, got \(duplicate)"); return
+        }
+        #expect(id == "c1" && line == 4 && first == 3)
+        let empty = Result { try TBXReader.readAll(GlossaryFixture.url("empty-term.tbx")) }
+        guard case let .failure(error as TBXError) = empty, case let .emptyTerm(_, line, _, concept) = error else {
+            Issue.record("expected emptyTerm, got \(empty)"); return
+        }
+        #expect(concept == "c2" && line == 4)
+        #expect(error.description.contains("empty-term.tbx:4:"))
+    }
+
+    @Test("A file that is not TBX says what its root was")
+    func notTBX() {
+        #expect(throws: TBXError.notTBX(file: "x", root: "tmx")) {
+            try TBXReader.readAll(data: Data("<?xml version=\"1.0\"?><tmx version=\"1.4\"><body/></tmx>".utf8), name: "x")
+        }
+    }
+}

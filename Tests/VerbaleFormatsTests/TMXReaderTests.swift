@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleFormats
+
+@Suite("TMX reader")
+struct TMXReaderTests {
+    @Test("A TMX 1.4b file gives its units, languages, metadata, notes and props")
+    func tmx14() throws {
+        let (units, reader) = try Fixture.read("tmx14-notes.tmx")
+        #expect(units.count == 3)
+        #expect(reader.unitsRead == 3)
+        #expect(reader.header.creationTool == "Verbale fixture")
+        #expect(reader.header.sourceLanguage?.description == "en")
+        #expect(reader.header.properties == [Property(type: "x-project", value: "Notes verbales")])
+        #expect(reader.header.notes == ["Written by hand for Verbale's tests."])
+        let first = units[0]
+        #expect(first.id == "nv-1")
+        #expect(first.variants.map(\.language.description) == ["en", "fr-FR", "km-KH"])
+        #expect(first.text("fr-FR")?.hasPrefix("L’Ambassade du Royaume du Cambodge") == true)
+        #expect(first.text("km-KH") == "ស្ថានទូត\u{200B}នៃ\u{200B}ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា\u{200B}")
+        #expect(first.metadata.review == .reviewed)
+        #expect(first.metadata.notes == ["Opening formula"])
+        #expect(first.metadata.properties == [Property(type: "domain", value: "protocol")])
+        #expect(first.metadata.creationUser == "drafter")
+        #expect(first.metadata.changeUser == "reviewer")
+        #expect(first.metadata.creationDate == Date(timeIntervalSince1970: 1_610_443_800))
+        #expect(first.metadata.attributes == [Property(type: "usagecount", value: "3")])
+        #expect(first.variants[2].properties == [Property(type: "x-review", value: "unreviewed")])
+    }
+
+    @Test("Inline bpt/ept/ph/hi/it/sub are kept as tags at their offsets in the plain text")
+    func inlineTags() throws {
+        let (units, _) = try Fixture.read("tmx14-notes.tmx")
+        let english = try #require(units[1].variants.first)
+        #expect(english.text == "Note No.  of 12 January 2021")
+        #expect(english.tags.map(\.kind) == [.ph, .bpt, .ept])
+        #expect(english.tags.map(\.position) == [9, 13, 28])
+        #expect(english.tags[1].content == "&lt;b&gt;")
+        #expect(english.tags[1].nativeCode == "<b>")
+        #expect(english.tags[1].attributes == [Property(type: "i", value: "1"), Property(type: "x", value: "2")])
+        let khmer = units[1].variants[1]
+        #expect(khmer.tags.map(\.kind) == [.ph, .hi, .hi])
+        #expect(khmer.tags.map(\.isClosing) == [false, false, true])
+        #expect(khmer.text.contains("១២"))
+        let sub = try #require(units[2].variants[0].tags.first)
+        #expect(sub.content == "&lt;a href=\"<sub>index</sub>\"&gt;")
+        #expect(sub.nativeCode == "<a href=\"index\">")
+        #expect(units[2].variants[1].text == "Voir l’annexe & la pièce jointe.")
+        #expect(units[2].variants[1].tags.first?.kind == .it)
+    }
+
+    @Test("TMX 1.1 lang attributes and srclang *all* are understood")
+    func tmx11() throws {
+        let (units, reader) = try Fixture.read("tmx11-lang.tmx")
+        #expect(units.count == 1)
+        #expect(units[0].variants.map(\.language.description) == ["en-US", "fr-FR"])
+        #expect(reader.header.sourceLanguage == nil)
+        #expect(reader.header.version == "1.1")
+    }
+
+    @Test("A Trados-like UTF-16 LE export with BOM reads like UTF-8, x- props kept")
+    func tradosUTF16LE() throws {
+        let (units, reader) = try Fixture.read("trados-utf16le.tmx")
+        #expect(units.count == 2)
+        #expect(reader.header.originalFormat == "SDL TM8 Format")
+        #expect(reader.header.properties.map(\.type) == ["x-Recognizers", "x-TMName"])
+        #expect(units[0].text("fr-FR")?.hasSuffix("très haute considération.") == true)
+        #expect(units[0].metadata.creationUser == "MFA\\drafter")
+        #expect(units[0].metadata.attributes.map(\.type) == ["lastusagedate", "usagecount"])
+        #expect(units[0].metadata.properties.contains(Property(type: "x-Context", value: "1234567, 7654321")))
+        #expect(units[1].variants[1].tags.first?.content == "12 janvier 2021")
+    }
+
+    @Test("UTF-16 BE with BOM reads too")
+    func utf16BE() throws {
+        let (units, _) = try Fixture.read("utf16be.tmx")
+        #expect(units.count == 2)
+        #expect(units[0].text("en-GB")?.hasPrefix("The Ministry avails itself") == true)
+    }
+
+    @Test("Old Trados TW4Win <ut> codes are kept")
+    func tw4winUT() throws {
+        let (units, reader) = try Fixture.read("trados-tw4win-ut.tmx")
+        #expect(reader.header.originalFormat == "TW4Win 2.0 Format")
+        #expect(units[0].variants[0].text == "Note verbale No. 45")
+        #expect(units[0].variants[0].tags.map(\.kind) == [.ut, .ut])
+        #expect(units[0].variants[0].tags[0].nativeCode == "{\\b ")
+    }
+
+    @Test("memoQ context props become the unit's context, header props are kept")
+    func memoQ() throws {
+        let (units, reader) = try Fixture.read("memoq.tmx")
+        #expect(reader.header.originalFormat == "MemoQTM")
+        #expect(reader.header.properties.count == 3)
+        #expect(units[0].metadata.previousContext == "The Embassy presents its compliments.")
+        #expect(units[0].metadata.nextContext == "Phnom Penh, 12 January 2021")
+        #expect(units[0].metadata.properties == [Property(type: "client", value: "Ministry of Foreign Affairs")])
+        #expect(units[0].variants[1].language.description == "km-KH")
+        #expect(units[0].variants[1].tags.map(\.kind) == [.bpt, .ept])
+    }
+
+    @Test("OmegaT files (TMX 1.1 DOCTYPE, tuv dates, comments) read")
+    func omegaT() throws {
+        let (units, reader) = try Fixture.read("omegat.tmx")
+        #expect(reader.header.originalFormat == "OmegaT TMX")
+        #expect(units.count == 2)
+        #expect(units[0].variants[1].attributes.map(\.type) == ["changedate", "changeid", "creationdate", "creationid"])
+        #expect(units[1].variants[1].text == "Annexe 1")
+    }
+}
+
+@Suite("TMX bad input")
+struct TMXBadInputTests {
+    @Test("Malformed XML is an error naming file, line and column")
+    func malformed() throws {
+        let error = try #require(Fixture.error("malformed.tmx"))
+        #expect(error.file.hasSuffix("malformed.tmx"))
+        #expect(error.line == 6)
+        #expect(error.column > 0)
+        guard case .malformedXML = error.reason else { Issue.record("got \(error)"); return }
+        #expect(error.description.contains("malformed.tmx:6:"))
+    }
+
+    @Test("A <tuv> without a language is an error with its position")
+    func noLanguage() throws {
+        let error = try #require(Fixture.error("no-lang.tmx"))
+        #expect(error.reason == .missingAttribute(element: "tuv", attribute: "language (xml:lang, or lang in TMX 1.1)"))
+        #expect(error.line == 7)
+    }
+
+    @Test("An unknown encoding is refused clearly")
+    func unknownEncoding() throws {
+        let error = try #require(Fixture.error("unknown-encoding.tmx"))
+        guard case .unsupportedEncoding = error.reason else { Issue.record("got \(error)"); return }
+        #expect(error.line == 1)
+    }
+
+    @Test("Invalid UTF-8 is refused with its line")
+    func invalidUTF8() throws {
+        let error = try #require(Fixture.error("invalid-utf8.tmx"))
+        guard case .invalidEncoding = error.reason else { Issue.record("got \(error)"); return }
+        #expect(error.line == 4)
+    }
+
+    @Test("Empty <seg>s drop their variant and a unit left empty is skipped, with warnings")
+    func emptySeg() throws {
+        let (units, reader) = try Fixture.read("empty-seg.tmx")
+        #expect(units.count == 1)
+        #expect(units[0].variants.map(\.language.description) == ["en"])
+        #expect(reader.warnings.map(\.kind) == [.emptySegment, .emptySegment, .emptySegment, .emptyUnit])
+        #expect(reader.warnings[0].line == 5)
+    }
+
+    @Test("A TMX with zero units reads as zero units (the importer says so)")
+    func zeroUnits() throws {
+        let (units, reader) = try Fixture.read("zero-units.tmx")
+        #expect(units.isEmpty)
+        #expect(reader.unitsRead == 0)
+        #expect(reader.header.creationTool == "x")
+    }
+
+    @Test("A truncated file is an error, after the units that were complete")
+    func truncated() throws {
+        var reader = try MemoryFormat.makeReader(url: Fixture.url("truncated.tmx"))
+        #expect(throws: FormatError.self) { while try reader.next() != nil {} }
+        let error = try #require(Fixture.error("truncated.tmx"))
+        guard case .malformedXML = error.reason else { Issue.record("got \(error)"); return }
+        #expect(error.line >= 12)
+    }
+
+    @Test("The billion laughs is refused, not expanded")
+    func billionLaughs() throws {
+        let error = try #require(Fixture.error("billion-laughs.tmx"))
+        #expect(error.reason == .entityDeclaration(name: "lol", external: false))
+        #expect(error.line == 3)
+    }
+
+    @Test("An external entity is refused and nothing is read from disk")
+    func externalEntity() throws {
+        let error = try #require(Fixture.error("external-entity.tmx"))
+        #expect(error.reason == .entityDeclaration(name: "secret", external: true))
+        #expect(!error.description.contains("root:"))
+    }
+
+    @Test("An empty file and a non-TMX XML file are refused clearly")
+    func emptyAndForeign() throws {
+        let empty = Fixture.error(source: { ByteSource(data: Data(), name: "empty.tmx") })
+        #expect(empty?.reason == .empty)
+        let html = try #require(Fixture.error("not-a-memory.xml", format: .tmx))
+        #expect(html.reason == .unexpectedRoot(found: "html", expected: "tmx"))
+        #expect(Fixture.error("not-a-memory.xml")?.reason == .unknownFormat)
+    }
+}

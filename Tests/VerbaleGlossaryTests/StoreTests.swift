@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import VerbaleCore
+import VerbaleFormats
+@testable import VerbaleGlossary
+
+@Suite("Glossary store")
+struct StoreTests {
+    func temporaryStore() throws -> TermbaseStore {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-glossary-\(UUID().uuidString).sqlite")
+        return try TermbaseStore(url: url)
+    }
+
+    @Test("Import then load gives back the same concepts")
+    func importLoad() throws {
+        let store = try temporaryStore()
+        let report = try GlossaryImport.importFile(GlossaryTestData.fixture("basic-v3.tbx").path, into: store)
+        #expect(report.added == 2 && report.terms == 7)
+        let expected = try TBXReader.readAll(GlossaryTestData.fixture("basic-v3.tbx")).concepts
+        #expect(try store.concepts() == expected)
+    }
+
+    @Test("A bad file in a batch leaves the database exactly as it was")
+    func allOrNothing() throws {
+        let store = try temporaryStore()
+        try GlossaryImport.importFile(GlossaryTestData.fixture("basic-v2.tbx").path, into: store)
+        let before = try store.concepts()
+        let jobs = [
+            try GlossaryImport.job(GlossaryTestData.fixture("basic-v3.tbx").path),
+            try GlossaryImport.job(GlossaryTestData.fixture("empty-term.tbx").path),
+        ]
+        #expect(throws: (any Error).self) { try store.importBatch(jobs) }
+        #expect(try store.concepts() == before)
+        #expect(try store.termbases().map(\.name) == ["basic-v2"])
+    }
+
+    @Test("Re-importing reports unchanged and replaced concepts instead of duplicating them")
+    func mergeReport() throws {
+        let store = try temporaryStore()
+        try GlossaryImport.importFile(GlossaryTestData.fixture("basic-v2.tbx").path, into: store, termbase: "t")
+        let again = try GlossaryImport.importFile(GlossaryTestData.fixture("basic-v2.tbx").path, into: store, termbase: "t")
+        #expect(again.added == 0 && again.unchanged == 2 && again.replaced.isEmpty)
+        let changed = try store.importConcepts(termbase: "t", origin: nil) { each in
+            try each(Concept(id: "thailand", terms: [Term(language: LanguageTag(.english), text: "Thailand")]))
+        }
+        #expect(changed.replaced == ["thailand"])
+        #expect(try store.concepts().count == 2)
+    }
+
+    @Test("Shipped termbases load once, and again only when the file changes")
+    func seedIdempotent() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-shipped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: GlossaryTestData.fixture("basic-v2.tbx"), to: folder.appendingPathComponent("a.tbx"))
+        let store = try temporaryStore()
+        let first = try GlossaryImport.seedShipped(into: store, folder: folder)
+        #expect(first.map(\.added) == [2])
+        let second = try GlossaryImport.seedShipped(into: store, folder: folder)
+        #expect(second.map(\.skipped) == [true])
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("a.tbx"))
+        try FileManager.default.copyItem(at: GlossaryTestData.fixture("basic-v3.tbx"), to: folder.appendingPathComponent("a.tbx"))
+        let third = try GlossaryImport.seedShipped(into: store, folder: folder)
+        #expect(third.map(\.added) == [2])
+        #expect(Set(try store.concepts().map(\.id)) == ["kingdom-cambodia", "charge"])
+    }
+
+    @Test("The glossary's migrations live beside other migrators in the same file")
+    func sharedFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-shared-\(UUID().uuidString).sqlite")
+        _ = try TermbaseStore(url: url)
+        let reopened = try TermbaseStore(url: url)
+        #expect(try reopened.concepts().isEmpty)
+    }
+}
