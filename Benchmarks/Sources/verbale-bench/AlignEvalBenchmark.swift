@@ -27,6 +27,23 @@ enum AlignEvalBenchmark {
         if arguments.contains("--no-anchors") {
             options.costModel = CostModel(strongMatch: 0, strongMismatch: 0, nameMatch: 0, markMatch: 0, markMismatch: 0)
         }
+        // `--cost name=value` overrides one weight of the default cost model (for ablations).
+        for (index, argument) in arguments.enumerated() where argument == "--cost" && index + 1 < arguments.count {
+            let parts = arguments[index + 1].split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]) else { continue }
+            var costs = options.costModel ?? CostModel()
+            switch parts[0] {
+            case "strongMatch": costs.strongMatch = value
+            case "strongMismatch": costs.strongMismatch = value
+            case "nameMatch": costs.nameMatch = value
+            case "markMatch": costs.markMatch = value
+            case "markMismatch": costs.markMismatch = value
+            case "null": costs.priors[BeadShape(1, 0)] = -log(value); costs.priors[BeadShape(0, 1)] = -log(value)
+            case "nullLengthWeight": costs.nullLengthWeight = value
+            default: continue
+            }
+            options.costModel = costs
+        }
         aligner = Aligner(options: options)
         if !arguments.contains("--speed-only") {
             let fr = TestDocuments(documents: documents, length: 100).make(pairs: europarl, languages: (.english, .french), seed: seed)

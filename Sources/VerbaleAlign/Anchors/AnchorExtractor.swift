@@ -18,19 +18,35 @@ import VerbaleCore
 /// documents and must stay O(n) with a small constant.
 struct AnchorExtractor: Sendable {
     let language: Language
-    /// Lower-cased renderings in `language` with the index of their concept.
-    private let terms: [(text: String, concept: Int)]
+    /// Khmer renderings (searched as substrings: Khmer has no spaces), lower-cased.
+    private let khmerTerms: [(text: String, concept: Int)]
+    /// Latin renderings by their first word, as word sequences (matched on word boundaries, so
+    /// "Oman" is not found in "woman").
+    private let latinTerms: [String: [(words: [String], concept: Int)]]
 
     init(language: Language, concepts: [TermConcept] = []) {
         self.language = language
-        var terms: [(String, Int)] = []
+        var khmer: [(String, Int)] = []
+        var latin: [String: [([String], Int)]] = [:]
         for (index, concept) in concepts.enumerated() {
             for rendering in concept.renderings[language] ?? [] {
                 let key = Self.searchKey(rendering)
-                if !key.isEmpty { terms.append((key, index)) }
+                guard key.count >= 3 else { continue }
+                if key.unicodeScalars.contains(where: { (0x1780...0x17FF).contains($0.value) }) {
+                    khmer.append((key.replacingOccurrences(of: " ", with: ""), index))
+                } else {
+                    let words = Self.words(key)
+                    if let first = words.first { latin[first, default: []].append((words, index)) }
+                }
             }
         }
-        self.terms = terms
+        khmerTerms = khmer
+        latinTerms = latin
+    }
+
+    /// Lower-cased words (letters and digits) of a text.
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }).map(String.init)
     }
 
     func features(of sentence: String) -> SentenceFeatures {
@@ -106,13 +122,24 @@ struct AnchorExtractor: Sendable {
         if sentence.contains("!") { marks |= SentenceFeatures.Marks.exclamation }
         if sentence.trimmingWhitespace().hasSuffix(":") { marks |= SentenceFeatures.Marks.colon }
 
-        if !terms.isEmpty {
-            let key = Self.searchKey(sentence)
-            for term in terms where key.contains(term.text) {
-                let hash = Self.hash("term:\(term.concept)")
-                names.insert(hash)
-                keys.insert(hash)
+        var concepts = Set<Int>()
+        if !latinTerms.isEmpty {
+            let words = Self.words(sentence)
+            for (position, word) in words.enumerated() {
+                for term in latinTerms[word] ?? [] where position + term.words.count <= words.count
+                    && Array(words[position..<(position + term.words.count)]) == term.words {
+                    concepts.insert(term.concept)
+                }
             }
+        }
+        if !khmerTerms.isEmpty {
+            let key = Self.searchKey(sentence).replacingOccurrences(of: " ", with: "")
+            for term in khmerTerms where key.contains(term.text) { concepts.insert(term.concept) }
+        }
+        for concept in concepts {
+            let hash = Self.hash("term:\(concept)")
+            names.insert(hash)
+            keys.insert(hash)
         }
         return SentenceFeatures(length: SentenceLength.of(sentence), strong: strong.sorted(), names: names.sorted(), keys: keys, marks: marks, stems: stems.sorted())
     }
