@@ -32,6 +32,7 @@ struct Verbale: ParsableCommand {
             MineCommand.self,
             DraftCommand.self,
             AlignCommand.self,
+            CheckCommand.self,
         ]
     )
 }

@@ -12,8 +12,11 @@ import VerbaleFormats
 /// development set the weights were set on), `--no-baseline`, `--speed-only`, `--size N`
 /// (sentences per side for the speed run, default 5000); ablations `--no-paragraphs`,
 /// `--no-anchors`.
-enum AlignEvalBenchmark {
-    static func run(_ arguments: [String]) throws {
+enum AlignEvalBenchmark: Benchmark {
+    static let name = "align-eval"
+    static let summary = "aligner bead precision/recall/F1 (Europarl EN-FR, gettext EN-KM, FR-KM) and speed, beside NLTK's Gale-Church"
+
+    static func run(arguments: [String]) throws {
         let documents = option("--documents", in: arguments) ?? 200
         let seed = UInt64(option("--seed", in: arguments) ?? 2)
         let size = option("--size", in: arguments) ?? 5_000
@@ -153,6 +156,6 @@ enum AlignEvalBenchmark {
     }
 }
 
-extension Duration {
+private extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
