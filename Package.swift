@@ -58,7 +58,8 @@ let package = Package(
         .target(name: "VerbaleAlign", dependencies: ["VerbaleCore"]),
         .target(
             name: "VerbaleDraft",
-            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign"]
+            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(
             name: "verbale",
