@@ -12,6 +12,9 @@ import Foundation
 let benchmarks: [BenchmarkEntry] = [
     SegmentBenchmark.entry,
     DraftBenchmark.entry,
+    AlignEvalBenchmark.entry,
+    TMXBenchmark.entry,
+    GenerateTMXCommand.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))
