@@ -1,6 +1,16 @@
 import Foundation
-import VerbaleCore
 
-// verbale-bench: release-mode benchmarks printing machine-readable results (one JSON object per
-// line). See Benchmarks/README.md.
-print("{\"benchmark\": \"none\"}")
+// verbale-bench: release-mode benchmarks, each printing its figures beside a named baseline
+// from the same run, as JSON lines on stdout (one object per measurement). Human notes go to
+// stderr. See Benchmarks/README.md.
+//
+//   swift build -c release --product verbale-bench
+//   .build/release/verbale-bench segment
+//
+// To add a benchmark: write `YourBenchmark.swift` in this folder (a type conforming to
+// `Benchmark`) and add ONE line `YourBenchmark.entry,` to this list. Keep one entry per line, so merges stay trivial.
+let benchmarks: [BenchmarkEntry] = [
+    MemoryBenchmark.entry,
+]
+
+BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))
