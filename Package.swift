@@ -65,7 +65,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "verbale-bench",
-            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign", "VerbaleDraft"],
+            dependencies: ["CICU", "VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign", "VerbaleDraft"],
             path: "Benchmarks/Sources/verbale-bench"
         ),
         .testTarget(name: "VerbaleCoreTests", dependencies: ["VerbaleCore"]),

@@ -10,6 +10,7 @@ import Foundation
 // To add a benchmark: write `YourBenchmark.swift` in this folder (a type conforming to
 // `Benchmark`) and add ONE line `YourBenchmark.entry,` to this list. Keep one entry per line, so merges stay trivial.
 let benchmarks: [BenchmarkEntry] = [
+    SegmentBenchmark.entry,
     MemoryBenchmark.entry,
 ]
 

@@ -112,6 +112,7 @@ public struct InstitutionNamer: Sendable {
         Head(english: "Department", french: "Département", gender: .masculine, elides: false, khmer: "នាយកដ្ឋាន"),
         Head(english: "Delegation", french: "Délégation", gender: .feminine, elides: false, khmer: "គណៈប្រតិភូ"),
         Head(english: "Consulate", french: "Consulat", gender: .masculine, elides: false, khmer: "ស្ថានកុងស៊ុល"),
+        Head(english: "Legation", french: "Légation", gender: .feminine, elides: false, khmer: "ស្ថានអគ្គរដ្ឋទូត"),
         Head(english: "Mission", french: "Mission", gender: .feminine, elides: false, khmer: "បេសកកម្ម"),
         Head(english: "Government", french: "Gouvernement", gender: .masculine, elides: false, khmer: "រដ្ឋាភិបាល"),
         Head(english: "Royal Government of Cambodia", french: "Gouvernement royal du Cambodge", gender: .masculine, elides: false, khmer: "រាជរដ្ឋាភិបាលកម្ពុជា", khmerAttested: true),
