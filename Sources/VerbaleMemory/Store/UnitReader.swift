@@ -12,9 +12,11 @@ enum UnitReader {
         """
 
     /// Streams every unit in id order (between `from` and `to` ids inclusive when given).
-    static func forEach(in db: Database, languages: [LanguageTag]?, _ body: (StoredUnit) throws -> Void) throws -> Int {
-        let units = try RawStatement(db, sql: "SELECT \(unitColumns) FROM unit ORDER BY id")
-        let variants = try RawStatement(db, sql: "SELECT id, language, text, tags, properties, notes, attributes FROM variant ORDER BY id")
+    static func forEach(in db: Database, languages: [LanguageTag]?, after unitID: Int64 = 0, _ body: (StoredUnit) throws -> Void) throws -> Int {
+        let units = try RawStatement(db, sql: "SELECT \(unitColumns) FROM unit WHERE id > ? ORDER BY id")
+        units.bind(1, unitID)
+        let variants = try RawStatement(db, sql: "SELECT id, language, text, tags, properties, notes, attributes FROM variant WHERE id > ? ORDER BY id")
+        variants.bind(1, VariantID.make(unit: unitID, ordinal: VariantID.maximumVariants - 1))
         var count = 0
         let tags = TagCache()
         var pending: (unit: Int64, variant: Variant)?
