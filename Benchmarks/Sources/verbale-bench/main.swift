@@ -12,6 +12,8 @@ import Foundation
 let benchmarks: [BenchmarkEntry] = [
     SegmentBenchmark.entry,
     MemoryBenchmark.entry,
+    TMXBenchmark.entry,
+    GenerateTMXCommand.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))
