@@ -12,6 +12,7 @@ import Foundation
 let benchmarks: [BenchmarkEntry] = [
     SegmentBenchmark.entry,
     MemoryBenchmark.entry,
+    DraftBenchmark.entry,
     AlignEvalBenchmark.entry,
     TMXBenchmark.entry,
     GenerateTMXCommand.entry,
