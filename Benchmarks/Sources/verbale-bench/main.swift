@@ -14,6 +14,8 @@ let benchmarks: [BenchmarkEntry] = [
     AlignEvalBenchmark.entry,
     TMXBenchmark.entry,
     GenerateTMXCommand.entry,
+    TokenizerBenchmark.entry,
+    KhmerWordsBenchmark.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))
