@@ -105,32 +105,44 @@ extension Termbase {
         let query = Array(key.unicodeScalars)
         let n = query.count
         guard n >= 4 else { return }
-        let minimum = Double(options.minimumScore) / 100
-        // Largest distances that can still reach the minimum score.
-        let fullLimit = Int((1 - minimum) / minimum * Double(n))        // LD ≤ (1−s)·max(n,m), m ≤ n/s
-        let partialLimit = max(Int(Double(n) * (1 - Double(options.minimumScore) / 90)), 0)
-        let queryGrams = Set(BigramIndex.bigrams(query))
-        let threshold = queryGrams.count - 2 * max(fullLimit, partialLimit)
-        let candidates: [Int32]
-        if threshold >= 1 {
-            candidates = Array(grams.candidates(for: queryGrams, threshold: threshold))
+        let minimum = options.minimumScore
+        // Largest distances that can still reach the minimum score (integer arithmetic, so a
+        // score of exactly the minimum is never lost to rounding): whole term of length m, and
+        // part of a longer term.
+        func fullLimit(_ m: Int) -> Int { (100 - minimum) * max(n, m) / 100 }
+        let partialLimit = max((90 - minimum) * n / 90, 0)
+        let queryGrams = Array(Set(BigramIndex.bigrams(query)))
+        let d = queryGrams.count
+        let widest = max(minimum > 0 ? (100 - minimum) * n / minimum : n, partialLimit)
+        var candidates: [(id: Int32, count: Int)]
+        if d - 2 * widest >= 1 {
+            candidates = grams.shared(queryGrams)
         } else {
             // Too short for the bigram bound to exclude anything: check every term.
-            candidates = entries.indices.map(Int32.init)
+            candidates = entries.indices.map { (Int32($0), d) }
         }
-        for candidate in candidates {
+        for (candidate, shared) in candidates {
+            let m = Int(grams.lengths[Int(candidate)])
+            let limit = fullLimit(m)
+            let fullPossible = abs(m - n) <= limit && shared >= d - 2 * limit
+            let partialPossible = m > n && shared >= d - 2 * partialLimit
+            guard fullPossible || partialPossible else { continue }
             let text = Array(entries[Int(candidate)].key.unicodeScalars)
-            let m = text.count
-            let limit = Int((1 - minimum) * Double(max(n, m)))
-            if let distance = EditDistance.levenshtein(query, text, limit: limit) {
-                let score = Int((100 * (1 - Double(distance) / Double(max(n, m)))).rounded(.down))
-                if score >= options.minimumScore { consider(candidate, score, .fuzzy); continue }
+            if fullPossible, let distance = EditDistance.levenshtein(query, text, limit: limit) {
+                let score = Self.fuzzyScore(distance: distance, n, m)
+                if score >= minimum { consider(candidate, score, .fuzzy); continue }
             }
-            if m > n {
+            if partialPossible {
                 let distance = EditDistance.bestSubstring(query, in: text)
-                let score = Int((90 * (1 - Double(distance) / Double(n))).rounded(.down))
-                if score >= options.minimumScore { consider(candidate, score, .partial) }
+                let score = Self.partialScore(distance: distance, n)
+                if score >= minimum { consider(candidate, score, .partial) }
             }
         }
     }
+
+    /// `100 × (1 − d / max(n, m))`, rounded down.
+    static func fuzzyScore(distance: Int, _ n: Int, _ m: Int) -> Int { 100 * (max(n, m) - distance) / max(n, m, 1) }
+
+    /// `90 × (1 − d / n)`, rounded down (never below 0).
+    static func partialScore(distance: Int, _ n: Int) -> Int { max(0, 90 * (n - distance) / max(n, 1)) }
 }
