@@ -76,12 +76,22 @@ struct LookupTests {
             // Brute force: every term scored the same way.
             let key = Array(TermKeyer().key(text, language: .english).unicodeScalars)
             var expected = Set<String>()
+            var expectedScores: [Int] = []
             for candidate in concepts {
                 let other = Array(TermKeyer().key(candidate.terms[0].text, language: .english).unicodeScalars)
                 let full = EditDistance.levenshtein(key, other, limit: 1000) ?? 1000
                 let fullScore = Termbase.fuzzyScore(distance: full, key.count, other.count)
                 let partialScore = other.count > key.count ? Termbase.partialScore(distance: EditDistance.bestSubstring(key, in: other), key.count) : 0
-                if max(fullScore, partialScore) >= 75 { expected.insert(candidate.id) }
+                let full75 = fullScore >= 75 ? fullScore : 0
+                if max(full75, partialScore) >= 75 {
+                    expected.insert(candidate.id)
+                    expectedScores.append(full75 > 0 ? full75 : partialScore)
+                }
+            }
+            // The early stop keeps the top results exact: the best three scores equal a scan's.
+            let topThree = termbase.lookup(text, options: LookupOptions(limit: 3)).map(\.score)
+            if !termbase.lookup(text, options: LookupOptions(limit: 1000)).contains(where: { $0.score == 100 }) {
+                #expect(topThree == Array(expectedScores.sorted(by: >).prefix(3)), "query \(text)")
             }
             if !expected.isEmpty, !termbase.lookup(text, options: LookupOptions(limit: 1000)).contains(where: { $0.score == 100 }) {
                 #expect(found == expected, "query \(text)")

@@ -46,15 +46,16 @@ extension Termbase {
         var found: [TermOccurrence] = []
         var scalars: [Unicode.Scalar]?
         let wanted = language?.primary
+        let keys = tokens.map(\.looseKey)
         var i = 0
         while i < tokens.count {
             var hash = KeyHash()
             var best: (end: Int, entry: Int32)?
             var j = i
             while j < tokens.count, j - i < maxTokens * 4 {
-                hash.appendToken(tokens[j].looseKey)
+                hash.appendToken(keys[j])
                 if let hits = exactHashes[hash.value] {
-                    let joined = TermKeyer.join(tokens[i...j].map(\.looseKey))
+                    let joined = TermKeyer.join(keys[i...j])
                     if let hit = hits.first(where: { entries[Int($0)].key == joined && (wanted == nil || entries[Int($0)].language == wanted) }) {
                         best = (j, hit)
                     }

@@ -142,17 +142,28 @@ struct BigramIndex {
     var lengths: [Int32] = []
     /// Per-key counters, zero between queries (scratch space reused to avoid allocation).
     var counts: [UInt16] = []
+    /// Every key's scalars, end to end, so verification allocates nothing.
+    var flat: [Unicode.Scalar] = []
+    var starts: [Int32] = []
 
     init(keys: [String]) {
         lengths.reserveCapacity(keys.count)
         for (id, key) in keys.enumerated() {
             let scalars = Array(key.unicodeScalars)
             lengths.append(Int32(scalars.count))
+            starts.append(Int32(flat.count))
+            flat.append(contentsOf: scalars)
             for gram in Set(Self.bigrams(scalars)) {
                 postings[gram, default: []].append(Int32(id))
             }
         }
         counts = [UInt16](repeating: 0, count: keys.count)
+    }
+
+    /// The scalars of key `id`.
+    func scalars(of id: Int32) -> ArraySlice<Unicode.Scalar> {
+        let start = Int(starts[Int(id)])
+        return flat[start..<(start + Int(lengths[Int(id)]))]
     }
 
     static func bigrams(_ scalars: [Unicode.Scalar]) -> [UInt64] {
