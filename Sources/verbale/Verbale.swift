@@ -22,11 +22,17 @@ struct Verbale: ParsableCommand {
         subcommands: [
             SegmentCommand.self,
             TokenizeCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            ConcordanceCommand.self,
+            StatsCommand.self,
             GlossaryCommand.self,
             SearchCommand.self,
             SuggestCommand.self,
             MineCommand.self,
             DraftCommand.self,
+            AlignCommand.self,
+            CheckCommand.self,
         ]
     )
 }

@@ -5,7 +5,7 @@ import Testing
 struct MatchingCLITests {
     static var memory: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/matching/stock.tsv").path
+            .appendingPathComponent("Fixtures/matching/stock.tmx").path
     }
 
     func json(_ text: String) throws -> Any {

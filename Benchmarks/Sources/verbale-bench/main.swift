@@ -1,21 +1,20 @@
 import Foundation
-import VerbaleCore
 
-// verbale-bench: release-mode benchmarks printing machine-readable results (one JSON object per
-// line). See Benchmarks/README.md. Usage: verbale-bench <benchmark> [arguments…]
-
-let benchmarks: [String: ([String]) throws -> Void] = [
-    GlossaryBenchmark.name: GlossaryBenchmark.run(arguments:),
+// verbale-bench: release-mode benchmarks, each printing its figures beside a named baseline
+// from the same run, as JSON lines on stdout (one object per measurement). Human notes go to
+// stderr. See Benchmarks/README.md.
+//
+//   swift build -c release --product verbale-bench
+//   .build/release/verbale-bench segment
+//
+// To add a benchmark: write `YourBenchmark.swift` in this folder (a type conforming to
+// `Benchmark`) and add ONE line `YourBenchmark.entry,` to this list. Keep one entry per line, so merges stay trivial.
+let benchmarks: [BenchmarkEntry] = [
+    SegmentBenchmark.entry,
+    AlignEvalBenchmark.entry,
+    TMXBenchmark.entry,
+    GenerateTMXCommand.entry,
+    GlossaryBenchmark.entry,
 ]
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-guard let name = arguments.first, let benchmark = benchmarks[name] else {
-    FileHandle.standardError.write(Data("usage: verbale-bench <benchmark> [arguments]; benchmarks: \(benchmarks.keys.sorted().joined(separator: ", "))\n".utf8))
-    exit(2)
-}
-do {
-    try benchmark(Array(arguments.dropFirst()))
-} catch {
-    FileHandle.standardError.write(Data("verbale-bench \(name): \(error)\n".utf8))
-    exit(1)
-}
+BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))

@@ -9,7 +9,7 @@ struct SuggestCommand: ParsableCommand {
         abstract: "Suggest matches, stock phrases and phrase completions for each segment of a draft.",
         discussion: """
         For every segment of the input: memory matches (as `verbale search`), the stock phrases
-        found inside it (fuzzily: "presents compliments to" finds "presents its compliments
+        (the shipped Memories/*.tmx formulas and the memory's short units) found inside it (fuzzily: "presents compliments to" finds "presents its compliments
         to"), and, when the segment ends mid-phrase, the likely continuations. Translations no
         reviewer confirmed are marked [unreviewed].
 
@@ -26,6 +26,7 @@ struct SuggestCommand: ParsableCommand {
     @Option(name: .long, help: "How many matches per segment at most.") var limit = 3
     @Flag(help: "Print JSON: {\"segments\": [{\"text\", \"start\", \"end\", \"matches\", \"phrases\", \"completions\"}]}.") var json = false
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
+    @Flag(help: "Do not look for the shipped stock phrases (Memories/*.tmx), only for the memory's own.") var noShippedPhrases = false
     @Argument(help: "The draft to read, or - for standard input.") var file: String?
 
     struct SegmentSuggestions: Encodable {
@@ -56,8 +57,9 @@ struct SuggestCommand: ParsableCommand {
         guard matcher.index.languages.contains(language) else {
             throw ValidationError(MatchError.languageNotInMemory(language.rawValue, available: matcher.index.languages.map(\.rawValue).sorted()).description)
         }
-        var finder = PhraseFinder(matcher: matcher)
-        finder.threshold = min
+        var finders = [PhraseFinder(matcher: matcher)]
+        if !noShippedPhrases, let shipped = try MatchMemoryOptions.shippedPhrases() { finders.append(PhraseFinder(matcher: shipped)) }
+        for i in finders.indices { finders[i].threshold = min }
         let segmenter = try Segmenter(language: language)
         var previous: String?
         var segments: [SegmentSuggestions] = []
@@ -67,8 +69,8 @@ struct SuggestCommand: ParsableCommand {
             guard analysed.contentLength > 0 else { continue }
             let matches = try matcher.search(segment.text, language: language, targets: targets, threshold: min, limit: limit, previousSegment: previous)
             let shift = segment.range.lowerBound
-            var phrases = finder.phrases(in: analysed, targets: targets)
-            var completions = finder.completions(of: analysed, targets: targets, limit: 3)
+            var phrases = PhraseFinder.merged(finders.map { $0.phrases(in: analysed, targets: targets) })
+            var completions = PhraseFinder.merged(finders.map { $0.completions(of: analysed, targets: targets, limit: 3) }, limit: 3)
             for i in phrases.indices { phrases[i].start += shift; phrases[i].end += shift }
             for i in completions.indices { completions[i].start += shift; completions[i].end += shift }
             segments.append(SegmentSuggestions(text: segment.text, start: segment.range.lowerBound, end: segment.range.upperBound,

@@ -1,26 +1,19 @@
 import Foundation
 import VerbaleCore
+import VerbaleFormats
 @testable import VerbaleMemory
 
 /// Builds matchers over our own fixture and over shared data, for the matching tests.
 enum Matching {
     static var fixtureURL: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/matching/stock.tsv")
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/matching/stock.tmx")
     }
 
-    /// The units of `Tests/Fixtures/matching/stock.tsv` (header: en fr km review-km origin).
+    /// The units of `Tests/Fixtures/matching/stock.tmx` (EN/FR/KM, Khmer marked unreviewed).
     static func fixtureUnits() throws -> [TranslationUnit] {
-        let text = try String(contentsOf: fixtureURL, encoding: .utf8)
-        let lines = text.split(separator: "\n").map(String.init)
-        return try lines.dropFirst().map { line in
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return TranslationUnit(variants: [
-                Variant(language: try LanguageTag("en"), text: cells[0]),
-                Variant(language: try LanguageTag("fr"), text: cells[1]),
-                Variant(language: try LanguageTag("km"), text: cells[2], properties: [Property(type: "x-review", value: cells[3])]),
-            ], metadata: UnitMetadata(origin: cells[4]))
-        }
+        var reader = try TMXReader.make(source: try ByteSource(url: fixtureURL))
+        return try reader.readAll()
     }
 
     static func matcher(_ units: [TranslationUnit], model: CostModel = .standard) throws -> FuzzyMatcher {

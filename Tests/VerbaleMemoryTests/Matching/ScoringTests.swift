@@ -111,11 +111,19 @@ struct ScoringTests {
         #expect(throws: MatchError.languageNotInMemory("km", available: ["en"])) { try englishOnly.search("សួស្តី", language: .khmer) }
     }
 
-    @Test("Dates render per language from their ISO value")
-    func dateRendering() {
-        #expect(PlaceableRendering.date("1993-07-30", language: .english, like: "1 May 2000") == "30 July 1993")
-        #expect(PlaceableRendering.date("1993-07-30", language: .french, like: "1 mai 2000") == "30 juillet 1993")
-        #expect(PlaceableRendering.date("1993-07-30", language: .khmer, like: "១ ឧសភា ២០០០") == "៣០ កក្កដា ១៩៩៣")
-        #expect(PlaceableRendering.date("1993-07-01", language: .french, like: "") == "1er juillet 1993")
+    @Test("Another date is carried into French and Khmer in their own forms")
+    func dateTransfer() throws {
+        let match = try #require(try best("The meeting will be held on 12 March 2021 in Phnom Penh."))
+        #expect(match.cost == CostModel.standard.placeableValue)
+        #expect(match.targets["fr"] == "La réunion se tiendra le 12 mars 2021 à Phnom Penh.")
+        #expect(match.targets["km"] == "កិច្ចប្រជុំនឹងប្រព្រឹត្តទៅនៅថ្ងៃទី១២ ខែមីនា ឆ្នាំ២០២១ នៅភ្នំពេញ។")
+        let khmer = try #require(try best("កិច្ចប្រជុំនឹងប្រព្រឹត្តទៅនៅថ្ងៃទី១២ ខែមីនា ឆ្នាំ២០២១ នៅភ្នំពេញ។", .khmer))
+        #expect(khmer.targets["en"] == "The meeting will be held on 12 March 2021 in Phnom Penh.")
+    }
+
+    @Test("Another reference number is carried over, keeping the target's own prefix")
+    func referenceTransfer() throws {
+        let match = try #require(try best("With reference to Note No. 2022/07/311 of the Ministry"))
+        #expect(match.targets["fr"] == "Se référant à la note N° 2022/07/311 du Ministère")
     }
 }

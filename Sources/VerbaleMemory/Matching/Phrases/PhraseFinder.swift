@@ -133,6 +133,30 @@ public struct PhraseFinder {
         return Array(byPhrase.values.sorted { ($0.score, $0.frequency, $1.phrase) > ($1.score, $1.frequency, $0.phrase) }.prefix(limit))
     }
 
+    /// Phrases from several phrase sources, one per span and phrase, by position.
+    public static func merged(_ lists: [[PhraseMatch]], limit: Int = 10) -> [PhraseMatch] {
+        var seen = Set<String>()
+        let best = lists.flatMap { $0 }.sorted { ($0.score, $1.end - $1.start) > ($1.score, $0.end - $0.start) }
+            .filter { seen.insert("\($0.start):\($0.end):\(Normalizer.key($0.phrase))").inserted }
+        return Array(best.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
+    }
+
+    /// Completions from several phrase sources: frequencies of the same phrase add up.
+    public static func merged(_ lists: [[PhraseCompletion]], limit: Int) -> [PhraseCompletion] {
+        var byPhrase: [String: PhraseCompletion] = [:]
+        for completion in lists.flatMap({ $0 }) {
+            let key = Normalizer.key(completion.phrase)
+            if var existing = byPhrase[key] {
+                existing.frequency += completion.frequency
+                existing.score = max(existing.score, completion.score)
+                byPhrase[key] = existing
+            } else {
+                byPhrase[key] = completion
+            }
+        }
+        return Array(byPhrase.values.sorted { ($0.score, $0.frequency, $1.phrase) > ($1.score, $1.frequency, $0.phrase) }.prefix(limit))
+    }
+
     /// Spacing is not a phrase's business: a phrase starts mid-sentence after a space.
     static func unspaced(_ ids: [TokenIDs]) -> [TokenIDs] {
         ids.map { var id = $0; id.spaced = false; return id }

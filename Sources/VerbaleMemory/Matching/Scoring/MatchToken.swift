@@ -55,8 +55,9 @@ public struct MatchToken: Hashable, Sendable {
     }
 }
 
-/// A text analysed for matching: its tokens with classes and spacing. Cost: one tokenizer
-/// pass, O(n).
+/// A text analysed for matching: its tokens with classes and spacing. Placeables (dates,
+/// references, numbers, e-mails, URLs) are merged into single tokens by the tokenizer, so
+/// "30 July 1993" is one date token valued `1993-07-30`. Cost: one tokenizer pass, O(n).
 public struct MatchText: Sendable {
     public var text: String
     public var language: Language
@@ -71,7 +72,7 @@ public struct MatchText: Sendable {
         let scalars = Array(text.unicodeScalars)
         var previousEnd = 0
         var tokens: [MatchToken] = []
-        for token in tokenizer.tokenize(text) {
+        for token in tokenizer.tokenize(text, mergingPlaceables: true) {
             var spaced = false
             if !tokens.isEmpty {
                 let lower = min(max(previousEnd, 0), scalars.count), upper = min(max(token.range.lowerBound, lower), scalars.count)

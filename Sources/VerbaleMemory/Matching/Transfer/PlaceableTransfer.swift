@@ -74,9 +74,15 @@ public enum PlaceableTransfer {
         let value = change.query.value ?? change.query.token.text
         switch change.query.token.placeable?.kind ?? .number {
         case .number:
-            return PlaceableRendering.number(value, language: language, like: found.token.text)
+            // Keep grouping and digits as the target wrote them (`1 000` in French, Khmer digits).
+            var rendered = found.token.placeable.map { Placeable(kind: .number, text: $0.text, value: value, range: $0.range).rendered(in: language) }
+                ?? PlaceableRendering.number(value, in: language)
+            if language != .khmer, found.token.text.unicodeScalars.contains(where: { (0x17E0...0x17E9).contains($0.value) }) {
+                rendered = Digits.khmer(rendered)
+            }
+            return rendered
         case .date:
-            return PlaceableRendering.date(value, language: language, like: found.token.text) ?? change.query.token.text
+            return PlaceableRendering.date(value, in: language) ?? change.query.token.text
         case .entity:
             return entities?.name(ofConcept: value, in: language)
         case .reference, .email, .url, .tag, .placeholder:
