@@ -42,11 +42,13 @@ public enum MatchIndexFile {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces the old file atomically.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw MatchIndexFileError.cannotWrite(url.path, String(cString: strerror(errno)))
             }
+        } catch let error as MatchIndexFileError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw .cannotWrite(url.path, error.localizedDescription)
@@ -91,6 +93,7 @@ public enum MatchIndexFile {
               index.tokens.allSatisfy({ Int($0 & 0x7FFF_FFFF) < forms }) else { throw .damaged(url.path, "inconsistent sizes") }
         vocabulary.rebuildLookups()
         index.vocabulary = vocabulary
+        index.recomputeLanguages()
         return (index, archive)
     }
 

@@ -114,5 +114,5 @@ public struct TokenIDs: Hashable, Sendable {
     public var kind: UInt8
     public var spaced: Bool
 
-    @inline(__always) var isPunctuation: Bool { kind == MatchVocabulary.Kind.punctuation.rawValue }
+    @inline(__always) public var isPunctuation: Bool { kind == MatchVocabulary.Kind.punctuation.rawValue }
 }
