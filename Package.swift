@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.0"),
     ],
     targets: [
         // ICU4C behind a header that uses only stdint types: Foundation ships its own ICU
@@ -41,7 +42,11 @@ let package = Package(
         .target(name: "VerbaleFormats", dependencies: ["VerbaleCore"]),
         .target(
             name: "VerbaleMemory",
-            dependencies: ["VerbaleCore", "VerbaleFormats", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "VerbaleCore", "VerbaleFormats", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API itself, for the bulk-import hot path (binding without boxing).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "VerbaleGlossary",
@@ -50,7 +55,8 @@ let package = Package(
         .target(name: "VerbaleAlign", dependencies: ["VerbaleCore"]),
         .target(
             name: "VerbaleDraft",
-            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign"]
+            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(
             name: "verbale",
@@ -61,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "verbale-bench",
-            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign", "VerbaleDraft"],
+            dependencies: ["CICU", "VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign", "VerbaleDraft"],
             path: "Benchmarks/Sources/verbale-bench"
         ),
         .testTarget(name: "VerbaleCoreTests", dependencies: ["VerbaleCore"]),

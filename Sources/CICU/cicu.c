@@ -170,6 +170,19 @@ int32_t cicu_regex_set_text(cicu_regex *r, const uint16_t *text, int32_t length,
     return U_FAILURE(error) ? -1 : 0;
 }
 
+int32_t cicu_regex_set_text_shared(cicu_regex *r, const uint16_t *text, int32_t length, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    static const UChar empty[1] = {0};
+    uregex_setText(r->regex, length > 0 ? text : empty, length, &error);
+    if (U_SUCCESS(error)) uregex_useTransparentBounds(r->regex, 1, &error);
+    if (U_SUCCESS(error)) uregex_useAnchoringBounds(r->regex, 0, &error);
+    if (status) *status = error;
+    free(r->text);
+    r->text = NULL;
+    r->length = length;
+    return U_FAILURE(error) ? -1 : 0;
+}
+
 int32_t cicu_regex_find(cicu_regex *r, int32_t from, int32_t *start, int32_t *end, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     UBool found = from >= 0 ? uregex_find(r->regex, from, &error) : uregex_findNext(r->regex, &error);

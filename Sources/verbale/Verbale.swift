@@ -22,11 +22,16 @@ struct Verbale: ParsableCommand {
         subcommands: [
             SegmentCommand.self,
             TokenizeCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            ConcordanceCommand.self,
+            StatsCommand.self,
             GlossaryCommand.self,
             SearchCommand.self,
             SuggestCommand.self,
             MineCommand.self,
             DraftCommand.self,
+            CheckCommand.self,
         ]
     )
 }

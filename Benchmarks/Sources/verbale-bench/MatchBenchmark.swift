@@ -13,7 +13,7 @@ import VerbaleMemory
 /// queries checked against Verbale's own brute-force scan (30), `--rapidfuzz-units N` (100000)
 /// and `--rapidfuzz-queries N` (200), `--ttk-units N` (20000), `--ttk-queries N` (20),
 /// `--no-python`, `--out DIR` (Benchmarks/out).
-enum MatchBenchmark {
+enum MatchBenchmark: Benchmark {
     static let name = "match"
     static let summary = "fuzzy-match p50/p99, first answer, index size/build vs rapidfuzz and translate-toolkit"
 

@@ -1,19 +1,19 @@
 import Foundation
-import VerbaleCore
 
-// verbale-bench: release-mode benchmarks printing machine-readable results (one JSON object per
-// line). See Benchmarks/README.md.
+// verbale-bench: release-mode benchmarks, each printing its figures beside a named baseline
+// from the same run, as JSON lines on stdout (one object per measurement). Human notes go to
+// stderr. See Benchmarks/README.md.
 //
-//   swift build -c release --product verbale-bench --product verbale
-//   nice -n 10 .build/release/verbale-bench match [--units 1000000]
-let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first {
-case MatchBenchmark.name?:
-    do { try MatchBenchmark.run(arguments: Array(arguments.dropFirst())) } catch {
-        FileHandle.standardError.write(Data("verbale-bench: \(error)\n".utf8))
-        exit(1)
-    }
-default:
-    FileHandle.standardError.write(Data("usage: verbale-bench <benchmark>\n  \(MatchBenchmark.name)  \(MatchBenchmark.summary)\n".utf8))
-    exit(arguments.isEmpty ? 2 : 0)
-}
+//   swift build -c release --product verbale-bench
+//   .build/release/verbale-bench segment
+//
+// To add a benchmark: write `YourBenchmark.swift` in this folder (a type conforming to
+// `Benchmark`) and add ONE line `YourBenchmark.entry,` to this list. Keep one entry per line, so merges stay trivial.
+let benchmarks: [BenchmarkEntry] = [
+    SegmentBenchmark.entry,
+    TMXBenchmark.entry,
+    GenerateTMXCommand.entry,
+    MatchBenchmark.entry,
+]
+
+BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))

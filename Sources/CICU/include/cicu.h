@@ -98,6 +98,11 @@ typedef struct cicu_regex cicu_regex;
 cicu_regex *cicu_regex_open(const uint16_t *pattern, int32_t length, uint32_t flags, int32_t *error_line, int32_t *error_offset, int32_t *status);
 /// Sets the subject text (copied).
 int32_t cicu_regex_set_text(cicu_regex *regex, const uint16_t *text, int32_t length, int32_t *status);
+/// Sets the subject text WITHOUT copying it: the caller keeps `text` alive and unchanged until the
+/// next set_text or close. Bounds are transparent and non-anchoring, so look-around, `^` and `\A`
+/// see the whole text whatever region `cicu_regex_matches_at` sets. Saves one copy of the text
+/// per pattern when many patterns scan one text (the SRX segmenter).
+int32_t cicu_regex_set_text_shared(cicu_regex *regex, const uint16_t *text, int32_t length, int32_t *status);
 /// Finds the next match at or after `from` (or continues after the previous match if from < 0).
 /// Returns 1 and fills start/end when found, 0 when not, negative on error.
 int32_t cicu_regex_find(cicu_regex *regex, int32_t from, int32_t *start, int32_t *end, int32_t *status);

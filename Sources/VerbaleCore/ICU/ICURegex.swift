@@ -51,6 +51,16 @@ public final class ICURegex {
         textLength = utf16.count
     }
 
+    /// Sets the subject text without copying it. The caller must keep `buffer` alive and
+    /// unchanged while this regex searches it (e.g. inside one `withUnsafeBufferPointer`).
+    /// Bounds are transparent and non-anchoring: `match(at:)` sees `^`, `\A` and look-behind
+    /// context before the position. Saves a copy of the text per pattern.
+    public func setSharedText(_ buffer: UnsafeBufferPointer<UInt16>) {
+        var status: Int32 = 0
+        _ = cicu_regex_set_text_shared(handle, buffer.baseAddress, Int32(buffer.count), &status)
+        textLength = buffer.count
+    }
+
     /// The next match at or after `from` (UTF-16 offsets), or nil.
     public func firstMatch(from: Int) -> Range<Int>? {
         guard from <= textLength else { return nil }

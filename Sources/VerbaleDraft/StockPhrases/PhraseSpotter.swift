@@ -32,6 +32,10 @@ public final class PhraseSpotter {
             // One-word phrases ("and") are template glue, too common to spot.
             guard keys.count >= 2, let first = keys.first else { continue }
             byFirstWord[first, default: []].append((phrase, keys))
+            // French "à" contracts with the article that follows: "compliments au Ministère".
+            if language == .french, keys.last == "a" {
+                for contracted in ["au", "aux"] { byFirstWord[first, default: []].append((phrase, keys.dropLast() + [contracted])) }
+            }
         }
         for key in byFirstWord.keys { byFirstWord[key]?.sort { $0.keys.count > $1.keys.count } }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VerbaleCore
 
 struct SegmentCommand: ParsableCommand {
@@ -6,28 +7,66 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Split a note into sentences and lines, one segment per line.",
         discussion: """
+        ICU's sentence breaks are refined by SRX 2.0 rules: Verbale's defaults (titles such as \
+        "H.E. Mr.", "No. 12", Khmer ។ and ៕, numbered paragraphs, letterhead lines, sentences \
+        glued by PDF extraction), or your own file with --rules. Line breaks inside a segment \
+        are printed as spaces; --json gives each segment's text and its start and end offsets \
+        in Unicode scalars of the input.
+
         Examples:
           verbale segment note.txt
           verbale segment --lang km --json - < note-km.txt
+          verbale segment --rules my-rules.srx --lang fr-FR note.txt
         """
     )
 
     @OptionGroup var language: LanguageOption
+    @Option(help: ArgumentHelp("SRX 2.0 rules to use instead of the defaults (selected by --lang through the file's language maps).", valueName: "FILE.srx"))
+    var rules: String?
     @Flag(help: "Print a JSON array of {\"text\", \"start\", \"end\"} (offsets in Unicode scalars).") var json = false
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @Argument(help: "The text file to segment, or - for standard input.") var file: String?
 
     func run() throws {
+        let custom = try rules.map(Self.readRules)
         let input = try InputText.read(file, lossy: lossy)
-        let segmenter = try Segmenter(language: try language.resolve(for: input.text))
+        let language = try language.resolve(for: input.text)
+        let segmenter: Segmenter
+        do {
+            segmenter = try custom.map { try Segmenter(language: language, rules: $0, languageCode: self.language.lang ?? language.rawValue) }
+                ?? Segmenter(language: language)
+        } catch let error as SRXError {
+            throw SegmentFailure(message: rules.map { "\($0): \(error.description)" } ?? error.description)
+        }
         let segments = segmenter.segments(of: input.text)
         if json {
             struct Row: Encodable { var text: String; var start: Int; var end: Int }
             try printJSON(segments.map { Row(text: $0.text, start: $0.range.lowerBound, end: $0.range.upperBound) })
         } else {
+            var output = ""
             for segment in segments {
-                print(segment.text.split(whereSeparator: \.isNewline).joined(separator: " "))
+                output += segment.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                output += "\n"
             }
+            FileHandle.standardOutput.write(Data(output.utf8))
         }
     }
+
+    /// Reads and parses an SRX file; errors name the file, line and column.
+    static func readRules(_ path: String) throws -> SRXDocument {
+        let data: Data
+        if path == "-" { throw ValidationError("--rules needs a file (standard input is the text to segment)") }
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw SegmentFailure(message: "\(path): cannot read the rules file")
+        }
+        do { return try SRXDocument(data: data, name: path) } catch {
+            throw SegmentFailure(message: error.description)
+        }
+    }
+}
+
+/// A failure to report as is (no usage text): bad rules, unreadable rules file.
+struct SegmentFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -1,0 +1,122 @@
+import Foundation
+import VerbaleCore
+
+/// Finds and compares the names of sender and recipient around the formulas.
+///
+/// Why content words: notes shorten names in the closing ("the Embassy" for "the Royal
+/// Netherlands Embassy") and add acronyms ("(OHCHR)"); a name is the same when one's content
+/// words are a subset of the other's. Cost: O(length of the names).
+enum Names {
+    enum Comparison: Equatable {
+        case same
+        /// Same head ("Mission"), different wording; the differing words.
+        case variant(String)
+        case different
+    }
+
+    static let boundaries: Set<Unicode.Scalar> = [".", "\n", ":", "*", "#", "]", ";", "។"]
+    static let stopWords: Set<String> = ["the", "of", "and", "for", "to", "at", "in", "on", "le", "la", "les", "l", "du", "de", "des", "d",
+                                         "et", "a", "au", "aux", "aupres", "pour", "en"]
+    static let heads: Set<String> = ["embassy", "mission", "ministry", "office", "secretariat", "organisation", "organization",
+                                     "department", "delegation", "consulate", "government", "commission", "ambassade", "ministere",
+                                     "haut", "secretariat", "departement", "delegation", "consulat", "gouvernement", "bureau", "legation"]
+
+    /// The sender's name ending just before `offset`: back to the previous sentence or line
+    /// boundary, from its first capitalised article ("The", "Le", "La", "L'", "Les").
+    static func sender(before offset: Int, in text: PreparedText, language: Language) -> Range<Int>? {
+        let scalars = text.scalarArray
+        var start = offset
+        while start > 0, !boundaries.contains(scalars[start - 1]), offset - start < 300 { start -= 1 }
+        let segment = text.substring(start..<offset)
+        let articles = language == .french ? ["Le ", "La ", "L'", "L’", "Les "] : ["The "]
+        var best: Int?
+        for article in articles {
+            if let range = segment.range(of: article) {
+                let index = segment.unicodeScalars.distance(from: segment.unicodeScalars.startIndex, to: range.lowerBound.samePosition(in: segment.unicodeScalars) ?? segment.unicodeScalars.startIndex)
+                let atWordStart = index == 0 || !(segment.unicodeScalars[segment.unicodeScalars.index(segment.unicodeScalars.startIndex, offsetBy: index - 1)].properties.isAlphabetic)
+                if atWordStart { best = min(best ?? index, index) }
+            }
+        }
+        var from = start + (best ?? 0)
+        if best == nil {
+            while from < offset, !scalars[from].properties.isAlphabetic { from += 1 }
+        }
+        var end = offset
+        while end > from, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        return from < end ? from..<end : nil
+    }
+
+    /// The recipient's name just after `offset`, up to `stop` and to the first comma, "and"/"et"
+    /// or boundary.
+    static func recipient(after offset: Int, until stop: Int?, in text: PreparedText, language: Language) -> Range<Int>? {
+        let limit = min(stop ?? text.scalarArray.count, offset + 300, text.scalarArray.count)
+        guard offset < limit else { return nil }
+        var name = text.substring(offset..<limit)
+        for cut in [" and ", " et ", "\n", ". "] {
+            if let range = name.range(of: cut) { name = String(name[..<range.lowerBound]) }
+        }
+        // A comma ends the name unless a capitalised word follows ("Educational, Scientific").
+        var searchFrom = name.startIndex
+        while let comma = name.range(of: ",", range: searchFrom..<name.endIndex) {
+            let next = name[comma.upperBound...].drop { $0 == " " }.first
+            if next?.isUppercase == true { searchFrom = comma.upperBound; continue }
+            name = String(name[..<comma.lowerBound])
+            break
+        }
+        if name.hasSuffix(" and") { name = String(name.dropLast(4)) }
+        if name.hasSuffix(" et") { name = String(name.dropLast(3)) }
+        let trimmed = trim(name)
+        guard !trimmed.isEmpty, let found = name.range(of: trimmed) else { return nil }
+        let lead = name.unicodeScalars.distance(from: name.unicodeScalars.startIndex, to: found.lowerBound.samePosition(in: name.unicodeScalars) ?? name.unicodeScalars.startIndex)
+        return (offset + lead)..<(offset + lead + trimmed.unicodeScalars.count)
+    }
+
+    static func trim(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: ",")))
+    }
+
+    static func contentWords(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for scalar in Normalizer.looseKey(name).unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.unicodeScalars.append(scalar)
+            } else {
+                if !current.isEmpty, !stopWords.contains(current) { words.append(current) }
+                current = ""
+            }
+        }
+        if !current.isEmpty, !stopWords.contains(current) { words.append(current) }
+        return words
+    }
+
+    static func compare(_ a: String, _ b: String, language: Language) -> Comparison {
+        // "Royal Netherlands Embassy" is the "Embassy of the Kingdom of the Netherlands".
+        let wa = contentWords(a).map { $0 == "royal" || $0 == "royale" ? "kingdom" : $0 }
+        let wb = contentWords(b).map { $0 == "royal" || $0 == "royale" ? "kingdom" : $0 }
+        // "the OPCW" for "the Organisation for the Prohibition of Chemical Weapons".
+        for (short, long) in [(wb, wa), (wa, wb)] where short.count == 1 && long.count > 1 {
+            let initials = String(long.compactMap(\.first))
+            if short[0] == initials { return .same }
+        }
+        // "Il saisit cette occasion…": a pronoun stands for the sender named in the opening.
+        let pronouns: Set<String> = ["il", "elle", "it", "celle", "celui"]
+        if wa.allSatisfy(pronouns.contains) || wb.allSatisfy(pronouns.contains) { return .same }
+        let sa = Set(wa), sb = Set(wb)
+        if wa.isEmpty || wb.isEmpty { return .same }
+        if sa.isSubset(of: sb) || sb.isSubset(of: sa) { return .same }
+        let headA = wa.first { heads.contains($0) } ?? wa.first
+        let headB = wb.first { heads.contains($0) } ?? wb.first
+        guard headA == headB else { return .different }
+        let onlyA = wa.filter { !sb.contains($0) }, onlyB = wb.filter { !sa.contains($0) }
+        return .variant("\(onlyA.joined(separator: " ")) / \(onlyB.joined(separator: " "))")
+    }
+
+    /// Whether a reference number ("No. 1774", "N. 2021/01/045", "Ref. 600.P.1", "N° 39.658")
+    /// appears before the opening.
+    static func hasReferenceLine(_ text: PreparedText, before offset: Int) -> Bool {
+        guard offset > 0, let scan = try? PatternScan(#"(?:\bNo|\bNr|\bN|\bRef|\bRéf|N°|n°|\bNote)\s*[.:°]?\s*(?:No\.?\s*)?[A-Z]{0,8}[-./ ]?\d"#) else { return false }
+        let head = PreparedText(text.substring(0..<offset))
+        return !scan.matches(in: head).isEmpty
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+import VerbaleCore
+
+/// What `ProtocolChecker` found: the findings and the parts of the note it recognised.
+public struct CheckReport: Sendable, Codable {
+    public var language: Language
+    public var findings: [Finding]
+    /// The sender as named in the opening and the closing, and the recipient likewise.
+    public var openingSender: String?
+    public var closingSender: String?
+    public var openingRecipient: String?
+    public var closingRecipient: String?
+    /// Ids of the formulas recognised, in order.
+    public var formulas: [String]
+
+    public var errors: Int { findings.filter { $0.severity == .error }.count }
+    public var warnings: Int { findings.filter { $0.severity == .warning }.count }
+}
+
+/// Checks a note verbale against the protocol of the genre: opening and closing formulas
+/// present and naming the same sender and recipient, third person throughout, a courtesy
+/// level fit for the recipient, reference and date present, French agreement, and personal
+/// data in the body (the seed note's lesson: a note can carry data about individuals).
+///
+/// How: formulas are found with `PhraseSpotter` on word tokens in which deviant pronouns and
+/// verb forms are first mapped to the canonical ones ("his" → "its", "présentent" →
+/// "présente"); a formula found only thanks to such a mapping is reported at the mapped word,
+/// so "presents his compliments" is one third-person error, not a missing opening. Names are
+/// compared by content words: a shorter form ("the Embassy") of the opening's name is fine.
+///
+/// Cost: one tokenisation and a few regular-expression passes, O(n) in the note's length.
+public final class ProtocolChecker {
+    public let language: Language
+    private let spotter: PhraseSpotter
+    private let tokenizer: Tokenizer
+    private let personalData: [(PatternScan, String)]
+    private let frenchArticles: [(PatternScan, String, String)]
+
+    public init(book: StockPhraseBook, language: Language) throws(DraftError) {
+        self.language = language
+        do {
+            spotter = try PhraseSpotter(book: book, language: language)
+            tokenizer = try Tokenizer(language: language)
+        } catch { throw .unreadable("ICU", error.description) }
+        do {
+            personalData = [
+                (try PatternScan(#"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#), "an e-mail address"),
+                (try PatternScan(#"(?:tel|tél|phone|telephone|téléphone|mobile|fax|portable)\.?\s*(?:no\.?|n°)?\s*:?\s*\+?\d[\d \t().-]{6,}\d"#), "a telephone number"),
+                (try PatternScan(#"(?<![\w/])(?:\+|00)\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}(?![\w/])"#), "a telephone number"),
+                (try PatternScan(#"(?:passport|passeport)(?:\s+(?:no\.?|number|n°|numéro))?\s*:?\s*[A-Z]{0,2}\d{6,9}"#), "a passport number"),
+                (try PatternScan(#"(?:identity card|id card|carte d'identité)(?:\s+(?:no\.?|number|n°))?\s*:?\s*[A-Z0-9]{6,}"#), "an identity document number"),
+                (try PatternScan(#"(?:born on|born in|date of birth|d\.o\.b\.|\bnée? le|\bnée? à|date de naissance)(?:\s*:?\s*\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})?"#), "a date or place of birth"),
+                (try PatternScan(#"\b(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|M)\.?\s+(?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,3}"#, caseInsensitive: false), "a person's name"),
+            ]
+            var articles: [(PatternScan, String, String)] = []
+            var seen = Set<String>()
+            for head in InstitutionNamer.heads {
+                let word = head.french.split(separator: " ").first.map(String.init) ?? head.french
+                guard seen.insert(word).inserted else { continue }
+                let right = head.elides ? "L'" : (head.gender == .feminine ? "La" : "Le")
+                let wrong = ["Le", "La"].filter { $0 != right }.joined(separator: "|")
+                articles.append((try PatternScan("\\b(?:\(wrong)) \(word)\\b"), "\(right)\(head.elides ? "" : " ")\(word)", word))
+                if head.elides { articles.append((try PatternScan("\\b(?:le|la) \(word)\\b", caseInsensitive: false), "l'\(word)", word)) }
+            }
+            for (wrong, right) in [("à le", "au"), ("à les", "aux"), ("de le", "du"), ("de les", "des")] {
+                articles.append((try PatternScan("\\b\(wrong) (?=[A-ZÉ])", caseInsensitive: false), right + " ", wrong))
+            }
+            frenchArticles = articles
+        } catch { throw .unreadable("pattern", error.description) }
+    }
+
+    /// Canonical forms of deviant words in formulas, and the code of the finding they raise.
+    private var substitutions: [String: (canonical: String, code: String)] {
+        switch language {
+        case .english:
+            ["his": ("its", "third-person"), "her": ("its", "third-person"), "my": ("its", "third-person"), "our": ("its", "third-person"),
+             "himself": ("itself", "third-person"), "herself": ("itself", "third-person"), "myself": ("itself", "third-person"),
+             "ourselves": ("itself", "third-person"),
+             // Silent: US spelling and plural agreement with a collective sender are correct.
+             "honor": ("honour", ""), "have": ("has", "")]
+        case .french:
+            ["mes": ("ses", "third-person"), "leurs": ("ses", "french-agreement"), "ma": ("sa", "third-person"), "mon": ("sa", "third-person"),
+             "notre": ("sa", "third-person"), "leur": ("sa", "french-agreement"), "son": ("sa", "french-agreement"),
+             "présentent": ("présente", "french-agreement"), "presentent": ("presente", "french-agreement"),
+             "saisissent": ("saisit", "french-agreement"), "ont": ("a", "french-agreement")]
+        case .khmer: [:]
+        }
+    }
+
+    public func check(_ text: String) -> CheckReport {
+        let prepared = PreparedText(text)
+        let lines = LineIndex(text)
+        var findings: [Finding] = []
+        func add(_ code: String, _ severity: Finding.Severity, _ range: Range<Int>, _ message: String, _ suggestion: String, formulas: Bool = true) {
+            let (line, column) = lines.position(of: range.lowerBound)
+            findings.append(Finding(code: code, severity: severity, line: line, column: column, start: range.lowerBound,
+                                    end: range.upperBound, message: message, suggestion: suggestion, aboutFormulas: formulas))
+        }
+
+        // 1. Formulas, with deviant words mapped to canonical ones.
+        let tokens = spotter.wordTokens(text)
+        var canonical = tokens
+        var substituted: [Int: (original: String, canonical: String, code: String)] = [:]
+        let table = substitutions
+        for (i, token) in tokens.enumerated() {
+            if let (form, code) = table[token.key] {
+                canonical[i].key = form
+                canonical[i].looseKey = Normalizer.stripLatinDiacritics(form)
+                substituted[i] = (token.text, form, code)
+            }
+        }
+        let spots = spotter.spots(inTokens: canonical)
+        for spot in spots {
+            for i in spot.tokens {
+                guard let change = substituted[i], !change.code.isEmpty else { continue }
+                let message = change.code == "third-person"
+                    ? "\"\(change.original)\" in the formula \"\(spot.phrase.text(language) ?? spot.phrase.id)\": a note verbale speaks in the third person"
+                    : "\"\(change.original)\" does not agree with a singular sender in \"\(spot.phrase.text(language) ?? spot.phrase.id)\""
+                add(change.code, .error, tokens[i].range, message, "write \"\(change.canonical)\"")
+            }
+        }
+        let formulaIds = spots.map(\.phrase.id)
+        let opening = spots.first { $0.phrase.role == "compliments" }
+        // The note's own closing is the last one: a reply quotes the first note, closing and all.
+        let renew = spots.last { $0.phrase.role == "renew" && $0.range.lowerBound >= (opening?.range.upperBound ?? 0) }
+        let courtesy = spots.first { $0.phrase.role == "courtesy" && $0.range.lowerBound >= (renew?.range.upperBound ?? opening?.range.upperBound ?? 0) }
+        let honour = spots.first { ($0.phrase.role == "honour" || $0.phrase.role == "purpose") && $0.range.lowerBound >= (opening?.range.upperBound ?? 0) }
+        // "has the honour, with reference to …, to inform": the word is enough.
+        let honourWords: Set<String> = ["honour", "honor", "honneur", "l'honneur", "កិត្តិយស"]
+        let openingToken = opening.map { $0.tokens.upperBound } ?? 0
+        let saysHonour = honour != nil || tokens[min(openingToken, tokens.count)..<min(openingToken + 60, tokens.count)]
+            .contains { honourWords.contains($0.looseKey) || $0.looseKey.hasSuffix("honneur") }
+
+        let start = 0..<min(1, prepared.scalarArray.count)
+        let phrases = Phrases(language: language)
+        if opening == nil {
+            add("missing-opening", .error, start, "no opening formula (\"\(phrases.compliments)\") was found",
+                "begin with \"\(phrases.openingModel)\"")
+        } else if !saysHonour, language != .khmer {
+            add("missing-honour", .warning, opening?.range ?? start, "the opening does not say \"\(phrases.honour)\"",
+                "continue the opening with \"\(phrases.honour) …\"")
+        }
+        if renew == nil {
+            let end = max(0, prepared.scalarArray.count - 1)..<prepared.scalarArray.count
+            add("missing-closing", .error, end, "no closing formula (\"\(phrases.renew)\") was found",
+                "end with \"\(phrases.closingModel)\"")
+        } else if courtesy == nil, let renew {
+            add("missing-courtesy", .error, renew.range, "the closing renews no assurances of consideration",
+                "follow the recipient with \"\(phrases.highest)\"")
+        }
+
+        // 2. Sender and recipient in the opening and the closing.
+        var report = CheckReport(language: language, findings: [], formulas: formulaIds)
+        if let opening {
+            let sender = Names.sender(before: opening.range.lowerBound, in: prepared, language: language)
+            report.openingSender = sender.map { prepared.substring($0) }
+            let stop = honour?.range.lowerBound ?? courtesy?.range.lowerBound
+            let recipient = Names.recipient(after: opening.range.upperBound, until: stop, in: prepared, language: language)
+            report.openingRecipient = recipient.map { prepared.substring($0) }
+        }
+        if let renew {
+            let sender = Names.sender(before: renew.range.lowerBound, in: prepared, language: language)
+            report.closingSender = sender.map { prepared.substring($0) }
+            if let courtesy {
+                let range = renew.range.upperBound..<courtesy.range.lowerBound
+                report.closingRecipient = Names.trim(prepared.substring(range)).isEmpty ? nil : Names.trim(prepared.substring(range))
+            }
+            if let a = report.openingSender, let b = report.closingSender, let range = sender {
+                switch Names.compare(a, b, language: language) {
+                case .same: break
+                case .variant(let differences):
+                    add("sender-mismatch", .warning, range, "the closing names the sender \"\(Names.trim(b))\", the opening \"\(Names.trim(a))\" (\(differences))",
+                        "name the sender the same way in both formulas")
+                case .different:
+                    add("sender-mismatch", .error, range, "the closing's sender \"\(Names.trim(b))\" is not the opening's \"\(Names.trim(a))\"",
+                        "the note must open and close in the name of the same sender: \"\(Names.trim(a))\"")
+                }
+            }
+            if let a = report.openingRecipient, let b = report.closingRecipient, let courtesy {
+                let range = renew.range.upperBound..<courtesy.range.lowerBound
+                switch Names.compare(a, b, language: language) {
+                case .same: break
+                case .variant(let differences):
+                    add("recipient-mismatch", .warning, range, "the closing names the recipient \"\(Names.trim(b))\", the opening \"\(Names.trim(a))\" (\(differences))",
+                        "name the recipient the same way in both formulas")
+                case .different:
+                    add("recipient-mismatch", .warning, range, "the closing's recipient \"\(Names.trim(b))\" is not the opening's \"\(Names.trim(a))\"",
+                        "renew the assurances to the recipient of the opening: \"\(Names.trim(a))\"")
+                }
+            }
+        }
+
+        // 3. Courtesy level.
+        if let courtesy, courtesy.phrase.level == "high" {
+            if language == .french {
+                add("courtesy-level", .info, courtesy.range, "\"haute considération\": the real French notes use both \"haute\" and \"très haute\" for ministries and embassies",
+                    "\"très haute considération\" pairs with English \"highest consideration\"")
+            } else {
+                add("courtesy-level", .warning, courtesy.range,
+                    "\"high consideration\" is below the level usual between ministries, embassies and missions (\"highest\" in 132 of 184 English notes)",
+                    "write \"\(phrases.highest)\"")
+            }
+        }
+
+        // 4. Reference and date outside the formulas' sentences.
+        let placeables = tokenizer.placeables(in: text)
+        let openingStart = opening.map { Names.sender(before: $0.range.lowerBound, in: prepared, language: language)?.lowerBound ?? $0.range.lowerBound } ?? 0
+        let closingEnd = courtesy?.range.upperBound ?? renew?.range.upperBound ?? prepared.scalarArray.count
+        let outside = { (range: Range<Int>) in range.upperBound <= openingStart || range.lowerBound >= closingEnd }
+        if !placeables.contains(where: { $0.kind == .reference && outside($0.range) }) && !Names.hasReferenceLine(prepared, before: openingStart) {
+            add("missing-reference", .warning, start, "the note carries no reference number of its own",
+                "put the note's number above the opening, e.g. \"\(phrases.referenceModel)\"")
+        }
+        if !placeables.contains(where: { $0.kind == .date && outside($0.range) }) {
+            let end = max(0, prepared.scalarArray.count - 1)..<prepared.scalarArray.count
+            add("missing-date", .warning, end, "the note has no place and date",
+                "end with place and date, e.g. \"\(phrases.dateModel)\"")
+        }
+
+        // 5. Third person and French articles outside the formulas.
+        let formulaRanges = spots.map(\.range)
+        for (i, token) in tokens.enumerated() where substituted[i] == nil || !formulaRanges.contains(where: { $0.contains(token.range.lowerBound) }) {
+            let key = token.key
+            let firstPerson: Set<String> = language == .french ? ["je", "j'", "mon", "ma", "mes"] : ["my", "we", "our", "ours"]
+            let isI = language == .english && token.text == "I" && i + 1 < tokens.count && tokens[i + 1].text.first?.isLowercase == true
+            guard firstPerson.contains(key) || isI else { continue }
+            let inFormula = formulaRanges.contains { $0.contains(token.range.lowerBound) }
+            guard !inFormula else { continue }
+            add("first-person", .warning, token.range, "\"\(token.text)\": a note verbale speaks of its sender in the third person",
+                language == .french ? "name the sender (« l'Ambassade ») or use « il/elle », « son/sa/ses »" : "name the sender (\"the Embassy\") or use \"it\"/\"its\"",
+                formulas: false)
+        }
+        if language == .french {
+            for (scan, right, _) in frenchArticles {
+                for match in scan.matches(in: prepared) {
+                    add("french-agreement", .error, match.match, "\"\(prepared.substring(match.match))\": wrong article or contraction", "write \"\(right)\"")
+                }
+            }
+            if let scan = try? PatternScan(#"\bà l['’]honneur d"#, caseInsensitive: false) {
+                for match in scan.matches(in: prepared) {
+                    add("french-agreement", .error, match.match, "\"à l'honneur\": the verb is \"a\" (avoir), without accent", "write \"a l'honneur\"")
+                }
+            }
+        }
+
+        // 6. Personal data.
+        for (scan, what) in personalData {
+            for match in scan.matches(in: prepared) where !findings.contains(where: { $0.code == "personal-data" && $0.start <= match.match.lowerBound && $0.end >= match.match.upperBound }) {
+                add("personal-data", .warning, match.match, "personal data: \(what) (\"\(prepared.substring(match.match))\")",
+                    "keep only what the recipient needs, and replace it with a placeholder before the note goes into a shared memory",
+                    formulas: false)
+            }
+        }
+        report.findings = findings.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
+        return report
+    }
+}
+
+/// Model wordings for messages (the same as the shipped memory's).
+struct Phrases {
+    var compliments, honour, renew, highest, openingModel, closingModel, referenceModel, dateModel: String
+    init(language: Language) {
+        switch language {
+        case .french:
+            compliments = "présente ses compliments à"; honour = "a l'honneur de"; renew = "saisit cette occasion pour renouveler à"
+            highest = "les assurances de sa très haute considération"
+            openingModel = "L'Ambassade … présente ses compliments au Ministère … et a l'honneur de …"
+            closingModel = "L'Ambassade … saisit cette occasion pour renouveler au Ministère … les assurances de sa très haute considération."
+            referenceModel = "N° 2021/01/045"; dateModel = "Genève, le 12 janvier 2021"
+        case .khmer:
+            compliments = "សូមគោរពជូនចំពោះ"; honour = "មានកិត្តិយស"; renew = "សូមឆ្លៀតឱកាសនេះ"; highest = "នូវការគោរពដ៏ខ្ពង់ខ្ពស់បំផុត"
+            openingModel = "… សូមគោរពជូនចំពោះ … ហើយមានកិត្តិយស …"; closingModel = "… សូមឆ្លៀតឱកាសនេះ … នូវការគោរពដ៏ខ្ពង់ខ្ពស់បំផុត។"
+            referenceModel = "លេខ ២០២១/០១/០៤៥"; dateModel = "ធ្វើនៅភ្នំពេញ ថ្ងៃទី១២ ខែមករា ឆ្នាំ២០២១"
+        case .english:
+            compliments = "presents its compliments to"; honour = "has the honour to"; renew = "avails itself of this opportunity to renew to"
+            highest = "the assurances of its highest consideration"
+            openingModel = "The Embassy of … presents its compliments to the Ministry of … and has the honour to …"
+            closingModel = "The Embassy of … avails itself of this opportunity to renew to the Ministry of … the assurances of its highest consideration."
+            referenceModel = "No. 2021/01/045"; dateModel = "Geneva, 12 January 2021"
+        }
+    }
+}

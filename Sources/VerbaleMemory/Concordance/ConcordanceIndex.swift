@@ -1,0 +1,36 @@
+import GRDB
+import VerbaleCore
+
+/// The concordance index: an FTS5 table over each variant's words (`ConcordanceWords`),
+/// stored pre-split and separated by spaces, read with FTS5's `ascii` tokenizer — which only
+/// splits at ASCII spaces and punctuation, so Khmer words (split by ICU beforehand) stay whole.
+///
+/// Contentless (`content=''`): the texts live once, in `variant`; the index holds postings only,
+/// keyed by variant row id. Cost: one FTS5 insert per variant inside the import transaction
+/// (FTS5 buffers postings in memory and writes them as segments); lookups are O(log n) per
+/// word plus the postings read.
+public struct ConcordanceIndex: MemoryIndex {
+    public init() {}
+
+    public var name: String { "concordance" }
+
+    public func registerMigrations(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("concordance.v1") { db in
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE concordance USING fts5(words, content='', columnsize=0, tokenize='ascii');
+                """)
+        }
+    }
+
+    public func add(_ units: [(id: Int64, unit: TranslationUnit)], in db: Database) throws {
+        let insert = try RawStatement(db, sql: "INSERT INTO concordance (rowid, words) VALUES (?, ?)")
+        let words = ConcordanceWords()
+        for (id, unit) in units {
+            for (ordinal, variant) in unit.variants.enumerated() {
+                insert.bind(1, VariantID.make(unit: id, ordinal: ordinal))
+                insert.bind(2, words.indexText(variant.text))
+                try insert.run()
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import VerbaleCore
+
+/// A concordance search: units whose text contains all `text`'s words.
+public struct ConcordanceQuery: Sendable {
+    public var text: String
+    /// Only variants in this language (`fr` also finds `fr-CA`); all when nil.
+    public var language: LanguageTag?
+    /// At most this many hits.
+    public var limit: Int
+
+    public init(text: String, language: LanguageTag? = nil, limit: Int = 20) {
+        self.text = text
+        self.language = language
+        self.limit = limit
+    }
+}
+
+/// The hits of a concordance search, best first.
+public struct ConcordanceResult: Codable, Sendable {
+    public var query: String
+    /// The words searched for (index keys).
+    public var words: [String]
+    public var hits: [ConcordanceHit]
+    /// Matching variants examined for ranking (the most recent ones when there are more).
+    public var examined: Int
+    /// True when more variants matched than were examined.
+    public var more: Bool
+}
+
+/// One variant containing the words, with the rest of its unit.
+public struct ConcordanceHit: Codable, Sendable {
+    public struct Span: Codable, Sendable, Equatable {
+        /// Offsets in Unicode scalars of `text`, end exclusive.
+        public var start: Int
+        public var end: Int
+    }
+
+    public struct Translation: Codable, Sendable {
+        public var language: String
+        public var text: String
+        /// This variant's review status (its own `x-review` property, else the unit's).
+        public var review: String
+    }
+
+    public var unit: Int64
+    public var language: String
+    public var text: String
+    /// The text with each hit in `[[…]]`.
+    public var marked: String
+    public var highlights: [Span]
+    /// The unit's other variants.
+    public var translations: [Translation]
+    /// The hit variant's review status (its own `x-review` property, else the unit's):
+    /// `unreviewed` renderings are shown as such, since no attested source confirms them.
+    public var review: String
+    public var origin: String?
+    /// Whether the words appear together, in order (ranked first).
+    public var phrase: Bool
+}
+
+extension Variant {
+    /// The review status of this variant: its own `<prop type="x-review">` (shipped Khmer
+    /// renderings carry one), else the unit's.
+    public func review(in unit: TranslationUnit) -> ReviewStatus {
+        properties.last { $0.type == "x-review" }.flatMap { ReviewStatus(rawValue: $0.value.lowercased()) } ?? unit.metadata.review
+    }
+}

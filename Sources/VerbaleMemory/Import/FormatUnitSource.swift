@@ -1,0 +1,49 @@
+import Foundation
+import VerbaleCore
+import VerbaleFormats
+
+/// A `UnitSource` over a `VerbaleFormats` reader: a TMX, XLIFF or TSV file, or standard input.
+///
+/// The format is `format` when given, else sniffed from the first 4 KB and then the file
+/// name's extension (`MemoryFormat.detect`). Each unit's origin becomes `file#line` unless the
+/// file already names one (`<prop type="x-origin">`).
+public final class FormatUnitSource: UnitSource {
+    public let name: String
+    private let bytes: ByteSource
+    private var reader: any TranslationUnitReader
+
+    /// Opens `path` (`-` = standard input).
+    public init(path: String, format: MemoryFormat? = nil) throws {
+        let source = path == "-" ? ByteSource.standardInput() : try ByteSource(url: URL(fileURLWithPath: path))
+        bytes = source
+        name = source.name
+        reader = try MemoryFormat.makeReader(source: source, format: format)
+    }
+
+    /// Reads from bytes already in memory (tests, seeding).
+    public init(data: Data, name: String, format: MemoryFormat? = nil) throws {
+        let source = ByteSource(data: data, name: name)
+        bytes = source
+        self.name = name
+        reader = try MemoryFormat.makeReader(source: source, format: format)
+    }
+
+    public var header: MemoryHeader { reader.header }
+    public var totalBytes: Int64? { bytes.expectedSize.map(Int64.init) }
+    public var bytesRead: Int64 { Int64(bytes.bytesRead) }
+
+    public func next() throws -> TranslationUnit? {
+        guard var unit = try reader.next() else { return nil }
+        if unit.metadata.origin == nil { unit.metadata.origin = "\(name)#\(reader.unitLine)" }
+        return unit
+    }
+
+    public var readerSkips: [String: Int] {
+        var counts: [String: Int] = [:]
+        for warning in reader.warnings where warning.kind == .emptyUnit { counts[warning.kind.rawValue, default: 0] += 1 }
+        return counts
+    }
+
+    /// Everything the reader repaired or ignored, with file, line and column.
+    public var warnings: [FormatWarning] { reader.warnings }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import VerbaleCore
+
+extension SQLiteMemory {
+    /// Imports `sources` in one IMMEDIATE transaction (see `TranslationMemory.importUnits`).
+    ///
+    /// Pipeline per unit: language map → empty variants dropped → personal data replaced →
+    /// stored (`UnitWriter`: added, merged or alternative) → queued for the indexes, which get
+    /// batches of `options.indexBatchSize` new units. Memory stays bounded by one batch plus
+    /// SQLite's page cache (raised to 64 MB for the import), whatever the input size.
+    ///
+    /// A reader error (malformed XML, bad encoding…) aborts the whole import: the transaction
+    /// rolls back and the error names the file. So does a kill: SQLite's WAL never exposes an
+    /// uncommitted transaction.
+    public func importUnits(from sources: [any UnitSource], options: ImportOptions, progress: ImportProgress?) throws -> ImportSummary {
+        try importUnits(from: sources, options: options, progress: progress) { _, _ in }
+    }
+
+    /// The import, with `finally` run last inside the same transaction (seeding records what
+    /// it imported there, so the record and the units commit together).
+    func importUnits(from sources: [any UnitSource], options: ImportOptions, progress: ImportProgress?,
+                     finally: (Database, ImportSummary) throws -> Void) throws -> ImportSummary {
+        let started = Date()
+        let scrubber = options.scrubPersonalData ? PersonalDataScrubber() : nil
+        var report: [PersonalDataFinding] = []
+        var summary = try writeTransaction(commit: !options.dryRun) { db -> ImportSummary in
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            var summary = ImportSummary()
+            var writer = try UnitWriter(db)
+            var batch: [(id: Int64, unit: TranslationUnit)] = []
+            batch.reserveCapacity(options.indexBatchSize)
+            func flush() throws {
+                guard !batch.isEmpty else { return }
+                for index in indexes { try index.add(batch, in: db) }
+                batch.removeAll(keepingCapacity: true)
+            }
+            for source in sources {
+                var file = ImportSummary.File(name: source.name)
+                var position = 0
+                while true {
+                    let next: TranslationUnit?
+                    do { next = try source.next() } catch {
+                        throw MemoryError.importFailed(source: source.name, underlying: "\(error)")
+                    }
+                    guard var unit = next else { break }
+                    position += 1
+                    file.read += 1
+                    if position & 0x3FFF == 0 { progress?(source.bytesRead, source.totalBytes) }
+                    if let reason = Self.prepare(&unit, options: options) {
+                        summary.skipped[reason.key, default: 0] += 1
+                        file.skipped += 1
+                        continue
+                    }
+                    if unit.metadata.origin == nil { unit.metadata.origin = "\(source.name)#\(position)" }
+                    if let scrubber {
+                        let (scrubbed, findings) = scrubber.scrub(unit, file: source.name, position: position)
+                        if !findings.isEmpty {
+                            unit = scrubbed
+                            for finding in findings { summary.personalData[finding.kind.rawValue, default: 0] += 1 }
+                            if options.collectPersonalDataReport { report.append(contentsOf: findings) }
+                        }
+                    }
+                    switch try writer.store(unit) {
+                    case let .added(id, alternative):
+                        file.added += 1
+                        if alternative { file.alternatives += 1 }
+                        batch.append((id, unit))
+                        if batch.count >= options.indexBatchSize { try flush() }
+                    case .merged:
+                        file.merged += 1
+                    }
+                }
+                try flush()
+                progress?(source.bytesRead, source.totalBytes)
+                for (reason, count) in source.readerSkips {
+                    summary.skipped[reason, default: 0] += count
+                    file.skipped += count
+                }
+                summary.read += file.read
+                summary.added += file.added
+                summary.merged += file.merged
+                summary.alternatives += file.alternatives
+                summary.files.append(file)
+            }
+            try finally(db, summary)
+            return summary
+        }
+        summary.dryRun = options.dryRun
+        summary.seconds = Date().timeIntervalSince(started)
+        summary.findings = report
+        return summary
+    }
+
+    /// Applies the language map and drops empty variants; returns why the unit cannot be
+    /// stored, or nil.
+    static func prepare(_ unit: inout TranslationUnit, options: ImportOptions) -> SkipReason? {
+        if !options.languageMap.isEmpty {
+            for index in unit.variants.indices {
+                if let mapped = options.languageMap[unit.variants[index].language] {
+                    unit.variants[index].language = mapped
+                }
+            }
+        }
+        let before = unit.variants.count
+        unit.variants.removeAll { $0.tags.isEmpty && $0.text.trimmingWhitespace().isEmpty }
+        if unit.variants.count < 2 {
+            return unit.variants.count < before ? .emptySegment : .singleLanguage
+        }
+        if unit.variants.count > VariantID.maximumVariants { return .tooManyVariants }
+        return nil
+    }
+
+    @discardableResult
+    public func forEachUnit(languages: [LanguageTag]?, _ body: (StoredUnit) throws -> Void) throws -> Int {
+        try read { db in try UnitReader.forEach(in: db, languages: languages, body) }
+    }
+}

@@ -1,0 +1,285 @@
+import Foundation
+import VerbaleCore
+
+/// Finds personal data in unit texts and replaces it with typed placeholders, the same in every
+/// aligned variant of a unit.
+///
+/// What it recognises (English, French, Khmer):
+/// - e-mail addresses;
+/// - phone numbers: international (`+855 23 216 141`), Cambodian local (`012 345 678`), and
+///   any number after `Tel`/`Phone`/`Fax`/`Tél.`/`ទូរស័ព្ទ`;
+/// - passport and identity-card numbers after their keyword (`passport No. N0123456`,
+///   `carte d'identité n° …`, `លិខិតឆ្លងដែន`, `អត្តសញ្ញាណប័ណ្ណ`);
+/// - names introduced by a title (`Mr.`, `Mrs.`, `Ms.`, `Dr.`, `H.E.`, `M.`, `Mme`, `Mlle`,
+///   `S.E.`, `Monsieur`, `Madame`, `លោក`, `លោកស្រី`, `ឯកឧត្តម`, `លោកជំទាវ`): the title stays,
+///   the capitalised words after it (or, in Khmer, the one or two space-separated words) go —
+///   unless they are an office (`Mr President`, `H.E. the Minister`, `ឯកឧត្តម រដ្ឋមន្ត្រី`);
+/// - dates of birth after `born (on)`, `date of birth`, `né(e) le`, `date de naissance`,
+///   `ថ្ងៃខែឆ្នាំកំណើត`: the date goes, the words stay.
+///
+/// The formula words of notes verbales (Mission, Ministry, Embassy, country names) are never
+/// matched: only text after a title or keyword, or shaped like an address or phone number, is.
+///
+/// Cost: one pass over the UTF-8 bytes of each text decides which patterns can apply (an `@`,
+/// six digits, a title's first letters…); most texts stop there. Texts that pass run ICU
+/// regular expressions, O(n) each. Not thread-safe (holds compiled expressions): one per import.
+public final class PersonalDataScrubber {
+    private struct Pattern {
+        var kind: PersonalDataKind
+        var regex: NSRegularExpression
+        /// The capture group holding the personal data (0 = whole match).
+        var group: Int
+        var needs: Triggers
+    }
+
+    struct Triggers: OptionSet {
+        let rawValue: UInt8
+        static let at = Triggers(rawValue: 1)
+        static let digits = Triggers(rawValue: 2)
+        static let title = Triggers(rawValue: 4)
+        static let khmer = Triggers(rawValue: 8)
+        static let someDigits = Triggers(rawValue: 16)
+    }
+
+    private let patterns: [Pattern]
+
+    /// Offices and roles that follow a title but are not names.
+    static let offices: Set<String> = [
+        "president", "vice-president", "minister", "ambassador", "chairman", "chairwoman", "chair", "commissioner",
+        "secretary", "secretary-general", "speaker", "rapporteur", "deputy", "prime", "general", "director",
+        "director-general", "representative", "permanent", "chargé", "consul", "consul-general", "governor",
+        "mayor", "judge", "justice", "prosecutor", "registrar", "head", "chief", "acting", "under-secretary",
+        "président", "présidente", "ministre", "ambassadeur", "ambassadrice", "secrétaire", "directeur",
+        "directrice", "représentant", "représentante", "commissaire", "le", "la", "les", "the",
+        "រដ្ឋមន្ត្រី", "ប្រធាន", "ឯកអគ្គរាជទូត", "អគ្គលេខាធិការ", "នាយក", "អនុប្រធាន", "ឧបនាយករដ្ឋមន្ត្រី",
+        "នាយករដ្ឋមន្ត្រី", "អភិបាល", "រដ្ឋលេខាធិការ", "អគ្គកុងស៊ុល", "កុងស៊ុល", "តំណាង", "អ្នក",
+    ]
+
+    public init() {
+        func regex(_ pattern: String) -> NSRegularExpression {
+            // The patterns are constants of this file, tested; a failure is a programming error.
+            do { return try NSRegularExpression(pattern: pattern, options: []) } catch {
+                fatalError("invalid built-in pattern \(pattern): \(error)")
+            }
+        }
+        let digit = "[0-9០-៩]"
+        let khmerLetters = "[\\u1780-\\u17D3\\u17DD]"
+        let date = [
+            "\(digit){1,2}(?:st|nd|rd|th|er)?\\s+\\p{L}+\\.?,?\\s+\(digit){4}",
+            "\\p{Lu}\\p{Ll}+\\.?\\s+\(digit){1,2}(?:st|nd|rd|th)?,?\\s+\(digit){4}",
+            "\(digit){1,4}[./-]\(digit){1,2}[./-]\(digit){1,4}",
+            "(?:ថ្ងៃទី[\\s\\u200B]*)?\(digit){1,2}[\\s\\u200B]*(?:ខែ[\\s\\u200B]*)?\(khmerLetters)+[\\s\\u200B]*(?:ឆ្នាំ[\\s\\u200B]*)?\(digit){4}",
+        ].joined(separator: "|")
+        let numberWord = "(?:\\s*(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\\s*[:.៖]?\\s*"
+        patterns = [
+            Pattern(kind: .email, regex: regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), group: 0, needs: .at),
+            Pattern(kind: .passport, regex: regex("(?i:passport|passeport)\(numberWord)([A-Za-z]{0,2}\(digit){6,9})\\b|លិខិតឆ្លងដែន\(numberWord)([A-Za-z]{0,2}\(digit){6,9})"), group: -1, needs: .digits),
+            Pattern(kind: .idNumber, regex: regex("(?:\\b(?i:identity card|id card|national id|identity document|carte d'identité|carte nationale d'identité|carte d’identité)|\\bID)\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|អត្តសញ្ញាណប័ណ្ណ\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})"), group: -1, needs: .digits),
+            Pattern(kind: .phone, regex: regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ ().-]{5,}\(digit))"), group: 1, needs: .digits),
+            Pattern(kind: .phone, regex: regex("(?<![\\w/+])\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){2,5}(?![\\w/])"), group: 0, needs: .digits),
+            Pattern(kind: .phone, regex: regex("(?<![\\w/.+-])0\\d{1,2}[ .-]\\d{3}[ .-]\\d{3,4}(?![\\w/]|[.-]\\d)"), group: 0, needs: .digits),
+            Pattern(kind: .dateOfBirth, regex: regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\\s*ខែ\\s*ឆ្នាំ\\s*កំណើត\\s*[:៖]?|កើតនៅ)[\\s\\u200B]*(\(date))"), group: 1, needs: .someDigits),
+            Pattern(kind: .person, regex: regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})"), group: 1, needs: .title),
+            Pattern(kind: .person, regex: regex("(?<![\\u1780-\\u17D3])(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0]+(\(khmerLetters)+(?:[ \\u00A0]\(khmerLetters)+)?)"), group: 1, needs: .khmer),
+        ]
+    }
+
+    /// A span of personal data in a text, in UTF-16 offsets (Foundation's unit).
+    struct Span {
+        var kind: PersonalDataKind
+        var range: NSRange
+    }
+
+    /// Decides in one byte pass which patterns can match at all.
+    static func triggers(_ text: String) -> Triggers {
+        var found: Triggers = []
+        var digits = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "@"): found.insert(.at)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "m"), UInt8(ascii: "l"), UInt8(ascii: "."), UInt8(ascii: "o"), UInt8(ascii: "a"):
+                if previous == UInt8(ascii: "M") || (previous == UInt8(ascii: "D") && byte == UInt8(ascii: "r"))
+                    || (byte == UInt8(ascii: ".") && (previous == UInt8(ascii: "H") || previous == UInt8(ascii: "S"))) {
+                    found.insert(.title)
+                }
+            case 0x9E, 0x9F:
+                // Second byte of a Khmer letter (U+1780–U+17FF is E1 9E xx / E1 9F xx); Khmer
+                // digits ០–៩ are E1 9F A0–A9 and are counted below.
+                if previous == 0xE1 { found.insert(.khmer) }
+            case 0xA0...0xA9:
+                if previous == 0x9F { digits += 1 }
+            default: break
+            }
+            previous = byte
+        }
+        if digits >= 2 { found.insert(.someDigits) }
+        if digits >= 6 { found.insert(.digits) }
+        if found.contains(.khmer) { found.insert(.someDigits) }
+        return found
+    }
+
+    /// The personal-data spans of `text`, in order, without overlaps (earlier kinds in the
+    /// pattern list win a tie).
+    func spans(in text: String) -> [Span] {
+        let triggers = Self.triggers(text)
+        guard !triggers.isEmpty else { return [] }
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var spans: [Span] = []
+        for pattern in patterns where triggers.contains(pattern.needs) || (pattern.needs == .khmer && triggers.contains(.khmer)) {
+            for match in pattern.regex.matches(in: text, options: [], range: whole) {
+                var range = NSRange(location: NSNotFound, length: 0)
+                if pattern.group >= 0 {
+                    range = match.range(at: pattern.group)
+                } else {
+                    for group in 1..<match.numberOfRanges where match.range(at: group).location != NSNotFound {
+                        range = match.range(at: group)
+                        break
+                    }
+                }
+                guard range.location != NSNotFound, range.length > 0 else { continue }
+                if pattern.kind == .person {
+                    guard let trimmed = Self.nameRange(range, in: ns) else { continue }
+                    range = trimmed
+                }
+                if spans.contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
+                spans.append(Span(kind: pattern.kind, range: range))
+            }
+        }
+        return spans.sorted { $0.range.location < $1.range.location }
+    }
+
+    /// Cuts a captured name at the first office word (`Mr President` → nothing; `Mr Santer,
+    /// President` is cut by the comma already).
+    static func nameRange(_ range: NSRange, in text: NSString) -> NSRange? {
+        let words = text.substring(with: range).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+        var kept = 0
+        var length = 0
+        var last: Substring = ""
+        for word in words {
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:’'"))
+            if offices.contains(bare) { break }
+            length += (kept > 0 ? 1 : 0) + (String(word) as NSString).length
+            kept += 1
+            last = word
+        }
+        guard kept > 0 else { return nil }
+        // A full stop after a whole word ends the sentence; after an initial (`J.`) it is part of the name.
+        if last.hasSuffix("."), last.count > 2 { length -= 1 }
+        return NSRange(location: range.location, length: length)
+    }
+
+    /// `unit` with personal data replaced in every variant, and what was replaced.
+    ///
+    /// Numbering: within a unit, the k-th distinct value of a kind in a variant becomes
+    /// `{KINDk}` (values seen in an earlier variant keep their number), so a name that appears
+    /// in the English, French and Khmer variants gets the same placeholder in all three. When
+    /// no variant holds more than one value of a kind, the placeholder is unnumbered
+    /// (`{PERSON}`), the form the matcher treats as a placeable.
+    public func scrub(_ unit: TranslationUnit, file: String, position: Int) -> (unit: TranslationUnit, findings: [PersonalDataFinding]) {
+        var perVariant: [[Span]] = []
+        var any = false
+        for variant in unit.variants {
+            let found = spans(in: variant.text)
+            any = any || !found.isEmpty
+            perVariant.append(found)
+        }
+        guard any else { return (unit, []) }
+        // How many distinct values of each kind the busiest variant has.
+        var maxDistinct: [PersonalDataKind: Int] = [:]
+        var originals: [[String]] = []
+        for (index, spans) in perVariant.enumerated() {
+            let ns = unit.variants[index].text as NSString
+            let values = spans.map { ns.substring(with: $0.range) }
+            originals.append(values)
+            var distinct: [PersonalDataKind: Set<String>] = [:]
+            for (span, value) in zip(spans, values) { distinct[span.kind, default: []].insert(Self.valueKey(value)) }
+            for (kind, set) in distinct { maxDistinct[kind] = max(maxDistinct[kind] ?? 0, set.count) }
+        }
+        var numbers: [PersonalDataKind: [String: Int]] = [:]
+        var result = unit
+        var findings: [PersonalDataFinding] = []
+        for (index, spans) in perVariant.enumerated() where !spans.isEmpty {
+            var ordinal: [PersonalDataKind: [String: Int]] = [:]
+            var replacements: [(range: NSRange, placeholder: String)] = []
+            for (span, value) in zip(spans, originals[index]) {
+                let key = Self.valueKey(value)
+                let number: Int
+                if let known = numbers[span.kind]?[key] {
+                    number = known
+                } else if let seen = ordinal[span.kind]?[key] {
+                    number = seen
+                } else {
+                    number = (ordinal[span.kind]?.count ?? 0) + 1
+                }
+                ordinal[span.kind, default: [:]][key] = number
+                let placeholder = span.kind.placeholder(number: (maxDistinct[span.kind] ?? 0) > 1 ? number : nil)
+                replacements.append((span.range, placeholder))
+                let text = unit.variants[index].text
+                let start = Self.scalarOffset(text, utf16: span.range.location)
+                let end = Self.scalarOffset(text, utf16: span.range.location + span.range.length)
+                findings.append(PersonalDataFinding(
+                    file: file, unit: position, unitID: unit.id, language: unit.variants[index].language.description,
+                    kind: span.kind, placeholder: placeholder, original: value, start: start, end: end))
+            }
+            for (kind, values) in ordinal {
+                for (key, number) in values where numbers[kind]?[key] == nil { numbers[kind, default: [:]][key] = number }
+            }
+            result.variants[index] = Self.replace(unit.variants[index], replacements)
+        }
+        return (result, findings)
+    }
+
+    /// Case- and space-insensitive identity of a value, for numbering.
+    static func valueKey(_ value: String) -> String {
+        value.lowercased().filter { !$0.isWhitespace && $0 != "." }
+    }
+
+    static func scalarOffset(_ text: String, utf16 offset: Int) -> Int {
+        let index = String.Index(utf16Offset: offset, in: text)
+        return text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: index)
+    }
+
+    /// Applies replacements (sorted, non-overlapping) and moves inline tags accordingly: a tag
+    /// after a replacement shifts by the change in length; a tag inside one moves to its start.
+    static func replace(_ variant: Variant, _ replacements: [(range: NSRange, placeholder: String)]) -> Variant {
+        var result = variant
+        let text = variant.text
+        var output = ""
+        var cursor = text.startIndex
+        var shifts: [(start: Int, end: Int, delta: Int)] = []
+        for (range, placeholder) in replacements {
+            let lower = String.Index(utf16Offset: range.location, in: text)
+            let upper = String.Index(utf16Offset: range.location + range.length, in: text)
+            output += text[cursor..<lower]
+            output += placeholder
+            cursor = upper
+            let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: lower)
+            let end = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: upper)
+            shifts.append((start, end, placeholder.unicodeScalars.count - (end - start)))
+        }
+        output += text[cursor...]
+        result.text = output
+        if !variant.tags.isEmpty {
+            result.tags = variant.tags.map { tag in
+                var moved = tag
+                var delta = 0
+                for shift in shifts {
+                    if tag.position >= shift.end {
+                        delta += shift.delta
+                    } else if tag.position > shift.start {
+                        delta += shift.start - tag.position
+                        break
+                    } else {
+                        break
+                    }
+                }
+                moved.position = tag.position + delta
+                return moved
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// What can go wrong with the memory itself (format errors come from `VerbaleFormats`).
+public enum MemoryError: Error, CustomStringConvertible, Sendable {
+    /// The file could not be opened or created.
+    case cannotOpen(path: String, reason: String)
+    /// Another process held the write lock for longer than the busy timeout.
+    case busy(path: String, waitedSeconds: Double)
+    /// The file is not a Verbale memory, or a newer Verbale made it.
+    case incompatible(path: String, reason: String)
+    /// A SQLite error during an operation.
+    case sqlite(path: String, operation: String, message: String)
+    /// An input failed; nothing of this import was kept.
+    case importFailed(source: String, underlying: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason):
+            "cannot open the memory \(path): \(reason)"
+        case let .busy(path, waited):
+            "the memory \(path) is busy: another import (or writer) held it for \(Int(waited)) s; nothing was imported — try again when it has finished"
+        case let .incompatible(path, reason):
+            "\(path) is not a memory this Verbale can use: \(reason)"
+        case let .sqlite(path, operation, message):
+            "\(path): \(operation) failed: \(message)"
+        case let .importFailed(source, underlying):
+            "\(source): \(underlying); nothing was imported (the memory is unchanged)"
+        }
+    }
+}

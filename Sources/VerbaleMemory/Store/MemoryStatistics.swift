@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import VerbaleCore
+
+/// What a memory holds (`verbale stats`).
+public struct MemoryStatistics: Codable, Sendable, Equatable {
+    public struct Count: Codable, Sendable, Equatable {
+        public var name: String
+        public var units: Int
+    }
+
+    public var path: String
+    public var units: Int
+    public var variants: Int
+    /// Units per language (a unit counts once per language it has).
+    public var languages: [Count]
+    /// Units per language pair (`en-fr`), each unordered pair once, tags sorted.
+    public var pairs: [Count]
+    /// Units per origin file (the part of `origin` before `#`), largest first, at most 50.
+    public var origins: [Count]
+    /// Units by review status.
+    public var review: [Count]
+    /// Bytes on disk: the database file and its WAL.
+    public var bytes: Int64
+}
+
+extension SQLiteMemory {
+    /// Counts by scanning `unit` and `variant` once (O(units + variants); about a second per
+    /// million units here), on a reader snapshot.
+    public func statistics() throws -> MemoryStatistics {
+        try read { db in
+            let units = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0
+            let variants = try Int.fetchOne(db, sql: "SELECT count(*) FROM variant") ?? 0
+            let languages = try Row.fetchAll(db, sql: """
+                SELECT language, count(DISTINCT id >> 8) AS n FROM variant GROUP BY language ORDER BY n DESC, language
+                """).map { MemoryStatistics.Count(name: $0["language"], units: $0["n"]) }
+            // Pairs: the distinct language sets per unit, counted, then expanded into pairs.
+            var pairCounts: [String: Int] = [:]
+            let sets = try Row.fetchAll(db, sql: """
+                SELECT langs, count(*) AS n FROM (
+                    SELECT group_concat(language, ' ') AS langs FROM (SELECT id >> 8 AS unit, language FROM variant ORDER BY id)
+                    GROUP BY unit)
+                GROUP BY langs
+                """)
+            for row in sets {
+                let langs = Array(Set((row["langs"] as String? ?? "").split(separator: " ").map(String.init))).sorted()
+                let n: Int = row["n"]
+                for i in langs.indices { for j in langs.indices where j > i { pairCounts["\(langs[i])-\(langs[j])", default: 0] += n } }
+            }
+            let pairs = pairCounts.map { MemoryStatistics.Count(name: $0.key, units: $0.value) }
+                .sorted { ($0.units, $1.name) > ($1.units, $0.name) }
+            let origins = try Row.fetchAll(db, sql: """
+                SELECT CASE WHEN instr(origin, '#') > 0 THEN substr(origin, 1, instr(origin, '#') - 1) ELSE coalesce(origin, '(unknown)') END AS file,
+                       count(*) AS n FROM unit GROUP BY file ORDER BY n DESC, file LIMIT 50
+                """).map { MemoryStatistics.Count(name: $0["file"], units: $0["n"]) }
+            let review = try Row.fetchAll(db, sql: "SELECT review, count(*) AS n FROM unit GROUP BY review ORDER BY n DESC")
+                .map { MemoryStatistics.Count(name: $0["review"], units: $0["n"]) }
+            let size = [path.path, path.path + "-wal"].reduce(Int64(0)) { total, file in
+                total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0)
+            }
+            return MemoryStatistics(path: path.path, units: units, variants: variants, languages: languages, pairs: pairs,
+                                    origins: origins, review: review, bytes: size)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import VerbaleCore
+
+/// How list-valued metadata is stored: JSON text, or NULL when the list is empty (the common
+/// case, which then costs nothing to write or read).
+enum MetadataCoding {
+    static func encode<T: Encodable>(_ values: [T]) -> String? {
+        guard !values.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(values)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func decode<T: Decodable>(_ text: String?, as type: [T].Type) -> [T] {
+        guard let text, !text.isEmpty else { return [] }
+        return (try? JSONDecoder().decode(type, from: Data(text.utf8))) ?? []
+    }
+
+    static func seconds(_ date: Date?) -> Double? { date?.timeIntervalSince1970 }
+    static func date(_ seconds: Double?) -> Date? { seconds.map { Date(timeIntervalSince1970: $0) } }
+}
+
+extension ReviewStatus {
+    /// Trust order used when merging duplicates: the better-attested status wins, but a
+    /// rejection is never overridden silently.
+    var trust: Int {
+        switch self {
+        case .rejected: 5
+        case .approved: 4
+        case .reviewed: 3
+        case .translated: 2
+        case .unreviewed: 1
+        }
+    }
+}

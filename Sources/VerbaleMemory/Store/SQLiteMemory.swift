@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import VerbaleCore
+
+/// The embedded translation memory: one SQLite file (GRDB `DatabasePool`, WAL journal), so one
+/// writer and many readers work at once and readers see a consistent snapshot while an import
+/// runs.
+///
+/// A second writer (another `verbale import`) waits for the lock up to `busyTimeout`, then
+/// fails with `MemoryError.busy` having changed nothing. The file is created, with its folder,
+/// on first use; its schema comes from `MemorySchema` plus each index's migrations.
+///
+/// ```swift
+/// let memory = try SQLiteMemory(path: URL(fileURLWithPath: "memory.sqlite"))
+/// print(try memory.statistics().units)
+/// ```
+public final class SQLiteMemory: TranslationMemory {
+    /// The indexes every memory maintains. The fuzzy-match index registers itself here.
+    public static let standardIndexes: [any MemoryIndex] = [ConcordanceIndex()]
+
+    public let path: URL
+    public let indexes: [any MemoryIndex]
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the memory at `path` and brings its schema up to date.
+    /// - Parameter busyTimeout: how long a writer waits for another process's write lock.
+    public init(path: URL, indexes: [any MemoryIndex] = SQLiteMemory.standardIndexes, busyTimeout: TimeInterval = 60) throws {
+        self.path = path
+        self.indexes = indexes
+        let folder = path.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw MemoryError.cannotOpen(path: path.path, reason: "cannot create the folder \(folder.path) (\(error.localizedDescription))")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "verbale.memory"
+        configuration.prepareDatabase { db in
+            // NORMAL is safe in WAL mode (a commit is atomic; only the last one may roll back on
+            // power loss), and avoids an fsync per transaction.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")
+        }
+        do {
+            pool = try DatabasePool(path: path.path, configuration: configuration)
+            try MemorySchema.migrator(indexes: indexes).migrate(pool)
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB {
+                throw MemoryError.incompatible(path: path.path, reason: "it is not an SQLite database")
+            }
+            if error.resultCode == .SQLITE_BUSY {
+                throw MemoryError.busy(path: path.path, waitedSeconds: busyTimeout)
+            }
+            throw MemoryError.cannotOpen(path: path.path, reason: error.message ?? "\(error)")
+        }
+        self.busyTimeout = busyTimeout
+    }
+
+    let busyTimeout: TimeInterval
+
+    /// Runs `body` in one IMMEDIATE transaction on the writer, translating lock timeouts into
+    /// `MemoryError.busy`. Rolls back when `commit` is false (dry runs) or `body` throws.
+    func writeTransaction<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return commit ? .commit : .rollback
+                }
+                guard let result else { throw MemoryError.sqlite(path: path.path, operation: "write", message: "no result") }
+                return result
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw MemoryError.busy(path: path.path, waitedSeconds: busyTimeout)
+        }
+    }
+
+    /// Runs `body` on a reader connection (a snapshot; does not wait for writers).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    public func alternatives(of unitID: Int64) throws -> [StoredUnit] {
+        try read { db in
+            guard let hash = try Int64.fetchOne(db, sql: "SELECT source_hash FROM unit WHERE id = ?", arguments: [unitID]) else { return [] }
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM unit WHERE source_hash = ? AND id <> ? ORDER BY id", arguments: [hash, unitID])
+            return try UnitReader.units(ids: ids, in: db)
+        }
+    }
+
+    /// The units with these ids, in that order (missing ids are left out).
+    public func units(ids: [Int64]) throws -> [StoredUnit] {
+        try read { db in try UnitReader.units(ids: ids, in: db) }
+    }
+
+    /// Closes the database files. Later calls fail.
+    public func close() throws {
+        try pool.close()
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import VerbaleCore
+
+/// Stable 64-bit hashes of unit texts (FNV-1a over UTF-8), for duplicate and alternative
+/// detection. Swift's `Hasher` is seeded per process, so it cannot be stored; this one is the
+/// same on every run and machine. Cost: O(bytes); collisions among a million units have a
+/// probability near 3·10⁻⁸, accepted (a collision would merge two units' metadata).
+public enum UnitFingerprint {
+    /// Hash of every (language, text) pair, independent of variant order.
+    public static func units(_ variants: [Variant]) -> Int64 {
+        var combined: UInt64 = 0xcbf2_9ce4_8422_2325
+        // Order-independent: hash each pair, then combine sorted pair hashes.
+        var pairHashes = variants.map { pair($0) }
+        pairHashes.sort()
+        for value in pairHashes {
+            combined = mix(combined, value)
+        }
+        return Int64(bitPattern: combined)
+    }
+
+    /// Hash of the source variant: (language, text).
+    public static func source(_ variant: Variant) -> Int64 {
+        Int64(bitPattern: pair(variant))
+    }
+
+    /// Hash of raw bytes (file digests for seeding).
+    public static func bytes(_ data: Data) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int64(bitPattern: hash)
+    }
+
+    static func pair(_ variant: Variant) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        hash = fnv(hash, variant.language.description.lowercased())
+        hash = (hash ^ 0x1F) &* 0x100_0000_01b3
+        hash = fnv(hash, variant.text)
+        return hash
+    }
+
+    private static func fnv(_ seed: UInt64, _ text: String) -> UInt64 {
+        var hash = seed
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    private static func mix(_ hash: UInt64, _ value: UInt64) -> UInt64 {
+        var hash = hash
+        var value = value
+        for _ in 0..<8 {
+            hash = (hash ^ (value & 0xFF)) &* 0x100_0000_01b3
+            value >>= 8
+        }
+        return hash
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import VerbaleCore
+import VerbaleMemory
+
+struct ConcordanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concordance",
+        abstract: "Find the units whose text contains the given words, in any language.",
+        discussion: """
+        Words are matched whole and case-insensitively; Khmer is split into words the same way
+        for the query and the memory, so Khmer queries need no spaces. Hits where the words
+        stand together and in order come first, then shorter texts. On a terminal hits are in
+        bold; otherwise they are marked [[like this]]; --json gives offsets (Unicode scalars).
+        Units no attested source confirms are shown as (unreviewed).
+
+        Examples:
+          verbale concordance "presents its compliments"
+          verbale concordance --lang fr "haute considération"
+          verbale concordance --json --limit 5 "ព្រះរាជាណាចក្រកម្ពុជា"
+        """
+    )
+
+    @Option(help: ArgumentHelp("Search only texts in this language (BCP 47, e.g. en, fr, km).", valueName: "tag"))
+    var lang: String?
+
+    @Flag(help: "Print JSON: the hits with their translations and highlight offsets.")
+    var json = false
+
+    @Option(help: ArgumentHelp("At most this many hits.", valueName: "n"))
+    var limit = 20
+
+    @Argument(help: ArgumentHelp("The words to find (- reads them from standard input).", valueName: "words"))
+    var words: String
+
+    @OptionGroup var memoryOption: MemoryOption
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let text = words == "-" ? try InputText.read("-").text.trimmingWhitespace() : words
+        var language: LanguageTag?
+        if let lang {
+            do { language = try LanguageTag(parsing: lang) } catch { throw ValidationError("\(error)") }
+        }
+        let memory = try memoryOption.open()
+        let result: ConcordanceResult
+        do { result = try memory.concordance(ConcordanceQuery(text: text, language: language, limit: limit)) } catch {
+            throw CommandFailure("\(error)")
+        }
+        if json {
+            try printJSON(result)
+            return
+        }
+        if result.words.isEmpty {
+            throw CommandFailure("no words to search for in \"\(text)\"")
+        }
+        if result.hits.isEmpty {
+            print("No unit contains \(result.words.joined(separator: " "))")
+            return
+        }
+        let bold = Terminal.stdoutIsTTY
+        for hit in result.hits {
+            let spans = hit.highlights.map { $0.start..<$0.end }
+            let marked = bold ? SQLiteMemory.mark(hit.text, spans: spans, open: "\u{1B}[1m", close: "\u{1B}[0m") : hit.marked
+            let flag = hit.review == ReviewStatus.unreviewed.rawValue ? "  (unreviewed)" : ""
+            print("#\(hit.unit) \(hit.language)\t\(marked)\(flag)")
+            for translation in hit.translations {
+                let mark = translation.review == ReviewStatus.unreviewed.rawValue ? "  (unreviewed)" : ""
+                print("   \(translation.language)\t\(translation.text)\(mark)")
+            }
+        }
+        if result.more {
+            print("(ranked among the \(result.examined) most recent matching texts; narrow the words or use --lang for others)")
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import ArgumentParser
+import Foundation
+import VerbaleCore
+import VerbaleFormats
+import VerbaleMemory
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import TMX, XLIFF or TSV files into the translation memory.",
+        discussion: """
+        All files of one command are imported in ONE transaction: if any file is malformed, or the
+        process is interrupted or killed, the memory is left exactly as it was. Units identical to
+        stored ones (same texts in all languages) are merged; units with the same source text but a
+        different translation are kept and counted as alternatives.
+
+        Personal data — e-mail addresses, phone numbers, passport and ID numbers, names after a title
+        (Mr., Mme, H.E., លោក, ឯកឧត្តម…) and dates of birth — is replaced by placeholders such as
+        {PERSON} and {EMAIL} before anything is stored. --report FILE writes where, with the original
+        text: that report is the ONLY place the originals are kept, so protect or delete it.
+
+        The format is recognised from the content, then the extension; --format overrides.
+
+        Examples:
+          verbale import old-memory.tmx
+          verbale import --lang-map en-US=en --lang-map fr-FR=fr trados-export.tmx memoq.tmx
+          verbale import --dry-run --json phrases.tsv
+          verbale import --report personal-data.tsv notes-2021.tmx
+          cat exported.tmx | verbale import -
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files to import (- for standard input).", valueName: "file"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The format of every file: tmx, xliff, tsv or csv. Default: recognised per file.", valueName: "format"))
+    var format: String?
+
+    @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing (repeatable), e.g. en-US=en.", valueName: "from=to"))
+    var langMap: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Read, check and count everything, then keep nothing.")
+    var dryRun = false
+
+    @Flag(help: "Print the summary as JSON on standard output.")
+    var json = false
+
+    @Flag(name: .customLong("keep-personal-data"), help: "Store texts as they are, without replacing personal data.")
+    var keepPersonalData = false
+
+    @Option(help: ArgumentHelp("Write where personal data was replaced (file, unit, language, type, original text) to this TSV file.", valueName: "file"))
+    var report: String?
+
+    @OptionGroup var memoryOption: MemoryOption
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to import (or - for standard input)") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if keepPersonalData, report != nil { throw ValidationError("--report lists replaced personal data; it cannot be used with --keep-personal-data") }
+    }
+
+    func run() throws {
+        let formatChoice: MemoryFormat?
+        if let format {
+            guard let chosen = MemoryFormat(rawValue: format.lowercased()) else {
+                throw ValidationError("unknown format \"\(format)\"; use one of: \(MemoryFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            formatChoice = chosen
+        } else {
+            formatChoice = nil
+        }
+        let languageMap = try parseLanguageMap()
+        let memory = try memoryOption.open()
+        var sources: [any UnitSource] = []
+        for file in files {
+            do { sources.append(try FormatUnitSource(path: file, format: formatChoice)) } catch {
+                throw CommandFailure("\(error); nothing was imported")
+            }
+        }
+        let options = ImportOptions(languageMap: languageMap, dryRun: dryRun, scrubPersonalData: !keepPersonalData,
+                                    collectPersonalDataReport: report != nil)
+        let total = sources.compactMap(\.totalBytes).reduce(0, +)
+        let bar = Terminal.stderrIsTTY && total > 4 << 20 ? ProgressBar(total: total) : nil
+        let summary: ImportSummary
+        do {
+            var progress: ImportProgress?
+            if let bar {
+                progress = { read, _ in bar.update(read) }
+            }
+            summary = try memory.importUnits(from: sources, options: options, progress: progress)
+        } catch {
+            bar?.clear()
+            throw CommandFailure("\(error)")
+        }
+        bar?.clear()
+        if let report {
+            try PersonalDataReport.write(summary.findings, to: report)
+        }
+        for file in summary.files where file.read == 0 {
+            Terminal.writeError("warning: \(file.name) holds no translation units\n")
+        }
+        if json {
+            try printJSON(summary)
+        } else {
+            print(Self.describe(summary, memory: memory.path.path, report: report))
+        }
+    }
+
+    private func parseLanguageMap() throws -> [LanguageTag: LanguageTag] {
+        var map: [LanguageTag: LanguageTag] = [:]
+        for entry in langMap.flatMap({ $0.split(separator: ",") }) {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--lang-map expects from=to (e.g. en-US=en), not \"\(entry)\"") }
+            do {
+                map[try LanguageTag(parsing: parts[0])] = try LanguageTag(parsing: parts[1])
+            } catch {
+                throw ValidationError("--lang-map \(entry): \(error)")
+            }
+        }
+        return map
+    }
+
+    static func describe(_ summary: ImportSummary, memory: String, report: String?) -> String {
+        func number(_ value: Int) -> String { value.formatted(.number) }
+        var lines: [String] = []
+        let verb = summary.dryRun ? "Would import" : "Imported"
+        lines.append("\(verb) \(number(summary.added)) new units from \(summary.files.count) file\(summary.files.count == 1 ? "" : "s") into \(memory) (\(String(format: "%.1f", summary.seconds)) s)\(summary.dryRun ? " — dry run, nothing was kept" : "")")
+        lines.append("  read \(number(summary.read)), added \(number(summary.added)) (\(number(summary.alternatives)) alternatives), merged \(number(summary.merged)) duplicates, skipped \(number(summary.skippedTotal))")
+        for (reason, count) in summary.skipped.sorted(by: { $0.key < $1.key }) {
+            lines.append("    skipped \(number(count)): \(reason)")
+        }
+        if summary.personalData.isEmpty {
+            lines.append("  personal data replaced: none found")
+        } else {
+            let kinds = summary.personalData.sorted { $0.key < $1.key }.map { "\(number($0.value)) \($0.key)" }.joined(separator: ", ")
+            lines.append("  personal data replaced: \(kinds)\(report.map { " (where: \($0))" } ?? "")")
+        }
+        if summary.files.count > 1 {
+            for file in summary.files {
+                lines.append("  \(file.name): read \(number(file.read)), added \(number(file.added)), merged \(number(file.merged)), skipped \(number(file.skipped))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A one-line progress bar on standard error (only used when it is a terminal).
+final class ProgressBar: @unchecked Sendable {
+    private let total: Int64
+    private let lock = NSLock()
+    private var last = -1
+
+    init(total: Int64) { self.total = total }
+
+    func update(_ done: Int64) {
+        let percent = Int(min(100, done * 100 / max(total, 1)))
+        lock.lock()
+        defer { lock.unlock() }
+        guard percent != last else { return }
+        last = percent
+        let filled = percent * 30 / 100
+        Terminal.writeError("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "] \(percent)%  \(done >> 20)/\(total >> 20) MB")
+    }
+
+    func clear() {
+        Terminal.writeError("\r" + String(repeating: " ", count: 60) + "\r")
+    }
+}
+
+/// The `--report` file: one row per replacement, TSV with a header.
+enum PersonalDataReport {
+    static func write(_ findings: [PersonalDataFinding], to path: String) throws {
+        var text = "file\tunit\tunit_id\tlanguage\ttype\tplaceholder\tstart\tend\toriginal\n"
+        for finding in findings {
+            let fields = [finding.file, String(finding.unit), finding.unitID ?? "", finding.language, finding.kind.rawValue,
+                          finding.placeholder, String(finding.start), String(finding.end), finding.original]
+            text += fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t") + "\n"
+        }
+        do {
+            if path == "-" {
+                FileHandle.standardError.write(Data(text.utf8))
+            } else {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
+        } catch {
+            throw CommandFailure("cannot write the report \(path): \(error.localizedDescription) (the import itself succeeded)")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import VerbaleCore
+import VerbaleMemory
+
+/// The `--memory PATH` option every memory command shares, and how the memory is opened.
+struct MemoryOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The memory file. Default: $VERBALE_MEMORY, else $XDG_DATA_HOME/verbale/memory.sqlite (~/.local/share/verbale/memory.sqlite), created and seeded with the shipped memories on first use.",
+        valueName: "path"))
+    var memory: String?
+
+    /// Steps run on the default memory each time it is opened (idempotent and cheap). The
+    /// glossary adds its own termbase seeding here.
+    static let seedingSteps: [any SeedingStep] = [ShippedMemorySeeding()]
+
+    /// Opens the memory; the default one (no `--memory`, no `$VERBALE_MEMORY`) is seeded.
+    func open() throws -> SQLiteMemory {
+        let path = MemoryLocation.resolve(explicit: memory)
+        do {
+            let opened = try SQLiteMemory(path: path)
+            let isDefault = (memory ?? "").isEmpty && (ProcessInfo.processInfo.environment["VERBALE_MEMORY"] ?? "").isEmpty
+            if isDefault {
+                for step in Self.seedingSteps { try step.seed(databaseAt: path) }
+            }
+            return opened
+        } catch let error as MemoryError {
+            throw CommandFailure(error.description)
+        }
+    }
+}
+
+/// A failure reported as "error: …" on standard error with exit status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Whether standard error (or output) is a terminal: progress bars and colour only then.
+enum Terminal {
+    static var stderrIsTTY: Bool { isatty(2) == 1 }
+    static var stdoutIsTTY: Bool { isatty(1) == 1 }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// Writes a TMX of `count` EN–FR units numbered from `start` (distinct texts, so none merge).
+func writeTMX(count: Int, start: Int = 0, to url: URL) throws {
+    var text = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="tests" creationtoolversion="1" segtype="sentence" o-tmf="tests" adminlang="en" srclang="en" datatype="plaintext"/>
+        <body>
+
+        """
+    for index in start..<(start + count) {
+        text += "<tu><tuv xml:lang=\"en\"><seg>The Embassy presents its compliments, note \(index).</seg></tuv><tuv xml:lang=\"fr\"><seg>L'Ambassade présente ses compliments, note \(index).</seg></tuv></tu>\n"
+    }
+    text += "</body></tmx>\n"
+    try Data(text.utf8).write(to: url)
+}
+
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+func unitCount(_ memory: URL) throws -> Int {
+    let stats = try CLI.run(["stats", "--json", "--memory", memory.path])
+    let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+    return object?["units"] as? Int ?? -1
+}
+
+@Suite("verbale import / export / concordance / stats")
+struct MemoryCommandTests {
+    @Test("import prints a JSON summary; stats, concordance and export see the units")
+    func importThenUse() throws {
+        let folder = try temporaryFolder()
+        let tmx = folder.appendingPathComponent("notes.tmx")
+        try writeTMX(count: 20, to: tmx)
+        let memory = folder.appendingPathComponent("m.sqlite").path
+        let result = try CLI.run(["import", "--json", "--memory", memory, tmx.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(summary?["added"] as? Int == 20)
+        #expect(summary?["merged"] as? Int == 0)
+        #expect(try unitCount(folder.appendingPathComponent("m.sqlite")) == 20)
+        let again = try CLI.run(["import", "--json", "--memory", memory, tmx.path])
+        let second = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
+        #expect(second?["merged"] as? Int == 20)
+        let hits = try CLI.run(["concordance", "--memory", memory, "--limit", "3", "note 7"])
+        #expect(hits.status == 0)
+        #expect(hits.stdout.contains("[[note 7]]"))
+        let export = try CLI.run(["export", "--memory", memory, "--format", "tmx", "-"])
+        #expect(export.status == 0)
+        #expect(export.stdout.components(separatedBy: "</tu>").count - 1 == 20)
+    }
+
+    @Test("A TMX with no units imports nothing and says so")
+    func emptyFile() throws {
+        let folder = try temporaryFolder()
+        let tmx = folder.appendingPathComponent("empty.tmx")
+        try writeTMX(count: 0, to: tmx)
+        let result = try CLI.run(["import", "--memory", folder.appendingPathComponent("m.sqlite").path, tmx.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("holds no translation units"))
+    }
+
+    @Test("A malformed file imports nothing, even after good files, and names file and line")
+    func malformed() throws {
+        let folder = try temporaryFolder()
+        let good = folder.appendingPathComponent("good.tmx")
+        try writeTMX(count: 10, to: good)
+        let bad = folder.appendingPathComponent("bad.tmx")
+        try Data("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv><tuv xml:lang=\"fr\"><seg>b</tuv></tu></body></tmx>".utf8).write(to: bad)
+        let memory = folder.appendingPathComponent("m.sqlite")
+        let result = try CLI.run(["import", "--memory", memory.path, good.path, bad.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("bad.tmx"))
+        #expect(result.stderr.contains("nothing was imported"))
+        #expect(try unitCount(memory) == 0)
+    }
+
+    @Test("Personal data is replaced by default and --report lists the originals")
+    func report() throws {
+        let folder = try temporaryFolder()
+        let tmx = folder.appendingPathComponent("p.tmx")
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+            <body><tu><tuv xml:lang="en"><seg>H.E. Mr. Sok Chan, e-mail sok.chan@mfaic.gov.kh</seg></tuv><tuv xml:lang="km"><seg>ឯកឧត្តម សុខ ចាន់ អ៊ីមែល sok.chan@mfaic.gov.kh</seg></tuv></tu></body></tmx>
+            """.utf8).write(to: tmx)
+        let memory = folder.appendingPathComponent("m.sqlite").path
+        let reportFile = folder.appendingPathComponent("report.tsv")
+        let result = try CLI.run(["import", "--memory", memory, "--report", reportFile.path, tmx.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 EMAIL"))
+        let report = try String(contentsOf: reportFile, encoding: .utf8)
+        #expect(report.contains("sok.chan@mfaic.gov.kh"))
+        #expect(report.contains("សុខ ចាន់"))
+        let export = try CLI.run(["export", "--memory", memory, "--format", "tmx", "-"])
+        #expect(!export.stdout.contains("sok.chan"))
+        #expect(export.stdout.contains("ឯកឧត្តម {PERSON}"))
+    }
+
+    @Test("Two imports at once: the second waits for the first, and nothing is lost")
+    func concurrentImports() throws {
+        let folder = try temporaryFolder()
+        let first = folder.appendingPathComponent("a.tmx")
+        let second = folder.appendingPathComponent("b.tmx")
+        try writeTMX(count: 3000, start: 0, to: first)
+        try writeTMX(count: 3000, start: 3000, to: second)
+        let memory = folder.appendingPathComponent("m.sqlite")
+        // Create the memory first so both processes find its schema.
+        #expect(try unitCount(memory) == 0)
+        let processes = try [first, second].map { file -> Process in
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["import", "--memory", memory.path, file.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        #expect(try unitCount(memory) == 6000)
+    }
+
+    @Test("SIGKILL in the middle of an import leaves the memory exactly as before")
+    func killMidImport() throws {
+        let folder = try temporaryFolder()
+        let memory = folder.appendingPathComponent("m.sqlite")
+        let seed = folder.appendingPathComponent("seed.tmx")
+        try writeTMX(count: 5, start: 1_000_000, to: seed)
+        #expect(try CLI.run(["import", "--memory", memory.path, seed.path]).status == 0)
+        let before = try CLI.run(["export", "--memory", memory.path, "--format", "tmx", "-"]).stdout
+            .split(separator: "\n").filter { !$0.contains("creationdate") }
+
+        // Feed the import through a pipe, and kill it while the input is still open: it is
+        // then certainly mid-transaction (it cannot commit before reading the end).
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["import", "--memory", memory.path, "--format", "tmx", "-"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var head = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="tests" creationtoolversion="1" segtype="sentence" o-tmf="tests" adminlang="en" srclang="en" datatype="plaintext"/>
+            <body>
+
+            """
+        for index in 0..<20_000 {
+            head += "<tu><tuv xml:lang=\"en\"><seg>Killed import, note \(index).</seg></tuv><tuv xml:lang=\"fr\"><seg>Import interrompu, note \(index).</seg></tuv></tu>\n"
+        }
+        input.fileHandleForWriting.write(Data(head.utf8))
+        Thread.sleep(forTimeInterval: 2)
+        #expect(process.isRunning)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        #expect(try unitCount(memory) == 5)
+        let after = try CLI.run(["export", "--memory", memory.path, "--format", "tmx", "-"]).stdout
+            .split(separator: "\n").filter { !$0.contains("creationdate") }
+        #expect(after == before)
+        let hits = try CLI.run(["concordance", "--memory", memory.path, "Killed import"])
+        #expect(hits.stdout.contains("No unit contains"))
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import VerbaleCore
+
+@Suite("verbale segment")
+struct SegmentCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/segmentation")
+
+    @Test("Prints one segment per line, line breaks inside a segment as spaces")
+    func lines() throws {
+        let result = try CLI.run(["segment", "--lang", "en", "-"], stdin: "It was a cold \nnight in the city. H.E. Mr. Sok left.\n\nGeneva, 12 January 2021\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "It was a cold night in the city.\nH.E. Mr. Sok left.\nGeneva, 12 January 2021\n")
+    }
+
+    @Test("--json gives text, start and end in Unicode scalars")
+    func json() throws {
+        let input = "😀 Hi. ខ្ញុំ។ Bye."
+        let result = try CLI.run(["segment", "--json", "--lang", "km", "-"], stdin: input)
+        #expect(result.status == 0)
+        struct Row: Decodable { var text: String; var start: Int; var end: Int }
+        let rows = try JSONDecoder().decode([Row].self, from: Data(result.stdout.utf8))
+        let scalars = Array(input.unicodeScalars)
+        #expect(rows.count == 3)
+        for row in rows {
+            #expect(String(String.UnicodeScalarView(scalars[row.start..<row.end])) == row.text)
+        }
+    }
+
+    @Test("Empty input prints nothing and exits 0")
+    func empty() throws {
+        let result = try CLI.run(["segment", "-"], stdin: "")
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("Invalid UTF-8 is an error giving the byte offset; --lossy replaces it")
+    func invalidUTF8() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-bad-\(UUID().uuidString).txt")
+        try Data([0x48, 0x69, 0x2E, 0x20, 0xFF, 0x6F, 0x2E]).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let strict = try CLI.run(["segment", file.path])
+        #expect(strict.status != 0)
+        #expect(strict.stderr.contains("byte 4"))
+        let lossy = try CLI.run(["segment", "--lossy", file.path])
+        #expect(lossy.status == 0)
+        #expect(lossy.stdout.contains("\u{FFFD}"))
+    }
+
+    @Test("Binary input is refused")
+    func binary() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-bin-\(UUID().uuidString).bin")
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02]).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["segment", file.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("binary"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("A malformed .srx is an error with its line and column; a bad regex names the rule")
+    func badRules() throws {
+        let broken = try CLI.run(["segment", "--rules", Self.fixtures.appendingPathComponent("broken.srx").path, "-"], stdin: "Hi.")
+        #expect(broken.status != 0)
+        #expect(broken.stderr.contains("broken.srx:7:"))
+        let regex = try CLI.run(["segment", "--rules", Self.fixtures.appendingPathComponent("bad-regex.srx").path, "-"], stdin: "Hi.")
+        #expect(regex.status != 0)
+        #expect(regex.stderr.contains("rule 2 of language rule \"Titles\""))
+    }
+
+    @Test("--rules uses the given SRX file")
+    func customRules() throws {
+        let result = try CLI.run(["segment", "--lang", "en-GB", "--rules", Self.fixtures.appendingPathComponent("custom.srx").path, "-"],
+                                 stdin: "Your Excellency. Thank you; we agree.")
+        #expect(result.status == 0)
+        #expect(result.stdout == "Your Excellency. Thank you;\nwe agree.\n")
+    }
+
+    @Test("The seed note: one segment per sentence, heading and line",
+          .enabled(if: SharedData.file("notes/seed-cambodia-ohchr-2021.txt") != nil, "../shared/data is absent"))
+    func seed() throws {
+        let path = try #require(SharedData.file("notes/seed-cambodia-ohchr-2021.txt")).path
+        let result = try CLI.run(["segment", path])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 23)
+        #expect(lines[1] == "N. 2021/01/045")
+        #expect(lines[5] == "Geneva, 12 January 2021")
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleMemory
+
+@Suite("Concordance")
+struct ConcordanceTests {
+    func memoryWithNotes() throws -> SQLiteMemory {
+        let memory = try temporaryMemory()
+        let units = [
+            unit([("en", "The Embassy presents its compliments to the Ministry of Foreign Affairs."),
+                  ("fr", "L'Ambassade présente ses compliments au Ministère des Affaires étrangères."),
+                  ("km", "ស្ថានទូត\u{200B}សូម\u{200B}គោរព\u{200B}ជម្រាប\u{200B}មក\u{200B}ក្រសួងការបរទេស។")]),
+            unit([("en", "The Ministry of Foreign Affairs and International Cooperation of the Kingdom of Cambodia presents its compliments."),
+                  ("km", "ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ នៃព្រះរាជាណាចក្រកម្ពុជា")]),
+            unit([("en", "Compliments of the season, and the Ministry thanks you."), ("fr", "Meilleurs vœux, et le Ministère vous remercie.")]),
+        ]
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "notes", units: units)], options: ImportOptions())
+        return memory
+    }
+
+    @Test("Words together and in order rank first; every hit is marked")
+    func ranking() throws {
+        let memory = try memoryWithNotes()
+        let result = try memory.concordance(ConcordanceQuery(text: "presents its compliments"))
+        #expect(result.hits.count == 2)
+        #expect(result.hits.allSatisfy { $0.phrase })
+        #expect(result.hits[0].marked.contains("[[presents its compliments]]"))
+        let loose = try memory.concordance(ConcordanceQuery(text: "ministry compliments"))
+        #expect(loose.hits.count == 3)
+        // No text has these words together: the shortest (densest) comes first.
+        #expect(loose.hits.first?.text.hasPrefix("Compliments of the season") == true)
+    }
+
+    @Test("Khmer is found by its words, without spaces in the query")
+    func khmer() throws {
+        let memory = try memoryWithNotes()
+        let result = try memory.concordance(ConcordanceQuery(text: "ព្រះរាជាណាចក្រកម្ពុជា"))
+        #expect(result.hits.count == 1)
+        let hit = try #require(result.hits.first)
+        #expect(hit.language == "km")
+        let span = try #require(hit.highlights.first)
+        let scalars = Array(hit.text.unicodeScalars)
+        let marked = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+        #expect(marked.contains("កម្ពុជា"))
+        #expect(hit.translations.first?.language == "en")
+        // A Khmer word inside zero-width-space separated text is found too.
+        #expect(try memory.concordance(ConcordanceQuery(text: "ស្ថានទូត")).hits.count == 1)
+    }
+
+    @Test("--lang limits the search to one language; accents and case are kept apart from word boundaries")
+    func languageFilter() throws {
+        let memory = try memoryWithNotes()
+        let french = try memory.concordance(ConcordanceQuery(text: "ministère", language: tag("fr")))
+        #expect(french.hits.count == 2)
+        #expect(french.hits.allSatisfy { $0.language == "fr" })
+        #expect(try memory.concordance(ConcordanceQuery(text: "ministère", language: tag("en"))).hits.isEmpty)
+    }
+
+    @Test("Index words and query words agree on apostrophes and case")
+    func words() {
+        let words = ConcordanceWords()
+        #expect(words.indexText("L'Ambassade PRÉSENTE ses compliments.") == "l ambassade présente ses compliments")
+        #expect(words.words("l’honneur").map(\.key) == ["l", "honneur"])
+        #expect(!words.indexText("ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា").contains("\u{200B}"))
+    }
+}
+
+@Suite("Concordance shows review status")
+struct ConcordanceReviewTests {
+    @Test("A variant marked x-review=unreviewed is reported unreviewed in hits and translations")
+    func unreviewedVariant() throws {
+        let memory = try temporaryMemory()
+        var input = unit([("en", "has the honour to"), ("km", "មានកិត្តិយស")])
+        input.variants[1].properties = [Property(type: "x-review", value: "unreviewed")]
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "formulas", units: [input])], options: ImportOptions())
+        let english = try #require(try memory.concordance(ConcordanceQuery(text: "honour")).hits.first)
+        #expect(english.review == "translated")
+        #expect(english.translations.first?.review == "unreviewed")
+        let khmer = try #require(try memory.concordance(ConcordanceQuery(text: "មានកិត្តិយស")).hits.first)
+        #expect(khmer.review == "unreviewed")
+    }
+}

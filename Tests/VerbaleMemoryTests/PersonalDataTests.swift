@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleMemory
+
+@Suite("Personal data is replaced before storing")
+struct PersonalDataTests {
+    let scrubber = PersonalDataScrubber()
+
+    func scrubbed(_ text: String, _ language: String = "en") -> (String, [PersonalDataFinding]) {
+        let result = scrubber.scrub(unit([(language, text)]), file: "t", position: 1)
+        return (result.unit.variants[0].text, result.findings)
+    }
+
+    @Test("E-mail addresses, phone numbers, passport and ID numbers become typed placeholders")
+    func contactAndNumbers() {
+        #expect(scrubbed("Contact: consular.section@mfaic.gov.kh or Tel: +855 23 216 141.").0
+                == "Contact: {EMAIL} or Tel: {PHONE}.")
+        #expect(scrubbed("Please call 012 345 678 today.").0 == "Please call {PHONE} today.")
+        #expect(scrubbed("holder of passport No. N0123456, issued in Phnom Penh").0
+                == "holder of passport No. {PASSPORT}, issued in Phnom Penh")
+        #expect(scrubbed("titulaire du passeport n° N0123456", "fr").0 == "titulaire du passeport n° {PASSPORT}")
+        #expect(scrubbed("identity card No. 010203040 issued on 1 May 2019").0 == "identity card No. {ID_NUMBER} issued on 1 May 2019")
+    }
+
+    @Test("Names after a title go, the title and office words stay")
+    func names() {
+        #expect(scrubbed("H.E. Mr. Prak Sokhonn, Minister of Foreign Affairs").0 == "H.E. Mr. {PERSON}, Minister of Foreign Affairs")
+        #expect(scrubbed("Mr President, I thank Mr Santer.").0 == "Mr President, I thank Mr {PERSON}.")
+        #expect(scrubbed("M. Dupont et Mme Martin sont arrivés.", "fr").0 == "M. {PERSON1} et Mme {PERSON2} sont arrivés.")
+        #expect(scrubbed("S.E. M. Jean Dupont, Ambassadeur", "fr").0 == "S.E. M. {PERSON}, Ambassadeur")
+    }
+
+    @Test("Khmer names after ឯកឧត្តម, លោក, លោកស្រី, លោកជំទាវ are replaced; an office is not a name")
+    func khmerNames() {
+        #expect(scrubbed("ឯកឧត្តម ប្រាក់ សុខុន ឧបនាយករដ្ឋមន្ត្រី", "km").0 == "ឯកឧត្តម {PERSON} ឧបនាយករដ្ឋមន្ត្រី")
+        #expect(scrubbed("លោកស្រី សុខ ចាន់ថា បានមកដល់។", "km").0 == "លោកស្រី {PERSON} បានមកដល់។")
+        #expect(scrubbed("ឯកឧត្តម រដ្ឋមន្ត្រី ក្រសួងការបរទេស", "km").1.isEmpty)
+        // "លោក" inside a word (ពិភពលោក, the world) is not a title.
+        #expect(scrubbed("ពិភពលោក ទាំងមូល", "km").1.isEmpty)
+    }
+
+    @Test("Dates of birth go, the words that introduce them stay (EN, FR, KM with Khmer digits)")
+    func datesOfBirth() {
+        #expect(scrubbed("born on 12 March 1960 in Kampot").0 == "born on {DATE_OF_BIRTH} in Kampot")
+        #expect(scrubbed("date of birth: 03/04/1975").0 == "date of birth: {DATE_OF_BIRTH}")
+        #expect(scrubbed("née le 3 mai 1971 à Lyon", "fr").0 == "née le {DATE_OF_BIRTH} à Lyon")
+        #expect(scrubbed("ថ្ងៃខែឆ្នាំកំណើត ១២ មីនា ១៩៦០", "km").0 == "ថ្ងៃខែឆ្នាំកំណើត {DATE_OF_BIRTH}")
+        // A date that is not a birth date stays.
+        #expect(scrubbed("Geneva, 12 January 2021").1.isEmpty)
+    }
+
+    @Test("Aligned variants get the same numbered placeholders")
+    func alignedVariants() {
+        let input = unit([("en", "Mr. Sok Chan and Ms. Dara Keo met Mr. Sok Chan again."),
+                          ("fr", "M. Sok Chan et Mme Dara Keo ont revu M. Sok Chan."),
+                          ("km", "លោក សុខ ចាន់ និង លោកស្រី ដារ៉ា កែវ")])
+        let result = scrubber.scrub(input, file: "t", position: 1)
+        #expect(result.unit.variants[0].text == "Mr. {PERSON1} and Ms. {PERSON2} met Mr. {PERSON1} again.")
+        #expect(result.unit.variants[1].text == "M. {PERSON1} et Mme {PERSON2} ont revu M. {PERSON1}.")
+        #expect(result.unit.variants[2].text == "លោក {PERSON1} និង លោកស្រី {PERSON2}")
+        #expect(result.findings.count == 8)
+        #expect(result.findings.first?.original == "Sok Chan")
+    }
+
+    @Test("Inline tags after a replacement move with the text")
+    func tagsShift() {
+        var input = unit([("en", "Mr. Jonathan Smith signed."), ("fr", "M. Jonathan Smith a signé.")])
+        input.variants[0].tags = [InlineTag(kind: .ph, position: 25, content: "&lt;br/&gt;")]
+        let result = scrubber.scrub(input, file: "t", position: 1)
+        #expect(result.unit.variants[0].text == "Mr. {PERSON} signed.")
+        #expect(result.unit.variants[0].tags.first?.position == 19)
+    }
+
+    @Test("The real notes verbales keep their formula words", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func realNotes() throws {
+        let folder = try #require(SharedData.file("notes"))
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "txt" }
+        #expect(files.count > 200)
+        let formulaWords = ["Ministry", "Embassy", "Mission", "Kingdom", "Netherlands", "Cambodia", "Government", "Republic",
+                            "Ministère", "Ambassade", "Royaume", "compliments", "honour", "consideration"]
+        var findings: [PersonalDataFinding] = []
+        var changedFormula = 0
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.isEmpty {
+                let result = scrubber.scrub(unit([("en", String(line))]), file: file.lastPathComponent, position: 1)
+                findings += result.findings
+                for word in formulaWords where line.components(separatedBy: word).count != result.unit.variants[0].text.components(separatedBy: word).count {
+                    changedFormula += 1
+                }
+            }
+        }
+        #expect(changedFormula == 0)
+        // The notes name a few people after titles (e.g. "Mr Sven Alkalaj"); those are found.
+        #expect(findings.contains { $0.kind == .person && $0.original.contains("Alkalaj") })
+        #expect(findings.allSatisfy { finding in !formulaWords.contains { finding.original.contains($0) } })
+    }
+
+    @Test("Import replaces personal data by default, counts it, and reports it only on request")
+    func importCounts() throws {
+        let memory = try temporaryMemory()
+        let input = unit([("en", "Mr. John Smith (john@example.org)"), ("fr", "M. John Smith (john@example.org)")])
+        let summary = try memory.importUnits(from: [ArrayUnitSource(name: "a.tmx", units: [input])],
+                                             options: ImportOptions(collectPersonalDataReport: true))
+        #expect(summary.personalData == ["PERSON": 2, "EMAIL": 2])
+        #expect(summary.findings.map(\.original).contains("john@example.org"))
+        let stored = try memory.allUnits()
+        #expect(stored.first?.unit.variants.map(\.text) == ["Mr. {PERSON} ({EMAIL})", "M. {PERSON} ({EMAIL})"])
+        let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+        #expect(!json.contains("john"))
+    }
+
+    @Test("--keep-personal-data stores the text as it is")
+    func keep() throws {
+        let memory = try temporaryMemory()
+        let input = unit([("en", "Mr. John Smith"), ("fr", "M. John Smith")])
+        let summary = try memory.importUnits(from: [ArrayUnitSource(name: "a", units: [input])], options: ImportOptions(scrubPersonalData: false))
+        #expect(summary.personalData.isEmpty)
+        #expect(try memory.allUnits().first?.unit.variants[0].text == "Mr. John Smith")
+    }
+}
