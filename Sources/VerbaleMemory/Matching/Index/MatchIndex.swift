@@ -67,6 +67,22 @@ public struct MatchIndex: Sendable {
         entryStart.append(UInt32(tokens.count))
     }
 
+    /// Appends one entry from tokens stored in the memory (see `StoredToken`). O(m).
+    mutating func appendEntry(unit: UInt32, language: Language, tokens stored: [StoredToken]) {
+        let languageIndex = MatchVocabulary.languageIndex(language)
+        var content = 0
+        for token in stored {
+            let form = vocabulary.intern(token, language: languageIndex)
+            tokens.append(form | (token.spaced ? 0x8000_0000 : 0))
+            if token.kind != .punctuation { content += 1 }
+        }
+        entryUnit.append(unit)
+        entryLanguage.append(languageIndex)
+        entryContentLength.append(UInt16(min(content, Int(UInt16.max))))
+        entryStart.append(UInt32(tokens.count))
+        languages.insert(language)
+    }
+
     /// Rebuilds every posting list from the entries: a counting sort by class, then a sort of
     /// each list by (length, entry). O(T + P log P); 1M units take seconds, which is why the
     /// result is saved with the memory rather than rebuilt on start.

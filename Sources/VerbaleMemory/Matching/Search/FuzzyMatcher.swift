@@ -13,14 +13,14 @@ import VerbaleCore
 /// thread-safe (tokenizers are cached).
 public final class FuzzyMatcher {
     public let index: MatchIndex
-    public let archive: UnitArchive
+    public let archive: any MatchUnits
     public var model: CostModel
     /// Names glossary entities in target languages (placeable transfer); nil without glossary.
     public var entities: (any EntityNaming)?
     private var tokenizers: [Language: Tokenizer] = [:]
     private let scratch = SearchScratch()
 
-    public init(index: MatchIndex, archive: UnitArchive, model: CostModel = .standard, entities: (any EntityNaming)? = nil) {
+    public init(index: MatchIndex, archive: any MatchUnits, model: CostModel = .standard, entities: (any EntityNaming)? = nil) {
         self.index = index
         self.archive = archive
         self.model = model
