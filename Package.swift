@@ -39,7 +39,10 @@ let package = Package(
             dependencies: ["CICU"],
             resources: [.copy("Resources")]
         ),
-        .target(name: "VerbaleFormats", dependencies: ["VerbaleCore"]),
+        .target(
+            name: "VerbaleFormats",
+            dependencies: ["VerbaleCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "VerbaleMemory",
             dependencies: [
@@ -71,11 +74,11 @@ let package = Package(
             path: "Benchmarks/Sources/verbale-bench"
         ),
         .testTarget(name: "VerbaleCoreTests", dependencies: ["VerbaleCore"]),
-        .testTarget(name: "VerbaleFormatsTests", dependencies: ["VerbaleFormats"]),
+        .testTarget(name: "VerbaleFormatsTests", dependencies: ["VerbaleFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "VerbaleMemoryTests", dependencies: ["VerbaleMemory"]),
         .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleGlossary"]),
-        .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign"]),
+        .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign", "VerbaleFormats"]),
         .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft", "VerbaleFormats"]),
-        .testTarget(name: "VerbaleCLITests", dependencies: ["verbale"]),
+        .testTarget(name: "VerbaleCLITests", dependencies: ["verbale", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )
