@@ -15,6 +15,8 @@ let benchmarks: [BenchmarkEntry] = [
     TMXBenchmark.entry,
     GenerateTMXCommand.entry,
     MatchBenchmark.entry,
+    TokenizerBenchmark.entry,
+    KhmerWordsBenchmark.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))
