@@ -44,7 +44,8 @@ public enum MatchIndexFile {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try data.write(to: temporary)
-            // rename(2) replaces the old file atomically.
+            // rename(2) replaces the old file atomically; Foundation's replaceItemAt on Linux
+            // fails here ("file doesn't exist") and can leave no index at all.
             guard rename(temporary.path, url.path) == 0 else {
                 throw MatchIndexFileError.cannotWrite(url.path, String(cString: strerror(errno)))
             }
