@@ -17,6 +17,7 @@ let benchmarks: [BenchmarkEntry] = [
     TMXBenchmark.entry,
     GenerateTMXCommand.entry,
     MatchBenchmark.entry,
+    GlossaryBenchmark.entry,
     TokenizerBenchmark.entry,
     KhmerWordsBenchmark.entry,
 ]
