@@ -16,6 +16,7 @@ let benchmarks: [BenchmarkEntry] = [
     AlignEvalBenchmark.entry,
     TMXBenchmark.entry,
     GenerateTMXCommand.entry,
+    MatchBenchmark.entry,
     GlossaryBenchmark.entry,
     TokenizerBenchmark.entry,
     KhmerWordsBenchmark.entry,
