@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.0"),
     ],
     targets: [
         // ICU4C behind a header that uses only stdint types: Foundation ships its own ICU
@@ -38,7 +39,10 @@ let package = Package(
             dependencies: ["CICU"],
             resources: [.copy("Resources")]
         ),
-        .target(name: "VerbaleFormats", dependencies: ["VerbaleCore"]),
+        .target(
+            name: "VerbaleFormats",
+            dependencies: ["VerbaleCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "VerbaleMemory",
             dependencies: [
@@ -54,7 +58,8 @@ let package = Package(
         .target(name: "VerbaleAlign", dependencies: ["VerbaleCore"]),
         .target(
             name: "VerbaleDraft",
-            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign"]
+            dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(
             name: "verbale",
@@ -69,11 +74,11 @@ let package = Package(
             path: "Benchmarks/Sources/verbale-bench"
         ),
         .testTarget(name: "VerbaleCoreTests", dependencies: ["VerbaleCore"]),
-        .testTarget(name: "VerbaleFormatsTests", dependencies: ["VerbaleFormats"]),
+        .testTarget(name: "VerbaleFormatsTests", dependencies: ["VerbaleFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "VerbaleMemoryTests", dependencies: ["VerbaleMemory"]),
         .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleGlossary"]),
-        .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign"]),
+        .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign", "VerbaleFormats"]),
         .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft", "VerbaleFormats"]),
-        .testTarget(name: "VerbaleCLITests", dependencies: ["verbale"]),
+        .testTarget(name: "VerbaleCLITests", dependencies: ["verbale", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

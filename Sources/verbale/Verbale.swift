@@ -31,6 +31,7 @@ struct Verbale: ParsableCommand {
             SuggestCommand.self,
             MineCommand.self,
             DraftCommand.self,
+            AlignCommand.self,
             CheckCommand.self,
         ]
     )

@@ -167,4 +167,21 @@ struct MemoryCommandTests {
         let hits = try CLI.run(["concordance", "--memory", memory.path, "Killed import"])
         #expect(hits.stdout.contains("No unit contains"))
     }
+
+    @Test("import keeps the fuzzy-match index beside the memory up to date")
+    func matchIndexFollowsImports() throws {
+        let folder = try temporaryFolder()
+        let memory = folder.appendingPathComponent("m.sqlite")
+        let first = folder.appendingPathComponent("a.tmx")
+        try writeTMX(count: 10, start: 0, to: first)
+        #expect(try CLI.run(["import", "--memory", memory.path, first.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: memory.path + ".match"))
+        let second = folder.appendingPathComponent("b.tmx")
+        try writeTMX(count: 10, start: 500, to: second)
+        #expect(try CLI.run(["import", "--memory", memory.path, second.path]).status == 0)
+        let search = try CLI.run(["search", "--memory", memory.path, "The Embassy presents its compliments, note 505."])
+        #expect(search.status == 0, "\(search.stderr)")
+        #expect(search.stdout.contains("note 505"))
+        #expect(search.stdout.contains("100%"))
+    }
 }

@@ -28,3 +28,37 @@ struct LanguageTagTests {
         #expect(try !LanguageTag("en").matches(LanguageTag("km")))
     }
 }
+
+@Suite("BCP 47 language tags, hardened")
+struct LanguageTagHardeningTests {
+    @Test("Real-world spellings canonicalise", arguments: [
+        ("fr_FR.UTF-8", "fr-FR"), ("km_KH.UTF-8@riel", "km-KH"), ("ENG", "en"), ("fre", "fr"), ("khm-KH", "km-KH"),
+        (" km-kh\u{200B}", "km-KH"), ("en-GB-oxendict", "en-GB-oxendict"), ("en-US-u-ca-gregory", "en-US-u-ca-gregory"),
+        ("fr-x-legal", "fr-x-legal"), ("en-419", "en-419"),
+    ])
+    func realWorld(input: String, canonical: String) throws {
+        #expect(try LanguageTag(input).description == canonical)
+    }
+
+    @Test("Malformed tails are refused with a reason", arguments: ["en-GB-GB", "en-a", "en-u-ca-u-nu", "fr-oxendict-oxendict", "km-KH-x", "fr-abc", "en-US-"])
+    func malformedTails(input: String) {
+        #expect(throws: LanguageTagError.self) { try LanguageTag(input) }
+    }
+
+    @Test("Import parsing stays lenient for unsupported but well-formed languages")
+    func lenientImport() throws {
+        #expect(try LanguageTag(parsing: "nl-NL").description == "nl-NL")
+        #expect(try LanguageTag(parsing: "de").language == nil)
+    }
+
+    @Test("The error for an unsupported language names the supported ones")
+    func unsupportedMessage() {
+        do {
+            _ = try LanguageTag("th-TH")
+            Issue.record("th-TH was accepted")
+        } catch {
+            #expect(error.description.contains("en, fr, km"))
+            #expect(error.description.contains("th-TH"))
+        }
+    }
+}

@@ -62,3 +62,37 @@ struct RoundTripTests {
         }
     }
 }
+
+@Suite("Export to TSV and XLIFF, then import")
+struct TableRoundTripTests {
+    func texts(_ units: [TranslationUnit], _ languages: [String]) -> [[String]] {
+        units.map { unit in languages.map { tag in unit.variants.first { $0.language.description == tag }?.text ?? "" } }
+    }
+
+    @Test("TSV keeps the text of every language (Khmer included)", arguments: [UInt64(7), 8])
+    func tsv(seed: UInt64) throws {
+        let original = try temporaryMemory()
+        let units = RandomUnits.units(count: 150, seed: seed).filter { $0.variants.count == 3 }
+        _ = try original.importUnits(from: [ArrayUnitSource(name: "random", units: units)], options: ImportOptions(scrubPersonalData: false))
+        let languages = [tag("en"), tag("fr-FR"), tag("km")]
+        let sink = ByteSink()
+        try MemoryExport.export(original, format: .tsv, languages: languages, to: sink)
+        let copy = try temporaryMemory()
+        _ = try copy.importUnits(from: [try FormatUnitSource(data: sink.data, name: "export.tsv", format: .tsv)], options: ImportOptions(scrubPersonalData: false))
+        let tags = ["en", "fr-FR", "km"]
+        #expect(try texts(copy.allUnits().map(\.unit), tags) == texts(original.allUnits().map(\.unit), tags))
+        #expect(try copy.statistics().units == units.count)
+    }
+
+    @Test("XLIFF keeps the English → Khmer texts")
+    func xliff() throws {
+        let original = try temporaryMemory()
+        let units = RandomUnits.units(count: 150, seed: 9).filter { unit in unit.variants.contains { $0.language.primary == "km" } }
+        _ = try original.importUnits(from: [ArrayUnitSource(name: "random", units: units)], options: ImportOptions(scrubPersonalData: false))
+        let sink = ByteSink()
+        try MemoryExport.export(original, format: .xliff, languages: [tag("en"), tag("km")], to: sink)
+        let copy = try temporaryMemory()
+        _ = try copy.importUnits(from: [try FormatUnitSource(data: sink.data, name: "export.xlf", format: .xliff)], options: ImportOptions(scrubPersonalData: false))
+        #expect(try texts(copy.allUnits().map(\.unit), ["en", "km"]) == texts(original.allUnits(languages: [tag("en"), tag("km")]).map(\.unit), ["en", "km"]))
+    }
+}

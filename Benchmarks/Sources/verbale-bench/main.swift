@@ -11,6 +11,13 @@ import Foundation
 // `Benchmark`) and add ONE line `YourBenchmark.entry,` to this list. Keep one entry per line, so merges stay trivial.
 let benchmarks: [BenchmarkEntry] = [
     SegmentBenchmark.entry,
+    MemoryBenchmark.entry,
+    DraftBenchmark.entry,
+    AlignEvalBenchmark.entry,
+    TMXBenchmark.entry,
+    GenerateTMXCommand.entry,
+    TokenizerBenchmark.entry,
+    KhmerWordsBenchmark.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))

@@ -21,19 +21,55 @@ public struct LanguageTag: Hashable, Sendable, Codable, CustomStringConvertible,
     /// The languages Verbale supports, by their primary subtag.
     public static let supported: [Language] = Language.allCases
 
-    /// Parses `text` as a BCP 47 tag. Throws for malformed tags and for languages Verbale does
-    /// not support (the message lists the supported ones).
+    /// Parses `text` as a BCP 47 tag for one of Verbale's languages, as a user types it on the
+    /// command line. Stricter than `init(parsing:)`: after the language, script and region, only
+    /// well-formed variants (5–8 characters, or a digit and 3), extensions (a singleton and
+    /// subtags of 2–8) and private use (`x-…`) may follow, each at most once. Throws for
+    /// malformed tags and for languages Verbale does not support (the message lists them).
     public init(_ text: String) throws(LanguageTagError) {
         try self.init(parsing: text)
         guard Language(rawValue: primary) != nil else {
             throw .unsupported(tag: text, supported: Self.supported.map(\.rawValue))
         }
+        try Self.validateTail(extensions, tag: text)
+    }
+
+    /// Checks the subtags after the region against RFC 5646's grammar.
+    private static func validateTail(_ subtags: [String], tag: String) throws(LanguageTagError) {
+        var i = 0
+        var seenVariants = Set<String>(), seenSingletons = Set<String>()
+        while i < subtags.count {
+            let subtag = subtags[i]
+            if subtag.count == 1 {
+                guard !seenSingletons.contains(subtag) else { throw .malformed(tag: tag, reason: "the extension \"\(subtag)\" appears twice") }
+                seenSingletons.insert(subtag)
+                let isPrivate = subtag == "x"
+                var j = i + 1
+                while j < subtags.count, subtags[j].count >= (isPrivate ? 1 : 2), (isPrivate || subtags[j].count > 1) { j += 1 }
+                guard j > i + 1 else { throw .malformed(tag: tag, reason: "the extension \"\(subtag)\" has no subtags after it") }
+                if isPrivate { return }
+                i = j
+                continue
+            }
+            guard seenSingletons.isEmpty else { i += 1; continue }
+            let isVariant = (5...8).contains(subtag.count) || (subtag.count == 4 && subtag.first?.isASCIIDigit == true)
+            guard isVariant else { throw .malformed(tag: tag, reason: "\"\(subtag)\" is not a script, region or variant subtag here") }
+            guard !seenVariants.contains(subtag) else { throw .malformed(tag: tag, reason: "the variant \"\(subtag)\" appears twice") }
+            seenVariants.insert(subtag)
+            i += 1
+        }
     }
 
     /// Parses any well-formed tag, supported or not (TMX files carry `de`, `nl`…; import keeps
     /// them as they are).
+    /// Also accepted, because real files and environments carry them: `_` for `-` (`en_US`),
+    /// a POSIX locale's charset and modifier (`fr_FR.UTF-8@euro` → `fr-FR`), and the ISO 639-2
+    /// codes of Verbale's languages (`eng`, `fra`/`fre`, `khm` → `en`, `fr`, `km`).
     public init(parsing text: String) throws(LanguageTagError) {
-        let trimmed = text.trimmingWhitespace()
+        var trimmed = text.trimmingWhitespace()
+        if let cut = trimmed.firstIndex(where: { $0 == "." || $0 == "@" }), trimmed[..<cut].count >= 2 {
+            trimmed = String(trimmed[..<cut])
+        }
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
             .flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }
             .map(String.init)
@@ -57,11 +93,15 @@ public struct LanguageTag: Hashable, Sendable, Codable, CustomStringConvertible,
                 extensions.append(part.lowercased())
             }
         }
-        self.primary = first.lowercased()
+        self.primary = Self.iso639_2[first.lowercased()] ?? first.lowercased()
         self.script = script
         self.region = region
         self.extensions = extensions
     }
+
+    /// ISO 639-2 codes (bibliographic and terminology) of Verbale's languages; BCP 47 uses the
+    /// two-letter code when one exists.
+    private static let iso639_2 = ["eng": "en", "fra": "fr", "fre": "fr", "khm": "km"]
 
     /// A tag for one of Verbale's languages, with an optional region.
     public init(_ language: Language, region: String? = nil) {

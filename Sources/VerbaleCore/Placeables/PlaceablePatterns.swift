@@ -11,6 +11,9 @@ enum PlaceablePatterns {
 
     /// A date pattern and which capture groups hold the day, month and year.
     struct DatePattern {
+        /// What the first character of a match is, so the recogniser knows where to try it.
+        enum Start { case digit, monthName, khmerDayOrDigit, khmerMonth }
+        var start: Start
         var pattern: String
         var caseInsensitive: Bool
         var day: Int?
@@ -22,18 +25,18 @@ enum PlaceablePatterns {
         let s = space, d = digit
         return [
             // 12 January 2021, 20th October, 1993, 12th of January 2021
-            DatePattern(pattern: "\\b(\(d){1,2})(?:st|nd|rd|th)?(?:\(s)+of)?\(s)+\(englishMonth),?\(s)+(\(d){4})\\b", caseInsensitive: true, day: 1, month: 2, year: 3),
+            DatePattern(start: .digit, pattern: "\\b(\(d){1,2})(?:st|nd|rd|th)?(?:\(s)+of)?\(s)+\(englishMonth),?\(s)+(\(d){4})\\b", caseInsensitive: true, day: 1, month: 2, year: 3),
             // January 12, 2021
-            DatePattern(pattern: "\\b\(englishMonth)\(s)+(\(d){1,2})(?:st|nd|rd|th)?,?\(s)+(\(d){4})\\b", caseInsensitive: true, day: 2, month: 1, year: 3),
+            DatePattern(start: .monthName, pattern: "\\b\(englishMonth)\(s)+(\(d){1,2})(?:st|nd|rd|th)?,?\(s)+(\(d){4})\\b", caseInsensitive: true, day: 2, month: 1, year: 3),
             // 30 juillet 1993, 1er mars 2020, 1er mars
-            DatePattern(pattern: "\\b(1er|1re|\(d){1,2})\(s)+\(frenchMonth)(?:\(s)+(\(d){4}))?(?![\\p{L}\\p{N}])", caseInsensitive: true, day: 1, month: 2, year: 3),
+            DatePattern(start: .digit, pattern: "\\b(1er|1re|\(d){1,2})\(s)+\(frenchMonth)(?:\(s)+(\(d){4}))?(?![\\p{L}\\p{N}])", caseInsensitive: true, day: 1, month: 2, year: 3),
             // ថ្ងៃទី១២ ខែកក្កដា ឆ្នាំ២០១២ (also with spaces, without ថ្ងៃទី or ខែ, or without the year)
-            DatePattern(pattern: "(?:ថ្ងៃ(?:ទី)?\(s)*)?(?<!\(d))(\(d){1,2})\(s)*(?:ខែ\(s)*)?\(khmerMonth)(?:\(s)*(?:ឆ្នាំ\(s)*)?(\(d){4})(?!\(d)))?", caseInsensitive: false, day: 1, month: 2, year: 3),
+            DatePattern(start: .khmerDayOrDigit, pattern: "(?:ថ្ងៃ(?:ទី)?\(s)*)?(?<!\(d))(\(d){1,2})\(s)*(?:ខែ\(s)*)?\(khmerMonth)(?:\(s)*(?:ឆ្នាំ\(s)*)?(\(d){4})(?!\(d)))?", caseInsensitive: false, day: 1, month: 2, year: 3),
             // 12 January (English, capitalised month, no year)
-            DatePattern(pattern: "\\b(\(d){1,2})(?:st|nd|rd|th)?(?:\(s)+of)?\(s)+\(englishMonth)(?![\\p{L}\\p{N}])", caseInsensitive: false, day: 1, month: 2, year: nil),
+            DatePattern(start: .digit, pattern: "\\b(\(d){1,2})(?:st|nd|rd|th)?(?:\(s)+of)?\(s)+\(englishMonth)(?![\\p{L}\\p{N}])", caseInsensitive: false, day: 1, month: 2, year: nil),
             // January 2021, juillet 1993, ខែកក្កដា ឆ្នាំ២០១២
-            DatePattern(pattern: "(?<!\(d)\(s))(?<!\(d)\(s)\(s))\\b(January|February|March|April|May|June|July|August|September|October|November|December|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)\(s)+(\(d){4})\\b", caseInsensitive: true, day: nil, month: 1, year: 2),
-            DatePattern(pattern: "(?<!\(d)\(s))(?<!\(d))ខែ\(s)*\(khmerMonth)\(s)*(?:ឆ្នាំ\(s)*)(\(d){4})(?!\(d))", caseInsensitive: false, day: nil, month: 1, year: 2),
+            DatePattern(start: .monthName, pattern: "(?<!\(d)\(s))(?<!\(d)\(s)\(s))\\b(January|February|March|April|May|June|July|August|September|October|November|December|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)\(s)+(\(d){4})\\b", caseInsensitive: true, day: nil, month: 1, year: 2),
+            DatePattern(start: .khmerMonth, pattern: "(?<!\(d)\(s))(?<!\(d))ខែ\(s)*\(khmerMonth)\(s)*(?:ឆ្នាំ\(s)*)(\(d){4})(?!\(d))", caseInsensitive: false, day: nil, month: 1, year: 2),
         ]
     }
 
@@ -58,7 +61,7 @@ enum PlaceablePatterns {
     /// French) between them. `groupSpace` is the class of spaces allowed between groups of three.
     static func number(groupSpace: String) -> String {
         let d = digit
-        return "(?<![\\p{L}\\p{N}.,])(\(d){1,3}(?:\(groupSpace)\(d){3})+(?:[.,]\(d)+)?(?![\\p{N}])|\(d)+(?:[.,]\(d)+)*)(?![\\p{L}\\p{N}])"
+        return "(?<![\\p{sc=Latn}\\p{N}.,])(\(d){1,3}(?:\(groupSpace)\(d){3})+(?:[.,]\(d)+)?(?![\\p{N}])|\(d)+(?:[.,]\(d)+)*)(?![\\p{sc=Latn}\\p{N}])"
     }
 
     static let email = "(?<![\\w.%+\\-])([A-Za-z0-9][A-Za-z0-9._%+\\-]*@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,})(?![\\w\\-])"

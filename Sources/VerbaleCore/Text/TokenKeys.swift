@@ -17,21 +17,15 @@ enum TokenKeys {
         var result = [(String, String)](repeating: ("", ""), count: requests.count)
         var pending: [Int] = []
         var starts: [Int32] = [], ends: [Int32] = []
-        var bytes: [UInt8] = []
         for (i, request) in requests.enumerated() {
             if request.isNumber, let ascii = asciiDigits(request.range, units) {
                 result[i] = (ascii, ascii)
                 continue
             }
-            bytes.removeAll(keepingCapacity: true)
             var isASCII = true
-            for j in request.range {
-                let u = units[j]
-                if u >= 0x80 { isASCII = false; break }
-                bytes.append(u >= 0x41 && u <= 0x5A ? UInt8(u + 0x20) : UInt8(u))
-            }
+            for j in request.range where units[j] >= 0x80 { isASCII = false; break }
             if isASCII {
-                let key = String(decoding: bytes, as: UTF8.self)
+                let key = lowercasedASCII(request.range, units)
                 result[i] = (key, key)
             } else {
                 pending.append(i)
@@ -56,8 +50,11 @@ enum TokenKeys {
                 var keyStart = 0, looseStart = 0
                 for (n, i) in pending.enumerated() {
                     let keyEnd = Int(keyEnds[n]), looseEnd = Int(looseEnds[n])
-                    result[i] = (String(decoding: keys[keyStart..<keyEnd], as: UTF16.self),
-                                 String(decoding: loose[looseStart..<looseEnd], as: UTF16.self))
+                    result[i] = keys.withUnsafeBufferPointer { k in
+                        loose.withUnsafeBufferPointer { l in
+                            (UTF16Text.string(k, keyStart..<keyEnd), UTF16Text.string(l, looseStart..<looseEnd))
+                        }
+                    }
                     keyStart = keyEnd
                     looseStart = looseEnd
                 }
@@ -68,21 +65,37 @@ enum TokenKeys {
         }
         // ICU failed (only on allocation failure): fall back to the text itself, losing nothing.
         for i in pending {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: units[requests[i].range]), as: UTF16.self)
+            let text = UTF16Text.string(units, requests[i].range)
             result[i] = (text, text)
         }
         return result
     }
 
+    /// An ASCII span lower-cased, written straight into a new string.
+    static func lowercasedASCII(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            var out = 0
+            for j in range {
+                let u = units[j]
+                buffer[out] = u >= 0x41 && u <= 0x5A ? UInt8(u + 0x20) : UInt8(truncatingIfNeeded: u)
+                out += 1
+            }
+            return out
+        }
+    }
+
     /// The number's text with every decimal digit in ASCII, or nil if it holds a unit that is
     /// neither a digit nor ASCII (then the general path keys it).
     static func asciiDigits(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count)
-        for j in range {
-            let u = units[j]
-            if u < 0x80 { bytes.append(UInt8(u)) } else if KhmerScript.isDigit(u) { bytes.append(UInt8(u - 0x17E0 + 0x30)) } else { return nil }
+        for j in range where units[j] >= 0x80 && !KhmerScript.isDigit(units[j]) { return nil }
+        return String(unsafeUninitializedCapacity: range.count) { buffer in
+            var out = 0
+            for j in range {
+                let u = units[j]
+                buffer[out] = u < 0x80 ? UInt8(u) : UInt8(u - 0x17E0 + 0x30)
+                out += 1
+            }
+            return out
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

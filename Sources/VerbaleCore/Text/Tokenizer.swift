@@ -18,13 +18,25 @@
 /// skipped when the text lacks its trigger character (a digit, `@`, `/`…). Opening a tokenizer
 /// loads ICU's rules and Khmer dictionary: reuse it. Not thread-safe: one per task.
 public final class Tokenizer {
+    /// How Khmer words are found.
+    public enum KhmerWordBreaking: String, Sendable, CaseIterable {
+        /// ICU's dictionary alone (boundary F1 0.90 on the khPOS sample).
+        case icu
+        /// ICU plus Verbale's orthographic rules (`KhmerWordRules`; 0.93).
+        case icuAndRules
+        /// Rules plus the learned boundary model (`KhmerBoundaryModel`; 0.95): the default.
+        case learned
+    }
+
     public let language: Language
+    public let khmerWordBreaking: KhmerWordBreaking
     private let words: BreakIterator
     private var positions: [Int32] = []
     private var recognizer: PlaceableRecognizer?
 
-    public init(language: Language) throws(ICUError) {
+    public init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned) throws(ICUError) {
         self.language = language
+        self.khmerWordBreaking = khmerWordBreaking
         words = try BreakIterator(.word, locale: language.rawValue)
     }
 
@@ -96,11 +108,14 @@ public final class Tokenizer {
             if end > pieceStart { pieces.append(pieceStart..<end) }
             start = end
         }
-        if khmer {
+        if khmer, khmerWordBreaking != .icu {
             var split: [Range<Int>] = []
             split.reserveCapacity(pieces.count)
             for piece in pieces { KhmerWordRules.split(piece, units, into: &split) }
             pieces = KhmerWordRules.merge(split, units)
+            if khmerWordBreaking == .learned, let model = KhmerBoundaryModel.shipped {
+                pieces = model.resegment(pieces, units)
+            }
         }
         var spans: [Span] = []
         spans.reserveCapacity(pieces.count)
@@ -151,7 +166,7 @@ public final class Tokenizer {
         tokens.reserveCapacity(spans.count)
         for (n, span) in spans.enumerated() {
             let range = offsets.scalarOffset(ofUTF16: span.range.lowerBound)..<offsets.scalarOffset(ofUTF16: span.range.upperBound)
-            let text = String(decoding: UnsafeBufferPointer(rebasing: units[span.range]), as: UTF16.self)
+            let text = UTF16Text.string(units, span.range)
             if let p = span.placeable {
                 let placeable = found[p].placeable(units, offsets)
                 tokens.append(Token(text: text, key: placeable.value, looseKey: placeable.value, range: range, kind: .placeable, placeable: placeable))

@@ -50,6 +50,17 @@ public struct InstitutionName: Sendable, Hashable, Codable {
         }
     }
 
+    /// A country after a formal head: "Royaume de Thaïlande", "Royaume du Cambodge",
+    /// "Royaume des Pays-Bas", "République d'Irak" (feminine names take no article there).
+    public var formalGenitive: String {
+        switch (gender, elides) {
+        case (.plural, _): "des " + text
+        case (_, true): "d'" + text
+        case (.feminine, false): "de " + text
+        case (.masculine, false): "du " + text
+        }
+    }
+
     /// The name after "de": "du Ministère", "de la Mission", "de l'Office", "des …".
     public var genitive: String {
         guard language == .french else { return "of " + withArticle() }
@@ -77,7 +88,13 @@ public struct InstitutionName: Sendable, Hashable, Codable {
 /// Cost: a linear scan of ≈ 60 table rows plus one CLDR lookup per country (≈ 250 regions,
 /// cached for the process).
 public struct InstitutionNamer: Sendable {
-    public init() {}
+    /// Country names come from the glossary when it is loaded (iso-codes formal and short
+    /// names in EN/FR/KM), else from CLDR's display names.
+    public var glossary: DraftGlossary?
+
+    public init(glossary: DraftGlossary? = nil) {
+        self.glossary = glossary
+    }
 
     struct Head: Sendable {
         var english: String
@@ -125,6 +142,10 @@ public struct InstitutionNamer: Sendable {
         Head(english: "Grand Duchy of", french: "Grand-Duché", gender: .masculine, elides: false, khmer: "មហាឧកញ្ញារដ្ឋ"),
         Head(english: "Commonwealth of", french: "Commonwealth", gender: .masculine, elides: false, khmer: "ខមមិនវែល"),
         Head(english: "State of", french: "État", gender: .masculine, elides: true, khmer: "រដ្ឋ"),
+        Head(english: "Principality of", french: "Principauté", gender: .feminine, elides: false, khmer: "រាជរដ្ឋ"),
+        Head(english: "Swiss Confederation", french: "Confédération", gender: .feminine, elides: false, khmer: "សហព័ន្ធ"),
+        Head(english: "Federal Republic of", french: "République", gender: .feminine, elides: false, khmer: "សាធារណរដ្ឋសហព័ន្ធ"),
+        Head(english: "Sultanate of", french: "Sultanat", gender: .masculine, elides: false, khmer: "ស៊ុលតង់"),
     ]
 
     /// Seats and qualifiers that follow a head ("… to the United Nations Office … at Geneva").
@@ -209,6 +230,23 @@ public struct InstitutionNamer: Sendable {
     /// A country or formal state name at the start of `text` ("the Kingdom of Cambodia and …"),
     /// and how many characters it used.
     func countryName(_ text: String, in language: Language) -> (InstitutionName?, Int) {
+        if let glossary, let (occurrence, used) = glossary.entity(atStartOf: text, language: .english),
+           occurrence.concept.id.hasPrefix("iso3166"),
+           let term = occurrence.equivalents(in: LanguageTag(language)).first {
+            let unreviewed = term.review == .unreviewed
+            if language == .french {
+                let first = term.text.split(separator: " ").first.map(String.init) ?? term.text
+                if let form = Self.stateForms.first(where: { $0.french == first }) {
+                    return (InstitutionName(language: language, text: term.text, gender: form.gender, elides: form.elides,
+                                            head: first, untranslated: [], isUnreviewed: unreviewed), used)
+                }
+                var name = Self.frenchCountry(term.text)
+                name.isUnreviewed = unreviewed
+                return (name, used)
+            }
+            return (InstitutionName(language: language, text: term.text, gender: .masculine, elides: false, head: term.text,
+                                    untranslated: [], isUnreviewed: unreviewed), used)
+        }
         var rest = text
         var used = 0
         if rest.lowercased().hasPrefix("the ") { rest = String(rest.dropFirst(4)); used += 4 }
@@ -223,7 +261,7 @@ public struct InstitutionNamer: Sendable {
         used += length
         guard let local = CountryNames.shared.name(country, in: language) else { return (nil, 0) }
         if let form {
-            let inner = language == .french ? Self.frenchCountry(local).genitive : local
+            let inner = language == .french ? Self.frenchCountry(local).formalGenitive : local
             let text = language == .french ? "\(form.french) \(inner)" : form.khmer + local
             let attested = language == .khmer && country == "KH" && form.english == "Kingdom of"
             return (InstitutionName(language: language, text: text, gender: form.gender, elides: form.elides,

@@ -11,24 +11,32 @@ public enum MemoryFormat: String, CaseIterable, Sendable {
     case tmx, xliff, tsv, csv
 
     /// The format of a file from its first bytes (`<tmx`, `<xliff`, byte-order marks, UTF-16),
-    /// then from its name's extension; nil when neither tells. Looks at most at `prefix`
+    /// then from its name's extension, then a table's first line; nil when none tells, and
+    /// nil for XML whose root is not a memory. Looks at most at `prefix`
     /// (4 KB is plenty). O(prefix).
     public static func detect(fileName: String, prefix: Data) -> MemoryFormat? {
-        if let sniffed = sniff(prefix) { return sniffed }
-        let ext = (fileName as NSString).pathExtension.lowercased()
-        switch ext {
-        case "tmx": return .tmx
-        case "xlf", "xliff", "xlz", "sdlxliff", "mqxliff": return .xliff
-        case "tsv", "tab", "txt": return .tsv
-        case "csv": return .csv
-        default: return nil
+        let text = decodedPrefix(prefix)
+        if text.hasPrefix("<") {
+            // XML: the root element decides; another XML vocabulary is not a memory.
+            return xmlRoot(text)
         }
+        switch (fileName as NSString).pathExtension.lowercased() {
+        case "tmx": return .tmx
+        case "xlf", "xliff", "sdlxliff", "mqxliff": return .xliff
+        case "tsv", "tab": return .tsv
+        case "csv": return .csv
+        default: break
+        }
+        // A delimited table: the first line's tabs or commas decide.
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
+        if firstLine.contains("\t") { return .tsv }
+        if firstLine.contains(",") || firstLine.contains(";") { return .csv }
+        return nil
     }
 
-    /// Decodes the prefix (UTF-8, or UTF-16 with or without BOM) and looks for a root element.
-    static func sniff(_ prefix: Data) -> MemoryFormat? {
+    /// The prefix as text (UTF-8, or UTF-16 with or without BOM), BOM and leading spaces removed.
+    static func decodedPrefix(_ prefix: Data) -> Substring {
         let bytes = [UInt8](prefix.prefix(4096))
-        guard !bytes.isEmpty else { return nil }
         var text: String
         if bytes.starts(with: [0xFF, 0xFE]) || (bytes.count > 1 && bytes[0] == 0x3C && bytes[1] == 0) {
             text = decodeUTF16(bytes, bigEndian: false)
@@ -38,26 +46,22 @@ public enum MemoryFormat: String, CaseIterable, Sendable {
             text = String(decoding: bytes, as: UTF8.self)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let trimmed = text.drop { $0.isWhitespace }
-        if trimmed.hasPrefix("<") {
-            // Skip the declaration, comments and DOCTYPE: find the first element name.
-            var rest = Substring(trimmed)
-            while let open = rest.firstIndex(of: "<") {
-                rest = rest[rest.index(after: open)...]
-                guard let first = rest.first else { break }
-                if first == "?" || first == "!" { continue }
-                let name = rest.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }.lowercased()
-                let local = name.split(separator: ":").last.map(String.init) ?? name
-                if local == "tmx" { return .tmx }
-                if local == "xliff" { return .xliff }
-                return nil
-            }
+        return text.drop { $0.isWhitespace }
+    }
+
+    /// The format named by the first element after the declaration, comments and DOCTYPE.
+    static func xmlRoot(_ text: Substring) -> MemoryFormat? {
+        var rest = text
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            guard let first = rest.first else { break }
+            if first == "?" || first == "!" { continue }
+            let name = rest.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }.lowercased()
+            let local = name.split(separator: ":").last.map(String.init) ?? name
+            if local == "tmx" { return .tmx }
+            if local == "xliff" { return .xliff }
             return nil
         }
-        // A delimited table: the first line's tabs or commas decide.
-        let firstLine = trimmed.prefix { $0 != "\n" && $0 != "\r" }
-        if firstLine.contains("\t") { return .tsv }
-        if firstLine.contains(",") || firstLine.contains(";") { return .csv }
         return nil
     }
 

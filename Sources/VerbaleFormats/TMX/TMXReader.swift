@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import VerbaleCore
 
 /// Reads TMX 1.1, 1.2, 1.3 and 1.4b (streaming; see `XMLUnitReader` for the threading and
@@ -35,7 +32,7 @@ enum TMXPropType {
 }
 
 final class TMXBuilder: XMLUnitBuilder {
-    let channel = UnitChannel()
+    let output = UnitQueue()
     let fileName: String
 
     private enum Place { case outside, header, body, tu, tuv, seg }
@@ -54,16 +51,18 @@ final class TMXBuilder: XMLUnitBuilder {
     private var field: String?
     private var propType = ""
     private var unknownDepth = 0
+    /// Parsed language tags by their spelling: a file names a handful of languages a million times.
+    private var languages: [String: LanguageTag] = [:]
 
     init(fileName: String) {
         self.fileName = fileName
     }
 
-    private func error(_ parser: XMLParser, _ reason: FormatError.Reason) -> FormatError {
-        FormatError(file: fileName, line: parser.lineNumber, column: parser.columnNumber, reason: reason)
+    private func error(_ position: XMLPosition, _ reason: FormatError.Reason) -> FormatError {
+        FormatError(file: fileName, line: position.line, column: position.column, reason: reason)
     }
 
-    func didStart(_ element: String, attributes: [String: String], parser: XMLParser) throws(FormatError) {
+    func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError) {
         if place == .seg {
             if segment.isInCode {
                 segment.openNested(element, attributes: attributes)
@@ -78,7 +77,7 @@ final class TMXBuilder: XMLUnitBuilder {
             case "hi": segment.point(.hi, attributes: attributes)
             default:
                 // Unknown markup in a segment: keep its text, drop the element, say so.
-                channel.warn(FormatWarning(kind: .ignored, file: fileName, line: parser.lineNumber, column: parser.columnNumber,
+                output.warn(FormatWarning(kind: .ignored, file: fileName, line: position.line, column: position.column,
                                            detail: "<\(element)> inside <seg> is not TMX; its text is kept, the element dropped"))
             }
             return
@@ -99,47 +98,52 @@ final class TMXBuilder: XMLUnitBuilder {
             place = .body
         case "tu" where place == .body:
             place = .tu
-            unitLine = parser.lineNumber
+            unitLine = position.line
             unit = TranslationUnit(variants: [])
             readUnitAttributes(attributes)
         case "tuv" where place == .tu:
             place = .tuv
-            variantLine = parser.lineNumber
-            variantColumn = parser.columnNumber
+            variantLine = position.line
+            variantColumn = position.column
             guard let lang = attributes["xml:lang"] ?? attributes["lang"] else {
-                throw error(parser, .missingAttribute(element: "tuv", attribute: "language (xml:lang, or lang in TMX 1.1)"))
+                throw error(position, .missingAttribute(element: "tuv", attribute: "language (xml:lang, or lang in TMX 1.1)"))
             }
             let tag: LanguageTag
-            do { tag = try LanguageTag(parsing: lang) } catch { throw self.error(parser, .badLanguageTag(lang)) }
+            if let known = languages[lang] {
+                tag = known
+            } else {
+                do { tag = try LanguageTag(parsing: lang) } catch { throw self.error(position, .badLanguageTag(lang)) }
+                languages[lang] = tag
+            }
             var others = attributes
             others["xml:lang"] = nil
             others["lang"] = nil
-            variant = Variant(language: tag, text: "", attributes: InlineCollector.properties(others))
+            variant = Variant(language: tag, text: "", attributes: others.sortedProperties)
         case "seg" where place == .tuv:
             place = .seg
             segment.reset()
         case "note", "prop":
             guard place == .header || place == .tu || place == .tuv else {
-                throw error(parser, .unexpectedElement(element, inside: place == .body ? "body" : "tmx"))
+                throw error(position, .unexpectedElement(element, inside: place == .body ? "body" : "tmx"))
             }
             field = ""
             propType = attributes["type"] ?? ""
         default:
-            if !sawRoot { throw error(parser, .unexpectedRoot(found: element, expected: "tmx")) }
+            if !sawRoot { throw error(position, .unexpectedRoot(found: element, expected: "tmx")) }
             // ude/map in the header, or extensions: skipped with their content.
             unknownDepth = 1
         }
     }
 
-    func didEnd(_ element: String, parser: XMLParser) throws(FormatError) {
+    func didEnd(_ element: String, at position: XMLPosition) throws(FormatError) {
         if place == .seg {
             if segment.isInCode {
                 _ = segment.close(element)
                 return
             }
             switch element {
-            case "seg": finishSegment(parser)
-            case "hi": segment.point(.hi, attributes: [:], isClosing: true)
+            case "seg": finishSegment(position)
+            case "hi": segment.point(.hi, attributes: XMLAttributes(), isClosing: true)
             default: break
             }
             return
@@ -159,7 +163,7 @@ final class TMXBuilder: XMLUnitBuilder {
             publishHeader()
         case "tu":
             place = .body
-            finishUnit(parser)
+            finishUnit(position)
         case "tuv": place = .tu
         case "body": place = .outside
         default: break
@@ -184,10 +188,10 @@ final class TMXBuilder: XMLUnitBuilder {
     private func publishHeader() {
         guard !headerPublished else { return }
         headerPublished = true
-        channel.publish(header: header)
+        output.publish(header: header)
     }
 
-    private func readHeaderAttributes(_ attributes: [String: String]) {
+    private func readHeaderAttributes(_ attributes: XMLAttributes) {
         if let lang = attributes["srclang"], lang.lowercased() != "*all*" {
             header.sourceLanguage = try? LanguageTag(parsing: lang)
         }
@@ -203,9 +207,9 @@ final class TMXBuilder: XMLUnitBuilder {
         header.changeUser = attributes["changeid"]
     }
 
-    private func readUnitAttributes(_ attributes: [String: String]) {
+    private func readUnitAttributes(_ attributes: XMLAttributes) {
         var others: [Property] = []
-        for (name, value) in attributes.sorted(by: { $0.key < $1.key }) {
+        for (name, value) in attributes.pairs.sorted(by: { $0.name < $1.name }) {
             switch name {
             case "tuid": unit.id = value
             case "creationdate":
@@ -242,10 +246,10 @@ final class TMXBuilder: XMLUnitBuilder {
         }
     }
 
-    private func finishSegment(_ parser: XMLParser) {
+    private func finishSegment(_ position: XMLPosition) {
         place = .tuv
         if segment.text.isEmpty && segment.tags.isEmpty {
-            channel.warn(FormatWarning(kind: .emptySegment, file: fileName, line: variantLine, column: variantColumn,
+            output.warn(FormatWarning(kind: .emptySegment, file: fileName, line: variantLine, column: variantColumn,
                                        detail: "empty <seg> for \(variant.language); the variant is left out"))
             return
         }
@@ -254,13 +258,13 @@ final class TMXBuilder: XMLUnitBuilder {
         unit.variants.append(variant)
     }
 
-    private func finishUnit(_ parser: XMLParser) {
+    private func finishUnit(_ position: XMLPosition) {
         guard !unit.variants.isEmpty else {
-            channel.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: unitLine, column: 0,
+            output.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: unitLine, column: 0,
                                        detail: "a <tu> with no text in any language is skipped"))
             return
         }
         if unit.metadata.attributes.count > 1 { unit.metadata.attributes.sort { $0.type < $1.type } }
-        if !channel.send(unit, line: unitLine) { parser.abortParsing() }
+        output.send(unit, line: unitLine)
     }
 }

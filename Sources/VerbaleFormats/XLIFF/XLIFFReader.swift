@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import VerbaleCore
 
 /// Reads XLIFF 1.2 (`file/body/trans-unit`) and XLIFF 2.0/2.1 (`file/unit/segment`), streaming.
@@ -30,7 +27,7 @@ enum XLIFFMeta {
 }
 
 final class XLIFFBuilder: XMLUnitBuilder {
-    let channel = UnitChannel()
+    let output = UnitQueue()
     let fileName: String
 
     private var version2 = false
@@ -77,8 +74,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
         self.fileName = fileName
     }
 
-    private func error(_ parser: XMLParser, _ reason: FormatError.Reason) -> FormatError {
-        FormatError(file: fileName, line: parser.lineNumber, column: parser.columnNumber, reason: reason)
+    private func error(_ position: XMLPosition, _ reason: FormatError.Reason) -> FormatError {
+        FormatError(file: fileName, line: position.line, column: position.column, reason: reason)
     }
 
     private static func local(_ name: String) -> (prefix: Bool, local: String) {
@@ -86,12 +83,12 @@ final class XLIFFBuilder: XMLUnitBuilder {
         return (true, String(name[name.index(after: colon)...]))
     }
 
-    private func language(_ text: String?, _ parser: XMLParser) throws(FormatError) -> LanguageTag? {
+    private func language(_ text: String?, _ position: XMLPosition) throws(FormatError) -> LanguageTag? {
         guard let text, !text.isEmpty else { return nil }
-        do { return try LanguageTag(parsing: text) } catch { throw self.error(parser, .badLanguageTag(text)) }
+        do { return try LanguageTag(parsing: text) } catch { throw self.error(position, .badLanguageTag(text)) }
     }
 
-    func didStart(_ element: String, attributes: [String: String], parser: XMLParser) throws(FormatError) {
+    func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError) {
         if skipDepth > 0 { skipDepth += 1; return }
         if collecting != .none {
             startInline(element, attributes: attributes)
@@ -100,14 +97,14 @@ final class XLIFFBuilder: XMLUnitBuilder {
         if field != nil { skipDepth = 1; return }
         let (prefixed, name) = Self.local(element)
         if !sawRoot {
-            guard name == "xliff" else { throw error(parser, .unexpectedRoot(found: element, expected: "xliff")) }
+            guard name == "xliff" else { throw error(position, .unexpectedRoot(found: element, expected: "xliff")) }
             sawRoot = true
             header.version = attributes["version"]
             version2 = !(attributes["version"] ?? "").hasPrefix("1.")
                 && (attributes["version"] != nil || attributes["xmlns"]?.contains(":2.") == true)
             if version2 {
-                sourceLanguage = try language(attributes["srcLang"], parser)
-                targetLanguage = try language(attributes["trgLang"], parser)
+                sourceLanguage = try language(attributes["srcLang"], position)
+                targetLanguage = try language(attributes["trgLang"], position)
             }
             return
         }
@@ -131,12 +128,12 @@ final class XLIFFBuilder: XMLUnitBuilder {
         switch name {
         case "file":
             if !version2 {
-                sourceLanguage = try language(attributes["source-language"], parser)
-                targetLanguage = try language(attributes["target-language"], parser)
+                sourceLanguage = try language(attributes["source-language"], position)
+                targetLanguage = try language(attributes["target-language"], position)
             }
             header.original = header.original ?? attributes["original"]
             guard sourceLanguage != nil else {
-                throw error(parser, .missingAttribute(element: version2 ? "xliff" : "file", attribute: version2 ? "srcLang" : "source-language"))
+                throw error(position, .missingAttribute(element: version2 ? "xliff" : "file", attribute: version2 ? "srcLang" : "source-language"))
             }
             publishHeader()
         case "header" where !version2, "skeleton", "seg-source", "alt-trans", "context-group", "bin-unit", "ignorable", "count-group", "prop-group":
@@ -144,12 +141,12 @@ final class XLIFFBuilder: XMLUnitBuilder {
         case "body", "group", "notes", "originalData":
             break
         case "trans-unit" where !version2, "unit" where version2:
-            startUnit(attributes, parser)
+            startUnit(attributes, position)
             approved12 = attributes["approved"] == "yes"
         case "segment":
             segmentID = attributes["id"]
             segmentReview = XLIFFReviewState.review2(state: attributes["state"], subState: attributes["subState"])
-            segmentLine = parser.lineNumber
+            segmentLine = position.line
             collectedSource = nil
             collectedTarget = nil
         case "source", "target":
@@ -157,12 +154,12 @@ final class XLIFFBuilder: XMLUnitBuilder {
             collector.reset()
             pairedData = []
             if name == "target" {
-                targetLangOverride = try language(attributes["xml:lang"], parser)
+                targetLangOverride = try language(attributes["xml:lang"], position)
                 if !version2 {
                     segmentReview = XLIFFReviewState.review12(state: attributes["state"], approved: approved12)
                 }
             } else if !version2 {
-                segmentLine = parser.lineNumber
+                segmentLine = position.line
             }
         case "note":
             field = ""
@@ -179,7 +176,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
         }
     }
 
-    func didEnd(_ element: String, parser: XMLParser) throws(FormatError) {
+    func didEnd(_ element: String, at position: XMLPosition) throws(FormatError) {
         if skipDepth > 0 { skipDepth -= 1; return }
         let (prefixed, name) = Self.local(element)
         if collecting != .none {
@@ -209,9 +206,9 @@ final class XLIFFBuilder: XMLUnitBuilder {
         case "trans-unit" where !version2:
             segmentID = nil
             finishSegment()
-            finishUnit(parser)
+            finishUnit(position)
         case "unit" where version2:
-            finishUnit(parser)
+            finishUnit(position)
         default:
             break
         }
@@ -238,13 +235,13 @@ final class XLIFFBuilder: XMLUnitBuilder {
         headerPublished = true
         header.sourceLanguage = sourceLanguage
         header.targetLanguage = targetLanguage
-        channel.publish(header: header)
+        output.publish(header: header)
     }
 
-    private func startUnit(_ attributes: [String: String], _ parser: XMLParser) {
+    private func startUnit(_ attributes: XMLAttributes, _ position: XMLPosition) {
         inUnit = true
         unitID = attributes["id"]
-        unitLine = parser.lineNumber
+        unitLine = position.line
         metadata = UnitMetadata()
         let placeholder = LanguageTag(.english)
         sourceExtras = Variant(language: placeholder, text: "")
@@ -314,7 +311,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
         targetLangOverride = nil
     }
 
-    private func finishUnit(_ parser: XMLParser) {
+    private func finishUnit(_ position: XMLPosition) {
         inUnit = false
         guard let sourceLanguage else { return }
         for (index, segment) in segments.enumerated() {
@@ -334,20 +331,17 @@ final class XLIFFBuilder: XMLUnitBuilder {
                 appendVariant(variant, to: &unit, line: segment.line)
             }
             guard !unit.variants.isEmpty else {
-                channel.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: segment.line, column: 0,
+                output.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: segment.line, column: 0,
                                            detail: "a unit with no text in any language is skipped"))
                 continue
             }
-            if !channel.send(unit, line: segment.line) {
-                parser.abortParsing()
-                return
-            }
+            output.send(unit, line: segment.line)
         }
     }
 
     private func appendVariant(_ variant: Variant, to unit: inout TranslationUnit, line: Int) {
         if variant.text.isEmpty && variant.tags.isEmpty {
-            channel.warn(FormatWarning(kind: .emptySegment, file: fileName, line: line, column: 0,
+            output.warn(FormatWarning(kind: .emptySegment, file: fileName, line: line, column: 0,
                                        detail: "empty text for \(variant.language); the variant is left out"))
             return
         }
@@ -356,7 +350,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
 
     // MARK: inline markup
 
-    private func startInline(_ element: String, attributes: [String: String]) {
+    private func startInline(_ element: String, attributes: XMLAttributes) {
         if collector.isInCode {
             collector.openNested(element, attributes: attributes)
             return
@@ -406,9 +400,9 @@ final class XLIFFBuilder: XMLUnitBuilder {
         switch element {
         case "pc" where version2, "mrk" where version2:
             let content = pairedData.popLast() ?? ""
-            collector.point(element == "pc" ? .pc : .mrk, attributes: [:], isClosing: true, content: content)
+            collector.point(element == "pc" ? .pc : .mrk, attributes: XMLAttributes(), isClosing: true, content: content)
         case "g" where !version2, "mrk" where !version2:
-            collector.point(element == "g" ? .g : .mrk, attributes: [:], isClosing: true)
+            collector.point(element == "g" ? .g : .mrk, attributes: XMLAttributes(), isClosing: true)
         default:
             break
         }

@@ -5,7 +5,20 @@ import VerbaleCore
 /// verbatim as XML (with any `<sub>` inside) in its `InlineTag`.
 struct InlineCollector {
     private(set) var text = ""
-    private(set) var scalarCount = 0
+    /// Scalars of `text` counted so far (counted lazily: only tags need positions).
+    private var counted = 0
+    private var countedUTF8 = 0
+    private var scalarCount: Int {
+        mutating get {
+            let utf8 = text.utf8
+            if countedUTF8 < utf8.count {
+                let start = utf8.index(utf8.startIndex, offsetBy: countedUTF8)
+                counted += text.unicodeScalars[start...].count
+                countedUTF8 = utf8.count
+            }
+            return counted
+        }
+    }
     private(set) var tags: [InlineTag] = []
     /// Depth inside a code element (`bpt`, `ph`…): 0 when reading translatable text.
     private(set) var codeDepth = 0
@@ -17,7 +30,8 @@ struct InlineCollector {
 
     mutating func reset() {
         text = ""
-        scalarCount = 0
+        counted = 0
+        countedUTF8 = 0
         tags = []
         codeDepth = 0
         codeContent = ""
@@ -28,22 +42,21 @@ struct InlineCollector {
             codeContent += XMLText.escaped(string)
         } else {
             text += string
-            scalarCount += string.unicodeScalars.count
         }
     }
 
     /// A code element opens (its content is native code, kept as markup).
-    mutating func openCode(_ kind: InlineTag.Kind, attributes: [String: String]) {
+    mutating func openCode(_ kind: InlineTag.Kind, attributes: XMLAttributes) {
         codeKind = kind
-        codeAttributes = Self.properties(attributes)
+        codeAttributes = attributes.sortedProperties
         codeContent = ""
         codeDepth = 1
     }
 
     /// An element inside a code element (`<sub>`, or tags inside a sub): kept as markup.
-    mutating func openNested(_ name: String, attributes: [String: String]) {
+    mutating func openNested(_ name: String, attributes: XMLAttributes) {
         codeContent += "<" + name
-        for property in Self.properties(attributes) {
+        for property in attributes.sortedProperties {
             codeContent += " \(property.type)=\"\(XMLText.escapedAttribute(property.value))\""
         }
         codeContent += ">"
@@ -63,13 +76,7 @@ struct InlineCollector {
     }
 
     /// An element with no content of its own (`<x/>`, `<bx/>`, XLIFF 2.0 `<ph/>`), or one end of a wrapper.
-    mutating func point(_ kind: InlineTag.Kind, attributes: [String: String], isClosing: Bool = false, content: String = "") {
-        tags.append(InlineTag(kind: kind, position: scalarCount, attributes: Self.properties(attributes), content: content, isClosing: isClosing))
-    }
-
-    /// Attributes sorted by name: XML gives no order, and a stable one makes round trips exact.
-    static func properties(_ attributes: [String: String]) -> [Property] {
-        if attributes.isEmpty { return [] }
-        return attributes.sorted { $0.key < $1.key }.map { Property(type: $0.key, value: $0.value) }
+    mutating func point(_ kind: InlineTag.Kind, attributes: XMLAttributes, isClosing: Bool = false, content: String = "") {
+        tags.append(InlineTag(kind: kind, position: scalarCount, attributes: attributes.sortedProperties, content: content, isClosing: isClosing))
     }
 }

@@ -17,7 +17,7 @@ public struct ConcordanceIndex: MemoryIndex {
     public func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("concordance.v1") { db in
             try db.execute(sql: """
-                CREATE VIRTUAL TABLE concordance USING fts5(words, content='', columnsize=0, tokenize='ascii');
+                CREATE VIRTUAL TABLE concordance USING fts5(words, content='', columnsize=0, detail=none, tokenize='ascii');
                 """)
         }
     }

@@ -110,3 +110,14 @@ extension SQLiteMemory {
         return output
     }
 }
+
+extension SQLiteMemory {
+    /// How many texts contain `text`, by a full scan with SQL `LIKE` — what a memory without a
+    /// word index must do. Only the concordance benchmark's baseline uses it. O(all text).
+    public func scanCount(containing text: String) throws -> Int {
+        try read { db in
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM variant WHERE text LIKE ? ESCAPE '\\'", arguments: ["%" + escaped + "%"]) ?? 0
+        }
+    }
+}

@@ -23,22 +23,43 @@ public final class ConcordanceWords {
     }
 
     /// The keys of `text`'s words joined by single spaces (what the index stores).
+    ///
+    /// Works on UTF-8 bytes: ASCII letters and digits are lower-cased in place, other bytes
+    /// decoded only when non-ASCII (so English and most French cost one byte loop).
     public func indexText(_ text: String) -> String {
         if Self.containsKhmer(text) {
             return words(text).map(\.key).joined(separator: " ")
         }
-        var output = String.UnicodeScalarView()
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var inWord = false
+        var scalarBytes: [UInt8] = []
         for scalar in text.unicodeScalars {
-            if Self.isWordScalar(scalar) {
-                if !inWord, !output.isEmpty { output.append(" ") }
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                if isLetter || isUpper {
+                    if !inWord, !output.isEmpty { output.append(0x20) }
+                    inWord = true
+                    output.append(isUpper ? byte + 0x20 : byte)
+                } else {
+                    inWord = false
+                }
+            } else if Self.isWordScalar(scalar) {
+                if !inWord, !output.isEmpty { output.append(0x20) }
                 inWord = true
-                Self.appendLowercased(scalar, to: &output)
+                scalarBytes.removeAll(keepingCapacity: true)
+                var lowered = String.UnicodeScalarView()
+                Self.appendLowercased(scalar, to: &lowered)
+                for piece in lowered { scalarBytes.append(contentsOf: UTF8.encode(piece).map { Array($0) } ?? []) }
+                output.append(contentsOf: scalarBytes)
             } else {
                 inWord = false
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The words of `text`, with ranges (for highlighting).

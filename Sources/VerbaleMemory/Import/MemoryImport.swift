@@ -104,7 +104,7 @@ extension SQLiteMemory {
             }
         }
         let before = unit.variants.count
-        unit.variants.removeAll { $0.tags.isEmpty && $0.text.trimmingWhitespace().isEmpty }
+        unit.variants.removeAll { $0.tags.isEmpty && isBlank($0.text) }
         if unit.variants.count < 2 {
             return unit.variants.count < before ? .emptySegment : .singleLanguage
         }
@@ -116,4 +116,17 @@ extension SQLiteMemory {
     public func forEachUnit(languages: [LanguageTag]?, _ body: (StoredUnit) throws -> Void) throws -> Int {
         try read { db in try UnitReader.forEach(in: db, languages: languages, body) }
     }
+}
+
+/// Whether `text` has nothing but white space, U+200B or U+FEFF. Stops at the first other
+/// scalar, so a normal segment costs a byte or two.
+func isBlank(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars {
+        if scalar.value < 0x80 {
+            if scalar != " " && scalar != "\t" && scalar != "\n" && scalar != "\r" { return false }
+        } else if !(scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}") {
+            return false
+        }
+    }
+    return true
 }

@@ -33,12 +33,16 @@ public final class PersonalDataScrubber {
     }
 
     struct Triggers: OptionSet {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let at = Triggers(rawValue: 1)
         static let digits = Triggers(rawValue: 2)
         static let title = Triggers(rawValue: 4)
         static let khmer = Triggers(rawValue: 8)
         static let someDigits = Triggers(rawValue: 16)
+        static let passportWord = Triggers(rawValue: 32)
+        static let idWord = Triggers(rawValue: 64)
+        static let phoneWord = Triggers(rawValue: 128)
+        static let birthWord = Triggers(rawValue: 256)
     }
 
     private let patterns: [Pattern]
@@ -73,12 +77,12 @@ public final class PersonalDataScrubber {
         let numberWord = "(?:\\s*(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\\s*[:.៖]?\\s*"
         patterns = [
             Pattern(kind: .email, regex: regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), group: 0, needs: .at),
-            Pattern(kind: .passport, regex: regex("(?i:passport|passeport)\(numberWord)([A-Za-z]{0,2}\(digit){6,9})\\b|លិខិតឆ្លងដែន\(numberWord)([A-Za-z]{0,2}\(digit){6,9})"), group: -1, needs: .digits),
-            Pattern(kind: .idNumber, regex: regex("(?:\\b(?i:identity card|id card|national id|identity document|carte d'identité|carte nationale d'identité|carte d’identité)|\\bID)\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|អត្តសញ្ញាណប័ណ្ណ\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})"), group: -1, needs: .digits),
-            Pattern(kind: .phone, regex: regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ ().-]{5,}\(digit))"), group: 1, needs: .digits),
+            Pattern(kind: .passport, regex: regex("(?i:passport|passeport)\(numberWord)([A-Za-z]{0,2}\(digit){6,9})\\b|លិខិតឆ្លងដែន\(numberWord)([A-Za-z]{0,2}\(digit){6,9})"), group: -1, needs: [.digits, .passportWord]),
+            Pattern(kind: .idNumber, regex: regex("(?:\\b(?i:identity card|id card|national id|identity document|carte d'identité|carte nationale d'identité|carte d’identité)|\\bID)\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|អត្តសញ្ញាណប័ណ្ណ\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})"), group: -1, needs: [.digits, .idWord]),
+            Pattern(kind: .phone, regex: regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ ().-]{5,}\(digit))"), group: 1, needs: [.digits, .phoneWord]),
             Pattern(kind: .phone, regex: regex("(?<![\\w/+])\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){2,5}(?![\\w/])"), group: 0, needs: .digits),
             Pattern(kind: .phone, regex: regex("(?<![\\w/.+-])0\\d{1,2}[ .-]\\d{3}[ .-]\\d{3,4}(?![\\w/]|[.-]\\d)"), group: 0, needs: .digits),
-            Pattern(kind: .dateOfBirth, regex: regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\\s*ខែ\\s*ឆ្នាំ\\s*កំណើត\\s*[:៖]?|កើតនៅ)[\\s\\u200B]*(\(date))"), group: 1, needs: .someDigits),
+            Pattern(kind: .dateOfBirth, regex: regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\\s*ខែ\\s*ឆ្នាំ\\s*កំណើត\\s*[:៖]?|កើតនៅ)[\\s\\u200B]*(\(date))"), group: 1, needs: [.someDigits, .birthWord]),
             Pattern(kind: .person, regex: regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})"), group: 1, needs: .title),
             Pattern(kind: .person, regex: regex("(?<![\\u1780-\\u17D3])(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0]+(\(khmerLetters)+(?:[ \\u00A0]\(khmerLetters)+)?)"), group: 1, needs: .khmer),
         ]
@@ -90,33 +94,91 @@ public final class PersonalDataScrubber {
         var range: NSRange
     }
 
-    /// Decides in one byte pass which patterns can match at all.
+    /// Decides in one byte pass which patterns can match at all: an `@`, digits (ASCII or
+    /// Khmer), a title at a word start, Khmer letters; then, only for texts with digits, the
+    /// keywords that introduce passport, ID and phone numbers and dates of birth.
     static func triggers(_ text: String) -> Triggers {
+        var text = text
+        return text.withUTF8 { bytes in triggers(bytes) }
+    }
+
+    /// Keywords as UTF-8 bytes, lower-case: compared case-insensitively for ASCII letters.
+    static let birthWords: [[UInt8]] = ["born", "birth", "dob", "né", "naissance", "កំណើត", "កើត"].map { Array($0.utf8) }
+    static let passportWords: [[UInt8]] = ["passport", "passeport", "លិខិតឆ្លងដែន"].map { Array($0.utf8) }
+    static let idWords: [[UInt8]] = ["id", "identit", "carte", "អត្តសញ្ញាណ"].map { Array($0.utf8) }
+    static let phoneWords: [[UInt8]] = ["tel", "tél", "phone", "fax", "mobile", "portable", "cell", "ទូរស័ព្ទ"].map { Array($0.utf8) }
+    static let titles: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "M.", "Mme", "Mlle", "Messrs", "Monsieur", "Madame", "Mademoiselle", "H.", "S."]
+        .map { Array($0.utf8) }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    /// Whether `p` contains `needle` (lower-case), ASCII letters compared case-insensitively.
+    static func containsFolded(_ p: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, n <= p.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = p.count - n
+        while i <= last {
+            let byte = isASCIILetter(p[i]) ? p[i] | 0x20 : p[i]
+            if byte == first {
+                var k = 1
+                while k < n {
+                    let candidate = isASCIILetter(p[i + k]) ? p[i + k] | 0x20 : p[i + k]
+                    if candidate != needle[k] { break }
+                    k += 1
+                }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func triggers(_ p: UnsafeBufferPointer<UInt8>) -> Triggers {
         var found: Triggers = []
         var digits = 0
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "@"): found.insert(.at)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-            case UInt8(ascii: "r"), UInt8(ascii: "s"), UInt8(ascii: "m"), UInt8(ascii: "l"), UInt8(ascii: "."), UInt8(ascii: "o"), UInt8(ascii: "a"):
-                if previous == UInt8(ascii: "M") || (previous == UInt8(ascii: "D") && byte == UInt8(ascii: "r"))
-                    || (byte == UInt8(ascii: ".") && (previous == UInt8(ascii: "H") || previous == UInt8(ascii: "S"))) {
-                    found.insert(.title)
+        let count = p.count
+        var previous: UInt8 = 0x20
+        var i = 0
+        while i < count {
+            let byte = p[i]
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+            } else if byte == 0x40 {
+                found.insert(.at)
+            } else if byte == 0xE1, i + 1 < count {
+                let next = p[i + 1]
+                if next == 0x9E || next == 0x9F { found.insert(.khmer) }
+                if next == 0x9F, i + 2 < count, p[i + 2] >= 0xA0, p[i + 2] <= 0xA9 { digits += 1 }
+            } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53), !found.contains(.title),
+                      !isASCIILetter(previous), previous < 0x80 {
+                // A title at a word start: Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur, Madame, H.E., S.E.
+                for title in titles where title[0] == byte && i + title.count <= count {
+                    var k = 1
+                    while k < title.count, p[i + k] == title[k] { k += 1 }
+                    guard k == title.count else { continue }
+                    let after: UInt8 = i + k < count ? p[i + k] : 0x20
+                    if title.last == 0x2E || !isASCIILetter(after) {
+                        found.insert(.title)
+                        break
+                    }
                 }
-            case 0x9E, 0x9F:
-                // Second byte of a Khmer letter (U+1780–U+17FF is E1 9E xx / E1 9F xx); Khmer
-                // digits ០–៩ are E1 9F A0–A9 and are counted below.
-                if previous == 0xE1 { found.insert(.khmer) }
-            case 0xA0...0xA9:
-                if previous == 0x9F { digits += 1 }
-            default: break
             }
             previous = byte
+            i += 1
         }
-        if digits >= 2 { found.insert(.someDigits) }
+        if digits >= 2 || found.contains(.khmer) {
+            found.insert(.someDigits)
+            if birthWords.contains(where: { containsFolded(p, $0) }) { found.insert(.birthWord) }
+            if digits >= 6 {
+                if passportWords.contains(where: { containsFolded(p, $0) }) { found.insert(.passportWord) }
+                if idWords.contains(where: { containsFolded(p, $0) }) { found.insert(.idWord) }
+                if phoneWords.contains(where: { containsFolded(p, $0) }) { found.insert(.phoneWord) }
+            }
+        }
         if digits >= 6 { found.insert(.digits) }
-        if found.contains(.khmer) { found.insert(.someDigits) }
         return found
     }
 
@@ -128,7 +190,7 @@ public final class PersonalDataScrubber {
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var spans: [Span] = []
-        for pattern in patterns where triggers.contains(pattern.needs) || (pattern.needs == .khmer && triggers.contains(.khmer)) {
+        for pattern in patterns where triggers.isSuperset(of: pattern.needs) {
             for match in pattern.regex.matches(in: text, options: [], range: whole) {
                 var range = NSRange(location: NSNotFound, length: 0)
                 if pattern.group >= 0 {

@@ -12,10 +12,13 @@ enum UnitReader {
         """
 
     /// Streams every unit in id order (between `from` and `to` ids inclusive when given).
-    static func forEach(in db: Database, languages: [LanguageTag]?, _ body: (StoredUnit) throws -> Void) throws -> Int {
-        let units = try RawStatement(db, sql: "SELECT \(unitColumns) FROM unit ORDER BY id")
-        let variants = try RawStatement(db, sql: "SELECT id, language, text, tags, properties, notes, attributes FROM variant ORDER BY id")
+    static func forEach(in db: Database, languages: [LanguageTag]?, after unitID: Int64 = 0, _ body: (StoredUnit) throws -> Void) throws -> Int {
+        let units = try RawStatement(db, sql: "SELECT \(unitColumns) FROM unit WHERE id > ? ORDER BY id")
+        units.bind(1, unitID)
+        let variants = try RawStatement(db, sql: "SELECT id, language, text, tags, properties, notes, attributes FROM variant WHERE id > ? ORDER BY id")
+        variants.bind(1, VariantID.make(unit: unitID, ordinal: VariantID.maximumVariants - 1))
         var count = 0
+        let tags = TagCache()
         var pending: (unit: Int64, variant: Variant)?
         var variantsDone = false
         func nextVariant() throws -> (unit: Int64, variant: Variant)? {
@@ -24,7 +27,7 @@ enum UnitReader {
                 variantsDone = true
                 return nil
             }
-            return (VariantID.unit(of: variants.int64(0)), variant(variants))
+            return (VariantID.unit(of: variants.int64(0)), variant(variants, tags: tags))
         }
         pending = try nextVariant()
         while try units.step() {
@@ -75,10 +78,23 @@ enum UnitReader {
         return StoredUnit(id: row.int64(0), unit: TranslationUnit(id: row.string(1), variants: [], metadata: metadata))
     }
 
-    private static func variant(_ row: RawStatement) -> Variant {
+    /// Parsed tags by their stored text: a memory has a handful of languages, so parsing each
+    /// once saves a parse per variant when streaming millions.
+    final class TagCache {
+        private var tags: [String: LanguageTag] = [:]
+        func tag(_ text: String) -> LanguageTag {
+            if let known = tags[text] { return known }
+            // Stored tags were canonical tags when written; an unparsable one is kept as `und`.
+            let parsed = (try? LanguageTag(parsing: text)) ?? (try? LanguageTag(parsing: "und")) ?? LanguageTag(.english)
+            tags[text] = parsed
+            return parsed
+        }
+    }
+
+    private static func variant(_ row: RawStatement, tags: TagCache = TagCache()) -> Variant {
         let tag = row.string(1) ?? "und"
         return Variant(
-            language: (try? LanguageTag(parsing: tag)) ?? LanguageTag(.english),
+            language: tags.tag(tag),
             text: row.string(2) ?? "",
             tags: MetadataCoding.decode(row.string(3), as: [InlineTag].self),
             properties: MetadataCoding.decode(row.string(4), as: [Property].self),

@@ -39,7 +39,7 @@ struct DraftNewCommand: ParsableCommand {
         let languages = try parseLanguages(lang)
         guard ["highest", "high"].contains(courtesy) else { throw ValidationError("--courtesy must be highest or high") }
         let book = try StockPhraseBook.shipped()
-        let composer = NoteComposer(book: book)
+        let composer = NoteComposer(book: book, namer: InstitutionNamer(glossary: try DraftGlossary.shipped()))
         let request = NoteRequest(sender: from, recipient: to, purpose: purpose, reference: ref, place: place,
                                   date: try date.map { try NoteDate(iso: $0) }, courtesy: courtesy)
         let notes = try languages.map { try composer.compose(request, in: $0) }

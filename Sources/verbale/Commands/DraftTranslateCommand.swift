@@ -1,6 +1,100 @@
 import ArgumentParser
+import Foundation
+import VerbaleCore
+import VerbaleDraft
+import VerbaleMemory
 
 struct DraftTranslateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "translate", abstract: "Pre-translate a draft (in progress).")
-    func run() throws { throw ValidationError("not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "translate",
+        abstract: "Pre-translate a draft note into other languages, segment by segment.",
+        discussion: """
+        Each segment gets the memory's best match (score ≥ --min), or else a translation
+        assembled from the stock phrases of the shipped memory, institution names, glossary
+        entities (countries…) and placeables (dates rewritten in the target language, reference
+        numbers carried over). What Verbale does not know stays in the source language inside
+        ⟦…⟧; wordings no source attests (all Khmer formulas) are marked [unreviewed]. Every
+        segment shows its score (memory score, or share of words translated, at most 99),
+        method and flags.
+
+        The memory: --memory PATH, else $VERBALE_MEMORY, else the default memory when it has a
+        match index, else the shipped stock phrases alone (said on standard error).
+
+        Formats: text (the documents, then per-segment scores), markdown (a table), json,
+        xliff (XLIFF 2.0, one target language; assembled segments are state="initial"), docx
+        (Word; needs --output or a redirected standard output).
+
+        Examples:
+          verbale draft translate Examples/transmittal.txt --to fr,km
+          verbale draft translate Examples/agrement-request.txt --to fr --format xliff > agrement.fr.xlf
+          verbale draft translate Examples/visa-request.txt --to fr,km --format docx --output visa.docx
+          cat draft.txt | verbale draft translate - --to km --format json
+        """
+    )
+
+    @Argument(help: "The draft to pre-translate, or - for standard input.") var file: String?
+    @Option(name: .long, help: ArgumentHelp("Target languages, comma-separated BCP 47 tags.", valueName: "tags")) var to: String
+    @Option(name: .long, help: ArgumentHelp("Language of the draft (default: detected).", valueName: "tag")) var lang: String?
+    @Option(name: .long, help: "Output format: text, markdown, json, xliff or docx.") var format = "text"
+    @Option(name: .long, help: ArgumentHelp("The memory to match against (SQLite file with its .match index, .match, or a TMX/XLIFF/TSV file).", valueName: "path")) var memory: String?
+    @Option(name: .long, help: "Lowest memory score used instead of assembly (1–100).") var min = 75
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path")) var output: String?
+
+    func validate() throws {
+        guard ["text", "markdown", "json", "xliff", "docx"].contains(format) else {
+            throw ValidationError("--format must be text, markdown, json, xliff or docx (got \(format))")
+        }
+        guard (1...100).contains(min) else { throw ValidationError("--min must be between 1 and 100") }
+    }
+
+    func run() throws {
+        let targets = try parseLanguages(to)
+        let input = try InputText.read(file)
+        guard !input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationError("\(input.name): the draft is empty")
+        }
+        let source = try LanguageOption(lang: lang).resolve(for: input.text)
+        if format == "xliff", targets.count != 1 {
+            throw ValidationError("XLIFF is bilingual: give one target language with --to (got \(to))")
+        }
+        let translator = try Pretranslator(book: try StockPhraseBook.shipped(), sourceLanguage: source,
+                                           matcher: try loadMatcher(), glossary: try DraftGlossary.shipped())
+        translator.threshold = min
+        let result = translator.pretranslate(input.text, to: targets)
+        let data: Data
+        switch format {
+        case "json":
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            data = try encoder.encode(result) + Data("\n".utf8)
+        case "markdown": data = Data(PretranslationRendering.markdown(result).utf8)
+        case "xliff": data = try PretranslationRendering.xliff(result, target: targets[0])
+        case "docx":
+            guard output != nil || !Terminal.stdoutIsTTY else {
+                throw ValidationError("a .docx file is binary: give --output FILE.docx (or redirect standard output)")
+            }
+            data = try DocxDocument(result).data()
+        default: data = Data(PretranslationRendering.text(result).utf8)
+        }
+        if let output {
+            do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                throw CommandFailure("\(output): cannot write (\(error.localizedDescription))")
+            }
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
+    /// The memory to match against, or the shipped phrases when there is none.
+    private func loadMatcher() throws -> FuzzyMatcher? {
+        var options = MatchMemoryOptions()
+        options.memory = memory
+        do {
+            return try options.load()
+        } catch {
+            if memory != nil || !(ProcessInfo.processInfo.environment["VERBALE_MEMORY"] ?? "").isEmpty { throw error }
+            Terminal.writeError("note: no memory with a match index; matching against the shipped stock phrases only\n")
+            return try MatchMemoryOptions.shippedPhrases()
+        }
+    }
 }

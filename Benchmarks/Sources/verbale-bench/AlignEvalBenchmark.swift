@@ -1,0 +1,161 @@
+import Foundation
+import VerbaleAlign
+import VerbaleCore
+import VerbaleFormats
+
+/// `verbale-bench align-eval`: bead precision/recall/F1 of the aligner on documents with a known
+/// alignment, beside NLTK's plain Gale–Church on the same documents, and alignment speed.
+///
+/// Corpora: Europarl EN–FR (`../shared/data/parallel`), and EN–KM / FR–KM from the gettext
+/// catalogues installed on the machine (`/usr/share/locale/{km,fr}`). Options:
+/// `--documents N` (Europarl documents, default 200), `--seed S` (default 2; seed 1 is the
+/// development set the weights were set on), `--no-baseline`, `--speed-only`, `--size N`
+/// (sentences per side for the speed run, default 5000); ablations `--no-paragraphs`,
+/// `--no-anchors`.
+enum AlignEvalBenchmark: Benchmark {
+    static let name = "align-eval"
+    static let summary = "aligner bead precision/recall/F1 (Europarl EN-FR, gettext EN-KM, FR-KM) and speed, beside NLTK's Gale-Church"
+
+    static func run(arguments: [String]) throws {
+        let documents = option("--documents", in: arguments) ?? 200
+        let seed = UInt64(option("--seed", in: arguments) ?? 2)
+        let size = option("--size", in: arguments) ?? 5_000
+        let baseline = !arguments.contains("--no-baseline")
+        guard let europarl = AlignmentEvaluation.europarlPairs() else {
+            print(#"{"benchmark": "align-eval", "skipped": "../shared/data is absent"}"#)
+            return
+        }
+        var options = Aligner.Options()
+        if arguments.contains("--no-paragraphs") { options.paragraphsFirst = false }
+        if arguments.contains("--no-anchors") {
+            options.costModel = CostModel(strongMatch: 0, strongMismatch: 0, nameMatch: 0, markMatch: 0, markMismatch: 0)
+        }
+        // `--cost name=value` overrides one weight of the default cost model (for ablations).
+        for (index, argument) in arguments.enumerated() where argument == "--cost" && index + 1 < arguments.count {
+            let parts = arguments[index + 1].split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]) else { continue }
+            var costs = options.costModel ?? CostModel()
+            switch parts[0] {
+            case "strongMatch": costs.strongMatch = value
+            case "strongMismatch": costs.strongMismatch = value
+            case "nameMatch": costs.nameMatch = value
+            case "markMatch": costs.markMatch = value
+            case "markMismatch": costs.markMismatch = value
+            case "null": costs.priors[BeadShape(1, 0)] = -log(value); costs.priors[BeadShape(0, 1)] = -log(value)
+            case "nullLengthWeight": costs.nullLengthWeight = value
+            default: continue
+            }
+            options.costModel = costs
+        }
+        aligner = Aligner(options: options)
+        if !arguments.contains("--speed-only") {
+            let fr = TestDocuments(documents: documents, length: 100).make(pairs: europarl, languages: (.english, .french), seed: seed)
+            try report("europarl en-fr", fr, baseline: baseline)
+
+            let enkm = GettextParallelText.rows(languages: [.english, .khmer]).compactMap { row in row[.khmer].map { (row[.english] ?? "", $0) } }
+            let km = TestDocuments(documents: 200, length: 40, threeWayMerges: true).make(pairs: enkm, languages: (.english, .khmer), seed: seed)
+            try report("gettext en-km", km, baseline: baseline)
+
+            let frkm = GettextParallelText.rows(languages: [.english, .french, .khmer]).compactMap { row -> (String, String)? in
+                guard let f = row[.french], let k = row[.khmer] else { return nil }
+                return (f, k)
+            }
+            let fk = TestDocuments(documents: 200, length: 40, threeWayMerges: true).make(pairs: frkm, languages: (.french, .khmer), seed: seed)
+            try report("gettext fr-km", fk, baseline: baseline)
+        }
+        try speed(europarl, size: size, baseline: baseline)
+    }
+
+    nonisolated(unsafe) static var aligner = Aligner()
+
+    private static func report(_ corpus: String, _ documents: [EvaluationDocument], baseline: Bool) throws {
+        let clock = ContinuousClock()
+        var ours = BeadScore()
+        let elapsed = try clock.measure { ours = try AlignmentEvaluation.score(documents, aligner: aligner) }
+        let sentences = documents.reduce(0) { $0 + $1.source.sentences.count + $1.target.sentences.count }
+        var line = "{\"benchmark\": \"align-eval\", \"corpus\": \"\(corpus)\", \"documents\": \(documents.count), \"sentences\": \(sentences), \"gold_beads\": \(ours.expected), "
+        line += "\"verbale\": \(json(ours, seconds: elapsed.seconds))"
+        if baseline, let (theirs, seconds) = nltk(documents) {
+            line += ", \"baseline\": {\"name\": \"nltk.translate.gale_church\", \"score\": \(json(theirs, seconds: seconds))}"
+            line += String(format: ", \"f1_difference\": %.4f", ours.f1 - theirs.f1)
+        } else if baseline {
+            line += ", \"baseline\": \"unavailable (set VERBALE_PYTHON to a Python with nltk)\""
+        }
+        print(line + "}")
+    }
+
+    /// One long document pair (a single paragraph, the worst case for the band): our time for
+    /// `size` sentences, and both tools on 1,000 sentences for a like-for-like ratio.
+    private static func speed(_ pairs: [(String, String)], size: Int, baseline: Bool) throws {
+        let clock = ContinuousClock()
+        func oneParagraph(_ n: Int) -> EvaluationDocument? {
+            guard var document = TestDocuments(documents: 1, length: n).make(pairs: pairs, languages: (.english, .french), seed: 7).first else { return nil }
+            document.source = AlignmentDocument(language: .english, paragraphs: [document.source.sentences])
+            document.target = AlignmentDocument(language: .french, paragraphs: [document.target.sentences])
+            return document
+        }
+        guard let big = oneParagraph(min(size, pairs.count)), let small = oneParagraph(1_000) else { return }
+        var bigScore = BeadScore(), smallScore = BeadScore()
+        let bigTime = try clock.measure { bigScore = try AlignmentEvaluation.score([big], aligner: aligner) }
+        let smallTime = try clock.measure { smallScore = try AlignmentEvaluation.score([small], aligner: aligner) }
+        var line = "{\"benchmark\": \"align-speed\", \"sentences\": [\(big.source.sentences.count), \(big.target.sentences.count)], "
+        line += String(format: "\"verbale_seconds\": %.3f, \"verbale_f1\": %.4f, ", bigTime.seconds, bigScore.f1)
+        line += String(format: "\"verbale_seconds_1000\": %.3f, \"verbale_f1_1000\": %.4f", smallTime.seconds, smallScore.f1)
+        if baseline, let (theirs, seconds) = nltk([small]) {
+            line += String(format: ", \"baseline\": \"nltk.translate.gale_church\", \"baseline_seconds_1000\": %.3f, \"baseline_f1_1000\": %.4f, \"speedup_1000\": %.1f",
+                           seconds, theirs.f1, seconds / max(smallTime.seconds, 1e-9))
+        }
+        print(line + "}")
+    }
+
+    /// Runs `Benchmarks/Scripts/gale_church_baseline.py`; nil when Python or NLTK is missing.
+    private static func nltk(_ documents: [EvaluationDocument]) -> (BeadScore, Double)? {
+        let environment = ProcessInfo.processInfo.environment
+        let python = environment["VERBALE_PYTHON"] ?? "/work/venv/bin/python"
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scripts/gale_church_baseline.py")
+        guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: script.path) else { return nil }
+        struct Request: Encodable { var documents: [Document]; struct Document: Encodable { var source: [[String]]; var target: [[String]] } }
+        struct Response: Decodable { var documents: [Document]; struct Document: Decodable { var links: [[Int]]; var seconds: Double } }
+        let request = Request(documents: documents.map { .init(source: $0.source.paragraphs, target: $0.target.paragraphs) })
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("align-eval-\(ProcessInfo.processInfo.processIdentifier).json")
+        defer { try? FileManager.default.removeItem(at: input) }
+        guard let data = try? JSONEncoder().encode(request), (try? data.write(to: input)) != nil,
+              let handle = try? FileHandle(forReadingFrom: input) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script.path]
+        process.standardInput = handle
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.standardError
+        guard (try? process.run()) != nil else { return nil }
+        let result = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let response = try? JSONDecoder().decode(Response.self, from: result),
+              response.documents.count == documents.count else { return nil }
+        var score = BeadScore()
+        var seconds = 0.0
+        for (document, answer) in zip(documents, response.documents) {
+            let links = answer.links.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
+            score.add(predicted: AlignmentEvaluation.beads(fromLinks: links, sourceCount: document.source.sentences.count, targetCount: document.target.sentences.count),
+                      gold: document.gold.map { ($0.source, $0.target) })
+            seconds += answer.seconds
+        }
+        return (score, seconds)
+    }
+
+    private static func json(_ score: BeadScore, seconds: Double) -> String {
+        String(format: "{\"precision\": %.4f, \"recall\": %.4f, \"f1\": %.4f, \"correct\": %d, \"predicted\": %d, \"seconds\": %.3f}",
+               score.precision, score.recall, score.f1, score.correct, score.predicted, seconds)
+    }
+
+    private static func option(_ name: String, in arguments: [String]) -> Int? {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+        return Int(arguments[index + 1])
+    }
+}
+
+private extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,131 @@
+/// Scores candidate beads between two lists of units (sentences or paragraphs): the length
+/// cost of `LengthModel` plus anchor evidence, weighted by `CostModel`.
+///
+/// Cost per bead: O(a·b) in the (tiny) number of anchors of the joined units, no allocation;
+/// the dynamic programme calls it for every cell of its band and every shape.
+struct BeadScorer: Sendable {
+    let source: [SentenceFeatures]
+    let target: [SentenceFeatures]
+    let length: LengthModel
+    let costs: CostModel
+    let cognates: CognateModel
+    let shapes: [BeadShape]
+    let priorCosts: [Double]
+    private let sourcePrefix: [Int]
+    private let targetPrefix: [Int]
+
+    init(source: [SentenceFeatures], target: [SentenceFeatures], length: LengthModel, costs: CostModel,
+         cognates: CognateModel = .off, shapes: [BeadShape] = BeadShape.all) {
+        self.source = source
+        self.target = target
+        self.length = length
+        self.costs = costs
+        self.cognates = cognates
+        self.shapes = shapes
+        priorCosts = shapes.map { costs.priors[$0] ?? 20 }
+        var prefix = [0]
+        for unit in source { prefix.append((prefix.last ?? 0) + unit.length) }
+        sourcePrefix = prefix
+        prefix = [0]
+        for unit in target { prefix.append((prefix.last ?? 0) + unit.length) }
+        targetPrefix = prefix
+    }
+
+    /// The cost of joining source units `i..<i+a` with target units `j..<j+b` (shape index `k`).
+    @inline(__always)
+    func cost(_ k: Int, i: Int, j: Int) -> Double {
+        let shape = shapes[k]
+        let s = sourcePrefix[i + shape.source] - sourcePrefix[i]
+        let t = targetPrefix[j + shape.target] - targetPrefix[j]
+        let z = length.z(source: s, target: t)
+        if shape.isNull {
+            return priorCosts[k] + costs.nullLengthWeight * LengthModel.tailCost(z)
+        }
+        let evidence = anchors(i: i, a: shape.source, j: j, b: shape.target)
+        return priorCosts[k] + LengthModel.tailCost(z) + anchorCost(evidence)
+    }
+
+    func anchorCost(_ e: Evidence) -> Double {
+        let cap = costs.anchorCap
+        return -costs.strongMatch * Double(min(e.strongMatched, cap))
+            + costs.strongMismatch * Double(min(e.strongUnmatched, cap))
+            - costs.nameMatch * Double(min(e.namesMatched, cap))
+            - costs.markMatch * Double(e.marksMatched)
+            + costs.markMismatch * Double(e.marksMismatched)
+            - e.cognateBonus / 2
+            + cognates.missCost * Double(e.cognatesMissed) / 2
+    }
+
+    /// The evidence of a bead, for its confidence. O(anchors).
+    func evidence(source range: Range<Int>, target targetRange: Range<Int>) -> Evidence {
+        let s = sourcePrefix[range.upperBound] - sourcePrefix[range.lowerBound]
+        let t = targetPrefix[targetRange.upperBound] - targetPrefix[targetRange.lowerBound]
+        var e = range.isEmpty || targetRange.isEmpty ? Evidence() : anchors(i: range.lowerBound, a: range.count, j: targetRange.lowerBound, b: targetRange.count)
+        e.z = length.z(source: s, target: t)
+        return e
+    }
+
+    private func anchors(i: Int, a: Int, j: Int, b: Int) -> Evidence {
+        var e = Evidence()
+        var sourceMarks: UInt8 = 0, targetMarks: UInt8 = 0
+        for x in i..<(i + a) { sourceMarks |= source[x].marks }
+        for y in j..<(j + b) { targetMarks |= target[y].marks }
+        e.marksMatched = (sourceMarks & targetMarks).nonzeroBitCount
+        e.marksMismatched = (sourceMarks ^ targetMarks).nonzeroBitCount
+
+        for x in i..<(i + a) {
+            for value in source[x].strong where !Self.seen(value, in: source, i..<x) {
+                if Self.seen(value, in: target, j..<(j + b)) { e.strongMatched += 1 } else { e.strongUnmatched += 1 }
+            }
+            for name in source[x].names where target[j..<(j + b)].contains(where: { $0.keys.contains(name) }) {
+                e.namesMatched += 1
+            }
+        }
+        for y in j..<(j + b) {
+            for value in target[y].strong where !Self.seen(value, in: target, j..<y) && !Self.seen(value, in: source, i..<(i + a)) {
+                e.strongUnmatched += 1
+            }
+            for name in target[y].names where source[i..<(i + a)].contains(where: { $0.keys.contains(name) }) {
+                e.namesMatched += 1
+            }
+        }
+        if cognates.isOn {
+            var sourceWords = 0, targetWords = 0
+            for x in i..<(i + a) { sourceWords += source[x].stems.count }
+            for y in j..<(j + b) { targetWords += target[y].stems.count }
+            var sourceFound = 0, targetFound = 0
+            for x in i..<(i + a) {
+                for stem in source[x].stems where Self.contains(stem, in: target, j..<(j + b)) { sourceFound += 1 }
+            }
+            for y in j..<(j + b) {
+                for stem in target[y].stems where Self.contains(stem, in: source, i..<(i + a)) { targetFound += 1 }
+            }
+            e.cognatesMatched = sourceFound + targetFound
+            e.cognatesMissed = sourceWords + targetWords - sourceFound - targetFound
+            e.cognateBonus = Double(sourceFound) * cognates.matchBonus(otherWords: targetWords)
+                + Double(targetFound) * cognates.matchBonus(otherWords: sourceWords)
+        }
+        return e
+    }
+
+    /// Whether a sorted `stems` array of one of `units[range]` holds `value`: binary search.
+    @inline(__always)
+    private static func contains(_ value: Int, in units: [SentenceFeatures], _ range: Range<Int>) -> Bool {
+        for index in range {
+            let stems = units[index].stems
+            var low = 0, high = stems.count
+            while low < high {
+                let mid = (low + high) / 2
+                if stems[mid] < value { low = mid + 1 } else { high = mid }
+            }
+            if low < stems.count, stems[low] == value { return true }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func seen(_ value: Int, in units: [SentenceFeatures], _ range: Range<Int>) -> Bool {
+        for index in range where units[index].strong.contains(value) { return true }
+        return false
+    }
+}

@@ -1,0 +1,340 @@
+import Foundation
+import VerbaleCore
+import VerbaleMemory
+
+/// Pre-translates a draft: for each segment, the memory's best match when it is good enough,
+/// else a translation assembled from what Verbale knows for sure — stock phrases of the shipped
+/// memory, institution names, glossary entities (countries…), placeables (dates rendered in the
+/// target language, references and numbers carried over) — with every other part left in the
+/// source language and marked ⟦…⟧ for the translator.
+///
+/// Why assemble instead of guessing: a note verbale is mostly formulas and names; translating
+/// those exactly and *showing* the rest is what a drafting officer can trust. Cost per segment:
+/// one matcher search (the matcher's cost, sublinear in the memory), one tokenisation, one
+/// glossary recognition and one placeable pass, all O(segment length).
+public final class Pretranslator {
+    public let sourceLanguage: Language
+    public let book: StockPhraseBook
+    public var matcher: FuzzyMatcher?
+    public var glossary: DraftGlossary?
+    /// Lowest memory score used instead of assembly.
+    public var threshold = 75
+    /// Whether segments assembled completely (formulas, names, dates: nothing left ⟦…⟧) are
+    /// still looked up in the memory for an exact match. Off by default: the assembly of such
+    /// segments is deterministic, and short segments (letterhead lines, "Geneva, 8 March 2024")
+    /// are the matcher's slowest exact lookups on a large memory (≈ 20 ms each at 100k units).
+    public var lookUpCompleteSegments = false
+    private let spotter: PhraseSpotter
+    private let segmenter: Segmenter
+    private let tokenizer: Tokenizer
+    private let namer: InstitutionNamer
+    private var glue: [String: StockPhrase] = [:]
+
+    public init(book: StockPhraseBook, sourceLanguage: Language, matcher: FuzzyMatcher? = nil, glossary: DraftGlossary? = nil) throws(DraftError) {
+        self.book = book
+        self.sourceLanguage = sourceLanguage
+        self.matcher = matcher
+        self.glossary = glossary
+        do {
+            spotter = try PhraseSpotter(book: book, language: sourceLanguage)
+            segmenter = try Segmenter(language: sourceLanguage)
+            tokenizer = try Tokenizer(language: sourceLanguage)
+        } catch { throw .unreadable("segmentation rules", "\(error)") }
+        namer = InstitutionNamer(glossary: glossary)
+        for phrase in book.phrases {
+            if let text = phrase.text(sourceLanguage), !text.contains(" ") { glue[Normalizer.key(text)] = phrase }
+        }
+    }
+
+    public func pretranslate(_ text: String, to targets: [Language]) -> Pretranslation {
+        var segments: [PretranslatedSegment] = []
+        var previous: String?
+        let wanted = targets.filter { $0 != sourceLanguage }
+        for (index, segment) in segmenter.segments(of: text).enumerated() {
+            var translations: [String: SegmentTranslation] = [:]
+            for target in wanted { translations[target.rawValue] = assemble(segment.text, to: target) }
+            // One memory search per segment for all targets, asking only for what could beat
+            // the assembly: a segment assembled at 99 needs an exact match, which the index
+            // answers from one length band (the search's cost falls with its threshold).
+            let weakest = translations.values.map(\.score).min() ?? 0
+            let complete = translations.values.allSatisfy { $0.untranslated.isEmpty && $0.method != "none" }
+            if let matcher, weakest < 100, lookUpCompleteSegments || !complete,
+               let matches = try? matcher.search(segment.text, language: sourceLanguage, targets: wanted.map { LanguageTag($0) },
+                                                 threshold: max(threshold, weakest + 1), limit: 3, previousSegment: previous) {
+                for target in wanted {
+                    guard let assembled = translations[target.rawValue],
+                          let better = Self.memoryTranslation(matches, target: target, beating: assembled.score) else { continue }
+                    translations[target.rawValue] = better
+                }
+            }
+            segments.append(PretranslatedSegment(index: index + 1, source: segment.text, start: segment.range.lowerBound,
+                                                 end: segment.range.upperBound, targets: translations))
+            previous = segment.text
+        }
+        return Pretranslation(sourceLanguage: sourceLanguage, targetLanguages: targets, segments: segments, source: text)
+    }
+
+    /// One segment in `target`: the memory match when it beats the assembly, else the assembly.
+    public func translate(_ segment: String, to target: Language, previous: String? = nil) -> SegmentTranslation {
+        let assembled = assemble(segment, to: target)
+        guard let matcher, assembled.score < 100,
+              let matches = try? matcher.search(segment, language: sourceLanguage, targets: [LanguageTag(target)],
+                                                threshold: max(threshold, assembled.score + 1), limit: 1, previousSegment: previous),
+              let better = Self.memoryTranslation(matches, target: target, beating: assembled.score) else { return assembled }
+        return better
+    }
+
+    /// The best match that has a `target` text and scores above `score`, as a translation.
+    static func memoryTranslation(_ matches: [FuzzyMatch], target: Language, beating score: Int) -> SegmentTranslation? {
+        for match in matches where match.score > score {
+            guard let (tag, text) = match.targets.first(where: { (try? LanguageTag(parsing: $0.key))?.language == target }) else { continue }
+            var flags = [match.score >= 100 ? "exact" : "fuzzy"]
+            if match.review[tag] == ReviewStatus.unreviewed.rawValue { flags.append("unreviewed") }
+            return SegmentTranslation(text: text, score: match.score, method: "memory", flags: flags, formulas: match.unitID.map { [$0] } ?? [],
+                                      untranslated: [], matchedSource: match.source)
+        }
+        return nil
+    }
+
+    // MARK: - Assembly
+
+    private struct Output {
+        var pieces: [String] = []
+        var covered: [Range<Int>] = []
+        var flags: Set<String> = []
+        var formulas: [String] = []
+        var untranslated: [String] = []
+    }
+
+    func assemble(_ segment: String, to target: Language) -> SegmentTranslation {
+        let scalars = Array(segment.unicodeScalars)
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        var out = Output()
+        var cursor = 0
+        let spots = spotter.spots(in: segment)
+        for spot in spots {
+            if cursor < spot.range.lowerBound {
+                translateGap(cursor..<spot.range.lowerBound, text: text, to: target, atStart: cursor == 0, into: &out)
+            }
+            if let wording = spot.phrase.wordings[target] {
+                let atStart = text(0..<spot.range.lowerBound).allSatisfy(\.isWhitespace)
+                out.pieces.append(atStart && target != .khmer ? Self.capitalizedFirst(wording.text) : wording.text)
+                out.covered.append(spot.range)
+                out.flags.insert("formula")
+                out.formulas.append(spot.phrase.id)
+                if wording.isUnreviewed { out.flags.insert("unreviewed") }
+            } else {
+                out.pieces.append("⟦\(text(spot.range))⟧")
+                out.untranslated.append(text(spot.range))
+            }
+            cursor = spot.range.upperBound
+        }
+        if cursor < scalars.count { translateGap(cursor..<scalars.count, text: text, to: target, atStart: cursor == 0, into: &out) }
+
+        let words = spotter.wordTokens(segment).filter { $0.kind != .punctuation }
+        let coveredWords = words.filter { word in out.covered.contains { $0.contains(word.range.lowerBound) } }.count
+        let score = words.isEmpty ? 0 : min(99, coveredWords * 100 / words.count)
+        if !out.untranslated.isEmpty { out.flags.insert("untranslated") }
+        let joined = Self.join(out.pieces, language: target)
+        let order = ["formula", "name", "entity", "placeable", "untranslated", "unreviewed"]
+        return SegmentTranslation(text: joined, score: score, method: coveredWords == 0 ? "none" : "phrases",
+                                  flags: order.filter(out.flags.contains), formulas: out.formulas, untranslated: out.untranslated,
+                                  matchedSource: nil)
+    }
+
+    /// Translates the text between formulas: institution names, then glossary entities,
+    /// placeables and one-word glue ("and" → "et"); the rest is marked untranslated.
+    private func translateGap(_ range: Range<Int>, text: (Range<Int>) -> String, to target: Language, atStart: Bool, into out: inout Output) {
+        // Split at commas and " and " so "the Office … (OHCHR) and, with reference to …" yields
+        // the name alone.
+        let gap = text(range)
+        var parts: [Range<Int>] = []
+        var partStart = range.lowerBound
+        let gapScalars = Array(gap.unicodeScalars)
+        var i = 0
+        while i < gapScalars.count {
+            let absolute = range.lowerBound + i
+            if gapScalars[i] == "," {
+                if partStart < absolute { parts.append(partStart..<absolute) }
+                parts.append(absolute..<(absolute + 1))
+                partStart = absolute + 1
+            } else if let conjunction = Self.conjunction(at: i, in: gapScalars) {
+                if partStart < absolute { parts.append(partStart..<absolute) }
+                parts.append((absolute + 1)..<(absolute + 1 + conjunction))
+                partStart = absolute + 1 + conjunction
+                i += 1 + conjunction
+                continue
+            }
+            i += 1
+        }
+        if partStart < range.upperBound { parts.append(partStart..<range.upperBound) }
+
+        var n = 0
+        while n < parts.count {
+            let part = parts[n]
+            let piece = text(part)
+            let trimmed = piece.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { n += 1; continue }
+            if trimmed == "," || trimmed == ";" || trimmed == ":" {
+                if var last = out.pieces.popLast() { last += trimmed; out.pieces.append(last) } else { out.pieces.append(trimmed) }
+                n += 1
+                continue
+            }
+            if [".", "!", "?"].contains(trimmed) {
+                let mark = target == .khmer ? "។" : trimmed
+                if var last = out.pieces.popLast() { last += mark; out.pieces.append(last) } else { out.pieces.append(mark) }
+                n += 1
+                continue
+            }
+            // The longest run of parts from here that is one institution name ("… Office and
+            // other International Organisations at Geneva" spans an "and").
+            var named = false
+            for last in stride(from: parts.count - 1, through: n, by: -1) {
+                let span = part.lowerBound..<parts[last].upperBound
+                let candidate = text(span).trimmingCharacters(in: .whitespaces)
+                if let name = institutionName(candidate, to: target, atStart: atStart && n == 0, out: &out) {
+                    out.pieces.append(name)
+                    out.covered.append(span)
+                    out.flags.insert("name")
+                    n = last + 1
+                    named = true
+                    break
+                }
+            }
+            if named { continue }
+            translateWords(part, text: text, to: target, into: &out)
+            n += 1
+        }
+    }
+
+    /// "the Office of the High Commissioner for Human Rights (OHCHR)" → "au Haut-Commissariat …"
+    /// when the head and every qualifier are known; nil otherwise.
+    private func institutionName(_ piece: String, to target: Language, atStart: Bool, out: inout Output) -> String? {
+        var core = piece
+        var trailing = ""
+        if core.hasSuffix("."), !core.hasSuffix("..") { core.removeLast(); trailing = target == .khmer ? "។" : "." }
+        var acronym = ""
+        if core.hasSuffix(")"), let open = core.lastIndex(of: "(") {
+            acronym = " " + core[open...]
+            core = String(core[..<open]).trimmingCharacters(in: .whitespaces)
+        }
+        let hasArticle = core.lowercased().hasPrefix("the ")
+        let name = namer.name(core, in: target)
+        guard name.untranslated.isEmpty, Self.startsWithHead(core) else { return nil }
+        if name.isUnreviewed { out.flags.insert("unreviewed") }
+        var rendered: String
+        switch target {
+        case .english: rendered = hasArticle ? name.withArticle(capitalized: atStart) : name.text
+        case .khmer: rendered = name.text
+        case .french:
+            if hasArticle, let last = out.pieces.last, last.hasSuffix(" à") {
+                out.pieces[out.pieces.count - 1] = String(last.dropLast(2))
+                rendered = name.dative
+            } else if hasArticle, let last = out.pieces.last, last.hasSuffix(" de") {
+                out.pieces[out.pieces.count - 1] = String(last.dropLast(3))
+                rendered = name.genitive
+            } else {
+                rendered = hasArticle ? name.withArticle(capitalized: atStart) : name.text
+            }
+        }
+        return rendered + acronym + trailing
+    }
+
+    private static func startsWithHead(_ text: String) -> Bool {
+        var rest = text.lowercased()
+        if rest.hasPrefix("the ") { rest = String(rest.dropFirst(4)) }
+        return InstitutionNamer.heads.contains { rest.hasPrefix($0.english.lowercased()) }
+    }
+
+    /// Placeables, glossary entities and glue words in `range`; the rest marked ⟦…⟧.
+    private func translateWords(_ range: Range<Int>, text: (Range<Int>) -> String, to target: Language, into out: inout Output) {
+        let piece = text(range)
+        var replacements: [(Range<Int>, String, String)] = []   // local range, text, flag
+        for placeable in tokenizer.placeables(in: piece) {
+            replacements.append((placeable.range, placeable.rendered(in: target), "placeable"))
+        }
+        if let glossary {
+            for occurrence in glossary.recognize(piece, language: sourceLanguage)
+            where !replacements.contains(where: { $0.0.overlaps(occurrence.range) }) {
+                if let term = occurrence.equivalents(in: LanguageTag(target)).first {
+                    replacements.append((occurrence.range, term.text, "entity"))
+                    if term.review == .unreviewed { out.flags.insert("unreviewed") }
+                }
+            }
+        }
+        for (place, names) in NoteComposer.places {
+            var from = piece.startIndex
+            while let found = piece.range(of: place, range: from..<piece.endIndex) {
+                let lower = piece.unicodeScalars.distance(from: piece.unicodeScalars.startIndex, to: found.lowerBound)
+                let local = lower..<(lower + place.unicodeScalars.count)
+                if !replacements.contains(where: { $0.0.overlaps(local) }) {
+                    replacements.append((local, target == .french ? names.fr : target == .khmer ? names.km : place, "name"))
+                }
+                from = found.upperBound
+            }
+        }
+        for token in tokenizer.tokenize(piece) where token.kind == .word && !replacements.contains(where: { $0.0.overlaps(token.range) }) {
+            if let phrase = glue[token.key], let wording = phrase.wordings[target] {
+                replacements.append((token.range, wording.text, "formula"))
+                if wording.isUnreviewed { out.flags.insert("unreviewed") }
+            }
+        }
+        replacements.sort { $0.0.lowerBound < $1.0.lowerBound }
+        let scalars = Array(piece.unicodeScalars)
+        var cursor = 0
+        func flush(_ upTo: Int) {
+            guard cursor < upTo else { return }
+            let raw = String(String.UnicodeScalarView(scalars[cursor..<upTo]))
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if trimmed.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
+                out.pieces.append("⟦\(trimmed)⟧")
+                out.untranslated.append(trimmed)
+            } else if !trimmed.isEmpty {
+                let mark = target == .khmer && trimmed == "." ? "។" : trimmed
+                if [".", ",", ";", ":", ")", "។"].contains(mark), let last = out.pieces.last {
+                    out.pieces[out.pieces.count - 1] = last + mark
+                } else {
+                    out.pieces.append(mark)
+                }
+            }
+        }
+        for (local, replacement, flag) in replacements {
+            flush(local.lowerBound)
+            out.pieces.append(replacement)
+            out.covered.append((range.lowerBound + local.lowerBound)..<(range.lowerBound + local.upperBound))
+            out.flags.insert(flag)
+            cursor = local.upperBound
+        }
+        flush(scalars.count)
+    }
+
+    /// The length of "and"/"et" standing as a word after position `i` (a space), or nil.
+    static func conjunction(at i: Int, in scalars: [Unicode.Scalar]) -> Int? {
+        guard scalars[i] == " " else { return nil }
+        for word in ["and", "et"] {
+            let w = Array(word.unicodeScalars)
+            guard i + 1 + w.count <= scalars.count, Array(scalars[(i + 1)..<(i + 1 + w.count)]) == w else { continue }
+            let after = i + 1 + w.count
+            if after == scalars.count || scalars[after] == " " || scalars[after] == "," { return w.count }
+        }
+        return nil
+    }
+
+    static func capitalizedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// Joins pieces with spaces, without a space before closing punctuation.
+    static func join(_ pieces: [String], language: Language) -> String {
+        var result = ""
+        for piece in pieces where !piece.isEmpty {
+            if result.isEmpty || [",", ".", ";", ":", ")", "។"].contains(where: { piece.hasPrefix($0) }) || result.hasSuffix("(") {
+                result += piece
+            } else {
+                result += " " + piece
+            }
+        }
+        return result
+    }
+}

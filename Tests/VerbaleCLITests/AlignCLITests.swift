@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import ZIPFoundation
+
+/// `verbale align` run as a user would, on files written to a temporary folder.
+@Suite("verbale align")
+struct AlignCLITests {
+    static let english = """
+    The Embassy presents its compliments to the Ministry of Foreign Affairs.
+
+    The delegation will arrive on 12 March 2024. It will consist of 5 members.
+    Could the Ministry confirm the arrangements? Please reply to protocol@embassy.example.
+    """
+    static let french = """
+    L'Ambassade présente ses compliments au ministère des Affaires étrangères.
+
+    La délégation arrivera le 12 mars 2024. Elle sera composée de 5 membres.
+    Le ministère pourrait-il confirmer les dispositions ? Merci de répondre à protocol@embassy.example.
+    """
+
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-align-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func write(_ text: String, _ name: String, in folder: URL) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    struct Output: Decodable {
+        struct Unit: Decodable {
+            var variants: [String: String]
+            var confidence: Double
+            var bead: String
+            var review: Bool
+        }
+        var units: [Unit]
+    }
+
+    @Test("--json gives units with variants, confidence and bead")
+    func json() throws {
+        let dir = try Self.folder()
+        let result = try CLI.run(["align", "en=" + Self.write(Self.english, "a.txt", in: dir), "fr=" + Self.write(Self.french, "b.txt", in: dir), "--json", "--no-glossary"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+        #expect(output.units.count == 5)
+        #expect(output.units.allSatisfy { $0.bead == "1-1" && $0.confidence > 0.5 && !$0.review })
+        #expect(output.units[1].variants["fr"] == "La délégation arrivera le 12 mars 2024.")
+    }
+
+    @Test("Human output shows the pairs side by side with the confidence")
+    func human() throws {
+        let dir = try Self.folder()
+        let result = try CLI.run(["align", "en=" + Self.write(Self.english, "a.txt", in: dir), "fr=" + Self.write(Self.french, "b.txt", in: dir), "--no-glossary"],
+                                 environment: ["COLUMNS": "160"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("│"))
+        #expect(result.stdout.contains("1-1"))
+        #expect(result.stdout.contains("The delegation will arrive on 12 March 2024."))
+    }
+
+    @Test("A .docx on one side is read paragraph by paragraph")
+    func docx() throws {
+        let dir = try Self.folder()
+        let paragraphs = Self.french.split(separator: "\n", omittingEmptySubsequences: true)
+        let body = paragraphs.map { "<w:p><w:r><w:t>\($0.replacingOccurrences(of: "'", with: "&apos;"))</w:t></w:r></w:p>" }.joined()
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(body)</w:body></w:document>"
+        let url = dir.appendingPathComponent("b.docx")
+        let archive = try Archive(url: url, accessMode: .create)
+        let bytes = Data(xml.utf8)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate,
+                             provider: { position, size in bytes.subdata(in: Int(position)..<(Int(position) + size)) })
+        let result = try CLI.run(["align", "en=" + Self.write(Self.english, "a.txt", in: dir), "fr=" + url.path, "--json", "--no-glossary"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+        #expect(output.units.count == 5)
+    }
+
+    @Test("An empty side is a clear error")
+    func empty() throws {
+        let dir = try Self.folder()
+        let result = try CLI.run(["align", "en=" + Self.write(Self.english, "a.txt", in: dir), "fr=" + Self.write("\n \n", "b.txt", in: dir)])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("empty"))
+    }
+
+    @Test("A non-UTF-8 file is refused with the byte offset")
+    func latin1() throws {
+        let dir = try Self.folder()
+        let url = dir.appendingPathComponent("b.txt")
+        try Data([0x52, 0xE9, 0x70, 0x6F, 0x6E, 0x73, 0x65, 0x2E]).write(to: url)
+        let result = try CLI.run(["align", "en=" + Self.write(Self.english, "a.txt", in: dir), "fr=" + url.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("UTF-8"))
+    }
+
+    @Test("A corrupt or encrypted .docx is a clear error")
+    func badDocx() throws {
+        let dir = try Self.folder()
+        let corrupt = dir.appendingPathComponent("corrupt.docx")
+        try Data("PK\u{3}\u{4} this is not really a zip".utf8).write(to: corrupt)
+        var result = try CLI.run(["align", "en=" + Self.write(Self.english, "a.txt", in: dir), "fr=" + corrupt.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("docx"))
+        let encrypted = dir.appendingPathComponent("secret.docx")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600)).write(to: encrypted)
+        result = try CLI.run(["align", "en=" + Self.write(Self.english, "a.txt", in: dir), "fr=" + encrypted.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("password"))
+    }
+
+    @Test("A language that does not match the file's script warns")
+    func scriptMismatch() throws {
+        let dir = try Self.folder()
+        let result = try CLI.run(["align", "en=" + Self.write(Self.english, "a.txt", in: dir), "km=" + Self.write(Self.french, "b.txt", in: dir), "--json", "--no-glossary"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning"))
+        #expect(result.stderr.contains("Khmer"))
+    }
+
+    @Test("Khmer with Khmer digits: three documents through the pivot, a missing Khmer sentence flagged for review")
+    func trilingual() throws {
+        let dir = try Self.folder()
+        let english = ["The delegation will arrive on 12 March 2024.", "It will consist of 5 members.", "Please reply to protocol@embassy.example."]
+        let french = ["La délégation arrivera le 12 mars 2024.", "Elle sera composée de 5 membres.", "Merci de répondre à protocol@embassy.example."]
+        let khmer = ["គណៈប្រតិភូ\u{200B}នឹង\u{200B}មក\u{200B}ដល់\u{200B}នៅ\u{200B}ថ្ងៃទី ១២ ខែមីនា ឆ្នាំ ២០២៤។", "សូម\u{200B}ឆ្លើយតប\u{200B}ទៅ protocol@embassy.example។"]
+        let result = try CLI.run(["align", "km=" + Self.write(khmer.joined(separator: "\n"), "c.txt", in: dir),
+                                  "en=" + Self.write(english.joined(separator: " "), "a.txt", in: dir),
+                                  "fr=" + Self.write(french.joined(separator: " "), "b.txt", in: dir), "--json", "--no-glossary"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+        #expect(output.units.count == 3)
+        #expect(output.units.first?.variants["km"]?.contains("១២") == true)
+        #expect(output.units.first?.bead == "1-1-1")
+        #expect(output.units[1].variants["km"] == nil)
+        #expect(output.units[1].review)
+    }
+}

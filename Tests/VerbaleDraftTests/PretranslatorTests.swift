@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import VerbaleCore
+@testable import VerbaleDraft
+
+@Suite("Pre-translation")
+struct PretranslatorTests {
+    let translator: Pretranslator = {
+        let glossary = try? DraftGlossary.shipped()
+        return try! Pretranslator(book: Fixtures.book, sourceLanguage: .english, glossary: glossary ?? nil)
+    }()
+
+    @Test("Formulas, names and dates become French; the rest stays marked ⟦…⟧ with a score")
+    func transmittal() throws {
+        let text = try ProtocolCheckerTests.example("transmittal.txt")
+        let result = translator.pretranslate(text, to: [.french, .khmer])
+        let french = result.document(.french)
+        #expect(french.contains("La Mission permanente du Royaume du Cambodge auprès de l'Office des Nations Unies et des autres organisations internationales à Genève présente ses compliments au Haut-Commissariat des Nations Unies aux droits de l'homme"))
+        #expect(french.contains("saisit cette occasion pour renouveler au Haut-Commissariat"))
+        #expect(french.contains("les assurances de sa très haute considération."))
+        #expect(french.contains("Genève, 8 mars 2024"))
+        #expect(french.contains("⟦"))
+        let closing = try #require(result.segments.first { $0.source.contains("avails itself") })
+        let fr = try #require(closing.targets["fr"])
+        #expect(fr.untranslated.isEmpty)
+        #expect(fr.score == 99)
+        #expect(fr.formulas.contains("closing.renew"))
+        let km = try #require(closing.targets["km"])
+        #expect(km.flags.contains("unreviewed"))
+        #expect(km.display.hasSuffix("[unreviewed]"))
+        #expect(result.document(.khmer).contains("ថ្ងៃទី៨ ខែមីនា ឆ្នាំ២០២៤"))
+    }
+
+    @Test("A sentence with no known part is left whole, marked, score 0")
+    func unknown() {
+        let translation = translator.translate("Quantum chromodynamics explains confinement", to: .french)
+        #expect(translation.method == "none")
+        #expect(translation.score == 0)
+        #expect(translation.text == "⟦Quantum chromodynamics explains confinement⟧")
+    }
+
+    @Test("XLIFF 2.0 output is well-formed and marks assembled targets initial")
+    func xliff() throws {
+        let result = translator.pretranslate(try ProtocolCheckerTests.example("agrement-request.txt"), to: [.french])
+        let data = try PretranslationRendering.xliff(result, target: .french)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("version=\"2.0\""))
+        #expect(text.contains("srcLang=\"en\""))
+        #expect(text.contains("trgLang=\"fr\""))
+        #expect(text.contains("state=\"initial\""))
+        let parser = XMLParser(data: data)
+        #expect(parser.parse())
+    }
+
+    @Test(".docx output is a zip holding valid WordprocessingML with highlighted untranslated runs")
+    func docx() throws {
+        let result = translator.pretranslate(try ProtocolCheckerTests.example("visa-request.txt"), to: [.french, .khmer])
+        let data = try DocxDocument(result).data()
+        #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        let document = DocxDocument(result).documentXML
+        #expect(document.contains("<w:highlight w:val=\"yellow\"/>"))
+        #expect(document.contains("[unreviewed]"))
+        #expect(XMLParser(data: Data(document.utf8)).parse())
+    }
+
+    @Test("The opening and closing formulas of ≥ 95 % of the real notes are recognised and given in French", .enabled(if: SharedData.isAvailable))
+    func realNotes() throws {
+        let french = try Pretranslator(book: Fixtures.book, sourceLanguage: .french)
+        var openings = 0, closings = 0, notesWithClosing = 0, total = 0
+        var misses: [String] = []
+        for (notes, source) in [(Fixtures.notes("en-") + Fixtures.notes("seed-"), translator), (Fixtures.notes("fr-"), french)] {
+            for note in notes {
+                total += 1
+                let target: Language = source.sourceLanguage == .english ? .french : .english
+                let result = source.pretranslate(note.text, to: [target])
+                let formulas = result.segments.flatMap { $0.targets[target.rawValue]?.formulas ?? [] }
+                let text = result.document(target)
+                let roles = formulas.compactMap { id in Fixtures.book.phrase(id: id)?.role }
+                let opening = roles.contains("compliments") && (target != .french || text.contains("présente ses compliments"))
+                let hasClosing = note.text.range(of: "assurance", options: .caseInsensitive) != nil && note.text.range(of: "consid", options: .caseInsensitive) != nil
+                let closing = roles.contains("renew") && roles.contains("courtesy")
+                    && (target != .french || (text.contains("saisit") && text.contains("considération")))
+                if opening { openings += 1 } else { misses.append("\(note.name): opening") }
+                if hasClosing {
+                    notesWithClosing += 1
+                    if closing { closings += 1 } else { misses.append("\(note.name): closing") }
+                }
+            }
+        }
+        print("recognised openings: \(openings)/\(total); closings: \(closings)/\(notesWithClosing) notes that have one; misses: \(misses)")
+        #expect(Double(openings) / Double(total) >= 0.95)
+        #expect(Double(closings) / Double(notesWithClosing) >= 0.95)
+    }
+}
