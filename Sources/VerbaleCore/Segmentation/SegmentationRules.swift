@@ -125,7 +125,7 @@ public struct SegmentationRules: Sendable {
         let before = "(?:\(rule.beforeBreak))", after = "(?:\(rule.afterBreak))"
         let bounded = (try? ICURegex("(?<=\(before))")) != nil
         let beforeShape = PatternShape.of(rule.beforeBreak), afterShape = PatternShape.of(rule.afterBreak)
-        let beforeUnits = (beforeShape.exactTail(4) ?? beforeShape.tail(3)).map { $0.isAll ? nil : $0 }
+        let beforeUnits = (beforeShape.exactTail(6) ?? beforeShape.tail(3)).map { $0.isAll ? nil : $0 }
         let afterUnits = afterShape.head(2).map { $0.isAll ? nil : $0 }
         // Keep only the leading informative tests (a gap would misalign offsets).
         let beforeTests = Array(beforeUnits.prefix { $0 != nil }.compactMap { $0 })

@@ -31,6 +31,9 @@ public final class Segmenter {
     /// Checks whose unit tests are the whole rule (ICU is not asked).
     private let exact: [Bool]
     private let filter: UnitFilter
+    /// Checks scanned by position, in groups of up to 32, each with its table mapping a code
+    /// unit to the checks whose driving test it passes (built once: 256 KB per group).
+    private let positionGroups: [(members: [Int], table: [UInt32])]
 
     /// A segmenter with Verbale's default rules (`Resources/verbale.srx`) for `language`.
     public convenience init(language: Language) throws(SRXError) {
@@ -66,6 +69,18 @@ public final class Segmenter {
         icuTriggers = rules.checks.map(\.trigger)
         exact = rules.checks.map(\.exact)
         filter = UnitFilter(checks: rules.checks)
+        let indices = rules.checks.indices.filter { rules.checks[$0].mode == .scannedByPosition }
+        var groups: [(members: [Int], table: [UInt32])] = []
+        for group in stride(from: 0, to: indices.count, by: 32) {
+            let members = Array(indices[group..<min(group + 32, indices.count)])
+            var table = [UInt32](repeating: 0, count: 65536)
+            for (bit, index) in members.enumerated() {
+                let primary = rules.checks[index].primary
+                for unit in 0..<65536 where primary.contains(UInt16(unit)) { table[unit] |= 1 << UInt32(bit) }
+            }
+            groups.append((members, table))
+        }
+        positionGroups = groups
     }
 
     deinit { cicu_break_close(sentences) }
@@ -118,7 +133,7 @@ public final class Segmenter {
         breaks.reserveCapacity(icu.count)
         var previous: Int32 = -1
         let verdicts = verdicts, regexes = regexes, exact = exact
-        filter.bits.withUnsafeBufferPointer { bits in
+        withTests { tests in
             for p in candidates where p != previous {
                 previous = p
                 let position = Int(p)
@@ -128,7 +143,7 @@ public final class Segmenter {
                 var decision: Bool?
                 for i in anchored {
                     if i > firstScanned { break }
-                    if admits(i, text, bits, at: position), exact[i] || regexes[i].match(at: position) != nil {
+                    if tests.admit(i, text, at: position), exact[i] || regexes[i].match(at: position) != nil {
                         decision = verdicts[i]
                         break
                     }
@@ -144,44 +159,56 @@ public final class Segmenter {
         return breaks
     }
 
-    /// Whether the units around `p` pass every unit test of check `c` (p in 1..<n).
-    @inline(__always)
-    private func admits(_ c: Int, _ text: UnsafeBufferPointer<UInt16>, _ bits: UnsafeBufferPointer<UInt64>, at p: Int) -> Bool {
-        var k = filter.testStart[c]
-        let end = filter.testStart[c + 1]
-        while k < end {
-            let i = p + filter.testOffset[k]
-            if i < 0 {
-                if !filter.startPasses[filter.testSet[k]] { return false }
-            } else if i >= text.count || !UnitFilter.contains(bits, set: filter.testSet[k], unit: text[i]) {
-                return false
+    /// The filter's arrays as buffers, for the hot loops (no reference counting per test).
+    private struct Tests {
+        let bits: UnsafeBufferPointer<UInt64>
+        let start: UnsafeBufferPointer<Int>
+        let offset: UnsafeBufferPointer<Int>
+        let set: UnsafeBufferPointer<Int>
+        let startPasses: UnsafeBufferPointer<Bool>
+
+        /// Whether the units around `p` pass every unit test of check `c` (p in 1..<n).
+        @inline(__always)
+        func admit(_ c: Int, _ text: UnsafeBufferPointer<UInt16>, at p: Int) -> Bool {
+            var k = start[c]
+            let end = start[c &+ 1]
+            while k < end {
+                let i = p &+ offset[k]
+                if i < 0 {
+                    if !startPasses[set[k]] { return false }
+                } else if i >= text.count || !UnitFilter.contains(bits, set: set[k], unit: text[i]) {
+                    return false
+                }
+                k &+= 1
             }
-            k += 1
+            return true
         }
-        return true
+    }
+
+    private func withTests<R>(_ body: (Tests) -> R) -> R {
+        filter.bits.withUnsafeBufferPointer { bits in
+            filter.testStart.withUnsafeBufferPointer { start in
+                filter.testOffset.withUnsafeBufferPointer { offset in
+                    filter.testSet.withUnsafeBufferPointer { set in
+                        filter.startPasses.withUnsafeBufferPointer { startPasses in
+                            body(Tests(bits: bits, start: start, offset: offset, set: set, startPasses: startPasses))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// One pass over the text for every check scanned by position: a table maps each code unit
     /// to the checks whose most selective unit test it passes; only there are the other tests
     /// made, and only when they all pass is ICU asked. Positions come out ascending per check.
     private func scanByPosition(_ text: UnsafeBufferPointer<UInt16>, into scanned: inout [[Int32]]) {
-        let indices = modes.indices.filter { modes[$0] == .scannedByPosition }
-        guard !indices.isEmpty else { return }
         let n = text.count
-        for group in stride(from: 0, to: indices.count, by: 32) {
-            let members = Array(indices[group..<min(group + 32, indices.count)])
-            var table = [UInt32](repeating: 0, count: 65536)
-            filter.bits.withUnsafeBufferPointer { bits in
-                for (bit, index) in members.enumerated() {
-                    for unit in 0..<65536 where UnitFilter.contains(bits, set: filter.primarySet[index], unit: UInt16(unit)) {
-                        table[unit] |= 1 << UInt32(bit)
-                    }
-                }
-            }
+        for (members, table) in positionGroups {
             let offsets = members.map { filter.primaryOffset[$0] }
             var found: [[Int32]] = Array(repeating: [], count: members.count)
             table.withUnsafeBufferPointer { table in
-                filter.bits.withUnsafeBufferPointer { bits in
+                withTests { tests in
                     for i in 0..<n {
                         var mask = table[Int(text[i])]
                         while mask != 0 {
@@ -189,7 +216,7 @@ public final class Segmenter {
                             mask &= mask - 1
                             let p = i - offsets[bit]
                             let index = members[bit]
-                            guard p > 0, p < n, admits(index, text, bits, at: p), exact[index] || regexes[index].match(at: p) != nil else { continue }
+                            guard p > 0, p < n, tests.admit(index, text, at: p), exact[index] || regexes[index].match(at: p) != nil else { continue }
                             found[bit].append(Int32(p))
                         }
                     }
