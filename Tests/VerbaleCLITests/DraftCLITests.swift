@@ -33,3 +33,54 @@ struct DraftCLITests {
         #expect(result.stdout.contains("\"documents\" : 1"))
     }
 }
+
+@Suite("verbale check and draft translate")
+struct CheckTranslateCLITests {
+    static let mutated = """
+    Embassy of the Kingdom of Cambodia
+
+    No. 118/2024
+
+    The Embassy of the Kingdom of Cambodia presents his compliments to the Ministry of Foreign Affairs and has the honour to request a visa for Mr. Sok Dara, passport No. N1234567.
+
+    The Embassy of the Kingdom of Cambodia avails itself of this opportunity to renew to the Ministry of Foreign Affairs the assurances of its highest consideration.
+
+    Paris, 2 April 2024
+    """
+
+    @Test("check exits 1 on an error and reports line:column, code and fix")
+    func checkErrors() throws {
+        let result = try CLI.run(["check", "--lang", "en", "-"], stdin: Self.mutated)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("<stdin>:5:"))
+        #expect(result.stdout.contains("[third-person]"))
+        #expect(result.stdout.contains("fix: write \"its\""))
+        #expect(result.stdout.contains("[personal-data]"))
+    }
+
+    @Test("check exits 0 on a correct note and prints JSON findings with --json")
+    func checkClean() throws {
+        let clean = Self.mutated.replacingOccurrences(of: "presents his", with: "presents its")
+            .replacingOccurrences(of: " for Mr. Sok Dara, passport No. N1234567", with: " for the person named in the enclosed form")
+        let result = try CLI.run(["check", "--json", "-"], stdin: clean)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("\"findings\" : ["))
+        let strict = try CLI.run(["check", "--strict", "-"], stdin: Self.mutated.replacingOccurrences(of: "presents his", with: "presents its"))
+        #expect(strict.status == 1)
+    }
+
+    @Test("draft translate prints French with untranslated parts marked, and refuses XLIFF with two targets")
+    func translate() throws {
+        let result = try CLI.run(["draft", "translate", "-", "--to", "fr,km", "--memory", "/nonexistent/memory.tmx"], stdin: Self.mutated)
+        #expect(result.status != 0)
+        let shipped = try CLI.run(["draft", "translate", "-", "--to", "fr,km"], stdin: Self.mutated,
+                                  environment: ["VERBALE_MEMORY": "", "XDG_DATA_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("verbale-empty-\(UUID().uuidString)").path])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        #expect(shipped.stdout.contains("saisit cette occasion pour renouveler au Ministère des Affaires étrangères les assurances de sa très haute considération."))
+        #expect(shipped.stdout.contains("⟦"))
+        #expect(shipped.stdout.contains("[unreviewed]"))
+        let xliff = try CLI.run(["draft", "translate", "-", "--to", "fr,km", "--format", "xliff"], stdin: Self.mutated)
+        #expect(xliff.status != 0)
+        #expect(xliff.stderr.contains("bilingual"))
+    }
+}

@@ -59,7 +59,7 @@ struct LookupTests {
     @Test("Fuzzy lookup finds what a brute-force scan finds (the bigram filter loses nothing)")
     func fuzzyRecall() throws {
         var concepts: [Concept] = []
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 42)
         let syllables = ["ka", "mo", "ri", "ta", "phi", "ne", "so", "lu", "ve", "dra"]
         for index in 0..<400 {
             let words = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
@@ -68,7 +68,7 @@ struct LookupTests {
             concepts.append(Concept(id: "c\(index)", terms: [Term(language: LanguageTag(.english), text: words.joined(separator: " "))]))
         }
         let termbase = Termbase(concepts: concepts)
-        for concept in concepts.prefix(40) {
+        for concept in concepts.prefix(120) {
             var query = Array(concept.terms[0].text)
             if query.count > 4 { query.remove(at: query.count / 2) }
             let text = String(query)
@@ -76,16 +76,39 @@ struct LookupTests {
             // Brute force: every term scored the same way.
             let key = Array(TermKeyer().key(text, language: .english).unicodeScalars)
             var expected = Set<String>()
+            var expectedScores: [Int] = []
             for candidate in concepts {
                 let other = Array(TermKeyer().key(candidate.terms[0].text, language: .english).unicodeScalars)
                 let full = EditDistance.levenshtein(key, other, limit: 1000) ?? 1000
-                let fullScore = Int((100 * (1 - Double(full) / Double(max(key.count, other.count)))).rounded(.down))
-                let partialScore = other.count > key.count ? Int((90 * (1 - Double(EditDistance.bestSubstring(key, in: other)) / Double(key.count))).rounded(.down)) : 0
-                if max(fullScore, partialScore) >= 75 { expected.insert(candidate.id) }
+                let fullScore = Termbase.fuzzyScore(distance: full, key.count, other.count)
+                let partialScore = other.count > key.count ? Termbase.partialScore(distance: EditDistance.bestSubstring(key, in: other), key.count) : 0
+                let full75 = fullScore >= 75 ? fullScore : 0
+                if max(full75, partialScore) >= 75 {
+                    expected.insert(candidate.id)
+                    expectedScores.append(full75 > 0 ? full75 : partialScore)
+                }
+            }
+            // The early stop keeps the top results exact: the best three scores equal a scan's.
+            let topThree = termbase.lookup(text, options: LookupOptions(limit: 3)).map(\.score)
+            if !termbase.lookup(text, options: LookupOptions(limit: 1000)).contains(where: { $0.score == 100 }) {
+                #expect(topThree == Array(expectedScores.sorted(by: >).prefix(3)), "query \(text)")
             }
             if !expected.isEmpty, !termbase.lookup(text, options: LookupOptions(limit: 1000)).contains(where: { $0.score == 100 }) {
                 #expect(found == expected, "query \(text)")
             }
         }
+    }
+}
+
+/// SplitMix64: reproducible randomness for property-style tests.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -12,7 +12,8 @@ import VerbaleMemory
 /// matcher without an index does), printed as a ratio. Also reports `verbale check` time on
 /// the same draft and the index build time.
 ///
-/// Options: `--units N` (1000000), `--repeats N` (best of, 5), `--baseline-segments N` segments
+/// Options: `--units N` (1000000), `--index PATH` a saved `.match` index to use instead (then
+/// `--units 0` skips the generation), `--repeats N` (best of, 5), `--baseline-segments N` segments
 /// scanned by the baseline (4; the scan is slow, its time is scaled to all segments),
 /// `--no-baseline`.
 enum DraftBenchmark: Benchmark {
@@ -48,9 +49,17 @@ enum DraftBenchmark: Benchmark {
                 Variant(language: LanguageTag(.english), text: e + suffix), Variant(language: LanguageTag(.french), text: f + suffix),
             ]))
         }
-        let (index, archive) = builder.finish()
-        let buildSeconds = Double(DispatchTime.now().uptimeNanoseconds - buildStart) / 1e9
-        Report.note("memory: \(units) units indexed in \(String(format: "%.1f", buildSeconds)) s")
+        var (index, archive) = builder.finish()
+        var buildSeconds = Double(DispatchTime.now().uptimeNanoseconds - buildStart) / 1e9
+        var memoryName = "generated: \(units) Europarl units + shipped formulas"
+        if let path = options.values["index"], !path.isEmpty {
+            // A saved match index (e.g. the matcher benchmark's 1M-unit one) instead.
+            let loadStart = DispatchTime.now().uptimeNanoseconds
+            (index, archive) = try MatchIndexFile.read(from: URL(fileURLWithPath: path))
+            buildSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
+            memoryName = "saved index \(path)"
+        }
+        Report.note("memory (\(memoryName)): \(index.entryCount) entries (one per unit variant) ready in \(String(format: "%.1f", buildSeconds)) s")
 
         // The draft: our four example notes (two pages).
         guard let examples = ShippedData.folder("Examples") else { throw BenchmarkError("Examples/ not found") }
@@ -75,7 +84,7 @@ enum DraftBenchmark: Benchmark {
         let checkSeconds = Clock.best(of: repeats) { _ = checker.check(draft) }
 
         var fields: [String: Any] = [
-            "benchmark": "draft", "units": units, "draft_words": words, "segments": result.segments.count,
+            "benchmark": "draft", "memory_entries": index.entryCount, "memory": memoryName, "draft_words": words, "segments": result.segments.count,
             "index_build_s": buildSeconds, "pretranslate_ms": seconds * 1000,
             "assembly_only_ms": assemblySeconds * 1000, "memory_search_ms": searchSeconds * 1000, "segments_searched": searched.count, "check_ms": checkSeconds * 1000,
             "targets": "fr,km", "repeats": repeats,

@@ -52,6 +52,9 @@ enum MemoryBenchmark: Benchmark {
             "baseline_units_per_second": baseline.map { Double($0.units) / $0.seconds } ?? NSNull(),
             "baseline_peak_rss_mb": baseline?.peakMB ?? NSNull(),
             "ratio": baseline.map { rate / (Double($0.units) / $0.seconds) } ?? NSNull(),
+            "baseline_cpu_seconds": baseline?.cpu ?? NSNull(),
+            "baseline_units_per_cpu_second": baseline.map { Double($0.units) / $0.cpu } ?? NSNull(),
+            "cpu_ratio": baseline.map { (Double(summary.read) / cpu) / (Double($0.units) / $0.cpu) } ?? NSNull(),
         ])
 
         // The same file without personal-data replacement and without the concordance index:
@@ -150,7 +153,7 @@ enum MemoryBenchmark: Benchmark {
     }
 
     /// translate-toolkit's TMX parser on the same file, timed inside Python.
-    static func translateToolkitParse(_ file: URL) throws -> (units: Int, seconds: Double, peakMB: Double)? {
+    static func translateToolkitParse(_ file: URL) throws -> (units: Int, seconds: Double, cpu: Double, peakMB: Double)? {
         let python = ProcessInfo.processInfo.environment["VERBALE_PYTHON"] ?? "/work/venv/bin/python"
         guard FileManager.default.isExecutableFile(atPath: python) else {
             Report.note("translate-toolkit baseline skipped: no Python at \(python) (set VERBALE_PYTHON)")
@@ -163,8 +166,9 @@ enum MemoryBenchmark: Benchmark {
             with open(sys.argv[1], 'rb') as f:
                 store = tmx.tmxfile(f)
             units = sum(1 for u in store.units if u.source)
+            usage = resource.getrusage(resource.RUSAGE_SELF)
             print(json.dumps({"units": units, "seconds": time.perf_counter() - start,
-                              "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                              "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}))
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -180,7 +184,7 @@ enum MemoryBenchmark: Benchmark {
             Report.note("translate-toolkit baseline failed (status \(process.terminationStatus))")
             return nil
         }
-        return (units, seconds, object["peak_mb"] as? Double ?? -1)
+        return (units, seconds, object["cpu"] as? Double ?? seconds, object["peak_mb"] as? Double ?? -1)
     }
 }
 

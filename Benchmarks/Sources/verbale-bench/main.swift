@@ -16,6 +16,8 @@ let benchmarks: [BenchmarkEntry] = [
     AlignEvalBenchmark.entry,
     TMXBenchmark.entry,
     GenerateTMXCommand.entry,
+    MatchBenchmark.entry,
+    GlossaryBenchmark.entry,
     TokenizerBenchmark.entry,
     KhmerWordsBenchmark.entry,
 ]

@@ -77,23 +77,6 @@ public final class ByteSource: @unchecked Sendable {
         return chunk
     }
 
-    /// Copies up to `maxLength` bytes into `buffer`; returns the count, 0 at the end.
-    func read(into buffer: UnsafeMutablePointer<UInt8>, maxLength: Int) throws(FormatError) -> Int {
-        if pendingStart >= pending.count {
-            pending = []
-            pendingStart = 0
-            guard let chunk = try readRaw() else { return 0 }
-            pending = chunk
-        }
-        let count = min(maxLength, pending.count - pendingStart)
-        pending.withUnsafeBufferPointer { source in
-            if let base = source.baseAddress { buffer.update(from: base + pendingStart, count: count) }
-        }
-        pendingStart += count
-        bytesRead += count
-        return count
-    }
-
     private func readRaw() throws(FormatError) -> [UInt8]? {
         if atEnd { return nil }
         if let data = memory {
@@ -112,36 +95,4 @@ public final class ByteSource: @unchecked Sendable {
             throw FormatError(file: name, reason: .io("read failed (\(error.localizedDescription))"))
         }
     }
-}
-
-/// Lets FoundationXML's `XMLParser(stream:)` pull from a `ByteSource`.
-final class ByteSourceInputStream: InputStream {
-    private let source: ByteSource
-    private(set) var failure: FormatError?
-    private var status: Stream.Status = .notOpen
-
-    init(_ source: ByteSource) {
-        self.source = source
-        super.init(data: Data())
-    }
-
-    override func open() { status = .open }
-    override func close() { status = .closed }
-    override var streamStatus: Stream.Status { status }
-    override var hasBytesAvailable: Bool { status == .open }
-    override var streamError: Error? { failure }
-
-    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
-        do {
-            let count = try source.read(into: buffer, maxLength: len)
-            if count == 0 { status = .atEnd }
-            return count
-        } catch {
-            failure = error
-            status = .error
-            return -1
-        }
-    }
-
-    override func getBuffer(_ buffer: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, length len: UnsafeMutablePointer<Int>) -> Bool { false }
 }

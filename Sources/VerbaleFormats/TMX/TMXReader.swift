@@ -232,7 +232,9 @@ final class TMXBuilder: XMLUnitBuilder {
         case (.tu, _):
             switch propType {
             case TMXPropType.review:
-                unit.metadata.review = ReviewStatus(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) ?? .unreviewed
+                // Exact spelling first: Foundation's trimming costs more than the rest of the unit.
+                unit.metadata.review = ReviewStatus(rawValue: text)
+                    ?? ReviewStatus(rawValue: text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) ?? .unreviewed
             case TMXPropType.origin: unit.metadata.origin = text
             case TMXPropType.contextBefore: unit.metadata.previousContext = text
             case TMXPropType.contextAfter: unit.metadata.nextContext = text

@@ -9,10 +9,13 @@ struct XMLPosition: Equatable {
 
 /// A streaming, pull-driven XML tokenizer over UTF-8 bytes, written for memory files.
 ///
-/// Why our own: FoundationXML's `XMLParser` runs at ≈ 96,000 units/s on a realistic 110 MB TMX
-/// here even with a delegate that only counts `<tu>` (see `verbale-bench tmx`), below the
-/// import target of 100,000 units/s stored; this scanner works on bytes, builds a `String`
-/// only for names, attribute values and text, and lets the reader pull (no thread).
+/// Why our own: FoundationXML's `XMLParser` pushes events and cannot pause, so a pull reader on
+/// it needs a parser thread and a bounded hand-off; on Linux it also neither reports entity
+/// declarations to its delegate nor lets substitution be turned off. This scanner is pulled
+/// directly, works on bytes, builds a `String` only for names, attribute values and text, and
+/// refuses entity declarations itself. Measured (`verbale-bench tmx`): the full TMX reader on it
+/// parses ≈ 210,000 units/s of CPU, where `XMLParser` with a delegate that only counts `<tu>`
+/// (no unit built) does ≈ 276,000.
 ///
 /// It checks well-formedness (tag nesting, attribute syntax and uniqueness, one root, no text
 /// outside it, XML characters only, valid UTF-8, entity references), normalises line ends and

@@ -4,6 +4,11 @@ enum EditDistance {
     /// Levenshtein distance between `a` and `b`, or nil as soon as it must exceed `limit`.
     /// O(|a|·|b|) time, O(|b|) memory; stops early when a whole row exceeds the limit.
     static func levenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        levenshtein(a, b[...], limit: limit)
+    }
+
+    static func levenshtein(_ a: [Unicode.Scalar], _ b: ArraySlice<Unicode.Scalar>, limit: Int) -> Int? {
+        let b0 = b.startIndex
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -13,7 +18,7 @@ enum EditDistance {
             current[0] = i
             var rowMin = current[0]
             for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                let cost = a[i - 1] == b[b0 + j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 rowMin = min(rowMin, current[j])
             }
@@ -26,6 +31,11 @@ enum EditDistance {
     /// The smallest edit distance between `pattern` and any substring of `text` (the pattern
     /// may match anywhere inside the text). O(|pattern|·|text|).
     static func bestSubstring(_ pattern: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int {
+        bestSubstring(pattern, in: text[...])
+    }
+
+    static func bestSubstring(_ pattern: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Int {
+        let t0 = text.startIndex
         if pattern.isEmpty { return 0 }
         if text.isEmpty { return pattern.count }
         // Rows over the pattern, columns over the text; row 0 is all zeros (free start).
@@ -34,7 +44,7 @@ enum EditDistance {
         for i in 1...pattern.count {
             current[0] = i
             for j in 1...text.count {
-                let cost = pattern[i - 1] == text[j - 1] ? 0 : 1
+                let cost = pattern[i - 1] == text[t0 + j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             }
             swap(&previous, &current)

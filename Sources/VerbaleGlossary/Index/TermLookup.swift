@@ -78,7 +78,12 @@ extension Termbase {
                 consider(entry, score: min(98, 100 * queryLength / max(length, 1)), match: .prefix)
             }
         } else if best.isEmpty {
-            fuzzy(key, options: options, consider: consider)
+            /// The score a new result must beat to enter the top `limit` (nil while not full).
+            func cutoff() -> Int? {
+                guard best.count >= options.limit else { return nil }
+                return best.values.map(\.score).sorted(by: >)[options.limit - 1]
+            }
+            fuzzy(key, options: options, consider: consider, cutoff: cutoff)
         }
         return best.values.sorted {
             ($0.score, -$0.matchedTerm.text.count, $1.concept.id) > ($1.score, -$1.matchedTerm.text.count, $0.concept.id)
@@ -101,36 +106,64 @@ extension Termbase {
         return result
     }
 
-    private func fuzzy(_ key: String, options: LookupOptions, consider: (Int32, Int, LookupMatch) -> Void) {
+    /// Fuzzy matching with exact top-`limit` results.
+    ///
+    /// Counts, for every term sharing a query bigram, how many distinct bigrams it shares; an
+    /// edit changes at most two, so `shared` bounds the edit distance from below
+    /// (`δ = ⌈(D − shared) / 2⌉`) and the score from above (`100 × (n − δ) / n`). Terms are
+    /// verified in decreasing order of that bound, and verification stops once `limit`
+    /// concepts score more than any remaining term could: the results equal a full scan's.
+    private func fuzzy(_ key: String, options: LookupOptions, consider: (Int32, Int, LookupMatch) -> Void, cutoff: () -> Int?) {
         let query = Array(key.unicodeScalars)
         let n = query.count
         guard n >= 4 else { return }
-        let minimum = Double(options.minimumScore) / 100
-        // Largest distances that can still reach the minimum score.
-        let fullLimit = Int((1 - minimum) / minimum * Double(n))        // LD ≤ (1−s)·max(n,m), m ≤ n/s
-        let partialLimit = max(Int(Double(n) * (1 - Double(options.minimumScore) / 90)), 0)
-        let queryGrams = Set(BigramIndex.bigrams(query))
-        let threshold = queryGrams.count - 2 * max(fullLimit, partialLimit)
-        let candidates: [Int32]
-        if threshold >= 1 {
-            candidates = Array(grams.candidates(for: queryGrams, threshold: threshold))
+        let minimum = options.minimumScore
+        // Largest distances that can still reach the minimum score (integer arithmetic, so a
+        // score of exactly the minimum is never lost to rounding): whole term of length m, and
+        // part of a longer term.
+        func fullLimit(_ m: Int) -> Int { (100 - minimum) * max(n, m) / 100 }
+        let partialLimit = max((90 - minimum) * n / 90, 0)
+        let queryGrams = Array(Set(BigramIndex.bigrams(query)))
+        let d = queryGrams.count
+        let widest = max(minimum > 0 ? (100 - minimum) * n / minimum : n, partialLimit)
+        var buckets = [[Int32]](repeating: [], count: d + 1)
+        if d - 2 * widest >= 1 {
+            for (candidate, shared) in grams.shared(queryGrams) {
+                let m = Int(grams.lengths[Int(candidate)])
+                let limit = fullLimit(m)
+                let fullPossible = abs(m - n) <= limit && shared >= d - 2 * limit
+                let partialPossible = m > n && shared >= d - 2 * partialLimit
+                if fullPossible || partialPossible { buckets[min(shared, d)].append(candidate) }
+            }
         } else {
             // Too short for the bigram bound to exclude anything: check every term.
-            candidates = entries.indices.map(Int32.init)
+            buckets[d] = entries.indices.map(Int32.init)
         }
-        for candidate in candidates {
-            let text = Array(entries[Int(candidate)].key.unicodeScalars)
-            let m = text.count
-            let limit = Int((1 - minimum) * Double(max(n, m)))
-            if let distance = EditDistance.levenshtein(query, text, limit: limit) {
-                let score = Int((100 * (1 - Double(distance) / Double(max(n, m)))).rounded(.down))
-                if score >= options.minimumScore { consider(candidate, score, .fuzzy); continue }
-            }
-            if m > n {
-                let distance = EditDistance.bestSubstring(query, in: text)
-                let score = Int((90 * (1 - Double(distance) / Double(n))).rounded(.down))
-                if score >= options.minimumScore { consider(candidate, score, .partial) }
+        for shared in stride(from: d, through: 0, by: -1) where !buckets[shared].isEmpty {
+            let lowestDistance = (d - shared + 1) / 2
+            let bound = 100 * (n - lowestDistance) / n
+            if bound < minimum { break }
+            if let cutoff = cutoff(), bound < cutoff { break }
+            for candidate in buckets[shared] {
+                let m = Int(grams.lengths[Int(candidate)])
+                let limit = fullLimit(m)
+                let text = grams.scalars(of: candidate)
+                if abs(m - n) <= limit, let distance = EditDistance.levenshtein(query, text, limit: limit) {
+                    let score = Self.fuzzyScore(distance: distance, n, m)
+                    if score >= minimum { consider(candidate, score, .fuzzy); continue }
+                }
+                if m > n {
+                    let distance = EditDistance.bestSubstring(query, in: text)
+                    let score = Self.partialScore(distance: distance, n)
+                    if score >= minimum { consider(candidate, score, .partial) }
+                }
             }
         }
     }
+
+    /// `100 × (1 − d / max(n, m))`, rounded down.
+    static func fuzzyScore(distance: Int, _ n: Int, _ m: Int) -> Int { 100 * (max(n, m) - distance) / max(n, m, 1) }
+
+    /// `90 × (1 − d / n)`, rounded down (never below 0).
+    static func partialScore(distance: Int, _ n: Int) -> Int { max(0, 90 * (n - distance) / max(n, 1)) }
 }

@@ -35,29 +35,39 @@ extension Termbase {
     /// one: a candidate stops growing as soon as no term starts with it. O(n) in the text.
     public func recognize(_ text: String, language: LanguageTag?) -> [TermOccurrence] {
         let tokenLanguage = TermKeyer.language(for: language, text: text)
-        let tokens = keyer.words(text, language: tokenLanguage)
-        let scalars = Array(text.unicodeScalars)
+        return recognize(text, tokens: keyer.words(text, language: tokenLanguage), language: language)
+    }
+
+    /// Recognition over tokens the caller already has (the matcher and drafting tokenize each
+    /// segment once): `tokens` must be `TermKeyer.words(text, …)` of `text` (word and number
+    /// tokens, punctuation dropped, elisions split). Cost: O(tokens × tokens tried per start),
+    /// integer hashing only; strings are built only to confirm a hit.
+    public func recognize(_ text: String, tokens: [Token], language: LanguageTag?) -> [TermOccurrence] {
         var found: [TermOccurrence] = []
+        var scalars: [Unicode.Scalar]?
+        let wanted = language?.primary
+        let keys = tokens.map(\.looseKey)
         var i = 0
         while i < tokens.count {
-            var joined = ""
+            var hash = KeyHash()
             var best: (end: Int, entry: Int32)?
             var j = i
             while j < tokens.count, j - i < maxTokens * 4 {
-                TermKeyer.append(tokens[j].looseKey, to: &joined)
-                if let hits = exact[joined] {
-                    let wanted = language?.primary
-                    if let hit = hits.first(where: { wanted == nil || entries[Int($0)].language == wanted }) {
+                hash.appendToken(keys[j])
+                if let hits = exactHashes[hash.value] {
+                    let joined = TermKeyer.join(keys[i...j])
+                    if let hit = hits.first(where: { entries[Int($0)].key == joined && (wanted == nil || entries[Int($0)].language == wanted) }) {
                         best = (j, hit)
                     }
                 }
-                if !viablePrefixes.contains(joined.hashValue) { break }
+                if !viablePrefixes.contains(hash.value) { break }
                 j += 1
             }
             guard let match = best else { i += 1; continue }
             let range = tokens[i].range.lowerBound..<tokens[match.end].range.upperBound
             let (concept, term) = resolve(match.entry)
-            let surface = String(String.UnicodeScalarView(scalars[range]))
+            if scalars == nil { scalars = Array(text.unicodeScalars) }
+            let surface = scalars.map { String(String.UnicodeScalarView($0[range])) } ?? ""
             found.append(TermOccurrence(range: range, text: surface, concept: concept, term: term))
             i = match.end + 1
         }

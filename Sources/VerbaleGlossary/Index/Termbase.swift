@@ -27,7 +27,10 @@ public final class Termbase {
     let keyer: TermKeyer
     var entries: [Entry] = []
     var exact: [String: [Int32]] = [:]
-    var viablePrefixes: Set<Int> = []
+    /// `KeyHash` of every full key → its entries (recognition verifies the string on a hit).
+    var exactHashes: [UInt64: [Int32]] = [:]
+    /// `KeyHash` of every prefix recognition may pass through.
+    var viablePrefixes: Set<UInt64> = []
     /// The longest key in tokens: recognition never extends a candidate further.
     var maxTokens = 1
     lazy var sorted: [Int32] = entries.indices.map(Int32.init).sorted { entries[Int($0)].key < entries[Int($1)].key }
@@ -47,29 +50,29 @@ public final class Termbase {
                 let id = Int32(entries.count)
                 entries.append(Entry(concept: Int32(c), term: Int32(t), key: key, language: term.language.primary))
                 exact[key, default: []].append(id)
+                exactHashes[KeyHash.of(key), default: []].append(id)
                 maxTokens = max(maxTokens, keys.count)
                 addPrefixes(keys)
             }
         }
     }
 
-    /// Records the prefixes recognition may pass through on its way to a full key.
+    /// Records the prefixes recognition may pass through on its way to a full key: at every
+    /// token boundary, and for Khmer at every character (ICU may cut Khmer differently in
+    /// context, so a text token boundary can fall inside a term token).
     private func addPrefixes(_ keys: [String]) {
-        var joined = ""
+        var hash = KeyHash()
         for key in keys {
+            hash.appendToken(key)
             if key.unicodeScalars.contains(where: TermKeyer.isKhmer) {
-                // ICU may cut Khmer differently in context: allow every character boundary.
-                var partial = joined
-                var first = true
-                for ch in key {
-                    if first { TermKeyer.append(String(ch), to: &partial); first = false } else { partial.append(ch) }
-                    viablePrefixes.insert(partial.hashValue)
+                var partial = hash
+                partial.rewindToken(key)
+                for scalar in key.unicodeScalars {
+                    partial.append(scalar)
+                    viablePrefixes.insert(partial.value)
                 }
-                joined = partial
-            } else {
-                TermKeyer.append(key, to: &joined)
-                viablePrefixes.insert(joined.hashValue)
             }
+            viablePrefixes.insert(hash.value)
         }
     }
 
@@ -84,22 +87,83 @@ public final class Termbase {
     }
 }
 
+/// An incremental 64-bit FNV-1a hash of a joined key, fed token by token exactly as
+/// `TermKeyer.append` joins them (a space between tokens unless both sides are Khmer), so
+/// recognition hashes each text token once and never builds strings for the prefixes it tries.
+struct KeyHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var last: Unicode.Scalar?
+    private var saved: (value: UInt64, last: Unicode.Scalar?)?
+
+    @inline(__always)
+    mutating func append(_ scalar: Unicode.Scalar) {
+        value = (value ^ UInt64(scalar.value)) &* 0x100_0000_01b3
+        last = scalar
+    }
+
+    /// Appends a token key with the separator `TermKeyer.append` would put before it.
+    @inline(__always)
+    mutating func appendToken(_ key: String) {
+        saved = (value, last)
+        if let last, let first = key.unicodeScalars.first, !(TermKeyer.isKhmer(last) && TermKeyer.isKhmer(first)) {
+            append(" ")
+        }
+        for scalar in key.unicodeScalars { append(scalar) }
+    }
+
+    /// Undoes the last `appendToken` up to (and including) its separator, keeping the
+    /// separator decision: used to enumerate a Khmer token's character prefixes.
+    mutating func rewindToken(_ key: String) {
+        guard let saved else { return }
+        value = saved.value
+        last = saved.last
+        if let last = saved.last, let first = key.unicodeScalars.first, !(TermKeyer.isKhmer(last) && TermKeyer.isKhmer(first)) {
+            append(" ")
+        }
+    }
+
+    static func of(_ joined: String) -> UInt64 {
+        var hash = KeyHash()
+        for scalar in joined.unicodeScalars { hash.append(scalar) }
+        return hash.value
+    }
+}
+
 /// Character-bigram postings over term keys, for the fuzzy pre-filter.
 ///
 /// An edit changes at most two bigrams of a string, so a key within `d` edits of (a part of)
 /// the query shares at least `D − 2d` of the query's `D` distinct bigrams; a key that shares
-/// fewer is skipped without loss. Candidates come from the rarest `D − T + 1` bigrams (any key
-/// sharing `T` bigrams must contain one of them), so common bigrams cost nothing.
-/// Cost: O(total key length) to build; per query O(sum of the rare postings + candidates × verification).
+/// fewer is skipped without loss (exact recall: the test compares with a brute-force scan).
+/// Cost: O(total key length) to build; per query O(sum of the query bigrams' postings) to
+/// count, then an edit distance only for the keys the bound lets through.
 struct BigramIndex {
     var postings: [UInt64: [Int32]] = [:]
+    /// Length of each key in Unicode scalars.
+    var lengths: [Int32] = []
+    /// Per-key counters, zero between queries (scratch space reused to avoid allocation).
+    var counts: [UInt16] = []
+    /// Every key's scalars, end to end, so verification allocates nothing.
+    var flat: [Unicode.Scalar] = []
+    var starts: [Int32] = []
 
     init(keys: [String]) {
+        lengths.reserveCapacity(keys.count)
         for (id, key) in keys.enumerated() {
-            for gram in Set(Self.bigrams(Array(key.unicodeScalars))) {
+            let scalars = Array(key.unicodeScalars)
+            lengths.append(Int32(scalars.count))
+            starts.append(Int32(flat.count))
+            flat.append(contentsOf: scalars)
+            for gram in Set(Self.bigrams(scalars)) {
                 postings[gram, default: []].append(Int32(id))
             }
         }
+        counts = [UInt16](repeating: 0, count: keys.count)
+    }
+
+    /// The scalars of key `id`.
+    func scalars(of id: Int32) -> ArraySlice<Unicode.Scalar> {
+        let start = Int(starts[Int(id)])
+        return flat[start..<(start + Int(lengths[Int(id)]))]
     }
 
     static func bigrams(_ scalars: [Unicode.Scalar]) -> [UInt64] {
@@ -107,12 +171,22 @@ struct BigramIndex {
         return (0..<(scalars.count - 1)).map { UInt64(scalars[$0].value) << 32 | UInt64(scalars[$0 + 1].value) }
     }
 
-    /// Keys sharing at least `threshold` (≥ 1) of `grams` must appear in the returned set.
-    func candidates(for grams: Set<UInt64>, threshold: Int) -> Set<Int32> {
-        let lists = grams.map { postings[$0] ?? [] }.sorted { $0.count < $1.count }
-        let needed = lists.count - threshold + 1
-        var result = Set<Int32>()
-        for list in lists.prefix(max(needed, 0)) { result.formUnion(list) }
+    /// Every key sharing at least one of `grams`, with how many it shares.
+    mutating func shared(_ grams: [UInt64]) -> [(id: Int32, count: Int)] {
+        var touched: [Int32] = []
+        for gram in grams {
+            guard let list = postings[gram] else { continue }
+            for id in list {
+                if counts[Int(id)] == 0 { touched.append(id) }
+                counts[Int(id)] &+= 1
+            }
+        }
+        var result: [(id: Int32, count: Int)] = []
+        result.reserveCapacity(touched.count)
+        for id in touched {
+            result.append((id, Int(counts[Int(id)])))
+            counts[Int(id)] = 0
+        }
         return result
     }
 }

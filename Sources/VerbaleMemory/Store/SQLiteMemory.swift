@@ -16,7 +16,7 @@ import VerbaleCore
 /// ```
 public final class SQLiteMemory: TranslationMemory {
     /// The indexes every memory maintains. The fuzzy-match index registers itself here.
-    public static let standardIndexes: [any MemoryIndex] = [ConcordanceIndex()]
+    public static let standardIndexes: [any MemoryIndex] = [ConcordanceIndex(), FuzzyMatchIndex()]
 
     public let path: URL
     public let indexes: [any MemoryIndex]

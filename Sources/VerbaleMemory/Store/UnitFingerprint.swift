@@ -8,9 +8,14 @@ import VerbaleCore
 public enum UnitFingerprint {
     /// Hash of every (language, text) pair, independent of variant order.
     public static func units(_ variants: [Variant]) -> Int64 {
+        units(variants, tags: variants.map { $0.language.description })
+    }
+
+    /// `units(_:)` with the variants' canonical tags already rendered (the import caches them).
+    static func units(_ variants: [Variant], tags: [String]) -> Int64 {
         var combined: UInt64 = 0xcbf2_9ce4_8422_2325
         // Order-independent: hash each pair, then combine sorted pair hashes.
-        var pairHashes = variants.map { pair($0) }
+        var pairHashes = zip(variants, tags).map { pair($0.0, tag: $0.1) }
         pairHashes.sort()
         for value in pairHashes {
             combined = mix(combined, value)
@@ -20,7 +25,7 @@ public enum UnitFingerprint {
 
     /// Hash of the source variant: (language, text).
     public static func source(_ variant: Variant) -> Int64 {
-        Int64(bitPattern: pair(variant))
+        Int64(bitPattern: pair(variant, tag: variant.language.description))
     }
 
     /// Hash of raw bytes (file digests for seeding).
@@ -30,9 +35,10 @@ public enum UnitFingerprint {
         return Int64(bitPattern: hash)
     }
 
-    static func pair(_ variant: Variant) -> UInt64 {
+    /// `tag` is the canonical tag text (`LanguageTag.description`), already normalised in case.
+    static func pair(_ variant: Variant, tag: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        hash = fnv(hash, variant.language.description.lowercased())
+        hash = fnv(hash, tag)
         hash = (hash ^ 0x1F) &* 0x100_0000_01b3
         hash = fnv(hash, variant.text)
         return hash

@@ -19,6 +19,15 @@ struct UnitWriter {
     private let insertUnit: RawStatement
     private let insertVariant: RawStatement
     private let findSource: RawStatement
+    /// Canonical tag texts, rendered once per language rather than once per variant.
+    private var tagTexts: [LanguageTag: String] = [:]
+
+    private mutating func text(of tag: LanguageTag) -> String {
+        if let known = tagTexts[tag] { return known }
+        let text = tag.description
+        tagTexts[tag] = text
+        return text
+    }
 
     init(_ db: Database) throws {
         self.db = db
@@ -35,13 +44,16 @@ struct UnitWriter {
     /// Stores `unit` (at least one variant; at most `VariantID.maximumVariants`).
     mutating func store(_ unit: TranslationUnit) throws -> Outcome {
         guard let source = unit.variants.first else { preconditionFailure("units without variants are skipped before storing") }
-        let fingerprint = UnitFingerprint.units(unit.variants)
-        let sourceHash = UnitFingerprint.source(source)
+        var tags: [String] = []
+        tags.reserveCapacity(unit.variants.count)
+        for variant in unit.variants { tags.append(text(of: variant.language)) }
+        let fingerprint = UnitFingerprint.units(unit.variants, tags: tags)
+        let sourceHash = Int64(bitPattern: UnitFingerprint.pair(source, tag: tags[0]))
         let meta = unit.metadata
         insertUnit.bind(1, unit.id)
         insertUnit.bind(2, fingerprint)
         insertUnit.bind(3, sourceHash)
-        insertUnit.bind(4, source.language.description)
+        insertUnit.bind(4, tags[0])
         insertUnit.bind(5, MetadataCoding.seconds(meta.creationDate))
         insertUnit.bind(6, meta.creationUser)
         insertUnit.bind(7, MetadataCoding.seconds(meta.changeDate))
@@ -60,7 +72,7 @@ struct UnitWriter {
         let id = db.lastInsertedRowID
         for (ordinal, variant) in unit.variants.enumerated() {
             insertVariant.bind(1, VariantID.make(unit: id, ordinal: ordinal))
-            insertVariant.bind(2, variant.language.description)
+            insertVariant.bind(2, tags[ordinal])
             insertVariant.bind(3, variant.text)
             insertVariant.bind(4, MetadataCoding.encode(variant.tags))
             insertVariant.bind(5, MetadataCoding.encode(variant.properties))
@@ -81,6 +93,7 @@ struct UnitWriter {
         findSource.reset()
         guard !others.isEmpty else { return false }
         let targets = Set(unit.variants.dropFirst().map { $0.language.description })
+        // (rare path: only when another unit shares the source text)
         for other in others {
             let languages = try String.fetchAll(db, sql: "SELECT language FROM variant WHERE id BETWEEN ? AND ?",
                                                 arguments: [VariantID.make(unit: other, ordinal: 1), VariantID.make(unit: other, ordinal: VariantID.maximumVariants - 1)])

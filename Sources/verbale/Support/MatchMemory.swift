@@ -6,7 +6,7 @@ import VerbaleMemory
 
 /// Options and loading shared by `search` and `suggest`: which memory to match against.
 struct MatchMemoryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The memory: its SQLite file (whose match index is <file>.match), a .match index, or a TMX/XLIFF/TSV/CSV file (indexed on the fly). Default: $VERBALE_MEMORY, else ~/.local/share/verbale/memory.sqlite.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The memory: its SQLite file (the match index is kept beside it as <file>.match), a .match index, or a TMX/XLIFF/TSV/CSV file (indexed on the fly). Default: $VERBALE_MEMORY, else ~/.local/share/verbale/memory.sqlite.", valueName: "path"))
     var memory: String?
 
     @Option(name: .long, help: ArgumentHelp("Languages of the translations to show, comma-separated BCP 47 tags (default: all).", valueName: "tags"))
@@ -45,17 +45,25 @@ struct MatchMemoryOptions: ParsableArguments {
             let (index, archive) = try MatchFileLoader.load(url)
             return FuzzyMatcher(index: index, archive: archive)
         }
-        let indexURL = url.pathExtension == "match" ? url : MatchIndexFile.location(forMemory: url)
-        guard FileManager.default.fileExists(atPath: indexURL.path) else {
-            if FileManager.default.fileExists(atPath: url.path) {
-                throw ValidationError("\(url.path): this memory has no match index yet (\(indexURL.lastPathComponent)); re-import it, or pass --memory with a .tmx file")
+        if url.pathExtension == "match" {
+            do {
+                let (index, archive) = try MatchIndexFile.read(from: url)
+                return FuzzyMatcher(index: index, archive: archive)
+            } catch {
+                throw ValidationError(error.description)
             }
-            throw ValidationError("\(url.path): no such memory (pass --memory PATH, or set VERBALE_MEMORY)")
         }
+        let explicit = !(memory ?? "").isEmpty || !(ProcessInfo.processInfo.environment["VERBALE_MEMORY"] ?? "").isEmpty
+        if explicit, !FileManager.default.fileExists(atPath: url.path) {
+            throw ValidationError("\(url.path): no such memory (import one with `verbale import`, or pass --memory PATH)")
+        }
+        var option = MemoryOption()
+        option.memory = memory
+        let store = try option.open()
         do {
-            let (index, archive) = try MatchIndexFile.read(from: indexURL)
-            return FuzzyMatcher(index: index, archive: archive)
-        } catch {
+            let (index, _) = try MatchIndexCache.open(store)
+            return FuzzyMatcher(index: index, archive: StoredUnits(memory: store))
+        } catch let error as MemoryError {
             throw ValidationError(error.description)
         }
     }

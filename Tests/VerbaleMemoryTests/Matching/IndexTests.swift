@@ -92,12 +92,15 @@ struct IndexTests {
 
     @Test("The index saves beside the memory and loads back with identical answers")
     func roundTrip() throws {
-        let matcher = try Matching.matcher(Matching.fixtureUnits())
+        let builder = MatchIndexBuilder()
+        for unit in try Matching.fixtureUnits() { try builder.add(unit) }
+        let (builtIndex, builtArchive) = builder.finish()
+        let matcher = FuzzyMatcher(index: builtIndex, archive: builtArchive)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-match-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = MatchIndexFile.location(forMemory: folder.appendingPathComponent("memory.sqlite"))
-        try MatchIndexFile.write(matcher.index, archive: matcher.archive, to: url)
+        try MatchIndexFile.write(builtIndex, archive: builtArchive, to: url)
         let (index, archive) = try MatchIndexFile.read(from: url)
         let loaded = FuzzyMatcher(index: index, archive: archive)
         for query in ["The Embassy has 15 staff members.", "presents compliments to", "ស្ថានទូតមានបុគ្គលិក ២០ នាក់។"] {

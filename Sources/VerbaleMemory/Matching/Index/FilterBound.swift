@@ -21,8 +21,11 @@
 /// occurrences, it shares at least one of *any* `n − k + 1` of them (pigeonhole: the other
 /// `k − 1` cannot hold all `k`). So the index probes, for each admissible length `m`, the
 /// `n − need(max(n, m)) + 1` query occurrences whose postings *at that length* are shortest,
-/// and verifies the union. Unknown words (no postings) are the cheapest to "probe". The result
-/// equals a full scan; `MatchIndex.bruteForce` and the tests check it.
+/// and verifies the union. Unknown words (no postings) are the cheapest to "probe". Reading
+/// more lists than that minimum only sharpens the test: a candidate found in lists carrying
+/// `s` query occurrences shares at most `s + (occurrences not read)`, so it is dropped when
+/// that is below `need`. The result equals a full scan; `MatchIndex.bruteForce` and the tests
+/// check it.
 public enum FilterBound {
     /// Minimum shared content classes for a segment of `length` L = max(n, m) to reach `threshold`.
     @inlinable

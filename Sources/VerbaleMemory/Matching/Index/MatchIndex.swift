@@ -31,9 +31,14 @@ public struct MatchIndex: Sendable {
     public var entryCount: Int { entryUnit.count }
     public var postingCount: Int { postingEntry.count }
 
-    /// The languages that have at least one entry.
-    public var languages: Set<Language> {
-        Set(Set(entryLanguage).compactMap { Int($0) < Language.allCases.count ? Language.allCases[Int($0)] : nil })
+    /// The languages that have at least one entry (kept as entries are added; O(1)).
+    public internal(set) var languages: Set<Language> = []
+
+    /// Recomputes `languages` from the entries (after loading). O(entries).
+    mutating func recomputeLanguages() {
+        var seen = [Bool](repeating: false, count: 256)
+        for language in entryLanguage { seen[Int(language)] = true }
+        languages = Set(Language.allCases.enumerated().compactMap { seen[$0.offset] ? $0.element : nil })
     }
 
     /// The stored tokens of `entry` as comparable ids. O(m).
@@ -57,8 +62,25 @@ public struct MatchIndex: Sendable {
         }
         entryUnit.append(unit)
         entryLanguage.append(language)
+        languages.insert(text.language)
         entryContentLength.append(UInt16(min(content, Int(UInt16.max))))
         entryStart.append(UInt32(tokens.count))
+    }
+
+    /// Appends one entry from tokens stored in the memory (see `StoredToken`). O(m).
+    mutating func appendEntry(unit: UInt32, language: Language, tokens stored: [StoredToken]) {
+        let languageIndex = MatchVocabulary.languageIndex(language)
+        var content = 0
+        for token in stored {
+            let form = vocabulary.intern(token, language: languageIndex)
+            tokens.append(form | (token.spaced ? 0x8000_0000 : 0))
+            if token.kind != .punctuation { content += 1 }
+        }
+        entryUnit.append(unit)
+        entryLanguage.append(languageIndex)
+        entryContentLength.append(UInt16(min(content, Int(UInt16.max))))
+        entryStart.append(UInt32(tokens.count))
+        languages.insert(language)
     }
 
     /// Rebuilds every posting list from the entries: a counting sort by class, then a sort of

@@ -11,17 +11,19 @@ import VerbaleCore
 /// per-item work on load is rebuilding the vocabulary's hash tables (O(distinct forms)).
 public enum MatchIndexFile {
     static let magic = Array("VBLMATCH".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     /// Where the index of the memory at `memory` lives: `<memory>.match`.
     public static func location(forMemory memory: URL) -> URL {
         memory.deletingLastPathComponent().appendingPathComponent(memory.lastPathComponent + ".match")
     }
 
-    public static func write(_ index: MatchIndex, archive: UnitArchive, to url: URL) throws(MatchIndexFileError) {
+    /// Writes the index; `stamp` records which memory rows it reflects (see `MatchIndexCache`).
+    public static func write(_ index: MatchIndex, archive: UnitArchive, stamp: [Int64] = [0, 0], to url: URL) throws(MatchIndexFileError) {
         var data = Data()
         data.append(contentsOf: magic)
         append(&data, [version])
+        append(&data, stamp)
         let vocabulary = index.vocabulary
         for list in [vocabulary.formText, vocabulary.classText, vocabulary.keyText, vocabulary.valueText] { appendStrings(&data, list) }
         append(&data, vocabulary.formLanguage)
@@ -45,8 +47,11 @@ public enum MatchIndexFile {
             // rename(2) replaces the old file atomically; Foundation's replaceItemAt on Linux
             // fails here ("file doesn't exist") and can leave no index at all.
             guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+                throw MatchIndexFileError.cannotWrite(url.path, String(cString: strerror(errno)))
             }
+        } catch let error as MatchIndexFileError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw .cannotWrite(url.path, error.localizedDescription)
@@ -54,6 +59,12 @@ public enum MatchIndexFile {
     }
 
     public static func read(from url: URL) throws(MatchIndexFileError) -> (index: MatchIndex, archive: UnitArchive) {
+        let (index, archive, _) = try readStamped(from: url)
+        return (index, archive)
+    }
+
+    /// The index, its archive and the stamp it was written with.
+    public static func readStamped(from url: URL) throws(MatchIndexFileError) -> (index: MatchIndex, archive: UnitArchive, stamp: [Int64]) {
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch { throw .cannotRead(url.path, error.localizedDescription) }
         var reader = Reader(data: data, path: url.path)
@@ -61,6 +72,7 @@ public enum MatchIndexFile {
         reader.position = magic.count
         let versions: [UInt32] = try reader.array()
         guard versions == [version] else { throw .unsupportedVersion(url.path, versions.first ?? 0) }
+        let stamp: [Int64] = try reader.array()
         var index = MatchIndex()
         var vocabulary = MatchVocabulary()
         vocabulary.formText = try reader.strings()
@@ -91,7 +103,8 @@ public enum MatchIndexFile {
               index.tokens.allSatisfy({ Int($0 & 0x7FFF_FFFF) < forms }) else { throw .damaged(url.path, "inconsistent sizes") }
         vocabulary.rebuildLookups()
         index.vocabulary = vocabulary
-        return (index, archive)
+        index.recomputeLanguages()
+        return (index, archive, stamp)
     }
 
     private static func append<T: FixedWidthInteger>(_ data: inout Data, _ values: [T]) {

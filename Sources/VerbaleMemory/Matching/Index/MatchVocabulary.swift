@@ -41,17 +41,22 @@ public struct MatchVocabulary: Sendable {
     /// text *within its class*: the tokenizer may call the same text a word in one context and
     /// something else in another, and the index's bound needs one class per form.
     mutating func intern(_ token: MatchToken, language: UInt8) -> UInt32 {
+        intern(StoredToken(token), language: language)
+    }
+
+    /// Interns a token read back from the store (no tokenizer needed).
+    mutating func intern(_ token: StoredToken, language: UInt8) -> UInt32 {
         let cls = Self.intern(Self.scoped(language, token.classKey), into: &classIDs, list: &classText)
-        let formKeyText = Self.formKey(cls, token.token.text)
+        let formKeyText = Self.formKey(cls, token.text)
         if let id = formIDs[formKeyText] { return id }
         let id = UInt32(formText.count)
         formIDs[formKeyText] = id
-        formText.append(token.token.text)
+        formText.append(token.text)
         formLanguage.append(language)
-        formKey.append(Self.intern(Self.scoped(language, token.token.key), into: &keyIDs, list: &keyText))
+        formKey.append(Self.intern(Self.scoped(language, token.key), into: &keyIDs, list: &keyText))
         formClass.append(cls)
         formValue.append(token.value.map { Self.intern($0, into: &valueIDs, list: &valueText) } ?? UInt32.max)
-        formKind.append(Self.kind(of: token).rawValue)
+        formKind.append(token.kind.rawValue)
         return id
     }
 
@@ -114,5 +119,5 @@ public struct TokenIDs: Hashable, Sendable {
     public var kind: UInt8
     public var spaced: Bool
 
-    @inline(__always) var isPunctuation: Bool { kind == MatchVocabulary.Kind.punctuation.rawValue }
+    @inline(__always) public var isPunctuation: Bool { kind == MatchVocabulary.Kind.punctuation.rawValue }
 }

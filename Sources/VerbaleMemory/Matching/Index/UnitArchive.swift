@@ -1,13 +1,20 @@
 import Foundation
 import VerbaleCore
 
+/// Where a matcher gets the units its index entries point to: the archive beside an index
+/// built from a file, or the memory's own store.
+public protocol MatchUnits {
+    /// The unit numbered `number` in the index (`MatchIndex.entryUnit`), or nil.
+    func unit(at number: Int) -> TranslationUnit?
+}
+
 /// The units behind an index, packed one after another so that a search decodes only the few
 /// it shows. Keeps what matching displays: variants (language, text, review mark), id, origin,
 /// review status and the previous-segment context hash.
 ///
 /// Cost: O(size of unit) to append or decode; no per-unit object stays in memory. This stands
 /// in for the SQLite store's unit table until the matcher reads units from the store.
-public struct UnitArchive: Sendable {
+public struct UnitArchive: Sendable, MatchUnits {
     public internal(set) var bytes: [UInt8] = []
     public internal(set) var offsets: [UInt64] = [0]
 

@@ -13,13 +13,14 @@ import VerbaleCore
 /// thread-safe (tokenizers are cached).
 public final class FuzzyMatcher {
     public let index: MatchIndex
-    public let archive: UnitArchive
+    public let archive: any MatchUnits
     public var model: CostModel
     /// Names glossary entities in target languages (placeable transfer); nil without glossary.
     public var entities: (any EntityNaming)?
     private var tokenizers: [Language: Tokenizer] = [:]
+    private let scratch = SearchScratch()
 
-    public init(index: MatchIndex, archive: UnitArchive, model: CostModel = .standard, entities: (any EntityNaming)? = nil) {
+    public init(index: MatchIndex, archive: any MatchUnits, model: CostModel = .standard, entities: (any EntityNaming)? = nil) {
         self.index = index
         self.archive = archive
         self.model = model
@@ -59,7 +60,7 @@ public final class FuzzyMatcher {
         guard query.contentLength > 0 else { throw .noWords(text) }
         let languageIndex = MatchVocabulary.languageIndex(language)
         let queryIDs = query.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) }
-        let hits = index.search(queryIDs, language: language, threshold: threshold, model: model)
+        let hits = index.search(queryIDs, language: language, threshold: threshold, model: model, scratch: scratch)
         let context = previousSegment.map(ContextHash.of)
         let exactCount = hits.prefix { $0.score == 100 }.count
         let considered = hits.prefix(max(limit, min(exactCount, 50)))

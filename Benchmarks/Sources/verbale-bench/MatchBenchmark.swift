@@ -1,0 +1,340 @@
+import Foundation
+import VerbaleCore
+import VerbaleMemory
+
+/// `verbale-bench match`: fuzzy-match lookup on a memory of 1,000,000 EN/FR units generated
+/// reproducibly from Europarl (`../shared/data/parallel`), 1,000 queries of 2–60 words,
+/// threshold 70, top 5 — p50/p99 warm latency, first answer after process start (the release
+/// `verbale search` binary on the saved index), index size and build time; beside, in the same
+/// run, rapidfuzz `process.extract` (brute force) and translate-toolkit's `match.matcher`, with
+/// the result sets above the threshold compared with rapidfuzz's.
+///
+/// Options: `--units N` (1000000), `--queries N` (1000), `--threshold T` (70), `--verify N`
+/// queries checked against Verbale's own brute-force scan (30), `--rapidfuzz-units N` (100000)
+/// and `--rapidfuzz-queries N` (200), `--ttk-units N` (20000), `--ttk-queries N` (20),
+/// `--no-python`, `--out DIR` (Benchmarks/out).
+enum MatchBenchmark: Benchmark {
+    static let name = "match"
+    static let summary = "fuzzy-match p50/p99, first answer, index size/build vs rapidfuzz and translate-toolkit"
+
+    struct Pair { var english: [String]; var french: [String] }
+
+    /// SplitMix64: one stream per unit/query number, so any prefix of the memory is the same.
+    struct SplitMix {
+        var state: UInt64
+        init(_ seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+    }
+
+    static func emit(_ fields: [String: Any]) {
+        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+
+    static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// CPU time of this thread: what a query costs when the shared machine does not preempt us.
+    static func cpu() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    static func option(_ arguments: [String], _ name: String, _ fallback: Int) -> Int {
+        guard let at = arguments.firstIndex(of: "--" + name), at + 1 < arguments.count, let value = Int(arguments[at + 1]) else { return fallback }
+        return value
+    }
+
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return .nan }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+
+    /// The Europarl pairs, as space-separated tokens (the corpus is tokenised).
+    static func pairs() throws -> [Pair] {
+        guard let en = SharedData.file("parallel/europarl-20k.en"), let fr = SharedData.file("parallel/europarl-20k.fr") else {
+            throw MatchBenchmarkError("../shared/data/parallel/europarl-20k.{en,fr} not found (set VERBALE_SHARED_DATA)")
+        }
+        let english = try String(contentsOf: en, encoding: .utf8).components(separatedBy: "\n")
+        let french = try String(contentsOf: fr, encoding: .utf8).components(separatedBy: "\n")
+        return zip(english, french).compactMap { e, f in
+            let ew = e.split(separator: " ").map(String.init), fw = f.split(separator: " ").map(String.init)
+            return ew.count >= 2 && fw.count >= 2 ? Pair(english: ew, french: fw) : nil
+        }
+    }
+
+    /// Unit `number` of the generated memory: a Europarl pair, lightly varied (a word replaced
+    /// or dropped, a number added to both sides) so units repeat as in a real memory but differ.
+    static func unit(_ number: Int, pairs: [Pair], vocabulary: [String]) -> TranslationUnit {
+        var random = SplitMix(UInt64(number) &+ 1)
+        let pair = pairs[random.below(pairs.count)]
+        var english = pair.english, french = pair.french
+        switch random.below(4) {
+        case 1: english[random.below(english.count)] = vocabulary[random.below(vocabulary.count)]
+        case 2: if english.count > 2 { english.remove(at: random.below(english.count)) }
+        case 3:
+            let value = String(1 + random.below(2000))
+            english.insert(value, at: english.count - 1)
+            french.insert(value, at: french.count - 1)
+        default: break
+        }
+        return TranslationUnit(id: "bench-\(number)", variants: [
+            Variant(language: LanguageTag(.english), text: english.joined(separator: " ")),
+            Variant(language: LanguageTag(.french), text: french.joined(separator: " ")),
+        ], metadata: UnitMetadata(origin: "europarl-20k (generated #\(number))"))
+    }
+
+    /// Query `number`: a window of 2–60 words from Europarl English (sentences joined when one
+    /// is too short), with up to two edits.
+    static func query(_ number: Int, pairs: [Pair], vocabulary: [String]) -> String {
+        var random = SplitMix(0xABCD_0000 &+ UInt64(number))
+        let length = 2 + random.below(59)
+        var words: [String] = []
+        var at = random.below(pairs.count)
+        while words.count < length { words += pairs[at].english; at = (at + 1) % pairs.count }
+        let start = random.below(words.count - length + 1)
+        var window = Array(words[start..<start + length])
+        for _ in 0..<random.below(3) {
+            if random.below(2) == 0, window.count > 2 { window.remove(at: random.below(window.count)) }
+            else { window[random.below(window.count)] = vocabulary[random.below(vocabulary.count)] }
+        }
+        return window.joined(separator: " ")
+    }
+
+    static func run(arguments: [String]) throws {
+        let units = option(arguments, "units", 1_000_000)
+        let queryCount = option(arguments, "queries", 1000)
+        let threshold = option(arguments, "threshold", 70)
+        let verify = option(arguments, "verify", 30)
+        let rapidfuzzUnits = min(option(arguments, "rapidfuzz-units", 100_000), units)
+        let rapidfuzzQueries = min(option(arguments, "rapidfuzz-queries", 200), queryCount)
+        let ttkUnits = min(option(arguments, "ttk-units", 20_000), units)
+        let ttkQueries = min(option(arguments, "ttk-queries", 20), queryCount)
+        let python = !arguments.contains("--no-python")
+        let outIndex = arguments.firstIndex(of: "--out").map { arguments[$0 + 1] } ?? "Benchmarks/out"
+        let out = URL(fileURLWithPath: outIndex)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+
+        let pairs = try pairs()
+        let vocabulary = Array(Set(pairs.flatMap(\.english))).sorted()
+
+        // Build: generate, tokenize, intern (the import's work), then sort the postings.
+        note("match: building the index of \(units) generated units …")
+        let builder = MatchIndexBuilder()
+        var englishEntry = [Int32](repeating: -1, count: units)
+        let buildStart = now()
+        for number in 0..<units {
+            let before = builder.index.entryCount
+            try builder.add(unit(number, pairs: pairs, vocabulary: vocabulary))
+            englishEntry[number] = Int32(before)
+            if number % 100_000 == 99_999 { note("  \(number + 1) units, \(Int(now() - buildStart)) s") }
+        }
+        let tokenized = now()
+        let (index, archive) = builder.finish()
+        let built = now()
+        let indexFile = out.appendingPathComponent("match-\(units).match")
+        try MatchIndexFile.write(index, archive: archive, to: indexFile)
+        let saved = now()
+        let fileBytes = (try FileManager.default.attributesOfItem(atPath: indexFile.path)[.size] as? NSNumber)?.intValue ?? 0
+        let indexBytes = index.tokens.count * 4 + index.postingCount * 6 + index.entryCount * 11 + index.classStart.count * 4
+        emit(["benchmark": "match", "measure": "build", "units": units, "entries": index.entryCount, "postings": index.postingCount,
+              "tokens": index.tokens.count, "forms": index.vocabulary.formText.count,
+              "tokenize_intern_seconds": tokenized - buildStart, "postings_seconds": built - tokenized, "save_seconds": saved - built,
+              "build_seconds": built - buildStart, "units_per_second": Double(units) / (built - buildStart),
+              "index_file_bytes": fileBytes, "index_arrays_bytes": indexBytes, "archive_bytes": archive.bytes.count])
+
+        // Load back from disk, as a process start would.
+        let loadStart = now()
+        let (loadedIndex, loadedArchive) = try MatchIndexFile.read(from: indexFile)
+        let loadSeconds = now() - loadStart
+        let matcher = FuzzyMatcher(index: loadedIndex, archive: loadedArchive)
+        let queries = (0..<queryCount).map { query($0, pairs: pairs, vocabulary: vocabulary) }
+
+        // Warm-up pass (and result counts), then the timed pass.
+        var found = 0
+        for q in queries { found += try matcher.search(q, language: .english, threshold: threshold, limit: 5).count }
+        var latencies: [Double] = []
+        var cpuTimes: [Double] = []
+        var byLength: [Int: [Double]] = [:]
+        for q in queries {
+            let start = now(), startCPU = cpu()
+            _ = try matcher.search(q, language: .english, threshold: threshold, limit: 5)
+            let seconds = now() - start
+            cpuTimes.append(cpu() - startCPU)
+            latencies.append(seconds)
+            byLength[min(q.split(separator: " ").count / 10, 5), default: []].append(seconds)
+        }
+        // The same queries, index lookup only (query analysis + `MatchIndex.search`), with the work done.
+        var lookup: [Double] = []
+        var work = SearchStatistics()
+        var slowest: [(Double, Int, SearchStatistics)] = []
+        let scratch = SearchScratch()
+        for q in queries {
+            let start = now()
+            let ids = try matcher.analyse(q, language: .english).tokens.map { loadedIndex.vocabulary.ids(of: $0, language: MatchVocabulary.languageIndex(.english)) }
+            var one = SearchStatistics()
+            _ = loadedIndex.search(ids, language: .english, threshold: threshold, scratch: scratch, statistics: &one)
+            lookup.append(now() - start)
+            work.postingsRead += one.postingsRead; work.candidates += one.candidates; work.aligned += one.aligned
+            slowest.append((lookup.last ?? 0, ids.count, one))
+        }
+        for (seconds, tokens, one) in slowest.sorted(by: { $0.0 > $1.0 }).prefix(5) {
+            note("  slow lookup: \(String(format: "%.2f", seconds * 1000)) ms, \(tokens) tokens, \(one.postingsRead) postings, \(one.candidates) candidates, \(one.aligned) aligned")
+        }
+        let lookupSorted = lookup.sorted()
+        emit(["benchmark": "match", "measure": "lookup_only", "units": units, "p50_ms": percentile(lookupSorted, 0.5) * 1000,
+              "p99_ms": percentile(lookupSorted, 0.99) * 1000, "mean_postings_read": Double(work.postingsRead) / Double(queryCount),
+              "mean_candidates": Double(work.candidates) / Double(queryCount), "mean_aligned": Double(work.aligned) / Double(queryCount)])
+        let sorted = latencies.sorted()
+        let mean = latencies.reduce(0, +) / Double(max(latencies.count, 1))
+        emit(["benchmark": "match", "measure": "latency_warm", "units": units, "queries": queryCount, "threshold": threshold, "limit": 5,
+              "p50_ms": percentile(sorted, 0.5) * 1000, "p99_ms": percentile(sorted, 0.99) * 1000, "max_ms": (sorted.last ?? 0) * 1000,
+              "mean_ms": mean * 1000, "matches_returned": found, "load_seconds": loadSeconds,
+              "cpu_p50_ms": percentile(cpuTimes.sorted(), 0.5) * 1000, "cpu_p99_ms": percentile(cpuTimes.sorted(), 0.99) * 1000,
+              "load_average_1min": (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"])
+        for (bucket, values) in byLength.sorted(by: { $0.key < $1.key }) {
+            let s = values.sorted()
+            emit(["benchmark": "match", "measure": "latency_by_words", "words": bucket == 0 ? "2-9" : "\(bucket * 10)-\(bucket * 10 + 9)",
+                  "queries": values.count, "p50_ms": percentile(s, 0.5) * 1000, "p99_ms": percentile(s, 0.99) * 1000])
+        }
+
+        // First answer after process start: the release CLI on the saved index.
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("verbale")
+        if FileManager.default.isExecutableFile(atPath: binary.path) {
+            var runs: [Double] = []
+            for q in queries.prefix(3) {
+                let process = Process()
+                process.executableURL = binary
+                process.arguments = ["search", "--memory", indexFile.path, "--lang", "en", "--json", q]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                let start = now()
+                try process.run()
+                process.waitUntilExit()
+                runs.append(now() - start)
+            }
+            emit(["benchmark": "match", "measure": "first_answer", "units": units, "command": "verbale search --memory <index> (new process)",
+                  "seconds": runs, "best_seconds": runs.min() ?? .nan])
+        } else {
+            note("match: \(binary.path) not built; skipping first-answer (swift build -c release)")
+        }
+
+        // Recall: the index against Verbale's own brute-force scan, standard cost model.
+        var equal = 0
+        var checked = 0
+        for q in queries.prefix(verify) {
+            let ids = try matcher.analyse(q, language: .english).tokens.map { loadedIndex.vocabulary.ids(of: $0, language: MatchVocabulary.languageIndex(.english)) }
+            let a = loadedIndex.search(ids, language: .english, threshold: threshold)
+            let b = loadedIndex.bruteForce(ids, language: .english, threshold: threshold)
+            checked += 1
+            if a == b { equal += 1 } else { note("  MISMATCH on \"\(q)\": index \(a.count), scan \(b.count)") }
+        }
+        emit(["benchmark": "match", "measure": "recall_vs_own_brute_force", "units": units, "queries": checked, "identical": equal])
+
+        guard python else { return }
+        let pythonPath = ProcessInfo.processInfo.environment["VERBALE_PYTHON"] ?? "/work/venv/bin/python"
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("python/match_baselines.py")
+        guard FileManager.default.isExecutableFile(atPath: pythonPath) else { note("match: no Python at \(pythonPath); baselines skipped"); return }
+
+        // rapidfuzz on the first N units: same content-class sequences, same threshold.
+        let english = MatchVocabulary.languageIndex(.english)
+        func classes(_ ids: [TokenIDs]) -> String { ids.filter { !$0.isPunctuation }.map { String($0.cls) }.joined(separator: " ") }
+        var choices = ""
+        for u in 0..<rapidfuzzUnits { choices += classes(loadedIndex.tokenIDs(ofEntry: Int(englishEntry[u]))) + "\n" }
+        let rfQueries = try queries.prefix(rapidfuzzQueries).map { q in
+            try matcher.analyse(q, language: .english).tokens.map { loadedIndex.vocabulary.ids(of: $0, language: english) }
+        }
+        let choicesURL = out.appendingPathComponent("rf-choices.txt"), queriesURL = out.appendingPathComponent("rf-queries.txt")
+        let resultsURL = out.appendingPathComponent("rf-results.txt")
+        try choices.write(to: choicesURL, atomically: true, encoding: .utf8)
+        try (rfQueries.map(classes).joined(separator: "\n") + "\n").write(to: queriesURL, atomically: true, encoding: .utf8)
+        note("match: rapidfuzz over \(rapidfuzzUnits) units × \(rapidfuzzQueries) queries …")
+        let rapidfuzz = try runPython(pythonPath, [script.path, "rapidfuzz", choicesURL.path, queriesURL.path, String(threshold), resultsURL.path])
+        let theirSets = try String(contentsOf: resultsURL, encoding: .utf8).components(separatedBy: "\n").prefix(rfQueries.count)
+            .map { Set($0.split(separator: " ").compactMap { Int($0) }) }
+        var identical = 0, aboveThreshold = 0
+        var ourLevenshteinSeconds: [Double] = []
+        for (i, ids) in rfQueries.enumerated() {
+            let start = now()
+            let hits = loadedIndex.search(ids, language: .english, threshold: threshold, model: .levenshtein, scratch: scratch)
+            ourLevenshteinSeconds.append(now() - start)
+            let ours = Set(hits.compactMap { hit -> Int? in
+                let u = Int(loadedIndex.entryUnit[hit.entry])
+                return u < rapidfuzzUnits ? u : nil
+            })
+            aboveThreshold += ours.count
+            if i < theirSets.count, ours == theirSets[i] { identical += 1 } else {
+                let scan = Set(loadedIndex.bruteForce(ids, language: .english, threshold: threshold, model: .levenshtein)
+                    .map { Int(loadedIndex.entryUnit[$0.entry]) }.filter { $0 < rapidfuzzUnits })
+                let theirs = i < theirSets.count ? theirSets[i] : []
+                note("  rapidfuzz set differs on query \(i): verbale index \(ours.count), verbale scan \(scan.count), rapidfuzz \(theirs.count); only verbale \(ours.subtracting(theirs).sorted().prefix(3)), only rapidfuzz \(theirs.subtracting(ours).sorted().prefix(3))")
+            }
+        }
+        let rfSeconds = (rapidfuzz["seconds"] as? [Double]) ?? []
+        let rfMean = rfSeconds.reduce(0, +) / Double(max(rfSeconds.count, 1))
+        let rfSorted = rfSeconds.sorted()
+        let scale = Double(units) / Double(rapidfuzzUnits)
+        emit(["benchmark": "match", "measure": "rapidfuzz", "baseline": "rapidfuzz.process.extract(scorer=Levenshtein.normalized_similarity, limit=None)",
+              "units": rapidfuzzUnits, "queries": rfSeconds.count, "mean_ms": rfMean * 1000, "p50_ms": percentile(rfSorted, 0.5) * 1000,
+              "extrapolated_to_units": units, "extrapolated_mean_ms": rfMean * scale * 1000,
+              "extrapolated_p50_ms": percentile(rfSorted, 0.5) * scale * 1000,
+              "label": scale > 1 ? "EXTRAPOLATED linearly from \(rapidfuzzUnits) units (brute force is linear in the memory)" : "measured",
+              "verbale_mean_ms_same_queries_full_memory": mean * 1000,
+              "ratio_mean": rfMean * scale / mean, "ratio_p50": percentile(rfSorted, 0.5) * scale / percentile(sorted, 0.5),
+              "result_sets_identical": identical, "result_sets_compared": rfQueries.count, "units_above_threshold": aboveThreshold,
+              "verbale_levenshtein_mean_ms": ourLevenshteinSeconds.reduce(0, +) / Double(max(ourLevenshteinSeconds.count, 1)) * 1000])
+
+        // translate-toolkit's matcher on the first N units.
+        var sources = "", targets = ""
+        for u in 0..<ttkUnits {
+            let tu = unit(u, pairs: pairs, vocabulary: vocabulary)
+            sources += tu.variants[0].text + "\n"
+            targets += tu.variants[1].text + "\n"
+        }
+        let sourcesURL = out.appendingPathComponent("ttk-sources.txt"), targetsURL = out.appendingPathComponent("ttk-targets.txt")
+        let ttkQueriesURL = out.appendingPathComponent("ttk-queries.txt")
+        try sources.write(to: sourcesURL, atomically: true, encoding: .utf8)
+        try targets.write(to: targetsURL, atomically: true, encoding: .utf8)
+        try (queries.prefix(ttkQueries).joined(separator: "\n") + "\n").write(to: ttkQueriesURL, atomically: true, encoding: .utf8)
+        note("match: translate-toolkit over \(ttkUnits) units × \(ttkQueries) queries …")
+        let ttk = try runPython(pythonPath, [script.path, "ttk", sourcesURL.path, targetsURL.path, ttkQueriesURL.path, String(threshold)])
+        let ttkSeconds = (ttk["seconds"] as? [Double]) ?? []
+        let ttkMean = ttkSeconds.reduce(0, +) / Double(max(ttkSeconds.count, 1))
+        let ttkScale = Double(units) / Double(ttkUnits)
+        emit(["benchmark": "match", "measure": "translate_toolkit", "baseline": "translate.search.match.matcher(max_length=100000, min_similarity=\(threshold), max_candidates=5)",
+              "units": ttkUnits, "queries": ttkSeconds.count, "mean_ms": ttkMean * 1000, "build_seconds": ttk["build_seconds"] ?? NSNull(),
+              "extrapolated_to_units": units, "extrapolated_mean_ms": ttkMean * ttkScale * 1000,
+              "label": ttkScale > 1 ? "EXTRAPOLATED linearly from \(ttkUnits) units" : "measured",
+              "ratio_mean": ttkMean * ttkScale / mean])
+    }
+
+    static func runPython(_ python: String, _ arguments: [String]) throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw MatchBenchmarkError("python \(arguments.dropFirst().first ?? "") failed with status \(process.terminationStatus)")
+        }
+        return object
+    }
+}
+
+struct MatchBenchmarkError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

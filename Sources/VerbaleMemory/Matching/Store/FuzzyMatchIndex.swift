@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import VerbaleCore
+
+/// The fuzzy-match index's part of the memory: every EN/FR/KM variant's analysed tokens
+/// (`StoredToken`), written by the import inside its own transaction, so the index can never
+/// disagree with the units. The searchable postings live in a file beside the database
+/// (`MatchIndexCache`), derived from this table and checked against it on open.
+///
+/// Cost per imported variant: one tokenization (ICU word breaks + placeable patterns) and one
+/// row insert; the rows hold about 1.5× the text's size.
+public struct FuzzyMatchIndex: MemoryIndex {
+    public init() {}
+
+    public var name: String { "fuzzy-match" }
+
+    public func registerMigrations(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("fuzzy-match.v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE match_entry (
+                    variant INTEGER PRIMARY KEY,
+                    language INTEGER NOT NULL,
+                    tokens BLOB NOT NULL
+                );
+                """)
+            // A memory made before this index existed: index the variants it already holds.
+            try backfill(db)
+        }
+    }
+
+    /// Indexes every stored variant (run once, by the migration). O(stored text).
+    func backfill(_ db: Database) throws {
+        let insert = try RawStatement(db, sql: "INSERT OR REPLACE INTO match_entry (variant, language, tokens) VALUES (?, ?, ?)")
+        var tokenizers: [Language: Tokenizer] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, language, text FROM variant ORDER BY id")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let tag: String = row[1]
+            let text: String = row[2]
+            guard let language = (try? LanguageTag(tag))?.language else { continue }
+            let tokenizer: Tokenizer
+            if let existing = tokenizers[language] { tokenizer = existing } else {
+                tokenizer = try Tokenizer(language: language)
+                tokenizers[language] = tokenizer
+            }
+            let tokens = MatchText(text: text, language: language, tokenizer: tokenizer).tokens.map(StoredToken.init)
+            insert.bind(1, id)
+            insert.bind(2, Int64(MatchVocabulary.languageIndex(language)))
+            insert.bind(3, blob: StoredToken.encode(tokens))
+            try insert.run()
+        }
+    }
+
+    public func add(_ units: [(id: Int64, unit: TranslationUnit)], in db: Database) throws {
+        let insert = try RawStatement(db, sql: "INSERT OR REPLACE INTO match_entry (variant, language, tokens) VALUES (?, ?, ?)")
+        var tokenizers: [Language: Tokenizer] = [:]
+        for (id, unit) in units {
+            for (ordinal, variant) in unit.variants.enumerated() where ordinal < VariantID.maximumVariants {
+                guard let language = variant.language.language else { continue }
+                let tokenizer: Tokenizer
+                if let existing = tokenizers[language] { tokenizer = existing } else {
+                    tokenizer = try Tokenizer(language: language)
+                    tokenizers[language] = tokenizer
+                }
+                let tokens = MatchText(text: variant.text, language: language, tokenizer: tokenizer).tokens.map(StoredToken.init)
+                insert.bind(1, VariantID.make(unit: id, ordinal: ordinal))
+                insert.bind(2, Int64(MatchVocabulary.languageIndex(language)))
+                insert.bind(3, blob: StoredToken.encode(tokens))
+                try insert.run()
+            }
+        }
+    }
+}
+
+extension RawStatement {
+    private static let transientBlob = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    func bind(_ index: Int32, blob: Data) {
+        blob.withUnsafeBytes { raw in
+            if let base = raw.baseAddress {
+                _ = sqlite3_bind_blob(statement.sqliteStatement, index, base, Int32(raw.count), Self.transientBlob)
+            } else {
+                _ = sqlite3_bind_zeroblob(statement.sqliteStatement, index, 0)
+            }
+        }
+    }
+}
