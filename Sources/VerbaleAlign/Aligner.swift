@@ -35,6 +35,9 @@ public struct Aligner: Sendable {
 
     public var options: Options
 
+    /// How many source sentences the estimating first pass looks at.
+    static let estimationPrefix = 600
+
     public init(options: Options = Options()) {
         self.options = options
     }
@@ -50,19 +53,27 @@ public struct Aligner: Sendable {
         var model = options.lengthModel ?? LengthModel.withRatio(
             sourceTotal: sourceFeatures.reduce(0) { $0 + $1.length },
             targetTotal: targetFeatures.reduce(0) { $0 + $1.length })
-        // First pass: length and anchors with the default variance; then the variance and the
-        // worth of cognates are estimated from its 1-1 beads, and the second pass uses them.
-        var beads = pass(source, target, sourceFeatures, targetFeatures, model, costs, .off)
-        let cognates = CognateModel.estimated(beads: beads, source: sourceFeatures, target: targetFeatures)
+        // First pass: length and anchors with the default variance, on at most the first
+        // `estimationPrefix` sentences (enough to measure; keeps long documents at about one
+        // pass). The variance and the worth of cognates are estimated from its 1-1 beads (the
+        // last fifth dropped: a prefix cut ends misaligned), and the full pass uses them.
+        let prefix = min(sourceFeatures.count, Self.estimationPrefix)
+        let targetPrefix = min(targetFeatures.count, Int((Double(prefix) * Double(targetFeatures.count) / Double(max(sourceFeatures.count, 1))).rounded()) + 10)
+        let whole = prefix == sourceFeatures.count && targetPrefix == targetFeatures.count
+        let sample = whole ? (source, target) : (AlignmentDocument(language: source.language, paragraphs: [Array(source.sentences.prefix(prefix))]),
+                                                 AlignmentDocument(language: target.language, paragraphs: [Array(target.sentences.prefix(targetPrefix))]))
+        var beads = pass(sample.0, sample.1, Array(sourceFeatures.prefix(prefix)), Array(targetFeatures.prefix(targetPrefix)), model, costs, .off)
+        let trusted = whole ? beads : Array(beads.prefix(beads.count * 4 / 5))
+        let cognates = CognateModel.estimated(beads: trusted, source: sourceFeatures, target: targetFeatures)
         let refined: LengthModel
         if options.lengthModel == nil {
-            let pairs = beads.filter { $0.shape == .oneToOne }
+            let pairs = trusted.filter { $0.shape == .oneToOne }
                 .map { (sourceFeatures[$0.source.lowerBound].length, targetFeatures[$0.target.lowerBound].length) }
             refined = model.refined(with: pairs)
         } else {
             refined = model
         }
-        if cognates.isOn || abs(refined.variance - model.variance) > 0.15 * model.variance {
+        if !whole || cognates.isOn || abs(refined.variance - model.variance) > 0.15 * model.variance {
             model = refined
             beads = pass(source, target, sourceFeatures, targetFeatures, model, costs, cognates)
         }

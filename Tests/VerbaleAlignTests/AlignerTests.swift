@@ -124,7 +124,7 @@ struct AlignmentQualityTests {
         guard let pairs = AlignmentEvaluation.europarlPairs() else { return }
         let documents = TestDocuments(documents: 40, length: 100).make(pairs: pairs, languages: (.english, .french), seed: 2)
         let score = try AlignmentEvaluation.score(documents)
-        #expect(score.f1 >= 0.86, "F1 \(score.f1)")
+        #expect(score.f1 >= 0.87, "F1 \(score.f1)") // measured 0.886
     }
 
     @Test("Real Khmer: gettext EN–KM documents align above the floor", .enabled(if: Corpus.hasKhmerCatalogues))
@@ -134,7 +134,7 @@ struct AlignmentQualityTests {
         #expect(pairs.contains { $0.1.contains("\u{200B}") })
         let documents = TestDocuments(documents: 200, length: 40, threeWayMerges: true).make(pairs: pairs, languages: (.english, .khmer), seed: 2)
         let score = try AlignmentEvaluation.score(documents)
-        #expect(score.f1 >= 0.80, "F1 \(score.f1)")
+        #expect(score.f1 >= 0.90, "F1 \(score.f1)") // measured 0.925
     }
 
     @Test("Three languages through the English pivot give EN–FR–KM units", .enabled(if: Corpus.hasKhmerCatalogues))

@@ -138,4 +138,30 @@ struct AlignCLITests {
         #expect(output.units[1].variants["km"] == nil)
         #expect(output.units[1].review)
     }
+
+    @Test("--tmx writes units with provenance; units below --min-confidence are marked unreviewed")
+    func tmx() throws {
+        let dir = try Self.folder()
+        let out = dir.appendingPathComponent("aligned.tmx")
+        let result = try CLI.run(["align", "en=" + Self.write(Self.english, "a.txt", in: dir), "fr=" + Self.write(Self.french, "b.txt", in: dir),
+                                  "--tmx", out.path, "--min-confidence", "0.999", "--no-glossary"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let tmx = try String(contentsOf: out, encoding: .utf8)
+        #expect(tmx.components(separatedBy: "<tu ").count - 1 == 5)
+        #expect(tmx.contains("<prop type=\"x-review\">unreviewed</prop>"))
+        #expect(tmx.contains("x-align-confidence"))
+        #expect(tmx.contains("a.txt sentence 2"))
+    }
+
+    @Test("--import stores the units in the memory in one go")
+    func importIntoMemory() throws {
+        let dir = try Self.folder()
+        let memory = dir.appendingPathComponent("memory.sqlite").path
+        let result = try CLI.run(["align", "en=" + Self.write(Self.english, "a.txt", in: dir), "fr=" + Self.write(Self.french, "b.txt", in: dir),
+                                  "--import", "--memory", memory, "--no-glossary"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("imported 5 units"))
+        let search = try CLI.run(["concordance", "--memory", memory, "délégation"])
+        #expect(search.stdout.contains("The delegation will arrive"))
+    }
 }

@@ -152,3 +152,34 @@ struct StoreTests {
         #expect(stored.first?.unit.metadata.review == .unreviewed)
     }
 }
+
+@Suite("Two writers at once")
+struct BusyTests {
+    @Test("An import that cannot get the lock in time fails clearly and changes nothing")
+    func busyFailsClearly() throws {
+        let first = try temporaryMemory()
+        let second = try SQLiteMemory(path: first.path, busyTimeout: 0.2)
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = try? first.writeTransaction { _ in
+                holding.signal()
+                release.wait()
+            }
+            done.signal()
+        }
+        holding.wait()
+        var caught: MemoryError?
+        do {
+            _ = try second.importUnits(from: [ArrayUnitSource(name: "late.tmx", units: [unit([("en", "Yes"), ("fr", "Oui")])])])
+        } catch let error as MemoryError {
+            caught = error
+        }
+        release.signal()
+        done.wait()
+        #expect(caught?.description.contains("busy") == true)
+        #expect(caught?.description.contains("nothing was imported") == true)
+        #expect(try second.statistics().units == 0)
+    }
+}

@@ -43,6 +43,7 @@ enum AlignEvalBenchmark: Benchmark {
             case "markMismatch": costs.markMismatch = value
             case "null": costs.priors[BeadShape(1, 0)] = -log(value); costs.priors[BeadShape(0, 1)] = -log(value)
             case "nullLengthWeight": costs.nullLengthWeight = value
+            case "cognateWeight": costs.cognateWeight = value
             default: continue
             }
             options.costModel = costs
@@ -96,10 +97,13 @@ enum AlignEvalBenchmark: Benchmark {
         }
         guard let big = oneParagraph(min(size, pairs.count)), let small = oneParagraph(1_000) else { return }
         var bigScore = BeadScore(), smallScore = BeadScore()
+        let cpuBefore = cpuSeconds()
         let bigTime = try clock.measure { bigScore = try AlignmentEvaluation.score([big], aligner: aligner) }
+        let bigCPU = cpuSeconds() - cpuBefore
         let smallTime = try clock.measure { smallScore = try AlignmentEvaluation.score([small], aligner: aligner) }
         var line = "{\"benchmark\": \"align-speed\", \"sentences\": [\(big.source.sentences.count), \(big.target.sentences.count)], "
-        line += String(format: "\"verbale_seconds\": %.3f, \"verbale_f1\": %.4f, ", bigTime.seconds, bigScore.f1)
+        line += String(format: "\"verbale_seconds\": %.3f, \"verbale_cpu_seconds\": %.3f, \"verbale_f1\": %.4f, \"max_rss_mb\": %.1f, ",
+                       bigTime.seconds, bigCPU, bigScore.f1, maxResidentMegabytes())
         line += String(format: "\"verbale_seconds_1000\": %.3f, \"verbale_f1_1000\": %.4f", smallTime.seconds, smallScore.f1)
         if baseline, let (theirs, seconds) = nltk([small]) {
             line += String(format: ", \"baseline\": \"nltk.translate.gale_church\", \"baseline_seconds_1000\": %.3f, \"baseline_f1_1000\": %.4f, \"speedup_1000\": %.1f",
@@ -143,6 +147,19 @@ enum AlignEvalBenchmark: Benchmark {
             seconds += answer.seconds
         }
         return (score, seconds)
+    }
+
+    /// CPU time of this process: on a shared machine, wall time also counts the others' work.
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    private static func maxResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
     }
 
     private static func json(_ score: BeadScore, seconds: Double) -> String {

@@ -52,8 +52,7 @@ struct BeadScorer: Sendable {
             - costs.nameMatch * Double(min(e.namesMatched, cap))
             - costs.markMatch * Double(e.marksMatched)
             + costs.markMismatch * Double(e.marksMismatched)
-            - e.cognateBonus / 2
-            + cognates.missCost * Double(e.cognatesMissed) / 2
+            - costs.cognateWeight * (e.cognateBonus - cognates.missCost * Double(e.cognatesMissed))
     }
 
     /// The evidence of a bead, for its confidence. O(anchors).

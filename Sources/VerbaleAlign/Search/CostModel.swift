@@ -24,10 +24,13 @@ public struct CostModel: Sendable, Equatable {
     /// …and penalty per mark on one side only.
     public var markMismatch: Double
     public var anchorCap: Int
+    /// Multiplies the cognate evidence (`CognateModel`), counted from both sides.
+    public var cognateWeight: Double
 
     public init(priors: [BeadShape: Double] = CostModel.galeChurchPriors(threeWay: 0.002),
                 nullLengthWeight: Double = 0, strongMatch: Double = 2.5, strongMismatch: Double = 2.0,
-                nameMatch: Double = 1.5, markMatch: Double = 1.0, markMismatch: Double = 1.5, anchorCap: Int = 4) {
+                nameMatch: Double = 1.5, markMatch: Double = 1.0, markMismatch: Double = 1.5, anchorCap: Int = 4,
+                cognateWeight: Double = 0.5) {
         self.priors = priors
         self.nullLengthWeight = nullLengthWeight
         self.strongMatch = strongMatch
@@ -36,6 +39,7 @@ public struct CostModel: Sendable, Equatable {
         self.markMatch = markMatch
         self.markMismatch = markMismatch
         self.anchorCap = anchorCap
+        self.cognateWeight = cognateWeight
     }
 
     /// Gale and Church's bead probabilities, as −log p, with `threeWay` for `1-3` and `3-1`.

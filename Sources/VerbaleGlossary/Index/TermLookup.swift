@@ -128,8 +128,9 @@ extension Termbase {
         let widest = max(minimum > 0 ? (100 - minimum) * n / minimum : n, partialLimit)
         var buckets = [[Int32]](repeating: [], count: d + 1)
         if d - 2 * widest >= 1 {
-            for (candidate, shared) in grams.shared(queryGrams) {
-                let m = Int(grams.lengths[Int(candidate)])
+            let lengths = grams.lengths
+            grams.forEachShared(queryGrams) { candidate, shared in
+                let m = Int(lengths[Int(candidate)])
                 let limit = fullLimit(m)
                 let fullPossible = abs(m - n) <= limit && shared >= d - 2 * limit
                 let partialPossible = m > n && shared >= d - 2 * partialLimit

@@ -171,22 +171,27 @@ struct BigramIndex {
         return (0..<(scalars.count - 1)).map { UInt64(scalars[$0].value) << 32 | UInt64(scalars[$0 + 1].value) }
     }
 
-    /// Every key sharing at least one of `grams`, with how many it shares.
-    mutating func shared(_ grams: [UInt64]) -> [(id: Int32, count: Int)] {
+    /// Calls `body` once for every key sharing at least one of `grams`, with how many it
+    /// shares. The counting loop runs over raw buffers: it is the hot path of fuzzy lookup.
+    mutating func forEachShared(_ grams: [UInt64], _ body: (Int32, Int) -> Void) {
         var touched: [Int32] = []
-        for gram in grams {
-            guard let list = postings[gram] else { continue }
-            for id in list {
-                if counts[Int(id)] == 0 { touched.append(id) }
-                counts[Int(id)] &+= 1
+        touched.reserveCapacity(1024)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for gram in grams {
+                guard let list = postings[gram] else { continue }
+                list.withUnsafeBufferPointer { ids in
+                    for id in ids {
+                        let index = Int(id)
+                        if counts[index] == 0 { touched.append(id) }
+                        counts[index] &+= 1
+                    }
+                }
+            }
+            for id in touched {
+                let index = Int(id)
+                body(id, Int(counts[index]))
+                counts[index] = 0
             }
         }
-        var result: [(id: Int32, count: Int)] = []
-        result.reserveCapacity(touched.count)
-        for id in touched {
-            result.append((id, Int(counts[Int(id)])))
-            counts[Int(id)] = 0
-        }
-        return result
     }
 }

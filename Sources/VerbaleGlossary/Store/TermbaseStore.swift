@@ -167,6 +167,14 @@ public final class TermbaseStore {
         return report
     }
 
+    /// The content fingerprint a termbase was last imported with (nil: never imported, or
+    /// imported without one). A read, so checking shipped files takes no write lock.
+    public func digest(of termbase: String) throws -> String? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT digest FROM glossary_termbase WHERE name = ?", arguments: [termbase])
+        }
+    }
+
     /// Names of the stored termbases with their concept counts.
     public func termbases() throws -> [(name: String, origin: String?, concepts: Int)] {
         try database.read { db in

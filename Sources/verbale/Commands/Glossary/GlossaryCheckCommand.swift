@@ -8,8 +8,8 @@ struct GlossaryCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a translation's terminology against the termbase.",
         discussion: """
-        Segments are aligned by line. Reports source terms whose target equivalent is missing,
-        deprecated terms on either side, and terms rendered in different ways across the
+        Segments are aligned by line. Reports source terms whose target equivalent is missing, \
+        deprecated terms on either side, and terms rendered in different ways across the \
         document. Exits 0 when nothing is found, 1 when issues are reported.
 
         Examples:

@@ -9,10 +9,10 @@ struct GlossaryCommand: ParsableCommand {
         commandName: "glossary",
         abstract: "Look up diplomatic terminology and country names in English, French and Khmer.",
         discussion: """
-        The termbase lives in the same SQLite file as the memory (--memory PATH, $VERBALE_MEMORY,
-        or ~/.local/share/verbale/memory.sqlite). On first use the shipped termbases in
-        Glossaries/ (countries and territories; diplomatic terms) are loaded into it; your own
-        TBX/CSV/TSV files are added with `verbale glossary import`. Khmer that no cited source
+        The termbase lives in the same SQLite file as the memory (--memory PATH, $VERBALE_MEMORY, \
+        or ~/.local/share/verbale/memory.sqlite). On first use the shipped termbases in \
+        Glossaries/ (countries and territories; diplomatic terms) are loaded into it; your own \
+        TBX/CSV/TSV files are added with `verbale glossary import`. Khmer that no cited source \
         attests is shown with the mark [unreviewed].
 
         Examples:

@@ -9,9 +9,9 @@ struct GlossaryExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the glossary as TBX, TSV or CSV.",
         discussion: """
-        tbx writes TBX-Basic v3 (ISO 30042:2019) and keeps everything (status, sources, review
-        marks as <admin type="x-review">, notes, unknown data categories); tbx2 writes the older
-        martif form; tsv/csv write a header row of language tags (lossy: terms, id, domain, note).
+        tbx writes TBX-Basic v3 (ISO 30042:2019) and keeps everything (status, sources, review \
+        marks as <admin type="x-review">, notes, unknown data categories); tbx2 writes the older \
+        martif form; tsv/csv write a header row of language tags (lossy: terms, id, domain, note). \
         The file is written atomically.
 
         Examples:

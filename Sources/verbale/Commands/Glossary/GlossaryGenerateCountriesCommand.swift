@@ -8,8 +8,8 @@ struct GlossaryGenerateCountriesCommand: ParsableCommand {
         commandName: "generate-countries",
         abstract: "Generate the countries-and-territories termbase from iso-codes and CLDR.",
         discussion: """
-        Reads Debian's iso-codes (/usr/share/iso-codes/json/iso_3166-1.json and the fr and km
-        gettext catalogues iso_3166-1.mo) and ICU's CLDR display names, and writes TBX-Basic v3
+        Reads Debian's iso-codes (/usr/share/iso-codes/json/iso_3166-1.json and the fr and km \
+        gettext catalogues iso_3166-1.mo) and ICU's CLDR display names, and writes TBX-Basic v3 \
         with the source of every name. Glossaries/countries.tbx is this command's output.
 
         Examples:

@@ -8,9 +8,9 @@ struct GlossaryLookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Find a term and its equivalents in the other languages.",
         discussion: """
-        Matching ignores case, Latin diacritics, ’ versus ', U+200B and punctuation; if nothing
-        matches exactly, close spellings are found (typos) with a score: 100 exact, 99 exact but
-        for diacritics, fuzzy 100 × (1 − edits / length), partial (the query is part of a longer
+        Matching ignores case, Latin diacritics, ’ versus ', U+200B and punctuation; if nothing \
+        matches exactly, close spellings are found (typos) with a score: 100 exact, 99 exact but \
+        for diacritics, fuzzy 100 × (1 − edits / length), partial (the query is part of a longer \
         term) 90 × (1 − edits / query length). Khmer no source attests is marked [unreviewed].
 
         Examples:

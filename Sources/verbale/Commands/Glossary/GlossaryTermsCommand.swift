@@ -8,8 +8,8 @@ struct GlossaryTermsCommand: ParsableCommand {
         commandName: "terms",
         abstract: "List the termbase terms found in a text, with their equivalents.",
         discussion: """
-        Finds every termbase term in each line (longest match, on word boundaries; Khmer is split
-        into words with ICU's dictionary, with or without U+200B). Positions are in Unicode
+        Finds every termbase term in each line (longest match, on word boundaries; Khmer is split \
+        into words with ICU's dictionary, with or without U+200B). Positions are in Unicode \
         scalars, as in `verbale tokenize --json`.
 
         Examples:
