@@ -43,8 +43,6 @@ public struct ShippedMemorySeeding: SeedingStep {
             try Row.fetchAll(db, sql: "SELECT name, digest FROM seed").reduce(into: [String: String]()) { $0[$1["name"]] = $1["digest"] }
         }
         var imported = 0
-        let lastBefore = try memory.lastUnitID()
-        defer { if imported > 0 { _ = try? memory.updateMatchIndex(addedAfter: lastBefore) } }
         for file in files {
             let data = try Data(contentsOf: file)
             let digest = String(UInt64(bitPattern: UnitFingerprint.bytes(data)), radix: 16)

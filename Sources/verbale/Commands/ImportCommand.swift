@@ -82,7 +82,6 @@ struct ImportCommand: ParsableCommand {
         let total = sources.compactMap(\.totalBytes).reduce(0, +)
         let bar = Terminal.stderrIsTTY && total > 4 << 20 ? ProgressBar(total: total) : nil
         let summary: ImportSummary
-        let lastBefore = try? memory.lastUnitID()
         do {
             var progress: ImportProgress?
             if let bar {
@@ -94,11 +93,6 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure("\(error)")
         }
         bar?.clear()
-        if !dryRun, summary.added > 0, let lastBefore {
-            do { try memory.updateMatchIndex(addedAfter: lastBefore) } catch {
-                Terminal.writeError("warning: the units were imported, but the match index could not be updated: \(error)\n")
-            }
-        }
         if let report {
             try PersonalDataReport.write(summary.findings, to: report)
         }
