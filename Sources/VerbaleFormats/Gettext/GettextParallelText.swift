@@ -6,7 +6,7 @@ import VerbaleCore
 /// catalogue in all of them.
 ///
 /// Used to build Khmer evaluation documents from real translations. Messages are cleaned (white
-/// space collapsed, `&`/`_` accelerators dropped) and kept only when the English is at least
+/// space collapsed, `_` accelerator marks dropped) and kept only when the English is at least
 /// `minimumLength` characters, every translation differs from the English, and Khmer
 /// translations contain Khmer letters. Order: by program, then as in the catalogue (sorted by
 /// `msgid`). O(total catalogue size).

@@ -10,16 +10,9 @@ struct AlignCommand: ParsableCommand {
         commandName: "align",
         abstract: "Pair the sentences of two or three translations of one document.",
         discussion: """
-        Give each document as LANG=FILE (plain text, Markdown or Word .docx; - reads standard input).
-        Paragraphs are aligned first, then sentences inside them, by length (Gale–Church, with the
-        length ratio and variance measured on the documents) and by anchors that translations keep:
-        numbers (Khmer digits too), dates, e-mail addresses, names, ? ! :, list numbers, glossary terms.
-        With three documents, each is aligned to the pivot (English by default) and the result is
-        multilingual units.
+        Give each document as LANG=FILE (plain text, Markdown or Word .docx; - reads standard input). Paragraphs are aligned first, then sentences inside them, by length (Gale–Church, with the length ratio and variance measured on the documents) and by anchors that translations keep: numbers (Khmer digits too), dates, e-mail addresses, names, ? ! :, list numbers, glossary terms. With three documents, each is aligned to the pivot (English by default) and the result is multilingual units.
 
-        Every unit has a confidence (0–1). Units below --min-confidence, and sentences with no
-        counterpart, are flagged for review: they are shown with "review", written to TMX with
-        x-review "unreviewed", and imported only as unreviewed units — never as attested translations.
+        Every unit has a confidence (0–1). Units below --min-confidence, and sentences with no counterpart, are flagged for review: they are shown with "review", written to TMX with x-review "unreviewed", and imported only as unreviewed units — never as attested translations.
 
         Examples:
           verbale align en=note-en.txt fr=note-fr.docx
