@@ -95,3 +95,26 @@ struct PretranslatorTests {
         #expect(Double(closings) / Double(notesWithClosing) >= 0.95)
     }
 }
+
+@Suite("Khmer drafts")
+struct KhmerDraftTests {
+    @Test("A Khmer note drafted by Verbale passes the check and pre-translates its formulas into English and French")
+    func khmerRoundTrip() throws {
+        let composer = NoteComposer(book: Fixtures.book, namer: InstitutionNamer(glossary: try DraftGlossary.shipped()))
+        let request = NoteRequest(sender: "Embassy of the Kingdom of Cambodia", recipient: "Ministry of Foreign Affairs of the Kingdom of Thailand",
+                                  purpose: "request", reference: "No. 118/2024", place: "Bangkok", date: try NoteDate(iso: "2024-04-02"))
+        let khmer = try composer.compose(request, in: .khmer).lines.map(\.text).joined(separator: "\n\n")
+        #expect(khmer.contains("ថ្ងៃទី២ ខែមេសា ឆ្នាំ២០២៤"))
+        let report = try ProtocolChecker(book: Fixtures.book, language: .khmer).check(khmer)
+        #expect(report.errors == 0, "\(report.findings.map(\.message))")
+        #expect(report.formulas.contains("opening.compliments"))
+        #expect(report.formulas.contains("closing.highest"))
+        let translator = try Pretranslator(book: Fixtures.book, sourceLanguage: .khmer, glossary: try DraftGlossary.shipped())
+        let result = translator.pretranslate(khmer, to: [.english, .french])
+        let english = result.document(.english)
+        #expect(english.contains("presents its compliments to"))
+        #expect(english.contains("the assurances of its highest consideration."))
+        #expect(english.contains("2 April 2024"))
+        #expect(result.document(.french).contains("les assurances de sa très haute considération."))
+    }
+}

@@ -63,8 +63,23 @@ enum Report {
     }
 }
 
-/// Wall-clock timing on a monotonic clock.
+/// Wall-clock timing on a monotonic clock, and CPU time of the calling thread (steady on a
+/// shared machine, where other processes stretch wall-clock time).
 enum Clock {
+    /// CPU seconds used so far by the calling thread.
+    static func threadCPU() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// (wall, CPU) seconds of one run of `body`.
+    static func measure(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+        let wall = DispatchTime.now().uptimeNanoseconds, cpu = threadCPU()
+        body()
+        return (Double(DispatchTime.now().uptimeNanoseconds - wall) / 1e9, threadCPU() - cpu)
+    }
+
     /// Seconds taken by the fastest of `repeats` runs of `body` (the least disturbed by the other
     /// processes on a shared machine).
     static func best(of repeats: Int, _ body: () -> Void) -> Double {

@@ -12,7 +12,9 @@ indirect enum PatternShape {
     case zeroWidth
     case sequence([PatternShape])
     case alternation([PatternShape])
-    case repeated(PatternShape, min: Int)
+    case repeated(PatternShape, min: Int, max: Int?)
+    /// `\A`: matches only at the start of the text (nothing can precede it).
+    case textStart
     /// Not analysed: may match anything, including nothing.
     case unknown
 
@@ -21,12 +23,179 @@ indirect enum PatternShape {
     /// The units a match can end with (its last UTF-16 unit), and whether it can be empty.
     var last: (set: TriggerSet, canBeEmpty: Bool) { edge(reversed: true) }
 
+    /// The sets of the first `count` units every match consumes (fewer when the pattern's
+    /// start varies): position 0 is the first unit.
+    func head(_ count: Int) -> [TriggerSet] { units(count, reversed: false).sets }
+    /// The sets of the last `count` units every match consumes: position 0 is the last unit.
+    func tail(_ count: Int) -> [TriggerSet] { units(count, reversed: true).sets }
+
+    /// The sets of the last `count` units, exact when the pattern matches a small finite set of
+    /// unit sequences (an abbreviation list, `(?:\p{L}\.){1,6}`): position j is the union, over
+    /// every sequence, of its unit j from the end — or, past a sequence anchored at the text
+    /// start, "before the start". Nil when the pattern is not that small.
+    func exactTail(_ count: Int, limit: Int = 400) -> [TriggerSet]? {
+        guard let all = expansions(limit: limit), !all.isEmpty else { return nil }
+        var result: [TriggerSet] = []
+        for j in 0..<count {
+            var set = TriggerSet.empty
+            for expansion in all {
+                if j < expansion.units.count {
+                    set.formUnion(expansion.units[expansion.units.count - 1 - j])
+                } else if expansion.anchored {
+                    set.formUnion(.textStartOnly)
+                } else {
+                    return result
+                }
+            }
+            result.append(set)
+        }
+        return result
+    }
+
+    /// The unit sets, in order, when the pattern is nothing but a fixed sequence of characters
+    /// (no alternation, optional part, anchor or look-around): then the unit tests are the whole
+    /// pattern and no regex engine is needed.
+    var plainSequence: [TriggerSet]? {
+        switch self {
+        case let .atom(set): return [set]
+        case let .sequence(items):
+            var result: [TriggerSet] = []
+            for item in items {
+                guard let more = item.plainSequence else { return nil }
+                result += more
+            }
+            return result
+        case let .repeated(inner, min, max) where max == min:
+            guard let one = inner.plainSequence else { return nil }
+            return Array([[TriggerSet]](repeating: one, count: min).joined())
+        case let .alternation(branches) where branches.count == 1:
+            return branches[0].plainSequence
+        default:
+            return nil
+        }
+    }
+
+    /// Every sequence of unit sets the pattern can match (and whether it starts at `\A`), when
+    /// there are at most `limit`.
+    private func expansions(limit: Int) -> [(units: [TriggerSet], anchored: Bool)]? {
+        switch self {
+        case let .atom(set): return [([set], false)]
+        case .zeroWidth: return [([], false)]
+        case .textStart: return [([], true)]
+        case .unknown: return nil
+        case let .alternation(branches):
+            var result: [(units: [TriggerSet], anchored: Bool)] = []
+            for branch in branches {
+                guard let more = branch.expansions(limit: limit) else { return nil }
+                result += more
+                if result.count > limit { return nil }
+            }
+            return result
+        case let .sequence(items):
+            var result: [(units: [TriggerSet], anchored: Bool)] = [([], false)]
+            for item in items {
+                guard let next = item.expansions(limit: limit), result.count * next.count <= limit else { return nil }
+                result = result.flatMap { left in next.map { right in (left.units + right.units, left.anchored || (left.units.isEmpty && right.anchored)) } }
+            }
+            return result
+        case let .repeated(inner, min, max):
+            guard let max, max - min <= 8 else { return nil }
+            var result: [(units: [TriggerSet], anchored: Bool)] = []
+            for times in min...max {
+                guard let one = PatternShape.sequence(Array(repeating: inner, count: times)).expansions(limit: limit) else { return nil }
+                result += one
+                if result.count > limit { return nil }
+            }
+            return result
+        }
+    }
+
+    /// Certain units from one edge, and the pattern's length when it is fixed and fully read.
+    private func units(_ k: Int, reversed: Bool) -> (sets: [TriggerSet], length: Int?) {
+        guard k > 0 else { return ([], nil) }
+        switch self {
+        case let .atom(set): return ([set], 1)
+        case .zeroWidth: return ([], 0)
+        case .textStart: return reversed ? (Array(repeating: .textStartOnly, count: k), nil) : ([], 0)
+        case .unknown: return ([], nil)
+        case let .repeated(inner, min, max):
+            guard min > 0 else { return ([], max == 0 ? 0 : nil) }
+            let (sets, length) = inner.units(k, reversed: reversed)
+            guard let length, length > 0, sets.count == length else { return (sets, nil) }
+            var result: [TriggerSet] = []
+            for _ in 0..<min where result.count < k { result += sets }
+            let fixed = max == min && result.count == min * length
+            return (Array(result.prefix(k)), fixed ? min * length : nil)
+        case let .alternation(branches):
+            let all = branches.map { $0.units(k, reversed: reversed) }
+            let count = all.map(\.sets.count).min() ?? 0
+            var result: [TriggerSet] = []
+            for i in 0..<count {
+                var set = TriggerSet.empty
+                for branch in all { set.formUnion(branch.sets[i]) }
+                result.append(set)
+            }
+            let lengths = Set(all.map(\.length))
+            if lengths.count == 1, let length = all.first?.length, count == length { return (result, length) }
+            return (result, nil)
+        case let .sequence(items):
+            var result: [TriggerSet] = []
+            var total = 0
+            let ordered = reversed ? Array(items.reversed()) : items
+            for (index, item) in ordered.enumerated() {
+                let (sets, length) = item.units(k - result.count, reversed: reversed)
+                let start = result.count
+                result += sets
+                if result.count >= k { return (Array(result.prefix(k)), nil) }
+                if let length, sets.count == length { total += length; continue }
+                // A variable item: the next unit is either more of it or the edge of what
+                // precedes (follows) it in the sequence.
+                let restItems = reversed ? Array(items[0..<(items.count - 1 - index)]) : Array(items[(index + 1)...])
+                let rest = PatternShape.sequence(restItems).edge(reversed: reversed)
+                if !rest.canBeEmpty, var extra = item.further(after: result.count - start, reversed: reversed) {
+                    extra.formUnion(rest.set)
+                    if !extra.isAll { result.append(extra) }
+                }
+                return (result, nil)
+            }
+            return (result, total)
+        }
+    }
+
+    /// The units this item may have at its `position`-th unit from the edge, when it may also
+    /// end before it (nil when unknown).
+    private func further(after position: Int, reversed: Bool) -> TriggerSet? {
+        switch self {
+        case let .repeated(inner, min, _):
+            let (sets, length) = inner.units(position + 1, reversed: reversed)
+            guard let length, length > 0 else { return nil }
+            if position < min * length {
+                // Still inside the guaranteed repetitions (only if `inner` itself varies).
+                return nil
+            }
+            let offset = (position - min * length) % length
+            return offset < sets.count ? sets[offset] : nil
+        case let .alternation(branches):
+            var set = TriggerSet.empty
+            for branch in branches {
+                let (sets, length) = branch.units(position + 1, reversed: reversed)
+                if let length, length <= position { continue }
+                guard position < sets.count else { return nil }
+                set.formUnion(sets[position])
+            }
+            return set
+        default:
+            return nil
+        }
+    }
+
     private func edge(reversed: Bool) -> (set: TriggerSet, canBeEmpty: Bool) {
         switch self {
         case let .atom(set): return (set, false)
         case .zeroWidth: return (.empty, true)
+        case .textStart: return reversed ? (.textStartOnly, false) : (.empty, true)
         case .unknown: return (.all, true)
-        case let .repeated(inner, min):
+        case let .repeated(inner, min, _):
             let e = inner.edge(reversed: reversed)
             return (e.set, min == 0 || e.canBeEmpty)
         case let .alternation(branches):
@@ -85,31 +254,38 @@ private struct PatternShapeParser {
         var items: [PatternShape] = []
         while let c = peek(), c != "|", c != ")" {
             guard var item = element() else { return nil }
-            if let min = quantifier() { item = .repeated(item, min: min) }
+            if let (min, max) = quantifier() { item = .repeated(item, min: min, max: max) }
             items.append(item)
         }
         return .sequence(items)
     }
 
-    /// Reads a quantifier if one follows; returns its minimum.
-    mutating func quantifier() -> Int? {
+    /// Reads a quantifier if one follows; returns its minimum and maximum (nil: unbounded).
+    mutating func quantifier() -> (Int, Int?)? {
         guard let c = peek() else { return nil }
-        var min: Int
+        var bounds: (Int, Int?)
         switch c {
-        case "?", "*": min = 0; i += 1
-        case "+": min = 1; i += 1
+        case "?": bounds = (0, 1); i += 1
+        case "*": bounds = (0, nil); i += 1
+        case "+": bounds = (1, nil); i += 1
         case "{":
             var j = i + 1, digits = ""
             while j < s.count, s[j].properties.numericType == .decimal, s[j].isASCII { digits.unicodeScalars.append(s[j]); j += 1 }
             guard let n = Int(digits) else { return nil }
-            while j < s.count, s[j] != "}" { j += 1 }
-            guard j < s.count else { unreliable = true; return nil }
-            min = n
+            var upper: Int? = n
+            if j < s.count, s[j] == "," {
+                j += 1
+                var more = ""
+                while j < s.count, s[j].properties.numericType == .decimal, s[j].isASCII { more.unicodeScalars.append(s[j]); j += 1 }
+                upper = Int(more)
+            }
+            guard j < s.count, s[j] == "}" else { unreliable = true; return nil }
+            bounds = (n, upper)
             i = j + 1
         default: return nil
         }
         if let next = peek(), next == "?" || next == "+" { i += 1 }
-        return min
+        return bounds
     }
 
     mutating func element() -> PatternShape? {
@@ -178,7 +354,9 @@ private struct PatternShapeParser {
             set.insertAllNonASCII()
         case "p":
             return .atom(property())
-        case "b", "B", "A", "z", "Z", "G":
+        case "A":
+            return inClass ? .atom(.all) : .textStart
+        case "b", "B", "z", "Z", "G":
             return inClass ? .atom(.all) : .zeroWidth
         case "u":
             guard let scalar = hex(count: 4) else { return .atom(.all) }
@@ -251,7 +429,10 @@ private struct PatternShapeParser {
 
     mutating func classAtom() -> PatternShape? {
         var set = TriggerSet.empty
-        if peek() == "^" { set = .all; i += 1 }
+        // Whether `set` is exactly the class's ASCII members (so a negated class can be complemented).
+        var exact = true
+        let negated = peek() == "^"
+        if negated { i += 1 }
         var first = true
         var previous: Unicode.Scalar?
         while let c = peek(), c != "]" || first {
@@ -266,16 +447,20 @@ private struct PatternShapeParser {
                     if d == "\\" { i += 1 } else if d == "[" { depth += 1 } else if d == "]" { depth -= 1 }
                 }
                 set = .all
+                exact = false
                 previous = nil
             case "\\":
                 guard let item = escape(inClass: true) else { return nil }
-                if case let .atom(member) = item { set.formUnion(member) }
+                if case let .atom(member) = item {
+                    set.formUnion(member)
+                    if member.isAll { exact = false }
+                }
                 previous = escapedLiteral
             case "-" where previous != nil && peek() != "]":
                 guard var upper = peek() else { return nil }
                 i += 1
                 if upper == "\\" {
-                    guard escape(inClass: true) != nil, let literal = escapedLiteral else { set = .all; continue }
+                    guard escape(inClass: true) != nil, let literal = escapedLiteral else { set = .all; exact = false; continue }
                     upper = literal
                 }
                 if let lower = previous, lower.value <= upper.value {
@@ -289,6 +474,7 @@ private struct PatternShapeParser {
                 previous = nil
             case "&" where peek() == "&":
                 set = .all
+                exact = false
             default:
                 set.insert(scalar: c)
                 previous = c
@@ -296,7 +482,12 @@ private struct PatternShapeParser {
         }
         guard peek() == "]" else { unreliable = true; return nil }
         i += 1
-        return .atom(set)
+        guard negated else { return .atom(set) }
+        guard exact else { return .atom(.all) }
+        var complement = TriggerSet.empty
+        for unit: UInt16 in 0..<128 where !set.contains(unit) { complement.insert(unit) }
+        complement.insertAllNonASCII()
+        return .atom(complement)
     }
 
     static func isWord(_ u: UInt16) -> Bool {

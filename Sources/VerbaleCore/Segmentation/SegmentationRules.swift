@@ -2,42 +2,67 @@
 ///
 /// SRX semantics: at a position, the first rule (in cascade order) whose `beforebreak` matches
 /// the text ending there and whose `afterbreak` matches the text starting there decides break or
-/// no break. Evaluating every rule at every position, or scanning the text once per rule (as
-/// Okapi does), costs O(rules × n). Instead the rules are compiled into few *checks*, each one
-/// ICU pattern for a run of consecutive rules with the same `break` value:
+/// no break. Scanning the whole text once per rule with a regex engine (as Okapi does) costs
+/// O(rules × n) matcher calls; here each rule becomes a *check* that ICU is asked about only
+/// where the text can possibly match it:
 ///
-/// - **Scanned** checks (every run of break rules, and no-break rules whose `beforebreak` has no
-///   bounded length): one alternation `(?:b₁)(?=a₁)|(?:b₂)(?=a₂)|…` found over the text once;
-///   the end of each match is a position where one of the rules applies. Break positions found
-///   this way are added to ICU's candidates.
-/// - **Anchored** checks (runs of no-break rules whose `beforebreak` is bounded): one pattern
-///   `(?<=b₁)a₁|(?<=b₂)a₂|…` tried only at candidate positions with an anchored match. A
-///   no-break rule can only matter where something proposes a break, so this is exact.
+/// - **Anchored** (no-break rules whose `beforebreak` has a bounded length, so ICU takes it as a
+///   look-behind): `(?<=before)after`, tried only at candidate breaks (ICU's, and those break
+///   rules add). A no-break rule can only matter where a break is proposed, so this is exact.
+/// - **Scanned by position** (break rules with a bounded `beforebreak`): the
+///   same pattern, tried at the positions where a one-pass filter over the text finds units the
+///   rule requires (e.g. "." before and a capital after); break positions become candidates.
+/// - **Scanned by ICU** (an unbounded `beforebreak`): `before(?=after)` found by ICU over the
+///   text; consecutive such rules with the same `break` are merged into one alternation.
 ///
-/// Cost: compiling is O(rules); per text, one ICU find pass per scanned check (the default
-/// rules have two) and one anchored match per anchored check per candidate — O(n) overall.
-/// Merging runs into alternations differs from rule-by-rule scanning only where two rules of one
-/// run would match overlapping text; rules using back-references are never merged.
+/// Every check carries necessary conditions on the units around a position (`PatternShape`:
+/// the last units of `beforebreak`, the first of `afterbreak`), tested in Swift before ICU is
+/// called. Cost: compiling is O(rules); per text, one filter pass plus ICU calls at the few
+/// positions that pass — O(n).
 public struct SegmentationRules: Sendable {
     /// One compiled check, in SRX order.
     struct Check: Sendable {
-        enum Mode: Sendable { case anchored, scanned }
-        /// For scanned checks: whether the break is where the match ends (`before(?=after)`)
-        /// or where it starts (`(?<=before)after`, chosen when the afterbreak starts with rarer
-        /// characters than the beforebreak, e.g. a rule breaking at white space before "•").
-        enum Position: Sendable { case matchEnd, matchStart }
+        enum Mode: Sendable {
+            case anchored
+            case scannedByPosition
+            case scannedByICU
+        }
         var mode: Mode
         var isBreak: Bool
-        var position: Position
-        /// The ICU pattern (compiled per `Segmenter`, since an ICU regex holds its text).
+        /// The ICU pattern: `(?<=before)after` (anchored, by position) or `before(?=after)`.
         var pattern: String
-        /// "language rule #n" for every rule merged into this check.
+        /// "language rule #n" for every rule in this check.
         var sources: [String]
-        /// Scanned: the code units a match can start with (`isAll`: let ICU scan).
+        /// Necessary units: `before[j]` must hold the unit at p-1-j, `after[j]` the unit at p+j.
+        var before: [TriggerSet]
+        var after: [TriggerSet]
+        /// Scanned by position: the most selective of those tests (offset from p, set), which
+        /// drives the filter pass.
+        var primaryOffset: Int
+        var primary: TriggerSet
+        /// Scanned by ICU: units a match can start with (`isAll`: ICU scans every position).
         var trigger: TriggerSet
-        /// Anchored: the unit just before the position, and the one at it, that can match.
-        var beforeLast: TriggerSet
-        var afterFirst: TriggerSet
+        /// Whether the unit tests are the whole rule (plain character sequences on both sides),
+        /// so ICU need not be asked.
+        var exact = false
+
+        /// Whether the units around `p` allow a match (p in 1..<n).
+        @inline(__always)
+        func admits(_ text: UnsafeBufferPointer<UInt16>, at p: Int) -> Bool {
+            var j = 0
+            while j < before.count {
+                let i = p - 1 - j
+                if i < 0 || !before[j].contains(text[i]) { return false }
+                j += 1
+            }
+            j = 0
+            while j < after.count {
+                let i = p + j
+                if i >= text.count || !after[j].contains(text[i]) { return false }
+                j += 1
+            }
+            return true
+        }
     }
 
     /// The language code the rules were selected for (e.g. "fr-FR").
@@ -47,17 +72,22 @@ public struct SegmentationRules: Sendable {
     let checks: [Check]
 
     /// How the rules will be evaluated, one line per check, e.g.
-    /// "anchored no-break: English #1, English #2" or "scanned break: Common #10, Common #11".
-    /// Shows whether custom rules hit the fast path (anchored) or cost a scan each.
+    /// "anchored no-break: English #1" or "scanned break (by position): Common #11".
+    /// Shows whether custom rules hit the fast paths or cost an ICU scan of the text.
     public var plan: [String] {
         checks.map { check in
-            let how = check.mode == .anchored ? "anchored" : "scanned\(check.position == .matchStart ? " by afterbreak" : "")\(check.trigger.isAll ? " (every position)" : "")"
+            let how: String
+            switch check.mode {
+            case .anchored: how = "anchored"
+            case .scannedByPosition: how = "scanned by position"
+            case .scannedByICU: how = check.trigger.isAll ? "scanned by ICU at every position" : "scanned by ICU"
+            }
             return "\(how) \(check.isBreak ? "break" : "no-break"): \(check.sources.joined(separator: ", "))"
         }
     }
 
     /// Selects the rules of `document` for `languageCode` (following `cascade`), checks every
-    /// pattern with ICU and merges them into checks. Throws `SRXError.invalidRule` naming the
+    /// pattern with ICU and compiles them into checks. Throws `SRXError.invalidRule` naming the
     /// language rule, the rule number and the element whose pattern ICU rejects.
     public init(document: SRXDocument, languageCode: String) throws(SRXError) {
         let selected = try document.rules(forLanguage: languageCode)
@@ -70,19 +100,15 @@ public struct SegmentationRules: Sendable {
                 }
             }
             let check = Self.check(for: rule, source: "\(languageRule) #\(index)")
-            let mergeable = !Self.hasBackReference(rule.beforeBreak) && !Self.hasBackReference(rule.afterBreak)
-            if mergeable, let last = checks.last, last.mode == check.mode, last.isBreak == check.isBreak,
-               last.position == check.position, !Self.hasBackReference(last.pattern) {
+            if check.mode == .scannedByICU, let last = checks.last, last.mode == .scannedByICU, last.isBreak == check.isBreak,
+               !Self.hasBackReference(last.pattern), !Self.hasBackReference(check.pattern) {
                 checks[checks.count - 1].pattern += "|" + check.pattern
                 checks[checks.count - 1].sources += check.sources
                 checks[checks.count - 1].trigger.formUnion(check.trigger)
-                checks[checks.count - 1].beforeLast.formUnion(check.beforeLast)
-                checks[checks.count - 1].afterFirst.formUnion(check.afterFirst)
             } else {
                 checks.append(check)
             }
         }
-        // A merge can only fail if ICU limits are hit; say which rules.
         for check in checks {
             do { _ = try ICURegex(check.pattern) } catch {
                 throw .invalidRule(languageRule: check.sources.joined(separator: ", "), rule: 0, line: 0, element: "merged rules",
@@ -94,36 +120,43 @@ public struct SegmentationRules: Sendable {
         self.checks = checks
     }
 
-    /// How one rule is evaluated: anchored when it is a no-break rule whose beforebreak has a
-    /// bounded length (ICU accepts it as a look-behind); otherwise scanned, from whichever side
-    /// starts with the rarer characters.
+    /// How one rule is evaluated (see the type's documentation).
     static func check(for rule: SRXDocument.Rule, source: String) -> Check {
         let before = "(?:\(rule.beforeBreak))", after = "(?:\(rule.afterBreak))"
         let bounded = (try? ICURegex("(?<=\(before))")) != nil
         let beforeShape = PatternShape.of(rule.beforeBreak), afterShape = PatternShape.of(rule.afterBreak)
-        let beforeLast = beforeShape.last, afterFirst = afterShape.first
-        if !rule.isBreak && bounded {
-            return Check(mode: .anchored, isBreak: false, position: .matchStart,
-                         pattern: rule.beforeBreak.isEmpty ? after : "(?<=\(before))\(after)", sources: [source], trigger: .all,
-                         beforeLast: beforeLast.canBeEmpty ? .all : beforeLast.set,
-                         afterFirst: afterFirst.canBeEmpty ? .all : afterFirst.set)
+        let beforeUnits = (beforeShape.exactTail(6) ?? beforeShape.tail(3)).map { $0.isAll ? nil : $0 }
+        let afterUnits = afterShape.head(2).map { $0.isAll ? nil : $0 }
+        // Keep only the leading informative tests (a gap would misalign offsets).
+        let beforeTests = Array(beforeUnits.prefix { $0 != nil }.compactMap { $0 })
+        let afterTests = Array(afterUnits.prefix { $0 != nil }.compactMap { $0 })
+        guard bounded else {
+            var trigger = beforeShape.first.set
+            if beforeShape.first.canBeEmpty {
+                trigger.formUnion(afterShape.first.set)
+                if afterShape.first.canBeEmpty { trigger = .all }
+            }
+            return Check(mode: .scannedByICU, isBreak: rule.isBreak,
+                         pattern: rule.afterBreak.isEmpty ? before : "\(before)(?=\(after))", sources: [source],
+                         before: [], after: [], primaryOffset: 0, primary: .all, trigger: trigger)
         }
-        var endTrigger = beforeShape.first.set
-        if beforeShape.first.canBeEmpty {
-            endTrigger.formUnion(afterFirst.set)
-            if afterFirst.canBeEmpty { endTrigger = .all }
+        var primaryOffset = 0, primary = TriggerSet.all
+        // The filter pass visits units of the text, so a test that also passes "before the
+        // start of the text" cannot drive it.
+        for (j, set) in beforeTests.enumerated() where set.cost < primary.cost && !set.passesTextStart { primary = set; primaryOffset = -1 - j }
+        for (j, set) in afterTests.enumerated() where set.cost < primary.cost && !set.passesTextStart { primary = set; primaryOffset = j }
+        var check = Check(mode: rule.isBreak ? .scannedByPosition : .anchored, isBreak: rule.isBreak,
+                          pattern: rule.beforeBreak.isEmpty ? after : "(?<=\(before))\(after)", sources: [source],
+                          before: beforeTests, after: afterTests, primaryOffset: primaryOffset, primary: primary, trigger: .all)
+        if let plainBefore = rule.beforeBreak.isEmpty ? [] : beforeShape.plainSequence,
+           let plainAfter = rule.afterBreak.isEmpty ? [] : afterShape.plainSequence,
+           plainBefore.count <= 4, plainAfter.count <= 2, !(plainBefore + plainAfter).isEmpty,
+           !(plainBefore + plainAfter).contains(where: \.isAll) {
+            check.before = plainBefore.reversed()
+            check.after = plainAfter
+            check.exact = true
         }
-        let startTrigger = afterFirst.canBeEmpty ? TriggerSet.all : afterFirst.set
-        let byAfter = bounded && cost(startTrigger) < cost(endTrigger)
-        return Check(mode: .scanned, isBreak: rule.isBreak, position: byAfter ? .matchStart : .matchEnd,
-                     pattern: byAfter ? "(?<=\(before))\(after)" : (rule.afterBreak.isEmpty ? before : "\(before)(?=\(after))"),
-                     sources: [source], trigger: byAfter ? startTrigger : endTrigger, beforeLast: .all, afterFirst: .all)
-    }
-
-    /// A rough count of how often a set's units occur: each ASCII member counts one, "any
-    /// non-ASCII" two hundred.
-    static func cost(_ set: TriggerSet) -> Int {
-        (0..<128).reduce(0) { $0 + (set.contains(UInt16($1)) ? 1 : 0) } + (set.anyNonASCII ? 200 : set.others.count)
+        return check
     }
 
     /// Whether `pattern` uses a numbered or named back-reference (merging would renumber groups).

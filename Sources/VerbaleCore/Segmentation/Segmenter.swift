@@ -23,7 +23,17 @@ public final class Segmenter {
     public let language: Language
     public let rules: SegmentationRules
     private let sentences: OpaquePointer
-    private let checks: [(check: SegmentationRules.Check, regex: ICURegex)]
+    /// Per check, in SRX order: how it is evaluated, its verdict, its ICU pattern.
+    private let modes: [SegmentationRules.Check.Mode]
+    private let verdicts: [Bool]
+    private let regexes: [ICURegex]
+    private let icuTriggers: [TriggerSet]
+    /// Checks whose unit tests are the whole rule (ICU is not asked).
+    private let exact: [Bool]
+    private let filter: UnitFilter
+    /// Checks scanned by position, in groups of up to 32, each with its table mapping a code
+    /// unit to the checks whose driving test it passes (built once: 256 KB per group).
+    private let positionGroups: [(members: [Int], table: [UInt32])]
 
     /// A segmenter with Verbale's default rules (`Resources/verbale.srx`) for `language`.
     public convenience init(language: Language) throws(SRXError) {
@@ -45,15 +55,32 @@ public final class Segmenter {
             throw .icu(ICUError(operation: "open sentence break iterator for \(language.rawValue)", status: status).description)
         }
         sentences = handle
-        var compiled: [(SegmentationRules.Check, ICURegex)] = []
+        var regexes: [ICURegex] = []
         for check in rules.checks {
-            do { compiled.append((check, try ICURegex(check.pattern))) } catch {
+            do { regexes.append(try ICURegex(check.pattern)) } catch {
                 cicu_break_close(handle)
                 throw .invalidRule(languageRule: check.sources.joined(separator: ", "), rule: 0, line: 0, element: "merged rules",
                                    pattern: check.pattern, reason: error.description)
             }
         }
-        checks = compiled
+        self.regexes = regexes
+        modes = rules.checks.map(\.mode)
+        verdicts = rules.checks.map(\.isBreak)
+        icuTriggers = rules.checks.map(\.trigger)
+        exact = rules.checks.map(\.exact)
+        filter = UnitFilter(checks: rules.checks)
+        let indices = rules.checks.indices.filter { rules.checks[$0].mode == .scannedByPosition }
+        var groups: [(members: [Int], table: [UInt32])] = []
+        for group in stride(from: 0, to: indices.count, by: 32) {
+            let members = Array(indices[group..<min(group + 32, indices.count)])
+            var table = [UInt32](repeating: 0, count: 65536)
+            for (bit, index) in members.enumerated() {
+                let primary = rules.checks[index].primary
+                for unit in 0..<65536 where primary.contains(UInt16(unit)) { table[unit] |= 1 << UInt32(bit) }
+            }
+            groups.append((members, table))
+        }
+        positionGroups = groups
     }
 
     deinit { cicu_break_close(sentences) }
@@ -65,7 +92,10 @@ public final class Segmenter {
         guard !utf16.isEmpty else { return [] }
         return utf16.withUnsafeBufferPointer { buffer in
             let breaks = breakPositions(buffer)
-            return Self.makeSegments(buffer, breaks: breaks)
+            if let segments = text.utf8.withContiguousStorageIfAvailable({ Self.makeSegments(buffer, utf8: $0, breaks: breaks) }) {
+                return segments
+            }
+            return Array(text.utf8).withUnsafeBufferPointer { Self.makeSegments(buffer, utf8: $0, breaks: breaks) }
         }
     }
 
@@ -77,74 +107,144 @@ public final class Segmenter {
     private func breakPositions(_ text: UnsafeBufferPointer<UInt16>) -> [Int32] {
         let n = text.count
         let icu = icuCandidates(text)
+        for regex in regexes { regex.setSharedText(text) }
+        let count = modes.count
 
-        // Scanned checks: one pass each. Break positions become candidates too.
-        var scanned: [[Int32]] = Array(repeating: [], count: checks.count)
-        var candidates = icu
-        for (i, (check, regex)) in checks.enumerated() {
-            regex.setSharedText(text)
-            guard check.mode == .scanned else { continue }
-            let positions = Self.scan(text, check: check, regex: regex)
-            if check.isBreak { candidates += positions }
-            scanned[i] = positions
+        // Where each scanned check applies. Break positions become candidates too.
+        var scanned: [[Int32]] = Array(repeating: [], count: count)
+        for i in 0..<count where modes[i] == .scannedByICU {
+            scanned[i] = Self.scanWithICU(text, trigger: icuTriggers[i], regex: regexes[i])
         }
+        scanByPosition(text, into: &scanned)
+        var candidates = icu
+        for i in 0..<count where verdicts[i] { candidates += scanned[i] }
         if candidates.count != icu.count { candidates.sort() }
 
-        // Decide each candidate: first applicable check wins; otherwise ICU's verdict.
-        var cursors = [Int](repeating: 0, count: checks.count)
-        var icuCursor = 0
+        // Where scanned checks apply, as one sorted list of (position, check), so each
+        // candidate needs one cursor instead of one per check.
+        var hits: [(position: Int32, check: Int32)] = []
+        for i in 0..<count where modes[i] != .anchored { hits += scanned[i].map { ($0, Int32(i)) } }
+        hits.sort { $0.position != $1.position ? $0.position < $1.position : $0.check < $1.check }
+        let anchored = (0..<count).filter { modes[$0] == .anchored }
+
+        // Decide each candidate: the first check that applies wins; otherwise ICU's verdict.
+        var hitCursor = 0, icuCursor = 0
         var breaks: [Int32] = []
         breaks.reserveCapacity(icu.count)
         var previous: Int32 = -1
-        for p in candidates where p != previous {
-            previous = p
-            guard p > 0, Int(p) < n else { continue }
-            var decision: Bool?
-            for (i, (check, regex)) in checks.enumerated() {
-                let applies: Bool
-                switch check.mode {
-                case .anchored:
-                    applies = check.beforeLast.contains(text[Int(p) - 1]) && check.afterFirst.contains(text[Int(p)])
-                        && regex.match(at: Int(p)) != nil
-                case .scanned:
-                    let list = scanned[i]
-                    var c = cursors[i]
-                    while c < list.count, list[c] < p { c += 1 }
-                    cursors[i] = c
-                    applies = c < list.count && list[c] == p
+        let verdicts = verdicts, regexes = regexes, exact = exact
+        withTests { tests in
+            for p in candidates where p != previous {
+                previous = p
+                let position = Int(p)
+                guard position > 0, position < n else { continue }
+                while hitCursor < hits.count, hits[hitCursor].position < p { hitCursor += 1 }
+                let firstScanned = hitCursor < hits.count && hits[hitCursor].position == p ? Int(hits[hitCursor].check) : count
+                var decision: Bool?
+                for i in anchored {
+                    if i > firstScanned { break }
+                    if tests.admit(i, text, at: position), exact[i] || regexes[i].match(at: position) != nil {
+                        decision = verdicts[i]
+                        break
+                    }
                 }
-                if applies { decision = check.isBreak; break }
+                if decision == nil, firstScanned < count { decision = verdicts[firstScanned] }
+                if decision == nil {
+                    while icuCursor < icu.count, icu[icuCursor] < p { icuCursor += 1 }
+                    decision = icuCursor < icu.count && icu[icuCursor] == p
+                }
+                if decision == true { breaks.append(p) }
             }
-            if decision == nil {
-                while icuCursor < icu.count, icu[icuCursor] < p { icuCursor += 1 }
-                decision = icuCursor < icu.count && icu[icuCursor] == p
-            }
-            if decision == true { breaks.append(p) }
         }
         return breaks
     }
 
-    /// The positions (ascending) where a scanned check matches. When the check's trigger units
-    /// are known, a Swift loop finds them and ICU is asked only there (an anchored match);
-    /// otherwise ICU scans. A match-end scan resumes after each match, as `find` does.
-    private static func scan(_ text: UnsafeBufferPointer<UInt16>, check: SegmentationRules.Check, regex: ICURegex) -> [Int32] {
+    /// The filter's arrays as buffers, for the hot loops (no reference counting per test).
+    private struct Tests {
+        let bits: UnsafeBufferPointer<UInt64>
+        let start: UnsafeBufferPointer<Int>
+        let offset: UnsafeBufferPointer<Int>
+        let set: UnsafeBufferPointer<Int>
+        let startPasses: UnsafeBufferPointer<Bool>
+
+        /// Whether the units around `p` pass every unit test of check `c` (p in 1..<n).
+        @inline(__always)
+        func admit(_ c: Int, _ text: UnsafeBufferPointer<UInt16>, at p: Int) -> Bool {
+            var k = start[c]
+            let end = start[c &+ 1]
+            while k < end {
+                let i = p &+ offset[k]
+                if i < 0 {
+                    if !startPasses[set[k]] { return false }
+                } else if i >= text.count || !UnitFilter.contains(bits, set: set[k], unit: text[i]) {
+                    return false
+                }
+                k &+= 1
+            }
+            return true
+        }
+    }
+
+    private func withTests<R>(_ body: (Tests) -> R) -> R {
+        filter.bits.withUnsafeBufferPointer { bits in
+            filter.testStart.withUnsafeBufferPointer { start in
+                filter.testOffset.withUnsafeBufferPointer { offset in
+                    filter.testSet.withUnsafeBufferPointer { set in
+                        filter.startPasses.withUnsafeBufferPointer { startPasses in
+                            body(Tests(bits: bits, start: start, offset: offset, set: set, startPasses: startPasses))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One pass over the text for every check scanned by position: a table maps each code unit
+    /// to the checks whose most selective unit test it passes; only there are the other tests
+    /// made, and only when they all pass is ICU asked. Positions come out ascending per check.
+    private func scanByPosition(_ text: UnsafeBufferPointer<UInt16>, into scanned: inout [[Int32]]) {
+        let n = text.count
+        for (members, table) in positionGroups {
+            let offsets = members.map { filter.primaryOffset[$0] }
+            var found: [[Int32]] = Array(repeating: [], count: members.count)
+            table.withUnsafeBufferPointer { table in
+                withTests { tests in
+                    for i in 0..<n {
+                        var mask = table[Int(text[i])]
+                        while mask != 0 {
+                            let bit = mask.trailingZeroBitCount
+                            mask &= mask - 1
+                            let p = i - offsets[bit]
+                            let index = members[bit]
+                            guard p > 0, p < n, tests.admit(index, text, at: p), exact[index] || regexes[index].match(at: p) != nil else { continue }
+                            found[bit].append(Int32(p))
+                        }
+                    }
+                }
+            }
+            for (bit, index) in members.enumerated() { scanned[index] = found[bit] }
+        }
+    }
+
+    /// The positions (ascending) where a check scanned by ICU matches: the end of each match of
+    /// `before(?=after)`, resuming after each match as `find` does. When the units a match can
+    /// start with are known, a Swift loop finds them and ICU is asked only there.
+    private static func scanWithICU(_ text: UnsafeBufferPointer<UInt16>, trigger: TriggerSet, regex: ICURegex) -> [Int32] {
         var positions: [Int32] = []
         let n = text.count
-        let atEnd = check.position == .matchEnd
-        if check.trigger.isAll {
+        if trigger.isAll {
             var from = 0
             while from <= n, let match = regex.firstMatch(from: from) {
-                positions.append(Int32(atEnd ? match.upperBound : match.lowerBound))
-                from = atEnd && !match.isEmpty ? match.upperBound : match.lowerBound + 1
+                positions.append(Int32(match.upperBound))
+                from = match.isEmpty ? match.upperBound + 1 : match.upperBound
             }
             return positions
         }
-        let trigger = check.trigger
         var i = 0
         while i < n {
             if trigger.contains(text[i]), let end = regex.match(at: i) {
-                positions.append(Int32(atEnd ? end : i))
-                i = atEnd ? max(end, i + 1) : i + 1
+                positions.append(Int32(end))
+                i = max(end, i + 1)
             } else {
                 i += 1
             }
@@ -181,31 +281,37 @@ public final class Segmenter {
         }
     }
 
-    /// Cuts `text` at `breaks`, trims each piece and counts Unicode scalars as it goes (one pass).
-    static func makeSegments(_ text: UnsafeBufferPointer<UInt16>, breaks: [Int32]) -> [Segment] {
+    /// Cuts `text` at `breaks`, trims each piece and counts Unicode scalars and UTF-8 bytes as
+    /// it goes (one pass), so each segment's text is a slice of the original UTF-8.
+    static func makeSegments(_ text: UnsafeBufferPointer<UInt16>, utf8: UnsafeBufferPointer<UInt8>, breaks: [Int32]) -> [Segment] {
         var segments: [Segment] = []
         segments.reserveCapacity(breaks.count + 1)
-        var scalarsBefore = 0
-        var counted = 0
-        func scalars(upTo offset: Int) -> Int {
-            while counted < offset {
-                if !UTF16.isTrailSurrogate(text[counted]) { scalarsBefore += 1 }
-                counted += 1
-            }
-            return scalarsBefore
-        }
+        var unit = 0, scalar = 0, byte = 0
         var start = 0
-        for end in breaks.map(Int.init) + [text.count] {
+        let n = text.count
+        for index in 0...breaks.count {
+            let end = index < breaks.count ? Int(breaks[index]) : n
             var a = start, b = end
             while a < b, isBlank(text[a]) { a += 1 }
             while b > a, isBlank(text[b - 1]) { b -= 1 }
-            if a < b {
-                let startScalar = scalars(upTo: a)
-                let endScalar = scalars(upTo: b)
-                let piece = String(decoding: UnsafeBufferPointer(rebasing: text[a..<b]), as: UTF16.self)
-                segments.append(Segment(text: piece, range: startScalar..<endScalar))
-            }
             start = end
+            guard a < b else { continue }
+            // Advance the running counts to a, note them, then to b.
+            var target = a
+            var marks = (scalar: 0, byte: 0)
+            for pass in 0..<2 {
+                while unit < target {
+                    let c = text[unit]
+                    if c < 0x80 { byte &+= 1; scalar &+= 1 }
+                    else if c < 0x800 { byte &+= 2; scalar &+= 1 }
+                    else if UTF16.isLeadSurrogate(c) { byte &+= 4; scalar &+= 1 }
+                    else if !UTF16.isTrailSurrogate(c) { byte &+= 3; scalar &+= 1 }
+                    unit &+= 1
+                }
+                if pass == 0 { marks = (scalar, byte); target = b }
+            }
+            let piece = String(decoding: UnsafeBufferPointer(rebasing: utf8[marks.byte..<byte]), as: UTF8.self)
+            segments.append(Segment(text: piece, range: marks.scalar..<scalar))
         }
         return segments
     }

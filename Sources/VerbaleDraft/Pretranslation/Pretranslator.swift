@@ -180,8 +180,8 @@ public final class Pretranslator {
                 n += 1
                 continue
             }
-            if [".", "!", "?"].contains(trimmed) {
-                let mark = target == .khmer ? "។" : trimmed
+            if [".", "!", "?", "។"].contains(trimmed) {
+                let mark = target == .khmer ? "។" : (trimmed == "។" ? "." : trimmed)
                 if var last = out.pieces.popLast() { last += mark; out.pieces.append(last) } else { out.pieces.append(mark) }
                 n += 1
                 continue
@@ -290,7 +290,7 @@ public final class Pretranslator {
                 out.pieces.append("⟦\(trimmed)⟧")
                 out.untranslated.append(trimmed)
             } else if !trimmed.isEmpty {
-                let mark = target == .khmer && trimmed == "." ? "។" : trimmed
+                let mark = target == .khmer && trimmed == "." ? "។" : (target != .khmer && trimmed == "។" ? "." : trimmed)
                 if [".", ",", ";", ":", ")", "។"].contains(mark), let last = out.pieces.last {
                     out.pieces[out.pieces.count - 1] = last + mark
                 } else {

@@ -8,10 +8,10 @@ struct ConcordanceCommand: ParsableCommand {
         commandName: "concordance",
         abstract: "Find the units whose text contains the given words, in any language.",
         discussion: """
-        Words are matched whole and case-insensitively; Khmer is split into words the same way
-        for the query and the memory, so Khmer queries need no spaces. Hits where the words
-        stand together and in order come first, then shorter texts. On a terminal hits are in
-        bold; otherwise they are marked [[like this]]; --json gives offsets (Unicode scalars).
+        Words are matched whole and case-insensitively; Khmer is split into words the same way \
+        for the query and the memory, so Khmer queries need no spaces. Hits where the words \
+        stand together and in order come first, then shorter texts. On a terminal hits are in \
+        bold; otherwise they are marked [[like this]]; --json gives offsets (Unicode scalars). \
         Units no attested source confirms are shown as (unreviewed).
 
         Examples:

@@ -9,9 +9,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export the translation memory as TMX, XLIFF or TSV.",
         discussion: """
-        Streams every unit (or those with a variant in --langs, keeping only those languages).
-        TMX keeps all metadata (dates, users, origin, notes, properties, review status as
-        <prop type="x-review">), so importing the file again gives back the same memory.
+        Streams every unit (or those with a variant in --langs, keeping only those languages). \
+        TMX keeps all metadata (dates, users, origin, notes, properties, review status as \
+        <prop type="x-review">), so importing the file again gives back the same memory. \
         The output file is written under a temporary name and renamed when complete.
 
         Examples:

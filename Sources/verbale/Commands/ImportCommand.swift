@@ -9,21 +9,21 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import TMX, XLIFF or TSV files into the translation memory.",
         discussion: """
-        All files of one command are imported in ONE transaction: if any file is malformed, or the
-        process is interrupted or killed, the memory is left exactly as it was. Units identical to
-        stored ones (same texts in all languages) are merged; units with the same source text but a
+        All files of one command are imported in ONE transaction: if any file is malformed, or the \
+        process is interrupted or killed, the memory is left exactly as it was. Units identical to \
+        stored ones (same texts in all languages) are merged; units with the same source text but a \
         different translation are kept and counted as alternatives.
 
-        Personal data — e-mail addresses, phone numbers, passport and ID numbers, names after a title
-        (Mr., Mme, H.E., លោក, ឯកឧត្តម…) and dates of birth — is replaced by placeholders such as
-        {PERSON} and {EMAIL} before anything is stored. --report FILE writes where, with the original
+        Personal data — e-mail addresses, phone numbers, passport and ID numbers, names after a title \
+        (Mr., Mme, H.E., លោក, ឯកឧត្តម…) and dates of birth — is replaced by placeholders such as \
+        {PERSON} and {EMAIL} before anything is stored. --report FILE writes where, with the original \
         text: that report is the ONLY place the originals are kept, so protect or delete it.
 
         The format is recognised from the content, then the extension; --format overrides.
 
         Examples:
           verbale import old-memory.tmx
-          verbale import --lang-map en-US=en --lang-map fr-FR=fr trados-export.tmx memoq.tmx
+          verbale import --lang-map en-US=en,fr-FR=fr trados.tmx memoq.tmx
           verbale import --dry-run --json phrases.tsv
           verbale import --report personal-data.tsv notes-2021.tmx
           cat exported.tmx | verbale import -
