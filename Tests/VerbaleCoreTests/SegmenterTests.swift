@@ -89,6 +89,29 @@ struct SegmenterTests {
         }
     }
 
+    @Test("Text with 1-, 2-, 3- and 4-byte characters breaks where its UTF-16 form does")
+    func transcoding() throws {
+        let text = "Le Ministère — ក្រសួង 𝐀𝐁 😀 presents. H.E. Mr. Sok arrived. Café ៖ ១២៣។ End 🇰🇭."
+        let segmenter = try Segmenter(language: .english)
+        let segments = segmenter.segments(of: text)
+        let utf16 = Array(text.utf16)
+        let breaks = segmenter.breakOffsets(utf16: utf16)
+        #expect(breaks.count >= 2)
+        let starts = [0] + breaks
+        var texts: [String] = []
+        for (index, start) in starts.enumerated() {
+            let end = index + 1 < starts.count ? starts[index + 1] : utf16.count
+            let piece = String(decoding: utf16[start..<end], as: UTF16.self).trimmingCharacters(in: .whitespaces)
+            texts.append(piece)
+        }
+        #expect(segments.map(\.text) == texts)
+        #expect(texts.first == "Le Ministère — ក្រសួង 𝐀𝐁 😀 presents.")
+        let scalars = Array(text.unicodeScalars)
+        for segment in segments {
+            #expect(String(String.UnicodeScalarView(scalars[segment.range])) == segment.text)
+        }
+    }
+
     @Test("Empty and blank text give no segment")
     func empty() throws {
         #expect(try texts("").isEmpty)

@@ -88,6 +88,15 @@ public final class Segmenter {
     /// The segments of `text`, in order, without surrounding white space (or U+200B); ranges in
     /// Unicode scalars of `text`. Empty or all-blank text gives no segment.
     public func segments(of text: String) -> [Segment] {
+        // Native strings: transcode their UTF-8 storage in one tight loop (`Array(text.utf16)`
+        // goes through the generic UTF-16 view and cost about a tenth of the segmenter's time).
+        if let segments = text.utf8.withContiguousStorageIfAvailable({ utf8 -> [Segment] in
+            let utf16 = Self.utf16Units(utf8)
+            guard !utf16.isEmpty else { return [] }
+            return utf16.withUnsafeBufferPointer { Self.makeSegments($0, utf8: utf8, breaks: breakPositions($0)) }
+        }) {
+            return segments
+        }
         let utf16 = Array(text.utf16)
         guard !utf16.isEmpty else { return [] }
         return utf16.withUnsafeBufferPointer { buffer in
@@ -96,6 +105,36 @@ public final class Segmenter {
                 return segments
             }
             return Array(text.utf8).withUnsafeBufferPointer { Self.makeSegments(buffer, utf8: $0, breaks: breaks) }
+        }
+    }
+
+    /// The UTF-16 code units of well-formed UTF-8 (a Swift string's storage, so no validation).
+    /// Cost: one pass, one allocation of `utf8.count` units (UTF-16 never needs more).
+    static func utf16Units(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+        let n = utf8.count
+        return [UInt16](unsafeUninitializedCapacity: n) { out, count in
+            var i = 0, o = 0
+            while i < n {
+                let b = utf8[i]
+                if b < 0x80 {
+                    out[o] = UInt16(b)
+                    i &+= 1; o &+= 1
+                } else if b < 0xE0 {
+                    out[o] = UInt16(b & 0x1F) << 6 | UInt16(utf8[i &+ 1] & 0x3F)
+                    i &+= 2; o &+= 1
+                } else if b < 0xF0 {
+                    out[o] = UInt16(b & 0x0F) << 12 | UInt16(utf8[i &+ 1] & 0x3F) << 6 | UInt16(utf8[i &+ 2] & 0x3F)
+                    i &+= 3; o &+= 1
+                } else {
+                    let scalar = UInt32(b & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12
+                        | UInt32(utf8[i &+ 2] & 0x3F) << 6 | UInt32(utf8[i &+ 3] & 0x3F)
+                    let v = scalar &- 0x10000
+                    out[o] = 0xD800 | UInt16(truncatingIfNeeded: v >> 10)
+                    out[o &+ 1] = 0xDC00 | UInt16(truncatingIfNeeded: v & 0x3FF)
+                    i &+= 4; o &+= 2
+                }
+            }
+            count = o
         }
     }
 
