@@ -71,7 +71,7 @@ struct AlignCommand: ParsableCommand {
                 throw ValidationError("\(language.englishName) is given twice; give each language once")
             }
             let name = "\(tag)=\(path)"
-            let paragraphs = try Self.readParagraphs(path, name: name, lossy: lossy)
+            let paragraphs = try Self.readParagraphs(path, lossy: lossy)
             let segmenter = try Segmenter(language: language)
             let sentences = paragraphs.map { paragraph in
                 segmenter.segments(of: paragraph).map { $0.text.split(whereSeparator: \.isNewline).joined(separator: " ") }
@@ -158,18 +158,13 @@ struct AlignCommand: ParsableCommand {
         }
     }
 
-    static func readParagraphs(_ path: String, name: String, lossy: Bool) throws -> [String] {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(name): no such file") }
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw CommandFailure("\(name): cannot read (\(error.localizedDescription))")
-            }
-        }
+    /// `-` reads standard input; errors name the file (and the line, for bad encodings).
+    static func readParagraphs(_ path: String, lossy: Bool) throws -> [String] {
         do {
-            return try DocumentReader.paragraphs(data: data, name: path == "-" ? "<stdin>" : path, lossy: lossy)
+            if path == "-" {
+                return try DocumentReader.paragraphs(data: FileHandle.standardInput.readDataToEndOfFile(), name: "<stdin>", lossy: lossy)
+            }
+            return try DocumentReader.paragraphs(contentsOf: URL(fileURLWithPath: path), lossy: lossy)
         } catch {
             throw CommandFailure(error.description)
         }
