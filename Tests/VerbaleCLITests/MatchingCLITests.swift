@@ -37,6 +37,17 @@ struct MatchingCLITests {
         #expect(!result.stdout.contains("\u{1B}["), "no colour when not a terminal")
     }
 
+    @Test("An unreviewed Khmer source segment is marked too, in text and JSON")
+    func unreviewedSource() throws {
+        let text = try CLI.run(["search", "--memory", Self.memory, "--lang", "km", "មានកិត្តិយសសូមជម្រាបជូន"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("មានកិត្តិយសសូមជម្រាបជូន  [unreviewed]"))
+        let json = try CLI.run(["search", "--memory", Self.memory, "--lang", "km", "--json", "មានកិត្តិយសសូមជម្រាបជូន"])
+        let first = try #require((try self.json(json.stdout) as? [[String: Any]])?.first)
+        #expect(first["sourceReview"] as? String == "unreviewed")
+        #expect(first["unreviewed"] as? [String] == ["km"])
+    }
+
     @Test("An empty query is a clear error")
     func emptyQuery() throws {
         let result = try CLI.run(["search", "--memory", Self.memory, "   "])

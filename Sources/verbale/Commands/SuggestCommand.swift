@@ -85,10 +85,10 @@ struct SuggestCommand: ParsableCommand {
             if !segment.matches.isEmpty { print(MatchReport.render(segment.matches, indent: "  ")) }
             for phrase in segment.phrases {
                 let translations = phrase.translations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\(MatchReport.mark(phrase.review[$0.key]))" }
-                print("  phrase \(Colour.score(phrase.score)) [\(phrase.start)–\(phrase.end)] \(phrase.phrase)" + (translations.isEmpty ? "" : "\n      " + translations.joined(separator: "\n      ")))
+                print("  phrase \(Colour.score(phrase.score)) [\(phrase.start)–\(phrase.end)] \(phrase.phrase)\(MatchReport.mark(phrase.phraseReview))" + (translations.isEmpty ? "" : "\n      " + translations.joined(separator: "\n      ")))
             }
             for completion in segment.completions {
-                print("  … \(Colour.paint(completion.completion, "36"))  (\(completion.score)%, ×\(completion.frequency): \(completion.phrase))")
+                print("  … \(Colour.paint(completion.completion, "36"))  (\(completion.score)%, ×\(completion.frequency): \(completion.phrase))\(MatchReport.mark(completion.phraseReview))")
                 for (tag, text) in completion.translations.sorted(by: { $0.key < $1.key }) {
                     print("      \(tag): \(text)\(MatchReport.mark(completion.review[tag]))")
                 }

@@ -5,7 +5,7 @@ enum MatchReport {
     static func render(_ matches: [FuzzyMatch], indent: String = "") -> String {
         var lines: [String] = []
         for match in matches {
-            lines.append("\(indent)\(Colour.score(match.score))  \(Colour.paint("[\(match.band)]", "2"))  \(match.source)")
+            lines.append("\(indent)\(Colour.score(match.score))  \(Colour.paint("[\(match.band)]", "2"))  \(match.source)\(mark(match.sourceReview))")
             for (tag, text) in match.targets.sorted(by: { $0.key < $1.key }) {
                 lines.append("\(indent)      \(tag): \(text)\(mark(match.review[tag]))")
             }

@@ -7,6 +7,8 @@ public struct PhraseMatch: Hashable, Sendable, Codable {
     public var end: Int
     /// The canonical phrase (the memory unit's text).
     public var phrase: String
+    /// Review status of the phrase itself (in the text's language).
+    public var phraseReview: String
     public var score: Int
     /// The phrase in the other languages, and their review status.
     public var translations: [String: String]
@@ -22,6 +24,7 @@ public struct PhraseCompletion: Hashable, Sendable, Codable {
     /// What would follow (the rest of the phrase).
     public var completion: String
     public var phrase: String
+    public var phraseReview: String
     public var score: Int
     /// How many memory units carry this phrase.
     public var frequency: Int
@@ -87,7 +90,7 @@ public struct PhraseFinder {
             let start = text.tokens[best.start].token.range.lowerBound, end = text.tokens[best.end - 1].token.range.upperBound
             guard seen.insert("\(start):\(end):\(Normalizer.key(variant.text))").inserted else { continue }
             let (translations, review) = Self.translations(of: unit, except: text.language, targets: targets)
-            found.append(PhraseMatch(start: start, end: end, phrase: variant.text, score: score,
+            found.append(PhraseMatch(start: start, end: end, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit), score: score,
                                      translations: translations, review: review, origin: unit.metadata.origin))
         }
         found.sort { ($0.score, $1.start, $0.end - $0.start) > ($1.score, $0.start, $1.end - $1.start) }
@@ -127,7 +130,8 @@ public struct PhraseFinder {
             let (translations, review) = Self.translations(of: unit, except: text.language, targets: targets)
             byPhrase[key] = PhraseCompletion(start: text.tokens[tail + best.textStart].token.range.lowerBound,
                                              end: text.tokens.last?.token.range.upperBound ?? 0,
-                                             completion: completion, phrase: variant.text, score: score, frequency: 1,
+                                             completion: completion, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit),
+                                             score: score, frequency: 1,
                                              translations: translations, review: review)
         }
         return Array(byPhrase.values.sorted { ($0.score, $0.frequency, $1.phrase) > ($1.score, $1.frequency, $0.phrase) }.prefix(limit))
@@ -155,6 +159,10 @@ public struct PhraseFinder {
             }
         }
         return Array(byPhrase.values.sorted { ($0.score, $0.frequency, $1.phrase) > ($1.score, $1.frequency, $0.phrase) }.prefix(limit))
+    }
+
+    static func review(of variant: Variant, in unit: TranslationUnit) -> String {
+        variant.properties.first { $0.type == "x-review" }?.value ?? unit.metadata.review.rawValue
     }
 
     /// Spacing is not a phrase's business: a phrase starts mid-sentence after a space.

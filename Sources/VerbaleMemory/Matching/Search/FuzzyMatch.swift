@@ -11,6 +11,8 @@ public struct FuzzyMatch: Hashable, Sendable, Encodable {
     public var band: String
     public var source: String
     public var sourceLanguage: String
+    /// Review status of the memory segment itself (a Khmer source can be unreviewed too).
+    public var sourceReview: String
     public var targets: [String: String]
     /// Per target language: the review status (`unreviewed`, `translated`, `reviewed`…).
     public var review: [String: String]
@@ -23,6 +25,13 @@ public struct FuzzyMatch: Hashable, Sendable, Encodable {
 
     /// True when some target is marked unreviewed (every output must say so).
     public var hasUnreviewedTarget: Bool { review.values.contains(ReviewStatus.unreviewed.rawValue) }
+
+    /// The languages, source included, whose text no reviewer has confirmed.
+    public var unreviewedLanguages: [String] {
+        var languages = review.filter { $0.value == ReviewStatus.unreviewed.rawValue }.keys.sorted()
+        if sourceReview == ReviewStatus.unreviewed.rawValue { languages.insert(sourceLanguage, at: 0) }
+        return languages
+    }
 }
 
 /// One step of a match's diff, for highlighting: `inserted` = in the query only, `deleted` =
@@ -46,17 +55,18 @@ public struct DiffStep: Hashable, Sendable, Codable {
 
 extension FuzzyMatch {
     enum CodingKeys: String, CodingKey {
-        case score, band, source, sourceLanguage, targets, review, origin, unitID, cost, diff, transferred, unreviewed
+        case score, band, source, sourceLanguage, sourceReview, targets, review, origin, unitID, cost, diff, transferred, unreviewed
     }
 
     /// Encodes every contract field, `origin` as null when unknown, plus `unreviewed`: the
-    /// target languages whose text no reviewer has confirmed.
+    /// languages (source included) whose text no reviewer has confirmed.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(score, forKey: .score)
         try container.encode(band, forKey: .band)
         try container.encode(source, forKey: .source)
         try container.encode(sourceLanguage, forKey: .sourceLanguage)
+        try container.encode(sourceReview, forKey: .sourceReview)
         try container.encode(targets, forKey: .targets)
         try container.encode(review, forKey: .review)
         try container.encode(origin, forKey: .origin)
@@ -64,6 +74,6 @@ extension FuzzyMatch {
         try container.encode(cost, forKey: .cost)
         try container.encode(diff, forKey: .diff)
         try container.encode(transferred, forKey: .transferred)
-        try container.encode(review.filter { $0.value == ReviewStatus.unreviewed.rawValue }.keys.sorted(), forKey: .unreviewed)
+        try container.encode(unreviewedLanguages, forKey: .unreviewed)
     }
 }

@@ -100,7 +100,9 @@ public final class FuzzyMatcher {
             review[tag] = variant.properties.first { $0.type == "x-review" }?.value ?? unit.metadata.review.rawValue
         }
         return FuzzyMatch(score: score, band: MatchBand(score: score).rawValue, source: sourceVariant.text,
-                          sourceLanguage: sourceVariant.language.description, targets: targetTexts, review: review,
+                          sourceLanguage: sourceVariant.language.description,
+                          sourceReview: sourceVariant.properties.first { $0.type == "x-review" }?.value ?? unit.metadata.review.rawValue,
+                          targets: targetTexts, review: review,
                           origin: unit.metadata.origin, unitID: unit.id, cost: script.cost,
                           diff: Self.diff(script.steps, query: query.tokens, source: source.tokens), transferred: transferred)
     }
