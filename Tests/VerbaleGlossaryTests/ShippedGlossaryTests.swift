@@ -17,7 +17,9 @@ struct ShippedGlossaryTests {
     /// 4.15.0 (…) … via ICU 72.1"): another version gives other names, not a stale file.
     static func recordedVersion(after marker: String) -> String? {
         guard let text = shippedCountries, let range = text.range(of: marker) else { return nil }
-        let version = text[range.upperBound...].prefix { $0.isNumber || $0 == "." }
+        // "72.1." at the end of a sentence: the final period is not part of the version.
+        var version = text[range.upperBound...].prefix { $0.isNumber || $0 == "." }
+        while version.hasSuffix(".") { version = version.dropLast() }
         return version.isEmpty ? nil : String(version)
     }
 
