@@ -278,7 +278,8 @@ int32_t cicu_key_spans(const uint16_t *text, int32_t length, const int32_t *star
             result = -(key_capacity * 2 + n * 4 + 16); error = U_BUFFER_OVERFLOW_ERROR; break;
         }
         if (U_FAILURE(error)) { result = INT32_MIN; break; }
-        const UChar *key = keys + key_used;
+        UChar *key = keys + key_used;
+        for (int32_t j = 0; j < written; j++) if (key[j] >= 0x17E0 && key[j] <= 0x17E9) key[j] = (UChar)(key[j] - 0x17E0 + 0x30);
         int ascii = 1;
         for (int32_t j = 0; j < written; j++) if (key[j] >= 0x80) { ascii = 0; break; }
         if (ascii) {

@@ -128,3 +128,23 @@ struct TokenizerTests {
         #expect(placeables.contains { $0.kind == .date && $0.text == "10 December 2020" && $0.value == "2020-12-10" })
     }
 }
+
+@Suite("Normalizer")
+struct NormalizerTests {
+    @Test("Normalizer keys equal the tokenizer's keys for the same text", arguments: [
+        "L’Honneur", "Thaïlande", "២០២១", "ﬁn", "ព្រះរាជាណាចក្រ", "ÉTAT", "Straße",
+    ])
+    func sameAsTokenizer(text: String) throws {
+        let token = try #require(try Tokenizer(language: .english).tokenize(text).first)
+        #expect(Normalizer.key(text) == token.key)
+        #expect(Normalizer.looseKey(text) == token.looseKey)
+    }
+
+    @Test("Keys of phrases keep their spaces, fold NBSP and drop U+200B")
+    func phrases() {
+        #expect(Normalizer.key("Royaume\u{00A0}du Cambodge") == "royaume du cambodge")
+        #expect(Normalizer.key("ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា") == "ព្រះរាជាណាចក្រកម្ពុជា")
+        #expect(Normalizer.key("") == "")
+        #expect(Normalizer.key("don`t") == "don't")
+    }
+}

@@ -123,7 +123,8 @@ void cicu_regex_close(cicu_regex *regex);
 /// Builds the matching keys of `count` spans of `text` in one call, so a tokenizer crosses into
 /// ICU once per text rather than once per token. For span i (`starts[i]..<ends[i]`, UTF-16):
 /// typographic apostrophes (U+2019 U+2018 U+02BC U+2032 U+00B4 U+0060) become `'`, then
-/// NFKC_Casefold (which also drops default-ignorables such as U+200B) gives the key, written
+/// NFKC_Casefold (which also drops default-ignorables such as U+200B), with Khmer digits made
+/// ASCII, gives the key, written
 /// to `keys` and ending at `key_ends[i]`; the key without Latin combining diacritics
 /// (U+0300–U+036F, via NFD then NFC) goes to `loose` ending at `loose_ends[i]`.
 /// Returns 0, or -(a larger capacity to retry with) when a buffer is too small, or INT32_MIN on

@@ -1,29 +1,34 @@
 /// Builds the matching keys of text: the same for every part of Verbale, so an index built at
 /// import time agrees with a query typed later.
 ///
-/// - `key`: NFKC + full case folding, typographic apostrophes (’ ʼ ‘) as `'`, U+200B removed.
+/// - `key`: typographic apostrophes (’ ʼ ‘) as `'`, then NFKC + full case folding (U+200B
+///   removed), Khmer digits as ASCII digits (`២០២១` → `2021`).
 /// - `looseKey`: `key` without Latin combining diacritics (U+0300–U+036F), so `Thaïlande`
 ///   and `Thailande` meet. Khmer vowel signs and coeng are combining marks too, but they are
 ///   letters of the word, so only the Latin diacritic block is removed.
 ///
-/// Cost: O(n) with two ICU passes; callers that key many tokens should key the whole text once.
+/// Cost: O(n), one ICU call (none for ASCII); callers that key many tokens should tokenize the
+/// whole text once (`Tokenizer` keys all its tokens in one call).
 public enum Normalizer {
-    /// The case- and compatibility-folded key of `text`.
+    /// The case- and compatibility-folded key of `text`: exactly the key `Tokenizer` gives a
+    /// token with this text (same ICU call), so glossary terms and memory tokens compare.
     public static func key(_ text: String) -> String {
-        var folded = ICU.normalize(text, .nfkcCasefold)
-        if folded.unicodeScalars.contains(where: { apostrophes.contains($0) || $0 == "\u{200B}" }) {
-            var scalars = String.UnicodeScalarView()
-            for scalar in folded.unicodeScalars where scalar != "\u{200B}" {
-                scalars.append(apostrophes.contains(scalar) ? "'" : scalar)
-            }
-            folded = String(scalars)
+        keys(text).key
+    }
+
+    /// `key` and `looseKey` of `text` in one ICU call.
+    public static func keys(_ text: String) -> (key: String, looseKey: String) {
+        if text.isEmpty { return ("", "") }
+        let utf16 = Array(text.utf16)
+        return utf16.withUnsafeBufferPointer { units in
+            let keys = TokenKeys.keys([TokenKeys.Request(range: 0..<units.count, isNumber: false)], units)
+            return (keys[0].0, keys[0].1)
         }
-        return folded
     }
 
     /// `key(text)` without Latin diacritics.
     public static func looseKey(_ text: String) -> String {
-        stripLatinDiacritics(key(text))
+        keys(text).looseKey
     }
 
     /// Removes combining marks of the Latin diacritic block from an already-keyed text.

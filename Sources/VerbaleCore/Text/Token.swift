@@ -3,7 +3,11 @@
 /// `range` is in Unicode scalars of the original text (the unit users' tools count in, and what
 /// `--json` prints). `key` is the matching key: NFKC, case-folded, typographic apostrophes made
 /// plain. `looseKey` additionally drops Latin diacritics (`réponse` → `reponse`), so scoring
-/// can charge a small penalty rather than a full edit for them.
+/// can charge a small penalty rather than a full edit for them. Number tokens have ASCII digits
+/// in their keys (`២០២១` → `2021`). A `.placeable` token (from
+/// `Tokenizer.tokenize(_:mergingPlaceables:)`) has the placeable's value as both keys, so
+/// `12 January 2021` and `January 12, 2021` share the key `2021-01-12`; match placeables by
+/// `placeable.kind` to charge only a small penalty when values differ.
 public struct Token: Hashable, Sendable {
     public enum Kind: String, Sendable, Codable {
         /// Letters (any script), including Khmer words found by ICU's dictionary.

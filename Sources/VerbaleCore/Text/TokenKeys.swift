@@ -71,13 +71,14 @@ enum TokenKeys {
         return result
     }
 
-    /// An ASCII span lower-cased, written straight into a new string.
+    /// An ASCII span lower-cased (and the grave accent typed for an apostrophe made `'`, as ICU's
+    /// path does), written straight into a new string.
     static func lowercasedASCII(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> String {
         String(unsafeUninitializedCapacity: range.count) { buffer in
             var out = 0
             for j in range {
                 let u = units[j]
-                buffer[out] = u >= 0x41 && u <= 0x5A ? UInt8(u + 0x20) : UInt8(truncatingIfNeeded: u)
+                buffer[out] = u >= 0x41 && u <= 0x5A ? UInt8(u + 0x20) : u == 0x60 ? 0x27 : UInt8(truncatingIfNeeded: u)
                 out += 1
             }
             return out

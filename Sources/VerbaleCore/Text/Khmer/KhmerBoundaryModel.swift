@@ -16,7 +16,9 @@ import Foundation
 /// builds about 14 feature strings and looks them up, so Khmer tokenizes a few times slower
 /// than with the rules alone (see `verbale-bench tokenize`).
 struct KhmerBoundaryModel: Sendable {
-    private let weights: [String: Float]
+    /// Weights by the FNV-1a hash of the feature's name (its UTF-16 units): inference hashes
+    /// the same units straight from the text, so no feature string is ever built.
+    private let weights: [UInt64: Float]
     private let intercept: Float
     /// Decision thresholds, as log-odds: a position ICU breaks at stays a boundary above
     /// logit(0.30); a position ICU joins becomes one above logit(0.45).
@@ -31,12 +33,16 @@ struct KhmerBoundaryModel: Sendable {
     }()
 
     init?(tsv: String) {
-        var weights: [String: Float] = [:]
+        var weights: [UInt64: Float] = [:]
         var intercept: Float = 0
         for line in tsv.split(separator: "\n") {
             guard let tab = line.lastIndex(of: "\t"), let weight = Float(line[line.index(after: tab)...]) else { continue }
-            let name = String(line[..<tab])
-            if name == "__intercept__" { intercept = weight } else { weights[name] = weight }
+            let name = line[..<tab]
+            if name == "__intercept__" { intercept = weight } else {
+                var hash = FeatureHash()
+                hash.add(name: name)
+                weights[hash.value] = weight
+            }
         }
         guard !weights.isEmpty else { return nil }
         self.weights = weights
@@ -68,7 +74,6 @@ struct KhmerBoundaryModel: Sendable {
         guard let first = chain.first, let last = chain.last else { return }
         let clusters = Self.clusters(first.lowerBound..<last.upperBound, units)
         guard clusters.count > 1 else { result.append(contentsOf: chain); return }
-        let text = clusters.map { UTF16Text.string(units, $0) }
         let shapes = clusters.map { Self.shape($0, units) }
         var pieceAt: [Int: Range<Int>] = [:], pieceEndingAt: [Int: Range<Int>] = [:]
         for piece in chain {
@@ -83,7 +88,7 @@ struct KhmerBoundaryModel: Sendable {
             let decided: Bool
             if KhmerScript.isLetter(units[clusters[k - 1].lowerBound]), KhmerScript.isLetter(units[offset]) {
                 while chain[containing].upperBound <= offset { containing += 1 }
-                let score = self.score(k, text, shapes, icu: icu, units: units, offset: offset,
+                let score = self.score(k, clusters, shapes, icu: icu, units: units, offset: offset,
                                        left: pieceEndingAt[offset], right: pieceAt[offset], inside: chain[containing])
                 decided = score > (icu ? thresholdAtICUBoundary : thresholdElsewhere)
             } else {
@@ -97,26 +102,40 @@ struct KhmerBoundaryModel: Sendable {
         result.append(start..<last.upperBound)
     }
 
-    private func score(_ k: Int, _ text: [String], _ shapes: [String], icu: Bool, units: UnsafeBufferPointer<UInt16>, offset: Int,
-                       left: Range<Int>?, right: Range<Int>?, inside: Range<Int>) -> Float {
-        let g = { (i: Int) -> String in i >= 0 && i < text.count ? text[i] : "#" }
-        let t = { (i: Int) -> String in i >= 0 && i < shapes.count ? shapes[i] : "#" }
-        let flag = icu ? "1" : "0"
-        var sum = intercept + (weights["b"] ?? 0) + (icu ? weights["icu"] ?? 0 : 0)
-        let l2 = g(k - 2), l1 = g(k - 1), r1 = g(k), r2 = g(k + 1)
-        var names = [
-            "l1=" + l1, "r1=" + r1, "l2=" + l2 + "|" + l1, "r2=" + r1 + "|" + r2, "lr=" + l1 + "|" + r1,
-            "lrr=" + l1 + "|" + r1 + "|" + r2, "llr=" + l2 + "|" + l1 + "|" + r1,
-            "t=" + t(k - 2) + t(k - 1) + "|" + t(k) + t(k + 1), "icu_lr=" + flag + l1 + "|" + r1, "icu_t=" + flag + t(k - 1) + "|" + t(k),
-        ]
-        if icu {
-            if let left { names.append("lw=" + UTF16Text.string(units, left)) }
-            if let right { names.append("rw=" + UTF16Text.string(units, right)) }
-        } else if inside.lowerBound < offset, offset < inside.upperBound {
-            names.append("pre=" + UTF16Text.string(units, inside.lowerBound..<offset))
-            names.append("suf=" + UTF16Text.string(units, offset..<inside.upperBound))
+    private func score(_ k: Int, _ clusters: [Range<Int>], _ shapes: [StaticString], icu: Bool, units: UnsafeBufferPointer<UInt16>,
+                       offset: Int, left: Range<Int>?, right: Range<Int>?, inside: Range<Int>) -> Float {
+        // The feature names, as in Tools/khmer-boundaries/clf.py: g(i) is cluster i's text or
+        // "#", t(i) its shape or "#".
+        func g(_ hash: inout FeatureHash, _ i: Int) {
+            if i >= 0, i < clusters.count { hash.add(units, clusters[i]) } else { hash.add("#") }
         }
-        for name in names { sum += weights[name] ?? 0 }
+        func t(_ hash: inout FeatureHash, _ i: Int) {
+            if i >= 0, i < shapes.count { hash.add(shapes[i]) } else { hash.add("#") }
+        }
+        func weight(_ build: (inout FeatureHash) -> Void) -> Float {
+            var hash = FeatureHash()
+            build(&hash)
+            return weights[hash.value] ?? 0
+        }
+        let flag: StaticString = icu ? "1" : "0"
+        var sum = intercept + weight { $0.add("b") } + (icu ? weight { $0.add("icu") } : 0)
+        sum += weight { $0.add("l1="); g(&$0, k - 1) }
+        sum += weight { $0.add("r1="); g(&$0, k) }
+        sum += weight { $0.add("l2="); g(&$0, k - 2); $0.add("|"); g(&$0, k - 1) }
+        sum += weight { $0.add("r2="); g(&$0, k); $0.add("|"); g(&$0, k + 1) }
+        sum += weight { $0.add("lr="); g(&$0, k - 1); $0.add("|"); g(&$0, k) }
+        sum += weight { $0.add("lrr="); g(&$0, k - 1); $0.add("|"); g(&$0, k); $0.add("|"); g(&$0, k + 1) }
+        sum += weight { $0.add("llr="); g(&$0, k - 2); $0.add("|"); g(&$0, k - 1); $0.add("|"); g(&$0, k) }
+        sum += weight { $0.add("t="); t(&$0, k - 2); t(&$0, k - 1); $0.add("|"); t(&$0, k); t(&$0, k + 1) }
+        sum += weight { $0.add("icu_lr="); $0.add(flag); g(&$0, k - 1); $0.add("|"); g(&$0, k) }
+        sum += weight { $0.add("icu_t="); $0.add(flag); t(&$0, k - 1); $0.add("|"); t(&$0, k) }
+        if icu {
+            if let left { sum += weight { $0.add("lw="); $0.add(units, left) } }
+            if let right { sum += weight { $0.add("rw="); $0.add(units, right) } }
+        } else if inside.lowerBound < offset, offset < inside.upperBound {
+            sum += weight { $0.add("pre="); $0.add(units, inside.lowerBound..<offset) }
+            sum += weight { $0.add("suf="); $0.add(units, offset..<inside.upperBound) }
+        }
         return sum
     }
 
@@ -137,7 +156,7 @@ struct KhmerBoundaryModel: Sendable {
 
     /// The shape of a cluster: D digit, C bare consonant, CS consonant with subscript and no
     /// vowel, V consonant with vowel or sign, I independent vowel, P anything else.
-    static func shape(_ cluster: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> String {
+    static func shape(_ cluster: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> StaticString {
         let first = units[cluster.lowerBound]
         if KhmerScript.isDigit(first) || (0x30...0x39).contains(first) { return "D" }
         if KhmerScript.isConsonant(first) {
@@ -151,5 +170,28 @@ struct KhmerBoundaryModel: Sendable {
         }
         if KhmerScript.isIndependentVowel(first) { return "I" }
         return "P"
+    }
+}
+
+/// 64-bit FNV-1a over UTF-16 code units, fed piece by piece: the hash of a feature name is the
+/// same whether it is read from the weights file or assembled from slices of the text.
+struct FeatureHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ unit: UInt16) {
+        value ^= UInt64(unit)
+        value &*= 0x0000_0100_0000_01B3
+    }
+
+    mutating func add(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) {
+        for i in range { add(units[i]) }
+    }
+
+    mutating func add(_ text: StaticString) {
+        text.withUTF8Buffer { for byte in $0 { add(UInt16(byte)) } }
+    }
+
+    mutating func add(name text: Substring) {
+        for unit in text.utf16 { add(unit) }
     }
 }
