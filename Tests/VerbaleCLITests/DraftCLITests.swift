@@ -84,3 +84,40 @@ struct CheckTranslateCLITests {
         #expect(xliff.stderr.contains("bilingual"))
     }
 }
+
+@Suite("verbale draft new: provenance of Khmer")
+struct DraftKhmerProvenanceCLITests {
+    static let arguments = ["draft", "new", "--from", "Permanent Mission of the Kingdom of Cambodia",
+                            "--to", "Office of the High Commissioner for Human Rights", "--purpose", "transmit",
+                            "--ref", "N. 2021/01/045", "--place", "Geneva", "--date", "2021-01-12", "--lang", "km"]
+
+    static func hasKhmer(_ text: String) -> Bool { text.unicodeScalars.contains { (0x1780...0x17FF).contains($0.value) } }
+
+    @Test("draft new --lang km marks every line that shows Khmer as [unreviewed]")
+    func text() throws {
+        let result = try CLI.run(Self.arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let blocks = result.stdout.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let khmer = blocks.filter(Self.hasKhmer)
+        #expect(khmer.count >= 5, "expected letterhead, opening, body, closing, place-date, recipient: \(blocks)")
+        for block in khmer {
+            #expect(block.hasSuffix("[unreviewed]"), "Khmer shown without its review mark: \(block)")
+        }
+        #expect(khmer.contains { $0.contains("ធ្វើនៅ") }, "the place-date line is part of the check")
+    }
+
+    @Test("draft new --lang km --json sets unreviewed on every line holding Khmer")
+    func json() throws {
+        let result = try CLI.run(Self.arguments + ["--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let notes = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let lines = try #require(notes.first?["lines"] as? [[String: Any]])
+        let khmer = lines.filter { Self.hasKhmer($0["text"] as? String ?? "") }
+        #expect(khmer.count >= 5)
+        for line in khmer {
+            #expect(line["unreviewed"] as? Bool == true, "\(line["kind"] ?? "?"): \(line["text"] ?? "")")
+        }
+        let reference = try #require(lines.first { $0["kind"] as? String == "reference" })
+        #expect(reference["unreviewed"] as? Bool == false, "the user's own reference is not a Khmer rendering")
+    }
+}

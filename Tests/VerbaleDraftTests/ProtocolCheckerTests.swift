@@ -33,6 +33,28 @@ struct ProtocolCheckerTests {
         #expect(personal.contains { $0.message.contains("3 May 1986") })
     }
 
+    @Test("Personal data is found by the import's detector: Khmer titles and H.E. too, each with line and column")
+    func personalDataKhmerAndTitles() throws {
+        let khmer = try ProtocolChecker(book: Fixtures.book, language: .khmer)
+        // The title stands after a space (or U+200B), as the scrubber requires so that "លោក" inside
+        // a word (ពិភពលោក, "world") is never taken for a title.
+        let note = "ស្ថានទូតសូមគោរពជូនក្រសួង។\nសូមអនុញ្ញាតឱ្យ លោក សុខ ដារ៉ា ចូលទស្សនកិច្ច។\n"
+        let report = khmer.check(note)
+        let personal = report.findings.filter { $0.code == "personal-data" }
+        #expect(personal.count == 1, "\(report.findings.map(\.message))")
+        #expect(personal.first?.message.contains("សុខ ដារ៉ា") == true, "\(personal.map(\.message))")
+        #expect(personal.first?.line == 2)
+        #expect(personal.first?.message.contains("a person's name") == true)
+        let zwsp = khmer.check("សូមអនុញ្ញាតឱ្យ\u{200B}លោកស្រី ចាន់ សុភា ចូលទស្សនកិច្ច។")
+        #expect(zwsp.findings.contains { $0.code == "personal-data" && $0.message.contains("ចាន់ សុភា") }, "\(zwsp.findings.map(\.message))")
+        let world = khmer.check("ពិភពលោក ទាំងមូល។")
+        #expect(!world.findings.contains { $0.code == "personal-data" }, "លោក inside a word is not a title")
+        let titled = english.check("The Embassy requests a visa for H.E. Sok Dara, who will travel on 3 May.")
+        #expect(titled.findings.contains { $0.code == "personal-data" && $0.message.contains("Sok Dara") })
+        let office = english.check("The Embassy requests a meeting with H.E. the Minister.")
+        #expect(!office.findings.contains { $0.code == "personal-data" }, "an office after a title is not a name")
+    }
+
     @Test("The seed note names its sender two ways (Organisations / Organizations)", .enabled(if: SharedData.isAvailable))
     func seed() throws {
         let text = try String(contentsOf: try #require(SharedData.file("notes/seed-cambodia-ohchr-2021.txt")), encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import VerbaleCore
+import VerbaleMemory
 
 /// What `ProtocolChecker` found: the findings and the parts of the note it recognised.
 public struct CheckReport: Sendable, Codable {
@@ -33,7 +34,7 @@ public final class ProtocolChecker {
     public let language: Language
     private let spotter: PhraseSpotter
     private let tokenizer: Tokenizer
-    private let personalData: [(PatternScan, String)]
+    private let personalData: PersonalDataScrubber
     private let frenchArticles: [(PatternScan, String, String)]
 
     public init(book: StockPhraseBook, language: Language) throws(DraftError) {
@@ -43,15 +44,8 @@ public final class ProtocolChecker {
             tokenizer = try Tokenizer(language: language)
         } catch { throw .unreadable("ICU", error.description) }
         do {
-            personalData = [
-                (try PatternScan(#"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#), "an e-mail address"),
-                (try PatternScan(#"(?:tel|tél|phone|telephone|téléphone|mobile|fax|portable)\.?\s*(?:no\.?|n°)?\s*:?\s*\+?\d[\d \t().-]{6,}\d"#), "a telephone number"),
-                (try PatternScan(#"(?<![\w/])(?:\+|00)\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}(?![\w/])"#), "a telephone number"),
-                (try PatternScan(#"(?:passport|passeport)(?:\s+(?:no\.?|number|n°|numéro))?\s*:?\s*[A-Z]{0,2}\d{6,9}"#), "a passport number"),
-                (try PatternScan(#"(?:identity card|id card|carte d'identité)(?:\s+(?:no\.?|number|n°))?\s*:?\s*[A-Z0-9]{6,}"#), "an identity document number"),
-                (try PatternScan(#"(?:born on|born in|date of birth|d\.o\.b\.|\bnée? le|\bnée? à|date de naissance)(?:\s*:?\s*\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})?"#), "a date or place of birth"),
-                (try PatternScan(#"\b(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|M)\.?\s+(?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,3}"#, caseInsensitive: false), "a person's name"),
-            ]
+            // The import's detector: check flags exactly what the import would scrub.
+            personalData = try PersonalDataScrubber()
             var articles: [(PatternScan, String, String)] = []
             var seen = Set<String>()
             for head in InstitutionNamer.heads {
@@ -66,7 +60,7 @@ public final class ProtocolChecker {
                 articles.append((try PatternScan("\\b\(wrong) (?=[A-ZÉ])", caseInsensitive: false), right + " ", wrong))
             }
             frenchArticles = articles
-        } catch { throw .unreadable("pattern", error.description) }
+        } catch { throw .unreadable("pattern", String(describing: error)) }
     }
 
     /// Canonical forms of deviant words in formulas, and the code of the finding they raise.
@@ -244,12 +238,11 @@ public final class ProtocolChecker {
         }
 
         // 6. Personal data.
-        for (scan, what) in personalData {
-            for match in scan.matches(in: prepared) where !findings.contains(where: { $0.code == "personal-data" && $0.start <= match.match.lowerBound && $0.end >= match.match.upperBound }) {
-                add("personal-data", .warning, match.match, "personal data: \(what) (\"\(prepared.substring(match.match))\")",
-                    "keep only what the recipient needs, and replace it with a placeholder before the note goes into a shared memory",
-                    formulas: false)
-            }
+        for span in personalData.detect(in: text) {
+            let range = prepared.scalars(span.utf16Range)
+            add("personal-data", .warning, range, "personal data: \(span.description) (\"\(prepared.substring(range))\")",
+                "keep only what the recipient needs, and replace it with a placeholder before the note goes into a shared memory",
+                formulas: false)
         }
         report.findings = findings.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
         return report

@@ -31,7 +31,10 @@ public struct DraftNote: Sendable, Hashable, Codable {
         public var text: String
         /// Ids of the memory formulas used.
         public var formulas: [String]
-        /// True when a wording on the line has no attested source (all Khmer formulas).
+        /// True when a wording on the line has no attested source: every Khmer formula, and
+        /// every line holding Khmer that Verbale supplies itself (placeholders, "ធ្វើនៅ", city
+        /// names, glue words of the reply formula) — those are curated here, not attested.
+        /// Shown as "[unreviewed]" in text and as this field in `--json`.
         public var unreviewed: Bool
         /// Parts of names kept in English because no translation is known.
         public var untranslated: [String]
@@ -120,9 +123,10 @@ public struct NoteComposer: Sendable {
             opening = "\(sender.withArticle(capitalized: true)) \(Self.attach(compliments.0, to: recipient)) \(purposeText)"
         }
         lines.append(.init(kind: "opening", text: Self.endSentence(opening, language), formulas: used.map(\.id),
-                           unreviewed: unreviewed(used) || sender.isUnreviewed || recipient.isUnreviewed,
+                           // Khmer: the subject placeholder (and the reply's glue words) are ours, unattested.
+                           unreviewed: unreviewed(used) || sender.isUnreviewed || recipient.isUnreviewed || language == .khmer,
                            untranslated: sender.untranslated + recipient.untranslated))
-        lines.append(.init(kind: "body", text: Self.placeholder("body", language), formulas: [], unreviewed: false, untranslated: []))
+        lines.append(.init(kind: "body", text: Self.placeholder("body", language), formulas: [], unreviewed: language == .khmer, untranslated: []))
 
         // Closing: sender + renew + recipient + courtesy.
         let renew = try formula("renew")
@@ -141,11 +145,14 @@ public struct NoteComposer: Sendable {
         if request.place != nil || request.date != nil {
             let place = request.place.map { Self.placeName($0, language) } ?? Self.placeholder("place", language)
             let text = request.date.map { $0.placeAndDate(place, in: language) } ?? "\(place), \(Self.placeholder("date", language))"
-            lines.append(.init(kind: "place-date", text: text, formulas: [], unreviewed: false, untranslated: []))
+            // Khmer: "ធ្វើនៅ", the city names and the placeholders have no attested source.
+            lines.append(.init(kind: "place-date", text: text, formulas: [], unreviewed: language == .khmer, untranslated: []))
         }
         var recipientLine = recipient.text
         if let place = request.place { recipientLine += "\n" + Self.placeName(place, language) }
-        lines.append(.init(kind: "recipient", text: recipientLine, formulas: [], unreviewed: recipient.isUnreviewed, untranslated: recipient.untranslated))
+        lines.append(.init(kind: "recipient", text: recipientLine, formulas: [],
+                           unreviewed: recipient.isUnreviewed || (language == .khmer && request.place != nil),
+                           untranslated: recipient.untranslated))
         return DraftNote(language: language, lines: lines)
     }
 
@@ -188,6 +195,8 @@ public struct NoteComposer: Sendable {
         }
     }
 
+    /// City names for the place line. Curated, with no attested source for the Khmer: every
+    /// Khmer line that shows one is marked unreviewed.
     static let places: [String: (fr: String, km: String)] = [
         "Geneva": ("Genève", "ទីក្រុងហ្សឺណែវ"), "The Hague": ("La Haye", "ទីក្រុងឡាអេ"), "Phnom Penh": ("Phnom Penh", "រាជធានីភ្នំពេញ"),
         "Paris": ("Paris", "ទីក្រុងប៉ារីស"), "New York": ("New York", "ទីក្រុងញូវយ៉ក"), "Bangkok": ("Bangkok", "ទីក្រុងបាងកក"),
