@@ -119,9 +119,11 @@ struct AlignerTests {
 struct AlignmentQualityTests {
     /// Floors below the figures measured with `verbale-bench align-eval` (README), so a
     /// regression fails while the run stays short (40 of the 200 Europarl documents).
-    @Test("Europarl EN–FR: bead F1 stays above its floor", .enabled(if: SharedData.isAvailable))
+    @Test("Europarl EN–FR: bead F1 stays above its floor",
+          .enabled(if: SharedData.file("parallel/europarl-20k.en") != nil && SharedData.file("parallel/europarl-20k.fr") != nil,
+                   "../shared/data/parallel/europarl-20k.{en,fr} are absent; skipped"))
     func europarl() throws {
-        guard let pairs = AlignmentEvaluation.europarlPairs() else { return }
+        let pairs = try #require(AlignmentEvaluation.europarlPairs(), "europarl-20k.{en,fr} could not be read")
         let documents = TestDocuments(documents: 40, length: 100).make(pairs: pairs, languages: (.english, .french), seed: 2)
         let score = try AlignmentEvaluation.score(documents)
         #expect(score.f1 >= 0.87, "F1 \(score.f1)") // measured 0.886

@@ -165,3 +165,67 @@ struct AlignCLITests {
         #expect(search.stdout.contains("The delegation will arrive"))
     }
 }
+
+/// Personal data in aligned notes: replaced by default in every output, kept on request.
+@Suite("verbale align personal data")
+struct AlignPersonalDataCLITests {
+    static let english = """
+    The Embassy presents its compliments to the Ministry of Foreign Affairs.
+
+    Mr. John Smith, passport D0123456, will attend the meeting. He will arrive on 12 March 2024.
+    """
+    static let french = """
+    L'Ambassade présente ses compliments au ministère des Affaires étrangères.
+
+    M. John Smith, passeport D0123456, assistera à la réunion. Il arrivera le 12 mars 2024.
+    """
+    static let khmer = """
+    ស្ថានទូតសូមគោរពជូនក្រសួងការបរទេស។
+
+    លោក សុខ ចាន់ នឹងចូលរួមកិច្ចប្រជុំ។ គាត់នឹងមកដល់នៅថ្ងៃទី១២ ខែមីនា ឆ្នាំ២០២៤។
+    """
+
+    @Test("--tmx replaces names and passport numbers with the same placeholders in EN, FR and KM")
+    func tmxScrubbed() throws {
+        let dir = try AlignCLITests.folder()
+        let out = dir.appendingPathComponent("aligned.tmx")
+        let result = try CLI.run(["align", "en=" + AlignCLITests.write(Self.english, "en.txt", in: dir),
+                                  "fr=" + AlignCLITests.write(Self.french, "fr.txt", in: dir),
+                                  "km=" + AlignCLITests.write(Self.khmer, "km.txt", in: dir),
+                                  "--tmx", out.path, "--no-glossary"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let tmx = try String(contentsOf: out, encoding: .utf8)
+        for secret in ["John", "Smith", "D0123456", "សុខ", "ចាន់"] {
+            #expect(!tmx.contains(secret), "\(secret) leaked into the TMX")
+        }
+        #expect(tmx.contains("Mr. {PERSON}, passport {PASSPORT}"))
+        #expect(tmx.contains("M. {PERSON}, passeport {PASSPORT}"))
+        #expect(tmx.contains("លោក {PERSON}"))
+        #expect(result.stderr.contains("personal data replaced"), "\(result.stderr)")
+        #expect(result.stderr.contains("PASSPORT"))
+    }
+
+    @Test("--json reports personal_data counts; --keep-personal-data keeps the texts")
+    func jsonCountsAndKeep() throws {
+        struct Output: Decodable {
+            struct Unit: Decodable { var variants: [String: String] }
+            var units: [Unit]
+            var personal_data: [String: Int]
+        }
+        let dir = try AlignCLITests.folder()
+        let en = "en=" + (try AlignCLITests.write(Self.english, "en.txt", in: dir))
+        let fr = "fr=" + (try AlignCLITests.write(Self.french, "fr.txt", in: dir))
+        let scrubbed = try CLI.run(["align", en, fr, "--json", "--no-glossary"])
+        #expect(scrubbed.status == 0, "\(scrubbed.stderr)")
+        let output = try JSONDecoder().decode(Output.self, from: Data(scrubbed.stdout.utf8))
+        #expect(output.personal_data["PERSON"] == 2)
+        #expect(output.personal_data["PASSPORT"] == 2)
+        #expect(!scrubbed.stdout.contains("D0123456"))
+
+        let kept = try CLI.run(["align", en, fr, "--json", "--no-glossary", "--keep-personal-data"])
+        #expect(kept.status == 0, "\(kept.stderr)")
+        let keptOutput = try JSONDecoder().decode(Output.self, from: Data(kept.stdout.utf8))
+        #expect(keptOutput.personal_data.isEmpty)
+        #expect(keptOutput.units.contains { $0.variants["en"]?.contains("Mr. John Smith, passport D0123456") == true })
+    }
+}

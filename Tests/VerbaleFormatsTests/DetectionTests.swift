@@ -55,7 +55,7 @@ struct DetectionTests {
 
     @Test("A reader dropped before the end stops its parser thread instead of hanging")
     func earlyDrop() throws {
-        var generator = UnitGenerator(random: SeededRandom(state: 7))
+        var generator = UnitGenerator(random: SeededGenerator(seed: 7))
         let units = (0..<5_000).map { _ in generator.tmxUnit() }
         let data = try write(units, as: .tmx)
         for _ in 0..<20 {

@@ -22,10 +22,10 @@ struct EncodingAndRobustnessTests {
 
     @Test("Cut or corrupted TMX never crashes nor hangs: it reads or fails with a FormatError", arguments: [5, 6, 7])
     func mutations(seed: UInt64) throws {
-        var generator = UnitGenerator(random: SeededRandom(state: seed))
+        var generator = UnitGenerator(random: SeededGenerator(seed: seed))
         let units = (0..<40).map { _ in generator.tmxUnit() }
         let original = [UInt8](try write(units, as: .tmx))
-        var random = SeededRandom(state: seed &* 31)
+        var random = SeededGenerator(seed: seed &* 31)
         var failures = 0, successes = 0
         for round in 0..<300 {
             var bytes = original

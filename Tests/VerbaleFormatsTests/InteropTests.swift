@@ -23,7 +23,7 @@ struct InteropTests {
         let python = try #require(TranslateToolkit.python)
         var units: [TranslationUnit] = []
         for name in ["tmx14-notes.tmx", "trados-utf16le.tmx", "memoq.tmx", "omegat.tmx", "trados-tw4win-ut.tmx"] { units += try Fixture.read(name).units }
-        var generator = UnitGenerator(random: SeededRandom(state: 11))
+        var generator = UnitGenerator(random: SeededGenerator(seed: 11))
         units += (0..<500).map { _ in generator.tmxUnit() }
         let url = temporaryFile("interop.tmx")
         defer { try? FileManager.default.removeItem(at: url) }

@@ -4,7 +4,7 @@ import VerbaleCore
 import VerbaleFormats
 @testable import VerbaleMemory
 
-// `SeededGenerator` (SplitMix64) is shared with the matching tests (MatchingSupport.swift).
+// `SeededGenerator` (SplitMix64) comes from VerbaleCore.
 
 /// Random units in English, French and Khmer, with the characters that break naive writers
 /// (markup characters, quotes, U+200B, Khmer digits) and random metadata.
@@ -18,7 +18,7 @@ enum RandomUnits {
     }
 
     static func units(count: Int, seed: UInt64) -> [TranslationUnit] {
-        var rng = SeededGenerator(state: seed)
+        var rng = SeededGenerator(seed: seed)
         return (0..<count).map { index in
             var variants = [Variant(language: LanguageTag(.english), text: sentence(english, separator: " ", using: &rng) + " \(index)")]
             if Bool.random(using: &rng) { variants.append(Variant(language: LanguageTag(.french, region: "FR"), text: sentence(french, separator: " ", using: &rng))) }

@@ -24,7 +24,7 @@ enum GlossaryBenchmark: Benchmark {
         let queryCount = options.int("queries", default: 1000)
         let textMB = options.double("text-mb", default: 1)
         let repeats = options.int("repeats", default: 3)
-        var random = SplitMix64(seed: 20261129)
+        var random = SeededGenerator(seed: 20261129)
         let vocabulary = GeneratedTermbase(random: &random)
         let concepts = vocabulary.concepts(conceptCount, random: &random)
 
@@ -186,20 +186,6 @@ enum GlossaryBenchmark: Benchmark {
     }
 
     static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
-}
-
-/// A deterministic pseudo-random generator (SplitMix64), so the generated termbase is the same
-/// on every run and machine.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Word lists and text for the generated termbase: Latin words from syllables (with French

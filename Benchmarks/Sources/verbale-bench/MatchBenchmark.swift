@@ -19,20 +19,6 @@ enum MatchBenchmark: Benchmark {
 
     struct Pair { var english: [String]; var french: [String] }
 
-    /// SplitMix64: one stream per unit/query number, so any prefix of the memory is the same.
-    struct SplitMix {
-        var state: UInt64
-        init(_ seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
-
     static func emit(_ fields: [String: Any]) {
         guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         FileHandle.standardOutput.write(data + Data("\n".utf8))
@@ -75,7 +61,8 @@ enum MatchBenchmark: Benchmark {
     /// Unit `number` of the generated memory: a Europarl pair, lightly varied (a word replaced
     /// or dropped, a number added to both sides) so units repeat as in a real memory but differ.
     static func unit(_ number: Int, pairs: [Pair], vocabulary: [String]) -> TranslationUnit {
-        var random = SplitMix(UInt64(number) &+ 1)
+        // One stream per unit/query number (seed × the golden ratio), so any prefix of the memory is the same.
+        var random = SeededGenerator(seed: (UInt64(number) &+ 1) &* 0x9E37_79B9_7F4A_7C15)
         let pair = pairs[random.below(pairs.count)]
         var english = pair.english, french = pair.french
         switch random.below(4) {
@@ -96,7 +83,7 @@ enum MatchBenchmark: Benchmark {
     /// Query `number`: a window of 2–60 words from Europarl English (sentences joined when one
     /// is too short), with up to two edits.
     static func query(_ number: Int, pairs: [Pair], vocabulary: [String]) -> String {
-        var random = SplitMix(0xABCD_0000 &+ UInt64(number))
+        var random = SeededGenerator(seed: (0xABCD_0000 &+ UInt64(number)) &* 0x9E37_79B9_7F4A_7C15)
         let length = 2 + random.below(59)
         var words: [String] = []
         var at = random.below(pairs.count)

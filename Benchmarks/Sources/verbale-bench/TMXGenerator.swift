@@ -52,7 +52,7 @@ struct TMXGenerator {
                          ("October", "octobre"), ("November", "novembre"), ("December", "décembre")]
 
     /// Unit number `index` of the file made with `seed`.
-    func unit(_ index: Int, random: inout SplitMix) -> TranslationUnit {
+    func unit(_ index: Int, random: inout SeededGenerator) -> TranslationUnit {
         let useNote = !noteSentences.isEmpty && random.below(20) == 0
         var english: String?
         var french: String?
@@ -126,7 +126,7 @@ struct TMXGenerator {
         let sink = try ByteSink(url: url)
         var writer = try TMXWriter(sink: sink, header: MemoryHeader(sourceLanguage: LanguageTag(.english), creationTool: "verbale-bench generate-tmx",
                                                                   notes: ["Generated from Europarl and notes verbales in ../shared/data, seed \(seed)"]))
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         for index in 0..<count { try writer.write(unit(index, random: &random)) }
         try writer.finish()
         try sink.close()
@@ -134,21 +134,6 @@ struct TMXGenerator {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         return (seconds, size)
     }
-}
-
-/// SplitMix64: small, fast and the same on every machine.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A number in 0..<bound.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
 }
 
 /// `verbale-bench generate-tmx --units N [--seed S] OUT`: the reproducible large TMX that the

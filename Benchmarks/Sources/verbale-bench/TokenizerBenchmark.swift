@@ -83,4 +83,3 @@ enum BenchClock {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 }
-

@@ -28,7 +28,7 @@ public struct TestDocuments: Sendable {
     }
 
     public func make(pairs: [(String, String)], languages: (Language, Language), seed: UInt64) -> [EvaluationDocument] {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var result: [EvaluationDocument] = []
         let count = min(documents, pairs.count / max(length, 1))
         for d in 0..<count {
@@ -40,7 +40,7 @@ public struct TestDocuments: Sendable {
 
     private enum Edit { case keep, deleteSource, deleteTarget, mergeSource(Int), mergeTarget(Int), merged }
 
-    private func document(_ pairs: [(String, String)], languages: (Language, Language), rng: inout SplitMix64) -> EvaluationDocument {
+    private func document(_ pairs: [(String, String)], languages: (Language, Language), rng: inout SeededGenerator) -> EvaluationDocument {
         let n = pairs.count
         var edits = [Edit](repeating: .keep, count: n)
         func free(_ range: Range<Int>) -> Bool {

@@ -19,6 +19,15 @@ public enum DocumentReader {
         return .text
     }
 
+    /// The paragraphs of a file; a missing or unreadable file is `.unreadable` naming it.
+    /// Reads the whole file (documents are small next to memory); O(n).
+    public static func paragraphs(contentsOf url: URL, lossy: Bool = false) throws(DocumentError) -> [String] {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw .unreadable(name: url.path, reason: "no such file") }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw .unreadable(name: url.path, reason: error.localizedDescription) }
+        return try paragraphs(data: data, name: url.path, lossy: lossy)
+    }
+
     public static func paragraphs(data: Data, name: String, lossy: Bool = false) throws(DocumentError) -> [String] {
         switch kind(of: data, name: name) {
         case .docx:

@@ -46,6 +46,9 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
     var lossy = false
 
+    @Flag(name: .customLong("keep-personal-data"), help: "Keep names, passport and phone numbers, e-mail addresses and dates of birth as they are (by default they become {PERSON}, {PASSPORT}…).")
+    var keepPersonalData = false
+
     @OptionGroup var memoryOption: MemoryOption
 
     func validate() throws {
@@ -68,7 +71,7 @@ struct AlignCommand: ParsableCommand {
                 throw ValidationError("\(language.englishName) is given twice; give each language once")
             }
             let name = "\(tag)=\(path)"
-            let paragraphs = try Self.readParagraphs(path, name: name, lossy: lossy)
+            let paragraphs = try Self.readParagraphs(path, lossy: lossy)
             let segmenter = try Segmenter(language: language)
             let sentences = paragraphs.map { paragraph in
                 segmenter.segments(of: paragraph).map { $0.text.split(whereSeparator: \.isNewline).joined(separator: " ") }
@@ -103,16 +106,20 @@ struct AlignCommand: ParsableCommand {
         }
         let concepts = noGlossary ? [] : Self.glossaryConcepts()
         let aligner = PivotAligner(aligner: Aligner(options: .init(concepts: concepts)), minimumConfidence: minConfidence)
-        let result: MultilingualAlignment
+        var result: MultilingualAlignment
         do { result = try aligner.align(inputs.map(\.document), pivot: pivot) } catch {
             throw CommandFailure(error.description)
         }
         let tags = Dictionary(uniqueKeysWithValues: inputs.map { ($0.document.language, $0.tag) })
         let names = Dictionary(uniqueKeysWithValues: inputs.map { ($0.document.language, $0.name) })
+        let personalData = keepPersonalData ? [:] : AlignmentScrubbing.scrub(&result, tags: tags)
+        if !json, !personalData.isEmpty {
+            Terminal.writeError("personal data replaced: \(AlignmentScrubbing.describe(personalData)) (--keep-personal-data keeps it)\n")
+        }
         if json {
-            try printJSON(AlignmentJSON(result, tags: tags))
+            try printJSON(AlignmentJSON(result, tags: tags, personalData: personalData))
         } else if let tmx {
-            let units = result.units.compactMap { Self.translationUnit($0, tags: tags, names: names, languages: result.languages) }
+            let units = result.units.compactMap { $0.translationUnit(tags: tags, names: names, languages: result.languages) }
             let sink = try ByteSink(url: URL(fileURLWithPath: tmx))
             var writer = try TMXWriter(sink: sink, header: MemoryHeader(sourceLanguage: tags[pivot], creationTool: "Verbale", creationToolVersion: VerbaleVersion.current))
             for unit in units { try writer.write(unit) }
@@ -120,18 +127,17 @@ struct AlignCommand: ParsableCommand {
             try sink.close()
             if tmx != "-" { Terminal.writeError(Self.summary(result, written: units.count, verb: "wrote", to: tmx)) }
         } else if importUnits {
-            let units = result.units.compactMap { Self.translationUnit($0, tags: tags, names: names, languages: result.languages) }
+            let units = result.units.compactMap { $0.translationUnit(tags: tags, names: names, languages: result.languages) }
             let memory = try memoryOption.open()
             let summary: ImportSummary
             do {
-                summary = try memory.importUnits(from: [ArrayUnitSource(name: inputs.map(\.name).joined(separator: " "), units: units)])
+                // Already scrubbed above (or kept on purpose): import stores the texts as given.
+                summary = try memory.importUnits(from: [ArrayUnitSource(name: inputs.map(\.name).joined(separator: " "), units: units)],
+                                                 options: ImportOptions(scrubPersonalData: false))
             } catch {
                 throw CommandFailure("\(error); nothing was imported")
             }
             print(Self.summary(result, written: summary.added, verb: "imported", to: memory.path.path), terminator: "")
-            if !summary.personalData.isEmpty {
-                print("  personal data replaced: " + summary.personalData.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
-            }
         } else {
             SideBySide(languages: result.languages, tags: tags).print(result)
         }
@@ -152,18 +158,13 @@ struct AlignCommand: ParsableCommand {
         }
     }
 
-    static func readParagraphs(_ path: String, name: String, lossy: Bool) throws -> [String] {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(name): no such file") }
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw CommandFailure("\(name): cannot read (\(error.localizedDescription))")
-            }
-        }
+    /// `-` reads standard input; errors name the file (and the line, for bad encodings).
+    static func readParagraphs(_ path: String, lossy: Bool) throws -> [String] {
         do {
-            return try DocumentReader.paragraphs(data: data, name: path == "-" ? "<stdin>" : path, lossy: lossy)
+            if path == "-" {
+                return try DocumentReader.paragraphs(data: FileHandle.standardInput.readDataToEndOfFile(), name: "<stdin>", lossy: lossy)
+            }
+            return try DocumentReader.paragraphs(contentsOf: URL(fileURLWithPath: path), lossy: lossy)
         } catch {
             throw CommandFailure(error.description)
         }
@@ -182,13 +183,22 @@ struct AlignCommand: ParsableCommand {
         }
     }
 
-    /// Terms of the shipped termbases (countries, diplomatic terms) as anchors.
+    /// Terms of the shipped termbases (countries, diplomatic terms) as anchors. A termbase that
+    /// cannot be read costs only its anchors: the alignment goes on, with a warning naming it.
     static func glossaryConcepts() -> [TermConcept] {
-        guard let folder = ShippedData.glossaries,
-              let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        guard let folder = ShippedData.glossaries else { return [] }
+        let files: [URL]
+        do { files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) } catch {
+            Terminal.writeError("warning: cannot list the shipped glossaries in \(folder.path) (\(error.localizedDescription)); aligning without glossary anchors\n")
+            return []
+        }
         var concepts: [TermConcept] = []
-        for file in files where file.pathExtension.lowercased() == "tbx" {
-            guard let (_, read) = try? TBXReader.readAll(file) else { continue }
+        for file in files.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) where file.pathExtension.lowercased() == "tbx" {
+            let read: [Concept]
+            do { (_, read) = try TBXReader.readAll(file) } catch {
+                Terminal.writeError("warning: glossary \(file.path) not used as anchors: \(error)\n")
+                continue
+            }
             for concept in read {
                 var renderings: [Language: [String]] = [:]
                 for term in concept.terms {
@@ -202,27 +212,6 @@ struct AlignCommand: ParsableCommand {
 
     // MARK: - Output
 
-    /// A memory unit for an aligned unit with at least two languages; flagged units are
-    /// `unreviewed`, with the confidence and the sentence numbers as provenance.
-    static func translationUnit(_ unit: AlignedUnit, tags: [Language: LanguageTag], names: [Language: String], languages: [Language]) -> TranslationUnit? {
-        guard unit.variants.count >= 2 else { return nil }
-        var variants: [Variant] = []
-        for language in languages {
-            guard let text = unit.variants[language], let tag = tags[language] else { continue }
-            variants.append(Variant(language: tag, text: text))
-        }
-        let origin = languages.compactMap { language -> String? in
-            guard let range = unit.sentences[language], let name = names[language] else { return nil }
-            return range.count == 1 ? "\(name) sentence \(range.lowerBound + 1)" : "\(name) sentences \(range.lowerBound + 1)–\(range.upperBound)"
-        }.joined(separator: "; ")
-        let properties = [Property(type: "x-align-confidence", value: String(format: "%.3f", unit.confidence)),
-                          Property(type: "x-align-bead", value: unit.bead)]
-        return TranslationUnit(variants: variants, metadata: UnitMetadata(
-            creationDate: Date(), origin: "aligned by verbale align: \(origin)",
-            notes: unit.needsReview ? ["alignment below the confidence threshold: check before use"] : [],
-            properties: properties, review: unit.needsReview ? .unreviewed : .translated))
-    }
-
     static func summary(_ result: MultilingualAlignment, written: Int, verb: String, to target: String) -> String {
         let review = result.units.filter { $0.needsReview && $0.variants.count >= 2 }.count
         let single = result.units.filter { $0.variants.count < 2 }.count
@@ -235,7 +224,8 @@ struct AlignCommand: ParsableCommand {
 }
 
 /// `--json`: the contract fields `variants`, `confidence`, `bead`, plus `review` and the
-/// sentence numbers (0-based, end exclusive) per language.
+/// sentence numbers (0-based, end exclusive) per language, and `personal_data`: how many
+/// values of each kind were replaced by placeholders (empty with --keep-personal-data).
 private struct AlignmentJSON: Encodable {
     struct Unit: Encodable {
         var variants: [String: String]
@@ -255,8 +245,9 @@ private struct AlignmentJSON: Encodable {
     var pivot: String
     var minConfidence: Double
     var lengthModels: [Model]
+    var personalData: [String: Int]
 
-    init(_ result: MultilingualAlignment, tags: [Language: LanguageTag]) {
+    init(_ result: MultilingualAlignment, tags: [Language: LanguageTag], personalData: [PersonalDataKind: Int]) {
         func tag(_ language: Language) -> String { tags[language]?.description ?? language.rawValue }
         units = result.units.map { unit in
             Unit(variants: Dictionary(uniqueKeysWithValues: unit.variants.map { (tag($0.key), $0.value) }),
@@ -266,6 +257,7 @@ private struct AlignmentJSON: Encodable {
         languages = result.languages.map(tag)
         pivot = tag(result.pivot)
         minConfidence = result.minimumConfidence
+        self.personalData = Dictionary(uniqueKeysWithValues: personalData.map { ($0.key.rawValue, $0.value) })
         lengthModels = result.pairs.map { Model(source: tag($0.sourceLanguage), target: tag($0.targetLanguage), ratio: $0.lengthModel.ratio, variance: $0.lengthModel.variance) }
     }
 
@@ -273,6 +265,7 @@ private struct AlignmentJSON: Encodable {
         case units, languages, pivot
         case minConfidence = "min_confidence"
         case lengthModels = "length_models"
+        case personalData = "personal_data"
     }
 }
 

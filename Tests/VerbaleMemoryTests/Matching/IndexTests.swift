@@ -27,7 +27,7 @@ struct IndexTests {
     }
 
     func compare(_ matcher: FuzzyMatcher, sentences: [String], language: Language, queries: Int, seed: UInt64) throws -> (queries: Int, hits: Int) {
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         let tokenizer = try matcher.tokenizer(for: language)
         let tokenized = sentences.map { tokenizer.tokenize($0).map(\.text) }
         let vocabulary = Array(Set(tokenized.flatMap { $0 })).sorted()
