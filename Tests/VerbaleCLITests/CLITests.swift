@@ -29,13 +29,34 @@ enum CLI {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // stdin is written and stderr read on other threads while this one reads stdout, so a
+        // child that fills one pipe (64 KB) while we wait on another cannot deadlock the test.
+        // SIGPIPE is ignored so a child that exits before reading its input fails the test
+        // instead of killing the runner.
+        signal(SIGPIPE, SIG_IGN)
+        let group = DispatchGroup()
+        let errBox = DataBox()
+        let writer = input.fileHandleForWriting
+        let stdinData = stdin.map { Data($0.utf8) }
+        DispatchQueue.global().async(group: group) {
+            if let stdinData { try? writer.write(contentsOf: stdinData) }
+            try? writer.close()
+        }
+        let errorReader = error.fileHandleForReading
+        DispatchQueue.global().async(group: group) {
+            errBox.data = errorReader.readDataToEndOfFile()
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let err = errBox.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
+}
+
+/// Holds what a background reader read; `DispatchGroup.wait` orders the write before the read.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
 
 @Suite("verbale command line")

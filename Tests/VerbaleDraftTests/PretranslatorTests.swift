@@ -34,6 +34,21 @@ struct PretranslatorTests {
         #expect(result.document(.khmer).contains("ថ្ងៃទី៨ ខែមីនា ឆ្នាំ២០២៤"))
     }
 
+    @Test("Every Khmer target that shows Khmer is flagged unreviewed: place-and-date lines included")
+    func khmerProvenance() throws {
+        let result = translator.pretranslate(try ProtocolCheckerTests.example("transmittal.txt"), to: [.khmer])
+        var checked = 0
+        for segment in result.segments {
+            guard let km = segment.targets["km"], km.text.unicodeScalars.contains(where: { (0x1780...0x17D3).contains($0.value) }) else { continue }
+            checked += 1
+            #expect(km.flags.contains("unreviewed"), "\(segment.source) → \(km.text)")
+            #expect(km.display.hasSuffix("[unreviewed]"))
+        }
+        #expect(checked >= 3)
+        let dateLine = try #require(result.segments.first { $0.source.contains("Geneva, 8 March 2024") })
+        #expect(dateLine.targets["km"]?.flags.contains("unreviewed") == true)
+    }
+
     @Test("A sentence with no known part is left whole, marked, score 0")
     func unknown() {
         let translation = translator.translate("Quantum chromodynamics explains confinement", to: .french)

@@ -5,7 +5,11 @@ import VerbaleCore
 
 @Suite("Personal data is replaced before storing")
 struct PersonalDataTests {
-    let scrubber = PersonalDataScrubber()
+    let scrubber: PersonalDataScrubber
+
+    init() throws {
+        scrubber = try PersonalDataScrubber()
+    }
 
     func scrubbed(_ text: String, _ language: String = "en") -> (String, [PersonalDataFinding]) {
         let result = scrubber.scrub(unit([(language, text)]), file: "t", position: 1)
@@ -118,5 +122,49 @@ struct PersonalDataTests {
         let summary = try memory.importUnits(from: [ArrayUnitSource(name: "a", units: [input])], options: ImportOptions(scrubPersonalData: false))
         #expect(summary.personalData.isEmpty)
         #expect(try memory.allUnits().first?.unit.variants[0].text == "Mr. John Smith")
+    }
+
+    @Test("Notes, contexts and free-text properties are scrubbed; structural properties are not")
+    func notesAndProperties() throws {
+        var input = unit([("en", "The Embassy presents its compliments."),
+                          ("km", "ស្ថានទូត\u{200B}សូម\u{200B}គោរព។")])
+        input.metadata.notes = ["Checked with Mr. John Smith, Tel: 012 345 678"]
+        input.metadata.properties = [Property(type: "x-contact", value: "jsmith@example.org"), Property(type: "x-review", value: "reviewed")]
+        input.metadata.previousContext = "Please call Mr. John Smith."
+        input.variants[1].notes = ["បកប្រែដោយ លោក សុខ ចាន់"]
+        input.variants[1].properties = [Property(type: "x-review", value: "unreviewed"), Property(type: "x-translator", value: "Mrs. Jane Doe")]
+        let (scrubbed, findings) = scrubber.scrub(input, file: "t", position: 1)
+        #expect(scrubbed.metadata.notes == ["Checked with Mr. {PERSON}, Tel: {PHONE}"])
+        #expect(scrubbed.metadata.properties == [Property(type: "x-contact", value: "{EMAIL}"), Property(type: "x-review", value: "reviewed")])
+        #expect(scrubbed.metadata.previousContext == "Please call Mr. {PERSON}.")
+        #expect(scrubbed.variants[1].notes == ["បកប្រែដោយ លោក {PERSON}"])
+        #expect(scrubbed.variants[1].properties == [Property(type: "x-review", value: "unreviewed"), Property(type: "x-translator", value: "Mrs. {PERSON}")])
+        #expect(scrubbed.variants.map(\.text) == input.variants.map(\.text))
+        #expect(Set(findings.compactMap(\.field)) == ["note", "property:x-contact", "previous-context", "variant-note", "variant-property:x-translator"])
+        #expect(findings.first { $0.field == "variant-note" }?.language == "km")
+    }
+
+    @Test("Import scrubs notes too, and the stored memory no longer holds them")
+    func importScrubsNotes() throws {
+        let memory = try temporaryMemory()
+        var input = unit([("en", "Thank you."), ("fr", "Merci.")])
+        input.metadata.notes = ["From Mr. John Smith (john@example.org)"]
+        let summary = try memory.importUnits(from: [ArrayUnitSource(name: "a.tmx", units: [input])], options: ImportOptions())
+        #expect(summary.personalData == ["PERSON": 1, "EMAIL": 1])
+        #expect(try memory.allUnits().first?.unit.metadata.notes == ["From Mr. {PERSON} ({EMAIL})"])
+    }
+
+    @Test("An absolute path through a home directory is stored as the file name plus position")
+    func originWithoutHome() throws {
+        #expect(SQLiteMemory.originName("/home/sokha/Documents/notes-2024.tmx") == "notes-2024.tmx")
+        #expect(SQLiteMemory.originName("/Users/jean/Desktop/notes.tmx") == "notes.tmx")
+        #expect(SQLiteMemory.originName("~/notes.tmx") == "notes.tmx")
+        #expect(SQLiteMemory.originName("C:\\Users\\jean\\notes.tmx") == "notes.tmx")
+        #expect(SQLiteMemory.originName("data/notes.tmx") == "data/notes.tmx")
+        #expect(SQLiteMemory.originName("<stdin>") == "<stdin>")
+        let memory = try temporaryMemory()
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "/home/sokha/Documents/notes.tmx", units: [unit([("en", "Yes"), ("fr", "Oui")])])],
+                                   options: ImportOptions())
+        #expect(try memory.allUnits().first?.unit.metadata.origin == "notes.tmx#1")
     }
 }

@@ -124,6 +124,33 @@ struct StoreTests {
         #expect(stats.bytes > 0)
     }
 
+    @Test("Statistics count review status per language: a variant's x-review beats its unit's")
+    func reviewPerLanguage() throws {
+        let memory = try temporaryMemory()
+        var khmer = compliments
+        khmer.variants[2].properties = [Property(type: "x-review", value: "unreviewed")]
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "notes.tmx", units: [khmer, unit([("en", "Yes"), ("km", "បាទ")])])],
+                                   options: ImportOptions())
+        let stats = try memory.statistics()
+        #expect(stats.review == [MemoryStatistics.Count(name: "translated", units: 2)])
+        let km = stats.reviewByLanguage.first { $0.language == "km" }?.review
+        #expect(km?.contains(MemoryStatistics.Count(name: "unreviewed", units: 1)) == true)
+        #expect(km?.contains(MemoryStatistics.Count(name: "translated", units: 1)) == true)
+        #expect(stats.reviewByLanguage.first { $0.language == "en" }?.review == [MemoryStatistics.Count(name: "translated", units: 2)])
+        #expect(stats.reviewByLanguage.map(\.language) == ["en", "fr", "km"])
+    }
+
+    @Test("A unit without variants is refused with an error, not a crash")
+    func emptyUnitThrows() throws {
+        let memory = try temporaryMemory()
+        #expect(throws: MemoryError.self) {
+            _ = try memory.writeTransaction(commit: true) { db in
+                var writer = try UnitWriter(db)
+                return try writer.store(TranslationUnit(id: "empty", variants: [], metadata: UnitMetadata()))
+            }
+        }
+    }
+
     @Test("Export keeps only the requested languages")
     func exportLanguages() throws {
         let memory = try temporaryMemory()

@@ -251,7 +251,13 @@ public final class Pretranslator {
         let piece = text(range)
         var replacements: [(Range<Int>, String, String)] = []   // local range, text, flag
         for placeable in tokenizer.placeables(in: piece) {
-            replacements.append((placeable.range, placeable.rendered(in: target), "placeable"))
+            let rendered = placeable.rendered(in: target)
+            replacements.append((placeable.range, rendered, "placeable"))
+            // Khmer words in a rendering (month names, "ថ្ងៃទី") come from a list in code, not an
+            // attested source: unreviewed. Khmer digits alone are a mechanical mapping.
+            if target == .khmer, rendered.unicodeScalars.contains(where: { (0x1780...0x17D3).contains($0.value) }) {
+                out.flags.insert("unreviewed")
+            }
         }
         if let glossary {
             for occurrence in glossary.recognize(piece, language: sourceLanguage)
@@ -269,6 +275,8 @@ public final class Pretranslator {
                 let local = lower..<(lower + place.unicodeScalars.count)
                 if !replacements.contains(where: { $0.0.overlaps(local) }) {
                     replacements.append((local, target == .french ? names.fr : target == .khmer ? names.km : place, "name"))
+                    // The Khmer city names are curated, with no attested source.
+                    if target == .khmer { out.flags.insert("unreviewed") }
                 }
                 from = found.upperBound
             }

@@ -26,13 +26,11 @@ extension SQLiteMemory {
             while try candidates.step() { ids.append(candidates.int64(0)) }
             let more = ids.count > cap
             if more { ids.removeLast() }
-            let variants = try RawStatement(db, sql: "SELECT language, text FROM variant WHERE id = ?")
+            let variants = try VariantTextReader(db)
             struct Candidate { var id: Int64; var language: String; var text: String; var words: [ConcordanceWords.Word]; var phrase: Bool }
             var ranked: [Candidate] = []
             for id in ids {
-                variants.bind(1, id)
-                defer { variants.reset() }
-                guard try variants.step(), let language = variants.string(0), let text = variants.string(1) else { continue }
+                guard let (language, text) = try variants.variant(id: id) else { continue }
                 if let wanted = query.language {
                     guard let tag = try? LanguageTag(parsing: language), wanted.matches(tag) else { continue }
                 }
@@ -115,9 +113,6 @@ extension SQLiteMemory {
     /// How many texts contain `text`, by a full scan with SQL `LIKE` — what a memory without a
     /// word index must do. Only the concordance benchmark's baseline uses it. O(all text).
     public func scanCount(containing text: String) throws -> Int {
-        try read { db in
-            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM variant WHERE text LIKE ? ESCAPE '\\'", arguments: ["%" + escaped + "%"]) ?? 0
-        }
+        try read { db in try VariantTextReader.countContaining(text, in: db) }
     }
 }

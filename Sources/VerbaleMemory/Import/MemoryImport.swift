@@ -22,11 +22,11 @@ extension SQLiteMemory {
     func importUnits(from sources: [any UnitSource], options: ImportOptions, progress: ImportProgress?,
                      finally: (Database, ImportSummary) throws -> Void) throws -> ImportSummary {
         let started = Date()
-        let scrubber = options.scrubPersonalData ? PersonalDataScrubber() : nil
+        let scrubber = options.scrubPersonalData ? try PersonalDataScrubber() : nil
         var report: [PersonalDataFinding] = []
         var summary = try writeTransaction(commit: !options.dryRun) { db -> ImportSummary in
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            try UnitWriter.enlargeCache(db)
+            defer { try? UnitWriter.restoreCache(db) }
             var summary = ImportSummary()
             var writer = try UnitWriter(db)
             var batch: [(id: Int64, unit: TranslationUnit)] = []
@@ -38,6 +38,7 @@ extension SQLiteMemory {
             }
             for source in sources {
                 var file = ImportSummary.File(name: source.name)
+                let originName = Self.originName(source.name)
                 var position = 0
                 while true {
                     let next: TranslationUnit?
@@ -53,7 +54,7 @@ extension SQLiteMemory {
                         file.skipped += 1
                         continue
                     }
-                    if unit.metadata.origin == nil { unit.metadata.origin = "\(source.name)#\(position)" }
+                    if unit.metadata.origin == nil { unit.metadata.origin = "\(originName)#\(position)" }
                     if let scrubber {
                         let (scrubbed, findings) = scrubber.scrub(unit, file: source.name, position: position)
                         if !findings.isEmpty {
@@ -91,6 +92,18 @@ extension SQLiteMemory {
         summary.seconds = Date().timeIntervalSince(started)
         summary.findings = report
         return summary
+    }
+
+    /// The file name an import records as a unit's origin (`notes.tmx#12`): an absolute path,
+    /// a `~` path or one through a home directory (`/home/…`, `/Users/…`) names the user and
+    /// their folders, and a shared memory must not carry it, so only the last path component
+    /// is kept. Relative names and `<stdin>` stay as given.
+    static func originName(_ name: String) -> String {
+        let revealing = name.hasPrefix("/") || name.hasPrefix("~") || name.hasPrefix("\\")
+            || name.contains("/home/") || name.contains("/Users/") || name.contains(":\\")
+        guard revealing else { return name }
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)
+        return last ?? name
     }
 
     /// Applies the language map and drops empty variants; returns why the unit cannot be

@@ -35,4 +35,8 @@ public struct PersonalDataFinding: Codable, Sendable, Equatable {
     /// Where it was, in Unicode scalars of the original variant text.
     public var start: Int
     public var end: Int
+    /// Where in the unit it was when not in a variant's text: `note`, `variant-note`,
+    /// `property:TYPE`, `variant-property:TYPE`, `previous-context`, `next-context`. Absent
+    /// (nil) for segment text.
+    public var field: String? = nil
 }

@@ -59,11 +59,13 @@ public final class PersonalDataScrubber {
         "នាយករដ្ឋមន្ត្រី", "អភិបាល", "រដ្ឋលេខាធិការ", "អគ្គកុងស៊ុល", "កុងស៊ុល", "តំណាង", "អ្នក",
     ]
 
-    public init() {
-        func regex(_ pattern: String) -> NSRegularExpression {
-            // The patterns are constants of this file, tested; a failure is a programming error.
+    /// Compiles the built-in patterns. Throws `MemoryError.invalidPattern` (naming the kind)
+    /// if one does not compile — only possible with an ICU lacking a feature the patterns use;
+    /// the import then fails before touching the memory instead of storing personal data.
+    public init() throws {
+        func regex(_ pattern: String, _ kind: PersonalDataKind) throws -> NSRegularExpression {
             do { return try NSRegularExpression(pattern: pattern, options: []) } catch {
-                fatalError("invalid built-in pattern \(pattern): \(error)")
+                throw MemoryError.invalidPattern(kind: kind.rawValue, reason: "\(error)")
             }
         }
         let digit = "[0-9០-៩]"
@@ -76,15 +78,15 @@ public final class PersonalDataScrubber {
         ].joined(separator: "|")
         let numberWord = "(?:\\s*(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\\s*[:.៖]?\\s*"
         patterns = [
-            Pattern(kind: .email, regex: regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), group: 0, needs: .at),
-            Pattern(kind: .passport, regex: regex("(?i:passport|passeport)\(numberWord)([A-Za-z]{0,2}\(digit){6,9})\\b|លិខិតឆ្លងដែន\(numberWord)([A-Za-z]{0,2}\(digit){6,9})"), group: -1, needs: [.digits, .passportWord]),
-            Pattern(kind: .idNumber, regex: regex("(?:\\b(?i:identity card|id card|national id|identity document|carte d'identité|carte nationale d'identité|carte d’identité)|\\bID)\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|អត្តសញ្ញាណប័ណ្ណ\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})"), group: -1, needs: [.digits, .idWord]),
-            Pattern(kind: .phone, regex: regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ ().-]{5,}\(digit))"), group: 1, needs: [.digits, .phoneWord]),
-            Pattern(kind: .phone, regex: regex("(?<![\\w/+])\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){2,5}(?![\\w/])"), group: 0, needs: .digits),
-            Pattern(kind: .phone, regex: regex("(?<![\\w/.+-])0\\d{1,2}[ .-]\\d{3}[ .-]\\d{3,4}(?![\\w/]|[.-]\\d)"), group: 0, needs: .digits),
-            Pattern(kind: .dateOfBirth, regex: regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\\s*ខែ\\s*ឆ្នាំ\\s*កំណើត\\s*[:៖]?|កើតនៅ)[\\s\\u200B]*(\(date))"), group: 1, needs: [.someDigits, .birthWord]),
-            Pattern(kind: .person, regex: regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})"), group: 1, needs: .title),
-            Pattern(kind: .person, regex: regex("(?<![\\u1780-\\u17D3])(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0]+(\(khmerLetters)+(?:[ \\u00A0]\(khmerLetters)+)?)"), group: 1, needs: .khmer),
+            Pattern(kind: .email, regex: try regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", .email), group: 0, needs: .at),
+            Pattern(kind: .passport, regex: try regex("(?i:passport|passeport)\(numberWord)([A-Za-z]{0,2}\(digit){6,9})\\b|លិខិតឆ្លងដែន\(numberWord)([A-Za-z]{0,2}\(digit){6,9})", .passport), group: -1, needs: [.digits, .passportWord]),
+            Pattern(kind: .idNumber, regex: try regex("(?:\\b(?i:identity card|id card|national id|identity document|carte d'identité|carte nationale d'identité|carte d’identité)|\\bID)\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|អត្តសញ្ញាណប័ណ្ណ\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})", .idNumber), group: -1, needs: [.digits, .idWord]),
+            Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ ().-]{5,}\(digit))", .phone), group: 1, needs: [.digits, .phoneWord]),
+            Pattern(kind: .phone, regex: try regex("(?<![\\w/+])\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){2,5}(?![\\w/])", .phone), group: 0, needs: .digits),
+            Pattern(kind: .phone, regex: try regex("(?<![\\w/.+-])0\\d{1,2}[ .-]\\d{3}[ .-]\\d{3,4}(?![\\w/]|[.-]\\d)", .phone), group: 0, needs: .digits),
+            Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\\s*ខែ\\s*ឆ្នាំ\\s*កំណើត\\s*[:៖]?|កើតនៅ)[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
+            Pattern(kind: .person, regex: try regex("(?<![\\u1780-\\u17D3])(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0]+(\(khmerLetters)+(?:[ \\u00A0]\(khmerLetters)+)?)", .person), group: 1, needs: .khmer),
         ]
     }
 
@@ -240,7 +242,68 @@ public final class PersonalDataScrubber {
     /// in the English, French and Khmer variants gets the same placeholder in all three. When
     /// no variant holds more than one value of a kind, the placeholder is unnumbered
     /// (`{PERSON}`), the form the matcher treats as a placeable.
+    ///
+    /// Notes (of the unit and of each variant), the surrounding-context texts and free-text
+    /// property values are scrubbed too (`scrubFreeText`): a comment such as "call Mr Sok on
+    /// 012 345 678" is as personal as a segment. Structural properties (`structuralProperties`)
+    /// are left alone.
     public func scrub(_ unit: TranslationUnit, file: String, position: Int) -> (unit: TranslationUnit, findings: [PersonalDataFinding]) {
+        var (result, findings) = scrubTexts(unit, file: file, position: position)
+        scrubFreeText(&result, file: file, position: position, findings: &findings)
+        return (result, findings)
+    }
+
+    /// Property types whose values are codes, numbers or statuses Verbale itself writes and
+    /// reads (review status, alignment bead and score…): never personal data, and changing one
+    /// would change what the memory means.
+    public static let structuralProperties: Set<String> = [
+        "x-review", "x-rejected", "x-align-bead", "x-align-confidence", "x-attested-count", "x-method",
+        "x-score", "x-level", "x-flags", "x-category", "x-role", "x-purpose", "x-mrk",
+    ]
+
+    /// Replaces personal data in the unit's and variants' notes, the context texts and the
+    /// non-structural property values. Placeholders here are unnumbered (`{PERSON}`): notes are
+    /// not matched against segments, so no numbering needs to agree across variants.
+    /// Cost: the trigger byte pass per string; most notes and properties stop there.
+    func scrubFreeText(_ unit: inout TranslationUnit, file: String, position: Int, findings: inout [PersonalDataFinding]) {
+        func clean(_ text: String, field: String, language: String) -> String {
+            let found = spans(in: text)
+            guard !found.isEmpty else { return text }
+            let ns = text as NSString
+            var output = ns
+            for span in found.reversed() {
+                output = output.replacingCharacters(in: span.range, with: span.kind.placeholder(number: nil)) as NSString
+            }
+            for span in found {
+                let placeholder = span.kind.placeholder(number: nil)
+                var finding = PersonalDataFinding(
+                    file: file, unit: position, unitID: unit.id, language: language, kind: span.kind, placeholder: placeholder,
+                    original: ns.substring(with: span.range), start: Self.scalarOffset(text, utf16: span.range.location),
+                    end: Self.scalarOffset(text, utf16: span.range.location + span.range.length))
+                finding.field = field
+                findings.append(finding)
+            }
+            return output as String
+        }
+        func cleanProperties(_ properties: inout [Property], prefix: String, language: String) {
+            for index in properties.indices where !Self.structuralProperties.contains(properties[index].type) {
+                properties[index].value = clean(properties[index].value, field: "\(prefix)property:\(properties[index].type)", language: language)
+            }
+        }
+        let source = unit.variants.first?.language.description ?? ""
+        unit.metadata.notes = unit.metadata.notes.map { clean($0, field: "note", language: source) }
+        cleanProperties(&unit.metadata.properties, prefix: "", language: source)
+        unit.metadata.previousContext = unit.metadata.previousContext.map { clean($0, field: "previous-context", language: source) }
+        unit.metadata.nextContext = unit.metadata.nextContext.map { clean($0, field: "next-context", language: source) }
+        for index in unit.variants.indices {
+            let language = unit.variants[index].language.description
+            unit.variants[index].notes = unit.variants[index].notes.map { clean($0, field: "variant-note", language: language) }
+            cleanProperties(&unit.variants[index].properties, prefix: "variant-", language: language)
+        }
+    }
+
+    /// Scrubs the variant texts, numbering placeholders consistently across variants.
+    func scrubTexts(_ unit: TranslationUnit, file: String, position: Int) -> (unit: TranslationUnit, findings: [PersonalDataFinding]) {
         var perVariant: [[Span]] = []
         var any = false
         for variant in unit.variants {

@@ -39,9 +39,7 @@ public struct ShippedMemorySeeding: SeedingStep {
             .filter { $0.pathExtension.lowercased() == "tmx" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         guard !files.isEmpty else { return 0 }
-        let recorded = try memory.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, digest FROM seed").reduce(into: [String: String]()) { $0[$1["name"]] = $1["digest"] }
-        }
+        let recorded = try memory.read { db in try SeedRecord.digests(in: db) }
         var imported = 0
         for file in files {
             let data = try Data(contentsOf: file)
@@ -50,8 +48,7 @@ public struct ShippedMemorySeeding: SeedingStep {
             guard recorded[name] != digest else { continue }
             let source = try FormatUnitSource(data: data, name: name, format: .tmx)
             _ = try memory.importUnits(from: [source], options: ImportOptions(scrubPersonalData: false), progress: nil) { db, summary in
-                try db.execute(sql: "INSERT OR REPLACE INTO seed (name, digest, units, seeded_at) VALUES (?, ?, ?, ?)",
-                               arguments: [name, digest, summary.read, Date().timeIntervalSince1970])
+                try SeedRecord.record(name: name, digest: digest, units: summary.read, in: db)
             }
             imported += 1
         }

@@ -12,6 +12,11 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
     case sqlite(path: String, operation: String, message: String)
     /// An input failed; nothing of this import was kept.
     case importFailed(source: String, underlying: String)
+    /// A built-in personal-data pattern did not compile (an ICU without a feature it uses);
+    /// import refuses to run unscrubbed rather than leak.
+    case invalidPattern(kind: String, reason: String)
+    /// A unit reached the store in a shape the import pipeline should have rejected.
+    case invalidUnit(id: String?, reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +30,10 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
             "\(path): \(operation) failed: \(message)"
         case let .importFailed(source, underlying):
             "\(source): \(underlying); nothing was imported (the memory is unchanged)"
+        case let .invalidPattern(kind, reason):
+            "the built-in \(kind) pattern for personal data does not compile with this ICU: \(reason); nothing was imported"
+        case let .invalidUnit(id, reason):
+            "unit \(id.map { "'\($0)'" } ?? "without id"): \(reason)"
         }
     }
 }

@@ -18,10 +18,45 @@ public struct MemoryStatistics: Codable, Sendable, Equatable {
     public var pairs: [Count]
     /// Units per origin file (the part of `origin` before `#`), largest first, at most 50.
     public var origins: [Count]
-    /// Units by review status.
+    /// Units by review status (the unit-level status only; see `reviewByLanguage`).
     public var review: [Count]
+    /// Texts by review status, per language: a variant's own `x-review` property when it has
+    /// one (how shipped Khmer renderings are marked unreviewed), else its unit's status — the
+    /// rule the matcher and concordance apply, so `stats` shows what `search` will show.
+    public var reviewByLanguage: [LanguageReview] = []
     /// Bytes on disk: the database file and its WAL.
     public var bytes: Int64
+
+    public struct LanguageReview: Codable, Sendable, Equatable {
+        public var language: String
+        /// Texts per review status, largest first.
+        public var review: [Count]
+    }
+}
+
+extension MemoryStatistics {
+    /// Counts each variant under its own review status (variant `x-review`, else the unit's).
+    /// Cost: one scan of `variant` joined to `unit` by rowid; the property JSON is decoded
+    /// only for variants whose properties mention `x-review`.
+    static func reviewByLanguage(_ db: Database) throws -> [LanguageReview] {
+        var counts: [String: [String: Int]] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT v.language AS language, CASE WHEN instr(v.properties, 'x-review') > 0 THEN v.properties END AS properties,
+                   u.review AS review
+            FROM variant v JOIN unit u ON u.id = v.id >> 8
+            """)
+        while let row = try rows.next() {
+            let unitReview = ReviewStatus(rawValue: row["review"] as String? ?? "") ?? .translated
+            let properties = MetadataCoding.decode(row["properties"] as String?, as: [Property].self)
+            let status = properties.last { $0.type == "x-review" }.flatMap { ReviewStatus(rawValue: $0.value.lowercased()) } ?? unitReview
+            counts[row["language"] as String? ?? "", default: [:]][status.rawValue, default: 0] += 1
+        }
+        return counts.keys.sorted().map { language in
+            let review = (counts[language] ?? [:]).map { Count(name: $0.key, units: $0.value) }
+                .sorted { ($0.units, $1.name) > ($1.units, $0.name) }
+            return LanguageReview(language: language, review: review)
+        }
+    }
 }
 
 extension SQLiteMemory {
@@ -59,7 +94,8 @@ extension SQLiteMemory {
                 total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0)
             }
             return MemoryStatistics(path: path.path, units: units, variants: variants, languages: languages, pairs: pairs,
-                                    origins: origins, review: review, bytes: size)
+                                    origins: origins, review: review, reviewByLanguage: try MemoryStatistics.reviewByLanguage(db),
+                                    bytes: size)
         }
     }
 }

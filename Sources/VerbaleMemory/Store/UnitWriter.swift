@@ -43,7 +43,9 @@ struct UnitWriter {
 
     /// Stores `unit` (at least one variant; at most `VariantID.maximumVariants`).
     mutating func store(_ unit: TranslationUnit) throws -> Outcome {
-        guard let source = unit.variants.first else { preconditionFailure("units without variants are skipped before storing") }
+        guard let source = unit.variants.first else {
+            throw MemoryError.invalidUnit(id: unit.id, reason: "it has no variants (the import skips such units before storing)")
+        }
         var tags: [String] = []
         tags.reserveCapacity(unit.variants.count)
         for variant in unit.variants { tags.append(text(of: variant.language)) }
@@ -133,5 +135,17 @@ struct UnitWriter {
                 row["next_context"] as String? ?? new.nextContext, MetadataCoding.encode(notes), MetadataCoding.encode(properties), id,
             ])
         return id
+    }
+
+    /// Raises SQLite's page cache to 64 MB for the length of an import (bulk inserts into the
+    /// indexes touch many pages); `restoreCache` puts it back.
+    /// Cost: nothing until pages are used; memory is released when the cache shrinks.
+    static func enlargeCache(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA cache_size = -65536")
+    }
+
+    /// Puts the page cache back to SQLite's default (2 MB) after an import.
+    static func restoreCache(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA cache_size = -2000")
     }
 }

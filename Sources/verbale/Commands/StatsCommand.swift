@@ -32,6 +32,9 @@ struct StatsCommand: ParsableCommand {
         print("Languages: " + stats.languages.map { "\($0.name) \(number($0.units))" }.joined(separator: ", "))
         print("Pairs: " + stats.pairs.prefix(20).map { "\($0.name) \(number($0.units))" }.joined(separator: ", "))
         print("Review: " + stats.review.map { "\($0.name) \(number($0.units))" }.joined(separator: ", "))
+        for language in stats.reviewByLanguage {
+            print("  \(language.language): " + language.review.map { "\($0.name) \(number($0.units))" }.joined(separator: ", "))
+        }
         print("Origins:")
         for origin in stats.origins { print("  \(number(origin.units))\t\(origin.name)") }
     }
