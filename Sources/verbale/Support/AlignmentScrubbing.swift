@@ -9,8 +9,8 @@ import VerbaleMemory
 /// Cost: one byte pass per text, regular expressions only for texts that may hold personal data.
 enum AlignmentScrubbing {
     /// Scrubs `result` in place and returns how many values of each kind were replaced.
-    static func scrub(_ result: inout MultilingualAlignment, tags: [Language: LanguageTag]) -> [PersonalDataKind: Int] {
-        let scrubber = PersonalDataScrubber()
+    static func scrub(_ result: inout MultilingualAlignment, tags: [Language: LanguageTag]) throws -> [PersonalDataKind: Int] {
+        let scrubber = try PersonalDataScrubber()
         var counts: [PersonalDataKind: Int] = [:]
         for index in result.units.indices {
             let languages = result.languages.filter { result.units[index].variants[$0] != nil }
