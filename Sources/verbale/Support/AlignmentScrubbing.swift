@@ -1,3 +1,4 @@
+import Foundation
 import VerbaleAlign
 import VerbaleCore
 import VerbaleMemory
@@ -10,7 +11,15 @@ import VerbaleMemory
 enum AlignmentScrubbing {
     /// Scrubs `result` in place and returns how many values of each kind were replaced.
     static func scrub(_ result: inout MultilingualAlignment, tags: [Language: LanguageTag]) -> [PersonalDataKind: Int] {
-        let scrubber = PersonalDataScrubber()
+        let scrubber: PersonalDataScrubber
+        do { scrubber = try PersonalDataScrubber() } catch {
+            // Only an ICU lacking a feature the built-in patterns use gets here. Writing the
+            // alignment unscrubbed would leak personal data, so stop with the reason (exit 1)
+            // rather than crash or continue. (`scrub` keeps its non-throwing signature for
+            // its caller; making it `throws` is the tidier follow-up.)
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            exit(1)
+        }
         var counts: [PersonalDataKind: Int] = [:]
         for index in result.units.indices {
             let languages = result.languages.filter { result.units[index].variants[$0] != nil }
