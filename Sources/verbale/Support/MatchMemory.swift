@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VerbaleCore
+import VerbaleDraft
 import VerbaleFormats
 import VerbaleMemory
 
@@ -28,18 +29,30 @@ struct MatchMemoryOptions: ParsableArguments {
         let builder = MatchIndexBuilder()
         for file in files {
             do {
-                var reader = try MemoryFormat.makeReader(url: file)
-                while let unit = try reader.next() { try builder.add(unit) }
+                try MatchFileLoader.add(file, to: builder)
             } catch let error as FormatError {
                 throw ValidationError("shipped phrases: \(error.description)")
             }
         }
         let (index, archive) = builder.finish()
-        return FuzzyMatcher(index: index, archive: archive)
+        return FuzzyMatcher(index: index, archive: archive, entities: try glossaryEntities())
+    }
+
+    /// The shipped termbases as glossary entities for placeable transfer, loaded as
+    /// `verbale draft translate` loads them (nil when none is shipped).
+    static func glossaryEntities() throws -> GlossaryEntities? {
+        do { return try GlossaryEntities.shipped() } catch { throw ValidationError(error.description) }
+    }
+
+    /// Loads the memory (see `loadIndex`) with the shipped glossary's entities attached.
+    func load() throws -> FuzzyMatcher {
+        let matcher = try loadIndex()
+        matcher.entities = try Self.glossaryEntities()
+        return matcher
     }
 
     /// Loads the memory's match index (no rebuild), or builds one from a TSV table.
-    func load() throws -> FuzzyMatcher {
+    func loadIndex() throws -> FuzzyMatcher {
         let url = MemoryLocation.resolve(explicit: memory)
         if ["tmx", "xlf", "xliff", "tsv", "csv"].contains(url.pathExtension.lowercased()) {
             let (index, archive) = try MatchFileLoader.load(url)
@@ -75,12 +88,25 @@ enum MatchFileLoader {
     static func load(_ url: URL) throws -> (MatchIndex, UnitArchive) {
         let builder = MatchIndexBuilder()
         do {
-            var reader = try MemoryFormat.makeReader(url: url)
-            while let unit = try reader.next() { try builder.add(unit) }
+            try add(url, to: builder)
         } catch let error as FormatError {
             throw ValidationError(error.description)
         }
         return builder.finish()
+    }
+
+    /// Adds every unit of `url`, giving units without provenance the origin
+    /// `<file name>#<tuid>` (or `#<1-based position>` when the unit has no id).
+    static func add(_ url: URL, to builder: MatchIndexBuilder) throws {
+        var reader = try MemoryFormat.makeReader(url: url)
+        var position = 0
+        while var unit = try reader.next() {
+            position += 1
+            if (unit.metadata.origin ?? "").isEmpty {
+                unit.metadata.origin = "\(url.lastPathComponent)#\(unit.id.flatMap { $0.isEmpty ? nil : $0 } ?? String(position))"
+            }
+            try builder.add(unit)
+        }
     }
 }
 

@@ -83,4 +83,37 @@ public struct MatchText: Sendable {
         }
         self.tokens = tokens
     }
+
+    /// The text analysed with glossary entities merged into single `#entity` tokens (valued by
+    /// concept id). An entity whose edges fall inside a token is left as words. Cost: one
+    /// tokenizer pass plus O(tokens + entities).
+    public init(text: String, language: Language, tokenizer: Tokenizer, entities: [Placeable]) {
+        self.init(text: text, language: language, tokenizer: tokenizer)
+        guard !entities.isEmpty else { return }
+        var merged: [MatchToken] = []
+        var i = 0
+        var remaining = entities.sorted { $0.range.lowerBound < $1.range.lowerBound }[...]
+        while i < tokens.count {
+            let token = tokens[i]
+            while let next = remaining.first, next.range.lowerBound < token.token.range.lowerBound { remaining.removeFirst() }
+            if let entity = remaining.first, entity.range.lowerBound == token.token.range.lowerBound {
+                var j = i
+                while j < tokens.count, tokens[j].token.range.upperBound < entity.range.upperBound { j += 1 }
+                if j < tokens.count, tokens[j].token.range.upperBound == entity.range.upperBound {
+                    remaining.removeFirst()
+                    let folded = entity.text.lowercased()
+                    let merge = Token(text: entity.text, key: folded, looseKey: folded, range: entity.range, kind: .placeable, placeable: entity)
+                    merged.append(MatchToken(token: merge, spaced: token.spaced))
+                    i = j + 1
+                    continue
+                }
+            }
+            merged.append(token)
+            i += 1
+        }
+        tokens = merged
+    }
+
+    /// True when some token is a glossary entity.
+    public var hasEntities: Bool { tokens.contains { $0.token.placeable?.kind == .entity } }
 }

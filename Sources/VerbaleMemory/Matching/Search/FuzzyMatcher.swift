@@ -60,13 +60,24 @@ public final class FuzzyMatcher {
         guard query.contentLength > 0 else { throw .noWords(text) }
         let languageIndex = MatchVocabulary.languageIndex(language)
         let queryIDs = query.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) }
-        let hits = index.search(queryIDs, language: language, threshold: threshold, model: model, scratch: scratch)
+        // Glossary entities: the index knows words, so candidates are fetched at a threshold
+        // lowered by what the entities' words can cost as words, then rescored with each
+        // entity as one placeable (see `entityThreshold`).
+        var entityQuery: MatchText?
+        if let entities {
+            let found = entities.entities(in: text, language: language)
+            let merged = MatchText(text: text, language: language, tokenizer: try tokenizer(for: language), entities: found)
+            if merged.hasEntities { entityQuery = merged }
+        }
+        let indexThreshold = entityQuery.map { Self.entityThreshold(threshold, query: query, merged: $0) } ?? threshold
+        let hits = index.search(queryIDs, language: language, threshold: indexThreshold, model: model, scratch: scratch)
         let context = previousSegment.map(ContextHash.of)
         let exactCount = hits.prefix { $0.score == 100 }.count
-        let considered = hits.prefix(max(limit, min(exactCount, 50)))
+        let considered = hits.prefix(entityQuery == nil ? max(limit, min(exactCount, 50)) : max(limit * 20, 200))
         var matches: [FuzzyMatch] = []
         for hit in considered {
-            if let match = try makeMatch(hit, query: query, queryIDs: queryIDs, targets: targets, context: context) {
+            if let match = try makeMatch(hit, query: query, queryIDs: queryIDs, entityQuery: entityQuery, targets: targets, context: context),
+               match.score >= threshold {
                 matches.append(match)
             }
         }
@@ -74,15 +85,40 @@ public final class FuzzyMatcher {
         return Array(matches.prefix(max(limit, 0)))
     }
 
-    private func makeMatch(_ hit: IndexHit, query: MatchText, queryIDs: [TokenIDs], targets: [LanguageTag]?, context: String?) throws(MatchError) -> FuzzyMatch? {
+    /// The index threshold when the query has glossary entities: each entity may differ from
+    /// the memory's entity in every one of its words, plus up to two more words on the memory
+    /// side ("Kingdom of Thailand" vs "Republic of the Union of Myanmar" is more), so the word
+    /// score may be that many full edits lower. A heuristic bound, not the index's proven one:
+    /// an entity far longer on the memory side can still be missed.
+    static func entityThreshold(_ threshold: Int, query: MatchText, merged: MatchText) -> Int {
+        let entities = merged.tokens.filter { $0.token.placeable?.kind == .entity }.count
+        let entityWords = query.contentLength - (merged.contentLength - entities)
+        let slack = CostModel.fullEdit * (entityWords + 2 * entities)
+        return max(1, threshold - (slack + query.contentLength - 1) / max(query.contentLength, 1))
+    }
+
+    private func makeMatch(_ hit: IndexHit, query plainQuery: MatchText, queryIDs plainQueryIDs: [TokenIDs], entityQuery: MatchText?,
+                           targets: [LanguageTag]?, context: String?) throws(MatchError) -> FuzzyMatch? {
         guard let unit = archive.unit(at: Int(index.entryUnit[hit.entry])),
-              let sourceVariant = unit.variants.first(where: { $0.language.language == query.language }) else { return nil }
-        let source = try analyse(sourceVariant.text, language: query.language)
-        let languageIndex = MatchVocabulary.languageIndex(query.language)
-        let sourceIDs = source.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) }
-        let script = TokenAlignment(model: model).script(queryIDs, sourceIDs)
-        let changes = PlaceableTransfer.changes(steps: script.steps, query: query.tokens, source: source.tokens)
+              let sourceVariant = unit.variants.first(where: { $0.language.language == plainQuery.language }) else { return nil }
+        let query: MatchText, source: MatchText, script: (cost: Int, steps: [TokenAlignment.Step])
         var score = hit.score
+        if let entityQuery, let entities {
+            // Entities are not in the index's vocabulary: compare both sides with local ids.
+            query = entityQuery
+            source = MatchText(text: sourceVariant.text, language: plainQuery.language, tokenizer: try tokenizer(for: plainQuery.language),
+                               entities: entities.entities(in: sourceVariant.text, language: plainQuery.language))
+            let (a, b) = Self.localIDs(query.tokens, source.tokens)
+            script = TokenAlignment(model: model).script(a, b)
+            score = CostModel.score(cost: script.cost, length: max(query.contentLength, source.contentLength))
+        } else {
+            query = plainQuery
+            source = try analyse(sourceVariant.text, language: plainQuery.language)
+            let languageIndex = MatchVocabulary.languageIndex(plainQuery.language)
+            let sourceIDs = source.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) }
+            script = TokenAlignment(model: model).script(plainQueryIDs, sourceIDs)
+        }
+        let changes = PlaceableTransfer.changes(steps: script.steps, query: query.tokens, source: source.tokens)
         if score == 100, let context, unit.metadata.previousContext == context { score = 101 }
         var targetTexts: [String: String] = [:]
         var review: [String: String] = [:]
@@ -91,13 +127,16 @@ public final class FuzzyMatcher {
             if let targets, !targets.contains(where: { $0.matches(variant.language) || $0.primary == variant.language.primary }) { continue }
             let tag = variant.language.description
             var text = variant.text
+            var status = variant.properties.first { $0.type == "x-review" }?.value ?? unit.metadata.review.rawValue
             if let changes, let language = variant.language.language {
                 let result = PlaceableTransfer.apply(changes, to: text, language: language, tokenizer: try tokenizer(for: language), entities: entities)
                 text = result.text
                 transferred += result.replacements
+                // A glossary name nobody has reviewed makes the whole suggestion unreviewed.
+                if result.replacements.contains(where: { $0.review == ReviewStatus.unreviewed.rawValue }) { status = ReviewStatus.unreviewed.rawValue }
             }
             targetTexts[tag] = text
-            review[tag] = variant.properties.first { $0.type == "x-review" }?.value ?? unit.metadata.review.rawValue
+            review[tag] = status
         }
         return FuzzyMatch(score: score, band: MatchBand(score: score).rawValue, source: sourceVariant.text,
                           sourceLanguage: sourceVariant.language.description,
@@ -105,6 +144,25 @@ public final class FuzzyMatcher {
                           targets: targetTexts, review: review,
                           origin: unit.metadata.origin, unitID: unit.id, cost: script.cost,
                           diff: Self.diff(script.steps, query: query.tokens, source: source.tokens), transferred: transferred)
+    }
+
+    /// Comparable ids for two token lists interned between themselves (for tokens the index's
+    /// vocabulary cannot know, such as glossary entities). O(n + m) hashing.
+    static func localIDs(_ a: [MatchToken], _ b: [MatchToken]) -> ([TokenIDs], [TokenIDs]) {
+        var table: [String: UInt32] = [:]
+        func id(_ text: String) -> UInt32 {
+            if let id = table[text] { return id }
+            let id = UInt32(table.count)
+            table[text] = id
+            return id
+        }
+        func ids(_ token: MatchToken) -> TokenIDs {
+            let kind: MatchVocabulary.Kind = token.isPunctuation ? .punctuation : token.token.kind == .word ? .word : .valued
+            return TokenIDs(form: id("f\u{1}" + token.classKey + "\u{1}" + token.token.text), key: id("k\u{1}" + token.token.key),
+                            cls: id("c\u{1}" + token.classKey), value: token.value.map { id("v\u{1}" + $0) } ?? UInt32.max,
+                            kind: kind.rawValue, spaced: token.spaced)
+        }
+        return (a.map(ids), b.map(ids))
     }
 
     /// The non-equal steps of a script as highlightable diff steps.

@@ -16,6 +16,8 @@ public enum PlaceableTransfer {
         public var kind: String
         public var from: String
         public var to: String
+        /// The review status of the glossary term written (entities only; nil otherwise).
+        public var review: String?
     }
 
     /// One differing placeable pair from the diff: memory token → query token.
@@ -50,7 +52,8 @@ public enum PlaceableTransfer {
     /// `target` with every change applied that can be found in it.
     public static func apply(_ changes: [Change], to target: String, language: Language, tokenizer: Tokenizer,
                              entities: (any EntityNaming)? = nil) -> (text: String, replacements: [Replacement]) {
-        let tokens = MatchText(text: target, language: language, tokenizer: tokenizer).tokens
+        let found = entities?.entities(in: target, language: language) ?? []
+        let tokens = MatchText(text: target, language: language, tokenizer: tokenizer, entities: found).tokens
         var used = Set<Int>()
         var edits: [(range: Range<Int>, text: String)] = []
         var replacements: [Replacement] = []
@@ -58,9 +61,9 @@ public enum PlaceableTransfer {
             guard let index = tokens.indices.first(where: { !used.contains($0) && tokens[$0].classKey == change.source.classKey && tokens[$0].value == change.source.value }) else { continue }
             used.insert(index)
             let found = tokens[index]
-            guard let rendered = render(change, like: found, language: language, entities: entities) else { continue }
+            guard let (rendered, review) = render(change, like: found, language: language, entities: entities) else { continue }
             edits.append((found.token.range, rendered))
-            replacements.append(Replacement(language: language.rawValue, kind: String(change.query.classKey.dropFirst()), from: found.token.text, to: rendered))
+            replacements.append(Replacement(language: language.rawValue, kind: String(change.query.classKey.dropFirst()), from: found.token.text, to: rendered, review: review))
         }
         var scalars = Array(target.unicodeScalars)
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
@@ -70,7 +73,15 @@ public enum PlaceableTransfer {
         return (String(String.UnicodeScalarView(scalars)), replacements)
     }
 
-    static func render(_ change: Change, like found: MatchToken, language: Language, entities: (any EntityNaming)?) -> String? {
+    static func render(_ change: Change, like found: MatchToken, language: Language, entities: (any EntityNaming)?) -> (String, String?)? {
+        if change.query.token.placeable?.kind == .entity {
+            guard let value = change.query.value, let name = entities?.name(ofConcept: value, in: language, replacing: found.token.text) else { return nil }
+            return (name.text, name.review)
+        }
+        return render(change, like: found, language: language).map { ($0, nil) }
+    }
+
+    static func render(_ change: Change, like found: MatchToken, language: Language) -> String? {
         let value = change.query.value ?? change.query.token.text
         switch change.query.token.placeable?.kind ?? .number {
         case .number:
@@ -84,7 +95,7 @@ public enum PlaceableTransfer {
         case .date:
             return PlaceableRendering.date(value, in: language) ?? change.query.token.text
         case .entity:
-            return entities?.name(ofConcept: value, in: language)
+            return nil
         case .reference, .email, .url, .tag, .placeholder:
             // Keep the target's wording around the identifier ("N° …" vs "No. …").
             if let old = change.source.value, !old.isEmpty, found.token.text.contains(old) {

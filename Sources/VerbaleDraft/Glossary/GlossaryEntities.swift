@@ -1,0 +1,46 @@
+import VerbaleCore
+import VerbaleGlossary
+import VerbaleMemory
+
+/// The matcher's glossary entities, from a termbase: recognises terms ("Kingdom of Thailand",
+/// "ព្រះរាជាណាចក្រ​ថៃ") as `.entity` placeables valued by concept id, and names a concept in a
+/// target language in the form (formal or short) of the name it replaces.
+///
+/// Why here: VerbaleMemory must not depend on VerbaleGlossary; drafting sees both. Cost:
+/// recognition is O(n) per text (see `Termbase.recognize`), naming one recognition of the
+/// replaced name plus a scan of the concept's terms.
+public struct GlossaryEntities: EntityNaming, @unchecked Sendable {
+    public let glossary: DraftGlossary
+
+    public init(glossary: DraftGlossary) { self.glossary = glossary }
+
+    /// The shipped termbases (`Glossaries/*.tbx`), as `verbale draft translate` loads them;
+    /// nil when none is shipped.
+    public static func shipped() throws(DraftError) -> GlossaryEntities? {
+        try DraftGlossary.shipped().map(GlossaryEntities.init)
+    }
+
+    /// Proper names only (TBX `partOfSpeech` `properNoun`: countries, institutions): a common
+    /// term such as "embassy" or "compliments" must stay a word, or swapping two of them would
+    /// cost a small penalty and be "transferred" into the translation.
+    public func entities(in text: String, language: Language) -> [Placeable] {
+        glossary.recognize(text, language: language).filter { $0.term.partOfSpeech == "properNoun" }.map(\.placeable)
+    }
+
+    public func name(ofConcept concept: String, in language: Language) -> String? {
+        terms(of: concept, in: language).first?.text
+    }
+
+    public func name(ofConcept concept: String, in language: Language, replacing found: String) -> EntityName? {
+        let candidates = terms(of: concept, in: language)
+        let type = glossary.recognize(found, language: language).first?.term.termType
+        guard let term = candidates.first(where: { type != nil && $0.termType == type }) ?? candidates.first else { return nil }
+        return EntityName(text: term.text, review: term.review.rawValue)
+    }
+
+    /// The concept's usable terms in `language`: not deprecated, preferred first.
+    private func terms(of concept: String, in language: Language) -> [Term] {
+        guard let entry = glossary.termbase.concepts.first(where: { $0.id == concept }) else { return [] }
+        return entry.terms(in: LanguageTag(language)).filter { $0.status != .deprecated }
+    }
+}

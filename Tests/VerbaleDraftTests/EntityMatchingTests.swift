@@ -1,0 +1,109 @@
+import Testing
+import VerbaleCore
+import VerbaleDraft
+import VerbaleGlossary
+import VerbaleMemory
+
+/// Glossary entities in fuzzy matching: a country name that differs between the query and the
+/// memory costs one placeable penalty, and the suggested translations get the query's country
+/// from the termbase (issue 4, item 3).
+@Suite("Glossary entities in matching")
+struct EntityMatchingTests {
+    static let thaiEN = "The Embassy of the Kingdom of Thailand presents its compliments to the Ministry of Foreign Affairs."
+    static let thaiFR = "L'Ambassade du Royaume de Thaïlande présente ses compliments au Ministère des Affaires étrangères."
+    static let thaiKM = "ស្ថានទូតនៃព្រះរាជាណាចក្រ\u{200B}ថៃ សូមគោរពជម្រាបមកក្រសួងការបរទេស។"
+
+    static func matcher(entities: (any EntityNaming)?) throws -> FuzzyMatcher {
+        let builder = MatchIndexBuilder()
+        _ = try builder.add(TranslationUnit(id: "thai", variants: [
+            Variant(language: try LanguageTag("en"), text: thaiEN),
+            Variant(language: try LanguageTag("fr"), text: thaiFR),
+            Variant(language: try LanguageTag("km"), text: thaiKM),
+        ]))
+        _ = try builder.add(TranslationUnit(id: "other", variants: [
+            Variant(language: try LanguageTag("en"), text: "The Ministry acknowledges receipt of the note."),
+            Variant(language: try LanguageTag("fr"), text: "Le Ministère accuse réception de la note."),
+        ]))
+        let (index, archive) = builder.finish()
+        return FuzzyMatcher(index: index, archive: archive, entities: entities)
+    }
+
+    static func shipped() throws -> GlossaryEntities {
+        try #require(try GlossaryEntities.shipped(), "the shipped Glossaries/*.tbx must load")
+    }
+
+    @Test("Another country scores as one placeable difference and is named in French and Khmer from the termbase")
+    func countrySwap() throws {
+        let query = "The Embassy of the Kingdom of Cambodia presents its compliments to the Ministry of Foreign Affairs."
+        let match = try #require(try Self.matcher(entities: try Self.shipped()).search(query, language: .english, threshold: 70).first)
+        // 14 content tokens, the entity counted once; cost = one placeable penalty (30).
+        #expect(match.cost == CostModel.standard.placeableValue)
+        #expect(match.score == CostModel.score(cost: 30, length: 14))
+        #expect(match.band == "95-99")
+        #expect(match.diff.count == 1)
+        #expect(match.diff.first?.reason == "placeable")
+        #expect(match.diff.first?.query?.text == "Kingdom of Cambodia")
+        #expect(match.diff.first?.source?.text == "Kingdom of Thailand")
+        #expect(match.targets["fr"] == "L'Ambassade du Royaume du Cambodge présente ses compliments au Ministère des Affaires étrangères.")
+        #expect(match.targets["km"] == "ស្ថានទូតនៃព្រះរាជាណាចក្រ\u{200B}កម្ពុជា សូមគោរពជម្រាបមកក្រសួងការបរទេស។")
+        #expect(Set(match.transferred.map(\.language)) == ["fr", "km"])
+        #expect(match.transferred.allSatisfy { $0.kind == "entity" })
+    }
+
+    @Test("Without a glossary the same query costs a full word edit and the translation keeps Thailand")
+    func withoutGlossary() throws {
+        let query = "The Embassy of the Kingdom of Cambodia presents its compliments to the Ministry of Foreign Affairs."
+        let plain = try #require(try Self.matcher(entities: nil).search(query, language: .english, threshold: 70).first)
+        let entity = try #require(try Self.matcher(entities: try Self.shipped()).search(query, language: .english, threshold: 70).first)
+        #expect(plain.cost == CostModel.fullEdit)
+        #expect(plain.targets["fr"] == Self.thaiFR)
+        #expect(entity.score > plain.score)
+    }
+
+    @Test("An entity of five tokens replaces one of three, and the score stays a single placeable penalty")
+    func differentLengths() throws {
+        let query = "The Embassy of the Lao People's Democratic Republic presents its compliments to the Ministry of Foreign Affairs."
+        let match = try #require(try Self.matcher(entities: try Self.shipped()).search(query, language: .english, threshold: 90).first)
+        #expect(match.cost == CostModel.standard.placeableValue)
+        #expect(match.diff.first?.source?.text == "Kingdom of Thailand")
+        #expect(match.diff.first?.query?.text == "Lao People's Democratic Republic")
+        #expect(match.targets["fr"]?.contains("Thaïlande") == false)
+        #expect(match.targets["km"]?.contains("សាធារណ\u{200B}រដ្ឋ\u{200B}ប្រជាធិបតេយ្យ") == true)
+    }
+
+    @Test("A Khmer query with another country gives the English formal name")
+    func khmerQuery() throws {
+        let query = "ស្ថានទូតនៃព្រះរាជាណាចក្រ\u{200B}កម្ពុជា សូមគោរពជម្រាបមកក្រសួងការបរទេស។"
+        let match = try #require(try Self.matcher(entities: try Self.shipped()).search(query, language: .khmer, threshold: 70).first)
+        #expect(match.cost == CostModel.standard.placeableValue)
+        #expect(match.targets["en"] == "The Embassy of the Kingdom of Cambodia presents its compliments to the Ministry of Foreign Affairs.")
+        #expect(match.targets["fr"]?.contains("Royaume du Cambodge") == true)
+    }
+
+    @Test("A Khmer name the termbase marks unreviewed makes the Khmer suggestion unreviewed")
+    func unreviewedTerm() throws {
+        func concept(_ id: String, _ terms: [(String, String, ReviewStatus)]) throws -> Concept {
+            Concept(id: id, terms: try terms.map {
+                Term(language: try LanguageTag($0.0), text: $0.1, partOfSpeech: "properNoun", status: .preferred, termType: "fullForm", review: $0.2)
+            })
+        }
+        let glossary = DraftGlossary(concepts: [
+            try concept("TH", [("en", "Kingdom of Thailand", .translated), ("fr", "Royaume de Thaïlande", .translated), ("km", "ព្រះរាជាណាចក្រ\u{200B}ថៃ", .translated)]),
+            try concept("XX", [("en", "Kingdom of Examplia", .translated), ("fr", "Royaume d'Exemplie", .translated), ("km", "ព្រះរាជាណាចក្រ\u{200B}គំរូ", .unreviewed)]),
+        ])
+        let query = "The Embassy of the Kingdom of Examplia presents its compliments to the Ministry of Foreign Affairs."
+        let match = try #require(try Self.matcher(entities: GlossaryEntities(glossary: glossary)).search(query, language: .english, threshold: 70).first)
+        #expect(match.targets["fr"]?.contains("Royaume d'Exemplie") == true)
+        #expect(match.targets["km"]?.contains("ព្រះរាជាណាចក្រ\u{200B}គំរូ") == true)
+        #expect(match.review["km"] == "unreviewed")
+        #expect(match.review["fr"] != "unreviewed")
+        #expect(match.unreviewedLanguages.contains("km"))
+    }
+
+    @Test("Common glossary terms (not proper names) stay words")
+    func commonTermsStayWords() throws {
+        let entities = try Self.shipped()
+        #expect(entities.entities(in: "the embassy and the note verbale", language: .english).isEmpty)
+        #expect(entities.entities(in: Self.thaiEN, language: .english).map(\.value).contains("iso3166-1:TH"))
+    }
+}
