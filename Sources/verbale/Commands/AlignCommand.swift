@@ -112,7 +112,7 @@ struct AlignCommand: ParsableCommand {
         }
         let tags = Dictionary(uniqueKeysWithValues: inputs.map { ($0.document.language, $0.tag) })
         let names = Dictionary(uniqueKeysWithValues: inputs.map { ($0.document.language, $0.name) })
-        let personalData = keepPersonalData ? [:] : AlignmentScrubbing.scrub(&result, tags: tags)
+        let personalData = keepPersonalData ? [:] : try AlignmentScrubbing.scrub(&result, tags: tags)
         if !json, !personalData.isEmpty {
             Terminal.writeError("personal data replaced: \(AlignmentScrubbing.describe(personalData)) (--keep-personal-data keeps it)\n")
         }

@@ -1,4 +1,3 @@
-import Foundation
 import VerbaleAlign
 import VerbaleCore
 import VerbaleMemory
@@ -10,16 +9,8 @@ import VerbaleMemory
 /// Cost: one byte pass per text, regular expressions only for texts that may hold personal data.
 enum AlignmentScrubbing {
     /// Scrubs `result` in place and returns how many values of each kind were replaced.
-    static func scrub(_ result: inout MultilingualAlignment, tags: [Language: LanguageTag]) -> [PersonalDataKind: Int] {
-        let scrubber: PersonalDataScrubber
-        do { scrubber = try PersonalDataScrubber() } catch {
-            // Only an ICU lacking a feature the built-in patterns use gets here. Writing the
-            // alignment unscrubbed would leak personal data, so stop with the reason (exit 1)
-            // rather than crash or continue. (`scrub` keeps its non-throwing signature for
-            // its caller; making it `throws` is the tidier follow-up.)
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            exit(1)
-        }
+    static func scrub(_ result: inout MultilingualAlignment, tags: [Language: LanguageTag]) throws -> [PersonalDataKind: Int] {
+        let scrubber = try PersonalDataScrubber()
         var counts: [PersonalDataKind: Int] = [:]
         for index in result.units.indices {
             let languages = result.languages.filter { result.units[index].variants[$0] != nil }
