@@ -23,19 +23,12 @@ struct MatchMemoryOptions: ParsableArguments {
 
     /// The shipped stock phrases (`Memories/*.tmx`), indexed on the fly; nil when not found.
     static func shippedPhrases() throws -> FuzzyMatcher? {
-        guard let folder = ShippedData.memories,
-              let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-                .filter({ $0.pathExtension.lowercased() == "tmx" }).sorted(by: { $0.path < $1.path }), !files.isEmpty else { return nil }
-        let builder = MatchIndexBuilder()
-        for file in files {
-            do {
-                try MatchFileLoader.add(file, to: builder)
-            } catch let error as FormatError {
-                throw ValidationError("shipped phrases: \(error.description)")
-            }
+        let loaded: (index: MatchIndex, archive: UnitArchive)?
+        do { loaded = try MatchFile.shippedPhrases() } catch let error as FormatError {
+            throw ValidationError("shipped phrases: \(error.description)")
         }
-        let (index, archive) = builder.finish()
-        return FuzzyMatcher(index: index, archive: archive, entities: try glossaryEntities())
+        guard let loaded else { return nil }
+        return FuzzyMatcher(index: loaded.index, archive: loaded.archive, entities: try glossaryEntities())
     }
 
     /// The shipped termbases as glossary entities for placeable transfer, loaded as
@@ -82,41 +75,17 @@ struct MatchMemoryOptions: ParsableArguments {
     }
 }
 
-/// Builds a match index in memory from a memory file in any format VerbaleFormats reads
-/// (TMX, XLIFF, TSV/CSV): for small memories, shipped phrases and tests. O(file).
+/// `MatchFile.index` with format errors as command-line validation errors.
 enum MatchFileLoader {
     static func load(_ url: URL) throws -> (MatchIndex, UnitArchive) {
-        let builder = MatchIndexBuilder()
-        do {
-            try add(url, to: builder)
-        } catch let error as FormatError {
+        do { return try MatchFile.index(url) } catch let error as FormatError {
             throw ValidationError(error.description)
         }
-        return builder.finish()
-    }
-
-    /// Adds every unit of `url`, giving units without provenance the origin
-    /// `<file name>#<tuid>` (or `#<1-based position>` when the unit has no id).
-    static func add(_ url: URL, to builder: MatchIndexBuilder) throws {
-        var reader = try MemoryFormat.makeReader(url: url)
-        var position = 0
-        while var unit = try reader.next() {
-            position += 1
-            if (unit.metadata.origin ?? "").isEmpty {
-                unit.metadata.origin = "\(url.lastPathComponent)#\(unit.id.flatMap { $0.isEmpty ? nil : $0 } ?? String(position))"
-            }
-            try builder.add(unit)
-        }
     }
 }
 
-/// Query text cleaned for matching: control characters (other than tab and newline) become
-/// spaces, so pasted PDF text with stray controls still matches.
-func cleanedQuery(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-        scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t" ? " " : scalar
-    }))
-}
+/// See `MatchQuery.cleaned`.
+func cleanedQuery(_ text: String) -> String { MatchQuery.cleaned(text) }
 
 /// ANSI colours, only when standard output is a terminal.
 enum Colour {

@@ -1,0 +1,53 @@
+import Foundation
+import VerbaleCore
+import VerbaleFormats
+
+/// Match indexes built in memory from memory files (TMX, XLIFF, TSV/CSV), for small memories,
+/// the shipped stock phrases and tests; any front end (CLI, editor plug-in) uses the same.
+///
+/// Why: a unit read from a file has no recorded provenance, and every match must say where it
+/// came from, so units without an origin get `<file name>#<tuid>` (or `#<1-based position>`).
+/// Cost: one read and one tokenization per variant, O(file); nothing is persisted.
+public enum MatchFile {
+    /// Indexes one file. Throws the reader's `FormatError` (file, line, column) or `ICUError`.
+    public static func index(_ url: URL) throws -> (index: MatchIndex, archive: UnitArchive) {
+        let builder = MatchIndexBuilder()
+        try add(url, to: builder)
+        return builder.finish()
+    }
+
+    /// Adds every unit of `url` to `builder`, giving units without provenance an origin.
+    public static func add(_ url: URL, to builder: MatchIndexBuilder) throws {
+        var reader = try MemoryFormat.makeReader(url: url)
+        var position = 0
+        while var unit = try reader.next() {
+            position += 1
+            if (unit.metadata.origin ?? "").isEmpty {
+                unit.metadata.origin = "\(url.lastPathComponent)#\(unit.id.flatMap { $0.isEmpty ? nil : $0 } ?? String(position))"
+            }
+            try builder.add(unit)
+        }
+    }
+
+    /// The shipped stock phrases (`Memories/*.tmx`, in name order) in one index; nil when the
+    /// folder is not found or holds no TMX.
+    public static func shippedPhrases() throws -> (index: MatchIndex, archive: UnitArchive)? {
+        guard let folder = ShippedData.memories,
+              let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+                .filter({ $0.pathExtension.lowercased() == "tmx" }).sorted(by: { $0.path < $1.path }), !files.isEmpty else { return nil }
+        let builder = MatchIndexBuilder()
+        for file in files { try add(file, to: builder) }
+        return builder.finish()
+    }
+}
+
+/// Query text as pasted (from PDFs, mail) made fit for matching.
+public enum MatchQuery {
+    /// Control characters other than tab and newline become spaces, so pasted text with stray
+    /// controls still matches. O(n).
+    public static func cleaned(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t" ? " " : scalar
+        }))
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+import VerbaleCore
+import VerbaleMemory
+
+@Suite("Match indexes from files")
+struct MatchFileTests {
+    @Test("Units read from a file get an origin: file#tuid, else file#position; a recorded origin is kept")
+    func origins() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-matchfile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let table = folder.appendingPathComponent("notes.tsv")
+        try "en\tfr\torigin\nThank you\tMerci\t\nGood morning\tBonjour\tletter 12\n".write(to: table, atomically: true, encoding: .utf8)
+        let (index, archive) = try MatchFile.index(table)
+        let matcher = FuzzyMatcher(index: index, archive: archive)
+        #expect(try matcher.search("Thank you", language: .english).first?.origin == "notes.tsv#1")
+        #expect(try matcher.search("Good morning", language: .english).first?.origin == "letter 12")
+    }
+
+    @Test("Query cleaning turns control characters into spaces but keeps tabs, newlines and Khmer")
+    func cleaning() {
+        #expect(MatchQuery.cleaned("has the\u{07} honour\u{1B}") == "has the  honour ")
+        #expect(MatchQuery.cleaned("a\tb\nស្ថានទូត\u{200B}") == "a\tb\nស្ថានទូត\u{200B}")
+    }
+}
