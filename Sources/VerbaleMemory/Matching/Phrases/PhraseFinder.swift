@@ -188,22 +188,11 @@ public struct PhraseFinder {
         var cost = [Int](repeating: 0, count: (k + 1) * width)
         var origin = [Int](repeating: 0, count: (k + 1) * width)
         for j in 0...n { origin[j] = j }
-        for i in 1...k {
-            cost[i * width] = cost[(i - 1) * width] + aligner.indelCost(phrase[i - 1])
-            origin[i * width] = 0
-            for j in 1...n {
-                let diagonal = cost[(i - 1) * width + j - 1] + aligner.substitutionCost(text[j - 1], phrase[i - 1])
-                let up = cost[(i - 1) * width + j] + aligner.indelCost(phrase[i - 1])
-                let left = cost[i * width + j - 1] + aligner.indelCost(text[j - 1])
-                if diagonal <= up, diagonal <= left {
-                    cost[i * width + j] = diagonal; origin[i * width + j] = origin[(i - 1) * width + j - 1]
-                } else if up <= left {
-                    cost[i * width + j] = up; origin[i * width + j] = origin[(i - 1) * width + j]
-                } else {
-                    cost[i * width + j] = left; origin[i * width + j] = origin[i * width + j - 1]
-                }
-            }
-        }
+        fillAlignment(rows: k, columns: n, cost: &cost, origin: &origin,
+                      rowStart: { i, above in (above + aligner.indelCost(phrase[i - 1]), 0) },
+                      substitution: { i, j in aligner.substitutionCost(text[j - 1], phrase[i - 1]) },
+                      rowIndel: { i in aligner.indelCost(phrase[i - 1]) },
+                      columnIndel: { j in aligner.indelCost(text[j - 1]) })
         var bestEnd = 1
         for j in 1...n where cost[k * width + j] < cost[k * width + bestEnd] { bestEnd = j }
         var start = origin[k * width + bestEnd], end = bestEnd
@@ -224,13 +213,33 @@ public struct PhraseFinder {
         var origin = [Int](repeating: 0, count: (n + 1) * width)
         for i in 0...n { origin[i * width] = i }
         for j in 1...k { cost[j] = Int.max / 4 }
-        for i in 1...n {
-            cost[i * width] = 0
-            origin[i * width] = i
-            for j in 1...k {
-                let diagonal = cost[(i - 1) * width + j - 1] + aligner.substitutionCost(text[i - 1], phrase[j - 1])
-                let up = cost[(i - 1) * width + j] + aligner.indelCost(text[i - 1])
-                let left = cost[i * width + j - 1] + aligner.indelCost(phrase[j - 1])
+        fillAlignment(rows: n, columns: k, cost: &cost, origin: &origin,
+                      rowStart: { i, _ in (0, i) },
+                      substitution: { i, j in aligner.substitutionCost(text[i - 1], phrase[j - 1]) },
+                      rowIndel: { i in aligner.indelCost(text[i - 1]) },
+                      columnIndel: { j in aligner.indelCost(phrase[j - 1]) })
+        var bestEnd = 1
+        for j in 1..<k where cost[n * width + j] < cost[n * width + bestEnd] { bestEnd = j }
+        guard bestEnd < k || k == 1 else { return nil }
+        return (origin[n * width + bestEnd], bestEnd, cost[n * width + bestEnd])
+    }
+
+    /// Fills a (rows + 1) × (columns + 1) edit-distance table whose row 0 the caller has set,
+    /// carrying in `origin` the column (or row) where each cell's cheapest alignment began, so
+    /// both the free-window and the free-prefix searches above share one recurrence.
+    /// `rowStart` gives column 0 of row i from column 0 of the row above. O(rows × columns).
+    private static func fillAlignment(rows: Int, columns: Int, cost: inout [Int], origin: inout [Int],
+                                      rowStart: (_ row: Int, _ costAbove: Int) -> (cost: Int, origin: Int),
+                                      substitution: (Int, Int) -> Int, rowIndel: (Int) -> Int, columnIndel: (Int) -> Int) {
+        let width = columns + 1
+        for i in 1...rows {
+            let start = rowStart(i, cost[(i - 1) * width])
+            cost[i * width] = start.cost
+            origin[i * width] = start.origin
+            for j in 1...columns {
+                let diagonal = cost[(i - 1) * width + j - 1] + substitution(i, j)
+                let up = cost[(i - 1) * width + j] + rowIndel(i)
+                let left = cost[i * width + j - 1] + columnIndel(j)
                 if diagonal <= up, diagonal <= left {
                     cost[i * width + j] = diagonal; origin[i * width + j] = origin[(i - 1) * width + j - 1]
                 } else if up <= left {
@@ -240,9 +249,5 @@ public struct PhraseFinder {
                 }
             }
         }
-        var bestEnd = 1
-        for j in 1..<k where cost[n * width + j] < cost[n * width + bestEnd] { bestEnd = j }
-        guard bestEnd < k || k == 1 else { return nil }
-        return (origin[n * width + bestEnd], bestEnd, cost[n * width + bestEnd])
     }
 }
