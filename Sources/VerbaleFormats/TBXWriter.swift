@@ -155,21 +155,28 @@ public struct TBXWriter: Sendable {
         }
     }
 
-    /// XML-escapes text and attribute values.
+    /// XML-escapes text and attribute values. C0 control characters other than tab, LF and CR
+    /// cannot appear in XML 1.0 at all, so they become U+FFFD (as in the TMX writer) rather
+    /// than producing a termbase no parser accepts.
     func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return text }
+        guard text.unicodeScalars.contains(where: { "&<>\"'".unicodeScalars.contains($0) || Self.isForbiddenControl($0) }) else { return text }
         var out = ""
-        out.reserveCapacity(text.count + 16)
-        for ch in text {
-            switch ch {
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            default: out.append(ch)
+            case _ where Self.isForbiddenControl(scalar): out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r"
     }
 }

@@ -80,6 +80,16 @@ struct TBXTests {
         #expect(again == [concept])
     }
 
+    @Test("Control characters XML cannot carry are written as U+FFFD, so the file stays readable")
+    func controlCharacters() throws {
+        let concept = Concept(id: "c1", note: "bell\u{07}here", terms: [Term(language: LanguageTag(.khmer), text: "កម្ពុជា\u{01}")])
+        let writer = TBXWriter(version: .v3)
+        let text = writer.start(TBXHeader(version: .v3)) + writer.entry(concept) + writer.end()
+        let (_, again) = try TBXReader.readAll(data: Data(text.utf8), name: "controls")
+        #expect(again.first?.terms.first?.text == "កម្ពុជា\u{FFFD}")
+        #expect(again.first?.note == "bell\u{FFFD}here")
+    }
+
     @Test("Entity expansion (billion laughs) is refused with a position")
     func billionLaughs() {
         #expect(throws: TBXError.entityDeclaration(file: GlossaryFixture.url("billion-laughs.tbx").path, line: 3, column: 3)) {
