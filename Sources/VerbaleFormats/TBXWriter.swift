@@ -155,28 +155,7 @@ public struct TBXWriter: Sendable {
         }
     }
 
-    /// XML-escapes text and attribute values. C0 control characters other than tab, LF and CR
-    /// cannot appear in XML 1.0 at all, so they become U+FFFD (as in the TMX writer) rather
-    /// than producing a termbase no parser accepts.
-    func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { "&<>\"'".unicodeScalars.contains($0) || Self.isForbiddenControl($0) }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case _ where Self.isForbiddenControl(scalar): out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r"
-    }
+    /// XML-escapes text and attribute values (quotes included), with the shared rules of
+    /// `XMLText`: C0 controls XML cannot carry become U+FFFD.
+    func escape(_ text: String) -> String { XMLText.escaped(text, quotes: true) }
 }

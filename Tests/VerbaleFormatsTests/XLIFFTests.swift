@@ -84,4 +84,21 @@ struct XLIFFTests {
             #expect(again.map { $0.variants[0].tags.count } == expected.map(\.tags.count), "\(version)")
         }
     }
+
+    @Test("Control characters XML cannot carry are written as U+FFFD, so XLIFF output stays readable")
+    func controlCharacters() throws {
+        let unit = TranslationUnit(variants: [
+            Variant(language: LanguageTag(.english), text: "bell\u{07}here"),
+            Variant(language: LanguageTag(.khmer), text: "កម្ពុជា\u{01}"),
+        ])
+        for version in XLIFFVersion.allCases {
+            let sink = ByteSink()
+            var writer = try XLIFFWriter(sink: sink, languages: [LanguageTag(.english), LanguageTag(.khmer)], version: version)
+            try writer.write(unit)
+            try writer.finish()
+            let (again, _) = try read(sink.data, as: .xliff)
+            #expect(again.first?.variant(for: LanguageTag(.english))?.text == "bell\u{FFFD}here", "\(version)")
+            #expect(again.first?.variant(for: LanguageTag(.khmer))?.text == "កម្ពុជា\u{FFFD}", "\(version)")
+        }
+    }
 }

@@ -51,10 +51,14 @@ extension ByteSink {
     }
 }
 
-/// XML escaping into a `String`, for tag content kept as markup in `InlineTag.content`.
+/// XML escaping into a `String`, for tag content kept as markup in `InlineTag.content`, for the
+/// XLIFF writer and for the TBX writer. Same rules as the byte-buffer form above: C0 controls
+/// other than tab, LF and CR cannot appear in XML 1.0, so they become U+FFFD. O(n).
 enum XMLText {
-    static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else { return text }
+    /// `text` as character data: `&`, `<`, `>` escaped, CR as `&#13;`; with `quotes`, also
+    /// `"` and `'` (so the result is safe in attributes of either quote style, as TBX writes).
+    static func escaped(_ text: String, quotes: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0, quotes: quotes) }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
@@ -63,6 +67,9 @@ enum XMLText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\r": out += "&#13;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&apos;"
+            case _ where isForbiddenControl(scalar): out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -80,5 +87,17 @@ enum XMLText {
             }
         }
         return out
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar, quotes: Bool) -> Bool {
+        switch scalar {
+        case "&", "<", ">", "\r": true
+        case "\"", "'": quotes
+        default: isForbiddenControl(scalar)
+        }
+    }
+
+    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r"
     }
 }
