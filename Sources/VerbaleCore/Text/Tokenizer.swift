@@ -33,6 +33,7 @@ public final class Tokenizer {
     private let words: BreakIterator
     private var positions: [Int32] = []
     private var recognizer: PlaceableRecognizer?
+    private var khmerScratch = KhmerBoundaryModel.Scratch()
 
     public init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned) throws(ICUError) {
         self.language = language
@@ -114,7 +115,8 @@ public final class Tokenizer {
             for piece in pieces { KhmerWordRules.split(piece, units, into: &split) }
             pieces = KhmerWordRules.merge(split, units)
             if khmerWordBreaking == .learned, let model = KhmerBoundaryModel.shipped {
-                pieces = model.resegment(pieces, units)
+                model.resegment(pieces, units, scratch: &khmerScratch)
+                swap(&pieces, &khmerScratch.result)
             }
         }
         var spans: [Span] = []
