@@ -55,7 +55,7 @@ struct FuzzyLookupTests {
     }
 
     /// Every term scored as `Termbase.lookup` documents it, best term per concept (highest
-    /// score, then first in the termbase), best concepts first.
+    /// score, then shortest, then first in the termbase), best concepts first.
     static func bruteForce(_ query: String, _ concepts: [Concept], options: LookupOptions) -> [String] {
         let keyer = TermKeyer()
         let key = Array(keyer.key(query, language: TermKeyer.language(for: options.language, text: query)).unicodeScalars)
@@ -76,7 +76,7 @@ struct FuzzyLookupTests {
                     if partial >= options.minimumScore { found = (partial, .partial) }
                 }
                 guard let (score, match) = found else { continue }
-                if let existing = best[concept.id], existing.score >= score { continue }
+                if let existing = best[concept.id], (existing.score, -existing.term.text.count) >= (score, -term.text.count) { continue }
                 best[concept.id] = (score, match, term)
             }
         }

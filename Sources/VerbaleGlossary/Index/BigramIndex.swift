@@ -27,6 +27,9 @@ struct BigramIndex {
     let order: [Int32]
     /// Length in Unicode scalars of the key at each position.
     let lengths: [Int32]
+    /// Number of distinct bigrams of the key at each position (a whole-term match within `d`
+    /// edits shares at least this minus `2d` with the query, too).
+    let gramCounts: [UInt16]
     /// `lengthStarts[ℓ]..<lengthStarts[ℓ + 1]`: the positions of keys of length `ℓ`.
     let lengthStarts: [Int]
     /// Every key's scalars end to end (position order), so verification allocates nothing.
@@ -55,14 +58,19 @@ struct BigramIndex {
         let longest = scalars.map(\.count).max() ?? 0
         var lengthStarts = [Int](repeating: order.count, count: longest + 2)
         var postings: [UInt64: [Int32]] = [:]
+        var gramCounts: [UInt16] = []
+        gramCounts.reserveCapacity(order.count)
         for (position, entry) in order.enumerated() {
             let key = scalars[Int(entry)]
             if lengthStarts[key.count] == order.count { lengthStarts[key.count] = position }
             lengths.append(Int32(key.count))
             starts.append(Int32(flat.count))
             flat.append(contentsOf: key)
-            for gram in Set(Self.bigrams(key)) { postings[gram, default: []].append(Int32(position)) }
+            let grams = Set(Self.bigrams(key))
+            gramCounts.append(UInt16(min(grams.count, Int(UInt16.max))))
+            for gram in grams { postings[gram, default: []].append(Int32(position)) }
         }
+        self.gramCounts = gramCounts
         // Lengths no key has start where the next length starts.
         for length in stride(from: longest, through: 0, by: -1) where lengthStarts[length] == order.count {
             lengthStarts[length] = lengthStarts[length + 1]

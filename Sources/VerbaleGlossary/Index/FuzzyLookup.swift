@@ -1,3 +1,5 @@
+import VerbaleCore
+
 extension Termbase {
     /// Fuzzy matching (typos) with exact top-`limit` results: what a scan scoring every term
     /// would return, found without scoring every term.
@@ -16,7 +18,7 @@ extension Termbase {
     ///    (`BitParallelPattern`, O(m) per term).
     /// 3. Verification stops once `limit` concepts score more than any remaining bound: the
     ///    top results equal a full scan's (tested against brute force, Khmer included).
-    func fuzzy(_ key: String, options: LookupOptions, consider: (Int32, Int, LookupMatch) -> Void, cutoff: () -> Int?) {
+    func fuzzy(_ key: String, options: LookupOptions, consider: (Int32, Int, LookupMatch) -> Void) {
         let query = key.unicodeScalars.map(\.value)
         let n = query.count
         guard n >= 4 else { return }
@@ -42,11 +44,13 @@ extension Termbase {
             default: return nil
             }
         }
-        /// The best score a key of length `m` sharing `shared` bigrams could reach.
-        func bound(_ m: Int, shared: Int) -> Int {
+        /// The best score a key of length `m` with `distinct` bigrams, sharing `shared`, could
+        /// reach: each edit changes at most two bigrams of either string, and at least
+        /// |m − n| edits separate two lengths.
+        func bound(_ m: Int, distinct: Int, shared: Int) -> Int {
             let lowest = (d - shared + 1) / 2
             var best = -1
-            let distance = max(lowest, abs(m - n))
+            let distance = max(lowest, (distinct - shared + 1) / 2, abs(m - n))
             if distance <= fullLimit(m) { best = Self.fuzzyScore(distance: distance, n, m) }
             if partialPossible, m > n, lowest <= partialLimit { best = max(best, Self.partialScore(distance: lowest, n)) }
             return best
@@ -58,49 +62,106 @@ extension Termbase {
         let longest = partialPossible ? indexLongest : min(indexLongest, n * 100 / max(minimum, 1) + 1)
         guard shortest <= longest else { return }
         let positions = grams.lengthStarts[shortest]..<grams.lengthStarts[longest + 1]
+        let gramCounts = grams.gramCounts
         var buckets = [[Int32]](repeating: [], count: 101)
         if d < BigramIndex.countLimit {
             grams.forEachCandidate(queryGrams, positions: positions, threshold: threshold) { position, length, shared in
-                let score = bound(length, shared: shared)
+                let score = bound(length, distinct: Int(gramCounts[position]), shared: shared)
                 if score >= minimum { buckets[score].append(Int32(position)) }
             }
         } else {
             // More distinct bigrams than the counting planes hold: bound by length alone.
             for position in positions {
-                let score = bound(Int(grams.lengths[position]), shared: d)
+                let score = bound(Int(grams.lengths[position]), distinct: d, shared: d)
                 if score >= minimum { buckets[score].append(Int32(position)) }
             }
         }
         let index = grams
         let pattern = BitParallelPattern(query)
         let queryScalars = key.unicodeScalars.map { $0 }
-        for score in stride(from: 100, through: minimum, by: -1) where !buckets[score].isEmpty {
-            if let cutoff = cutoff(), score < cutoff { break }
-            for position in buckets[score] {
+        var top = TopResults(limit: options.limit, concepts: concepts)
+        verification: for bound in stride(from: 100, through: minimum, by: -1) where !buckets[bound].isEmpty {
+            for position in buckets[bound] {
                 let p = Int(position)
                 let entry = index.order[p]
-                if let wanted, entries[Int(entry)].language != wanted { continue }
+                let e = entries[Int(entry)]
+                if let wanted, e.language != wanted { continue }
+                // Once `limit` concepts are found, a term can only enter by beating the last.
+                if let last = top.last {
+                    if bound < last.score { break verification }
+                    if bound == last.score, e.textLength > last.length { continue }
+                }
                 let m = Int(index.lengths[p])
                 let text = index.scalars(at: p)
                 let limit = fullLimit(m)
-                if abs(m - n) <= limit, let distance = Self.distance(pattern, query, queryScalars, text, limit: limit) {
+                var found: (score: Int, match: LookupMatch)?
+                if abs(m - n) <= limit, let distance = Self.distance(pattern, queryScalars, text, limit: limit) {
                     let score = Self.fuzzyScore(distance: distance, n, m)
-                    if score >= minimum { consider(entry, score, .fuzzy); continue }
+                    if score >= minimum { found = (score, .fuzzy) }
                 }
-                if partialPossible, m > n {
+                if found == nil, partialPossible, m > n {
                     let distance = pattern?.bestSubstringDistance(in: text)
                         ?? EditDistance.bestSubstring(queryScalars, in: text.compactMap(Unicode.Scalar.init))
                     let score = Self.partialScore(distance: distance, n)
-                    if score >= minimum { consider(entry, score, .partial) }
+                    if score >= minimum { found = (score, .partial) }
                 }
+                guard let found else { continue }
+                consider(entry, found.score, found.match)
+                top.insert(TopResults.Ranked(score: found.score, length: e.textLength, concept: e.concept, entry: entry))
             }
         }
     }
 
     /// Whole-term distance within `limit`: bit-parallel when the query fits a machine word.
-    private static func distance(_ pattern: BitParallelPattern?, _ query: [UInt32], _ queryScalars: [Unicode.Scalar],
+    private static func distance(_ pattern: BitParallelPattern?, _ queryScalars: [Unicode.Scalar],
                                  _ text: ArraySlice<UInt32>, limit: Int) -> Int? {
         if let pattern { return pattern.distance(to: text, limit: limit) }
         return EditDistance.levenshtein(queryScalars, text.compactMap(Unicode.Scalar.init), limit: limit)
+    }
+}
+
+/// The best `limit` concepts found so far, ranked as lookup results are (score, then shorter
+/// term, then concept id, then termbase order): what a candidate must beat to matter.
+struct TopResults {
+    struct Ranked {
+        var score: Int
+        var length: Int32
+        var concept: Int32
+        var entry: Int32
+    }
+
+    let limit: Int
+    let concepts: [Concept]
+    /// Best first, one per concept, at most `limit`.
+    private(set) var ranked: [Ranked] = []
+
+    init(limit: Int, concepts: [Concept]) {
+        self.limit = limit
+        self.concepts = concepts
+    }
+
+    /// The worst of the best `limit`, once there are `limit`.
+    var last: Ranked? { ranked.count >= limit ? ranked.last : nil }
+
+    func isBetter(_ a: Ranked, than b: Ranked) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.length != b.length { return a.length < b.length }
+        if a.concept != b.concept { return concepts[Int(a.concept)].id < concepts[Int(b.concept)].id }
+        return a.entry < b.entry
+    }
+
+    /// Records a result. O(limit).
+    mutating func insert(_ result: Ranked) {
+        guard limit > 0 else { return }
+        if let at = ranked.firstIndex(where: { $0.concept == result.concept }) {
+            guard isBetter(result, than: ranked[at]) else { return }
+            ranked.remove(at: at)
+        } else if ranked.count >= limit {
+            guard let worst = ranked.last, isBetter(result, than: worst) else { return }
+            ranked.removeLast()
+        }
+        var at = ranked.count
+        while at > 0, isBetter(result, than: ranked[at - 1]) { at -= 1 }
+        ranked.insert(result, at: at)
     }
 }

@@ -56,11 +56,13 @@ extension Termbase {
         let key = keyer.key(query, language: language)
         guard !key.isEmpty else { return [] }
         var best: [Int32: (entry: Int32, result: LookupResult)] = [:]
-        /// Keeps a concept's best term: the highest score, then the first in the termbase.
+        /// Keeps a concept's best term, ranked as results are: the highest score, then the
+        /// shortest term, then the first in the termbase.
         func consider(_ entry: Int32, score: Int, match: LookupMatch) {
             let e = entries[Int(entry)]
             if let wanted = options.language, e.language != wanted.primary { return }
-            if let existing = best[e.concept], (existing.result.score, -existing.entry) >= (score, -entry) { return }
+            if let existing = best[e.concept],
+               (existing.result.score, -entries[Int(existing.entry)].textLength, -existing.entry) >= (score, -e.textLength, -entry) { return }
             let (concept, term) = resolve(entry)
             best[e.concept] = (entry, LookupResult(score: score, match: match, concept: concept, matchedTerm: term))
         }
@@ -79,12 +81,7 @@ extension Termbase {
                 consider(entry, score: min(98, 100 * queryLength / max(length, 1)), match: .prefix)
             }
         } else if best.isEmpty {
-            /// The score a new result must beat to enter the top `limit` (nil while not full).
-            func cutoff() -> Int? {
-                guard best.count >= options.limit, options.limit > 0 else { return nil }
-                return best.values.map(\.result.score).sorted(by: >)[options.limit - 1]
-            }
-            fuzzy(key, options: options, consider: consider, cutoff: cutoff)
+            fuzzy(key, options: options, consider: consider)
         }
         return best.values.map(\.result).sorted {
             ($0.score, -$0.matchedTerm.text.count, $1.concept.id) > ($1.score, -$1.matchedTerm.text.count, $0.concept.id)

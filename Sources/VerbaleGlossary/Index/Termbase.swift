@@ -21,6 +21,8 @@ public final class Termbase {
         var term: Int32
         var key: String
         var language: String
+        /// The term's length in characters (lookup ranks shorter terms first among equals).
+        var textLength: Int32
     }
 
     public let concepts: [Concept]
@@ -48,7 +50,7 @@ public final class Termbase {
                 guard !keys.isEmpty else { continue }
                 let key = TermKeyer.join(keys)
                 let id = Int32(entries.count)
-                entries.append(Entry(concept: Int32(c), term: Int32(t), key: key, language: term.language.primary))
+                entries.append(Entry(concept: Int32(c), term: Int32(t), key: key, language: term.language.primary, textLength: Int32(term.text.count)))
                 exact[key, default: []].append(id)
                 exactHashes[KeyHash.of(key), default: []].append(id)
                 maxTokens = max(maxTokens, keys.count)
