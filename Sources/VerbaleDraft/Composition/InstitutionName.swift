@@ -29,46 +29,35 @@ public struct InstitutionName: Sendable, Hashable, Codable {
         switch language {
         case .english: (capitalized ? "The " : "the ") + text
         case .khmer: text
-        case .french:
-            switch (gender, elides) {
-            case (.plural, _): (capitalized ? "Les " : "les ") + text
-            case (_, true): (capitalized ? "L'" : "l'") + text
-            case (.feminine, false): (capitalized ? "La " : "la ") + text
-            case (.masculine, false): (capitalized ? "Le " : "le ") + text
-            }
+        case .french: capitalized ? articled(plural: "Les ", elided: "L'", feminine: "La ", masculine: "Le ")
+                                  : articled(plural: "les ", elided: "l'", feminine: "la ", masculine: "le ")
         }
     }
 
     /// The name after "à": "au Ministère", "à la Mission", "à l'Office", "aux …".
     public var dative: String {
-        guard language == .french else { return withArticle() }
-        return switch (gender, elides) {
-        case (.plural, _): "aux " + text
-        case (_, true): "à l'" + text
-        case (.feminine, false): "à la " + text
-        case (.masculine, false): "au " + text
-        }
+        language == .french ? articled(plural: "aux ", elided: "à l'", feminine: "à la ", masculine: "au ") : withArticle()
     }
 
     /// A country after a formal head: "Royaume de Thaïlande", "Royaume du Cambodge",
     /// "Royaume des Pays-Bas", "République d'Irak" (feminine names take no article there).
     public var formalGenitive: String {
-        switch (gender, elides) {
-        case (.plural, _): "des " + text
-        case (_, true): "d'" + text
-        case (.feminine, false): "de " + text
-        case (.masculine, false): "du " + text
-        }
+        articled(plural: "des ", elided: "d'", feminine: "de ", masculine: "du ")
     }
 
     /// The name after "de": "du Ministère", "de la Mission", "de l'Office", "des …".
     public var genitive: String {
-        guard language == .french else { return "of " + withArticle() }
-        return switch (gender, elides) {
-        case (.plural, _): "des " + text
-        case (_, true): "de l'" + text
-        case (.feminine, false): "de la " + text
-        case (.masculine, false): "du " + text
+        language == .french ? articled(plural: "des ", elided: "de l'", feminine: "de la ", masculine: "du ") : "of " + withArticle()
+    }
+
+    /// The name after the one of four French forms (article, or preposition and article) that
+    /// its gender and elision select: plural before elision, elision before gender.
+    private func articled(plural: String, elided: String, feminine: String, masculine: String) -> String {
+        switch (gender, elides) {
+        case (.plural, _): plural + text
+        case (_, true): elided + text
+        case (.feminine, false): feminine + text
+        case (.masculine, false): masculine + text
         }
     }
 
