@@ -1,0 +1,162 @@
+extension PersonalDataScrubber {
+    /// What a text contains that some pattern needs before it can match at all. The scrubber
+    /// runs a pattern only on texts holding everything in its `needs`, so each flag must be a
+    /// *necessary* condition of the patterns that need it (never a heuristic): filtered and
+    /// unfiltered scrubbing give the same spans, which `PrivacyFilterEquivalenceTests` checks on
+    /// the real notes, Europarl and random strings.
+    struct Triggers: OptionSet {
+        let rawValue: UInt16
+        /// An `@` (e-mail addresses).
+        static let at = Triggers(rawValue: 1)
+        /// At least six decimal digits of any script, as ICU's `\d` counts them (passport
+        /// numbers, international and Cambodian phone numbers).
+        static let digits = Triggers(rawValue: 2)
+        /// A Latin title (`Mr`, `Mme`, `H.`…) not preceded by an ASCII letter.
+        static let title = Triggers(rawValue: 4)
+        /// A Khmer character (Khmer titles).
+        static let khmer = Triggers(rawValue: 8)
+        /// At least two decimal digits (a number after `Tel`, a date of birth).
+        static let someDigits = Triggers(rawValue: 16)
+        static let passportWord = Triggers(rawValue: 32)
+        static let idWord = Triggers(rawValue: 64)
+        static let phoneWord = Triggers(rawValue: 128)
+        static let birthWord = Triggers(rawValue: 256)
+        /// At least one decimal digit (an ID number may be one digit and hyphens).
+        static let oneDigit = Triggers(rawValue: 512)
+        static let all = Triggers(rawValue: 0x3FF)
+    }
+
+    /// Decides in one pass over the UTF-8 bytes which patterns can match at all: an `@`,
+    /// decimal digits, a title at a word start, Khmer letters; then, only for texts with a
+    /// digit, the keywords that introduce passport, ID and phone numbers and dates of birth.
+    /// Non-ASCII scalars are decoded (digits of other scripts count, as they do for `\d`).
+    /// Cost: O(n) bytes; most texts stop there.
+    static func triggers(_ text: String) -> Triggers {
+        var text = text
+        return text.withUTF8 { bytes in triggers(bytes) }
+    }
+
+    /// Keywords as UTF-8 bytes, lower-case: compared case-insensitively (`containsFolded`).
+    static let birthWords: [[UInt8]] = ["born", "birth", "dob", "né", "naissance", "កំណើត", "កើត"].map { Array($0.utf8) }
+    static let passportWords: [[UInt8]] = ["passport", "passeport", "លិខិតឆ្លងដែន"].map { Array($0.utf8) }
+    static let idWords: [[UInt8]] = ["id", "identit", "carte", "អត្តសញ្ញាណ"].map { Array($0.utf8) }
+    static let phoneWords: [[UInt8]] = ["tel", "tél", "phone", "fax", "mobile", "portable", "cell", "ទូរស័ព្ទ"].map { Array($0.utf8) }
+    static let titles: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "M.", "Mme", "Mlle", "Messrs", "Monsieur", "Madame", "Mademoiselle", "H.", "S."]
+        .map { Array($0.utf8) }
+
+    /// Non-ASCII scalars that case-insensitive matching may equate with ASCII letters
+    /// (`ſ` ~ `s`, Kelvin `K` ~ `k`, `ß` ~ `ss`, `ﬁ` ~ `fi`, `İ` ~ `i`…): derived once from
+    /// the Unicode case mappings. A text holding one gets every keyword flag, since the byte
+    /// comparison below cannot see through them. Cost: one pass over U+0080–U+1FFFF, once.
+    static let caseTwins: Set<UInt32> = {
+        func hasASCIILetter(_ text: String) -> Bool { text.utf8.contains { isASCIILetter($0) } }
+        var found: Set<UInt32> = []
+        for value in UInt32(0x80)...0x1FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            guard properties.changesWhenCaseMapped else { continue }
+            let lower = properties.lowercaseMapping, upper = properties.uppercaseMapping
+            if hasASCIILetter(lower) || hasASCIILetter(upper) || hasASCIILetter(properties.titlecaseMapping)
+                || hasASCIILetter(lower.uppercased()) || hasASCIILetter(upper.lowercased()) {
+                found.insert(value)
+            }
+        }
+        return found
+    }()
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    /// The byte at `i` lower-cased: ASCII letters, and the second byte of Latin-1 capitals
+    /// (`É` = C3 89 → C3 A9 `é`), so `TÉL` and `NÉE` are found as `tél` and `né`.
+    @inline(__always)
+    static func folded(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 {
+        let byte = p[i]
+        if isASCIILetter(byte) { return byte | 0x20 }
+        if byte >= 0x80, byte <= 0x9E, byte != 0x97, i > 0, p[i - 1] == 0xC3 { return byte + 0x20 }
+        return byte
+    }
+
+    /// Whether `p` contains `needle` (lower-case), compared through `folded`.
+    static func containsFolded(_ p: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, n <= p.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = p.count - n
+        while i <= last {
+            if folded(p, i) == first {
+                var k = 1
+                while k < n, folded(p, i + k) == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func triggers(_ p: UnsafeBufferPointer<UInt8>) -> Triggers {
+        var found: Triggers = []
+        var digits = 0
+        var caseTwin = false
+        let count = p.count
+        var previous: UInt8 = 0x20
+        var i = 0
+        while i < count {
+            let byte = p[i]
+            if byte < 0x80 {
+                if byte >= 0x30 && byte <= 0x39 {
+                    digits += 1
+                } else if byte == 0x40 {
+                    found.insert(.at)
+                } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53), !found.contains(.title), !isASCIILetter(previous) {
+                    // A title not after an ASCII letter: Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur,
+                    // Madame, H.E., S.E. (after a non-ASCII byte too: `«\u{A0}M. Dupont`).
+                    for title in titles where title[0] == byte && i + title.count <= count {
+                        var k = 1
+                        while k < title.count, p[i + k] == title[k] { k += 1 }
+                        guard k == title.count else { continue }
+                        let after: UInt8 = i + k < count ? p[i + k] : 0x20
+                        if title.last == 0x2E || !isASCIILetter(after) {
+                            found.insert(.title)
+                            break
+                        }
+                    }
+                }
+                previous = byte
+                i += 1
+                continue
+            }
+            // A non-ASCII scalar: decode it (Swift strings are valid UTF-8).
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard i + length <= count else { break }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | UInt32(p[i + k] & 0x3F) }
+            if value >= 0x1780 && value <= 0x17FF {
+                found.insert(.khmer)
+                if value >= 0x17E0 && value <= 0x17E9 { digits += 1 }
+            } else if let scalar = Unicode.Scalar(value) {
+                if scalar.properties.numericType == .decimal { digits += 1 }
+                if caseTwins.contains(value) { caseTwin = true }
+            }
+            previous = p[i + length - 1]
+            i += length
+        }
+        if digits >= 1 {
+            found.insert(.oneDigit)
+            if caseTwin {
+                found.formUnion([.birthWord, .passportWord, .idWord, .phoneWord])
+            } else {
+                // Each keyword only where its pattern's digits are there: an ID number needs one,
+                // a phone number after its keyword two, a date of birth three, a passport six.
+                if idWords.contains(where: { containsFolded(p, $0) }) { found.insert(.idWord) }
+                if digits >= 2, phoneWords.contains(where: { containsFolded(p, $0) }) { found.insert(.phoneWord) }
+                if digits >= 2, birthWords.contains(where: { containsFolded(p, $0) }) { found.insert(.birthWord) }
+                if digits >= 6, passportWords.contains(where: { containsFolded(p, $0) }) { found.insert(.passportWord) }
+            }
+        }
+        if digits >= 2 || found.contains(.khmer) { found.insert(.someDigits) }
+        if digits >= 6 { found.insert(.digits) }
+        return found
+    }
+}
