@@ -11,7 +11,8 @@ public struct ImportOptions: Sendable {
     public var scrubPersonalData: Bool
     /// Keep where each replacement was made, with the original text (for `--report`).
     public var collectPersonalDataReport: Bool
-    /// Units passed to each index's `add` at once.
+    /// Units handed to an analysis thread at once (capped at 256, so a few chunks in flight
+    /// keep memory small).
     public var indexBatchSize: Int
 
     public init(languageMap: [LanguageTag: LanguageTag] = [:], dryRun: Bool = false, scrubPersonalData: Bool = true,
