@@ -36,7 +36,7 @@ extension PersonalDataScrubber {
         return text.withUTF8 { bytes in triggers(bytes) }
     }
 
-    /// Keywords as UTF-8 bytes, lower-case: compared case-insensitively (`containsFolded`).
+    /// Keywords as UTF-8 bytes, lower-case: compared case-insensitively (`folded`).
     static let birthWords: [[UInt8]] = ["born", "birth", "dob", "né", "naissance", "កំណើត", "កើត"].map { Array($0.utf8) }
     static let passportWords: [[UInt8]] = ["passport", "passeport", "លិខិតឆ្លងដែន"].map { Array($0.utf8) }
     static let idWords: [[UInt8]] = ["id", "identit", "carte", "អត្តសញ្ញាណ"].map { Array($0.utf8) }
@@ -45,24 +45,29 @@ extension PersonalDataScrubber {
         .map { Array($0.utf8) }
 
     /// Non-ASCII scalars that case-insensitive matching may equate with ASCII letters
-    /// (`ſ` ~ `s`, Kelvin `K` ~ `k`, `ß` ~ `ss`, `ﬁ` ~ `fi`, `İ` ~ `i`…): derived once from
-    /// the Unicode case mappings. A text holding one gets every keyword flag, since the byte
-    /// comparison below cannot see through them. Cost: one pass over U+0080–U+1FFFF, once.
-    static let caseTwins: Set<UInt32> = {
-        func hasASCIILetter(_ text: String) -> Bool { text.utf8.contains { isASCIILetter($0) } }
-        var found: Set<UInt32> = []
-        for value in UInt32(0x80)...0x1FFFF {
+    /// (`ſ` ~ `s`, Kelvin `K` ~ `k`, `ß` ~ `ss`, `ﬁ` ~ `fi`, `İ` ~ `i`…), and decimal digits
+    /// (`\d`), as bitmaps over the Basic Multilingual Plane, derived once from the Unicode
+    /// data. A text holding a case twin gets every keyword flag, since the byte comparison
+    /// below cannot see through them. Cost: one pass over U+0080–U+FFFF, once per process;
+    /// then one bit test per non-ASCII scalar.
+    static let scalarBits: (caseTwins: [UInt64], digits: [UInt64]) = {
+        var twins = [UInt64](repeating: 0, count: 1024), digits = [UInt64](repeating: 0, count: 1024)
+        for value in UInt32(0x80)...0xFFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            let properties = scalar.properties
-            guard properties.changesWhenCaseMapped else { continue }
-            let lower = properties.lowercaseMapping, upper = properties.uppercaseMapping
-            if hasASCIILetter(lower) || hasASCIILetter(upper) || hasASCIILetter(properties.titlecaseMapping)
-                || hasASCIILetter(lower.uppercased()) || hasASCIILetter(upper.lowercased()) {
-                found.insert(value)
-            }
+            if isCaseTwin(scalar) { twins[Int(value >> 6)] |= 1 << (value & 63) }
+            if scalar.properties.numericType == .decimal { digits[Int(value >> 6)] |= 1 << (value & 63) }
         }
-        return found
+        return (twins, digits)
     }()
+
+    static func isCaseTwin(_ scalar: Unicode.Scalar) -> Bool {
+        func hasASCIILetter(_ text: String) -> Bool { text.utf8.contains { isASCIILetter($0) } }
+        let properties = scalar.properties
+        guard properties.changesWhenCaseMapped else { return false }
+        let lower = properties.lowercaseMapping, upper = properties.uppercaseMapping
+        return hasASCIILetter(lower) || hasASCIILetter(upper) || hasASCIILetter(properties.titlecaseMapping)
+            || hasASCIILetter(lower.uppercased()) || hasASCIILetter(upper.lowercased())
+    }
 
     @inline(__always)
     static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
@@ -77,22 +82,41 @@ extension PersonalDataScrubber {
         return byte
     }
 
-    /// Whether `p` contains `needle` (lower-case), compared through `folded`.
-    static func containsFolded(_ p: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard n > 0, n <= p.count else { return false }
-        let first = needle[0]
+    /// The keywords with the flag each sets and the digits its pattern needs at least (an ID
+    /// number one, a phone number after its keyword two, a date of birth three, a passport six).
+    static let keywords: [(bytes: [UInt8], flag: Triggers, minimumDigits: Int)] =
+        idWords.map { ($0, Triggers.idWord, 1) } + phoneWords.map { ($0, Triggers.phoneWord, 2) }
+        + birthWords.map { ($0, Triggers.birthWord, 2) } + passportWords.map { ($0, Triggers.passportWord, 6) }
+
+    /// For each byte, the keywords (bits of indexes into `keywords`) that start with it.
+    static let keywordsByFirstByte: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 256)
+        for (index, keyword) in keywords.enumerated() { table[Int(keyword.bytes[0])] |= 1 << UInt32(index) }
+        return table
+    }()
+
+    /// The keyword flags of `p` whose patterns can have their digits: one pass over the bytes,
+    /// comparing (through `folded`) only where a keyword's first byte stands.
+    static func keywordTriggers(_ p: UnsafeBufferPointer<UInt8>, digits: Int) -> Triggers {
+        var found: Triggers = []
+        let firsts = keywordsByFirstByte, list = keywords
+        var wanted: Triggers = []
+        for keyword in list where digits >= keyword.minimumDigits { wanted.insert(keyword.flag) }
         var i = 0
-        let last = p.count - n
-        while i <= last {
-            if folded(p, i) == first {
+        while i < p.count, !found.isSuperset(of: wanted) {
+            var candidates = firsts[Int(folded(p, i))]
+            while candidates != 0 {
+                let index = candidates.trailingZeroBitCount
+                candidates &= candidates - 1
+                let keyword = list[index]
+                guard digits >= keyword.minimumDigits, !found.contains(keyword.flag), i + keyword.bytes.count <= p.count else { continue }
                 var k = 1
-                while k < n, folded(p, i + k) == needle[k] { k += 1 }
-                if k == n { return true }
+                while k < keyword.bytes.count, folded(p, i + k) == keyword.bytes[k] { k += 1 }
+                if k == keyword.bytes.count { found.insert(keyword.flag) }
             }
             i += 1
         }
-        return false
+        return found
     }
 
     static func triggers(_ p: UnsafeBufferPointer<UInt8>) -> Triggers {
@@ -102,6 +126,7 @@ extension PersonalDataScrubber {
         let count = p.count
         var previous: UInt8 = 0x20
         var i = 0
+        let bits = scalarBits
         while i < count {
             let byte = p[i]
             if byte < 0x80 {
@@ -135,9 +160,13 @@ extension PersonalDataScrubber {
             if value >= 0x1780 && value <= 0x17FF {
                 found.insert(.khmer)
                 if value >= 0x17E0 && value <= 0x17E9 { digits += 1 }
+            } else if value <= 0xFFFF {
+                let word = Int(value >> 6), bit = UInt64(1) << (value & 63)
+                if bits.digits[word] & bit != 0 { digits += 1 }
+                if bits.caseTwins[word] & bit != 0 { caseTwin = true }
             } else if let scalar = Unicode.Scalar(value) {
                 if scalar.properties.numericType == .decimal { digits += 1 }
-                if caseTwins.contains(value) { caseTwin = true }
+                if isCaseTwin(scalar) { caseTwin = true }
             }
             previous = p[i + length - 1]
             i += length
@@ -147,12 +176,7 @@ extension PersonalDataScrubber {
             if caseTwin {
                 found.formUnion([.birthWord, .passportWord, .idWord, .phoneWord])
             } else {
-                // Each keyword only where its pattern's digits are there: an ID number needs one,
-                // a phone number after its keyword two, a date of birth three, a passport six.
-                if idWords.contains(where: { containsFolded(p, $0) }) { found.insert(.idWord) }
-                if digits >= 2, phoneWords.contains(where: { containsFolded(p, $0) }) { found.insert(.phoneWord) }
-                if digits >= 2, birthWords.contains(where: { containsFolded(p, $0) }) { found.insert(.birthWord) }
-                if digits >= 6, passportWords.contains(where: { containsFolded(p, $0) }) { found.insert(.passportWord) }
+                found.formUnion(keywordTriggers(p, digits: digits))
             }
         }
         if digits >= 2 || found.contains(.khmer) { found.insert(.someDigits) }
