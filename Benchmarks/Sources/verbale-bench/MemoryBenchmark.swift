@@ -8,7 +8,7 @@ import VerbaleMemory
 /// units/s; concordance p50/p99 beside a full-scan `LIKE` search. All on one file, in one run.
 /// Timing, peak RSS and the translate-toolkit timer are shared with `tmx` (`Measuring.swift`).
 ///
-///   verbale-bench memory [--units 200000] [--tmx FILE] [--queries 200] [--keep DIR] [--skip-baseline] [--skip-breakdown]
+///   verbale-bench memory [--units 200000] [--tmx FILE] [--queries 200] [--keep DIR] [--threads N] [--skip-baseline] [--skip-breakdown]
 enum MemoryBenchmark: Benchmark {
     static let name = "memory"
     static let summary = "import a generated TMX (units/s, peak RSS, vs translate-toolkit), export, concordance p50/p99"
@@ -47,8 +47,10 @@ enum MemoryBenchmark: Benchmark {
         let memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite"))
         let load = Timing.loadAverage()
         var summary = ImportSummary()
+        var importOptions = ImportOptions()
+        if let threads = options.values["threads"].flatMap(Int.init) { importOptions.analysisThreads = threads }
         let (seconds, cpu) = try timed {
-            summary = try memory.importUnits(from: [try FormatUnitSource(path: tmx.path)], options: ImportOptions())
+            summary = try memory.importUnits(from: [try FormatUnitSource(path: tmx.path)], options: importOptions)
         }
         let rate = Double(summary.read) / seconds
         Report.emit([
@@ -56,7 +58,7 @@ enum MemoryBenchmark: Benchmark {
             "units_added": summary.added, "units_merged": summary.merged, "personal_data": summary.personalData.values.reduce(0, +),
             "seconds": seconds, "units_per_second": rate, "peak_rss_mb": Timing.peakRSSSinceResetMegabytes(),
             "cpu_seconds": cpu, "units_per_cpu_second": Double(summary.read) / cpu,
-            "cores": ProcessInfo.processInfo.activeProcessorCount, "load_average_before": load, "load_average_after": Timing.loadAverage(),
+            "cores": ProcessInfo.processInfo.activeProcessorCount, "analysis_threads": importOptions.analysisThreads, "load_average_before": load, "load_average_after": Timing.loadAverage(),
             "baseline": "translate-toolkit tmxfile.parsefile", "baseline_units": baseline?.units ?? NSNull(),
             "baseline_seconds": baseline?.seconds ?? NSNull(),
             "baseline_units_per_second": baseline.map { Double($0.units) / $0.seconds } ?? NSNull(),
@@ -67,8 +69,22 @@ enum MemoryBenchmark: Benchmark {
             "cpu_ratio": baseline.map { (Double(summary.read) / cpu) / (Double($0.units) / $0.cpuSeconds) } ?? NSNull(),
         ])
 
-        // Where the time goes: the TMX reader alone, then the store without privacy or indexes.
+        // Where the time goes: the same import on one thread (no analysis threads), the TMX
+        // reader alone, then the store without privacy or indexes.
         if !options.flag("skip-breakdown") {
+            let single = try SQLiteMemory(path: folder.appendingPathComponent("single.sqlite"))
+            var singleOptions = ImportOptions()
+            singleOptions.analysisThreads = 0
+            var singleSummary = ImportSummary()
+            let (singleSeconds, singleCPU) = try timed {
+                singleSummary = try single.importUnits(from: [try FormatUnitSource(path: tmx.path)], options: singleOptions)
+            }
+            Report.emit(["benchmark": "memory-import-one-thread", "units_read": singleSummary.read, "seconds": singleSeconds,
+                         "units_per_second": Double(singleSummary.read) / singleSeconds, "cpu_seconds": singleCPU,
+                         "units_per_cpu_second": Double(singleSummary.read) / singleCPU, "load_average": Timing.loadAverage()])
+            try single.close()
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent("single.sqlite"))
+
             var read = 0
             let (readSeconds, readCPU) = try timed {
                 let source = try FormatUnitSource(path: tmx.path)

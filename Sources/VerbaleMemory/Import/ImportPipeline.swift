@@ -66,9 +66,13 @@ final class ImportPipeline: @unchecked Sendable {
     private let names: [String]
     private let chunkSize: Int
     private let chunksInFlight: Int
-    private let workers = DispatchQueue(label: "verbale.import.analysis", attributes: .concurrent)
+    /// One serial queue per analysis thread; chunk k goes to queue k mod n, with its own analysers.
+    private let workers: [DispatchQueue]
     private let analysing = DispatchGroup()
     private let readerDone = DispatchSemaphore(value: 0)
+    /// Without analysis threads: the sources, read on the caller's thread by `next()`.
+    private let inline: Sources?
+    private var inlineState = (source: 0, position: 0, ended: false)
 
     // Guarded by `condition`.
     private let condition = NSCondition()
@@ -77,17 +81,28 @@ final class ImportPipeline: @unchecked Sendable {
     private var taken = 0
     private var readingEnded = false
     private var cancelled = false
-    private var idle: [Analysers] = []
+    /// Each worker's analysers (created on first use, on that worker's queue).
+    private var analysers: [Analysers?]
 
-    /// Starts reading at once. `chunkSize` units per chunk; `chunksInFlight` bounds read-ahead.
-    init(sources: [any UnitSource], options: ImportOptions, indexes: [any MemoryIndex],
-         chunkSize: Int = 256, chunksInFlight: Int = 2 * max(ProcessInfo.processInfo.activeProcessorCount, 2)) {
+    /// Starts reading at once. `chunkSize` units per chunk; `analysisThreads` workers (0: no
+    /// threads at all, `next()` reads and analyses on the caller's thread); at most
+    /// `2 × analysisThreads + 2` chunks are read ahead of the writer.
+    init(sources: [any UnitSource], options: ImportOptions, indexes: [any MemoryIndex], chunkSize: Int = 256) {
         self.options = options
         self.indexes = indexes
         self.names = sources.map(\.name)
         self.chunkSize = max(chunkSize, 1)
-        self.chunksInFlight = max(chunksInFlight, 1)
+        let threads = max(options.analysisThreads, 0)
+        chunksInFlight = 2 * threads + 2
+        workers = (0..<threads).map { DispatchQueue(label: "verbale.import.analysis.\($0)") }
+        analysers = Array(repeating: nil, count: max(threads, 1))
         let box = Sources(sources)
+        guard threads > 0 else {
+            inline = box
+            readerDone.signal()
+            return
+        }
+        inline = nil
         let thread = Thread { [self] in
             read(box)
             readerDone.signal()
@@ -98,6 +113,7 @@ final class ImportPipeline: @unchecked Sendable {
 
     /// The next chunk in input order, or nil when every source has been read.
     func next() -> Chunk? {
+        if let inline { return nextInline(inline) }
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -119,6 +135,32 @@ final class ImportPipeline: @unchecked Sendable {
         condition.unlock()
         readerDone.wait()
         analysing.wait()
+    }
+
+    /// Reads and analyses the next chunk on this thread (no analysis threads).
+    private func nextInline(_ sources: Sources) -> Chunk? {
+        guard !inlineState.ended, inlineState.source < sources.list.count else { return nil }
+        let index = inlineState.source
+        let source = sources.list[index]
+        var units: [(TranslationUnit, Int)] = []
+        units.reserveCapacity(chunkSize)
+        while units.count < chunkSize {
+            let next: TranslationUnit?
+            do { next = try source.next() } catch {
+                inlineState.ended = true
+                let failure = MemoryError.importFailed(source: source.name, underlying: "\(error)")
+                return analyse(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure), worker: 0)
+            }
+            guard let unit = next else {
+                inlineState.source += 1
+                inlineState.position = 0
+                return analyse(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes,
+                                   readerSkips: source.readerSkips), worker: 0)
+            }
+            inlineState.position += 1
+            units.append((unit, inlineState.position))
+        }
+        return analyse(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes), worker: 0)
     }
 
     // MARK: reader thread
@@ -166,8 +208,9 @@ final class ImportPipeline: @unchecked Sendable {
         let sequence = dispatched
         dispatched += 1
         condition.unlock()
-        workers.async(group: analysing) { [self] in
-            let chunk = analyse(raw)
+        let worker = sequence % workers.count
+        workers[worker].async(group: analysing) { [self] in
+            let chunk = analyse(raw, worker: worker)
             condition.lock()
             ready[sequence] = chunk
             condition.broadcast()
@@ -178,22 +221,24 @@ final class ImportPipeline: @unchecked Sendable {
 
     // MARK: analysis workers
 
-    private func analyse(_ raw: Raw) -> Chunk {
+    /// Prepares `raw`'s units with `worker`'s analysers (only ever used on that worker's queue,
+    /// or on the caller's thread when there are no workers).
+    private func analyse(_ raw: Raw, worker: Int) -> Chunk {
         var chunk = Chunk(source: raw.source, bytesRead: raw.bytesRead, totalBytes: raw.totalBytes, readerSkips: raw.readerSkips, failure: raw.failure)
         guard !raw.units.isEmpty else { return chunk }
         condition.lock()
-        let reused = idle.popLast()
+        let existing = analysers[worker]
         let stop = cancelled
         condition.unlock()
         guard !stop else { return chunk }
         let analysers: Analysers
-        do { analysers = try reused ?? Analysers(scrub: options.scrubPersonalData, indexes: indexes) } catch {
+        do { analysers = try existing ?? Analysers(scrub: options.scrubPersonalData, indexes: indexes) } catch {
             chunk.failure = error
             return chunk
         }
-        defer {
+        if existing == nil {
             condition.lock()
-            idle.append(analysers)
+            self.analysers[worker] = analysers
             condition.unlock()
         }
         let name = names[raw.source]

@@ -36,13 +36,45 @@ extension PersonalDataScrubber {
         return text.withUTF8 { bytes in triggers(bytes) }
     }
 
-    /// Keywords as UTF-8 bytes, lower-case: compared case-insensitively (`folded`).
-    static let birthWords: [[UInt8]] = ["born", "birth", "dob", "né", "naissance", "កំណើត", "កើត"].map { Array($0.utf8) }
-    static let passportWords: [[UInt8]] = ["passport", "passeport", "លិខិតឆ្លងដែន"].map { Array($0.utf8) }
-    static let idWords: [[UInt8]] = ["id", "identit", "carte", "អត្តសញ្ញាណ"].map { Array($0.utf8) }
-    static let phoneWords: [[UInt8]] = ["tel", "tél", "phone", "fax", "mobile", "portable", "cell", "ទូរស័ព្ទ"].map { Array($0.utf8) }
     static let titles: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "M.", "Mme", "Mlle", "Messrs", "Monsieur", "Madame", "Mademoiselle", "H.", "S."]
         .map { Array($0.utf8) }
+
+    /// A word some pattern needs before its number: lower-case unless `exactCase` (the pattern
+    /// matches it case-sensitively), and at a word start when the pattern has `\b` before it
+    /// (so `né` is not looked for inside `année`, nor `id` inside `President`).
+    struct Keyword {
+        var bytes: [UInt8]
+        var flag: Triggers
+        /// The digits the pattern needs at least (an ID number one, a phone number after its
+        /// keyword two, a date of birth three, a passport six).
+        var minimumDigits: Int
+        var exactCase = false
+        var wordStart = true
+        init(_ text: String, _ flag: Triggers, digits: Int, exactCase: Bool = false, wordStart: Bool = true) {
+            bytes = Array(text.utf8)
+            self.flag = flag
+            minimumDigits = digits
+            self.exactCase = exactCase
+            self.wordStart = wordStart
+        }
+    }
+
+    /// Each pattern's alternatives reduced to words they must contain: `\b(?i:identity card|id
+    /// card|national id|…|carte d'identité…)|\bID` needs `identit`, `id card`, `national id`,
+    /// `carte` or a case-sensitive `ID`, each at a word start; Khmer keywords have no `\b`.
+    static let keywords: [Keyword] = [
+        Keyword("ID", .idWord, digits: 1, exactCase: true), Keyword("identit", .idWord, digits: 1), Keyword("id card", .idWord, digits: 1),
+        Keyword("national id", .idWord, digits: 1), Keyword("carte", .idWord, digits: 1), Keyword("អត្តសញ្ញាណ", .idWord, digits: 1, wordStart: false),
+        Keyword("tel", .phoneWord, digits: 2), Keyword("tél", .phoneWord, digits: 2), Keyword("phone", .phoneWord, digits: 2),
+        Keyword("fax", .phoneWord, digits: 2), Keyword("mobile", .phoneWord, digits: 2), Keyword("portable", .phoneWord, digits: 2),
+        Keyword("cell", .phoneWord, digits: 2), Keyword("ទូរស័ព្ទ", .phoneWord, digits: 2, wordStart: false),
+        Keyword("born", .birthWord, digits: 2), Keyword("birth", .birthWord, digits: 2), Keyword("dob", .birthWord, digits: 2),
+        Keyword("né", .birthWord, digits: 2), Keyword("naissance", .birthWord, digits: 2),
+        Keyword("កំណើត", .birthWord, digits: 2, wordStart: false), Keyword("កើត", .birthWord, digits: 2, wordStart: false),
+        // `(?i:passport|passeport)` has no `\b`.
+        Keyword("passport", .passportWord, digits: 6, wordStart: false), Keyword("passeport", .passportWord, digits: 6, wordStart: false),
+        Keyword("លិខិតឆ្លងដែន", .passportWord, digits: 6, wordStart: false),
+    ]
 
     /// Non-ASCII scalars that case-insensitive matching may equate with ASCII letters
     /// (`ſ` ~ `s`, Kelvin `K` ~ `k`, `ß` ~ `ss`, `ﬁ` ~ `fi`, `İ` ~ `i`…), and decimal digits
@@ -82,16 +114,13 @@ extension PersonalDataScrubber {
         return byte
     }
 
-    /// The keywords with the flag each sets and the digits its pattern needs at least (an ID
-    /// number one, a phone number after its keyword two, a date of birth three, a passport six).
-    static let keywords: [(bytes: [UInt8], flag: Triggers, minimumDigits: Int)] =
-        idWords.map { ($0, Triggers.idWord, 1) } + phoneWords.map { ($0, Triggers.phoneWord, 2) }
-        + birthWords.map { ($0, Triggers.birthWord, 2) } + passportWords.map { ($0, Triggers.passportWord, 6) }
-
     /// For each byte, the keywords (bits of indexes into `keywords`) that start with it.
     static let keywordsByFirstByte: [UInt32] = {
         var table = [UInt32](repeating: 0, count: 256)
-        for (index, keyword) in keywords.enumerated() { table[Int(keyword.bytes[0])] |= 1 << UInt32(index) }
+        for (index, keyword) in keywords.enumerated() {
+            let first = isASCIILetter(keyword.bytes[0]) ? keyword.bytes[0] | 0x20 : keyword.bytes[0]
+            table[Int(first)] |= 1 << UInt32(index)
+        }
         return table
     }()
 
@@ -110,8 +139,14 @@ extension PersonalDataScrubber {
                 candidates &= candidates - 1
                 let keyword = list[index]
                 guard digits >= keyword.minimumDigits, !found.contains(keyword.flag), i + keyword.bytes.count <= p.count else { continue }
-                var k = 1
-                while k < keyword.bytes.count, folded(p, i + k) == keyword.bytes[k] { k += 1 }
+                // `\b` cannot stand after an ASCII letter, digit or `_` (a non-ASCII byte may be anything).
+                if keyword.wordStart, i > 0, isASCIILetter(p[i - 1]) || (p[i - 1] >= 0x30 && p[i - 1] <= 0x39) || p[i - 1] == 0x5F { continue }
+                var k = 0
+                if keyword.exactCase {
+                    while k < keyword.bytes.count, p[i + k] == keyword.bytes[k] { k += 1 }
+                } else {
+                    while k < keyword.bytes.count, folded(p, i + k) == keyword.bytes[k] { k += 1 }
+                }
                 if k == keyword.bytes.count { found.insert(keyword.flag) }
             }
             i += 1
