@@ -53,6 +53,8 @@ final class TMXBuilder: XMLUnitBuilder {
     private var unknownDepth = 0
     /// Parsed language tags by their spelling: a file names a handful of languages a million times.
     private var languages: [String: LanguageTag] = [:]
+    /// What the unit (or the header) being read may still hold.
+    private var budget = UnitBudget()
 
     init(fileName: String) {
         self.fileName = fileName
@@ -63,6 +65,7 @@ final class TMXBuilder: XMLUnitBuilder {
     }
 
     func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError) {
+        if place != .outside && place != .body { try budget.spendElement(file: fileName) }
         if place == .seg {
             if segment.isInCode {
                 segment.openNested(element, attributes: attributes)
@@ -92,6 +95,7 @@ final class TMXBuilder: XMLUnitBuilder {
             header.version = attributes["version"]
         case "header":
             place = .header
+            budget.begin("header", at: position)
             readHeaderAttributes(attributes)
         case "body":
             publishHeader()
@@ -99,6 +103,7 @@ final class TMXBuilder: XMLUnitBuilder {
         case "tu" where place == .body:
             place = .tu
             unitLine = position.line
+            budget.begin("tu", at: position)
             unit = TranslationUnit(variants: [])
             readUnitAttributes(attributes)
         case "tuv" where place == .tu:
@@ -170,10 +175,12 @@ final class TMXBuilder: XMLUnitBuilder {
         }
     }
 
-    func characters(_ text: String) {
+    func characters(_ text: String) throws(FormatError) {
         if place == .seg {
+            try budget.spend(text.utf8.count, file: fileName)
             segment.characters(text)
         } else if field != nil, unknownDepth == 0 {
+            try budget.spend(text.utf8.count, file: fileName)
             field? += text
         }
     }
