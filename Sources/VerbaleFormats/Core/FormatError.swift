@@ -100,5 +100,10 @@ public struct FormatWarning: Equatable, Sendable, CustomStringConvertible {
     public var column: Int
     public var detail: String
 
-    public var description: String { "\(file):\(line):\(column): \(kind.rawValue): \(detail)" }
+    public var description: String {
+        var location = file
+        if line > 0 { location += ":\(line)" }
+        if line > 0, column > 0 { location += ":\(column)" }
+        return "\(location): \(kind.rawValue): \(detail)"
+    }
 }

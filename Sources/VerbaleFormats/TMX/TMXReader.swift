@@ -43,6 +43,7 @@ final class TMXBuilder: XMLUnitBuilder {
 
     private var unit = TranslationUnit(variants: [])
     private var unitLine = 0
+    private var unitColumn = 0
     private var variant = Variant(language: LanguageTag(.english), text: "")
     private var variantLine = 0
     private var variantColumn = 0
@@ -103,6 +104,7 @@ final class TMXBuilder: XMLUnitBuilder {
         case "tu" where place == .body:
             place = .tu
             unitLine = position.line
+            unitColumn = position.column
             budget.begin("tu", at: position)
             unit = TranslationUnit(variants: [])
             readUnitAttributes(attributes)
@@ -269,7 +271,7 @@ final class TMXBuilder: XMLUnitBuilder {
 
     private func finishUnit(_ position: XMLPosition) {
         guard !unit.variants.isEmpty else {
-            output.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: unitLine, column: 0,
+            output.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: unitLine, column: unitColumn,
                                        detail: "a <tu> with no text in any language is skipped"))
             return
         }
