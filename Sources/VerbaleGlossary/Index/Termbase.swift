@@ -33,8 +33,10 @@ public final class Termbase {
     var exactHashes: [UInt64: [Int32]] = [:]
     /// `KeyHash` of every prefix recognition may pass through.
     var viablePrefixes: Set<UInt64> = []
-    /// The longest key in tokens: recognition never extends a candidate further.
+    /// The longest key in tokens.
     var maxTokens = 1
+    /// The longest key in Unicode scalars: recognition never extends a candidate further.
+    var maxKeyLength = 0
     lazy var sorted: [Int32] = entries.indices.map(Int32.init).sorted { entries[Int($0)].key < entries[Int($1)].key }
     lazy var grams: BigramIndex = BigramIndex(keys: entries.map(\.key))
 
@@ -54,6 +56,7 @@ public final class Termbase {
                 exact[key, default: []].append(id)
                 exactHashes[KeyHash.of(key), default: []].append(id)
                 maxTokens = max(maxTokens, keys.count)
+                maxKeyLength = max(maxKeyLength, key.unicodeScalars.count)
                 addPrefixes(keys)
             }
         }
@@ -123,6 +126,20 @@ struct KeyHash {
             append(" ")
         }
     }
+
+    /// `appendToken` for a key given as scalar values (recognition's pieces).
+    @inline(__always)
+    mutating func appendToken(_ key: ArraySlice<UInt32>) {
+        if let last, let first = key.first, !(TermKeyer.isKhmer(last) && Self.isKhmer(first)) {
+            append(" ")
+        }
+        for scalar in key { value = (value ^ UInt64(scalar)) &* 0x100_0000_01b3 }
+        if let final = key.last, let scalar = Unicode.Scalar(final) { last = scalar }
+    }
+
+    /// `TermKeyer.isKhmer` for a scalar value.
+    @inline(__always)
+    static func isKhmer(_ value: UInt32) -> Bool { (0x1780...0x17FF).contains(value) || (0x19E0...0x19FF).contains(value) }
 
     static func of(_ joined: String) -> UInt64 {
         var hash = KeyHash()
