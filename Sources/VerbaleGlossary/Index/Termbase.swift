@@ -28,6 +28,12 @@ public final class Termbase {
     public let concepts: [Concept]
     let keyer: TermKeyer
     var entries: [Entry] = []
+    /// Per entry, what fuzzy verification reads for every candidate, kept apart from `entries`
+    /// so the hot loop copies no strings: the term's length in characters, and its language as
+    /// an index into `languageNames`.
+    var textLengths: [Int32] = []
+    var languageCodes: [UInt8] = []
+    var languageNames: [String] = []
     var exact: [String: [Int32]] = [:]
     /// `KeyHash` of every full key → its entries (recognition verifies the string on a hit).
     var exactHashes: [UInt64: [Int32]] = [:]
@@ -53,6 +59,15 @@ public final class Termbase {
                 let key = TermKeyer.join(keys)
                 let id = Int32(entries.count)
                 entries.append(Entry(concept: Int32(c), term: Int32(t), key: key, language: term.language.primary, textLength: Int32(term.text.count)))
+                textLengths.append(Int32(term.text.count))
+                if let code = languageNames.firstIndex(of: term.language.primary), code < 255 {
+                    languageCodes.append(UInt8(code))
+                } else if languageNames.count < 255 {
+                    languageCodes.append(UInt8(languageNames.count))
+                    languageNames.append(term.language.primary)
+                } else {
+                    languageCodes.append(255)  // beyond 255 languages: compared by name
+                }
                 exact[key, default: []].append(id)
                 exactHashes[KeyHash.of(key), default: []].append(id)
                 maxTokens = max(maxTokens, keys.count)
