@@ -44,6 +44,13 @@ struct PersonalDataTests {
         #expect(scrubbed("ពិភពលោក ទាំងមូល", "km").1.isEmpty)
     }
 
+    @Test("A Khmer title glued to the word before is a title too (Khmer writes no spaces); របស់លោក (\"his\") is not")
+    func khmerGluedTitles() {
+        #expect(scrubbed("ស្ថានទូតសូមគោរពជូនឯកឧត្តម ប្រាក់ សុខុន រដ្ឋមន្ត្រី", "km").0 == "ស្ថានទូតសូមគោរពជូនឯកឧត្តម {PERSON} រដ្ឋមន្ត្រី")
+        #expect(scrubbed("សូមគោរពជូនលោក សុខ ដារ៉ា។", "km").0 == "សូមគោរពជូនលោក {PERSON}។")
+        #expect(scrubbed("ការងាររបស់លោក ទទួលបានជោគជ័យ។", "km").1.isEmpty)
+    }
+
     @Test("Dates of birth go, the words that introduce them stay (EN, FR, KM with Khmer digits)")
     func datesOfBirth() {
         #expect(scrubbed("born on 12 March 1960 in Kampot").0 == "born on {DATE_OF_BIRTH} in Kampot")
