@@ -161,6 +161,38 @@ struct PersonalDataTests {
         #expect(try memory.allUnits().first?.unit.metadata.notes == ["From Mr. {PERSON} ({EMAIL})"])
     }
 
+    @Test("Import replaces the creating and changing users of units and variants (TMX creationid/changeid)")
+    func importScrubsUsers() throws {
+        let tmx = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+            <body>
+            <tu tuid="1" creationid="jsmith" changeid="Sok Chenda" changedate="20210112T093000Z">
+              <tuv xml:lang="en" creationid="marie.dupont"><seg>Thank you.</seg></tuv>
+              <tuv xml:lang="fr" changeid="MFA\\protocol"><seg>Merci.</seg></tuv>
+            </tu>
+            </body></tmx>
+            """
+        let memory = try temporaryMemory()
+        let summary = try memory.importUnits(from: [FormatUnitSource(data: Data(tmx.utf8), name: "users.tmx")],
+                                             options: ImportOptions(collectPersonalDataReport: true))
+        #expect(summary.personalData == ["PERSON": 4])
+        #expect(Set(summary.findings.compactMap(\.field)) == ["creation-user", "change-user", "variant-attribute:creationid", "variant-attribute:changeid"])
+        #expect(Set(summary.findings.map(\.original)) == ["jsmith", "Sok Chenda", "marie.dupont", "MFA\\protocol"])
+        let stored = try #require(try memory.allUnits().first?.unit)
+        #expect(stored.metadata.creationUser == "{PERSON}")
+        #expect(stored.metadata.changeUser == "{PERSON}")
+        #expect(stored.variants.flatMap(\.attributes).map(\.value) == ["{PERSON}", "{PERSON}"])
+        var exported = ""
+        try memory.forEachUnit(languages: nil) { exported += "\($0.unit)" }
+        for name in ["jsmith", "Sok Chenda", "marie.dupont", "protocol"] { #expect(!exported.contains(name)) }
+
+        // --keep-personal-data keeps them.
+        let kept = try temporaryMemory()
+        _ = try kept.importUnits(from: [FormatUnitSource(data: Data(tmx.utf8), name: "users.tmx")], options: ImportOptions(scrubPersonalData: false))
+        #expect(try kept.allUnits().first?.unit.metadata.creationUser == "jsmith")
+    }
+
     @Test("An absolute path through a home directory is stored as the file name plus position")
     func originWithoutHome() throws {
         #expect(SQLiteMemory.originName("/home/sokha/Documents/notes-2024.tmx") == "notes-2024.tmx")
