@@ -77,7 +77,7 @@ indirect enum PatternShape {
 
     /// Every sequence of unit sets the pattern can match (and whether it starts at `\A`), when
     /// there are at most `limit`.
-    private func expansions(limit: Int) -> [(units: [TriggerSet], anchored: Bool)]? {
+    func expansions(limit: Int) -> [(units: [TriggerSet], anchored: Bool)]? {
         switch self {
         case let .atom(set): return [([set], false)]
         case .zeroWidth: return [([], false)]

@@ -30,6 +30,8 @@ public final class Segmenter {
     private let icuTriggers: [TriggerSet]
     /// Checks whose unit tests are the whole rule (ICU is not asked).
     private let exact: [Bool]
+    /// Per check, the sequences its `beforebreak` can end with (ICU is asked only where one does).
+    private let beforeFilters: [SuffixFilter?]
     private let filter: UnitFilter
     /// Checks scanned by position, in groups of up to 32, each with its table mapping a code
     /// unit to the checks whose driving test it passes (built once: 256 KB per group).
@@ -68,6 +70,7 @@ public final class Segmenter {
         verdicts = rules.checks.map(\.isBreak)
         icuTriggers = rules.checks.map(\.trigger)
         exact = rules.checks.map(\.exact)
+        beforeFilters = rules.checks.map(\.beforeFilter)
         filter = UnitFilter(checks: rules.checks)
         let indices = rules.checks.indices.filter { rules.checks[$0].mode == .scannedByPosition }
         var groups: [(members: [Int], table: [UInt32])] = []
@@ -171,7 +174,7 @@ public final class Segmenter {
         var breaks: [Int32] = []
         breaks.reserveCapacity(icu.count)
         var previous: Int32 = -1
-        let verdicts = verdicts, regexes = regexes, exact = exact
+        let verdicts = verdicts, regexes = regexes, exact = exact, beforeFilters = beforeFilters
         withTests { tests in
             for p in candidates where p != previous {
                 previous = p
@@ -182,7 +185,8 @@ public final class Segmenter {
                 var decision: Bool?
                 for i in anchored {
                     if i > firstScanned { break }
-                    if tests.admit(i, text, at: position), exact[i] || regexes[i].match(at: position) != nil {
+                    if tests.admit(i, text, at: position),
+                       exact[i] || (beforeFilters[i]?.admits(text, before: position) ?? true) && regexes[i].match(at: position) != nil {
                         decision = verdicts[i]
                         break
                     }
@@ -255,7 +259,9 @@ public final class Segmenter {
                             mask &= mask - 1
                             let p = i - offsets[bit]
                             let index = members[bit]
-                            guard p > 0, p < n, tests.admit(index, text, at: p), exact[index] || regexes[index].match(at: p) != nil else { continue }
+                            guard p > 0, p < n, tests.admit(index, text, at: p),
+                                  exact[index] || (beforeFilters[index]?.admits(text, before: p) ?? true) && regexes[index].match(at: p) != nil
+                            else { continue }
                             found[bit].append(Int32(p))
                         }
                     }
@@ -295,10 +301,21 @@ public final class Segmenter {
     /// sentence (ascending, deduplicated).
     private func icuCandidates(_ text: UnsafeBufferPointer<UInt16>) -> [Int32] {
         var status: Int32 = 0
-        guard cicu_break_set_text(sentences, text.baseAddress, Int32(text.count), &status) == 0 else { return [] }
-        let capacity = text.count + 1
-        let raw = [Int32](unsafeUninitializedCapacity: capacity) { positions, count in
-            count = Int(max(0, cicu_break_all(sentences, positions.baseAddress, nil, Int32(capacity))))
+        // ICU reads the text in place (no copy of the document); every call sets it again.
+        guard cicu_break_set_text_shared(sentences, text.baseAddress, Int32(text.count), &status) == 0 else { return [] }
+        // Room for a boundary every 16 units first (prose has one every 60 to 150); a text
+        // with more is asked again with room for one per unit.
+        var capacity = min(text.count + 1, text.count / 16 + 64)
+        var found: Int32 = 0
+        var raw = [Int32](unsafeUninitializedCapacity: capacity) { positions, count in
+            found = cicu_break_all(sentences, positions.baseAddress, nil, Int32(capacity))
+            count = Int(max(0, found))
+        }
+        if found < 0 {
+            capacity = text.count + 1
+            raw = [Int32](unsafeUninitializedCapacity: capacity) { positions, count in
+                count = Int(max(0, cicu_break_all(sentences, positions.baseAddress, nil, Int32(capacity))))
+            }
         }
         var result: [Int32] = []
         result.reserveCapacity(raw.count)
