@@ -30,8 +30,10 @@ public final class Segmenter {
     private let icuTriggers: [TriggerSet]
     /// Checks whose unit tests are the whole rule (ICU is not asked).
     private let exact: [Bool]
-    /// Per check, the sequences its `beforebreak` can end with (ICU is asked only where one does).
-    private let beforeFilters: [SuffixFilter?]
+    /// Per check, the sequences its `beforebreak` can end with and its `afterbreak` can start
+    /// with (ICU is asked only where both agree with the text).
+    private let beforeFilters: [SequenceFilter?]
+    private let afterFilters: [SequenceFilter?]
     private let filter: UnitFilter
     /// Checks scanned by position, in groups of up to 32, each with its table mapping a code
     /// unit to the checks whose driving test it passes (built once: 256 KB per group).
@@ -73,6 +75,7 @@ public final class Segmenter {
         icuTriggers = rules.checks.map(\.trigger)
         exact = rules.checks.map(\.exact)
         beforeFilters = rules.checks.map(\.beforeFilter)
+        afterFilters = rules.checks.map(\.afterFilter)
         filter = UnitFilter(checks: rules.checks)
         let indices = rules.checks.indices.filter { rules.checks[$0].mode == .scannedByPosition }
         var groups: [(members: [Int], table: [UInt32])] = []
@@ -144,7 +147,7 @@ public final class Segmenter {
         var breaks: [Int32] = []
         breaks.reserveCapacity(icu.count)
         var previous: Int32 = -1
-        let verdicts = verdicts, regexes = regexes, exact = exact, beforeFilters = beforeFilters
+        let verdicts = verdicts, regexes = regexes, exact = exact
         withTests { tests in
             for p in candidates where p != previous {
                 previous = p
@@ -156,7 +159,7 @@ public final class Segmenter {
                 for i in anchored {
                     if i > firstScanned { break }
                     if tests.admit(i, text, at: position),
-                       exact[i] || (beforeFilters[i]?.admits(text, before: position) ?? true) && regexes[i].match(at: position) != nil {
+                       exact[i] || filtersAdmit(i, text, at: position) && regexes[i].match(at: position) != nil {
                         decision = verdicts[i]
                         break
                     }
@@ -170,6 +173,12 @@ public final class Segmenter {
             }
         }
         return breaks
+    }
+
+    /// Whether check `c`'s sequence filters let `p` through to ICU.
+    @inline(__always)
+    private func filtersAdmit(_ c: Int, _ text: UnsafeBufferPointer<UInt16>, at p: Int) -> Bool {
+        (beforeFilters[c]?.admits(text, at: p) ?? true) && (afterFilters[c]?.admits(text, at: p) ?? true)
     }
 
     /// The filter's arrays as buffers, for the hot loops (no reference counting per test).
@@ -230,7 +239,7 @@ public final class Segmenter {
                             let p = i - offsets[bit]
                             let index = members[bit]
                             guard p > 0, p < n, tests.admit(index, text, at: p),
-                                  exact[index] || (beforeFilters[index]?.admits(text, before: p) ?? true) && regexes[index].match(at: p) != nil
+                                  exact[index] || filtersAdmit(index, text, at: p) && regexes[index].match(at: p) != nil
                             else { continue }
                             found[bit].append(Int32(p))
                         }

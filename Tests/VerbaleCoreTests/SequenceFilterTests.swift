@@ -3,7 +3,7 @@ import Testing
 @testable import VerbaleCore
 
 @Suite("Segmentation rule filters")
-struct SuffixFilterTests {
+struct SequenceFilterTests {
     /// Every position where `regex` matches in `text` (each start, overlapping ones included).
     static func matchPositions(_ regex: ICURegex, _ units: UnsafeBufferPointer<UInt16>) -> [Int] {
         regex.setSharedText(units)
@@ -42,13 +42,16 @@ struct SuffixFilterTests {
             let rules = try SegmentationRules(document: try DefaultSegmentationRules.document(), languageCode: language.rawValue)
             let units = Array(text.utf16)
             try units.withUnsafeBufferPointer { buffer in
-                for check in rules.checks {
-                    guard let filter = check.beforeFilter else { continue }
-                    filtered += 1
+                for check in rules.checks where check.mode != .scannedByICU {
+                    let filters = [check.beforeFilter, check.afterFilter].compactMap { $0 }
+                    guard !filters.isEmpty else { continue }
+                    filtered += filters.count
                     let regex = try ICURegex(check.pattern)
                     for p in Self.matchPositions(regex, buffer) {
                         checked += 1
-                        #expect(filter.admits(buffer, before: p), "\(check.sources) matches at \(p) but its filter rejects it")
+                        for filter in filters {
+                            #expect(filter.admits(buffer, at: p), "\(check.sources) matches at \(p) but a filter rejects it")
+                        }
                     }
                 }
             }
@@ -57,11 +60,24 @@ struct SuffixFilterTests {
         #expect(checked > 100)
     }
 
+    @Test("The list-item rule's after filter admits list numbers and rejects dates and years")
+    func sharpAfter() throws {
+        let rules = try SegmentationRules(document: try DefaultSegmentationRules.document(), languageCode: "en")
+        let listItems = try #require(rules.checks.last?.afterFilter)
+        func admits(_ text: String) -> Bool { Array(text.utf16).withUnsafeBufferPointer { listItems.admits($0, at: 0) } }
+        #expect(admits("• item"))
+        #expect(admits("2) The"))
+        #expect(admits("12. The"))
+        #expect(!admits("12 March"))
+        #expect(!admits("2021"))
+        #expect(!admits("1,000"))
+    }
+
     @Test("The title list's filter admits the listed words and rejects ordinary sentence ends")
     func sharp() throws {
         let rules = try SegmentationRules(document: try DefaultSegmentationRules.document(), languageCode: "en")
         let titles = try #require(rules.checks.first?.beforeFilter)
-        func admits(_ text: String) -> Bool { Array(text.utf16).withUnsafeBufferPointer { titles.admits($0, before: $0.count) } }
+        func admits(_ text: String) -> Bool { Array(text.utf16).withUnsafeBufferPointer { titles.admits($0, at: $0.count) } }
         #expect(admits("Mr."))
         #expect(admits("met Messrs."))
         #expect(admits("(No."))

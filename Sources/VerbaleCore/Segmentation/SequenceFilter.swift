@@ -1,11 +1,14 @@
-/// The unit sequences a bounded `beforebreak` can end with, as a trie read backwards from a
-/// position: a necessary condition for the rule, far sharper than one unit set per offset.
+/// The unit sequences a bounded `beforebreak` can end with (a trie read backwards from a
+/// position), or the first units an `afterbreak` can start with (read forwards): a necessary
+/// condition for the rule, far sharper than one unit set per offset.
 ///
 /// Why: the per-offset tests (`SegmentationRules.Check.before`) take the union over every
 /// alternative, so "Embassy." passes the test of the title list `Mr|Mrs|…|Messrs` at every
 /// offset and ICU's matcher is asked at almost every sentence end. Here each alternative stays a
 /// path of its own, so "Embassy." is rejected after two or three units and ICU is asked only
-/// where one of the listed words (or a sequence of the pattern's shape) really ends.
+/// where one of the listed words (or a sequence of the pattern's shape) really ends. Likewise
+/// " 12 March" passes the per-offset tests of the list-item rule `[0-9]{1,2}\.?\)…|[0-9]{1,2}\.…`
+/// but no path of its prefix trie.
 ///
 /// It is conservative like `PatternShape`: the sequences are a superset of what the pattern can
 /// match (look-arounds and `\b` count as matching anything; a set with many non-ASCII units
@@ -13,7 +16,7 @@
 /// the shape counts a supplementary character as one unit. So a rejection is always right; an
 /// admission still goes to ICU. Cost: built once per check; a test walks only the paths whose
 /// units agree with the text (a few steps for a word list).
-struct SuffixFilter: Sendable {
+struct SequenceFilter: Sendable {
     /// An edge of the trie: the unit it accepts and the node it leads to.
     private struct Edge: Sendable {
         var low: UInt64
@@ -48,18 +51,33 @@ struct SuffixFilter: Sendable {
     /// A sequence ends at node n (anywhere, or only at the text's start).
     private let ends: [Bool]
     private let endsAtTextStart: [Bool]
+    /// -1: read backwards from the unit before the position; +1: forwards from it.
+    private let step: Int
 
-    /// The filter of a pattern, or nil when it has more than `limit` sequences, none, or an
-    /// empty one (which would admit every position anyway).
-    init?(_ shape: PatternShape, limit: Int = 400) {
-        guard let sequences = shape.expansions(limit: limit), !sequences.isEmpty,
-              !sequences.contains(where: { $0.units.isEmpty && !$0.anchored }) else { return nil }
-        // Build with per-node edge lists, reading each sequence from its last unit.
+    /// The filter of a bounded `beforebreak`: every sequence it can match, read from its end;
+    /// nil when it has more than `limit` sequences, none, or an empty one (which would admit
+    /// every position anyway).
+    init?(before shape: PatternShape, limit: Int = 4000) {
+        guard let sequences = shape.expansions(limit: limit) else { return nil }
+        self.init(sequences.map { (Array($0.units.reversed()), $0.anchored) }, step: -1)
+    }
+
+    /// The filter of an `afterbreak`: the first `length` units of every match (fewer when the
+    /// match is shorter); nil when there are more than `limit` such prefixes, none, or an empty
+    /// one.
+    init?(after shape: PatternShape, length: Int = 4, limit: Int = 400) {
+        guard let sequences = shape.prefixes(length, limit: limit) else { return nil }
+        self.init(sequences.map { ($0, false) }, step: 1)
+    }
+
+    private init?(_ sequences: [(units: [TriggerSet], anchored: Bool)], step: Int) {
+        guard !sequences.isEmpty, !sequences.contains(where: { $0.units.isEmpty && !$0.anchored }) else { return nil }
+        // Build with per-node edge lists, each sequence in reading order.
         var children: [[(set: TriggerSet, child: Int)]] = [[]]
         var ends = [false], endsAtTextStart = [false]
         for sequence in sequences {
             var node = 0
-            for set in sequence.units.reversed() {
+            for set in sequence.units {
                 if let existing = children[node].first(where: { $0.set == set }) {
                     node = existing.child
                 } else {
@@ -82,33 +100,35 @@ struct SuffixFilter: Sendable {
         self.edgeStart = edgeStart
         self.ends = ends
         self.endsAtTextStart = endsAtTextStart
+        self.step = step
     }
 
-    /// Whether some sequence ends right before `position` (so the pattern may match there).
-    func admits(_ text: UnsafeBufferPointer<UInt16>, before position: Int) -> Bool {
+    /// Whether some sequence ends right before `position` (a `before` filter) or starts at it
+    /// (an `after` filter), so the pattern may match there.
+    func admits(_ text: UnsafeBufferPointer<UInt16>, at position: Int) -> Bool {
         edges.withUnsafeBufferPointer { edges in
             edgeStart.withUnsafeBufferPointer { edgeStart in
                 ends.withUnsafeBufferPointer { ends in
                     endsAtTextStart.withUnsafeBufferPointer { endsAtTextStart in
-                        Self.walk(0, position - 1, text, edges, edgeStart, ends, endsAtTextStart)
+                        Self.walk(0, step < 0 ? position - 1 : position, step, text, edges, edgeStart, ends, endsAtTextStart)
                     }
                 }
             }
         }
     }
 
-    private static func walk(_ node: Int, _ i: Int, _ text: UnsafeBufferPointer<UInt16>, _ edges: UnsafeBufferPointer<Edge>,
+    private static func walk(_ node: Int, _ i: Int, _ step: Int, _ text: UnsafeBufferPointer<UInt16>, _ edges: UnsafeBufferPointer<Edge>,
                              _ edgeStart: UnsafeBufferPointer<Int32>, _ ends: UnsafeBufferPointer<Bool>,
                              _ endsAtTextStart: UnsafeBufferPointer<Bool>) -> Bool {
         if ends[node] || (i < 0 && endsAtTextStart[node]) { return true }
-        guard i >= 0 else { return false }
+        guard i >= 0, i < text.count else { return false }
         let unit = text[i]
         if unit >= 0xD800, unit < 0xE000 { return true }
         var e = Int(edgeStart[node])
         let end = Int(edgeStart[node + 1])
         while e < end {
             let edge = edges[e]
-            if edge.accepts(unit), walk(Int(edge.child), i - 1, text, edges, edgeStart, ends, endsAtTextStart) { return true }
+            if edge.accepts(unit), walk(Int(edge.child), i + step, step, text, edges, edgeStart, ends, endsAtTextStart) { return true }
             e += 1
         }
         return false
