@@ -52,10 +52,16 @@ public struct FuzzyMatchIndex: MemoryIndex {
         }
     }
 
-    public func add(_ units: [(id: Int64, unit: TranslationUnit)], in db: Database) throws {
-        let insert = try RawStatement(db, sql: "INSERT OR REPLACE INTO match_entry (variant, language, tokens) VALUES (?, ?, ?)")
-        var tokenizers: [Language: Tokenizer] = [:]
-        for (id, unit) in units {
+    public var insertSQL: String { "INSERT OR REPLACE INTO match_entry (variant, language, tokens) VALUES (?, ?, ?)" }
+
+    public func makeAnalyser() throws -> any IndexAnalyser { Analyser() }
+
+    /// One row per variant in a language the matcher knows: its language and encoded tokens.
+    /// Keeps one tokenizer per language for the whole import.
+    final class Analyser: IndexAnalyser {
+        private var tokenizers: [Language: Tokenizer] = [:]
+        func rows(for unit: TranslationUnit) throws -> [IndexRow] {
+            var rows: [IndexRow] = []
             for (ordinal, variant) in unit.variants.enumerated() where ordinal < VariantID.maximumVariants {
                 guard let language = variant.language.language else { continue }
                 let tokenizer: Tokenizer
@@ -64,11 +70,9 @@ public struct FuzzyMatchIndex: MemoryIndex {
                     tokenizers[language] = tokenizer
                 }
                 let tokens = MatchText(text: variant.text, language: language, tokenizer: tokenizer).tokens.map(StoredToken.init)
-                insert.bind(1, VariantID.make(unit: id, ordinal: ordinal))
-                insert.bind(2, Int64(MatchVocabulary.languageIndex(language)))
-                insert.bind(3, blob: StoredToken.encode(tokens))
-                try insert.run()
+                rows.append(IndexRow(ordinal: ordinal, values: [.integer(Int64(MatchVocabulary.languageIndex(language))), .blob(StoredToken.encode(tokens))]))
             }
+            return rows
         }
     }
 }
