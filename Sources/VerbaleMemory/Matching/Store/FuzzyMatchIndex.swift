@@ -27,6 +27,28 @@ public struct FuzzyMatchIndex: MemoryIndex {
             // A memory made before this index existed: index the variants it already holds.
             try backfill(db)
         }
+        migrator.registerMigration("fuzzy-match.v2-stamp") { db in
+            // What the index file is checked against on open, in O(1) instead of count(*)
+            // over every row: `changes` counts rows written (by `add`) or deleted (trigger).
+            try db.execute(sql: """
+                CREATE TABLE match_stamp (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    changes INTEGER NOT NULL
+                );
+                INSERT INTO match_stamp (id, changes) VALUES (1, (SELECT count(*) FROM match_entry));
+                CREATE TRIGGER match_entry_deleted AFTER DELETE ON match_entry
+                BEGIN
+                    UPDATE match_stamp SET changes = changes + 1 WHERE id = 1;
+                END;
+                """)
+        }
+    }
+
+    /// The memory's index stamp: (rows written or deleted so far, highest variant id). O(log n).
+    static func stamp(_ db: Database) throws -> [Int64] {
+        let changes = try Int64.fetchOne(db, sql: "SELECT changes FROM match_stamp WHERE id = 1") ?? 0
+        let highest = try Int64.fetchOne(db, sql: "SELECT coalesce(max(variant), 0) FROM match_entry") ?? 0
+        return [changes, highest]
     }
 
     /// Indexes every stored variant (run once, by the migration). O(stored text).
@@ -55,6 +77,8 @@ public struct FuzzyMatchIndex: MemoryIndex {
     public func add(_ units: [(id: Int64, unit: TranslationUnit)], in db: Database) throws {
         let insert = try RawStatement(db, sql: "INSERT OR REPLACE INTO match_entry (variant, language, tokens) VALUES (?, ?, ?)")
         var tokenizers: [Language: Tokenizer] = [:]
+        var written: Int64 = 0
+        defer { if written > 0 { try? db.execute(sql: "UPDATE match_stamp SET changes = changes + ? WHERE id = 1", arguments: [written]) } }
         for (id, unit) in units {
             for (ordinal, variant) in unit.variants.enumerated() where ordinal < VariantID.maximumVariants {
                 guard let language = variant.language.language else { continue }
@@ -68,6 +92,7 @@ public struct FuzzyMatchIndex: MemoryIndex {
                 insert.bind(2, Int64(MatchVocabulary.languageIndex(language)))
                 insert.bind(3, blob: StoredToken.encode(tokens))
                 try insert.run()
+                written += 1
             }
         }
     }

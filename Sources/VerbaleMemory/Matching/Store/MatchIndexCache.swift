@@ -6,21 +6,19 @@ import VerbaleCore
 /// memory's `match_entry` rows, else brought up to date from them — without tokenizing
 /// anything again — and saved.
 ///
-/// The file carries a stamp (row count, highest variant id). Equal stamp: the file is loaded
-/// (a memory-mapped read; the usual case, well under a second for 1M units). New rows only
-/// (a later import): they are appended and the postings re-sorted, O(total postings). Anything
-/// else (rows removed, file missing or damaged): rebuilt from the table, O(total tokens). The
-/// database stays the truth; the file is a cache that is checked, never trusted blindly.
+/// The file carries a stamp (rows written or deleted so far — `match_stamp`, kept by the import
+/// and a delete trigger —, highest variant id), read in O(log n). Equal stamp: the file is
+/// mapped (the usual case; nothing is copied or rebuilt). New rows only (a later import): they
+/// are appended and the postings re-sorted, O(total postings). Anything else (rows replaced or
+/// removed, file missing or damaged): rebuilt from the table, O(total tokens). The database
+/// stays the truth; the file is a cache that is checked, never trusted blindly.
 public enum MatchIndexCache {
     /// How the index was obtained (for messages and tests).
     public enum Origin: String, Sendable { case file, updated, rebuilt }
 
     public static func open(_ memory: SQLiteMemory) throws -> (index: MatchIndex, origin: Origin) {
         let url = MatchIndexFile.location(forMemory: memory.path)
-        let stamp: [Int64] = try memory.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(max(variant), 0) FROM match_entry")
-            return [row?[0] ?? 0, row?[1] ?? 0]
-        }
+        let stamp: [Int64] = try memory.read { db in try FuzzyMatchIndex.stamp(db) }
         let cached = try? MatchIndexFile.readStamped(from: url)
         if let cached, cached.stamp == stamp { return (cached.index, .file) }
         var index = MatchIndex()
