@@ -183,14 +183,15 @@ extension MatchIndex {
             ranges.append(range)
             minimumRead += range.count
         }
-        // A few more short lists over every length (at most as many postings again): each
-        // raises the count candidates must reach, which rejects most without their tokens.
-        var budget = minimumRead + 64
+        // More lists, rarest first, each extended to every length when the postings it adds
+        // fit in the budget (as many again as the minimum, plus 64 per length): each raises the
+        // count candidates must reach, which rejects most without reading their tokens.
+        var budget = minimumRead + 64 * (highest - lowest + 1)
         for (rank, slot) in order.enumerated() where reach[rank] < highest {
-            let extra = full[slot]
-            guard extra.count <= budget else { break }
-            budget -= extra.count
-            ranges[rank] = extra
+            let added = full[slot].count - ranges[rank].count
+            guard added <= budget else { continue }
+            budget -= added
+            ranges[rank] = full[slot]
             reach[rank] = highest
         }
         // covered[m]: the query occurrences whose lists were read at length m.
