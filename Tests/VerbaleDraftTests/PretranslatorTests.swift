@@ -108,6 +108,15 @@ struct PretranslatorTests {
         print("recognised openings: \(openings)/\(total); closings: \(closings)/\(notesWithClosing) notes that have one; misses: \(misses)")
         #expect(Double(openings) / Double(total) >= 0.95)
         #expect(Double(closings) / Double(notesWithClosing) >= 0.95)
+        // Each miss is a formula the note itself gets wrong (read in the note); any other miss
+        // is a recognition failure.
+        let wrongInTheNote: Set<String> = [
+            "en-BWBV0001164-1.txt: closing",   // "the assurance of his highest consideration"
+            "en-BWBV0001862-I.txt: opening",   // "presents its compliments tot the"
+            "en-BWBV0001872-II.txt: closing",  // "the assurances of iths highest consideration"
+            "en-BWBV0006134-I.txt: closing",   // "avails of this opportunity" ("itself" missing, says the editor)
+        ]
+        #expect(Set(misses).isSubset(of: wrongInTheNote), "misses on correct formulas: \(Set(misses).subtracting(wrongInTheNote))")
     }
 }
 

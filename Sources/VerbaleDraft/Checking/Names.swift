@@ -52,9 +52,10 @@ enum Names {
         let limit = min(stop ?? text.scalarArray.count, offset + 300, text.scalarArray.count)
         guard offset < limit else { return nil }
         var name = text.substring(offset..<limit)
-        for cut in [" and ", " et ", "\n", ". "] {
+        for cut in ["\n", ". "] {
             if let range = name.range(of: cut) { name = String(name[..<range.lowerBound]) }
         }
+        name = cutAtConjunction(name)
         // A comma ends the name unless a capitalised word follows ("Educational, Scientific").
         var searchFrom = name.startIndex
         while let comma = name.range(of: ",", range: searchFrom..<name.endIndex) {
@@ -69,6 +70,38 @@ enum Names {
         guard !trimmed.isEmpty, let found = name.range(of: trimmed) else { return nil }
         let lead = name.unicodeScalars.distance(from: name.unicodeScalars.startIndex, to: found.lowerBound.samePosition(in: name.unicodeScalars) ?? name.unicodeScalars.startIndex)
         return (offset + lead)..<(offset + lead + trimmed.unicodeScalars.count)
+    }
+
+    /// Cuts a recipient's name at the "and"/"et" that joins the next clause ("… and has the
+    /// honour", « … et a l'honneur »), keeping one inside the name: "Educational, Scientific and
+    /// Cultural Organisation", "Agricultural and Rural Cooperation", "Great Britain and
+    /// Northern Ireland" — an "and" followed (past an article) by a capitalised word.
+    static func cutAtConjunction(_ name: String) -> String {
+        let articles: Set<String> = ["the", "de", "des", "du", "la", "l'", "l’"]
+        var searchFrom = name.startIndex
+        while let conjunction = name.range(of: " and ", range: searchFrom..<name.endIndex) ?? name.range(of: " et ", range: searchFrom..<name.endIndex) {
+            var next = name[conjunction.upperBound...].split(separator: " ", maxSplits: 2).map(String.init)
+            while let word = next.first, articles.contains(word.lowercased()), next.count > 1 { next.removeFirst() }
+            if let word = next.first, word.first?.isUppercase == true {
+                searchFrom = conjunction.upperBound
+                continue
+            }
+            return String(name[..<conjunction.lowerBound])
+        }
+        return name
+    }
+
+    /// Drops a sub-unit the name appends after a comma ("The Ministry of Foreign Affairs,
+    /// Department of Cultural and Technical Cooperation"): the sender is still the ministry.
+    static func withoutSubunit(_ name: String) -> String {
+        let subunits = ["Department", "Directorate", "Division", "Section", "Service", "Bureau", "Direction", "Département", "Treaty", "Treaties", "Legal", "Protocol"]
+        var searchFrom = name.startIndex
+        while let comma = name.range(of: ",", range: searchFrom..<name.endIndex) {
+            let rest = name[comma.upperBound...].drop { $0 == " " }
+            if subunits.contains(where: { rest.hasPrefix($0 + " ") }) { return String(name[..<comma.lowerBound]) }
+            searchFrom = comma.upperBound
+        }
+        return name
     }
 
     static func trim(_ text: String) -> String {
@@ -90,10 +123,30 @@ enum Names {
         return words
     }
 
+    static let demonstratives: Set<String> = ["this", "cette", "cet", "ce"]
+    /// Heads of a diplomatic mission, which "this Mission" / « cette Mission » can stand for.
+    static let missionHeads: Set<String> = ["embassy", "legation", "mission", "delegation", "consulate", "ambassade", "consulat"]
+
+    /// Whether "this <head>" can stand for the name `words`: the same head, or "Mission" for
+    /// any diplomatic mission ("Cette Mission" for « La Légation Royale des Pays-Bas »).
+    static func refersTo(_ head: String, _ words: [String]) -> Bool {
+        let otherHead = words.first { heads.contains($0) || missionHeads.contains($0) }
+        guard let otherHead else { return false }
+        return head == otherHead || (head == "mission" && missionHeads.contains(otherHead))
+    }
+
     static func compare(_ a: String, _ b: String, language: Language) -> Comparison {
-        // "Royal Netherlands Embassy" is the "Embassy of the Kingdom of the Netherlands".
-        let wa = contentWords(a).map { $0 == "royal" || $0 == "royale" ? "kingdom" : $0 }
-        let wb = contentWords(b).map { $0 == "royal" || $0 == "royale" ? "kingdom" : $0 }
+        // "Royal Netherlands Embassy" is the "Embassy of the Kingdom of the Netherlands"; several
+        // foreign ministries are "Departments" (Canada's "Department of External Affairs",
+        // Ireland's "Department of Foreign Affairs"), named either way in the real notes.
+        let synonyms = ["royal": "kingdom", "royale": "kingdom", "department": "ministry", "departement": "ministere"]
+        let wa = contentWords(withoutSubunit(a)).map { synonyms[$0] ?? $0 }
+        let wb = contentWords(withoutSubunit(b)).map { synonyms[$0] ?? $0 }
+        // « Cette Mission saisit l'occasion… », "This Embassy avails itself…": the demonstrative
+        // points at the sender named in the opening.
+        for (short, long) in [(wa, wb), (wb, wa)] {
+            if let demonstrative = short.first, demonstratives.contains(demonstrative), short.count == 2, refersTo(short[1], long) { return .same }
+        }
         // "the OPCW" for "the Organisation for the Prohibition of Chemical Weapons".
         for (short, long) in [(wb, wa), (wa, wb)] where short.count == 1 && long.count > 1 {
             let initials = String(long.compactMap(\.first))
@@ -110,6 +163,18 @@ enum Names {
         guard headA == headB else { return .different }
         let onlyA = wa.filter { !sb.contains($0) }, onlyB = wb.filter { !sa.contains($0) }
         return .variant("\(onlyA.joined(separator: " ")) / \(onlyB.joined(separator: " "))")
+    }
+
+    /// Lead-ins that introduce a quoted note ("which reads as follows:", « libellée comme suit »).
+    static let quoteLeadIns = ["as follows", "reads:", "read as", "reads as", "following terms", "following text", "comme suit", "libellée",
+                               "ainsi conçue", "teneur suivante", "“", "«", "\""]
+
+    /// Whether the opening at `offset` stands in a quotation: a lead-in or an opening quotation
+    /// mark shortly before its sender's name. Cost: O(120) scalars.
+    static func isQuoted(opening offset: Int, in text: PreparedText, language: Language) -> Bool {
+        let senderStart = sender(before: offset, in: text, language: language)?.lowerBound ?? offset
+        let before = text.substring(max(0, senderStart - 120)..<senderStart).lowercased()
+        return quoteLeadIns.contains { before.contains($0) }
     }
 
     /// Whether a reference number ("No. 1774", "N. 2021/01/045", "Ref. 600.P.1", "N° 39.658")

@@ -92,7 +92,9 @@ public final class ProtocolChecker {
         }
 
         // 1. Formulas, with deviant words mapped to canonical ones.
-        let tokens = spotter.wordTokens(text)
+        let quotations = Quotations(prepared.scalarArray)
+        var tokens = spotter.wordTokens(EditorialMarkup.blanked(text))
+        let omissions = Omissions.restore(&tokens, language: language)
         var canonical = tokens
         var substituted: [Int: (original: String, canonical: String, code: String)] = [:]
         let table = substitutions
@@ -104,7 +106,7 @@ public final class ProtocolChecker {
             }
         }
         let spots = spotter.spots(inTokens: canonical)
-        for spot in spots {
+        for spot in spots where !quotations.contains(spot.range.lowerBound) {
             for i in spot.tokens {
                 guard let change = substituted[i], !change.code.isEmpty else { continue }
                 let message = change.code == "third-person"
@@ -113,17 +115,30 @@ public final class ProtocolChecker {
                 add(change.code, .error, tokens[i].range, message, "write \"\(change.canonical)\"")
             }
         }
+        for spot in spots {
+            for i in spot.tokens where omissions.contains(i) {
+                add("missing-word", .error, tokens[max(0, i - 1)].range,
+                    "\"\(tokens[i].key)\" is missing from the formula \"\(spot.phrase.text(language) ?? spot.phrase.id)\"",
+                    "write \"\(spot.phrase.text(language) ?? tokens[i].key)\"")
+            }
+        }
         let formulaIds = spots.map(\.phrase.id)
-        let opening = spots.first { $0.phrase.role == "compliments" }
+        let firstOpening = spots.first { $0.phrase.role == "compliments" }
         // The note's own closing is the last one: a reply quotes the first note, closing and all.
-        let renew = spots.last { $0.phrase.role == "renew" && $0.range.lowerBound >= (opening?.range.upperBound ?? 0) }
+        let closings = spots.filter { $0.phrase.role == "renew" && $0.range.lowerBound >= (firstOpening?.range.upperBound ?? 0) }
+        let renew = closings.last { !quotations.contains($0.range.lowerBound) } ?? closings.last
+        // Each closing answers the nearest opening before it not yet closed, as brackets nest:
+        // a reply quoting the first note in full holds that note's opening and closing inside
+        // its own, and a file holding a note and then its reply holds two pairs in a row.
+        let pairs = FormulaPairs(spots) { spot in
+            quotations.contains(spot.range.lowerBound)
+                || (spot.phrase.role == "compliments" && Names.isQuoted(opening: spot.range.lowerBound, in: prepared, language: language))
+        }
+        let opening = renew.flatMap { pairs.opening(closedBy: $0) } ?? firstOpening
         let courtesy = spots.first { $0.phrase.role == "courtesy" && $0.range.lowerBound >= (renew?.range.upperBound ?? opening?.range.upperBound ?? 0) }
         let honour = spots.first { ($0.phrase.role == "honour" || $0.phrase.role == "purpose") && $0.range.lowerBound >= (opening?.range.upperBound ?? 0) }
-        // "has the honour, with reference to …, to inform": the word is enough.
-        let honourWords: Set<String> = ["honour", "honor", "honneur", "l'honneur", "កិត្តិយស"]
         let openingToken = opening.map { $0.tokens.upperBound } ?? 0
-        let saysHonour = honour != nil || tokens[min(openingToken, tokens.count)..<min(openingToken + 60, tokens.count)]
-            .contains { honourWords.contains($0.looseKey) || $0.looseKey.hasSuffix("honneur") }
+        let saysHonour = honour != nil || OpeningContinuation.saysHonourOrPurpose(canonical, after: openingToken, language: language)
 
         let start = 0..<min(1, prepared.scalarArray.count)
         let phrases = Phrases(language: language)
@@ -219,7 +234,7 @@ public final class ProtocolChecker {
             let isI = language == .english && token.text == "I" && i + 1 < tokens.count && tokens[i + 1].text.first?.isLowercase == true
             guard firstPerson.contains(key) || isI else { continue }
             let inFormula = formulaRanges.contains { $0.contains(token.range.lowerBound) }
-            guard !inFormula else { continue }
+            guard !inFormula, !quotations.contains(token.range.lowerBound) else { continue }
             add("first-person", .warning, token.range, "\"\(token.text)\": a note verbale speaks of its sender in the third person",
                 language == .french ? "name the sender (« l'Ambassade ») or use « il/elle », « son/sa/ses »" : "name the sender (\"the Embassy\") or use \"it\"/\"its\"",
                 formulas: false)

@@ -24,6 +24,15 @@ enum XLIFFMeta {
     static let propertyCategory = "verbale-prop"
     static let attributeCategory = "verbale-attribute"
     static let namespace = "urn:oasis:names:tc:xliff:metadata:2.0"
+    /// A unit's exact source and target tags when they differ from the file's `srcLang`/`trgLang`
+    /// (`fr-FR` in an `fr` file): XLIFF 2.0 requires a `<target>`'s `xml:lang` to equal `trgLang`.
+    static let sourceLanguage = "source-language"
+    /// The memory's own unit id, when the 2.0 `id` had to change (not a name token, or repeated).
+    static let unitID = "id"
+    static let targetLanguage = "target-language"
+    /// XLIFF 2.0 inline `type` takes six values only; a TMX type (`bold`, `x-date`) travels as
+    /// `subType="tmx:bold"` beside the nearest 2.0 type, and comes back as `type` on reading.
+    static let tmxTypePrefix = "tmx:"
 }
 
 final class XLIFFBuilder: XMLUnitBuilder {
@@ -58,6 +67,9 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private var collectedSource: InlineCollector?
     private var collectedTarget: InlineCollector?
     private var targetLangOverride: LanguageTag?
+    /// The unit's own source and target tags (metadata), when they differ from the file's.
+    private var unitSourceLanguage: LanguageTag?
+    private var unitTargetLanguage: LanguageTag?
     private var pairedData: [String] = []
 
     // Notes, metadata, data.
@@ -252,6 +264,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
         collectedSource = nil
         collectedTarget = nil
         targetLangOverride = nil
+        unitSourceLanguage = nil
+        unitTargetLanguage = nil
     }
 
     private func storeField(_ text: String) {
@@ -284,6 +298,9 @@ final class XLIFFBuilder: XMLUnitBuilder {
             case "context-pre": metadata.previousContext = value
             case "context-post": metadata.nextContext = value
             case "review": metadata.review = ReviewStatus(rawValue: value) ?? metadata.review
+            case XLIFFMeta.unitID: unitID = value
+            case XLIFFMeta.sourceLanguage: unitSourceLanguage = try? LanguageTag(parsing: value)
+            case XLIFFMeta.targetLanguage: unitTargetLanguage = try? LanguageTag(parsing: value)
             default: metadata.properties.append(Property(type: type, value: value))
             }
         case XLIFFMeta.attributeCategory?:
@@ -319,11 +336,11 @@ final class XLIFFBuilder: XMLUnitBuilder {
             if segments.count > 1 { unit.id = "\(unitID ?? ""):\(segment.id ?? String(index + 1))" }
             unit.metadata.review = segment.review
             var source = sourceExtras
-            source.language = sourceLanguage
+            source.language = unitSourceLanguage ?? sourceLanguage
             source.text = segment.source.text
             source.tags = segment.source.tags
             appendVariant(source, to: &unit, line: segment.line)
-            if let target = segment.target, let language = segment.targetLanguage ?? targetLanguage {
+            if let target = segment.target, let language = unitTargetLanguage ?? segment.targetLanguage ?? targetLanguage {
                 var variant = targetExtras
                 variant.language = language
                 variant.text = target.text
@@ -358,6 +375,11 @@ final class XLIFFBuilder: XMLUnitBuilder {
         if version2 {
             var kept = attributes
             for key in ["dataRef", "dataRefStart", "dataRefEnd"] { kept[key] = nil }
+            if let subType = kept["subType"], subType.hasPrefix(XLIFFMeta.tmxTypePrefix) {
+                // A TMX type our writer had to spell as a subType (2.0 allows only six types).
+                kept["type"] = String(subType.dropFirst(XLIFFMeta.tmxTypePrefix.count))
+                kept["subType"] = nil
+            }
             switch element {
             case "ph": collector.point(.ph, attributes: kept, content: data(attributes["dataRef"]))
             case "sc": collector.point(.sc, attributes: kept, content: data(attributes["dataRef"]))

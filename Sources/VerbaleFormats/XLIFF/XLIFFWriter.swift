@@ -26,6 +26,9 @@ public struct XLIFFWriter: TranslationUnitWriter {
     private var counter = 0
     /// Units left out because they had no text in the source language.
     public private(set) var skipped = 0
+    /// Unit ids written so far: XLIFF requires them unique in a `<file>`, and memories merged
+    /// from several TMX files repeat `tuid`s. Cost: one string per unit (≈ 40 bytes).
+    private var usedIDs: Set<String> = []
 
     public init(sink: ByteSink, header: MemoryHeader = MemoryHeader(), languages: [LanguageTag] = [],
                 version: XLIFFVersion = .v2_0) throws(FormatError) {
@@ -74,22 +77,55 @@ public struct XLIFFWriter: TranslationUnitWriter {
         }
         let targetVariant = target.flatMap { variant(unit, $0) }
         counter += 1
-        let id = unit.id ?? "u\(counter)"
+        let wanted = unit.id ?? "u\(counter)"
+        let id = uniqueID(version == .v2_0 ? Self.nameToken(wanted) : wanted)
         switch version {
-        case .v2_0: writeUnit2(unit, id: id, source: sourceVariant, target: targetVariant)
+        case .v2_0: writeUnit2(unit, id: id, originalID: unit.id == id ? nil : unit.id, source: sourceVariant, target: targetVariant)
         case .v1_2: writeUnit12(unit, id: id, source: sourceVariant, target: targetVariant)
         }
         try sink.flushIfNeeded()
     }
 
+    /// `id` as an XML name token (XLIFF 2.0 unit ids are `NMTOKEN`s): characters other than
+    /// letters, marks, digits and `.-_:` become `_`; the memory's own id is kept in metadata.
+    static func nameToken(_ id: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in id.unicodeScalars {
+            let allowed: Bool
+            if scalar.isASCII {
+                allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-_:".unicodeScalars.contains(scalar)
+            } else {
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .nonspacingMark, .spacingMark, .decimalNumber: allowed = true
+                default: allowed = false
+                }
+            }
+            out.append(allowed ? scalar : "_")
+        }
+        return out.isEmpty ? "_" : String(out)
+    }
+
+    /// `id`, or `id-2`, `id-3`… when a unit already has it.
+    private mutating func uniqueID(_ id: String) -> String {
+        var candidate = id
+        var suffix = 1
+        while !usedIDs.insert(candidate).inserted {
+            suffix += 1
+            candidate = "\(id)-\(suffix)"
+        }
+        return candidate
+    }
+
     // MARK: XLIFF 2.0
 
-    private func writeUnit2(_ unit: TranslationUnit, id: String, source: Variant, target: Variant?) {
+    private func writeUnit2(_ unit: TranslationUnit, id: String, originalID: String?, source: Variant, target: Variant?) {
         sink.append("<unit")
         sink.appendAttribute("id", id)
         sink.append(">\n")
         let m = unit.metadata
         var unitMeta: [(String, String)] = []
+        if let originalID { unitMeta.append((XLIFFMeta.unitID, originalID)) }
         if let date = m.creationDate { unitMeta.append(("creationdate", CompactDate.format(date))) }
         if let user = m.creationUser { unitMeta.append(("creationid", user)) }
         if let date = m.changeDate { unitMeta.append(("changedate", CompactDate.format(date))) }
@@ -97,6 +133,10 @@ public struct XLIFFWriter: TranslationUnitWriter {
         if let origin = m.origin { unitMeta.append(("origin", origin)) }
         if let context = m.previousContext { unitMeta.append(("context-pre", context)) }
         if let context = m.nextContext { unitMeta.append(("context-post", context)) }
+        if source.language != self.source { unitMeta.append((XLIFFMeta.sourceLanguage, source.language.description)) }
+        if let target, let language = self.target, target.language != language {
+            unitMeta.append((XLIFFMeta.targetLanguage, target.language.description))
+        }
         unitMeta.append(("review", m.review.rawValue))
         let groups: [(String, String?, [(String, String)])] = [
             (XLIFFMeta.unitCategory, nil, unitMeta),
@@ -156,9 +196,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
         sink.buffer.append(contentsOf: sourceMarkup.utf8)
         sink.append("</source>\n")
         if let targetMarkup {
-            sink.append("    <target")
-            if let target, target.language != self.target { sink.appendAttribute("xml:lang", target.language.description) }
-            sink.append(">")
+            sink.append("    <target>")
             sink.buffer.append(contentsOf: targetMarkup.utf8)
             sink.append("</target>\n")
         }
@@ -201,7 +239,10 @@ public struct XLIFFWriter: TranslationUnitWriter {
         if !started { start(with: nil) }
         finished = true
         switch version {
-        case .v2_0: sink.append("</file>\n</xliff>\n")
+        case .v2_0:
+            // A 2.0 <file> needs a <unit> or <group>: an empty export gets one empty group.
+            if counter == 0 { sink.append("<group id=\"empty\"/>\n") }
+            sink.append("</file>\n</xliff>\n")
         case .v1_2: sink.append("</body>\n</file>\n</xliff>\n")
         }
         try sink.flush()
@@ -249,6 +290,37 @@ struct Inline2 {
         properties.map { " \($0.0)=\"\(XMLText.escapedAttribute($0.1))\"" }.joined()
     }
 
+    /// The six `type` values XLIFF 2.0 allows on `ph`, `pc`, `sc` and `ec`.
+    static let types: Set<String> = ["fmt", "ui", "quote", "link", "image", "other"]
+    /// TMX 1.4b `type` values of `bpt`/`ph`/`hi` that are formatting, for the nearest 2.0 type.
+    static let formattingTypes: Set<String> = ["bold", "color", "dulined", "font", "italic", "scap", "ulined", "x-bold", "x-italic"]
+
+    /// `type`/`subType` as XLIFF 2.0 allows them: a TMX type (`bold`, `x-date`) becomes the
+    /// nearest 2.0 type with `subType="tmx:bold"` (read back as `type="bold"`); a `subType` is
+    /// kept only as `prefix:value` beside a valid type.
+    static func typed(_ properties: [(String, String)]) -> [(String, String)] {
+        guard let type = properties.first(where: { $0.0 == "type" })?.1 else {
+            return properties.filter { $0.0 != "subType" }
+        }
+        var out = properties.filter { $0.0 != "type" && $0.0 != "subType" }
+        if types.contains(type) {
+            out.append(("type", type))
+            if let subType = properties.first(where: { $0.0 == "subType" })?.1, isUserDefinedValue(subType) { out.append(("subType", subType)) }
+        } else if isUserDefinedValue(XLIFFMeta.tmxTypePrefix + type) {
+            let nearest = type == "link" ? "link" : type == "image" ? "image" : formattingTypes.contains(type) ? "fmt" : "other"
+            out.append(("type", nearest))
+            out.append(("subType", XLIFFMeta.tmxTypePrefix + type))
+        }
+        return out
+    }
+
+    /// XLIFF 2.0's `prefix:value` (no white space, exactly one colon, prefix not `xlf`).
+    static func isUserDefinedValue(_ value: String) -> Bool {
+        let parts = value.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && parts[0] != "xlf"
+            && !value.unicodeScalars.contains { $0.properties.isWhitespace }
+    }
+
     mutating func markup(_ variant: Variant) -> String {
         for tag in variant.tags { if let id = tag.attribute("id") { usedIDs.insert(id) } }
         var out = ""
@@ -264,7 +336,8 @@ struct Inline2 {
         interleave(variant, text: { out += XMLText.escaped($0) }) { tag in
             tagIndex += 1
             func kept(_ names: Set<String>) -> [(String, String)] {
-                tag.attributes.filter { names.contains($0.type) && $0.type != "id" }.map { ($0.type, $0.value) }
+                let properties = tag.attributes.filter { names.contains($0.type) && $0.type != "id" }.map { ($0.type, $0.value) }
+                return names.contains("subType") ? Self.typed(properties) : properties
             }
             let id = tag.attribute("id") ?? ""
             switch (tag.kind, tag.isClosing) {
