@@ -46,9 +46,10 @@ enum GlossaryBenchmark: Benchmark {
         let keyer = TermKeyer()
         let allKeys = concepts.flatMap { $0.terms.map { keyer.key($0.text, language: TermKeyer.language(for: $0.language, text: $0.text)) } }
 
+        let kinds = Set(options.list("kinds", default: ["exact", "typo", "prefix"]))
         for (kind, queries, lookupOptions) in [("exact", exactQueries, LookupOptions()),
                                                ("typo", typoQueries, LookupOptions()),
-                                               ("prefix", prefixQueries, LookupOptions(prefix: true))] {
+                                               ("prefix", prefixQueries, LookupOptions(prefix: true))] where kinds.contains(kind) {
             _ = termbase.lookup(queries[0], options: lookupOptions)  // builds lazy indexes outside the timing
             var times: [Double] = [], cpuTimes: [Double] = []
             var found = 0
@@ -79,7 +80,8 @@ enum GlossaryBenchmark: Benchmark {
                   "cpu_ratio_vs_naive": naiveCPUP50 / max(cpuP50, 1e-9), "load_average": loadAverage()])
         }
 
-        for language in [Language.english, .khmer] {
+        let languages = options.list("languages", default: ["en", "fr", "km"]).compactMap(Language.init(rawValue:))
+        for language in languages {
             let text = vocabulary.text(megabytes: textMB, language: language, concepts: concepts, random: &random)
             let bytes = Double(text.utf8.count)
             var occurrences = 0, givenCount = 0
@@ -284,4 +286,9 @@ struct GlossaryBenchmarkArguments {
     }
     func int(_ name: String, default fallback: Int) -> Int { values[name].flatMap(Int.init) ?? fallback }
     func double(_ name: String, default fallback: Double) -> Double { values[name].flatMap(Double.init) ?? fallback }
+    /// A comma-separated list (`--languages en,km`); `none` for an empty one.
+    func list(_ name: String, default fallback: [String]) -> [String] {
+        guard let value = values[name] else { return fallback }
+        return value == "none" ? [] : value.split(separator: ",").map(String.init)
+    }
 }

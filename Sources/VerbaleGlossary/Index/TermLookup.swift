@@ -49,19 +49,22 @@ extension Termbase {
     ///
     /// Exact key matches first; with `prefix`, terms starting with the query; otherwise, if
     /// nothing matched exactly, fuzzy matches (whole term or part of a term) scoring at least
-    /// `minimumScore`. Cost: exact O(|q|); prefix O(log n + results); fuzzy O(rare bigram
-    /// postings + candidates × |q|·|t|) — see `BigramIndex`.
+    /// `minimumScore`. Cost: exact O(|q|); prefix O(log n + results); fuzzy: a bit-sliced bigram
+    /// count over the keys of plausible lengths, then O(|t|) per candidate (see `fuzzy`).
     public func lookup(_ query: String, options: LookupOptions = LookupOptions()) -> [LookupResult] {
         let language = TermKeyer.language(for: options.language, text: query)
         let key = keyer.key(query, language: language)
         guard !key.isEmpty else { return [] }
-        var best: [Int32: LookupResult] = [:]
+        var best: [Int32: (entry: Int32, result: LookupResult)] = [:]
+        /// Keeps a concept's best term, ranked as results are: the highest score, then the
+        /// shortest term, then the first in the termbase.
         func consider(_ entry: Int32, score: Int, match: LookupMatch) {
             let e = entries[Int(entry)]
             if let wanted = options.language, e.language != wanted.primary { return }
-            if let existing = best[e.concept], existing.score >= score { return }
+            if let existing = best[e.concept],
+               (existing.result.score, -entries[Int(existing.entry)].textLength, -existing.entry) >= (score, -e.textLength, -entry) { return }
             let (concept, term) = resolve(entry)
-            best[e.concept] = LookupResult(score: score, match: match, concept: concept, matchedTerm: term)
+            best[e.concept] = (entry, LookupResult(score: score, match: match, concept: concept, matchedTerm: term))
         }
         if let hits = exact[key] {
             let strict = keyer.strictKey(query, language: language)
@@ -78,14 +81,9 @@ extension Termbase {
                 consider(entry, score: min(98, 100 * queryLength / max(length, 1)), match: .prefix)
             }
         } else if best.isEmpty {
-            /// The score a new result must beat to enter the top `limit` (nil while not full).
-            func cutoff() -> Int? {
-                guard best.count >= options.limit else { return nil }
-                return best.values.map(\.score).sorted(by: >)[options.limit - 1]
-            }
-            fuzzy(key, options: options, consider: consider, cutoff: cutoff)
+            fuzzy(key, options: options, consider: consider)
         }
-        return best.values.sorted {
+        return best.values.map(\.result).sorted {
             ($0.score, -$0.matchedTerm.text.count, $1.concept.id) > ($1.score, -$1.matchedTerm.text.count, $0.concept.id)
         }.prefix(options.limit).map { $0 }
     }
@@ -104,62 +102,6 @@ extension Termbase {
             index += 1
         }
         return result
-    }
-
-    /// Fuzzy matching with exact top-`limit` results.
-    ///
-    /// Counts, for every term sharing a query bigram, how many distinct bigrams it shares; an
-    /// edit changes at most two, so `shared` bounds the edit distance from below
-    /// (`δ = ⌈(D − shared) / 2⌉`) and the score from above (`100 × (n − δ) / n`). Terms are
-    /// verified in decreasing order of that bound, and verification stops once `limit`
-    /// concepts score more than any remaining term could: the results equal a full scan's.
-    private func fuzzy(_ key: String, options: LookupOptions, consider: (Int32, Int, LookupMatch) -> Void, cutoff: () -> Int?) {
-        let query = Array(key.unicodeScalars)
-        let n = query.count
-        guard n >= 4 else { return }
-        let minimum = options.minimumScore
-        // Largest distances that can still reach the minimum score (integer arithmetic, so a
-        // score of exactly the minimum is never lost to rounding): whole term of length m, and
-        // part of a longer term.
-        func fullLimit(_ m: Int) -> Int { (100 - minimum) * max(n, m) / 100 }
-        let partialLimit = max((90 - minimum) * n / 90, 0)
-        let queryGrams = Array(Set(BigramIndex.bigrams(query)))
-        let d = queryGrams.count
-        let widest = max(minimum > 0 ? (100 - minimum) * n / minimum : n, partialLimit)
-        var buckets = [[Int32]](repeating: [], count: d + 1)
-        if d - 2 * widest >= 1 {
-            let lengths = grams.lengths
-            grams.forEachShared(queryGrams) { candidate, shared in
-                let m = Int(lengths[Int(candidate)])
-                let limit = fullLimit(m)
-                let fullPossible = abs(m - n) <= limit && shared >= d - 2 * limit
-                let partialPossible = m > n && shared >= d - 2 * partialLimit
-                if fullPossible || partialPossible { buckets[min(shared, d)].append(candidate) }
-            }
-        } else {
-            // Too short for the bigram bound to exclude anything: check every term.
-            buckets[d] = entries.indices.map(Int32.init)
-        }
-        for shared in stride(from: d, through: 0, by: -1) where !buckets[shared].isEmpty {
-            let lowestDistance = (d - shared + 1) / 2
-            let bound = 100 * (n - lowestDistance) / n
-            if bound < minimum { break }
-            if let cutoff = cutoff(), bound < cutoff { break }
-            for candidate in buckets[shared] {
-                let m = Int(grams.lengths[Int(candidate)])
-                let limit = fullLimit(m)
-                let text = grams.scalars(of: candidate)
-                if abs(m - n) <= limit, let distance = EditDistance.levenshtein(query, text, limit: limit) {
-                    let score = Self.fuzzyScore(distance: distance, n, m)
-                    if score >= minimum { consider(candidate, score, .fuzzy); continue }
-                }
-                if m > n {
-                    let distance = EditDistance.bestSubstring(query, in: text)
-                    let score = Self.partialScore(distance: distance, n)
-                    if score >= minimum { consider(candidate, score, .partial) }
-                }
-            }
-        }
     }
 
     /// `100 × (1 − d / max(n, m))`, rounded down.

@@ -21,6 +21,8 @@ public final class Termbase {
         var term: Int32
         var key: String
         var language: String
+        /// The term's length in characters (lookup ranks shorter terms first among equals).
+        var textLength: Int32
     }
 
     public let concepts: [Concept]
@@ -48,7 +50,7 @@ public final class Termbase {
                 guard !keys.isEmpty else { continue }
                 let key = TermKeyer.join(keys)
                 let id = Int32(entries.count)
-                entries.append(Entry(concept: Int32(c), term: Int32(t), key: key, language: term.language.primary))
+                entries.append(Entry(concept: Int32(c), term: Int32(t), key: key, language: term.language.primary, textLength: Int32(term.text.count)))
                 exact[key, default: []].append(id)
                 exactHashes[KeyHash.of(key), default: []].append(id)
                 maxTokens = max(maxTokens, keys.count)
@@ -126,72 +128,5 @@ struct KeyHash {
         var hash = KeyHash()
         for scalar in joined.unicodeScalars { hash.append(scalar) }
         return hash.value
-    }
-}
-
-/// Character-bigram postings over term keys, for the fuzzy pre-filter.
-///
-/// An edit changes at most two bigrams of a string, so a key within `d` edits of (a part of)
-/// the query shares at least `D − 2d` of the query's `D` distinct bigrams; a key that shares
-/// fewer is skipped without loss (exact recall: the test compares with a brute-force scan).
-/// Cost: O(total key length) to build; per query O(sum of the query bigrams' postings) to
-/// count, then an edit distance only for the keys the bound lets through.
-struct BigramIndex {
-    var postings: [UInt64: [Int32]] = [:]
-    /// Length of each key in Unicode scalars.
-    var lengths: [Int32] = []
-    /// Per-key counters, zero between queries (scratch space reused to avoid allocation).
-    var counts: [UInt16] = []
-    /// Every key's scalars, end to end, so verification allocates nothing.
-    var flat: [Unicode.Scalar] = []
-    var starts: [Int32] = []
-
-    init(keys: [String]) {
-        lengths.reserveCapacity(keys.count)
-        for (id, key) in keys.enumerated() {
-            let scalars = Array(key.unicodeScalars)
-            lengths.append(Int32(scalars.count))
-            starts.append(Int32(flat.count))
-            flat.append(contentsOf: scalars)
-            for gram in Set(Self.bigrams(scalars)) {
-                postings[gram, default: []].append(Int32(id))
-            }
-        }
-        counts = [UInt16](repeating: 0, count: keys.count)
-    }
-
-    /// The scalars of key `id`.
-    func scalars(of id: Int32) -> ArraySlice<Unicode.Scalar> {
-        let start = Int(starts[Int(id)])
-        return flat[start..<(start + Int(lengths[Int(id)]))]
-    }
-
-    static func bigrams(_ scalars: [Unicode.Scalar]) -> [UInt64] {
-        guard scalars.count >= 2 else { return [] }
-        return (0..<(scalars.count - 1)).map { UInt64(scalars[$0].value) << 32 | UInt64(scalars[$0 + 1].value) }
-    }
-
-    /// Calls `body` once for every key sharing at least one of `grams`, with how many it
-    /// shares. The counting loop runs over raw buffers: it is the hot path of fuzzy lookup.
-    mutating func forEachShared(_ grams: [UInt64], _ body: (Int32, Int) -> Void) {
-        var touched: [Int32] = []
-        touched.reserveCapacity(1024)
-        counts.withUnsafeMutableBufferPointer { counts in
-            for gram in grams {
-                guard let list = postings[gram] else { continue }
-                list.withUnsafeBufferPointer { ids in
-                    for id in ids {
-                        let index = Int(id)
-                        if counts[index] == 0 { touched.append(id) }
-                        counts[index] &+= 1
-                    }
-                }
-            }
-            for id in touched {
-                let index = Int(id)
-                body(id, Int(counts[index]))
-                counts[index] = 0
-            }
-        }
     }
 }

@@ -1,0 +1,100 @@
+/// A lookup query prepared for bit-parallel edit distances (Myers 1999, in Hyyrö's
+/// formulation): the same Levenshtein distances as `EditDistance`, on Unicode scalars, but one
+/// text character costs a handful of 64-bit operations instead of a row of `|query|` cells.
+///
+/// Why: fuzzy lookup verifies thousands of candidate terms per query; the dynamic programme
+/// costs O(|q|·|t|) each, this O(|t|). Only queries of at most 64 scalars fit one machine
+/// word; longer ones (rare for a term) fall back to `EditDistance`.
+///
+/// ```swift
+/// let pattern = BitParallelPattern(Array("plenipotentary".unicodeScalars.map(\.value)))
+/// pattern?.distance(to: Array("plenipotentiary".unicodeScalars.map(\.value))[...], limit: 3)  // 1
+/// ```
+///
+/// Cost: preparing is O(|q|); each distance O(|t|), with no allocation.
+struct BitParallelPattern {
+    /// Length of the query in scalars (1…64).
+    let count: Int
+    /// Bit `count − 1`: the cell of the last query row.
+    private let lastBit: UInt64
+    /// Positions of each ASCII scalar in the query.
+    private var ascii = [UInt64](repeating: 0, count: 128)
+    /// Positions of each scalar of the Khmer block (U+1780–U+17FF) in the query.
+    private var khmer = [UInt64](repeating: 0, count: 128)
+    /// Positions of any other scalar (few in a query: a linear scan is cheapest).
+    private var others: [(scalar: UInt32, mask: UInt64)] = []
+
+    init?(_ query: [UInt32]) {
+        guard !query.isEmpty, query.count <= 64 else { return nil }
+        count = query.count
+        lastBit = 1 << UInt64(count - 1)
+        for (i, scalar) in query.enumerated() {
+            let bit = UInt64(1) << UInt64(i)
+            if scalar < 0x80 {
+                ascii[Int(scalar)] |= bit
+            } else if scalar &- 0x1780 < 0x80 {
+                khmer[Int(scalar - 0x1780)] |= bit
+            } else if let at = others.firstIndex(where: { $0.scalar == scalar }) {
+                others[at].mask |= bit
+            } else {
+                others.append((scalar, bit))
+            }
+        }
+    }
+
+    /// The query positions holding `scalar`, as bits.
+    @inline(__always)
+    private func mask(_ scalar: UInt32) -> UInt64 {
+        if scalar < 0x80 { return ascii[Int(scalar)] }
+        if scalar &- 0x1780 < 0x80 { return khmer[Int(scalar - 0x1780)] }
+        for other in others where other.scalar == scalar { return other.mask }
+        return 0
+    }
+
+    /// Levenshtein distance between the query and `text`, or nil when it exceeds `limit`
+    /// (stops as soon as the rest of the text cannot bring it back under the limit).
+    func distance(to text: ArraySlice<UInt32>, limit: Int) -> Int? {
+        if abs(text.count - count) > limit { return nil }
+        var positive: UInt64 = ~0, negative: UInt64 = 0
+        var score = count
+        var remaining = text.count
+        for scalar in text {
+            let equal = mask(scalar)
+            let vertical = equal | negative
+            let horizontal = (((equal & positive) &+ positive) ^ positive) | equal
+            var plus = negative | ~(horizontal | positive)
+            var minus = positive & horizontal
+            if plus & lastBit != 0 { score += 1 } else if minus & lastBit != 0 { score -= 1 }
+            remaining -= 1
+            // The last row can fall by at most one per remaining text character.
+            if score - remaining > limit { return nil }
+            plus = (plus << 1) | 1  // row 0 is D[0][j] = j: every column adds one
+            minus <<= 1
+            positive = minus | ~(vertical | plus)
+            negative = plus & vertical
+        }
+        return score <= limit ? score : nil
+    }
+
+    /// The smallest edit distance between the query and any substring of `text` (the query
+    /// may start and end anywhere in the text); equals `EditDistance.bestSubstring`.
+    func bestSubstringDistance(in text: ArraySlice<UInt32>) -> Int {
+        var positive: UInt64 = ~0, negative: UInt64 = 0
+        var score = count
+        var best = count
+        for scalar in text {
+            let equal = mask(scalar)
+            let vertical = equal | negative
+            let horizontal = (((equal & positive) &+ positive) ^ positive) | equal
+            var plus = negative | ~(horizontal | positive)
+            var minus = positive & horizontal
+            if plus & lastBit != 0 { score += 1 } else if minus & lastBit != 0 { score -= 1 }
+            best = min(best, score)
+            plus <<= 1  // row 0 is all zeros: a match may start anywhere
+            minus <<= 1
+            positive = minus | ~(vertical | plus)
+            negative = plus & vertical
+        }
+        return best
+    }
+}
