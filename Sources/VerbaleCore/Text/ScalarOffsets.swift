@@ -29,6 +29,12 @@ public struct ScalarOffsets: Sendable {
         self.scalarIndex = index
     }
 
+    /// The table of a text of `count` UTF-16 units known to hold no surrogate pair (no scan).
+    init(withoutSurrogates count: Int) {
+        self.count = count
+        scalarIndex = []
+    }
+
     public func scalarOffset(ofUTF16 offset: Int) -> Int {
         let clamped = min(max(offset, 0), count)
         return scalarIndex.isEmpty ? clamped : Int(scalarIndex[clamped])

@@ -3,72 +3,141 @@ import CICU
 /// Computes the `key` and `looseKey` of many tokens of one text in a single call into ICU.
 ///
 /// Why: the matcher tokenizes millions of units at import; a call into ICU per token (with
-/// its buffers) would dominate. ASCII tokens are keyed in Swift (lower-casing is all NFKC
-/// case folding does to them); number tokens get ASCII digits (`២០២១` → `2021`); the rest
-/// go to `cicu_key_spans` together. Cost: O(n) for the text, one ICU call.
+/// its buffers) would dominate. Tokens of ASCII and Khmer are keyed in Swift, unit by unit
+/// (`unitKey`: lower-casing and Khmer digits as ASCII is all ICU's folding does to them), and
+/// when that changes nothing the token's own text is its key (no string built); number tokens
+/// get ASCII digits (`២០២១` → `2021`); the rest go to `cicu_key_spans` together. Cost: O(n)
+/// for the text, at most one ICU call.
 enum TokenKeys {
     struct Request {
         var range: Range<Int>
         var isNumber: Bool
     }
 
+    /// The keys of one request. `.text` says both keys equal the span's own text (most Khmer
+    /// words and lower-case Latin words), so the caller can share the token's text string.
+    enum Keys {
+        case text
+        case same(String)
+        case pair(String, String)
+    }
+
     /// `(key, looseKey)` for each request, in order.
     static func keys(_ requests: [Request], _ units: UnsafeBufferPointer<UInt16>) -> [(String, String)] {
-        var result = [(String, String)](repeating: ("", ""), count: requests.count)
+        let keys: [Keys] = keyKinds(requests, units)
+        return zip(requests, keys).map { request, keys in
+            switch keys {
+            case .text:
+                let text = UTF16Text.string(units, request.range)
+                return (text, text)
+            case .same(let key): return (key, key)
+            case .pair(let key, let loose): return (key, loose)
+            }
+        }
+    }
+
+    /// The keys of each request, in order; spans that need Unicode normalisation go to ICU
+    /// together in one call, the rest are keyed here (see `unitKey`).
+    static func keyKinds(_ requests: [Request], _ units: UnsafeBufferPointer<UInt16>) -> [Keys] {
+        var result = [Keys](repeating: .text, count: requests.count)
         var pending: [Int] = []
-        var starts: [Int32] = [], ends: [Int32] = []
         for (i, request) in requests.enumerated() {
             if request.isNumber, let ascii = asciiDigits(request.range, units) {
-                result[i] = (ascii, ascii)
+                result[i] = .same(ascii)
                 continue
             }
-            var isASCII = true
-            for j in request.range where units[j] >= 0x80 { isASCII = false; break }
-            if isASCII {
-                let key = lowercasedASCII(request.range, units)
-                result[i] = (key, key)
+            var changed = false, simple = true
+            var j = request.range.lowerBound
+            while j < request.range.upperBound {
+                let u = units[j]
+                let mapped = unitKey(u)
+                if mapped == 0 { simple = false; break }
+                if mapped != u { changed = true }
+                j += 1
+            }
+            if simple {
+                if changed { result[i] = .same(simpleKey(request.range, units)) }
             } else {
                 pending.append(i)
-                starts.append(Int32(request.range.lowerBound))
-                ends.append(Int32(request.range.upperBound))
             }
         }
         guard !pending.isEmpty else { return result }
-        let total = pending.reduce(0) { $0 + requests[$1].range.count }
+        if let keys = icuKeys(pending.map { requests[$0].range }, units) {
+            for (n, i) in pending.enumerated() { result[i] = .pair(keys[n].0, keys[n].1) }
+        }
+        // Else ICU failed (only on allocation failure): the text itself stands, losing nothing.
+        return result
+    }
+
+    /// `(key, looseKey)` of each range through ICU (`cicu_key_spans`, one call), or nil when
+    /// ICU fails.
+    static func icuKeys(_ ranges: [Range<Int>], _ units: UnsafeBufferPointer<UInt16>) -> [(String, String)]? {
+        let starts = ranges.map { Int32($0.lowerBound) }, ends = ranges.map { Int32($0.upperBound) }
+        let total = ranges.reduce(0) { $0 + $1.count }
         var capacity = total * 2 + 16
         for _ in 0..<4 {
             var keys = [UInt16](repeating: 0, count: capacity), loose = [UInt16](repeating: 0, count: capacity)
-            var keyEnds = [Int32](repeating: 0, count: pending.count), looseEnds = [Int32](repeating: 0, count: pending.count)
+            var keyEnds = [Int32](repeating: 0, count: ranges.count), looseEnds = [Int32](repeating: 0, count: ranges.count)
             var status: Int32 = 0
             let outcome = keys.withUnsafeMutableBufferPointer { k in
                 loose.withUnsafeMutableBufferPointer { l in
-                    cicu_key_spans(units.baseAddress, Int32(units.count), starts, ends, Int32(pending.count),
+                    cicu_key_spans(units.baseAddress, Int32(units.count), starts, ends, Int32(ranges.count),
                                    k.baseAddress, Int32(capacity), &keyEnds, l.baseAddress, Int32(capacity), &looseEnds, &status)
                 }
             }
             if outcome == 0 {
+                var result: [(String, String)] = []
+                result.reserveCapacity(ranges.count)
                 var keyStart = 0, looseStart = 0
-                for (n, i) in pending.enumerated() {
-                    let keyEnd = Int(keyEnds[n]), looseEnd = Int(looseEnds[n])
-                    result[i] = keys.withUnsafeBufferPointer { k in
-                        loose.withUnsafeBufferPointer { l in
-                            (UTF16Text.string(k, keyStart..<keyEnd), UTF16Text.string(l, looseStart..<looseEnd))
+                keys.withUnsafeBufferPointer { k in
+                    loose.withUnsafeBufferPointer { l in
+                        for n in ranges.indices {
+                            let keyEnd = Int(keyEnds[n]), looseEnd = Int(looseEnds[n])
+                            result.append((UTF16Text.string(k, keyStart..<keyEnd), UTF16Text.string(l, looseStart..<looseEnd)))
+                            keyStart = keyEnd
+                            looseStart = looseEnd
                         }
                     }
-                    keyStart = keyEnd
-                    looseStart = looseEnd
                 }
                 return result
             }
-            if outcome == Int32.min { break }
+            if outcome == Int32.min { return nil }
             capacity = max(Int(-outcome), capacity * 2)
         }
-        // ICU failed (only on allocation failure): fall back to the text itself, losing nothing.
-        for i in pending {
-            let text = UTF16Text.string(units, requests[i].range)
-            result[i] = (text, text)
+        return nil
+    }
+
+    /// The key of one code unit when keying it needs no Unicode normalisation, else 0.
+    ///
+    /// Why it is exact: for these units ICU's path (apostrophes as `'`, NFKC case folding,
+    /// Khmer digits as ASCII; then, for the loose key, NFD, Latin diacritics removed, NFC) is a
+    /// unit-by-unit map — ASCII letters are lower-cased and the grave accent becomes `'`; the
+    /// Khmer letters, signs, punctuation and symbols have no decomposition, no case, are not
+    /// default-ignorable, and take part in no composition; the only one with a non-zero
+    /// combining class here is coeng (9), so no reordering can occur. Left out, to ICU: the
+    /// default-ignorable U+17B4, U+17B5 (removed by case folding) and atthacan U+17DD (class 230).
+    /// `TokenKeysTests` compares this map with ICU's on every unit and every pair of units.
+    @inline(__always)
+    static func unitKey(_ u: UInt16) -> UInt16 {
+        if u < 0x80 {
+            if u >= 0x41, u <= 0x5A { return u + 0x20 }
+            return u == 0x60 ? 0x27 : u
         }
-        return result
+        guard u >= 0x1780, u <= 0x17F9 else { return 0 }
+        if u >= 0x17E0 { return u <= 0x17E9 ? u - 0x17E0 + 0x30 : u >= 0x17F0 ? u : 0 }
+        return u == 0x17B4 || u == 0x17B5 || u == 0x17DD || u == 0x17DE || u == 0x17DF ? 0 : u
+    }
+
+    /// A span every unit of which `unitKey` maps, keyed unit by unit.
+    static func simpleKey(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> String {
+        var ascii = true
+        for j in range where units[j] >= 0x80 { ascii = false; break }
+        if ascii { return lowercasedASCII(range, units) }
+        let mapped = [UInt16](unsafeUninitializedCapacity: range.count) { buffer, count in
+            for (n, j) in range.enumerated() { buffer[n] = unitKey(units[j]) }
+            count = range.count
+        }
+        return mapped.withUnsafeBufferPointer { UTF16Text.string($0, 0..<$0.count) }
     }
 
     /// An ASCII span lower-cased (and the grave accent typed for an apostrophe made `'`, as ICU's

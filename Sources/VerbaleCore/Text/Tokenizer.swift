@@ -33,6 +33,11 @@ public final class Tokenizer {
     private let words: BreakIterator
     private var positions: [Int32] = []
     private var recognizer: PlaceableRecognizer?
+    private var khmerScratch = KhmerBoundaryModel.Scratch()
+    /// Buffers reused from text to text (taken out while in use).
+    private var unitBuffer: [UInt16] = []
+    private var pieceBuffer: [Range<Int>] = []
+    private var splitBuffer: [Range<Int>] = []
 
     public init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned) throws(ICUError) {
         self.language = language
@@ -50,9 +55,7 @@ public final class Tokenizer {
     /// of kind `.placeable` whose `key` and `looseKey` are the placeable's value, so the same
     /// date written two ways has one key.
     public func tokenize(_ text: String, mergingPlaceables: Bool) -> [Token] {
-        let utf16 = Array(text.utf16)
-        return utf16.withUnsafeBufferPointer { units in
-            let offsets = ScalarOffsets(units: units)
+        withUnits(of: text) { units, offsets in
             var spans = wordSpans(units)
             var found: [Placeable.Found] = []
             if mergingPlaceables {
@@ -66,10 +69,23 @@ public final class Tokenizer {
     /// The placeables of `text` (numbers, dates, references, e-mail addresses, URLs), in order,
     /// without overlaps, with ranges in Unicode scalars.
     public func placeables(in text: String) -> [Placeable] {
-        let utf16 = Array(text.utf16)
-        return utf16.withUnsafeBufferPointer { units in
-            let offsets = ScalarOffsets(units: units)
-            return placeableRecognizer().recognize(units).map { $0.placeable(units, offsets) }
+        withUnits(of: text) { units, offsets in
+            placeableRecognizer().recognize(units).map { $0.placeable(units, offsets) }
+        }
+    }
+
+    /// Runs `body` on the UTF-16 units of `text`, transcoded into a buffer this tokenizer reuses
+    /// (no allocation once it is large enough), with the scalar-offset table (none is built
+    /// for text without surrogate pairs, known from the transcoding itself).
+    private func withUnits<R>(of text: String, _ body: (UnsafeBufferPointer<UInt16>, ScalarOffsets) -> R) -> R {
+        var buffer = unitBuffer
+        unitBuffer = []
+        // A huge text's buffer is not kept for the small ones that follow.
+        defer { unitBuffer = buffer.count > 1 << 20 ? [] : buffer }
+        let (count, surrogates) = UTF16Text.transcode(text, into: &buffer)
+        return buffer.withUnsafeBufferPointer { all in
+            let units = UnsafeBufferPointer(rebasing: all[0..<count])
+            return body(units, surrogates ? ScalarOffsets(units: units) : ScalarOffsets(withoutSurrogates: count))
         }
     }
 
@@ -90,31 +106,40 @@ public final class Tokenizer {
     /// Word spans (UTF-16) from ICU, split at separators and repaired by the language rules.
     func wordSpans(_ units: UnsafeBufferPointer<UInt16>) -> [Span] {
         let count = words.boundaryOffsets(units: units, into: &positions)
-        var pieces: [Range<Int>] = []
+        var pieces = pieceBuffer
+        pieceBuffer = []
+        defer { pieceBuffer = pieces }
+        pieces.removeAll(keepingCapacity: true)
         pieces.reserveCapacity(count)
         var start = 0
         var khmer = language == .khmer
-        for n in 0..<count {
-            let end = Int(positions[n])
-            var pieceStart = start
-            for i in start..<end {
-                let u = units[i]
-                if u >= 0x1780, !khmer, KhmerScript.isKhmer(u) { khmer = true }
-                if Self.isSeparator(u) {
-                    if i > pieceStart { pieces.append(pieceStart..<i) }
-                    pieceStart = i + 1
+        positions.withUnsafeBufferPointer { positions in
+            for n in 0..<count {
+                let end = Int(positions[n])
+                var pieceStart = start
+                for i in start..<end {
+                    let u = units[i]
+                    if u >= 0x1780, !khmer, KhmerScript.isKhmer(u) { khmer = true }
+                    if Self.isSeparator(u) {
+                        if i > pieceStart { pieces.append(pieceStart..<i) }
+                        pieceStart = i + 1
+                    }
                 }
+                if end > pieceStart { pieces.append(pieceStart..<end) }
+                start = end
             }
-            if end > pieceStart { pieces.append(pieceStart..<end) }
-            start = end
         }
         if khmer, khmerWordBreaking != .icu {
-            var split: [Range<Int>] = []
+            var split = splitBuffer
+            splitBuffer = []
+            defer { splitBuffer = split }
+            split.removeAll(keepingCapacity: true)
             split.reserveCapacity(pieces.count)
             for piece in pieces { KhmerWordRules.split(piece, units, into: &split) }
-            pieces = KhmerWordRules.merge(split, units)
+            KhmerWordRules.merge(split, units, into: &pieces)
             if khmerWordBreaking == .learned, let model = KhmerBoundaryModel.shipped {
-                pieces = model.resegment(pieces, units)
+                model.resegment(pieces, units, scratch: &khmerScratch)
+                swap(&pieces, &khmerScratch.result)
             }
         }
         var spans: [Span] = []
@@ -161,7 +186,7 @@ public final class Tokenizer {
                 ? TokenKeys.Request(range: span.range, isNumber: span.kind == .number)
                 : TokenKeys.Request(range: span.range.lowerBound..<span.range.lowerBound, isNumber: true)
         }
-        let keys = TokenKeys.keys(requests, units)
+        let keys = TokenKeys.keyKinds(requests, units)
         var tokens: [Token] = []
         tokens.reserveCapacity(spans.count)
         for (n, span) in spans.enumerated() {
@@ -171,7 +196,11 @@ public final class Tokenizer {
                 let placeable = found[p].placeable(units, offsets)
                 tokens.append(Token(text: text, key: placeable.value, looseKey: placeable.value, range: range, kind: .placeable, placeable: placeable))
             } else {
-                tokens.append(Token(text: text, key: keys[n].0, looseKey: keys[n].1, range: range, kind: span.kind))
+                switch keys[n] {
+                case .text: tokens.append(Token(text: text, key: text, looseKey: text, range: range, kind: span.kind))
+                case .same(let key): tokens.append(Token(text: text, key: key, looseKey: key, range: range, kind: span.kind))
+                case .pair(let key, let loose): tokens.append(Token(text: text, key: key, looseKey: loose, range: range, kind: span.kind))
+                }
             }
         }
         return tokens

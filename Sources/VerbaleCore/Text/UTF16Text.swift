@@ -31,4 +31,53 @@ enum UTF16Text {
             return out
         }
     }
+
+    /// Writes the UTF-16 units of `text` into `buffer` (grown when needed, never shrunk) and
+    /// returns how many were written and whether any surrogate pair was. Native strings are
+    /// transcoded from their UTF-8 storage in one loop (the generic `text.utf16` view costs
+    /// several times more on non-ASCII text). O(n), no allocation once `buffer` is large enough.
+    static func transcode(_ text: String, into buffer: inout [UInt16]) -> (count: Int, surrogates: Bool) {
+        let needed = text.utf8.count
+        if buffer.count < needed { buffer = [UInt16](repeating: 0, count: max(needed, buffer.count * 2)) }
+        let done = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            buffer.withUnsafeMutableBufferPointer { out in transcode(utf8, into: out) }
+        }
+        if let done { return done }
+        var count = 0, surrogates = false
+        for unit in text.utf16 {
+            buffer[count] = unit
+            if UTF16.isTrailSurrogate(unit) { surrogates = true }
+            count += 1
+        }
+        return (count, surrogates)
+    }
+
+    /// Well-formed UTF-8 (a Swift string's storage, so not validated again) into `out`, which
+    /// holds at least `utf8.count` units.
+    private static func transcode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt16>) -> (count: Int, surrogates: Bool) {
+        let n = utf8.count
+        var i = 0, o = 0, surrogates = false
+        while i < n {
+            let b = utf8[i]
+            if b < 0x80 {
+                out[o] = UInt16(b)
+                i &+= 1; o &+= 1
+            } else if b < 0xE0 {
+                out[o] = UInt16(b & 0x1F) << 6 | UInt16(utf8[i &+ 1] & 0x3F)
+                i &+= 2; o &+= 1
+            } else if b < 0xF0 {
+                out[o] = UInt16(b & 0x0F) << 12 | UInt16(utf8[i &+ 1] & 0x3F) << 6 | UInt16(utf8[i &+ 2] & 0x3F)
+                i &+= 3; o &+= 1
+            } else {
+                let scalar = UInt32(b & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12
+                    | UInt32(utf8[i &+ 2] & 0x3F) << 6 | UInt32(utf8[i &+ 3] & 0x3F)
+                let v = scalar &- 0x10000
+                out[o] = 0xD800 | UInt16(truncatingIfNeeded: v >> 10)
+                out[o &+ 1] = 0xDC00 | UInt16(truncatingIfNeeded: v & 0x3FF)
+                i &+= 4; o &+= 2
+                surrogates = true
+            }
+        }
+        return (o, surrogates)
+    }
 }

@@ -12,13 +12,14 @@ import Foundation
 /// `Tools/khmer-boundaries/`. No word list or model comes from the khPOS sample used to
 /// measure it. Weights ship in `Resources/khmer-word-boundaries.tsv` (≈ 26k features).
 ///
-/// Cost: loading parses the weights once per process (tens of milliseconds); each decision
-/// builds about 14 feature strings and looks them up, so Khmer tokenizes a few times slower
-/// than with the rules alone (see `verbale-bench tokenize`).
+/// Cost: loading parses the weights once per process (tens of milliseconds). Each decision
+/// hashes about 14 feature names straight from the text (FNV-1a over UTF-16 units, no string
+/// built) and looks each up in an open-addressing table (`FeatureWeights`); a chain of pieces
+/// costs O(its length) with scratch buffers reused across calls, so no allocation per decision.
 struct KhmerBoundaryModel: Sendable {
     /// Weights by the FNV-1a hash of the feature's name (its UTF-16 units): inference hashes
     /// the same units straight from the text, so no feature string is ever built.
-    private let weights: [UInt64: Float]
+    private let weights: FeatureWeights
     private let intercept: Float
     /// Decision thresholds, as log-odds: a position ICU breaks at stays a boundary above
     /// logit(0.30); a position ICU joins becomes one above logit(0.45).
@@ -33,7 +34,7 @@ struct KhmerBoundaryModel: Sendable {
     }()
 
     init?(tsv: String) {
-        var weights: [UInt64: Float] = [:]
+        var weights: [(UInt64, Float)] = []
         var intercept: Float = 0
         for line in tsv.split(separator: "\n") {
             guard let tab = line.lastIndex(of: "\t"), let weight = Float(line[line.index(after: tab)...]) else { continue }
@@ -41,20 +42,34 @@ struct KhmerBoundaryModel: Sendable {
             if name == "__intercept__" { intercept = weight } else {
                 var hash = FeatureHash()
                 hash.add(name: name)
-                weights[hash.value] = weight
+                weights.append((hash.value, weight))
             }
         }
         guard !weights.isEmpty else { return nil }
-        self.weights = weights
+        self.weights = FeatureWeights(weights)
         self.intercept = intercept
+    }
+
+    /// Buffers one tokenizer reuses across texts, so that deciding costs no allocation.
+    struct Scratch {
+        var clusters: [Range<Int>] = []
+        var shapes: [ClusterShape] = []
+        var result: [Range<Int>] = []
     }
 
     /// Re-cuts `pieces` (adjacent UTF-16 ranges, as ICU and the rules left them) where the
     /// model says words end. Only positions between two Khmer letter clusters are decided;
     /// every other boundary (digits, punctuation, Latin) is kept as it was.
     func resegment(_ pieces: [Range<Int>], _ units: UnsafeBufferPointer<UInt16>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        result.reserveCapacity(pieces.count)
+        var scratch = Scratch()
+        resegment(pieces, units, scratch: &scratch)
+        return scratch.result
+    }
+
+    /// As `resegment(_:_:)`, leaving the pieces in `scratch.result`.
+    func resegment(_ pieces: [Range<Int>], _ units: UnsafeBufferPointer<UInt16>, scratch: inout Scratch) {
+        scratch.result.removeAll(keepingCapacity: true)
+        scratch.result.reserveCapacity(pieces.count + 8)
         var chainStart = 0
         for i in pieces.indices {
             let chainEnds = i + 1 == pieces.count || pieces[i].upperBound != pieces[i + 1].lowerBound
@@ -62,79 +77,86 @@ struct KhmerBoundaryModel: Sendable {
             let chain = pieces[chainStart...i]
             chainStart = i + 1
             if chain.contains(where: { piece in piece.contains { KhmerScript.isLetter(units[$0]) } }) {
-                resegment(chain, units, into: &result)
+                resegment(chain, units, &scratch)
             } else {
-                result.append(contentsOf: chain)
+                scratch.result.append(contentsOf: chain)
             }
         }
-        return result
     }
 
-    private func resegment(_ chain: ArraySlice<Range<Int>>, _ units: UnsafeBufferPointer<UInt16>, into result: inout [Range<Int>]) {
+    /// One chain of adjacent pieces. The pieces are non-empty, sorted and contiguous, so the piece
+    /// containing a cluster's start is found by walking forward, and ICU broke there exactly when
+    /// that piece starts there (then the piece before it ends there).
+    private func resegment(_ chain: ArraySlice<Range<Int>>, _ units: UnsafeBufferPointer<UInt16>, _ scratch: inout Scratch) {
         guard let first = chain.first, let last = chain.last else { return }
-        let clusters = Self.clusters(first.lowerBound..<last.upperBound, units)
-        guard clusters.count > 1 else { result.append(contentsOf: chain); return }
-        let shapes = clusters.map { Self.shape($0, units) }
-        var pieceAt: [Int: Range<Int>] = [:], pieceEndingAt: [Int: Range<Int>] = [:]
-        for piece in chain {
-            pieceAt[piece.lowerBound] = piece
-            pieceEndingAt[piece.upperBound] = piece
-        }
+        Self.clusters(first.lowerBound..<last.upperBound, units, into: &scratch.clusters)
+        let clusters = scratch.clusters
+        guard clusters.count > 1 else { scratch.result.append(contentsOf: chain); return }
+        scratch.shapes.removeAll(keepingCapacity: true)
+        for cluster in clusters { scratch.shapes.append(ClusterShape(cluster, units)) }
+        let shapes = scratch.shapes
         var containing = chain.startIndex
         var start = first.lowerBound
         for k in 1..<clusters.count {
             let offset = clusters[k].lowerBound
-            let icu = pieceAt[offset] != nil
+            while chain[containing].upperBound <= offset { containing += 1 }
+            let icu = chain[containing].lowerBound == offset
             let decided: Bool
             if KhmerScript.isLetter(units[clusters[k - 1].lowerBound]), KhmerScript.isLetter(units[offset]) {
-                while chain[containing].upperBound <= offset { containing += 1 }
-                let score = self.score(k, clusters, shapes, icu: icu, units: units, offset: offset,
-                                       left: pieceEndingAt[offset], right: pieceAt[offset], inside: chain[containing])
+                let inside = chain[containing]
+                let left = icu ? chain[containing - 1] : inside
+                let score = self.score(k, clusters, shapes, icu: icu, units: units, offset: offset, left: left, inside: inside)
                 decided = score > (icu ? thresholdAtICUBoundary : thresholdElsewhere)
             } else {
                 decided = icu
             }
             if decided {
-                result.append(start..<offset)
+                scratch.result.append(start..<offset)
                 start = offset
             }
         }
-        result.append(start..<last.upperBound)
+        scratch.result.append(start..<last.upperBound)
     }
 
-    private func score(_ k: Int, _ clusters: [Range<Int>], _ shapes: [StaticString], icu: Bool, units: UnsafeBufferPointer<UInt16>,
-                       offset: Int, left: Range<Int>?, right: Range<Int>?, inside: Range<Int>) -> Float {
+    /// The log-odds of a word boundary before cluster `k`. `inside` is the piece holding the
+    /// cluster's start; at an ICU boundary `left` is the piece ending there (else unused).
+    /// The terms are added in the order of the reference implementation, so that the sum (and
+    /// every decision) is the same to the last bit.
+    private func score(_ k: Int, _ clusters: [Range<Int>], _ shapes: [ClusterShape], icu: Bool, units: UnsafeBufferPointer<UInt16>,
+                       offset: Int, left: Range<Int>, inside: Range<Int>) -> Float {
         // The feature names, as in Tools/khmer-boundaries/clf.py: g(i) is cluster i's text or
         // "#", t(i) its shape or "#".
         func g(_ hash: inout FeatureHash, _ i: Int) {
-            if i >= 0, i < clusters.count { hash.add(units, clusters[i]) } else { hash.add("#") }
+            if i >= 0, i < clusters.count { hash.add(units, clusters[i]) } else { hash.add(0x23) }
         }
         func t(_ hash: inout FeatureHash, _ i: Int) {
-            if i >= 0, i < shapes.count { hash.add(shapes[i]) } else { hash.add("#") }
+            if i >= 0, i < shapes.count { shapes[i].add(to: &hash) } else { hash.add(0x23) }
         }
-        func weight(_ build: (inout FeatureHash) -> Void) -> Float {
-            var hash = FeatureHash()
+        func weight(_ prefix: FeatureHash, _ build: (inout FeatureHash) -> Void) -> Float {
+            var hash = prefix
             build(&hash)
-            return weights[hash.value] ?? 0
+            return weights[hash.value]
         }
-        let flag: StaticString = icu ? "1" : "0"
-        var sum = intercept + weight { $0.add("b") } + (icu ? weight { $0.add("icu") } : 0)
-        sum += weight { $0.add("l1="); g(&$0, k - 1) }
-        sum += weight { $0.add("r1="); g(&$0, k) }
-        sum += weight { $0.add("l2="); g(&$0, k - 2); $0.add("|"); g(&$0, k - 1) }
-        sum += weight { $0.add("r2="); g(&$0, k); $0.add("|"); g(&$0, k + 1) }
-        sum += weight { $0.add("lr="); g(&$0, k - 1); $0.add("|"); g(&$0, k) }
-        sum += weight { $0.add("lrr="); g(&$0, k - 1); $0.add("|"); g(&$0, k); $0.add("|"); g(&$0, k + 1) }
-        sum += weight { $0.add("llr="); g(&$0, k - 2); $0.add("|"); g(&$0, k - 1); $0.add("|"); g(&$0, k) }
-        sum += weight { $0.add("t="); t(&$0, k - 2); t(&$0, k - 1); $0.add("|"); t(&$0, k); t(&$0, k + 1) }
-        sum += weight { $0.add("icu_lr="); $0.add(flag); g(&$0, k - 1); $0.add("|"); g(&$0, k) }
-        sum += weight { $0.add("icu_t="); $0.add(flag); t(&$0, k - 1); $0.add("|"); t(&$0, k) }
+        let bar: UInt16 = 0x7C
+        let p = FeaturePrefixes.shared
+        let flag: UInt16 = icu ? 0x31 : 0x30
+        var sum = intercept + weights[p.b.value] + (icu ? weights[p.icu.value] : 0)
+        sum += weight(p.l1) { g(&$0, k - 1) }
+        sum += weight(p.r1) { g(&$0, k) }
+        sum += weight(p.l2) { g(&$0, k - 2); $0.add(bar); g(&$0, k - 1) }
+        sum += weight(p.r2) { g(&$0, k); $0.add(bar); g(&$0, k + 1) }
+        sum += weight(p.lr) { g(&$0, k - 1); $0.add(bar); g(&$0, k) }
+        sum += weight(p.lrr) { g(&$0, k - 1); $0.add(bar); g(&$0, k); $0.add(bar); g(&$0, k + 1) }
+        sum += weight(p.llr) { g(&$0, k - 2); $0.add(bar); g(&$0, k - 1); $0.add(bar); g(&$0, k) }
+        sum += weight(p.t) { t(&$0, k - 2); t(&$0, k - 1); $0.add(bar); t(&$0, k); t(&$0, k + 1) }
+        sum += weight(p.icuLR) { $0.add(flag); g(&$0, k - 1); $0.add(bar); g(&$0, k) }
+        sum += weight(p.icuT) { $0.add(flag); t(&$0, k - 1); $0.add(bar); t(&$0, k) }
         if icu {
-            if let left { sum += weight { $0.add("lw="); $0.add(units, left) } }
-            if let right { sum += weight { $0.add("rw="); $0.add(units, right) } }
+            sum += weight(p.lw) { $0.add(units, left) }
+            sum += weight(p.rw) { $0.add(units, inside) }
         } else if inside.lowerBound < offset, offset < inside.upperBound {
-            sum += weight { $0.add("pre="); $0.add(units, inside.lowerBound..<offset) }
-            sum += weight { $0.add("suf="); $0.add(units, offset..<inside.upperBound) }
+            sum += weight(p.pre) { $0.add(units, inside.lowerBound..<offset) }
+            sum += weight(p.suf) { $0.add(units, offset..<inside.upperBound) }
         }
         return sum
     }
@@ -142,6 +164,13 @@ struct KhmerBoundaryModel: Sendable {
     /// Khmer character clusters: a base character and the marks and subscripts on it.
     static func clusters(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        clusters(range, units, into: &result)
+        return result
+    }
+
+    /// As `clusters(_:_:)`, into a reused buffer (emptied first).
+    static func clusters(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>, into result: inout [Range<Int>]) {
+        result.removeAll(keepingCapacity: true)
         var i = range.lowerBound
         while i < range.upperBound {
             var j = i + 1
@@ -151,31 +180,64 @@ struct KhmerBoundaryModel: Sendable {
             result.append(i..<j)
             i = j
         }
-        return result
     }
+}
 
-    /// The shape of a cluster: D digit, C bare consonant, CS consonant with subscript and no
-    /// vowel, V consonant with vowel or sign, I independent vowel, P anything else.
-    static func shape(_ cluster: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> StaticString {
+/// The shape of a cluster: D digit, C bare consonant, CS consonant with subscript and no
+/// vowel, V consonant with vowel or sign, I independent vowel, P anything else.
+enum ClusterShape: UInt8, Sendable {
+    case digit, consonant, consonantWithSubscript, voweled, independentVowel, other
+
+    init(_ cluster: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) {
         let first = units[cluster.lowerBound]
-        if KhmerScript.isDigit(first) || (0x30...0x39).contains(first) { return "D" }
+        if KhmerScript.isDigit(first) || (0x30...0x39).contains(first) { self = .digit; return }
         if KhmerScript.isConsonant(first) {
-            if cluster.count == 1 { return "C" }
+            if cluster.count == 1 { self = .consonant; return }
             var coeng = false, vowel = false
             for i in cluster {
                 if units[i] == KhmerScript.coeng { coeng = true }
                 if KhmerScript.isDependentVowel(units[i]) { vowel = true }
             }
-            return coeng && !vowel ? "CS" : "V"
+            self = coeng && !vowel ? .consonantWithSubscript : .voweled
+            return
         }
-        if KhmerScript.isIndependentVowel(first) { return "I" }
-        return "P"
+        self = KhmerScript.isIndependentVowel(first) ? .independentVowel : .other
+    }
+
+    /// Feeds the shape's name in the weights file (D, C, CS, V, I or P) to `hash`.
+    func add(to hash: inout FeatureHash) {
+        switch self {
+        case .digit: hash.add(0x44)
+        case .consonant: hash.add(0x43)
+        case .consonantWithSubscript: hash.add(0x43); hash.add(0x53)
+        case .voweled: hash.add(0x56)
+        case .independentVowel: hash.add(0x49)
+        case .other: hash.add(0x50)
+        }
+    }
+}
+
+/// The hash states after each feature name's fixed prefix (`l1=`, `icu_lr=`…), computed once.
+struct FeaturePrefixes: Sendable {
+    let b, icu, l1, r1, l2, r2, lr, lrr, llr, t, icuLR, icuT, lw, rw, pre, suf: FeatureHash
+
+    static let shared = FeaturePrefixes()
+
+    private init() {
+        func prefix(_ name: String) -> FeatureHash {
+            var hash = FeatureHash()
+            for unit in name.utf16 { hash.add(unit) }
+            return hash
+        }
+        b = prefix("b"); icu = prefix("icu"); l1 = prefix("l1="); r1 = prefix("r1="); l2 = prefix("l2="); r2 = prefix("r2=")
+        lr = prefix("lr="); lrr = prefix("lrr="); llr = prefix("llr="); t = prefix("t="); icuLR = prefix("icu_lr=")
+        icuT = prefix("icu_t="); lw = prefix("lw="); rw = prefix("rw="); pre = prefix("pre="); suf = prefix("suf=")
     }
 }
 
 /// 64-bit FNV-1a over UTF-16 code units, fed piece by piece: the hash of a feature name is the
 /// same whether it is read from the weights file or assembled from slices of the text.
-struct FeatureHash {
+struct FeatureHash: Sendable {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ unit: UInt16) {
@@ -184,11 +246,8 @@ struct FeatureHash {
     }
 
     mutating func add(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) {
-        for i in range { add(units[i]) }
-    }
-
-    mutating func add(_ text: StaticString) {
-        text.withUTF8Buffer { for byte in $0 { add(UInt16(byte)) } }
+        var i = range.lowerBound
+        while i < range.upperBound { add(units[i]); i += 1 }
     }
 
     mutating func add(name text: Substring) {

@@ -46,6 +46,13 @@ enum KhmerWordRules {
     /// Merges adjacent pieces (no separator between them) that the rules say belong together.
     static func merge(_ pieces: [Range<Int>], _ units: UnsafeBufferPointer<UInt16>) -> [Range<Int>] {
         var output: [Range<Int>] = []
+        merge(pieces, units, into: &output)
+        return output
+    }
+
+    /// As `merge(_:_:)`, into a reused buffer (emptied first).
+    static func merge(_ pieces: [Range<Int>], _ units: UnsafeBufferPointer<UInt16>, into output: inout [Range<Int>]) {
+        output.removeAll(keepingCapacity: true)
         output.reserveCapacity(pieces.count)
         for piece in pieces {
             if let last = output.last, last.upperBound == piece.lowerBound, belongTogether(last, piece, units) {
@@ -54,7 +61,6 @@ enum KhmerWordRules {
                 output.append(piece)
             }
         }
-        return output
     }
 
     private static func belongTogether(_ a: Range<Int>, _ b: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> Bool {

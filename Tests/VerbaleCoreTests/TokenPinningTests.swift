@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import VerbaleCore
+
+/// Pins the tokens the tokenizer produces on real text, so that speed work on the tokenizer can
+/// never change what the matcher, the glossary or the fuzzy index see.
+///
+/// Each corpus is tokenized and every token (text, both keys, scalar range, kind, placeable kind
+/// and value) is folded into one FNV-1a digest; the expected digests were recorded with the
+/// tokenizer as it was before its speed-up (commit f8f85f5), so a change in any token of any
+/// line fails here. The digests pin *outputs*, not data: no shared text is copied into the repo.
+@Suite("Tokens pinned on real text")
+struct TokenPinningTests {
+    /// Digest of the tokens of every line, in order, with line boundaries marked.
+    static func digest(_ lines: [String], _ tokenizer: Tokenizer, placeables: Bool = false) -> String {
+        var hash = PinHash()
+        for line in lines {
+            for token in tokenizer.tokenize(line, mergingPlaceables: placeables) {
+                hash.add(token.text); hash.add(token.key); hash.add(token.looseKey)
+                hash.add(token.range.lowerBound); hash.add(token.range.upperBound); hash.add(token.kind.rawValue)
+                if let placeable = token.placeable {
+                    hash.add(placeable.kind.rawValue); hash.add(placeable.value); hash.add(placeable.text)
+                    hash.add(placeable.range.lowerBound); hash.add(placeable.range.upperBound)
+                }
+            }
+            hash.add("\n")
+        }
+        return String(hash.value, radix: 16)
+    }
+
+    static func khposLines() throws -> [String] {
+        try TextLayerData.text("khmer/khpos-train-sample.word").split(separator: "\n").filter { !$0.isEmpty }
+            .map { WordSegmentationScore.text(ofReference: $0) }
+    }
+
+    static func noteLines(_ prefix: String) throws -> [String] {
+        let folder = TextLayerData.root.appendingPathComponent("notes")
+        var lines: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasPrefix(prefix) && name.hasSuffix(".txt") {
+            lines += try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        return lines
+    }
+
+    @Test("Khmer tokens of the khPOS sample are unchanged (learned model, rules only, ICU alone, placeables)",
+          .enabled(if: TextLayerData.isAvailable, "needs ../shared/data/khmer"))
+    func khpos() throws {
+        let lines = try Self.khposLines()
+        #expect(lines.count == 1_000)
+        let learned = try Tokenizer(language: .khmer)
+        let rules = try Tokenizer(language: .khmer, khmerWordBreaking: .icuAndRules)
+        let icu = try Tokenizer(language: .khmer, khmerWordBreaking: .icu)
+        #expect(Self.digest(lines, learned) == "34b2adae2a10de1")
+        #expect(Self.digest(lines, learned, placeables: true) == "ce288ad2eaf7b3bf")
+        #expect(Self.digest(lines, rules) == "f5547db79f2c278d")
+        #expect(Self.digest(lines, icu) == "463a41afe07e4921")
+    }
+
+    @Test("Khmer tokens of the installed Khmer gettext catalogues are unchanged (U+200B, Latin, digits, format strings)",
+          .enabled(if: KhmerCatalogues.matchPinnedInput, "the Khmer gettext catalogues differ from the pinned ones (or are absent)"))
+    func gettext() throws {
+        let messages = KhmerCatalogues.messages()
+        #expect(messages.count == 2_100)
+        let learned = try Tokenizer(language: .khmer)
+        let rules = try Tokenizer(language: .khmer, khmerWordBreaking: .icuAndRules)
+        // Khmer inside an English tokenizer switches to the Khmer rules too.
+        let english = try Tokenizer(language: .english)
+        #expect(Self.digest(messages, learned) == "d350421c9b9ad6a4")
+        #expect(Self.digest(messages, learned, placeables: true) == "5e347a01d6926f52")
+        #expect(Self.digest(messages, rules) == "6130381747d217c8")
+        #expect(Self.digest(messages, english) == "d350421c9b9ad6a4")
+    }
+
+    @Test("English and French tokens of the real notes are unchanged, with and without placeables",
+          .enabled(if: TextLayerData.isAvailable, "needs ../shared/data/notes"))
+    func notes() throws {
+        let english = try Self.noteLines("en-"), french = try Self.noteLines("fr-")
+        #expect(!english.isEmpty && !french.isEmpty)
+        let en = try Tokenizer(language: .english), fr = try Tokenizer(language: .french)
+        #expect(Self.digest(english, en) == "ebc7b8473c31995e")
+        #expect(Self.digest(english, en, placeables: true) == "bef6dcc9ec44875c")
+        #expect(Self.digest(french, fr) == "f29daf279fe29607")
+        #expect(Self.digest(french, fr, placeables: true) == "f933b9999d7d088b")
+    }
+}
+
+/// 64-bit FNV-1a over UTF-8 bytes and integers, with a separator after each field.
+struct PinHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func byte(_ b: UInt8) {
+        value ^= UInt64(b)
+        value &*= 0x0000_0100_0000_01B3
+    }
+    mutating func add(_ text: String) {
+        for b in text.utf8 { byte(b) }
+        byte(0xFF)
+    }
+    mutating func add(_ number: Int) { add(String(number)) }
+}
+
+/// The translations of the Khmer gettext catalogues Debian installs, read with a minimal `.mo`
+/// reader (little-endian, as Debian writes them; plural forms split).
+enum KhmerCatalogues {
+    static let folder = "/usr/share/locale/km/LC_MESSAGES"
+    /// Digest of the messages the pinned token digests were recorded on.
+    static let pinnedInput = "56abf659ef97c87a"
+
+    static var matchPinnedInput: Bool {
+        let messages = self.messages()
+        guard !messages.isEmpty else { return false }
+        var hash = PinHash()
+        for message in messages { hash.add(message) }
+        return String(hash.value, radix: 16) == pinnedInput
+    }
+
+    static func messages() -> [String] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mo") }.sorted()
+        var messages: [String] = []
+        for name in names {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+            let bytes = [UInt8](data)
+            func word(_ offset: Int) -> Int {
+                guard offset >= 0, offset + 4 <= bytes.count else { return 0 }
+                return Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+            }
+            guard bytes.count >= 28, word(0) == 0x9504_12DE else { continue }
+            let count = word(8), table = word(16)
+            for index in 0..<count {
+                let length = word(table + index * 8), offset = word(table + index * 8 + 4)
+                guard length > 0, offset + length <= bytes.count else { continue }
+                for form in bytes[offset..<offset + length].split(separator: 0) {
+                    if let text = String(validating: form, as: UTF8.self) { messages.append(text) }
+                }
+            }
+        }
+        return messages
+    }
+}
