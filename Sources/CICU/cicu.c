@@ -324,6 +324,19 @@ int32_t cicu_month_name(const char *locale, int32_t width, int32_t month, uint16
     return finish(written, capacity, error, status);
 }
 
+int32_t cicu_exemplar_city(const char *zone, const char *locale, uint16_t *dest, int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UChar zoneID[64], pattern[4];
+    if (zone == NULL || strlen(zone) >= 64) { if (status) *status = U_ILLEGAL_ARGUMENT_ERROR; return INT32_MIN; }
+    u_uastrcpy(zoneID, zone);
+    u_uastrcpy(pattern, "VVV");
+    UDateFormat *format = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, zoneID, -1, pattern, -1, &error);
+    if (U_FAILURE(error) || format == NULL) { if (status) *status = error; return INT32_MIN; }
+    int32_t written = udat_format(format, 0, dest, capacity, NULL, &error);
+    udat_close(format);
+    return finish(written, capacity, error, status);
+}
+
 int32_t cicu_number_symbols(const char *locale, uint16_t *decimal, int32_t *decimal_length, uint16_t *group, int32_t *group_length, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     UNumberFormat *format = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &error);

@@ -71,3 +71,52 @@ struct NoteComposerTests {
         #expect(NoteDate(year: 1994, month: 12, day: 1).rendered(in: .french) == "1er décembre 1994")
     }
 }
+
+@Suite("Sourced Khmer names")
+struct SourcedKhmerNameTests {
+    @Test("The shipped name table loads; its attested Khmer rows name their source")
+    func shippedTable() throws {
+        let table = try NameTable.load()
+        #expect(table.rows("head").count == 25)
+        #expect(table.rows("state").count == 9)
+        #expect(table.rows("seat").count == 7)
+        #expect(table.rows("place").count == 9)
+        let attested = table.rows.filter { $0.khmerSource != nil }.map(\.english)
+        #expect(Set(attested) == ["Ministry of Foreign Affairs and International Cooperation", "Royal Embassy", "Royal Government of Cambodia"])
+        #expect(InstitutionNamer.heads.count == 25)
+    }
+
+    @Test("A malformed name table is refused with file, line and column")
+    func malformedTable() {
+        let text = "kind\tenglish\tfrench\tgender\telides\tkhmer\tkhmer-source\tzone\nhead\tEmbassy\tAmbassade\tx\tyes\tស្ថានទូត\t\t\n"
+        #expect(throws: DraftError.malformedMemory("t.tsv", "t.tsv:2:4: gender must be m, f or pl, not \"x\"")) { try NameTable.parse(text, file: "t.tsv") }
+        #expect(throws: DraftError.self) { try NameTable.parse("head\tEmbassy\n", file: "t.tsv") }
+    }
+
+    @Test("Khmer state forms are read off the iso-codes formal names of the shipped glossary")
+    func stateForms() throws {
+        let glossary = try #require(try DraftGlossary.shipped())
+        let derived = StateFormKhmer.derive(InstitutionNamer.stateForms.map(\.english), from: glossary.termbase.concepts)
+        print("derived Khmer state forms: " + derived.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value.khmer) (\($0.value.support)/\($0.value.candidates))" }.joined(separator: "; "))
+        #expect(derived["Kingdom of"]?.khmer == "ព្រះរាជាណាចក្រ")
+        #expect(derived["Republic of"]?.khmer == "សាធារណរដ្ឋ")
+        #expect((derived["Kingdom of"]?.support ?? 0) >= 5)
+        // With the glossary, a formal name outside it is attested by its parts and says so.
+        let namer = InstitutionNamer(glossary: glossary)
+        #expect(namer.stateFormKhmer["Kingdom of"]?.source.contains("iso-codes") == true)
+    }
+
+    @Test("Khmer city names come from CLDR's exemplar cities; Geneva and The Hague stay unreviewed")
+    func places() {
+        let paris = PlaceNames.name("Paris", in: .khmer)
+        #expect(paris.text == ICU.exemplarCity(zone: "Europe/Paris", locale: "km"))
+        #expect(paris.text == "ប៉ារីស")
+        #expect(!paris.isUnreviewed)
+        #expect(paris.attestedBy?.contains("CLDR") == true)
+        #expect(PlaceNames.name("Phnom Penh", in: .khmer).text == "ភ្នំពេញ")
+        #expect(PlaceNames.name("Geneva", in: .khmer).isUnreviewed)
+        #expect(PlaceNames.name("The Hague", in: .khmer).isUnreviewed)
+        #expect(PlaceNames.name("Geneva", in: .french).text == "Genève")
+        #expect(PlaceNames.name("Ulaanbaatar", in: .khmer).isUnreviewed)
+    }
+}

@@ -55,6 +55,43 @@ struct ProtocolCheckerTests {
         #expect(!office.findings.contains { $0.code == "personal-data" }, "an office after a title is not a name")
     }
 
+    @Test("A Khmer title glued to the word before is found (Khmer writes no spaces): ជូនឯកឧត្តម, ដោយលោកស្រី")
+    func khmerGluedTitle() throws {
+        let khmer = try ProtocolChecker(book: Fixtures.book, language: .khmer)
+        let note = "ស្ថានទូតសូមគោរពជូនឯកឧត្តម ប្រាក់ សុខុន រដ្ឋមន្ត្រីក្រសួងការបរទេស។\nសូមអញ្ជើញលោកជំទាវ ចាន់ សុភា។\nសូមគោរពជូនលោក សុខ ដារ៉ា។\n"
+        let names = khmer.check(note).findings.filter { $0.code == "personal-data" }.map(\.message)
+        #expect(names.count == 3, "\(names)")
+        #expect(names.contains { $0.contains("ប្រាក់ សុខុន") } && names.contains { $0.contains("ចាន់ សុភា") } && names.contains { $0.contains("សុខ ដារ៉ា") })
+        // "របស់លោក" is "his": លោក glued after any other word is no title.
+        #expect(!khmer.check("ការងាររបស់លោក ទទួលបានជោគជ័យ។").findings.contains { $0.code == "personal-data" })
+    }
+
+    @Test("Real Khmer (khPOS): a title glued to the word before is found; words ending in លោក are not titles", .enabled(if: SharedData.isAvailable))
+    func khmerGluedTitleInKhPOS() throws {
+        let khmer = try ProtocolChecker(book: Fixtures.book, language: .khmer)
+        let corpus = try String(contentsOf: try #require(SharedData.file("khmer/khpos-train-sample.word")), encoding: .utf8)
+        // khPOS separates words with spaces and joins compound parts with ~ _ ^; written Khmer
+        // joins them: remove the joiners, and glue the title to the word before as a writer would.
+        let lines = corpus.split(separator: "\n").map { $0.replacingOccurrences(of: "~", with: "").replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "^", with: "") }
+        let line = try #require(lines.first { $0.contains("ដោយ លោកស្រី ម៉ម សុម៉ាលី") })
+        let glued = line.replacingOccurrences(of: "ដោយ លោកស្រី", with: "ដោយលោកស្រី")
+        let found = khmer.check(glued).findings.filter { $0.code == "personal-data" }
+        #expect(found.contains { $0.message.contains("ម៉ម សុម៉ាលី") }, "\(found.map(\.message))")
+        // Compounds ending in លោក ("world", "mankind", "his picture", "gourd") stay unflagged.
+        var compounds = 0
+        for line in lines {
+            for word in ["ពិភពលោក", "មនុស្សលោក", "រូបលោក", "ឃ្លោក"] where line.contains(word + " ") {
+                compounds += 1
+                let scalars = Array(line.unicodeScalars)
+                for finding in khmer.check(line).findings where finding.code == "personal-data" {
+                    let before = String(String.UnicodeScalarView(scalars[max(0, finding.start - word.unicodeScalars.count - 1)..<finding.start]))
+                    #expect(!before.hasPrefix(word), "\(word) taken for a title: \(finding.message)")
+                }
+            }
+        }
+        #expect(compounds >= 4)
+    }
+
     @Test("The seed note names its sender two ways (Organisations / Organizations)", .enabled(if: SharedData.isAvailable))
     func seed() throws {
         let text = try String(contentsOf: try #require(SharedData.file("notes/seed-cambodia-ohchr-2021.txt")), encoding: .utf8)

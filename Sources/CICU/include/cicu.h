@@ -144,6 +144,11 @@ enum {
 /// The name of month `month` (1–12, Gregorian) in `locale` (e.g. "km"), from CLDR.
 /// Same return convention as cicu_normalize.
 int32_t cicu_month_name(const char *locale, int32_t width, int32_t month, uint16_t *dest, int32_t capacity, int32_t *status);
+
+/// CLDR's exemplar city of an IANA time zone ("Europe/Paris") in `locale` ("km": ប៉ារីស): the
+/// "VVV" field of a date pattern. A zone the locale does not name comes back in the root's
+/// Latin spelling: callers check the script. Same return convention as cicu_normalize.
+int32_t cicu_exemplar_city(const char *zone, const char *locale, uint16_t *dest, int32_t capacity, int32_t *status);
 /// The decimal and grouping separators of `locale`'s default number format (CLDR), each written
 /// as one UTF-16 string into `decimal`/`group` (capacity 8 each). Returns 0, or negative on error.
 int32_t cicu_number_symbols(const char *locale, uint16_t *decimal, int32_t *decimal_length, uint16_t *group, int32_t *group_length, int32_t *status);

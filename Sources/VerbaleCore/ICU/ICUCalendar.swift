@@ -11,6 +11,13 @@ extension ICU {
         fill { dest, capacity, status in cicu_month_name(locale, width.rawValue, Int32(month), dest, capacity, status) }
     }
 
+    /// CLDR's exemplar city of an IANA time zone in `locale` ("Europe/Paris" in "km": ប៉ារីស),
+    /// or nil. Where the locale has no name, ICU falls back to the root's Latin name: callers
+    /// that need the locale's own script check it. Opens an ICU date format per call.
+    public static func exemplarCity(zone: String, locale: String) -> String? {
+        fill { dest, capacity, status in cicu_exemplar_city(zone, locale, dest, capacity, status) }
+    }
+
     /// CLDR's decimal and grouping separators for `locale`, or nil.
     public static func numberSeparators(locale: String) -> (decimal: String, group: String)? {
         var decimal = [UInt16](repeating: 0, count: 8), group = [UInt16](repeating: 0, count: 8)

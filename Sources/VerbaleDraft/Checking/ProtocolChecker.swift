@@ -174,29 +174,24 @@ public final class ProtocolChecker {
                 let range = renew.range.upperBound..<courtesy.range.lowerBound
                 report.closingRecipient = Names.trim(prepared.substring(range)).isEmpty ? nil : Names.trim(prepared.substring(range))
             }
-            if let a = report.openingSender, let b = report.closingSender, let range = sender {
+            // The same name in opening and closing; a different one is an error for the sender
+            // (the note speaks for one body), a warning for the recipient.
+            func compareNames(_ role: String, _ opening: String?, _ closing: String?, at range: Range<Int>?, differentSeverity: Finding.Severity, fix: String) {
+                guard let a = opening, let b = closing, let range else { return }
                 switch Names.compare(a, b, language: language) {
                 case .same: break
                 case .variant(let differences):
-                    add("sender-mismatch", .warning, range, "the closing names the sender \"\(Names.trim(b))\", the opening \"\(Names.trim(a))\" (\(differences))",
-                        "name the sender the same way in both formulas")
+                    add("\(role)-mismatch", .warning, range, "the closing names the \(role) \"\(Names.trim(b))\", the opening \"\(Names.trim(a))\" (\(differences))",
+                        "name the \(role) the same way in both formulas")
                 case .different:
-                    add("sender-mismatch", .error, range, "the closing's sender \"\(Names.trim(b))\" is not the opening's \"\(Names.trim(a))\"",
-                        "the note must open and close in the name of the same sender: \"\(Names.trim(a))\"")
+                    add("\(role)-mismatch", differentSeverity, range, "the closing's \(role) \"\(Names.trim(b))\" is not the opening's \"\(Names.trim(a))\"",
+                        "\(fix): \"\(Names.trim(a))\"")
                 }
             }
-            if let a = report.openingRecipient, let b = report.closingRecipient, let courtesy {
-                let range = renew.range.upperBound..<courtesy.range.lowerBound
-                switch Names.compare(a, b, language: language) {
-                case .same: break
-                case .variant(let differences):
-                    add("recipient-mismatch", .warning, range, "the closing names the recipient \"\(Names.trim(b))\", the opening \"\(Names.trim(a))\" (\(differences))",
-                        "name the recipient the same way in both formulas")
-                case .different:
-                    add("recipient-mismatch", .warning, range, "the closing's recipient \"\(Names.trim(b))\" is not the opening's \"\(Names.trim(a))\"",
-                        "renew the assurances to the recipient of the opening: \"\(Names.trim(a))\"")
-                }
-            }
+            compareNames("sender", report.openingSender, report.closingSender, at: sender, differentSeverity: .error,
+                         fix: "the note must open and close in the name of the same sender")
+            compareNames("recipient", report.openingRecipient, report.closingRecipient, at: courtesy.map { renew.range.upperBound..<$0.range.lowerBound },
+                         differentSeverity: .warning, fix: "renew the assurances to the recipient of the opening")
         }
 
         // 3. Courtesy level.

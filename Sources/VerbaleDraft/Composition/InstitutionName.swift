@@ -29,46 +29,35 @@ public struct InstitutionName: Sendable, Hashable, Codable {
         switch language {
         case .english: (capitalized ? "The " : "the ") + text
         case .khmer: text
-        case .french:
-            switch (gender, elides) {
-            case (.plural, _): (capitalized ? "Les " : "les ") + text
-            case (_, true): (capitalized ? "L'" : "l'") + text
-            case (.feminine, false): (capitalized ? "La " : "la ") + text
-            case (.masculine, false): (capitalized ? "Le " : "le ") + text
-            }
+        case .french: capitalized ? articled(plural: "Les ", elided: "L'", feminine: "La ", masculine: "Le ")
+                                  : articled(plural: "les ", elided: "l'", feminine: "la ", masculine: "le ")
         }
     }
 
     /// The name after "à": "au Ministère", "à la Mission", "à l'Office", "aux …".
     public var dative: String {
-        guard language == .french else { return withArticle() }
-        return switch (gender, elides) {
-        case (.plural, _): "aux " + text
-        case (_, true): "à l'" + text
-        case (.feminine, false): "à la " + text
-        case (.masculine, false): "au " + text
-        }
+        language == .french ? articled(plural: "aux ", elided: "à l'", feminine: "à la ", masculine: "au ") : withArticle()
     }
 
     /// A country after a formal head: "Royaume de Thaïlande", "Royaume du Cambodge",
     /// "Royaume des Pays-Bas", "République d'Irak" (feminine names take no article there).
     public var formalGenitive: String {
-        switch (gender, elides) {
-        case (.plural, _): "des " + text
-        case (_, true): "d'" + text
-        case (.feminine, false): "de " + text
-        case (.masculine, false): "du " + text
-        }
+        articled(plural: "des ", elided: "d'", feminine: "de ", masculine: "du ")
     }
 
     /// The name after "de": "du Ministère", "de la Mission", "de l'Office", "des …".
     public var genitive: String {
-        guard language == .french else { return "of " + withArticle() }
-        return switch (gender, elides) {
-        case (.plural, _): "des " + text
-        case (_, true): "de l'" + text
-        case (.feminine, false): "de la " + text
-        case (.masculine, false): "du " + text
+        language == .french ? articled(plural: "des ", elided: "de l'", feminine: "de la ", masculine: "du ") : "of " + withArticle()
+    }
+
+    /// The name after the one of four French forms (article, or preposition and article) that
+    /// its gender and elision select: plural before elision, elision before gender.
+    private func articled(plural: String, elided: String, feminine: String, masculine: String) -> String {
+        switch (gender, elides) {
+        case (.plural, _): plural + text
+        case (_, true): elided + text
+        case (.feminine, false): feminine + text
+        case (.masculine, false): masculine + text
         }
     }
 
@@ -92,72 +81,34 @@ public struct InstitutionNamer: Sendable {
     /// names in EN/FR/KM), else from CLDR's display names.
     public var glossary: DraftGlossary?
 
+    /// Khmer state forms derived from the glossary's iso-codes formal names ("Kingdom of" →
+    /// ព្រះរាជាណាចក្រ), with the evidence; empty without a glossary.
+    let stateFormKhmer: [String: StateFormKhmer]
+
     public init(glossary: DraftGlossary? = nil) {
         self.glossary = glossary
+        stateFormKhmer = glossary.map { StateFormKhmer.derive(Self.stateForms.map(\.english), from: $0.termbase.concepts) } ?? [:]
     }
 
-    struct Head: Sendable {
-        var english: String
-        var french: String
-        var gender: InstitutionName.Gender
-        var elides: Bool
-        var khmer: String
-        /// Khmer wording attested in ../shared/data/glossary/sourced-terms.tsv.
-        var khmerAttested = false
-    }
+    /// A row of the name table: English, French with gender and elision, Khmer with its source.
+    typealias Head = NameTable.Row
 
     /// Institution heads, longest first so "Royal Embassy" wins over "Embassy".
-    static let heads: [Head] = [
-        Head(english: "Ministry of Foreign Affairs and International Cooperation", french: "Ministère des Affaires étrangères et de la Coopération internationale", gender: .masculine, elides: false, khmer: "ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ", khmerAttested: true),
-        Head(english: "Office of the High Commissioner for Human Rights", french: "Haut-Commissariat des Nations Unies aux droits de l'homme", gender: .masculine, elides: false, khmer: "ការិយាល័យឧត្តមស្នងការអង្គការសហប្រជាជាតិទទួលបន្ទុកសិទ្ធិមនុស្ស"),
-        Head(english: "Ministry of Foreign Affairs", french: "Ministère des Affaires étrangères", gender: .masculine, elides: false, khmer: "ក្រសួងការបរទេស"),
-        Head(english: "Ministry of External Affairs", french: "Ministère des Affaires extérieures", gender: .masculine, elides: false, khmer: "ក្រសួងការបរទេស"),
-        Head(english: "Ministry for Foreign Affairs", french: "Ministère des Affaires étrangères", gender: .masculine, elides: false, khmer: "ក្រសួងការបរទេស"),
-        Head(english: "Federal Department of Foreign Affairs", french: "Département fédéral des affaires étrangères", gender: .masculine, elides: false, khmer: "នាយកដ្ឋានសហព័ន្ធកិច្ចការបរទេស"),
-        Head(english: "Ministry of Health", french: "Ministère de la Santé", gender: .masculine, elides: false, khmer: "ក្រសួងសុខាភិបាល"),
-        Head(english: "Permanent Mission", french: "Mission permanente", gender: .feminine, elides: false, khmer: "បេសកកម្មអចិន្ត្រៃយ៍"),
-        Head(english: "Royal Embassy", french: "Ambassade royale", gender: .feminine, elides: true, khmer: "ស្ថានឯកអគ្គរាជទូត", khmerAttested: true),
-        Head(english: "Royal Netherlands Embassy", french: "Ambassade royale des Pays-Bas", gender: .feminine, elides: true, khmer: "ស្ថានឯកអគ្គរាជទូតហូឡង់"),
-        Head(english: "Consulate General", french: "Consulat général", gender: .masculine, elides: false, khmer: "អគ្គស្ថានកុងស៊ុល"),
-        Head(english: "High Commission", french: "Haut-Commissariat", gender: .masculine, elides: false, khmer: "ស្ថានឧត្តមស្នងការ"),
-        Head(english: "Embassy", french: "Ambassade", gender: .feminine, elides: true, khmer: "ស្ថានទូត"),
-        Head(english: "Ministry", french: "Ministère", gender: .masculine, elides: false, khmer: "ក្រសួង"),
-        Head(english: "Office", french: "Office", gender: .masculine, elides: true, khmer: "ការិយាល័យ"),
-        Head(english: "Secretariat", french: "Secrétariat", gender: .masculine, elides: false, khmer: "លេខាធិការដ្ឋាន"),
-        Head(english: "Organisation", french: "Organisation", gender: .feminine, elides: true, khmer: "អង្គការ"),
-        Head(english: "Organization", french: "Organisation", gender: .feminine, elides: true, khmer: "អង្គការ"),
-        Head(english: "Department", french: "Département", gender: .masculine, elides: false, khmer: "នាយកដ្ឋាន"),
-        Head(english: "Delegation", french: "Délégation", gender: .feminine, elides: false, khmer: "គណៈប្រតិភូ"),
-        Head(english: "Consulate", french: "Consulat", gender: .masculine, elides: false, khmer: "ស្ថានកុងស៊ុល"),
-        Head(english: "Legation", french: "Légation", gender: .feminine, elides: false, khmer: "ស្ថានអគ្គរដ្ឋទូត"),
-        Head(english: "Mission", french: "Mission", gender: .feminine, elides: false, khmer: "បេសកកម្ម"),
-        Head(english: "Government", french: "Gouvernement", gender: .masculine, elides: false, khmer: "រដ្ឋាភិបាល"),
-        Head(english: "Royal Government of Cambodia", french: "Gouvernement royal du Cambodge", gender: .masculine, elides: false, khmer: "រាជរដ្ឋាភិបាលកម្ពុជា", khmerAttested: true),
-    ].sorted { $0.english.count > $1.english.count }
+    static let heads: [Head] = NameTable.shipped.rows("head").sorted { $0.english.count > $1.english.count }
 
-    /// Formal state names: "Kingdom of X" → "Royaume de X".
-    static let stateForms: [Head] = [
-        Head(english: "Kingdom of", french: "Royaume", gender: .masculine, elides: false, khmer: "ព្រះរាជាណាចក្រ"),
-        Head(english: "Republic of", french: "République", gender: .feminine, elides: false, khmer: "សាធារណរដ្ឋ"),
-        Head(english: "Grand Duchy of", french: "Grand-Duché", gender: .masculine, elides: false, khmer: "មហាឧកញ្ញារដ្ឋ"),
-        Head(english: "Commonwealth of", french: "Commonwealth", gender: .masculine, elides: false, khmer: "ខមមិនវែល"),
-        Head(english: "State of", french: "État", gender: .masculine, elides: true, khmer: "រដ្ឋ"),
-        Head(english: "Principality of", french: "Principauté", gender: .feminine, elides: false, khmer: "រាជរដ្ឋ"),
-        Head(english: "Swiss Confederation", french: "Confédération", gender: .feminine, elides: false, khmer: "សហព័ន្ធ"),
-        Head(english: "Federal Republic of", french: "République", gender: .feminine, elides: false, khmer: "សាធារណរដ្ឋសហព័ន្ធ"),
-        Head(english: "Sultanate of", french: "Sultanat", gender: .masculine, elides: false, khmer: "ស៊ុលតង់"),
-    ]
+    /// Formal state names: "Kingdom of X" → "Royaume de X". Their Khmer is derived from the
+    /// glossary's iso-codes formal names when it is loaded (`StateFormKhmer`).
+    static let stateForms: [Head] = NameTable.shipped.rows("state")
 
     /// Seats and qualifiers that follow a head ("… to the United Nations Office … at Geneva").
-    static let seats: [(english: String, french: String, khmer: String)] = [
-        ("to the United Nations Office and other International Organisations at Geneva", "auprès de l'Office des Nations Unies et des autres organisations internationales à Genève", "ប្រចាំការិយាល័យអង្គការសហប្រជាជាតិ និងអង្គការអន្តរជាតិនានានៅទីក្រុងហ្សឺណែវ"),
-        ("to the United Nations Office and other International Organizations at Geneva", "auprès de l'Office des Nations Unies et des autres organisations internationales à Genève", "ប្រចាំការិយាល័យអង្គការសហប្រជាជាតិ និងអង្គការអន្តរជាតិនានានៅទីក្រុងហ្សឺណែវ"),
-        ("to the United Nations", "auprès de l'Organisation des Nations Unies", "ប្រចាំអង្គការសហប្រជាជាតិ"),
-        ("at Geneva", "à Genève", "នៅទីក្រុងហ្សឺណែវ"),
-        ("in Geneva", "à Genève", "នៅទីក្រុងហ្សឺណែវ"),
-        ("at The Hague", "à La Haye", "នៅទីក្រុងឡាអេ"),
-        ("in Phnom Penh", "à Phnom Penh", "នៅរាជធានីភ្នំពេញ"),
-    ]
+    static let seats: [Head] = NameTable.shipped.rows("seat").sorted { $0.english.count > $1.english.count }
+
+    /// The first row of `table` whose English starts `text` (case-insensitive) and ends at a
+    /// word boundary, or where `then` follows. Rows are ordered longest first where it matters.
+    static func row(of table: [Head], startingWith text: String, followedBy then: String = "") -> Head? {
+        let lowered = text.lowercased()
+        return table.first { lowered.hasPrefix($0.english.lowercased() + then) }
+    }
 
     /// Countries whose French name is plural or whose gender does not follow the final -e.
     static let frenchCountryOverrides: [String: InstitutionName.Gender] = [
@@ -171,12 +122,12 @@ public struct InstitutionNamer: Sendable {
         var rest = english.trimmingCharacters(in: .whitespacesAndNewlines)
         if rest.lowercased().hasPrefix("the ") { rest = String(rest.dropFirst(4)) }
         guard language != .english else {
-            let head = Self.heads.first { rest.lowercased().hasPrefix($0.english.lowercased()) }?.english
+            let head = Self.row(of: Self.heads, startingWith: rest)?.english
                 ?? rest.split(separator: " ").first.map(String.init) ?? rest
             return InstitutionName(language: .english, text: rest, gender: .masculine, elides: false,
                                    head: Self.shortHead(head), untranslated: [], isUnreviewed: false)
         }
-        guard let head = Self.heads.first(where: { rest.lowercased().hasPrefix($0.english.lowercased()) }) else {
+        guard let head = Self.row(of: Self.heads, startingWith: rest) else {
             return InstitutionName(language: language, text: rest, gender: .masculine, elides: false, head: rest,
                                    untranslated: [rest], isUnreviewed: true)
         }
@@ -185,9 +136,9 @@ public struct InstitutionNamer: Sendable {
         var untranslated: [String] = []
         var unreviewed = language == .khmer && !head.khmerAttested
         while !rest.isEmpty {
-            if let seat = Self.seats.first(where: { rest.lowercased().hasPrefix($0.english.lowercased()) }) {
+            if let seat = Self.row(of: Self.seats, startingWith: rest) {
                 parts.append(language == .french ? seat.french : seat.khmer)
-                if language == .khmer { unreviewed = true }
+                if language == .khmer, !seat.khmerAttested { unreviewed = true }
                 rest = String(rest.dropFirst(seat.english.count)).trimmingCharacters(in: .whitespaces)
                 continue
             }
@@ -251,7 +202,7 @@ public struct InstitutionNamer: Sendable {
         var used = 0
         if rest.lowercased().hasPrefix("the ") { rest = String(rest.dropFirst(4)); used += 4 }
         var form: Head?
-        if let state = Self.stateForms.first(where: { rest.lowercased().hasPrefix($0.english.lowercased() + " ") }) {
+        if let state = Self.row(of: Self.stateForms, startingWith: rest, followedBy: " ") {
             form = state
             rest = String(rest.dropFirst(state.english.count + 1))
             used += state.english.count + 1
@@ -262,8 +213,10 @@ public struct InstitutionNamer: Sendable {
         guard let local = CountryNames.shared.name(country, in: language) else { return (nil, 0) }
         if let form {
             let inner = language == .french ? Self.frenchCountry(local).formalGenitive : local
-            let text = language == .french ? "\(form.french) \(inner)" : form.khmer + local
-            let attested = language == .khmer && country == "KH" && form.english == "Kingdom of"
+            // Khmer: the state form as the iso-codes formal names write it, then CLDR's name.
+            let derived = stateFormKhmer[form.english]
+            let text = language == .french ? "\(form.french) \(inner)" : (derived?.khmer ?? form.khmer) + local
+            let attested = language == .khmer && derived != nil && local.unicodeScalars.contains { (0x1780...0x17DD).contains($0.value) }
             return (InstitutionName(language: language, text: text, gender: form.gender, elides: form.elides,
                                     head: form.french, untranslated: [], isUnreviewed: language == .khmer && !attested), used)
         }

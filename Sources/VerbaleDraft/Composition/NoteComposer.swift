@@ -145,13 +145,14 @@ public struct NoteComposer: Sendable {
         if request.place != nil || request.date != nil {
             let place = request.place.map { Self.placeName($0, language) } ?? Self.placeholder("place", language)
             let text = request.date.map { $0.placeAndDate(place, in: language) } ?? "\(place), \(Self.placeholder("date", language))"
-            // Khmer: "ធ្វើនៅ", the city names and the placeholders have no attested source.
+            // Khmer: "ធ្វើនៅ" ("done at") and the date's "ថ្ងៃទី … ខែ … ឆ្នាំ" have no attested
+            // source (the month names are CLDR's), so the Khmer line stays unreviewed.
             lines.append(.init(kind: "place-date", text: text, formulas: [], unreviewed: language == .khmer, untranslated: []))
         }
         var recipientLine = recipient.text
         if let place = request.place { recipientLine += "\n" + Self.placeName(place, language) }
         lines.append(.init(kind: "recipient", text: recipientLine, formulas: [],
-                           unreviewed: recipient.isUnreviewed || (language == .khmer && request.place != nil),
+                           unreviewed: recipient.isUnreviewed || (request.place.map { PlaceNames.name($0, in: language).isUnreviewed } ?? false),
                            untranslated: recipient.untranslated))
         return DraftNote(language: language, lines: lines)
     }
@@ -195,20 +196,7 @@ public struct NoteComposer: Sendable {
         }
     }
 
-    /// City names for the place line. Curated, with no attested source for the Khmer: every
-    /// Khmer line that shows one is marked unreviewed.
-    static let places: [String: (fr: String, km: String)] = [
-        "Geneva": ("Genève", "ទីក្រុងហ្សឺណែវ"), "The Hague": ("La Haye", "ទីក្រុងឡាអេ"), "Phnom Penh": ("Phnom Penh", "រាជធានីភ្នំពេញ"),
-        "Paris": ("Paris", "ទីក្រុងប៉ារីស"), "New York": ("New York", "ទីក្រុងញូវយ៉ក"), "Bangkok": ("Bangkok", "ទីក្រុងបាងកក"),
-        "Brussels": ("Bruxelles", "ទីក្រុងព្រុចសែល"), "Vienna": ("Vienne", "ទីក្រុងវីយែន"), "London": ("Londres", "ទីក្រុងឡុងដ៍"),
-    ]
-
     static func placeName(_ place: String, _ language: Language) -> String {
-        guard let known = places[place] else { return place }
-        return switch language {
-        case .english: place
-        case .french: known.fr
-        case .khmer: known.km
-        }
+        PlaceNames.name(place, in: language).text
     }
 }

@@ -268,15 +268,15 @@ public final class Pretranslator {
                 }
             }
         }
-        for (place, names) in NoteComposer.places {
+        for place in PlaceNames.known {
             var from = piece.startIndex
             while let found = piece.range(of: place, range: from..<piece.endIndex) {
                 let lower = piece.unicodeScalars.distance(from: piece.unicodeScalars.startIndex, to: found.lowerBound)
                 let local = lower..<(lower + place.unicodeScalars.count)
                 if !replacements.contains(where: { $0.0.overlaps(local) }) {
-                    replacements.append((local, target == .french ? names.fr : target == .khmer ? names.km : place, "name"))
-                    // The Khmer city names are curated, with no attested source.
-                    if target == .khmer { out.flags.insert("unreviewed") }
+                    let name = PlaceNames.name(place, in: target)
+                    replacements.append((local, name.text, "name"))
+                    if name.isUnreviewed { out.flags.insert("unreviewed") }
                 }
                 from = found.upperBound
             }

@@ -13,7 +13,11 @@ import VerbaleCore
 /// - names introduced by a title (`Mr.`, `Mrs.`, `Ms.`, `Dr.`, `H.E.`, `M.`, `Mme`, `Mlle`,
 ///   `S.E.`, `Monsieur`, `Madame`, `លោក`, `លោកស្រី`, `ឯកឧត្តម`, `លោកជំទាវ`): the title stays,
 ///   the capitalised words after it (or, in Khmer, the one or two space-separated words) go —
-///   unless they are an office (`Mr President`, `H.E. the Minister`, `ឯកឧត្តម រដ្ឋមន្ត្រី`);
+///   unless they are an office (`Mr President`, `H.E. the Minister`, `ឯកឧត្តម រដ្ឋមន្ត្រី`).
+///   Khmer writes no space between words, so `ឯកឧត្តម`, `លោកស្រី` and `លោកជំទាវ` count even
+///   glued to the word before ("…ជូនឯកឧត្តម …"); `លោក` only after a space, U+200B, or the
+///   verbs of address ជូន/ចំពោះ, since glued elsewhere it is a word's end (ពិភពលោក, "world")
+///   or the pronoun "he/his" (របស់លោក);
 /// - dates of birth after `born (on)`, `date of birth`, `né(e) le`, `date de naissance`,
 ///   `ថ្ងៃខែឆ្នាំកំណើត`: the date goes, the words stay.
 ///
@@ -86,7 +90,7 @@ public final class PersonalDataScrubber {
             Pattern(kind: .phone, regex: try regex("(?<![\\w/.+-])0\\d{1,2}[ .-]\\d{3}[ .-]\\d{3,4}(?![\\w/]|[.-]\\d)", .phone), group: 0, needs: .digits),
             Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\\s*ខែ\\s*ឆ្នាំ\\s*កំណើត\\s*[:៖]?|កើតនៅ)[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?<![\\u1780-\\u17D3])(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0]+(\(khmerLetters)+(?:[ \\u00A0]\(khmerLetters)+)?)", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0]+(\(khmerLetters)+(?:[ \\u00A0]\(khmerLetters)+)?)", .person), group: 1, needs: .khmer),
         ]
     }
 

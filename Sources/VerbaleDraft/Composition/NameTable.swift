@@ -1,0 +1,75 @@
+import Foundation
+import VerbaleCore
+
+/// The names Verbale writes into new notes — institution heads, formal state names, seats and
+/// places in English, French and Khmer — read from `Resources/institution-names.tsv`.
+///
+/// Why data, not code: the rows are what a reviewer corrects (a Khmer wording, a French gender),
+/// and each Khmer wording names the source that attests it in the `khmer-source` column or is
+/// shown `[unreviewed]`. Cost: one parse of ≈ 50 rows per process.
+struct NameTable: Sendable {
+    struct Row: Sendable, Equatable {
+        var kind: String
+        var english: String
+        var french: String
+        var gender: InstitutionName.Gender
+        var elides: Bool
+        var khmer: String
+        /// The source attesting the Khmer wording; nil when none does.
+        var khmerSource: String?
+        /// The IANA time zone whose CLDR exemplar city is this place (places only).
+        var zone: String?
+
+        var khmerAttested: Bool { khmerSource != nil }
+    }
+
+    var rows: [Row]
+
+    func rows(_ kind: String) -> [Row] { rows.filter { $0.kind == kind } }
+
+    /// The shipped table; empty (every name then stays untranslated, marked) if the resource
+    /// is missing or malformed, which the tests rule out for the shipped file.
+    static let shipped: NameTable = (try? load()) ?? NameTable(rows: [])
+
+    static var url: URL? { Bundle.module.url(forResource: "institution-names", withExtension: "tsv", subdirectory: "Resources") }
+
+    static func load() throws(DraftError) -> NameTable {
+        guard let url else { throw .unreadable("Resources/institution-names.tsv", "not found in the VerbaleDraft bundle") }
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .unreadable(url.path, "\(error)") }
+        return try parse(text, file: url.lastPathComponent)
+    }
+
+    /// Parses the TSV; a malformed row is an error naming file, line and column.
+    static func parse(_ text: String, file: String) throws(DraftError) -> NameTable {
+        let kinds: Set<String> = ["head", "state", "seat", "place"]
+        var rows: [Row] = []
+        var sawHeader = false
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            if line.hasPrefix("#") || line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if !sawHeader {
+                sawHeader = true
+                if cells.first == "kind" { continue }
+            }
+            func fail(_ column: Int, _ reason: String) -> DraftError {
+                .malformedMemory(file, "\(file):\(number):\(column): \(reason)")
+            }
+            guard cells.count == 8 else { throw fail(1, "expected 8 tab-separated columns, found \(cells.count)") }
+            guard kinds.contains(cells[0]) else { throw fail(1, "unknown kind \"\(cells[0])\" (head, state, seat or place)") }
+            guard !cells[1].isEmpty, !cells[2].isEmpty, !cells[5].isEmpty else { throw fail(2, "english, french and khmer must not be empty") }
+            let gender: InstitutionName.Gender
+            switch cells[3] {
+            case "m", "": gender = .masculine
+            case "f": gender = .feminine
+            case "pl": gender = .plural
+            default: throw fail(4, "gender must be m, f or pl, not \"\(cells[3])\"")
+            }
+            guard ["yes", "no", ""].contains(cells[4]) else { throw fail(5, "elides must be yes or no, not \"\(cells[4])\"") }
+            rows.append(Row(kind: cells[0], english: cells[1], french: cells[2], gender: gender, elides: cells[4] == "yes",
+                            khmer: cells[5], khmerSource: cells[6].isEmpty ? nil : cells[6], zone: cells[7].isEmpty ? nil : cells[7]))
+        }
+        return NameTable(rows: rows)
+    }
+}
