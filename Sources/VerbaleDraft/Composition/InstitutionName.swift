@@ -216,7 +216,8 @@ public struct InstitutionNamer: Sendable {
             // Khmer: the state form as the iso-codes formal names write it, then CLDR's name.
             let derived = stateFormKhmer[form.english]
             let text = language == .french ? "\(form.french) \(inner)" : (derived?.khmer ?? form.khmer) + local
-            let attested = language == .khmer && derived != nil && local.unicodeScalars.contains { (0x1780...0x17DD).contains($0.value) }
+            let attested = language == .khmer && (derived != nil || form.khmerAttested)
+                && local.unicodeScalars.contains { (0x1780...0x17DD).contains($0.value) }
             return (InstitutionName(language: language, text: text, gender: form.gender, elides: form.elides,
                                     head: form.french, untranslated: [], isUnreviewed: language == .khmer && !attested), used)
         }
