@@ -131,8 +131,16 @@ struct KhmerDraftTests {
         #expect(khmer.contains("ថ្ងៃទី២ ខែមេសា ឆ្នាំ២០២៤"))
         let report = try ProtocolChecker(book: Fixtures.book, language: .khmer).check(khmer)
         #expect(report.errors == 0, "\(report.findings.map(\.message))")
+        #expect(ProtocolCheckerTests.formulaFindings(report).isEmpty, "no false alarm on a Khmer note's formulas: \(report.findings.map(\.message))")
         #expect(report.formulas.contains("opening.compliments"))
         #expect(report.formulas.contains("closing.highest"))
+        // Deliberate errors in the Khmer note are found too.
+        let checker = try ProtocolChecker(book: Fixtures.book, language: .khmer)
+        for (formula, code) in [("សូមគោរពជូនចំពោះ", "missing-opening"), ("សូមឆ្លៀតឱកាសនេះ", "missing-closing")] {
+            #expect(khmer.contains(formula))
+            let mutated = khmer.replacingOccurrences(of: formula, with: " ")
+            #expect(checker.check(mutated).findings.contains { $0.code == code }, "\(code) not found without \(formula)")
+        }
         let translator = try Pretranslator(book: Fixtures.book, sourceLanguage: .khmer, glossary: try DraftGlossary.shipped())
         let result = translator.pretranslate(khmer, to: [.english, .french])
         let english = result.document(.english)

@@ -123,6 +123,21 @@ enum Names {
         return words
     }
 
+    /// The countries (ISO regions) an English name mentions, found with CLDR's names at each
+    /// word start ("Royal Netherlands Embassy" → NL). Cost: O(words × countries).
+    static func countries(in name: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = Substring(name)
+        while !rest.isEmpty {
+            if let (region, length) = CountryNames.shared.longestPrefix(of: String(rest)) {
+                found.insert(region)
+                rest = rest.dropFirst(length)
+            }
+            rest = rest.drop { $0.isLetter || $0 == "’" || $0 == "'" }.drop { !$0.isLetter }
+        }
+        return found
+    }
+
     static let demonstratives: Set<String> = ["this", "cette", "cet", "ce"]
     /// Heads of a diplomatic mission, which "this Mission" / « cette Mission » can stand for.
     static let missionHeads: Set<String> = ["embassy", "legation", "mission", "delegation", "consulate", "ambassade", "consulat"]
@@ -158,6 +173,11 @@ enum Names {
         let sa = Set(wa), sb = Set(wb)
         if wa.isEmpty || wb.isEmpty { return .same }
         if sa.isSubset(of: sb) || sb.isSubset(of: sa) { return .same }
+        // "the Embassy of France" / "the Embassy of Germany": same head, another state.
+        if language == .english {
+            let ca = countries(in: a), cb = countries(in: b)
+            if !ca.isEmpty, !cb.isEmpty, ca.isDisjoint(with: cb) { return .different }
+        }
         let headA = wa.first { heads.contains($0) } ?? wa.first
         let headB = wb.first { heads.contains($0) } ?? wb.first
         guard headA == headB else { return .different }
