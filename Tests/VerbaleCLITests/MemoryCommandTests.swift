@@ -1,19 +1,45 @@
 import Foundation
 import Testing
 
+/// The TMX 1.4 header our test files start with, up to and including `<body>`.
+let tmxHead = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <tmx version="1.4"><header creationtool="tests" creationtoolversion="1" segtype="sentence" o-tmf="tests" adminlang="en" srclang="en" datatype="plaintext"/>
+    <body>
+
+    """
+
+/// `count` EN–FR `<tu>` lines numbered from `start`: `english(i)` and `french(i)` give the texts.
+func tmxUnits(count: Int, start: Int = 0, english: (Int) -> String = { "The Embassy presents its compliments, note \($0)." },
+              french: (Int) -> String = { "L'Ambassade présente ses compliments, note \($0)." }) -> String {
+    var text = ""
+    for index in start..<(start + count) {
+        text += "<tu><tuv xml:lang=\"en\"><seg>\(english(index))</seg></tuv><tuv xml:lang=\"fr\"><seg>\(french(index))</seg></tuv></tu>\n"
+    }
+    return text
+}
+
 /// Writes a TMX of `count` EN–FR units numbered from `start` (distinct texts, so none merge).
 func writeTMX(count: Int, start: Int = 0, to url: URL) throws {
-    var text = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <tmx version="1.4"><header creationtool="tests" creationtoolversion="1" segtype="sentence" o-tmf="tests" adminlang="en" srclang="en" datatype="plaintext"/>
-        <body>
+    try Data((tmxHead + tmxUnits(count: count, start: start) + "</body></tmx>\n").utf8).write(to: url)
+}
 
-        """
-    for index in start..<(start + count) {
-        text += "<tu><tuv xml:lang=\"en\"><seg>The Embassy presents its compliments, note \(index).</seg></tuv><tuv xml:lang=\"fr\"><seg>L'Ambassade présente ses compliments, note \(index).</seg></tuv></tu>\n"
-    }
-    text += "</body></tmx>\n"
-    try Data(text.utf8).write(to: url)
+/// Starts `verbale import --memory MEMORY ARGUMENTS…` in the background, its output discarded.
+func startImport(memory: URL, _ arguments: [String], input: Pipe? = nil) throws -> Process {
+    let process = Process()
+    process.executableURL = CLI.binary
+    process.arguments = ["import", "--memory", memory.path] + arguments
+    if let input { process.standardInput = input }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
+/// The memory exported as TMX, without the lines that carry the export's own date.
+func exportedLines(_ memory: URL) throws -> [Substring] {
+    try CLI.run(["export", "--memory", memory.path, "--format", "tmx", "-"]).stdout
+        .split(separator: "\n").filter { !$0.contains("creationdate") }
 }
 
 func temporaryFolder() throws -> URL {
@@ -110,15 +136,7 @@ struct MemoryCommandTests {
         let memory = folder.appendingPathComponent("m.sqlite")
         // Create the memory first so both processes find its schema.
         #expect(try unitCount(memory) == 0)
-        let processes = try [first, second].map { file -> Process in
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["import", "--memory", memory.path, file.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
+        let processes = try [first, second].map { try startImport(memory: memory, [$0.path]) }
         for process in processes { process.waitUntilExit() }
         #expect(processes.map(\.terminationStatus) == [0, 0])
         #expect(try unitCount(memory) == 6000)
@@ -131,28 +149,13 @@ struct MemoryCommandTests {
         let seed = folder.appendingPathComponent("seed.tmx")
         try writeTMX(count: 5, start: 1_000_000, to: seed)
         #expect(try CLI.run(["import", "--memory", memory.path, seed.path]).status == 0)
-        let before = try CLI.run(["export", "--memory", memory.path, "--format", "tmx", "-"]).stdout
-            .split(separator: "\n").filter { !$0.contains("creationdate") }
+        let before = try exportedLines(memory)
 
         // Feed the import through a pipe, and kill it while the input is still open: it is
         // then certainly mid-transaction (it cannot commit before reading the end).
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["import", "--memory", memory.path, "--format", "tmx", "-"]
         let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var head = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <tmx version="1.4"><header creationtool="tests" creationtoolversion="1" segtype="sentence" o-tmf="tests" adminlang="en" srclang="en" datatype="plaintext"/>
-            <body>
-
-            """
-        for index in 0..<20_000 {
-            head += "<tu><tuv xml:lang=\"en\"><seg>Killed import, note \(index).</seg></tuv><tuv xml:lang=\"fr\"><seg>Import interrompu, note \(index).</seg></tuv></tu>\n"
-        }
+        let process = try startImport(memory: memory, ["--format", "tmx", "-"], input: input)
+        let head = tmxHead + tmxUnits(count: 20_000, english: { "Killed import, note \($0)." }, french: { "Import interrompu, note \($0)." })
         // If the child exits early, writing to its pipe must fail the checks below, not kill
         // the test runner with SIGPIPE (or trap on EPIPE).
         signal(SIGPIPE, SIG_IGN)
@@ -164,9 +167,7 @@ struct MemoryCommandTests {
         #expect(process.terminationReason == .uncaughtSignal)
 
         #expect(try unitCount(memory) == 5)
-        let after = try CLI.run(["export", "--memory", memory.path, "--format", "tmx", "-"]).stdout
-            .split(separator: "\n").filter { !$0.contains("creationdate") }
-        #expect(after == before)
+        #expect(try exportedLines(memory) == before)
         let hits = try CLI.run(["concordance", "--memory", memory.path, "Killed import"])
         #expect(hits.stdout.contains("No unit contains"))
     }

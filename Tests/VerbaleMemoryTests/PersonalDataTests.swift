@@ -44,6 +44,13 @@ struct PersonalDataTests {
         #expect(scrubbed("ពិភពលោក ទាំងមូល", "km").1.isEmpty)
     }
 
+    @Test("A Khmer title glued to the word before is a title too (Khmer writes no spaces); របស់លោក (\"his\") is not")
+    func khmerGluedTitles() {
+        #expect(scrubbed("ស្ថានទូតសូមគោរពជូនឯកឧត្តម ប្រាក់ សុខុន រដ្ឋមន្ត្រី", "km").0 == "ស្ថានទូតសូមគោរពជូនឯកឧត្តម {PERSON} រដ្ឋមន្ត្រី")
+        #expect(scrubbed("សូមគោរពជូនលោក សុខ ដារ៉ា។", "km").0 == "សូមគោរពជូនលោក {PERSON}។")
+        #expect(scrubbed("ការងាររបស់លោក ទទួលបានជោគជ័យ។", "km").1.isEmpty)
+    }
+
     @Test("Dates of birth go, the words that introduce them stay (EN, FR, KM with Khmer digits)")
     func datesOfBirth() {
         #expect(scrubbed("born on 12 March 1960 in Kampot").0 == "born on {DATE_OF_BIRTH} in Kampot")
@@ -152,6 +159,38 @@ struct PersonalDataTests {
         let summary = try memory.importUnits(from: [ArrayUnitSource(name: "a.tmx", units: [input])], options: ImportOptions())
         #expect(summary.personalData == ["PERSON": 1, "EMAIL": 1])
         #expect(try memory.allUnits().first?.unit.metadata.notes == ["From Mr. {PERSON} ({EMAIL})"])
+    }
+
+    @Test("Import replaces the creating and changing users of units and variants (TMX creationid/changeid)")
+    func importScrubsUsers() throws {
+        let tmx = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+            <body>
+            <tu tuid="1" creationid="jsmith" changeid="Sok Chenda" changedate="20210112T093000Z">
+              <tuv xml:lang="en" creationid="marie.dupont"><seg>Thank you.</seg></tuv>
+              <tuv xml:lang="fr" changeid="MFA\\protocol"><seg>Merci.</seg></tuv>
+            </tu>
+            </body></tmx>
+            """
+        let memory = try temporaryMemory()
+        let summary = try memory.importUnits(from: [FormatUnitSource(data: Data(tmx.utf8), name: "users.tmx")],
+                                             options: ImportOptions(collectPersonalDataReport: true))
+        #expect(summary.personalData == ["PERSON": 4])
+        #expect(Set(summary.findings.compactMap(\.field)) == ["creation-user", "change-user", "variant-attribute:creationid", "variant-attribute:changeid"])
+        #expect(Set(summary.findings.map(\.original)) == ["jsmith", "Sok Chenda", "marie.dupont", "MFA\\protocol"])
+        let stored = try #require(try memory.allUnits().first?.unit)
+        #expect(stored.metadata.creationUser == "{PERSON}")
+        #expect(stored.metadata.changeUser == "{PERSON}")
+        #expect(stored.variants.flatMap(\.attributes).map(\.value) == ["{PERSON}", "{PERSON}"])
+        var exported = ""
+        try memory.forEachUnit(languages: nil) { exported += "\($0.unit)" }
+        for name in ["jsmith", "Sok Chenda", "marie.dupont", "protocol"] { #expect(!exported.contains(name)) }
+
+        // --keep-personal-data keeps them.
+        let kept = try temporaryMemory()
+        _ = try kept.importUnits(from: [FormatUnitSource(data: Data(tmx.utf8), name: "users.tmx")], options: ImportOptions(scrubPersonalData: false))
+        #expect(try kept.allUnits().first?.unit.metadata.creationUser == "jsmith")
     }
 
     @Test("An absolute path through a home directory is stored as the file name plus position")

@@ -43,7 +43,8 @@ struct StoreTests {
         first.metadata = UnitMetadata(changeDate: Date(timeIntervalSince1970: 1_000), notes: ["from Trados"], review: .unreviewed)
         var second = compliments
         second.metadata = UnitMetadata(changeDate: Date(timeIntervalSince1970: 2_000), changeUser: "dara", notes: ["from memoQ"], review: .reviewed)
-        let summary = try memory.importUnits(from: [ArrayUnitSource(name: "a", units: [first, second])], options: ImportOptions())
+        // (Users are personal data, replaced by default: keep them here to see the merge.)
+        let summary = try memory.importUnits(from: [ArrayUnitSource(name: "a", units: [first, second])], options: ImportOptions(scrubPersonalData: false))
         #expect(summary.added == 1)
         #expect(summary.merged == 1)
         let stored = try memory.allUnits()

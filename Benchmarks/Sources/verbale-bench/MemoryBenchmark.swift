@@ -3,11 +3,12 @@ import VerbaleCore
 import VerbaleFormats
 import VerbaleMemory
 
-/// `verbale-bench memory`: import of a large TMX into the SQLite memory (units/s, peak RSS)
-/// beside translate-toolkit parsing the same file; export units/s; concordance p50/p99 beside
-/// a full-scan `LIKE` search. All on one generated file, in one run.
+/// `verbale-bench memory`: import of a large TMX into the SQLite memory (units/s in wall-clock
+/// and CPU time, peak RSS, load average) beside translate-toolkit parsing the same file; export
+/// units/s; concordance p50/p99 beside a full-scan `LIKE` search. All on one file, in one run.
+/// Timing, peak RSS and the translate-toolkit timer are shared with `tmx` (`Measuring.swift`).
 ///
-///   verbale-bench memory [--units 200000] [--tmx FILE] [--queries 200] [--keep DIR]
+///   verbale-bench memory [--units 200000] [--tmx FILE] [--queries 200] [--keep DIR] [--threads N] [--skip-baseline] [--skip-breakdown]
 enum MemoryBenchmark: Benchmark {
     static let name = "memory"
     static let summary = "import a generated TMX (units/s, peak RSS, vs translate-toolkit), export, concordance p50/p99"
@@ -26,74 +27,93 @@ enum MemoryBenchmark: Benchmark {
         } else {
             tmx = folder.appendingPathComponent("generated-\(units).tmx")
             let generated = try MemoryBenchmarkCorpus.writeTMX(units: units, to: tmx)
-            Report.note("generated \(generated) units in \(tmx.path) (\(fileSize(tmx) >> 20) MB)")
+            Report.note("generated \(generated) units in \(tmx.path) (\(Measuring.fileSize(tmx) >> 20) MB)")
         }
 
         // translate-toolkit, same file, same run.
-        let baseline = options.flag("skip-baseline") ? nil : try translateToolkitParse(tmx)
+        var baseline: (units: Int, seconds: Double, cpuSeconds: Double, rss: Double)?
+        if !options.flag("skip-baseline") {
+            if let python = TranslateToolkitTimer.python() {
+                Report.note("translate-toolkit parsing the same file…")
+                baseline = try TranslateToolkitTimer.parse(python: python, file: tmx)
+                if baseline == nil { Report.note("translate-toolkit baseline failed or is not installed") }
+            } else {
+                Report.note("translate-toolkit baseline skipped: no Python (set VERBALE_PYTHON)")
+            }
+        }
 
-        // Import: the default pipeline (personal data replaced, concordance indexed).
-        resetPeakRSS()
-        let memoryPath = folder.appendingPathComponent("memory.sqlite")
-        let memory = try SQLiteMemory(path: memoryPath)
-        let start = DispatchTime.now().uptimeNanoseconds
-        let cpuStart = cpuSeconds()
-        let summary = try memory.importUnits(from: [try FormatUnitSource(path: tmx.path)], options: ImportOptions())
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let cpu = cpuSeconds() - cpuStart
-        let peak = peakRSSMegabytes()
+        // Import: the default pipeline (personal data replaced, concordance and fuzzy-match indexed).
+        Timing.resetPeakRSS()
+        let memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite"))
+        let load = Timing.loadAverage()
+        var summary = ImportSummary()
+        var importOptions = ImportOptions()
+        if let threads = options.values["threads"].flatMap(Int.init) { importOptions.analysisThreads = threads }
+        let (seconds, cpu) = try timed {
+            summary = try memory.importUnits(from: [try FormatUnitSource(path: tmx.path)], options: importOptions)
+        }
         let rate = Double(summary.read) / seconds
         Report.emit([
-            "benchmark": "memory-import", "file_mb": Double(fileSize(tmx)) / 1_048_576, "units_read": summary.read,
+            "benchmark": "memory-import", "file_mb": Double(Measuring.fileSize(tmx)) / 1_048_576, "units_read": summary.read,
             "units_added": summary.added, "units_merged": summary.merged, "personal_data": summary.personalData.values.reduce(0, +),
-            "seconds": seconds, "units_per_second": rate, "peak_rss_mb": peak,
+            "seconds": seconds, "units_per_second": rate, "peak_rss_mb": Timing.peakRSSSinceResetMegabytes(),
             "cpu_seconds": cpu, "units_per_cpu_second": Double(summary.read) / cpu,
-            "baseline": "translate-toolkit tmxfile parse", "baseline_units": baseline?.units ?? NSNull(),
+            "cores": ProcessInfo.processInfo.activeProcessorCount, "analysis_threads": importOptions.analysisThreads, "load_average_before": load, "load_average_after": Timing.loadAverage(),
+            "baseline": "translate-toolkit tmxfile.parsefile", "baseline_units": baseline?.units ?? NSNull(),
+            "baseline_seconds": baseline?.seconds ?? NSNull(),
             "baseline_units_per_second": baseline.map { Double($0.units) / $0.seconds } ?? NSNull(),
-            "baseline_peak_rss_mb": baseline?.peakMB ?? NSNull(),
+            "baseline_peak_rss_mb": baseline?.rss ?? NSNull(),
             "ratio": baseline.map { rate / (Double($0.units) / $0.seconds) } ?? NSNull(),
-            "baseline_cpu_seconds": baseline?.cpu ?? NSNull(),
-            "baseline_units_per_cpu_second": baseline.map { Double($0.units) / $0.cpu } ?? NSNull(),
-            "cpu_ratio": baseline.map { (Double(summary.read) / cpu) / (Double($0.units) / $0.cpu) } ?? NSNull(),
+            "baseline_cpu_seconds": baseline?.cpuSeconds ?? NSNull(),
+            "baseline_units_per_cpu_second": baseline.map { Double($0.units) / $0.cpuSeconds } ?? NSNull(),
+            "cpu_ratio": baseline.map { (Double(summary.read) / cpu) / (Double($0.units) / $0.cpuSeconds) } ?? NSNull(),
         ])
 
-        // The same file without personal-data replacement and without the concordance index:
-        // the store alone, to show where the time goes.
+        // Where the time goes: the same import on one thread (no analysis threads), the TMX
+        // reader alone, then the store without privacy or indexes.
         if !options.flag("skip-breakdown") {
-            // Reading alone (the formats layer's TMX reader), for the breakdown.
-            let readStart = DispatchTime.now().uptimeNanoseconds
-            let readCPU = cpuSeconds()
-            let source = try FormatUnitSource(path: tmx.path)
+            let single = try SQLiteMemory(path: folder.appendingPathComponent("single.sqlite"))
+            var singleOptions = ImportOptions()
+            singleOptions.analysisThreads = 0
+            var singleSummary = ImportSummary()
+            let (singleSeconds, singleCPU) = try timed {
+                singleSummary = try single.importUnits(from: [try FormatUnitSource(path: tmx.path)], options: singleOptions)
+            }
+            Report.emit(["benchmark": "memory-import-one-thread", "units_read": singleSummary.read, "seconds": singleSeconds,
+                         "units_per_second": Double(singleSummary.read) / singleSeconds, "cpu_seconds": singleCPU,
+                         "units_per_cpu_second": Double(singleSummary.read) / singleCPU, "load_average": Timing.loadAverage()])
+            try single.close()
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent("single.sqlite"))
+
             var read = 0
-            while try source.next() != nil { read += 1 }
-            let readSeconds = Double(DispatchTime.now().uptimeNanoseconds - readStart) / 1e9
-            let readCPUSeconds = cpuSeconds() - readCPU
+            let (readSeconds, readCPU) = try timed {
+                let source = try FormatUnitSource(path: tmx.path)
+                while try source.next() != nil { read += 1 }
+            }
             Report.emit(["benchmark": "memory-import-read-only", "units_read": read, "seconds": readSeconds,
-                         "units_per_second": Double(read) / readSeconds, "cpu_seconds": readCPUSeconds,
-                         "units_per_cpu_second": Double(read) / readCPUSeconds])
+                         "units_per_second": Double(read) / readSeconds, "cpu_seconds": readCPU,
+                         "units_per_cpu_second": Double(read) / readCPU])
 
             let bare = try SQLiteMemory(path: folder.appendingPathComponent("bare.sqlite"), indexes: [])
-            let bareStart = DispatchTime.now().uptimeNanoseconds
-            let bareCPU = cpuSeconds()
-            let bareSummary = try bare.importUnits(from: [try FormatUnitSource(path: tmx.path)], options: ImportOptions(scrubPersonalData: false))
-            let bareSeconds = Double(DispatchTime.now().uptimeNanoseconds - bareStart) / 1e9
-            let bareCPUSeconds = cpuSeconds() - bareCPU
+            var bareSummary = ImportSummary()
+            let (bareSeconds, bareCPU) = try timed {
+                bareSummary = try bare.importUnits(from: [try FormatUnitSource(path: tmx.path)], options: ImportOptions(scrubPersonalData: false))
+            }
             Report.emit(["benchmark": "memory-import-store-only", "units_read": bareSummary.read, "seconds": bareSeconds,
-                         "units_per_second": Double(bareSummary.read) / bareSeconds, "cpu_seconds": bareCPUSeconds,
-                         "units_per_cpu_second": Double(bareSummary.read) / bareCPUSeconds])
+                         "units_per_second": Double(bareSummary.read) / bareSeconds, "cpu_seconds": bareCPU,
+                         "units_per_cpu_second": Double(bareSummary.read) / bareCPU])
             try bare.close()
         }
 
         // Export, streaming to a file.
         let out = folder.appendingPathComponent("export.tmx")
-        let exportStart = DispatchTime.now().uptimeNanoseconds
-        let exportCPU = cpuSeconds()
-        let exported = try MemoryExport.export(memory, format: .tmx, languages: nil, to: try ByteSink(url: out))
-        let exportSeconds = Double(DispatchTime.now().uptimeNanoseconds - exportStart) / 1e9
-        let exportCPUSeconds = cpuSeconds() - exportCPU
+        var exported = 0
+        let (exportSeconds, exportCPU) = try timed {
+            exported = try MemoryExport.export(memory, format: .tmx, languages: nil, to: try ByteSink(url: out))
+        }
         Report.emit(["benchmark": "memory-export", "format": "tmx", "units": exported, "seconds": exportSeconds,
-                     "cpu_seconds": exportCPUSeconds, "units_per_cpu_second": Double(exported) / exportCPUSeconds,
-                     "units_per_second": Double(exported) / exportSeconds, "file_mb": Double(fileSize(out)) / 1_048_576])
+                     "cpu_seconds": exportCPU, "units_per_cpu_second": Double(exported) / exportCPU,
+                     "units_per_second": Double(exported) / exportSeconds, "file_mb": Double(Measuring.fileSize(out)) / 1_048_576])
 
         // Concordance latency over queries drawn from the memory's own sentences.
         let queries = MemoryBenchmarkCorpus.queries(count: options.int("queries", default: 200))
@@ -113,78 +133,21 @@ enum MemoryBenchmark: Benchmark {
             scans.append(Double(DispatchTime.now().uptimeNanoseconds - scanStart) / 1e6)
         }
         scans.sort()
+        let p50 = Measuring.percentile(latencies, 0.5), scanP50 = Measuring.percentile(scans, 0.5)
         Report.emit([
             "benchmark": "concordance", "units": summary.added, "queries": queries.count, "hits": hits,
-            "p50_ms": percentile(latencies, 0.5), "p99_ms": percentile(latencies, 0.99), "max_ms": latencies.last ?? 0,
-            "baseline": "SQL LIKE full scan (10 queries)", "baseline_p50_ms": percentile(scans, 0.5),
-            "ratio": percentile(scans, 0.5) / max(percentile(latencies, 0.5), 0.001),
+            "p50_ms": p50, "p99_ms": Measuring.percentile(latencies, 0.99), "max_ms": latencies.last ?? 0,
+            "baseline": "SQL LIKE full scan (10 queries)", "baseline_p50_ms": scanP50, "ratio": scanP50 / max(p50, 0.001),
         ])
         try memory.close()
     }
 
-    /// User + system CPU seconds of this process: on a shared, loaded machine the wall clock
-    /// also counts time spent waiting for a core, so both are reported.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    }
-
-    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
-    }
-
-    static func fileSize(_ url: URL) -> Int64 {
-        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.int64Value ?? 0
-    }
-
-    /// Resets VmHWM (Linux: writing 5 to /proc/self/clear_refs), so the peak is the import's.
-    static func resetPeakRSS() {
-        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-    }
-
-    /// VmHWM from /proc/self/status, in MB.
-    static func peakRSSMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
-        return kb / 1024
-    }
-
-    /// translate-toolkit's TMX parser on the same file, timed inside Python.
-    static func translateToolkitParse(_ file: URL) throws -> (units: Int, seconds: Double, cpu: Double, peakMB: Double)? {
-        let python = ProcessInfo.processInfo.environment["VERBALE_PYTHON"] ?? "/work/venv/bin/python"
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            Report.note("translate-toolkit baseline skipped: no Python at \(python) (set VERBALE_PYTHON)")
-            return nil
-        }
-        let script = """
-            import json, resource, sys, time
-            from translate.storage import tmx
-            start = time.perf_counter()
-            with open(sys.argv[1], 'rb') as f:
-                store = tmx.tmxfile(f)
-            units = sum(1 for u in store.units if u.source)
-            usage = resource.getrusage(resource.RUSAGE_SELF)
-            print(json.dumps({"units": units, "seconds": time.perf_counter() - start,
-                              "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}))
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let units = object["units"] as? Int, let seconds = object["seconds"] as? Double else {
-            Report.note("translate-toolkit baseline failed (status \(process.terminationStatus))")
-            return nil
-        }
-        return (units, seconds, object["cpu"] as? Double ?? seconds, object["peak_mb"] as? Double ?? -1)
+    /// (wall, CPU) seconds of `body`. CPU is the whole process's (user + system, every thread),
+    /// so work moved to other threads still counts.
+    static func timed(_ body: () throws -> Void) rethrows -> (Double, Double) {
+        let start = DispatchTime.now().uptimeNanoseconds, cpu = Timing.cpuSeconds()
+        try body()
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, Timing.cpuSeconds() - cpu)
     }
 }
 

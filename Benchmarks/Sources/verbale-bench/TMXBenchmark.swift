@@ -27,15 +27,10 @@ enum TMXBenchmark: Benchmark {
         if let path = options.values["file"], !path.isEmpty {
             file = URL(fileURLWithPath: path)
         } else {
-            guard let root = SharedData.root else { throw BenchmarkError("../shared/data not found (set VERBALE_SHARED_DATA)") }
-            file = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-bench-\(count)-\(seed).tmx")
-            if !FileManager.default.fileExists(atPath: file.path) {
-                Report.note("generating \(count) units into \(file.path)…")
-                _ = try TMXGenerator(root: root).write(count: count, seed: seed, to: file)
-            }
+            file = try TMXGenerator.cachedFile(units: count, seed: seed)
             generated = true
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+        let size = Measuring.fileSize(file)
 
         // Parse.
         var units = 0
@@ -108,7 +103,7 @@ enum TMXBenchmark: Benchmark {
             } catch { failure = error }
         }
         if let failure { throw failure }
-        let outSize = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? NSNumber)?.intValue ?? 0
+        let outSize = Measuring.fileSize(out)
         Report.emit(["benchmark": "tmx-write", "units": written, "verbale_units_s": Double(written) / writeSeconds,
                      "verbale_seconds": writeSeconds, "verbale_cpu_units_s": Double(written) / writeCPU,
                      "out_mb": Double(outSize) / 1e6, "target_units_s": 200_000, "load_average": Timing.loadAverage()])
@@ -120,82 +115,11 @@ enum TMXBenchmark: Benchmark {
     }
 }
 
-/// Wall-clock and CPU time together: on a shared 2-core machine the wall clock measures the
-/// neighbours as much as the code, so both are printed (and the load average beside them).
-enum Timing {
-    /// (best wall seconds, best CPU seconds of this process) over `repeats` runs.
-    static func best(of repeats: Int, _ body: () -> Void) -> (Double, Double) {
-        var wall = Double.infinity, cpu = Double.infinity
-        for _ in 0..<max(repeats, 1) {
-            let startCPU = cpuSeconds()
-            let start = DispatchTime.now().uptimeNanoseconds
-            body()
-            wall = min(wall, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-            cpu = min(cpu, cpuSeconds() - startCPU)
-        }
-        return (wall, cpu)
-    }
-
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-    }
-
-    static func loadAverage() -> Double {
-        var loads = [Double](repeating: 0, count: 3)
-        return getloadavg(&loads, 3) > 0 ? loads[0] : -1
-    }
-
-    static func peakRSSMegabytes() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
-    }
-}
-
 /// Counts `<tu>` elements and nothing else: what XMLParser costs before any unit is built.
 final class ElementCounter: NSObject, XMLParserDelegate {
     var units = 0
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
                 attributes attributeDict: [String: String] = [:]) {
         if elementName == "tu" { units += 1 }
-    }
-}
-
-/// Times translate-toolkit's TMX parser from Python (`$VERBALE_PYTHON`, else /work/venv).
-enum TranslateToolkitTimer {
-    static func python() -> URL? {
-        let candidates = [ProcessInfo.processInfo.environment["VERBALE_PYTHON"], "/work/venv/bin/python"].compactMap { $0 }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map { URL(fileURLWithPath: $0) }
-    }
-
-    /// Units, wall and CPU seconds, peak RSS (MB); nil when translate-toolkit is not importable.
-    static func parse(python: URL, file: URL) throws -> (units: Int, seconds: Double, cpuSeconds: Double, rss: Double)? {
-        let script = """
-        import sys, time, json, resource
-        try:
-            from translate.storage import tmx
-        except ImportError:
-            print(json.dumps({"missing": True})); sys.exit(0)
-        start, cpu = time.perf_counter(), time.process_time()
-        store = tmx.tmxfile.parsefile(sys.argv[1])
-        units = sum(1 for u in store.units if not u.isheader())
-        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-        print(json.dumps({"units": units, "seconds": seconds, "cpu": cpu, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-        """
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last,
-              let json = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-              let units = json["units"] as? Int, let seconds = json["seconds"] as? Double else { return nil }
-        return (units, seconds, json["cpu"] as? Double ?? seconds, json["rss"] as? Double ?? 0)
     }
 }

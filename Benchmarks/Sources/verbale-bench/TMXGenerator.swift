@@ -136,6 +136,20 @@ struct TMXGenerator {
     }
 }
 
+extension TMXGenerator {
+    /// The generated file for `units` and `seed` in the temporary folder, written on first use
+    /// and kept for later runs (delete it to regenerate).
+    static func cachedFile(units: Int, seed: UInt64) throws -> URL {
+        guard let root = SharedData.root else { throw BenchmarkError("../shared/data not found (set VERBALE_SHARED_DATA)") }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-bench-\(units)-\(seed).tmx")
+        if !FileManager.default.fileExists(atPath: file.path) {
+            Report.note("generating \(units) units into \(file.path)…")
+            _ = try TMXGenerator(root: root).write(count: units, seed: seed, to: file)
+        }
+        return file
+    }
+}
+
 /// `verbale-bench generate-tmx --units N [--seed S] OUT`: the reproducible large TMX that the
 /// import, export and matcher benchmarks read.
 enum GenerateTMXCommand: Benchmark {

@@ -10,18 +10,12 @@ public enum PretranslationRendering {
     /// For each target: the translated document, then one line per segment with its score,
     /// method and flags.
     public static func text(_ result: Pretranslation) -> String {
-        var out = ""
-        for language in result.targetLanguages where language != result.sourceLanguage {
-            out += "=== \(language.rawValue) (\(language.englishName)) — \(result.coverage(language))% of segments fully translated ===\n\n"
-            out += result.document(language) + "\n\n"
-            out += "--- segments (score, method, flags) ---\n"
-            for segment in result.segments {
-                guard let target = segment.targets[language.rawValue] else { continue }
-                out += "[\(segment.index)] \(target.score)% \(target.method) \(target.flags.joined(separator: ","))\n"
-            }
-            out += "\n"
+        perTarget(result) { language in
+            "=== \(language.rawValue) (\(language.englishName)) — \(result.coverage(language))% of segments fully translated ===\n\n"
+                + result.document(language) + "\n\n--- segments (score, method, flags) ---\n"
+        } row: { segment, target in
+            "[\(segment.index)] \(target.score)% \(target.method) \(target.flags.joined(separator: ","))\n"
         }
-        return out
     }
 
     /// A table per target language: segment, source, translation, score, flags.
@@ -29,14 +23,26 @@ public enum PretranslationRendering {
         func cell(_ text: String) -> String {
             text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
         }
-        var out = "# Pre-translation (\(result.sourceLanguage.englishName))\n\n"
-        out += "Parts in ⟦…⟧ are not translated; translations marked [unreviewed] use wordings no source attests.\n\n"
+        return "# Pre-translation (\(result.sourceLanguage.englishName))\n\n"
+            + "Parts in ⟦…⟧ are not translated; translations marked [unreviewed] use wordings no source attests.\n\n"
+            + perTarget(result) { language in
+                "## \(language.englishName) (\(language.rawValue)): \(result.coverage(language))% of segments fully translated\n\n"
+                    + "| # | source | \(language.rawValue) | score | method | flags |\n|---|---|---|---|---|---|\n"
+            } row: { segment, target in
+                "| \(segment.index) | \(cell(segment.source)) | \(cell(target.display)) | \(target.score) | \(target.method) | \(target.flags.joined(separator: ", ")) |\n"
+            }
+    }
+
+    /// For each target language: a heading, then a row per segment that has a translation in
+    /// it, then a blank line.
+    private static func perTarget(_ result: Pretranslation, heading: (Language) -> String,
+                                  row: (PretranslatedSegment, SegmentTranslation) -> String) -> String {
+        var out = ""
         for language in result.targetLanguages where language != result.sourceLanguage {
-            out += "## \(language.englishName) (\(language.rawValue)): \(result.coverage(language))% of segments fully translated\n\n"
-            out += "| # | source | \(language.rawValue) | score | method | flags |\n|---|---|---|---|---|---|\n"
+            out += heading(language)
             for segment in result.segments {
                 guard let target = segment.targets[language.rawValue] else { continue }
-                out += "| \(segment.index) | \(cell(segment.source)) | \(cell(target.display)) | \(target.score) | \(target.method) | \(target.flags.joined(separator: ", ")) |\n"
+                out += row(segment, target)
             }
             out += "\n"
         }

@@ -6,7 +6,8 @@ import VerbaleCore
 /// splits at ASCII spaces and punctuation, so Khmer words (split by ICU beforehand) stay whole.
 ///
 /// Contentless (`content=''`): the texts live once, in `variant`; the index holds postings only,
-/// keyed by variant row id. Cost: one FTS5 insert per variant inside the import transaction
+/// keyed by variant row id. Cost: one word split per variant (on an analysis thread) and one
+/// FTS5 insert per variant inside the import transaction
 /// (FTS5 buffers postings in memory and writes them as segments); lookups are O(log n) per
 /// word plus the postings read.
 public struct ConcordanceIndex: MemoryIndex {
@@ -22,14 +23,16 @@ public struct ConcordanceIndex: MemoryIndex {
         }
     }
 
-    public func add(_ units: [(id: Int64, unit: TranslationUnit)], in db: Database) throws {
-        let insert = try RawStatement(db, sql: "INSERT INTO concordance (rowid, words) VALUES (?, ?)")
+    public var insertSQL: String { "INSERT INTO concordance (rowid, words) VALUES (?, ?)" }
+
+    public func makeAnalyser() throws -> any IndexAnalyser { Analyser() }
+
+    /// One row per variant: its words, keyed and joined by spaces (`ConcordanceWords`).
+    final class Analyser: IndexAnalyser {
         let words = ConcordanceWords()
-        for (id, unit) in units {
-            for (ordinal, variant) in unit.variants.enumerated() {
-                insert.bind(1, VariantID.make(unit: id, ordinal: ordinal))
-                insert.bind(2, words.indexText(variant.text))
-                try insert.run()
+        func rows(for unit: TranslationUnit) throws -> [IndexRow] {
+            unit.variants.enumerated().map { ordinal, variant in
+                IndexRow(ordinal: ordinal, values: [.text(words.indexText(variant.text))])
             }
         }
     }

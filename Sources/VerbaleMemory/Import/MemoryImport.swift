@@ -6,9 +6,12 @@ extension SQLiteMemory {
     /// Imports `sources` in one IMMEDIATE transaction (see `TranslationMemory.importUnits`).
     ///
     /// Pipeline per unit: language map → empty variants dropped → personal data replaced →
-    /// stored (`UnitWriter`: added, merged or alternative) → queued for the indexes, which get
-    /// batches of `options.indexBatchSize` new units. Memory stays bounded by one batch plus
-    /// SQLite's page cache (raised to 64 MB for the import), whatever the input size.
+    /// every index's rows derived — on analysis threads, ahead of the writer (`ImportPipeline`)
+    /// — then, on this thread, inside the transaction: stored (`UnitWriter`: added, merged or
+    /// alternative) and, when added, its index rows inserted. Chunks come back in input order,
+    /// so the result is the same as a sequential import. Memory stays bounded by the chunks
+    /// read ahead plus SQLite's page cache (raised to 64 MB for the import), whatever the input
+    /// size.
     ///
     /// A reader error (malformed XML, bad encoding…) aborts the whole import: the transaction
     /// rolls back and the error names the file. So does a kill: SQLite's WAL never exposes an
@@ -22,68 +25,55 @@ extension SQLiteMemory {
     func importUnits(from sources: [any UnitSource], options: ImportOptions, progress: ImportProgress?,
                      finally: (Database, ImportSummary) throws -> Void) throws -> ImportSummary {
         let started = Date()
-        let scrubber = options.scrubPersonalData ? try PersonalDataScrubber() : nil
         var report: [PersonalDataFinding] = []
         var summary = try writeTransaction(commit: !options.dryRun) { db -> ImportSummary in
             try UnitWriter.enlargeCache(db)
             defer { try? UnitWriter.restoreCache(db) }
             var summary = ImportSummary()
             var writer = try UnitWriter(db)
-            var batch: [(id: Int64, unit: TranslationUnit)] = []
-            batch.reserveCapacity(options.indexBatchSize)
-            func flush() throws {
-                guard !batch.isEmpty else { return }
-                for index in indexes { try index.add(batch, in: db) }
-                batch.removeAll(keepingCapacity: true)
-            }
-            for source in sources {
-                var file = ImportSummary.File(name: source.name)
-                let originName = Self.originName(source.name)
-                var position = 0
-                while true {
-                    let next: TranslationUnit?
-                    do { next = try source.next() } catch {
-                        throw MemoryError.importFailed(source: source.name, underlying: "\(error)")
-                    }
-                    guard var unit = next else { break }
-                    position += 1
-                    file.read += 1
-                    if position & 0x3FFF == 0 { progress?(source.bytesRead, source.totalBytes) }
-                    if let reason = Self.prepare(&unit, options: options) {
+            let inserts = try indexes.map { try RawStatement(db, sql: $0.insertSQL) }
+            let pipeline = ImportPipeline(sources: sources, options: options, indexes: indexes,
+                                          chunkSize: min(max(options.indexBatchSize, 1), 256))
+            defer { pipeline.finish() }
+            var file: ImportSummary.File?
+            var chunks = 0
+            while let chunk = pipeline.next() {
+                if file == nil { file = ImportSummary.File(name: sources[chunk.source].name) }
+                for prepared in chunk.units {
+                    file?.read += 1
+                    if let reason = prepared.skip {
                         summary.skipped[reason.key, default: 0] += 1
-                        file.skipped += 1
+                        file?.skipped += 1
                         continue
                     }
-                    if unit.metadata.origin == nil { unit.metadata.origin = "\(originName)#\(position)" }
-                    if let scrubber {
-                        let (scrubbed, findings) = scrubber.scrub(unit, file: source.name, position: position)
-                        if !findings.isEmpty {
-                            unit = scrubbed
-                            for finding in findings { summary.personalData[finding.kind.rawValue, default: 0] += 1 }
-                            if options.collectPersonalDataReport { report.append(contentsOf: findings) }
-                        }
-                    }
-                    switch try writer.store(unit) {
+                    for finding in prepared.findings { summary.personalData[finding.kind.rawValue, default: 0] += 1 }
+                    if options.collectPersonalDataReport { report.append(contentsOf: prepared.findings) }
+                    switch try writer.store(prepared.unit) {
                     case let .added(id, alternative):
-                        file.added += 1
-                        if alternative { file.alternatives += 1 }
-                        batch.append((id, unit))
-                        if batch.count >= options.indexBatchSize { try flush() }
+                        file?.added += 1
+                        if alternative { file?.alternatives += 1 }
+                        for (insert, rows) in zip(inserts, prepared.rows) {
+                            for row in rows { try insert.run(row, variant: VariantID.make(unit: id, ordinal: row.ordinal)) }
+                        }
                     case .merged:
-                        file.merged += 1
+                        file?.merged += 1
                     }
                 }
-                try flush()
-                progress?(source.bytesRead, source.totalBytes)
-                for (reason, count) in source.readerSkips {
+                if let failure = chunk.failure { throw failure }
+                chunks += 1
+                if chunks & 0x3F == 0 { progress?(chunk.bytesRead, chunk.totalBytes) }
+                guard let skips = chunk.readerSkips, var done = file else { continue }
+                progress?(chunk.bytesRead, chunk.totalBytes)
+                for (reason, count) in skips {
                     summary.skipped[reason, default: 0] += count
-                    file.skipped += count
+                    done.skipped += count
                 }
-                summary.read += file.read
-                summary.added += file.added
-                summary.merged += file.merged
-                summary.alternatives += file.alternatives
-                summary.files.append(file)
+                summary.read += done.read
+                summary.added += done.added
+                summary.merged += done.merged
+                summary.alternatives += done.alternatives
+                summary.files.append(done)
+                file = nil
             }
             try finally(db, summary)
             return summary

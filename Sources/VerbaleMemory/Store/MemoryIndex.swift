@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import VerbaleCore
 
@@ -6,19 +7,78 @@ import VerbaleCore
 ///
 /// The concordance index is one; the fuzzy-match index is another. To add an index: register
 /// its tables as named migrations in `registerMigrations` (they run after the store's own, in
-/// the order of `SQLiteMemory.standardIndexes`), and add its rows in `add`.
+/// the order of `SQLiteMemory.standardIndexes`), give the statement that stores one row
+/// (`insertSQL`), and derive a unit's rows in an `IndexAnalyser`.
 ///
-/// `add` receives batches (about a thousand units) of NEW units only, after personal data was
-/// replaced and empty variants dropped, in the order they were stored. Merged duplicates do not
-/// come through (their texts are already indexed). The variant at position `i` of a unit has
-/// row id `VariantID.make(unit: id, ordinal: i)`, which an index may use as its own key.
+/// The work is split in two so that the import can run the costly part — tokenizing — on
+/// other cores while one thread writes: `makeAnalyser()` gives each analysis thread its own
+/// analyser, which turns a unit into rows (pure: it reads nothing from the database); the
+/// import's writer then stores the rows of NEW units only (after personal data was replaced
+/// and empty variants dropped, in the order they were stored) with `insertSQL`. Merged
+/// duplicates are not indexed again (their texts are already). The variant at position `i` of
+/// a unit has row id `VariantID.make(unit: id, ordinal: i)`, bound as `?1`.
 public protocol MemoryIndex: Sendable {
     /// A short stable name (`concordance`), used in messages and benchmarks.
     var name: String { get }
     /// Registers this index's schema, as named migrations (never `CREATE … IF NOT EXISTS`).
     func registerMigrations(in migrator: inout DatabaseMigrator)
-    /// Indexes newly stored units, inside the import transaction.
-    func add(_ units: [(id: Int64, unit: TranslationUnit)], in db: Database) throws
+    /// The statement storing one row: `?1` is the variant's row id, `?2`… the row's values.
+    var insertSQL: String { get }
+    /// A new analyser, for one thread (analysers may hold tokenizers, which are not thread-safe).
+    func makeAnalyser() throws -> any IndexAnalyser
+}
+
+/// Turns a unit into one index's rows. Not shared between threads; kept for a whole import,
+/// so what it loads (ICU break iterators, patterns) is loaded once per thread.
+public protocol IndexAnalyser: AnyObject {
+    /// The rows for `unit`'s variants, in any order.
+    func rows(for unit: TranslationUnit) throws -> [IndexRow]
+}
+
+/// One row an index stores for a variant: the variant's position in its unit, then the values
+/// bound after its row id.
+public struct IndexRow: Sendable, Equatable {
+    public var ordinal: Int
+    public var values: [IndexValue]
+    public init(ordinal: Int, values: [IndexValue]) {
+        self.ordinal = ordinal
+        self.values = values
+    }
+}
+
+/// A value of an index row (SQLite's storage classes that indexes use).
+public enum IndexValue: Sendable, Equatable {
+    case integer(Int64)
+    case text(String)
+    case blob(Data)
+}
+
+extension MemoryIndex {
+    /// Indexes `units` (already stored under `id`) in one go, on this thread: what the import
+    /// does, without the pipeline (backfills, tests).
+    public func add(_ units: [(id: Int64, unit: TranslationUnit)], in db: Database) throws {
+        let analyser = try makeAnalyser()
+        let insert = try RawStatement(db, sql: insertSQL)
+        for (id, unit) in units {
+            for row in try analyser.rows(for: unit) { try insert.run(row, variant: VariantID.make(unit: id, ordinal: row.ordinal)) }
+        }
+    }
+}
+
+extension RawStatement {
+    /// Binds `variant` as `?1` and the row's values after it, then runs the statement.
+    func run(_ row: IndexRow, variant: Int64) throws {
+        bind(1, variant)
+        for (offset, value) in row.values.enumerated() {
+            let index = Int32(offset + 2)
+            switch value {
+            case let .integer(number): bind(index, number)
+            case let .text(text): bind(index, text)
+            case let .blob(data): bind(index, blob: data)
+            }
+        }
+        try run()
+    }
 }
 
 /// Variant row ids derive from their unit: `unit × 256 + ordinal`. So a unit's variants are one

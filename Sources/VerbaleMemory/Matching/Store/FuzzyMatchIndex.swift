@@ -28,14 +28,16 @@ public struct FuzzyMatchIndex: MemoryIndex {
             try backfill(db)
         }
         migrator.registerMigration("fuzzy-match.v2-stamp") { db in
-            // What the index file is checked against on open, in O(1) instead of count(*)
-            // over every row: `changes` counts rows written (by `add`) or deleted (trigger).
+            // What the index file is checked against on open, in O(log n) instead of count(*)
+            // over every row: the import only adds rows above the highest variant id (new
+            // units), so the highest id and a count of deleted rows (kept by a trigger, which
+            // costs nothing while importing) say which rows the file reflects.
             try db.execute(sql: """
                 CREATE TABLE match_stamp (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
                     changes INTEGER NOT NULL
                 );
-                INSERT INTO match_stamp (id, changes) VALUES (1, (SELECT count(*) FROM match_entry));
+                INSERT INTO match_stamp (id, changes) VALUES (1, 0);
                 CREATE TRIGGER match_entry_deleted AFTER DELETE ON match_entry
                 BEGIN
                     UPDATE match_stamp SET changes = changes + 1 WHERE id = 1;
@@ -44,7 +46,7 @@ public struct FuzzyMatchIndex: MemoryIndex {
         }
     }
 
-    /// The memory's index stamp: (rows written or deleted so far, highest variant id). O(log n).
+    /// The memory's index stamp: (rows deleted so far, highest variant id). O(log n).
     static func stamp(_ db: Database) throws -> [Int64] {
         let changes = try Int64.fetchOne(db, sql: "SELECT changes FROM match_stamp WHERE id = 1") ?? 0
         let highest = try Int64.fetchOne(db, sql: "SELECT coalesce(max(variant), 0) FROM match_entry") ?? 0
@@ -74,12 +76,16 @@ public struct FuzzyMatchIndex: MemoryIndex {
         }
     }
 
-    public func add(_ units: [(id: Int64, unit: TranslationUnit)], in db: Database) throws {
-        let insert = try RawStatement(db, sql: "INSERT OR REPLACE INTO match_entry (variant, language, tokens) VALUES (?, ?, ?)")
-        var tokenizers: [Language: Tokenizer] = [:]
-        var written: Int64 = 0
-        defer { if written > 0 { try? db.execute(sql: "UPDATE match_stamp SET changes = changes + ? WHERE id = 1", arguments: [written]) } }
-        for (id, unit) in units {
+    public var insertSQL: String { "INSERT OR REPLACE INTO match_entry (variant, language, tokens) VALUES (?, ?, ?)" }
+
+    public func makeAnalyser() throws -> any IndexAnalyser { Analyser() }
+
+    /// One row per variant in a language the matcher knows: its language and encoded tokens.
+    /// Keeps one tokenizer per language for the whole import.
+    final class Analyser: IndexAnalyser {
+        private var tokenizers: [Language: Tokenizer] = [:]
+        func rows(for unit: TranslationUnit) throws -> [IndexRow] {
+            var rows: [IndexRow] = []
             for (ordinal, variant) in unit.variants.enumerated() where ordinal < VariantID.maximumVariants {
                 guard let language = variant.language.language else { continue }
                 let tokenizer: Tokenizer
@@ -88,12 +94,9 @@ public struct FuzzyMatchIndex: MemoryIndex {
                     tokenizers[language] = tokenizer
                 }
                 let tokens = MatchText(text: variant.text, language: language, tokenizer: tokenizer).tokens.map(StoredToken.init)
-                insert.bind(1, VariantID.make(unit: id, ordinal: ordinal))
-                insert.bind(2, Int64(MatchVocabulary.languageIndex(language)))
-                insert.bind(3, blob: StoredToken.encode(tokens))
-                try insert.run()
-                written += 1
+                rows.append(IndexRow(ordinal: ordinal, values: [.integer(Int64(MatchVocabulary.languageIndex(language))), .blob(StoredToken.encode(tokens))]))
             }
+            return rows
         }
     }
 }

@@ -36,11 +36,11 @@ public struct StoredToken: Hashable, Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(tokens.count * 16)
         func string(_ text: String) {
-            let utf8 = Array(text.utf8)
-            var length = utf8.count
+            // (Appending the UTF-8 view directly: no temporary array per string.)
+            var length = text.utf8.count
             while length >= 0x80 { bytes.append(UInt8(length & 0x7F) | 0x80); length >>= 7 }
             bytes.append(UInt8(length))
-            bytes.append(contentsOf: utf8)
+            bytes.append(contentsOf: text.utf8)
         }
         for token in tokens {
             let sameKey = token.key == token.text

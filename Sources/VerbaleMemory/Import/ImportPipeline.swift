@@ -1,0 +1,271 @@
+import Foundation
+import VerbaleCore
+
+/// The import's producer side: one thread reads the sources, in order, into chunks of units;
+/// analysis workers (one per core) prepare each chunk — language map, empty variants, origin,
+/// personal data, every index's rows — and the import's writer takes the chunks back **in
+/// order** with `next()`, so the memory ends up exactly as if one thread had done it all.
+///
+/// Why: tokenizing for the fuzzy-match index and scrubbing cost several times what SQLite
+/// does; they need no database, so they run on the other core while the writer (the one
+/// thread inside the transaction) inserts. Memory stays bounded: at most `chunksInFlight`
+/// chunks are read ahead of the writer, whatever the input size.
+///
+/// The writer must call `finish()` before returning (also when it throws): it stops the reader
+/// and waits for it and for the workers, so no source is touched once the import is over.
+final class ImportPipeline: @unchecked Sendable {
+    /// A unit ready to store: prepared, scrubbed, with its index rows (one list per index).
+    struct PreparedUnit: Sendable {
+        var unit: TranslationUnit
+        var position: Int
+        var skip: SkipReason?
+        var findings: [PersonalDataFinding]
+        var rows: [[IndexRow]]
+    }
+
+    /// Consecutive units of one source; the last chunk of a source says so.
+    struct Chunk: Sendable {
+        var source: Int
+        var units: [PreparedUnit] = []
+        var bytesRead: Int64 = 0
+        var totalBytes: Int64?
+        /// Set on a source's last chunk: what its reader left out, by reason.
+        var readerSkips: [String: Int]?
+        /// Reading or analysing failed here; the import must stop.
+        var failure: (any Error)?
+    }
+
+    private struct Raw: Sendable {
+        var source: Int
+        var units: [(TranslationUnit, Int)]
+        var bytesRead: Int64
+        var totalBytes: Int64?
+        var readerSkips: [String: Int]?
+        var failure: (any Error)?
+    }
+
+    /// What one analysis worker holds: a scrubber and one analyser per index (ICU state that
+    /// must not be shared between threads).
+    private final class Analysers {
+        let scrubber: PersonalDataScrubber?
+        let indexes: [any IndexAnalyser]
+        init(scrub: Bool, indexes: [any MemoryIndex]) throws {
+            scrubber = scrub ? try PersonalDataScrubber() : nil
+            self.indexes = try indexes.map { try $0.makeAnalyser() }
+        }
+    }
+
+    /// The sources, touched only by the reader thread until `finish()` has joined it.
+    private final class Sources: @unchecked Sendable {
+        let list: [any UnitSource]
+        init(_ list: [any UnitSource]) { self.list = list }
+    }
+
+    private let options: ImportOptions
+    private let indexes: [any MemoryIndex]
+    private let names: [String]
+    private let chunkSize: Int
+    private let chunksInFlight: Int
+    /// One serial queue per analysis thread; chunk k goes to queue k mod n, with its own analysers.
+    private let workers: [DispatchQueue]
+    private let analysing = DispatchGroup()
+    private let readerDone = DispatchSemaphore(value: 0)
+    /// Without analysis threads: the sources, read on the caller's thread by `next()`.
+    private let inline: Sources?
+    private var inlineState = (source: 0, position: 0, ended: false)
+
+    // Guarded by `condition`.
+    private let condition = NSCondition()
+    private var ready: [Int: Chunk] = [:]
+    private var dispatched = 0
+    private var taken = 0
+    private var readingEnded = false
+    private var cancelled = false
+    /// Each worker's analysers (created on first use, on that worker's queue).
+    private var analysers: [Analysers?]
+
+    /// Starts reading at once. `chunkSize` units per chunk; `analysisThreads` workers (0: no
+    /// threads at all, `next()` reads and analyses on the caller's thread); at most
+    /// `2 × analysisThreads + 2` chunks are read ahead of the writer.
+    init(sources: [any UnitSource], options: ImportOptions, indexes: [any MemoryIndex], chunkSize: Int = 256) {
+        self.options = options
+        self.indexes = indexes
+        self.names = sources.map(\.name)
+        self.chunkSize = max(chunkSize, 1)
+        let threads = max(options.analysisThreads, 0)
+        chunksInFlight = 2 * threads + 2
+        workers = (0..<threads).map { DispatchQueue(label: "verbale.import.analysis.\($0)") }
+        analysers = Array(repeating: nil, count: max(threads, 1))
+        let box = Sources(sources)
+        guard threads > 0 else {
+            inline = box
+            readerDone.signal()
+            return
+        }
+        inline = nil
+        let thread = Thread { [self] in
+            read(box)
+            readerDone.signal()
+        }
+        thread.name = "verbale.import.reader"
+        thread.start()
+    }
+
+    /// The next chunk in input order, or nil when every source has been read.
+    func next() -> Chunk? {
+        if let inline { return nextInline(inline) }
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let chunk = ready.removeValue(forKey: taken) {
+                taken += 1
+                condition.broadcast()
+                return chunk
+            }
+            if readingEnded && taken == dispatched { return nil }
+            condition.wait()
+        }
+    }
+
+    /// Stops reading (if not done) and waits for the reader thread and every worker.
+    func finish() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+        readerDone.wait()
+        analysing.wait()
+    }
+
+    /// Reads and analyses the next chunk on this thread (no analysis threads).
+    private func nextInline(_ sources: Sources) -> Chunk? {
+        guard !inlineState.ended, inlineState.source < sources.list.count else { return nil }
+        let index = inlineState.source
+        let source = sources.list[index]
+        var units: [(TranslationUnit, Int)] = []
+        units.reserveCapacity(chunkSize)
+        while units.count < chunkSize {
+            let next: TranslationUnit?
+            do { next = try source.next() } catch {
+                inlineState.ended = true
+                let failure = MemoryError.importFailed(source: source.name, underlying: "\(error)")
+                return analyse(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure), worker: 0)
+            }
+            guard let unit = next else {
+                inlineState.source += 1
+                inlineState.position = 0
+                return analyse(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes,
+                                   readerSkips: source.readerSkips), worker: 0)
+            }
+            inlineState.position += 1
+            units.append((unit, inlineState.position))
+        }
+        return analyse(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes), worker: 0)
+    }
+
+    // MARK: reader thread
+
+    private func read(_ sources: Sources) {
+        defer {
+            condition.lock()
+            readingEnded = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        for (index, source) in sources.list.enumerated() {
+            var units: [(TranslationUnit, Int)] = []
+            units.reserveCapacity(chunkSize)
+            var position = 0
+            while true {
+                let next: TranslationUnit?
+                do { next = try source.next() } catch {
+                    let failure = MemoryError.importFailed(source: source.name, underlying: "\(error)")
+                    dispatch(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure))
+                    return
+                }
+                guard let unit = next else { break }
+                position += 1
+                units.append((unit, position))
+                if units.count == chunkSize {
+                    guard dispatch(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes)) else { return }
+                    units.removeAll(keepingCapacity: true)
+                }
+            }
+            let last = Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes, readerSkips: source.readerSkips)
+            guard dispatch(last) else { return }
+        }
+    }
+
+    /// Waits for room, then hands `raw` to a worker. False when the import was cancelled.
+    @discardableResult
+    private func dispatch(_ raw: Raw) -> Bool {
+        condition.lock()
+        while !cancelled && dispatched - taken >= chunksInFlight { condition.wait() }
+        guard !cancelled else {
+            condition.unlock()
+            return false
+        }
+        let sequence = dispatched
+        dispatched += 1
+        condition.unlock()
+        let worker = sequence % workers.count
+        workers[worker].async(group: analysing) { [self] in
+            let chunk = analyse(raw, worker: worker)
+            condition.lock()
+            ready[sequence] = chunk
+            condition.broadcast()
+            condition.unlock()
+        }
+        return true
+    }
+
+    // MARK: analysis workers
+
+    /// Prepares `raw`'s units with `worker`'s analysers (only ever used on that worker's queue,
+    /// or on the caller's thread when there are no workers).
+    private func analyse(_ raw: Raw, worker: Int) -> Chunk {
+        var chunk = Chunk(source: raw.source, bytesRead: raw.bytesRead, totalBytes: raw.totalBytes, readerSkips: raw.readerSkips, failure: raw.failure)
+        guard !raw.units.isEmpty else { return chunk }
+        condition.lock()
+        let existing = analysers[worker]
+        let stop = cancelled
+        condition.unlock()
+        guard !stop else { return chunk }
+        let analysers: Analysers
+        do { analysers = try existing ?? Analysers(scrub: options.scrubPersonalData, indexes: indexes) } catch {
+            chunk.failure = error
+            return chunk
+        }
+        if existing == nil {
+            condition.lock()
+            self.analysers[worker] = analysers
+            condition.unlock()
+        }
+        let name = names[raw.source]
+        let originName = SQLiteMemory.originName(name)
+        chunk.units.reserveCapacity(raw.units.count)
+        do {
+            for (input, position) in raw.units {
+                var unit = input
+                if let reason = SQLiteMemory.prepare(&unit, options: options) {
+                    chunk.units.append(PreparedUnit(unit: unit, position: position, skip: reason, findings: [], rows: []))
+                    continue
+                }
+                if unit.metadata.origin == nil { unit.metadata.origin = "\(originName)#\(position)" }
+                var findings: [PersonalDataFinding] = []
+                if let scrubber = analysers.scrubber {
+                    let scrubbed = scrubber.scrub(unit, file: name, position: position)
+                    if !scrubbed.findings.isEmpty {
+                        unit = scrubbed.unit
+                        findings = scrubbed.findings
+                    }
+                }
+                let rows = try analysers.indexes.map { try $0.rows(for: unit) }
+                chunk.units.append(PreparedUnit(unit: unit, position: position, skip: nil, findings: findings, rows: rows))
+            }
+        } catch {
+            chunk.failure = error
+        }
+        return chunk
+    }
+}

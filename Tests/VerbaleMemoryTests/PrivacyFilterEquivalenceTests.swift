@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleMemory
+
+/// The scrubber's byte pre-filter (`PersonalDataScrubber.triggers`) only decides which regular
+/// expressions to run; it must never change what is found. These tests run every pattern on
+/// every text (`filtered: false`) and compare.
+@Suite("The privacy pre-filter finds exactly what the unfiltered patterns find")
+struct PrivacyFilterEquivalenceTests {
+    let scrubber: PersonalDataScrubber
+
+    init() throws {
+        scrubber = try PersonalDataScrubber()
+    }
+
+    /// The texts whose filtered spans differ from the unfiltered ones (with both, for the message).
+    func mismatches(_ texts: [String]) -> [String] {
+        var differing: [String] = []
+        for text in texts {
+            let filtered = scrubber.spans(in: text).map { "\($0.kind.rawValue)@\($0.range.location)+\($0.range.length)" }
+            let unfiltered = scrubber.spans(in: text, filtered: false).map { "\($0.kind.rawValue)@\($0.range.location)+\($0.range.length)" }
+            if filtered != unfiltered { differing.append("\(text.debugDescription): filtered \(filtered), unfiltered \(unfiltered)") }
+        }
+        return differing
+    }
+
+    @Test("Known traps: capitals with accents, a title after « and NBSP, digits of other scripts, ſ and ß")
+    func traps() {
+        let texts = [
+            "TÉL. 012 345 678", "NÉE LE 12/03/1980", "«\u{A0}M. Dupont a signé", "’Mr Smith", "Tel 1 (0) 2", "ID 1-----x",
+            "+８５５ ２３ ２１６ １４１", "paſſport no. 1234567", "paßport 12345678", "ＩＤ 123456", "Mr. John Smith (john@example.org)",
+            "ឯកឧត្តម សុខ ចាន់ ទូរស័ព្ទ ០១២ ៣៤៥ ៦៧៨", "born on 1 January 1970", "Date of birth: 12.03.1980",
+        ]
+        let differing = mismatches(texts)
+        #expect(differing.isEmpty, "\(differing.joined(separator: "\n"))")
+        // And the filter does its job: a plain sentence runs no pattern at all.
+        #expect(PersonalDataScrubber.triggers("The Embassy presents its compliments to the Ministry.").isEmpty)
+    }
+
+    @Test("The real notes verbales and Europarl: filtered and unfiltered agree", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func realData() throws {
+        var texts: [String] = []
+        let folder = try #require(SharedData.file("notes"))
+        for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) where file.pathExtension == "txt" {
+            texts += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        for name in ["parallel/europarl-20k.en", "parallel/europarl-20k.fr"] {
+            let url = try #require(SharedData.file(name))
+            texts += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(3000).map(String.init)
+        }
+        #expect(texts.count > 6000)
+        let differing = mismatches(texts)
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+        // Real data does reach the patterns (names after titles, numbers), so the comparison is not empty.
+        #expect(texts.filter { !scrubber.spans(in: $0).isEmpty }.count > 50)
+    }
+
+    @Test("5,000 random strings of titles, keywords, digits of several scripts and separators")
+    func randomStrings() {
+        let pieces = [
+            "Mr", "Mr.", "Mrs", "Ms", "M.", "Mme", "Mlle", "Messrs", "H.E.", "H. E.", "S.E.", "Dr", "Monsieur", "Madame", "Mademoiselle",
+            "John", "Smith", "Dupont", "Élise", "Ó'Brien", "President", "the", "Minister", "office", "Sok", "Chan",
+            "លោក", "លោកស្រី", "ឯកឧត្តម", "លោកជំទាវ", "សុខ", "ចាន់", "រដ្ឋមន្ត្រី", "បណ្ឌិត",
+            " ", " ", " ", "\u{A0}", "\u{200B}", "«", "»", "’", "'", ",", ".", ":", "៖", "-", "/", "(", ")", "+", "@",
+            "example.org", "jo.hn", "No.", "no", "n°", "Number", "លេខ",
+            "passport", "PASSEPORT", "paſſport", "paßport", "ID", "id card", "carte d'identité", "CARTE D’IDENTITÉ", "អត្តសញ្ញាណប័ណ្ណ",
+            "លិខិតឆ្លងដែន", "Tel", "TÉL", "tél.", "Téléphone", "phone", "FAX", "mobile", "cell", "ទូរស័ព្ទ",
+            "born", "BORN ON", "née le", "NÉE", "date of birth", "DOB", "date de naissance", "ថ្ងៃខែឆ្នាំកំណើត", "កើតនៅ",
+            "ថ្ងៃទី", "ខែ", "មករា", "ឆ្នាំ", "January", "janvier", "12th", "1er", "ﬁ", "K", "İ", "ı",
+            "0", "1", "12", "123", "2021", "012", "855", "1980", "000000", "០", "១២", "២០២១", "១២៣៤៥៦", "１２３", "٣٤٥", "४५६",
+        ]
+        var state: UInt64 = 0x5EED_2026
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        var texts: [String] = []
+        for _ in 0..<5000 {
+            var text = ""
+            for _ in 0..<(3 + next(14)) {
+                text += pieces[next(pieces.count)]
+                if next(3) > 0 { text += " " }
+            }
+            texts.append(text)
+        }
+        let differing = mismatches(texts)
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+        #expect(texts.filter { !scrubber.spans(in: $0).isEmpty }.count > 500)
+    }
+}
