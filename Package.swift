@@ -55,7 +55,7 @@ let package = Package(
             name: "VerbaleGlossary",
             dependencies: ["VerbaleCore", "VerbaleFormats", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "VerbaleAlign", dependencies: ["VerbaleCore"]),
+        .target(name: "VerbaleAlign", dependencies: ["VerbaleCore", "VerbaleFormats"]),
         .target(
             name: "VerbaleDraft",
             dependencies: ["VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign",

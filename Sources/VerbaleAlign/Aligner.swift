@@ -37,6 +37,13 @@ public struct Aligner: Sendable {
 
     /// How many source sentences the estimating first pass looks at.
     static let estimationPrefix = 600
+    /// The lexicon learns from 1-1 beads at least this confident…
+    static let trainingConfidence = 0.5
+    /// …and from at most this many of them (enough for the words that matter; bounds the cost).
+    static let trainingPairs = 3_000
+    /// A sentence's words looked up in a bead: its most telling (rarest) linked words only, which
+    /// carry most of the evidence and bound the search's cost per bead.
+    static let linksPerSentence = 8
 
     public init(options: Options = Options()) {
         self.options = options
@@ -46,8 +53,8 @@ public struct Aligner: Sendable {
     public func align(_ source: AlignmentDocument, _ target: AlignmentDocument) throws(AlignmentError) -> PairAlignment {
         guard !source.isEmpty else { throw .emptyDocument(name: source.language.rawValue) }
         guard !target.isEmpty else { throw .emptyDocument(name: target.language.rawValue) }
-        let sourceFeatures = source.sentences.map(AnchorExtractor(language: source.language, concepts: options.concepts).features)
-        let targetFeatures = target.sentences.map(AnchorExtractor(language: target.language, concepts: options.concepts).features)
+        var sourceFeatures = source.sentences.map(AnchorExtractor(language: source.language, concepts: options.concepts).features)
+        var targetFeatures = target.sentences.map(AnchorExtractor(language: target.language, concepts: options.concepts).features)
         let costs = options.costModel ?? .default(khmer: source.language == .khmer || target.language == .khmer)
 
         var model = options.lengthModel ?? LengthModel.withRatio(
@@ -62,7 +69,7 @@ public struct Aligner: Sendable {
         let whole = prefix == sourceFeatures.count && targetPrefix == targetFeatures.count
         let sample = whole ? (source, target) : (AlignmentDocument(language: source.language, paragraphs: [Array(source.sentences.prefix(prefix))]),
                                                  AlignmentDocument(language: target.language, paragraphs: [Array(target.sentences.prefix(targetPrefix))]))
-        var beads = pass(sample.0, sample.1, Array(sourceFeatures.prefix(prefix)), Array(targetFeatures.prefix(targetPrefix)), model, costs, .off)
+        var beads = pass(sample.0, sample.1, Array(sourceFeatures.prefix(prefix)), Array(targetFeatures.prefix(targetPrefix)), model, costs, .off, nil)
         let trusted = whole ? beads : Array(beads.prefix(beads.count * 4 / 5))
         let cognates = CognateModel.estimated(beads: trusted, source: sourceFeatures, target: targetFeatures)
         let refined: LengthModel
@@ -75,7 +82,30 @@ public struct Aligner: Sendable {
         }
         if !whole || cognates.isOn || abs(refined.variance - model.variance) > 0.15 * model.variance {
             model = refined
-            beads = pass(source, target, sourceFeatures, targetFeatures, model, costs, cognates)
+            beads = pass(source, target, sourceFeatures, targetFeatures, model, costs, cognates, nil)
+        }
+        // Lexical pass: word translations learnt from this alignment's trusted 1-1 beads, then
+        // the whole search again with them in place of the cognate test (the lexicon learns the
+        // cognates that matter — "Commission" ↔ "Commission" — and the pass is twice as fast
+        // without both; measured on Europarl seed 1: F1 0.947 either way).
+        if costs.lexicalWeight > 0 {
+            let sourceWords = SentenceWords(source.sentences, language: source.language)
+            let targetWords = SentenceWords(target.sentences, language: target.language)
+            let training = beads.lazy.filter { $0.shape == .oneToOne && $0.confidence >= Self.trainingConfidence }
+                .prefix(Self.trainingPairs)
+                .map { (sourceWords.sentences[$0.source.lowerBound], targetWords.sentences[$0.target.lowerBound]) }
+            let lexicon = TranslationLexicon.learned(from: Array(training), sourceVocabulary: sourceWords.vocabularySize,
+                                                     targetVocabulary: targetWords.vocabularySize)
+            if !lexicon.links.isEmpty {
+                let scores = LexicalScores(lexicon, sourceSentences: sourceWords.sentences, targetSentences: targetWords.sentences)
+                for index in sourceFeatures.indices {
+                    sourceFeatures[index].links = scores.mostTelling(lexicon.sourceLinks(sourceWords.sentences[index]), worth: scores.sourceFound, limit: Self.linksPerSentence)
+                }
+                for index in targetFeatures.indices {
+                    targetFeatures[index].links = scores.mostTelling(lexicon.targetLinks(targetWords.sentences[index]), worth: scores.targetFound, limit: Self.linksPerSentence)
+                }
+                beads = pass(source, target, sourceFeatures, targetFeatures, model, costs, .off, scores)
+            }
         }
         return PairAlignment(sourceLanguage: source.language, targetLanguage: target.language, beads: beads,
                              lengthModel: model, sourceParagraphs: source.paragraphs.count, targetParagraphs: target.paragraphs.count)
@@ -83,7 +113,7 @@ public struct Aligner: Sendable {
 
     private func pass(_ source: AlignmentDocument, _ target: AlignmentDocument,
                       _ sourceFeatures: [SentenceFeatures], _ targetFeatures: [SentenceFeatures],
-                      _ model: LengthModel, _ costs: CostModel, _ cognates: CognateModel) -> [Bead] {
+                      _ model: LengthModel, _ costs: CostModel, _ cognates: CognateModel, _ lexical: LexicalScores?) -> [Bead] {
         let sourceStarts = source.paragraphStarts, targetStarts = target.paragraphStarts
         var groups: [(Range<Int>, Range<Int>)] = [(0..<sourceFeatures.count, 0..<targetFeatures.count)]
         if options.paragraphsFirst, source.paragraphs.count > 1 || target.paragraphs.count > 1 {
@@ -99,7 +129,8 @@ public struct Aligner: Sendable {
         }
         var beads: [Bead] = []
         for (s, t) in groups {
-            let scorer = BeadScorer(source: Array(sourceFeatures[s]), target: Array(targetFeatures[t]), length: model, costs: costs, cognates: cognates)
+            let scorer = BeadScorer(source: Array(sourceFeatures[s]), target: Array(targetFeatures[t]), length: model, costs: costs,
+                                    cognates: cognates, lexical: lexical)
             for (bs, bt) in BandedSearch().run(scorer) {
                 let confidence = Confidence.of(shape: BeadShape(bs.count, bt.count), evidence: scorer.evidence(source: bs, target: bt))
                 beads.append(Bead(source: (bs.lowerBound + s.lowerBound)..<(bs.upperBound + s.lowerBound),

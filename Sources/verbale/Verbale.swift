@@ -24,6 +24,7 @@ struct Verbale: ParsableCommand {
             TokenizeCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            ValidateCommand.self,
             ConcordanceCommand.self,
             StatsCommand.self,
             GlossaryCommand.self,

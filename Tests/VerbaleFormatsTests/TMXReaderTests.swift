@@ -117,30 +117,33 @@ struct TMXBadInputTests {
         let error = try #require(Fixture.error("malformed.tmx"))
         #expect(error.file.hasSuffix("malformed.tmx"))
         #expect(error.line == 6)
-        #expect(error.column > 0)
+        #expect(error.column == 31)
         guard case .malformedXML = error.reason else { Issue.record("got \(error)"); return }
-        #expect(error.description.contains("malformed.tmx:6:"))
+        #expect(error.description.contains("malformed.tmx:6:31: malformed XML: </tuv> does not match <seg>"))
     }
 
     @Test("A <tuv> without a language is an error with its position")
     func noLanguage() throws {
         let error = try #require(Fixture.error("no-lang.tmx"))
         #expect(error.reason == .missingAttribute(element: "tuv", attribute: "language (xml:lang, or lang in TMX 1.1)"))
-        #expect(error.line == 7)
+        #expect(error.line == 7 && error.column == 1)
+        #expect(error.description.hasSuffix("no-lang.tmx:7:1: <tuv> has no language (xml:lang, or lang in TMX 1.1)"))
     }
 
-    @Test("An unknown encoding is refused clearly")
+    @Test("An unknown encoding is refused clearly, at the XML declaration")
     func unknownEncoding() throws {
         let error = try #require(Fixture.error("unknown-encoding.tmx"))
         guard case .unsupportedEncoding = error.reason else { Issue.record("got \(error)"); return }
-        #expect(error.line == 1)
+        #expect(error.line == 1 && error.column == 1)
+        #expect(error.description.contains("unknown-encoding.tmx:1:1: unsupported encoding \"x-verbale-nope\""))
     }
 
-    @Test("Invalid UTF-8 is refused with its line")
+    @Test("Invalid UTF-8 is refused with its line and column")
     func invalidUTF8() throws {
         let error = try #require(Fixture.error("invalid-utf8.tmx"))
         guard case .invalidEncoding = error.reason else { Issue.record("got \(error)"); return }
-        #expect(error.line == 4)
+        #expect(error.line == 4 && error.column == 38)
+        #expect(error.description.contains("invalid-utf8.tmx:4:38: invalid bytes for the file's encoding: byte 0xE9 is not valid UTF-8"))
     }
 
     @Test("Empty <seg>s drop their variant and a unit left empty is skipped, with warnings")
@@ -150,6 +153,9 @@ struct TMXBadInputTests {
         #expect(units[0].variants.map(\.language.description) == ["en"])
         #expect(reader.warnings.map(\.kind) == [.emptySegment, .emptySegment, .emptySegment, .emptyUnit])
         #expect(reader.warnings[0].line == 5)
+        #expect(reader.warnings[0].column == 46)
+        #expect(reader.warnings[0].description.contains("empty-seg.tmx:5:46: empty segment: empty <seg> for fr"))
+        #expect(reader.warnings[3].description.contains("empty-seg.tmx:6:1: unit without text"))
     }
 
     @Test("A TMX with zero units reads as zero units (the importer says so)")
@@ -166,20 +172,24 @@ struct TMXBadInputTests {
         #expect(throws: FormatError.self) { while try reader.next() != nil {} }
         let error = try #require(Fixture.error("truncated.tmx"))
         guard case .malformedXML = error.reason else { Issue.record("got \(error)"); return }
-        #expect(error.line >= 12)
+        #expect(error.line == 12 && error.column == 82)
+        #expect(error.description.contains("truncated.tmx:12:82: malformed XML: the document ends before <seg> (line 12) is closed (truncated file?)"))
     }
 
     @Test("The billion laughs is refused, not expanded")
     func billionLaughs() throws {
         let error = try #require(Fixture.error("billion-laughs.tmx"))
         #expect(error.reason == .entityDeclaration(name: "lol", external: false))
-        #expect(error.line == 3)
+        #expect(error.line == 3 && error.column == 3)
+        #expect(error.description.contains("billion-laughs.tmx:3:3: the document declares the entity \"lol\""))
     }
 
     @Test("An external entity is refused and nothing is read from disk")
     func externalEntity() throws {
         let error = try #require(Fixture.error("external-entity.tmx"))
         #expect(error.reason == .entityDeclaration(name: "secret", external: true))
+        #expect(error.line == 3 && error.column == 3)
+        #expect(error.description.contains("external-entity.tmx:3:3: the document declares the external entity \"secret\""))
         #expect(!error.description.contains("root:"))
     }
 

@@ -19,6 +19,9 @@ struct SentenceFeatures: Sendable {
     /// word of four letters or more, Simard's cheap cognate test ("Commission"/"commission",
     /// "présidence"/"presidency"). Sorted, distinct.
     var stems: [Int] = []
+    /// Link ids (`TranslationLexicon`) of the sentence's words, sorted; empty until a lexicon
+    /// has been learnt from a first alignment.
+    var links: [Int32] = []
 
     /// Punctuation that a translation usually keeps.
     enum Marks {

@@ -22,6 +22,13 @@ public struct BeadScore: Sendable, Equatable {
         expected += truth.count
     }
 
+    /// Adds another score's counts (documents scored apart, summed).
+    public mutating func add(_ other: BeadScore) {
+        correct += other.correct
+        predicted += other.predicted
+        expected += other.expected
+    }
+
     private struct Key: Hashable {
         var source: Range<Int>?
         var target: Range<Int>?

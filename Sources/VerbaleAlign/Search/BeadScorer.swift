@@ -9,18 +9,27 @@ struct BeadScorer: Sendable {
     let length: LengthModel
     let costs: CostModel
     let cognates: CognateModel
+    /// Scores of learnt word translations; nil before the lexical pass.
+    let lexical: LexicalScores?
     let shapes: [BeadShape]
     let priorCosts: [Double]
     private let sourcePrefix: [Int]
+    /// Every unit's `links`, end to end, and where each unit's start (one flat array each side:
+    /// the search reads them millions of times, and nested arrays cost reference counting).
+    private let sourceLinks: [Int32]
+    private let sourceLinkStarts: [Int]
+    private let targetLinks: [Int32]
+    private let targetLinkStarts: [Int]
     private let targetPrefix: [Int]
 
     init(source: [SentenceFeatures], target: [SentenceFeatures], length: LengthModel, costs: CostModel,
-         cognates: CognateModel = .off, shapes: [BeadShape] = BeadShape.all) {
+         cognates: CognateModel = .off, lexical: LexicalScores? = nil, shapes: [BeadShape] = BeadShape.all) {
         self.source = source
         self.target = target
         self.length = length
         self.costs = costs
         self.cognates = cognates
+        self.lexical = lexical
         self.shapes = shapes
         priorCosts = shapes.map { costs.priors[$0] ?? 20 }
         var prefix = [0]
@@ -29,6 +38,17 @@ struct BeadScorer: Sendable {
         prefix = [0]
         for unit in target { prefix.append((prefix.last ?? 0) + unit.length) }
         targetPrefix = prefix
+        (sourceLinks, sourceLinkStarts) = Self.flatten(lexical == nil ? [] : source)
+        (targetLinks, targetLinkStarts) = Self.flatten(lexical == nil ? [] : target)
+    }
+
+    private static func flatten(_ units: [SentenceFeatures]) -> ([Int32], [Int]) {
+        var links: [Int32] = [], starts = [0]
+        for unit in units {
+            links += unit.links
+            starts.append(links.count)
+        }
+        return (links, starts)
     }
 
     /// The cost of joining source units `i..<i+a` with target units `j..<j+b` (shape index `k`).
@@ -53,6 +73,7 @@ struct BeadScorer: Sendable {
             - costs.markMatch * Double(e.marksMatched)
             + costs.markMismatch * Double(e.marksMismatched)
             - costs.cognateWeight * (e.cognateBonus - cognates.missCost * Double(e.cognatesMissed))
+            - costs.lexicalWeight * e.lexicalScore
     }
 
     /// The evidence of a bead, for its confidence. O(anchors).
@@ -104,7 +125,40 @@ struct BeadScorer: Sendable {
             e.cognateBonus = Double(sourceFound) * cognates.matchBonus(otherWords: targetWords)
                 + Double(targetFound) * cognates.matchBonus(otherWords: sourceWords)
         }
+        if let lexical {
+            var score = 0.0
+            let toTarget = min(b, 3) - 1, toSource = min(a, 3) - 1
+            for k in sourceLinkStarts[i]..<sourceLinkStarts[i + a] {
+                let link = sourceLinks[k]
+                if k >= sourceLinkStarts[i + 1], Self.holds(link, sourceLinks, sourceLinkStarts, i..<(i + a), before: k) { continue }
+                let index = Int(link) * 3 + toTarget
+                score += Self.holds(link, targetLinks, targetLinkStarts, j..<(j + b)) ? lexical.sourceFound[index] : lexical.sourceMissed[index]
+            }
+            for k in targetLinkStarts[j]..<targetLinkStarts[j + b] {
+                let link = targetLinks[k]
+                if k >= targetLinkStarts[j + 1], Self.holds(link, targetLinks, targetLinkStarts, j..<(j + b), before: k) { continue }
+                let index = Int(link) * 3 + toSource
+                score += Self.holds(link, sourceLinks, sourceLinkStarts, i..<(i + a)) ? lexical.targetFound[index] : lexical.targetMissed[index]
+            }
+            e.lexicalScore = score
+        }
         return e
+    }
+
+    /// Whether one of `units` (each a sorted run of `links`) holds `link` at a position before
+    /// `before`: binary search per unit.
+    @inline(__always)
+    private static func holds(_ link: Int32, _ links: [Int32], _ starts: [Int], _ units: Range<Int>, before: Int = .max) -> Bool {
+        for unit in units {
+            var low = starts[unit], high = min(starts[unit + 1], before)
+            guard low < high else { break }
+            while low < high {
+                let mid = (low + high) / 2
+                if links[mid] < link { low = mid + 1 } else { high = mid }
+            }
+            if low < min(starts[unit + 1], before), links[low] == link { return true }
+        }
+        return false
     }
 
     /// Whether a sorted `stems` array of one of `units[range]` holds `value`: binary search.

@@ -26,11 +26,14 @@ public struct CostModel: Sendable, Equatable {
     public var anchorCap: Int
     /// Multiplies the cognate evidence (`CognateModel`), counted from both sides.
     public var cognateWeight: Double
+    /// Multiplies the lexical evidence (`LexicalScores`, counted from both sides); 0 turns the
+    /// lexical pass off.
+    public var lexicalWeight: Double
 
     public init(priors: [BeadShape: Double] = CostModel.galeChurchPriors(threeWay: 0.002),
                 nullLengthWeight: Double = 0, strongMatch: Double = 2.5, strongMismatch: Double = 2.0,
                 nameMatch: Double = 1.5, markMatch: Double = 1.0, markMismatch: Double = 1.5, anchorCap: Int = 4,
-                cognateWeight: Double = 0.5) {
+                cognateWeight: Double = 0.5, lexicalWeight: Double = 0.5) {
         self.priors = priors
         self.nullLengthWeight = nullLengthWeight
         self.strongMatch = strongMatch
@@ -40,6 +43,7 @@ public struct CostModel: Sendable, Equatable {
         self.markMismatch = markMismatch
         self.anchorCap = anchorCap
         self.cognateWeight = cognateWeight
+        self.lexicalWeight = lexicalWeight
     }
 
     /// Gale and Church's bead probabilities, as −log p, with `threeWay` for `1-3` and `3-1`.

@@ -10,4 +10,6 @@ struct Evidence: Sendable {
     var cognatesMatched = 0
     var cognatesMissed = 0
     var cognateBonus = 0.0
+    /// Log-likelihood ratio of the learnt word translations found and missed (`LexicalScores`).
+    var lexicalScore = 0.0
 }

@@ -7,6 +7,7 @@ public final class ByteSource: @unchecked Sendable {
     public let name: String
     private let handle: FileHandle?
     private var memory: Data?
+    private let generate: (() throws(FormatError) -> [UInt8]?)?
     private var pending: [UInt8] = []
     private var pendingStart = 0
     private var atEnd = false
@@ -36,6 +37,7 @@ public final class ByteSource: @unchecked Sendable {
         self.name = name
         self.handle = fileHandle
         self.memory = nil
+        self.generate = nil
         self.expectedSize = expectedSize
     }
 
@@ -43,7 +45,19 @@ public final class ByteSource: @unchecked Sendable {
         self.name = name
         self.handle = nil
         self.memory = data
+        self.generate = nil
         self.expectedSize = data.count
+    }
+
+    /// Bytes produced on demand: `next` returns the next chunk, or nil at the end. Lets a
+    /// generated memory file stream through a reader without a file or a pipe (tests of huge
+    /// inputs, converters). Memory: whatever `next` holds, plus one chunk.
+    public init(name: String, chunks next: @escaping () throws(FormatError) -> [UInt8]?) {
+        self.name = name
+        self.handle = nil
+        self.memory = nil
+        self.generate = next
+        self.expectedSize = nil
     }
 
     /// Standard input, named `<stdin>` in messages.
@@ -83,6 +97,15 @@ public final class ByteSource: @unchecked Sendable {
             memory = nil
             atEnd = true
             return data.isEmpty ? nil : [UInt8](data)
+        }
+        if let generate {
+            while true {
+                guard let chunk = try generate() else {
+                    atEnd = true
+                    return nil
+                }
+                if !chunk.isEmpty { return chunk }
+            }
         }
         guard let handle else { atEnd = true; return nil }
         do {

@@ -48,6 +48,9 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case unknownFormat
         /// Something a writer cannot express in its format.
         case cannotWrite(String)
+        /// One token or one unit over the reader's size limit (`XMLScanner.tokenLimit`,
+        /// `UnitBudget.limit`): refused so that memory stays bounded whatever the input.
+        case tooLarge(String)
     }
 
     public var description: String {
@@ -76,6 +79,7 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .io(detail): detail
         case .unknownFormat: "cannot tell the format from the content or the name; pass --format tmx|xliff|tsv|csv"
         case let .cannotWrite(detail): detail
+        case let .tooLarge(detail): "too large: \(detail)"
         }
     }
 }
@@ -96,5 +100,10 @@ public struct FormatWarning: Equatable, Sendable, CustomStringConvertible {
     public var column: Int
     public var detail: String
 
-    public var description: String { "\(file):\(line):\(column): \(kind.rawValue): \(detail)" }
+    public var description: String {
+        var location = file
+        if line > 0 { location += ":\(line)" }
+        if line > 0, column > 0 { location += ":\(column)" }
+        return "\(location): \(kind.rawValue): \(detail)"
+    }
 }

@@ -43,6 +43,7 @@ final class TMXBuilder: XMLUnitBuilder {
 
     private var unit = TranslationUnit(variants: [])
     private var unitLine = 0
+    private var unitColumn = 0
     private var variant = Variant(language: LanguageTag(.english), text: "")
     private var variantLine = 0
     private var variantColumn = 0
@@ -53,6 +54,8 @@ final class TMXBuilder: XMLUnitBuilder {
     private var unknownDepth = 0
     /// Parsed language tags by their spelling: a file names a handful of languages a million times.
     private var languages: [String: LanguageTag] = [:]
+    /// What the unit (or the header) being read may still hold.
+    private var budget = UnitBudget()
 
     init(fileName: String) {
         self.fileName = fileName
@@ -63,6 +66,7 @@ final class TMXBuilder: XMLUnitBuilder {
     }
 
     func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError) {
+        if place != .outside && place != .body { try budget.spendElement(file: fileName) }
         if place == .seg {
             if segment.isInCode {
                 segment.openNested(element, attributes: attributes)
@@ -92,6 +96,7 @@ final class TMXBuilder: XMLUnitBuilder {
             header.version = attributes["version"]
         case "header":
             place = .header
+            budget.begin("header", at: position)
             readHeaderAttributes(attributes)
         case "body":
             publishHeader()
@@ -99,6 +104,8 @@ final class TMXBuilder: XMLUnitBuilder {
         case "tu" where place == .body:
             place = .tu
             unitLine = position.line
+            unitColumn = position.column
+            budget.begin("tu", at: position)
             unit = TranslationUnit(variants: [])
             readUnitAttributes(attributes)
         case "tuv" where place == .tu:
@@ -170,10 +177,12 @@ final class TMXBuilder: XMLUnitBuilder {
         }
     }
 
-    func characters(_ text: String) {
+    func characters(_ text: String) throws(FormatError) {
         if place == .seg {
+            try budget.spend(text.utf8.count, file: fileName)
             segment.characters(text)
         } else if field != nil, unknownDepth == 0 {
+            try budget.spend(text.utf8.count, file: fileName)
             field? += text
         }
     }
@@ -262,7 +271,7 @@ final class TMXBuilder: XMLUnitBuilder {
 
     private func finishUnit(_ position: XMLPosition) {
         guard !unit.variants.isEmpty else {
-            output.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: unitLine, column: 0,
+            output.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: unitLine, column: unitColumn,
                                        detail: "a <tu> with no text in any language is skipped"))
             return
         }

@@ -48,6 +48,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
 
     // The unit being read.
     private var inUnit = false
+    /// What the unit (or the file's own metadata) being read may still hold.
+    private var budget = UnitBudget()
     private var unitID: String?
     private var unitLine = 0
     private var metadata = UnitMetadata()
@@ -102,6 +104,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
 
     func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError) {
         if skipDepth > 0 { skipDepth += 1; return }
+        if inUnit { try budget.spendElement(file: fileName) }
         if collecting != .none {
             startInline(element, attributes: attributes)
             return
@@ -139,6 +142,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
         }
         switch name {
         case "file":
+            budget.begin("file", at: position)
             if !version2 {
                 sourceLanguage = try language(attributes["source-language"], position)
                 targetLanguage = try language(attributes["target-language"], position)
@@ -153,6 +157,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
         case "body", "group", "notes", "originalData":
             break
         case "trans-unit" where !version2, "unit" where version2:
+            budget.begin(name, at: position)
             startUnit(attributes, position)
             approved12 = attributes["approved"] == "yes"
         case "segment":
@@ -226,11 +231,13 @@ final class XLIFFBuilder: XMLUnitBuilder {
         }
     }
 
-    func characters(_ text: String) {
+    func characters(_ text: String) throws(FormatError) {
         if skipDepth > 0 { return }
         if collecting != .none {
+            try budget.spend(text.utf8.count, file: fileName)
             collector.characters(text)
         } else if field != nil {
+            try budget.spend(text.utf8.count, file: fileName)
             field? += text
         }
     }

@@ -22,8 +22,10 @@ struct XMLPosition: Equatable {
 /// attribute whitespace as XML 1.0 requires, and understands UTF-8, UTF-16 (BOM or not),
 /// ISO-8859-1 and windows-1252. Security: a DOCTYPE that declares any entity is refused, the
 /// external DTD is never read, and only the five predefined entities and character references
-/// are expanded. Memory: the current token plus one 64 KB chunk; a single token over 64 MB is
-/// refused. Cost: O(bytes).
+/// are expanded. Memory: the current token plus one 64 KB chunk; a single token (a tag, a run
+/// of text between two tags, a comment, a CDATA section) over `tokenLimit` (64 MB) is refused
+/// with `FormatError.Reason.tooLarge` at the token's line and column, and builders refuse a
+/// unit over `UnitBudget.limit`, so no input makes the reader hold more. Cost: O(bytes).
 struct XMLScanner {
     private var input: UTF8Input
     private let name: String
@@ -41,6 +43,8 @@ struct XMLScanner {
     /// Where the token being handled starts.
     private(set) var position = XMLPosition(line: 1, column: 1)
 
+    /// The largest token the scanner holds (64 MB): far above any real segment (a 300-page
+    /// report is ≈ 1 MB of text), far below the machine's memory.
     static let tokenLimit = 64 << 20
 
     init(source: ByteSource) {
@@ -57,7 +61,7 @@ struct XMLScanner {
             return false
         }
         if buffer.count - start + chunk.count > Self.tokenLimit {
-            throw error(.malformedXML("a single tag or text over \(Self.tokenLimit >> 20) MB; refused"))
+            throw error(.tooLarge("a single tag, text, comment or CDATA section starting here runs over \(Self.tokenLimit >> 20) MB (the per-token limit); refused so that memory stays bounded (is the file corrupt, or one element holding a whole document?)"))
         }
         buffer.append(contentsOf: chunk)
         return true
@@ -178,7 +182,7 @@ struct XMLScanner {
                 guard !stack.isEmpty else { throw error(.malformedXML("CDATA outside the root element")) }
                 let text = try decodeUTF8(buffer[(start + 9)..<end], at: start + 9)
                 consume(to: end + 3)
-                builder.characters(Self.normalizingLineEnds(text))
+                try builder.characters(Self.normalizingLineEnds(text))
             } else if try starts(with: Array("<!DOCTYPE".utf8)) {
                 try doctype()
             } else {
@@ -214,7 +218,7 @@ struct XMLScanner {
         }
         let text = try decode(buffer[start..<end], at: start, attribute: false)
         consume(to: end)
-        builder.characters(text)
+        try builder.characters(text)
         return true
     }
 

@@ -8,7 +8,7 @@ protocol XMLUnitBuilder: AnyObject {
     var fileName: String { get }
     func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError)
     func didEnd(_ element: String, at position: XMLPosition) throws(FormatError)
-    func characters(_ text: String)
+    func characters(_ text: String) throws(FormatError)
     /// Called once after the document ended well (publish the header if it never came).
     func didFinish() throws(FormatError)
 }

@@ -104,7 +104,7 @@ struct AlignCommand: ParsableCommand {
         if Set(inputs.map { $0.document.paragraphs.count }).count > 1 {
             Terminal.writeError("note: the documents have different numbers of paragraphs (\(counts.joined(separator: ", "))); paragraphs are aligned by content\n")
         }
-        let concepts = noGlossary ? [] : Self.glossaryConcepts()
+        let concepts = noGlossary ? [] : Self.glossaryConcepts(for: inputs.map(\.document.language))
         let aligner = PivotAligner(aligner: Aligner(options: .init(concepts: concepts)), minimumConfidence: minConfidence)
         var result: MultilingualAlignment
         do { result = try aligner.align(inputs.map(\.document), pivot: pivot) } catch {
@@ -183,31 +183,13 @@ struct AlignCommand: ParsableCommand {
         }
     }
 
-    /// Terms of the shipped termbases (countries, diplomatic terms) as anchors. A termbase that
-    /// cannot be read costs only its anchors: the alignment goes on, with a warning naming it.
-    static func glossaryConcepts() -> [TermConcept] {
-        guard let folder = ShippedData.glossaries else { return [] }
-        let files: [URL]
-        do { files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) } catch {
-            Terminal.writeError("warning: cannot list the shipped glossaries in \(folder.path) (\(error.localizedDescription)); aligning without glossary anchors\n")
-            return []
-        }
-        var concepts: [TermConcept] = []
-        for file in files.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) where file.pathExtension.lowercased() == "tbx" {
-            let read: [Concept]
-            do { (_, read) = try TBXReader.readAll(file) } catch {
-                Terminal.writeError("warning: glossary \(file.path) not used as anchors: \(error)\n")
-                continue
-            }
-            for concept in read {
-                var renderings: [Language: [String]] = [:]
-                for term in concept.terms {
-                    if let language = term.language.language { renderings[language, default: []].append(term.text) }
-                }
-                if renderings.count >= 2 { concepts.append(TermConcept(renderings: renderings)) }
-            }
-        }
-        return concepts
+    /// Terms of the shipped termbases (countries, diplomatic terms) in these languages, as
+    /// anchors. A termbase that cannot be read costs only its anchors: a warning names it.
+    static func glossaryConcepts(for languages: [Language]) -> [TermConcept] {
+        guard let termbases = TermbaseConcepts.shipped else { return [] }
+        let reading = termbases.read(for: languages)
+        for problem in reading.problems { Terminal.writeError("warning: \(problem)\n") }
+        return reading.concepts
     }
 
     // MARK: - Output
