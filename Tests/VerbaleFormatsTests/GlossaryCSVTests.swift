@@ -55,6 +55,19 @@ struct GlossaryCSVTests {
         }
     }
 
+    @Test("A duplicate concept id, an unknown status and a row wider than the header are errors naming line (and column)")
+    func rowErrors() {
+        #expect(throws: GlossaryCSVError.duplicateConcept(file: "d", line: 3, id: "c1", firstLine: 2)) {
+            try GlossaryCSV.read("id\ten\tfr\nc1\tEmbassy\tAmbassade\nc1\tConsulate\tConsulat\n", name: "d", delimiter: .tab)
+        }
+        #expect(throws: GlossaryCSVError.badValue(file: "s", line: 2, column: 2, value: "bogus", expected: TermStatus.allCases.map(\.rawValue))) {
+            try GlossaryCSV.read("en\tstatus\nEmbassy\tbogus\n", name: "s", delimiter: .tab)
+        }
+        #expect(throws: GlossaryCSVError.tooManyCells(file: "w", line: 2, count: 3, expected: 2)) {
+            try GlossaryCSV.read("en\tfr\nEmbassy\tAmbassade\textra\n", name: "w", delimiter: .tab)
+        }
+    }
+
     @Test("Empty input and rows without terms are errors")
     func emptyInput() {
         #expect(throws: GlossaryCSVError.empty(file: "e")) { try GlossaryCSV.read("", name: "e", delimiter: .tab) }

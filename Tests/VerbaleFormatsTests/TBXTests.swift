@@ -140,6 +140,40 @@ struct TBXTests {
         #expect(error.description.contains("empty-term.tbx:4:"))
     }
 
+    @Test("TBX v2: a langSet without xml:lang, a term outside any language, a bad tag, an entry without terms, a term outside a tig and a duplicate id are errors with line and column")
+    func structuralErrorsV2() {
+        func error(_ body: String) -> TBXError? {
+            let document = "<?xml version=\"1.0\"?>\n<martif type=\"TBX\" xml:lang=\"en\"><text><body>\n\(body)\n</body></text></martif>"
+            do { _ = try TBXReader.readAll(data: Data(document.utf8), name: "v2.tbx"); return nil } catch { return error }
+        }
+        guard case let .missingLanguage(_, line, column, element) = error(#"<termEntry id="a"><langSet><tig><term>Embassy</term></tig></langSet></termEntry>"#) else {
+            Issue.record("langSet without xml:lang accepted"); return
+        }
+        #expect(line == 3 && column > 1 && element == "langSet")
+        guard case let .missingLanguage(_, line, _, element) = error(#"<termEntry id="a"><tig><term>Embassy</term></tig></termEntry>"#) else {
+            Issue.record("a term with no language section accepted"); return
+        }
+        #expect(line == 3 && element == "tig")
+        guard case let .badLanguage(_, line, _, tag, _) = error(#"<termEntry id="a"><langSet xml:lang="en US"><tig><term>Embassy</term></tig></langSet></termEntry>"#) else {
+            Issue.record("a malformed language tag accepted"); return
+        }
+        #expect(line == 3 && tag == "en US")
+        guard case let .emptyConcept(_, line, _, concept) = error("<termEntry id=\"a\">\n<descrip type=\"definition\">only a definition</descrip>\n</termEntry>") else {
+            Issue.record("an entry without terms accepted"); return
+        }
+        #expect(line == 3 && concept == "a")
+        guard case let .misplaced(_, line, _, element, _) = error(#"<termEntry id="a"><langSet xml:lang="en"><term>Embassy</term></langSet></termEntry>"#) else {
+            Issue.record("a term outside tig accepted"); return
+        }
+        #expect(line == 3 && element == "term")
+        let twice = #"<termEntry id="a"><langSet xml:lang="en"><tig><term>Embassy</term></tig></langSet></termEntry>"#
+        guard case let .duplicateConcept(_, line, _, concept, first) = error(twice + "\n" + twice) else {
+            Issue.record("a duplicate id accepted"); return
+        }
+        #expect(line == 4 && first == 3 && concept == "a")
+        #expect(error(twice).map { "\($0)" } == nil, "the well-formed entry alone reads")
+    }
+
     @Test("A file that is not TBX says what its root was")
     func notTBX() {
         #expect(throws: TBXError.notTBX(file: "x", root: "tmx")) {

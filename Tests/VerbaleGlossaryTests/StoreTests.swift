@@ -47,6 +47,39 @@ struct StoreTests {
         #expect(try store.concepts().count == 2)
     }
 
+    @Test("Two files of one batch naming the same concept: the second replaces it and the merge report says so")
+    func duplicateAcrossFiles() throws {
+        let store = try temporaryStore()
+        let first = Data("id\ten\tfr\nembassy\tEmbassy\tAmbassade\n".utf8)
+        let second = Data("id\ten\tfr\nembassy\tEmbassy\tAmbassade de France\n".utf8)
+        let reports = try store.importBatch([
+            try GlossaryImport.job("a.tsv", data: first, termbase: "t"),
+            try GlossaryImport.job("b.tsv", data: second, termbase: "t"),
+        ])
+        #expect(reports.map(\.added) == [1, 0])
+        #expect(reports[1].replaced == ["embassy"])
+        let concepts = try store.concepts()
+        #expect(concepts.count == 1)
+        #expect(concepts.first?.terms(in: LanguageTag(.french)).first?.text == "Ambassade de France")
+    }
+
+    @Test("A CSV with a duplicate concept, after a good file in the same batch, leaves the database as it was")
+    func csvAllOrNothing() throws {
+        let store = try temporaryStore()
+        try GlossaryImport.importFile(GlossaryTestData.fixture("basic-v2.tbx").path, into: store)
+        let before = try store.concepts()
+        let good = Data("en\tfr\nNote verbale\tNote verbale\n".utf8)
+        let bad = Data("id\ten\nc1\tEmbassy\nc1\tConsulate\n".utf8)
+        do {
+            _ = try store.importBatch([try GlossaryImport.job("good.tsv", data: good), try GlossaryImport.job("bad.tsv", data: bad)])
+            Issue.record("the duplicate concept was accepted")
+        } catch {
+            #expect("\(error)".contains("bad.tsv") && "\(error)".contains("3"), "\(error)")
+        }
+        #expect(try store.concepts() == before)
+        #expect(try store.termbases().map(\.name) == ["basic-v2"])
+    }
+
     @Test("Shipped termbases load once, and again only when the file changes")
     func seedIdempotent() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-shipped-\(UUID().uuidString)")

@@ -76,7 +76,7 @@ enum GlossaryBenchmark: Benchmark {
             emit(["benchmark": "glossary-lookup", "kind": kind, "concepts": concepts.count, "queries": queries.count, "found": found,
                   "p50_ms": p50 * 1000, "p90_ms": percentile(times, 0.9) * 1000, "p99_ms": percentile(times, 0.99) * 1000,
                   "naive_p50_ms": naiveP50 * 1000, "naive_sample": naiveTimes.count, "ratio_vs_naive": naiveP50 / max(p50, 1e-9),
-                  "cpu_p50_ms": cpuP50 * 1000, "cpu_p90_ms": percentile(cpuTimes, 0.9) * 1000, "naive_cpu_p50_ms": naiveCPUP50 * 1000,
+                  "cpu_p50_ms": cpuP50 * 1000, "cpu_p90_ms": percentile(cpuTimes, 0.9) * 1000, "cpu_p99_ms": percentile(cpuTimes, 0.99) * 1000, "naive_cpu_p50_ms": naiveCPUP50 * 1000,
                   "cpu_ratio_vs_naive": naiveCPUP50 / max(cpuP50, 1e-9), "load_average": loadAverage()])
         }
 

@@ -54,6 +54,12 @@ struct BitParallelPattern {
     /// Levenshtein distance between the query and `text`, or nil when it exceeds `limit`
     /// (stops as soon as the rest of the text cannot bring it back under the limit).
     func distance(to text: ArraySlice<UInt32>, limit: Int) -> Int? {
+        text.withUnsafeBufferPointer { distance(to: $0, limit: limit) }
+    }
+
+    /// `distance(to:limit:)` over raw storage (the fuzzy lookup's hot path: no reference
+    /// counting per term).
+    func distance(to text: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
         if abs(text.count - count) > limit { return nil }
         var positive: UInt64 = ~0, negative: UInt64 = 0
         var score = count
@@ -79,6 +85,11 @@ struct BitParallelPattern {
     /// The smallest edit distance between the query and any substring of `text` (the query
     /// may start and end anywhere in the text); equals `EditDistance.bestSubstring`.
     func bestSubstringDistance(in text: ArraySlice<UInt32>) -> Int {
+        text.withUnsafeBufferPointer { bestSubstringDistance(in: $0) }
+    }
+
+    /// `bestSubstringDistance(in:)` over raw storage.
+    func bestSubstringDistance(in text: UnsafeBufferPointer<UInt32>) -> Int {
         var positive: UInt64 = ~0, negative: UInt64 = 0
         var score = count
         var best = count

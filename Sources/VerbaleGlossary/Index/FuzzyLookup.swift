@@ -79,42 +79,50 @@ extension Termbase {
         let index = grams
         let pattern = BitParallelPattern(query)
         let queryScalars = key.unicodeScalars.map { $0 }
+        let (textLengths, languageCodes) = (self.textLengths, self.languageCodes)
+        let wantedCode = wanted.flatMap { languageNames.firstIndex(of: $0) }.map(UInt8.init)
         var top = TopResults(limit: options.limit, concepts: concepts)
-        verification: for bound in stride(from: 100, through: minimum, by: -1) where !buckets[bound].isEmpty {
-            for position in buckets[bound] {
-                let p = Int(position)
-                let entry = index.order[p]
-                let e = entries[Int(entry)]
-                if let wanted, e.language != wanted { continue }
-                // Once `limit` concepts are found, a term can only enter by beating the last.
-                if let last = top.last {
-                    if bound < last.score { break verification }
-                    if bound == last.score, e.textLength > last.length { continue }
+        index.flat.withUnsafeBufferPointer { flat in
+            verification: for bound in stride(from: 100, through: minimum, by: -1) where !buckets[bound].isEmpty {
+                for position in buckets[bound] {
+                    let p = Int(position)
+                    let entry = Int(index.order[p])
+                    if let wanted {
+                        let code = languageCodes[entry]
+                        if code == 255 ? entries[entry].language != wanted : code != wantedCode { continue }
+                    }
+                    // Once `limit` concepts are found, a term can only enter by beating the last.
+                    let textLength = textLengths[entry]
+                    if let last = top.last {
+                        if bound < last.score { break verification }
+                        if bound == last.score, textLength > last.length { continue }
+                    }
+                    let m = Int(index.lengths[p])
+                    let start = Int(index.starts[p])
+                    let text = UnsafeBufferPointer(rebasing: flat[start..<(start + m)])
+                    let limit = fullLimit(m)
+                    var found: (score: Int, match: LookupMatch)?
+                    if abs(m - n) <= limit, let distance = Self.distance(pattern, queryScalars, text, limit: limit) {
+                        let score = Self.fuzzyScore(distance: distance, n, m)
+                        if score >= minimum { found = (score, .fuzzy) }
+                    }
+                    if found == nil, partialPossible, m > n {
+                        let distance = pattern?.bestSubstringDistance(in: text)
+                            ?? EditDistance.bestSubstring(queryScalars, in: text.compactMap(Unicode.Scalar.init))
+                        let score = Self.partialScore(distance: distance, n)
+                        if score >= minimum { found = (score, .partial) }
+                    }
+                    guard let found else { continue }
+                    consider(Int32(entry), found.score, found.match)
+                    top.insert(TopResults.Ranked(score: found.score, length: textLength, concept: entries[entry].concept, entry: Int32(entry)))
                 }
-                let m = Int(index.lengths[p])
-                let text = index.scalars(at: p)
-                let limit = fullLimit(m)
-                var found: (score: Int, match: LookupMatch)?
-                if abs(m - n) <= limit, let distance = Self.distance(pattern, queryScalars, text, limit: limit) {
-                    let score = Self.fuzzyScore(distance: distance, n, m)
-                    if score >= minimum { found = (score, .fuzzy) }
-                }
-                if found == nil, partialPossible, m > n {
-                    let distance = pattern?.bestSubstringDistance(in: text)
-                        ?? EditDistance.bestSubstring(queryScalars, in: text.compactMap(Unicode.Scalar.init))
-                    let score = Self.partialScore(distance: distance, n)
-                    if score >= minimum { found = (score, .partial) }
-                }
-                guard let found else { continue }
-                consider(entry, found.score, found.match)
-                top.insert(TopResults.Ranked(score: found.score, length: e.textLength, concept: e.concept, entry: entry))
             }
         }
     }
 
     /// Whole-term distance within `limit`: bit-parallel when the query fits a machine word.
     private static func distance(_ pattern: BitParallelPattern?, _ queryScalars: [Unicode.Scalar],
-                                 _ text: ArraySlice<UInt32>, limit: Int) -> Int? {
+                                 _ text: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
         if let pattern { return pattern.distance(to: text, limit: limit) }
         return EditDistance.levenshtein(queryScalars, text.compactMap(Unicode.Scalar.init), limit: limit)
     }

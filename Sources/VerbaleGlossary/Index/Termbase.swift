@@ -28,13 +28,21 @@ public final class Termbase {
     public let concepts: [Concept]
     let keyer: TermKeyer
     var entries: [Entry] = []
+    /// Per entry, what fuzzy verification reads for every candidate, kept apart from `entries`
+    /// so the hot loop copies no strings: the term's length in characters, and its language as
+    /// an index into `languageNames`.
+    var textLengths: [Int32] = []
+    var languageCodes: [UInt8] = []
+    var languageNames: [String] = []
     var exact: [String: [Int32]] = [:]
     /// `KeyHash` of every full key → its entries (recognition verifies the string on a hit).
     var exactHashes: [UInt64: [Int32]] = [:]
     /// `KeyHash` of every prefix recognition may pass through.
     var viablePrefixes: Set<UInt64> = []
-    /// The longest key in tokens: recognition never extends a candidate further.
+    /// The longest key in tokens.
     var maxTokens = 1
+    /// The longest key in Unicode scalars: recognition never extends a candidate further.
+    var maxKeyLength = 0
     lazy var sorted: [Int32] = entries.indices.map(Int32.init).sorted { entries[Int($0)].key < entries[Int($1)].key }
     lazy var grams: BigramIndex = BigramIndex(keys: entries.map(\.key))
 
@@ -51,9 +59,19 @@ public final class Termbase {
                 let key = TermKeyer.join(keys)
                 let id = Int32(entries.count)
                 entries.append(Entry(concept: Int32(c), term: Int32(t), key: key, language: term.language.primary, textLength: Int32(term.text.count)))
+                textLengths.append(Int32(term.text.count))
+                if let code = languageNames.firstIndex(of: term.language.primary), code < 255 {
+                    languageCodes.append(UInt8(code))
+                } else if languageNames.count < 255 {
+                    languageCodes.append(UInt8(languageNames.count))
+                    languageNames.append(term.language.primary)
+                } else {
+                    languageCodes.append(255)  // beyond 255 languages: compared by name
+                }
                 exact[key, default: []].append(id)
                 exactHashes[KeyHash.of(key), default: []].append(id)
                 maxTokens = max(maxTokens, keys.count)
+                maxKeyLength = max(maxKeyLength, key.unicodeScalars.count)
                 addPrefixes(keys)
             }
         }
@@ -123,6 +141,20 @@ struct KeyHash {
             append(" ")
         }
     }
+
+    /// `appendToken` for a key given as scalar values (recognition's pieces).
+    @inline(__always)
+    mutating func appendToken(_ key: ArraySlice<UInt32>) {
+        if let last, let first = key.first, !(TermKeyer.isKhmer(last) && Self.isKhmer(first)) {
+            append(" ")
+        }
+        for scalar in key { value = (value ^ UInt64(scalar)) &* 0x100_0000_01b3 }
+        if let final = key.last, let scalar = Unicode.Scalar(final) { last = scalar }
+    }
+
+    /// `TermKeyer.isKhmer` for a scalar value.
+    @inline(__always)
+    static func isKhmer(_ value: UInt32) -> Bool { (0x1780...0x17FF).contains(value) || (0x19E0...0x19FF).contains(value) }
 
     static func of(_ joined: String) -> UInt64 {
         var hash = KeyHash()
