@@ -21,6 +21,9 @@ import VerbaleCore
 /// - dates of birth after `born (on)`, `date of birth`, `né(e) le`, `date de naissance`,
 ///   `ថ្ងៃខែឆ្នាំកំណើត`: the date goes, the words stay.
 ///
+/// Khmer keywords, titles and names may be separated by U+200B (how Khmer marks word breaks)
+/// wherever spaces are allowed.
+///
 /// The formula words of notes verbales (Mission, Ministry, Embassy, country names) are never
 /// matched: only text after a title or keyword, or shaped like an address or phone number, is.
 ///
