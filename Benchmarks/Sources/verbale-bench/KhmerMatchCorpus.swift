@@ -57,15 +57,8 @@ struct KhmerMatchCorpus {
     func query(_ number: Int) -> String {
         var random = SeededGenerator(seed: (0x4B51_0000 &+ UInt64(number)) &* 0x9E37_79B9_7F4A_7C15)
         let length = 2 + random.below(39)
-        var words: [String] = []
-        var at = random.below(sentences.count)
-        while words.count < length { words += sentences[at].words; at = (at + 1) % sentences.count }
-        let start = random.below(words.count - length + 1)
-        var window = Array(words[start..<start + length])
-        for _ in 0..<random.below(3) {
-            if random.below(2) == 0, window.count > 2 { window.remove(at: random.below(window.count)) }
-            else { window[random.below(window.count)] = vocabulary[random.below(vocabulary.count)] }
-        }
+        let window = MatchBenchmark.window(length: length, sentences: sentences.count, words: { sentences[$0].words },
+                                           vocabulary: vocabulary, random: &random)
         return window.joined()
     }
 }

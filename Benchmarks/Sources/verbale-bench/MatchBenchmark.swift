@@ -85,16 +85,23 @@ enum MatchBenchmark: Benchmark {
     static func query(_ number: Int, pairs: [Pair], vocabulary: [String]) -> String {
         var random = SeededGenerator(seed: (0xABCD_0000 &+ UInt64(number)) &* 0x9E37_79B9_7F4A_7C15)
         let length = 2 + random.below(59)
-        var words: [String] = []
-        var at = random.below(pairs.count)
-        while words.count < length { words += pairs[at].english; at = (at + 1) % pairs.count }
-        let start = random.below(words.count - length + 1)
-        var window = Array(words[start..<start + length])
+        return window(length: length, sentences: pairs.count, words: { pairs[$0].english }, vocabulary: vocabulary, random: &random)
+            .joined(separator: " ")
+    }
+
+    /// `length` words of consecutive sentences from a random one, with up to two edits (a word
+    /// dropped, or replaced by one of `vocabulary`): what a query is, in any language.
+    static func window(length: Int, sentences: Int, words: (Int) -> [String], vocabulary: [String], random: inout SeededGenerator) -> [String] {
+        var text: [String] = []
+        var at = random.below(sentences)
+        while text.count < length { text += words(at); at = (at + 1) % sentences }
+        let start = random.below(text.count - length + 1)
+        var window = Array(text[start..<start + length])
         for _ in 0..<random.below(3) {
             if random.below(2) == 0, window.count > 2 { window.remove(at: random.below(window.count)) }
             else { window[random.below(window.count)] = vocabulary[random.below(vocabulary.count)] }
         }
-        return window.joined(separator: " ")
+        return window
     }
 
     static func run(arguments: [String]) throws {
