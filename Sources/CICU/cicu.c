@@ -43,6 +43,16 @@ int32_t cicu_break_set_text(cicu_break *it, const uint16_t *text, int32_t length
     return U_FAILURE(error) ? -1 : 0;
 }
 
+int32_t cicu_break_set_text_shared(cicu_break *it, const uint16_t *text, int32_t length, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    static const UChar empty[1] = {0};
+    ubrk_setText(it->iterator, length > 0 ? text : empty, length, &error);
+    if (status) *status = error;
+    free(it->text);
+    it->text = NULL;
+    return U_FAILURE(error) ? -1 : 0;
+}
+
 int32_t cicu_break_all(cicu_break *it, int32_t *positions, int32_t *statuses, int32_t capacity) {
     int32_t count = 0;
     ubrk_first(it->iterator);

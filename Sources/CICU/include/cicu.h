@@ -34,6 +34,10 @@ typedef struct cicu_break cicu_break;
 cicu_break *cicu_break_open(int32_t kind, const char *locale, int32_t *status);
 /// Sets the text to analyse. The text is copied; the caller may free its buffer.
 int32_t cicu_break_set_text(cicu_break *iterator, const uint16_t *text, int32_t length, int32_t *status);
+/// Sets the text to analyse WITHOUT copying it: the caller keeps `text` alive and unchanged for as
+/// long as it asks for boundaries, and sets a text again before the next use. Saves a copy of the
+/// text per call (a whole document for the segmenter, every line for the tokenizer).
+int32_t cicu_break_set_text_shared(cicu_break *iterator, const uint16_t *text, int32_t length, int32_t *status);
 /// Fills `positions` (and `statuses`, the rule status of the boundary, if non-NULL) with every
 /// boundary of the text after 0, in order. Returns the count, or -(needed) if `capacity` is too
 /// small. `length + 1` entries always suffice.

@@ -49,9 +49,10 @@ public final class BreakIterator {
 
     /// Boundary offsets only (no rule statuses) written into `positions`, which is grown as
     /// needed and reused across calls: the tokenizer's hot path. Returns how many were written.
+    /// ICU reads `units` in place (no copy): every method sets its text again before use.
     func boundaryOffsets(units: UnsafeBufferPointer<UInt16>, into positions: inout [Int32]) -> Int {
         var status: Int32 = 0
-        guard cicu_break_set_text(handle, units.baseAddress, Int32(units.count), &status) == 0 else {
+        guard cicu_break_set_text_shared(handle, units.baseAddress, Int32(units.count), &status) == 0 else {
             if positions.isEmpty { positions.append(0) }
             positions[0] = Int32(units.count)
             return units.isEmpty ? 0 : 1

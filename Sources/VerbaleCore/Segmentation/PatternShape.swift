@@ -77,7 +77,7 @@ indirect enum PatternShape {
 
     /// Every sequence of unit sets the pattern can match (and whether it starts at `\A`), when
     /// there are at most `limit`.
-    private func expansions(limit: Int) -> [(units: [TriggerSet], anchored: Bool)]? {
+    func expansions(limit: Int) -> [(units: [TriggerSet], anchored: Bool)]? {
         switch self {
         case let .atom(set): return [([set], false)]
         case .zeroWidth: return [([], false)]
@@ -103,6 +103,57 @@ indirect enum PatternShape {
             var result: [(units: [TriggerSet], anchored: Bool)] = []
             for times in min...max {
                 guard let one = PatternShape.sequence(Array(repeating: inner, count: times)).expansions(limit: limit) else { return nil }
+                result += one
+                if result.count > limit { return nil }
+            }
+            return result
+        }
+    }
+
+    /// The first `k` units of every match (all of a shorter match), as unit sets, when there are
+    /// at most `limit` such prefixes. A superset, like the rest of the shape: look-arounds and
+    /// anchors consume nothing, and a repetition is expanded at most `k` times (more adds no
+    /// unit a k-unit prefix can see, or only empty repetitions).
+    func prefixes(_ k: Int, limit: Int) -> [[TriggerSet]]? {
+        guard let all = prefixExpansions(k, limit: limit) else { return nil }
+        return all.map(\.units)
+    }
+
+    /// Prefixes of at most `k` units; `complete` when the match ended within them (so what
+    /// follows in a sequence continues it).
+    private func prefixExpansions(_ k: Int, limit: Int) -> [(units: [TriggerSet], complete: Bool)]? {
+        switch self {
+        case let .atom(set): return k > 0 ? [([set], true)] : [([], false)]
+        case .zeroWidth, .textStart: return [([], true)]
+        case .unknown: return nil
+        case let .alternation(branches):
+            var result: [(units: [TriggerSet], complete: Bool)] = []
+            for branch in branches {
+                guard let more = branch.prefixExpansions(k, limit: limit) else { return nil }
+                result += more
+                if result.count > limit { return nil }
+            }
+            return result
+        case let .sequence(items):
+            var result: [(units: [TriggerSet], complete: Bool)] = [([], true)]
+            for item in items {
+                var next: [(units: [TriggerSet], complete: Bool)] = []
+                for partial in result {
+                    guard partial.complete else { next.append(partial); continue }
+                    guard partial.units.count < k else { next.append((partial.units, false)); continue }
+                    guard let more = item.prefixExpansions(k - partial.units.count, limit: limit) else { return nil }
+                    for tail in more { next.append((partial.units + tail.units, tail.complete)) }
+                    if next.count > limit { return nil }
+                }
+                result = next
+            }
+            return result
+        case let .repeated(inner, min, max):
+            let low = Swift.min(min, k), high = Swift.min(max ?? k, k)
+            guard low <= high else { return [([], true)] }
+            var result: [(units: [TriggerSet], complete: Bool)] = []
+            for times in low...high {
+                guard let one = PatternShape.sequence(Array(repeating: inner, count: times)).prefixExpansions(k, limit: limit) else { return nil }
                 result += one
                 if result.count > limit { return nil }
             }

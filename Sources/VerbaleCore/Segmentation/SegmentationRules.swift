@@ -45,6 +45,10 @@ public struct SegmentationRules: Sendable {
         /// Whether the unit tests are the whole rule (plain character sequences on both sides),
         /// so ICU need not be asked.
         var exact = false
+        /// Anchored and by position: the sequences `beforebreak` can end with and `afterbreak`
+        /// can start with, tested before ICU is asked (nil when a pattern has too many or is empty).
+        var beforeFilter: SequenceFilter?
+        var afterFilter: SequenceFilter?
 
         /// Whether the units around `p` allow a match (p in 1..<n).
         @inline(__always)
@@ -148,6 +152,8 @@ public struct SegmentationRules: Sendable {
         var check = Check(mode: rule.isBreak ? .scannedByPosition : .anchored, isBreak: rule.isBreak,
                           pattern: rule.beforeBreak.isEmpty ? after : "(?<=\(before))\(after)", sources: [source],
                           before: beforeTests, after: afterTests, primaryOffset: primaryOffset, primary: primary, trigger: .all)
+        if !rule.beforeBreak.isEmpty { check.beforeFilter = SequenceFilter(before: beforeShape) }
+        if !rule.afterBreak.isEmpty { check.afterFilter = SequenceFilter(after: afterShape) }
         if let plainBefore = rule.beforeBreak.isEmpty ? [] : beforeShape.plainSequence,
            let plainAfter = rule.afterBreak.isEmpty ? [] : afterShape.plainSequence,
            plainBefore.count <= 4, plainAfter.count <= 2, !(plainBefore + plainAfter).isEmpty,

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import VerbaleCore
+
+/// Pins the segments the default rules produce on real text (every segment's text and scalar
+/// range folded into one FNV-1a digest), so that speed work on the segmenter cannot change a
+/// single boundary. The digests were recorded before the segmenter's speed-up (commit 5133beb).
+@Suite("Segments pinned on real text")
+struct SegmentPinningTests {
+    static func digest(_ texts: [String], _ language: Language) throws -> String {
+        let segmenter = try Segmenter(language: language)
+        var hash = PinHash()
+        for text in texts {
+            for segment in segmenter.segments(of: text) {
+                hash.add(segment.text); hash.add(segment.range.lowerBound); hash.add(segment.range.upperBound)
+            }
+            hash.add("\n")
+        }
+        return String(hash.value, radix: 16)
+    }
+
+    static func notes(_ prefix: String) throws -> [String] {
+        let folder = TextLayerData.root.appendingPathComponent("notes")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { $0.hasPrefix(prefix) && $0.hasSuffix(".txt") }
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+    }
+
+    @Test("English and French notes segment exactly as before, as documents and as one line each",
+          .enabled(if: TextLayerData.isAvailable, "needs ../shared/data/notes"))
+    func notes() throws {
+        let english = try Self.notes("en-"), french = try Self.notes("fr-")
+        #expect(!english.isEmpty && !french.isEmpty)
+        let englishLines = english.map { $0.replacingOccurrences(of: "\n", with: " ") }
+        let frenchLines = french.map { $0.replacingOccurrences(of: "\n", with: " ") }
+        let en = try Self.digest(english, .english), fr = try Self.digest(french, .french)
+        let enLines = try Self.digest(englishLines, .english), frLines = try Self.digest(frenchLines, .french)
+        #expect(en == "8c1c0a7211ac387c")
+        #expect(fr == "685009ab2182cb91")
+        #expect(enLines == "1f08ee6b67f955e6")
+        #expect(frLines == "41fc95505f645318")
+    }
+
+    @Test("Khmer text (khPOS sample as written, gettext messages) segments exactly as before",
+          .enabled(if: TextLayerData.isAvailable && KhmerCatalogues.matchPinnedInput, "needs ../shared/data/khmer and the pinned Khmer catalogues"))
+    func khmer() throws {
+        let khpos = try TokenPinningTests.khposLines().joined(separator: " ")
+        let messages = KhmerCatalogues.messages()
+        let sample = try Self.digest([khpos], .khmer), catalogue = try Self.digest(messages, .khmer)
+        #expect(sample == "327bd2b536ed8042")
+        #expect(catalogue == "e4631eb02efa3d3")
+    }
+}
