@@ -2,7 +2,7 @@ import Testing
 import VerbaleCore
 import VerbaleDraft
 import VerbaleGlossary
-import VerbaleMemory
+@testable import VerbaleMemory
 
 /// Glossary entities in fuzzy matching: a country name that differs between the query and the
 /// memory costs one placeable penalty, and the suggested translations get the query's country
@@ -105,5 +105,61 @@ struct EntityMatchingTests {
         let entities = try Self.shipped()
         #expect(entities.entities(in: "the embassy and the note verbale", language: .english).isEmpty)
         #expect(entities.entities(in: Self.thaiEN, language: .english).map(\.value).contains("iso3166-1:TH"))
+    }
+
+    /// Countries in their short and formal forms (1 to 5 words), English and Khmer.
+    static let englishCountries = ["Kingdom of Thailand", "Kingdom of Cambodia", "Thailand", "Cambodia", "Lao People's Democratic Republic",
+                                   "Republic of Albania", "Argentina", "Argentine Republic", "United Arab Emirates", "Principality of Andorra"]
+    static let khmerCountries = ["ព្រះរាជាណាចក្រ\u{200B}ថៃ", "ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា", "សាធារណ\u{200B}រដ្ឋ\u{200B}អាល់បានី", "អាហ្សង់ទីន"]
+
+    @Test("With glossary entities the index still misses nothing: equal to scoring every entry, EN and KM, random queries")
+    func entityPathIsLossless() throws {
+        let entities = try Self.shipped()
+        var generator = SeededGenerator(seed: 44)
+        let englishFrames = [
+            "The Embassy of the X presents its compliments to the Ministry of Foreign Affairs and has the honour to inform it of the visit.",
+            "The X and the Y agree to exchange notes on visas.",
+            "X", "Y", "Embassy of the X", "The Government of the X requests the agrément of the Y.",
+            "The Permanent Mission of the X to the United Nations avails itself of this opportunity to renew to the Y the assurances of its highest consideration.",
+            "Notes from the X on the delegation of the Y and of the X in Geneva, for the meeting of the committee on the X.",
+        ]
+        let khmerFrames = ["ស្ថានទូតនៃX សូមគោរពជម្រាបមកក្រសួងការបរទេស។", "X", "រដ្ឋាភិបាលX និងY", "ក្រសួងការបរទេសនៃX សូមជម្រាបY"]
+        func fill(_ frame: String, _ countries: [String]) -> String {
+            frame.replacingOccurrences(of: "X", with: countries.randomElement(using: &generator) ?? "")
+                .replacingOccurrences(of: "Y", with: countries.randomElement(using: &generator) ?? "")
+        }
+        let builder = MatchIndexBuilder()
+        for number in 0..<160 {
+            _ = try builder.add(TranslationUnit(id: "en\(number)", variants: [
+                Variant(language: try LanguageTag("en"), text: fill(englishFrames[number % englishFrames.count], Self.englishCountries)),
+            ]))
+            _ = try builder.add(TranslationUnit(id: "km\(number)", variants: [
+                Variant(language: try LanguageTag("km"), text: fill(khmerFrames[number % khmerFrames.count], Self.khmerCountries)),
+            ]))
+        }
+        let (index, archive) = builder.finish()
+        let matcher = FuzzyMatcher(index: index, archive: archive, entities: entities)
+        var compared = 0, found = 0
+        for round in 0..<200 {
+            let language: Language = round % 4 == 3 ? .khmer : .english
+            var words = (language == .khmer ? fill(khmerFrames.randomElement(using: &generator) ?? "", Self.khmerCountries)
+                                            : fill(englishFrames.randomElement(using: &generator) ?? "", Self.englishCountries))
+                .split(separator: " ").map(String.init)
+            if words.count > 3, Bool.random(using: &generator) { words.remove(at: Int.random(in: 0..<words.count, using: &generator)) }
+            let query = words.joined(separator: " ")
+            let threshold = [50, 70, 75, 85, 95].randomElement(using: &generator) ?? 70
+            let merged = MatchText(text: query, language: language, tokenizer: try matcher.tokenizer(for: language),
+                                   entities: entities.entities(in: query, language: language))
+            guard merged.hasEntities else { continue }
+            let ids = try matcher.analyse(query, language: language).tokens.map { index.vocabulary.ids(of: $0, language: MatchVocabulary.languageIndex(language)) }
+            let every = (0..<index.entryCount).filter { index.entryLanguage[$0] == MatchVocabulary.languageIndex(language) }
+            let viaIndex = try matcher.entityHits(merged, entries: matcher.entityCandidates(merged, queryIDs: ids, threshold: threshold), threshold: threshold)
+            let scanned = try matcher.entityHits(merged, entries: every, threshold: threshold)
+            #expect(viaIndex == scanned, "\(language) \"\(query)\" at \(threshold): index \(viaIndex.count) vs scan \(scanned.count)")
+            compared += 1
+            found += scanned.count
+        }
+        #expect(compared > 100)
+        #expect(found > 500)
     }
 }

@@ -111,19 +111,71 @@ struct SourcedKhmerNameTests {
                 #expect(derived[form.english] == nil, "\(form.english)")
             }
         }
-        // With the glossary, a formal name outside it is attested by its parts and says so.
         let namer = InstitutionNamer(glossary: glossary)
         #expect(namer.stateFormKhmer["Kingdom of"]?.source.contains("iso-codes") == true)
     }
 
-    @Test("Khmer city names come from CLDR's exemplar cities; Geneva and The Hague stay unreviewed")
-    func places() {
+    @Test("A Khmer formal state name no source writes is composed from its parts and marked unreviewed; one the glossary has is attested")
+    func composedStateNameIsUnreviewed() throws {
+        let glossary = try #require(try DraftGlossary.shipped())
+        let namer = InstitutionNamer(glossary: glossary)
+        // France's formal name is "French Republic"; nothing writes "Republic of France".
+        let guessed = namer.name("Embassy of the Republic of France", in: .khmer)
+        #expect(guessed.text.hasSuffix("សាធារណរដ្ឋបារាំង"))
+        #expect(guessed.isUnreviewed)
+        #expect(guessed.marked(guessed.text).hasSuffix("[unreviewed]"))
+        #expect(guessed.sources.contains { $0.hasPrefix("សាធារណរដ្ឋ (Republic of): iso-codes") })
+        #expect(guessed.sources.contains { $0.hasPrefix("បារាំង (France): CLDR") })
+        #expect(guessed.sources.contains { $0.contains("no source writes the whole name") })
+        let country = namer.countryName("Republic of France", in: .khmer).0
+        #expect(country?.isUnreviewed == true)
+        // The formal name as iso-codes writes it: the glossary's Khmer full form, attested.
+        let formal = namer.countryName("the French Republic", in: .khmer)
+        let french = try #require(formal.0)
+        #expect(!french.isUnreviewed)
+        #expect(french.text.replacingOccurrences(of: "\u{200B}", with: "").hasPrefix("សាធារណរដ្ឋបារាំង"))
+        #expect(french.sources.first?.contains("iso-codes") == true)
+        let cambodia = namer.name("Permanent Mission of the Kingdom of Cambodia", in: .khmer)
+        #expect(cambodia.sources.contains { $0.contains("iso-codes") })
+        // The letterhead of a Khmer note built on the guess carries the mark and the source note.
+        let draft = try NoteComposer(book: Fixtures.book, namer: namer)
+            .compose(NoteRequest(sender: "Embassy of the Republic of France", recipient: "Ministry of Foreign Affairs", purpose: "transmit"), in: .khmer)
+        let letterhead = try #require(draft.lines.first)
+        #expect(letterhead.unreviewed && letterhead.display.hasSuffix("[unreviewed]"))
+        #expect(letterhead.sources.contains { $0.contains("composed by Verbale") })
+    }
+
+    @Test("Without the glossary a composed Khmer state name is unreviewed too")
+    func composedStateNameWithoutGlossary() {
+        let name = InstitutionNamer().name("Embassy of the Kingdom of Thailand", in: .khmer)
+        #expect(name.isUnreviewed)
+        #expect(name.sources.contains { $0.contains("composed by Verbale") })
+    }
+
+    @Test("Khmer city names are CLDR's exemplar cities behind a framing word no source attests, so they stay unreviewed")
+    func places() throws {
         let paris = PlaceNames.name("Paris", in: .khmer)
-        #expect(paris.text == ICU.exemplarCity(zone: "Europe/Paris", locale: "km"))
-        #expect(paris.text == "ប៉ារីស")
-        #expect(!paris.isUnreviewed)
+        let cldr = try #require(ICU.exemplarCity(zone: "Europe/Paris", locale: "km"))
+        #expect(cldr == "ប៉ារីស")
+        #expect(paris.text == "ទីក្រុង" + cldr)
+        #expect(paris.framing == "ទីក្រុង")
+        #expect(paris.isUnreviewed)
         #expect(paris.attestedBy?.contains("CLDR") == true)
-        #expect(PlaceNames.name("Phnom Penh", in: .khmer).text == "ភ្នំពេញ")
+        #expect(paris.sources.contains { $0.hasPrefix("ប៉ារីស (Paris): CLDR") })
+        #expect(paris.sources.contains { $0.hasPrefix("ទីក្រុង (framing word") && $0.contains("unreviewed") })
+        let phnomPenh = PlaceNames.name("Phnom Penh", in: .khmer)
+        #expect(phnomPenh.text == "រាជធានីភ្នំពេញ")
+        #expect(phnomPenh.isUnreviewed)
+        #expect(PlaceNames.name("Paris", in: .french) == PlaceNames.Name(text: "Paris", attestedBy: nil, framing: nil, isUnreviewed: false, sources: []))
+        // The recipient line of a Khmer note shows the mark because of the framing word (the
+        // recipient's own Khmer name is attested).
+        let draft = try NoteComposer(book: Fixtures.book).compose(
+            NoteRequest(sender: "Ministry of Foreign Affairs", recipient: "Royal Government of Cambodia", purpose: "transmit", place: "Paris"), in: .khmer)
+        let recipient = try #require(draft.lines.last)
+        #expect(recipient.kind == "recipient")
+        #expect(recipient.text.hasSuffix("\nទីក្រុងប៉ារីស"))
+        #expect(recipient.display.hasSuffix("[unreviewed]"))
+        #expect(recipient.sources.contains { $0.contains("framing word") })
         #expect(PlaceNames.name("Geneva", in: .khmer).isUnreviewed)
         #expect(PlaceNames.name("The Hague", in: .khmer).isUnreviewed)
         #expect(PlaceNames.name("Geneva", in: .french).text == "Genève")

@@ -145,6 +145,23 @@ struct HugeInputTests {
         }
     }
 
+    @Test("A CSV quote never closed, or a 200 MB TSV line, is refused at the per-unit limit, at the record's line")
+    func endlessRecords() throws {
+        let cases: [(String, MemoryFormat, String, String)] = [
+            ("stray-quote.csv", .csv, "en,fr,km\nThank you.,Merci.,សូម​អរគុណ\n\"Note No. 45,Note n° 45,", "lettre, \n"),
+            ("long-line.tsv", .tsv, "en\tfr\tkm\nThank you.\tMerci.\tសូម​អរគុណ\nNote ", Self.khmer),
+        ]
+        for (name, format, prefix, piece) in cases {
+            let document = GeneratedDocument(prefix: prefix, repeating: piece, bytes: 200 << 20, suffix: "\n")
+            let (units, error) = Self.read(document, name: name, format: format)
+            let failure = try #require(error, "\(name)")
+            guard case .tooLarge = failure.reason else { Issue.record("\(name): got \(failure)"); continue }
+            #expect(units == 1, "\(name)")
+            #expect(failure.description.hasPrefix("\(name):3:1: too large: the record starting here"), "\(failure)")
+            #expect(document.pulled < UnitBudget.limit + (2 << 20), "\(name): read \(document.pulled >> 20) MB")
+        }
+    }
+
     @Test("A real unit just under the limits still reads (a 20 MB Khmer segment)")
     func largeButAllowed() throws {
         let document = GeneratedDocument(prefix: Self.tmxStart, repeating: Self.khmer, bytes: 20 << 20, suffix: Self.tmxEnd)

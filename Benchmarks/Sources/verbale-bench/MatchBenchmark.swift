@@ -85,16 +85,23 @@ enum MatchBenchmark: Benchmark {
     static func query(_ number: Int, pairs: [Pair], vocabulary: [String]) -> String {
         var random = SeededGenerator(seed: (0xABCD_0000 &+ UInt64(number)) &* 0x9E37_79B9_7F4A_7C15)
         let length = 2 + random.below(59)
-        var words: [String] = []
-        var at = random.below(pairs.count)
-        while words.count < length { words += pairs[at].english; at = (at + 1) % pairs.count }
-        let start = random.below(words.count - length + 1)
-        var window = Array(words[start..<start + length])
+        return window(length: length, sentences: pairs.count, words: { pairs[$0].english }, vocabulary: vocabulary, random: &random)
+            .joined(separator: " ")
+    }
+
+    /// `length` words of consecutive sentences from a random one, with up to two edits (a word
+    /// dropped, or replaced by one of `vocabulary`): what a query is, in any language.
+    static func window(length: Int, sentences: Int, words: (Int) -> [String], vocabulary: [String], random: inout SeededGenerator) -> [String] {
+        var text: [String] = []
+        var at = random.below(sentences)
+        while text.count < length { text += words(at); at = (at + 1) % sentences }
+        let start = random.below(text.count - length + 1)
+        var window = Array(text[start..<start + length])
         for _ in 0..<random.below(3) {
             if random.below(2) == 0, window.count > 2 { window.remove(at: random.below(window.count)) }
             else { window[random.below(window.count)] = vocabulary[random.below(vocabulary.count)] }
         }
-        return window.joined(separator: " ")
+        return window
     }
 
     static func run(arguments: [String]) throws {
@@ -113,36 +120,66 @@ enum MatchBenchmark: Benchmark {
 
         let pairs = try pairs()
         let vocabulary = Array(Set(pairs.flatMap(\.english))).sorted()
+        let khmerUnits = option(arguments, "khmer-units", 20_000)
+        let khmerQueryCount = option(arguments, "khmer-queries", 200)
+        let khmer = try KhmerMatchCorpus.load()
+        let reuse = !arguments.contains("--rebuild")
+        let baseFile = out.appendingPathComponent("match-\(units).match")
+        let indexFile = out.appendingPathComponent("match-\(units)-km\(khmerUnits).match")
 
-        // Build: generate, tokenize, intern (the import's work), then sort the postings.
-        note("match: building the index of \(units) generated units …")
-        let builder = MatchIndexBuilder()
-        var englishEntry = [Int32](repeating: -1, count: units)
-        let buildStart = now()
-        for number in 0..<units {
-            let before = builder.index.entryCount
-            try builder.add(unit(number, pairs: pairs, vocabulary: vocabulary))
-            englishEntry[number] = Int32(before)
-            if number % 100_000 == 99_999 { note("  \(number + 1) units, \(Int(now() - buildStart)) s") }
+        // Build: generate, tokenize, intern (the import's work), then sort the postings. The
+        // Europarl part is kept in `--out` and reused unless `--rebuild` (it takes minutes to
+        // tens of minutes on the shared machine); the Khmer units are added to it.
+        var fields: [String: Any] = ["benchmark": "match", "measure": "build", "units": units, "khmer_units": khmerUnits]
+        if !(reuse && (try? MatchIndexFile.read(from: indexFile)) != nil) {
+            var base: (index: MatchIndex, archive: UnitArchive)? = reuse ? try? MatchIndexFile.read(from: baseFile) : nil
+            if let loaded = base, loaded.archive.count != units { base = nil }
+            if base == nil {
+                note("match: building the index of \(units) generated units …")
+                let builder = MatchIndexBuilder()
+                let buildStart = now()
+                for number in 0..<units {
+                    try builder.add(unit(number, pairs: pairs, vocabulary: vocabulary))
+                    if number % 100_000 == 99_999 { note("  \(number + 1) units, \(Int(now() - buildStart)) s") }
+                }
+                let tokenized = now()
+                base = builder.finish()
+                let built = now()
+                fields["tokenize_intern_seconds"] = tokenized - buildStart
+                fields["postings_seconds"] = built - tokenized
+                fields["build_seconds"] = built - buildStart
+                fields["units_per_second"] = Double(units) / (built - buildStart)
+                if let base { try MatchIndexFile.write(base.index, archive: base.archive, to: baseFile) }
+            } else {
+                fields["europarl_part"] = "reused \(baseFile.path) (built by an earlier run; --rebuild to time it)"
+            }
+            guard let base else { throw MatchBenchmarkError("no base index") }
+            note("match: adding \(khmerUnits) Khmer units …")
+            let builder = MatchIndexBuilder(index: base.index, archive: base.archive)
+            let khmerStart = now()
+            for number in 0..<khmerUnits { try builder.add(khmer.unit(number)) }
+            let khmerTokenized = now()
+            let (index, archive) = builder.finish()
+            let sorted = now()
+            try MatchIndexFile.write(index, archive: archive, to: indexFile)
+            fields["khmer_tokenize_intern_seconds"] = khmerTokenized - khmerStart
+            fields["khmer_units_per_second"] = Double(khmerUnits) / max(khmerTokenized - khmerStart, 1e-9)
+            fields["postings_all_seconds"] = sorted - khmerTokenized
+            fields["save_seconds"] = now() - sorted
+        } else {
+            fields["reused"] = indexFile.path
         }
-        let tokenized = now()
-        let (index, archive) = builder.finish()
-        let built = now()
-        let indexFile = out.appendingPathComponent("match-\(units).match")
-        try MatchIndexFile.write(index, archive: archive, to: indexFile)
-        let saved = now()
-        let fileBytes = (try FileManager.default.attributesOfItem(atPath: indexFile.path)[.size] as? NSNumber)?.intValue ?? 0
-        let indexBytes = index.tokens.count * 4 + index.postingCount * 6 + index.entryCount * 11 + index.classStart.count * 4
-        emit(["benchmark": "match", "measure": "build", "units": units, "entries": index.entryCount, "postings": index.postingCount,
-              "tokens": index.tokens.count, "forms": index.vocabulary.formText.count,
-              "tokenize_intern_seconds": tokenized - buildStart, "postings_seconds": built - tokenized, "save_seconds": saved - built,
-              "build_seconds": built - buildStart, "units_per_second": Double(units) / (built - buildStart),
-              "index_file_bytes": fileBytes, "index_arrays_bytes": indexBytes, "archive_bytes": archive.bytes.count])
 
-        // Load back from disk, as a process start would.
-        let loadStart = now()
+        // Open the saved file as a process start would (memory-mapped, nothing copied).
+        let loadStart = now(), loadStartCPU = cpu()
         let (loadedIndex, loadedArchive) = try MatchIndexFile.read(from: indexFile)
-        let loadSeconds = now() - loadStart
+        let loadSeconds = now() - loadStart, loadCPU = cpu() - loadStartCPU
+        let fileBytes = (try FileManager.default.attributesOfItem(atPath: indexFile.path)[.size] as? NSNumber)?.intValue ?? 0
+        let archiveBytes = loadedArchive.bytes.count + loadedArchive.offsets.count * 8
+        fields.merge(["entries": loadedIndex.entryCount, "postings": loadedIndex.postingCount, "tokens": loadedIndex.tokens.count,
+                      "forms": loadedIndex.vocabulary.formCount, "index_file_bytes": fileBytes, "archive_bytes": archiveBytes,
+                      "index_bytes_without_archive": fileBytes - archiveBytes, "open_seconds": loadSeconds, "open_cpu_seconds": loadCPU]) { $1 }
+        emit(fields)
         let matcher = FuzzyMatcher(index: loadedIndex, archive: loadedArchive)
         let queries = (0..<queryCount).map { query($0, pairs: pairs, vocabulary: vocabulary) }
 
@@ -227,6 +264,31 @@ enum MatchBenchmark: Benchmark {
         }
         emit(["benchmark": "match", "measure": "recall_vs_own_brute_force", "units": units, "queries": checked, "identical": equal])
 
+        // Khmer: queries cut from the same real Khmer the Khmer units come from (words joined
+        // as Khmer is written), warm latency and recall against the brute-force scan.
+        let khmerQueries = (0..<khmerQueryCount).map { khmer.query($0) }
+        for q in khmerQueries { _ = try? matcher.search(q, language: .khmer, threshold: threshold, limit: 5) }
+        var khmerWall: [Double] = [], khmerCPU: [Double] = []
+        var khmerFound = 0
+        for q in khmerQueries {
+            let start = now(), startCPU = cpu()
+            khmerFound += (try? matcher.search(q, language: .khmer, threshold: threshold, limit: 5))?.count ?? 0
+            khmerWall.append(now() - start)
+            khmerCPU.append(cpu() - startCPU)
+        }
+        var khmerEqual = 0, khmerChecked = 0
+        for q in khmerQueries.prefix(verify) {
+            let ids = try matcher.analyse(q, language: .khmer).tokens.map { loadedIndex.vocabulary.ids(of: $0, language: MatchVocabulary.languageIndex(.khmer)) }
+            khmerChecked += 1
+            if loadedIndex.search(ids, language: .khmer, threshold: threshold) == loadedIndex.bruteForce(ids, language: .khmer, threshold: threshold) {
+                khmerEqual += 1
+            } else { note("  MISMATCH on Khmer query \(q)") }
+        }
+        emit(["benchmark": "match", "measure": "latency_warm_khmer", "khmer_units": khmerUnits, "queries": khmerQueries.count,
+              "p50_ms": percentile(khmerWall.sorted(), 0.5) * 1000, "p99_ms": percentile(khmerWall.sorted(), 0.99) * 1000,
+              "cpu_p50_ms": percentile(khmerCPU.sorted(), 0.5) * 1000, "cpu_p99_ms": percentile(khmerCPU.sorted(), 0.99) * 1000,
+              "matches_returned": khmerFound, "recall_queries": khmerChecked, "recall_identical": khmerEqual])
+
         guard python else { return }
         let pythonPath = ProcessInfo.processInfo.environment["VERBALE_PYTHON"] ?? "/work/venv/bin/python"
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -237,7 +299,12 @@ enum MatchBenchmark: Benchmark {
         let english = MatchVocabulary.languageIndex(.english)
         func classes(_ ids: [TokenIDs]) -> String { ids.filter { !$0.isPunctuation }.map { String($0.cls) }.joined(separator: " ") }
         var choices = ""
-        for u in 0..<rapidfuzzUnits { choices += classes(loadedIndex.tokenIDs(ofEntry: Int(englishEntry[u]))) + "\n" }
+        var englishEntry = [Int](repeating: -1, count: rapidfuzzUnits)
+        for entry in 0..<loadedIndex.entryCount where loadedIndex.entryLanguage[entry] == english {
+            let u = Int(loadedIndex.entryUnit[entry])
+            if u < rapidfuzzUnits, englishEntry[u] < 0 { englishEntry[u] = entry }
+        }
+        for u in 0..<rapidfuzzUnits where englishEntry[u] >= 0 { choices += classes(loadedIndex.tokenIDs(ofEntry: englishEntry[u])) + "\n" }
         let rfQueries = try queries.prefix(rapidfuzzQueries).map { q in
             try matcher.analyse(q, language: .english).tokens.map { loadedIndex.vocabulary.ids(of: $0, language: english) }
         }

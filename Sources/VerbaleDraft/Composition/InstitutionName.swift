@@ -23,6 +23,10 @@ public struct InstitutionName: Sendable, Hashable, Codable {
     public var untranslated: [String]
     /// True when the wording is not attested by a source (Khmer names, heuristics).
     public var isUnreviewed: Bool
+    /// Where each part of the (Khmer) wording comes from, for the source note: "បារាំង
+    /// (France): iso-codes km translation …", or "… composed by Verbale, no source writes the
+    /// whole name". Empty for English and French, which need no attestation here.
+    public var sources: [String] = []
 
     /// The name with its definite article: "The Permanent Mission…", "La Mission…", "L'Office…".
     public func withArticle(capitalized: Bool = false) -> String {
@@ -135,10 +139,12 @@ public struct InstitutionNamer: Sendable {
         var parts = [language == .french ? head.french : head.khmer]
         var untranslated: [String] = []
         var unreviewed = language == .khmer && !head.khmerAttested
+        var sources: [String] = language == .khmer ? [Self.cite(head)] : []
         while !rest.isEmpty {
             if let seat = Self.row(of: Self.seats, startingWith: rest) {
                 parts.append(language == .french ? seat.french : seat.khmer)
                 if language == .khmer, !seat.khmerAttested { unreviewed = true }
+                if language == .khmer { sources.append(Self.cite(seat)) }
                 rest = String(rest.dropFirst(seat.english.count)).trimmingCharacters(in: .whitespaces)
                 continue
             }
@@ -148,6 +154,7 @@ public struct InstitutionNamer: Sendable {
                 if let country {
                     parts.append(language == .french ? country.genitive : country.text)
                     if country.isUnreviewed { unreviewed = true }
+                    sources += country.sources
                     rest = String(after.dropFirst(consumed)).trimmingCharacters(in: .whitespaces)
                     continue
                 }
@@ -161,7 +168,12 @@ public struct InstitutionNamer: Sendable {
         let joined = language == .khmer ? Self.joinKhmer(parts) : parts.joined(separator: " ")
         let shortHead = language == .french ? Self.shortHead(head.french) : head.khmer
         return InstitutionName(language: language, text: joined, gender: head.gender, elides: head.elides,
-                               head: shortHead, untranslated: untranslated, isUnreviewed: unreviewed)
+                               head: shortHead, untranslated: untranslated, isUnreviewed: unreviewed, sources: sources)
+    }
+
+    /// "ក្រសួងការបរទេស (Ministry of Foreign Affairs): <source>", or "…: no source (unreviewed)".
+    static func cite(_ row: Head) -> String {
+        "\(row.khmer) (\(row.english)): \(row.khmerSource ?? "no source (unreviewed)")"
     }
 
     /// "Ministère des Affaires étrangères" → "Ministère"; "Permanent Mission" → "Mission".
@@ -185,6 +197,7 @@ public struct InstitutionNamer: Sendable {
            occurrence.concept.id.hasPrefix("iso3166"),
            let term = occurrence.equivalents(in: LanguageTag(language)).first {
             let unreviewed = term.review == .unreviewed
+            let cited = language == .khmer ? ["\(term.text) (\(String(text.unicodeScalars.prefix(used)))): \(term.source ?? "Glossaries/countries.tbx, no source given")"] : []
             if language == .french {
                 let first = term.text.split(separator: " ").first.map(String.init) ?? term.text
                 if let form = Self.stateForms.first(where: { $0.french == first }) {
@@ -196,7 +209,7 @@ public struct InstitutionNamer: Sendable {
                 return (name, used)
             }
             return (InstitutionName(language: language, text: term.text, gender: .masculine, elides: false, head: term.text,
-                                    untranslated: [], isUnreviewed: unreviewed), used)
+                                    untranslated: [], isUnreviewed: unreviewed, sources: cited), used)
         }
         var rest = text
         var used = 0
@@ -211,19 +224,30 @@ public struct InstitutionNamer: Sendable {
         guard let (country, length) = CountryNames.shared.longestPrefix(of: rest) else { return (nil, 0) }
         used += length
         guard let local = CountryNames.shared.name(country, in: language) else { return (nil, 0) }
+        let englishCountry = String(text.prefix(used).suffix(length))
+        let khmerScript = local.unicodeScalars.contains { (0x1780...0x17DD).contains($0.value) }
+        let cldr = "\(local) (\(englishCountry)): CLDR display name (ICU \(ICU.version))"
         if let form {
-            let inner = language == .french ? Self.frenchCountry(local).formalGenitive : local
+            if language == .french {
+                return (InstitutionName(language: language, text: "\(form.french) \(Self.frenchCountry(local).formalGenitive)", gender: form.gender,
+                                        elides: form.elides, head: form.french, untranslated: [], isUnreviewed: false), used)
+            }
             // Khmer: the state form as the iso-codes formal names write it, then CLDR's name.
+            // Each part is attested, the whole is not: no source writes this formal name (the
+            // glossary, checked above, would have had it), so it is a guess and says so —
+            // "Republic of France" is not France's formal name ("French Republic").
             let derived = stateFormKhmer[form.english]
-            let text = language == .french ? "\(form.french) \(inner)" : (derived?.khmer ?? form.khmer) + local
-            let attested = language == .khmer && (derived != nil || form.khmerAttested)
-                && local.unicodeScalars.contains { (0x1780...0x17DD).contains($0.value) }
-            return (InstitutionName(language: language, text: text, gender: form.gender, elides: form.elides,
-                                    head: form.french, untranslated: [], isUnreviewed: language == .khmer && !attested), used)
+            let formKhmer = derived?.khmer ?? form.khmer
+            let formSource = derived?.source ?? form.khmerSource ?? "no source (unreviewed)"
+            return (InstitutionName(language: language, text: formKhmer + local, gender: form.gender, elides: form.elides,
+                                    head: form.french, untranslated: [], isUnreviewed: true,
+                                    sources: ["\(formKhmer) (\(form.english)): \(formSource)", khmerScript ? cldr : "\(local) (\(englishCountry)): no Khmer name in CLDR (unreviewed)",
+                                              "\(formKhmer + local): composed by Verbale from these parts; no source writes the whole name (unreviewed)"]), used)
         }
         if language == .french { return (Self.frenchCountry(local), used) }
         return (InstitutionName(language: language, text: local, gender: .masculine, elides: false, head: local,
-                                untranslated: [], isUnreviewed: false), used)
+                                untranslated: [], isUnreviewed: language == .khmer && !khmerScript,
+                                sources: language == .khmer ? [khmerScript ? cldr : "\(local) (\(englishCountry)): no Khmer name in CLDR (unreviewed)"] : []), used)
     }
 
     /// French country names take an article whose gender CLDR does not give: feminine when the

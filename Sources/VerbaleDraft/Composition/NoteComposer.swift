@@ -38,6 +38,9 @@ public struct DraftNote: Sendable, Hashable, Codable {
         public var unreviewed: Bool
         /// Parts of names kept in English because no translation is known.
         public var untranslated: [String]
+        /// The source note for the names on the line (Khmer): each part and what attests it,
+        /// or that nothing does ("… composed by Verbale …", "framing word …: no source").
+        public var sources: [String] = []
 
         /// The line as shown: unreviewed lines end with "[unreviewed]".
         public var display: String { unreviewed ? text + " [unreviewed]" : text }
@@ -86,7 +89,8 @@ public struct NoteComposer: Sendable {
         }
         func unreviewed(_ phrases: [StockPhrase]) -> Bool { phrases.contains { $0.wordings[language]?.isUnreviewed ?? true } }
 
-        lines.append(.init(kind: "letterhead", text: sender.text, formulas: [], unreviewed: sender.isUnreviewed, untranslated: sender.untranslated))
+        lines.append(.init(kind: "letterhead", text: sender.text, formulas: [], unreviewed: sender.isUnreviewed, untranslated: sender.untranslated,
+                           sources: sender.sources))
         if let reference = request.reference {
             lines.append(.init(kind: "reference", text: reference, formulas: [], unreviewed: false, untranslated: []))
         }
@@ -150,10 +154,12 @@ public struct NoteComposer: Sendable {
             lines.append(.init(kind: "place-date", text: text, formulas: [], unreviewed: language == .khmer, untranslated: []))
         }
         var recipientLine = recipient.text
-        if let place = request.place { recipientLine += "\n" + Self.placeName(place, language) }
+        let place = request.place.map { PlaceNames.name($0, in: language) }
+        if let place { recipientLine += "\n" + place.text }
+        // Khmer: the city is CLDR's, the framing word before it (ទីក្រុង, រាជធានី) is ours.
         lines.append(.init(kind: "recipient", text: recipientLine, formulas: [],
-                           unreviewed: recipient.isUnreviewed || (request.place.map { PlaceNames.name($0, in: language).isUnreviewed } ?? false),
-                           untranslated: recipient.untranslated))
+                           unreviewed: recipient.isUnreviewed || (place?.isUnreviewed ?? false),
+                           untranslated: recipient.untranslated, sources: recipient.sources + (place?.sources ?? [])))
         return DraftNote(language: language, lines: lines)
     }
 

@@ -223,7 +223,11 @@ struct RecordScanner {
         var field: [UInt8] = []
         var inQuotes = false
         var quoted = false
+        // Bytes held for this record (each finished cell costs 32 more, about a String's own
+        // size): a stray quote would otherwise pull the rest of the file into one cell.
+        var held = 0
         func finishField() throws(FormatError) {
+            held += 32
             guard let text = String(validating: field, as: UTF8.self) else {
                 throw FormatError(file: source.name, line: startLine, column: fields.count + 1,
                                   reason: .invalidEncoding("invalid UTF-8 in cell \(fields.count + 1)"))
@@ -233,6 +237,11 @@ struct RecordScanner {
             quoted = false
         }
         while true {
+            held += 1
+            if held > UnitBudget.limit {
+                throw FormatError(file: source.name, line: startLine, column: 1, reason: .tooLarge(
+                    "the record starting here holds over \(UnitBudget.limit >> 20) MB (the per-unit limit); refused so that memory stays bounded (a quote never closed, or a file that is not a table?)"))
+            }
             guard let byte = try nextByte() else {
                 if inQuotes {
                     throw FormatError(file: source.name, line: startLine, column: fields.count + 1,

@@ -33,6 +33,35 @@ public enum FilterBound {
         length - (CostModel.fullEdit - min(max(threshold, 0), 100)) * length / CostModel.fullEdit
     }
 
+    /// What a memory segment must share with a query that has glossary entities, for its
+    /// entity-level score (entities merged into one `#entity` token on both sides, see
+    /// `MatchText`) to reach `threshold` — stated on the *word* tokens the index holds.
+    ///
+    /// **Claim.** Let the merged query have `n′` content tokens, `E` of them entities, and let
+    /// each entity span at most `G` content tokens (`MatchText.longestEntity`). A segment of
+    /// `m` content words whose merged form scores at least `t` shares at least
+    /// `need(n′) − E` word-class occurrences with the query, and `m ≤ G · Lmax(n′)`, where
+    /// `Lmax(n′)` is the longest length `L` with `need(L) ≤ n′`.
+    ///
+    /// **Proof.** On the merged sequences the bound above holds as for any tokens: their shared
+    /// class occurrences `common′ ≥ need(L′) ≥ need(n′)` (`L′ = max(n′, m′) ≥ n′`, and `need` is
+    /// nondecreasing). Merging only replaces runs of tokens by one `#entity` token and leaves every
+    /// other token as it was, so each word class occurs at most as often merged as unmerged on
+    /// either side, and the multiset intersection on word classes can only grow when unmerged;
+    /// the `#entity` class adds at most `E` (the query has `E` entities). Hence the word-level
+    /// `common ≥ common′ − E ≥ need(n′) − E`. Also `need(L′) ≤ common′ ≤ n′`, so the merged
+    /// segment has `m′ ≤ Lmax(n′)` tokens, each covering at most `G` content words: `m ≤ G·m′`. ∎
+    ///
+    /// The index's prefix filter applies with that constant `need`; when it is 0 or less (a
+    /// query that is mostly entities), every entry of an admitted length is a candidate.
+    public static func entityRequirement(queryLength n: Int, entities: Int, threshold: Int, longestEntity: Int)
+        -> (need: Int, lengths: ClosedRange<Int>) {
+        let needed = need(length: max(n, 1), threshold: threshold) - entities
+        let longest = admissibleLengths(query: max(n, 1), threshold: threshold).last ?? 1
+        let upper = min(max(longestEntity, 1) * longest, Int(UInt16.max))
+        return (needed, max(needed, 1)...max(upper, max(needed, 1)))
+    }
+
     /// The content lengths `m` a segment may have to reach `threshold` against a query of `n`
     /// content tokens. O(n) (the range ends where `need(m) > n`).
     public static func admissibleLengths(query n: Int, threshold: Int) -> [Int] {

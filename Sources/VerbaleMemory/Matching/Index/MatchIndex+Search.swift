@@ -1,21 +1,34 @@
 import VerbaleCore
 
-/// Reusable working memory for `MatchIndex.search`: per-entry stamps and shared counts, so a
-/// search deduplicates and counts candidates in O(1) per posting without clearing anything.
-/// One per thread (not thread-safe); `FuzzyMatcher` keeps one. Memory: 8 bytes per entry.
+/// Reusable working memory for `MatchIndex.search`: per-entry stamps and shared counts, a
+/// per-class slot table and alignment buffers, so a search deduplicates and counts candidates
+/// in O(1) per posting and verifies them without allocating or clearing anything.
+/// One per thread (not thread-safe); `FuzzyMatcher` keeps one. Memory: 8 bytes per entry plus
+/// 8 bytes per token class.
 public final class SearchScratch {
     var stamp: [UInt32] = []
     var shared: [UInt32] = []
     var touched: [UInt32] = []
+    var classStamp: [UInt32] = []
+    var classSlot: [UInt32] = []
+    var used: [Int] = []
+    var entryTokens: [TokenIDs] = []
+    var rows = TokenAlignment.Rows()
     private var generation: UInt32 = 0
+    private var classGeneration: UInt32 = 0
 
     public init() {}
 
-    func prepare(entries: Int) {
+    func prepare(entries: Int, classes: Int) {
         if stamp.count < entries {
             stamp = [UInt32](repeating: 0, count: entries)
             shared = [UInt32](repeating: 0, count: entries)
             generation = 0
+        }
+        if classStamp.count < classes {
+            classStamp = [UInt32](repeating: 0, count: classes)
+            classSlot = [UInt32](repeating: 0, count: classes)
+            classGeneration = 0
         }
     }
 
@@ -26,6 +39,20 @@ public final class SearchScratch {
         }
         generation += 1
         return generation
+    }
+
+    /// Marks the query's classes (slot per class) for the shared-class count. O(classes).
+    func markClasses(_ classes: [UInt32]) -> UInt32 {
+        if classGeneration == UInt32.max {
+            for i in classStamp.indices { classStamp[i] = 0 }
+            classGeneration = 0
+        }
+        classGeneration += 1
+        for (slot, cls) in classes.enumerated() where Int(cls) < classStamp.count {
+            classStamp[Int(cls)] = classGeneration
+            classSlot[Int(cls)] = UInt32(slot)
+        }
+        return classGeneration
     }
 }
 
@@ -44,17 +71,38 @@ public struct IndexHit: Hashable, Sendable {
     public var score: Int
 }
 
+/// A query reduced to what the count filter needs: its distinct content classes, how often
+/// each occurs, and `n`, the number of content tokens.
+struct QueryClasses {
+    var classes: [UInt32] = []
+    var weights: [Int] = []
+    var n = 0
+
+    init(_ query: [TokenIDs]) {
+        var slot: [UInt32: Int] = [:]
+        for token in query where !token.isPunctuation {
+            n += 1
+            if let existing = slot[token.cls] { weights[existing] += 1 } else {
+                slot[token.cls] = classes.count
+                classes.append(token.cls)
+                weights.append(1)
+            }
+        }
+    }
+}
+
 extension MatchIndex {
     /// Every entry of `language` scoring at least `threshold` (clamped to 1…100) against
     /// `query`, best first (score, then cost, then entry order).
     ///
-    /// Lossless by `FilterBound`: equal to `bruteForce` for every query. Cost: for each
-    /// admissible length m (O(n) of them), O(n log P) to size the query's postings at m, then
-    /// the `n − need + 1` shortest lists (plus short further lists, at most as many postings
-    /// again, which only tighten the bound), counted in O(1) per posting, an O(m) shared-class
-    /// count for candidates whose list count can still reach `need`, and an O(n·m) early-exit
-    /// alignment for those that pass. A 2-word query only
-    /// reads postings of 2-token entries; a 60-word query only of 42…85-token ones (at 70).
+    /// Lossless by `FilterBound`: equal to `bruteForce` for every query. Cost: O(n log P) to
+    /// size the query's postings over the admissible lengths, then the postings of the rarest
+    /// classes only — for each length m, just enough of them to hold `n − need(m) + 1` query
+    /// occurrences (plus a few short lists that only tighten the count) — counted in O(1) per
+    /// posting, an O(m) shared-class count for candidates whose count can still reach `need`,
+    /// and an O(n·m) early-exit alignment for those that pass. A 2-word query only reads
+    /// postings of 2-token entries; a 60-word one only of 42…85-token ones (at 70), and only
+    /// the lists of its rarest words.
     public func search(_ query: [TokenIDs], language: Language, threshold: Int, model: CostModel = .standard,
                        scratch: SearchScratch? = nil) -> [IndexHit] {
         var statistics = SearchStatistics()
@@ -65,81 +113,156 @@ extension MatchIndex {
     public func search(_ query: [TokenIDs], language: Language, threshold: Int, model: CostModel = .standard,
                        scratch: SearchScratch? = nil, statistics: inout SearchStatistics) -> [IndexHit] {
         let threshold = min(max(threshold, 1), 100)
-        var queryClasses: [UInt32: Int] = [:]
-        var n = 0
-        for token in query where !token.isPunctuation {
-            queryClasses[token.cls, default: 0] += 1
-            n += 1
-        }
-        guard n > 0 else { return [] }
-        let classList = Array(queryClasses)
-        let slotOfClass = Dictionary(uniqueKeysWithValues: classList.enumerated().map { ($1.key, $0) })
-        var used = [Int](repeating: 0, count: classList.count)
+        let classes = QueryClasses(query)
+        let n = classes.n
+        let lengths = FilterBound.admissibleLengths(query: n, threshold: threshold)
+        guard let shortest = lengths.first, let longest = lengths.last else { return [] }
         let aligner = TokenAlignment(model: model)
-        var hits: [IndexHit] = []
         let scratch = scratch ?? SearchScratch()
-        scratch.prepare(entries: entryCount)
-        var probes: [(range: Range<Int>, occurrences: Int)] = []
-        probes.reserveCapacity(classList.count)
-        for m in FilterBound.admissibleLengths(query: n, threshold: threshold) {
+        var hits: [IndexHit] = []
+        var aligned = 0
+        candidates(classes, language: language, lengths: shortest...longest, need: { FilterBound.need(length: max(n, $0), threshold: threshold) },
+                   scratch: scratch, statistics: &statistics) { entry, m in
             let length = max(n, m)
-            let need = FilterBound.need(length: length, threshold: threshold)
-            let prefix = n - need + 1
-            probes.removeAll(keepingCapacity: true)
-            for (cls, occurrences) in classList {
-                probes.append((postings(ofClass: cls, length: m), occurrences))
+            aligned += 1
+            tokenIDs(ofEntry: entry, into: &scratch.entryTokens)
+            if let cost = aligner.cost(query, scratch.entryTokens, limit: CostModel.maximumCost(threshold: threshold, length: length), rows: &scratch.rows) {
+                hits.append(IndexHit(entry: entry, cost: cost, score: CostModel.score(cost: cost, length: length)))
             }
-            probes.sort { $0.range.count < $1.range.count }
-            // Read the shortest lists until `prefix` occurrences are covered (the lossless
-            // minimum), then a few more short lists (at most as many postings again): each
-            // extra list raises how many lists a candidate must appear in, which rejects most
-            // candidates without touching their tokens. Counting uses a stamped array, O(1) per
-            // posting, no sort.
-            let generation = scratch.nextGeneration()
-            scratch.touched.removeAll(keepingCapacity: true)
-            var taken = 0, read = 0, minimumRead = -1
-            for probe in probes {
-                if minimumRead >= 0, read + probe.range.count > 2 * minimumRead + 64 { break }
-                let weight = UInt32(probe.occurrences)
-                for posting in probe.range {
-                    let entry = Int(postingEntry[posting])
-                    if scratch.stamp[entry] != generation {
-                        scratch.stamp[entry] = generation
-                        scratch.shared[entry] = weight
-                        scratch.touched.append(UInt32(entry))
-                    } else {
-                        scratch.shared[entry] += weight
+        }
+        statistics.aligned += aligned
+        return hits.sorted(by: Self.ranking)
+    }
+
+    /// The entries with a content length in `lengths` that share at least `need(m)` content-
+    /// class occurrences with the query (`m` = the entry's length), each passed once to `body`
+    /// with its length. Lossless for any `need` (see `FilterBound`'s prefix filter): with the
+    /// classes taken rarest first (by postings in `lengths`), an entry of length m sharing
+    /// `need(m)` occurrences appears in at least one list among the first classes holding
+    /// `n − need(m) + 1` occurrences, so each class's list is read only over the lengths it is
+    /// needed for (one contiguous range: postings are sorted by length). A candidate found in
+    /// lists carrying `s` occurrences, with `u` occurrences of its length unread, shares at most
+    /// `s + u`; below `need(m)` it is dropped, and survivors get an exact shared-class count
+    /// over their tokens. `need(m) ≤ 0` admits every entry: then the lengths are scanned.
+    func candidates(_ query: QueryClasses, language: Language, lengths: ClosedRange<Int>, need: (Int) -> Int, scratch: SearchScratch,
+                    statistics: inout SearchStatistics, body: (_ entry: Int, _ length: Int) -> Void) {
+        let n = query.n
+        guard n > 0, lengths.lowerBound <= lengths.upperBound else { return }
+        scratch.prepare(entries: entryCount, classes: vocabulary.classCount)
+        let lowest = lengths.lowerBound, highest = min(lengths.upperBound, Int(UInt16.max))
+        guard lowest <= highest else { return }
+        // Classes rarest first within the lengths (unknown words: no postings, first).
+        let full = query.classes.map { postings(ofClass: $0, lengths: lowest...highest) }
+        let order = query.classes.indices.sorted { full[$0].count != full[$1].count ? full[$0].count < full[$1].count : $0 < $1 }
+        if (lowest...highest).contains(where: { need($0) <= 0 }) {
+            scanAll(language: language, lengths: lowest...highest, body: body)
+            return
+        }
+        // For each class (in that order), the highest length it must be read at: a class is
+        // needed at length m while the occurrences before it are below n − need(m) + 1.
+        // Going down from the longest length, O(lengths + classes).
+        var prefixEnd = [Int](repeating: 0, count: n + 2)   // classes holding `required` occurrences
+        do {
+            var taken = 0, rank = 0
+            for required in 1...n + 1 {
+                while taken < required, rank < order.count { taken += query.weights[order[rank]]; rank += 1 }
+                prefixEnd[required] = rank
+            }
+        }
+        var reach = [Int](repeating: lowest - 1, count: order.count)
+        var reached = 0
+        for m in stride(from: highest, through: lowest, by: -1) {
+            let required = min(max(n - need(m) + 1, 0), n + 1)
+            while reached < prefixEnd[required] { reach[reached] = m; reached += 1 }
+        }
+        var ranges: [Range<Int>] = []
+        var minimumRead = 0
+        for (rank, slot) in order.enumerated() {
+            guard reach[rank] >= lowest else { ranges.append(0..<0); continue }
+            let range = reach[rank] == highest ? full[slot] : postings(ofClass: query.classes[slot], lengths: lowest...reach[rank])
+            ranges.append(range)
+            minimumRead += range.count
+        }
+        // More lists, rarest first, each extended to every length when the postings it adds
+        // fit in the budget (as many again as the minimum, plus 64 per length): each raises the
+        // count candidates must reach, which rejects most without reading their tokens.
+        var budget = minimumRead + 64 * (highest - lowest + 1)
+        for (rank, slot) in order.enumerated() where reach[rank] < highest {
+            let added = full[slot].count - ranges[rank].count
+            guard added <= budget else { continue }
+            budget -= added
+            ranges[rank] = full[slot]
+            reach[rank] = highest
+        }
+        // covered[m]: the query occurrences whose lists were read at length m.
+        var covered = [Int](repeating: 0, count: highest - lowest + 2)
+        for (rank, slot) in order.enumerated() where reach[rank] >= lowest { covered[reach[rank] - lowest] += query.weights[slot] }
+        for i in stride(from: highest - lowest - 1, through: 0, by: -1) { covered[i] += covered[i + 1] }
+        let generation = scratch.nextGeneration()
+        scratch.touched.removeAll(keepingCapacity: true)
+        var read = 0
+        scratch.stamp.withUnsafeMutableBufferPointer { stamp in
+            scratch.shared.withUnsafeMutableBufferPointer { shared in
+                postingEntry.withUnsafeBufferPointer { postings in
+                    for (rank, range) in ranges.enumerated() where !range.isEmpty {
+                        let weight = UInt32(query.weights[order[rank]])
+                        read += range.count
+                        for posting in range {
+                            let entry = Int(postings[posting])
+                            guard entry < stamp.count else { continue }
+                            if stamp[entry] != generation {
+                                stamp[entry] = generation
+                                shared[entry] = weight
+                                scratch.touched.append(UInt32(entry))
+                            } else {
+                                shared[entry] += weight
+                            }
+                        }
                     }
                 }
-                read += probe.range.count
-                taken += probe.occurrences
-                if minimumRead < 0, taken >= prefix { minimumRead = read }
-            }
-            statistics.postingsRead += read
-            guard !scratch.touched.isEmpty else { continue }
-            // Upper bound on shared occurrences: the weights of the lists holding the candidate
-            // plus every occurrence not read.
-            let unread = n - taken
-            let limit = CostModel.maximumCost(threshold: threshold, length: length)
-            for candidate in scratch.touched where Int(scratch.shared[Int(candidate)]) + unread >= need {
-                statistics.candidates += 1
-                let entry = Int(candidate)
-                // Shared-class count (the bound's `common`), before the costlier alignment.
-                for slot in used.indices { used[slot] = 0 }
-                var common = 0
-                for position in Int(entryStart[entry])..<Int(entryStart[entry + 1]) {
-                    let form = Int(tokens[position] & 0x7FFF_FFFF)
-                    guard let slot = slotOfClass[vocabulary.formClass[form]] else { continue }
-                    if used[slot] < classList[slot].value { used[slot] += 1; common += 1 }
-                }
-                guard common >= need else { continue }
-                statistics.aligned += 1
-                if let cost = aligner.cost(query, tokenIDs(ofEntry: entry), limit: limit) {
-                    hits.append(IndexHit(entry: entry, cost: cost, score: CostModel.score(cost: cost, length: length)))
-                }
             }
         }
-        return hits.sorted(by: Self.ranking)
+        statistics.postingsRead += read
+        guard !scratch.touched.isEmpty else { return }
+        let classGeneration = scratch.markClasses(query.classes)
+        if scratch.used.count < query.classes.count { scratch.used = [Int](repeating: 0, count: query.classes.count) }
+        for candidate in scratch.touched {
+            let entry = Int(candidate)
+            let m = Int(entryContentLength[entry])
+            guard m >= lowest, m <= highest else { continue }
+            let needed = need(m)
+            guard Int(scratch.shared[entry]) + n - covered[m - lowest] >= needed else { continue }
+            statistics.candidates += 1
+            guard sharedClasses(entry, query: query, generation: classGeneration, scratch: scratch) >= needed else { continue }
+            body(entry, m)
+        }
+    }
+
+    /// The size of the multiset intersection of the entry's content classes with the query's
+    /// (the bound's `common`). O(m), no hashing.
+    @inline(__always)
+    private func sharedClasses(_ entry: Int, query: QueryClasses, generation: UInt32, scratch: SearchScratch) -> Int {
+        for slot in query.classes.indices { scratch.used[slot] = 0 }
+        var common = 0
+        for position in tokenRange(ofEntry: entry) {
+            let form = Int(tokens[position] & 0x7FFF_FFFF)
+            guard form < vocabulary.formCount else { continue }
+            let cls = Int(vocabulary.formClass[form])
+            guard cls < scratch.classStamp.count, scratch.classStamp[cls] == generation else { continue }
+            let slot = Int(scratch.classSlot[cls])
+            if scratch.used[slot] < query.weights[slot] { scratch.used[slot] += 1; common += 1 }
+        }
+        return common
+    }
+
+    /// Every entry of `language` with a length in `lengths` (for a `need` of zero, which no
+    /// count can filter). O(entries).
+    private func scanAll(language: Language, lengths: ClosedRange<Int>, body: (_ entry: Int, _ length: Int) -> Void) {
+        let languageIndex = MatchVocabulary.languageIndex(language)
+        for entry in 0..<entryCount where entryLanguage[entry] == languageIndex {
+            let m = Int(entryContentLength[entry])
+            if m > 0, lengths.contains(m) { body(entry, m) }
+        }
     }
 
     /// The same answer as `search` by aligning the query with every entry of `language`:

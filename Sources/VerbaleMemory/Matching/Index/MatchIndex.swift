@@ -17,14 +17,14 @@ import VerbaleCore
 /// plus 6 bytes per posting plus the vocabulary.
 public struct MatchIndex: Sendable {
     public internal(set) var vocabulary = MatchVocabulary()
-    public internal(set) var entryUnit: [UInt32] = []
-    public internal(set) var entryLanguage: [UInt8] = []
-    public internal(set) var entryContentLength: [UInt16] = []
-    public internal(set) var entryStart: [UInt32] = [0]
-    public internal(set) var tokens: [UInt32] = []
-    public internal(set) var classStart: [UInt32] = [0]
-    public internal(set) var postingEntry: [UInt32] = []
-    public internal(set) var postingLength: [UInt16] = []
+    public internal(set) var entryUnit: IndexArray<UInt32> = []
+    public internal(set) var entryLanguage: IndexArray<UInt8> = []
+    public internal(set) var entryContentLength: IndexArray<UInt16> = []
+    public internal(set) var entryStart: IndexArray<UInt32> = [0]
+    public internal(set) var tokens: IndexArray<UInt32> = []
+    public internal(set) var classStart: IndexArray<UInt32> = [0]
+    public internal(set) var postingEntry: IndexArray<UInt32> = []
+    public internal(set) var postingLength: IndexArray<UInt16> = []
 
     public init() {}
 
@@ -43,11 +43,24 @@ public struct MatchIndex: Sendable {
 
     /// The stored tokens of `entry` as comparable ids. O(m).
     public func tokenIDs(ofEntry entry: Int) -> [TokenIDs] {
-        let lower = Int(entryStart[entry]), upper = Int(entryStart[entry + 1])
         var ids: [TokenIDs] = []
-        ids.reserveCapacity(upper - lower)
-        for position in lower..<upper { ids.append(vocabulary.ids(ofStored: tokens[position])) }
+        tokenIDs(ofEntry: entry, into: &ids)
         return ids
+    }
+
+    /// The token range of `entry` in `tokens` (empty when a damaged file says otherwise: a
+    /// mapped index is checked where it is read, not scanned at load).
+    @inline(__always)
+    func tokenRange(ofEntry entry: Int) -> Range<Int> {
+        guard entry >= 0, entry + 1 < entryStart.count else { return 0..<0 }
+        let lower = Int(entryStart[entry]), upper = Int(entryStart[entry + 1])
+        return lower <= upper && upper <= tokens.count ? lower..<upper : 0..<0
+    }
+
+    /// `tokenIDs(ofEntry:)` into a reused buffer (no allocation once it is large enough).
+    func tokenIDs(ofEntry entry: Int, into ids: inout [TokenIDs]) {
+        ids.removeAll(keepingCapacity: true)
+        for position in tokenRange(ofEntry: entry) { ids.append(vocabulary.ids(ofStored: tokens[position])) }
     }
 
     /// Appends one analysed variant of unit `unit`. O(m) amortised; postings are built later
@@ -91,9 +104,9 @@ public struct MatchIndex: Sendable {
         var counts = [UInt32](repeating: 0, count: classCount + 1)
         var seen = [UInt32](repeating: UInt32.max, count: classCount)
         for entry in 0..<entryCount {
-            for position in Int(entryStart[entry])..<Int(entryStart[entry + 1]) {
+            for position in tokenRange(ofEntry: entry) {
                 let form = Int(tokens[position] & 0x7FFF_FFFF)
-                guard vocabulary.formKind[form] != MatchVocabulary.Kind.punctuation.rawValue else { continue }
+                guard form < vocabulary.formCount, vocabulary.formKind[form] != MatchVocabulary.Kind.punctuation.rawValue else { continue }
                 let cls = Int(vocabulary.formClass[form])
                 if seen[cls] != UInt32(entry) { seen[cls] = UInt32(entry); counts[cls + 1] += 1 }
             }
@@ -104,9 +117,9 @@ public struct MatchIndex: Sendable {
         seen = [UInt32](repeating: UInt32.max, count: classCount)
         for entry in 0..<entryCount {
             let key = UInt64(entryContentLength[entry]) << 32 | UInt64(entry)
-            for position in Int(entryStart[entry])..<Int(entryStart[entry + 1]) {
+            for position in tokenRange(ofEntry: entry) {
                 let form = Int(tokens[position] & 0x7FFF_FFFF)
-                guard vocabulary.formKind[form] != MatchVocabulary.Kind.punctuation.rawValue else { continue }
+                guard form < vocabulary.formCount, vocabulary.formKind[form] != MatchVocabulary.Kind.punctuation.rawValue else { continue }
                 let cls = Int(vocabulary.formClass[form])
                 if seen[cls] != UInt32(entry) {
                     seen[cls] = UInt32(entry)
@@ -121,17 +134,32 @@ public struct MatchIndex: Sendable {
             let range = Int(counts[c])..<Int(counts[c + 1])
             if range.count > 1 { keys[range].sort() }
         }
-        classStart = counts
-        postingEntry = keys.map { UInt32(truncatingIfNeeded: $0) }
-        postingLength = keys.map { UInt16(truncatingIfNeeded: $0 >> 32) }
+        classStart = IndexArray(counts)
+        postingEntry = IndexArray(keys.lazy.map { UInt32(truncatingIfNeeded: $0) })
+        postingLength = IndexArray(keys.lazy.map { UInt16(truncatingIfNeeded: $0 >> 32) })
     }
 
     /// The posting range of class `cls` restricted to content length `length`. O(log P).
     @inline(__always)
     func postings(ofClass cls: UInt32, length: Int) -> Range<Int> {
-        guard Int(cls) < vocabulary.classCount else { return 0..<0 }
+        postings(ofClass: cls, lengths: length...length)
+    }
+
+    /// The posting range of class `cls` restricted to content lengths `lengths` (one range:
+    /// postings are sorted by length). O(log P).
+    @inline(__always)
+    func postings(ofClass cls: UInt32, lengths: ClosedRange<Int>) -> Range<Int> {
+        let all = postings(ofClass: cls)
+        return firstPosting(atLeast: lengths.lowerBound, in: all.lowerBound, all.upperBound)
+            ..< firstPosting(atLeast: lengths.upperBound + 1, in: all.lowerBound, all.upperBound)
+    }
+
+    /// Every posting of class `cls` (empty for unknown classes or damaged bounds). O(1).
+    @inline(__always)
+    func postings(ofClass cls: UInt32) -> Range<Int> {
+        guard Int(cls) + 1 < classStart.count else { return 0..<0 }
         let lower = Int(classStart[Int(cls)]), upper = Int(classStart[Int(cls) + 1])
-        return firstPosting(atLeast: length, in: lower, upper)..<firstPosting(atLeast: length + 1, in: lower, upper)
+        return lower <= upper && upper <= postingEntry.count && upper <= postingLength.count ? lower..<upper : 0..<0
     }
 
     @inline(__always)

@@ -1,17 +1,24 @@
 import Foundation
 import VerbaleCore
 
-/// Saves a `MatchIndex` and its `UnitArchive` as one binary file beside the memory, and loads
-/// it back without re-tokenizing anything (no rebuild on start).
+/// Saves a `MatchIndex` and its `UnitArchive` as one binary file beside the memory, and opens
+/// it again without re-tokenizing, copying or hashing anything (no rebuild on start).
 ///
 /// Format (little-endian): the magic `VBLMATCH`, a version, then each array as a byte count
-/// and its raw elements; string lists as offsets plus one UTF-8 blob. Writing goes to a
-/// temporary file renamed over the old one, so a crash leaves either the old or the new index.
-/// Cost: O(file size) both ways — a memory-mapped read and one copy per array; the only
-/// per-item work on load is rebuilding the vocabulary's hash tables (O(distinct forms)).
+/// and its raw elements, padded to 8 bytes so every array starts aligned; string lists as
+/// offsets, one UTF-8 blob and their ids in byte order (what lookups binary-search). Writing
+/// goes to a temporary file renamed over the old one, so a crash leaves either the old or the
+/// new index.
+///
+/// Cost: writing O(file size) plus sorting the vocabulary (O(F log F)); opening maps the file
+/// (`mmap`) and checks the array sizes and the vocabulary (O(distinct forms)), so the first
+/// answer pays only for the pages its search touches. Token and posting values are checked
+/// where they are read rather than by a scan at open. Version 2 files (unaligned, no sorted
+/// lists) still open, by copying.
 public enum MatchIndexFile {
     static let magic = Array("VBLMATCH".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
+    static let copiedVersion: UInt32 = 2
 
     /// Where the index of the memory at `memory` lives: `<memory>.match`.
     public static func location(forMemory memory: URL) -> URL {
@@ -20,12 +27,17 @@ public enum MatchIndexFile {
 
     /// Writes the index; `stamp` records which memory rows it reflects (see `MatchIndexCache`).
     public static func write(_ index: MatchIndex, archive: UnitArchive, stamp: [Int64] = [0, 0], to url: URL) throws(MatchIndexFileError) {
+        var vocabulary = index.vocabulary
+        vocabulary.sortForLookup()
         var data = Data()
         data.append(contentsOf: magic)
-        append(&data, [version])
-        append(&data, stamp)
-        let vocabulary = index.vocabulary
-        for list in [vocabulary.formText, vocabulary.classText, vocabulary.keyText, vocabulary.valueText] { appendStrings(&data, list) }
+        append(&data, IndexArray([version]))
+        append(&data, IndexArray(stamp))
+        for table in [vocabulary.forms, vocabulary.classes, vocabulary.keys, vocabulary.values] {
+            append(&data, table.offsets)
+            append(&data, table.blob)
+            append(&data, table.order)
+        }
         append(&data, vocabulary.formLanguage)
         append(&data, vocabulary.formKey)
         append(&data, vocabulary.formClass)
@@ -65,25 +77,35 @@ public enum MatchIndexFile {
 
     /// The index, its archive and the stamp it was written with.
     public static func readStamped(from url: URL) throws(MatchIndexFileError) -> (index: MatchIndex, archive: UnitArchive, stamp: [Int64]) {
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch { throw .cannotRead(url.path, error.localizedDescription) }
-        var reader = Reader(data: data, path: url.path)
-        guard data.count >= magic.count, Array(data.prefix(magic.count)) == magic else { throw .notAnIndex(url.path) }
-        reader.position = magic.count
-        let versions: [UInt32] = try reader.array()
-        guard versions == [version] else { throw .unsupportedVersion(url.path, versions.first ?? 0) }
-        let stamp: [Int64] = try reader.array()
-        var index = MatchIndex()
+        let mapping = try MappedFile(path: url.path)
+        guard mapping.bytes.count >= magic.count, Array(mapping.bytes.prefix(magic.count)) == magic else { throw .notAnIndex(url.path) }
+        var reader = Reader(mapping: mapping, path: url.path, position: magic.count, aligned: false)
+        let versions: IndexArray<UInt32> = try reader.array()
+        guard versions.count == 1, versions[0] == version || versions[0] == copiedVersion else {
+            throw .unsupportedVersion(url.path, versions.first ?? 0)
+        }
+        let current = versions[0] == version
+        reader.aligned = current
+        reader.position = current ? magic.count + 16 : reader.position
+        let stamp = Array(try reader.array() as IndexArray<Int64>)
         var vocabulary = MatchVocabulary()
-        vocabulary.formText = try reader.strings()
-        vocabulary.classText = try reader.strings()
-        vocabulary.keyText = try reader.strings()
-        vocabulary.valueText = try reader.strings()
+        var tables: [StringTable] = []
+        for _ in 0..<4 {
+            let offsets: IndexArray<UInt32> = try reader.array()
+            let blob: IndexArray<UInt8> = try reader.array()
+            let order: IndexArray<UInt32> = current ? try reader.array() : []
+            guard offsets.first == 0, let last = offsets.last, Int(last) == blob.count,
+                  current ? order.count == offsets.count - 1 : order.isEmpty,
+                  order.allSatisfy({ Int($0) < offsets.count - 1 }) else { throw .damaged(url.path, "bad string table") }
+            tables.append(StringTable(offsets: offsets, blob: blob, order: order))
+        }
+        (vocabulary.forms, vocabulary.classes, vocabulary.keys, vocabulary.values) = (tables[0], tables[1], tables[2], tables[3])
         vocabulary.formLanguage = try reader.array()
         vocabulary.formKey = try reader.array()
         vocabulary.formClass = try reader.array()
         vocabulary.formValue = try reader.array()
         vocabulary.formKind = try reader.array()
+        var index = MatchIndex()
         index.entryUnit = try reader.array()
         index.entryLanguage = try reader.array()
         index.entryContentLength = try reader.array()
@@ -95,67 +117,63 @@ public enum MatchIndexFile {
         var archive = UnitArchive()
         archive.bytes = try reader.array()
         archive.offsets = try reader.array()
-        let forms = vocabulary.formText.count
+        let forms = vocabulary.forms.count
         guard vocabulary.formKey.count == forms, vocabulary.formClass.count == forms, vocabulary.formKind.count == forms,
               vocabulary.formValue.count == forms, vocabulary.formLanguage.count == forms,
-              index.entryStart.count == index.entryUnit.count + 1, index.classStart.count == vocabulary.classText.count + 1,
+              index.entryStart.count == index.entryUnit.count + 1, index.entryLanguage.count == index.entryUnit.count,
+              index.entryContentLength.count == index.entryUnit.count, index.classStart.count == vocabulary.classCount + 1,
               index.postingLength.count == index.postingEntry.count, archive.offsets.first == 0,
-              index.tokens.allSatisfy({ Int($0 & 0x7FFF_FFFF) < forms }) else { throw .damaged(url.path, "inconsistent sizes") }
-        vocabulary.rebuildLookups()
+              vocabulary.formClass.allSatisfy({ Int($0) < vocabulary.classCount }),
+              vocabulary.formKey.allSatisfy({ Int($0) < vocabulary.keys.count }),
+              vocabulary.formKind.allSatisfy({ $0 <= MatchVocabulary.Kind.punctuation.rawValue })
+        else { throw .damaged(url.path, "inconsistent sizes") }
+        if !current {
+            // Version 2 has no sorted lists: hash them as before (O(forms)).
+            vocabulary.rebuildLookups()
+        }
         index.vocabulary = vocabulary
         index.recomputeLanguages()
         return (index, archive, stamp)
     }
 
-    private static func append<T: FixedWidthInteger>(_ data: inout Data, _ values: [T]) {
-        var count = UInt64(values.count * MemoryLayout<T>.size).littleEndian
+    private static func append<T: FixedWidthInteger>(_ data: inout Data, _ values: IndexArray<T>) {
+        let bytes = values.count * MemoryLayout<T>.size
+        var count = UInt64(bytes).littleEndian
         withUnsafeBytes(of: &count) { data.append(contentsOf: $0) }
-        values.withUnsafeBytes { data.append(contentsOf: $0) }
-    }
-
-    private static func appendStrings(_ data: inout Data, _ strings: [String]) {
-        var offsets: [UInt32] = [0]
-        var blob: [UInt8] = []
-        for string in strings {
-            blob.append(contentsOf: string.utf8)
-            offsets.append(UInt32(blob.count))
-        }
-        append(&data, offsets)
-        append(&data, blob)
+        values.withUnsafeBufferPointer { data.append(contentsOf: UnsafeRawBufferPointer($0)) }
+        let padding = (8 - bytes % 8) % 8
+        if padding > 0 { data.append(contentsOf: [UInt8](repeating: 0, count: padding)) }
     }
 
     private struct Reader {
-        let data: Data
+        let mapping: MappedFile
         let path: String
-        var position = 0
+        var position: Int
+        /// Version 3: arrays padded to 8 bytes, so they are used in place.
+        var aligned: Bool
 
-        mutating func array<T: FixedWidthInteger>() throws(MatchIndexFileError) -> [T] {
-            guard position + 8 <= data.count else { throw .damaged(path, "truncated at byte \(position)") }
+        mutating func array<T: FixedWidthInteger>() throws(MatchIndexFileError) -> IndexArray<T> {
+            let file = mapping.bytes
+            guard position + 8 <= file.count else { throw .damaged(path, "truncated at byte \(position)") }
             var count: UInt64 = 0
-            withUnsafeMutableBytes(of: &count) { $0.copyBytes(from: data[data.startIndex + position..<data.startIndex + position + 8]) }
-            let bytes = Int(UInt64(littleEndian: count))
-            position += 8
-            guard bytes >= 0, bytes % MemoryLayout<T>.size == 0, position + bytes <= data.count else {
-                throw .damaged(path, "bad array size at byte \(position - 8)")
+            withUnsafeMutableBytes(of: &count) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: file[position..<position + 8])) }
+            let available = UInt64(file.count - position - 8)
+            let size = UInt64(littleEndian: count)
+            guard size <= available, size % UInt64(MemoryLayout<T>.size) == 0 else {
+                throw .damaged(path, "bad array size at byte \(position)")
             }
-            var values = [T](repeating: 0, count: bytes / MemoryLayout<T>.size)
-            values.withUnsafeMutableBytes { $0.copyBytes(from: data[data.startIndex + position..<data.startIndex + position + bytes]) }
-            position += bytes
-            return values
-        }
-
-        mutating func strings() throws(MatchIndexFileError) -> [String] {
-            let offsets: [UInt32] = try array()
-            let blob: [UInt8] = try array()
-            guard let last = offsets.last, Int(last) == blob.count else { throw .damaged(path, "bad string table") }
-            var strings: [String] = []
-            strings.reserveCapacity(max(offsets.count - 1, 0))
-            for i in 0..<max(offsets.count - 1, 0) {
-                let lower = Int(offsets[i]), upper = Int(offsets[i + 1])
-                guard lower <= upper else { throw .damaged(path, "bad string offsets") }
-                strings.append(String(decoding: blob[lower..<upper], as: UTF8.self))
+            let bytes = Int(size), start = position + 8
+            position = start + bytes + (aligned ? (8 - bytes % 8) % 8 : 0)
+            guard position <= file.count else { throw .damaged(path, "truncated at byte \(start + bytes)") }
+            let elements = bytes / MemoryLayout<T>.size
+            guard let base = file.baseAddress, elements > 0 else { return [] }
+            let address = base + start
+            if Int(bitPattern: address) % MemoryLayout<T>.alignment == 0 {
+                return IndexArray(mapping: mapping, pointer: address.assumingMemoryBound(to: T.self), count: elements)
             }
-            return strings
+            var values = [T](repeating: 0, count: elements)
+            values.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(start: address, count: bytes)) }
+            return IndexArray(values)
         }
     }
 }

@@ -10,25 +10,31 @@ public struct MatchVocabulary: Sendable {
     /// What the cost model needs to know about a form.
     public enum Kind: UInt8, Sendable { case word = 0, valued = 1, punctuation = 2 }
 
-    public internal(set) var formText: [String] = []
-    public internal(set) var formLanguage: [UInt8] = []
-    public internal(set) var formKey: [UInt32] = []
-    public internal(set) var formClass: [UInt32] = []
-    public internal(set) var formValue: [UInt32] = []
-    public internal(set) var formKind: [UInt8] = []
+    /// Form texts; `forms.order` sorts form ids by (class, text) for lookups in a loaded index.
+    public internal(set) var forms = StringTable()
+    public internal(set) var formLanguage: IndexArray<UInt8> = []
+    public internal(set) var formKey: IndexArray<UInt32> = []
+    public internal(set) var formClass: IndexArray<UInt32> = []
+    public internal(set) var formValue: IndexArray<UInt32> = []
+    public internal(set) var formKind: IndexArray<UInt8> = []
     /// Class keys (`w:…`, `#date`…) prefixed by the language index.
-    public internal(set) var classText: [String] = []
-    public internal(set) var keyText: [String] = []
-    public internal(set) var valueText: [String] = []
+    public internal(set) var classes = StringTable()
+    /// Case-folded keys, prefixed by the language index.
+    public internal(set) var keys = StringTable()
+    public internal(set) var values = StringTable()
 
-    var formIDs: [String: UInt32] = [:]
+    /// Hash tables for interning, built on first use (an index being built or extended); a
+    /// loaded index answers lookups from the tables' sorted orders instead, so opening it
+    /// hashes nothing.
+    var formIDs: [String: UInt32]?
     var classIDs: [String: UInt32] = [:]
     var keyIDs: [String: UInt32] = [:]
     var valueIDs: [String: UInt32] = [:]
 
     public init() {}
 
-    public var classCount: Int { classText.count }
+    public var classCount: Int { classes.count }
+    public var formCount: Int { forms.count }
 
     /// The index of a language in `Language.allCases` (what entries store).
     public static func languageIndex(_ language: Language) -> UInt8 {
@@ -46,16 +52,17 @@ public struct MatchVocabulary: Sendable {
 
     /// Interns a token read back from the store (no tokenizer needed).
     mutating func intern(_ token: StoredToken, language: UInt8) -> UInt32 {
-        let cls = Self.intern(Self.scoped(language, token.classKey), into: &classIDs, list: &classText)
+        if formIDs == nil { rebuildLookups() }
+        let cls = Self.intern(Self.scoped(language, token.classKey), into: &classIDs, list: &classes)
         let formKeyText = Self.formKey(cls, token.text)
-        if let id = formIDs[formKeyText] { return id }
-        let id = UInt32(formText.count)
-        formIDs[formKeyText] = id
-        formText.append(token.text)
+        if let id = formIDs?[formKeyText] { return id }
+        let id = UInt32(forms.count)
+        formIDs?[formKeyText] = id
+        forms.append(token.text)
         formLanguage.append(language)
-        formKey.append(Self.intern(Self.scoped(language, token.key), into: &keyIDs, list: &keyText))
+        formKey.append(Self.intern(Self.scoped(language, token.key), into: &keyIDs, list: &keys))
         formClass.append(cls)
-        formValue.append(token.value.map { Self.intern($0, into: &valueIDs, list: &valueText) } ?? UInt32.max)
+        formValue.append(token.value.map { Self.intern($0, into: &valueIDs, list: &values) } ?? UInt32.max)
         formKind.append(token.kind.rawValue)
         return id
     }
@@ -70,7 +77,7 @@ public struct MatchVocabulary: Sendable {
         }
     }
 
-    private static func intern(_ text: String, into ids: inout [String: UInt32], list: inout [String]) -> UInt32 {
+    private static func intern(_ text: String, into ids: inout [String: UInt32], list: inout StringTable) -> UInt32 {
         if let id = ids[text] { return id }
         let id = UInt32(list.count)
         ids[text] = id
@@ -82,31 +89,65 @@ public struct MatchVocabulary: Sendable {
     /// has never seen get ids that equal nothing stored.
     public func ids(of token: MatchToken, language: UInt8) -> TokenIDs {
         let unknown = UInt32.max - 1
-        let cls = classIDs[Self.scoped(language, token.classKey)]
+        let cls = classID(Self.scoped(language, token.classKey))
         return TokenIDs(
-            form: cls.flatMap { formIDs[Self.formKey($0, token.token.text)] } ?? unknown,
-            key: keyIDs[Self.scoped(language, token.token.key)] ?? unknown,
+            form: cls.flatMap { formID(class: $0, text: token.token.text) } ?? unknown,
+            key: (formIDs != nil ? keyIDs[Self.scoped(language, token.token.key)] : keys.find(Self.scoped(language, token.token.key))) ?? unknown,
             cls: cls ?? unknown,
-            value: token.value.map { valueIDs[$0] ?? unknown } ?? UInt32.max,
+            value: token.value.map { (formIDs != nil ? valueIDs[$0] : values.find($0)) ?? unknown } ?? UInt32.max,
             kind: Self.kind(of: token).rawValue,
             spaced: token.spaced)
+    }
+
+    /// The class id of a scoped class key, or nil when the memory has none. O(1) hashed while
+    /// building, O(log classes) on a loaded index.
+    func classID(_ scoped: String) -> UInt32? {
+        formIDs != nil ? classIDs[scoped] : classes.find(scoped)
+    }
+
+    /// The form id of `text` in class `cls`, or nil. O(1) hashed, or O(log forms) loaded.
+    func formID(class cls: UInt32, text: String) -> UInt32? {
+        if let formIDs { return formIDs[Self.formKey(cls, text)] }
+        return formClass.withUnsafeBufferPointer { classOf in
+            forms.find(text, rank: { classOf[$0] }, target: cls)
+        }
+    }
+
+    /// Computes the sorted orders a loaded index looks up in (before writing). O(F log F).
+    mutating func sortForLookup() {
+        let classOf = formClass
+        forms.order = IndexArray(forms.sortedOrder(rank: { classOf[$0] }))
+        classes.order = IndexArray(classes.sortedOrder())
+        keys.order = IndexArray(keys.sortedOrder())
+        values.order = IndexArray(values.sortedOrder())
     }
 
     /// The comparable ids of a stored token (`form | spaced << 31`).
     @inline(__always)
     func ids(ofStored packed: UInt32) -> TokenIDs {
         let form = Int(packed & 0x7FFF_FFFF)
+        // A damaged file's token past the vocabulary compares as an unknown word.
+        guard form < formKind.count else {
+            return TokenIDs(form: UInt32.max - 1, key: UInt32.max - 1, cls: UInt32.max - 1, value: UInt32.max, kind: Kind.word.rawValue,
+                            spaced: packed & 0x8000_0000 != 0)
+        }
         return TokenIDs(form: UInt32(form), key: formKey[form], cls: formClass[form], value: formValue[form],
                         kind: formKind[form], spaced: packed & 0x8000_0000 != 0)
     }
 
-    /// Rebuilds the lookup tables after loading the lists from disk. O(distinct forms).
+    /// Builds the hash tables from the lists (before interning into a loaded index). O(forms).
     mutating func rebuildLookups() {
-        formIDs = Dictionary(minimumCapacity: formText.count)
-        for (id, text) in formText.enumerated() { formIDs[Self.formKey(formClass[id], text)] = UInt32(id) }
-        classIDs = Dictionary(uniqueKeysWithValues: classText.enumerated().map { ($1, UInt32($0)) })
-        keyIDs = Dictionary(uniqueKeysWithValues: keyText.enumerated().map { ($1, UInt32($0)) })
-        valueIDs = Dictionary(uniqueKeysWithValues: valueText.enumerated().map { ($1, UInt32($0)) })
+        var ids = [String: UInt32](minimumCapacity: forms.count)
+        for id in 0..<forms.count { ids[Self.formKey(formClass[id], forms.string(at: id))] = UInt32(id) }
+        formIDs = ids
+        func table(_ list: StringTable) -> [String: UInt32] {
+            var table = [String: UInt32](minimumCapacity: list.count)
+            for id in 0..<list.count { table[list.string(at: id)] = UInt32(id) }
+            return table
+        }
+        classIDs = table(classes)
+        keyIDs = table(keys)
+        valueIDs = table(values)
     }
 }
 

@@ -15,8 +15,8 @@ public protocol MatchUnits {
 /// Cost: O(size of unit) to append or decode; no per-unit object stays in memory. This stands
 /// in for the SQLite store's unit table until the matcher reads units from the store.
 public struct UnitArchive: Sendable, MatchUnits {
-    public internal(set) var bytes: [UInt8] = []
-    public internal(set) var offsets: [UInt64] = [0]
+    public internal(set) var bytes: IndexArray<UInt8> = []
+    public internal(set) var offsets: IndexArray<UInt64> = [0]
 
     public init() {}
 
@@ -38,7 +38,7 @@ public struct UnitArchive: Sendable, MatchUnits {
 
     /// The unit at `index`, or nil if out of range or damaged.
     public func unit(at index: Int) -> TranslationUnit? {
-        guard index >= 0, index < count else { return nil }
+        guard index >= 0, index < count, offsets[index] <= UInt64(bytes.count) else { return nil }
         var reader = Reader(bytes: bytes, position: Int(offsets[index]))
         guard let variantCount = reader.uint32(), variantCount < 10_000 else { return nil }
         var variants: [Variant] = []
@@ -65,7 +65,7 @@ public struct UnitArchive: Sendable, MatchUnits {
     }
 
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: IndexArray<UInt8>
         var position: Int
 
         mutating func uint32() -> UInt32? {
@@ -79,7 +79,7 @@ public struct UnitArchive: Sendable, MatchUnits {
         mutating func string() -> String? {
             guard let length = uint32().map(Int.init), position + length <= bytes.count else { return nil }
             defer { position += length }
-            return String(decoding: bytes[position..<position + length], as: UTF8.self)
+            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + length]), as: UTF8.self) }
         }
     }
 }

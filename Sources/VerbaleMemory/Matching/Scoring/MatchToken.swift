@@ -84,9 +84,15 @@ public struct MatchText: Sendable {
         self.tokens = tokens
     }
 
+    /// The most content tokens an entity may span and still become one token; longer ones stay
+    /// words. The bound makes the index's entity filter lossless (`FilterBound.entityRequirement`:
+    /// a memory segment of m words has at least m / 8 tokens once its entities are merged).
+    public static let longestEntity = 8
+
     /// The text analysed with glossary entities merged into single `#entity` tokens (valued by
-    /// concept id). An entity whose edges fall inside a token is left as words. Cost: one
-    /// tokenizer pass plus O(tokens + entities).
+    /// concept id). An entity whose edges fall inside a token, or that spans more than
+    /// `longestEntity` content tokens, is left as words. Cost: one tokenizer pass plus
+    /// O(tokens + entities).
     public init(text: String, language: Language, tokenizer: Tokenizer, entities: [Placeable]) {
         self.init(text: text, language: language, tokenizer: tokenizer)
         guard !entities.isEmpty else { return }
@@ -99,7 +105,8 @@ public struct MatchText: Sendable {
             if let entity = remaining.first, entity.range.lowerBound == token.token.range.lowerBound {
                 var j = i
                 while j < tokens.count, tokens[j].token.range.upperBound < entity.range.upperBound { j += 1 }
-                if j < tokens.count, tokens[j].token.range.upperBound == entity.range.upperBound {
+                if j < tokens.count, tokens[j].token.range.upperBound == entity.range.upperBound,
+                   tokens[i...j].filter(\.isContent).count <= Self.longestEntity {
                     remaining.removeFirst()
                     let folded = entity.text.lowercased()
                     let merge = Token(text: entity.text, key: folded, looseKey: folded, range: entity.range, kind: .placeable, placeable: entity)

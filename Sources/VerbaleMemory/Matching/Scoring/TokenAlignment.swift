@@ -30,11 +30,32 @@ public struct TokenAlignment: Sendable {
         }
     }
 
+    /// Two reusable rows for `cost` (so verifying many candidates allocates nothing).
+    public struct Rows: Sendable {
+        var previous: [Int] = []
+        var current: [Int] = []
+        public init() {}
+    }
+
     /// The cheapest cost turning `b` into `a`, or nil when it exceeds `limit`.
     public func cost(_ a: [TokenIDs], _ b: [TokenIDs], limit: Int) -> Int? {
+        var rows = Rows()
+        return cost(a, b, limit: limit, rows: &rows)
+    }
+
+    /// `cost(_:_:limit:)` in reused rows.
+    public func cost(_ a: [TokenIDs], _ b: [TokenIDs], limit: Int, rows: inout Rows) -> Int? {
         let m = b.count
-        var previous = [Int](repeating: 0, count: m + 1)
-        var current = [Int](repeating: 0, count: m + 1)
+        if rows.previous.count < m + 1 {
+            rows.previous = [Int](repeating: 0, count: m + 1)
+            rows.current = [Int](repeating: 0, count: m + 1)
+        }
+        // Taken out of `rows` (not copied), so writing them does not copy the storage.
+        var previous: [Int] = [], current: [Int] = []
+        swap(&previous, &rows.previous)
+        swap(&current, &rows.current)
+        defer { swap(&previous, &rows.previous); swap(&current, &rows.current) }
+        previous[0] = 0
         for j in 0..<m { previous[j + 1] = previous[j] + indelCost(b[j]) }
         for i in 0..<a.count {
             let ai = a[i]

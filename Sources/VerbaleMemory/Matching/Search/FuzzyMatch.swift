@@ -62,18 +62,12 @@ extension FuzzyMatch {
     /// languages (source included) whose text no reviewer has confirmed.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(score, forKey: .score)
-        try container.encode(band, forKey: .band)
-        try container.encode(source, forKey: .source)
-        try container.encode(sourceLanguage, forKey: .sourceLanguage)
-        try container.encode(sourceReview, forKey: .sourceReview)
-        try container.encode(targets, forKey: .targets)
-        try container.encode(review, forKey: .review)
-        try container.encode(origin, forKey: .origin)
-        try container.encode(unitID, forKey: .unitID)
-        try container.encode(cost, forKey: .cost)
-        try container.encode(diff, forKey: .diff)
-        try container.encode(transferred, forKey: .transferred)
-        try container.encode(unreviewedLanguages, forKey: .unreviewed)
+        // Optional fields encode as null (never omitted): the contract keeps every key.
+        let fields: [(CodingKeys, any Encodable)] = [
+            (.score, score), (.band, band), (.source, source), (.sourceLanguage, sourceLanguage), (.sourceReview, sourceReview),
+            (.targets, targets), (.review, review), (.origin, origin), (.unitID, unitID), (.cost, cost), (.diff, diff),
+            (.transferred, transferred), (.unreviewed, unreviewedLanguages),
+        ]
+        for (key, value) in fields { try container.encode(value, forKey: key) }
     }
 }

@@ -60,20 +60,24 @@ public final class FuzzyMatcher {
         guard query.contentLength > 0 else { throw .noWords(text) }
         let languageIndex = MatchVocabulary.languageIndex(language)
         let queryIDs = query.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) }
-        // Glossary entities: the index knows words, so candidates are fetched at a threshold
-        // lowered by what the entities' words can cost as words, then rescored with each
-        // entity as one placeable (see `entityThreshold`).
+        // Glossary entities: the index knows words, so it gives every entry the entity-level
+        // score could admit (`FilterBound.entityRequirement`, lossless), and each is scored
+        // here with the entities as placeables.
         var entityQuery: MatchText?
         if let entities {
             let found = entities.entities(in: text, language: language)
             let merged = MatchText(text: text, language: language, tokenizer: try tokenizer(for: language), entities: found)
             if merged.hasEntities { entityQuery = merged }
         }
-        let indexThreshold = entityQuery.map { Self.entityThreshold(threshold, query: query, merged: $0) } ?? threshold
-        let hits = index.search(queryIDs, language: language, threshold: indexThreshold, model: model, scratch: scratch)
+        let hits: [IndexHit]
+        if let entityQuery {
+            hits = try entityHits(entityQuery, entries: entityCandidates(entityQuery, queryIDs: queryIDs, threshold: threshold), threshold: threshold)
+        } else {
+            hits = index.search(queryIDs, language: language, threshold: threshold, model: model, scratch: scratch)
+        }
         let context = previousSegment.map(ContextHash.of)
         let exactCount = hits.prefix { $0.score == 100 }.count
-        let considered = hits.prefix(entityQuery == nil ? max(limit, min(exactCount, 50)) : max(limit * 20, 200))
+        let considered = hits.prefix(max(limit, min(exactCount, 50)))
         var matches: [FuzzyMatch] = []
         for hit in considered {
             if let match = try makeMatch(hit, query: query, queryIDs: queryIDs, entityQuery: entityQuery, targets: targets, context: context),
@@ -85,16 +89,43 @@ public final class FuzzyMatcher {
         return Array(matches.prefix(max(limit, 0)))
     }
 
-    /// The index threshold when the query has glossary entities: each entity may differ from
-    /// the memory's entity in every one of its words, plus up to two more words on the memory
-    /// side ("Kingdom of Thailand" vs "Republic of the Union of Myanmar" is more), so the word
-    /// score may be that many full edits lower. A heuristic bound, not the index's proven one:
-    /// an entity far longer on the memory side can still be missed.
-    static func entityThreshold(_ threshold: Int, query: MatchText, merged: MatchText) -> Int {
-        let entities = merged.tokens.filter { $0.token.placeable?.kind == .entity }.count
-        let entityWords = query.contentLength - (merged.contentLength - entities)
-        let slack = CostModel.fullEdit * (entityWords + 2 * entities)
-        return max(1, threshold - (slack + query.contentLength - 1) / max(query.contentLength, 1))
+    /// The entries the index cannot rule out for a query with glossary entities (see
+    /// `FilterBound.entityRequirement`). Cost: the index's count filter over the lengths the
+    /// bound admits; a query that is little more than an entity ("Kingdom of Thailand") admits
+    /// every short entry (need 0), which is then a scan of the entries' lengths.
+    func entityCandidates(_ merged: MatchText, queryIDs: [TokenIDs], threshold: Int) -> [Int] {
+        let entityCount = merged.tokens.filter { $0.token.placeable?.kind == .entity }.count
+        let requirement = FilterBound.entityRequirement(queryLength: merged.contentLength, entities: entityCount, threshold: threshold,
+                                                        longestEntity: MatchText.longestEntity)
+        var entries: [Int] = []
+        var statistics = SearchStatistics()
+        index.candidates(QueryClasses(queryIDs), language: merged.language, lengths: requirement.lengths, need: { _ in requirement.need },
+                         scratch: scratch, statistics: &statistics) { entry, _ in entries.append(entry) }
+        return entries
+    }
+
+    /// The entity-level scores of `entries` at or above `threshold`, best first: each entry's
+    /// unit text analysed with its own glossary entities and aligned with the query. Also the
+    /// brute-force reference (all entries of the language) the tests compare with. O(n·m) and
+    /// one tokenization plus one entity recognition per entry.
+    func entityHits(_ merged: MatchText, entries: [Int], threshold: Int) throws(MatchError) -> [IndexHit] {
+        guard let entities else { return [] }
+        let threshold = min(max(threshold, 1), 100)
+        let aligner = TokenAlignment(model: model)
+        var hits: [IndexHit] = []
+        for entry in entries {
+            guard let unit = archive.unit(at: Int(index.entryUnit[entry])),
+                  let variant = unit.variants.first(where: { $0.language.language == merged.language }) else { continue }
+            let source = MatchText(text: variant.text, language: merged.language, tokenizer: try tokenizer(for: merged.language),
+                                   entities: entities.entities(in: variant.text, language: merged.language))
+            let length = max(merged.contentLength, source.contentLength)
+            guard length > 0 else { continue }
+            let (a, b) = Self.localIDs(merged.tokens, source.tokens)
+            if let cost = aligner.cost(a, b, limit: CostModel.maximumCost(threshold: threshold, length: length)) {
+                hits.append(IndexHit(entry: entry, cost: cost, score: CostModel.score(cost: cost, length: length)))
+            }
+        }
+        return hits.sorted(by: MatchIndex.ranking)
     }
 
     private func makeMatch(_ hit: IndexHit, query plainQuery: MatchText, queryIDs plainQueryIDs: [TokenIDs], entityQuery: MatchText?,

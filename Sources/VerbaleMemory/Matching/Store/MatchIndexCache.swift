@@ -6,35 +6,29 @@ import VerbaleCore
 /// memory's `match_entry` rows, else brought up to date from them — without tokenizing
 /// anything again — and saved.
 ///
-/// The file carries a stamp (row count, highest variant id). Equal stamp: the file is loaded
-/// (a memory-mapped read; the usual case, well under a second for 1M units). New rows only
-/// (a later import): they are appended and the postings re-sorted, O(total postings). Anything
-/// else (rows removed, file missing or damaged): rebuilt from the table, O(total tokens). The
-/// database stays the truth; the file is a cache that is checked, never trusted blindly.
+/// The file carries a stamp (rows deleted so far — `match_stamp`, kept by a delete trigger —,
+/// highest variant id), read in O(log n): the import only adds rows for new units, above the
+/// highest id. Equal stamp: the file is mapped (the usual case; nothing is copied or rebuilt).
+/// A higher id only (a later import): the newer rows are appended and the postings re-sorted,
+/// O(total postings). Anything else (rows removed, file missing, damaged or of an older
+/// version): rebuilt from the table, O(total tokens). The database
+/// stays the truth; the file is a cache that is checked, never trusted blindly.
 public enum MatchIndexCache {
     /// How the index was obtained (for messages and tests).
     public enum Origin: String, Sendable { case file, updated, rebuilt }
 
     public static func open(_ memory: SQLiteMemory) throws -> (index: MatchIndex, origin: Origin) {
         let url = MatchIndexFile.location(forMemory: memory.path)
-        let stamp: [Int64] = try memory.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(max(variant), 0) FROM match_entry")
-            return [row?[0] ?? 0, row?[1] ?? 0]
-        }
+        let stamp: [Int64] = try memory.read { db in try FuzzyMatchIndex.stamp(db) }
         let cached = try? MatchIndexFile.readStamped(from: url)
         if let cached, cached.stamp == stamp { return (cached.index, .file) }
         var index = MatchIndex()
         var origin = Origin.rebuilt
         var after: Int64 = 0
-        if let cached, cached.stamp.count == 2, cached.stamp[1] < stamp[1] {
-            let newer = try memory.read { db in
-                try Int64.fetchOne(db, sql: "SELECT count(*) FROM match_entry WHERE variant > ?", arguments: [cached.stamp[1]]) ?? 0
-            }
-            if cached.stamp[0] + newer == stamp[0] {
-                index = cached.index
-                after = cached.stamp[1]
-                origin = .updated
-            }
+        if let cached, cached.stamp.count == 2, cached.stamp[0] == stamp[0], cached.stamp[1] < stamp[1] {
+            index = cached.index
+            after = cached.stamp[1]
+            origin = .updated
         }
         try memory.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT variant, language, tokens FROM match_entry WHERE variant > ? ORDER BY variant", arguments: [after])
