@@ -82,6 +82,12 @@ public enum TBXReader {
             throw .malformedXML(file: name, line: line, column: column, message: explain(code))
         }
         guard delegate.sawRoot else { throw .notTBX(file: name, root: nil) }
+        // FoundationXML on Linux reports no error when the input simply stops: a file cut off
+        // mid-entry would otherwise import its first concepts as if it were whole.
+        if let open = delegate.openElements.last {
+            throw .malformedXML(file: name, line: parser.lineNumber, column: parser.columnNumber,
+                                message: "the document ends before <\(open.element)> (line \(open.line)) is closed (truncated file?)")
+        }
         return delegate.header
     }
 
@@ -215,6 +221,9 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
     var error: TBXError?
     var header = TBXHeader(version: .v2)
     var sawRoot = false
+    /// The elements opened and not yet closed, outermost first: a non-empty stack at the end of
+    /// the input means the file was cut off (see `TBXReader.finish`).
+    private(set) var openElements: [(element: String, line: Int)] = []
 
     private var concept: Concept?
     private var conceptLine = 0
@@ -249,6 +258,7 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         guard error == nil else { return }
         let line = parser.lineNumber, column = parser.columnNumber
+        openElements.append((element, line))
         if !sawRoot {
             sawRoot = true
             switch element {
@@ -330,6 +340,7 @@ final class TBXParserDelegate: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
         guard error == nil else { return }
         let line = parser.lineNumber, column = parser.columnNumber
+        if !openElements.isEmpty { openElements.removeLast() }
         switch element {
         case "martifHeader", "tbxHeader":
             inHeader = false

@@ -108,6 +108,31 @@ struct TBXTests {
         }
     }
 
+    @Test("A TBX file cut off anywhere is refused, from a file and from memory, and no concept is kept")
+    func truncated() throws {
+        // Our shipped termbase, cut at byte offsets inside entries, inside an entity reference
+        // and just before the root's end tag. FoundationXML alone accepted all of these silently.
+        let whole = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Glossaries/diplomatic.tbx"))
+        let rootEnd = try #require(whole.lastRange(of: Data("</".utf8))).lowerBound
+        for cut in [2_000, 5_000, whole.count / 2, rootEnd] {
+            let part = whole.prefix(cut)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-truncated-\(cut).tbx")
+            try part.write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            for fromFile in [true, false] {
+                do throws(TBXError) {
+                    let (_, concepts) = fromFile ? try TBXReader.readAll(file) : try TBXReader.readAll(data: part, name: file.path)
+                    Issue.record("a file cut at byte \(cut) gave \(concepts.count) concepts and no error")
+                } catch {
+                    guard case let .malformedXML(name, _, _, message) = error else { Issue.record("cut at \(cut): wrong error \(error)"); continue }
+                    #expect(name == file.path)
+                    #expect(message.contains("truncated") || message.contains("ends"), "cut at \(cut): \(message)")
+                }
+            }
+        }
+    }
+
     @Test("Malformed XML names the file, line and column")
     func malformed() {
         do {
