@@ -168,6 +168,25 @@ struct ValidateCommandTests {
         #expect(text.stdout.contains("0 units — the file holds no translation units"))
     }
 
+    @Test("validate counts every skipped unit, past the 10,000 warnings a reader keeps (20,000 empty units → 20,000)")
+    func skippedCountsAreExact() throws {
+        var tmx = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+        <body><tu><tuv xml:lang="km"><seg>សូម\u{200B}អរគុណ</seg></tuv></tu>
+
+        """
+        for _ in 0..<20_000 { tmx += "<tu><tuv xml:lang=\"en\"><seg></seg></tuv></tu>\n" }
+        tmx += "</body></tmx>\n"
+        let result = try CLI.run(["validate", "--json", "--format", "tmx", "-"], stdin: tmx)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let files = try #require(json["files"] as? [[String: Any]])
+        let warnings = try #require(files.first?["warnings"] as? [String: Int])
+        #expect(warnings["unit without text"] == 20_000, "\(warnings)")
+        #expect(warnings["empty segment"] == 20_000, "\(warnings)")
+    }
+
     @Test("validate - reads standard input, with --format")
     func standardInput() throws {
         let tmx = try String(contentsOfFile: formatFixture("memoq.tmx"), encoding: .utf8)

@@ -162,6 +162,38 @@ struct HugeInputTests {
         }
     }
 
+    @Test("200 <ph> tags each carrying a 1 MB attribute are refused at the per-unit limit (attributes are charged)")
+    func inlineTagsWithHugeAttributes() throws {
+        // Each <ph> is one small element but stores its 1 MB attribute: 200 of them would hold 200 MB.
+        let piece = "<ph x=\"" + String(repeating: "a", count: 1 << 20) + "\"/>"
+        let document = GeneratedDocument(prefix: Self.tmxStart, repeating: piece, bytes: 200 * piece.utf8.count, suffix: Self.tmxEnd)
+        let (units, error) = Self.read(document, name: "huge-attributes.tmx", format: .tmx)
+        let failure = try #require(error)
+        guard case .tooLarge = failure.reason else { Issue.record("got \(failure)"); return }
+        #expect(units == 1)
+        #expect(failure.description.hasPrefix("huge-attributes.tmx:4:3: too large: "), "\(failure)")
+        #expect(failure.description.contains("<tu>"))
+        #expect(document.pulled < UnitBudget.limit + (3 << 20), "read \(document.pulled >> 20) MB: it must stop at the limit")
+    }
+
+    @Test("An XLIFF 2.0 <unit> of <ph> tags with 1 MB attributes is refused at the <unit>")
+    func xliffInlineTagsWithHugeAttributes() throws {
+        let start = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="km">
+        <file id="f1">
+          <unit id="u1"><segment><source>
+        """
+        let piece = "<ph id=\"" + String(repeating: "b", count: 1 << 20) + "\"/>"
+        let document = GeneratedDocument(prefix: start, repeating: piece, bytes: 200 * piece.utf8.count, suffix: "</source></segment></unit></file></xliff>")
+        let (_, error) = Self.read(document, name: "huge-attributes.xlf", format: .xliff)
+        let failure = try #require(error)
+        guard case .tooLarge = failure.reason else { Issue.record("got \(failure)"); return }
+        #expect(failure.description.hasPrefix("huge-attributes.xlf:4:3: too large: "), "\(failure)")
+        #expect(failure.description.contains("<unit>"))
+        #expect(document.pulled < UnitBudget.limit + (3 << 20), "read \(document.pulled >> 20) MB")
+    }
+
     @Test("A real unit just under the limits still reads (a 20 MB Khmer segment)")
     func largeButAllowed() throws {
         let document = GeneratedDocument(prefix: Self.tmxStart, repeating: Self.khmer, bytes: 20 << 20, suffix: Self.tmxEnd)

@@ -15,8 +15,11 @@ public protocol TranslationUnitReader {
     mutating func next() throws(FormatError) -> TranslationUnit?
     /// Units handed out so far (0 after the end means the file holds no unit: say so).
     var unitsRead: Int { get }
-    /// What was skipped or repaired so far (empty segments, units without text…).
+    /// What was skipped or repaired so far (empty segments, units without text…): the first
+    /// `WarningLog.limit` in full, so memory stays bounded; count with `warningCounts`.
     var warnings: [FormatWarning] { get }
+    /// Every warning so far by kind, exact however many there were (not capped like `warnings`).
+    var warningCounts: [FormatWarning.Kind: Int] { get }
     /// The line where the unit last handed out starts (for `origin` and for messages).
     var unitLine: Int { get }
 }

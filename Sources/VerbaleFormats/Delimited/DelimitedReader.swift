@@ -12,7 +12,10 @@ public final class DelimitedReader: TranslationUnitReader {
     public let header: MemoryHeader
     public private(set) var unitsRead = 0
     public private(set) var unitLine = 0
-    public private(set) var warnings: [FormatWarning] = []
+    /// The first `WarningLog.limit` warnings in full, and exact counts by kind.
+    private var log = WarningLog()
+    public var warnings: [FormatWarning] { log.kept }
+    public var warningCounts: [FormatWarning.Kind: Int] { log.counts }
     private var scanner: RecordScanner
     private let dialect: DelimitedDialect
     private let columns: [Column]
@@ -86,14 +89,14 @@ public final class DelimitedReader: TranslationUnitReader {
                         unit.metadata.review = review
                     } else {
                         unit.metadata.review = .unreviewed
-                        warnings.append(FormatWarning(kind: .ignored, file: scanner.name, line: row.line, column: 0,
+                        log.append(FormatWarning(kind: .ignored, file: scanner.name, line: row.line, column: 0,
                                                       detail: "unknown review status \"\(text)\"; marked unreviewed"))
                     }
                 case let .property(name): unit.metadata.properties.append(Property(type: name, value: text))
                 }
             }
             guard !unit.variants.isEmpty else {
-                warnings.append(FormatWarning(kind: .emptyUnit, file: scanner.name, line: row.line, column: 0,
+                log.append(FormatWarning(kind: .emptyUnit, file: scanner.name, line: row.line, column: 0,
                                               detail: "a row with no text in any language is skipped"))
                 continue
             }

@@ -66,7 +66,7 @@ final class TMXBuilder: XMLUnitBuilder {
     }
 
     func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError) {
-        if place != .outside && place != .body { try budget.spendElement(file: fileName) }
+        if place != .outside && place != .body { try budget.spendElement(attributes, file: fileName) }
         if place == .seg {
             if segment.isInCode {
                 segment.openNested(element, attributes: attributes)
@@ -97,6 +97,7 @@ final class TMXBuilder: XMLUnitBuilder {
         case "header":
             place = .header
             budget.begin("header", at: position)
+            try budget.spendAttributes(attributes, file: fileName)
             readHeaderAttributes(attributes)
         case "body":
             publishHeader()
@@ -106,6 +107,7 @@ final class TMXBuilder: XMLUnitBuilder {
             unitLine = position.line
             unitColumn = position.column
             budget.begin("tu", at: position)
+            try budget.spendAttributes(attributes, file: fileName)
             unit = TranslationUnit(variants: [])
             readUnitAttributes(attributes)
         case "tuv" where place == .tu:

@@ -81,6 +81,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private var metaGroupCategory: String?
     private var metaGroupAppliesTo: String?
     private var metaType = ""
+    /// Where the `<meta>` being read starts (for an error about its value).
+    private var metaPosition = XMLPosition(line: 0, column: 0)
     private var dataID: String?
     private var skipDepth = 0
 
@@ -104,7 +106,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
 
     func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError) {
         if skipDepth > 0 { skipDepth += 1; return }
-        if inUnit { try budget.spendElement(file: fileName) }
+        if inUnit { try budget.spendElement(attributes, file: fileName) }
         if collecting != .none {
             startInline(element, attributes: attributes)
             return
@@ -134,6 +136,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
                 field = ""
                 fieldKind = "meta"
                 metaType = attributes["type"] ?? ""
+                metaPosition = position
                 return
             default:
                 skipDepth = 1
@@ -158,6 +161,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
             break
         case "trans-unit" where !version2, "unit" where version2:
             budget.begin(name, at: position)
+            try budget.spendAttributes(attributes, file: fileName)
             startUnit(attributes, position)
             approved12 = attributes["approved"] == "yes"
         case "segment":
@@ -207,7 +211,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
         }
         if let text = field {
             field = nil
-            storeField(text)
+            try storeField(text)
             return
         }
         if prefixed {
@@ -275,7 +279,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
         unitTargetLanguage = nil
     }
 
-    private func storeField(_ text: String) {
+    private func storeField(_ text: String) throws(FormatError) {
         switch fieldKind {
         case "note":
             switch fieldAppliesTo {
@@ -286,13 +290,13 @@ final class XLIFFBuilder: XMLUnitBuilder {
         case "data":
             if let dataID { originalData[dataID] = text }
         case "meta":
-            storeMeta(type: metaType, value: text)
+            try storeMeta(type: metaType, value: text)
         default:
             break
         }
     }
 
-    private func storeMeta(type: String, value: String) {
+    private func storeMeta(type: String, value: String) throws(FormatError) {
         let appliesTo = metaGroupAppliesTo
         switch metaGroupCategory {
         case XLIFFMeta.unitCategory?:
@@ -306,8 +310,9 @@ final class XLIFFBuilder: XMLUnitBuilder {
             case "context-post": metadata.nextContext = value
             case "review": metadata.review = ReviewStatus(rawValue: value) ?? metadata.review
             case XLIFFMeta.unitID: unitID = value
-            case XLIFFMeta.sourceLanguage: unitSourceLanguage = try? LanguageTag(parsing: value)
-            case XLIFFMeta.targetLanguage: unitTargetLanguage = try? LanguageTag(parsing: value)
+            // A malformed tag is an error, not dropped: the unit would silently take the file's languages.
+            case XLIFFMeta.sourceLanguage: unitSourceLanguage = try language(value, metaPosition)
+            case XLIFFMeta.targetLanguage: unitTargetLanguage = try language(value, metaPosition)
             default: metadata.properties.append(Property(type: type, value: value))
             }
         case XLIFFMeta.attributeCategory?:

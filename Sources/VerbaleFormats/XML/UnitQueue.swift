@@ -8,10 +8,9 @@ final class UnitQueue {
     private(set) var header: MemoryHeader?
     private var items: [(unit: TranslationUnit, line: Int)] = []
     private var head = 0
-    private(set) var warnings: [FormatWarning] = []
-    /// Warnings kept in full; beyond this only `warningCount` grows (a broken file can have millions).
-    static let warningLimit = 10_000
-    private(set) var warningCount = 0
+    /// The first `WarningLog.limit` warnings, and exact counts by kind (a broken file can have millions).
+    private(set) var log = WarningLog()
+    var warnings: [FormatWarning] { log.kept }
 
     var isEmpty: Bool { head >= items.count }
 
@@ -27,8 +26,7 @@ final class UnitQueue {
     }
 
     func warn(_ warning: FormatWarning) {
-        warningCount += 1
-        if warnings.count < Self.warningLimit { warnings.append(warning) }
+        log.append(warning)
     }
 
     func pop() -> (unit: TranslationUnit, line: Int)? {

@@ -34,6 +34,7 @@ public final class XMLUnitReader: TranslationUnitReader {
     }
 
     public var warnings: [FormatWarning] { queue.warnings }
+    public var warningCounts: [FormatWarning.Kind: Int] { queue.log.counts }
 
     public func next() throws(FormatError) -> TranslationUnit? {
         while queue.isEmpty {

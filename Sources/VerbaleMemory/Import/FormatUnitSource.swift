@@ -39,11 +39,12 @@ public final class FormatUnitSource: UnitSource {
     }
 
     public var readerSkips: [String: Int] {
-        var counts: [String: Int] = [:]
-        for warning in reader.warnings where warning.kind == .emptyUnit { counts[warning.kind.rawValue, default: 0] += 1 }
-        return counts
+        // From the reader's exact counts: its `warnings` list is capped.
+        guard let empty = reader.warningCounts[.emptyUnit], empty > 0 else { return [:] }
+        return [FormatWarning.Kind.emptyUnit.rawValue: empty]
     }
 
-    /// Everything the reader repaired or ignored, with file, line and column.
+    /// Everything the reader repaired or ignored, with file, line and column (the first
+    /// `WarningLog.limit`; `reader.warningCounts` has the exact numbers).
     public var warnings: [FormatWarning] { reader.warnings }
 }

@@ -92,7 +92,7 @@ struct ValidateCommand: ParsableCommand {
                 report.units += 1
                 for variant in unit.variants { report.languages[variant.language.description, default: 0] += 1 }
             }
-            for warning in reader.warnings { report.warnings[warning.kind.rawValue, default: 0] += 1 }
+            for (kind, count) in reader.warningCounts { report.warnings[kind.rawValue, default: 0] += count }
         } catch {
             report.error = "\(error)"
         }
