@@ -31,38 +31,25 @@ struct NameTable: Sendable {
     /// is missing or malformed, which the tests rule out for the shipped file.
     static let shipped: NameTable = (try? load()) ?? NameTable(rows: [])
 
-    /// Where the shipped TSV is, or nil. Not `Bundle.module`: SwiftPM's generated accessor calls
-    /// `fatalError` when the resource bundle is missing (a copied executable, a stripped
-    /// install), so the empty-table fallback above would never be reached. Like `ShippedData`,
-    /// this looks in places and says nil: the resource bundle SwiftPM puts beside the
-    /// executable (and the test runner), then the source tree this file was compiled from.
-    static var url: URL? { locate(in: searchRoots) }
+    /// Where the shipped TSV is, or nil. Found with `ShippedResource` (beside the executable
+    /// and the test runner, then the source tree), not `Bundle.module`, whose generated accessor
+    /// calls `fatalError` when the resource bundle is missing, so the empty-table fallback above
+    /// would never be reached.
+    static var url: URL? { resource.url(relativePath) }
 
-    /// The resource bundle's name as SwiftPM writes it on Linux (`<package>_<target>.resources`).
-    static let bundleName = "Verbale_VerbaleDraft.resources"
+    /// VerbaleDraft's resources: Sources/VerbaleDraft/Composition/NameTable.swift → Sources/VerbaleDraft.
+    static let resource = ShippedResource(
+        target: "VerbaleDraft",
+        sourceFolder: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent())
 
-    /// Candidate folders holding `Resources/institution-names.tsv`, most specific first.
-    static var searchRoots: [URL] {
-        var roots: [URL] = []
-        var executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<3 {
-            roots.append(executable.appendingPathComponent(bundleName))
-            executable = executable.deletingLastPathComponent()
-        }
-        roots.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
-        // Sources/VerbaleDraft/Composition/NameTable.swift → Sources/VerbaleDraft
-        roots.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent())
-        return roots
-    }
+    /// The table's path inside VerbaleDraft's resources.
+    static let relativePath = "Resources/institution-names.tsv"
 
     /// The first `root/Resources/institution-names.tsv` that exists; nil when none does.
-    static func locate(in roots: [URL]) -> URL? {
-        roots.map { $0.appendingPathComponent("Resources/institution-names.tsv") }
-            .first { FileManager.default.isReadableFile(atPath: $0.path) }
-    }
+    static func locate(in roots: [URL]) -> URL? { ShippedResource.locate(relativePath, in: roots) }
 
     static func load(from url: URL? = url) throws(DraftError) -> NameTable {
-        guard let url else { throw .unreadable("Resources/institution-names.tsv", "not found beside the executable (\(bundleName)) nor in the source tree") }
+        guard let url else { throw .unreadable(relativePath, resource.notFound(relativePath)) }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .unreadable(url.path, "\(error)") }
         return try parse(text, file: url.lastPathComponent)
