@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "VerbaleCoreTests", dependencies: ["VerbaleCore"]),
         .testTarget(name: "VerbaleFormatsTests", dependencies: ["VerbaleFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "VerbaleMemoryTests", dependencies: ["VerbaleMemory"]),
+        .testTarget(name: "VerbaleMemoryTests", dependencies: ["VerbaleMemory", "VerbaleFormats"]),
         .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleGlossary"]),
         .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign", "VerbaleFormats"]),
         .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft", "VerbaleFormats"]),

@@ -75,4 +75,84 @@ struct ImportPipelineTests {
             #expect(try dump(memory).isEmpty)
         }
     }
+
+    /// A source that yields its units, then blocks in `next()` until released, like standard
+    /// input whose producer keeps the pipe open.
+    final class StalledSource: UnitSource, @unchecked Sendable {
+        let name = "<stdin>"
+        private var remaining: [TranslationUnit]
+        let release = DispatchSemaphore(value: 0)
+        init(units: [TranslationUnit]) { remaining = units }
+        var totalBytes: Int64? { nil }
+        var bytesRead: Int64 { 0 }
+        func next() throws -> TranslationUnit? {
+            guard !remaining.isEmpty else {
+                release.wait()
+                return nil
+            }
+            return remaining.removeFirst()
+        }
+    }
+
+    @Test("A writer failure while the reader is blocked reading a pipe rolls back at once instead of hanging")
+    func writerFailureWithStalledReader() throws {
+        let memory = try temporaryMemory()
+        // A real SQLite failure in the writer: storing the unit with tuid "boom" aborts.
+        try memory.writeTransaction { db in
+            try db.execute(sql: "CREATE TRIGGER boom BEFORE INSERT ON unit WHEN NEW.tuid = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        }
+        let source = StalledSource(units: [unit([("en", "Thank you."), ("fr", "Merci.")]),
+                                           unit([("en", "Yes"), ("fr", "Oui")], id: "boom")])
+        var options = ImportOptions(indexBatchSize: 1)
+        options.analysisThreads = 1
+        let returned = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        let box = Box(memory: memory, source: source, options: options)
+        Thread {
+            do { _ = try box.memory.importUnits(from: [box.source], options: box.options) } catch { outcome.set("\(error)") }
+            returned.signal()
+        }.start()
+        let inTime = returned.wait(timeout: .now() + 20) == .success
+        #expect(inTime, "the import did not return while its reader was blocked")
+        if inTime {
+            // Rolled back while the reader is still blocked: nothing stored.
+            #expect(outcome.get()?.contains("boom") == true)
+            #expect(try memory.allUnits().isEmpty)
+        }
+        source.release.signal()
+        if !inTime { returned.wait() }
+    }
+
+    final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var error: String?
+        func set(_ value: String) { lock.withLock { error = value } }
+        func get() -> String? { lock.withLock { error } }
+    }
+
+    struct Box: @unchecked Sendable {
+        let memory: SQLiteMemory
+        let source: StalledSource
+        let options: ImportOptions
+    }
+
+    @Test("finish() returns while the reader thread is blocked in a read")
+    func finishDoesNotWaitForBlockedReader() {
+        let source = StalledSource(units: [unit([("en", "Yes"), ("fr", "Oui")])])
+        var options = ImportOptions()
+        options.analysisThreads = 1
+        let pipeline = ImportPipeline(sources: [source], options: options, indexes: [], chunkSize: 1)
+        let first = pipeline.next()
+        #expect(first?.units.count == 1)
+        #expect(first?.name == "<stdin>")
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            pipeline.finish()
+            finished.signal()
+        }.start()
+        let inTime = finished.wait(timeout: .now() + 20) == .success
+        #expect(inTime, "finish() waited for a reader blocked in next()")
+        source.release.signal()
+        if !inTime { finished.wait() }
+    }
 }

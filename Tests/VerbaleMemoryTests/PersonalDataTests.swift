@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VerbaleCore
+import VerbaleFormats
 @testable import VerbaleMemory
 
 @Suite("Personal data is replaced before storing")
@@ -59,6 +60,42 @@ struct PersonalDataTests {
         #expect(scrubbed("ថ្ងៃខែឆ្នាំកំណើត ១២ មីនា ១៩៦០", "km").0 == "ថ្ងៃខែឆ្នាំកំណើត {DATE_OF_BIRTH}")
         // A date that is not a birth date stays.
         #expect(scrubbed("Geneva, 12 January 2021").1.isEmpty)
+    }
+
+    @Test("Khmer written with U+200B between words: passport, ID, phone, date of birth and titled names are found")
+    func khmerZeroWidthSpaces() {
+        // Passport, ID card and phone numbers after their Khmer keyword and លេខ ("number"), words joined by U+200B.
+        #expect(scrubbed("លិខិតឆ្លងដែន\u{200B}លេខ\u{200B}N0123456", "km").0 == "លិខិតឆ្លងដែន\u{200B}លេខ\u{200B}{PASSPORT}")
+        #expect(scrubbed("កាន់\u{200B}លិខិតឆ្លងដែន\u{200B}លេខ\u{200B}៖\u{200B}N០១២៣៤៥៦", "km").0 == "កាន់\u{200B}លិខិតឆ្លងដែន\u{200B}លេខ\u{200B}៖\u{200B}{PASSPORT}")
+        #expect(scrubbed("អត្តសញ្ញាណប័ណ្ណ\u{200B}លេខ\u{200B}០១០២០៣០៤០", "km").0 == "អត្តសញ្ញាណប័ណ្ណ\u{200B}លេខ\u{200B}{ID_NUMBER}")
+        #expect(scrubbed("ទូរស័ព្ទ\u{200B}លេខ\u{200B}០១២ ៣៤៥ ៦៧៨", "km").0 == "ទូរស័ព្ទ\u{200B}លេខ\u{200B}{PHONE}")
+        // Date of birth: ថ្ងៃ ខែ ឆ្នាំ កំណើត ("day month year of birth") split by U+200B.
+        #expect(scrubbed("ថ្ងៃ\u{200B}ខែ\u{200B}ឆ្នាំ\u{200B}កំណើត\u{200B}៖\u{200B}១២\u{200B}មីនា\u{200B}១៩៦០", "km").0
+                == "ថ្ងៃ\u{200B}ខែ\u{200B}ឆ្នាំ\u{200B}កំណើត\u{200B}៖\u{200B}{DATE_OF_BIRTH}")
+        // A name after a title, separated by U+200B; an office after a title is not a name.
+        #expect(scrubbed("ឯកឧត្តម\u{200B}ប្រាក់\u{200B}សុខុន\u{200B}ឧបនាយករដ្ឋមន្ត្រី", "km").0 == "ឯកឧត្តម\u{200B}{PERSON}\u{200B}ឧបនាយករដ្ឋមន្ត្រី")
+        #expect(scrubbed("លោកស្រី\u{200B}សុខ\u{200B}ចាន់ថា\u{200B}បាន\u{200B}មក\u{200B}ដល់។", "km").1.map(\.original) == ["សុខ\u{200B}ចាន់ថា"])
+        #expect(scrubbed("ឯកឧត្តម\u{200B}រដ្ឋមន្ត្រី\u{200B}ក្រសួង\u{200B}ការបរទេស", "km").1.isEmpty)
+        #expect(scrubbed("ស្ថានទូត\u{200B}សូម\u{200B}គោរព\u{200B}ជូន\u{200B}ក្រសួង\u{200B}ការបរទេស។", "km").1.isEmpty)
+    }
+
+    @Test("Real Khmer (khPOS): U+200B between words finds what spaces find", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func khmerZeroWidthRealText() throws {
+        let url = try #require(SharedData.file("khmer/khpos-train-sample.word"))
+        // khPOS separates words with spaces and joins a compound's parts with `~` or `_`.
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            .map { $0.replacingOccurrences(of: "~", with: "").replacingOccurrences(of: "_", with: "") }
+        var spaced = 0
+        var differing: [String] = []
+        for line in lines {
+            let withSpaces = scrubbed(line, "km").1.map { "\($0.kind.rawValue):\($0.original)" }
+            let zeroWidth = line.replacingOccurrences(of: " ", with: "\u{200B}")
+            let withZeroWidth = scrubbed(zeroWidth, "km").1.map { "\($0.kind.rawValue):\($0.original.replacingOccurrences(of: "\u{200B}", with: " "))" }
+            spaced += withSpaces.count
+            if withSpaces != withZeroWidth { differing.append("\(zeroWidth): \(withSpaces) vs \(withZeroWidth)") }
+        }
+        #expect(spaced > 20, "the sample names people after titles")
+        #expect(differing.isEmpty, "\(differing.prefix(5).joined(separator: "\n"))")
     }
 
     @Test("Aligned variants get the same numbered placeholders")
@@ -171,21 +208,47 @@ struct PersonalDataTests {
               <tuv xml:lang="en" creationid="marie.dupont"><seg>Thank you.</seg></tuv>
               <tuv xml:lang="fr" changeid="MFA\\protocol"><seg>Merci.</seg></tuv>
             </tu>
+            <tu creationdate="20191223T064445Z" creationid="EC151\\tritally" changedate="20191223T080837Z" changeid="EC151\\tritally" lastusagedate="20191224T071051Z" usagecount="1">
+              <prop type="x-LastUsedBy">EC151\\tritally</prop>
+              <prop type="x-Origin">TM</prop>
+              <prop type="x-ConfirmationLevel">Translated</prop>
+              <tuv xml:lang="en-US"><seg>The Embassy presents its compliments.</seg></tuv>
+              <tuv xml:lang="fr-FR"><seg>L'Ambassade présente ses compliments.</seg></tuv>
+            </tu>
+            <tu creationid="LGE\\ws.jung" changeid="LGE\\ws.jung">
+              <prop type="x-lastusedby">LGE\\ws.jung</prop>
+              <tuv xml:lang="en-US"><seg>Note verbale</seg></tuv>
+              <tuv xml:lang="km-KH"><prop type="x-CreatedBy">sokha.chan</prop><seg>កំណត់​ទូត</seg></tuv>
+            </tu>
             </body></tmx>
             """
         let memory = try temporaryMemory()
         let summary = try memory.importUnits(from: [FormatUnitSource(data: Data(tmx.utf8), name: "users.tmx")],
                                              options: ImportOptions(collectPersonalDataReport: true))
-        #expect(summary.personalData == ["PERSON": 4])
-        #expect(Set(summary.findings.compactMap(\.field)) == ["creation-user", "change-user", "variant-attribute:creationid", "variant-attribute:changeid"])
-        #expect(Set(summary.findings.map(\.original)) == ["jsmith", "Sok Chenda", "marie.dupont", "MFA\\protocol"])
-        let stored = try #require(try memory.allUnits().first?.unit)
+        // 4 users in the first unit; 3 each (creationid, changeid, x-LastUsedBy) in the Trados ones, plus x-CreatedBy.
+        #expect(summary.personalData == ["PERSON": 11])
+        #expect(Set(summary.findings.compactMap(\.field)) == ["creation-user", "change-user", "variant-attribute:creationid", "variant-attribute:changeid",
+                                                               "property:x-LastUsedBy", "property:x-lastusedby", "variant-property:x-CreatedBy"])
+        #expect(Set(summary.findings.map(\.original)) == ["jsmith", "Sok Chenda", "marie.dupont", "MFA\\protocol", "EC151\\tritally", "LGE\\ws.jung", "sokha.chan"])
+        let units = try memory.allUnits().map(\.unit)
+        let stored = try #require(units.first)
         #expect(stored.metadata.creationUser == "{PERSON}")
         #expect(stored.metadata.changeUser == "{PERSON}")
         #expect(stored.variants.flatMap(\.attributes).map(\.value) == ["{PERSON}", "{PERSON}"])
+        let trados = try #require(units.first { $0.metadata.properties.contains { $0.type == "x-Origin" } })
+        #expect(trados.metadata.properties == [Property(type: "x-LastUsedBy", value: "{PERSON}"), Property(type: "x-Origin", value: "TM"),
+                                               Property(type: "x-ConfirmationLevel", value: "Translated")])
         var exported = ""
         try memory.forEachUnit(languages: nil) { exported += "\($0.unit)" }
-        for name in ["jsmith", "Sok Chenda", "marie.dupont", "protocol"] { #expect(!exported.contains(name)) }
+        for name in ["jsmith", "Sok Chenda", "marie.dupont", "protocol", "tritally", "EC151", "ws.jung", "LGE", "sokha"] {
+            #expect(!exported.contains(name), "\(name) is still in the memory")
+        }
+        // And the TMX export (what a shared memory is) does not carry them either.
+        let sink = ByteSink()
+        try MemoryExport.export(memory, format: .tmx, languages: nil, to: sink)
+        let export = String(decoding: sink.data, as: UTF8.self)
+        #expect(export.contains("x-LastUsedBy"))
+        for name in ["jsmith", "tritally", "ws.jung", "sokha"] { #expect(!export.contains(name), "\(name) is in the export") }
 
         // --keep-personal-data keeps them.
         let kept = try temporaryMemory()

@@ -31,11 +31,32 @@ struct PrivacyFilterEquivalenceTests {
             "TÉL. 012 345 678", "NÉE LE 12/03/1980", "«\u{A0}M. Dupont a signé", "’Mr Smith", "Tel 1 (0) 2", "ID 1-----x",
             "+８５５ ２３ ２１６ １４１", "paſſport no. 1234567", "paßport 12345678", "ＩＤ 123456", "Mr. John Smith (john@example.org)",
             "ឯកឧត្តម សុខ ចាន់ ទូរស័ព្ទ ០១២ ៣៤៥ ៦៧៨", "born on 1 January 1970", "Date of birth: 12.03.1980",
+            // Khmer words separated by U+200B.
+            "លិខិតឆ្លងដែន\u{200B}លេខ\u{200B}N0123456", "អត្តសញ្ញាណប័ណ្ណ\u{200B}លេខ\u{200B}៖\u{200B}០១០២០៣០៤០",
+            "ទូរស័ព្ទ\u{200B}លេខ\u{200B}០១២ ៣៤៥ ៦៧៨", "ថ្ងៃ\u{200B}ខែ\u{200B}ឆ្នាំ\u{200B}កំណើត\u{200B}១២\u{200B}មីនា\u{200B}១៩៦០",
+            "ឯកឧត្តម\u{200B}ប្រាក់\u{200B}សុខុន", "ជូន\u{200B}លោក\u{200B}សុខ\u{200B}ដារ៉ា", "passport\u{200B}No.\u{200B}N0123456",
+            "Tel\u{200B}:\u{200B}012 345 678", "ID\u{200B}1234567",
         ]
         let differing = mismatches(texts)
         #expect(differing.isEmpty, "\(differing.joined(separator: "\n"))")
         // And the filter does its job: a plain sentence runs no pattern at all.
         #expect(PersonalDataScrubber.triggers("The Embassy presents its compliments to the Ministry.").isEmpty)
+    }
+
+    @Test("Every keyword has its bit in the first-byte table, every flag is one distinct bit, and Triggers.all covers every pattern")
+    func tablesAreComplete() {
+        #expect(PersonalDataScrubber.keywordsFit)
+        #expect(PersonalDataScrubber.keywords.count <= 64)
+        // Each keyword is reachable from its first byte.
+        for (index, keyword) in PersonalDataScrubber.keywords.enumerated() {
+            let first = PersonalDataScrubber.isASCIILetter(keyword.bytes[0]) ? keyword.bytes[0] | 0x20 : keyword.bytes[0]
+            #expect(PersonalDataScrubber.keywordsByFirstByte[Int(first)] & (UInt64(1) << UInt64(index)) != 0, "keyword \(index)")
+        }
+        let flags = PersonalDataScrubber.Triggers.flags
+        #expect(flags.allSatisfy { $0.rawValue.nonzeroBitCount == 1 })
+        #expect(Set(flags.map(\.rawValue)).count == flags.count)
+        for flag in flags { #expect(PersonalDataScrubber.Triggers.all.contains(flag)) }
+        for needs in scrubber.patternNeeds { #expect(PersonalDataScrubber.Triggers.all.isSuperset(of: needs), "\(needs.rawValue)") }
     }
 
     @Test("The real notes verbales and Europarl: filtered and unfiltered agree", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
@@ -67,7 +88,7 @@ struct PrivacyFilterEquivalenceTests {
             "passport", "PASSEPORT", "paſſport", "paßport", "ID", "id card", "carte d'identité", "CARTE D’IDENTITÉ", "អត្តសញ្ញាណប័ណ្ណ",
             "លិខិតឆ្លងដែន", "Tel", "TÉL", "tél.", "Téléphone", "phone", "FAX", "mobile", "cell", "ទូរស័ព្ទ",
             "born", "BORN ON", "née le", "NÉE", "date of birth", "DOB", "date de naissance", "ថ្ងៃខែឆ្នាំកំណើត", "កើតនៅ",
-            "ថ្ងៃទី", "ខែ", "មករា", "ឆ្នាំ", "January", "janvier", "12th", "1er", "ﬁ", "K", "İ", "ı",
+            "ថ្ងៃទី", "ថ្ងៃ", "ខែ", "មករា", "ឆ្នាំ", "កំណើត", "៖", "January", "janvier", "12th", "1er", "ﬁ", "K", "İ", "ı",
             "0", "1", "12", "123", "2021", "012", "855", "1980", "000000", "០", "១២", "២០២១", "១២៣៤៥៦", "１２３", "٣٤٥", "४५६",
         ]
         var state: UInt64 = 0x5EED_2026
@@ -83,7 +104,12 @@ struct PrivacyFilterEquivalenceTests {
             var text = ""
             for _ in 0..<(3 + next(14)) {
                 text += pieces[next(pieces.count)]
-                if next(3) > 0 { text += " " }
+                // Separators: a space, U+200B (how Khmer separates words), or nothing.
+                switch next(4) {
+                case 0: break
+                case 1: text += "\u{200B}"
+                default: text += " "
+                }
             }
             texts.append(text)
         }

@@ -12,7 +12,13 @@ import VerbaleCore
 /// chunks are read ahead of the writer, whatever the input size.
 ///
 /// The writer must call `finish()` before returning (also when it throws): it stops the reader
-/// and waits for it and for the workers, so no source is touched once the import is over.
+/// and waits for the workers. It waits for the reader thread only when reading has ended (the
+/// normal case); when the import stops early (writer error, a bad unit) the reader may be blocked
+/// in a read of standard input or a pipe whose producer keeps it open, and waiting would hang
+/// the import before its transaction rolls back. So it is left to stop on its own at its next
+/// chunk boundary, or with the process (the CLI exits right after a failed import). Cost of
+/// that choice: after a failed import, the reader thread may still be inside the current
+/// source's `next()` for a while, so a failed import's sources must not be reused.
 final class ImportPipeline: @unchecked Sendable {
     /// A unit ready to store: prepared, scrubbed, with its index rows (one list per index).
     struct PreparedUnit: Sendable {
@@ -26,6 +32,9 @@ final class ImportPipeline: @unchecked Sendable {
     /// Consecutive units of one source; the last chunk of a source says so.
     struct Chunk: Sendable {
         var source: Int
+        /// The source's name, copied when the pipeline starts: the writer must not ask the
+        /// source object itself, which the reader thread is using (sources are not `Sendable`).
+        var name: String
         var units: [PreparedUnit] = []
         var bytesRead: Int64 = 0
         var totalBytes: Int64?
@@ -127,13 +136,17 @@ final class ImportPipeline: @unchecked Sendable {
         }
     }
 
-    /// Stops reading (if not done) and waits for the reader thread and every worker.
+    /// Stops reading (if not done) and waits for every worker, and for the reader thread when
+    /// it has finished reading (see the type's comment: a reader blocked in a read is not
+    /// waited for, so a failed import rolls back at once). Workers never block: they only
+    /// analyse chunks already read, and skip them once cancelled.
     func finish() {
         condition.lock()
         cancelled = true
+        let ended = readingEnded
         condition.broadcast()
         condition.unlock()
-        readerDone.wait()
+        if ended { readerDone.wait() }
         analysing.wait()
     }
 
@@ -224,7 +237,7 @@ final class ImportPipeline: @unchecked Sendable {
     /// Prepares `raw`'s units with `worker`'s analysers (only ever used on that worker's queue,
     /// or on the caller's thread when there are no workers).
     private func analyse(_ raw: Raw, worker: Int) -> Chunk {
-        var chunk = Chunk(source: raw.source, bytesRead: raw.bytesRead, totalBytes: raw.totalBytes, readerSkips: raw.readerSkips, failure: raw.failure)
+        var chunk = Chunk(source: raw.source, name: names[raw.source], bytesRead: raw.bytesRead, totalBytes: raw.totalBytes, readerSkips: raw.readerSkips, failure: raw.failure)
         guard !raw.units.isEmpty else { return chunk }
         condition.lock()
         let existing = analysers[worker]

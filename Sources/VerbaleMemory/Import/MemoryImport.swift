@@ -38,7 +38,7 @@ extension SQLiteMemory {
             var file: ImportSummary.File?
             var chunks = 0
             while let chunk = pipeline.next() {
-                if file == nil { file = ImportSummary.File(name: sources[chunk.source].name) }
+                if file == nil { file = ImportSummary.File(name: chunk.name) }
                 for prepared in chunk.units {
                     file?.read += 1
                     if let reason = prepared.skip {

@@ -21,6 +21,9 @@ import VerbaleCore
 /// - dates of birth after `born (on)`, `date of birth`, `né(e) le`, `date de naissance`,
 ///   `ថ្ងៃខែឆ្នាំកំណើត`: the date goes, the words stay.
 ///
+/// Khmer keywords, titles and names may be separated by U+200B (how Khmer marks word breaks)
+/// wherever spaces are allowed.
+///
 /// The formula words of notes verbales (Mission, Ministry, Embassy, country names) are never
 /// matched: only text after a title or keyword, or shaped like an address or phone number, is.
 ///
@@ -67,7 +70,10 @@ public final class PersonalDataScrubber {
             "\(digit){1,4}[./-]\(digit){1,2}[./-]\(digit){1,4}",
             "(?:ថ្ងៃទី[\\s\\u200B]*)?\(digit){1,2}[\\s\\u200B]*(?:ខែ[\\s\\u200B]*)?\(khmerLetters)+[\\s\\u200B]*(?:ឆ្នាំ[\\s\\u200B]*)?\(digit){4}",
         ].joined(separator: "|")
-        let numberWord = "(?:\\s*(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\\s*[:.៖]?\\s*"
+        // Khmer separates words with U+200B (not white space to ICU), so every gap a Khmer
+        // keyword can stand in allows it too.
+        let gap = "[\\s\\u200B]*"
+        let numberWord = "(?:\(gap)(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\(gap)[:.៖]?\(gap)"
         patterns = [
             Pattern(kind: .email, regex: try regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", .email), group: 0, needs: .at),
             Pattern(kind: .passport, regex: try regex("(?i:passport|passeport)\(numberWord)([A-Za-z]{0,2}\(digit){6,9})\\b|លិខិតឆ្លងដែន\(numberWord)([A-Za-z]{0,2}\(digit){6,9})", .passport), group: -1, needs: [.digits, .passportWord]),
@@ -75,11 +81,14 @@ public final class PersonalDataScrubber {
             Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ ().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),
             Pattern(kind: .phone, regex: try regex("(?<![\\w/+])\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){2,5}(?![\\w/])", .phone), group: 0, needs: .digits),
             Pattern(kind: .phone, regex: try regex("(?<![\\w/.+-])0\\d{1,2}[ .-]\\d{3}[ .-]\\d{3,4}(?![\\w/]|[.-]\\d)", .phone), group: 0, needs: .digits),
-            Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\\s*ខែ\\s*ឆ្នាំ\\s*កំណើត\\s*[:៖]?|កើតនៅ)[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
+            Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|កើតនៅ)[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0]+(\(khmerLetters)+(?:[ \\u00A0]\(khmerLetters)+)?)", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B]\(khmerLetters)+)?)", .person), group: 1, needs: .khmer),
         ]
     }
+
+    /// What each pattern needs from the pre-filter (for the test that `Triggers.all` covers them).
+    var patternNeeds: [Triggers] { patterns.map(\.needs) }
 
     /// A span of personal data in a text, in UTF-16 offsets (Foundation's unit).
     struct Span {
@@ -124,7 +133,7 @@ public final class PersonalDataScrubber {
     /// Cuts a captured name at the first office word (`Mr President` → nothing; `Mr Santer,
     /// President` is cut by the comma already).
     static func nameRange(_ range: NSRange, in text: NSString) -> NSRange? {
-        let words = text.substring(with: range).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+        let words = text.substring(with: range).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{200B}" })
         var kept = 0
         var length = 0
         var last: Substring = ""
@@ -170,6 +179,13 @@ public final class PersonalDataScrubber {
     /// Attributes that name the user who created or changed a unit or variant (TMX).
     static let userAttributes: Set<String> = ["creationid", "changeid"]
 
+    /// Property types (compared lower-cased) whose value is a user account, replaced whole like
+    /// `creationid`: no pattern can recognise a bare account name. `x-lastusedby` is Trados
+    /// Studio's (`<prop type="x-LastUsedBy">DOMAIN\user</prop>`, the same account as its
+    /// `creationid`/`changeid`); `x-createdby` is the creator property some TMX tools write
+    /// ("translator name, e-mail or system ID").
+    static let userProperties: Set<String> = ["x-lastusedby", "x-createdby"]
+
     /// Replaces personal data in the unit's and variants' notes, the context texts and the
     /// non-structural property values. Placeholders here are unnumbered (`{PERSON}`): notes are
     /// not matched against segments, so no numbering needs to agree across variants.
@@ -177,7 +193,8 @@ public final class PersonalDataScrubber {
     ///
     /// The users who created and changed the unit (TMX `creationid`/`changeid` on `<tu>` and
     /// `<tuv>`) are account names of people: each becomes `{PERSON}` whatever it looks like
-    /// (no pattern can tell `jsmith` from a tool's name), with the original in the report.
+    /// (no pattern can tell `jsmith` from a tool's name), with the original in the report; so
+    /// do the values of user-carrying properties (`userProperties`, Trados's `x-LastUsedBy`).
     func scrubFreeText(_ unit: inout TranslationUnit, file: String, position: Int, findings: inout [PersonalDataFinding]) {
         func user(_ name: String?, field: String, language: String) -> String? {
             guard let name, !isBlank(name), name != PersonalDataKind.person.placeholder(number: nil) else { return name }
@@ -209,7 +226,13 @@ public final class PersonalDataScrubber {
         }
         func cleanProperties(_ properties: inout [Property], prefix: String, language: String) {
             for index in properties.indices where !Self.structuralProperties.contains(properties[index].type) {
-                properties[index].value = clean(properties[index].value, field: "\(prefix)property:\(properties[index].type)", language: language)
+                let property = properties[index]
+                let field = "\(prefix)property:\(property.type)"
+                if Self.userProperties.contains(property.type.lowercased()) {
+                    properties[index].value = user(property.value, field: field, language: language) ?? ""
+                } else {
+                    properties[index].value = clean(property.value, field: field, language: language)
+                }
             }
         }
         let source = unit.variants.first?.language.description ?? ""

@@ -23,7 +23,10 @@ extension PersonalDataScrubber {
         static let birthWord = Triggers(rawValue: 256)
         /// At least one decimal digit (an ID number may be one digit and hyphens).
         static let oneDigit = Triggers(rawValue: 512)
-        static let all = Triggers(rawValue: 0x3FF)
+        /// Every flag, one by one (a new flag goes here too; a test checks every pattern's
+        /// `needs` lies within `all`, since unfiltered scrubbing runs the patterns `all` allows).
+        static let flags: [Triggers] = [.at, .digits, .title, .khmer, .someDigits, .passportWord, .idWord, .phoneWord, .birthWord, .oneDigit]
+        static let all = Triggers(flags)
     }
 
     /// Decides in one pass over the UTF-8 bytes which patterns can match at all: an `@`,
@@ -114,15 +117,21 @@ extension PersonalDataScrubber {
         return byte
     }
 
-    /// For each byte, the keywords (bits of indexes into `keywords`) that start with it.
-    static let keywordsByFirstByte: [UInt32] = {
-        var table = [UInt32](repeating: 0, count: 256)
-        for (index, keyword) in keywords.enumerated() {
+    /// For each byte, the keywords (bits of indexes into `keywords`) that start with it. One
+    /// bit per keyword, so at most 64 keywords (`keywordsFit`, checked by a test and here in
+    /// debug builds): a 65th would be silently never looked for, and its pattern never run.
+    static let keywordsByFirstByte: [UInt64] = {
+        assert(keywordsFit, "more than 64 privacy keywords: widen keywordsByFirstByte")
+        var table = [UInt64](repeating: 0, count: 256)
+        for (index, keyword) in keywords.enumerated() where index < UInt64.bitWidth {
             let first = isASCIILetter(keyword.bytes[0]) ? keyword.bytes[0] | 0x20 : keyword.bytes[0]
-            table[Int(first)] |= 1 << UInt32(index)
+            table[Int(first)] |= UInt64(1) << UInt64(index)
         }
         return table
     }()
+
+    /// Whether every keyword has its bit in `keywordsByFirstByte`.
+    static var keywordsFit: Bool { keywords.count <= UInt64.bitWidth }
 
     /// The keyword flags of `p` whose patterns can have their digits: one pass over the bytes,
     /// comparing (through `folded`) only where a keyword's first byte stands.
