@@ -153,7 +153,7 @@ struct EntityMatchingTests {
             guard merged.hasEntities else { continue }
             let ids = try matcher.analyse(query, language: language).tokens.map { index.vocabulary.ids(of: $0, language: MatchVocabulary.languageIndex(language)) }
             let every = (0..<index.entryCount).filter { index.entryLanguage[$0] == MatchVocabulary.languageIndex(language) }
-            let viaIndex = try matcher.entityHits(merged, entries: matcher.entityCandidates(merged, queryIDs: ids, threshold: threshold), threshold: threshold)
+            let viaIndex = try matcher.entityIndexHits(merged, queryIDs: ids, threshold: threshold)
             let scanned = try matcher.entityHits(merged, entries: every, threshold: threshold)
             #expect(viaIndex == scanned, "\(language) \"\(query)\" at \(threshold): index \(viaIndex.count) vs scan \(scanned.count)")
             compared += 1
@@ -161,5 +161,41 @@ struct EntityMatchingTests {
         }
         #expect(compared > 100)
         #expect(found > 500)
+    }
+
+    @Test("Bare-entity queries (the query is little more than a country name) find exactly what scoring every entry finds, EN and KM")
+    func bareEntityQueriesAreLossless() throws {
+        let entities = try Self.shipped()
+        let builder = MatchIndexBuilder()
+        let english = Self.englishCountries + ["the French Republic", "French Republic", "France", "the Kingdom of Thailand",
+                                               "Embassy of the Kingdom of Thailand", "Thailand and Cambodia", "the Ministry", "Kingdom of Spain",
+                                               "The Kingdom of Thailand presents its compliments.", "Notes on the Kingdom"]
+        let khmer = Self.khmerCountries + ["ស្ថានទូតនៃព្រះរាជាណាចក្រ\u{200B}ថៃ", "ក្រសួងការបរទេស", "ព្រះរាជាណាចក្រ"]
+        for (number, text) in english.enumerated() {
+            _ = try builder.add(TranslationUnit(id: "en\(number)", variants: [Variant(language: try LanguageTag("en"), text: text)]))
+        }
+        for (number, text) in khmer.enumerated() {
+            _ = try builder.add(TranslationUnit(id: "km\(number)", variants: [Variant(language: try LanguageTag("km"), text: text)]))
+        }
+        let (index, archive) = builder.finish()
+        let matcher = FuzzyMatcher(index: index, archive: archive, entities: entities)
+        let queries: [(String, Language)] = [("Kingdom of Thailand", .english), ("the Kingdom of Thailand", .english), ("the French Republic", .english),
+                                             ("Thailand", .english), ("ព្រះរាជាណាចក្រ\u{200B}ថៃ", .khmer), ("ព្រះរាជាណាចក្រថៃ", .khmer)]
+        var found = 0
+        for (query, language) in queries {
+            let merged = MatchText(text: query, language: language, tokenizer: try matcher.tokenizer(for: language),
+                                   entities: entities.entities(in: query, language: language))
+            #expect(merged.hasEntities, "\(query) should hold a glossary entity")
+            let ids = try matcher.analyse(query, language: language).tokens.map { index.vocabulary.ids(of: $0, language: MatchVocabulary.languageIndex(language)) }
+            let every = (0..<index.entryCount).filter { index.entryLanguage[$0] == MatchVocabulary.languageIndex(language) }
+            for threshold in [30, 50, 70, 85, 100] {
+                let viaIndex = try matcher.entityIndexHits(merged, queryIDs: ids, threshold: threshold)
+                let scanned = try matcher.entityHits(merged, entries: every, threshold: threshold)
+                #expect(viaIndex == scanned, "\(language) \"\(query)\" at \(threshold): index \(viaIndex.count) vs scan \(scanned.count)")
+                found += scanned.count
+            }
+        }
+        // Each query finds at least its own country at 100 (other countries are small placeable edits).
+        #expect(found > queries.count * 4)
     }
 }

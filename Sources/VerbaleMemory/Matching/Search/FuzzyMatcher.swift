@@ -71,7 +71,7 @@ public final class FuzzyMatcher {
         }
         let hits: [IndexHit]
         if let entityQuery {
-            hits = try entityHits(entityQuery, entries: entityCandidates(entityQuery, queryIDs: queryIDs, threshold: threshold), threshold: threshold)
+            hits = try entityIndexHits(entityQuery, queryIDs: queryIDs, threshold: threshold)
         } else {
             hits = index.search(queryIDs, language: language, threshold: threshold, model: model, scratch: scratch)
         }
@@ -104,20 +104,34 @@ public final class FuzzyMatcher {
         return entries
     }
 
+    /// The entity-level hits the search returns: `entityCandidates`, each scored by
+    /// `entityHits` unless `EntityFreeBound` proves it below `threshold` first. Equal to
+    /// `entityHits` over every entry of the language (the tests check it).
+    func entityIndexHits(_ merged: MatchText, queryIDs: [TokenIDs], threshold: Int) throws(MatchError) -> [IndexHit] {
+        let bound = EntityFreeBound(merged, index: index, threshold: threshold)
+        return try entityHits(merged, entries: entityCandidates(merged, queryIDs: queryIDs, threshold: threshold), threshold: threshold,
+                              entityFree: bound)
+    }
+
     /// The entity-level scores of `entries` at or above `threshold`, best first: each entry's
     /// unit text analysed with its own glossary entities and aligned with the query. Also the
-    /// brute-force reference (all entries of the language) the tests compare with. O(n·m) and
-    /// one tokenization plus one entity recognition per entry.
-    func entityHits(_ merged: MatchText, entries: [Int], threshold: Int) throws(MatchError) -> [IndexHit] {
+    /// brute-force reference (all entries of the language, no `entityFree` bound) the tests
+    /// compare with. O(n·m) and one tokenization plus one entity recognition per entry; with
+    /// `entityFree`, an entry the bound rejects costs one recognition (and one O(m) count over
+    /// its stored tokens) and is tokenized and aligned only when it holds an entity.
+    func entityHits(_ merged: MatchText, entries: [Int], threshold: Int, entityFree: EntityFreeBound? = nil) throws(MatchError) -> [IndexHit] {
         guard let entities else { return [] }
         let threshold = min(max(threshold, 1), 100)
         let aligner = TokenAlignment(model: model)
         var hits: [IndexHit] = []
         for entry in entries {
+            let admittedWithoutEntities = entityFree?.admits(entry, index: index) ?? true
             guard let unit = archive.unit(at: Int(index.entryUnit[entry])),
                   let variant = unit.variants.first(where: { $0.language.language == merged.language }) else { continue }
+            let found = entities.entities(in: variant.text, language: merged.language)
+            if found.isEmpty, !admittedWithoutEntities { continue }
             let source = MatchText(text: variant.text, language: merged.language, tokenizer: try tokenizer(for: merged.language),
-                                   entities: entities.entities(in: variant.text, language: merged.language))
+                                   entities: found)
             let length = max(merged.contentLength, source.contentLength)
             guard length > 0 else { continue }
             let (a, b) = Self.localIDs(merged.tokens, source.tokens)
