@@ -26,6 +26,40 @@ struct GlossaryCLITests {
         #expect(km["status"] != nil && km["source"] != nil && km["review"] != nil)
     }
 
+    @Test("lookup refuses a --min-score outside 0–100 and a --limit below 1 with a message, instead of crashing")
+    func lookupRejectsOutOfRange() throws {
+        let memory = Self.memory()
+        for (arguments, message) in [(["--min-score=-1"], "--min-score must be between 0 and 100 (got -1)"),
+                                     (["--min-score", "101"], "--min-score must be between 0 and 100 (got 101)"),
+                                     (["--limit", "0"], "--limit must be at least 1 (got 0)"),
+                                     (["--limit=-2"], "--limit must be at least 1 (got -2)")] {
+            let result = try CLI.run(["glossary", "lookup", "--memory", memory] + arguments + ["Plenipotentary"])
+            #expect(result.status != 0 && result.status < 128, "\(arguments): status \(result.status)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+        // The bounds themselves are accepted; a lower minimum never lowers a term's score.
+        let low = try CLI.run(["glossary", "lookup", "--memory", memory, "--min-score", "0", "--limit", "1", "Plenipotentary"])
+        #expect(low.status == 0, "\(low.stderr)")
+        #expect(low.stdout.hasPrefix("83  "), "\(low.stdout)")
+        let high = try CLI.run(["glossary", "lookup", "--memory", memory, "--min-score", "100", "Plenipotentary"])
+        #expect(high.status != 0 && high.stderr.contains("no term matches"), "\(high.stderr)")
+    }
+
+    @Test("suggest and mine refuse out-of-range numeric options with a message")
+    func numericOptionsValidated() throws {
+        let suggest = try CLI.run(["suggest", "--limit", "0", "-"], stdin: "The Embassy has the honour to inform.")
+        #expect(suggest.status != 0 && suggest.status < 128 && suggest.stderr.contains("--limit must be at least 1 (got 0)"), "\(suggest.stderr)")
+        for (arguments, message) in [(["--min-count", "0"], "--min-count must be at least 1"),
+                                     (["--min-length", "0"], "--min-length must be at least 1"),
+                                     (["--min-length", "5", "--max-length", "2"], "--max-length (2) must be at least --min-length (5)"),
+                                     (["--subsume", "1.5"], "--subsume must be between 0 and 1"),
+                                     (["--limit=-1"], "--limit must be 0 (all) or more")] {
+            let mine = try CLI.run(["mine", "-", "--lang", "en"] + arguments, stdin: "The Embassy has the honour to inform the Ministry.")
+            #expect(mine.status != 0 && mine.status < 128 && mine.stderr.contains(message), "\(arguments): \(mine.stderr)")
+        }
+    }
+
     @Test("lookup shows [unreviewed] beside Khmer no source attests, and finds typos")
     func lookupText() throws {
         let memory = Self.memory()

@@ -69,11 +69,10 @@ struct FuzzyLookupTests {
                 let m = other.count
                 var found: (Int, LookupMatch)?
                 let full = Termbase.fuzzyScore(distance: EditDistance.levenshtein(key, other, limit: 10_000) ?? 10_000, n, m)
-                if full >= options.minimumScore {
-                    found = (full, .fuzzy)
-                } else if m > n {
+                if full >= options.minimumScore { found = (full, .fuzzy) }
+                if m > n {
                     let partial = Termbase.partialScore(distance: EditDistance.bestSubstring(key, in: other), n)
-                    if partial >= options.minimumScore { found = (partial, .partial) }
+                    if partial >= options.minimumScore, partial > (found?.0 ?? -1) { found = (partial, .partial) }
                 }
                 guard let (score, match) = found else { continue }
                 if let existing = best[concept.id], (existing.score, -existing.term.text.count) >= (score, -term.text.count) { continue }
@@ -122,5 +121,43 @@ struct FuzzyLookupTests {
             if !expected.isEmpty { withResults += 1 }
         }
         #expect(compared > 250 && withResults > 170, "compared \(compared), with results \(withResults)")
+    }
+
+    @Test("Out-of-range minimums and limits are clamped (−5 → 0, 101 → 100, limit ≤ 0 → 1) and equal brute force at 0 and 100")
+    func extremeMinimums() {
+        var generator = SeededGenerator(seed: 11)
+        let concepts = Self.concepts(200, generator: &generator)
+        let termbase = Termbase(concepts: concepts)
+        #expect(LookupOptions(minimumScore: -5).minimumScore == 0)
+        #expect(LookupOptions(minimumScore: 101).minimumScore == 100)
+        #expect(LookupOptions(limit: 0).limit == 1 && LookupOptions(limit: -3).limit == 1)
+        var changed = LookupOptions()
+        changed.minimumScore = -1
+        changed.limit = -1
+        #expect(changed.minimumScore == 0 && changed.limit == 1)
+        for round in 0..<60 {
+            let term = concepts[Int.random(in: 0..<concepts.count, using: &generator)].terms[round % 3]
+            let query = Self.typo(term.text, edits: 1 + round % 3, generator: &generator)
+            for minimum in [-5, 0, 100] {
+                let options = LookupOptions(minimumScore: minimum, limit: [5, 0, -1][round % 3])
+                let results = termbase.lookup(query, options: options)
+                #expect(results.count <= max(options.limit, 1))
+                if results.contains(where: { $0.match == .exact || $0.match == .diacritics }) { continue }
+                let expected = Self.bruteForce(query, concepts, options: options)
+                let got = results.map { "\($0.concept.id) \($0.score) \($0.match) \($0.matchedTerm.text)" }
+                #expect(got == expected, "query \(query.debugDescription) minimum \(minimum)")
+                if minimum == 100 { #expect(results.allSatisfy { $0.score == 100 }) }
+            }
+        }
+    }
+
+    @Test("A lower minimum never lowers a term's score: a term scores the better of whole term and part")
+    func partialBeatsWeakerWholeTerm() throws {
+        let concept = Concept(id: "c1", terms: [Term(language: LanguageTag(.english), text: "Minister Plenipotentiary")])
+        let termbase = Termbase(concepts: [concept])
+        let scores = [0, 40, 60, 75, 83].map { minimum in
+            termbase.lookup("Plenipotentary", options: LookupOptions(minimumScore: minimum)).first.map { "\($0.score) \($0.match)" }
+        }
+        #expect(scores.allSatisfy { $0 == "83 partial" }, "\(scores)")
     }
 }

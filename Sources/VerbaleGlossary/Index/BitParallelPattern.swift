@@ -51,6 +51,23 @@ struct BitParallelPattern {
         return 0
     }
 
+    /// One text character of Hyyrö's column step, shared by both distances: updates the
+    /// vertical deltas (`positive`: +1 bits, `negative`: −1 bits) and the last row's `score`.
+    /// `rowZero` is what row 0 adds per column (1: D[0][j] = j, whole-text distance; 0: a match
+    /// may start anywhere). Inlined so the hot loops stay as they were: a few 64-bit operations.
+    @inline(__always)
+    private func advance(over scalar: UInt32, positive: inout UInt64, negative: inout UInt64, score: inout Int, rowZero: UInt64) {
+        let equal = mask(scalar)
+        let vertical = equal | negative
+        let horizontal = (((equal & positive) &+ positive) ^ positive) | equal
+        let plus = negative | ~(horizontal | positive)
+        let minus = positive & horizontal
+        if plus & lastBit != 0 { score += 1 } else if minus & lastBit != 0 { score -= 1 }
+        let shiftedPlus = (plus << 1) | rowZero
+        positive = (minus << 1) | ~(vertical | shiftedPlus)
+        negative = shiftedPlus & vertical
+    }
+
     /// Levenshtein distance between the query and `text`, or nil when it exceeds `limit`
     /// (stops as soon as the rest of the text cannot bring it back under the limit).
     func distance(to text: ArraySlice<UInt32>, limit: Int) -> Int? {
@@ -65,19 +82,11 @@ struct BitParallelPattern {
         var score = count
         var remaining = text.count
         for scalar in text {
-            let equal = mask(scalar)
-            let vertical = equal | negative
-            let horizontal = (((equal & positive) &+ positive) ^ positive) | equal
-            var plus = negative | ~(horizontal | positive)
-            var minus = positive & horizontal
-            if plus & lastBit != 0 { score += 1 } else if minus & lastBit != 0 { score -= 1 }
+            // Row 0 is D[0][j] = j: every column adds one.
+            advance(over: scalar, positive: &positive, negative: &negative, score: &score, rowZero: 1)
             remaining -= 1
             // The last row can fall by at most one per remaining text character.
             if score - remaining > limit { return nil }
-            plus = (plus << 1) | 1  // row 0 is D[0][j] = j: every column adds one
-            minus <<= 1
-            positive = minus | ~(vertical | plus)
-            negative = plus & vertical
         }
         return score <= limit ? score : nil
     }
@@ -94,17 +103,9 @@ struct BitParallelPattern {
         var score = count
         var best = count
         for scalar in text {
-            let equal = mask(scalar)
-            let vertical = equal | negative
-            let horizontal = (((equal & positive) &+ positive) ^ positive) | equal
-            var plus = negative | ~(horizontal | positive)
-            var minus = positive & horizontal
-            if plus & lastBit != 0 { score += 1 } else if minus & lastBit != 0 { score -= 1 }
+            // Row 0 is all zeros: a match may start anywhere.
+            advance(over: scalar, positive: &positive, negative: &negative, score: &score, rowZero: 0)
             best = min(best, score)
-            plus <<= 1  // row 0 is all zeros: a match may start anywhere
-            minus <<= 1
-            positive = minus | ~(vertical | plus)
-            negative = plus & vertical
         }
         return best
     }

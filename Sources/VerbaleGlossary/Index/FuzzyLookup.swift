@@ -6,8 +6,9 @@ extension Termbase {
     ///
     /// A term of `m` scalars is a whole-term match when its edit distance to the query (`n`
     /// scalars) is at most `L(m) = (100 − minimum) × max(n, m) / 100` (score
-    /// `100 × (max − LD) / max`); otherwise, when longer than the query, a partial match when
-    /// some part of it is within `(90 − minimum) × n / 90` edits (score `90 × (n − d) / n`).
+    /// `100 × (max − LD) / max`); when longer than the query, a partial match when some part of
+    /// it is within `(90 − minimum) × n / 90` edits (score `90 × (n − d) / n`). A term scores the
+    /// better of the two (whole term on a tie), so lowering the minimum never lowers a score.
     ///
     /// 1. `BigramIndex` counts, for the keys of the lengths that can reach the minimum, the
     ///    query bigrams each shares, and lets through only keys sharing at least `D − 2L` (an
@@ -22,7 +23,8 @@ extension Termbase {
         let query = key.unicodeScalars.map(\.value)
         let n = query.count
         guard n >= 4 else { return }
-        let minimum = options.minimumScore
+        // Clamped again: the options' fields are public and `buckets` has 101 slots.
+        let minimum = LookupOptions.clampedScore(options.minimumScore)
         let wanted = options.language?.primary
         /// Largest whole-term distance a term of length `m` may have (integer arithmetic, so a
         /// score of exactly the minimum is never lost to rounding).
@@ -81,7 +83,7 @@ extension Termbase {
         let queryScalars = key.unicodeScalars.map { $0 }
         let (textLengths, languageCodes) = (self.textLengths, self.languageCodes)
         let wantedCode = wanted.flatMap { languageNames.firstIndex(of: $0) }.map(UInt8.init)
-        var top = TopResults(limit: options.limit, concepts: concepts)
+        var top = TopResults(limit: LookupOptions.clampedLimit(options.limit), concepts: concepts)
         index.flat.withUnsafeBufferPointer { flat in
             verification: for bound in stride(from: 100, through: minimum, by: -1) where !buckets[bound].isEmpty {
                 for position in buckets[bound] {
@@ -106,11 +108,12 @@ extension Termbase {
                         let score = Self.fuzzyScore(distance: distance, n, m)
                         if score >= minimum { found = (score, .fuzzy) }
                     }
-                    if found == nil, partialPossible, m > n {
+                    // A part can score at most 90: only worth computing below that.
+                    if partialPossible, m > n, (found?.score ?? -1) < 90 {
                         let distance = pattern?.bestSubstringDistance(in: text)
                             ?? EditDistance.bestSubstring(queryScalars, in: text.compactMap(Unicode.Scalar.init))
                         let score = Self.partialScore(distance: distance, n)
-                        if score >= minimum { found = (score, .partial) }
+                        if score >= minimum, score > (found?.score ?? -1) { found = (score, .partial) }
                     }
                     guard let found else { continue }
                     consider(Int32(entry), found.score, found.match)

@@ -31,17 +31,24 @@ public struct LookupOptions: Sendable {
     public var language: LanguageTag?
     /// Treat the query as the beginning of a term.
     public var prefix: Bool
-    /// Fuzzy results below this score are dropped.
-    public var minimumScore: Int
-    /// At most this many concepts.
-    public var limit: Int
+    /// Fuzzy results below this score are dropped. Kept within 0…100 (scores are 0…100, and
+    /// fuzzy lookup buckets candidates by score: an out-of-range minimum would index outside).
+    public var minimumScore: Int { didSet { minimumScore = Self.clampedScore(minimumScore) } }
+    /// At most this many concepts; at least 1 (a zero or negative limit would have nothing to
+    /// return and cannot take a prefix).
+    public var limit: Int { didSet { limit = Self.clampedLimit(limit) } }
 
+    /// Out-of-range values are clamped (minimum score to 0…100, limit to at least 1) so that no
+    /// library caller can crash a lookup; the CLI rejects them with a message instead.
     public init(language: LanguageTag? = nil, prefix: Bool = false, minimumScore: Int = 75, limit: Int = 10) {
         self.language = language
         self.prefix = prefix
-        self.minimumScore = minimumScore
-        self.limit = limit
+        self.minimumScore = Self.clampedScore(minimumScore)
+        self.limit = Self.clampedLimit(limit)
     }
+
+    static func clampedScore(_ score: Int) -> Int { min(max(score, 0), 100) }
+    static func clampedLimit(_ limit: Int) -> Int { max(limit, 1) }
 }
 
 extension Termbase {

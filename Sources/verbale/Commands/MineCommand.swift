@@ -31,6 +31,14 @@ struct MineCommand: ParsableCommand {
     @Option(name: .long, help: "Instead of mining, count the files that contain this phrase (repeatable); prints {phrase, documents, attestedIn}.") var phrase: [String] = []
     @Flag(help: "Print a JSON array of {phrase, key, length, documents, occurrences, attestedIn}.") var json = false
 
+    func validate() throws {
+        guard minCount >= 1 else { throw ValidationError("--min-count must be at least 1 (got \(minCount))") }
+        guard minLength >= 1 else { throw ValidationError("--min-length must be at least 1 (got \(minLength))") }
+        guard maxLength >= minLength else { throw ValidationError("--max-length (\(maxLength)) must be at least --min-length (\(minLength))") }
+        guard (0...1).contains(subsume) else { throw ValidationError("--subsume must be between 0 and 1 (got \(subsume))") }
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more (got \(limit))") }
+    }
+
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file (or - for standard input)") }
         let language: Language

@@ -45,6 +45,7 @@ struct SuggestCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...100).contains(min) else { throw ValidationError("--min must be between 1 and 100 (got \(min))") }
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1 (got \(limit))") }
     }
 
     func run() throws {

@@ -31,6 +31,11 @@ struct GlossaryLookupCommand: ParsableCommand {
     @OptionGroup var store: GlossaryStoreOptions
     @Argument(help: "The term to look up (any language).") var term: String
 
+    func validate() throws {
+        guard (0...100).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 100 (got \(minScore))") }
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1 (got \(limit))") }
+    }
+
     func run() throws {
         let language = try lang.map(glossaryLanguage)
         let targets = try to.flatMap { $0.split(separator: ",").map(String.init) }.map(glossaryLanguage)
