@@ -110,4 +110,39 @@ struct IndexTests {
         try Data("VBLMATCH".utf8).write(to: url)
         #expect(throws: MatchIndexFileError.self) { try MatchIndexFile.read(from: url) }
     }
+
+    @Test("A damaged index file (cut short or with random bytes changed) gives an error or answers, never a crash")
+    func damagedFiles() throws {
+        let builder = MatchIndexBuilder()
+        for unit in try Matching.fixtureUnits() { try builder.add(unit) }
+        let (builtIndex, builtArchive) = builder.finish()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-damaged-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = folder.appendingPathComponent("whole.match")
+        try MatchIndexFile.write(builtIndex, archive: builtArchive, to: whole)
+        let bytes = try Data(contentsOf: whole)
+        var generator = SeededGenerator(seed: 20211012)
+        var damaged: [Data] = [0, 8, bytes.count / 3, bytes.count / 2, bytes.count - 1].map { bytes.prefix($0) }
+        for _ in 0..<300 {
+            var copy = bytes
+            for _ in 0..<Int.random(in: 1...20, using: &generator) {
+                copy[Int.random(in: 8..<copy.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            damaged.append(copy)
+        }
+        var refused = 0
+        for (number, data) in damaged.enumerated() {
+            let url = folder.appendingPathComponent("damaged-\(number).match")
+            try data.write(to: url)
+            let index: MatchIndex, archive: UnitArchive
+            do { (index, archive) = try MatchIndexFile.read(from: url) } catch { refused += 1; continue }
+            // Loaded: every query must answer or throw; a trap here fails the whole test run.
+            let matcher = FuzzyMatcher(index: index, archive: archive)
+            for query in ["The Embassy has 15 staff members.", "presents compliments to", "ស្ថានទូតមានបុគ្គលិក ២០ នាក់។"] {
+                _ = try? matcher.search(query, language: LanguageDetector.detect(query), threshold: 50)
+            }
+        }
+        #expect(refused >= 5, "every file cut short is refused (\(refused) of \(damaged.count) refused)")
+    }
 }
