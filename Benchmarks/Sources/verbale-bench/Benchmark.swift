@@ -112,6 +112,11 @@ struct BenchmarkArguments {
     func double(_ name: String, default fallback: Double) -> Double { values[name].flatMap(Double.init) ?? fallback }
     func int(_ name: String, default fallback: Int) -> Int { values[name].flatMap(Int.init) ?? fallback }
     func flag(_ name: String) -> Bool { values[name] != nil }
+    /// A comma-separated list (`--languages en,km`); `none` for an empty one.
+    func list(_ name: String, default fallback: [String]) -> [String] {
+        guard let value = values[name], !value.isEmpty else { return fallback }
+        return value == "none" ? [] : value.split(separator: ",").map(String.init)
+    }
 }
 
 /// A benchmark that cannot run (missing data, ICU failure).

@@ -19,7 +19,7 @@ enum GlossaryBenchmark: Benchmark {
     static let summary = "glossary lookup p50 (exact/typo/prefix) and recognition MB/s on 100k concepts vs naive scans"
 
     static func run(arguments: [String]) throws {
-        let options = GlossaryBenchmarkArguments(arguments)
+        let options = BenchmarkArguments(arguments)
         let conceptCount = options.int("concepts", default: 100_000)
         let queryCount = options.int("queries", default: 1000)
         let textMB = options.double("text-mb", default: 1)
@@ -272,23 +272,5 @@ struct GeneratedTermbase {
             text += sentence.joined(separator: separator) + (language == .khmer ? "។\n" : ".\n")
         }
         return text
-    }
-}
-
-/// `--name value` options.
-struct GlossaryBenchmarkArguments {
-    var values: [String: String] = [:]
-    init(_ arguments: [String]) {
-        var i = 0
-        while i < arguments.count {
-            if arguments[i].hasPrefix("--"), i + 1 < arguments.count { values[String(arguments[i].dropFirst(2))] = arguments[i + 1]; i += 2 } else { i += 1 }
-        }
-    }
-    func int(_ name: String, default fallback: Int) -> Int { values[name].flatMap(Int.init) ?? fallback }
-    func double(_ name: String, default fallback: Double) -> Double { values[name].flatMap(Double.init) ?? fallback }
-    /// A comma-separated list (`--languages en,km`); `none` for an empty one.
-    func list(_ name: String, default fallback: [String]) -> [String] {
-        guard let value = values[name] else { return fallback }
-        return value == "none" ? [] : value.split(separator: ",").map(String.init)
     }
 }
