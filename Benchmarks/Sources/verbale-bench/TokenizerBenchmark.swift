@@ -33,6 +33,14 @@ enum TokenizerBenchmark: Benchmark {
                 _ = icuPath.tokenize(line, mergingPlaceables: true)
                 _ = rules?.tokenize(line)
             }
+            if let engine = options.values["profile"].flatMap(Tokenizer.Engine.init(rawValue:)) {
+                // For `perf record`: only this engine, placeables merged, as the matcher calls it.
+                let profiled = try Tokenizer(language: language, engine: engine)
+                let time = Clock.measure { for _ in 0..<repeats { for line in lines { _ = profiled.tokenize(line, mergingPlaceables: true) } } }
+                Report.emit(["benchmark": "tokenize-profile", "language": language.rawValue, "engine": engine.rawValue,
+                             "cpu_mb_per_s": Double(bytes) * Double(repeats) / 1_000_000 / time.cpu])
+                continue
+            }
             var tokens = 0, placeableTokens = 0, boundaries = 0
             var ours = Best(), merged = Best(), raw = Best(), rulesOnly = Best(), reference = Best(), referenceMerged = Best()
             for _ in 0..<repeats {
