@@ -28,8 +28,10 @@
 /// min(q(c), stored(c))`. Summing, `common′ − min(E, e) ≤` the intersection in (2). ∎
 ///
 /// The query's classes are looked up in the index's vocabulary: a query token whose class the
-/// vocabulary lacks (an `#entity` token, a word no entry has) cannot be shared with any stored
-/// token, so it counts for nothing, as in the claim. With `e = 0` and `m′ = m` this is the
+/// vocabulary lacks (a word no entry has) cannot be shared with any stored token, and neither
+/// can an `#entity` token (the vocabulary knows that class only when merged tokens were
+/// recorded, and the stored tokens never hold it: the tokenizer makes no entities), so such
+/// tokens count for nothing, as in the claim. With `e = 0` and `m′ = m` this is the
 /// bound that lets the unrecorded path skip entries recognition finds nothing in.
 ///
 /// Cost: building O(n′); `admits` O(1) when (1) or a need ≤ 0 decides, else O(m) over the
