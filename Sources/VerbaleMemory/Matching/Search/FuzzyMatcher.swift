@@ -175,10 +175,17 @@ public final class FuzzyMatcher {
         }
         var unrecorded: [Int] = []
         for position in index.entityEntries(language: language, mergedLengths: 0...0) { unrecorded.append(Int(index.entityEntries[position])) }
+        // Part 2 of the bound counted with the per-class slot table of the ordinary filter:
+        // O(1) per stored token.
+        let queryClasses = QueryClasses(mergedIDs)
+        scratch.prepare(entries: index.entryCount, classes: index.vocabulary.classCount)
+        let generation = scratch.markClasses(queryClasses.classes)
+        if scratch.used.count < queryClasses.classes.count { scratch.used = [Int](repeating: 0, count: queryClasses.classes.count) }
         for position in index.entityEntries(language: language, mergedLengths: shortest...longest) {
             let entry = Int(index.entityEntries[position])
             let recorded = index.entities(ofEntry: entry)
-            guard bound.admits(entry, index: index, entities: recorded) else { continue }
+            guard let need = bound.requirement(recorded) else { continue }
+            if need > 0, index.sharedClasses(entry, query: queryClasses, generation: generation, scratch: scratch) < need { continue }
             let length = max(n, Int(recorded.mergedLength))
             index.mergedTokenIDs(ofEntry: entry, into: &scratch.entryTokens)
             if let cost = aligner.cost(mergedIDs, scratch.entryTokens, limit: CostModel.maximumCost(threshold: threshold, length: length),
