@@ -1,5 +1,6 @@
 import ArgumentParser
 import VerbaleCore
+import VerbaleDraft
 
 /// The `verbale` command: a translation-memory toolkit for notes verbales in English, French
 /// and Khmer. Each subcommand lives in its own file under `Commands/`, parses its options,
@@ -36,6 +37,16 @@ struct Verbale: ParsableCommand {
             CheckCommand.self,
         ]
     )
+
+    /// Warns, once and on stderr, about shipped resources a stripped or damaged install lacks,
+    /// then runs the command. The libraries fall back quietly (documented in each resource's
+    /// type); the user must still learn that Khmer or names are handled less well.
+    static func main() {
+        for missing in MissingResource.core() + MissingResource.draft() {
+            Terminal.writeError("verbale: warning: \(missing)\n")
+        }
+        main(nil)
+    }
 }
 
 enum VerbaleVersion {

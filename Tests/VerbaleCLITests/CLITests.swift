@@ -66,6 +66,8 @@ struct CLITests {
         let result = try CLI.run(["--version"])
         #expect(result.status == 0)
         #expect(!result.stdout.isEmpty)
+        // A complete install has every shipped resource: no start-up warning.
+        #expect(result.stderr.isEmpty)
     }
 
     @Test("tokenize prints one line of tokens per input line, without U+200B")

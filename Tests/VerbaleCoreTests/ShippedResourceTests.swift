@@ -53,4 +53,17 @@ struct ShippedResourceTests {
         #expect(error.description.contains("Resources/khmer-word-boundaries.tsv"))
         #expect(error.description.contains("/nonexistent/src"))
     }
+
+    @Test("a missing Khmer model is reported with where it was looked for and what happens instead")
+    func missingModelReported() {
+        // A bundle name no build produces, so only the (nonexistent) source folder is left.
+        let stripped = ShippedResource(target: "VerbaleStripped", sourceFolder: URL(fileURLWithPath: "/nonexistent/src"))
+        let missing = MissingResource.check(stripped, KhmerBoundaryModel.relativePath, consequence: "Khmer falls back")
+        #expect(missing.count == 1)
+        #expect(missing.first?.description.contains("Resources/khmer-word-boundaries.tsv") == true)
+        #expect(missing.first?.description.contains("/nonexistent/src") == true)
+        #expect(missing.first?.description.hasSuffix("Khmer falls back") == true)
+        // The test environment is a complete install: nothing to warn about.
+        #expect(MissingResource.core().isEmpty)
+    }
 }

@@ -112,8 +112,9 @@ struct EntityMatchingTests {
                                    "Republic of Albania", "Argentina", "Argentine Republic", "United Arab Emirates", "Principality of Andorra"]
     static let khmerCountries = ["ព្រះរាជាណាចក្រ\u{200B}ថៃ", "ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា", "សាធារណ\u{200B}រដ្ឋ\u{200B}អាល់បានី", "អាហ្សង់ទីន"]
 
-    @Test("With glossary entities the index still misses nothing: equal to scoring every entry, EN and KM, random queries")
-    func entityPathIsLossless() throws {
+    @Test("With glossary entities the index still misses nothing: equal to scoring every entry, EN and KM, random queries, entities recorded at build or not",
+          arguments: [false, true])
+    func entityPathIsLossless(recorded: Bool) throws {
         let entities = try Self.shipped()
         var generator = SeededGenerator(seed: 44)
         let englishFrames = [
@@ -128,7 +129,7 @@ struct EntityMatchingTests {
             frame.replacingOccurrences(of: "X", with: countries.randomElement(using: &generator) ?? "")
                 .replacingOccurrences(of: "Y", with: countries.randomElement(using: &generator) ?? "")
         }
-        let builder = MatchIndexBuilder()
+        let builder = MatchIndexBuilder(entities: recorded ? entities : nil)
         for number in 0..<160 {
             _ = try builder.add(TranslationUnit(id: "en\(number)", variants: [
                 Variant(language: try LanguageTag("en"), text: fill(englishFrames[number % englishFrames.count], Self.englishCountries)),
@@ -138,6 +139,7 @@ struct EntityMatchingTests {
             ]))
         }
         let (index, archive) = builder.finish()
+        #expect(index.hasEntities(recordedWith: entities.fingerprint) == recorded)
         let matcher = FuzzyMatcher(index: index, archive: archive, entities: entities)
         var compared = 0, found = 0
         for round in 0..<200 {
@@ -163,26 +165,37 @@ struct EntityMatchingTests {
         #expect(found > 500)
     }
 
-    @Test("Bare-entity queries (the query is little more than a country name) find exactly what scoring every entry finds, EN and KM")
-    func bareEntityQueriesAreLossless() throws {
-        let entities = try Self.shipped()
-        let builder = MatchIndexBuilder()
+    /// A memory of bare entities and short phrases around them, EN and KM (with and without
+    /// U+200B), and the bare-entity queries asked of it.
+    static func bareEntityMemory(entities: (any EntityNaming)?) throws -> (index: MatchIndex, archive: UnitArchive) {
+        let builder = MatchIndexBuilder(entities: entities)
         let english = Self.englishCountries + ["the French Republic", "French Republic", "France", "the Kingdom of Thailand",
                                                "Embassy of the Kingdom of Thailand", "Thailand and Cambodia", "the Ministry", "Kingdom of Spain",
-                                               "The Kingdom of Thailand presents its compliments.", "Notes on the Kingdom"]
-        let khmer = Self.khmerCountries + ["ស្ថានទូតនៃព្រះរាជាណាចក្រ\u{200B}ថៃ", "ក្រសួងការបរទេស", "ព្រះរាជាណាចក្រ"]
+                                               "The Kingdom of Thailand presents its compliments.", "Notes on the Kingdom", "the Thailand",
+                                               "Kingdom of Thailand.", "the Kingdom of Cambodia and the Kingdom of Thailand"]
+        let khmer = Self.khmerCountries + ["ស្ថានទូតនៃព្រះរាជាណាចក្រ\u{200B}ថៃ", "ក្រសួងការបរទេស", "ព្រះរាជាណាចក្រ", "ព្រះរាជាណាចក្រថៃ",
+                                           "ថៃ", "ព្រះរាជាណាចក្រ\u{200B}ថៃ និងព្រះរាជាណាចក្រ\u{200B}កម្ពុជា"]
         for (number, text) in english.enumerated() {
             _ = try builder.add(TranslationUnit(id: "en\(number)", variants: [Variant(language: try LanguageTag("en"), text: text)]))
         }
         for (number, text) in khmer.enumerated() {
             _ = try builder.add(TranslationUnit(id: "km\(number)", variants: [Variant(language: try LanguageTag("km"), text: text)]))
         }
-        let (index, archive) = builder.finish()
-        let matcher = FuzzyMatcher(index: index, archive: archive, entities: entities)
-        let queries: [(String, Language)] = [("Kingdom of Thailand", .english), ("the Kingdom of Thailand", .english), ("the French Republic", .english),
-                                             ("Thailand", .english), ("ព្រះរាជាណាចក្រ\u{200B}ថៃ", .khmer), ("ព្រះរាជាណាចក្រថៃ", .khmer)]
-        var found = 0
-        for (query, language) in queries {
+        return builder.finish()
+    }
+
+    static let bareEntityQueries: [(String, Language)] = [
+        ("Kingdom of Thailand", .english), ("the Kingdom of Thailand", .english), ("the French Republic", .english),
+        ("Thailand", .english), ("Thailand and Cambodia", .english), ("ព្រះរាជាណាចក្រ\u{200B}ថៃ", .khmer), ("ព្រះរាជាណាចក្រថៃ", .khmer),
+        ("ថៃ", .khmer),
+    ]
+
+    /// For each bare-entity query and threshold, whether the index's answer equals scoring every
+    /// entry; and how many hits scoring every entry found.
+    static func compareBareEntityQueries(_ matcher: FuzzyMatcher, entities: GlossaryEntities) throws -> (mismatches: [String], found: Int) {
+        var mismatches: [String] = [], found = 0
+        let index = matcher.index
+        for (query, language) in bareEntityQueries {
             let merged = MatchText(text: query, language: language, tokenizer: try matcher.tokenizer(for: language),
                                    entities: entities.entities(in: query, language: language))
             #expect(merged.hasEntities, "\(query) should hold a glossary entity")
@@ -191,11 +204,42 @@ struct EntityMatchingTests {
             for threshold in [30, 50, 70, 85, 100] {
                 let viaIndex = try matcher.entityIndexHits(merged, queryIDs: ids, threshold: threshold)
                 let scanned = try matcher.entityHits(merged, entries: every, threshold: threshold)
-                #expect(viaIndex == scanned, "\(language) \"\(query)\" at \(threshold): index \(viaIndex.count) vs scan \(scanned.count)")
+                if viaIndex != scanned { mismatches.append("\(language) \"\(query)\" at \(threshold): index \(viaIndex.count) vs scan \(scanned.count)") }
                 found += scanned.count
             }
         }
+        return (mismatches, found)
+    }
+
+    @Test("Bare-entity queries (the query is little more than a country name) find exactly what scoring every entry finds, EN and KM, entities recorded at build or not",
+          arguments: [false, true])
+    func bareEntityQueriesAreLossless(recorded: Bool) throws {
+        let entities = try Self.shipped()
+        let (index, archive) = try Self.bareEntityMemory(entities: recorded ? entities : nil)
+        #expect(index.hasEntities(recordedWith: entities.fingerprint) == recorded)
+        if recorded { #expect(index.entityEntries.count > 20) }
+        let (mismatches, found) = try Self.compareBareEntityQueries(FuzzyMatcher(index: index, archive: archive, entities: entities), entities: entities)
+        #expect(mismatches.isEmpty, "\(mismatches)")
         // Each query finds at least its own country at 100 (other countries are small placeable edits).
-        #expect(found > queries.count * 4)
+        #expect(found > Self.bareEntityQueries.count * 4)
+    }
+
+    @Test("The equivalence check catches wrong recorded entities: claiming none, or a wrong merged length, loses matches")
+    func wrongRecordsAreCaught() throws {
+        let entities = try Self.shipped()
+        let (index, archive) = try Self.bareEntityMemory(entities: entities)
+        var noEntities = index
+        var wrongLength = index
+        for entry in 0..<index.entryCount where index.entryEntityCount[entry] > 0 {
+            noEntities.entryEntityCount.set(entry, to: 0)
+            wrongLength.entryMergedLength.set(entry, to: index.entryMergedLength[entry] + 3)
+        }
+        noEntities.buildEntityList()
+        wrongLength.buildEntityList()
+        for damaged in [noEntities, wrongLength] {
+            #expect(damaged.hasEntities(recordedWith: entities.fingerprint))
+            let (mismatches, _) = try Self.compareBareEntityQueries(FuzzyMatcher(index: damaged, archive: archive, entities: entities), entities: entities)
+            #expect(mismatches.count >= 5)
+        }
     }
 }

@@ -103,6 +103,27 @@ enum MemoryBenchmark: Benchmark {
                          "units_per_second": Double(bareSummary.read) / bareSeconds, "cpu_seconds": bareCPU,
                          "units_per_cpu_second": Double(bareSummary.read) / bareCPU])
             try bare.close()
+
+            // What each stage adds to the bare store, on one thread (so CPU seconds add up):
+            // the privacy pass, the concordance index, the fuzzy-match index.
+            let stages: [(String, [any MemoryIndex], Bool)] = [
+                ("privacy", [], true), ("concordance", [ConcordanceIndex()], false), ("fuzzy-match", [FuzzyMatchIndex()], false),
+            ]
+            for (stage, indexes, scrub) in stages {
+                let file = folder.appendingPathComponent("stage-\(stage).sqlite")
+                let staged = try SQLiteMemory(path: file, indexes: indexes)
+                var stageOptions = ImportOptions(scrubPersonalData: scrub)
+                stageOptions.analysisThreads = 0
+                var stageSummary = ImportSummary()
+                let (stageSeconds, stageCPU) = try timed {
+                    stageSummary = try staged.importUnits(from: [try FormatUnitSource(path: tmx.path)], options: stageOptions)
+                }
+                Report.emit(["benchmark": "memory-import-store-plus", "stage": stage, "units_read": stageSummary.read, "seconds": stageSeconds,
+                             "cpu_seconds": stageCPU, "units_per_cpu_second": Double(stageSummary.read) / stageCPU,
+                             "file_mb": Double(Measuring.fileSize(file)) / 1_048_576])
+                try staged.close()
+                try? FileManager.default.removeItem(at: file)
+            }
         }
 
         // Export, streaming to a file.

@@ -11,8 +11,37 @@ import VerbaleMemory
 /// replaced name plus a scan of the concept's terms.
 public struct GlossaryEntities: EntityNaming, @unchecked Sendable {
     public let glossary: DraftGlossary
+    public let fingerprint: UInt64?
 
-    public init(glossary: DraftGlossary) { self.glossary = glossary }
+    /// Computes the glossary's fingerprint once: O(terms).
+    public init(glossary: DraftGlossary) {
+        self.glossary = glossary
+        self.fingerprint = Self.fingerprint(of: glossary.termbase.concepts)
+    }
+
+    /// Bumped whenever recognition (`Termbase.recognize`, the proper-noun filter below) changes
+    /// what it finds, so indexes that recorded entities with the old code are not trusted.
+    static let recognitionVersion = "entities-1"
+
+    /// A stable hash of everything recognition reads, in the termbase's order: every term of
+    /// every concept (not only proper nouns — a longer common term can hide a name), with its
+    /// concept, language, text, part of speech, status and type. Two glossaries with equal
+    /// fingerprints find the same entities in every text (`EntityNaming.fingerprint`).
+    static func fingerprint(of concepts: [Concept]) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(recognitionVersion)
+        for concept in concepts {
+            hash.combine(concept.id)
+            for term in concept.terms {
+                hash.combine(term.language.description)
+                hash.combine(term.text)
+                hash.combine(term.partOfSpeech ?? "")
+                hash.combine(term.status.rawValue)
+                hash.combine(term.termType ?? "")
+            }
+        }
+        return hash.value
+    }
 
     /// The shipped termbases (`Glossaries/*.tbx`), as `verbale draft translate` loads them;
     /// nil when none is shipped.

@@ -51,6 +51,8 @@ public enum IndexValue: Sendable, Equatable {
     case integer(Int64)
     case text(String)
     case blob(Data)
+    /// A blob as bytes (no `Data` copy on the import's hot path).
+    case bytes([UInt8])
 }
 
 extension MemoryIndex {
@@ -75,6 +77,7 @@ extension RawStatement {
             case let .integer(number): bind(index, number)
             case let .text(text): bind(index, text)
             case let .blob(data): bind(index, blob: data)
+            case let .bytes(bytes): bind(index, bytes: bytes)
             }
         }
         try run()

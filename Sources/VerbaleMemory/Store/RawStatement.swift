@@ -33,6 +33,16 @@ struct RawStatement {
         }
     }
 
+    func bind(_ index: Int32, bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            if let base = raw.baseAddress {
+                _ = sqlite3_bind_blob(handle, index, base, Int32(raw.count), Self.transient)
+            } else {
+                _ = sqlite3_bind_zeroblob(handle, index, 0)
+            }
+        }
+    }
+
     func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(handle, index, value)
     }

@@ -24,11 +24,12 @@ struct MatchMemoryOptions: ParsableArguments {
     /// The shipped stock phrases (`Memories/*.tmx`), indexed on the fly; nil when not found.
     static func shippedPhrases() throws -> FuzzyMatcher? {
         let loaded: (index: MatchIndex, archive: UnitArchive)?
-        do { loaded = try MatchFile.shippedPhrases() } catch let error as FormatError {
+        let entities = try glossaryEntities()
+        do { loaded = try MatchFile.shippedPhrases(entities: entities) } catch let error as FormatError {
             throw ValidationError("shipped phrases: \(error.description)")
         }
         guard let loaded else { return nil }
-        return FuzzyMatcher(index: loaded.index, archive: loaded.archive, entities: try glossaryEntities())
+        return FuzzyMatcher(index: loaded.index, archive: loaded.archive, entities: entities)
     }
 
     /// The shipped termbases as glossary entities for placeable transfer, loaded as
@@ -39,16 +40,19 @@ struct MatchMemoryOptions: ParsableArguments {
 
     /// Loads the memory (see `loadIndex`) with the shipped glossary's entities attached.
     func load() throws -> FuzzyMatcher {
-        let matcher = try loadIndex()
-        matcher.entities = try Self.glossaryEntities()
+        let entities = try Self.glossaryEntities()
+        let matcher = try loadIndex(entities: entities)
+        matcher.entities = entities
         return matcher
     }
 
-    /// Loads the memory's match index (no rebuild), or builds one from a TSV table.
-    func loadIndex() throws -> FuzzyMatcher {
+    /// Loads the memory's match index (no rebuild), or builds one from a TSV table; indexes
+    /// built or brought up to date here record the entities of `entities` (a `.match` file is
+    /// used as it is: its recorded entities serve only if they were made with that glossary).
+    func loadIndex(entities: (any EntityNaming)? = nil) throws -> FuzzyMatcher {
         let url = MemoryLocation.resolve(explicit: memory)
         if ["tmx", "xlf", "xliff", "tsv", "csv"].contains(url.pathExtension.lowercased()) {
-            let (index, archive) = try MatchFileLoader.load(url)
+            let (index, archive) = try MatchFileLoader.load(url, entities: entities)
             return FuzzyMatcher(index: index, archive: archive)
         }
         if url.pathExtension == "match" {
@@ -67,7 +71,7 @@ struct MatchMemoryOptions: ParsableArguments {
         option.memory = memory
         let store = try option.open()
         do {
-            let (index, _) = try MatchIndexCache.open(store)
+            let (index, _) = try MatchIndexCache.open(store, entities: entities)
             return FuzzyMatcher(index: index, archive: StoredUnits(memory: store))
         } catch let error as MemoryError {
             throw ValidationError(error.description)
@@ -77,8 +81,8 @@ struct MatchMemoryOptions: ParsableArguments {
 
 /// `MatchFile.index` with format errors as command-line validation errors.
 enum MatchFileLoader {
-    static func load(_ url: URL) throws -> (MatchIndex, UnitArchive) {
-        do { return try MatchFile.index(url) } catch let error as FormatError {
+    static func load(_ url: URL, entities: (any EntityNaming)? = nil) throws -> (MatchIndex, UnitArchive) {
+        do { return try MatchFile.index(url, entities: entities) } catch let error as FormatError {
             throw ValidationError(error.description)
         }
     }

@@ -25,6 +25,13 @@ public struct MatchIndex: Sendable {
     public internal(set) var classStart: IndexArray<UInt32> = [0]
     public internal(set) var postingEntry: IndexArray<UInt32> = []
     public internal(set) var postingLength: IndexArray<UInt16> = []
+    /// Glossary entities per entry, recorded at build/import (see `MatchIndex+Entities`): the
+    /// glossary's fingerprint, and per entry its entity count and merged length; empty when
+    /// none was recorded. `entityEntries`: the entries holding entities, sorted for lookup.
+    public internal(set) var entityFingerprint: UInt64?
+    public internal(set) var entryEntityCount: IndexArray<UInt8> = []
+    public internal(set) var entryMergedLength: IndexArray<UInt16> = []
+    public internal(set) var entityEntries: IndexArray<UInt32> = []
 
     public init() {}
 
@@ -65,7 +72,8 @@ public struct MatchIndex: Sendable {
 
     /// Appends one analysed variant of unit `unit`. O(m) amortised; postings are built later
     /// by `buildPostings` (entries are searchable only after it).
-    mutating func appendEntry(unit: UInt32, text: MatchText) {
+    mutating func appendEntry(unit: UInt32, text: MatchText, entities: EntryEntities? = nil) {
+        appendEntities(entities)
         let language = MatchVocabulary.languageIndex(text.language)
         var content = 0
         for token in text.tokens {
@@ -81,7 +89,8 @@ public struct MatchIndex: Sendable {
     }
 
     /// Appends one entry from tokens stored in the memory (see `StoredToken`). O(m).
-    mutating func appendEntry(unit: UInt32, language: Language, tokens stored: [StoredToken]) {
+    mutating func appendEntry(unit: UInt32, language: Language, tokens stored: [StoredToken], entities: EntryEntities? = nil) {
+        appendEntities(entities)
         let languageIndex = MatchVocabulary.languageIndex(language)
         var content = 0
         for token in stored {
@@ -137,6 +146,7 @@ public struct MatchIndex: Sendable {
         classStart = IndexArray(counts)
         postingEntry = IndexArray(keys.lazy.map { UInt32(truncatingIfNeeded: $0) })
         postingLength = IndexArray(keys.lazy.map { UInt16(truncatingIfNeeded: $0 >> 32) })
+        buildEntityList()
     }
 
     /// The posting range of class `cls` restricted to content length `length`. O(log P).

@@ -13,11 +13,15 @@ import VerbaleCore
 /// Cost: writing O(file size) plus sorting the vocabulary (O(F log F)); opening maps the file
 /// (`mmap`) and checks the array sizes and the vocabulary (O(distinct forms)), so the first
 /// answer pays only for the pages its search touches. Token and posting values are checked
-/// where they are read rather than by a scan at open. Version 2 files (unaligned, no sorted
-/// lists) still open, by copying.
+/// where they are read rather than by a scan at open; the recorded glossary entities (version 4:
+/// the glossary's fingerprint, per-entry entity counts and merged lengths, the entity list) are
+/// checked at open, O(entries), since a wrong one would lose matches silently. Version 3 files
+/// (no entities recorded: entity queries recognise them at query time, slower but exact) and
+/// version 2 files (unaligned, no sorted lists; opened by copying) still open.
 public enum MatchIndexFile {
     static let magic = Array("VBLMATCH".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
+    static let unrecordedVersion: UInt32 = 3
     static let copiedVersion: UInt32 = 2
 
     /// Where the index of the memory at `memory` lives: `<memory>.match`.
@@ -27,11 +31,17 @@ public enum MatchIndexFile {
 
     /// Writes the index; `stamp` records which memory rows it reflects (see `MatchIndexCache`).
     public static func write(_ index: MatchIndex, archive: UnitArchive, stamp: [Int64] = [0, 0], to url: URL) throws(MatchIndexFileError) {
+        try write(index, archive: archive, stamp: stamp, to: url, formatVersion: version)
+    }
+
+    /// `write` in `formatVersion` 4, or 3 (no entities: what older releases wrote, for the tests
+    /// that check such files still open and answer exactly).
+    static func write(_ index: MatchIndex, archive: UnitArchive, stamp: [Int64], to url: URL, formatVersion: UInt32) throws(MatchIndexFileError) {
         var vocabulary = index.vocabulary
         vocabulary.sortForLookup()
         var data = Data()
         data.append(contentsOf: magic)
-        append(&data, IndexArray([version]))
+        append(&data, IndexArray([formatVersion == unrecordedVersion ? unrecordedVersion : version]))
         append(&data, IndexArray(stamp))
         for table in [vocabulary.forms, vocabulary.classes, vocabulary.keys, vocabulary.values] {
             append(&data, table.offsets)
@@ -51,6 +61,12 @@ public enum MatchIndexFile {
         append(&data, index.classStart)
         append(&data, index.postingEntry)
         append(&data, index.postingLength)
+        if formatVersion != unrecordedVersion {
+            append(&data, IndexArray(index.entityFingerprint.map { [$0] } ?? []))
+            append(&data, index.entityFingerprint == nil ? [] : index.entryEntityCount)
+            append(&data, index.entityFingerprint == nil ? [] : index.entryMergedLength)
+            append(&data, index.entityFingerprint == nil ? [] : index.entityEntries)
+        }
         append(&data, archive.bytes)
         append(&data, archive.offsets)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -81,10 +97,10 @@ public enum MatchIndexFile {
         guard mapping.bytes.count >= magic.count, Array(mapping.bytes.prefix(magic.count)) == magic else { throw .notAnIndex(url.path) }
         var reader = Reader(mapping: mapping, path: url.path, position: magic.count, aligned: false)
         let versions: IndexArray<UInt32> = try reader.array()
-        guard versions.count == 1, versions[0] == version || versions[0] == copiedVersion else {
+        guard versions.count == 1, [version, unrecordedVersion, copiedVersion].contains(versions[0]) else {
             throw .unsupportedVersion(url.path, versions.first ?? 0)
         }
-        let current = versions[0] == version
+        let current = versions[0] != copiedVersion
         reader.aligned = current
         reader.position = current ? magic.count + 16 : reader.position
         let stamp = Array(try reader.array() as IndexArray<Int64>)
@@ -114,6 +130,14 @@ public enum MatchIndexFile {
         index.classStart = try reader.array()
         index.postingEntry = try reader.array()
         index.postingLength = try reader.array()
+        if versions[0] == version {
+            let fingerprint: IndexArray<UInt64> = try reader.array()
+            index.entityFingerprint = fingerprint.first
+            index.entryEntityCount = try reader.array()
+            index.entryMergedLength = try reader.array()
+            index.entityEntries = try reader.array()
+            guard fingerprint.count <= 1 else { throw .damaged(url.path, "bad entity fingerprint") }
+        }
         var archive = UnitArchive()
         archive.bytes = try reader.array()
         archive.offsets = try reader.array()
@@ -127,6 +151,7 @@ public enum MatchIndexFile {
               vocabulary.formKey.allSatisfy({ Int($0) < vocabulary.keys.count }),
               vocabulary.formKind.allSatisfy({ $0 <= MatchVocabulary.Kind.punctuation.rawValue })
         else { throw .damaged(url.path, "inconsistent sizes") }
+        guard entitiesAreConsistent(index) else { throw .damaged(url.path, "inconsistent glossary entities") }
         if !current {
             // Version 2 has no sorted lists: hash them as before (O(forms)).
             vocabulary.rebuildLookups()
@@ -134,6 +159,27 @@ public enum MatchIndexFile {
         index.vocabulary = vocabulary
         index.recomputeLanguages()
         return (index, archive, stamp)
+    }
+
+    /// The recorded entities cover every entry or none, and the entity list holds exactly the
+    /// entries with entities, in `entityKey` order. O(entries).
+    static func entitiesAreConsistent(_ index: MatchIndex) -> Bool {
+        guard index.entityFingerprint != nil else {
+            return index.entryEntityCount.isEmpty && index.entryMergedLength.isEmpty && index.entityEntries.isEmpty
+        }
+        guard index.entryEntityCount.count == index.entryCount, index.entryMergedLength.count == index.entryCount else { return false }
+        var holding = 0
+        index.entryEntityCount.withUnsafeBufferPointer { counts in for count in counts where count > 0 { holding += 1 } }
+        guard holding == index.entityEntries.count else { return false }
+        var previous: UInt64?
+        for position in 0..<index.entityEntries.count {
+            let entry = Int(index.entityEntries[position])
+            guard entry < index.entryCount, index.entryEntityCount[entry] > 0 else { return false }
+            let key = index.entityKey(entry)
+            if let previous, previous >= key { return false }
+            previous = key
+        }
+        return true
     }
 
     private static func append<T: FixedWidthInteger>(_ data: inout Data, _ values: IndexArray<T>) {

@@ -7,11 +7,13 @@ import VerbaleFormats
 ///
 /// Why: a unit read from a file has no recorded provenance, and every match must say where it
 /// came from, so units without an origin get `<file name>#<tuid>` (or `#<1-based position>`).
-/// Cost: one read and one tokenization per variant, O(file); nothing is persisted.
+/// Cost: one read and one tokenization per variant, O(file), and with a glossary one entity
+/// recognition per variant (`MatchIndexBuilder`); nothing is persisted.
 public enum MatchFile {
-    /// Indexes one file. Throws the reader's `FormatError` (file, line, column) or `ICUError`.
-    public static func index(_ url: URL) throws -> (index: MatchIndex, archive: UnitArchive) {
-        let builder = MatchIndexBuilder()
+    /// Indexes one file, recording the glossary entities of `entities` when given. Throws the
+    /// reader's `FormatError` (file, line, column) or `ICUError`.
+    public static func index(_ url: URL, entities: (any EntityNaming)? = nil) throws -> (index: MatchIndex, archive: UnitArchive) {
+        let builder = MatchIndexBuilder(entities: entities)
         try add(url, to: builder)
         return builder.finish()
     }
@@ -31,11 +33,11 @@ public enum MatchFile {
 
     /// The shipped stock phrases (`Memories/*.tmx`, in name order) in one index; nil when the
     /// folder is not found or holds no TMX.
-    public static func shippedPhrases() throws -> (index: MatchIndex, archive: UnitArchive)? {
+    public static func shippedPhrases(entities: (any EntityNaming)? = nil) throws -> (index: MatchIndex, archive: UnitArchive)? {
         guard let folder = ShippedData.memories,
               let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
                 .filter({ $0.pathExtension.lowercased() == "tmx" }).sorted(by: { $0.path < $1.path }), !files.isEmpty else { return nil }
-        let builder = MatchIndexBuilder()
+        let builder = MatchIndexBuilder(entities: entities)
         for file in files { try add(file, to: builder) }
         return builder.finish()
     }

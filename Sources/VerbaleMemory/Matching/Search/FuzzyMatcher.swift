@@ -104,13 +104,67 @@ public final class FuzzyMatcher {
         return entries
     }
 
-    /// The entity-level hits the search returns: `entityCandidates`, each scored by
-    /// `entityHits` unless `EntityFreeBound` proves it below `threshold` first. Equal to
-    /// `entityHits` over every entry of the language (the tests check it).
+    /// The entity-level hits the search returns, equal to `entityHits` over every entry of the
+    /// language (the tests check it). When the index recorded every entry's entities with this
+    /// glossary (`MatchIndex.hasEntities(recordedWith:)`), `recordedEntityHits`; else
+    /// `entityCandidates`, each scored by `entityHits` unless recognition finds no entity in it
+    /// and `EntityBound` proves it below `threshold`.
     func entityIndexHits(_ merged: MatchText, queryIDs: [TokenIDs], threshold: Int) throws(MatchError) -> [IndexHit] {
-        let bound = EntityFreeBound(merged, index: index, threshold: threshold)
+        let bound = EntityBound(merged, index: index, threshold: threshold)
+        if let entities, index.hasEntities(recordedWith: entities.fingerprint) {
+            return try recordedEntityHits(merged, bound: bound, threshold: threshold)
+        }
         return try entityHits(merged, entries: entityCandidates(merged, queryIDs: queryIDs, threshold: threshold), threshold: threshold,
                               entityFree: bound)
+    }
+
+    /// The entity-level hits from the entities the index recorded, in two disjoint parts:
+    ///
+    /// - entries holding no entity (`count` 0): their merged analysis *is* their stored tokens
+    ///   (`m′ = m`), so their entity-level score is the ordinary score of the merged query
+    ///   against the stored tokens, and the ordinary lossless filter (`MatchIndex.candidates`
+    ///   with `need(max(n′, m))` over the lengths admissible for `n′`, `FilterBound`) finds
+    ///   every one that can reach `threshold` — the query's `#entity` tokens have no postings
+    ///   and count as unknown words. Scored on the stored tokens: no text, no recognition.
+    /// - entries holding entities, and the unrecorded ones: read from the entity list over the
+    ///   merged lengths admissible for `n′` (`EntityBound`, part 1; unrecorded ones always),
+    ///   kept when `EntityBound` admits them (part 2), then scored by `entityHits`.
+    ///
+    /// Cost: an ordinary search for the merged query, plus O(log E + k) for the k entity-holding
+    /// entries of admissible merged length, an O(m) count each, and one recognition,
+    /// tokenization and alignment for each one admitted. A bare-entity query reads no postings.
+    func recordedEntityHits(_ merged: MatchText, bound: EntityBound, threshold: Int) throws(MatchError) -> [IndexHit] {
+        let threshold = min(max(threshold, 1), 100)
+        let index = self.index, scratch = self.scratch
+        let language = MatchVocabulary.languageIndex(merged.language)
+        let mergedIDs = merged.tokens.map { index.vocabulary.ids(of: $0, language: language) }
+        let n = merged.contentLength
+        let lengths = FilterBound.admissibleLengths(query: n, threshold: threshold)
+        guard let shortest = lengths.first, let longest = lengths.last else { return [] }
+        let aligner = TokenAlignment(model: model)
+        var hits: [IndexHit] = []
+        var statistics = SearchStatistics()
+        index.candidates(QueryClasses(mergedIDs), language: merged.language, lengths: shortest...longest,
+                         need: { FilterBound.need(length: max(n, $0), threshold: threshold) }, scratch: scratch,
+                         statistics: &statistics) { entry, m in
+            guard index.entryEntityCount[entry] == 0 else { return }
+            let length = max(n, m)
+            index.tokenIDs(ofEntry: entry, into: &scratch.entryTokens)
+            if let cost = aligner.cost(mergedIDs, scratch.entryTokens, limit: CostModel.maximumCost(threshold: threshold, length: length),
+                                       rows: &scratch.rows) {
+                hits.append(IndexHit(entry: entry, cost: cost, score: CostModel.score(cost: cost, length: length)))
+            }
+        }
+        var holding: [Int] = []
+        for range in [index.entityEntries(language: language, mergedLengths: 0...0),
+                      index.entityEntries(language: language, mergedLengths: shortest...longest)] {
+            for position in range {
+                let entry = Int(index.entityEntries[position])
+                if bound.admits(entry, index: index, entities: index.entities(ofEntry: entry)) { holding.append(entry) }
+            }
+        }
+        hits += try entityHits(merged, entries: holding, threshold: threshold)
+        return hits.sorted(by: MatchIndex.ranking)
     }
 
     /// The entity-level scores of `entries` at or above `threshold`, best first: each entry's
@@ -119,13 +173,13 @@ public final class FuzzyMatcher {
     /// compare with. O(n·m) and one tokenization plus one entity recognition per entry; with
     /// `entityFree`, an entry the bound rejects costs one recognition (and one O(m) count over
     /// its stored tokens) and is tokenized and aligned only when it holds an entity.
-    func entityHits(_ merged: MatchText, entries: [Int], threshold: Int, entityFree: EntityFreeBound? = nil) throws(MatchError) -> [IndexHit] {
+    func entityHits(_ merged: MatchText, entries: [Int], threshold: Int, entityFree: EntityBound? = nil) throws(MatchError) -> [IndexHit] {
         guard let entities else { return [] }
         let threshold = min(max(threshold, 1), 100)
         let aligner = TokenAlignment(model: model)
         var hits: [IndexHit] = []
         for entry in entries {
-            let admittedWithoutEntities = entityFree?.admits(entry, index: index) ?? true
+            let admittedWithoutEntities = entityFree?.admitsWithoutEntities(entry, index: index) ?? true
             guard let unit = archive.unit(at: Int(index.entryUnit[entry])),
                   let variant = unit.variants.first(where: { $0.language.language == merged.language }) else { continue }
             let found = entities.entities(in: variant.text, language: merged.language)

@@ -80,7 +80,8 @@ public struct FuzzyMatchIndex: MemoryIndex {
 
     public func makeAnalyser() throws -> any IndexAnalyser { Analyser() }
 
-    /// One row per variant in a language the matcher knows: its language and encoded tokens.
+    /// One row per variant in a language the matcher knows: its language and encoded tokens
+    /// (`MatchEntryEncoder`: the bytes of `StoredToken.encode` without the intermediate tokens).
     /// Keeps one tokenizer per language for the whole import.
     final class Analyser: IndexAnalyser {
         private var tokenizers: [Language: Tokenizer] = [:]
@@ -93,8 +94,10 @@ public struct FuzzyMatchIndex: MemoryIndex {
                     tokenizer = try Tokenizer(language: language)
                     tokenizers[language] = tokenizer
                 }
-                let tokens = MatchText(text: variant.text, language: language, tokenizer: tokenizer).tokens.map(StoredToken.init)
-                rows.append(IndexRow(ordinal: ordinal, values: [.integer(Int64(MatchVocabulary.languageIndex(language))), .blob(StoredToken.encode(tokens))]))
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(variant.text.utf8.count * 2)
+                MatchEntryEncoder.encode(tokenizer.tokenize(variant.text, mergingPlaceables: true), of: variant.text, into: &bytes)
+                rows.append(IndexRow(ordinal: ordinal, values: [.integer(Int64(MatchVocabulary.languageIndex(language))), .bytes(bytes)]))
             }
             return rows
         }

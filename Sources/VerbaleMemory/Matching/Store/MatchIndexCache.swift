@@ -11,27 +11,40 @@ import VerbaleCore
 /// highest id. Equal stamp: the file is mapped (the usual case; nothing is copied or rebuilt).
 /// A higher id only (a later import): the newer rows are appended and the postings re-sorted,
 /// O(total postings). Anything else (rows removed, file missing, damaged or of an older
-/// version): rebuilt from the table, O(total tokens). The database
-/// stays the truth; the file is a cache that is checked, never trusted blindly.
+/// version): rebuilt from the table, O(total tokens). With a glossary (`entities` with a
+/// fingerprint), each entry's entities are recorded as it is appended (one recognition per new
+/// variant, a second tokenization for those holding one), and a file whose entities were
+/// recorded with another glossary, or none, is rebuilt. The database stays the truth; the file
+/// is a cache that is checked, never trusted blindly.
 public enum MatchIndexCache {
     /// How the index was obtained (for messages and tests).
     public enum Origin: String, Sendable { case file, updated, rebuilt }
 
-    public static func open(_ memory: SQLiteMemory) throws -> (index: MatchIndex, origin: Origin) {
+    public static func open(_ memory: SQLiteMemory, entities: (any EntityNaming)? = nil) throws -> (index: MatchIndex, origin: Origin) {
         let url = MatchIndexFile.location(forMemory: memory.path)
         let stamp: [Int64] = try memory.read { db in try FuzzyMatchIndex.stamp(db) }
+        let fingerprint = entities?.fingerprint
         let cached = try? MatchIndexFile.readStamped(from: url)
-        if let cached, cached.stamp == stamp { return (cached.index, .file) }
+        let usable = cached.flatMap { fingerprint == nil || $0.index.hasEntities(recordedWith: fingerprint) ? $0 : nil }
+        if let usable, usable.stamp == stamp { return (usable.index, .file) }
         var index = MatchIndex()
         var origin = Origin.rebuilt
         var after: Int64 = 0
-        if let cached, cached.stamp.count == 2, cached.stamp[0] == stamp[0], cached.stamp[1] < stamp[1] {
-            index = cached.index
-            after = cached.stamp[1]
+        if let usable, usable.stamp.count == 2, usable.stamp[0] == stamp[0], usable.stamp[1] < stamp[1] {
+            index = usable.index
+            after = usable.stamp[1]
             origin = .updated
+        } else if let fingerprint {
+            index.startRecordingEntities(fingerprint: fingerprint)
         }
+        let recording = entities.flatMap { index.entityFingerprint != nil ? $0 : nil }
+        var tokenizers: [Language: Tokenizer] = [:]
+        var unitLanguages: (unit: Int64, seen: Set<Language>) = (-1, [])
         try memory.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT variant, language, tokens FROM match_entry WHERE variant > ? ORDER BY variant", arguments: [after])
+            let sql = recording == nil
+                ? "SELECT variant, language, tokens, NULL FROM match_entry WHERE variant > ? ORDER BY variant"
+                : "SELECT m.variant, m.language, m.tokens, v.text FROM match_entry m LEFT JOIN variant v ON v.id = m.variant WHERE m.variant > ? ORDER BY m.variant"
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: [after])
             while let row = try rows.next() {
                 let variant: Int64 = row[0]
                 let languageIndex: Int = row[1]
@@ -39,7 +52,27 @@ public enum MatchIndexCache {
                 guard languageIndex < Language.allCases.count, let tokens = StoredToken.decode(blob) else {
                     throw MemoryError.sqlite(path: memory.path.path, operation: "read the fuzzy-match index", message: "damaged row for variant \(variant)")
                 }
-                index.appendEntry(unit: UInt32(truncatingIfNeeded: VariantID.unit(of: variant)), language: Language.allCases[languageIndex], tokens: tokens)
+                let language = Language.allCases[languageIndex]
+                let unit = VariantID.unit(of: variant)
+                var recorded: EntryEntities?
+                if let recording {
+                    if unitLanguages.unit != unit { unitLanguages = (unit, []) }
+                    let text: String? = row[3]
+                    // A search reads a unit's first variant of a language: a later one stays unrecorded.
+                    if let text, !unitLanguages.seen.contains(language) {
+                        let tokenizer: Tokenizer
+                        if let existing = tokenizers[language] { tokenizer = existing } else {
+                            tokenizer = try Tokenizer(language: language)
+                            tokenizers[language] = tokenizer
+                        }
+                        let plain = tokens.reduce(0) { $0 + ($1.kind == .punctuation ? 0 : 1) }
+                        recorded = EntryEntities.of(text, language: language, plainLength: plain, tokenizer: tokenizer, entities: recording)
+                    } else {
+                        recorded = .unrecorded
+                    }
+                    unitLanguages.seen.insert(language)
+                }
+                index.appendEntry(unit: UInt32(truncatingIfNeeded: unit), language: language, tokens: tokens, entities: recorded)
             }
         }
         index.buildPostings()

@@ -30,8 +30,26 @@ public struct StoredToken: Hashable, Sendable {
         self.spaced = spaced
     }
 
+    static let spacedFlag: UInt8 = 0x10
+    static let valueFlag: UInt8 = 0x20
+    static let sameKeyFlag: UInt8 = 0x40
+    /// The class key is not stored: it is `"w:" + key` (a word whose loose key is its key) or
+    /// `#p` (punctuation). Blobs written before this flag never set it, so they still decode;
+    /// it drops about a third of the bytes of an English or French row.
+    static let derivedClassFlag: UInt8 = 0x80
+
+    /// The class key a token has when `derivedClassFlag` is set, or nil when it cannot be derived.
+    static func derivedClass(kind: MatchVocabulary.Kind, key: String) -> String? {
+        switch kind {
+        case .word: "w:" + key
+        case .punctuation: "#p"
+        case .valued: nil
+        }
+    }
+
     /// Packs tokens into a blob: per token a flag byte (kind, spacing, has value, key equals
-    /// text), then length-prefixed UTF-8 strings. O(total length).
+    /// text, class derived), then length-prefixed UTF-8 strings. O(total length).
+    /// `MatchEntryEncoder` writes the same bytes straight from tokenizer tokens (the import's path).
     public static func encode(_ tokens: [StoredToken]) -> Data {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(tokens.count * 16)
@@ -44,10 +62,12 @@ public struct StoredToken: Hashable, Sendable {
         }
         for token in tokens {
             let sameKey = token.key == token.text
-            bytes.append(token.kind.rawValue | (token.spaced ? 0x10 : 0) | (token.value != nil ? 0x20 : 0) | (sameKey ? 0x40 : 0))
+            let derived = derivedClass(kind: token.kind, key: token.key) == token.classKey
+            bytes.append(token.kind.rawValue | (token.spaced ? spacedFlag : 0) | (token.value != nil ? valueFlag : 0)
+                         | (sameKey ? sameKeyFlag : 0) | (derived ? derivedClassFlag : 0))
             string(token.text)
             if !sameKey { string(token.key) }
-            string(token.classKey)
+            if !derived { string(token.classKey) }
             if let value = token.value { string(value) }
         }
         return Data(bytes)
@@ -76,11 +96,11 @@ public struct StoredToken: Hashable, Sendable {
             let flags = bytes[position]
             position += 1
             guard let kind = MatchVocabulary.Kind(rawValue: flags & 0x0F), let text = string() else { return nil }
-            let key = flags & 0x40 != 0 ? text : string()
-            guard let key, let classKey = string() else { return nil }
+            let key = flags & sameKeyFlag != 0 ? text : string()
+            guard let key, let classKey = flags & derivedClassFlag != 0 ? derivedClass(kind: kind, key: key) : string() else { return nil }
             var value: String?
-            if flags & 0x20 != 0 { guard let decoded = string() else { return nil }; value = decoded }
-            tokens.append(StoredToken(text: text, key: key, classKey: classKey, value: value, kind: kind, spaced: flags & 0x10 != 0))
+            if flags & valueFlag != 0 { guard let decoded = string() else { return nil }; value = decoded }
+            tokens.append(StoredToken(text: text, key: key, classKey: classKey, value: value, kind: kind, spaced: flags & spacedFlag != 0))
         }
         return tokens
     }

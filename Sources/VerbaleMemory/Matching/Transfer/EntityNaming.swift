@@ -28,6 +28,12 @@ public protocol EntityNaming: Sendable {
     /// The entities in `text` as `.entity` placeables (value: concept id), left to right,
     /// never overlapping. Default: none. Cost: whatever the glossary's recogniser costs, O(n).
     func entities(in text: String, language: Language) -> [Placeable]
+    /// Identifies what `entities(in:language:)` finds: equal fingerprints promise equal answers
+    /// for every text. An index records each entry's entities with the fingerprint of the
+    /// glossary it used, and a search trusts them only when its own glossary has the same
+    /// (`MatchIndex.hasEntities(recordedWith:)`). Default nil: never trusted, entities are then
+    /// recognised in the entries at query time (slow, never wrong).
+    var fingerprint: UInt64? { get }
 }
 
 extension EntityNaming {
@@ -36,4 +42,20 @@ extension EntityNaming {
     }
 
     public func entities(in text: String, language: Language) -> [Placeable] { [] }
+
+    public var fingerprint: UInt64? { nil }
+}
+
+/// FNV-1a, 64 bits: a stable hash (unlike `Hasher`, the same in every process) for glossary
+/// fingerprints. O(bytes).
+public struct StableHash: Sendable {
+    public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    public init() {}
+
+    public mutating func combine(_ text: String) {
+        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        // A separator byte no UTF-8 text holds, so ("ab", "c") and ("a", "bc") differ.
+        value = (value ^ 0xFF) &* 0x0000_0100_0000_01B3
+    }
 }

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+import VerbaleCore
+import VerbaleDraft
+import VerbaleGlossary
+@testable import VerbaleMemory
+
+/// Glossary entities recorded per entry when a memory is indexed (`EntryEntities`): trusted
+/// only with the glossary they were made with, kept through saving, reopening and later
+/// imports, and never the cause of a wrong answer.
+@Suite("Glossary entities recorded in the match index")
+struct EntityRecordTests {
+    static func shipped() throws -> GlossaryEntities {
+        try #require(try GlossaryEntities.shipped(), "the shipped Glossaries/*.tbx must load")
+    }
+
+    /// A small glossary of our own that names Thailand differently from the shipped one.
+    static func otherGlossary() throws -> GlossaryEntities {
+        func concept(_ id: String, _ terms: [(String, String)]) throws -> Concept {
+            Concept(id: id, terms: try terms.map {
+                Term(language: try LanguageTag($0.0), text: $0.1, partOfSpeech: "properNoun", status: .preferred, termType: "fullForm", review: .translated)
+            })
+        }
+        return GlossaryEntities(glossary: DraftGlossary(concepts: [
+            try concept("TH", [("en", "Thailand"), ("km", "ថៃ")]),
+            try concept("MIN", [("en", "the Ministry"), ("km", "ក្រសួងការបរទេស")]),
+        ]))
+    }
+
+    /// Mismatches between the index's entity path and scoring every entry, over the bare-entity
+    /// queries and a few sentence queries, at several thresholds.
+    static func mismatches(_ matcher: FuzzyMatcher) throws -> [String] {
+        guard let entities = matcher.entities else { return ["no glossary"] }
+        let queries = EntityMatchingTests.bareEntityQueries + [
+            ("The Kingdom of Thailand presents its compliments.", .english), ("the Ministry", .english),
+            ("ស្ថានទូតនៃព្រះរាជាណាចក្រ\u{200B}កម្ពុជា", .khmer),
+        ]
+        var wrong: [String] = []
+        for (query, language) in queries {
+            let merged = MatchText(text: query, language: language, tokenizer: try matcher.tokenizer(for: language),
+                                   entities: entities.entities(in: query, language: language))
+            guard merged.hasEntities else { continue }
+            let index = matcher.index
+            let ids = try matcher.analyse(query, language: language).tokens.map { index.vocabulary.ids(of: $0, language: MatchVocabulary.languageIndex(language)) }
+            let every = (0..<index.entryCount).filter { index.entryLanguage[$0] == MatchVocabulary.languageIndex(language) }
+            for threshold in [40, 70, 100] where try matcher.entityIndexHits(merged, queryIDs: ids, threshold: threshold)
+                != matcher.entityHits(merged, entries: every, threshold: threshold) {
+                wrong.append("\(query) at \(threshold)")
+            }
+        }
+        return wrong
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-entity-record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test("Searching with another glossary than the one recorded falls back to recognition and stays exact")
+    func otherGlossaryFallsBack() throws {
+        let shipped = try Self.shipped(), other = try Self.otherGlossary()
+        #expect(shipped.fingerprint != other.fingerprint)
+        #expect(shipped.fingerprint == (try Self.shipped()).fingerprint)
+        for (recordWith, searchWith) in [(shipped, other), (other, shipped)] {
+            let (index, archive) = try EntityMatchingTests.bareEntityMemory(entities: recordWith)
+            #expect(index.hasEntities(recordedWith: recordWith.fingerprint))
+            #expect(!index.hasEntities(recordedWith: searchWith.fingerprint))
+            let wrong = try Self.mismatches(FuzzyMatcher(index: index, archive: archive, entities: searchWith))
+            #expect(wrong.isEmpty, "\(wrong)")
+        }
+    }
+
+    @Test("Recorded entities survive the file; a version 3 file (none recorded) still answers exactly; a damaged entity list asks for a rebuild")
+    func fileRoundTrip() throws {
+        let entities = try Self.shipped()
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (index, archive) = try EntityMatchingTests.bareEntityMemory(entities: entities)
+        let current = folder.appendingPathComponent("current.match"), old = folder.appendingPathComponent("old.match")
+        try MatchIndexFile.write(index, archive: archive, to: current)
+        try MatchIndexFile.write(index, archive: archive, stamp: [0, 0], to: old, formatVersion: 3)
+        let reopened = try MatchIndexFile.read(from: current)
+        #expect(reopened.index.hasEntities(recordedWith: entities.fingerprint))
+        #expect(Array(reopened.index.entryEntityCount) == Array(index.entryEntityCount))
+        #expect(Array(reopened.index.entryMergedLength) == Array(index.entryMergedLength))
+        #expect(Array(reopened.index.entityEntries) == Array(index.entityEntries))
+        let legacy = try MatchIndexFile.read(from: old)
+        #expect(!legacy.index.hasEntities(recordedWith: entities.fingerprint))
+        #expect(legacy.index.entityFingerprint == nil)
+        for loaded in [reopened, legacy] {
+            let wrong = try Self.mismatches(FuzzyMatcher(index: loaded.index, archive: loaded.archive, entities: entities))
+            #expect(wrong.isEmpty, "\(wrong)")
+        }
+        // An entity list that leaves out an entry holding an entity would lose its matches.
+        var damaged = index
+        damaged.entityEntries = IndexArray(Array(index.entityEntries).dropFirst())
+        let bad = folder.appendingPathComponent("bad.match")
+        try MatchIndexFile.write(damaged, archive: archive, to: bad)
+        #expect(throws: MatchIndexFileError.damaged(bad.path, "inconsistent glossary entities")) { try MatchIndexFile.read(from: bad) }
+        #expect(MatchIndexFileError.damaged(bad.path, "x").description.contains("rebuild it"))
+    }
+
+    @Test("Adding units keeps the entities recorded with the same glossary, records them for an index that had none, and drops them when added without one")
+    func incrementalBuild() throws {
+        let entities = try Self.shipped()
+        let extra = TranslationUnit(id: "extra", variants: [Variant(language: try LanguageTag("en"), text: "Kingdom of Cambodia"),
+                                                            Variant(language: try LanguageTag("en"), text: "Kingdom of Thailand"),
+                                                            Variant(language: try LanguageTag("km"), text: "ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា")])
+        for (base, with) in [(true, true), (false, true), (true, false)] {
+            let (index, archive) = try EntityMatchingTests.bareEntityMemory(entities: base ? entities : nil)
+            let builder = MatchIndexBuilder(index: index, archive: archive, entities: with ? entities : nil)
+            try builder.add(extra)
+            let (grown, grownArchive) = builder.finish()
+            #expect(grown.hasEntities(recordedWith: entities.fingerprint) == with)
+            if with {
+                // The unit's second English variant is left to recognition at query time.
+                #expect(grown.entryEntityCount[grown.entryCount - 2] == EntryEntities.unknown)
+                #expect(grown.entryEntityCount[grown.entryCount - 3] == 1)
+                #expect(grown.entryEntityCount[grown.entryCount - 1] == 1)
+            }
+            let wrong = try Self.mismatches(FuzzyMatcher(index: grown, archive: grownArchive, entities: entities))
+            #expect(wrong.isEmpty, "base recorded \(base), added with glossary \(with): \(wrong)")
+        }
+    }
+
+    @Test("A memory's index records entities on rebuild and on a later import, and is rebuilt for another glossary")
+    func storedMemory() throws {
+        let entities = try Self.shipped(), other = try Self.otherGlossary()
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite"))
+        func units(_ texts: [(String, String)], prefix: String) throws -> [TranslationUnit] {
+            try texts.enumerated().map { number, pair in
+                TranslationUnit(id: "\(prefix)\(number)", variants: [Variant(language: try LanguageTag("en"), text: pair.0),
+                                                                    Variant(language: try LanguageTag("km"), text: pair.1)])
+            }
+        }
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "first.tmx", units: try units([
+            ("Kingdom of Thailand", "ព្រះរាជាណាចក្រ\u{200B}ថៃ"), ("the Ministry", "ក្រសួងការបរទេស"),
+            ("Embassy of the Kingdom of Thailand", "ស្ថានទូតនៃព្រះរាជាណាចក្រ\u{200B}ថៃ"), ("Thailand", "ថៃ"),
+        ], prefix: "a"))])
+        let (rebuilt, origin) = try MatchIndexCache.open(memory, entities: entities)
+        #expect(origin == .rebuilt)
+        #expect(rebuilt.hasEntities(recordedWith: entities.fingerprint))
+        #expect(rebuilt.entityEntries.count >= 5)
+        #expect(try MatchIndexCache.open(memory, entities: entities).origin == .file)
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "second.tmx", units: try units([
+            ("Kingdom of Cambodia", "ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា"), ("the Kingdom of Thailand", "ព្រះរាជាណាចក្រថៃ"),
+        ], prefix: "b"))])
+        let (updated, updatedOrigin) = try MatchIndexCache.open(memory, entities: entities)
+        #expect(updatedOrigin == .updated)
+        #expect(updated.hasEntities(recordedWith: entities.fingerprint))
+        #expect(updated.entityEntries.count == rebuilt.entityEntries.count + 4)
+        let stored = FuzzyMatcher(index: updated, archive: StoredUnits(memory: memory), entities: entities)
+        #expect(try Self.mismatches(stored).isEmpty)
+        let match = try #require(try stored.search("the Kingdom of Cambodia", language: .english, threshold: 70).first)
+        #expect(match.source == "the Kingdom of Thailand")
+        #expect(match.score == CostModel.score(cost: CostModel.standard.placeableValue, length: 2))
+        // Another glossary: the file does not fit it, so the index is rebuilt with it.
+        let (forOther, otherOrigin) = try MatchIndexCache.open(memory, entities: other)
+        #expect(otherOrigin == .rebuilt)
+        #expect(forOther.hasEntities(recordedWith: other.fingerprint))
+        #expect(try Self.mismatches(FuzzyMatcher(index: forOther, archive: StoredUnits(memory: memory), entities: other)).isEmpty)
+        // Without a glossary the file is used as it is.
+        #expect(try MatchIndexCache.open(memory).origin == .file)
+    }
+}
