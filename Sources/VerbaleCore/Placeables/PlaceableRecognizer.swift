@@ -49,6 +49,10 @@ final class PlaceableRecognizer {
         /// `No` `NO` `Nos` `N.` `N°` `N °`, `Ref` `REF` `RÉF`, `ref` `réf`, `n.` `n°`: after `N` no
         /// ASCII letter but `o` `O`, after `R` none but `e` `E`, after `r` none but `e`, after `n` none.
         case prefixedReference
+        /// A month-first date (`January 12, 2021`, `juillet 1993`): a month name holds no space,
+        /// and is followed (after an optional `.`) by spaces and a digit, so the first space
+        /// after the start, then the end of that run of spaces, must come before a digit.
+        case monthThenDigit
     }
 
     typealias Reader = (Range<Int>) -> String
@@ -91,7 +95,7 @@ final class PlaceableRecognizer {
             guard let regex = try? ICURegex(pattern.pattern, options: pattern.caseInsensitive ? [.caseInsensitive] : []) else { continue }
             let trigger = switch pattern.start {
             case .digit: Trigger(digit: true, monthAhead: true)
-            case .monthName: Trigger(initials: monthInitials, monthWord: true)
+            case .monthName: Trigger(initials: monthInitials, monthWord: true, prefilter: .monthThenDigit)
             case .khmerDayOrDigit: Trigger(digit: true, khmerInitials: ["ថ".utf16.first ?? 0])
             case .khmerMonth: Trigger(khmerInitials: ["ខ".utf16.first ?? 0])
             }
@@ -156,6 +160,11 @@ final class PlaceableRecognizer {
             return true
         case .slashAhead:
             return lastSlash >= i
+        case .monthThenDigit:
+            var j = i + 1
+            while j < units.count, !Self.isPatternSpace(units[j]) { j += 1 }
+            while j < units.count, Self.isPatternSpace(units[j]) { j += 1 }
+            return j < units.count && Self.isDigit(units[j])
         case .url:
             guard i + 2 < units.count else { return false }
             let a = units[i + 1], b = units[i + 2]
@@ -259,6 +268,16 @@ final class PlaceableRecognizer {
     }
 
     static func isDigit(_ u: UInt16) -> Bool { (0x30...0x39).contains(u) || (0x17E0...0x17E9).contains(u) }
+
+    /// A superset of the patterns' space class `PlaceablePatterns.space` (ICU's `\s`, read as
+    /// White_Space or as `[\t\n\f\r\p{Z}]`, plus NBSP, narrow NBSP, U+200B): a superset keeps
+    /// `monthThenDigit` from rejecting a position where the pattern could match.
+    static func isPatternSpace(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
 
     /// Whether the number at `i` is followed, after at most two letters of an ordinal suffix
     /// (st, th, er) and spaces, by a letter: the shape of "12 January", "1er mars", "20th October".
