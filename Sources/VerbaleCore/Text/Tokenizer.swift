@@ -13,10 +13,14 @@
 /// // [.word, .placeable]
 /// ```
 ///
-/// Cost: O(n) per text with one ICU word-break pass and at most one ICU keying call (ASCII and
-/// number tokens are keyed in Swift); placeable recognition adds a few ICU regex passes, each
-/// skipped when the text lacks its trigger character (a digit, `@`, `/`…). Opening a tokenizer
-/// loads ICU's rules and Khmer dictionary: reuse it. Not thread-safe: one per task.
+/// Cost: O(n) per text. Plain Latin text (English, French: ASCII, Latin-1, Latin Extended-A,
+/// common typographic punctuation) takes a Swift fast path that finds ICU's word boundaries and
+/// keys its tokens without calling ICU (`LatinWordBreaks`, `LatinKeys`); any other text takes
+/// one ICU word-break pass and at most one ICU keying call (ASCII, Khmer and number tokens are
+/// keyed in Swift). `Engine.icu` forces the ICU path, the reference `TokenizerEquivalenceTests`
+/// proves the fast path equal to. Placeable recognition adds short anchored ICU regex matches
+/// only where a placeable could start. Opening a tokenizer loads ICU's rules and Khmer
+/// dictionary: reuse it. Not thread-safe: one per task.
 public final class Tokenizer {
     /// How Khmer words are found.
     public enum KhmerWordBreaking: String, Sendable, CaseIterable {
