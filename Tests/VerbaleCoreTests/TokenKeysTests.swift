@@ -35,6 +35,23 @@ struct TokenKeysTests {
         #expect(mismatches.isEmpty, "differs from ICU on: \(mismatches)")
     }
 
+    @Test("Latin-1 letters, Œ œ Ÿ and typed apostrophes keyed in Swift give ICU's keys, alone, in every pair, and beside ASCII and Khmer")
+    func latinKeysMatchICU() throws {
+        let latin = (0x80...0xFFFF).map(UInt16.init).filter { TokenKeys.unitKey($0) == 0 && LatinKeys.unitKeys($0) != nil }
+        #expect(latin.count == 94)
+        let partners = latin + Self.simpleUnits
+        var texts = latin.map { [$0] }
+        for a in latin { for b in partners { texts.append([a, b]); texts.append([b, a]) } }
+        let (swift, icu) = Self.bothWays(texts)
+        let reference = try #require(icu)
+        var mismatches: [String] = []
+        for n in texts.indices where swift[n] != reference[n] {
+            mismatches.append(texts[n].map { String($0, radix: 16) }.joined(separator: " "))
+            if mismatches.count > 10 { break }
+        }
+        #expect(mismatches.isEmpty, "differs from ICU on: \(mismatches)")
+    }
+
     @Test("Units that need normalisation still go to ICU: ignorables dropped, atthacan reordered, Latin accents loosened")
     func icuStillUsed() {
         let cases: [(String, String, String)] = [

@@ -27,6 +27,7 @@ enum AlignEvalBenchmark: Benchmark {
         }
         var options = Aligner.Options()
         if arguments.contains("--no-paragraphs") { options.paragraphsFirst = false }
+        if arguments.contains("--no-split") { options.splitsSupportedBeads = false }
         if arguments.contains("--no-anchors") {
             options.costModel = CostModel(strongMatch: 0, strongMismatch: 0, nameMatch: 0, markMatch: 0, markMismatch: 0)
         }
@@ -45,12 +46,14 @@ enum AlignEvalBenchmark: Benchmark {
             case "nullLengthWeight": costs.nullLengthWeight = value
             case "cognateWeight": costs.cognateWeight = value
             case "lexicalWeight": costs.lexicalWeight = value
+            case "lexicalFloor": costs.lexicalFloor = value
             default: continue
             }
             options.costModel = costs
         }
         aligner = Aligner(options: options)
         showErrors = option("--show-errors", in: arguments) ?? 0
+        archiveErrors = arguments.contains("--archive-errors")
         if !arguments.contains("--speed-only") {
             let fr = TestDocuments(documents: documents, length: 100).make(pairs: europarl, languages: (.english, .french), seed: seed)
             try report("europarl en-fr", fr, baseline: baseline)
@@ -79,6 +82,8 @@ enum AlignEvalBenchmark: Benchmark {
     nonisolated(unsafe) static var aligner = Aligner()
     /// `--show-errors N`: print the wrong beads of the first N documents of each corpus on stderr.
     nonisolated(unsafe) static var showErrors = 0
+    /// `--archive-errors`: show the errors of the archive alignment rather than the per-document one.
+    nonisolated(unsafe) static var archiveErrors = false
 
     /// Prints one line: both tools' scores on `documents` (scored per document, then summed).
     private static func report(_ corpus: String, _ documents: [EvaluationDocument], baseline: Bool) throws {
@@ -90,14 +95,21 @@ enum AlignEvalBenchmark: Benchmark {
             seconds.append(try clock.measure { score = try AlignmentEvaluation.score([document], aligner: aligner) }.seconds)
             ours.append(score)
         }
-        if showErrors > 0 { try printErrors(corpus, Array(documents.prefix(showErrors))) }
+        // The same documents aligned as one archive (one lexicon learnt from all of them).
+        var archive: [BeadScore] = []
+        let archiveSeconds = try clock.measure { archive = try AlignmentEvaluation.archiveScores(documents, aligner: aligner) }.seconds
+        if showErrors > 0 {
+            let results = archiveErrors ? try aligner.align(archive: documents.map { ($0.source, $0.target) }) : nil
+            try printErrors(corpus, Array(documents.prefix(showErrors)), archive: results)
+        }
         let theirs = baseline ? nltk(documents) : nil
         func line(_ name: String, _ keep: [Bool]) -> String {
             let chosen = documents.indices.filter { keep[$0] }
             let sentences = chosen.reduce(0) { $0 + documents[$1].source.sentences.count + documents[$1].target.sentences.count }
             let score = chosen.reduce(into: BeadScore()) { $0.add(ours[$1]) }
             var line = "{\"benchmark\": \"align-eval\", \"corpus\": \"\(name)\", \"documents\": \(chosen.count), \"sentences\": \(sentences), \"gold_beads\": \(score.expected), "
-            line += "\"verbale\": \(json(score, seconds: chosen.reduce(0) { $0 + seconds[$1] }))"
+            line += "\"verbale\": \(json(score, seconds: chosen.reduce(0) { $0 + seconds[$1] })), "
+            line += "\"verbale_archive\": \(json(chosen.reduce(into: BeadScore()) { $0.add(archive[$1]) }, seconds: archiveSeconds))"
             if let (scores, times) = theirs {
                 let their = chosen.reduce(into: BeadScore()) { $0.add(scores[$1]) }
                 line += ", \"baseline\": {\"name\": \"nltk.translate.gale_church\", \"score\": \(json(their, seconds: chosen.reduce(0) { $0 + times[$1] }))}"
@@ -111,13 +123,13 @@ enum AlignEvalBenchmark: Benchmark {
     }
 
     /// The beads the aligner got wrong, beside the true ones, with the sentences' beginnings.
-    private static func printErrors(_ corpus: String, _ documents: [EvaluationDocument]) throws {
+    private static func printErrors(_ corpus: String, _ documents: [EvaluationDocument], archive: [PairAlignment]?) throws {
         func text(_ sentences: [String], _ range: Range<Int>) -> String {
             range.map { "[\($0)] " + String(sentences[$0].prefix(70)) }.joined(separator: " | ")
         }
         func key(_ s: Range<Int>, _ t: Range<Int>) -> String { "\(s.isEmpty ? "-" : "\(s)")/\(t.isEmpty ? "-" : "\(t)")" }
         for (index, document) in documents.enumerated() {
-            let result = try aligner.align(document.source, document.target)
+            let result = try archive?[index] ?? aligner.align(document.source, document.target)
             let source = document.source.sentences, target = document.target.sentences
             let gold = Set(document.gold.map { key($0.source, $0.target) })
             let predicted = Set(result.beads.map { key($0.source, $0.target) })

@@ -1,5 +1,6 @@
 import Foundation
 import VerbaleCore
+import VerbaleDraft
 import VerbaleMemory
 
 /// `verbale-bench match`: fuzzy-match lookup on a memory of 1,000,000 EN/FR units generated
@@ -12,7 +13,9 @@ import VerbaleMemory
 /// Options: `--units N` (1000000), `--queries N` (1000), `--threshold T` (70), `--verify N`
 /// queries checked against Verbale's own brute-force scan (30), `--rapidfuzz-units N` (100000)
 /// and `--rapidfuzz-queries N` (200), `--ttk-units N` (20000), `--ttk-queries N` (20),
-/// `--no-python`, `--out DIR` (Benchmarks/out).
+/// `--no-python`, `--out DIR` (Benchmarks/out); entity queries (`MatchEntityQueries`):
+/// `--entity-queries N` (300 English) and `--khmer-entity-queries N` (100), `--entity-verify N`
+/// (10 per language run again without the recorded entities, for the result and the time).
 enum MatchBenchmark: Benchmark {
     static let name = "match"
     static let summary = "fuzzy-match p50/p99, first answer, index size/build vs rapidfuzz and translate-toolkit"
@@ -124,6 +127,10 @@ enum MatchBenchmark: Benchmark {
         let khmerQueryCount = option(arguments, "khmer-queries", 200)
         let khmer = try KhmerMatchCorpus.load()
         let reuse = !arguments.contains("--rebuild")
+        // The shipped glossary: its entities are recorded per entry at build (what the CLI does
+        // with a memory) and merged in queries; nil (with a note) when no termbase is shipped.
+        let glossary = try GlossaryEntities.shipped()
+        if glossary == nil { note("match: no shipped glossary (Glossaries/*.tbx); entity queries skipped") }
         let baseFile = out.appendingPathComponent("match-\(units).match")
         let indexFile = out.appendingPathComponent("match-\(units)-km\(khmerUnits).match")
 
@@ -136,7 +143,7 @@ enum MatchBenchmark: Benchmark {
             if let loaded = base, loaded.archive.count != units { base = nil }
             if base == nil {
                 note("match: building the index of \(units) generated units …")
-                let builder = MatchIndexBuilder()
+                let builder = MatchIndexBuilder(entities: glossary)
                 let buildStart = now()
                 for number in 0..<units {
                     try builder.add(unit(number, pairs: pairs, vocabulary: vocabulary))
@@ -155,7 +162,13 @@ enum MatchBenchmark: Benchmark {
             }
             guard let base else { throw MatchBenchmarkError("no base index") }
             note("match: adding \(khmerUnits) Khmer units …")
-            let builder = MatchIndexBuilder(index: base.index, archive: base.archive)
+            let builder = MatchIndexBuilder(index: base.index, archive: base.archive, entities: glossary)
+            if let glossary, !base.index.hasEntities(recordedWith: glossary.fingerprint) {
+                note("match: recording glossary entities in the reused Europarl part …")
+                let recordStart = now()
+                try builder.recordEntities()
+                fields["europarl_record_entities_seconds"] = now() - recordStart
+            }
             let khmerStart = now()
             for number in 0..<khmerUnits { try builder.add(khmer.unit(number)) }
             let khmerTokenized = now()
@@ -168,6 +181,20 @@ enum MatchBenchmark: Benchmark {
             fields["save_seconds"] = now() - sorted
         } else {
             fields["reused"] = indexFile.path
+            // A file from before entities were recorded (format 3) or with another glossary:
+            // record them now, once, and save (what `MatchIndexCache` does for a memory).
+            if let glossary, let stale = try? MatchIndexFile.read(from: indexFile), !stale.index.hasEntities(recordedWith: glossary.fingerprint) {
+                note("match: recording glossary entities in \(indexFile.lastPathComponent) (\(stale.index.entryCount) entries) …")
+                let recordStart = now(), recordStartCPU = cpu()
+                let builder = MatchIndexBuilder(index: stale.index, archive: stale.archive, entities: glossary)
+                try builder.recordEntities()
+                let recorded = now()
+                let (index, archive) = builder.finish()
+                try MatchIndexFile.write(index, archive: archive, to: indexFile)
+                fields["record_entities_seconds"] = recorded - recordStart
+                fields["record_entities_cpu_seconds"] = cpu() - recordStartCPU
+                fields["record_entities_and_save_seconds"] = now() - recordStart
+            }
         }
 
         // Open the saved file as a process start would (memory-mapped, nothing copied).
@@ -178,7 +205,9 @@ enum MatchBenchmark: Benchmark {
         let archiveBytes = loadedArchive.bytes.count + loadedArchive.offsets.count * 8
         fields.merge(["entries": loadedIndex.entryCount, "postings": loadedIndex.postingCount, "tokens": loadedIndex.tokens.count,
                       "forms": loadedIndex.vocabulary.formCount, "index_file_bytes": fileBytes, "archive_bytes": archiveBytes,
-                      "index_bytes_without_archive": fileBytes - archiveBytes, "open_seconds": loadSeconds, "open_cpu_seconds": loadCPU]) { $1 }
+                      "index_bytes_without_archive": fileBytes - archiveBytes, "open_seconds": loadSeconds, "open_cpu_seconds": loadCPU,
+                      "entities_recorded": loadedIndex.hasEntities(recordedWith: glossary?.fingerprint),
+                      "entries_holding_entities": loadedIndex.entityEntries.count]) { $1 }
         emit(fields)
         let matcher = FuzzyMatcher(index: loadedIndex, archive: loadedArchive)
         let queries = (0..<queryCount).map { query($0, pairs: pairs, vocabulary: vocabulary) }
@@ -289,6 +318,11 @@ enum MatchBenchmark: Benchmark {
               "cpu_p50_ms": percentile(khmerCPU.sorted(), 0.5) * 1000, "cpu_p99_ms": percentile(khmerCPU.sorted(), 0.99) * 1000,
               "matches_returned": khmerFound, "recall_queries": khmerChecked, "recall_identical": khmerEqual])
 
+        let entityQueries = try glossary.map { glossary in
+            try measureEntityQueries(index: loadedIndex, archive: loadedArchive, glossary: glossary, ordinary: queries, arguments: arguments,
+                                     threshold: threshold, units: units, indexFile: indexFile)
+        } ?? []
+
         guard python else { return }
         let pythonPath = ProcessInfo.processInfo.environment["VERBALE_PYTHON"] ?? "/work/venv/bin/python"
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -347,6 +381,12 @@ enum MatchBenchmark: Benchmark {
               "ratio_mean": rfMean * scale / mean, "ratio_p50": percentile(rfSorted, 0.5) * scale / percentile(sorted, 0.5),
               "result_sets_identical": identical, "result_sets_compared": rfQueries.count, "units_above_threshold": aboveThreshold,
               "verbale_levenshtein_mean_ms": ourLevenshteinSeconds.reduce(0, +) / Double(max(ourLevenshteinSeconds.count, 1)) * 1000])
+
+        if let glossary {
+            try compareEntityQueriesWithRapidfuzz(entityQueries, index: loadedIndex, archive: loadedArchive, glossary: glossary,
+                                                  rapidfuzzUnits: rapidfuzzUnits, units: units, threshold: threshold, python: pythonPath,
+                                                  script: script, out: out)
+        }
 
         // translate-toolkit's matcher on the first N units.
         var sources = "", targets = ""

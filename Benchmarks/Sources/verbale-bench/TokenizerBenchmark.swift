@@ -1,10 +1,12 @@
 import Foundation
 import VerbaleCore
 
-/// `verbale-bench tokenize [--mb N] [--repeats N] [--languages en,fr,km]`: tokenizer throughput
-/// in MB/s of UTF-8 for en, fr and km, line by line (as the matcher tokenizes units), beside raw
-/// ICU word-break iteration over the same lines, printed as a ratio; also with placeables merged,
-/// and for Khmer with the rules alone (no learned model).
+/// `verbale-bench tokenize [--mb N] [--repeats N] [--languages en,fr,km] [--corpus notes|europarl]`:
+/// tokenizer throughput in MB/s of UTF-8 for en, fr and km, line by line (as the matcher
+/// tokenizes units), beside two baselines printed as ratios: the same tokenizer on its pure-ICU
+/// engine (`Tokenizer.Engine.icu`, the reference the fast path is proved equal to:
+/// `ratio_fast_to_icu_path_cpu`) and raw ICU word-break iteration (`ratio_to_icu_cpu`); also
+/// with placeables merged, and for Khmer with the rules alone (no learned model).
 ///
 /// Each figure is the best of `--repeats` interleaved runs (default 3), as wall-clock and as this
 /// thread's CPU time (`*_cpu_*`: steady on the shared machine, where other processes stretch
@@ -20,21 +22,33 @@ enum TokenizerBenchmark: Benchmark {
         let codes = (options.values["languages"] ?? "en,fr,km").split(separator: ",").map(String.init)
         for code in codes {
             guard let language = Language(rawValue: code) else { throw BenchmarkError("unknown language \(code)") }
-            let lines = try BenchData.lines(for: language, megabytes: megabytes)
+            let lines = try BenchData.lines(for: language, megabytes: megabytes, corpus: options.values["corpus"] ?? "notes")
             let bytes = lines.reduce(0) { $0 + $1.utf8.count + 1 }
             let tokenizer = try Tokenizer(language: language)
+            let icuPath = try Tokenizer(language: language, engine: .icu)
             let rules = language == .khmer ? try Tokenizer(language: .khmer, khmerWordBreaking: .icuAndRules) : nil
             let icu = try BreakIterator(.word, locale: language.rawValue)
             for line in lines.prefix(50) {
                 _ = tokenizer.tokenize(line, mergingPlaceables: true)
+                _ = icuPath.tokenize(line, mergingPlaceables: true)
                 _ = rules?.tokenize(line)
             }
+            if let engine = options.values["profile"].flatMap(Tokenizer.Engine.init(rawValue:)) {
+                // For `perf record`: only this engine, placeables merged, as the matcher calls it.
+                let profiled = try Tokenizer(language: language, engine: engine)
+                let time = Clock.measure { for _ in 0..<repeats { for line in lines { _ = profiled.tokenize(line, mergingPlaceables: true) } } }
+                Report.emit(["benchmark": "tokenize-profile", "language": language.rawValue, "engine": engine.rawValue,
+                             "cpu_mb_per_s": Double(bytes) * Double(repeats) / 1_000_000 / time.cpu])
+                continue
+            }
             var tokens = 0, placeableTokens = 0, boundaries = 0
-            var ours = Best(), merged = Best(), raw = Best(), rulesOnly = Best()
+            var ours = Best(), merged = Best(), raw = Best(), rulesOnly = Best(), reference = Best(), referenceMerged = Best()
             for _ in 0..<repeats {
                 raw.add(Clock.measure { boundaries = 0; for line in lines { boundaries += icu.boundaries(in: line).count } })
                 ours.add(Clock.measure { tokens = 0; for line in lines { tokens += tokenizer.tokenize(line).count } })
                 merged.add(Clock.measure { placeableTokens = 0; for line in lines { placeableTokens += tokenizer.tokenize(line, mergingPlaceables: true).count } })
+                reference.add(Clock.measure { for line in lines { _ = icuPath.tokenize(line) } })
+                referenceMerged.add(Clock.measure { for line in lines { _ = icuPath.tokenize(line, mergingPlaceables: true) } })
                 if let rules { rulesOnly.add(Clock.measure { for line in lines { _ = rules.tokenize(line) } }) }
             }
             let mb = Double(bytes) / 1_000_000
@@ -47,6 +61,11 @@ enum TokenizerBenchmark: Benchmark {
                 "ratio_placeables_to_icu_cpu": raw.cpu / merged.cpu,
                 "microseconds_per_line_cpu": ours.cpu / Double(lines.count) * 1e6,
                 "load_average": SegmentBenchmark.loadAverage(),
+                "corpus": language == .khmer ? "khpos" : options.values["corpus"] ?? "notes",
+                "tokens_per_s_cpu": Double(tokens) / ours.cpu, "icu_path_tokens_per_s_cpu": Double(tokens) / reference.cpu,
+                "icu_path_cpu_mb_per_s": mb / reference.cpu, "icu_path_placeables_cpu_mb_per_s": mb / referenceMerged.cpu,
+                "ratio_fast_to_icu_path_cpu": reference.cpu / ours.cpu, "ratio_placeables_fast_to_icu_path_cpu": referenceMerged.cpu / merged.cpu,
+                "ratio_fast_to_icu_path": reference.wall / ours.wall,
             ]
             if rules != nil {
                 fields["verbale_khmer_rules_only_mb_per_s"] = mb / rulesOnly.wall
@@ -76,9 +95,12 @@ enum BenchData {
     }
 
     /// Non-empty lines of the language's real texts, repeated to about `megabytes` of UTF-8.
-    static func lines(for language: Language, megabytes: Double) throws -> [String] {
+    static func lines(for language: Language, megabytes: Double, corpus: String = "notes") throws -> [String] {
         var source: [String] = []
         switch language {
+        case .english where corpus == "europarl", .french where corpus == "europarl":
+            let file = root.appendingPathComponent("parallel/europarl-20k.\(language.rawValue)")
+            source = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
         case .english, .french:
             let folder = root.appendingPathComponent("notes")
             let prefix = language == .english ? "en-" : "fr-"

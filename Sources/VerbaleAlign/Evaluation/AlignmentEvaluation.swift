@@ -14,6 +14,17 @@ public enum AlignmentEvaluation {
         return score
     }
 
+    /// Aligns the documents as one archive (`Aligner.align(archive:)`: one lexicon learnt from
+    /// all of them, no gold used) and scores each; the per-document scores, in order.
+    public static func archiveScores(_ documents: [EvaluationDocument], aligner: Aligner = Aligner()) throws -> [BeadScore] {
+        let results = try aligner.align(archive: documents.map { ($0.source, $0.target) })
+        return zip(documents, results).map { document, result in
+            var score = BeadScore()
+            score.add(predicted: result.beads.map { ($0.source, $0.target) }, gold: document.gold.map { ($0.source, $0.target) })
+            return score
+        }
+    }
+
     /// Europarl sentence pairs from `../shared/data/parallel/europarl-20k.{en,fr}`, pairs with an
     /// empty side dropped; nil when the shared data is absent.
     public static func europarlPairs() -> [(String, String)]? {

@@ -140,7 +140,7 @@ struct BeadScorer: Sendable {
                 let index = Int(link) * 3 + toSource
                 score += Self.holds(link, sourceLinks, sourceLinkStarts, i..<(i + a)) ? lexical.targetFound[index] : lexical.targetMissed[index]
             }
-            e.lexicalScore = score
+            e.lexicalScore = max(score, -costs.lexicalFloor)
         }
         return e
     }

@@ -30,11 +30,17 @@ public struct CostModel: Sendable, Equatable {
     /// turns the lexical pass off. Not tuned: 0.3 and 1.0 were tried on seed 1 (line-parallel
     /// Europarl F1 0.976, 0.977 at 0.5, 0.973) and 0.5 kept.
     public var lexicalWeight: Double
+    /// The lowest a bead's lexical evidence (before `lexicalWeight`) may go, in nats. Why: the
+    /// score adds one log-ratio per missing translation as if each miss were independent, but a
+    /// loose translation misses its words together, and uncapped it loses to a `1-0` + `0-1`
+    /// pair (Europarl's paraphrases split apart once an archive's lexicon is strong). Set on
+    /// Europarl seed 1 (tried 3, 4, 6, 8, 12, none: 4 kept); ∞ turns the floor off.
+    public var lexicalFloor: Double
 
     public init(priors: [BeadShape: Double] = CostModel.galeChurchPriors(threeWay: 0.002),
                 nullLengthWeight: Double = 0, strongMatch: Double = 2.5, strongMismatch: Double = 2.0,
                 nameMatch: Double = 1.5, markMatch: Double = 1.0, markMismatch: Double = 1.5, anchorCap: Int = 4,
-                cognateWeight: Double = 0.5, lexicalWeight: Double = 0.5) {
+                cognateWeight: Double = 0.5, lexicalWeight: Double = 0.5, lexicalFloor: Double = 4) {
         self.priors = priors
         self.nullLengthWeight = nullLengthWeight
         self.strongMatch = strongMatch
@@ -45,6 +51,7 @@ public struct CostModel: Sendable, Equatable {
         self.anchorCap = anchorCap
         self.cognateWeight = cognateWeight
         self.lexicalWeight = lexicalWeight
+        self.lexicalFloor = lexicalFloor
     }
 
     /// Gale and Church's bead probabilities, as −log p, with `threeWay` for `1-3` and `3-1`.

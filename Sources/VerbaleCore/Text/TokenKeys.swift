@@ -37,26 +37,51 @@ enum TokenKeys {
     }
 
     /// The keys of each request, in order; spans that need Unicode normalisation go to ICU
-    /// together in one call, the rest are keyed here (see `unitKey`).
-    static func keyKinds(_ requests: [Request], _ units: UnsafeBufferPointer<UInt16>) -> [Keys] {
+    /// together in one call, the rest are keyed here (see `unitKey`, and `LatinKeys` for
+    /// Latin-1 letters unless `latin` is false: the pure-ICU path the tests compare with).
+    static func keyKinds(_ requests: [Request], _ units: UnsafeBufferPointer<UInt16>, latin: Bool = true) -> [Keys] {
         var result = [Keys](repeating: .text, count: requests.count)
         var pending: [Int] = []
+        // Read once: a static's lazy-initialisation check per unit showed in profiles.
+        let latinKeys = LatinKeys.keys, latinLoose = LatinKeys.looseKeys
         for (i, request) in requests.enumerated() {
             if request.isNumber, let ascii = asciiDigits(request.range, units) {
                 result[i] = .same(ascii)
                 continue
             }
-            var changed = false, simple = true
+            var changed = false, looseDiffers = false, simple = true
             var j = request.range.lowerBound
             while j < request.range.upperBound {
                 let u = units[j]
-                let mapped = unitKey(u)
-                if mapped == 0 { simple = false; break }
-                if mapped != u { changed = true }
                 j += 1
+                let mapped = unitKey(u)
+                if mapped != 0 {
+                    if mapped != u { changed = true }
+                    continue
+                }
+                if latin, u >= 0x80 {
+                    if u < 0x180 {
+                        let key = latinKeys[Int(u)]
+                        if key != 0 {
+                            if key != u { changed = true }
+                            if latinLoose[Int(u)] != key { looseDiffers = true }
+                            continue
+                        }
+                    } else if let keys = LatinKeys.unitKeys(u) {
+                        if keys.key != u { changed = true }
+                        if keys.loose != keys.key { looseDiffers = true }
+                        continue
+                    }
+                }
+                simple = false
+                break
             }
             if simple {
-                if changed { result[i] = .same(simpleKey(request.range, units)) }
+                if looseDiffers {
+                    result[i] = .pair(simpleKey(request.range, units), simpleKey(request.range, units, loose: true))
+                } else if changed {
+                    result[i] = .same(simpleKey(request.range, units))
+                }
             } else {
                 pending.append(i)
             }
@@ -128,13 +153,24 @@ enum TokenKeys {
         return u == 0x17B4 || u == 0x17B5 || u == 0x17DD || u == 0x17DE || u == 0x17DF ? 0 : u
     }
 
-    /// A span every unit of which `unitKey` maps, keyed unit by unit.
-    static func simpleKey(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> String {
+    /// A span every unit of which `unitKey` or `LatinKeys` maps, keyed unit by unit (its loose
+    /// key with `loose`), written straight into a new string of the exact UTF-8 size.
+    static func simpleKey(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>, loose: Bool = false) -> String {
         var ascii = true
         for j in range where units[j] >= 0x80 { ascii = false; break }
         if ascii { return lowercasedASCII(range, units) }
         let mapped = [UInt16](unsafeUninitializedCapacity: range.count) { buffer, count in
-            for (n, j) in range.enumerated() { buffer[n] = unitKey(units[j]) }
+            for (n, j) in range.enumerated() {
+                let u = units[j]
+                let key = unitKey(u)
+                if key != 0 {
+                    buffer[n] = key
+                } else if let keys = LatinKeys.unitKeys(u) {
+                    buffer[n] = loose ? keys.loose : keys.key
+                } else {
+                    buffer[n] = u
+                }
+            }
             count = range.count
         }
         return mapped.withUnsafeBufferPointer { UTF16Text.string($0, 0..<$0.count) }

@@ -28,8 +28,19 @@ public final class Tokenizer {
         case learned
     }
 
+    /// How word boundaries and keys are computed; both give the same tokens.
+    public enum Engine: String, Sendable, CaseIterable {
+        /// Swift for plain Latin text (`LatinWordBreaks`, `LatinKeys`), ICU for the rest: the
+        /// default, several times faster on English and French.
+        case fast
+        /// ICU for every word boundary and every non-ASCII key: the reference the fast path is
+        /// proved against (`TokenizerEquivalenceTests`) and the benchmark's baseline.
+        case icu
+    }
+
     public let language: Language
     public let khmerWordBreaking: KhmerWordBreaking
+    public let engine: Engine
     private let words: BreakIterator
     private var positions: [Int32] = []
     private var recognizer: PlaceableRecognizer?
@@ -39,9 +50,15 @@ public final class Tokenizer {
     private var pieceBuffer: [Range<Int>] = []
     private var splitBuffer: [Range<Int>] = []
 
-    public init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned) throws(ICUError) {
+    public convenience init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned) throws(ICUError) {
+        try self.init(language: language, khmerWordBreaking: khmerWordBreaking, engine: .fast)
+    }
+
+    /// A tokenizer on a chosen engine (`.icu` for the reference path).
+    public init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned, engine: Engine) throws(ICUError) {
         self.language = language
         self.khmerWordBreaking = khmerWordBreaking
+        self.engine = engine
         words = try BreakIterator(.word, locale: language.rawValue)
     }
 
@@ -91,7 +108,7 @@ public final class Tokenizer {
 
     private func placeableRecognizer() -> PlaceableRecognizer {
         if let recognizer { return recognizer }
-        let made = PlaceableRecognizer(language: language)
+        let made = PlaceableRecognizer(language: language, usesPrefilters: engine == .fast)
         recognizer = made
         return made
     }
@@ -103,31 +120,16 @@ public final class Tokenizer {
         var placeable: Int?
     }
 
-    /// Word spans (UTF-16) from ICU, split at separators and repaired by the language rules.
+    /// Word spans (UTF-16) from ICU (or, for plain Latin text, `LatinWordBreaks`, which finds
+    /// the same ones), split at separators and repaired by the language rules.
     func wordSpans(_ units: UnsafeBufferPointer<UInt16>) -> [Span] {
-        let count = words.boundaryOffsets(units: units, into: &positions)
         var pieces = pieceBuffer
         pieceBuffer = []
         defer { pieceBuffer = pieces }
-        pieces.removeAll(keepingCapacity: true)
-        pieces.reserveCapacity(count)
-        var start = 0
         var khmer = language == .khmer
-        positions.withUnsafeBufferPointer { positions in
-            for n in 0..<count {
-                let end = Int(positions[n])
-                var pieceStart = start
-                for i in start..<end {
-                    let u = units[i]
-                    if u >= 0x1780, !khmer, KhmerScript.isKhmer(u) { khmer = true }
-                    if Self.isSeparator(u) {
-                        if i > pieceStart { pieces.append(pieceStart..<i) }
-                        pieceStart = i + 1
-                    }
-                }
-                if end > pieceStart { pieces.append(pieceStart..<end) }
-                start = end
-            }
+        // Plain Latin text holds no Khmer, so `khmer` needs no scan there.
+        if engine == .icu || !LatinWordBreaks.pieces(units, into: &pieces) {
+            icuPieces(units, into: &pieces, khmer: &khmer)
         }
         if khmer, khmerWordBreaking != .icu {
             var split = splitBuffer
@@ -154,6 +156,31 @@ public final class Tokenizer {
             }
         }
         return spans
+    }
+
+    /// Pieces from ICU's word boundaries: the runs of non-separator units between boundaries;
+    /// sets `khmer` when a Khmer unit is seen.
+    private func icuPieces(_ units: UnsafeBufferPointer<UInt16>, into pieces: inout [Range<Int>], khmer: inout Bool) {
+        let count = words.boundaryOffsets(units: units, into: &positions)
+        pieces.removeAll(keepingCapacity: true)
+        pieces.reserveCapacity(count)
+        var start = 0
+        positions.withUnsafeBufferPointer { positions in
+            for n in 0..<count {
+                let end = Int(positions[n])
+                var pieceStart = start
+                for i in start..<end {
+                    let u = units[i]
+                    if u >= 0x1780, !khmer, KhmerScript.isKhmer(u) { khmer = true }
+                    if Self.isSeparator(u) {
+                        if i > pieceStart { pieces.append(pieceStart..<i) }
+                        pieceStart = i + 1
+                    }
+                }
+                if end > pieceStart { pieces.append(pieceStart..<end) }
+                start = end
+            }
+        }
     }
 
     /// Replaces the spans each placeable overlaps with one span for the placeable.
@@ -186,7 +213,7 @@ public final class Tokenizer {
                 ? TokenKeys.Request(range: span.range, isNumber: span.kind == .number)
                 : TokenKeys.Request(range: span.range.lowerBound..<span.range.lowerBound, isNumber: true)
         }
-        let keys = TokenKeys.keyKinds(requests, units)
+        let keys = TokenKeys.keyKinds(requests, units, latin: engine == .fast)
         var tokens: [Token] = []
         tokens.reserveCapacity(spans.count)
         for (n, span) in spans.enumerated() {
@@ -223,6 +250,8 @@ public final class Tokenizer {
             let u = units[i]
             if u < 0x80 {
                 if (0x30...0x39).contains(u) { digit = true } else if (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) { return .word }
+            } else if u >= 0xC0, u <= 0x17F, u != 0xD7, u != 0xF7 {
+                return .word  // Latin-1 and Latin Extended-A letters
             } else if KhmerScript.isLetter(u) || KhmerScript.isDigit(u) {
                 if KhmerScript.isDigit(u) { digit = true } else { return .word }
             } else {

@@ -7,7 +7,14 @@
 enum UTF16Text {
     static func string(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> String {
         if range.isEmpty { return "" }
-        return String(unsafeUninitializedCapacity: range.count * 3) { buffer in
+        // The exact UTF-8 size (an upper bound with surrogates): a string of up to 15 bytes is
+        // then stored inline, with no allocation, which a 3-bytes-per-unit guess prevented.
+        var size = 0
+        for i in range {
+            let u = units[i]
+            size &+= u < 0x80 ? 1 : u < 0x800 ? 2 : 3
+        }
+        return String(unsafeUninitializedCapacity: size) { buffer in
             var out = 0
             var i = range.lowerBound
             while i < range.upperBound {

@@ -52,29 +52,7 @@ public final class FuzzyMatcher {
     ///     unit has the same previous segment scores 101 (context match).
     public func search(_ text: String, language: Language, targets: [LanguageTag]? = nil, threshold: Int = 70, limit: Int = 5,
                        previousSegment: String? = nil) throws(MatchError) -> [FuzzyMatch] {
-        guard !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" }) else { throw .emptyQuery }
-        guard index.languages.contains(language) else {
-            throw .languageNotInMemory(language.rawValue, available: index.languages.map(\.rawValue).sorted())
-        }
-        let query = try analyse(text, language: language)
-        guard query.contentLength > 0 else { throw .noWords(text) }
-        let languageIndex = MatchVocabulary.languageIndex(language)
-        let queryIDs = query.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) }
-        // Glossary entities: the index knows words, so it gives every entry the entity-level
-        // score could admit (`FilterBound.entityRequirement`, lossless), and each is scored
-        // here with the entities as placeables.
-        var entityQuery: MatchText?
-        if let entities {
-            let found = entities.entities(in: text, language: language)
-            let merged = MatchText(text: text, language: language, tokenizer: try tokenizer(for: language), entities: found)
-            if merged.hasEntities { entityQuery = merged }
-        }
-        let hits: [IndexHit]
-        if let entityQuery {
-            hits = try entityIndexHits(entityQuery, queryIDs: queryIDs, threshold: threshold)
-        } else {
-            hits = index.search(queryIDs, language: language, threshold: threshold, model: model, scratch: scratch)
-        }
+        let (query, queryIDs, entityQuery, hits) = try lookup(text, language: language, threshold: threshold)
         let context = previousSegment.map(ContextHash.of)
         let exactCount = hits.prefix { $0.score == 100 }.count
         let considered = hits.prefix(max(limit, min(exactCount, 50)))
@@ -87,6 +65,43 @@ public final class FuzzyMatcher {
         }
         matches.sort { $0.score != $1.score ? $0.score > $1.score : $0.cost < $1.cost }
         return Array(matches.prefix(max(limit, 0)))
+    }
+
+    /// Every entry scoring at least `threshold` against `text`, best first, without building
+    /// matches (no unit read, no diff): what `search` ranks, for tools that need the whole set
+    /// (the benchmark compares it with rapidfuzz's). With a glossary, entity-level scores.
+    public func hits(_ text: String, language: Language, threshold: Int = 70) throws(MatchError) -> [IndexHit] {
+        try lookup(text, language: language, threshold: threshold).hits
+    }
+
+    /// The query analysed (plain, as index ids, and with its glossary entities merged when it
+    /// has any) and the index's hits for it.
+    private func lookup(_ text: String, language: Language, threshold: Int) throws(MatchError)
+        -> (query: MatchText, queryIDs: [TokenIDs], entityQuery: MatchText?, hits: [IndexHit]) {
+        guard !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" }) else { throw .emptyQuery }
+        guard index.languages.contains(language) else {
+            throw .languageNotInMemory(language.rawValue, available: index.languages.map(\.rawValue).sorted())
+        }
+        let query = try analyse(text, language: language)
+        guard query.contentLength > 0 else { throw .noWords(text) }
+        let languageIndex = MatchVocabulary.languageIndex(language)
+        let queryIDs = query.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) }
+        // Glossary entities: scored as placeables (`entityIndexHits`: from the entities the
+        // index recorded when they were made with this glossary, else from the word bound
+        // `FilterBound.entityRequirement`; lossless either way).
+        var entityQuery: MatchText?
+        if let entities {
+            let found = entities.entities(in: text, language: language)
+            let merged = MatchText(text: text, language: language, tokenizer: try tokenizer(for: language), entities: found)
+            if merged.hasEntities { entityQuery = merged }
+        }
+        let hits: [IndexHit]
+        if let entityQuery {
+            hits = try entityIndexHits(entityQuery, queryIDs: queryIDs, threshold: threshold)
+        } else {
+            hits = index.search(queryIDs, language: language, threshold: threshold, model: model, scratch: scratch)
+        }
+        return (query, queryIDs, entityQuery, hits)
     }
 
     /// The entries the index cannot rule out for a query with glossary entities (see

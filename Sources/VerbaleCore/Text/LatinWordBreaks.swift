@@ -1,0 +1,131 @@
+/// ICU's word boundaries for plain Latin text, found in Swift: the tokenizer's fast path.
+///
+/// Why: ICU's rule-based break iterator was the largest single cost of tokenizing English and
+/// French (a table-driven state machine run per code unit, plus a call and cache per text). On
+/// text made only of the units below, UAX #29 (which ICU implements) reduces to a few rules on
+/// a unit's class and its neighbours', so the same boundaries come from one Swift pass:
+///
+/// - WB5, WB8–WB10: letters and digits join (`abc`, `a1`, `2021`); ICU counts `@` as a
+///   letter, so `info@mfa.gov.kh` is one word;
+/// - WB6/WB7: a letter, then `.` `'` `’` or `·`, then a letter join (`U.N`, `don't`, `l’Ambassade`);
+/// - WB11/WB12: a digit, then `.` `'` `’` `,` or `;`, then a digit join (`1,000.50`);
+/// - WB13a/WB13b: `_` joins letters and digits on both sides;
+/// - every other pair breaks (WB999): hyphens, slashes, brackets, quotes, `:` (ICU leaves the
+///   colon out of MidLetter), currency and other symbols stand alone.
+///
+/// Separators (space, tab, line ends, NBSP) end a piece whatever ICU says around them, since the
+/// tokenizer drops them. Anything else — combining marks and soft hyphens (WB4), ZWJ and emoji,
+/// narrow NBSP (ExtendNumLet), Greek, Cyrillic, Khmer (dictionary), controls — is outside the
+/// proven domain: `pieces` then returns false and the caller asks ICU. `LatinWordBreaksTests`
+/// proves the classes against ICU on every unit of the domain with every class's neighbours,
+/// and whole tokenizations against the ICU path on real corpora and random strings.
+/// Cost: O(n), one table lookup per unit, no allocation once `pieces` has capacity.
+enum LatinWordBreaks {
+    /// A unit's word-break class within the domain.
+    enum Class: UInt8 {
+        /// Outside the proven domain: ICU must decide.
+        case unknown = 0
+        /// White space the tokenizer drops: ends any piece.
+        case separator
+        /// ALetter.
+        case letter
+        /// Numeric.
+        case digit
+        /// MidLetter (`·`): joins letters only.
+        case midLetter
+        /// MidNumLet and Single_Quote (`.` `'` `’` `‘`): joins letters, and digits.
+        case midNumLet
+        /// MidNum (`,` `;`): joins digits only.
+        case midNum
+        /// ExtendNumLet (`_`).
+        case extendNumLet
+        /// Other: breaks on both sides.
+        case other
+    }
+
+    /// The class of `u`; `.unknown` outside the domain.
+    @inline(__always)
+    static func wordClass(_ u: UInt16) -> Class {
+        if u < 0x100 { return latin1[Int(u)] }
+        if u <= 0x17F { return .letter }  // Latin Extended-A: letters only
+        switch u {
+        case 0x2018, 0x2019: return .midNumLet
+        case 0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x20AC: return .other
+        default: return .unknown
+        }
+    }
+
+    /// Classes of U+0000–U+00FF.
+    static let latin1: [Class] = (0..<256).map { (u: Int) -> Class in
+        switch u {
+        case 0x09...0x0D, 0x20, 0xA0: .separator
+        case 0x30...0x39: .digit
+        case 0x40, 0x41...0x5A, 0x61...0x7A: .letter  // ICU counts `@` as a letter (e-mail addresses)
+        case 0x27, 0x2E: .midNumLet
+        case 0x2C, 0x3B: .midNum
+        case 0x5F: .extendNumLet
+        case 0x21...0x7E: .other
+        case 0xAA, 0xB5, 0xBA: .letter
+        case 0xB7: .midLetter
+        case 0xAD: .unknown  // soft hyphen: Format (WB4)
+        case 0xA1...0xBF, 0xD7, 0xF7: .other
+        case 0xC0...0xFF: .letter
+        default: .unknown  // C0 and C1 controls, NEL
+        }
+    }
+
+    /// Writes into `pieces` the maximal runs of non-separator units of `units` that no ICU word
+    /// boundary splits, in order, and returns true; returns false (with `pieces` in an
+    /// unspecified state) as soon as a unit outside the domain is seen.
+    static func pieces(_ units: UnsafeBufferPointer<UInt16>, into pieces: inout [Range<Int>]) -> Bool {
+        pieces.removeAll(keepingCapacity: true)
+        let n = units.count
+        guard n > 0 else { return true }
+        // The table is read through a pointer: a static's lazy-initialisation check per unit
+        // showed in profiles.
+        return latin1.withUnsafeBufferPointer { table in
+            @inline(__always) func classOf(_ u: UInt16) -> Class {
+                if u < 0x100 { return table[Int(u)] }
+                return u <= 0x17F ? .letter : wordClass(u)
+            }
+            var pieceStart = 0
+            // Classes of the units at i-2, i-1 (separators before the text's start) and i.
+            var beforePrevious = Class.separator, previous = Class.separator
+            var current = classOf(units[0])
+            var i = 0
+            while i < n {
+                if current == .unknown { return false }
+                let next = i + 1 < n ? classOf(units[i + 1]) : .separator
+                if current == .separator {
+                    if i > pieceStart { pieces.append(pieceStart..<i) }
+                    pieceStart = i + 1
+                } else if i > pieceStart, !joins(beforePrevious, previous, current, next) {
+                    pieces.append(pieceStart..<i)
+                    pieceStart = i
+                }
+                beforePrevious = previous
+                previous = current
+                current = next
+                i += 1
+            }
+            if n > pieceStart { pieces.append(pieceStart..<n) }
+            return true
+        }
+    }
+
+    /// Whether UAX #29 keeps `a` and `b` together, given the unit before `a` and the one after
+    /// `b` (`.unknown` next is treated as not a letter or digit; the caller stops there anyway).
+    @inline(__always)
+    static func joins(_ beforeA: Class, _ a: Class, _ b: Class, _ afterB: Class) -> Bool {
+        switch (a, b) {
+        case (.letter, .letter), (.letter, .digit), (.digit, .letter), (.digit, .digit): true  // WB5, WB8–WB10
+        case (.letter, .extendNumLet), (.digit, .extendNumLet), (.extendNumLet, .extendNumLet): true  // WB13a
+        case (.extendNumLet, .letter), (.extendNumLet, .digit): true  // WB13b
+        case (.letter, .midLetter), (.letter, .midNumLet): afterB == .letter  // WB6
+        case (.midLetter, .letter), (.midNumLet, .letter): beforeA == .letter  // WB7
+        case (.digit, .midNum), (.digit, .midNumLet): afterB == .digit  // WB12
+        case (.midNum, .digit), (.midNumLet, .digit): beforeA == .digit  // WB11
+        default: false
+        }
+    }
+}
