@@ -129,7 +129,33 @@ struct TokenizerEquivalenceTests {
         "Α.Β", "Москва", "ភ្នំពេញ ២០២១", "Phnom Penh (ភ្នំពេញ)", "ក.ខ", "😀", "a\u{200D}b", "👍🏽 ok", "\u{00AD}soft",
         "tab\there", "line\r\nend", "NEL\u{0085}x", "\u{0001}ctl", "", " ", "  a  ", "12 January 2021", "1er mars 2020",
         "30 July 1993", "le 30 juillet 1993", "١٢٣", "ＡＢＣ", "ŒUVRE", "İstanbul", "ı", "ĸ", "Ŀl", "ÿ",
+        "January 12, 2021", "Jan. 5, 2020", "Sept.\u{00A0}3, 2019", "juillet\u{202F}1993", "mars 2020", "May 2021", "Mayday 5",
+        "décembre 2020", "Décision 12", "DÉCEMBRE 2020", "n° 5", "N°37.870", "No.: 1999", "Nos 12/2021", "NO. 3", "Réf. DFAT/12",
+        "ref: AB/12", "RÉF 2021/4", "réf. 5/6/7", "FCO/WED/1/95", "2021/01/045", "http://x.org", "HTTPS://X.ORG/a.", "Www.un.org",
+        "ftp.example", "hTtP://a.b", "wwwx", "n.5", "Nancy 5/6/7", "rapport 12/3/4", "ថ្ងៃទី១២ ខែកក្កដា ឆ្នាំ២០១២", "លេខ ១២៣/២០២១",
     ]
+
+    /// Words and marks the placeable rules start on, or nearly do.
+    static let placeableVocabulary: [String] = [
+        "January", "Jan.", "Sept", "May", "mai", "mais", "juillet", "décembre", "Décision", "mars", "marché", "1er", "12", "2021",
+        "1", "000", ",", ".", "/", ":", "°", "º", " ", " ", "\u{00A0}", "\u{202F}", "\u{200B}", "No", "N", "n", "Nos", "Ref",
+        "Réf", "ref", "réf", "RÉF", "nous", "Nancy", "AB", "FCO", "http", "https", "://", "ftp", "www", "x", "org", "@", "the",
+        "of", "th", "st", "ខែ", "កក្កដា", "ឆ្នាំ", "២០១២", "ថ្ងៃទី", "លេខ",
+    ]
+
+    @Test("20,000 seeded strings of placeable-like words (dates, references, URLs, numbers): same tokens and placeables both ways")
+    func placeableStrings() throws {
+        var random = SeededGenerator(seed: 19_930_730)
+        var lines: [String] = []
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...9, using: &random)
+            lines.append((0..<length).map { _ in Self.placeableVocabulary.randomElement(using: &random) ?? "" }.joined())
+        }
+        for language in Language.allCases {
+            let (mismatches, _) = try Self.compare(lines, language)
+            #expect(mismatches.isEmpty, "\(mismatches)")
+        }
+    }
 
     @Test("Tricky strings (apostrophes, abbreviations, numbers, URLs, NBSP, U+200B, combining accents, mixed scripts): same tokens both ways")
     func trickyStrings() throws {

@@ -22,6 +22,8 @@ final class PlaceableRecognizer {
         var khmerInitials: [UInt16] = []
         var monthAhead = false
         var monthWord = false
+        /// A cheap test the text must pass for the rule to match there (see `Prefilter`).
+        var prefilter = Prefilter.none
 
         fileprivate var initialMask: (UInt64, UInt64) {
             var mask: (UInt64, UInt64) = (0, 0)
@@ -30,6 +32,27 @@ final class PlaceableRecognizer {
             }
             return mask
         }
+    }
+
+    /// Necessary conditions, read off a rule's pattern, that spare most anchored regex attempts
+    /// at word starts: a rule is tried only where its prefilter passes. Each rejects a position
+    /// only when the pattern provably cannot match there (judged on ASCII units only; anything
+    /// else is left to the regex). `Tokenizer.Engine.icu` turns them off, so
+    /// `TokenizerEquivalenceTests` proves them on every text it compares.
+    enum Prefilter {
+        case none
+        /// A bare reference contains `/`: there must be one at or after the start.
+        case slashAhead
+        /// `http`, `https`, `ftp`, `www.` (any case): the next two units, when ASCII, are `tt`,
+        /// `tp` or `ww` after `h`, `f`, `w`.
+        case url
+        /// `No` `NO` `Nos` `N.` `N°` `N °`, `Ref` `REF` `RÉF`, `ref` `réf`, `n.` `n°`: after `N` no
+        /// ASCII letter but `o` `O`, after `R` none but `e` `E`, after `r` none but `e`, after `n` none.
+        case prefixedReference
+        /// A month-first date (`January 12, 2021`, `juillet 1993`): a month name holds no space,
+        /// and is followed (after an optional `.`) by spaces and a digit, so the first space
+        /// after the start, then the end of that run of spaces, must come before a digit.
+        case monthThenDigit
     }
 
     typealias Reader = (Range<Int>) -> String
@@ -49,15 +72,30 @@ final class PlaceableRecognizer {
 
     private var rules: [Rule] = []
     private let email: ICURegex?
+    /// Whether `Trigger.prefilter`s are applied (off only for the reference engine).
+    let usesPrefilters: Bool
+    /// The union of the rules' initial masks: a word start outside it tries no rule.
+    private var anyInitial: (UInt64, UInt64) = (0, 0)
+    /// The rules' triggers as plain values, read per candidate position without copying a
+    /// `Trigger` (whose set and array would be retained and released each time).
+    private var ruleDigit: [Bool] = [], ruleMonthAhead: [Bool] = [], ruleMonthWord: [Bool] = []
+    private var ruleMask0: [UInt64] = [], ruleMask1: [UInt64] = []
+    private var ruleKhmerInitials: [[UInt16]] = [], rulePrefilter: [Prefilter] = []
+    /// Bit n set when rule n may start at a digit / at a word starting with that ASCII unit / at
+    /// a Khmer letter: a candidate position visits only those rules, in order. There are 11
+    /// rules; `init` stops with a clear message if there were ever more than 64.
+    private var digitRules: UInt64 = 0, khmerRules: UInt64 = 0
+    private var initialRules = [UInt64](repeating: 0, count: 128)
 
-    init(language: Language) {
+    init(language: Language, usesPrefilters: Bool = true) {
         self.language = language
+        self.usesPrefilters = usesPrefilters
         let monthInitials = Set("JFMASONDjfmasond".utf16)
         for pattern in PlaceablePatterns.dates {
             guard let regex = try? ICURegex(pattern.pattern, options: pattern.caseInsensitive ? [.caseInsensitive] : []) else { continue }
             let trigger = switch pattern.start {
             case .digit: Trigger(digit: true, monthAhead: true)
-            case .monthName: Trigger(initials: monthInitials, monthWord: true)
+            case .monthName: Trigger(initials: monthInitials, monthWord: true, prefilter: .monthThenDigit)
             case .khmerDayOrDigit: Trigger(digit: true, khmerInitials: ["ថ".utf16.first ?? 0])
             case .khmerMonth: Trigger(khmerInitials: ["ខ".utf16.first ?? 0])
             }
@@ -67,14 +105,14 @@ final class PlaceableRecognizer {
         }
         let hasDigit: (String) -> Bool = { $0.unicodeScalars.contains { $0.properties.numericType == .decimal } }
         if let regex = try? ICURegex(PlaceablePatterns.prefixedReference) {
-            rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("NnRr".utf16), khmerInitials: ["ល".utf16.first ?? 0])) { text, groups in
+            rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("NnRr".utf16), khmerInitials: ["ល".utf16.first ?? 0], prefilter: .prefixedReference)) { text, groups in
                 guard let range = groups[1] else { return nil }
                 let identifier = text(range)
                 return hasDigit(identifier) ? (.reference, Digits.ascii(identifier)) : nil
             })
         }
         if let regex = try? ICURegex(PlaceablePatterns.bareReference) {
-            rules.append(Rule(regex: regex, trigger: Trigger(digit: true, initials: Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf16))) { text, groups in
+            rules.append(Rule(regex: regex, trigger: Trigger(digit: true, initials: Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf16), prefilter: .slashAhead)) { text, groups in
                 guard let range = groups[1] else { return nil }
                 let identifier = text(range)
                 return identifier.contains("/") && hasDigit(identifier) ? (.reference, Digits.ascii(identifier)) : nil
@@ -87,22 +125,89 @@ final class PlaceableRecognizer {
             })
         }
         if let regex = try? ICURegex(PlaceablePatterns.url, options: [.caseInsensitive]) {
-            rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("hHfFwW".utf16))) { text, groups in
+            rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("hHfFwW".utf16), prefilter: .url)) { text, groups in
                 guard let range = groups[0] else { return nil }
                 let url = Self.trimmingSentencePunctuation(text(range))
                 return url.count > 4 ? (.url, url) : nil
             })
         }
         email = try? ICURegex(PlaceablePatterns.email)
+        for rule in rules {
+            anyInitial.0 |= rule.mask.0
+            anyInitial.1 |= rule.mask.1
+            ruleDigit.append(rule.trigger.digit)
+            ruleMonthAhead.append(rule.trigger.monthAhead)
+            ruleMonthWord.append(rule.trigger.monthWord)
+            ruleMask0.append(rule.mask.0)
+            ruleMask1.append(rule.mask.1)
+            ruleKhmerInitials.append(rule.trigger.khmerInitials)
+            rulePrefilter.append(rule.trigger.prefilter)
+        }
+        precondition(rules.count <= 64, "PlaceableRecognizer: more than 64 rules do not fit its rule masks")
+        for (n, rule) in rules.enumerated() {
+            if rule.trigger.digit { digitRules |= 1 << UInt64(n) }
+            if !rule.trigger.khmerInitials.isEmpty { khmerRules |= 1 << UInt64(n) }
+            for u in rule.trigger.initials where u < 128 { initialRules[Int(u)] |= 1 << UInt64(n) }
+        }
+    }
+
+    /// Whether `prefilter` lets a rule be tried at `i` (true when prefilters are off).
+    private func passes(_ prefilter: Prefilter, _ units: UnsafeBufferPointer<UInt16>, _ i: Int, lastSlash: Int) -> Bool {
+        guard usesPrefilters else { return true }
+        let isASCIILetter = { (u: UInt16) in (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) }
+        switch prefilter {
+        case .none:
+            return true
+        case .slashAhead:
+            return lastSlash >= i
+        case .monthThenDigit:
+            var j = i + 1
+            while j < units.count, !Self.isPatternSpace(units[j]) { j += 1 }
+            while j < units.count, Self.isPatternSpace(units[j]) { j += 1 }
+            return j < units.count && Self.isDigit(units[j])
+        case .url:
+            guard i + 2 < units.count else { return false }
+            let a = units[i + 1], b = units[i + 2]
+            guard a < 0x80, b < 0x80 else { return true }
+            let lowerA = a | 0x20, lowerB = b | 0x20
+            guard isASCIILetter(a), isASCIILetter(b) else { return false }
+            switch units[i] | 0x20 {
+            case 0x68: return lowerA == 0x74 && lowerB == 0x74  // h: tt
+            case 0x66: return lowerA == 0x74 && lowerB == 0x70  // f: tp
+            case 0x77: return lowerA == 0x77 && lowerB == 0x77  // w: ww
+            default: return true
+            }
+        case .prefixedReference:
+            guard i + 1 < units.count else { return true }
+            let next = units[i + 1]
+            guard isASCIILetter(next) else { return true }
+            switch units[i] {
+            case 0x4E: return next == 0x6F || next == 0x4F  // N: o O
+            case 0x52: return next == 0x65 || next == 0x45  // R: e E
+            case 0x72: return next == 0x65  // r: e
+            case 0x6E: return false  // n
+            default: return true
+            }
+        }
     }
 
     /// The placeables of `units`, in order, without overlaps (UTF-16 ranges).
     func recognize(_ units: UnsafeBufferPointer<UInt16>) -> [Placeable.Found] {
         var array: [UInt16]?
-        var textSet = [Bool](repeating: false, count: rules.count)
+        var textSet: [Bool] = []  // made at the first regex attempt: most texts need none
+        let ruleCount = rules.count
+        // Local copies: each read of a class's stored `var` is an exclusivity check.
+        let ruleDigit = ruleDigit, ruleMonthAhead = ruleMonthAhead, ruleMonthWord = ruleMonthWord
+        let ruleMask0 = ruleMask0, ruleMask1 = ruleMask1, ruleKhmerInitials = ruleKhmerInitials, rulePrefilter = rulePrefilter
+        let anyInitial = anyInitial, digitRules = digitRules, khmerRules = khmerRules, initialRules = initialRules
         var candidates: [Placeable.Found] = []
         var previous: UInt16 = 0x20
         var hasAt = false
+        var lastSlash = -1
+        for i in stride(from: units.count - 1, through: 0, by: -1) where units[i] == 0x2F {
+            lastSlash = i
+            break
+        }
         for i in 0..<units.count {
             let u = units[i]
             defer { previous = u }
@@ -114,23 +219,29 @@ final class PlaceableRecognizer {
             let khmer = u >= 0x1780 && u <= 0x17A2
             guard digitStart || (wordStart && u < 0x80) || khmer else { continue }
             let bit: UInt64 = u < 128 ? 1 << UInt64(u & 63) : 0
+            if !digitStart, !khmer, (u < 64 ? anyInitial.0 : anyInitial.1) & bit == 0 { continue }
             var monthAhead: Bool?
             var monthWord: Bool?
-            for n in rules.indices {
-                let trigger = rules[n].trigger
-                let mask = u < 64 ? rules[n].mask.0 : rules[n].mask.1
-                guard (digitStart && trigger.digit) || (wordStart && mask & bit != 0) || (khmer && trigger.khmerInitials.contains(u)) else { continue }
-                if trigger.monthAhead, digitStart {
+            var visit = (digitStart ? digitRules : 0) | (wordStart && u < 128 ? initialRules[Int(u)] : 0) | (khmer ? khmerRules : 0)
+            while visit != 0 {
+                let n = visit.trailingZeroBitCount
+                visit &= visit - 1
+                let mask = u < 64 ? ruleMask0[n] : ruleMask1[n]
+                guard (digitStart && ruleDigit[n]) || (wordStart && mask & bit != 0) || (khmer && ruleKhmerInitials[n].contains(u)) else { continue }
+                if ruleMonthAhead[n], digitStart {
                     if monthAhead == nil { monthAhead = Self.letterFollowsNumber(units, i) }
                     if monthAhead == false { continue }
                 }
-                if trigger.monthWord, !digitStart {
+                if ruleMonthWord[n], !digitStart {
                     if monthWord == nil { monthWord = Self.startsWithMonthStem(units, i) }
                     if monthWord == false { continue }
                 }
+                let prefilter = rulePrefilter[n]
+                if prefilter != .none, !passes(prefilter, units, i, lastSlash: lastSlash) { continue }
                 let rule = rules[n]
                 let text = array ?? Array(units)
                 array = text
+                if textSet.isEmpty { textSet = [Bool](repeating: false, count: ruleCount) }
                 if !textSet[n] {
                     rule.regex.setText(utf16: text)
                     textSet[n] = true
@@ -158,6 +269,16 @@ final class PlaceableRecognizer {
 
     static func isDigit(_ u: UInt16) -> Bool { (0x30...0x39).contains(u) || (0x17E0...0x17E9).contains(u) }
 
+    /// A superset of the patterns' space class `PlaceablePatterns.space` (ICU's `\s`, read as
+    /// White_Space or as `[\t\n\f\r\p{Z}]`, plus NBSP, narrow NBSP, U+200B): a superset keeps
+    /// `monthThenDigit` from rejecting a position where the pattern could match.
+    static func isPatternSpace(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// Whether the number at `i` is followed, after at most two letters of an ordinal suffix
     /// (st, th, er) and spaces, by a letter: the shape of "12 January", "1er mars", "20th October".
     static func letterFollowsNumber(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
@@ -174,14 +295,15 @@ final class PlaceableRecognizer {
     /// month name (any case).
     static func startsWithMonthStem(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
         guard i + 2 < units.count else { return false }
-        let lower = { (u: UInt16) -> UInt16 in (0x41...0x5A).contains(u) || (0xC0...0xDE).contains(u) ? u + 0x20 : u }
-        let stem = [lower(units[i]), lower(units[i + 1]), lower(units[i + 2])]
+        let lower = { (u: UInt16) -> UInt64 in UInt64((0x41...0x5A).contains(u) || (0xC0...0xDE).contains(u) ? u + 0x20 : u) }
+        let stem = lower(units[i]) << 32 | lower(units[i + 1]) << 16 | lower(units[i + 2])
         return monthStems.contains(stem)
     }
 
-    private static let monthStems: Set<[UInt16]> = Set(
+    /// The stems, three UTF-16 units packed in one integer (no array built per lookup).
+    private static let monthStems: [UInt64] =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "fév", "fev", "avr", "mai", "jui", "aoû", "aou", "déc"]
-            .map { Array($0.utf16) })
+            .map { $0.utf16.reduce(0) { $0 << 16 | UInt64($1) } }
 
     /// Letters of a Latin word (ASCII, Latin-1 and Latin Extended).
     static func isLatinLetter(_ u: UInt16) -> Bool {

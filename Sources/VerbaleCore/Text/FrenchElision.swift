@@ -13,6 +13,11 @@ enum FrenchElision {
     static func prefixLength(_ word: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> Int? {
         let count = word.count
         guard count >= 3 else { return nil }
+        // Every prefix is 1, 2, 5 or 6 units long: most words have no apostrophe there.
+        let isApostrophe = { (offset: Int) in
+            offset < count && (units[word.lowerBound + offset] == 0x27 || units[word.lowerBound + offset] == 0x2019)
+        }
+        guard isApostrophe(1) || isApostrophe(2) || isApostrophe(5) || isApostrophe(6) else { return nil }
         for prefix in prefixes where prefix.count + 1 < count {
             let apostrophe = units[word.lowerBound + prefix.count]
             guard apostrophe == 0x27 || apostrophe == 0x2019 else { continue }

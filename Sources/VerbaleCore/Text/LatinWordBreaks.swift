@@ -80,29 +80,37 @@ enum LatinWordBreaks {
     static func pieces(_ units: UnsafeBufferPointer<UInt16>, into pieces: inout [Range<Int>]) -> Bool {
         pieces.removeAll(keepingCapacity: true)
         let n = units.count
-        var pieceStart = 0
-        // Classes of the units at i-2, i-1 (separators before the text's start).
-        var beforePrevious = Class.separator, previous = Class.separator
-        var i = 0
-        while i < n {
-            let current = wordClass(units[i])
-            if current == .unknown { return false }
-            if current == .separator {
-                if i > pieceStart { pieces.append(pieceStart..<i) }
-                pieceStart = i + 1
-            } else if i > pieceStart {
-                let next = i + 1 < n ? wordClass(units[i + 1]) : .separator
-                if !joins(beforePrevious, previous, current, next) {
+        guard n > 0 else { return true }
+        // The table is read through a pointer: a static's lazy-initialisation check per unit
+        // showed in profiles.
+        return latin1.withUnsafeBufferPointer { table in
+            @inline(__always) func classOf(_ u: UInt16) -> Class {
+                if u < 0x100 { return table[Int(u)] }
+                return u <= 0x17F ? .letter : wordClass(u)
+            }
+            var pieceStart = 0
+            // Classes of the units at i-2, i-1 (separators before the text's start) and i.
+            var beforePrevious = Class.separator, previous = Class.separator
+            var current = classOf(units[0])
+            var i = 0
+            while i < n {
+                if current == .unknown { return false }
+                let next = i + 1 < n ? classOf(units[i + 1]) : .separator
+                if current == .separator {
+                    if i > pieceStart { pieces.append(pieceStart..<i) }
+                    pieceStart = i + 1
+                } else if i > pieceStart, !joins(beforePrevious, previous, current, next) {
                     pieces.append(pieceStart..<i)
                     pieceStart = i
                 }
+                beforePrevious = previous
+                previous = current
+                current = next
+                i += 1
             }
-            beforePrevious = previous
-            previous = current
-            i += 1
+            if n > pieceStart { pieces.append(pieceStart..<n) }
+            return true
         }
-        if n > pieceStart { pieces.append(pieceStart..<n) }
-        return true
     }
 
     /// Whether UAX #29 keeps `a` and `b` together, given the unit before `a` and the one after

@@ -42,6 +42,8 @@ enum TokenKeys {
     static func keyKinds(_ requests: [Request], _ units: UnsafeBufferPointer<UInt16>, latin: Bool = true) -> [Keys] {
         var result = [Keys](repeating: .text, count: requests.count)
         var pending: [Int] = []
+        // Read once: a static's lazy-initialisation check per unit showed in profiles.
+        let latinKeys = LatinKeys.keys, latinLoose = LatinKeys.looseKeys
         for (i, request) in requests.enumerated() {
             if request.isNumber, let ascii = asciiDigits(request.range, units) {
                 result[i] = .same(ascii)
@@ -57,10 +59,19 @@ enum TokenKeys {
                     if mapped != u { changed = true }
                     continue
                 }
-                if latin, u >= 0x80, let keys = LatinKeys.unitKeys(u) {
-                    if keys.key != u { changed = true }
-                    if keys.loose != keys.key { looseDiffers = true }
-                    continue
+                if latin, u >= 0x80 {
+                    if u < 0x180 {
+                        let key = latinKeys[Int(u)]
+                        if key != 0 {
+                            if key != u { changed = true }
+                            if latinLoose[Int(u)] != key { looseDiffers = true }
+                            continue
+                        }
+                    } else if let keys = LatinKeys.unitKeys(u) {
+                        if keys.key != u { changed = true }
+                        if keys.loose != keys.key { looseDiffers = true }
+                        continue
+                    }
                 }
                 simple = false
                 break

@@ -108,7 +108,7 @@ public final class Tokenizer {
 
     private func placeableRecognizer() -> PlaceableRecognizer {
         if let recognizer { return recognizer }
-        let made = PlaceableRecognizer(language: language)
+        let made = PlaceableRecognizer(language: language, usesPrefilters: engine == .fast)
         recognizer = made
         return made
     }

@@ -37,6 +37,20 @@ struct MatchEntryEncoderTests {
         #expect(try mismatches(khmer, .khmer).isEmpty)
     }
 
+    @Test("A decomposed (NFD) text keeps its composed key in the blob, on both paths")
+    func decomposedTextKeepsItsKey() throws {
+        let tokenizer = try Tokenizer(language: .french)
+        let decomposed = "L\u{2019}e\u{301}te\u{301} a\u{300} Pnom Penh"
+        let tokens = tokenizer.tokenize(decomposed, mergingPlaceables: true)
+        let ete = try #require(tokens.first { $0.text.unicodeScalars.contains("\u{301}") })
+        // The tokenizer's key is composed, so it differs byte-wise from the text.
+        #expect(!StoredToken.sameBytes(ete.key, ete.text))
+        let decoded = try #require(StoredToken.decode(Data(fast(decomposed, tokenizer))))
+        let stored = try #require(decoded.first { $0.text.unicodeScalars.contains("\u{301}") })
+        #expect(Array(stored.key.utf8) == Array(ete.key.utf8), "the NFD text must not stand in for the NFC key")
+        #expect(fast(decomposed, tokenizer) == reference(decomposed, tokenizer, .french))
+    }
+
     @Test("Real notes, Europarl and khPOS Khmer: the same bytes as the reference path", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func realText() throws {
         let folder = try #require(SharedData.file("notes"))

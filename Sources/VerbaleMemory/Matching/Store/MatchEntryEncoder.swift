@@ -26,11 +26,11 @@ enum MatchEntryEncoder {
     }
 
     private static func append(_ token: Token, spaced: Bool, to bytes: inout [UInt8]) {
-        let sameKey = token.key == token.text
+        let sameKey = StoredToken.sameBytes(token.key, token.text)
         var flags: UInt8 = (spaced ? StoredToken.spacedFlag : 0) | (sameKey ? StoredToken.sameKeyFlag : 0)
         switch token.kind {
         case .word:
-            let derived = token.looseKey == token.key
+            let derived = StoredToken.sameBytes(token.looseKey, token.key)
             flags |= MatchVocabulary.Kind.word.rawValue | (derived ? StoredToken.derivedClassFlag : 0)
             bytes.append(flags)
             appendString(token.text, to: &bytes)

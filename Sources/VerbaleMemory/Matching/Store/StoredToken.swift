@@ -38,6 +38,16 @@ public struct StoredToken: Hashable, Sendable {
     /// it drops about a third of the bytes of an English or French row.
     static let derivedClassFlag: UInt8 = 0x80
 
+    /// Whether two strings have the same UTF-8 bytes. Why not `==`: Swift compares strings up to
+    /// canonical equivalence, so a key "été" (NFC, as ICU makes it) would equal the text
+    /// "e\u{301}te\u{301}" (NFD, as macOS exports write it) and be left out of the blob, to be read
+    /// back as the NFD text; the saved index looks keys up by bytes, so that entry's key would
+    /// be unknown there. Cost: O(length), no allocation.
+    @inline(__always)
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
     /// The class key a token has when `derivedClassFlag` is set, or nil when it cannot be derived.
     static func derivedClass(kind: MatchVocabulary.Kind, key: String) -> String? {
         switch kind {
@@ -61,8 +71,8 @@ public struct StoredToken: Hashable, Sendable {
             bytes.append(contentsOf: text.utf8)
         }
         for token in tokens {
-            let sameKey = token.key == token.text
-            let derived = derivedClass(kind: token.kind, key: token.key) == token.classKey
+            let sameKey = sameBytes(token.key, token.text)
+            let derived = derivedClass(kind: token.kind, key: token.key).map { sameBytes($0, token.classKey) } ?? false
             bytes.append(token.kind.rawValue | (token.spaced ? spacedFlag : 0) | (token.value != nil ? valueFlag : 0)
                          | (sameKey ? sameKeyFlag : 0) | (derived ? derivedClassFlag : 0))
             string(token.text)
