@@ -224,19 +224,22 @@ struct EntityMatchingTests {
         #expect(found > Self.bareEntityQueries.count * 4)
     }
 
-    @Test("The equivalence check catches wrong recorded entities: claiming none, or a wrong merged length, loses matches")
+    @Test("The equivalence check catches wrong recorded entities: claiming none, a wrong merged length, or wrong merged tokens")
     func wrongRecordsAreCaught() throws {
         let entities = try Self.shipped()
         let (index, archive) = try Self.bareEntityMemory(entities: entities)
         var noEntities = index
         var wrongLength = index
+        var wrongTokens = index
         for entry in 0..<index.entryCount where index.entryEntityCount[entry] > 0 {
             noEntities.entryEntityCount.set(entry, to: 0)
             wrongLength.entryMergedLength.set(entry, to: index.entryMergedLength[entry] + 3)
         }
+        // Each entity-holding entry's merged tokens replaced by its first stored token.
+        for position in 0..<index.mergedTokens.count { wrongTokens.mergedTokens.set(position, to: index.tokens[0]) }
         noEntities.buildEntityList()
         wrongLength.buildEntityList()
-        for damaged in [noEntities, wrongLength] {
+        for damaged in [noEntities, wrongLength, wrongTokens] {
             #expect(damaged.hasEntities(recordedWith: entities.fingerprint))
             let (mismatches, _) = try Self.compareBareEntityQueries(FuzzyMatcher(index: damaged, archive: archive, entities: entities), entities: entities)
             #expect(mismatches.count >= 5)

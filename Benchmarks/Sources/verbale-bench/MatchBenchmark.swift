@@ -384,7 +384,7 @@ enum MatchBenchmark: Benchmark {
 
         if let glossary {
             try compareEntityQueriesWithRapidfuzz(entityQueries, index: loadedIndex, archive: loadedArchive, glossary: glossary,
-                                                  rapidfuzzUnits: rapidfuzzUnits, units: units, threshold: threshold, python: pythonPath,
+                                                  rapidfuzzUnits: rapidfuzzUnits, units: units, khmerUnits: khmerUnits, threshold: threshold, python: pythonPath,
                                                   script: script, out: out)
         }
 

@@ -9,6 +9,7 @@ import VerbaleMemory
 /// Timing, peak RSS and the translate-toolkit timer are shared with `tmx` (`Measuring.swift`).
 ///
 ///   verbale-bench memory [--units 200000] [--tmx FILE] [--queries 200] [--keep DIR] [--threads N] [--skip-baseline] [--skip-breakdown]
+///                        [--indexes concordance,fuzzy-match|none] [--no-privacy]
 enum MemoryBenchmark: Benchmark {
     static let name = "memory"
     static let summary = "import a generated TMX (units/s, peak RSS, vs translate-toolkit), export, concordance p50/p99"
@@ -44,10 +45,13 @@ enum MemoryBenchmark: Benchmark {
 
         // Import: the default pipeline (personal data replaced, concordance and fuzzy-match indexed).
         Timing.resetPeakRSS()
-        let memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite"))
+        // `--indexes concordance,fuzzy-match|none` and `--no-privacy`: a partial import, for profiling one stage.
+        var indexes = SQLiteMemory.standardIndexes
+        if let names = options.values["indexes"] { indexes = indexes.filter { names.split(separator: ",").contains(Substring($0.name)) } }
+        let memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite"), indexes: indexes)
         let load = Timing.loadAverage()
         var summary = ImportSummary()
-        var importOptions = ImportOptions()
+        var importOptions = ImportOptions(scrubPersonalData: !options.flag("no-privacy"))
         if let threads = options.values["threads"].flatMap(Int.init) { importOptions.analysisThreads = threads }
         let (seconds, cpu) = try timed {
             summary = try memory.importUnits(from: [try FormatUnitSource(path: tmx.path)], options: importOptions)

@@ -16,14 +16,18 @@ enum LatinKeys {
     @inline(__always)
     static func unitKeys(_ u: UInt16) -> (key: UInt16, loose: UInt16)? {
         if u < 0x180 {
-            let key = keys[Int(u)], loose = looseKeys[Int(u)]
-            return key == 0 ? nil : (key, loose)
+            let entry = table[Int(u)]
+            return entry == 0 ? nil : (UInt16(truncatingIfNeeded: entry), UInt16(truncatingIfNeeded: entry >> 16))
         }
         switch u {
         case 0x2018, 0x2019, 0x02BC, 0x2032: return (0x27, 0x27)
         default: return nil
         }
     }
+
+    /// key | looseKey << 16 for u < 0x180, in one table (one lazy-initialisation check per
+    /// lookup rather than two); 0 when ICU must key it.
+    static let table: [UInt32] = (0..<0x180).map { UInt32(keys[$0]) | UInt32(looseKeys[$0]) << 16 }
 
     /// key[u] for u < 0x180, 0 when ICU must key it.
     static let keys: [UInt16] = (0..<0x180).map { (u: Int) -> UInt16 in

@@ -13,10 +13,11 @@
 /// - every other pair breaks (WB999): hyphens, slashes, brackets, quotes, `:` (ICU leaves the
 ///   colon out of MidLetter), currency and other symbols stand alone.
 ///
-/// Separators (space, tab, line ends, NBSP) end a piece whatever ICU says around them, since the
-/// tokenizer drops them. Anything else — combining marks and soft hyphens (WB4), ZWJ and emoji,
-/// narrow NBSP (ExtendNumLet), Greek, Cyrillic, Khmer (dictionary), controls — is outside the
-/// proven domain: `pieces` then returns false and the caller asks ICU. `LatinWordBreaksTests`
+/// Separators (space, tab, line ends, NBSP, narrow NBSP, the other Unicode spaces, U+200B) end a
+/// piece whatever ICU says around them, since the tokenizer drops them. Anything else —
+/// combining marks, soft hyphen and U+FEFF (WB4 ignores them, joining across), ZWJ and emoji,
+/// Greek, Cyrillic, Khmer (dictionary), controls — is outside the proven domain: `pieces` then
+/// returns false and the caller asks ICU. `LatinWordBreaksTests`
 /// proves the classes against ICU on every unit of the domain with every class's neighbours,
 /// and whole tokenizations against the ICU path on real corpora and random strings.
 /// Cost: O(n), one table lookup per unit, no allocation once `pieces` has capacity.
@@ -49,6 +50,9 @@ enum LatinWordBreaks {
         if u < 0x100 { return latin1[Int(u)] }
         if u <= 0x17F { return .letter }  // Latin Extended-A: letters only
         switch u {
+        // The tokenizer's other separators (never in a token): ICU's boundaries around them
+        // cannot change a piece, and none is ignored by ICU (WB4) — unlike U+FEFF, left out.
+        case 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return .separator
         case 0x2018, 0x2019: return .midNumLet
         case 0x2013, 0x2014, 0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x20AC: return .other
         default: return .unknown
@@ -58,7 +62,7 @@ enum LatinWordBreaks {
     /// Classes of U+0000–U+00FF.
     static let latin1: [Class] = (0..<256).map { (u: Int) -> Class in
         switch u {
-        case 0x09...0x0D, 0x20, 0xA0: .separator
+        case 0x09...0x0D, 0x20, 0x85, 0xA0: .separator
         case 0x30...0x39: .digit
         case 0x40, 0x41...0x5A, 0x61...0x7A: .letter  // ICU counts `@` as a letter (e-mail addresses)
         case 0x27, 0x2E: .midNumLet

@@ -42,49 +42,8 @@ enum TokenKeys {
     static func keyKinds(_ requests: [Request], _ units: UnsafeBufferPointer<UInt16>, latin: Bool = true) -> [Keys] {
         var result = [Keys](repeating: .text, count: requests.count)
         var pending: [Int] = []
-        // Read once: a static's lazy-initialisation check per unit showed in profiles.
-        let latinKeys = LatinKeys.keys, latinLoose = LatinKeys.looseKeys
         for (i, request) in requests.enumerated() {
-            if request.isNumber, let ascii = asciiDigits(request.range, units) {
-                result[i] = .same(ascii)
-                continue
-            }
-            var changed = false, looseDiffers = false, simple = true
-            var j = request.range.lowerBound
-            while j < request.range.upperBound {
-                let u = units[j]
-                j += 1
-                let mapped = unitKey(u)
-                if mapped != 0 {
-                    if mapped != u { changed = true }
-                    continue
-                }
-                if latin, u >= 0x80 {
-                    if u < 0x180 {
-                        let key = latinKeys[Int(u)]
-                        if key != 0 {
-                            if key != u { changed = true }
-                            if latinLoose[Int(u)] != key { looseDiffers = true }
-                            continue
-                        }
-                    } else if let keys = LatinKeys.unitKeys(u) {
-                        if keys.key != u { changed = true }
-                        if keys.loose != keys.key { looseDiffers = true }
-                        continue
-                    }
-                }
-                simple = false
-                break
-            }
-            if simple {
-                if looseDiffers {
-                    result[i] = .pair(simpleKey(request.range, units), simpleKey(request.range, units, loose: true))
-                } else if changed {
-                    result[i] = .same(simpleKey(request.range, units))
-                }
-            } else {
-                pending.append(i)
-            }
+            if let keys = swiftKeys(request, units, latin: latin) { result[i] = keys } else { pending.append(i) }
         }
         guard !pending.isEmpty else { return result }
         if let keys = icuKeys(pending.map { requests[$0].range }, units) {
@@ -92,6 +51,29 @@ enum TokenKeys {
         }
         // Else ICU failed (only on allocation failure): the text itself stands, losing nothing.
         return result
+    }
+
+    /// The keys of one request when Swift can make them (`unitKey`, `LatinKeys` when `latin`,
+    /// ASCII digits for numbers), or nil when the span needs ICU.
+    @inline(__always)
+    static func swiftKeys(_ request: Request, _ units: UnsafeBufferPointer<UInt16>, latin: Bool) -> Keys? {
+        if request.isNumber, let ascii = asciiDigits(request.range, units) { return .same(ascii) }
+        var changed = false, looseDiffers = false
+        var j = request.range.lowerBound
+        while j < request.range.upperBound {
+            let u = units[j]
+            j += 1
+            let mapped = unitKey(u)
+            if mapped != 0 {
+                if mapped != u { changed = true }
+                continue
+            }
+            guard latin, u >= 0x80, let keys = LatinKeys.unitKeys(u) else { return nil }
+            if keys.key != u { changed = true }
+            if keys.loose != keys.key { looseDiffers = true }
+        }
+        if looseDiffers { return .pair(simpleKey(request.range, units), simpleKey(request.range, units, loose: true)) }
+        return changed ? .same(simpleKey(request.range, units)) : .text
     }
 
     /// `(key, looseKey)` of each range through ICU (`cicu_key_spans`, one call), or nil when

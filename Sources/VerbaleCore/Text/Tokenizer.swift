@@ -13,10 +13,14 @@
 /// // [.word, .placeable]
 /// ```
 ///
-/// Cost: O(n) per text with one ICU word-break pass and at most one ICU keying call (ASCII and
-/// number tokens are keyed in Swift); placeable recognition adds a few ICU regex passes, each
-/// skipped when the text lacks its trigger character (a digit, `@`, `/`…). Opening a tokenizer
-/// loads ICU's rules and Khmer dictionary: reuse it. Not thread-safe: one per task.
+/// Cost: O(n) per text. Plain Latin text (English, French: ASCII, Latin-1, Latin Extended-A,
+/// common typographic punctuation) takes a Swift fast path that finds ICU's word boundaries and
+/// keys its tokens without calling ICU (`LatinWordBreaks`, `LatinKeys`); any other text takes
+/// one ICU word-break pass and at most one ICU keying call (ASCII, Khmer and number tokens are
+/// keyed in Swift). `Engine.icu` forces the ICU path, the reference `TokenizerEquivalenceTests`
+/// proves the fast path equal to. Placeable recognition adds short anchored ICU regex matches
+/// only where a placeable could start. Opening a tokenizer loads ICU's rules and Khmer
+/// dictionary: reuse it. Not thread-safe: one per task.
 public final class Tokenizer {
     /// How Khmer words are found.
     public enum KhmerWordBreaking: String, Sendable, CaseIterable {
@@ -207,27 +211,37 @@ public final class Tokenizer {
         return result
     }
 
+    /// The tokens of `spans`, keyed in Swift where `TokenKeys.swiftKeys` can, the rest by one
+    /// ICU call for the whole text, written into their tokens afterwards (no per-text arrays of
+    /// requests and keys).
     private func makeTokens(_ spans: [Span], _ found: [Placeable.Found], _ units: UnsafeBufferPointer<UInt16>, _ offsets: ScalarOffsets) -> [Token] {
-        let requests = spans.map { span in
-            span.placeable == nil
-                ? TokenKeys.Request(range: span.range, isNumber: span.kind == .number)
-                : TokenKeys.Request(range: span.range.lowerBound..<span.range.lowerBound, isNumber: true)
-        }
-        let keys = TokenKeys.keyKinds(requests, units, latin: engine == .fast)
+        let latin = engine == .fast
         var tokens: [Token] = []
         tokens.reserveCapacity(spans.count)
-        for (n, span) in spans.enumerated() {
+        var pending: [Int] = [], pendingRanges: [Range<Int>] = []
+        for span in spans {
             let range = offsets.scalarOffset(ofUTF16: span.range.lowerBound)..<offsets.scalarOffset(ofUTF16: span.range.upperBound)
             let text = UTF16Text.string(units, span.range)
             if let p = span.placeable {
                 let placeable = found[p].placeable(units, offsets)
                 tokens.append(Token(text: text, key: placeable.value, looseKey: placeable.value, range: range, kind: .placeable, placeable: placeable))
-            } else {
-                switch keys[n] {
-                case .text: tokens.append(Token(text: text, key: text, looseKey: text, range: range, kind: span.kind))
-                case .same(let key): tokens.append(Token(text: text, key: key, looseKey: key, range: range, kind: span.kind))
-                case .pair(let key, let loose): tokens.append(Token(text: text, key: key, looseKey: loose, range: range, kind: span.kind))
-                }
+                continue
+            }
+            switch TokenKeys.swiftKeys(TokenKeys.Request(range: span.range, isNumber: span.kind == .number), units, latin: latin) {
+            case .text?: tokens.append(Token(text: text, key: text, looseKey: text, range: range, kind: span.kind))
+            case .same(let key)?: tokens.append(Token(text: text, key: key, looseKey: key, range: range, kind: span.kind))
+            case .pair(let key, let loose)?: tokens.append(Token(text: text, key: key, looseKey: loose, range: range, kind: span.kind))
+            case nil:
+                pending.append(tokens.count)
+                pendingRanges.append(span.range)
+                tokens.append(Token(text: text, key: text, looseKey: text, range: range, kind: span.kind))
+            }
+        }
+        // If ICU fails (only on allocation failure), the text itself stands as the key.
+        if !pending.isEmpty, let keys = TokenKeys.icuKeys(pendingRanges, units) {
+            for (n, i) in pending.enumerated() {
+                tokens[i].key = keys[n].0
+                tokens[i].looseKey = keys[n].1
             }
         }
         return tokens

@@ -25,11 +25,9 @@ public final class ConcordanceWords {
     /// The keys of `text`'s words joined by single spaces (what the index stores).
     ///
     /// Works on UTF-8 bytes: ASCII letters and digits are lower-cased in place, other bytes
-    /// decoded only when non-ASCII (so English and most French cost one byte loop).
+    /// decoded only when non-ASCII (so English and most French cost one byte loop); the first
+    /// Khmer scalar sends the whole text to the Khmer path.
     public func indexText(_ text: String) -> String {
-        if Self.containsKhmer(text) {
-            return words(text).map(\.key).joined(separator: " ")
-        }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var inWord = false
@@ -47,6 +45,9 @@ public final class ConcordanceWords {
                 } else {
                     inWord = false
                 }
+            } else if value >= 0x1780 && value <= 0x17FF {
+                // Khmer (the range `containsKhmer` looks for): ICU's dictionary splits it.
+                return words(text).map(\.key).joined(separator: " ")
             } else if Self.isWordScalar(scalar) {
                 if !inWord, !output.isEmpty { output.append(0x20) }
                 inWord = true

@@ -13,14 +13,21 @@ public enum UnitFingerprint {
 
     /// `units(_:)` with the variants' canonical tags already rendered (the import caches them).
     static func units(_ variants: [Variant], tags: [String]) -> Int64 {
+        unitsAndSource(variants, tags: tags).units
+    }
+
+    /// The unit fingerprint and the source hash (`pair` of the first variant) in one pass over
+    /// the texts: the import needs both, and hashing is byte by byte.
+    static func unitsAndSource(_ variants: [Variant], tags: [String]) -> (units: Int64, source: UInt64) {
         var combined: UInt64 = 0xcbf2_9ce4_8422_2325
         // Order-independent: hash each pair, then combine sorted pair hashes.
         var pairHashes = zip(variants, tags).map { pair($0.0, tag: $0.1) }
+        let source = pairHashes.first ?? 0
         pairHashes.sort()
         for value in pairHashes {
             combined = mix(combined, value)
         }
-        return Int64(bitPattern: combined)
+        return (Int64(bitPattern: combined), source)
     }
 
     /// Hash of the source variant: (language, text).

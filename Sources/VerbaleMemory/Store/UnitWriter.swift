@@ -43,14 +43,15 @@ struct UnitWriter {
 
     /// Stores `unit` (at least one variant; at most `VariantID.maximumVariants`).
     mutating func store(_ unit: TranslationUnit) throws -> Outcome {
-        guard let source = unit.variants.first else {
+        guard !unit.variants.isEmpty else {
             throw MemoryError.invalidUnit(id: unit.id, reason: "it has no variants (the import skips such units before storing)")
         }
         var tags: [String] = []
         tags.reserveCapacity(unit.variants.count)
         for variant in unit.variants { tags.append(text(of: variant.language)) }
-        let fingerprint = UnitFingerprint.units(unit.variants, tags: tags)
-        let sourceHash = Int64(bitPattern: UnitFingerprint.pair(source, tag: tags[0]))
+        let hashes = UnitFingerprint.unitsAndSource(unit.variants, tags: tags)
+        let fingerprint = hashes.units
+        let sourceHash = Int64(bitPattern: hashes.source)
         let meta = unit.metadata
         insertUnit.bind(1, unit.id)
         insertUnit.bind(2, fingerprint)

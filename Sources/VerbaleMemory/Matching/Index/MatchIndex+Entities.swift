@@ -5,19 +5,23 @@ import VerbaleCore
 ///
 /// `count` is the number of `#entity` tokens of the entry's text analysed with its glossary
 /// entities (`MatchText(text:language:tokenizer:entities:)`), `mergedLength` that analysis's
-/// content length (`m′`; equal to the stored length `m` when `count` is 0). `count` is
+/// content length (`m′`; equal to the stored length `m` when `count` is 0), and `tokens` that
+/// analysis itself when `count` is above 0 (the index interns and keeps it, so such an entry
+/// is scored without its text being read, recognised or tokenized again). `count` is
 /// `unknown` when it could not be recorded faithfully (255 or more entities, or a unit with two
 /// variants of one language, whose search text is the first of them): the search then treats
 /// the entry as the unrecorded path would.
 public struct EntryEntities: Hashable, Sendable {
     public var count: UInt8
     public var mergedLength: UInt16
+    public var tokens: [MatchToken]
 
     public static let unknown: UInt8 = .max
 
-    public init(count: UInt8, mergedLength: UInt16) {
+    public init(count: UInt8, mergedLength: UInt16, tokens: [MatchToken] = []) {
         self.count = count
         self.mergedLength = mergedLength
+        self.tokens = tokens
     }
 
     /// An entry the search must recognise and score itself (see `unknown`).
@@ -35,7 +39,7 @@ public struct EntryEntities: Hashable, Sendable {
         let count = merged.tokens.reduce(0) { $0 + ($1.token.placeable?.kind == .entity ? 1 : 0) }
         guard count > 0 else { return EntryEntities(count: 0, mergedLength: plain) }
         guard count < Int(unknown) else { return .unrecorded }
-        return EntryEntities(count: UInt8(count), mergedLength: UInt16(min(merged.contentLength, Int(UInt16.max))))
+        return EntryEntities(count: UInt8(count), mergedLength: UInt16(min(merged.contentLength, Int(UInt16.max))), tokens: merged.tokens)
     }
 }
 
@@ -45,6 +49,7 @@ extension MatchIndex {
     public func hasEntities(recordedWith fingerprint: UInt64?) -> Bool {
         guard let fingerprint, let entityFingerprint else { return false }
         return entityFingerprint == fingerprint && entryEntityCount.count == entryCount && entryMergedLength.count == entryCount
+            && entryMergedStart.count == entryCount + 1
     }
 
     /// The recorded entities of `entry` (only meaningful when `hasEntities(recordedWith:)`).
@@ -62,6 +67,16 @@ extension MatchIndex {
         entryEntityCount = []
         entryMergedLength = []
         entityEntries = []
+        entryMergedStart = [0]
+        mergedTokens = []
+    }
+
+    /// Records the entities of the next entry already in the index (after
+    /// `startRecordingEntities`, entry by entry, for an index that has entries). O(m′).
+    mutating func recordNextEntry(_ entities: EntryEntities) {
+        let entry = entryEntityCount.count
+        guard entry < entryCount, entryMergedStart.count == entry + 1 else { return }
+        push(entities, language: entryLanguage[entry])
     }
 
     /// Forgets the recorded entities (an entry was added without them): searches fall back to
@@ -71,14 +86,35 @@ extension MatchIndex {
         entryEntityCount = []
         entryMergedLength = []
         entityEntries = []
+        entryMergedStart = []
+        mergedTokens = []
     }
 
-    /// Keeps the per-entry arrays in step with `appendEntry`.
-    mutating func appendEntities(_ entities: EntryEntities?) {
+    /// Keeps the per-entry arrays in step with `appendEntry` (called before it appends).
+    mutating func appendEntities(_ entities: EntryEntities?, language: UInt8) {
         guard entityFingerprint != nil else { return }
-        guard let entities, entryEntityCount.count == entryCount else { dropEntities(); return }
+        guard let entities, entryEntityCount.count == entryCount, entryMergedStart.count == entryCount + 1 else { dropEntities(); return }
+        push(entities, language: language)
+    }
+
+    /// Appends one entry's record, interning its merged tokens when it holds entities.
+    private mutating func push(_ entities: EntryEntities, language: UInt8) {
         entryEntityCount.append(entities.count)
         entryMergedLength.append(entities.mergedLength)
+        if entities.count > 0, entities.count != EntryEntities.unknown {
+            for token in entities.tokens { mergedTokens.append(vocabulary.intern(token, language: language) | (token.spaced ? 0x8000_0000 : 0)) }
+        }
+        entryMergedStart.append(UInt32(truncatingIfNeeded: mergedTokens.count))
+    }
+
+    /// The merged tokens of `entry` (a recorded entry holding entities) as comparable ids,
+    /// into a reused buffer. O(m′).
+    func mergedTokenIDs(ofEntry entry: Int, into ids: inout [TokenIDs]) {
+        ids.removeAll(keepingCapacity: true)
+        guard entry + 1 < entryMergedStart.count else { return }
+        let lower = Int(entryMergedStart[entry]), upper = Int(entryMergedStart[entry + 1])
+        guard lower <= upper, upper <= mergedTokens.count else { return }
+        for position in lower..<upper { ids.append(vocabulary.ids(ofStored: mergedTokens[position])) }
     }
 
     /// The sort key of the entity list: language, merged length (0 for an unrecorded entry, so

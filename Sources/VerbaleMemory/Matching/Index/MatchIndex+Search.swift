@@ -239,9 +239,10 @@ extension MatchIndex {
     }
 
     /// The size of the multiset intersection of the entry's content classes with the query's
-    /// (the bound's `common`). O(m), no hashing.
+    /// (the bound's `common`), the query's classes marked in `scratch` (`markClasses`) under
+    /// `generation`. O(m), no hashing.
     @inline(__always)
-    private func sharedClasses(_ entry: Int, query: QueryClasses, generation: UInt32, scratch: SearchScratch) -> Int {
+    func sharedClasses(_ entry: Int, query: QueryClasses, generation: UInt32, scratch: SearchScratch) -> Int {
         for slot in query.classes.indices { scratch.used[slot] = 0 }
         var common = 0
         for position in tokenRange(ofEntry: entry) {

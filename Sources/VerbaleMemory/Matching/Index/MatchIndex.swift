@@ -27,11 +27,15 @@ public struct MatchIndex: Sendable {
     public internal(set) var postingLength: IndexArray<UInt16> = []
     /// Glossary entities per entry, recorded at build/import (see `MatchIndex+Entities`): the
     /// glossary's fingerprint, and per entry its entity count and merged length; empty when
-    /// none was recorded. `entityEntries`: the entries holding entities, sorted for lookup.
+    /// none was recorded. `entityEntries`: the entries holding entities, sorted for lookup;
+    /// their tokens with entities merged (interned like `tokens`) are
+    /// `mergedTokens[entryMergedStart[e]..<entryMergedStart[e+1]]` (empty for the others).
     public internal(set) var entityFingerprint: UInt64?
     public internal(set) var entryEntityCount: IndexArray<UInt8> = []
     public internal(set) var entryMergedLength: IndexArray<UInt16> = []
     public internal(set) var entityEntries: IndexArray<UInt32> = []
+    public internal(set) var entryMergedStart: IndexArray<UInt32> = []
+    public internal(set) var mergedTokens: IndexArray<UInt32> = []
 
     public init() {}
 
@@ -73,8 +77,8 @@ public struct MatchIndex: Sendable {
     /// Appends one analysed variant of unit `unit`. O(m) amortised; postings are built later
     /// by `buildPostings` (entries are searchable only after it).
     mutating func appendEntry(unit: UInt32, text: MatchText, entities: EntryEntities? = nil) {
-        appendEntities(entities)
         let language = MatchVocabulary.languageIndex(text.language)
+        appendEntities(entities, language: language)
         var content = 0
         for token in text.tokens {
             let form = vocabulary.intern(token, language: language)
@@ -90,8 +94,8 @@ public struct MatchIndex: Sendable {
 
     /// Appends one entry from tokens stored in the memory (see `StoredToken`). O(m).
     mutating func appendEntry(unit: UInt32, language: Language, tokens stored: [StoredToken], entities: EntryEntities? = nil) {
-        appendEntities(entities)
         let languageIndex = MatchVocabulary.languageIndex(language)
+        appendEntities(entities, language: languageIndex)
         var content = 0
         for token in stored {
             let form = vocabulary.intern(token, language: languageIndex)

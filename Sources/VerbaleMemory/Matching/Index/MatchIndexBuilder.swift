@@ -65,9 +65,9 @@ public final class MatchIndexBuilder {
     /// with it). O(entries) recognitions; the entity list is sorted by `finish()`.
     public func recordEntities() throws(ICUError) {
         guard let entities, let fingerprint = entities.fingerprint, !index.hasEntities(recordedWith: fingerprint) else { return }
-        var counts: [UInt8] = [], lengths: [UInt16] = []
-        counts.reserveCapacity(index.entryCount)
-        lengths.reserveCapacity(index.entryCount)
+        // Recorded entry by entry (not collected first: merged tokens are large); until the
+        // last one, `hasEntities` is false and the index is searched without them.
+        index.startRecordingEntities(fingerprint: fingerprint)
         var cachedUnit: (number: Int, unit: TranslationUnit?) = (-1, nil)
         for entry in 0..<index.entryCount {
             let number = Int(index.entryUnit[entry])
@@ -82,12 +82,8 @@ public final class MatchIndexBuilder {
                 recorded = EntryEntities.of(text, language: language, plainLength: Int(index.entryContentLength[entry]),
                                             tokenizer: try tokenizer(for: language), entities: entities)
             }
-            counts.append(recorded.count)
-            lengths.append(recorded.mergedLength)
+            index.recordNextEntry(recorded)
         }
-        index.startRecordingEntities(fingerprint: fingerprint)
-        index.entryEntityCount = IndexArray(counts)
-        index.entryMergedLength = IndexArray(lengths)
     }
 
     /// True when an entry of the same unit and language comes before `entry`. O(variants).

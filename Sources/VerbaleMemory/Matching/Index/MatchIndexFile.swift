@@ -13,14 +13,17 @@ import VerbaleCore
 /// Cost: writing O(file size) plus sorting the vocabulary (O(F log F)); opening maps the file
 /// (`mmap`) and checks the array sizes and the vocabulary (O(distinct forms)), so the first
 /// answer pays only for the pages its search touches. Token and posting values are checked
-/// where they are read rather than by a scan at open; the recorded glossary entities (version 4:
-/// the glossary's fingerprint, per-entry entity counts and merged lengths, the entity list) are
-/// checked at open, O(entries), since a wrong one would lose matches silently. Version 3 files
-/// (no entities recorded: entity queries recognise them at query time, slower but exact) and
-/// version 2 files (unaligned, no sorted lists; opened by copying) still open.
+/// where they are read rather than by a scan at open; the recorded glossary entities (version 5:
+/// the glossary's fingerprint, per-entry entity counts and merged lengths, the entity list, the
+/// merged tokens of the entries holding entities) are checked at open, O(entries), since a
+/// wrong one would lose matches silently. Version 4 files (entities without merged tokens, a
+/// short-lived development format) and version 3 files open without their entities (entity
+/// queries then recognise entities at query time: slower, exact); version 2 files (unaligned,
+/// no sorted lists) open by copying.
 public enum MatchIndexFile {
     static let magic = Array("VBLMATCH".utf8)
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
+    static let countsOnlyVersion: UInt32 = 4
     static let unrecordedVersion: UInt32 = 3
     static let copiedVersion: UInt32 = 2
 
@@ -34,7 +37,7 @@ public enum MatchIndexFile {
         try write(index, archive: archive, stamp: stamp, to: url, formatVersion: version)
     }
 
-    /// `write` in `formatVersion` 4, or 3 (no entities: what older releases wrote, for the tests
+    /// `write` in `formatVersion` 5, or 3 (no entities: what older releases wrote, for the tests
     /// that check such files still open and answer exactly).
     static func write(_ index: MatchIndex, archive: UnitArchive, stamp: [Int64], to url: URL, formatVersion: UInt32) throws(MatchIndexFileError) {
         var vocabulary = index.vocabulary
@@ -66,6 +69,8 @@ public enum MatchIndexFile {
             append(&data, index.entityFingerprint == nil ? [] : index.entryEntityCount)
             append(&data, index.entityFingerprint == nil ? [] : index.entryMergedLength)
             append(&data, index.entityFingerprint == nil ? [] : index.entityEntries)
+            append(&data, index.entityFingerprint == nil ? [] : index.entryMergedStart)
+            append(&data, index.entityFingerprint == nil ? [] : index.mergedTokens)
         }
         append(&data, archive.bytes)
         append(&data, archive.offsets)
@@ -97,7 +102,7 @@ public enum MatchIndexFile {
         guard mapping.bytes.count >= magic.count, Array(mapping.bytes.prefix(magic.count)) == magic else { throw .notAnIndex(url.path) }
         var reader = Reader(mapping: mapping, path: url.path, position: magic.count, aligned: false)
         let versions: IndexArray<UInt32> = try reader.array()
-        guard versions.count == 1, [version, unrecordedVersion, copiedVersion].contains(versions[0]) else {
+        guard versions.count == 1, [version, countsOnlyVersion, unrecordedVersion, copiedVersion].contains(versions[0]) else {
             throw .unsupportedVersion(url.path, versions.first ?? 0)
         }
         let current = versions[0] != copiedVersion
@@ -136,7 +141,15 @@ public enum MatchIndexFile {
             index.entryEntityCount = try reader.array()
             index.entryMergedLength = try reader.array()
             index.entityEntries = try reader.array()
+            index.entryMergedStart = try reader.array()
+            index.mergedTokens = try reader.array()
             guard fingerprint.count <= 1 else { throw .damaged(url.path, "bad entity fingerprint") }
+        } else if versions[0] == countsOnlyVersion {
+            // Entities without merged tokens: skipped, searched as if none were recorded.
+            let _: IndexArray<UInt64> = try reader.array()
+            let _: IndexArray<UInt8> = try reader.array()
+            let _: IndexArray<UInt16> = try reader.array()
+            let _: IndexArray<UInt32> = try reader.array()
         }
         var archive = UnitArchive()
         archive.bytes = try reader.array()
@@ -166,8 +179,23 @@ public enum MatchIndexFile {
     static func entitiesAreConsistent(_ index: MatchIndex) -> Bool {
         guard index.entityFingerprint != nil else {
             return index.entryEntityCount.isEmpty && index.entryMergedLength.isEmpty && index.entityEntries.isEmpty
+                && index.entryMergedStart.isEmpty && index.mergedTokens.isEmpty
         }
-        guard index.entryEntityCount.count == index.entryCount, index.entryMergedLength.count == index.entryCount else { return false }
+        guard index.entryEntityCount.count == index.entryCount, index.entryMergedLength.count == index.entryCount,
+              index.entryMergedStart.count == index.entryCount + 1, index.entryMergedStart.first == 0,
+              index.entryMergedStart.last.map({ Int($0) == index.mergedTokens.count }) ?? false else { return false }
+        // Merged tokens only for entries holding entities, in order.
+        var consistent = true
+        index.entryMergedStart.withUnsafeBufferPointer { starts in
+            index.entryEntityCount.withUnsafeBufferPointer { counts in
+                for entry in 0..<index.entryCount {
+                    let size = Int(starts[entry + 1]) - Int(starts[entry])
+                    let holding = counts[entry] > 0 && counts[entry] != EntryEntities.unknown
+                    if size < 0 || (holding ? size == 0 : size != 0) { consistent = false; return }
+                }
+            }
+        }
+        guard consistent else { return false }
         var holding = 0
         index.entryEntityCount.withUnsafeBufferPointer { counts in for count in counts where count > 0 { holding += 1 } }
         guard holding == index.entityEntries.count else { return false }

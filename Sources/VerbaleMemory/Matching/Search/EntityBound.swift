@@ -28,8 +28,10 @@
 /// min(q(c), stored(c))`. Summing, `common′ − min(E, e) ≤` the intersection in (2). ∎
 ///
 /// The query's classes are looked up in the index's vocabulary: a query token whose class the
-/// vocabulary lacks (an `#entity` token, a word no entry has) cannot be shared with any stored
-/// token, so it counts for nothing, as in the claim. With `e = 0` and `m′ = m` this is the
+/// vocabulary lacks (a word no entry has) cannot be shared with any stored token, and neither
+/// can an `#entity` token (the vocabulary knows that class only when merged tokens were
+/// recorded, and the stored tokens never hold it: the tokenizer makes no entities), so such
+/// tokens count for nothing, as in the claim. With `e = 0` and `m′ = m` this is the
 /// bound that lets the unrecorded path skip entries recognition finds nothing in.
 ///
 /// Cost: building O(n′); `admits` O(1) when (1) or a need ≤ 0 decides, else O(m) over the
@@ -59,15 +61,21 @@ struct EntityBound {
         used = UsedCounts(count: classes.count)
     }
 
+    /// The content classes an entry holding `entities.count` entities and
+    /// `entities.mergedLength` content tokens once they are merged must share with the query
+    /// (part 2 of the claim; 0 or less: any entry), or nil when part 1 rules it out. O(1).
+    func requirement(_ entities: EntryEntities) -> Int? {
+        guard entities.count != EntryEntities.unknown else { return 0 }
+        let merged = Int(entities.mergedLength)
+        let needMerged = FilterBound.need(length: max(queryLength, merged), threshold: threshold)
+        guard needMerged <= min(queryLength, merged) else { return nil }
+        return needMerged - min(queryEntities, Int(entities.count))
+    }
+
     /// False only when `entry`, holding `entities.count` entities and `entities.mergedLength`
     /// content tokens once they are merged, provably scores below the threshold.
     func admits(_ entry: Int, index: MatchIndex, entities: EntryEntities) -> Bool {
-        guard entities.count != EntryEntities.unknown else { return true }
-        let merged = Int(entities.mergedLength)
-        let length = max(queryLength, merged)
-        let needMerged = FilterBound.need(length: length, threshold: threshold)
-        guard needMerged <= min(queryLength, merged) else { return false }
-        let need = needMerged - min(queryEntities, Int(entities.count))
+        guard let need = requirement(entities) else { return false }
         guard need > 0 else { return true }
         for slot in used.counts.indices { used.counts[slot] = 0 }
         var shared = 0

@@ -141,13 +141,16 @@ public final class FuzzyMatcher {
     ///   with `need(max(n′, m))` over the lengths admissible for `n′`, `FilterBound`) finds
     ///   every one that can reach `threshold` — the query's `#entity` tokens have no postings
     ///   and count as unknown words. Scored on the stored tokens: no text, no recognition.
-    /// - entries holding entities, and the unrecorded ones: read from the entity list over the
-    ///   merged lengths admissible for `n′` (`EntityBound`, part 1; unrecorded ones always),
-    ///   kept when `EntityBound` admits them (part 2), then scored by `entityHits`.
+    /// - entries holding entities: read from the entity list over the merged lengths admissible
+    ///   for `n′` (`EntityBound`, part 1), kept when `EntityBound` admits them (part 2), and
+    ///   scored on the merged tokens the index recorded for them — their entity-level analysis,
+    ///   interned in the same vocabulary as the query's ids, so equal tokens get equal ids and
+    ///   the alignment costs what `entityHits` computes from the text.
+    /// - the unrecorded ones (`EntryEntities.unknown`, always read): scored by `entityHits`.
     ///
     /// Cost: an ordinary search for the merged query, plus O(log E + k) for the k entity-holding
-    /// entries of admissible merged length, an O(m) count each, and one recognition,
-    /// tokenization and alignment for each one admitted. A bare-entity query reads no postings.
+    /// entries of admissible merged length, an O(m) count each and an O(n′·m′) alignment for
+    /// each one admitted; no text is read. A bare-entity query reads no postings.
     func recordedEntityHits(_ merged: MatchText, bound: EntityBound, threshold: Int) throws(MatchError) -> [IndexHit] {
         let threshold = min(max(threshold, 1), 100)
         let index = self.index, scratch = self.scratch
@@ -170,15 +173,27 @@ public final class FuzzyMatcher {
                 hits.append(IndexHit(entry: entry, cost: cost, score: CostModel.score(cost: cost, length: length)))
             }
         }
-        var holding: [Int] = []
-        for range in [index.entityEntries(language: language, mergedLengths: 0...0),
-                      index.entityEntries(language: language, mergedLengths: shortest...longest)] {
-            for position in range {
-                let entry = Int(index.entityEntries[position])
-                if bound.admits(entry, index: index, entities: index.entities(ofEntry: entry)) { holding.append(entry) }
+        var unrecorded: [Int] = []
+        for position in index.entityEntries(language: language, mergedLengths: 0...0) { unrecorded.append(Int(index.entityEntries[position])) }
+        // Part 2 of the bound counted with the per-class slot table of the ordinary filter:
+        // O(1) per stored token.
+        let queryClasses = QueryClasses(mergedIDs)
+        scratch.prepare(entries: index.entryCount, classes: index.vocabulary.classCount)
+        let generation = scratch.markClasses(queryClasses.classes)
+        if scratch.used.count < queryClasses.classes.count { scratch.used = [Int](repeating: 0, count: queryClasses.classes.count) }
+        for position in index.entityEntries(language: language, mergedLengths: shortest...longest) {
+            let entry = Int(index.entityEntries[position])
+            let recorded = index.entities(ofEntry: entry)
+            guard let need = bound.requirement(recorded) else { continue }
+            if need > 0, index.sharedClasses(entry, query: queryClasses, generation: generation, scratch: scratch) < need { continue }
+            let length = max(n, Int(recorded.mergedLength))
+            index.mergedTokenIDs(ofEntry: entry, into: &scratch.entryTokens)
+            if let cost = aligner.cost(mergedIDs, scratch.entryTokens, limit: CostModel.maximumCost(threshold: threshold, length: length),
+                                       rows: &scratch.rows) {
+                hits.append(IndexHit(entry: entry, cost: cost, score: CostModel.score(cost: cost, length: length)))
             }
         }
-        hits += try entityHits(merged, entries: holding, threshold: threshold)
+        hits += try entityHits(merged, entries: unrecorded, threshold: threshold)
         return hits.sorted(by: MatchIndex.ranking)
     }
 
