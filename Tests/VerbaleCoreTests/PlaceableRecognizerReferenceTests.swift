@@ -61,7 +61,7 @@ struct PlaceableRecognizerReferenceTests {
         found.map { "\($0.kind) \($0.range) \(Array($0.value.utf8))" }
     }
 
-    @Test("20,000 seeded placeable-like strings and the tricky strings: the masked recognizer finds what the per-rule loop finds",
+    @Test("20,000 seeded placeable-like strings, the tricky strings and every month name around numbers: the masked recognizer finds what the per-rule loop finds",
           arguments: Language.allCases)
     func masksMatchReference(language: Language) {
         var random = SeededGenerator(seed: 19_930_730)
@@ -69,6 +69,14 @@ struct PlaceableRecognizerReferenceTests {
         for _ in 0..<20_000 {
             let length = Int.random(in: 1...9, using: &random)
             lines.append((0..<length).map { _ in TokenizerEquivalenceTests.placeableVocabulary.randomElement(using: &random) ?? "" }.joined())
+        }
+        // Every month name (and its first three letters, upper-case and with fev/aou unaccented)
+        // before and after a day and a year, so each packed stem is exercised.
+        let names = CalendarNames.english + CalendarNames.french + CalendarNames.khmer + ["fev", "aout", "dec", "Sept", "Jan."]
+        for name in names {
+            for form in [name, name.uppercased(), String(name.prefix(3)), String(name.prefix(3)).uppercased() + "."] {
+                lines += ["\(form) 12, 2021", "le 1er \(form) 2020", "\(form)\u{00A0}2019", "\(form)\u{202F}3", "\(form)x 5", "12 \(form)"]
+            }
         }
         let recognizer = PlaceableRecognizer(language: language)
         var mismatches: [String] = []
@@ -84,8 +92,8 @@ struct PlaceableRecognizerReferenceTests {
             if masked != expected { mismatches.append("«\(line)»: masked \(masked) reference \(expected)") }
         }
         #expect(mismatches.isEmpty, "\(mismatches)")
-        // Measured with seed 19 930 730: about 1,430 numbers, 220 references, 75 dates, 45 URLs
-        // and 3 e-mail addresses per language.
+        // Measured: the seeded strings alone give about 1,430 numbers, 220 references, 75
+        // dates, 45 URLs and 3 e-mail addresses per language; the month lines add the dates.
         #expect(found > 1_500, "only \(found) placeables: the strings no longer exercise the rules \(kinds)")
         for kind in [Placeable.Kind.date, .reference, .number, .url, .email] {
             #expect(kinds["\(kind)", default: 0] >= 3, "too few \(kind) placeables: \(kinds)")
