@@ -11,7 +11,8 @@ import VerbaleFormats
 /// `--documents N` (Europarl documents, default 200), `--seed S` (default 2; seed 1 is the
 /// development set the weights were set on), `--no-baseline`, `--speed-only`, `--size N`
 /// (sentences per side for the speed run, default 5000); ablations `--no-paragraphs`,
-/// `--no-anchors`.
+/// `--no-anchors`, `--no-split`. Each corpus is scored per document and as one archive
+/// (`Aligner.align(archive:)`, one lexicon learnt from all its documents).
 enum AlignEvalBenchmark: Benchmark {
     static let name = "align-eval"
     static let summary = "aligner bead precision/recall/F1 (Europarl EN-FR, gettext EN-KM, FR-KM) and speed, beside NLTK's Gale-Church"

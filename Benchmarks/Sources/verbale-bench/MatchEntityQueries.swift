@@ -124,8 +124,17 @@ extension MatchBenchmark {
             wall.append(now() - start)
             cpuTimes.append(cpu() - startCPU)
         }
+        // Those naming an entity, on both paths (recorded entities or not): identical matches?
+        var sameOnBoth = 0, checkedBoth = 0
+        for q in ordinary where checkedBoth < verify && !glossary.entities(in: q, language: .english).isEmpty {
+            checkedBoth += 1
+            let fast = try matcher.search(q, language: .english, threshold: threshold, limit: 5).map(summary)
+            let slow = try unrecorded.search(q, language: .english, threshold: threshold, limit: 5).map(summary)
+            if fast == slow { sameOnBoth += 1 } else { note("  ENTITY MISMATCH on \"\(q)\": recorded \(fast) vs unrecorded \(slow)") }
+        }
         emit(["benchmark": "match", "measure": "latency_warm_with_glossary", "units": units, "queries": ordinary.count,
-              "queries_with_entities": withEntities, "p50_ms": percentile(wall.sorted(), 0.5) * 1000, "p99_ms": percentile(wall.sorted(), 0.99) * 1000,
+              "queries_with_entities": withEntities, "entity_queries_checked_against_unrecorded_path": checkedBoth,
+              "identical_to_unrecorded_path": sameOnBoth, "p50_ms": percentile(wall.sorted(), 0.5) * 1000, "p99_ms": percentile(wall.sorted(), 0.99) * 1000,
               "cpu_p50_ms": percentile(cpuTimes.sorted(), 0.5) * 1000, "cpu_p99_ms": percentile(cpuTimes.sorted(), 0.99) * 1000])
         // First answer of a new process for an entity query (the CLI attaches the glossary).
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("verbale")

@@ -238,6 +238,20 @@ extension MatchIndex {
         }
     }
 
+    /// The fewest postings the count filter reads for `query` over `lengths` with a constant
+    /// `need`: those of the rarest lists holding `n − need + 1` occurrences (prefix filter), to
+    /// choose between it and a scan of other candidates. O(classes · log P).
+    func minimalPostings(_ query: QueryClasses, lengths: ClosedRange<Int>, need: Int) -> Int {
+        let sizes = query.classes.indices.map { (size: postings(ofClass: query.classes[$0], lengths: lengths).count, weight: query.weights[$0]) }
+            .sorted { $0.size < $1.size }
+        var occurrences = 0, total = 0
+        for list in sizes where occurrences < query.n - need + 1 {
+            total += list.size
+            occurrences += list.weight
+        }
+        return total
+    }
+
     /// The size of the multiset intersection of the entry's content classes with the query's
     /// (the bound's `common`), the query's classes marked in `scratch` (`markClasses`) under
     /// `generation`. O(m), no hashing.

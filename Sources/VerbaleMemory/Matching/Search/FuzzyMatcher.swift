@@ -149,8 +149,9 @@ public final class FuzzyMatcher {
     /// - the unrecorded ones (`EntryEntities.unknown`, always read): scored by `entityHits`.
     ///
     /// Cost: an ordinary search for the merged query, plus O(log E + k) for the k entity-holding
-    /// entries of admissible merged length, an O(m) count each and an O(n′·m′) alignment for
-    /// each one admitted; no text is read. A bare-entity query reads no postings.
+    /// entries of admissible merged length (or, for a long query, the fewer postings of its
+    /// rarest words), an O(m) count each and an O(n′·m′) alignment for each one admitted; no
+    /// text is read. A bare-entity query reads no postings.
     func recordedEntityHits(_ merged: MatchText, bound: EntityBound, threshold: Int) throws(MatchError) -> [IndexHit] {
         let threshold = min(max(threshold, 1), 100)
         let index = self.index, scratch = self.scratch
@@ -175,14 +176,34 @@ public final class FuzzyMatcher {
         }
         var unrecorded: [Int] = []
         for position in index.entityEntries(language: language, mergedLengths: 0...0) { unrecorded.append(Int(index.entityEntries[position])) }
+        // The entity-holding entries to examine: the entity list over the admissible merged
+        // lengths; or, when each of them must share k = need(n′) − E > 0 word classes with the
+        // query (`EntityBound` part 2, as `need` grows with the length and min(E, e) ≤ E) and
+        // the posting lists that guarantees (prefix filter) are shorter than that list, the
+        // count filter's candidates with need k over the stored lengths such an entry can have
+        // (`FilterBound.entityRequirement`), keeping those holding entities. Either way no
+        // qualifying entry is left out; part 1 is checked below for both.
+        let queryClasses = QueryClasses(mergedIDs)
+        let queryEntities = merged.tokens.reduce(0) { $0 + ($1.token.placeable?.kind == .entity ? 1 : 0) }
+        let listed = index.entityEntries(language: language, mergedLengths: shortest...longest)
+        let requirement = FilterBound.entityRequirement(queryLength: n, entities: queryEntities, threshold: threshold,
+                                                        longestEntity: MatchText.longestEntity)
+        var examined: [Int] = []
+        if requirement.need > 0, index.minimalPostings(queryClasses, lengths: requirement.lengths, need: requirement.need) < listed.count {
+            index.candidates(queryClasses, language: merged.language, lengths: requirement.lengths, need: { _ in requirement.need },
+                             scratch: scratch, statistics: &statistics) { entry, _ in
+                let count = index.entryEntityCount[entry]
+                if count > 0, count != EntryEntities.unknown { examined.append(entry) }
+            }
+        } else {
+            for position in listed { examined.append(Int(index.entityEntries[position])) }
+        }
         // Part 2 of the bound counted with the per-class slot table of the ordinary filter:
         // O(1) per stored token.
-        let queryClasses = QueryClasses(mergedIDs)
         scratch.prepare(entries: index.entryCount, classes: index.vocabulary.classCount)
         let generation = scratch.markClasses(queryClasses.classes)
         if scratch.used.count < queryClasses.classes.count { scratch.used = [Int](repeating: 0, count: queryClasses.classes.count) }
-        for position in index.entityEntries(language: language, mergedLengths: shortest...longest) {
-            let entry = Int(index.entityEntries[position])
+        for entry in examined {
             let recorded = index.entities(ofEntry: entry)
             guard let need = bound.requirement(recorded) else { continue }
             if need > 0, index.sharedClasses(entry, query: queryClasses, generation: generation, scratch: scratch) < need { continue }
