@@ -33,18 +33,16 @@ public struct ConcordanceIndex: MemoryIndex {
     /// migration's transaction, so a failure or a kill leaves the old index (and the migration
     /// pending). The table is contentless, so a row can only be removed by repeating its old
     /// words — which an older tokenizer may have produced differently — hence `delete-all` and
-    /// a full rebuild rather than a patch of the Khmer rows. Cost: one read of every variant's
-    /// text to look for Khmer (a byte scan); with Khmer, one word split and FTS5 insert per
-    /// variant, about what importing the memory's concordance cost.
+    /// a full rebuild rather than a patch of the Khmer rows. Cost: one SQL scan of the
+    /// variants' text for a Khmer scalar (it stops at the first); with Khmer, one word split
+    /// and FTS5 insert per variant, about what importing the memory's concordance cost.
     static func reindexIfKhmer(_ db: Database) throws {
-        let texts = try RawStatement(db, sql: "SELECT id, text FROM variant ORDER BY id")
-        var holdsKhmer = false
-        while try texts.step() {
-            if let text = texts.string(1), ConcordanceWords.containsKhmer(text) { holdsKhmer = true; break }
-        }
-        texts.reset()
-        guard holdsKhmer else { return }
+        // Any scalar of the Khmer block (U+1780–U+17FF, as `ConcordanceWords.containsKhmer`);
+        // GLOB compares code points, in C, without decoding a String per row.
+        let khmer = "SELECT EXISTS (SELECT 1 FROM variant WHERE text GLOB '*[' || char(6016) || '-' || char(6143) || ']*')"
+        guard try Bool.fetchOne(db, sql: khmer) == true else { return }
         try db.execute(sql: "INSERT INTO concordance (concordance) VALUES ('delete-all')")
+        let texts = try RawStatement(db, sql: "SELECT id, text FROM variant ORDER BY id")
         let words = ConcordanceWords()
         let insert = try RawStatement(db, sql: ConcordanceIndex().insertSQL)
         while try texts.step() {
