@@ -56,7 +56,7 @@ final class PlaceableRecognizer {
     }
 
     typealias Reader = (Range<Int>) -> String
-    private struct Rule {
+    struct Rule {
         var regex: ICURegex
         var trigger: Trigger
         var mask: (UInt64, UInt64)
@@ -70,7 +70,9 @@ final class PlaceableRecognizer {
         }
     }
 
-    private var rules: [Rule] = []
+    private(set) var rules: [Rule] = []
+    /// How many rules the masks must hold (at most 64: one bit each).
+    var ruleCount: Int { rules.count }
     private let email: ICURegex?
     /// Whether `Trigger.prefilter`s are applied (off only for the reference engine).
     let usesPrefilters: Bool
@@ -82,8 +84,9 @@ final class PlaceableRecognizer {
     private var ruleMask0: [UInt64] = [], ruleMask1: [UInt64] = []
     private var ruleKhmerInitials: [[UInt16]] = [], rulePrefilter: [Prefilter] = []
     /// Bit n set when rule n may start at a digit / at a word starting with that ASCII unit / at
-    /// a Khmer letter: a candidate position visits only those rules, in order. There are 11
-    /// rules; `init` stops with a clear message if there were ever more than 64.
+    /// a Khmer letter: a candidate position visits only those rules, in order. The masks hold
+    /// 64 rules (there are 11); `PlaceableRecognizerReferenceTests` fails if `ruleCount` ever
+    /// passes 64.
     private var digitRules: UInt64 = 0, khmerRules: UInt64 = 0
     private var initialRules = [UInt64](repeating: 0, count: 128)
 
@@ -143,7 +146,6 @@ final class PlaceableRecognizer {
             ruleKhmerInitials.append(rule.trigger.khmerInitials)
             rulePrefilter.append(rule.trigger.prefilter)
         }
-        precondition(rules.count <= 64, "PlaceableRecognizer: more than 64 rules do not fit its rule masks")
         for (n, rule) in rules.enumerated() {
             if rule.trigger.digit { digitRules |= 1 << UInt64(n) }
             if !rule.trigger.khmerInitials.isEmpty { khmerRules |= 1 << UInt64(n) }
@@ -152,7 +154,7 @@ final class PlaceableRecognizer {
     }
 
     /// Whether `prefilter` lets a rule be tried at `i` (true when prefilters are off).
-    private func passes(_ prefilter: Prefilter, _ units: UnsafeBufferPointer<UInt16>, _ i: Int, lastSlash: Int) -> Bool {
+    func passes(_ prefilter: Prefilter, _ units: UnsafeBufferPointer<UInt16>, _ i: Int, lastSlash: Int) -> Bool {
         guard usesPrefilters else { return true }
         let isASCIILetter = { (u: UInt16) in (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) }
         switch prefilter {
@@ -272,12 +274,9 @@ final class PlaceableRecognizer {
     /// A superset of the patterns' space class `PlaceablePatterns.space` (ICU's `\s`, read as
     /// White_Space or as `[\t\n\f\r\p{Z}]`, plus NBSP, narrow NBSP, U+200B): a superset keeps
     /// `monthThenDigit` from rejecting a position where the pattern could match.
-    static func isPatternSpace(_ u: UInt16) -> Bool {
-        switch u {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
-    }
+    /// One list with the tokenizer's separators: `TextSpaces.isSpace`.
+    @inline(__always)
+    static func isPatternSpace(_ u: UInt16) -> Bool { TextSpaces.isSpace(u) }
 
     /// Whether the number at `i` is followed, after at most two letters of an ordinal suffix
     /// (st, th, er) and spaces, by a letter: the shape of "12 January", "1er mars", "20th October".

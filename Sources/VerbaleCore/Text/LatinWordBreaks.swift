@@ -1,5 +1,10 @@
 /// ICU's word boundaries for plain Latin text, found in Swift: the tokenizer's fast path.
 ///
+/// The classes below are those of ICU 72 word.txt (ICU's tailoring of UAX #29), not of every
+/// ICU: ICU 72 put `@` into ALetter (CLDR-15767; some builds revert it) and ICU leaves `:` out
+/// of MidLetter. `agreesWithLinkedICU` checks them once per process against the ICU actually
+/// linked, and the tokenizer uses the ICU engine when they differ.
+///
 /// Why: ICU's rule-based break iterator was the largest single cost of tokenizing English and
 /// French (a table-driven state machine run per code unit, plus a call and cache per text). On
 /// text made only of the units below, UAX #29 (which ICU implements) reduces to a few rules on
@@ -17,7 +22,7 @@
 /// piece whatever ICU says around them, since the tokenizer drops them. Anything else —
 /// combining marks, soft hyphen and U+FEFF (WB4 ignores them, joining across), ZWJ and emoji,
 /// Greek, Cyrillic, Khmer (dictionary), controls — is outside the proven domain: `pieces` then
-/// returns false and the caller asks ICU. `LatinWordBreaksTests`
+/// returns false and the caller asks ICU. `TokenizerEquivalenceTests`
 /// proves the classes against ICU on every unit of the domain with every class's neighbours,
 /// and whole tokenizations against the ICU path on real corpora and random strings.
 /// Cost: O(n), one table lookup per unit, no allocation once `pieces` has capacity.

@@ -35,7 +35,8 @@ public final class Tokenizer {
     /// How word boundaries and keys are computed; both give the same tokens.
     public enum Engine: String, Sendable, CaseIterable {
         /// Swift for plain Latin text (`LatinWordBreaks`, `LatinKeys`), ICU for the rest: the
-        /// default, several times faster on English and French.
+        /// default, about 1.6–1.8× the ICU engine on Europarl and the notes (README,
+        /// `verbale-bench tokenize`).
         case fast
         /// ICU for every word boundary and every non-ASCII key: the reference the fast path is
         /// proved against (`TokenizerEquivalenceTests`) and the benchmark's baseline.
@@ -44,6 +45,8 @@ public final class Tokenizer {
 
     public let language: Language
     public let khmerWordBreaking: KhmerWordBreaking
+    /// The engine in use: `.icu` when asked for, or when the fast path disagreed with the
+    /// linked ICU (another ICU version than the 72 it was proved on).
     public let engine: Engine
     private let words: BreakIterator
     private var positions: [Int32] = []
@@ -58,11 +61,20 @@ public final class Tokenizer {
         try self.init(language: language, khmerWordBreaking: khmerWordBreaking, engine: .fast)
     }
 
-    /// A tokenizer on a chosen engine (`.icu` for the reference path).
-    public init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned, engine: Engine) throws(ICUError) {
+    /// A tokenizer on a chosen engine (`.icu` for the reference path). `.fast` becomes `.icu`
+    /// (see `engine`) if the fast path's once-per-process check against the linked ICU
+    /// (`LatinWordBreaks.agreesWithLinkedICU`) failed: correct, slower.
+    public convenience init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned, engine: Engine) throws(ICUError) {
+        try self.init(language: language, khmerWordBreaking: khmerWordBreaking, engine: engine,
+                      fastPathAgreesWithICU: engine == .fast && LatinWordBreaks.agreesWithLinkedICU)
+    }
+
+    /// `fastPathAgreesWithICU` is the self-check's answer, passed in so that a test can force a
+    /// mismatch.
+    init(language: Language, khmerWordBreaking: KhmerWordBreaking, engine: Engine, fastPathAgreesWithICU: Bool) throws(ICUError) {
         self.language = language
         self.khmerWordBreaking = khmerWordBreaking
-        self.engine = engine
+        self.engine = engine == .fast && fastPathAgreesWithICU ? .fast : .icu
         words = try BreakIterator(.word, locale: language.rawValue)
     }
 
@@ -248,12 +260,9 @@ public final class Tokenizer {
     }
 
     /// White space (including NBSP and narrow NBSP), U+200B and U+FEFF: never part of a token.
-    static func isSeparator(_ u: UInt16) -> Bool {
-        switch u {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: true
-        default: false
-        }
-    }
+    /// (`TextSpaces.isSeparator`, the list the placeable patterns' spaces share.)
+    @inline(__always)
+    static func isSeparator(_ u: UInt16) -> Bool { TextSpaces.isSeparator(u) }
 
     /// `.number` for digits (any script) with separators, `.word` when there is a letter,
     /// `.punctuation` otherwise.
