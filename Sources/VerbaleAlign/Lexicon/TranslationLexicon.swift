@@ -1,6 +1,7 @@
 import Foundation
 
-/// Word translations learnt from one document pair, the way hunalign bootstraps its dictionary:
+/// Word translations learnt from the trusted 1-1 beads of one document pair or a whole archive
+/// (`Aligner.align(archive:)`), the way hunalign bootstraps its dictionary:
 /// from the sentence pairs a first alignment trusts.
 ///
 /// Method: count, over the training pairs, how often each source word, each target word and each
