@@ -138,10 +138,25 @@ struct EntityMatchingTests {
                 Variant(language: try LanguageTag("km"), text: fill(khmerFrames[number % khmerFrames.count], Self.khmerCountries)),
             ]))
         }
+        // Long entries naming a country in words no frame uses: many entity-holding entries of
+        // a long query's lengths that share none of its rarest words, so the recorded path
+        // often reads those words' lists rather than the entity list (both branches are checked).
+        let fillerWords = ["treaty", "protocol", "ratification", "customs", "fisheries", "maritime", "boundary", "commission",
+                           "tariff", "scholarship", "consular", "archive", "heritage", "aviation", "vaccine", "drought", "harvest",
+                           "railway", "bridge", "satellite", "census", "election", "observer", "budget", "pension", "tribunal",
+                           "extradition", "asylum", "wildlife", "forestry", "mining", "energy", "canal", "summit", "forum", "workshop"]
+        for number in 0..<120 {
+            let words = (0..<(16 + number % 10)).map { _ in fillerWords.randomElement(using: &generator) ?? "" }
+            _ = try builder.add(TranslationUnit(id: "filler\(number)", variants: [
+                Variant(language: try LanguageTag("en"), text: fill("X ", Self.englishCountries) + words.joined(separator: " ") + "."),
+            ]))
+        }
         let (index, archive) = builder.finish()
         #expect(index.hasEntities(recordedWith: entities.fingerprint) == recorded)
         let matcher = FuzzyMatcher(index: index, archive: archive, entities: entities)
         var compared = 0, found = 0
+        // Per branch of the recorded path (entity list / rarest postings): searches equal to the scan.
+        var equalByBranch = EntityPathCounts()
         for round in 0..<200 {
             let language: Language = round % 4 == 3 ? .khmer : .english
             var words = (language == .khmer ? fill(khmerFrames.randomElement(using: &generator) ?? "", Self.khmerCountries)
@@ -155,14 +170,29 @@ struct EntityMatchingTests {
             guard merged.hasEntities else { continue }
             let ids = try matcher.analyse(query, language: language).tokens.map { index.vocabulary.ids(of: $0, language: MatchVocabulary.languageIndex(language)) }
             let every = (0..<index.entryCount).filter { index.entryLanguage[$0] == MatchVocabulary.languageIndex(language) }
+            let before = matcher.entityPathCounts
             let viaIndex = try matcher.entityIndexHits(merged, queryIDs: ids, threshold: threshold)
+            let after = matcher.entityPathCounts
             let scanned = try matcher.entityHits(merged, entries: every, threshold: threshold)
             #expect(viaIndex == scanned, "\(language) \"\(query)\" at \(threshold): index \(viaIndex.count) vs scan \(scanned.count)")
+            if viaIndex == scanned {
+                equalByBranch.entityList += after.entityList - before.entityList
+                equalByBranch.rarestPostings += after.rarestPostings - before.rarestPostings
+            }
             compared += 1
             found += scanned.count
         }
         #expect(compared > 100)
         #expect(found > 500)
+        if recorded {
+            // Both ways to the entity-holding entries ran often, each equal to the scan every time.
+            #expect(matcher.entityPathCounts.entityList + matcher.entityPathCounts.rarestPostings == compared)
+            #expect(equalByBranch == matcher.entityPathCounts)
+            #expect(equalByBranch.entityList >= 20, "entity-list searches: \(equalByBranch.entityList)")
+            #expect(equalByBranch.rarestPostings >= 20, "rarest-postings searches: \(equalByBranch.rarestPostings)")
+        } else {
+            #expect(matcher.entityPathCounts == EntityPathCounts())
+        }
     }
 
     /// A memory of bare entities and short phrases around them, EN and KM (with and without

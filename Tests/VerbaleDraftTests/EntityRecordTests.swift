@@ -80,6 +80,9 @@ struct EntityRecordTests {
         let current = folder.appendingPathComponent("current.match"), old = folder.appendingPathComponent("old.match")
         try MatchIndexFile.write(index, archive: archive, to: current)
         try MatchIndexFile.write(index, archive: archive, stamp: [0, 0], to: old, formatVersion: 3)
+        // Version 4 (what the previous release wrote): entity counts without merged tokens.
+        let countsOnly = folder.appendingPathComponent("v4.match")
+        try MatchIndexFile.write(index, archive: archive, stamp: [0, 0], to: countsOnly, formatVersion: 4)
         let reopened = try MatchIndexFile.read(from: current)
         #expect(reopened.index.hasEntities(recordedWith: entities.fingerprint))
         #expect(Array(reopened.index.entryEntityCount) == Array(index.entryEntityCount))
@@ -91,7 +94,15 @@ struct EntityRecordTests {
         let legacy = try MatchIndexFile.read(from: old)
         #expect(!legacy.index.hasEntities(recordedWith: entities.fingerprint))
         #expect(legacy.index.entityFingerprint == nil)
-        for loaded in [reopened, legacy] {
+        let v4 = try MatchIndexFile.read(from: countsOnly)
+        #expect(IndexFileHeader.version(of: countsOnly) == 4)
+        #expect(!v4.index.hasEntities(recordedWith: entities.fingerprint))
+        #expect(v4.index.entityFingerprint == nil && v4.index.mergedTokens.isEmpty && v4.index.entityEntries.isEmpty)
+        // Everything after the skipped entity arrays is read in place.
+        #expect(Array(v4.index.tokens) == Array(index.tokens) && Array(v4.index.postingEntry) == Array(index.postingEntry))
+        #expect(Array(v4.archive.bytes) == Array(archive.bytes) && Array(v4.archive.offsets) == Array(archive.offsets))
+        #expect((0..<archive.count).map { v4.archive.unit(at: $0)?.id } == (0..<archive.count).map { archive.unit(at: $0)?.id })
+        for loaded in [reopened, legacy, v4] {
             let wrong = try Self.mismatches(FuzzyMatcher(index: loaded.index, archive: loaded.archive, entities: entities))
             #expect(wrong.isEmpty, "\(wrong)")
         }
@@ -143,7 +154,7 @@ struct EntityRecordTests {
             ("Kingdom of Thailand", "ព្រះរាជាណាចក្រ\u{200B}ថៃ"), ("the Ministry", "ក្រសួងការបរទេស"),
             ("Embassy of the Kingdom of Thailand", "ស្ថានទូតនៃព្រះរាជាណាចក្រ\u{200B}ថៃ"), ("Thailand", "ថៃ"),
         ], prefix: "a"))])
-        let (rebuilt, origin) = try MatchIndexCache.open(memory, entities: entities)
+        let (rebuilt, origin, _) = try MatchIndexCache.open(memory, entities: entities)
         #expect(origin == .rebuilt)
         #expect(rebuilt.hasEntities(recordedWith: entities.fingerprint))
         #expect(rebuilt.entityEntries.count >= 5)
@@ -151,7 +162,7 @@ struct EntityRecordTests {
         _ = try memory.importUnits(from: [ArrayUnitSource(name: "second.tmx", units: try units([
             ("Kingdom of Cambodia", "ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា"), ("the Kingdom of Thailand", "ព្រះរាជាណាចក្រថៃ"),
         ], prefix: "b"))])
-        let (updated, updatedOrigin) = try MatchIndexCache.open(memory, entities: entities)
+        let (updated, updatedOrigin, _) = try MatchIndexCache.open(memory, entities: entities)
         #expect(updatedOrigin == .updated)
         #expect(updated.hasEntities(recordedWith: entities.fingerprint))
         #expect(updated.entityEntries.count == rebuilt.entityEntries.count + 4)
@@ -161,11 +172,121 @@ struct EntityRecordTests {
         #expect(match.source == "the Kingdom of Thailand")
         #expect(match.score == CostModel.score(cost: CostModel.standard.placeableValue, length: 2))
         // Another glossary: the file does not fit it, so the index is rebuilt with it.
-        let (forOther, otherOrigin) = try MatchIndexCache.open(memory, entities: other)
+        let (forOther, otherOrigin, _) = try MatchIndexCache.open(memory, entities: other)
         #expect(otherOrigin == .rebuilt)
         #expect(forOther.hasEntities(recordedWith: other.fingerprint))
         #expect(try Self.mismatches(FuzzyMatcher(index: forOther, archive: StoredUnits(memory: memory), entities: other)).isEmpty)
         // Without a glossary the file is used as it is.
         #expect(try MatchIndexCache.open(memory).origin == .file)
+    }
+
+    /// A memory of four EN/KM units naming Thailand and the Ministry, in a new folder.
+    static func smallMemory() throws -> (memory: SQLiteMemory, folder: URL) {
+        let folder = try Self.temporaryFolder()
+        let memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite"))
+        let pairs = [("Kingdom of Thailand", "ព្រះរាជាណាចក្រ\u{200B}ថៃ"), ("the Ministry", "ក្រសួងការបរទេស"),
+                     ("Embassy of the Kingdom of Thailand", "ស្ថានទូតនៃព្រះរាជាណាចក្រ\u{200B}ថៃ"), ("Thailand", "ថៃ")]
+        let units = try pairs.enumerated().map { number, pair in
+            TranslationUnit(id: "u\(number)", variants: [Variant(language: try LanguageTag("en"), text: pair.0),
+                                                         Variant(language: try LanguageTag("km"), text: pair.1)])
+        }
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "small.tmx", units: units)])
+        return (memory, folder)
+    }
+
+    @Test("In a read-only folder a valid index without this glossary's entities is used as it is on every open, answers exactly, is never rewritten, and the caller is told why entity queries are slower")
+    func readOnlyFolderUsesTheFile() throws {
+        let entities = try Self.shipped(), other = try Self.otherGlossary()
+        let (memory, folder) = try Self.smallMemory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = MatchIndexFile.location(forMemory: memory.path)
+        let readOnly: (URL) -> Bool = { _ in false }
+        // Written without a glossary (as by an older release), then with another glossary.
+        for writer in [nil, other] as [GlossaryEntities?] {
+            let written = try MatchIndexCache.open(memory, entities: writer)
+            #expect(written.origin == .rebuilt)
+            let bytes = try Data(contentsOf: url)
+            for _ in 0..<2 {
+                let (index, origin, notes) = try MatchIndexCache.open(memory, entities: entities, folderIsWritable: readOnly)
+                #expect(origin == .file)
+                #expect(!index.hasEntities(recordedWith: entities.fingerprint))
+                #expect(notes == [.entitiesNotRecorded(path: url.path)])
+                #expect(try Self.mismatches(FuzzyMatcher(index: index, archive: StoredUnits(memory: memory), entities: entities)).isEmpty)
+                #expect(try Data(contentsOf: url) == bytes, "a read-only folder's file is left as it is")
+            }
+        }
+        #expect(MatchIndexCache.Note.entitiesNotRecorded(path: url.path).description.contains("faster once `verbale` can write"))
+        // Writable again: recorded and saved once, then simply used.
+        let (recorded, origin, notes) = try MatchIndexCache.open(memory, entities: entities)
+        #expect(origin == .rebuilt && notes.isEmpty && recorded.hasEntities(recordedWith: entities.fingerprint))
+        #expect(try MatchIndexCache.open(memory, entities: entities, folderIsWritable: readOnly).origin == .file)
+        // No file at all in a read-only folder: built in memory, nothing recorded, nothing written.
+        try FileManager.default.removeItem(at: url)
+        let (built, builtOrigin, builtNotes) = try MatchIndexCache.open(memory, entities: entities, folderIsWritable: readOnly)
+        #expect(builtOrigin == .rebuilt && !built.hasEntities(recordedWith: entities.fingerprint))
+        #expect(builtNotes == [.entitiesNotRecorded(path: url.path)])
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+        #expect(try Self.mismatches(FuzzyMatcher(index: built, archive: StoredUnits(memory: memory), entities: entities)).isEmpty)
+        // The real check: a folder this process can write is writable.
+        #expect(MatchIndexCache.isWritable(folder))
+        #expect(!MatchIndexCache.isWritable(folder.appendingPathComponent("missing")))
+    }
+
+    @Test("A match index file written by a newer Verbale is not overwritten: the index is built in memory, answers exactly, and the caller is told")
+    func newerFileIsLeftAlone() throws {
+        let entities = try Self.shipped()
+        let (memory, folder) = try Self.smallMemory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = MatchIndexFile.location(forMemory: memory.path)
+        _ = try MatchIndexCache.open(memory, entities: entities)
+        var bytes = try Data(contentsOf: url)
+        // The version: after the 8-byte magic, an array of one UInt32 (its 8-byte size first).
+        #expect(IndexFileHeader.version(of: url) == MatchIndexFile.version)
+        let newer = MatchIndexFile.version + 1
+        withUnsafeBytes(of: newer.littleEndian) { bytes.replaceSubrange(16..<20, with: $0) }
+        try bytes.write(to: url)
+        for _ in 0..<2 {
+            let (index, origin, notes) = try MatchIndexCache.open(memory, entities: entities)
+            #expect(origin == .rebuilt)
+            #expect(notes == [.newerFile(path: url.path, version: newer)])
+            #expect(try Data(contentsOf: url) == bytes, "the newer file is left as it is")
+            #expect(index.entryCount == 8)
+            #expect(try Self.mismatches(FuzzyMatcher(index: index, archive: StoredUnits(memory: memory), entities: entities)).isEmpty)
+        }
+    }
+
+    @Test("Entities recorded under another text analysis (tokenizer or Khmer model) or with the glossary alone are not trusted: the search falls back and stays exact")
+    func otherAnalysisFallsBack() throws {
+        let entities = try Self.shipped()
+        let glossary = try #require(entities.fingerprint)
+        #expect(Tokenizer.analysisIdentity.hasPrefix(Tokenizer.analysisVersion + "; khmer-model "))
+        #expect(!Tokenizer.analysisIdentity.hasSuffix("none"), "the shipped Khmer model must load")
+        let (index, archive) = try EntityMatchingTests.bareEntityMemory(entities: entities)
+        #expect(index.hasEntities(recordedWith: glossary))
+        #expect(index.entityFingerprint == MatchIndex.recordingFingerprint(glossary: glossary))
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stale = [glossary, // what the previous release stored: the glossary alone
+                     MatchIndex.recordingFingerprint(glossary: glossary, analysis: Tokenizer.analysisIdentity.replacingOccurrences(of: Tokenizer.analysisVersion, with: "tokens-older")),
+                     MatchIndex.recordingFingerprint(glossary: glossary, analysis: Tokenizer.analysisVersion + "; khmer-model 0 (1 bytes)")]
+        for (number, fingerprint) in stale.enumerated() {
+            #expect(fingerprint != index.entityFingerprint)
+            var recorded = index
+            recorded.entityFingerprint = fingerprint
+            let url = folder.appendingPathComponent("stale\(number).match")
+            try MatchIndexFile.write(recorded, archive: archive, to: url)
+            let loaded = try MatchIndexFile.read(from: url)
+            #expect(!loaded.index.hasEntities(recordedWith: glossary))
+            let wrong = try Self.mismatches(FuzzyMatcher(index: loaded.index, archive: loaded.archive, entities: entities))
+            #expect(wrong.isEmpty, "\(wrong)")
+        }
+    }
+}
+
+/// Reads a match index file's format version (bytes 16–19, after the magic and the array size).
+enum IndexFileHeader {
+    static func version(of url: URL) -> UInt32? {
+        guard let data = try? Data(contentsOf: url), data.count >= 20 else { return nil }
+        return data[16..<20].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
     }
 }

@@ -261,24 +261,15 @@ enum MatchBenchmark: Benchmark {
         }
 
         // First answer after process start: the release CLI on the saved index.
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("verbale")
-        if FileManager.default.isExecutableFile(atPath: binary.path) {
+        if let binary = Measuring.verbaleBinary {
             var runs: [Double] = []
             for q in queries.prefix(3) {
-                let process = Process()
-                process.executableURL = binary
-                process.arguments = ["search", "--memory", indexFile.path, "--lang", "en", "--json", q]
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                let start = now()
-                try process.run()
-                process.waitUntilExit()
-                runs.append(now() - start)
+                runs.append(try Measuring.timeCLI(binary, ["search", "--memory", indexFile.path, "--lang", "en", "--json", q]))
             }
             emit(["benchmark": "match", "measure": "first_answer", "units": units, "command": "verbale search --memory <index> (new process)",
                   "seconds": runs, "best_seconds": runs.min() ?? .nan])
         } else {
-            note("match: \(binary.path) not built; skipping first-answer (swift build -c release)")
+            note("match: verbale not built beside verbale-bench; skipping first-answer (swift build -c release)")
         }
 
         // Recall: the index against Verbale's own brute-force scan, standard cost model.

@@ -137,20 +137,11 @@ extension MatchBenchmark {
               "identical_to_unrecorded_path": sameOnBoth, "p50_ms": percentile(wall.sorted(), 0.5) * 1000, "p99_ms": percentile(wall.sorted(), 0.99) * 1000,
               "cpu_p50_ms": percentile(cpuTimes.sorted(), 0.5) * 1000, "cpu_p99_ms": percentile(cpuTimes.sorted(), 0.99) * 1000])
         // First answer of a new process for an entity query (the CLI attaches the glossary).
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("verbale")
-        if FileManager.default.isExecutableFile(atPath: binary.path) {
+        if let binary = Measuring.verbaleBinary {
             for q in ["Kingdom of Thailand", "the Kingdom of Thailand"] {
                 var runs: [Double] = []
                 for _ in 0..<3 {
-                    let process = Process()
-                    process.executableURL = binary
-                    process.arguments = ["search", "--memory", indexFile.path, "--lang", "en", "--json", q]
-                    process.standardOutput = FileHandle.nullDevice
-                    process.standardError = FileHandle.nullDevice
-                    let start = now()
-                    try process.run()
-                    process.waitUntilExit()
-                    runs.append(now() - start)
+                    runs.append(try Measuring.timeCLI(binary, ["search", "--memory", indexFile.path, "--lang", "en", "--json", q]))
                 }
                 emit(["benchmark": "match", "measure": "first_answer_entity", "query": q, "command": "verbale search --memory <index> (new process)",
                       "seconds": runs, "best_seconds": runs.min() ?? .nan])

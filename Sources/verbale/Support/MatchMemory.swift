@@ -71,7 +71,9 @@ struct MatchMemoryOptions: ParsableArguments {
         option.memory = memory
         let store = try option.open()
         do {
-            let (index, _) = try MatchIndexCache.open(store, entities: entities)
+            let (index, _, notes) = try MatchIndexCache.open(store, entities: entities)
+            // Once per process (one open per command): why this memory's searches are slower.
+            for note in notes { Terminal.writeError("verbale: note: \(note.description)\n") }
             return FuzzyMatcher(index: index, archive: StoredUnits(memory: store))
         } catch let error as MemoryError {
             throw ValidationError(error.description)

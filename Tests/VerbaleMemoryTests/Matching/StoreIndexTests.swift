@@ -17,7 +17,7 @@ struct StoreIndexTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let units = try Matching.fixtureUnits()
         _ = try memory.importUnits(from: [ArrayUnitSource(name: "stock.tmx", units: units)])
-        let (index, origin) = try MatchIndexCache.open(memory)
+        let (index, origin, _) = try MatchIndexCache.open(memory)
         #expect(origin == .rebuilt)
         let stored = FuzzyMatcher(index: index, archive: StoredUnits(memory: memory))
         let inMemory = try Matching.matcher(units)
@@ -44,7 +44,7 @@ struct StoreIndexTests {
         _ = try memory.importUnits(from: [ArrayUnitSource(name: "dry.tmx", units: [extra])], options: ImportOptions(dryRun: true))
         #expect(try MatchIndexCache.open(memory).origin == .file)
         _ = try memory.importUnits(from: [ArrayUnitSource(name: "extra.tmx", units: [extra])])
-        let (index, origin) = try MatchIndexCache.open(memory)
+        let (index, origin, _) = try MatchIndexCache.open(memory)
         #expect(origin == .updated)
         let matcher = FuzzyMatcher(index: index, archive: StoredUnits(memory: memory))
         let match = try #require(try matcher.search("The Ministry acknowledges receipt of the Note.", language: .english).first)

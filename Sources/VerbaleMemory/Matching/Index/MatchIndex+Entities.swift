@@ -45,11 +45,24 @@ public struct EntryEntities: Hashable, Sendable {
 
 extension MatchIndex {
     /// True when every entry's entities were recorded with the glossary whose fingerprint is
-    /// `fingerprint` (`EntityNaming.fingerprint`), so a search may trust them. O(1).
+    /// `fingerprint` (`EntityNaming.fingerprint`) *and* this process's text analysis, so a
+    /// search may trust them. O(1).
     public func hasEntities(recordedWith fingerprint: UInt64?) -> Bool {
         guard let fingerprint, let entityFingerprint else { return false }
-        return entityFingerprint == fingerprint && entryEntityCount.count == entryCount && entryMergedLength.count == entryCount
-            && entryMergedStart.count == entryCount + 1
+        return entityFingerprint == Self.recordingFingerprint(glossary: fingerprint) && entryEntityCount.count == entryCount
+            && entryMergedLength.count == entryCount && entryMergedStart.count == entryCount + 1
+    }
+
+    /// What the index stores as `entityFingerprint` for entities recorded with the glossary
+    /// `glossary`: the recorded counts, merged lengths and merged tokens come from recognising
+    /// *and tokenizing* each entry, so they also depend on the tokenizer and the Khmer model
+    /// (`Tokenizer.analysisIdentity`). Another analysis gives another fingerprint, and the
+    /// records are then ignored (query-time recognition: slower, exact), never trusted.
+    static func recordingFingerprint(glossary: UInt64, analysis: String = Tokenizer.analysisIdentity) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(String(glossary, radix: 16))
+        hash.combine(analysis)
+        return hash.value
     }
 
     /// The recorded entities of `entry` (only meaningful when `hasEntities(recordedWith:)`).
@@ -59,11 +72,12 @@ extension MatchIndex {
         return EntryEntities(count: entryEntityCount[entry], mergedLength: entryMergedLength[entry])
     }
 
-    /// Starts recording entities found with the glossary `fingerprint`, for the entries appended
+    /// Starts recording entities found with the glossary `fingerprint` (stored combined with the
+    /// analysis, `recordingFingerprint`), for the entries appended
     /// from now on; only on an empty index (an index with entries records them all at once,
     /// `MatchIndexBuilder.recordEntities`).
     mutating func startRecordingEntities(fingerprint: UInt64) {
-        entityFingerprint = fingerprint
+        entityFingerprint = Self.recordingFingerprint(glossary: fingerprint)
         entryEntityCount = []
         entryMergedLength = []
         entityEntries = []

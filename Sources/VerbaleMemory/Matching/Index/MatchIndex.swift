@@ -26,7 +26,7 @@ public struct MatchIndex: Sendable {
     public internal(set) var postingEntry: IndexArray<UInt32> = []
     public internal(set) var postingLength: IndexArray<UInt16> = []
     /// Glossary entities per entry, recorded at build/import (see `MatchIndex+Entities`): the
-    /// glossary's fingerprint, and per entry its entity count and merged length; empty when
+    /// glossary's fingerprint combined with the text analysis (`recordingFingerprint`), and per entry its entity count and merged length; empty when
     /// none was recorded. `entityEntries`: the entries holding entities, sorted for lookup;
     /// their tokens with entities merged (interned like `tokens`) are
     /// `mergedTokens[entryMergedStart[e]..<entryMergedStart[e+1]]` (empty for the others).

@@ -37,14 +37,16 @@ public enum MatchIndexFile {
         try write(index, archive: archive, stamp: stamp, to: url, formatVersion: version)
     }
 
-    /// `write` in `formatVersion` 5, or 3 (no entities: what older releases wrote, for the tests
-    /// that check such files still open and answer exactly).
+    /// `write` in `formatVersion` 5, 4 (entity counts without merged tokens) or 3 (no entities):
+    /// what older releases wrote, for the tests that check such files still open and answer
+    /// exactly.
     static func write(_ index: MatchIndex, archive: UnitArchive, stamp: [Int64], to url: URL, formatVersion: UInt32) throws(MatchIndexFileError) {
         var vocabulary = index.vocabulary
         vocabulary.sortForLookup()
         var data = Data()
         data.append(contentsOf: magic)
-        append(&data, IndexArray([formatVersion == unrecordedVersion ? unrecordedVersion : version]))
+        let written = [unrecordedVersion, countsOnlyVersion].contains(formatVersion) ? formatVersion : version
+        append(&data, IndexArray([written]))
         append(&data, IndexArray(stamp))
         for table in [vocabulary.forms, vocabulary.classes, vocabulary.keys, vocabulary.values] {
             append(&data, table.offsets)
@@ -64,11 +66,13 @@ public enum MatchIndexFile {
         append(&data, index.classStart)
         append(&data, index.postingEntry)
         append(&data, index.postingLength)
-        if formatVersion != unrecordedVersion {
+        if written != unrecordedVersion {
             append(&data, IndexArray(index.entityFingerprint.map { [$0] } ?? []))
             append(&data, index.entityFingerprint == nil ? [] : index.entryEntityCount)
             append(&data, index.entityFingerprint == nil ? [] : index.entryMergedLength)
             append(&data, index.entityFingerprint == nil ? [] : index.entityEntries)
+        }
+        if written == version {
             append(&data, index.entityFingerprint == nil ? [] : index.entryMergedStart)
             append(&data, index.entityFingerprint == nil ? [] : index.mergedTokens)
         }

@@ -19,6 +19,9 @@ public final class FuzzyMatcher {
     public var entities: (any EntityNaming)?
     private var tokenizers: [Language: Tokenizer] = [:]
     private let scratch = SearchScratch()
+    /// How many recorded-entity searches took each way to the entity-holding entries (the
+    /// tests check both are exercised and each equals scoring every entry).
+    var entityPathCounts = EntityPathCounts()
 
     public init(index: MatchIndex, archive: any MatchUnits, model: CostModel = .standard, entities: (any EntityNaming)? = nil) {
         self.index = index
@@ -190,12 +193,14 @@ public final class FuzzyMatcher {
                                                         longestEntity: MatchText.longestEntity)
         var examined: [Int] = []
         if requirement.need > 0, index.minimalPostings(queryClasses, lengths: requirement.lengths, need: requirement.need) < listed.count {
+            entityPathCounts.rarestPostings += 1
             index.candidates(queryClasses, language: merged.language, lengths: requirement.lengths, need: { _ in requirement.need },
                              scratch: scratch, statistics: &statistics) { entry, _ in
                 let count = index.entryEntityCount[entry]
                 if count > 0, count != EntryEntities.unknown { examined.append(entry) }
             }
         } else {
+            entityPathCounts.entityList += 1
             for position in listed { examined.append(Int(index.entityEntries[position])) }
         }
         // Part 2 of the bound counted with the per-class slot table of the ordinary filter:
@@ -341,6 +346,14 @@ public final class FuzzyMatcher {
         if a.value != nil { return a.value == b.value ? "form" : "placeable" }
         return a.token.key == b.token.key ? "case" : "diacritics"
     }
+}
+
+/// The two ways `recordedEntityHits` reaches the entity-holding entries, counted.
+struct EntityPathCounts: Equatable {
+    /// The entity list over the admissible merged lengths.
+    var entityList = 0
+    /// The count filter's candidates over the query's rarest word lists.
+    var rarestPostings = 0
 }
 
 /// Why a search could not run.

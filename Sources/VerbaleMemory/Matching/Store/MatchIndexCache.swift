@@ -11,22 +11,72 @@ import VerbaleCore
 /// highest id. Equal stamp: the file is mapped (the usual case; nothing is copied or rebuilt).
 /// A higher id only (a later import): the newer rows are appended and the postings re-sorted,
 /// O(total postings). Anything else (rows removed, file missing, damaged or of an older
-/// version): rebuilt from the table, O(total tokens). With a glossary (`entities` with a
-/// fingerprint), each entry's entities are recorded as it is appended (one recognition per new
-/// variant, a second tokenization for those holding one), and a file whose entities were
-/// recorded with another glossary, or none, is rebuilt. The database stays the truth; the file
+/// version): rebuilt from the table, O(total tokens). The database stays the truth; the file
 /// is a cache that is checked, never trusted blindly.
+///
+/// Glossary entities (`entities` with a fingerprint) are recorded per entry — one recognition
+/// per variant, a second tokenization for those holding one — only when the result can be
+/// saved (the folder is writable and the file is not of a newer format): a file with the right
+/// stamp whose entities are missing or were recorded with another glossary or analysis is used
+/// as it is in a read-only folder (entity queries then recognise entities at query time:
+/// slower, exact), never rebuilt on every process, and the caller is told (`Note`). A file
+/// written by a newer Verbale is never overwritten: the index is built in memory.
 public enum MatchIndexCache {
     /// How the index was obtained (for messages and tests).
     public enum Origin: String, Sendable { case file, updated, rebuilt }
 
-    public static func open(_ memory: SQLiteMemory, entities: (any EntityNaming)? = nil) throws -> (index: MatchIndex, origin: Origin) {
+    /// What the caller may want to tell the user (the library prints nothing).
+    public enum Note: Equatable, Sendable, CustomStringConvertible {
+        /// The index holds no glossary entities for this glossary and the folder cannot be
+        /// written: entity queries recognise entities in the entries they read (exact, slower).
+        case entitiesNotRecorded(path: String)
+        /// The file was written by a newer Verbale (format `version`): used neither read nor
+        /// overwritten; the index was built in memory for this process.
+        case newerFile(path: String, version: UInt32)
+
+        public var description: String {
+            switch self {
+            case let .entitiesNotRecorded(path):
+                "\(path): the match index holds no glossary entities and its folder is read-only; searches stay exact, and queries naming a country or institution will be faster once `verbale` can write the index there"
+            case let .newerFile(path, version):
+                "\(path): match index format \(version) was written by a newer Verbale; left as it is, and this search builds the index in memory (slower start)"
+            }
+        }
+    }
+
+    public static func open(_ memory: SQLiteMemory, entities: (any EntityNaming)? = nil) throws -> (index: MatchIndex, origin: Origin, notes: [Note]) {
+        try open(memory, entities: entities, folderIsWritable: isWritable)
+    }
+
+    /// True when a file can be created in `folder` (what `MatchIndexFile.write`'s rename needs).
+    static func isWritable(_ folder: URL) -> Bool { access(folder.path, W_OK) == 0 }
+
+    /// `open`, with the folder's writability decided by `folderIsWritable` (tests simulate a
+    /// read-only folder, which `chmod` cannot give a root user).
+    static func open(_ memory: SQLiteMemory, entities: (any EntityNaming)?, folderIsWritable: (URL) -> Bool) throws
+        -> (index: MatchIndex, origin: Origin, notes: [Note]) {
         let url = MatchIndexFile.location(forMemory: memory.path)
         let stamp: [Int64] = try memory.read { db in try FuzzyMatchIndex.stamp(db) }
         let fingerprint = entities?.fingerprint
-        let cached = try? MatchIndexFile.readStamped(from: url)
-        let usable = cached.flatMap { fingerprint == nil || $0.index.hasEntities(recordedWith: fingerprint) ? $0 : nil }
-        if let usable, usable.stamp == stamp { return (usable.index, .file) }
+        var cached: (index: MatchIndex, archive: UnitArchive, stamp: [Int64])?
+        var notes: [Note] = []
+        do { cached = try MatchIndexFile.readStamped(from: url) } catch {
+            if case let .unsupportedVersion(path, version) = error, version > MatchIndexFile.version {
+                notes.append(.newerFile(path: path, version: version))
+            }
+        }
+        let saving = notes.isEmpty && folderIsWritable(url.deletingLastPathComponent())
+        let recordedHere = fingerprint == nil || (cached?.index.hasEntities(recordedWith: fingerprint) ?? false)
+        // Entities are recorded only where the result is kept; elsewhere the file serves as it is.
+        let recordingWanted = fingerprint != nil && saving
+        func entityNotes(_ index: MatchIndex) -> [Note] {
+            fingerprint != nil && !index.hasEntities(recordedWith: fingerprint) && notes.isEmpty && !saving
+                ? [.entitiesNotRecorded(path: url.path)] : []
+        }
+        if let cached, cached.stamp == stamp, recordedHere || !recordingWanted {
+            return (cached.index, .file, notes + entityNotes(cached.index))
+        }
+        let usable = cached.flatMap { recordedHere || !recordingWanted ? $0 : nil }
         var index = MatchIndex()
         var origin = Origin.rebuilt
         var after: Int64 = 0
@@ -34,10 +84,10 @@ public enum MatchIndexCache {
             index = usable.index
             after = usable.stamp[1]
             origin = .updated
-        } else if let fingerprint {
+        } else if let fingerprint, recordingWanted {
             index.startRecordingEntities(fingerprint: fingerprint)
         }
-        let recording = entities.flatMap { index.entityFingerprint != nil ? $0 : nil }
+        let recording = entities.flatMap { recordingWanted && index.entityFingerprint != nil ? $0 : nil }
         var tokenizers: [Language: Tokenizer] = [:]
         var unitLanguages: (unit: Int64, seen: Set<Language>) = (-1, [])
         try memory.read { db in
@@ -77,8 +127,8 @@ public enum MatchIndexCache {
         }
         index.buildPostings()
         // Saving is an optimisation: a read-only folder still gets a correct (rebuilt) index.
-        try? MatchIndexFile.write(index, archive: UnitArchive(), stamp: stamp, to: url)
-        return (index, origin)
+        if saving { try? MatchIndexFile.write(index, archive: UnitArchive(), stamp: stamp, to: url) }
+        return (index, origin, notes + entityNotes(index))
     }
 }
 

@@ -1,0 +1,27 @@
+import Foundation
+
+extension Tokenizer {
+    /// Names what `tokenize` returns. Bump it with every change that can alter a text's tokens,
+    /// keys, kinds or placeables (word-break rules, Khmer rules, French elision, placeable
+    /// patterns, keying): anything derived from tokens and kept on disk (the match index's
+    /// recorded glossary entities and merged tokens) is then no longer trusted.
+    public static let analysisVersion = "tokens-2026-11-29"
+
+    /// `analysisVersion` plus the identity of the Khmer boundary model this process uses (a
+    /// hash of the shipped weights file's bytes, or "none" when the model is missing and Khmer
+    /// falls back to ICU and the rules): the model changes Khmer tokens without any code
+    /// change. Cost: the weights file (≈ 0.7 MB) read and hashed once per process, on first use.
+    public static let analysisIdentity: String = {
+        var identity = analysisVersion + "; khmer-model "
+        guard KhmerBoundaryModel.shipped != nil,
+              let url = ShippedResource.core.url(KhmerBoundaryModel.relativePath),
+              let bytes = try? Data(contentsOf: url) else { return identity + "none" }
+        // FNV-1a, 64 bits: the same in every process (unlike `Hasher`).
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        identity += String(hash, radix: 16) + " (\(bytes.count) bytes)"
+        return identity
+    }()
+}
