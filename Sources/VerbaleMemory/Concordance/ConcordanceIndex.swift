@@ -21,6 +21,36 @@ public struct ConcordanceIndex: MemoryIndex {
                 CREATE VIRTUAL TABLE concordance USING fts5(words, content='', columnsize=0, detail=none, tokenize='ascii');
                 """)
         }
+        migrator.registerMigration("concordance.v2-khmer-runs") { db in
+            // Texts holding Khmer used to go to ICU whole, which joined `1,000`, `U.N.` or
+            // `info@mfa.gov.kh` into one word a query never gives (`ConcordanceWords`). Other
+            // texts are keyed as before, so a memory without Khmer is left alone.
+            try Self.reindexIfKhmer(db)
+        }
+    }
+
+    /// Rebuilds the whole index from the stored variants when any holds Khmer. Runs inside the
+    /// migration's transaction, so a failure or a kill leaves the old index (and the migration
+    /// pending). The table is contentless, so a row can only be removed by repeating its old
+    /// words — which an older tokenizer may have produced differently — hence `delete-all` and
+    /// a full rebuild rather than a patch of the Khmer rows. Cost: one SQL scan of the
+    /// variants' text for a Khmer scalar (it stops at the first); with Khmer, one word split
+    /// and FTS5 insert per variant, about what importing the memory's concordance cost.
+    static func reindexIfKhmer(_ db: Database) throws {
+        // Any scalar of the Khmer block (U+1780–U+17FF, as `ConcordanceWords.containsKhmer`);
+        // GLOB compares code points, in C, without decoding a String per row.
+        let khmer = "SELECT EXISTS (SELECT 1 FROM variant WHERE text GLOB '*[' || char(6016) || '-' || char(6143) || ']*')"
+        guard try Bool.fetchOne(db, sql: khmer) == true else { return }
+        try db.execute(sql: "INSERT INTO concordance (concordance) VALUES ('delete-all')")
+        let texts = try RawStatement(db, sql: "SELECT id, text FROM variant ORDER BY id")
+        let words = ConcordanceWords()
+        let insert = try RawStatement(db, sql: ConcordanceIndex().insertSQL)
+        while try texts.step() {
+            guard let text = texts.string(1) else { continue }
+            insert.bind(1, texts.int64(0))
+            insert.bind(2, words.indexText(text))
+            try insert.run()
+        }
     }
 
     public var insertSQL: String { "INSERT INTO concordance (rowid, words) VALUES (?, ?)" }

@@ -73,14 +73,16 @@ extension SQLiteMemory {
         return false
     }
 
-    /// Joins hit ranges separated only by spaces or punctuation-free gaps of white space.
+    /// Joins hit ranges separated only by white space, U+200B or apostrophes, or by one
+    /// punctuation scalar inside a compound (`1,000`, `U.N`, `info@mfa.gov.kh` marked whole).
     static func merge(_ ranges: [Range<Int>], in text: String) -> [Range<Int>] {
         guard var current = ranges.first else { return [] }
         let scalars = Array(text.unicodeScalars)
         var merged: [Range<Int>] = []
         for range in ranges.dropFirst() {
             let gap = scalars[min(current.upperBound, scalars.count)..<min(range.lowerBound, scalars.count)]
-            if gap.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "'" || $0 == "’" }) {
+            let compound = gap.count == 1 && gap.first.map { !ConcordanceWords.isWordScalar($0) } == true
+            if compound || gap.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "'" || $0 == "’" }) {
                 current = current.lowerBound..<range.upperBound
             } else {
                 merged.append(current)

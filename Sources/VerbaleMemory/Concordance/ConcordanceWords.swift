@@ -2,13 +2,16 @@ import VerbaleCore
 
 /// The words concordance indexes and searches: lower-cased runs of letters, marks and digits.
 ///
-/// Texts containing Khmer go through Verbale's `Tokenizer` (ICU's dictionary splits Khmer,
-/// which has no spaces; SQLite's own tokenizers cannot). Other texts take a fast path that
-/// splits at every scalar that is not a letter, mark or digit — the same words ICU's rules give
-/// for English and French except that `l'honneur` is two words (`l`, `honneur`), which is also
-/// how a query is split, so index and query agree. Cost: O(n) scalars on the fast path (about
-/// 20× cheaper than an ICU pass with NFKC case folding, which is what keeps import at
-/// 100k units/s); the Khmer path costs one ICU word-break pass.
+/// Every text is split at every scalar that is not a letter, mark or digit — the same words
+/// ICU's rules give for English and French except that `l'honneur` is two words (`l`,
+/// `honneur`) and `info@mfa.gov.kh` four, which is also how a query is split, so index and query
+/// agree. Only the Khmer runs of a text (Khmer has no spaces) go through Verbale's `Tokenizer`
+/// (ICU's dictionary plus the Khmer rules; SQLite's own tokenizers cannot split Khmer), each run
+/// on its own, so a Latin word, number or address inside a Khmer note is keyed exactly as in a
+/// Latin note or a query (until `concordance.v2-khmer-runs` the whole Khmer text went to ICU,
+/// which joined `1,000` into `1000`; that migration re-indexes such memories). Cost: O(n)
+/// scalars (about 20× cheaper than an ICU pass with NFKC case folding, which is what keeps
+/// import at 100k units/s); a text holding Khmer adds one tokenizer pass.
 ///
 /// Not thread-safe (holds an ICU break iterator once Khmer was seen): one per task.
 public final class ConcordanceWords {
@@ -64,34 +67,106 @@ public final class ConcordanceWords {
     }
 
     /// The words of `text`, with ranges (for highlighting).
+    ///
+    /// Only the Khmer runs of a text go through ICU (`khmerWords`); everything else — the Latin
+    /// words, numbers, e-mail addresses and references a Khmer note is full of — is split by the
+    /// same scalar loop as a Latin-only text or query, so `1,000`, `U.N.` or `info@mfa.gov.kh`
+    /// give the same words wherever they appear. Cost: the scalar loop plus, when the text holds
+    /// Khmer, one tokenizer pass over a copy of the text in which every non-Khmer scalar is a
+    /// space (so the ranges stay the text's, and each Khmer run is segmented on its own).
     public func words(_ text: String) -> [Word] {
-        if Self.containsKhmer(text) {
-            if khmer == nil { khmer = try? Tokenizer(language: .khmer) }
-            if let khmer {
-                return khmer.tokenize(text).compactMap { token in
-                    guard token.kind != .punctuation else { return nil }
-                    let key = token.key.unicodeScalars.filter(Self.isWordScalar)
-                    return key.isEmpty ? nil : Word(key: String(String.UnicodeScalarView(key)), range: token.range)
-                }
-            }
-        }
+        let khmerText = Self.containsKhmer(text)
+        if khmerText, khmer == nil { khmer = try? Tokenizer(language: .khmer) }
+        // Without a Khmer tokenizer (ICU failed to load), Khmer runs are split like any other.
+        let runs = khmerText ? khmer : nil
         var result: [Word] = []
+        var masked = String.UnicodeScalarView()
         var key = String.UnicodeScalarView()
         var start = 0
         var offset = 0
         for scalar in text.unicodeScalars {
-            if Self.isWordScalar(scalar) {
-                if key.isEmpty { start = offset }
-                Self.appendLowercased(scalar, to: &key)
-            } else if !key.isEmpty {
-                result.append(Word(key: String(key), range: start..<offset))
-                key = String.UnicodeScalarView()
+            if runs != nil, Self.isKhmerRunScalar(scalar) {
+                masked.append(scalar)
+                if !key.isEmpty {
+                    result.append(Word(key: String(key), range: start..<offset))
+                    key = String.UnicodeScalarView()
+                }
+            } else {
+                if runs != nil { masked.append(" ") }
+                if Self.isWordScalar(scalar) {
+                    if key.isEmpty { start = offset }
+                    Self.appendLowercased(scalar, to: &key)
+                } else if !key.isEmpty {
+                    result.append(Word(key: String(key), range: start..<offset))
+                    key = String.UnicodeScalarView()
+                }
             }
             offset += 1
         }
         if !key.isEmpty { result.append(Word(key: String(key), range: start..<offset)) }
-        return result
+        guard let runs else { return result }
+        let khmerWords = Self.khmerWords(runs.tokenize(String(masked)))
+        // Both lists are in text order and never overlap: merge them.
+        var merged: [Word] = []
+        merged.reserveCapacity(result.count + khmerWords.count)
+        var i = 0, j = 0
+        while i < result.count || j < khmerWords.count {
+            if j == khmerWords.count || (i < result.count && result[i].range.lowerBound < khmerWords[j].range.lowerBound) {
+                merged.append(result[i]); i += 1
+            } else {
+                merged.append(khmerWords[j]); j += 1
+            }
+        }
+        return merged
     }
+
+    /// The words of the Khmer runs' tokens: each token's key (ICU's NFKC case folding, Khmer
+    /// digits as ASCII), split — never joined — at any scalar that is not a letter, mark or
+    /// digit, as every other text is. Zero-width (non-)joiners are invisible shaping controls
+    /// inside a Khmer word: dropped from the key, not split at.
+    static func khmerWords(_ tokens: [Token]) -> [Word] {
+        var words: [Word] = []
+        for token in tokens where token.kind != .punctuation {
+            let textIsWhole = token.text.unicodeScalars.allSatisfy { isWordScalar($0) || isJoiner($0) }
+            if textIsWhole {
+                let key = token.key.unicodeScalars.filter(isWordScalar)
+                if !key.isEmpty { words.append(Word(key: String(String.UnicodeScalarView(key)), range: token.range)) }
+                continue
+            }
+            // Rare (the Khmer rules put punctuation and signs on their own): key each piece.
+            var piece = String.UnicodeScalarView()
+            var start = token.range.lowerBound
+            var offset = token.range.lowerBound
+            func flush() {
+                let key = Normalizer.key(String(piece)).unicodeScalars.filter(isWordScalar)
+                if !key.isEmpty { words.append(Word(key: String(String.UnicodeScalarView(key)), range: start..<offset)) }
+                piece = String.UnicodeScalarView()
+            }
+            for scalar in token.text.unicodeScalars {
+                if isWordScalar(scalar) || isJoiner(scalar) {
+                    if piece.isEmpty { start = offset }
+                    piece.append(scalar)
+                } else if !piece.isEmpty {
+                    flush()
+                }
+                offset += 1
+            }
+            if !piece.isEmpty { flush() }
+        }
+        return words
+    }
+
+    /// Scalars the Khmer tokenizer sees: the Khmer block (the range `containsKhmer` looks for)
+    /// and zero-width (non-)joiners, which shape Khmer clusters; every other scalar is split
+    /// like Latin text.
+    @inline(__always)
+    static func isKhmerRunScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value >= 0x1780 && value <= 0x17FF) || isJoiner(scalar)
+    }
+
+    @inline(__always)
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { scalar.value == 0x200C || scalar.value == 0x200D }
 
     static func containsKhmer(_ text: String) -> Bool {
         // Khmer letters and signs are U+1780–U+17FF: UTF-8 E1 9E xx or E1 9F xx.
