@@ -71,7 +71,7 @@ struct EntityRecordTests {
         }
     }
 
-    @Test("Recorded entities survive the file; a version 3 file (none recorded) still answers exactly; a damaged entity list asks for a rebuild")
+    @Test("Recorded entities survive the file; version 3, 4 and 5 files (none trusted) still answer exactly; a damaged entity list or values failing the checksum ask for a rebuild")
     func fileRoundTrip() throws {
         let entities = try Self.shipped()
         let folder = try Self.temporaryFolder()
@@ -113,6 +113,29 @@ struct EntityRecordTests {
         try MatchIndexFile.write(damaged, archive: archive, to: bad)
         #expect(throws: MatchIndexFileError.damaged(bad.path, "inconsistent glossary entities")) { try MatchIndexFile.read(from: bad) }
         #expect(MatchIndexFileError.damaged(bad.path, "x").description.contains("rebuild it"))
+        // Values the shape checks cannot see (a count 2 read as 3, a merged length or token
+        // changed) fail the checksum: the file is damaged, never trusted.
+        let holding = try #require((0..<index.entryCount).first { index.entryEntityCount[$0] > 0 && index.entryEntityCount[$0] < 200 })
+        var wrongCount = index, wrongLength = index, wrongToken = index
+        wrongCount.entryEntityCount.set(holding, to: index.entryEntityCount[holding] + 1)
+        // The entity list's last entry: a longer merged length keeps the list sorted.
+        let last = Int(index.entityEntries[index.entityEntries.count - 1])
+        wrongLength.entryMergedLength.set(last, to: index.entryMergedLength[last] + 1)
+        wrongToken.mergedTokens.set(0, to: index.mergedTokens[0] ^ 1)
+        for (number, damaged) in [wrongCount, wrongLength, wrongToken].enumerated() {
+            let url = folder.appendingPathComponent("unchecked\(number).match")
+            try MatchIndexFile.write(damaged, archive: archive, stamp: [0, 0], to: url, formatVersion: MatchIndexFile.version,
+                                     checksum: MatchIndexFile.entityChecksum(index))
+            #expect(throws: MatchIndexFileError.damaged(url.path, "the glossary entities fail their checksum")) { try MatchIndexFile.read(from: url) }
+        }
+        // Version 5 (the same without a checksum): opened without its entities, exact.
+        let v5 = folder.appendingPathComponent("v5.match")
+        try MatchIndexFile.write(index, archive: archive, stamp: [0, 0], to: v5, formatVersion: 5)
+        #expect(IndexFileHeader.version(of: v5) == 5)
+        let unchecked = try MatchIndexFile.read(from: v5)
+        #expect(unchecked.index.entityFingerprint == nil && unchecked.index.mergedTokens.isEmpty)
+        #expect(Array(unchecked.archive.offsets) == Array(archive.offsets))
+        #expect(try Self.mismatches(FuzzyMatcher(index: unchecked.index, archive: unchecked.archive, entities: entities)).isEmpty)
     }
 
     @Test("Adding units keeps the entities recorded with the same glossary, records them for an index that had none, and drops them when added without one")

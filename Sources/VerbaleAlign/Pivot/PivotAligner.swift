@@ -18,21 +18,44 @@ public struct PivotAligner: Sendable {
     }
 
     public func align(_ documents: [AlignmentDocument], pivot: Language = .english) throws(AlignmentError) -> MultilingualAlignment {
-        let languages = documents.map(\.language)
-        guard (2...3).contains(documents.count) else {
-            throw .badLanguages("align takes two or three documents, got \(documents.count)")
-        }
-        guard Set(languages).count == languages.count else {
-            throw .badLanguages("each language may be given once; got \(languages.map(\.rawValue).joined(separator: ", "))")
+        var results = try align(archive: [documents], pivot: pivot)
+        return results.removeFirst()
+    }
+
+    /// Aligns every document set of an archive (the same languages in every set, in the same
+    /// order), each other language to the pivot with one lexicon per language pair learnt from the
+    /// whole archive (`Aligner.align(archive:)`). Why: notes of one archive share their vocabulary,
+    /// so their confident beads teach each other's hard ones. Results come in the order of `sets`.
+    /// Cost: the pairwise archive alignments plus O(n) per set to join them.
+    public func align(archive sets: [[AlignmentDocument]], pivot: Language = .english) throws(AlignmentError) -> [MultilingualAlignment] {
+        guard let first = sets.first else { return [] }
+        let languages = first.map(\.language)
+        for documents in sets {
+            guard (2...3).contains(documents.count) else {
+                throw .badLanguages("align takes two or three documents, got \(documents.count)")
+            }
+            guard Set(documents.map(\.language)).count == documents.count else {
+                throw .badLanguages("each language may be given once; got \(documents.map(\.language.rawValue).joined(separator: ", "))")
+            }
+            guard documents.map(\.language) == languages else {
+                throw .badLanguages("an archive is aligned in one set of languages (\(languages.map(\.rawValue).joined(separator: ", "))); found \(documents.map(\.language.rawValue).joined(separator: ", "))")
+            }
         }
         guard let pivotIndex = languages.firstIndex(of: pivot) else {
             throw .badLanguages("the pivot \(pivot.rawValue) is not among the documents' languages (\(languages.map(\.rawValue).joined(separator: ", ")))")
         }
-        let pivotDocument = documents[pivotIndex]
-        let others = documents.indices.filter { $0 != pivotIndex }
-        var pairs: [PairAlignment] = []
-        for index in others { pairs.append(try aligner.align(pivotDocument, documents[index])) }
+        let others = languages.indices.filter { $0 != pivotIndex }
+        var pairsBySet = [[PairAlignment]](repeating: [], count: sets.count)
+        for index in others {
+            let results = try aligner.align(archive: sets.map { ($0[pivotIndex], $0[index]) })
+            for (set, result) in results.enumerated() { pairsBySet[set].append(result) }
+        }
+        return zip(sets, pairsBySet).map { join($0, pairs: $1, pivot: pivot) }
+    }
 
+    /// Joins the pivot's pairwise alignments of one document set into multilingual units.
+    private func join(_ documents: [AlignmentDocument], pairs: [PairAlignment], pivot: Language) -> MultilingualAlignment {
+        let languages = documents.map(\.language)
         let sentences = Dictionary(uniqueKeysWithValues: documents.map { ($0.language, $0.sentences) })
         let pivotCount = sentences[pivot]?.count ?? 0
 

@@ -19,11 +19,21 @@ struct AlignCommand: ParsableCommand {
           verbale align en=note-en.md fr=note-fr.md km=note-km.txt --json
           verbale align en=a.txt km=b.txt --tmx aligned.tmx --min-confidence 0.7
           verbale align en=a.docx fr=b.docx km=c.docx --pivot fr --import
+
+        An archive of notes aligns better as a whole: --archive reads a manifest, one document set per line, LANG=FILE fields separated by tabs (relative paths are relative to the manifest's folder; # starts a comment), every line in the same languages. Each language pair learns one word-translation lexicon from all the sets; each set is still aligned on its own. The output is as above, with the units of every set; --json adds "document" (the manifest line) to each unit.
+
+          printf 'en=n1.en.txt\\tfr=n1.fr.docx\\tkm=n1.km.txt\\n' >> archive.tsv
+          verbale align --archive archive.tsv --tmx archive.tmx
+          ls *.en.txt | sed 's/\\(.*\\)\\.en\\.txt/en=&\\tfr=\\1.fr.txt/' \\
+            | verbale align --archive - --json
         """
     )
 
     @Argument(help: ArgumentHelp("Two or three documents as LANG=FILE (en=a.txt fr=b.docx km=c.txt).", valueName: "lang=file"))
-    var documents: [String]
+    var documents: [String] = []
+
+    @Option(help: ArgumentHelp("Align every document set of a manifest (one per line: en=a.txt<TAB>fr=b.docx[<TAB>km=c.txt]; - reads standard input) with one lexicon per language pair.", valueName: "file"))
+    var archive: String?
 
     @Option(help: ArgumentHelp("The language every other document is aligned to (three documents).", valueName: "tag"))
     var pivot: String = "en"
@@ -52,7 +62,10 @@ struct AlignCommand: ParsableCommand {
     @OptionGroup var memoryOption: MemoryOption
 
     func validate() throws {
-        guard (2...3).contains(documents.count) else {
+        if archive != nil, !documents.isEmpty {
+            throw ValidationError("give either documents as LANG=FILE or --archive FILE, not both")
+        }
+        guard archive != nil || (2...3).contains(documents.count) else {
             throw ValidationError("give two or three documents as LANG=FILE, e.g. verbale align en=a.txt fr=b.docx")
         }
         if documents.filter({ $0.hasSuffix("=-") }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
@@ -62,7 +75,14 @@ struct AlignCommand: ParsableCommand {
         }
     }
 
+    /// One document set: its documents in language order and, in an archive, its manifest line.
+    struct DocumentSet {
+        var line: Int?
+        var inputs: [(tag: LanguageTag, name: String, document: AlignmentDocument)]
+    }
+
     func run() throws {
+        if let archive { return try alignArchive(archive) }
         var inputs: [(tag: LanguageTag, name: String, document: AlignmentDocument)] = []
         for argument in documents {
             let (tag, path) = try Self.parse(argument)
@@ -71,18 +91,39 @@ struct AlignCommand: ParsableCommand {
                 throw ValidationError("\(language.englishName) is given twice; give each language once")
             }
             let name = "\(tag)=\(path)"
-            let paragraphs = try Self.readParagraphs(path, lossy: lossy)
-            let segmenter = try Segmenter(language: language)
-            let sentences = paragraphs.map { paragraph in
-                segmenter.segments(of: paragraph).map { $0.text.split(whereSeparator: \.isNewline).joined(separator: " ") }
-            }
-            let document = AlignmentDocument(language: language, paragraphs: sentences)
-            guard !document.isEmpty else {
-                throw CommandFailure("\(name): the document is empty (no text to align); each side needs text")
-            }
-            Self.warnIfScriptDiffers(document, declared: language, name: name)
-            inputs.append((tag, name, document))
+            inputs.append((tag, name, try Self.readDocument(path, language: language, name: name, lossy: lossy)))
         }
+        let pivotLanguage = try Self.pivotLanguage(pivot, among: inputs.map(\.tag), explicit: documents.count == 3 || pivot != "en")
+        try align([DocumentSet(line: nil, inputs: inputs)], pivot: pivotLanguage)
+    }
+
+    /// `--archive`: every line of the manifest checked first, then every document read, then
+    /// the sets aligned together (`PivotAligner.align(archive:)`).
+    private func alignArchive(_ path: String) throws {
+        let manifest: AlignmentManifest
+        do { manifest = try AlignmentManifest.read(path) } catch { throw CommandFailure(error.description) }
+        var sets: [DocumentSet] = []
+        for set in manifest.sets {
+            var inputs: [(tag: LanguageTag, name: String, document: AlignmentDocument)] = []
+            for (tag, file) in set.documents {
+                guard let language = tag.language else { continue }
+                let name = "\(tag)=\(file)"
+                do {
+                    inputs.append((tag, name, try Self.readDocument(file, language: language, name: name, lossy: lossy)))
+                } catch {
+                    throw CommandFailure("\(manifest.name):\(set.line): \(error)")
+                }
+            }
+            sets.append(DocumentSet(line: set.line, inputs: inputs))
+        }
+        let tags = sets[0].inputs.map(\.tag)
+        let pivotLanguage = try Self.pivotLanguage(pivot, among: tags, explicit: tags.count == 3 || pivot != "en")
+        try align(sets, pivot: pivotLanguage)
+    }
+
+    /// The pivot: `--pivot` when it is among the languages; with two documents and the default
+    /// `en` absent, the first document's language.
+    static func pivotLanguage(_ pivot: String, among tags: [LanguageTag], explicit: Bool) throws -> Language {
         let pivotLanguage: Language
         do {
             guard let language = try LanguageTag(pivot).language else { throw ValidationError("unsupported pivot \(pivot)") }
@@ -90,56 +131,91 @@ struct AlignCommand: ParsableCommand {
         } catch let error as LanguageTagError {
             throw ValidationError("--pivot: \(error.description)")
         }
-        guard inputs.contains(where: { $0.document.language == pivotLanguage }) else {
-            if documents.count == 3 || pivot != "en" {
-                throw ValidationError("the pivot \(pivotLanguage.rawValue) is not among the documents; pass --pivot with one of \(inputs.map { $0.tag.description }.joined(separator: ", "))")
-            }
-            return try align(inputs, pivot: inputs[0].document.language)
+        if tags.contains(where: { $0.language == pivotLanguage }) { return pivotLanguage }
+        guard !explicit, let first = tags.first?.language else {
+            throw ValidationError("the pivot \(pivotLanguage.rawValue) is not among the documents; pass --pivot with one of \(tags.map(\.description).joined(separator: ", "))")
         }
-        try align(inputs, pivot: pivotLanguage)
+        return first
     }
 
-    private func align(_ inputs: [(tag: LanguageTag, name: String, document: AlignmentDocument)], pivot: Language) throws {
-        let counts = inputs.map { "\($0.tag) \($0.document.paragraphs.count)" }
-        if Set(inputs.map { $0.document.paragraphs.count }).count > 1 {
-            Terminal.writeError("note: the documents have different numbers of paragraphs (\(counts.joined(separator: ", "))); paragraphs are aligned by content\n")
+    /// Reads, segments and checks one document; errors name it.
+    static func readDocument(_ path: String, language: Language, name: String, lossy: Bool) throws -> AlignmentDocument {
+        let paragraphs = try readParagraphs(path, lossy: lossy)
+        let segmenter = try Segmenter(language: language)
+        let sentences = paragraphs.map { paragraph in
+            segmenter.segments(of: paragraph).map { $0.text.split(whereSeparator: \.isNewline).joined(separator: " ") }
         }
+        let document = AlignmentDocument(language: language, paragraphs: sentences)
+        guard !document.isEmpty else {
+            throw CommandFailure("\(name): the document is empty (no text to align); each side needs text")
+        }
+        warnIfScriptDiffers(document, declared: language, name: name)
+        return document
+    }
+
+    private func align(_ sets: [DocumentSet], pivot: Language) throws {
+        for set in sets {
+            let counts = set.inputs.map { "\($0.tag) \($0.document.paragraphs.count)" }
+            if Set(set.inputs.map { $0.document.paragraphs.count }).count > 1 {
+                let place = set.line.map { "line \($0) of the archive: " } ?? ""
+                Terminal.writeError("note: \(place)the documents have different numbers of paragraphs (\(counts.joined(separator: ", "))); paragraphs are aligned by content\n")
+            }
+        }
+        let inputs = sets[0].inputs
         let concepts = noGlossary ? [] : Self.glossaryConcepts(for: inputs.map(\.document.language))
         let aligner = PivotAligner(aligner: Aligner(options: .init(concepts: concepts)), minimumConfidence: minConfidence)
-        var result: MultilingualAlignment
-        do { result = try aligner.align(inputs.map(\.document), pivot: pivot) } catch {
+        var results: [MultilingualAlignment]
+        do { results = try aligner.align(archive: sets.map { $0.inputs.map(\.document) }, pivot: pivot) } catch {
             throw CommandFailure(error.description)
         }
         let tags = Dictionary(uniqueKeysWithValues: inputs.map { ($0.document.language, $0.tag) })
-        let names = Dictionary(uniqueKeysWithValues: inputs.map { ($0.document.language, $0.name) })
-        let personalData = keepPersonalData ? [:] : try AlignmentScrubbing.scrub(&result, tags: tags)
+        var personalData: [PersonalDataKind: Int] = [:]
+        if !keepPersonalData {
+            for index in results.indices {
+                personalData.merge(try AlignmentScrubbing.scrub(&results[index], tags: tags), uniquingKeysWith: +)
+            }
+        }
         if !json, !personalData.isEmpty {
             Terminal.writeError("personal data replaced: \(AlignmentScrubbing.describe(personalData)) (--keep-personal-data keeps it)\n")
         }
+        // Per set, its units as translation units naming its own files (provenance).
+        func translationUnits(_ index: Int) -> [TranslationUnit] {
+            let names = Dictionary(uniqueKeysWithValues: sets[index].inputs.map { ($0.document.language, $0.name) })
+            return results[index].units.compactMap { $0.translationUnit(tags: tags, names: names, languages: results[index].languages) }
+        }
         if json {
-            try printJSON(AlignmentJSON(result, tags: tags, personalData: personalData))
+            try printJSON(AlignmentJSON(results, lines: sets.map(\.line), files: sets.map { $0.inputs.map { ($0.tag.description, $0.name) } },
+                                        tags: tags, personalData: personalData))
         } else if let tmx {
-            let units = result.units.compactMap { $0.translationUnit(tags: tags, names: names, languages: result.languages) }
             let sink = try ByteSink(url: URL(fileURLWithPath: tmx))
             var writer = try TMXWriter(sink: sink, header: MemoryHeader(sourceLanguage: tags[pivot], creationTool: "Verbale", creationToolVersion: VerbaleVersion.current))
-            for unit in units { try writer.write(unit) }
+            var written = 0
+            for index in results.indices {
+                for unit in translationUnits(index) { try writer.write(unit); written += 1 }
+            }
             try writer.finish()
             try sink.close()
-            if tmx != "-" { Terminal.writeError(Self.summary(result, written: units.count, verb: "wrote", to: tmx)) }
+            if tmx != "-" { Terminal.writeError(Self.summary(results, written: written, verb: "wrote", to: tmx)) }
         } else if importUnits {
-            let units = result.units.compactMap { $0.translationUnit(tags: tags, names: names, languages: result.languages) }
+            let sources = results.indices.map { ArrayUnitSource(name: sets[$0].inputs.map(\.name).joined(separator: " "), units: translationUnits($0)) }
             let memory = try memoryOption.open()
             let summary: ImportSummary
             do {
                 // Already scrubbed above (or kept on purpose): import stores the texts as given.
-                summary = try memory.importUnits(from: [ArrayUnitSource(name: inputs.map(\.name).joined(separator: " "), units: units)],
-                                                 options: ImportOptions(scrubPersonalData: false))
+                summary = try memory.importUnits(from: sources, options: ImportOptions(scrubPersonalData: false))
             } catch {
                 throw CommandFailure("\(error); nothing was imported")
             }
-            print(Self.summary(result, written: summary.added, verb: "imported", to: memory.path.path), terminator: "")
+            print(Self.summary(results, written: summary.added, verb: "imported", to: memory.path.path), terminator: "")
         } else {
-            SideBySide(languages: result.languages, tags: tags).print(result)
+            let view = SideBySide(languages: results[0].languages, tags: tags)
+            for (set, result) in zip(sets, results) {
+                if let line = set.line { Swift.print("── line \(line): \(set.inputs.map(\.name).joined(separator: "  "))") }
+                view.print(result)
+            }
+            let units = results.reduce(0) { $0 + $1.units.count }
+            let review = results.reduce(0) { $0 + $1.unitsNeedingReview }
+            Terminal.writeError("\(units) units, \(review) flagged for review (below \(minConfidence) or without a counterpart)\n")
         }
     }
 
@@ -194,11 +270,12 @@ struct AlignCommand: ParsableCommand {
 
     // MARK: - Output
 
-    static func summary(_ result: MultilingualAlignment, written: Int, verb: String, to target: String) -> String {
-        let review = result.units.filter { $0.needsReview && $0.variants.count >= 2 }.count
-        let single = result.units.filter { $0.variants.count < 2 }.count
+    static func summary(_ results: [MultilingualAlignment], written: Int, verb: String, to target: String) -> String {
+        let units = results.flatMap(\.units)
+        let review = units.filter { $0.needsReview && $0.variants.count >= 2 }.count
+        let single = units.filter { $0.variants.count < 2 }.count
         var text = "\(verb) \(written) units to \(target)"
-        text += review > 0 ? " (\(review) below --min-confidence \(result.minimumConfidence), marked unreviewed)" : ""
+        text += review > 0 ? " (\(review) below --min-confidence \(results.first?.minimumConfidence ?? 0), marked unreviewed)" : ""
         text += "\n"
         if single > 0 { text += "  \(single) sentences have no counterpart in another document and were left out\n" }
         return text
@@ -208,6 +285,8 @@ struct AlignCommand: ParsableCommand {
 /// `--json`: the contract fields `variants`, `confidence`, `bead`, plus `review` and the
 /// sentence numbers (0-based, end exclusive) per language, and `personal_data`: how many
 /// values of each kind were replaced by placeholders (empty with --keep-personal-data).
+/// With `--archive`, each unit and length model also has `document` (its set's manifest line)
+/// and `documents` lists every set's line and files; sentence numbers count within the set.
 private struct AlignmentJSON: Encodable {
     struct Unit: Encodable {
         var variants: [String: String]
@@ -215,12 +294,18 @@ private struct AlignmentJSON: Encodable {
         var bead: String
         var review: Bool
         var sentences: [String: [Int]]
+        var document: Int?
     }
     struct Model: Encodable {
         var source: String
         var target: String
         var ratio: Double
         var variance: Double
+        var document: Int?
+    }
+    struct Document: Encodable {
+        var line: Int
+        var files: [String: String]
     }
     var units: [Unit]
     var languages: [String]
@@ -228,23 +313,39 @@ private struct AlignmentJSON: Encodable {
     var minConfidence: Double
     var lengthModels: [Model]
     var personalData: [String: Int]
+    var documents: [Document]?
 
-    init(_ result: MultilingualAlignment, tags: [Language: LanguageTag], personalData: [PersonalDataKind: Int]) {
+    /// `lines`: each result's manifest line (nil outside an archive); `files`: each set's
+    /// (tag, "tag=path") pairs.
+    init(_ results: [MultilingualAlignment], lines: [Int?], files: [[(String, String)]], tags: [Language: LanguageTag],
+         personalData: [PersonalDataKind: Int]) {
         func tag(_ language: Language) -> String { tags[language]?.description ?? language.rawValue }
-        units = result.units.map { unit in
-            Unit(variants: Dictionary(uniqueKeysWithValues: unit.variants.map { (tag($0.key), $0.value) }),
-                 confidence: unit.confidence, bead: unit.bead, review: unit.needsReview,
-                 sentences: Dictionary(uniqueKeysWithValues: unit.sentences.map { (tag($0.key), [$0.value.lowerBound, $0.value.upperBound]) }))
+        units = []
+        lengthModels = []
+        for (result, line) in zip(results, lines) {
+            units += result.units.map { unit in
+                Unit(variants: Dictionary(uniqueKeysWithValues: unit.variants.map { (tag($0.key), $0.value) }),
+                     confidence: unit.confidence, bead: unit.bead, review: unit.needsReview,
+                     sentences: Dictionary(uniqueKeysWithValues: unit.sentences.map { (tag($0.key), [$0.value.lowerBound, $0.value.upperBound]) }),
+                     document: line)
+            }
+            lengthModels += result.pairs.map {
+                Model(source: tag($0.sourceLanguage), target: tag($0.targetLanguage), ratio: $0.lengthModel.ratio, variance: $0.lengthModel.variance, document: line)
+            }
         }
-        languages = result.languages.map(tag)
-        pivot = tag(result.pivot)
-        minConfidence = result.minimumConfidence
+        let first = results.first
+        languages = first?.languages.map(tag) ?? []
+        pivot = first.map { tag($0.pivot) } ?? ""
+        minConfidence = first?.minimumConfidence ?? 0
         self.personalData = Dictionary(uniqueKeysWithValues: personalData.map { ($0.key.rawValue, $0.value) })
-        lengthModels = result.pairs.map { Model(source: tag($0.sourceLanguage), target: tag($0.targetLanguage), ratio: $0.lengthModel.ratio, variance: $0.lengthModel.variance) }
+        let listed = zip(lines, files).compactMap { line, files in
+            line.map { Document(line: $0, files: Dictionary(files.map { ($0.0, String($0.1.dropFirst($0.0.count + 1))) }, uniquingKeysWith: { a, _ in a })) }
+        }
+        documents = listed.isEmpty ? nil : listed
     }
 
     enum CodingKeys: String, CodingKey {
-        case units, languages, pivot
+        case units, languages, pivot, documents
         case minConfidence = "min_confidence"
         case lengthModels = "length_models"
         case personalData = "personal_data"
@@ -271,8 +372,6 @@ private struct SideBySide {
                 Swift.print(pad(label, gutter) + cells.joined(separator: " │ "))
             }
         }
-        let review = result.unitsNeedingReview
-        Terminal.writeError("\(result.units.count) units, \(review) flagged for review (below \(result.minimumConfidence) or without a counterpart)\n")
     }
 
     /// Display width, roughly: combining marks and U+200B take no column.

@@ -13,16 +13,19 @@ import VerbaleCore
 /// Cost: writing O(file size) plus sorting the vocabulary (O(F log F)); opening maps the file
 /// (`mmap`) and checks the array sizes and the vocabulary (O(distinct forms)), so the first
 /// answer pays only for the pages its search touches. Token and posting values are checked
-/// where they are read rather than by a scan at open; the recorded glossary entities (version 5:
+/// where they are read rather than by a scan at open; the recorded glossary entities (version 6:
 /// the glossary's fingerprint, per-entry entity counts and merged lengths, the entity list, the
-/// merged tokens of the entries holding entities) are checked at open, O(entries), since a
-/// wrong one would lose matches silently. Version 4 files (entities without merged tokens, a
-/// short-lived development format) and version 3 files open without their entities (entity
-/// queries then recognise entities at query time: slower, exact); version 2 files (unaligned,
-/// no sorted lists) open by copying.
+/// merged tokens of the entries holding entities, and a 64-bit checksum over all of them) are
+/// checked at open — shapes and order, then the checksum, O(entries + merged tokens) — since a
+/// wrong value (a count 2 read as 1, a changed merged length or token) would lose matches
+/// silently. Version 5 files (the same without the checksum), version 4 files (entities without
+/// merged tokens) and version 3 files open without their entities (entity queries then
+/// recognise entities at query time: slower, exact); version 2 files (unaligned, no sorted
+/// lists) open by copying.
 public enum MatchIndexFile {
     static let magic = Array("VBLMATCH".utf8)
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
+    static let uncheckedVersion: UInt32 = 5
     static let countsOnlyVersion: UInt32 = 4
     static let unrecordedVersion: UInt32 = 3
     static let copiedVersion: UInt32 = 2
@@ -37,15 +40,17 @@ public enum MatchIndexFile {
         try write(index, archive: archive, stamp: stamp, to: url, formatVersion: version)
     }
 
-    /// `write` in `formatVersion` 5, 4 (entity counts without merged tokens) or 3 (no entities):
-    /// what older releases wrote, for the tests that check such files still open and answer
-    /// exactly.
-    static func write(_ index: MatchIndex, archive: UnitArchive, stamp: [Int64], to url: URL, formatVersion: UInt32) throws(MatchIndexFileError) {
+    /// `write` in `formatVersion` 6, 5 (no checksum), 4 (entity counts without merged tokens) or
+    /// 3 (no entities): what older releases wrote, for the tests that check such files still
+    /// open and answer exactly. `checksum` replaces the entities' true checksum (tests simulate
+    /// damage with it).
+    static func write(_ index: MatchIndex, archive: UnitArchive, stamp: [Int64], to url: URL, formatVersion: UInt32,
+                      checksum: UInt64? = nil) throws(MatchIndexFileError) {
         var vocabulary = index.vocabulary
         vocabulary.sortForLookup()
         var data = Data()
         data.append(contentsOf: magic)
-        let written = [unrecordedVersion, countsOnlyVersion].contains(formatVersion) ? formatVersion : version
+        let written = [unrecordedVersion, countsOnlyVersion, uncheckedVersion].contains(formatVersion) ? formatVersion : version
         append(&data, IndexArray([written]))
         append(&data, IndexArray(stamp))
         for table in [vocabulary.forms, vocabulary.classes, vocabulary.keys, vocabulary.values] {
@@ -72,9 +77,12 @@ public enum MatchIndexFile {
             append(&data, index.entityFingerprint == nil ? [] : index.entryMergedLength)
             append(&data, index.entityFingerprint == nil ? [] : index.entityEntries)
         }
-        if written == version {
+        if written >= uncheckedVersion {
             append(&data, index.entityFingerprint == nil ? [] : index.entryMergedStart)
             append(&data, index.entityFingerprint == nil ? [] : index.mergedTokens)
+        }
+        if written == version {
+            append(&data, IndexArray(index.entityFingerprint == nil ? [] : [checksum ?? entityChecksum(index)]))
         }
         append(&data, archive.bytes)
         append(&data, archive.offsets)
@@ -106,7 +114,7 @@ public enum MatchIndexFile {
         guard mapping.bytes.count >= magic.count, Array(mapping.bytes.prefix(magic.count)) == magic else { throw .notAnIndex(url.path) }
         var reader = Reader(mapping: mapping, path: url.path, position: magic.count, aligned: false)
         let versions: IndexArray<UInt32> = try reader.array()
-        guard versions.count == 1, [version, countsOnlyVersion, unrecordedVersion, copiedVersion].contains(versions[0]) else {
+        guard versions.count == 1, [version, uncheckedVersion, countsOnlyVersion, unrecordedVersion, copiedVersion].contains(versions[0]) else {
             throw .unsupportedVersion(url.path, versions.first ?? 0)
         }
         let current = versions[0] != copiedVersion
@@ -139,6 +147,7 @@ public enum MatchIndexFile {
         index.classStart = try reader.array()
         index.postingEntry = try reader.array()
         index.postingLength = try reader.array()
+        var checksum: IndexArray<UInt64> = []
         if versions[0] == version {
             let fingerprint: IndexArray<UInt64> = try reader.array()
             index.entityFingerprint = fingerprint.first
@@ -147,7 +156,16 @@ public enum MatchIndexFile {
             index.entityEntries = try reader.array()
             index.entryMergedStart = try reader.array()
             index.mergedTokens = try reader.array()
-            guard fingerprint.count <= 1 else { throw .damaged(url.path, "bad entity fingerprint") }
+            checksum = try reader.array()
+            guard fingerprint.count <= 1, checksum.count == fingerprint.count else { throw .damaged(url.path, "bad entity fingerprint") }
+        } else if versions[0] == uncheckedVersion {
+            // Entities without a checksum: skipped, searched as if none were recorded.
+            let _: IndexArray<UInt64> = try reader.array()
+            let _: IndexArray<UInt8> = try reader.array()
+            let _: IndexArray<UInt16> = try reader.array()
+            let _: IndexArray<UInt32> = try reader.array()
+            let _: IndexArray<UInt32> = try reader.array()
+            let _: IndexArray<UInt32> = try reader.array()
         } else if versions[0] == countsOnlyVersion {
             // Entities without merged tokens: skipped, searched as if none were recorded.
             let _: IndexArray<UInt64> = try reader.array()
@@ -169,6 +187,9 @@ public enum MatchIndexFile {
               vocabulary.formKind.allSatisfy({ $0 <= MatchVocabulary.Kind.punctuation.rawValue })
         else { throw .damaged(url.path, "inconsistent sizes") }
         guard entitiesAreConsistent(index) else { throw .damaged(url.path, "inconsistent glossary entities") }
+        if let recorded = checksum.first, recorded != entityChecksum(index) {
+            throw .damaged(url.path, "the glossary entities fail their checksum")
+        }
         if !current {
             // Version 2 has no sorted lists: hash them as before (O(forms)).
             vocabulary.rebuildLookups()
@@ -212,6 +233,37 @@ public enum MatchIndexFile {
             previous = key
         }
         return true
+    }
+
+    /// A 64-bit checksum of the recorded entities (fingerprint, counts, merged lengths, entity
+    /// list, merged starts and tokens): FNV-1a's step over 8-byte words (each step is a
+    /// bijection of the running value, so any one changed word changes the result), each array
+    /// preceded by its size. O(bytes / 8).
+    static func entityChecksum(_ index: MatchIndex) -> UInt64 {
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ raw: UnsafeRawBufferPointer) {
+            hash = (hash ^ UInt64(raw.count)) &* prime
+            var position = 0
+            while position + 8 <= raw.count {
+                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))) &* prime
+                position += 8
+            }
+            while position < raw.count {
+                hash = (hash ^ UInt64(raw[position])) &* prime
+                position += 1
+            }
+        }
+        func mix<T: FixedWidthInteger>(_ values: IndexArray<T>) {
+            values.withUnsafeBufferPointer { mix(UnsafeRawBufferPointer($0)) }
+        }
+        mix(IndexArray(index.entityFingerprint.map { [$0] } ?? []))
+        mix(index.entryEntityCount)
+        mix(index.entryMergedLength)
+        mix(index.entityEntries)
+        mix(index.entryMergedStart)
+        mix(index.mergedTokens)
+        return hash
     }
 
     private static func append<T: FixedWidthInteger>(_ data: inout Data, _ values: IndexArray<T>) {
