@@ -131,6 +131,30 @@ struct TokenizerTests {
 
 @Suite("Normalizer")
 struct NormalizerTests {
+    @Test("composed() gives ICU's NFC bytes; its no-ICU shortcut never skips a text ICU would change")
+    func composedEqualsICU() throws {
+        func nfcBytes(_ text: String) -> [UInt8] { Array(ICU.normalize(text, .nfc).utf8) }
+        // Every BMP scalar alone, and every pair of Khmer or zero-width scalars (mark order).
+        var singles: [String] = []
+        for value in UInt32(1)..<0x10000 {
+            if let scalar = Unicode.Scalar(value) { singles.append(String(Character(scalar))) }
+        }
+        let khmer = (0x1780...0x17FF).compactMap(Unicode.Scalar.init) + (0x19E0...0x19FF).compactMap(Unicode.Scalar.init)
+            + (0x2000...0x20CF).compactMap(Unicode.Scalar.init) + ["a", "\u{301}"]
+        var pairs: [String] = []
+        for a in khmer { for b in khmer { var text = String.UnicodeScalarView(); text.append(a); text.append(b); pairs.append(String(text)) } }
+        var wrong: [String] = []
+        for text in singles + pairs + ["e\u{301}te\u{301}", "Thai\u{308}lande", "ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា", "\u{17DD}\u{17D2}ក"]
+        where Array(Normalizer.composed(text).utf8) != nfcBytes(text) {
+            wrong.append(text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        // The shortcut really covers Latin and Khmer text (no ICU call for them).
+        #expect(Normalizer.isComposedWithoutICU("L’Ambassade de Thaïlande présente"))
+        #expect(Normalizer.isComposedWithoutICU("ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា ២០២១"))
+        #expect(!Normalizer.isComposedWithoutICU("e\u{301}"))
+    }
+
     @Test("Normalizer keys equal the tokenizer's keys for the same text", arguments: [
         "L’Honneur", "Thaïlande", "២០២១", "ﬁn", "ព្រះរាជាណាចក្រ", "ÉTAT", "Straße",
     ])

@@ -5,7 +5,9 @@ extension Tokenizer {
     /// keys, kinds or placeables (word-break rules, Khmer rules, French elision, placeable
     /// patterns, keying): anything derived from tokens and kept on disk (the match index's
     /// recorded glossary entities and merged tokens) is then no longer trusted.
-    public static let analysisVersion = "tokens-2026-11-29"
+    /// History: "tokens-2026-11-29" (Latin fast path); "tokens-2026-11-29b" (matcher forms
+    /// composed to NFC, `Normalizer.composed`).
+    public static let analysisVersion = "tokens-2026-11-29b"
 
     /// `analysisVersion` plus the identity of the Khmer boundary model this process uses (a
     /// hash of the shipped weights file's bytes, or "none" when the model is missing and Khmer

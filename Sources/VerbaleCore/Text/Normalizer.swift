@@ -42,6 +42,33 @@ public enum Normalizer {
         return ICU.normalize(String(scalars), .nfc)
     }
 
+    /// `text` in Unicode Normalization Form C: the one spelling under which "é" (U+00E9) and
+    /// "e" + U+0301 have the same bytes. Why: Swift's `==` and `Dictionary` treat the two as equal
+    /// but SQLite and a saved match index compare bytes, so a form kept decomposed would match
+    /// in one place and not in the other. Cost: one pass for text already known composed
+    /// (`isComposedWithoutICU`: Latin below U+0300 and Khmer, returned as it is), else one ICU call.
+    public static func composed(_ text: String) -> String {
+        isComposedWithoutICU(text) ? text : ICU.normalize(text, .nfc)
+    }
+
+    /// Whether `text` is certainly in NFC without asking ICU: every scalar is below U+0300
+    /// (nothing there decomposes or composes), general punctuation or a currency sign from
+    /// U+2002 to U+20CF (’ « – … € and the zero-width characters; U+2000 and U+2001 decompose
+    /// to U+2002 and U+2003), or a Khmer letter or sign. In the Khmer blocks (U+1780–17FF, U+19E0–19FF) nothing decomposes, and the only
+    /// marks with a combining class are COENG U+17D2 (class 9) and ATTHACAN U+17DD (230); two
+    /// marks reorder only when a higher class precedes a lower one, so U+17DD is left to ICU.
+    static func isComposedWithoutICU(_ text: String) -> Bool {
+        // A UTF-8 byte below 0xCC starts no scalar at or above U+0300 (0xCC 0x80).
+        if text.utf8.allSatisfy({ $0 < 0xCC }) { return true }
+        return text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x2002...0x20CF, 0x19E0...0x19FF: true
+            case 0x1780...0x17FF: scalar.value != 0x17DD
+            default: false
+            }
+        }
+    }
+
     /// Apostrophe-like characters that users type interchangeably.
     static let apostrophes: Set<Unicode.Scalar> = ["\u{2019}", "\u{2018}", "\u{02BC}", "\u{2032}", "\u{00B4}", "\u{0060}"]
 }

@@ -111,6 +111,32 @@ struct IndexTests {
         #expect(throws: MatchIndexFileError.self) { try MatchIndexFile.read(from: url) }
     }
 
+    @Test("Decomposed (NFD) and composed (NFC) spellings score the same in a built index and in its saved file")
+    func composedAndDecomposedAgree() throws {
+        // French typed on a Mac and exported often arrives decomposed: "e" + U+0301.
+        let decomposed = "L\u{2019}e\u{301}te\u{301} a\u{300} Phnom Penh, la Thai\u{308}lande et l\u{2019}Ambassade"
+        let composed = "L\u{2019}\u{E9}t\u{E9} \u{E0} Phnom Penh, la Tha\u{EF}lande et l\u{2019}Ambassade"
+        let units = [TranslationUnit(variants: [Variant(language: try LanguageTag("fr"), text: decomposed), Variant(language: try LanguageTag("en"), text: "Summer in Phnom Penh")]),
+                     TranslationUnit(variants: [Variant(language: try LanguageTag("fr"), text: "La Tha\u{EF}lande et le Cambodge"), Variant(language: try LanguageTag("en"), text: "Thailand and Cambodia")])]
+        let builder = MatchIndexBuilder()
+        for unit in units { try builder.add(unit) }
+        let (builtIndex, builtArchive) = builder.finish()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-nfc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("nfc.match")
+        try MatchIndexFile.write(builtIndex, archive: builtArchive, to: url)
+        let (index, archive) = try MatchIndexFile.read(from: url)
+        let built = FuzzyMatcher(index: builtIndex, archive: builtArchive), saved = FuzzyMatcher(index: index, archive: archive)
+        for query in [composed, decomposed, "La Tha\u{EF}lande et le Cambodge", "La Thai\u{308}lande et le Cambodge"] {
+            let fromBuilt = try built.search(query, language: .french, threshold: 50).map(\.score)
+            let fromSaved = try saved.search(query, language: .french, threshold: 50).map(\.score)
+            #expect(fromBuilt == fromSaved, "\(query.unicodeScalars.count) scalars")
+            // Canonically equivalent spellings are the same text to a reader: an exact match.
+            #expect(fromSaved.first == 100)
+        }
+    }
+
     @Test("A damaged index file (cut short or with random bytes changed) gives an error or answers, never a crash")
     func damagedFiles() throws {
         let builder = MatchIndexBuilder()

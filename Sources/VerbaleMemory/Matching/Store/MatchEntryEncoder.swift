@@ -26,29 +26,31 @@ enum MatchEntryEncoder {
     }
 
     private static func append(_ token: Token, spaced: Bool, to bytes: inout [UInt8]) {
-        let sameKey = StoredToken.sameBytes(token.key, token.text)
+        // The form composed, as `MatchToken` keeps it.
+        let form = Normalizer.composed(token.text)
+        let sameKey = StoredToken.sameBytes(token.key, form)
         var flags: UInt8 = (spaced ? StoredToken.spacedFlag : 0) | (sameKey ? StoredToken.sameKeyFlag : 0)
         switch token.kind {
         case .word:
             let derived = StoredToken.sameBytes(token.looseKey, token.key)
             flags |= MatchVocabulary.Kind.word.rawValue | (derived ? StoredToken.derivedClassFlag : 0)
             bytes.append(flags)
-            appendString(token.text, to: &bytes)
+            appendString(form, to: &bytes)
             if !sameKey { appendString(token.key, to: &bytes) }
             if !derived { appendString(token.looseKey, prefix: "w:", to: &bytes) }
         case .punctuation:
             bytes.append(flags | MatchVocabulary.Kind.punctuation.rawValue | StoredToken.derivedClassFlag)
-            appendString(token.text, to: &bytes)
+            appendString(form, to: &bytes)
             if !sameKey { appendString(token.key, to: &bytes) }
         case .number:
             bytes.append(flags | MatchVocabulary.Kind.valued.rawValue | StoredToken.valueFlag)
-            appendString(token.text, to: &bytes)
+            appendString(form, to: &bytes)
             if !sameKey { appendString(token.key, to: &bytes) }
             appendString("#number", to: &bytes)
-            appendString(token.placeable?.value ?? MatchToken.digitValue(token.text), to: &bytes)
+            appendString(token.placeable?.value ?? MatchToken.digitValue(form), to: &bytes)
         case .placeable:
             bytes.append(flags | MatchVocabulary.Kind.valued.rawValue | StoredToken.valueFlag)
-            appendString(token.text, to: &bytes)
+            appendString(form, to: &bytes)
             if !sameKey { appendString(token.key, to: &bytes) }
             let kind = token.placeable?.kind ?? .tag
             if kind == .number { appendString("#number", to: &bytes) } else { appendString(kind.rawValue, prefix: "#", to: &bytes) }
