@@ -8,21 +8,7 @@ struct AlignArchiveCLITests {
         .appendingPathComponent("Fixtures/align/archive")
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
-    struct Output: Decodable {
-        struct Unit: Decodable {
-            var variants: [String: String]
-            var confidence: Double
-            var bead: String
-            var review: Bool
-            var document: Int?
-        }
-        struct Document: Decodable {
-            var line: Int
-            var files: [String: String]
-        }
-        var units: [Unit]
-        var documents: [Document]?
-    }
+    typealias Output = AlignCLITests.Output
 
     @Test("--json gives the units of every set of the manifest, each with its manifest line")
     func json() throws {

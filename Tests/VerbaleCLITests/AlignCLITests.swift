@@ -30,14 +30,21 @@ struct AlignCLITests {
         return url.path
     }
 
+    /// `verbale align --json` as tools read it; `document` and `documents` only with `--archive`.
     struct Output: Decodable {
         struct Unit: Decodable {
             var variants: [String: String]
             var confidence: Double
             var bead: String
             var review: Bool
+            var document: Int?
+        }
+        struct Document: Decodable {
+            var line: Int
+            var files: [String: String]
         }
         var units: [Unit]
+        var documents: [Document]?
     }
 
     @Test("--json gives units with variants, confidence and bead")

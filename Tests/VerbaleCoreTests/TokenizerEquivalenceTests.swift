@@ -8,34 +8,6 @@ import Testing
 /// tricky strings and seeded random strings.
 @Suite("Tokenizer fast path equals the ICU path")
 struct TokenizerEquivalenceTests {
-    /// ICU's pieces of `units`: runs of non-separators between ICU word boundaries.
-    static func icuPieces(_ units: [UInt16], _ words: BreakIterator) -> [Range<Int>] {
-        var positions: [Int32] = []
-        var pieces: [Range<Int>] = []
-        units.withUnsafeBufferPointer { buffer in
-            let count = words.boundaryOffsets(units: buffer, into: &positions)
-            var start = 0
-            for n in 0..<count {
-                let end = Int(positions[n])
-                var pieceStart = start
-                for i in start..<end where Tokenizer.isSeparator(buffer[i]) {
-                    if i > pieceStart { pieces.append(pieceStart..<i) }
-                    pieceStart = i + 1
-                }
-                if end > pieceStart { pieces.append(pieceStart..<end) }
-                start = end
-            }
-        }
-        return pieces
-    }
-
-    /// The fast path's pieces, or nil when it declines the text.
-    static func fastPieces(_ units: [UInt16]) -> [Range<Int>]? {
-        var pieces: [Range<Int>] = []
-        let done = units.withUnsafeBufferPointer { LatinWordBreaks.pieces($0, into: &pieces) }
-        return done ? pieces : nil
-    }
-
     /// Every unit the fast path accepts (separators included).
     static let domain: [UInt16] = (0...0xFFFF).map(UInt16.init).filter { LatinWordBreaks.wordClass($0) != .unknown }
 
@@ -52,8 +24,8 @@ struct TokenizerEquivalenceTests {
         var mismatches: [String] = []
         func check(_ units: [UInt16]) {
             guard mismatches.count < 10 else { return }
-            let fast = Self.fastPieces(units)
-            if fast != Self.icuPieces(units, words) { mismatches.append(Self.hex(units)) }
+            let fast = LatinWordBreaks.fastPieces(units)
+            if fast != LatinWordBreaks.icuPieces(units, words: words) { mismatches.append(Self.hex(units)) }
         }
         for c in Self.domain {
             let alphabet = representatives + [c]
@@ -69,7 +41,7 @@ struct TokenizerEquivalenceTests {
     @Test("The fast path declines combining marks, soft hyphen, U+FEFF, ZWJ, Greek, Khmer and controls")
     func declines() {
         for unit: UInt16 in [0x0301, 0x00AD, 0x200D, 0x03B1, 0x1780, 0x17E0, 0x0000, 0x0081, 0xFEFF, 0xD83D] {
-            #expect(Self.fastPieces(Array("ab".utf16) + [unit]) == nil, "U+\(String(unit, radix: 16))")
+            #expect(LatinWordBreaks.fastPieces(Array("ab".utf16) + [unit]) == nil, "U+\(String(unit, radix: 16))")
         }
     }
 
@@ -135,7 +107,7 @@ struct TokenizerEquivalenceTests {
         var mismatches: [String] = []
         var taken = 0
         for line in lines {
-            if Self.fastPieces(Array(line.utf16)) != nil { taken += 1 }
+            if LatinWordBreaks.fastPieces(Array(line.utf16)) != nil { taken += 1 }
             for placeables in [false, true] where mismatches.count < 5 {
                 let a = fast.tokenize(line, mergingPlaceables: placeables).map(TokenBytes.init)
                 let b = icu.tokenize(line, mergingPlaceables: placeables).map(TokenBytes.init)

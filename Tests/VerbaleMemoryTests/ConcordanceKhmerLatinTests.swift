@@ -111,20 +111,24 @@ struct ConcordanceKhmerLatinTests {
         #expect(differing.isEmpty, "\(differing.prefix(3).joined(separator: "\n"))")
     }
 
+    /// Makes `memory` an old one: concordance rows keyed by the old Khmer path, and the
+    /// re-indexing migration not yet applied.
+    static func makeOld(_ memory: SQLiteMemory) throws {
+        try memory.pool.write { db in
+            try db.execute(sql: "INSERT INTO concordance (concordance) VALUES ('delete-all')")
+            for row in try Row.fetchAll(db, sql: "SELECT id, text FROM variant ORDER BY id") {
+                let text: String = row["text"]
+                try db.execute(sql: "INSERT INTO concordance (rowid, words) VALUES (?, ?)", arguments: [row["id"] as Int64, try oldIndexText(text)])
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'concordance.v2-khmer-runs'")
+        }
+    }
+
     @Test("A memory indexed the old way is re-indexed when opened, and its Khmer notes are then found")
     func upgradesOldMemory() throws {
         let memory = try Self.memory()
         let path = memory.path
-        // Make it an old memory: concordance rows keyed by the old Khmer path, v2 not applied.
-        try memory.pool.write { db in
-            try db.execute(sql: "INSERT INTO concordance (concordance) VALUES ('delete-all')")
-            let rows = try Row.fetchAll(db, sql: "SELECT id, text FROM variant ORDER BY id")
-            for row in rows {
-                let text: String = row["text"]
-                try db.execute(sql: "INSERT INTO concordance (rowid, words) VALUES (?, ?)", arguments: [row["id"] as Int64, try Self.oldIndexText(text)])
-            }
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'concordance.v2-khmer-runs'")
-        }
+        try Self.makeOld(memory)
         #expect(try Self.khmerHits(memory, "1,000").isEmpty, "the old index misses it (the bug)")
         #expect(try Self.khmerHits(memory, "info@mfa.gov.kh").isEmpty)
         #expect(try Self.khmerHits(memory, "ស្ថានទូត").count == 1)
@@ -148,14 +152,7 @@ struct ConcordanceKhmerLatinTests {
     func upgradeRollsBack() throws {
         let memory = try Self.memory()
         let path = memory.path
-        try memory.pool.write { db in
-            try db.execute(sql: "INSERT INTO concordance (concordance) VALUES ('delete-all')")
-            for row in try Row.fetchAll(db, sql: "SELECT id, text FROM variant ORDER BY id") {
-                let text: String = row["text"]
-                try db.execute(sql: "INSERT INTO concordance (rowid, words) VALUES (?, ?)", arguments: [row["id"] as Int64, try Self.oldIndexText(text)])
-            }
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'concordance.v2-khmer-runs'")
-        }
+        try Self.makeOld(memory)
         // A migration that re-indexes, then fails (as a kill or a full disk would stop it).
         struct Stop: Error {}
         var migrator = DatabaseMigrator()
