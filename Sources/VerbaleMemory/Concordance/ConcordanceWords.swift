@@ -10,8 +10,9 @@ import VerbaleCore
 /// on its own, so a Latin word, number or address inside a Khmer note is keyed exactly as in a
 /// Latin note or a query (until `concordance.v2-khmer-runs` the whole Khmer text went to ICU,
 /// which joined `1,000` into `1000`; that migration re-indexes such memories). Cost: O(n)
-/// scalars (about 20× cheaper than an ICU pass with NFKC case folding, which is what keeps
-/// import at 100k units/s); a text holding Khmer adds one tokenizer pass.
+/// scalars, about 20× cheaper than an ICU pass with NFKC case folding (import runs far below
+/// its 100k units/s target, so every pass counts: see the README's memory section); a text
+/// holding Khmer adds one tokenizer pass.
 ///
 /// Not thread-safe (holds an ICU break iterator once Khmer was seen): one per task.
 public final class ConcordanceWords {
