@@ -256,7 +256,9 @@ final class PlaceableRecognizer {
                 }
                 guard let end = rule.regex.match(at: i), end > i else { continue }
                 let groups = (0...4).map { rule.regex.group($0) }
-                let reader: Reader = { String(decoding: text[$0], as: UTF16.self) }
+                // (`UTF16Text.string`: the same string as `String(decoding:as: UTF16.self)`, U+FFFD
+                // for unpaired surrogates included, without the standard library's slow generic path.)
+                let reader: Reader = { UTF16Text.string(units, $0) }
                 guard let (kind, value) = rule.value(reader, groups) else { continue }
                 var range = i..<end
                 if kind == .url { range = i..<(i + value.utf16.count) }
@@ -269,7 +271,7 @@ final class PlaceableRecognizer {
             var from = 0
             while from < text.count, let match = email.firstMatch(from: from) {
                 from = max(match.upperBound, match.lowerBound + 1)
-                candidates.append(Placeable.Found(kind: .email, range: match, value: String(decoding: text[match], as: UTF16.self)))
+                candidates.append(Placeable.Found(kind: .email, range: match, value: UTF16Text.string(units, match)))
             }
         }
         // Like e-mail addresses, placeholders start at a unit no rule triggers on (`{`), so they
