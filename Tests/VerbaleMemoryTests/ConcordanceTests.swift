@@ -64,6 +64,22 @@ struct ConcordanceTests {
         #expect(words.words("l’honneur").map(\.key) == ["l", "honneur"])
         #expect(!words.indexText("ព្រះរាជាណាចក្រ\u{200B}កម្ពុជា").contains("\u{200B}"))
     }
+
+    @Test("The index text's byte loop keys every non-Khmer scalar as the word splitter does")
+    func indexTextAgreesWithWords() {
+        let words = ConcordanceWords()
+        // Every scalar up to U+2FFF outside Khmer and surrogates (Latin-1's À–ÿ fast path, İ's
+        // two-scalar lower case, marks, Greek, Cyrillic, punctuation, spaces), plus a few astral ones.
+        let values = Array(0x20...0x2FFF).filter { !(0x1780...0x17FF).contains($0) } + [0x1D400, 0x10400, 0x1F600]
+        var wrong: [String] = []
+        for value in values {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = "Ab\(Character(scalar))Cd x\(Character(scalar))"
+            let expected = words.words(text).map(\.key).joined(separator: " ")
+            if Array(words.indexText(text).utf8) != Array(expected.utf8) { wrong.append(String(format: "U+%04X", value)) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    }
 }
 
 @Suite("Concordance shows review status")

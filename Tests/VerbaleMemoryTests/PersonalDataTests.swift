@@ -58,6 +58,11 @@ struct PersonalDataTests {
         #expect(scrubbed("date of birth: 03/04/1975").0 == "date of birth: {DATE_OF_BIRTH}")
         #expect(scrubbed("née le 3 mai 1971 à Lyon", "fr").0 == "née le {DATE_OF_BIRTH} à Lyon")
         #expect(scrubbed("ថ្ងៃខែឆ្នាំកំណើត ១២ មីនា ១៩៦០", "km").0 == "ថ្ងៃខែឆ្នាំកំណើត {DATE_OF_BIRTH}")
+        // កើត ("born") glued to the date, as identity documents write it, or with នៅ ("on") and U+200B.
+        #expect(scrubbed("ឯកឧត្តម នី សាមល កើតថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០", "km").0 == "ឯកឧត្តម {PERSON} កើត{DATE_OF_BIRTH}")
+        #expect(scrubbed("កើត\u{200B}នៅ\u{200B}ថ្ងៃទី\u{200B}៣\u{200B}ខែ\u{200B}ឧសភា\u{200B}ឆ្នាំ\u{200B}១៩៧១", "km").0 == "កើត\u{200B}នៅ\u{200B}{DATE_OF_BIRTH}")
+        // កើតឡើង ("happened") is not a birth: the date of an event stays.
+        #expect(scrubbed("ព្រឹត្តិការណ៍នេះកើតឡើងនៅថ្ងៃទី២៨ ខែវិច្ឆិកា ឆ្នាំ២០២០។", "km").1.isEmpty)
         // A date that is not a birth date stays.
         #expect(scrubbed("Geneva, 12 January 2021").1.isEmpty)
     }

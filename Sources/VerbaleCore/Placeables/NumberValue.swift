@@ -8,6 +8,10 @@
 /// digits as they are. O(n).
 public enum NumberValue {
     public static func parse(_ text: String, language: Language) -> String {
+        // Only ASCII digits (most numbers): no separator to read, the value is the text. Spares
+        // the Character walk below, which was about 2 % of an import's CPU.
+        var copy = text
+        if copy.withUTF8({ !$0.isEmpty && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }) { return text }
         let ascii = Digits.ascii(text)
         var digitsAndMarks: [Character] = []
         for character in ascii where !(character.isWhitespace || character == "\u{202F}" || character == "\u{00A0}" || character == "\u{2009}" || character == "'" || character == "’") {

@@ -66,5 +66,16 @@ enum PlaceablePatterns {
 
     static let email = "(?<![\\w.%+\\-])([A-Za-z0-9][A-Za-z0-9._%+\\-]*@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,})(?![\\w\\-])"
 
+    /// The names of the placeholders `verbale import` writes in place of personal data
+    /// (`PersonalDataKind`, in VerbaleMemory; a test checks the two lists agree).
+    static let personalDataNames = ["PERSON", "EMAIL", "PHONE", "PASSPORT", "ID_NUMBER", "DATE_OF_BIRTH"]
+
+    /// `{PERSON}`, `{PERSON2}` (a unit holding two people), `{DATE_OF_BIRTH}`…: one placeable, so
+    /// a scrubbed memory segment counts `{PERSON}` as one token of type `placeholder`, not as
+    /// `{`, `PERSON`, `}`, and a query's own personal data can stand against it.
+    static var personalDataPlaceholder: String {
+        "\\{(?:" + personalDataNames.joined(separator: "|") + ")[0-9]{0,3}\\}"
+    }
+
     static let url = "((?:https?|ftp)://[^\\s<>\"«»“”‘’]+|\\bwww\\.[^\\s<>\"«»“”‘’]+)"
 }

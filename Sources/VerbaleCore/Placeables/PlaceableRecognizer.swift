@@ -1,5 +1,6 @@
 /// Finds the placeables of a text: dates (EN/FR/KM forms, ISO values), note reference
-/// numbers, e-mail addresses, URLs and numbers (Latin or Khmer digits).
+/// numbers, e-mail addresses, URLs, numbers (Latin or Khmer digits) and the personal-data
+/// placeholders (`{PERSON}`, `{EMAIL}`…) that import writes, valued by their name.
 ///
 /// Each kind is an ICU regular expression (`PlaceablePatterns`), but none is run over the
 /// whole text: one pass over the text finds where a placeable could start (a digit, a word
@@ -74,6 +75,8 @@ final class PlaceableRecognizer {
     /// How many rules the masks must hold (at most 64: one bit each).
     var ruleCount: Int { rules.count }
     private let email: ICURegex?
+    /// `{PERSON}`, `{EMAIL2}`…: the placeholders `verbale import` leaves in place of personal data.
+    private let personalPlaceholder: ICURegex?
     /// Whether `Trigger.prefilter`s are applied (off only for the reference engine).
     let usesPrefilters: Bool
     /// The union of the rules' initial masks: a word start outside it tries no rule.
@@ -135,6 +138,7 @@ final class PlaceableRecognizer {
             })
         }
         email = try? ICURegex(PlaceablePatterns.email)
+        personalPlaceholder = try? ICURegex(PlaceablePatterns.personalDataPlaceholder)
         for rule in rules {
             anyInitial.0 |= rule.mask.0
             anyInitial.1 |= rule.mask.1
@@ -205,6 +209,7 @@ final class PlaceableRecognizer {
         var candidates: [Placeable.Found] = []
         var previous: UInt16 = 0x20
         var hasAt = false
+        var hasBrace = false
         var lastSlash = -1
         for i in stride(from: units.count - 1, through: 0, by: -1) where units[i] == 0x2F {
             lastSlash = i
@@ -214,6 +219,7 @@ final class PlaceableRecognizer {
             let u = units[i]
             defer { previous = u }
             if u == 0x40 { hasAt = true }
+            if u == 0x7B { hasBrace = true }
             let isDigit = Self.isDigit(u)
             let digitStart = isDigit && !Self.isDigit(previous)
             // Digits before a word do not stop it starting: PDF extraction glues "1993No.: 1999".
@@ -250,7 +256,9 @@ final class PlaceableRecognizer {
                 }
                 guard let end = rule.regex.match(at: i), end > i else { continue }
                 let groups = (0...4).map { rule.regex.group($0) }
-                let reader: Reader = { String(decoding: text[$0], as: UTF16.self) }
+                // (`UTF16Text.string`: the same string as `String(decoding:as: UTF16.self)`, U+FFFD
+                // for unpaired surrogates included, without the standard library's slow generic path.)
+                let reader: Reader = { UTF16Text.string(units, $0) }
                 guard let (kind, value) = rule.value(reader, groups) else { continue }
                 var range = i..<end
                 if kind == .url { range = i..<(i + value.utf16.count) }
@@ -263,7 +271,20 @@ final class PlaceableRecognizer {
             var from = 0
             while from < text.count, let match = email.firstMatch(from: from) {
                 from = max(match.upperBound, match.lowerBound + 1)
-                candidates.append(Placeable.Found(kind: .email, range: match, value: String(decoding: text[match], as: UTF16.self)))
+                candidates.append(Placeable.Found(kind: .email, range: match, value: UTF16Text.string(units, match)))
+            }
+        }
+        // Like e-mail addresses, placeholders start at a unit no rule triggers on (`{`), so they
+        // are searched only in texts holding one.
+        if hasBrace, let personalPlaceholder {
+            let text = array ?? Array(units)
+            array = text
+            personalPlaceholder.setText(utf16: text)
+            var from = 0
+            while from < text.count, let match = personalPlaceholder.firstMatch(from: from) {
+                from = max(match.upperBound, match.lowerBound + 1)
+                let name = match.lowerBound + 1..<match.upperBound - 1
+                candidates.append(Placeable.Found(kind: .placeholder, range: match, value: String(decoding: text[name], as: UTF16.self)))
             }
         }
         return Self.leftmostLongest(candidates)

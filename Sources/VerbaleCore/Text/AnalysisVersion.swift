@@ -6,8 +6,9 @@ extension Tokenizer {
     /// patterns, keying): anything derived from tokens and kept on disk (the match index's
     /// recorded glossary entities and merged tokens) is then no longer trusted.
     /// History: "tokens-2026-11-29" (Latin fast path); "tokens-2026-11-29b" (matcher forms
-    /// composed to NFC, `Normalizer.composed`).
-    public static let analysisVersion = "tokens-2026-11-29b"
+    /// composed to NFC, `Normalizer.composed`); "tokens-2026-11-29c" (personal-data
+    /// placeholders `{PERSON}`… one placeable each).
+    public static let analysisVersion = "tokens-2026-11-29c"
 
     /// `analysisVersion` plus the identity of the Khmer boundary model this process uses (a
     /// hash of the shipped weights file's bytes, or "none" when the model is missing and Khmer

@@ -58,8 +58,10 @@ public enum Normalizer {
     /// marks with a combining class are COENG U+17D2 (class 9) and ATTHACAN U+17DD (230); two
     /// marks reorder only when a higher class precedes a lower one, so U+17DD is left to ICU.
     static func isComposedWithoutICU(_ text: String) -> Bool {
-        // A UTF-8 byte below 0xCC starts no scalar at or above U+0300 (0xCC 0x80).
-        if text.utf8.allSatisfy({ $0 < 0xCC }) { return true }
+        // A UTF-8 byte below 0xCC starts no scalar at or above U+0300 (0xCC 0x80). Read over the
+        // contiguous UTF-8 (the generic `utf8.allSatisfy` walk was ~1 % of an import's CPU).
+        var copy = text
+        if copy.withUTF8({ bytes in !bytes.contains { $0 >= 0xCC } }) { return true }
         return text.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0..<0x300, 0x2002...0x20CF, 0x19E0...0x19FF: true

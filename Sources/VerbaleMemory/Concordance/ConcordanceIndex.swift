@@ -25,6 +25,11 @@ public struct ConcordanceIndex: MemoryIndex {
             // Texts holding Khmer used to go to ICU whole, which joined `1,000`, `U.N.` or
             // `info@mfa.gov.kh` into one word a query never gives (`ConcordanceWords`). Other
             // texts are keyed as before, so a memory without Khmer is left alone.
+            // A memory from before `memory.v2-analysis` (no `analysis_stamp` yet) counts as
+            // analysed by an unknown tokenizer: `AnalysisUpgrade`, which every writable open runs
+            // right after the migrations, rebuilds this index anyway (with progress), so it is
+            // not rebuilt twice here.
+            guard try db.tableExists("analysis_stamp") else { return }
             try Self.reindexIfKhmer(db)
         }
     }
@@ -37,20 +42,7 @@ public struct ConcordanceIndex: MemoryIndex {
     /// variants' text for a Khmer scalar (it stops at the first); with Khmer, one word split
     /// and FTS5 insert per variant, about what importing the memory's concordance cost.
     static func reindexIfKhmer(_ db: Database) throws {
-        // Any scalar of the Khmer block (U+1780–U+17FF, as `ConcordanceWords.containsKhmer`);
-        // GLOB compares code points, in C, without decoding a String per row.
-        let khmer = "SELECT EXISTS (SELECT 1 FROM variant WHERE text GLOB '*[' || char(6016) || '-' || char(6143) || ']*')"
-        guard try Bool.fetchOne(db, sql: khmer) == true else { return }
-        try db.execute(sql: "INSERT INTO concordance (concordance) VALUES ('delete-all')")
-        let texts = try RawStatement(db, sql: "SELECT id, text FROM variant ORDER BY id")
-        let words = ConcordanceWords()
-        let insert = try RawStatement(db, sql: ConcordanceIndex().insertSQL)
-        while try texts.step() {
-            guard let text = texts.string(1) else { continue }
-            insert.bind(1, texts.int64(0))
-            insert.bind(2, words.indexText(text))
-            try insert.run()
-        }
+        try reindexIfKhmer(db, report: { _, _ in })
     }
 
     public var insertSQL: String { "INSERT INTO concordance (rowid, words) VALUES (?, ?)" }

@@ -35,7 +35,6 @@ public final class ConcordanceWords {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var inWord = false
-        var scalarBytes: [UInt8] = []
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
@@ -52,14 +51,20 @@ public final class ConcordanceWords {
             } else if value >= 0x1780 && value <= 0x17FF {
                 // Khmer (the range `containsKhmer` looks for): ICU's dictionary splits it.
                 return words(text).map(\.key).joined(separator: " ")
+            } else if value >= 0xC0 && value <= 0xFF && value != 0xD7 && value != 0xF7 {
+                // Latin-1 letters (French accents): all word scalars; À–Þ lower-case by +0x20 —
+                // what `appendLowercased` gives, without a property lookup (`indexTextAgreesWithWords`).
+                if !inWord, !output.isEmpty { output.append(0x20) }
+                inWord = true
+                Self.appendUTF8(value <= 0xDE ? value + 0x20 : value, to: &output)
             } else if Self.isWordScalar(scalar) {
                 if !inWord, !output.isEmpty { output.append(0x20) }
                 inWord = true
-                scalarBytes.removeAll(keepingCapacity: true)
-                var lowered = String.UnicodeScalarView()
-                Self.appendLowercased(scalar, to: &lowered)
-                for piece in lowered { scalarBytes.append(contentsOf: UTF8.encode(piece).map { Array($0) } ?? []) }
-                output.append(contentsOf: scalarBytes)
+                if scalar.properties.changesWhenLowercased {
+                    for piece in scalar.properties.lowercaseMapping.unicodeScalars { Self.appendUTF8(piece.value, to: &output) }
+                } else {
+                    Self.appendUTF8(value, to: &output)
+                }
             } else {
                 inWord = false
             }
@@ -191,6 +196,22 @@ public final class ConcordanceWords {
         switch properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber: return true
         default: return false
+        }
+    }
+
+    /// Appends the UTF-8 of scalar `value` (no intermediate string or array).
+    @inline(__always)
+    static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
+        if value < 0x80 {
+            output.append(UInt8(value))
+        } else if value < 0x800 {
+            output.append(UInt8(0xC0 | (value >> 6))); output.append(UInt8(0x80 | (value & 0x3F)))
+        } else if value < 0x10000 {
+            output.append(UInt8(0xE0 | (value >> 12))); output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (value & 0x3F)))
+        } else {
+            output.append(UInt8(0xF0 | (value >> 18))); output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            output.append(UInt8(0x80 | ((value >> 6) & 0x3F))); output.append(UInt8(0x80 | (value & 0x3F)))
         }
     }
 

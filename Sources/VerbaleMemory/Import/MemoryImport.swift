@@ -29,6 +29,8 @@ extension SQLiteMemory {
         var summary = try writeTransaction(commit: !options.dryRun) { db -> ImportSummary in
             try UnitWriter.enlargeCache(db)
             defer { try? UnitWriter.restoreCache(db) }
+            // O(1) when current (the open upgraded it): new rows never join rows of another analysis.
+            _ = try AnalysisUpgrade.reanalyseIfStale(db, indexes: indexes)
             var summary = ImportSummary()
             var writer = try UnitWriter(db)
             let inserts = try indexes.map { try RawStatement(db, sql: $0.insertSQL) }

@@ -19,7 +19,9 @@ import VerbaleCore
 ///   verbs of address ជូន/ចំពោះ, since glued elsewhere it is a word's end (ពិភពលោក, "world")
 ///   or the pronoun "he/his" (របស់លោក);
 /// - dates of birth after `born (on)`, `date of birth`, `né(e) le`, `date de naissance`,
-///   `ថ្ងៃខែឆ្នាំកំណើត`: the date goes, the words stay.
+///   `ថ្ងៃខែឆ្នាំកំណើត`, `កើត(នៅ)` ("born (on)", as in "កើតថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០"): the date
+///   goes, the words stay. `កើត` also begins "happen" (កើតឡើង) and "exist" (កើតមាន), which are
+///   never followed by a date directly.
 ///
 /// Khmer keywords, titles and names may be separated by U+200B (how Khmer marks word breaks)
 /// wherever spaces are allowed.
@@ -81,7 +83,7 @@ public final class PersonalDataScrubber {
             Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ ().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),
             Pattern(kind: .phone, regex: try regex("(?<![\\w/+])\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){2,5}(?![\\w/])", .phone), group: 0, needs: .digits),
             Pattern(kind: .phone, regex: try regex("(?<![\\w/.+-])0\\d{1,2}[ .-]\\d{3}[ .-]\\d{3,4}(?![\\w/]|[.-]\\d)", .phone), group: 0, needs: .digits),
-            Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|កើតនៅ)[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
+            Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|កើត(?:\(gap)នៅ)?)[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
             Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B]\(khmerLetters)+)?)", .person), group: 1, needs: .khmer),
         ]

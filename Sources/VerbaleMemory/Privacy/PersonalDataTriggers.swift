@@ -130,33 +130,55 @@ extension PersonalDataScrubber {
         return table
     }()
 
+    /// The keywords that need a word start (`\b`), as bits: tried only where one can stand.
+    static let wordStartKeywords: UInt64 = keywords.enumerated().reduce(0) { bits, entry in
+        entry.offset < UInt64.bitWidth && entry.element.wordStart ? bits | UInt64(1) << UInt64(entry.offset) : bits
+    }
+
     /// Whether every keyword has its bit in `keywordsByFirstByte`.
     static var keywordsFit: Bool { keywords.count <= UInt64.bitWidth }
 
     /// The keyword flags of `p` whose patterns can have their digits: one pass over the bytes,
     /// comparing (through `folded`) only where a keyword's first byte stands.
+    ///
+    /// Only the keywords still worth finding are tried (enough digits for their pattern, flag
+    /// not found yet: a bit mask, updated when a flag is found), and those needing a word start
+    /// only where `\b` can stand, so inside a word most bytes cost one table read.
     static func keywordTriggers(_ p: UnsafeBufferPointer<UInt8>, digits: Int) -> Triggers {
         var found: Triggers = []
-        let firsts = keywordsByFirstByte, list = keywords
-        var wanted: Triggers = []
-        for keyword in list where digits >= keyword.minimumDigits { wanted.insert(keyword.flag) }
+        let firsts = keywordsByFirstByte, list = keywords, wordStartOnly = wordStartKeywords
+        var live: UInt64 = 0
+        for (index, keyword) in list.enumerated() where index < UInt64.bitWidth && digits >= keyword.minimumDigits {
+            live |= UInt64(1) << UInt64(index)
+        }
         var i = 0
-        while i < p.count, !found.isSuperset(of: wanted) {
-            var candidates = firsts[Int(folded(p, i))]
+        while i < p.count, live != 0 {
+            // `\b` cannot stand after an ASCII letter, digit or `_` (a non-ASCII byte may be anything).
+            let afterWordByte = i > 0 && (isASCIILetter(p[i - 1]) || (p[i - 1] >= 0x30 && p[i - 1] <= 0x39) || p[i - 1] == 0x5F)
+            var candidates = firsts[Int(folded(p, i))] & live
+            if afterWordByte { candidates &= ~wordStartOnly }
             while candidates != 0 {
                 let index = candidates.trailingZeroBitCount
                 candidates &= candidates - 1
-                let keyword = list[index]
-                guard digits >= keyword.minimumDigits, !found.contains(keyword.flag), i + keyword.bytes.count <= p.count else { continue }
-                // `\b` cannot stand after an ASCII letter, digit or `_` (a non-ASCII byte may be anything).
-                if keyword.wordStart, i > 0, isASCIILetter(p[i - 1]) || (p[i - 1] >= 0x30 && p[i - 1] <= 0x39) || p[i - 1] == 0x5F { continue }
-                var k = 0
-                if keyword.exactCase {
-                    while k < keyword.bytes.count, p[i + k] == keyword.bytes[k] { k += 1 }
-                } else {
-                    while k < keyword.bytes.count, folded(p, i + k) == keyword.bytes[k] { k += 1 }
+                let match = list.withUnsafeBufferPointer { keywords -> Triggers? in
+                    let keyword = keywords[index]
+                    guard i + keyword.bytes.count <= p.count else { return nil }
+                    let same = keyword.bytes.withUnsafeBufferPointer { bytes -> Bool in
+                        var k = 0
+                        if keyword.exactCase {
+                            while k < bytes.count, p[i + k] == bytes[k] { k += 1 }
+                        } else {
+                            while k < bytes.count, folded(p, i + k) == bytes[k] { k += 1 }
+                        }
+                        return k == bytes.count
+                    }
+                    return same ? keyword.flag : nil
                 }
-                if k == keyword.bytes.count { found.insert(keyword.flag) }
+                guard let flag = match else { continue }
+                found.insert(flag)
+                // Every keyword of that flag is done.
+                for (other, keyword) in list.enumerated() where other < UInt64.bitWidth && keyword.flag == flag { live &= ~(UInt64(1) << UInt64(other)) }
+                candidates &= live
             }
             i += 1
         }

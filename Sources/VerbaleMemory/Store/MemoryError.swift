@@ -17,6 +17,9 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
     case invalidPattern(kind: String, reason: String)
     /// A unit reached the store in a shape the import pipeline should have rejected.
     case invalidUnit(id: String?, reason: String)
+    /// The memory was opened read-only (this process cannot write it or its folder) and an
+    /// operation needed to write it.
+    case readOnly(path: String)
 
     public var description: String {
         switch self {
@@ -34,6 +37,8 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
             "the built-in \(kind) pattern for personal data does not compile with this ICU: \(reason); nothing was imported"
         case let .invalidUnit(id, reason):
             "unit \(id.map { "'\($0)'" } ?? "without id"): \(reason)"
+        case let .readOnly(path):
+            "cannot write the memory \(path): it is read-only for this process (the file or its folder); nothing was changed"
         }
     }
 }

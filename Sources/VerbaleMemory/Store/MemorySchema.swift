@@ -12,6 +12,8 @@ public enum MemorySchema {
         var migrator = DatabaseMigrator()
         registerStore(in: &migrator)
         for index in indexes { index.registerMigrations(in: &migrator) }
+        // Last: its table tells `concordance.v2-khmer-runs` whether the memory predates it.
+        AnalysisStamp.registerMigration(in: &migrator)
         return migrator
     }
 

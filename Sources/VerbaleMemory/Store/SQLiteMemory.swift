@@ -21,29 +21,72 @@ public final class SQLiteMemory: TranslationMemory {
     public let path: URL
     public let indexes: [any MemoryIndex]
     let pool: DatabasePool
+    /// True when the memory was opened read-only (`Access`): writes fail with
+    /// `MemoryError.readOnly`, and nothing was migrated or re-analysed.
+    public let isReadOnly: Bool
+    /// What the caller may want to tell the user once (the library prints nothing): the memory
+    /// could not be upgraded, so searches use its rows as they are (`Note`).
+    public let notes: [Note]
+    /// What opening did about the stored analysis (`AnalysisUpgrade`).
+    let analysis: AnalysisUpgrade.Outcome
 
-    /// Opens (creating if needed) the memory at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the memory at `path`, brings its schema up to date and, when
+    /// its stored rows were analysed by another tokenizer (`AnalysisStamp`), re-analyses them
+    /// in one transaction (`AnalysisUpgrade`; O(1) when current, about one tokenization per
+    /// stored variant otherwise, reported through `progress`).
     /// - Parameter busyTimeout: how long a writer waits for another process's write lock.
-    public init(path: URL, indexes: [any MemoryIndex] = SQLiteMemory.standardIndexes, busyTimeout: TimeInterval = 60) throws {
+    /// - Parameter access: `.automatic` opens read-only a memory this process cannot write
+    ///   (the file or its folder); a read-only memory is searched as it is, with `notes`.
+    public init(path: URL, indexes: [any MemoryIndex] = SQLiteMemory.standardIndexes, busyTimeout: TimeInterval = 60,
+                access: Access = .automatic, progress: AnalysisUpgradeProgress? = nil) throws {
         self.path = path
         self.indexes = indexes
+        self.busyTimeout = busyTimeout
+        let readOnly = access.isReadOnly(path)
+        self.isReadOnly = readOnly
         let folder = path.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw MemoryError.cannotOpen(path: path.path, reason: "cannot create the folder \(folder.path) (\(error.localizedDescription))")
+        if readOnly {
+            guard FileManager.default.fileExists(atPath: path.path) else {
+                throw MemoryError.cannotOpen(path: path.path, reason: "no such file, and it cannot be created here (read-only)")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw MemoryError.cannotOpen(path: path.path, reason: "cannot create the folder \(folder.path) (\(error.localizedDescription))")
+            }
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "verbale.memory"
-        configuration.prepareDatabase { db in
-            // NORMAL is safe in WAL mode (a commit is atomic; only the last one may roll back on
-            // power loss), and avoids an fsync per transaction.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")
+        configuration.readonly = readOnly
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                // NORMAL is safe in WAL mode (a commit is atomic; only the last one may roll back on
+                // power loss), and avoids an fsync per transaction.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")
+            }
         }
         do {
             pool = try DatabasePool(path: path.path, configuration: configuration)
-            try MemorySchema.migrator(indexes: indexes).migrate(pool)
+            if readOnly {
+                notes = try pool.read { db in try ReadOnlyMemory.notes(db, path: path.path) }
+                analysis = .current
+            } else {
+                try MemorySchema.migrator(indexes: indexes).migrate(pool)
+                var upgraded = AnalysisUpgrade.Outcome.current
+                var notes: [Note] = []
+                do {
+                    upgraded = try AnalysisUpgrade.runIfStale(pool, indexes: indexes, progress: progress)
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                    // Another process held the write lock all along (a long import): search with
+                    // the rows as they are rather than fail; the next open upgrades.
+                    let stored = try pool.read { db in try AnalysisStamp.identity(db) }
+                    notes.append(.analysisOutdated(path: path.path, stored: stored))
+                }
+                self.notes = notes
+                analysis = upgraded
+            }
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_NOTADB {
                 throw MemoryError.incompatible(path: path.path, reason: "it is not an SQLite database")
@@ -51,9 +94,11 @@ public final class SQLiteMemory: TranslationMemory {
             if error.resultCode == .SQLITE_BUSY {
                 throw MemoryError.busy(path: path.path, waitedSeconds: busyTimeout)
             }
+            if error.resultCode == .SQLITE_READONLY {
+                throw MemoryError.readOnly(path: path.path)
+            }
             throw MemoryError.cannotOpen(path: path.path, reason: error.message ?? "\(error)")
         }
-        self.busyTimeout = busyTimeout
     }
 
     let busyTimeout: TimeInterval
@@ -61,6 +106,7 @@ public final class SQLiteMemory: TranslationMemory {
     /// Runs `body` in one IMMEDIATE transaction on the writer, translating lock timeouts into
     /// `MemoryError.busy`. Rolls back when `commit` is false (dry runs) or `body` throws.
     func writeTransaction<T>(commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
+        guard !isReadOnly else { throw MemoryError.readOnly(path: path.path) }
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?

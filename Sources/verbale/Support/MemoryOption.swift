@@ -18,7 +18,10 @@ struct MemoryOption: ParsableArguments {
     func open() throws -> SQLiteMemory {
         let path = MemoryLocation.resolve(explicit: memory)
         do {
-            let opened = try SQLiteMemory(path: path)
+            // A memory from an earlier Verbale is re-analysed here, once (progress on a terminal).
+            let opened = try SQLiteMemory(path: path, progress: UpgradeProgress.callback())
+            // Once per command: why this memory's results may differ from a fresh import.
+            for note in opened.notes { Terminal.writeError("verbale: note: \(note.description)\n") }
             let isDefault = (memory ?? "").isEmpty && (ProcessInfo.processInfo.environment["VERBALE_MEMORY"] ?? "").isEmpty
             if isDefault {
                 for step in Self.seedingSteps { try step.seed(databaseAt: path) }

@@ -28,7 +28,10 @@ struct MatchEntryEncoderTests {
     @Test("Hand-picked texts: placeables, spacing, NBSP, U+200B, Khmer digits, diacritics")
     func handPicked() throws {
         let english = ["The Embassy has 15 staff members.", "Note No. 2021/01/045 of 12 January 2021", "  leading  and\ttabs ,  odd ( spacing ) ",
-                       "E-mail: protocol@mfa.gov.kh or https://mfa.gov.kh", "1,000.50 USD", "", "!!!", "Thaïlande’s MISSION"]
+                       "E-mail: protocol@mfa.gov.kh or https://mfa.gov.kh", "1,000.50 USD", "", "!!!", "Thaïlande’s MISSION",
+                       // Non-ASCII white space between tokens (ideographic, em and thin spaces, NEL, Ogham), a
+                       // four-byte scalar before them, and U+200B / U+FEFF, which are not spacing.
+                       "a\u{3000}b\u{2003}c\u{85}d \u{1680}e", "😀 café\u{2009}noir 12", "x\u{200B}y\u{FEFF}z ,w"]
         let french = ["L’Ambassade a l'honneur de transmettre :", "le 1er mars 2020", "« Objet » ; n° 37.870", "1 000,50\u{A0}€ aujourd'hui",
                       "Résumé\u{202F}!"]
         let khmer = ["ស្ថានទូតមានបុគ្គលិក ១៥ នាក់។", "ថ្ងៃទី១២ ខែកក្កដា ឆ្នាំ២០១២", "ក្រសួង\u{200B}ការបរទេស\u{200B}និង", "លេខ ១២៣/២០២១ {PERSON1}"]

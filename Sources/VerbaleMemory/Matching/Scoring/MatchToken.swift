@@ -95,7 +95,9 @@ public struct MatchText: Sendable {
     public static let longestEntity = 8
 
     /// The text analysed with glossary entities merged into single `#entity` tokens (valued by
-    /// concept id). An entity whose edges fall inside a token, or that spans more than
+    /// concept id) — or any other placeables found outside the tokenizer, such as a query's
+    /// personal data as `#placeholder` tokens (`FuzzyMatcher.queryPlaceholders`); where two
+    /// start at the same token, the first in order of position is kept. An entity whose edges fall inside a token, or that spans more than
     /// `longestEntity` content tokens, is left as words. Cost: one tokenizer pass plus
     /// O(tokens + entities).
     public init(text: String, language: Language, tokenizer: Tokenizer, entities: [Placeable]) {

@@ -18,6 +18,8 @@ public final class FuzzyMatcher {
     /// Names glossary entities in target languages (placeable transfer); nil without glossary.
     public var entities: (any EntityNaming)?
     private var tokenizers: [Language: Tokenizer] = [:]
+    /// Finds the personal data of queries (`queryPlaceholders`); made on first need.
+    private var personalData: PersonalDataScrubber?
     private let scratch = SearchScratch()
     /// How many recorded-entity searches took each way to the entity-holding entries (the
     /// tests check both are exercised and each equals scoring every entry).
@@ -44,6 +46,20 @@ public final class FuzzyMatcher {
     /// The query as the index sees it.
     public func analyse(_ text: String, language: Language) throws(MatchError) -> MatchText {
         MatchText(text: text, language: language, tokenizer: try tokenizer(for: language))
+    }
+
+    /// The personal data of a query (names after a title, e-mail addresses, phone, passport and
+    /// identity numbers, dates of birth) as placeholder placeables, when the memory holds
+    /// placeholders in that language (`PersonalDataScrubber.placeholders(in:)`): so "Mr. Chan
+    /// Thy" meets a memory's "Mr. {PERSON}" as one placeable with another value, and the
+    /// translations get "Chan Thy". A memory imported with `--keep-personal-data` has none, and
+    /// its queries are analysed as before. Cost: an O(log n) vocabulary lookup, then the
+    /// scrubber's byte pass over the query.
+    func queryPlaceholders(_ text: String, language: Language) -> [Placeable] {
+        let scoped = MatchVocabulary.scoped(MatchVocabulary.languageIndex(language), "#" + Placeable.Kind.placeholder.rawValue)
+        guard index.vocabulary.classID(scoped) != nil else { return [] }
+        if personalData == nil { personalData = try? PersonalDataScrubber() }
+        return personalData?.placeholders(in: text) ?? []
     }
 
     /// The memory's best matches for `text`, best first.
@@ -85,7 +101,9 @@ public final class FuzzyMatcher {
         guard index.languages.contains(language) else {
             throw .languageNotInMemory(language.rawValue, available: index.languages.map(\.rawValue).sorted())
         }
-        let query = try analyse(text, language: language)
+        let personal = queryPlaceholders(text, language: language)
+        let query = personal.isEmpty ? try analyse(text, language: language)
+            : MatchText(text: text, language: language, tokenizer: try tokenizer(for: language), entities: personal)
         guard query.contentLength > 0 else { throw .noWords(text) }
         let languageIndex = MatchVocabulary.languageIndex(language)
         let queryIDs = query.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) }
@@ -95,7 +113,7 @@ public final class FuzzyMatcher {
         var entityQuery: MatchText?
         if let entities {
             let found = entities.entities(in: text, language: language)
-            let merged = MatchText(text: text, language: language, tokenizer: try tokenizer(for: language), entities: found)
+            let merged = MatchText(text: text, language: language, tokenizer: try tokenizer(for: language), entities: found + personal)
             if merged.hasEntities { entityQuery = merged }
         }
         let hits: [IndexHit]

@@ -16,16 +16,22 @@ enum MatchEntryEncoder {
     /// Appends the encoding of `tokens` (the tokenizer's tokens of `text`, merged placeables
     /// included, in order) to `bytes`.
     static func encode(_ tokens: [Token], of text: String, into bytes: inout [UInt8]) {
-        var gaps = WhiteSpaceGaps(text)
-        var previousEnd = 0
-        for (index, token) in tokens.enumerated() {
-            let spaced = index > 0 && gaps.containsWhiteSpace(from: previousEnd, to: token.range.lowerBound)
-            previousEnd = token.range.upperBound
-            append(token, spaced: spaced, to: &bytes)
+        var text = text
+        text.withUTF8 { utf8 in
+            var gaps = WhiteSpaceGaps(utf8)
+            var previousEnd = 0
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices {
+                    let range = tokens[index].range
+                    let spaced = index > 0 && gaps.containsWhiteSpace(from: previousEnd, to: range.lowerBound)
+                    previousEnd = range.upperBound
+                    append(tokens[index], spaced: spaced, to: &bytes)
+                }
+            }
         }
     }
 
-    private static func append(_ token: Token, spaced: Bool, to bytes: inout [UInt8]) {
+    private static func append(_ token: borrowing Token, spaced: Bool, to bytes: inout [UInt8]) {
         // The form composed, as `MatchToken` keeps it.
         let form = Normalizer.composed(token.text)
         let sameKey = StoredToken.sameBytes(token.key, form)
@@ -70,36 +76,60 @@ enum MatchEntryEncoder {
 }
 
 /// Answers "is there white space (not U+200B or U+FEFF) between scalar offsets a and b?" for
-/// increasing gaps of one text, walking its scalars once. A gap before the walk's position
-/// (tokens out of order, which the tokenizer does not produce) restarts the walk: correct,
-/// only slower.
+/// increasing gaps of one text, walking its UTF-8 once (scalars counted by their lead bytes;
+/// only a non-ASCII scalar inside a gap is decoded). A gap before the walk's position (tokens
+/// out of order, which the tokenizer does not produce) restarts the walk: correct, only slower.
+/// Valid for the lifetime of the buffer it reads (inside the caller's `withUTF8`).
 struct WhiteSpaceGaps {
-    private let scalars: String.UnicodeScalarView
-    private var iterator: String.UnicodeScalarView.Iterator
-    private var position = 0
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// The walk's position: `byte` is where scalar number `scalar` starts.
+    private var byte = 0
+    private var scalar = 0
 
-    init(_ text: String) {
-        scalars = text.unicodeScalars
-        iterator = scalars.makeIterator()
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
 
     mutating func containsWhiteSpace(from lower: Int, to upper: Int) -> Bool {
         guard upper > lower else { return false }
-        if lower < position {
-            iterator = scalars.makeIterator()
-            position = 0
+        if lower < scalar {
+            byte = 0
+            scalar = 0
         }
-        while position < lower {
-            guard iterator.next() != nil else { return false }
-            position += 1
+        while scalar < lower {
+            guard byte < bytes.count else { return false }
+            byte += Self.length(bytes[byte])
+            scalar += 1
         }
         var found = false
-        while position < upper {
-            guard let scalar = iterator.next() else { return found }
-            position += 1
-            if !found, Self.isWhiteSpace(scalar) { found = true }
+        while scalar < upper {
+            guard byte < bytes.count else { return found }
+            let lead = bytes[byte]
+            let length = Self.length(lead)
+            if !found {
+                if lead < 0x80 {
+                    found = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+                } else if let decoded = decode(at: byte, length: length) {
+                    found = Self.isWhiteSpace(decoded)
+                }
+            }
+            byte += length
+            scalar += 1
         }
         return found
+    }
+
+    /// The length of the UTF-8 sequence a lead byte starts (valid UTF-8: a Swift string's).
+    @inline(__always)
+    private static func length(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    private func decode(at start: Int, length: Int) -> Unicode.Scalar? {
+        guard start + length <= bytes.count else { return nil }
+        var value = UInt32(bytes[start]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[start + offset] & 0x3F) }
+        return Unicode.Scalar(value)
     }
 
     /// Unicode White_Space, which never includes U+200B or U+FEFF; ASCII answered without a

@@ -42,10 +42,18 @@ public struct StoredToken: Hashable, Sendable {
     /// canonical equivalence, so a key "été" (NFC, as ICU makes it) would equal the text
     /// "e\u{301}te\u{301}" (NFD, as macOS exports write it) and be left out of the blob, to be read
     /// back as the NFD text; the saved index looks keys up by bytes, so that entry's key would
-    /// be unknown there. Cost: O(length), no allocation.
+    /// be unknown there. Cost: O(length), no allocation: one `memcmp` over the two strings'
+    /// contiguous UTF-8 (the generic `utf8.elementsEqual` walk cost about 2 % of an import).
     @inline(__always)
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }  // both empty
+                return memcmp(p, q, x.count) == 0
+            }
+        }
     }
 
     /// The class key a token has when `derivedClassFlag` is set, or nil when it cannot be derived.

@@ -61,7 +61,7 @@ public enum PlaceableTransfer {
             guard let index = tokens.indices.first(where: { !used.contains($0) && tokens[$0].classKey == change.source.classKey && tokens[$0].value == change.source.value }) else { continue }
             used.insert(index)
             let found = tokens[index]
-            guard let (rendered, review) = render(change, like: found, language: language, entities: entities) else { continue }
+            guard let (rendered, review) = render(change, like: found, language: language, tokenizer: tokenizer, entities: entities) else { continue }
             edits.append((found.token.range, rendered))
             replacements.append(Replacement(language: language.rawValue, kind: String(change.query.classKey.dropFirst()), from: found.token.text, to: rendered, review: review))
         }
@@ -73,15 +73,15 @@ public enum PlaceableTransfer {
         return (String(String.UnicodeScalarView(scalars)), replacements)
     }
 
-    static func render(_ change: Change, like found: MatchToken, language: Language, entities: (any EntityNaming)?) -> (String, String?)? {
+    static func render(_ change: Change, like found: MatchToken, language: Language, tokenizer: Tokenizer?, entities: (any EntityNaming)?) -> (String, String?)? {
         if change.query.token.placeable?.kind == .entity {
             guard let value = change.query.value, let name = entities?.name(ofConcept: value, in: language, replacing: found.token.text) else { return nil }
             return (name.text, name.review)
         }
-        return render(change, like: found, language: language).map { ($0, nil) }
+        return render(change, like: found, language: language, tokenizer: tokenizer).map { ($0, nil) }
     }
 
-    static func render(_ change: Change, like found: MatchToken, language: Language) -> String? {
+    static func render(_ change: Change, like found: MatchToken, language: Language, tokenizer: Tokenizer? = nil) -> String? {
         let value = change.query.value ?? change.query.token.text
         switch change.query.token.placeable?.kind ?? .number {
         case .number:
@@ -96,7 +96,16 @@ public enum PlaceableTransfer {
             return PlaceableRendering.date(value, in: language) ?? change.query.token.text
         case .entity:
             return nil
-        case .reference, .email, .url, .tag, .placeholder:
+        case .placeholder:
+            // The memory's `{PERSON}` gives way to the query's own value; a date of birth is
+            // written as the target language writes dates.
+            let text = change.query.token.text
+            if let tokenizer, let date = tokenizer.placeables(in: text).first, date.kind == .date, date.range == 0..<text.unicodeScalars.count,
+               let rendered = PlaceableRendering.date(date.value, in: language) {
+                return rendered
+            }
+            return text
+        case .reference, .email, .url, .tag:
             // Keep the target's wording around the identifier ("N° …" vs "No. …").
             if let old = change.source.value, !old.isEmpty, found.token.text.contains(old) {
                 return found.token.text.replacingOccurrences(of: old, with: value)

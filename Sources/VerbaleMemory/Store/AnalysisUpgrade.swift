@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import VerbaleCore
+
+/// An index whose stored rows depend on the tokenizer's output, so they must be made again
+/// from the variants' texts when `Tokenizer.analysisIdentity` changes (`AnalysisUpgrade`).
+public protocol ReanalysedIndex: MemoryIndex {
+    /// Rewrites this index's rows from the stored variants with this process's tokenizer,
+    /// inside the caller's transaction. Calls `report(done, total)` now and then, in variants,
+    /// and once with `done == total` when finished; an error it throws stops the work (the
+    /// caller's transaction then rolls back).
+    func reanalyse(_ db: Database, report: (_ done: Int, _ total: Int) throws -> Void) throws
+}
+
+/// Called during a re-analysis with the index being rewritten and its progress in variants.
+/// Throwing from it cancels the upgrade: nothing is kept, the memory stays as it was.
+public typealias AnalysisUpgradeProgress = (_ index: String, _ done: Int, _ total: Int) throws -> Void
+
+/// Brings a memory's tokenizer-derived rows up to this process's analysis when its
+/// `AnalysisStamp` names another one (an older or newer Verbale, another Khmer model, or a
+/// memory from before the stamp).
+///
+/// All in ONE write transaction: every `ReanalysedIndex`'s rows, then the stamp. A failure, a
+/// cancelled progress callback or a kill rolls everything back, so the memory keeps its old
+/// rows and old stamp and is upgraded on its next writable open. The fuzzy-match index bumps
+/// `match_stamp.changes`, so the `.match` file beside the memory no longer matches and is
+/// rebuilt from the new rows on the next search.
+///
+/// Cost: when current, one single-row read (the check runs on every writable open). When
+/// stale, about one tokenization and one row rewrite per stored variant (the fuzzy-match
+/// rows), plus — only when the memory holds Khmer — the concordance index rebuilt (one word
+/// split and one FTS5 insert per variant), under the write lock: an import by another process
+/// waits meanwhile. Measured for a 100k-unit memory in the README's memory section.
+enum AnalysisUpgrade {
+    /// What happened.
+    enum Outcome: Equatable, Sendable {
+        /// The rows were made by this analysis already: nothing was written.
+        case current
+        /// The rows were re-analysed; `previous` is the identity they had (empty: unknown).
+        case reanalysed(previous: String)
+    }
+
+    /// Re-analyses `indexes` in `writer`'s memory when its stamp is not this process's
+    /// identity. The stamp is read first without the write lock (the usual, current case takes
+    /// no lock), then again inside the transaction, since another process may have upgraded the
+    /// memory meanwhile.
+    static func runIfStale(_ writer: any DatabaseWriter, indexes: [any MemoryIndex],
+                           identity: String = Tokenizer.analysisIdentity,
+                           progress: AnalysisUpgradeProgress?) throws -> Outcome {
+        let stored = try writer.read { db in try AnalysisStamp.identity(db) }
+        guard stored != identity else { return .current }
+        return try writer.writeWithoutTransaction { db in
+            var outcome = Outcome.current
+            try db.inTransaction(.immediate) {
+                try UnitWriter.enlargeCache(db)
+                defer { try? UnitWriter.restoreCache(db) }
+                outcome = try reanalyseIfStale(db, indexes: indexes, identity: identity, progress: progress)
+                return .commit
+            }
+            return outcome
+        }
+    }
+
+    /// The re-analysis itself, inside the caller's write transaction (the import calls it
+    /// first, so rows it adds never join rows of another analysis, even when another Verbale
+    /// re-stamped the memory since it was opened). O(1) when current.
+    static func reanalyseIfStale(_ db: Database, indexes: [any MemoryIndex],
+                                 identity: String = Tokenizer.analysisIdentity,
+                                 progress: AnalysisUpgradeProgress? = nil) throws -> Outcome {
+        let previous = try AnalysisStamp.identity(db) ?? AnalysisStamp.unknown
+        guard previous != identity else { return .current }
+        for index in indexes {
+            guard let index = index as? any ReanalysedIndex else { continue }
+            try index.reanalyse(db) { done, total in try progress?(index.name, done, total) }
+        }
+        try AnalysisStamp.record(identity, in: db)
+        return .reanalysed(previous: previous)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import VerbaleCore
+
+extension SQLiteMemory {
+    /// How a memory is opened.
+    public enum Access: Sendable {
+        /// Read-write when this process can write the file and its folder (SQLite's journal
+        /// files live beside it), else read-only. A file that does not exist yet is created.
+        case automatic
+        /// Read-only whatever the permissions (tests; a memory on a shared, read-only share).
+        case readOnly
+
+        /// Decides, for the memory at `path`. Cost: two `access(2)` calls.
+        func isReadOnly(_ path: URL) -> Bool {
+            switch self {
+            case .readOnly:
+                return true
+            case .automatic:
+                guard FileManager.default.fileExists(atPath: path.path) else { return false }
+                return access(path.path, W_OK) != 0 || access(path.deletingLastPathComponent().path, W_OK) != 0
+            }
+        }
+    }
+
+    /// What the caller may want to tell the user once, on standard error (the library prints
+    /// nothing): the memory could not be brought up to date, and searches use it as it is.
+    public enum Note: Equatable, Sendable, CustomStringConvertible {
+        /// The stored fuzzy-match tokens and Khmer concordance words were made by another text
+        /// analysis (`stored`; nil or empty: unknown, a memory from before the analysis was
+        /// recorded) and could not be re-analysed (read-only, or another process held the
+        /// write lock): scores and Khmer concordance hits may differ slightly from a freshly
+        /// imported memory.
+        case analysisOutdated(path: String, stored: String?)
+        /// The memory predates `concordance.v2-khmer-runs` and is read-only: its concordance is
+        /// searched as it is, where a number, abbreviation or address inside a Khmer text
+        /// (`1,000`, `U.N.`, an e-mail address) may not be found.
+        case concordanceNotUpgraded(path: String)
+
+        public var description: String {
+            switch self {
+            case let .analysisOutdated(path, stored):
+                let made = (stored ?? "").isEmpty ? "an earlier Verbale" : "another Verbale (\(stored ?? ""))"
+                return "\(path): its words were analysed by \(made) and the memory cannot be upgraded now (read-only or busy); searches use them as they are, so match scores and Khmer concordance hits may differ slightly from a fresh import until `verbale` opens it with write access"
+            case let .concordanceNotUpgraded(path):
+                return "\(path): the concordance index was made by an earlier Verbale and the memory is read-only; it is searched as it is, where a number, abbreviation or address inside a Khmer text (1,000, U.N., an e-mail address) may not be found until `verbale` opens it with write access"
+            }
+        }
+    }
+}
+
+/// What a read-only open can and cannot use of a memory it may not migrate.
+///
+/// Tables an older Verbale did not create (the memory itself, an index) cannot be done without:
+/// that is an error naming the file. Rows made by an older analysis or an older concordance
+/// keying are usable: the memory is searched as it is, with a `Note`. Cost: a few schema reads.
+enum ReadOnlyMemory {
+    static let requiredTables = ["unit", "variant", "concordance", "match_entry", "match_stamp"]
+
+    static func notes(_ db: Database, path: String) throws -> [SQLiteMemory.Note] {
+        for table in requiredTables where try !db.tableExists(table) {
+            throw MemoryError.incompatible(path: path, reason: "it was made by an earlier Verbale (it has no \(table) table yet) and must be upgraded once, which needs write access to the file and its folder; it is read-only here")
+        }
+        var notes: [SQLiteMemory.Note] = []
+        let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
+        if !applied.contains("concordance.v2-khmer-runs") { notes.append(.concordanceNotUpgraded(path: path)) }
+        let stored = try AnalysisStamp.identity(db)
+        if stored != Tokenizer.analysisIdentity { notes.append(.analysisOutdated(path: path, stored: stored)) }
+        return notes
+    }
+}

@@ -1,0 +1,106 @@
+import Testing
+import VerbaleCore
+@testable import VerbaleMemory
+
+/// Import leaves `{PERSON}`, `{EMAIL}`… where personal data was; these tests check that the
+/// matcher treats them as placeables (issue 3: "Placeholders behave as placeables in
+/// matching"), that a query's own personal data meets them, and that the query's values are
+/// carried into the translations — in English, French and Khmer.
+@Suite("Personal-data placeholders match as placeables")
+struct PersonalPlaceholderMatchingTests {
+    /// Our own trilingual units, scrubbed the way `verbale import` scrubs them.
+    static func scrubbedUnits() throws -> [TranslationUnit] {
+        let scrubber = try PersonalDataScrubber()
+        let texts: [[(String, String)]] = [
+            [("en", "Please contact Mr. Sok Dara at dara.sok@mfa.gov.kh or +855 12 345 678."),
+             ("fr", "Veuillez contacter M. Sok Dara à dara.sok@mfa.gov.kh ou au +855 12 345 678."),
+             ("km", "សូមទាក់ទង លោក សុខ ដារ៉ា តាម dara.sok@mfa.gov.kh ឬ +៨៥៥ ១២ ៣៤៥ ៦៧៨។")],
+            [("en", "H.E. Mr. Ney Samol, born on 12 March 1960, holds passport No. N0123456."),
+             ("fr", "S.E. M. Ney Samol, né le 12 mars 1960, est titulaire du passeport n° N0123456."),
+             ("km", "ឯកឧត្តម នី សាមល កើតថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០ កាន់លិខិតឆ្លងដែនលេខ N0123456។")],
+            [("en", "The Embassy has 12 staff members."), ("fr", "L'Ambassade compte 12 agents."), ("km", "ស្ថានទូតមានបុគ្គលិក ១២ នាក់។")],
+        ]
+        return try texts.enumerated().map { position, variants in
+            let unit = TranslationUnit(variants: try variants.map { Variant(language: try LanguageTag($0.0), text: $0.1) })
+            return scrubber.scrub(unit, file: "fixture", position: position + 1).unit
+        }
+    }
+
+    let matcher: FuzzyMatcher
+
+    init() throws {
+        matcher = try Matching.matcher(Self.scrubbedUnits())
+    }
+
+    @Test("Every placeholder import writes is one placeable token valued by its name, in EN, FR and KM (glued and with U+200B)")
+    func tokenizerReadsPlaceholders() throws {
+        for kind in PersonalDataKind.allCases {
+            for placeholder in [kind.placeholder(number: nil), kind.placeholder(number: 2)] {
+                for (language, text) in [(Language.english, "Mr. \(placeholder), please."), (.french, "M. \(placeholder), merci."),
+                                         (.khmer, "លោក\(placeholder)បានមកដល់។"), (.khmer, "លោក\u{200B}\(placeholder)\u{200B}បាន\u{200B}មក។")] {
+                    let tokens = try Tokenizer(language: language).tokenize(text, mergingPlaceables: true)
+                    let found = tokens.filter { $0.placeable?.kind == .placeholder }
+                    #expect(found.count == 1, "\(text)")
+                    #expect(found.first?.text == placeholder)
+                    #expect(found.first?.placeable?.value == String(placeholder.dropFirst().dropLast()))
+                    #expect(!tokens.contains { $0.text == "{" || $0.text == "}" }, "\(text)")
+                }
+            }
+        }
+        // Braces around anything else are not placeholders.
+        for text in ["{NAME}", "{ PERSON }", "{person}", "{PERSON", "{1}"] {
+            let tokens = try Tokenizer(language: .english).tokenize(text, mergingPlaceables: true)
+            #expect(!tokens.contains { $0.placeable?.kind == .placeholder }, "\(text)")
+        }
+    }
+
+    @Test("A query written with the placeholders themselves is an exact match")
+    func literalPlaceholders() throws {
+        let match = try #require(try matcher.search("Please contact Mr. {PERSON} at {EMAIL} or {PHONE}.", language: .english, limit: 1).first)
+        #expect(match.score == 100)
+        #expect(match.targets["fr"] == "Veuillez contacter M. {PERSON} à {EMAIL} ou au {PHONE}.")
+    }
+
+    @Test("A query's name, e-mail and phone meet the memory's placeholders and are carried into French and Khmer")
+    func englishQueryCarriesValues() throws {
+        let match = try #require(try matcher.search("Please contact Mr. Chan Thy at chan.thy@example.org or +33 1 23 45 67 89.",
+                                                    language: .english, limit: 1).first)
+        // Three placeables with other values over 8 content tokens (please contact mr {PERSON} at {EMAIL} or {PHONE}).
+        #expect(match.cost == 3 * CostModel.standard.placeableValue)
+        #expect(match.score == CostModel.score(cost: 90, length: 8))
+        #expect(match.targets["fr"] == "Veuillez contacter M. Chan Thy à chan.thy@example.org ou au +33 1 23 45 67 89.")
+        #expect(match.targets["km"] == "សូមទាក់ទង លោក Chan Thy តាម chan.thy@example.org ឬ +33 1 23 45 67 89។")
+        #expect(match.transferred.filter { $0.kind == "placeholder" }.count == 6)
+    }
+
+    @Test("A Khmer query with a Khmer name and Khmer digits carries them into English and French")
+    func khmerQueryCarriesValues() throws {
+        let match = try #require(try matcher.search("សូមទាក់ទង លោក ចាន់ ធី តាម chan.thy@example.org ឬ +៨៥៥ ៩៩ ៣៤៥ ៦៧៨។",
+                                                    language: .khmer, limit: 1).first)
+        #expect(match.cost == 3 * CostModel.standard.placeableValue)
+        #expect(match.targets["en"] == "Please contact Mr. ចាន់ ធី at chan.thy@example.org or +៨៥៥ ៩៩ ៣៤៥ ៦៧៨.")
+    }
+
+    @Test("A date of birth is carried over in each language's own date form")
+    func dateOfBirth() throws {
+        let match = try #require(try matcher.search("H.E. Mr. Hor Namhong, born on 15 November 1935, holds passport No. N0987654.",
+                                                    language: .english, limit: 1).first)
+        #expect(match.cost == 3 * CostModel.standard.placeableValue)
+        #expect(match.targets["fr"] == "S.E. M. Hor Namhong, né le 15 novembre 1935, est titulaire du passeport n° N0987654.")
+        #expect(match.targets["km"] == "ឯកឧត្តម Hor Namhong កើតថ្ងៃទី១៥ ខែវិច្ឆិកា ឆ្នាំ១៩៣៥ កាន់លិខិតឆ្លងដែនលេខ N0987654។")
+    }
+
+    @Test("A memory that kept its personal data (no placeholders) analyses queries as before")
+    func memoryWithoutPlaceholders() throws {
+        let kept = try Matching.matcher([TranslationUnit(variants: [
+            Variant(language: try LanguageTag("en"), text: "Please contact Mr. Sok Dara at dara.sok@mfa.gov.kh."),
+            Variant(language: try LanguageTag("fr"), text: "Veuillez contacter M. Sok Dara à dara.sok@mfa.gov.kh."),
+        ])])
+        let query = "Please contact Mr. Chan Thy at chan.thy@example.org."
+        #expect(kept.queryPlaceholders(query, language: .english).isEmpty)
+        #expect(!matcher.queryPlaceholders(query, language: .english).isEmpty)
+        let match = try #require(try kept.search(query, language: .english, threshold: 1, limit: 1).first)
+        // Two name words substituted (full edits) and the e-mail another value: as without this feature.
+        #expect(match.cost == 2 * CostModel.fullEdit + CostModel.standard.placeableValue)
+    }
+}
