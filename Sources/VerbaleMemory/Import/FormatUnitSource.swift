@@ -34,7 +34,9 @@ public final class FormatUnitSource: UnitSource {
 
     public func next() throws -> TranslationUnit? {
         guard var unit = try reader.next() else { return nil }
-        if unit.metadata.origin == nil { unit.metadata.origin = "\(name)#\(reader.unitLine)" }
+        // The file name as the import records it (`SQLiteMemory.originName`): an absolute or home
+        // path would tell a shared memory who imported it.
+        if unit.metadata.origin == nil { unit.metadata.origin = "\(SQLiteMemory.originName(name))#\(reader.unitLine)" }
         return unit
     }
 
