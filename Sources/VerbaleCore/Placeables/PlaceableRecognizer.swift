@@ -199,9 +199,10 @@ final class PlaceableRecognizer {
 
     /// The placeables of `units`, in order, without overlaps (UTF-16 ranges).
     func recognize(_ units: UnsafeBufferPointer<UInt16>) -> [Placeable.Found] {
-        var array: [UInt16]?
-        var textSet: [Bool] = []  // made at the first regex attempt: most texts need none
-        let ruleCount = rules.count
+        // The rules whose regex reads this text already (bit n: rule n). Each reads `units` in
+        // place (`setSharedText`: no copy of the text per rule; `units` outlives every match
+        // below, and the next call sets its own text before matching).
+        var textSet: UInt64 = 0
         // Local copies: each read of a class's stored `var` is an exclusivity check.
         let ruleDigit = ruleDigit, ruleMonthAhead = ruleMonthAhead, ruleMonthWord = ruleMonthWord
         let ruleMask0 = ruleMask0, ruleMask1 = ruleMask1, ruleKhmerInitials = ruleKhmerInitials, rulePrefilter = rulePrefilter
@@ -247,12 +248,9 @@ final class PlaceableRecognizer {
                 let prefilter = rulePrefilter[n]
                 if prefilter != .none, !passes(prefilter, units, i, lastSlash: lastSlash) { continue }
                 let rule = rules[n]
-                let text = array ?? Array(units)
-                array = text
-                if textSet.isEmpty { textSet = [Bool](repeating: false, count: ruleCount) }
-                if !textSet[n] {
-                    rule.regex.setText(utf16: text)
-                    textSet[n] = true
+                if textSet & (1 << UInt64(n)) == 0 {
+                    rule.regex.setSharedText(units)
+                    textSet |= 1 << UInt64(n)
                 }
                 guard let end = rule.regex.match(at: i), end > i else { continue }
                 let groups = (0...4).map { rule.regex.group($0) }
@@ -266,10 +264,9 @@ final class PlaceableRecognizer {
             }
         }
         if hasAt, let email {
-            let text = array ?? Array(units)
-            email.setText(utf16: text)
+            email.setSharedText(units)
             var from = 0
-            while from < text.count, let match = email.firstMatch(from: from) {
+            while from < units.count, let match = email.firstMatch(from: from) {
                 from = max(match.upperBound, match.lowerBound + 1)
                 candidates.append(Placeable.Found(kind: .email, range: match, value: UTF16Text.string(units, match)))
             }
@@ -277,14 +274,12 @@ final class PlaceableRecognizer {
         // Like e-mail addresses, placeholders start at a unit no rule triggers on (`{`), so they
         // are searched only in texts holding one.
         if hasBrace, let personalPlaceholder {
-            let text = array ?? Array(units)
-            array = text
-            personalPlaceholder.setText(utf16: text)
+            personalPlaceholder.setSharedText(units)
             var from = 0
-            while from < text.count, let match = personalPlaceholder.firstMatch(from: from) {
+            while from < units.count, let match = personalPlaceholder.firstMatch(from: from) {
                 from = max(match.upperBound, match.lowerBound + 1)
                 let name = match.lowerBound + 1..<match.upperBound - 1
-                candidates.append(Placeable.Found(kind: .placeholder, range: match, value: String(decoding: text[name], as: UTF16.self)))
+                candidates.append(Placeable.Found(kind: .placeholder, range: match, value: UTF16Text.string(units, name)))
             }
         }
         return Self.leftmostLongest(candidates)
