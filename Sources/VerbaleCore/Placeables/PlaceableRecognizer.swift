@@ -92,6 +92,8 @@ final class PlaceableRecognizer {
     /// passes 64.
     private var digitRules: UInt64 = 0, khmerRules: UInt64 = 0
     private var initialRules = [UInt64](repeating: 0, count: 128)
+    /// The index of the number rule, which `plainNumberEnd` answers without ICU where it can.
+    private var numberRule = -1
 
     init(language: Language, usesPrefilters: Bool = true) {
         self.language = language
@@ -126,6 +128,7 @@ final class PlaceableRecognizer {
         }
         let groupSpace = language == .french ? "[\\u00A0\\u202F\\u2009 ]" : "[\\u00A0\\u202F\\u2009]"
         if let regex = try? ICURegex(PlaceablePatterns.number(groupSpace: groupSpace)) {
+            numberRule = rules.count
             rules.append(Rule(regex: regex, trigger: Trigger(digit: true)) { text, groups in
                 groups[1].map { (.number, NumberValue.parse(text($0), language: language)) }
             })
@@ -247,6 +250,12 @@ final class PlaceableRecognizer {
                 }
                 let prefilter = rulePrefilter[n]
                 if prefilter != .none, !passes(prefilter, units, i, lastSlash: lastSlash) { continue }
+                if n == numberRule, usesPrefilters, let end = plainNumberEnd(units, i) {
+                    // The regex's own answer for a bare run of ASCII digits (see `plainNumberEnd`).
+                    let digits = UTF16Text.string(units, i..<end)
+                    candidates.append(Placeable.Found(kind: .number, range: i..<end, value: digits))
+                    continue
+                }
                 let rule = rules[n]
                 if textSet & (1 << UInt64(n)) == 0 {
                     rule.regex.setSharedText(units)
@@ -283,6 +292,30 @@ final class PlaceableRecognizer {
             }
         }
         return Self.leftmostLongest(candidates)
+    }
+
+    /// Where the number rule's match starting at `i` ends, when the number is a bare run of
+    /// ASCII digits between two ASCII units that are neither letters, digits, `.` nor `,` (the
+    /// one after it not, in French, a plain space, which groups thousands there): `(ref. 3/123)`,
+    /// `in 1999 the`. There the pattern (`PlaceablePatterns.number`) provably matches exactly the
+    /// run: its look-behind sees no Latin letter, number, `.` or `,` before it; the grouped
+    /// alternative needs a group space after one to three digits, which the run and the unit
+    /// after it are not; the plain one takes the whole run, no `[.,]` follows, and the look-ahead
+    /// sees no Latin letter or number. Its value is the run itself (`NumberValue.parse` of plain
+    /// digits). Nil when any condition fails: the regex decides. Spares an ICU match per number
+    /// (the most frequent placeable); off with prefilters (`Tokenizer.Engine.icu`), so
+    /// `TokenizerEquivalenceTests` and `PlaceableRecognizerReferenceTests` compare it with ICU.
+    func plainNumberEnd(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Int? {
+        func isBoundary(_ u: UInt16) -> Bool {
+            guard u < 0x80, u != 0x2E, u != 0x2C else { return false }
+            return !((0x30...0x39).contains(u) || (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u))
+        }
+        if i > 0, !isBoundary(units[i - 1]) { return nil }
+        var end = i
+        while end < units.count, (0x30...0x39).contains(units[end]) { end += 1 }
+        guard end > i else { return nil }
+        if end < units.count, !isBoundary(units[end]) || (units[end] == 0x20 && language == .french) { return nil }
+        return end
     }
 
     static func isDigit(_ u: UInt16) -> Bool { (0x30...0x39).contains(u) || (0x17E0...0x17E9).contains(u) }
