@@ -277,6 +277,31 @@ struct AnalysisUpgradeTests {
         #expect(!FileManager.default.fileExists(atPath: missing.path))
     }
 
+    @Test("The immutable fallback for a read-only folder opens the same memory, whatever its path holds")
+    func immutableFallback() throws {
+        // A user cannot make a folder read-only for root, so the fallback's open is tested
+        // directly (run by hand as `nobody` on a root-owned folder: search and concordance answer).
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale ro #1 %20 ?x-\(UUID().uuidString)")
+        let path = folder.appendingPathComponent("memory.sqlite")
+        let memory = try SQLiteMemory(path: path)
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "units.tmx", units: try Self.units(shared: false))])
+        let units = try memory.statistics().units
+        try memory.close()
+        // As a memory copied to a protected share: everything checkpointed into the file, no
+        // `-wal` or `-shm` beside it (the only case the fallback is used in).
+        let queue = try DatabaseQueue(path: path.path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path.path + suffix) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let pool = try DatabasePool(path: ReadOnlyMemory.immutableURI(path), configuration: configuration)
+        #expect(try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") } == units)
+        #expect(try pool.read { db in try ReadOnlyMemory.notes(db, path: path.path) }.isEmpty)
+        try pool.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { $0.hasPrefix("memory.sqlite") })
+    }
+
     @Test("A current memory is not touched on open: no re-analysis, the .match file stays valid")
     func currentUntouched() throws {
         let memory = try Self.memory(try Self.units(shared: false))

@@ -55,6 +55,41 @@ extension SQLiteMemory {
 /// that is an error naming the file. Rows made by an older analysis or an older concordance
 /// keying are usable: the memory is searched as it is, with a `Note`. Cost: a few schema reads.
 enum ReadOnlyMemory {
+    /// Opens the memory at `path` read-only and says what the caller should be told.
+    ///
+    /// SQLite reads a WAL database through its `-shm` index file, which a read-only folder may
+    /// not let it create (a memory closed cleanly leaves neither `-wal` nor `-shm` behind): the
+    /// open then fails with SQLITE_READONLY or SQLITE_CANTOPEN. Only in that case, and only when
+    /// no `-wal` file exists — so the database file alone holds every committed transaction —
+    /// the file is opened again as `immutable` (no locks, no `-shm`). Cost of that choice: a
+    /// writer with rights this process lacks, starting while this one reads, is not seen, and a
+    /// checkpoint during the read could show a torn page; a shared read-only memory is not
+    /// written while it is searched, and the alternative is no search at all.
+    static func open(_ path: URL, configuration: Configuration) throws -> (DatabasePool, [SQLiteMemory.Note]) {
+        do {
+            let pool = try DatabasePool(path: path.path, configuration: configuration)
+            return (pool, try pool.read { db in try notes(db, path: path.path) })
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            guard !FileManager.default.fileExists(atPath: path.path + "-wal") else { throw error }
+            let pool = try DatabasePool(path: immutableURI(path), configuration: configuration)
+            return (pool, try pool.read { db in try notes(db, path: path.path) })
+        }
+    }
+
+    /// `file:PATH?immutable=1`, with the characters an SQLite URI gives a meaning escaped.
+    static func immutableURI(_ path: URL) -> String {
+        var escaped = ""
+        for character in path.path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
+    }
+
     static let requiredTables = ["unit", "variant", "concordance", "match_entry", "match_stamp"]
 
     static func notes(_ db: Database, path: String) throws -> [SQLiteMemory.Note] {

@@ -68,11 +68,11 @@ public final class SQLiteMemory: TranslationMemory {
             }
         }
         do {
-            pool = try DatabasePool(path: path.path, configuration: configuration)
             if readOnly {
-                notes = try pool.read { db in try ReadOnlyMemory.notes(db, path: path.path) }
+                (pool, notes) = try ReadOnlyMemory.open(path, configuration: configuration)
                 analysis = .current
             } else {
+                pool = try DatabasePool(path: path.path, configuration: configuration)
                 try MemorySchema.migrator(indexes: indexes).migrate(pool)
                 var upgraded = AnalysisUpgrade.Outcome.current
                 var notes: [Note] = []

@@ -23,7 +23,8 @@ struct MemoryOption: ParsableArguments {
             // Once per command: why this memory's results may differ from a fresh import.
             for note in opened.notes { Terminal.writeError("verbale: note: \(note.description)\n") }
             let isDefault = (memory ?? "").isEmpty && (ProcessInfo.processInfo.environment["VERBALE_MEMORY"] ?? "").isEmpty
-            if isDefault {
+            // Seeding writes: a read-only default memory is used as it is.
+            if isDefault, !opened.isReadOnly {
                 for step in Self.seedingSteps { try step.seed(databaseAt: path) }
             }
             return opened
