@@ -11,7 +11,8 @@ import VerbaleFormats
 /// `--documents N` (Europarl documents, default 200), `--seed S` (default 2; seed 1 is the
 /// development set the weights were set on), `--no-baseline`, `--speed-only`, `--size N`
 /// (sentences per side for the speed run, default 5000); ablations `--no-paragraphs`,
-/// `--no-anchors`, `--no-split`. Each corpus is scored per document and as one archive
+/// `--no-anchors`, `--no-split`, `--no-bootstrap`; `--corpora europarl,line-parallel,en-km,fr-km`
+/// runs only the lines named, `--no-speed` skips the speed run. Each corpus is scored per document and as one archive
 /// (`Aligner.align(archive:)`, one lexicon learnt from all its documents).
 enum AlignEvalBenchmark: Benchmark {
     static let name = "align-eval"
@@ -29,6 +30,7 @@ enum AlignEvalBenchmark: Benchmark {
         var options = Aligner.Options()
         if arguments.contains("--no-paragraphs") { options.paragraphsFirst = false }
         if arguments.contains("--no-split") { options.splitsSupportedBeads = false }
+        if arguments.contains("--no-bootstrap") { options.bootstrapsSmallLexicons = false }
         if arguments.contains("--no-anchors") {
             options.costModel = CostModel(strongMatch: 0, strongMismatch: 0, nameMatch: 0, markMatch: 0, markMismatch: 0)
         }
@@ -55,29 +57,37 @@ enum AlignEvalBenchmark: Benchmark {
         aligner = Aligner(options: options)
         showErrors = option("--show-errors", in: arguments) ?? 0
         archiveErrors = arguments.contains("--archive-errors")
+        // `--corpora europarl,line-parallel,en-km,fr-km`: the lines to run (all by default).
+        let corpora = Set((string("--corpora", in: arguments) ?? "europarl,line-parallel,en-km,fr-km").split(separator: ",").map(String.init))
         if !arguments.contains("--speed-only") {
-            let fr = TestDocuments(documents: documents, length: 100).make(pairs: europarl, languages: (.english, .french), seed: seed)
-            try report("europarl en-fr", fr, baseline: baseline)
+            if corpora.contains("europarl") {
+                let fr = TestDocuments(documents: documents, length: 100).make(pairs: europarl, languages: (.english, .french), seed: seed)
+                try report("europarl en-fr", fr, baseline: baseline)
+            }
             // Stretches where europarl-20k's lines are out of step give a false gold alignment:
             // the same recipe on the pairs in line-parallel stretches only (`lineParallelPairs`,
             // decided on the undamaged corpus before any aligner runs).
-            let verified = AlignmentEvaluation.lineParallelPairs(europarl)
-            FileHandle.standardError.write(Data("europarl: \(verified.count) of \(europarl.count) pairs in line-parallel stretches\n".utf8))
-            let frVerified = TestDocuments(documents: documents, length: 100).make(pairs: verified, languages: (.english, .french), seed: seed)
-            try report("europarl en-fr line-parallel", frVerified, baseline: baseline)
-
-            let enkm = GettextParallelText.rows(languages: [.english, .khmer]).compactMap { row in row[.khmer].map { (row[.english] ?? "", $0) } }
-            let km = TestDocuments(documents: 200, length: 40, threeWayMerges: true).make(pairs: enkm, languages: (.english, .khmer), seed: seed)
-            try report("gettext en-km", km, baseline: baseline)
-
-            let frkm = GettextParallelText.rows(languages: [.english, .french, .khmer]).compactMap { row -> (String, String)? in
-                guard let f = row[.french], let k = row[.khmer] else { return nil }
-                return (f, k)
+            if corpora.contains("line-parallel") {
+                let verified = AlignmentEvaluation.lineParallelPairs(europarl)
+                FileHandle.standardError.write(Data("europarl: \(verified.count) of \(europarl.count) pairs in line-parallel stretches\n".utf8))
+                let frVerified = TestDocuments(documents: documents, length: 100).make(pairs: verified, languages: (.english, .french), seed: seed)
+                try report("europarl en-fr line-parallel", frVerified, baseline: baseline)
             }
-            let fk = TestDocuments(documents: 200, length: 40, threeWayMerges: true).make(pairs: frkm, languages: (.french, .khmer), seed: seed)
-            try report("gettext fr-km", fk, baseline: baseline)
+            if corpora.contains("en-km") {
+                let enkm = GettextParallelText.rows(languages: [.english, .khmer]).compactMap { row in row[.khmer].map { (row[.english] ?? "", $0) } }
+                let km = TestDocuments(documents: 200, length: 40, threeWayMerges: true).make(pairs: enkm, languages: (.english, .khmer), seed: seed)
+                try report("gettext en-km", km, baseline: baseline)
+            }
+            if corpora.contains("fr-km") {
+                let frkm = GettextParallelText.rows(languages: [.english, .french, .khmer]).compactMap { row -> (String, String)? in
+                    guard let f = row[.french], let k = row[.khmer] else { return nil }
+                    return (f, k)
+                }
+                let fk = TestDocuments(documents: 200, length: 40, threeWayMerges: true).make(pairs: frkm, languages: (.french, .khmer), seed: seed)
+                try report("gettext fr-km", fk, baseline: baseline)
+            }
         }
-        try speed(europarl, size: size, baseline: baseline)
+        if !arguments.contains("--no-speed") { try speed(europarl, size: size, baseline: baseline) }
     }
 
     nonisolated(unsafe) static var aligner = Aligner()
@@ -224,6 +234,11 @@ enum AlignEvalBenchmark: Benchmark {
     private static func json(_ score: BeadScore, seconds: Double) -> String {
         String(format: "{\"precision\": %.4f, \"recall\": %.4f, \"f1\": %.4f, \"correct\": %d, \"predicted\": %d, \"seconds\": %.3f}",
                score.precision, score.recall, score.f1, score.correct, score.predicted, seconds)
+    }
+
+    private static func string(_ name: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
     }
 
     private static func option(_ name: String, in arguments: [String]) -> Int? {

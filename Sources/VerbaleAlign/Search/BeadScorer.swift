@@ -67,13 +67,19 @@ struct BeadScorer: Sendable {
 
     func anchorCost(_ e: Evidence) -> Double {
         let cap = costs.anchorCap
+        var words = costs.cognateWeight * (e.cognateBonus - cognates.missCost * Double(e.cognatesMissed))
+        if lexical != nil {
+            // When a small lexicon counts beside the cognate test (`Aligner.smallLexiconPairs`),
+            // both count the same missing words: the floor holds for their sum, or a loose
+            // translation loses to a `1-0` + `0-1` pair. Cognates off: the lexical floor alone.
+            words = max(words + costs.lexicalWeight * e.lexicalScore, -costs.lexicalWeight * costs.lexicalFloor)
+        }
         return -costs.strongMatch * Double(min(e.strongMatched, cap))
             + costs.strongMismatch * Double(min(e.strongUnmatched, cap))
             - costs.nameMatch * Double(min(e.namesMatched, cap))
             - costs.markMatch * Double(e.marksMatched)
             + costs.markMismatch * Double(e.marksMismatched)
-            - costs.cognateWeight * (e.cognateBonus - cognates.missCost * Double(e.cognatesMissed))
-            - costs.lexicalWeight * e.lexicalScore
+            - words
     }
 
     /// The evidence of a bead, for its confidence. O(anchors).
