@@ -30,7 +30,10 @@ extension SQLiteMemory {
             try UnitWriter.enlargeCache(db)
             defer { try? UnitWriter.restoreCache(db) }
             // O(1) when current (the open upgraded it): new rows never join rows of another analysis.
-            _ = try AnalysisUpgrade.reanalyseIfStale(db, indexes: indexes)
+            if case let .newer(stored) = try AnalysisUpgrade.reanalyseIfStale(db, indexes: indexes) {
+                // Rows of this older analysis must not join a newer one's: nothing is imported.
+                throw MemoryError.madeByNewerVerbale(path: path.path, stored: stored, current: Tokenizer.analysisIdentity)
+            }
             var summary = ImportSummary()
             var writer = try UnitWriter(db)
             let inserts = try indexes.map { try RawStatement(db, sql: $0.insertSQL) }

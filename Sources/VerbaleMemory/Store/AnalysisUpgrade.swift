@@ -38,7 +38,33 @@ enum AnalysisUpgrade {
         case current
         /// The rows were re-analysed; `previous` is the identity they had (empty: unknown).
         case reanalysed(previous: String)
+        /// The rows were made by a newer analysis (`stored`): left as they are.
+        case newer(stored: String)
     }
+
+    /// Whether rows stamped `stored` are older than this process's analysis `identity` (to be
+    /// re-analysed), the same, or newer (to be left alone).
+    ///
+    /// Why an order: on a memory shared by a ministry, releases roll out gradually, and an older
+    /// Verbale that rewrote a newer one's rows would start a ping-pong — every open by either
+    /// rewriting the whole memory under the write lock, and the older one's tokens winning half
+    /// the time. Versions (`Tokenizer.analysisVersion`, the part before "; ") are dated
+    /// `tokens-YYYY-MM-DD[letter]`, so they order as strings. At the same version, only the
+    /// Khmer model can differ: a process without the model file ("khmer-model none") never
+    /// rewrites rows made with one; otherwise the process's own model wins, as it always did.
+    static func compare(stored: String, with identity: String) -> Comparison {
+        guard stored != identity else { return .same }
+        guard !stored.isEmpty else { return .older }
+        let storedVersion = stored.split(separator: ";", maxSplits: 1).first.map(String.init) ?? stored
+        let version = identity.split(separator: ";", maxSplits: 1).first.map(String.init) ?? identity
+        if storedVersion != version { return storedVersion < version ? .older : .newer }
+        return identity.hasSuffix(Self.modelMissing) && !stored.hasSuffix(Self.modelMissing) ? .newer : .older
+    }
+
+    enum Comparison: Equatable { case older, same, newer }
+
+    /// How `Tokenizer.analysisIdentity` ends when the Khmer model file is missing.
+    static let modelMissing = "khmer-model none"
 
     /// Re-analyses `indexes` in `writer`'s memory when its stamp is not this process's
     /// identity. The stamp is read first without the write lock (the usual, current case takes
@@ -49,6 +75,7 @@ enum AnalysisUpgrade {
                            progress: AnalysisUpgradeProgress?) throws -> Outcome {
         let stored = try writer.read { db in try AnalysisStamp.identity(db) }
         guard stored != identity else { return .current }
+        if let stored, compare(stored: stored, with: identity) == .newer { return .newer(stored: stored) }
         return try writer.writeWithoutTransaction { db in
             var outcome = Outcome.current
             try db.inTransaction(.immediate) {
@@ -68,7 +95,11 @@ enum AnalysisUpgrade {
                                  identity: String = Tokenizer.analysisIdentity,
                                  progress: AnalysisUpgradeProgress? = nil) throws -> Outcome {
         let previous = try AnalysisStamp.identity(db) ?? AnalysisStamp.unknown
-        guard previous != identity else { return .current }
+        switch compare(stored: previous, with: identity) {
+        case .same: return .current
+        case .newer: return .newer(stored: previous)
+        case .older: break
+        }
         try reanalyse(db, indexes: indexes, identity: identity, progress: progress)
         return .reanalysed(previous: previous)
     }

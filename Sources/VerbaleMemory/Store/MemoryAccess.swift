@@ -31,7 +31,10 @@ extension SQLiteMemory {
         /// recorded) and could not be re-analysed (read-only, or another process held the
         /// write lock): scores and Khmer concordance hits may differ slightly from a freshly
         /// imported memory.
-        case analysisOutdated(path: String, stored: String?)
+        case analysisOutdated(path: String, stored: String?, reason: String? = nil)
+        /// The rows were made by a newer Verbale's analysis (`stored`): searched as they are,
+        /// never rewritten by this older one; imports are refused (`MemoryError.madeByNewerVerbale`).
+        case analysisNewer(path: String, stored: String)
         /// The memory predates `concordance.v2-khmer-runs` and is read-only: its concordance is
         /// searched as it is, where a number, abbreviation or address inside a Khmer text
         /// (`1,000`, `U.N.`, an e-mail address) may not be found.
@@ -39,9 +42,12 @@ extension SQLiteMemory {
 
         public var description: String {
             switch self {
-            case let .analysisOutdated(path, stored):
+            case let .analysisOutdated(path, stored, reason):
                 let made = (stored ?? "").isEmpty ? "an earlier Verbale" : "another Verbale (\(stored ?? ""))"
-                return "\(path): its words were analysed by \(made) and the memory cannot be upgraded now (read-only or busy); searches use them as they are, so match scores and Khmer concordance hits may differ slightly from a fresh import until `verbale` opens it with write access"
+                let why = reason.map { "the upgrade failed: \($0)" } ?? "read-only or busy"
+                return "\(path): its words were analysed by \(made) and the memory cannot be upgraded now (\(why)); searches use them as they are, so match scores and Khmer concordance hits may differ slightly from a fresh import until `verbale` opens it with write access"
+            case let .analysisNewer(path, stored):
+                return "\(path): its words were analysed by a newer Verbale (\(stored)); this one searches them as they are (scores may differ slightly) and will not import into it"
             case let .concordanceNotUpgraded(path):
                 return "\(path): the concordance index was made by an earlier Verbale and the memory is read-only; it is searched as it is, where a number, abbreviation or address inside a Khmer text (1,000, U.N., an e-mail address) may not be found until `verbale` opens it with write access"
             }
@@ -100,7 +106,11 @@ enum ReadOnlyMemory {
         let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
         if !applied.contains("concordance.v2-khmer-runs") { notes.append(.concordanceNotUpgraded(path: path)) }
         let stored = try AnalysisStamp.identity(db)
-        if stored != Tokenizer.analysisIdentity { notes.append(.analysisOutdated(path: path, stored: stored)) }
+        if let stored, AnalysisUpgrade.compare(stored: stored, with: Tokenizer.analysisIdentity) == .newer {
+            notes.append(.analysisNewer(path: path, stored: stored))
+        } else if stored != Tokenizer.analysisIdentity {
+            notes.append(.analysisOutdated(path: path, stored: stored))
+        }
         return notes
     }
 }

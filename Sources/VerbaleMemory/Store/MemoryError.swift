@@ -20,6 +20,9 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
     /// The memory was opened read-only (this process cannot write it or its folder) and an
     /// operation needed to write it.
     case readOnly(path: String)
+    /// The memory's texts were analysed by a newer Verbale (`AnalysisUpgrade.compare`): this
+    /// one can search it as it is but must not add rows of its older analysis.
+    case madeByNewerVerbale(path: String, stored: String, current: String)
 
     public var description: String {
         switch self {
@@ -39,6 +42,8 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
             "unit \(id.map { "'\($0)'" } ?? "without id"): \(reason)"
         case let .readOnly(path):
             "cannot write the memory \(path): it is read-only for this process (the file or its folder); nothing was changed"
+        case let .madeByNewerVerbale(path, stored, current):
+            "the memory \(path) was analysed by a newer Verbale (\(stored)) than this one (\(current)); nothing was imported — import with the newer Verbale"
         }
     }
 }

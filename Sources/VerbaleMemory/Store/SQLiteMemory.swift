@@ -78,11 +78,17 @@ public final class SQLiteMemory: TranslationMemory {
                 var notes: [Note] = []
                 do {
                     upgraded = try AnalysisUpgrade.runIfStale(pool, indexes: indexes, progress: progress)
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-                    // Another process held the write lock all along (a long import): search with
-                    // the rows as they are rather than fail; the next open upgrades.
+                    if case let .newer(stored) = upgraded { notes.append(.analysisNewer(path: path.path, stored: stored)) }
+                } catch let error as DatabaseError {
+                    // The upgrade is optional for searching: another process held the write lock
+                    // all along (a long import), or the rewrite failed (a full disk: it needs
+                    // about the size of the fuzzy-match rows, plus the concordance with Khmer).
+                    // Search with the rows as they are rather than fail; the transaction rolled
+                    // back, and the next writable open (or an import, which needs current rows
+                    // and fails with the error) tries again.
                     let stored = try pool.read { db in try AnalysisStamp.identity(db) }
-                    notes.append(.analysisOutdated(path: path.path, stored: stored))
+                    notes.append(.analysisOutdated(path: path.path, stored: stored,
+                                                   reason: error.resultCode == .SQLITE_BUSY ? nil : error.message ?? "\(error)"))
                 }
                 self.notes = notes
                 analysis = upgraded

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import Testing
+import VerbaleCore
+@testable import VerbaleMemory
+
+/// An older Verbale never rewrites rows a newer one made (no ping-pong on a shared memory),
+/// and any failure of the optional upgrade leaves the memory searchable.
+@Suite("Memory upgrade: older and newer analyses")
+struct AnalysisOrderTests {
+    static let current = "tokens-2026-11-29c; khmer-model c04f (728631 bytes)"
+
+    @Test("Analyses order by their dated version; at one version a process without the Khmer model never rewrites rows made with it")
+    func order() {
+        #expect(AnalysisUpgrade.compare(stored: Self.current, with: Self.current) == .same)
+        #expect(AnalysisUpgrade.compare(stored: "", with: Self.current) == .older)
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29b; khmer-model c04f (728631 bytes)", with: Self.current) == .older)
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29; khmer-model c04f (728631 bytes)", with: Self.current) == .older)
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2027-01-05; khmer-model c04f (728631 bytes)", with: Self.current) == .newer)
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29d; khmer-model c04f (728631 bytes)", with: Self.current) == .newer)
+        // Same version, other model: this process's model wins, unless it has none.
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; khmer-model 99 (10 bytes)", with: Self.current) == .older)
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; khmer-model none", with: Self.current) == .older)
+        #expect(AnalysisUpgrade.compare(stored: Self.current, with: "tokens-2026-11-29c; khmer-model none") == .newer)
+        // This process's own identity has the documented shape.
+        #expect(Tokenizer.analysisIdentity.hasPrefix(Tokenizer.analysisVersion + "; khmer-model "))
+    }
+
+    @Test("A memory a newer Verbale analysed is searched as it is, with a note, never rewritten; an import into it is refused and changes nothing")
+    func newerMemoryLeftAlone() throws {
+        let units = try Matching.fixtureUnits()
+        let memory = try AnalysisUpgradeTests.memory(units)
+        let path = memory.path
+        try memory.close()
+        let newer = "tokens-2099-01-01; khmer-model ffff (1 bytes)"
+        let queue = try DatabaseQueue(path: path.path)
+        try queue.write { db in try AnalysisStamp.record(newer, in: db) }
+        try queue.close()
+
+        let reopened = try SQLiteMemory(path: path)
+        #expect(reopened.analysis == .newer(stored: newer))
+        #expect(reopened.notes == [.analysisNewer(path: path.path, stored: newer)])
+        let before = try AnalysisUpgradeTests.rows(reopened)
+        let (stampBefore, changesBefore) = try AnalysisUpgradeTests.stamp(reopened)
+        #expect(stampBefore == newer)
+        let index = try MatchIndexCache.open(reopened, entities: nil, folderIsWritable: { _ in true }).index
+        #expect(try FuzzyMatcher(index: index, archive: StoredUnits(memory: reopened)).search("The Embassy has 12 staff members.", language: .english).first?.score == 100)
+
+        let extra = TranslationUnit(variants: [Variant(language: try LanguageTag("en"), text: "A unit the older Verbale must not add.")])
+        #expect(throws: MemoryError.self) {
+            try reopened.importUnits(from: [ArrayUnitSource(name: "extra.tmx", units: [extra])], options: ImportOptions())
+        }
+        do {
+            _ = try reopened.importUnits(from: [ArrayUnitSource(name: "extra.tmx", units: [extra])], options: ImportOptions())
+        } catch let error as MemoryError {
+            guard case .madeByNewerVerbale(path: path.path, stored: newer, current: Tokenizer.analysisIdentity) = error else {
+                Issue.record("unexpected error: \(error)")
+                return
+            }
+            #expect(error.description.contains("newer Verbale"))
+        }
+        #expect(try AnalysisUpgradeTests.rows(reopened) == before)
+        #expect(try AnalysisUpgradeTests.stamp(reopened) == (newer, changesBefore))
+    }
+
+    @Test("An upgrade that fails (here a trigger standing for a full disk) leaves the memory searchable as it was, with a note giving the reason")
+    func failedUpgradeStillSearches() throws {
+        let memory = try AnalysisUpgradeTests.memory(try Matching.fixtureUnits())
+        let path = memory.path
+        let before = try AnalysisUpgradeTests.rows(memory)
+        try memory.close()
+        let queue = try DatabaseQueue(path: path.path)
+        try queue.write { db in
+            try AnalysisStamp.record(AnalysisUpgradeTests.oldIdentity, in: db)
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                try db.execute(sql: "CREATE TRIGGER fail_\(event.lowercased()) BEFORE \(event) ON match_entry BEGIN SELECT RAISE(ABORT, 'simulated: database or disk is full'); END")
+            }
+        }
+        try queue.close()
+
+        let reopened = try SQLiteMemory(path: path)
+        guard case let .analysisOutdated(notePath, stored, reason)? = reopened.notes.first else {
+            Issue.record("expected an analysisOutdated note, got \(reopened.notes)")
+            return
+        }
+        #expect(notePath == path.path)
+        #expect(stored == AnalysisUpgradeTests.oldIdentity)
+        #expect(reason?.contains("disk is full") == true)
+        #expect(reopened.notes.first?.description.contains("the upgrade failed") == true)
+        #expect(try AnalysisUpgradeTests.rows(reopened) == before, "rolled back")
+        #expect(try AnalysisUpgradeTests.stamp(reopened).identity == AnalysisUpgradeTests.oldIdentity)
+        let index = try MatchIndexCache.open(reopened, entities: nil, folderIsWritable: { _ in true }).index
+        #expect(try FuzzyMatcher(index: index, archive: StoredUnits(memory: reopened)).search("The Embassy has 12 staff members.", language: .english).first?.score == 100)
+    }
+}
