@@ -48,6 +48,25 @@ struct MatchingCLITests {
         #expect(first["unreviewed"] as? [String] == ["km"])
     }
 
+    @Test("search --memory <memory>.match (the index kept beside a memory) searches that memory; without it, a clear error")
+    func matchFileBesideMemory() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memory = folder.appendingPathComponent("m.sqlite").path
+        #expect(try CLI.run(["import", "--memory", memory, Self.memory]).status == 0)
+        #expect(try CLI.run(["search", "--memory", memory, "The Embassy has 12 staff members."]).stdout.contains("100%"))
+        #expect(FileManager.default.fileExists(atPath: memory + ".match"))
+        let viaIndex = try CLI.run(["search", "--memory", memory + ".match", "The Embassy has 12 staff members."])
+        #expect(viaIndex.status == 0, "\(viaIndex.stderr)")
+        #expect(viaIndex.stdout.contains("100%"))
+        let moved = folder.appendingPathComponent("alone.match").path
+        try FileManager.default.copyItem(atPath: memory + ".match", toPath: moved)
+        let alone = try CLI.run(["search", "--memory", moved, "The Embassy has 12 staff members."])
+        #expect(alone.status != 0)
+        #expect(alone.stderr.contains("belongs to a memory"))
+    }
+
     @Test("An empty query is a clear error")
     func emptyQuery() throws {
         let result = try CLI.run(["search", "--memory", Self.memory, "   "])

@@ -56,12 +56,19 @@ struct MatchMemoryOptions: ParsableArguments {
             return FuzzyMatcher(index: index, archive: archive)
         }
         if url.pathExtension == "match" {
-            do {
-                let (index, archive) = try MatchIndexFile.read(from: url)
-                return FuzzyMatcher(index: index, archive: archive)
-            } catch {
-                throw ValidationError(error.description)
+            let loaded: (MatchIndex, UnitArchive)
+            do { loaded = try MatchIndexFile.read(from: url) } catch { throw ValidationError(error.description) }
+            let (index, archive) = loaded
+            guard index.entryCount > 0, archive.count == 0 else { return FuzzyMatcher(index: index, archive: archive) }
+            // The index kept beside a memory holds no units (they are in the memory): search the
+            // memory itself, which also checks that the index still reflects it.
+            let owner = url.deletingPathExtension()
+            guard FileManager.default.fileExists(atPath: owner.path) else {
+                throw ValidationError("\(url.path): this match index belongs to a memory (its units are not in it), and \(owner.path) is missing; pass that memory with --memory")
             }
+            var beside = self
+            beside.memory = owner.path
+            return try beside.loadIndex(entities: entities)
         }
         let explicit = !(memory ?? "").isEmpty || !(ProcessInfo.processInfo.environment["VERBALE_MEMORY"] ?? "").isEmpty
         if explicit, !FileManager.default.fileExists(atPath: url.path) {
