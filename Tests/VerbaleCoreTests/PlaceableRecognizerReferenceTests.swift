@@ -100,6 +100,29 @@ struct PlaceableRecognizerReferenceTests {
         }
     }
 
+    @Test("Digit runs between every ASCII unit and a few others: the number fast path finds what the per-rule loop finds",
+          arguments: Language.allCases)
+    func plainNumbersMatchReference(language: Language) {
+        // Every printable ASCII unit, the group spaces (NBSP, narrow NBSP, thin space), a Latin
+        // letter with an accent, a Khmer digit and letter, and nothing (text start or end).
+        let around: [String] = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) } + ["\u{A0}", "\u{202F}", "\u{2009}", "é", "១", "ក", ""]
+        let recognizer = PlaceableRecognizer(language: language)
+        var mismatches: [String] = []
+        for before in around {
+            for after in around where mismatches.count < 5 {
+                for digits in ["7", "12", "123", "1999"] {
+                    for line in ["\(before)\(digits)\(after)", "\(before)\(digits)\(after)345", "x \(before)\(digits)\(after)5 y"] {
+                        let units = Array(line.utf16)
+                        let fast = Self.describe(units.withUnsafeBufferPointer { recognizer.recognize($0) })
+                        let expected = Self.describe(Self.reference(recognizer, units))
+                        if fast != expected { mismatches.append("«\(line)»: \(fast) reference \(expected)") }
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
+
     @Test("Every rule fits the 64-bit rule masks")
     func ruleCountFitsMasks() {
         for language in Language.allCases {

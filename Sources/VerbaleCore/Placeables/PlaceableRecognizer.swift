@@ -92,6 +92,8 @@ final class PlaceableRecognizer {
     /// passes 64.
     private var digitRules: UInt64 = 0, khmerRules: UInt64 = 0
     private var initialRules = [UInt64](repeating: 0, count: 128)
+    /// The index of the number rule, which `plainNumberEnd` answers without ICU where it can.
+    private var numberRule = -1
 
     init(language: Language, usesPrefilters: Bool = true) {
         self.language = language
@@ -126,6 +128,7 @@ final class PlaceableRecognizer {
         }
         let groupSpace = language == .french ? "[\\u00A0\\u202F\\u2009 ]" : "[\\u00A0\\u202F\\u2009]"
         if let regex = try? ICURegex(PlaceablePatterns.number(groupSpace: groupSpace)) {
+            numberRule = rules.count
             rules.append(Rule(regex: regex, trigger: Trigger(digit: true)) { text, groups in
                 groups[1].map { (.number, NumberValue.parse(text($0), language: language)) }
             })
@@ -199,9 +202,10 @@ final class PlaceableRecognizer {
 
     /// The placeables of `units`, in order, without overlaps (UTF-16 ranges).
     func recognize(_ units: UnsafeBufferPointer<UInt16>) -> [Placeable.Found] {
-        var array: [UInt16]?
-        var textSet: [Bool] = []  // made at the first regex attempt: most texts need none
-        let ruleCount = rules.count
+        // The rules whose regex reads this text already (bit n: rule n). Each reads `units` in
+        // place (`setSharedText`: no copy of the text per rule; `units` outlives every match
+        // below, and the next call sets its own text before matching).
+        var textSet: UInt64 = 0
         // Local copies: each read of a class's stored `var` is an exclusivity check.
         let ruleDigit = ruleDigit, ruleMonthAhead = ruleMonthAhead, ruleMonthWord = ruleMonthWord
         let ruleMask0 = ruleMask0, ruleMask1 = ruleMask1, ruleKhmerInitials = ruleKhmerInitials, rulePrefilter = rulePrefilter
@@ -246,13 +250,16 @@ final class PlaceableRecognizer {
                 }
                 let prefilter = rulePrefilter[n]
                 if prefilter != .none, !passes(prefilter, units, i, lastSlash: lastSlash) { continue }
+                if n == numberRule, usesPrefilters, let end = plainNumberEnd(units, i) {
+                    // The regex's own answer for a bare run of ASCII digits (see `plainNumberEnd`).
+                    let digits = UTF16Text.string(units, i..<end)
+                    candidates.append(Placeable.Found(kind: .number, range: i..<end, value: digits))
+                    continue
+                }
                 let rule = rules[n]
-                let text = array ?? Array(units)
-                array = text
-                if textSet.isEmpty { textSet = [Bool](repeating: false, count: ruleCount) }
-                if !textSet[n] {
-                    rule.regex.setText(utf16: text)
-                    textSet[n] = true
+                if textSet & (1 << UInt64(n)) == 0 {
+                    rule.regex.setSharedText(units)
+                    textSet |= 1 << UInt64(n)
                 }
                 guard let end = rule.regex.match(at: i), end > i else { continue }
                 let groups = (0...4).map { rule.regex.group($0) }
@@ -266,10 +273,9 @@ final class PlaceableRecognizer {
             }
         }
         if hasAt, let email {
-            let text = array ?? Array(units)
-            email.setText(utf16: text)
+            email.setSharedText(units)
             var from = 0
-            while from < text.count, let match = email.firstMatch(from: from) {
+            while from < units.count, let match = email.firstMatch(from: from) {
                 from = max(match.upperBound, match.lowerBound + 1)
                 candidates.append(Placeable.Found(kind: .email, range: match, value: UTF16Text.string(units, match)))
             }
@@ -277,17 +283,39 @@ final class PlaceableRecognizer {
         // Like e-mail addresses, placeholders start at a unit no rule triggers on (`{`), so they
         // are searched only in texts holding one.
         if hasBrace, let personalPlaceholder {
-            let text = array ?? Array(units)
-            array = text
-            personalPlaceholder.setText(utf16: text)
+            personalPlaceholder.setSharedText(units)
             var from = 0
-            while from < text.count, let match = personalPlaceholder.firstMatch(from: from) {
+            while from < units.count, let match = personalPlaceholder.firstMatch(from: from) {
                 from = max(match.upperBound, match.lowerBound + 1)
                 let name = match.lowerBound + 1..<match.upperBound - 1
-                candidates.append(Placeable.Found(kind: .placeholder, range: match, value: String(decoding: text[name], as: UTF16.self)))
+                candidates.append(Placeable.Found(kind: .placeholder, range: match, value: UTF16Text.string(units, name)))
             }
         }
         return Self.leftmostLongest(candidates)
+    }
+
+    /// Where the number rule's match starting at `i` ends, when the number is a bare run of
+    /// ASCII digits between two ASCII units that are neither letters, digits, `.` nor `,` (the
+    /// one after it not, in French, a plain space, which groups thousands there): `(ref. 3/123)`,
+    /// `in 1999 the`. There the pattern (`PlaceablePatterns.number`) provably matches exactly the
+    /// run: its look-behind sees no Latin letter, number, `.` or `,` before it; the grouped
+    /// alternative needs a group space after one to three digits, which the run and the unit
+    /// after it are not; the plain one takes the whole run, no `[.,]` follows, and the look-ahead
+    /// sees no Latin letter or number. Its value is the run itself (`NumberValue.parse` of plain
+    /// digits). Nil when any condition fails: the regex decides. Spares an ICU match per number
+    /// (the most frequent placeable); off with prefilters (`Tokenizer.Engine.icu`), so
+    /// `TokenizerEquivalenceTests` and `PlaceableRecognizerReferenceTests` compare it with ICU.
+    func plainNumberEnd(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Int? {
+        func isBoundary(_ u: UInt16) -> Bool {
+            guard u < 0x80, u != 0x2E, u != 0x2C else { return false }
+            return !((0x30...0x39).contains(u) || (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u))
+        }
+        if i > 0, !isBoundary(units[i - 1]) { return nil }
+        var end = i
+        while end < units.count, (0x30...0x39).contains(units[end]) { end += 1 }
+        guard end > i else { return nil }
+        if end < units.count, !isBoundary(units[end]) || (units[end] == 0x20 && language == .french) { return nil }
+        return end
     }
 
     static func isDigit(_ u: UInt16) -> Bool { (0x30...0x39).contains(u) || (0x17E0...0x17E9).contains(u) }

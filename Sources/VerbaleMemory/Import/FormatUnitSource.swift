@@ -6,17 +6,21 @@ import VerbaleFormats
 ///
 /// The format is `format` when given, else sniffed from the first 4 KB and then the file
 /// name's extension (`MemoryFormat.detect`). Each unit's origin becomes `file#line` unless the
-/// file already names one (`<prop type="x-origin">`).
+/// file already names one (`<prop type="x-origin">`); `file` is `SQLiteMemory.originName`, so
+/// an absolute or home path (`/home/sokha/…`) is stored as its last component only.
 public final class FormatUnitSource: UnitSource {
     public let name: String
     private let bytes: ByteSource
     private var reader: any TranslationUnitReader
+    /// The name origins carry (no folders that name the user), made once.
+    private let originName: String
 
     /// Opens `path` (`-` = standard input).
     public init(path: String, format: MemoryFormat? = nil) throws {
         let source = path == "-" ? ByteSource.standardInput() : try ByteSource(url: URL(fileURLWithPath: path))
         bytes = source
         name = source.name
+        originName = SQLiteMemory.originName(source.name)
         reader = try MemoryFormat.makeReader(source: source, format: format)
     }
 
@@ -25,6 +29,7 @@ public final class FormatUnitSource: UnitSource {
         let source = ByteSource(data: data, name: name)
         bytes = source
         self.name = name
+        originName = SQLiteMemory.originName(name)
         reader = try MemoryFormat.makeReader(source: source, format: format)
     }
 
@@ -34,9 +39,7 @@ public final class FormatUnitSource: UnitSource {
 
     public func next() throws -> TranslationUnit? {
         guard var unit = try reader.next() else { return nil }
-        // The file name as the import records it (`SQLiteMemory.originName`): an absolute or home
-        // path would tell a shared memory who imported it.
-        if unit.metadata.origin == nil { unit.metadata.origin = "\(SQLiteMemory.originName(name))#\(reader.unitLine)" }
+        if unit.metadata.origin == nil { unit.metadata.origin = "\(originName)#\(reader.unitLine)" }
         return unit
     }
 
