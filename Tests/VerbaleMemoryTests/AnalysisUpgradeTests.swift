@@ -302,6 +302,23 @@ struct AnalysisUpgradeTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { $0.hasPrefix("memory.sqlite") })
     }
 
+    @Test("Re-analysing a freshly imported memory rewrites every row to the same bytes (real EN/FR/KM when available)")
+    func reanalysisIsIdempotent() throws {
+        let units = try Self.units(shared: SharedData.isAvailable)
+        let memory = try Self.memory(units)
+        let rows = try Self.rows(memory)
+        let khmer = Self.khmerWords(units)
+        let hits = try Self.hits(memory, khmer)
+        let before = try Self.stamp(memory)
+        let calls = Calls()
+        try memory.reanalyseStoredText { index, done, total in calls.add(index, done, total) }
+        #expect(try Self.rows(memory) == rows)
+        #expect(try Self.hits(memory, khmer) == hits)
+        #expect(try Self.stamp(memory).changes == before.changes + 1)
+        #expect(calls.list.contains { $0.index == "fuzzy-match" && $0.done == $0.total && $0.total >= rows.count })
+        try memory.close()
+    }
+
     @Test("A current memory is not touched on open: no re-analysis, the .match file stays valid")
     func currentUntouched() throws {
         let memory = try Self.memory(try Self.units(shared: false))

@@ -20,6 +20,7 @@ let benchmarks: [BenchmarkEntry] = [
     GlossaryBenchmark.entry,
     TokenizerBenchmark.entry,
     KhmerWordsBenchmark.entry,
+    UpgradeBenchmark.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))

@@ -69,11 +69,31 @@ enum AnalysisUpgrade {
                                  progress: AnalysisUpgradeProgress? = nil) throws -> Outcome {
         let previous = try AnalysisStamp.identity(db) ?? AnalysisStamp.unknown
         guard previous != identity else { return .current }
+        try reanalyse(db, indexes: indexes, identity: identity, progress: progress)
+        return .reanalysed(previous: previous)
+    }
+
+    /// Rewrites every `ReanalysedIndex`'s rows and records `identity`, whatever the stamp said.
+    static func reanalyse(_ db: Database, indexes: [any MemoryIndex], identity: String = Tokenizer.analysisIdentity,
+                          progress: AnalysisUpgradeProgress?) throws {
         for index in indexes {
             guard let index = index as? any ReanalysedIndex else { continue }
             try index.reanalyse(db) { done, total in try progress?(index.name, done, total) }
         }
         try AnalysisStamp.record(identity, in: db)
-        return .reanalysed(previous: previous)
+    }
+}
+
+extension SQLiteMemory {
+    /// Re-analyses every stored row now, whether or not the stamp says it is needed (the
+    /// benchmark times this; an operator can run it on a memory whose rows they doubt). One
+    /// transaction, as the upgrade on open: all or nothing. Cost: about one tokenization per
+    /// stored variant (see `AnalysisUpgrade`).
+    public func reanalyseStoredText(progress: AnalysisUpgradeProgress? = nil) throws {
+        try writeTransaction { db in
+            try UnitWriter.enlargeCache(db)
+            defer { try? UnitWriter.restoreCache(db) }
+            try AnalysisUpgrade.reanalyse(db, indexes: indexes, progress: progress)
+        }
     }
 }
