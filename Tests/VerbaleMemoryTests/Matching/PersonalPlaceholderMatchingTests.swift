@@ -73,12 +73,54 @@ struct PersonalPlaceholderMatchingTests {
         #expect(match.transferred.filter { $0.kind == "placeholder" }.count == 6)
     }
 
-    @Test("A Khmer query with a Khmer name and Khmer digits carries them into English and French")
+    @Test("A Khmer query carries its name into English and French, with ASCII digits and without U+200B there")
     func khmerQueryCarriesValues() throws {
-        let match = try #require(try matcher.search("សូមទាក់ទង លោក ចាន់ ធី តាម chan.thy@example.org ឬ +៨៥៥ ៩៩ ៣៤៥ ៦៧៨។",
+        let match = try #require(try matcher.search("សូមទាក់ទង លោក ចាន់\u{200B}ធី តាម chan.thy@example.org ឬ +៨៥៥ ៩៩ ៣៤៥ ៦៧៨។",
                                                     language: .khmer, limit: 1).first)
         #expect(match.cost == 3 * CostModel.standard.placeableValue)
-        #expect(match.targets["en"] == "Please contact Mr. ចាន់ ធី at chan.thy@example.org or +៨៥៥ ៩៩ ៣៤៥ ៦៧៨.")
+        #expect(match.targets["en"] == "Please contact Mr. ចាន់ធី at chan.thy@example.org or +855 99 345 678.")
+        #expect(match.targets["fr"] == "Veuillez contacter M. ចាន់ធី à chan.thy@example.org ou au +855 99 345 678.")
+    }
+
+    @Test("Numbered placeholders are not filled: their numbers need not agree across languages (Khmer word order)")
+    func numberedPlaceholdersStay() throws {
+        // Import numbers people per variant in order of appearance; the Khmer note names the lady first.
+        let unit = try PersonalDataScrubber().scrub(TranslationUnit(variants: [
+            Variant(language: try LanguageTag("en"), text: "Mr. Sok Dara and Ms. Chea Lina will attend the dinner."),
+            Variant(language: try LanguageTag("km"), text: "លោកស្រី ជា លីណា និង លោក សុខ ដារ៉ា នឹងចូលរួមពិធីលៀង។"),
+        ]), file: "t", position: 1).unit
+        #expect(unit.variants[0].text == "Mr. {PERSON1} and Ms. {PERSON2} will attend the dinner.")
+        let matcher = try Matching.matcher([unit])
+        let match = try #require(try matcher.search("Mr. Chan Thy and Ms. Keo Sophea will attend the dinner.", language: .english, limit: 1).first)
+        #expect(match.cost == 2 * CostModel.standard.placeableValue)
+        #expect(match.targets["km"] == "លោកស្រី {PERSON1} និង លោក {PERSON2} នឹងចូលរួមពិធីលៀង។")
+        #expect(match.transferred.isEmpty)
+    }
+
+    @Test("An unnumbered placeholder the translation repeats is filled everywhere: one person")
+    func repeatedPlaceholder() throws {
+        let unit = try PersonalDataScrubber().scrub(TranslationUnit(variants: [
+            Variant(language: try LanguageTag("en"), text: "Mr. Sok Dara will arrive on Monday."),
+            Variant(language: try LanguageTag("fr"), text: "M. Sok Dara arrivera lundi ; M. Sok Dara sera accompagné de son épouse."),
+        ]), file: "t", position: 1).unit
+        #expect(unit.variants[1].text == "M. {PERSON} arrivera lundi ; M. {PERSON} sera accompagné de son épouse.")
+        let match = try #require(try Matching.matcher([unit]).search("Mr. Chan Thy will arrive on Monday.", language: .english, limit: 1).first)
+        #expect(match.targets["fr"] == "M. Chan Thy arrivera lundi ; M. Chan Thy sera accompagné de son épouse.")
+    }
+
+    @Test("A unit kept with its names still meets its own text at 100 in a memory that also holds placeholders")
+    func keptBesideScrubbed() throws {
+        var units = try Self.scrubbedUnits()
+        units.append(TranslationUnit(variants: [
+            Variant(language: try LanguageTag("en"), text: "The Ambassador thanks Mr. Pich Sovann for his kind letter."),
+            Variant(language: try LanguageTag("fr"), text: "L’Ambassadeur remercie M. Pich Sovann de son aimable lettre."),
+        ]))
+        let mixed = try Matching.matcher(units)
+        let verbatim = try #require(try mixed.search("The Ambassador thanks Mr. Pich Sovann for his kind letter.", language: .english, limit: 1).first)
+        #expect(verbatim.score == 100)
+        let other = try #require(try mixed.search("Please contact Mr. Chan Thy at chan.thy@example.org or +33 1 23 45 67 89.",
+                                                  language: .english, limit: 1).first)
+        #expect(other.cost == 3 * CostModel.standard.placeableValue)
     }
 
     @Test("A date of birth is carried over in each language's own date form")

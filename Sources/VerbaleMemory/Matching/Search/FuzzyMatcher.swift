@@ -52,9 +52,8 @@ public final class FuzzyMatcher {
     /// identity numbers, dates of birth) as placeholder placeables, when the memory holds
     /// placeholders in that language (`PersonalDataScrubber.placeholders(in:)`): so "Mr. Chan
     /// Thy" meets a memory's "Mr. {PERSON}" as one placeable with another value, and the
-    /// translations get "Chan Thy". A memory imported with `--keep-personal-data` has none, and
-    /// its queries are analysed as before. Cost: an O(log n) vocabulary lookup, then the
-    /// scrubber's byte pass over the query.
+    /// translations get "Chan Thy". Cost: an O(log n) vocabulary lookup, then the scrubber's
+    /// byte pass over the query.
     func queryPlaceholders(_ text: String, language: Language) -> [Placeable] {
         let scoped = MatchVocabulary.scoped(MatchVocabulary.languageIndex(language), "#" + Placeable.Kind.placeholder.rawValue)
         guard index.vocabulary.classID(scoped) != nil else { return [] }
@@ -71,13 +70,16 @@ public final class FuzzyMatcher {
     ///     unit has the same previous segment scores 101 (context match).
     public func search(_ text: String, language: Language, targets: [LanguageTag]? = nil, threshold: Int = 70, limit: Int = 5,
                        previousSegment: String? = nil) throws(MatchError) -> [FuzzyMatch] {
-        let (query, queryIDs, entityQuery, hits) = try lookup(text, language: language, threshold: threshold)
+        let readings = try lookups(text, language: language, threshold: threshold)
+        let hits = Self.best(readings)
         let context = previousSegment.map(ContextHash.of)
-        let exactCount = hits.prefix { $0.score == 100 }.count
+        let exactCount = hits.prefix { $0.hit.score == 100 }.count
         let considered = hits.prefix(max(limit, min(exactCount, 50)))
         var matches: [FuzzyMatch] = []
-        for hit in considered {
-            if let match = try makeMatch(hit, query: query, queryIDs: queryIDs, entityQuery: entityQuery, targets: targets, context: context),
+        for (hit, reading) in considered {
+            let lookup = readings[reading]
+            if let match = try makeMatch(hit, query: lookup.query, queryIDs: lookup.queryIDs, entityQuery: lookup.entityQuery,
+                                         targets: targets, context: context),
                match.score >= threshold {
                 matches.append(match)
             }
@@ -90,18 +92,49 @@ public final class FuzzyMatcher {
     /// matches (no unit read, no diff): what `search` ranks, for tools that need the whole set
     /// (the benchmark compares it with rapidfuzz's). With a glossary, entity-level scores.
     public func hits(_ text: String, language: Language, threshold: Int = 70) throws(MatchError) -> [IndexHit] {
-        try lookup(text, language: language, threshold: threshold).hits
+        Self.best(try lookups(text, language: language, threshold: threshold)).map(\.hit)
     }
 
-    /// The query analysed (plain, as index ids, and with its glossary entities merged when it
-    /// has any) and the index's hits for it.
-    private func lookup(_ text: String, language: Language, threshold: Int) throws(MatchError)
-        -> (query: MatchText, queryIDs: [TokenIDs], entityQuery: MatchText?, hits: [IndexHit]) {
+    /// One reading of the query — plain, as index ids, with its glossary entities merged when
+    /// it has any — and the index's hits for it.
+    struct Lookup {
+        var query: MatchText
+        var queryIDs: [TokenIDs]
+        var entityQuery: MatchText?
+        var hits: [IndexHit]
+    }
+
+    /// The query's readings and their hits: the text as written and, when it holds personal
+    /// data and the memory holds placeholders (`queryPlaceholders`), the text with that data
+    /// read as placeholders. Both are searched because a memory may hold units scrubbed on
+    /// import beside units kept as they were (`--keep-personal-data`, or imported before
+    /// scrubbing): "Mr. Pich Sovann" must still find its own verbatim unit at 100 and meet
+    /// "Mr. {PERSON}" as a placeable. Each reading is lossless on its own, so the best score per
+    /// entry over both is too. Cost: a second index search, only for queries holding personal
+    /// data.
+    func lookups(_ text: String, language: Language, threshold: Int) throws(MatchError) -> [Lookup] {
         guard !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" }) else { throw .emptyQuery }
         guard index.languages.contains(language) else {
             throw .languageNotInMemory(language.rawValue, available: index.languages.map(\.rawValue).sorted())
         }
+        let found = entities?.entities(in: text, language: language) ?? []
+        var readings = [try lookup(text, language: language, threshold: threshold, personal: [], entities: found)]
         let personal = queryPlaceholders(text, language: language)
+        if !personal.isEmpty {
+            // Overlaps are decided once, before either analysis: a glossary entity that touches a
+            // personal span gives way ("Mr. Jordan Lee" is a person, not the country Jordan and a
+            // word), so the entity-merged query is the personal reading with entity runs
+            // replaced — the premise of `FilterBound.entityRequirement`.
+            let apart = found.filter { entity in !personal.contains { $0.range.overlaps(entity.range) } }
+            readings.append(try lookup(text, language: language, threshold: threshold, personal: personal, entities: apart))
+        }
+        return readings
+    }
+
+    /// One reading: `personal` spans merged as placeholders, `found` glossary entities (which
+    /// must not overlap them) merged on top for the entity-level search.
+    private func lookup(_ text: String, language: Language, threshold: Int, personal: [Placeable], entities found: [Placeable])
+        throws(MatchError) -> Lookup {
         let query = personal.isEmpty ? try analyse(text, language: language)
             : MatchText(text: text, language: language, tokenizer: try tokenizer(for: language), entities: personal)
         guard query.contentLength > 0 else { throw .noWords(text) }
@@ -111,8 +144,7 @@ public final class FuzzyMatcher {
         // index recorded when they were made with this glossary, else from the word bound
         // `FilterBound.entityRequirement`; lossless either way).
         var entityQuery: MatchText?
-        if let entities {
-            let found = entities.entities(in: text, language: language)
+        if entities != nil, !found.isEmpty {
             let merged = MatchText(text: text, language: language, tokenizer: try tokenizer(for: language), entities: found + personal)
             if merged.hasEntities { entityQuery = merged }
         }
@@ -122,7 +154,21 @@ public final class FuzzyMatcher {
         } else {
             hits = index.search(queryIDs, language: language, threshold: threshold, model: model, scratch: scratch)
         }
-        return (query, queryIDs, entityQuery, hits)
+        return Lookup(query: query, queryIDs: queryIDs, entityQuery: entityQuery, hits: hits)
+    }
+
+    /// Each entry once, with its best hit over the readings and the reading that gave it,
+    /// ranked (`MatchIndex.ranking`); a tie keeps the earlier reading (the text as written).
+    static func best(_ readings: [Lookup]) -> [(hit: IndexHit, reading: Int)] {
+        guard readings.count > 1 else { return readings.first?.hits.map { ($0, 0) } ?? [] }
+        var best: [Int: (hit: IndexHit, reading: Int)] = [:]
+        for (reading, lookup) in readings.enumerated() {
+            for hit in lookup.hits {
+                if let kept = best[hit.entry], !MatchIndex.ranking(hit, kept.hit) { continue }
+                best[hit.entry] = (hit, reading)
+            }
+        }
+        return best.values.sorted { MatchIndex.ranking($0.hit, $1.hit) }
     }
 
     /// The entries the index cannot rule out for a query with glossary entities (see

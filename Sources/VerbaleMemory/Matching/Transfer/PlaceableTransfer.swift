@@ -58,12 +58,18 @@ public enum PlaceableTransfer {
         var edits: [(range: Range<Int>, text: String)] = []
         var replacements: [Replacement] = []
         for change in changes {
-            guard let index = tokens.indices.first(where: { !used.contains($0) && tokens[$0].classKey == change.source.classKey && tokens[$0].value == change.source.value }) else { continue }
-            used.insert(index)
-            let found = tokens[index]
-            guard let (rendered, review) = render(change, like: found, language: language, tokenizer: tokenizer, entities: entities) else { continue }
-            edits.append((found.token.range, rendered))
-            replacements.append(Replacement(language: language.rawValue, kind: String(change.query.classKey.dropFirst()), from: found.token.text, to: rendered, review: review))
+            let placeholder = change.query.token.placeable?.kind == .placeholder
+            if placeholder, !isUnambiguous(placeholder: change.source) { continue }
+            // A personal-data placeholder is one person (or address, number…) wherever the target
+            // repeats it; anything else is filled once per occurrence in the source.
+            let indices = tokens.indices.filter { !used.contains($0) && tokens[$0].classKey == change.source.classKey && tokens[$0].value == change.source.value }
+            for index in placeholder ? indices : Array(indices.prefix(1)) {
+                used.insert(index)
+                let found = tokens[index]
+                guard let (rendered, review) = render(change, like: found, language: language, tokenizer: tokenizer, entities: entities) else { continue }
+                edits.append((found.token.range, rendered))
+                replacements.append(Replacement(language: language.rawValue, kind: String(change.query.classKey.dropFirst()), from: found.token.text, to: rendered, review: review))
+            }
         }
         var scalars = Array(target.unicodeScalars)
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
@@ -71,6 +77,18 @@ public enum PlaceableTransfer {
             scalars.replaceSubrange(range, with: Array(edit.text.unicodeScalars))
         }
         return (String(String.UnicodeScalarView(scalars)), replacements)
+    }
+
+    /// Whether the query's value may be written where the memory has this placeholder: only an
+    /// unnumbered one (`{PERSON}`), which import writes when every variant of the unit holds one
+    /// value of that kind, so it is the same person in every language. A numbered one
+    /// (`{PERSON1}`, `{PERSON2}`) is numbered per variant in order of appearance and linked across
+    /// variants only when the same spelling recurs; a Khmer variant naming two people in another
+    /// order (or script) may number them the other way round, and filling it would give Mr. X the
+    /// title of Ms. Y. Those stay as placeholders for the drafter to fill.
+    static func isUnambiguous(placeholder source: MatchToken) -> Bool {
+        guard let value = source.value, let last = value.unicodeScalars.last else { return false }
+        return !(0x30...0x39).contains(last.value)
     }
 
     static func render(_ change: Change, like found: MatchToken, language: Language, tokenizer: Tokenizer?, entities: (any EntityNaming)?) -> (String, String?)? {
@@ -98,11 +116,16 @@ public enum PlaceableTransfer {
             return nil
         case .placeholder:
             // The memory's `{PERSON}` gives way to the query's own value; a date of birth is
-            // written as the target language writes dates.
-            let text = change.query.token.text
+            // written as the target language writes dates. Into English or French, Khmer digits
+            // become ASCII and U+200B (Khmer's invisible word break) is dropped; a name in
+            // Khmer script stays as typed (the drafter's own value, not a translation).
+            var text = change.query.token.text
             if let tokenizer, let date = tokenizer.placeables(in: text).first, date.kind == .date, date.range == 0..<text.unicodeScalars.count,
                let rendered = PlaceableRendering.date(date.value, in: language) {
                 return rendered
+            }
+            if language != .khmer {
+                text = Digits.ascii(text.replacingOccurrences(of: "\u{200B}", with: ""))
             }
             return text
         case .reference, .email, .url, .tag:
