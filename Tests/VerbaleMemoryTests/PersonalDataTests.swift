@@ -60,11 +60,100 @@ struct PersonalDataTests {
         #expect(scrubbed("ថ្ងៃខែឆ្នាំកំណើត ១២ មីនា ១៩៦០", "km").0 == "ថ្ងៃខែឆ្នាំកំណើត {DATE_OF_BIRTH}")
         // កើត ("born") glued to the date, as identity documents write it, or with នៅ ("on") and U+200B.
         #expect(scrubbed("ឯកឧត្តម នី សាមល កើតថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០", "km").0 == "ឯកឧត្តម {PERSON} កើត{DATE_OF_BIRTH}")
-        #expect(scrubbed("កើត\u{200B}នៅ\u{200B}ថ្ងៃទី\u{200B}៣\u{200B}ខែ\u{200B}ឧសភា\u{200B}ឆ្នាំ\u{200B}១៩៧១", "km").0 == "កើត\u{200B}នៅ\u{200B}{DATE_OF_BIRTH}")
+        #expect(scrubbed("នាង\u{200B}កើត\u{200B}នៅ\u{200B}ថ្ងៃទី\u{200B}៣\u{200B}ខែ\u{200B}ឧសភា\u{200B}ឆ្នាំ\u{200B}១៩៧១", "km").0 == "នាង\u{200B}កើត\u{200B}នៅ\u{200B}{DATE_OF_BIRTH}")
         // កើតឡើង ("happened") is not a birth: the date of an event stays.
         #expect(scrubbed("ព្រឹត្តិការណ៍នេះកើតឡើងនៅថ្ងៃទី២៨ ខែវិច្ឆិកា ឆ្នាំ២០២០។", "km").1.isEmpty)
         // A date that is not a birth date stays.
         #expect(scrubbed("Geneva, 12 January 2021").1.isEmpty)
+    }
+
+    @Test("Khmer កើត is \"born\" only glued to ថ្ងៃទី or after a person: បង្កើត (established), lunar days and events keep their dates")
+    func khmerBornIsNotEstablished() {
+        // The reviewer's four lines (F4): none is a birth, all keep their dates, in both variants.
+        let lines = [
+            ("The Embassy was established on 12 March 1999.", "ស្ថានទូតត្រូវបានបង្កើតនៅថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៩៩។"),
+            ("The Committee was created on 5 May 2020.", "គណៈកម្មាធិការត្រូវបានបង្កើតថ្ងៃទី៥ ខែឧសភា ឆ្នាំ២០២០។"),
+            ("Sunday, 13th waxing day, 19 December 2021", "ថ្ងៃអាទិត្យ ១៣ កើត ថ្ងៃទី១៩ ខែធ្នូ ឆ្នាំ២០២១"),
+            ("The incident took place on 28 November 2020.", "ហេតុការណ៍នេះកើតនៅថ្ងៃទី២៨ ខែវិច្ឆិកា ឆ្នាំ២០២០។"),
+        ]
+        for (english, khmer) in lines {
+            let result = scrubber.scrub(unit([("en", english), ("km", khmer)]), file: "koet.tsv", position: 1)
+            #expect(result.findings.isEmpty, "\(khmer): \(result.findings.map(\.original))")
+            #expect(result.unit.variants[1].text == khmer)
+            // A query drafting such a sentence keeps its date as a date, not a placeholder.
+            #expect(scrubber.placeholders(in: khmer).isEmpty)
+        }
+        // The lunar day with U+200B, and ខាងកើត ("east").
+        #expect(scrubbed("ថ្ងៃអាទិត្យ\u{200B}១៣\u{200B}កើត\u{200B}ថ្ងៃទី១៩ ខែធ្នូ ឆ្នាំ២០២១", "km").1.isEmpty)
+        #expect(scrubbed("ព្រំដែនខាងកើតថ្ងៃទី១៩ ខែធ្នូ ឆ្នាំ២០២១", "km").1.isEmpty)
+        // Births: after a title and name, a pronoun, a {PERSON}; glued to ថ្ងៃទី without anyone named.
+        #expect(scrubbed("ឯកឧត្តម នី សាមល កើតថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០", "km").0 == "ឯកឧត្តម {PERSON} កើត{DATE_OF_BIRTH}")
+        #expect(scrubbed("លោកស្រី សុខ ចាន់ថា កើតនៅថ្ងៃទី៣ ខែឧសភា ឆ្នាំ១៩៧១ នៅខេត្តកំពត។", "km").0 == "លោកស្រី {PERSON} កើតនៅ{DATE_OF_BIRTH} នៅខេត្តកំពត។")
+        #expect(scrubbed("គាត់កើតនៅ ១២ មីនា ១៩៦០", "km").0 == "គាត់កើតនៅ {DATE_OF_BIRTH}")
+        #expect(scrubbed("{PERSON} កើតនៅថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០", "km").0 == "{PERSON} កើតនៅ{DATE_OF_BIRTH}")
+        #expect(scrubbed("កើតថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០", "km").0 == "កើត{DATE_OF_BIRTH}")
+        // កើតនៅ with nobody named is an event's date; a person in the sentence before does not count.
+        #expect(scrubbed("កើត\u{200B}នៅ\u{200B}ថ្ងៃទី\u{200B}៣\u{200B}ខែ\u{200B}ឧសភា\u{200B}ឆ្នាំ\u{200B}១៩៧១", "km").1.isEmpty)
+        #expect(scrubbed("លោក សុខ ដារ៉ា បានមកដល់។ ហេតុការណ៍នេះកើតនៅថ្ងៃទី២៨ ខែវិច្ឆិកា ឆ្នាំ២០២០។", "km").1.map(\.kind) == [.person])
+    }
+
+    @Test("Khmer phone numbers with U+200B between groups, Khmer digits, and glued to the word before are replaced; references and amounts are not")
+    func khmerPhoneNumbers() {
+        // The reviewer's lines (F5): U+200B (with a space) between digit groups, with and without the keyword.
+        #expect(scrubbed("សូម\u{200B}ទូរស័ព្ទ\u{200B} +៨៥៥\u{200B} ៩៩\u{200B} ៣៤៥\u{200B} ៦៧៨។", "km").0 == "សូម\u{200B}ទូរស័ព្ទ\u{200B} {PHONE}។")
+        #expect(scrubbed("ទូរស័ព្ទ៖ ០១២\u{200B} ៣៤៥\u{200B} ៦៧៨", "km").0 == "ទូរស័ព្ទ៖ {PHONE}")
+        #expect(scrubbed("ឬ\u{200B} +៨៥៥\u{200B} ៩៩\u{200B} ៣៤៥\u{200B} ៦៧៨។", "km").0 == "ឬ\u{200B} {PHONE}។")
+        #expect(scrubbed("ឬ ០១២\u{200B}៣៤៥\u{200B}៦៧៨", "km").0 == "ឬ {PHONE}")
+        #expect(scrubbed("Call +855\u{200B}23\u{200B}216\u{200B}141 or 012\u{200B} 345\u{200B} 678.").0 == "Call {PHONE1} or {PHONE2}.")
+        // A local number in Khmer digits glued to the Khmer word before it (no keyword right before).
+        #expect(scrubbed("សូមទូរស័ព្ទមកលេខ០១២ ៣៤៥ ៦៧៨។", "km").0 == "សូមទូរស័ព្ទមកលេខ{PHONE}។")
+        let glued = scrubber.scrub(unit([("en", "Call 012 345 678."), ("km", "សូមទូរស័ព្ទមកលេខ០១២ ៣៤៥ ៦៧៨។")]), file: "glued.tsv", position: 2)
+        #expect(glued.findings.map { "\($0.language) \($0.kind.rawValue) \($0.original)" } == ["en PHONE 012 345 678", "km PHONE ០១២ ៣៤៥ ៦៧៨"])
+        // Still not phone numbers: after a Latin letter, a digit or a slash; amounts; dates.
+        for text in ["No. 2021/01/045", "ref012 345 678", "1 000 000", "1 000 000 000 dollars", "1\u{A0}000\u{A0}000\u{A0}000 euros",
+                     "១\u{200B}០០០\u{200B}០០០\u{200B}០០០ រៀល", "លិខិតលេខ ២០២១/០១/០៤៥", "le 12.03.2021", "12/03/2021 045 678", "ថ្ងៃទី០៥ ខែឧសភា ឆ្នាំ២០២០"] {
+            #expect(!scrubbed(text).1.contains { $0.kind == .phone }, "\(text)")
+        }
+    }
+
+    @Test("A name found in one variant goes from every variant and the notes, same placeholder (Latin name after a Khmer title, French without title)")
+    func nameInEveryVariant() throws {
+        var input = unit([("en", "The Embassy thanks Mr. John Smith for his letter."),
+                          ("fr", "L’Ambassade remercie John Smith de sa lettre."),
+                          ("km", "ស្ថានទូតសូមថ្លែងអំណរគុណចំពោះ លោក John Smith ចំពោះលិខិតរបស់គាត់។")])
+        input.metadata.notes = ["Letter of JOHN\u{A0}SMITH, see file."]
+        let result = scrubber.scrub(input, file: "latin.tsv", position: 1)
+        #expect(result.unit.variants.map(\.text) == ["The Embassy thanks Mr. {PERSON} for his letter.",
+                                                     "L’Ambassade remercie {PERSON} de sa lettre.",
+                                                     "ស្ថានទូតសូមថ្លែងអំណរគុណចំពោះ លោក {PERSON} ចំពោះលិខិតរបស់គាត់។"])
+        #expect(result.unit.metadata.notes == ["Letter of {PERSON}, see file."])
+        #expect(!"\(result.unit)".contains("Smith"))
+        // The report lists each replacement, at its place in the original text (Unicode scalars).
+        #expect(result.findings.map(\.language) == ["en", "fr", "km", "en"])
+        for finding in result.findings where finding.field == nil {
+            let text = try #require(input.variants.first { $0.language.description == finding.language }).text
+            let scalars = Array(text.unicodeScalars)[finding.start..<finding.end]
+            #expect(String(String.UnicodeScalarView(scalars)) == finding.original)
+            #expect(finding.original == "John Smith")
+        }
+        // U+200B between the words, other case: still the same name.
+        let zeroWidth = scrubber.scrub(unit([("en", "Mr. John Smith"), ("km", "john\u{200B}smith ទៅ JOHN  SMITH")]), file: "t", position: 1)
+        #expect(zeroWidth.unit.variants[1].text == "{PERSON} ទៅ {PERSON}")
+        // But a one-word name does not take the same word written lower-case (a verb), nor part of a longer word.
+        #expect(scrubbed("Ms. May will come; the meeting may start late at Mayfield.").0 == "Ms. {PERSON} will come; the meeting may start late at Mayfield.")
+    }
+
+    @Test("Numbers never collide: a value new to a variant takes the number of a person that variant lacks, else the next free one")
+    func numbersDoNotCollide() {
+        // The reviewer's collide.tsv (F17): Chea Lina is {PERSON2} in both, Sok Dara {PERSON1} in both.
+        let collide = scrubber.scrub(unit([("en", "Mr. Sok Dara met Ms. Chea Lina."), ("km", "លោកស្រី ជា លីណា បានជួប លោក Sok Dara។")]), file: "collide.tsv", position: 1)
+        #expect(collide.unit.variants.map(\.text) == ["Mr. {PERSON1} met Ms. {PERSON2}.", "លោកស្រី {PERSON2} បានជួប លោក {PERSON1}។"])
+        // A second person only the Khmer variant names gets a number nobody holds.
+        let extra = scrubber.scrub(unit([("en", "Mr. Sok Dara thanked the Embassy."), ("km", "លោក ជា លីណា និង លោក Sok Dara")]), file: "t", position: 1)
+        #expect(extra.unit.variants.map(\.text) == ["Mr. {PERSON1} thanked the Embassy.", "លោក {PERSON2} និង លោក {PERSON1}"])
+        let person = PersonalDataKind.person
+        #expect(PersonalDataScrubber.numberValues([[person: ["a", "b"]], [person: ["b", "x"]]])[person] == ["a": 1, "b": 2, "x": 1])
+        #expect(PersonalDataScrubber.numberValues([[person: ["a"]], [person: ["x", "a"]], [person: ["y", "z"]]])[person] == ["a": 1, "x": 2, "y": 1, "z": 2])
     }
 
     @Test("Khmer written with U+200B between words: passport, ID, phone, date of birth and titled names are found")

@@ -6,32 +6,44 @@ import VerbaleCore
 ///
 /// What it recognises (English, French, Khmer):
 /// - e-mail addresses;
-/// - phone numbers: international (`+855 23 216 141`), Cambodian local (`012 345 678`), and
-///   any number after `Tel`/`Phone`/`Fax`/`Tél.`/`ទូរស័ព្ទ`;
+/// - phone numbers: international (`+855 23 216 141`), Cambodian local (`012 345 678`,
+///   `០១២ ៣៤៥ ៦៧៨`, also glued to the Khmer word before it: "…មកលេខ០១២ ៣៤៥ ៦៧៨"), and any number
+///   after `Tel`/`Phone`/`Fax`/`Tél.`/`ទូរស័ព្ទ`; digit groups may be separated by U+200B (with
+///   or without a space), as Khmer is typed. Not after a Latin letter, a digit or `/` (reference
+///   numbers "No. 2021/01/045"), nor a group after a digit and a space (amounts "1 000 000 000");
 /// - passport and identity-card numbers after their keyword (`passport No. N0123456`,
 ///   `carte d'identité n° …`, `លិខិតឆ្លងដែន`, `អត្តសញ្ញាណប័ណ្ណ`);
 /// - names introduced by a title (`Mr.`, `Mrs.`, `Ms.`, `Dr.`, `H.E.`, `M.`, `Mme`, `Mlle`,
 ///   `S.E.`, `Monsieur`, `Madame`, `លោក`, `លោកស្រី`, `ឯកឧត្តម`, `លោកជំទាវ`): the title stays,
-///   the capitalised words after it (or, in Khmer, the one or two space-separated words) go —
-///   unless they are an office (`Mr President`, `H.E. the Minister`, `ឯកឧត្តម រដ្ឋមន្ត្រី`).
+///   the capitalised words after it (or, in Khmer, the one or two space-separated Khmer words,
+///   or up to four capitalised Latin-script ones: "លោក John Smith") go — unless they are an
+///   office (`Mr President`, `H.E. the Minister`, `ឯកឧត្តម រដ្ឋមន្ត្រី`).
 ///   Khmer writes no space between words, so `ឯកឧត្តម`, `លោកស្រី` and `លោកជំទាវ` count even
 ///   glued to the word before ("…ជូនឯកឧត្តម …"); `លោក` only after a space, U+200B, or the
 ///   verbs of address ជូន/ចំពោះ, since glued elsewhere it is a word's end (ពិភពលោក, "world")
 ///   or the pronoun "he/his" (របស់លោក);
 /// - dates of birth after `born (on)`, `date of birth`, `né(e) le`, `date de naissance`,
 ///   `ថ្ងៃខែឆ្នាំកំណើត`, `កើត(នៅ)` ("born (on)", as in "កើតថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០"): the date
-///   goes, the words stay. `កើត` also begins "happen" (កើតឡើង) and "exist" (កើតមាន), which are
-///   never followed by a date directly.
+///   goes, the words stay. `កើត` is ambiguous, so it counts only (a) glued to `ថ្ងៃទី`
+///   (identity-document style "កើតថ្ងៃទី…"), or (b) with or without `នៅ` ("took place on" as
+///   much as "born on") when a person is named earlier in its sentence (`personPrecedes`: a
+///   title, a pronoun, `{PERSON}`) — never inside បង្កើត ("establish", after COENG U+17D2),
+///   after ខាង ("east"), or after a lunar day ("១៣ កើត", the waxing moon). `កើតឡើង` ("happen")
+///   and `កើតមាន` ("exist") are never followed by a date directly. The trade-off is written on
+///   `personPrecedes`.
 ///
 /// Khmer keywords, titles and names may be separated by U+200B (how Khmer marks word breaks)
 /// wherever spaces are allowed.
 ///
 /// The formula words of notes verbales (Mission, Ministry, Embassy, country names) are never
 /// matched: only text after a title or keyword, or shaped like an address or phone number, is.
+/// A value found so in one variant is then replaced wherever it recurs in the unit (`scrub`).
 ///
 /// Cost: one pass over the UTF-8 bytes of each text decides which patterns can apply (an `@`,
 /// six digits, a title's first letters…); most texts stop there. Texts that pass run ICU
-/// regular expressions, O(n) each. Not thread-safe (holds compiled expressions): one per import.
+/// regular expressions, O(n) each; only units where something was found compile one literal
+/// search per distinct value found and run it over the unit's texts. Not thread-safe (holds
+/// compiled expressions): one per import.
 public final class PersonalDataScrubber {
     private struct Pattern {
         var kind: PersonalDataKind
@@ -39,9 +51,14 @@ public final class PersonalDataScrubber {
         /// The capture group holding the personal data (0 = whole match).
         var group: Int
         var needs: Triggers
+        /// Counts only when a person is named earlier in the same sentence (`personPrecedes`).
+        var personBefore = false
     }
 
     private let patterns: [Pattern]
+    /// A person word (a Khmer title or pronoun, or a `{PERSON…}` placeholder): what must come
+    /// before `កើត(នៅ)` in its sentence for it to read "born (on)" (`personPrecedes`).
+    private let personMarker: NSRegularExpression
 
     /// Offices and roles that follow a title but are not names.
     static let offices: Set<String> = [
@@ -75,18 +92,54 @@ public final class PersonalDataScrubber {
         // Khmer separates words with U+200B (not white space to ICU), so every gap a Khmer
         // keyword can stand in allows it too.
         let gap = "[\\s\\u200B]*"
+        // Between the digit groups of a phone number: a full stop or hyphen, or up to two of
+        // space, NBSP and U+200B (Khmer typists put U+200B, often with a space, between groups).
+        let separator = "(?:[.-]|[ \\u00A0\\u200B]{1,2})"
+        // Khmer letters and signs (not digits): a Khmer word may be glued to a number before or
+        // after it ("…មកលេខ០១២ ៣៤៥ ៦៧៨"), where a Latin letter or a digit means the number is
+        // part of a longer token (a reference, a code).
+        let khmerLetter = "[\\u1780-\\u17DD]"
+        // កើត ("born"), not the end of បង្កើត ("establish": the same letters after COENG
+        // U+17D2), ខាងកើត ("east"), nor the waxing moon of a lunar date ("១៣ កើត").
+        let born = "(?<!\\u17D2)(?<!ខាង)(?<![0-9០-៩][ \\u00A0\\u200B]?)កើត"
+        // A capitalised Latin-script word (Khmer notes write foreign names so: "លោក John Smith");
+        // Latin letters and combining accents only, so a Khmer word glued after it is not taken.
+        let latinName = "\\p{Lu}[\\p{Latin}\\u0300-\\u036F'’-]*\\.?"
         let numberWord = "(?:\(gap)(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\(gap)[:.៖]?\(gap)"
         patterns = [
             Pattern(kind: .email, regex: try regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", .email), group: 0, needs: .at),
             Pattern(kind: .passport, regex: try regex("(?i:passport|passeport)\(numberWord)([A-Za-z]{0,2}\(digit){6,9})\\b|លិខិតឆ្លងដែន\(numberWord)([A-Za-z]{0,2}\(digit){6,9})", .passport), group: -1, needs: [.digits, .passportWord]),
             Pattern(kind: .idNumber, regex: try regex("(?:\\b(?i:identity card|id card|national id|identity document|carte d'identité|carte nationale d'identité|carte d’identité)|\\bID)\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|អត្តសញ្ញាណប័ណ្ណ\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})", .idNumber), group: -1, needs: [.oneDigit, .idWord]),
-            Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ ().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),
-            Pattern(kind: .phone, regex: try regex("(?<![\\w/+])\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){2,5}(?![\\w/])", .phone), group: 0, needs: .digits),
-            Pattern(kind: .phone, regex: try regex("(?<![\\w/.+-])0\\d{1,2}[ .-]\\d{3}[ .-]\\d{3,4}(?![\\w/]|[.-]\\d)", .phone), group: 0, needs: .digits),
-            Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|កើត(?:\(gap)នៅ)?)[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
+            Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ \\u00A0\\u200B().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),
+            Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\+\\d{1,3}\(separator)?(?:\\(\\d{1,4}\\)\(separator)?)?\\d{1,4}(?:\(separator)?\\d{2,4}){2,5}(?![[\\w/]--\(khmerLetter)])", .phone), group: 0, needs: .digits),
+            Pattern(kind: .phone, regex: try regex("(?<![[\\w/.+-]--\(khmerLetter)])(?<!\\d[ \\u00A0\\u200B]{1,2})[0០]\\d{1,2}\(separator)\\d{3}\(separator)\\d{3,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: .digits),
+            Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|\(born)(?=\(gap)ថ្ងៃទី))[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
+            Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord], personBefore: true),
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B]\(khmerLetters)+)?)", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B]\(khmerLetters)+)?|\(latinName)(?:[ \\u00A0\\u200B]+\(latinName)){0,3})", .person), group: 1, needs: .khmer),
         ]
+        personMarker = try regex("លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក|នាង|គាត់|កញ្ញា|ខ្ញុំ|សម្តេច|សម្ដេច|ឈ្មោះ|\\{PERSON", .dateOfBirth)
+    }
+
+    /// Whether a person is named before `location` in its sentence (since the last `។`, `៕`,
+    /// `!`, `?` or line break): a Khmer title (លោក, លោកស្រី, ឯកឧត្តម, លោកជំទាវ, អ្នកស្រី, កញ្ញា,
+    /// សម្ដេច), a pronoun (គាត់, នាង, ខ្ញុំ), ឈ្មោះ ("named"), or a `{PERSON}` placeholder.
+    ///
+    /// Why: `កើតនៅ` reads "born on" after a person but "took place on" after an event
+    /// ("ហេតុការណ៍នេះកើតនៅថ្ងៃទី២៨…"), and bare `កើត` before a date reads either way too. The
+    /// trade-off: an event sentence that also names a person ("the meeting with លោក X took
+    /// place on …") loses its date, and a birth sentence naming nobody ("កើតនៅ ១២ មីនា ១៩៦០"
+    /// alone) keeps it — except `កើតថ្ងៃទី…` (identity-document style), which always counts.
+    /// Cost: one short regex over the sentence, only for texts where the birth pattern matched.
+    func personPrecedes(_ location: Int, in text: NSString) -> Bool {
+        var start = location
+        while start > 0 {
+            let unit = text.character(at: start - 1)
+            if unit == 0x17D4 || unit == 0x17D5 || unit == 0x21 || unit == 0x3F || unit == 0x0A || unit == 0x0D { break }
+            start -= 1
+        }
+        let range = NSRange(location: start, length: location - start)
+        return range.length > 0 && personMarker.firstMatch(in: text as String, options: [], range: range) != nil
     }
 
     /// What each pattern needs from the pre-filter (for the test that `Triggers.all` covers them).
@@ -96,6 +149,8 @@ public final class PersonalDataScrubber {
     struct Span {
         var kind: PersonalDataKind
         var range: NSRange
+        /// For a span found as a literal repeat of a value (`KnownValue`): that value's key.
+        var key: String? = nil
     }
 
     /// The personal-data spans of `text`, in order, without overlaps (earlier kinds in the
@@ -121,6 +176,7 @@ public final class PersonalDataScrubber {
                     }
                 }
                 guard range.location != NSNotFound, range.length > 0 else { continue }
+                if pattern.personBefore, !personPrecedes(match.range.location, in: ns) { continue }
                 if pattern.kind == .person {
                     guard let trimmed = Self.nameRange(range, in: ns) else { continue }
                     range = trimmed
@@ -154,19 +210,24 @@ public final class PersonalDataScrubber {
 
     /// `unit` with personal data replaced in every variant, and what was replaced.
     ///
-    /// Numbering: within a unit, the k-th distinct value of a kind in a variant becomes
-    /// `{KINDk}` (values seen in an earlier variant keep their number), so a name that appears
-    /// in the English, French and Khmer variants gets the same placeholder in all three. When
-    /// no variant holds more than one value of a kind, the placeholder is unnumbered
-    /// (`{PERSON}`), the form the matcher treats as a placeable.
+    /// A value found in one variant is replaced wherever it recurs in the unit — the other
+    /// variants, notes, contexts, free-text properties — even without the title or keyword the
+    /// patterns needed ("remercie John Smith"), with the same placeholder.
+    ///
+    /// Numbering (`numberValues`): a value keeps its number in every variant it appears in, so a
+    /// name in the English, French and Khmer variants gets the same placeholder in all three; a
+    /// value new to a variant takes the number of an earlier value that variant lacks (its
+    /// rendering in another script), else the next number no variant uses — never one another
+    /// value of the same variant holds. When every variant holds one value of a kind, the
+    /// placeholder is unnumbered (`{PERSON}`), the form the matcher treats as a placeable.
     ///
     /// Notes (of the unit and of each variant), the surrounding-context texts and free-text
     /// property values are scrubbed too (`scrubFreeText`): a comment such as "call Mr Sok on
     /// 012 345 678" is as personal as a segment. Structural properties (`structuralProperties`)
     /// are left alone.
     public func scrub(_ unit: TranslationUnit, file: String, position: Int) -> (unit: TranslationUnit, findings: [PersonalDataFinding]) {
-        var (result, findings) = scrubTexts(unit, file: file, position: position)
-        scrubFreeText(&result, file: file, position: position, findings: &findings)
+        var (result, findings, known) = scrubTexts(unit, file: file, position: position)
+        scrubFreeText(&result, file: file, position: position, known: known, findings: &findings)
         return (result, findings)
     }
 
@@ -189,15 +250,19 @@ public final class PersonalDataScrubber {
     static let userProperties: Set<String> = ["x-lastusedby", "x-createdby"]
 
     /// Replaces personal data in the unit's and variants' notes, the context texts and the
-    /// non-structural property values. Placeholders here are unnumbered (`{PERSON}`): notes are
-    /// not matched against segments, so no numbering needs to agree across variants.
-    /// Cost: the trigger byte pass per string; most notes and properties stop there.
+    /// non-structural property values. A value the variant texts held (`known`) is replaced
+    /// wherever it stands, title or not, by the placeholder it got there ("{PERSON2}"); other
+    /// finds are unnumbered (`{PERSON}`): notes are not matched against segments.
+    /// Cost: the trigger byte pass per string, most notes and properties stop there; plus, only
+    /// for units whose texts held personal data, one literal search per known value.
     ///
     /// The users who created and changed the unit (TMX `creationid`/`changeid` on `<tu>` and
     /// `<tuv>`) are account names of people: each becomes `{PERSON}` whatever it looks like
     /// (no pattern can tell `jsmith` from a tool's name), with the original in the report; so
     /// do the values of user-carrying properties (`userProperties`, Trados's `x-LastUsedBy`).
-    func scrubFreeText(_ unit: inout TranslationUnit, file: String, position: Int, findings: inout [PersonalDataFinding]) {
+    func scrubFreeText(_ unit: inout TranslationUnit, file: String, position: Int, known: [KnownValue] = [], findings: inout [PersonalDataFinding]) {
+        var placeholders: [PersonalDataKind: [String: String]] = [:]
+        for value in known { placeholders[value.kind, default: [:]][value.key] = value.placeholder }
         func user(_ name: String?, field: String, language: String) -> String? {
             guard let name, !isBlank(name), name != PersonalDataKind.person.placeholder(number: nil) else { return name }
             let placeholder = PersonalDataKind.person.placeholder(number: nil)
@@ -208,15 +273,20 @@ public final class PersonalDataScrubber {
             return placeholder
         }
         func clean(_ text: String, field: String, language: String) -> String {
-            let found = spans(in: text)
+            let patterned = spans(in: text)
+            let found = (patterned + Self.literalSpans(of: known, in: text, outside: patterned)).sorted { $0.range.location < $1.range.location }
             guard !found.isEmpty else { return text }
             let ns = text as NSString
+            func placeholder(_ span: Span) -> String {
+                let key = span.key ?? Self.valueKey(ns.substring(with: span.range))
+                return placeholders[span.kind]?[key] ?? span.kind.placeholder(number: nil)
+            }
             var output = ns
             for span in found.reversed() {
-                output = output.replacingCharacters(in: span.range, with: span.kind.placeholder(number: nil)) as NSString
+                output = output.replacingCharacters(in: span.range, with: placeholder(span)) as NSString
             }
             for span in found {
-                let placeholder = span.kind.placeholder(number: nil)
+                let placeholder = placeholder(span)
                 var finding = PersonalDataFinding(
                     file: file, unit: position, unitID: unit.id, language: language, kind: span.kind, placeholder: placeholder,
                     original: ns.substring(with: span.range), start: Self.scalarOffset(text, utf16: span.range.location),
@@ -262,64 +332,78 @@ public final class PersonalDataScrubber {
         }
     }
 
-    /// Scrubs the variant texts, numbering placeholders consistently across variants.
-    func scrubTexts(_ unit: TranslationUnit, file: String, position: Int) -> (unit: TranslationUnit, findings: [PersonalDataFinding]) {
-        var perVariant: [[Span]] = []
-        var any = false
-        for variant in unit.variants {
-            let found = spans(in: variant.text)
-            any = any || !found.isEmpty
-            perVariant.append(found)
+    /// Scrubs the variant texts, numbering placeholders consistently across variants; returns
+    /// the values found, with their placeholders, for the unit's other texts.
+    ///
+    /// After the pattern pass, every value found in any variant is looked for as a literal in
+    /// every variant (`KnownValue`): "John Smith" after "Mr." in English goes from the French
+    /// "remercie John Smith" too, with the same placeholder. Numbering: `numberValues`.
+    func scrubTexts(_ unit: TranslationUnit, file: String, position: Int) -> (unit: TranslationUnit, findings: [PersonalDataFinding], known: [KnownValue]) {
+        var perVariant: [[Span]] = unit.variants.map { variant in
+            let ns = variant.text as NSString
+            return spans(in: variant.text).map { span in
+                var keyed = span
+                keyed.key = Self.valueKey(ns.substring(with: span.range))
+                return keyed
+            }
         }
-        guard any else { return (unit, []) }
-        // How many distinct values of each kind the busiest variant has.
-        var maxDistinct: [PersonalDataKind: Int] = [:]
-        var originals: [[String]] = []
+        guard perVariant.contains(where: { !$0.isEmpty }) else { return (unit, [], []) }
+        // Each distinct value once, in the order first found.
+        var known: [KnownValue] = []
+        var seen: Set<String> = []
         for (index, spans) in perVariant.enumerated() {
             let ns = unit.variants[index].text as NSString
-            let values = spans.map { ns.substring(with: $0.range) }
-            originals.append(values)
-            var distinct: [PersonalDataKind: Set<String>] = [:]
-            for (span, value) in zip(spans, values) { distinct[span.kind, default: []].insert(Self.valueKey(value)) }
-            for (kind, set) in distinct { maxDistinct[kind] = max(maxDistinct[kind] ?? 0, set.count) }
+            for span in spans where seen.insert("\(span.kind.rawValue)\u{0}\(span.key ?? "")").inserted {
+                if let value = KnownValue(kind: span.kind, value: ns.substring(with: span.range)) { known.append(value) }
+            }
         }
-        var numbers: [PersonalDataKind: [String: Int]] = [:]
+        for index in perVariant.indices {
+            let repeats = Self.literalSpans(of: known, in: unit.variants[index].text, outside: perVariant[index])
+            if !repeats.isEmpty { perVariant[index] = (perVariant[index] + repeats).sorted { $0.range.location < $1.range.location } }
+        }
+        let keys: [[PersonalDataKind: [String]]] = perVariant.map { spans in
+            var byKind: [PersonalDataKind: [String]] = [:]
+            for span in spans {
+                let key = span.key ?? ""
+                if !(byKind[span.kind]?.contains(key) ?? false) { byKind[span.kind, default: []].append(key) }
+            }
+            return byKind
+        }
+        let numbers = Self.numberValues(keys)
+        // Unnumbered (`{PERSON}`) when each variant holds one value of the kind, all numbered 1.
+        func placeholder(_ kind: PersonalDataKind, _ key: String) -> String {
+            let number = numbers[kind]?[key] ?? 1
+            return kind.placeholder(number: (numbers[kind]?.values.max() ?? 1) > 1 ? number : nil)
+        }
+        for index in known.indices { known[index].placeholder = placeholder(known[index].kind, known[index].key) }
         var result = unit
         var findings: [PersonalDataFinding] = []
         for (index, spans) in perVariant.enumerated() where !spans.isEmpty {
-            var ordinal: [PersonalDataKind: [String: Int]] = [:]
+            let text = unit.variants[index].text
+            let ns = text as NSString
             var replacements: [(range: NSRange, placeholder: String)] = []
-            for (span, value) in zip(spans, originals[index]) {
-                let key = Self.valueKey(value)
-                let number: Int
-                if let known = numbers[span.kind]?[key] {
-                    number = known
-                } else if let seen = ordinal[span.kind]?[key] {
-                    number = seen
-                } else {
-                    number = (ordinal[span.kind]?.count ?? 0) + 1
-                }
-                ordinal[span.kind, default: [:]][key] = number
-                let placeholder = span.kind.placeholder(number: (maxDistinct[span.kind] ?? 0) > 1 ? number : nil)
+            for span in spans {
+                let placeholder = placeholder(span.kind, span.key ?? "")
                 replacements.append((span.range, placeholder))
-                let text = unit.variants[index].text
-                let start = Self.scalarOffset(text, utf16: span.range.location)
-                let end = Self.scalarOffset(text, utf16: span.range.location + span.range.length)
                 findings.append(PersonalDataFinding(
                     file: file, unit: position, unitID: unit.id, language: unit.variants[index].language.description,
-                    kind: span.kind, placeholder: placeholder, original: value, start: start, end: end))
-            }
-            for (kind, values) in ordinal {
-                for (key, number) in values where numbers[kind]?[key] == nil { numbers[kind, default: [:]][key] = number }
+                    kind: span.kind, placeholder: placeholder, original: ns.substring(with: span.range),
+                    start: Self.scalarOffset(text, utf16: span.range.location),
+                    end: Self.scalarOffset(text, utf16: span.range.location + span.range.length)))
             }
             result.variants[index] = Self.replace(unit.variants[index], replacements)
         }
-        return (result, findings)
+        return (result, findings, known)
     }
 
-    /// Case- and space-insensitive identity of a value, for numbering.
+    /// Case-, space- and digit-script-insensitive identity of a value, for numbering: spaces,
+    /// NBSP, U+200B and full stops dropped, Khmer digits read as ASCII ones.
     static func valueKey(_ value: String) -> String {
-        value.lowercased().filter { !$0.isWhitespace && $0 != "." }
+        var key = ""
+        for scalar in value.lowercased().unicodeScalars where !scalar.properties.isWhitespace && scalar != "\u{200B}" && scalar != "." {
+            if let digit = digitValue(scalar) { key += String(digit) } else { key.unicodeScalars.append(scalar) }
+        }
+        return key
     }
 
     static func scalarOffset(_ text: String, utf16 offset: Int) -> Int {

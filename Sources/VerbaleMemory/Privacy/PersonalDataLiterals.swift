@@ -1,0 +1,129 @@
+import Foundation
+
+extension PersonalDataScrubber {
+    /// A value the patterns found somewhere in a unit, looked for as plain text everywhere else
+    /// in that unit, and the placeholder it got there.
+    ///
+    /// Why: the patterns need context (a title, a keyword) that the other variants of the same
+    /// unit often lack — French drops the title ("remercie John Smith"), Khmer writes the name
+    /// in Latin script after a Khmer title — so a name scrubbed in one variant would stay in the
+    /// others of a memory meant to be shared.
+    struct KnownValue {
+        var kind: PersonalDataKind
+        /// `valueKey` of the value where the patterns found it.
+        var key: String
+        /// The value as a literal: case-insensitive, any run of spaces, NBSP and U+200B matching
+        /// any other, Latin and Khmer digits matching each other, not inside a longer word or number.
+        var literal: NSRegularExpression
+        /// A one-word name written with a capital: a match must start with a capital too, so
+        /// "Ms. May" does not take the verb "may" of the other variants. (Names of several
+        /// words match in any case: "JOHN SMITH" in a signature block.)
+        var capitalInitial: Bool
+        /// The placeholder the value got in the variant texts (set once numbered).
+        var placeholder = ""
+
+        /// nil for values with fewer than two letters or digits (an initial: "Mr. J." would
+        /// take every "j"), which are left to the patterns.
+        init?(kind: PersonalDataKind, value: String) {
+            guard let pattern = Self.literalPattern(value),
+                  let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+            self.kind = kind
+            key = PersonalDataScrubber.valueKey(value)
+            literal = regex
+            capitalInitial = kind == .person && (value.unicodeScalars.first?.properties.isUppercase ?? false)
+                && !value.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "\u{200B}" }
+        }
+
+        /// The regular expression for `value` as described on `literal`.
+        static func literalPattern(_ value: String) -> String? {
+            var body = ""
+            var gap = false
+            var significant = 0
+            for scalar in value.unicodeScalars {
+                if scalar.properties.isWhitespace || scalar == "\u{200B}" {
+                    gap = true
+                    continue
+                }
+                if gap, !body.isEmpty { body += "[\\s\\u00A0\\u200B]+" }
+                gap = false
+                if let digit = PersonalDataScrubber.digitValue(scalar) {
+                    body += "[\(digit)\(Array("០១២៣៤៥៦៧៨៩")[digit])]"
+                } else {
+                    body += NSRegularExpression.escapedPattern(for: String(scalar))
+                }
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { significant += 1 }
+            }
+            guard significant >= 2, let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return nil }
+            return (edge(first).map { "(?<!\($0))" } ?? "") + body + (edge(last).map { "(?!\($0))" } ?? "")
+        }
+
+        /// What may not stand next to a value that starts or ends with `scalar`: the rest of a
+        /// Khmer word, a number's other digits, a Latin word's other letters (a Khmer letter may
+        /// touch a Latin name: Khmer writes no spaces). Nothing for a sign (`+855…`).
+        static func edge(_ scalar: Unicode.Scalar) -> String? {
+            if (0x1780...0x17FF).contains(scalar.value) { return "[\\u1780-\\u17D3\\u17DD\\u17E0-\\u17E9]" }
+            if scalar.properties.numericType == .decimal { return "\\p{Nd}" }
+            if scalar.properties.isAlphabetic { return "[[\\p{L}\\p{M}\\p{Nd}]--[\\u1780-\\u17FF]]" }
+            return nil
+        }
+    }
+
+    /// The decimal value of an ASCII or Khmer digit.
+    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x30...0x39: Int(scalar.value - 0x30)
+        case 0x17E0...0x17E9: Int(scalar.value - 0x17E0)
+        default: nil
+        }
+    }
+
+    /// Where the known values stand in `text` outside `taken` (spans already found), as spans
+    /// keyed by the value they repeat. Cost: one regular expression per known value, O(n) each;
+    /// run only for units where the patterns found something.
+    static func literalSpans(of values: [KnownValue], in text: String, outside taken: [Span]) -> [Span] {
+        guard !values.isEmpty, !text.isEmpty else { return [] }
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var found: [Span] = []
+        for value in values {
+            for match in value.literal.matches(in: text, options: [], range: whole) {
+                let range = match.range
+                if value.capitalInitial, let first = ns.substring(with: range).unicodeScalars.first, !first.properties.isUppercase { continue }
+                if (taken + found).contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
+                found.append(Span(kind: value.kind, range: range, key: value.key))
+            }
+        }
+        return found
+    }
+
+    /// Numbers the distinct values of each kind across the variants of a unit (`keys[v]`: the
+    /// keys of variant `v` in text order, by kind).
+    ///
+    /// A value already numbered in an earlier variant keeps its number. A new value first takes,
+    /// in order, the numbers of earlier values *absent* from its variant — the same person
+    /// written another way (a Khmer-script name where English has the Latin one), which keeps
+    /// aligned variants on the same placeholders — and otherwise the next number no variant
+    /// uses. Two values in one variant never share a number.
+    static func numberValues(_ keys: [[PersonalDataKind: [String]]]) -> [PersonalDataKind: [String: Int]] {
+        var numbers: [PersonalDataKind: [String: Int]] = [:]
+        for variant in keys {
+            for (kind, present) in variant.sorted(by: { $0.key < $1.key }) {
+                var known = numbers[kind] ?? [:]
+                let here = Set(present)
+                let usedHere = Set(present.compactMap { known[$0] })
+                var free = Set(known.filter { !here.contains($0.key) }.map(\.value)).subtracting(usedHere).sorted()
+                var next = (known.values.max() ?? 0) + 1
+                for key in present where known[key] == nil {
+                    if free.isEmpty {
+                        known[key] = next
+                        next += 1
+                    } else {
+                        known[key] = free.removeFirst()
+                    }
+                }
+                numbers[kind] = known
+            }
+        }
+        return numbers
+    }
+}
