@@ -92,4 +92,35 @@ struct AnalysisOrderTests {
         let index = try MatchIndexCache.open(reopened, entities: nil, folderIsWritable: { _ in true }).index
         #expect(try FuzzyMatcher(index: index, archive: StoredUnits(memory: reopened)).search("The Embassy has 12 staff members.", language: .english).first?.score == 100)
     }
+
+    @Test("A stale memory whose write lock another process holds is searched as it is after a short wait, not the minute an import waits")
+    func busyUpgradeFallsBackQuickly() throws {
+        let memory = try AnalysisUpgradeTests.memory(try Matching.fixtureUnits())
+        let path = memory.path
+        try memory.close()
+        let holder = try DatabaseQueue(path: path.path)
+        try holder.write { db in try AnalysisStamp.record(AnalysisUpgradeTests.oldIdentity, in: db) }
+        // Another writer holds the lock (an import in another process) until this test is done.
+        let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), released = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? holder.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE; UPDATE analysis_stamp SET identity = identity")
+                locked.signal()
+                release.wait()
+                try db.execute(sql: "ROLLBACK")
+            }
+            released.signal()
+        }
+        locked.wait()
+        defer {
+            release.signal()
+            released.wait()
+        }
+        let started = Date()
+        let reopened = try SQLiteMemory(path: path, busyTimeout: 30)
+        let waited = Date().timeIntervalSince(started)
+        #expect(reopened.notes == [.analysisOutdated(path: path.path, stored: AnalysisUpgradeTests.oldIdentity)])
+        // Not a timing test of speed: it only tells "about the short wait" from "the 30 s timeout".
+        #expect(waited < 20, "waited \(waited) s")
+    }
 }

@@ -26,7 +26,8 @@ public typealias AnalysisUpgradeProgress = (_ index: String, _ done: Int, _ tota
 /// `match_stamp.changes`, so the `.match` file beside the memory no longer matches and is
 /// rebuilt from the new rows on the next search.
 ///
-/// Cost: when current, one single-row read (the check runs on every writable open). When
+/// Cost: when current, one single-row read (the check runs on every writable open), plus, once
+/// per process, reading and hashing the Khmer model file (≈ 0.7 MB) for `analysisIdentity`. When
 /// stale, about one tokenization and one row rewrite per stored variant (the fuzzy-match
 /// rows), plus — only when the memory holds Khmer — the concordance index rebuilt (one word
 /// split and one FTS5 insert per variant), under the write lock: an import by another process
@@ -70,13 +71,21 @@ enum AnalysisUpgrade {
     /// identity. The stamp is read first without the write lock (the usual, current case takes
     /// no lock), then again inside the transaction, since another process may have upgraded the
     /// memory meanwhile.
+    ///
+    /// The write lock is waited for `lockWait` seconds at most, not the memory's busy timeout:
+    /// the upgrade is optional for the command that opens the memory (a search falls back to
+    /// the rows as they are on SQLITE_BUSY), and a search must not wait a minute behind another
+    /// process's import. The connection's own timeout is restored afterwards.
     static func runIfStale(_ writer: any DatabaseWriter, indexes: [any MemoryIndex],
                            identity: String = Tokenizer.analysisIdentity,
+                           lockWait: TimeInterval = 1, restoring busyTimeout: TimeInterval = 60,
                            progress: AnalysisUpgradeProgress?) throws -> Outcome {
         let stored = try writer.read { db in try AnalysisStamp.identity(db) }
         guard stored != identity else { return .current }
         if let stored, compare(stored: stored, with: identity) == .newer { return .newer(stored: stored) }
         return try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = \(Int(lockWait * 1000))")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))") }
             var outcome = Outcome.current
             try db.inTransaction(.immediate) {
                 try UnitWriter.enlargeCache(db)

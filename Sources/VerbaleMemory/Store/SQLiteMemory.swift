@@ -77,7 +77,7 @@ public final class SQLiteMemory: TranslationMemory {
                 var upgraded = AnalysisUpgrade.Outcome.current
                 var notes: [Note] = []
                 do {
-                    upgraded = try AnalysisUpgrade.runIfStale(pool, indexes: indexes, progress: progress)
+                    upgraded = try AnalysisUpgrade.runIfStale(pool, indexes: indexes, restoring: busyTimeout, progress: progress)
                     if case let .newer(stored) = upgraded { notes.append(.analysisNewer(path: path.path, stored: stored)) }
                 } catch let error as DatabaseError {
                     // The upgrade is optional for searching: another process held the write lock
