@@ -108,6 +108,21 @@ struct PersonalPlaceholderMatchingTests {
         #expect(match.targets["fr"] == "M. Chan Thy arrivera lundi ; M. Chan Thy sera accompagné de son épouse.")
     }
 
+    @Test("Where the memory names one person twice and the query names two, the placeholders stay: one name is not written over both")
+    func twoPeopleForOnePlaceholder() throws {
+        let unit = try PersonalDataScrubber().scrub(TranslationUnit(variants: [
+            Variant(language: try LanguageTag("en"), text: "Mr. Sok Dara thanked Mr. Sok Dara."),
+            Variant(language: try LanguageTag("fr"), text: "M. Sok Dara a remercié M. Sok Dara."),
+        ]), file: "t", position: 1).unit
+        #expect(unit.variants[1].text == "M. {PERSON} a remercié M. {PERSON}.")
+        let matcher = try Matching.matcher([unit])
+        let two = try #require(try matcher.search("Mr. Chan Thy thanked Mr. Keo Sophea.", language: .english, limit: 1).first)
+        #expect(two.targets["fr"] == "M. {PERSON} a remercié M. {PERSON}.")
+        #expect(two.transferred.isEmpty)
+        let one = try #require(try matcher.search("Mr. Chan Thy thanked Mr. Chan Thy.", language: .english, limit: 1).first)
+        #expect(one.targets["fr"] == "M. Chan Thy a remercié M. Chan Thy.")
+    }
+
     @Test("A unit kept with its names still meets its own text at 100 in a memory that also holds placeholders")
     func keptBesideScrubbed() throws {
         var units = try Self.scrubbedUnits()

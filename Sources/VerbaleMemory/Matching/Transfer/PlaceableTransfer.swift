@@ -57,9 +57,15 @@ public enum PlaceableTransfer {
         var used = Set<Int>()
         var edits: [(range: Range<Int>, text: String)] = []
         var replacements: [Replacement] = []
+        // Where the memory names one person twice ("Mr. {PERSON} thanked Mr. {PERSON}") and the
+        // query names two, neither can be written everywhere: those placeholders stay.
+        var queryValues: [String: Set<String>] = [:]
+        for change in changes where change.query.token.placeable?.kind == .placeholder {
+            queryValues[change.source.value ?? "", default: []].insert(change.query.token.text)
+        }
         for change in changes {
             let placeholder = change.query.token.placeable?.kind == .placeholder
-            if placeholder, !isUnambiguous(placeholder: change.source) { continue }
+            if placeholder, !isUnambiguous(placeholder: change.source) || (queryValues[change.source.value ?? ""]?.count ?? 0) > 1 { continue }
             // A personal-data placeholder is one person (or address, number…) wherever the target
             // repeats it; anything else is filled once per occurrence in the source.
             let indices = tokens.indices.filter { !used.contains($0) && tokens[$0].classKey == change.source.classKey && tokens[$0].value == change.source.value }
