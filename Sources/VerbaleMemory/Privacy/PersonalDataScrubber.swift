@@ -92,6 +92,10 @@ public final class PersonalDataScrubber {
         // Khmer separates words with U+200B (not white space to ICU), so every gap a Khmer
         // keyword can stand in allows it too.
         let gap = "[\\s\\u200B]*"
+        // Words that begin what follows a one-word Khmer name, never a name's second part:
+        // "លោក សុខ នឹងជួប…" (Mr. Sok will meet…) keeps its verb. Not ជា or មក, which begin
+        // common names (ជា Chea, មករា Makara).
+        let khmerFunctionWords = "(?:នឹង|និង|នៅ|ដែល|ក្នុង|របស់|គឺ|បាន)"
         // Between the digit groups of a phone number: a full stop or hyphen, or up to two of
         // space, NBSP and U+200B (Khmer typists put U+200B, often with a space, between groups).
         let separator = "(?:[.-]|[ \\u00A0\\u200B]{1,2})"
@@ -116,7 +120,7 @@ public final class PersonalDataScrubber {
             Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|\(born)(?=\(gap)ថ្ងៃទី))[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
             Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord], personBefore: true),
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B]\(khmerLetters)+)?|\(latinName)(?:[ \\u00A0\\u200B]+\(latinName)){0,3})", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(latinName)(?:[ \\u00A0\\u200B]+\(latinName)){0,3})", .person), group: 1, needs: .khmer),
         ]
         personMarker = try regex("លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក|នាង|គាត់|កញ្ញា|ខ្ញុំ|សម្តេច|សម្ដេច|ឈ្មោះ|\\{PERSON", .dateOfBirth)
     }
