@@ -123,4 +123,26 @@ struct AnalysisOrderTests {
         // Not a timing test of speed: it only tells "about the short wait" from "the 30 s timeout".
         #expect(waited < 20, "waited \(waited) s")
     }
+
+    @Test("An open that re-analyses says so once, with what made the old rows and how long it took")
+    func reanalysisIsReported() throws {
+        let memory = try AnalysisUpgradeTests.memory(try Matching.fixtureUnits())
+        let path = memory.path
+        try memory.close()
+        let queue = try DatabaseQueue(path: path.path)
+        try queue.write { db in try AnalysisStamp.record(AnalysisUpgradeTests.oldIdentity, in: db) }
+        try queue.close()
+        let reopened = try SQLiteMemory(path: path)
+        guard case let .reanalysed(notePath, previous, seconds)? = reopened.notes.first, reopened.notes.count == 1 else {
+            Issue.record("expected one reanalysed note, got \(reopened.notes)")
+            return
+        }
+        #expect(notePath == path.path)
+        #expect(previous == AnalysisUpgradeTests.oldIdentity)
+        #expect(seconds >= 0)
+        #expect(reopened.notes[0].description.contains("re-analysed once"))
+        try reopened.close()
+        // Current now: the next open says nothing.
+        #expect(try SQLiteMemory(path: path).notes.isEmpty)
+    }
 }

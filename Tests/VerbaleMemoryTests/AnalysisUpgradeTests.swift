@@ -143,7 +143,8 @@ struct AnalysisUpgradeTests {
         let calls = Calls()
         let upgraded = try SQLiteMemory(path: path, progress: { index, done, total in calls.add(index, done, total) })
         #expect(upgraded.analysis == .reanalysed(previous: Self.oldIdentity))
-        #expect(upgraded.notes.isEmpty)
+        #expect(upgraded.notes.count == 1 && upgraded.notes.allSatisfy { if case .reanalysed = $0 { true } else { false } },
+                "only the note that the words were re-analysed: \(upgraded.notes)")
         #expect(calls.list.contains { $0.index == "fuzzy-match" && $0.done == $0.total && $0.total > 0 })
         #expect(calls.list.contains { $0.index == "concordance" && $0.done == $0.total }, "the memory holds Khmer: its concordance is rebuilt")
         let after = try Self.stamp(upgraded)

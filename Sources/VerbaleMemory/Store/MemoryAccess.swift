@@ -35,6 +35,9 @@ extension SQLiteMemory {
         /// The rows were made by a newer Verbale's analysis (`stored`): searched as they are,
         /// never rewritten by this older one; imports are refused (`MemoryError.madeByNewerVerbale`).
         case analysisNewer(path: String, stored: String)
+        /// The stored words were re-analysed on this open (`AnalysisUpgrade`), once, taking
+        /// `seconds`: said so that the time a command took is accounted for.
+        case reanalysed(path: String, previous: String, seconds: Double)
         /// The memory predates `concordance.v2-khmer-runs` and is read-only: its concordance is
         /// searched as it is, where a number, abbreviation or address inside a Khmer text
         /// (`1,000`, `U.N.`, an e-mail address) may not be found.
@@ -46,6 +49,9 @@ extension SQLiteMemory {
                 let made = (stored ?? "").isEmpty ? "an earlier Verbale" : "another Verbale (\(stored ?? ""))"
                 let why = reason.map { "the upgrade failed: \($0)" } ?? "read-only or busy"
                 return "\(path): its words were analysed by \(made) and the memory cannot be upgraded now (\(why)); searches use them as they are, so match scores and Khmer concordance hits may differ slightly from a fresh import until `verbale` opens it with write access"
+            case let .reanalysed(path, previous, seconds):
+                let made = previous.isEmpty ? "an earlier Verbale" : previous
+                return "\(path): its stored words (made by \(made)) were re-analysed once for this Verbale's text analysis, in \(String(format: "%.1f", seconds)) s"
             case let .analysisNewer(path, stored):
                 return "\(path): its words were analysed by a newer Verbale (\(stored)); this one searches them as they are (scores may differ slightly) and will not import into it"
             case let .concordanceNotUpgraded(path):

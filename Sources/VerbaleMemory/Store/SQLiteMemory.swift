@@ -77,8 +77,13 @@ public final class SQLiteMemory: TranslationMemory {
                 var upgraded = AnalysisUpgrade.Outcome.current
                 var notes: [Note] = []
                 do {
+                    let started = Date()
                     upgraded = try AnalysisUpgrade.runIfStale(pool, indexes: indexes, restoring: busyTimeout, progress: progress)
-                    if case let .newer(stored) = upgraded { notes.append(.analysisNewer(path: path.path, stored: stored)) }
+                    switch upgraded {
+                    case let .newer(stored): notes.append(.analysisNewer(path: path.path, stored: stored))
+                    case let .reanalysed(previous): notes.append(.reanalysed(path: path.path, previous: previous, seconds: Date().timeIntervalSince(started)))
+                    case .current: break
+                    }
                 } catch let error as DatabaseError {
                     // The upgrade is optional for searching: another process held the write lock
                     // all along (a long import), or the rewrite failed (a full disk: it needs
