@@ -10,6 +10,26 @@ import VerbaleCore
 struct AnalysisOrderTests {
     static let current = "tokens-2026-11-29c; khmer-model c04f (728631 bytes)"
 
+    /// A memory of our fixture whose stamp says `identity` made its rows, after `sql` (closed).
+    static func fixtureMemory(stampedWith identity: String, then sql: [String] = []) throws -> URL {
+        let memory = try AnalysisUpgradeTests.memory(try Matching.fixtureUnits())
+        let path = memory.path
+        try memory.close()
+        let queue = try DatabaseQueue(path: path.path)
+        try queue.write { db in
+            try AnalysisStamp.record(identity, in: db)
+            for statement in sql { try db.execute(sql: statement) }
+        }
+        try queue.close()
+        return path
+    }
+
+    /// The score of the fixture's exact sentence, searched through the memory's match index.
+    static func exactScore(_ memory: SQLiteMemory) throws -> Int? {
+        let index = try MatchIndexCache.open(memory, entities: nil, folderIsWritable: { _ in true }).index
+        return try FuzzyMatcher(index: index, archive: StoredUnits(memory: memory)).search("The Embassy has 12 staff members.", language: .english).first?.score
+    }
+
     @Test("Analyses order by their dated version; at one version a process without the Khmer model never rewrites rows made with it")
     func order() {
         #expect(AnalysisUpgrade.compare(stored: Self.current, with: Self.current) == .same)
@@ -28,14 +48,8 @@ struct AnalysisOrderTests {
 
     @Test("A memory a newer Verbale analysed is searched as it is, with a note, never rewritten; an import into it is refused and changes nothing")
     func newerMemoryLeftAlone() throws {
-        let units = try Matching.fixtureUnits()
-        let memory = try AnalysisUpgradeTests.memory(units)
-        let path = memory.path
-        try memory.close()
         let newer = "tokens-2099-01-01; khmer-model ffff (1 bytes)"
-        let queue = try DatabaseQueue(path: path.path)
-        try queue.write { db in try AnalysisStamp.record(newer, in: db) }
-        try queue.close()
+        let path = try Self.fixtureMemory(stampedWith: newer)
 
         let reopened = try SQLiteMemory(path: path)
         #expect(reopened.analysis == .newer(stored: newer))
@@ -43,8 +57,7 @@ struct AnalysisOrderTests {
         let before = try AnalysisUpgradeTests.rows(reopened)
         let (stampBefore, changesBefore) = try AnalysisUpgradeTests.stamp(reopened)
         #expect(stampBefore == newer)
-        let index = try MatchIndexCache.open(reopened, entities: nil, folderIsWritable: { _ in true }).index
-        #expect(try FuzzyMatcher(index: index, archive: StoredUnits(memory: reopened)).search("The Embassy has 12 staff members.", language: .english).first?.score == 100)
+        #expect(try Self.exactScore(reopened) == 100)
 
         let extra = TranslationUnit(variants: [Variant(language: try LanguageTag("en"), text: "A unit the older Verbale must not add.")])
         #expect(throws: MemoryError.self) {
@@ -65,18 +78,12 @@ struct AnalysisOrderTests {
 
     @Test("An upgrade that fails (here a trigger standing for a full disk) leaves the memory searchable as it was, with a note giving the reason")
     func failedUpgradeStillSearches() throws {
-        let memory = try AnalysisUpgradeTests.memory(try Matching.fixtureUnits())
-        let path = memory.path
-        let before = try AnalysisUpgradeTests.rows(memory)
-        try memory.close()
-        let queue = try DatabaseQueue(path: path.path)
-        try queue.write { db in
-            try AnalysisStamp.record(AnalysisUpgradeTests.oldIdentity, in: db)
-            for event in ["INSERT", "UPDATE", "DELETE"] {
-                try db.execute(sql: "CREATE TRIGGER fail_\(event.lowercased()) BEFORE \(event) ON match_entry BEGIN SELECT RAISE(ABORT, 'simulated: database or disk is full'); END")
-            }
-        }
-        try queue.close()
+        let path = try Self.fixtureMemory(stampedWith: AnalysisUpgradeTests.oldIdentity, then: ["INSERT", "UPDATE", "DELETE"].map { event in
+            "CREATE TRIGGER fail_\(event.lowercased()) BEFORE \(event) ON match_entry BEGIN SELECT RAISE(ABORT, 'simulated: database or disk is full'); END"
+        })
+        let stale = try SQLiteMemory(path: path, access: .readOnly)
+        let before = try AnalysisUpgradeTests.rows(stale)
+        try stale.close()
 
         let reopened = try SQLiteMemory(path: path)
         guard case let .analysisOutdated(notePath, stored, reason)? = reopened.notes.first else {
@@ -89,16 +96,15 @@ struct AnalysisOrderTests {
         #expect(reopened.notes.first?.description.contains("the upgrade failed") == true)
         #expect(try AnalysisUpgradeTests.rows(reopened) == before, "rolled back")
         #expect(try AnalysisUpgradeTests.stamp(reopened).identity == AnalysisUpgradeTests.oldIdentity)
-        let index = try MatchIndexCache.open(reopened, entities: nil, folderIsWritable: { _ in true }).index
-        #expect(try FuzzyMatcher(index: index, archive: StoredUnits(memory: reopened)).search("The Embassy has 12 staff members.", language: .english).first?.score == 100)
+        #expect(try Self.exactScore(reopened) == 100)
     }
 
     @Test("A stale memory whose write lock another process holds is searched as it is after a short wait, not the minute an import waits")
     func busyUpgradeFallsBackQuickly() throws {
-        let memory = try AnalysisUpgradeTests.memory(try Matching.fixtureUnits())
-        let path = memory.path
-        try memory.close()
+        let path = try Self.fixtureMemory(stampedWith: AnalysisUpgradeTests.oldIdentity)
         let holder = try DatabaseQueue(path: path.path)
+        // A commit of its own first, so the WAL holds commits as a running import's does (with an
+        // empty WAL, GRDB's set-up on open writes and waits for the lock — a limit of its own).
         try holder.write { db in try AnalysisStamp.record(AnalysisUpgradeTests.oldIdentity, in: db) }
         // Another writer holds the lock (an import in another process) until this test is done.
         let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), released = DispatchSemaphore(value: 0)
@@ -126,12 +132,7 @@ struct AnalysisOrderTests {
 
     @Test("An open that re-analyses says so once, with what made the old rows and how long it took")
     func reanalysisIsReported() throws {
-        let memory = try AnalysisUpgradeTests.memory(try Matching.fixtureUnits())
-        let path = memory.path
-        try memory.close()
-        let queue = try DatabaseQueue(path: path.path)
-        try queue.write { db in try AnalysisStamp.record(AnalysisUpgradeTests.oldIdentity, in: db) }
-        try queue.close()
+        let path = try Self.fixtureMemory(stampedWith: AnalysisUpgradeTests.oldIdentity)
         let reopened = try SQLiteMemory(path: path)
         guard case let .reanalysed(notePath, previous, seconds)? = reopened.notes.first, reopened.notes.count == 1 else {
             Issue.record("expected one reanalysed note, got \(reopened.notes)")

@@ -273,25 +273,26 @@ final class PlaceableRecognizer {
             }
         }
         if hasAt, let email {
-            email.setSharedText(units)
-            var from = 0
-            while from < units.count, let match = email.firstMatch(from: from) {
-                from = max(match.upperBound, match.lowerBound + 1)
-                candidates.append(Placeable.Found(kind: .email, range: match, value: UTF16Text.string(units, match)))
-            }
+            Self.scan(email, units, kind: .email, into: &candidates) { UTF16Text.string(units, $0) }
         }
         // Like e-mail addresses, placeholders start at a unit no rule triggers on (`{`), so they
-        // are searched only in texts holding one.
+        // are searched only in texts holding one; valued by the name between the braces.
         if hasBrace, let personalPlaceholder {
-            personalPlaceholder.setSharedText(units)
-            var from = 0
-            while from < units.count, let match = personalPlaceholder.firstMatch(from: from) {
-                from = max(match.upperBound, match.lowerBound + 1)
-                let name = match.lowerBound + 1..<match.upperBound - 1
-                candidates.append(Placeable.Found(kind: .placeholder, range: match, value: UTF16Text.string(units, name)))
-            }
+            Self.scan(personalPlaceholder, units, kind: .placeholder, into: &candidates) { UTF16Text.string(units, $0.lowerBound + 1..<$0.upperBound - 1) }
         }
         return Self.leftmostLongest(candidates)
+    }
+
+    /// Every match of `regex` in `units`, left to right, as placeables of `kind`: for the kinds
+    /// searched over the whole text rather than tried at candidate positions.
+    private static func scan(_ regex: ICURegex, _ units: UnsafeBufferPointer<UInt16>, kind: Placeable.Kind,
+                             into candidates: inout [Placeable.Found], value: (Range<Int>) -> String) {
+        regex.setSharedText(units)
+        var from = 0
+        while from < units.count, let match = regex.firstMatch(from: from) {
+            from = max(match.upperBound, match.lowerBound + 1)
+            candidates.append(Placeable.Found(kind: kind, range: match, value: value(match)))
+        }
     }
 
     /// Where the number rule's match starting at `i` ends, when the number is a bare run of

@@ -20,10 +20,12 @@ struct PersonalPlaceholderMatchingTests {
              ("km", "ឯកឧត្តម នី សាមល កើតថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០ កាន់លិខិតឆ្លងដែនលេខ N0123456។")],
             [("en", "The Embassy has 12 staff members."), ("fr", "L'Ambassade compte 12 agents."), ("km", "ស្ថានទូតមានបុគ្គលិក ១២ នាក់។")],
         ]
-        return try texts.enumerated().map { position, variants in
-            let unit = TranslationUnit(variants: try variants.map { Variant(language: try LanguageTag($0.0), text: $0.1) })
-            return scrubber.scrub(unit, file: "fixture", position: position + 1).unit
-        }
+        return texts.enumerated().map { position, variants in scrubber.scrub(unit(variants), file: "fixture", position: position + 1).unit }
+    }
+
+    /// One unit (`unit(_:)`: language tag and text per variant), scrubbed as import does.
+    static func scrubbed(_ variants: [(String, String)]) throws -> TranslationUnit {
+        try PersonalDataScrubber().scrub(unit(variants), file: "t", position: 1).unit
     }
 
     let matcher: FuzzyMatcher
@@ -85,10 +87,7 @@ struct PersonalPlaceholderMatchingTests {
     @Test("Numbered placeholders are not filled: their numbers need not agree across languages (Khmer word order)")
     func numberedPlaceholdersStay() throws {
         // Import numbers people per variant in order of appearance; the Khmer note names the lady first.
-        let unit = try PersonalDataScrubber().scrub(TranslationUnit(variants: [
-            Variant(language: try LanguageTag("en"), text: "Mr. Sok Dara and Ms. Chea Lina will attend the dinner."),
-            Variant(language: try LanguageTag("km"), text: "លោកស្រី ជា លីណា និង លោក សុខ ដារ៉ា នឹងចូលរួមពិធីលៀង។"),
-        ]), file: "t", position: 1).unit
+        let unit = try Self.scrubbed([("en", "Mr. Sok Dara and Ms. Chea Lina will attend the dinner."), ("km", "លោកស្រី ជា លីណា និង លោក សុខ ដារ៉ា នឹងចូលរួមពិធីលៀង។")])
         #expect(unit.variants[0].text == "Mr. {PERSON1} and Ms. {PERSON2} will attend the dinner.")
         let matcher = try Matching.matcher([unit])
         let match = try #require(try matcher.search("Mr. Chan Thy and Ms. Keo Sophea will attend the dinner.", language: .english, limit: 1).first)
@@ -99,10 +98,7 @@ struct PersonalPlaceholderMatchingTests {
 
     @Test("An unnumbered placeholder the translation repeats is filled everywhere: one person")
     func repeatedPlaceholder() throws {
-        let unit = try PersonalDataScrubber().scrub(TranslationUnit(variants: [
-            Variant(language: try LanguageTag("en"), text: "Mr. Sok Dara will arrive on Monday."),
-            Variant(language: try LanguageTag("fr"), text: "M. Sok Dara arrivera lundi ; M. Sok Dara sera accompagné de son épouse."),
-        ]), file: "t", position: 1).unit
+        let unit = try Self.scrubbed([("en", "Mr. Sok Dara will arrive on Monday."), ("fr", "M. Sok Dara arrivera lundi ; M. Sok Dara sera accompagné de son épouse.")])
         #expect(unit.variants[1].text == "M. {PERSON} arrivera lundi ; M. {PERSON} sera accompagné de son épouse.")
         let match = try #require(try Matching.matcher([unit]).search("Mr. Chan Thy will arrive on Monday.", language: .english, limit: 1).first)
         #expect(match.targets["fr"] == "M. Chan Thy arrivera lundi ; M. Chan Thy sera accompagné de son épouse.")
@@ -110,10 +106,7 @@ struct PersonalPlaceholderMatchingTests {
 
     @Test("Where the memory names one person twice and the query names two, the placeholders stay: one name is not written over both")
     func twoPeopleForOnePlaceholder() throws {
-        let unit = try PersonalDataScrubber().scrub(TranslationUnit(variants: [
-            Variant(language: try LanguageTag("en"), text: "Mr. Sok Dara thanked Mr. Sok Dara."),
-            Variant(language: try LanguageTag("fr"), text: "M. Sok Dara a remercié M. Sok Dara."),
-        ]), file: "t", position: 1).unit
+        let unit = try Self.scrubbed([("en", "Mr. Sok Dara thanked Mr. Sok Dara."), ("fr", "M. Sok Dara a remercié M. Sok Dara.")])
         #expect(unit.variants[1].text == "M. {PERSON} a remercié M. {PERSON}.")
         let matcher = try Matching.matcher([unit])
         let two = try #require(try matcher.search("Mr. Chan Thy thanked Mr. Keo Sophea.", language: .english, limit: 1).first)
@@ -126,10 +119,7 @@ struct PersonalPlaceholderMatchingTests {
     @Test("A unit kept with its names still meets its own text at 100 in a memory that also holds placeholders")
     func keptBesideScrubbed() throws {
         var units = try Self.scrubbedUnits()
-        units.append(TranslationUnit(variants: [
-            Variant(language: try LanguageTag("en"), text: "The Ambassador thanks Mr. Pich Sovann for his kind letter."),
-            Variant(language: try LanguageTag("fr"), text: "L’Ambassadeur remercie M. Pich Sovann de son aimable lettre."),
-        ]))
+        units.append(unit([("en", "The Ambassador thanks Mr. Pich Sovann for his kind letter."), ("fr", "L’Ambassadeur remercie M. Pich Sovann de son aimable lettre.")]))
         let mixed = try Matching.matcher(units)
         let verbatim = try #require(try mixed.search("The Ambassador thanks Mr. Pich Sovann for his kind letter.", language: .english, limit: 1).first)
         #expect(verbatim.score == 100)
@@ -149,10 +139,7 @@ struct PersonalPlaceholderMatchingTests {
 
     @Test("A memory that kept its personal data (no placeholders) analyses queries as before")
     func memoryWithoutPlaceholders() throws {
-        let kept = try Matching.matcher([TranslationUnit(variants: [
-            Variant(language: try LanguageTag("en"), text: "Please contact Mr. Sok Dara at dara.sok@mfa.gov.kh."),
-            Variant(language: try LanguageTag("fr"), text: "Veuillez contacter M. Sok Dara à dara.sok@mfa.gov.kh."),
-        ])])
+        let kept = try Matching.matcher([unit([("en", "Please contact Mr. Sok Dara at dara.sok@mfa.gov.kh."), ("fr", "Veuillez contacter M. Sok Dara à dara.sok@mfa.gov.kh.")])])
         let query = "Please contact Mr. Chan Thy at chan.thy@example.org."
         #expect(kept.queryPlaceholders(query, language: .english).isEmpty)
         #expect(!matcher.queryPlaceholders(query, language: .english).isEmpty)
