@@ -14,23 +14,49 @@ extension Tokenizer {
         let range: Range<Int>
         let mapping: TokenKeys.Mapping
 
+        /// Whether the token's text is its own NFC and both its keys are that text (a lower-case
+        /// word, most punctuation): then the text's UTF-8 (`textUTF8Count`, `appendText`) is all an
+        /// encoder needs, with no key to make or compare.
+        public var keysAreText: Bool {
+            placeableValue == nil && mapping == .text && isComposedWithoutICU
+        }
+
+        /// The length of the text's UTF-8 (the token covers no surrogate when `keysAreText`).
+        public var textUTF8Count: Int {
+            var count = 0
+            for j in range {
+                let u = units[j]
+                count &+= u < 0x80 ? 1 : u < 0x800 ? 2 : 3
+            }
+            return count
+        }
+
+        /// Appends the UTF-8 of the text (use when `keysAreText`: then it is the composed text).
+        public func appendText(to bytes: inout [UInt8]) {
+            for j in range { Self.appendUTF8(units[j], to: &bytes) }
+        }
+
+        /// `Normalizer.isComposedWithoutICU` of the text, read off its units (no surrogates).
+        var isComposedWithoutICU: Bool {
+            for j in range {
+                switch units[j] {
+                case 0..<0x300, 0x2002...0x20CF, 0x19E0...0x19FF: continue
+                case 0x1780...0x17FF where units[j] != 0x17DD: continue
+                default: return false
+                }
+            }
+            return true
+        }
+
         /// Appends the UTF-8 of `Normalizer.composed(token.text)`: straight from the units when
         /// each is one `Normalizer.isComposedWithoutICU` accepts (then the text is its own NFC),
         /// else through that function. O(length).
         public func appendComposedText(to bytes: inout [UInt8]) {
-            var j = range.lowerBound
-            while j < range.upperBound {
-                let u = units[j]
-                switch u {
-                case 0..<0x300, 0x2002...0x20CF, 0x19E0...0x19FF: break
-                case 0x1780...0x17FF where u != 0x17DD: break
-                default:
-                    bytes.append(contentsOf: Normalizer.composed(UTF16Text.string(units, range)).utf8)
-                    return
-                }
-                j += 1
+            if isComposedWithoutICU {
+                appendText(to: &bytes)
+            } else {
+                bytes.append(contentsOf: Normalizer.composed(UTF16Text.string(units, range)).utf8)
             }
-            for j in range { Self.appendUTF8(units[j], to: &bytes) }
         }
 
         /// Appends the UTF-8 of `token.key` (or, with `loose`, of `token.looseKey`). O(length).

@@ -38,6 +38,15 @@ enum MatchEntryEncoder {
     static func encode(_ text: String, tokenizer: Tokenizer, scratch: inout Scratch, into bytes: inout [UInt8]) {
         let start = bytes.count
         let visited = tokenizer.visitTokens(text, mergingPlaceables: true) { token in
+            if token.keysAreText, token.kind == .word || token.kind == .punctuation {
+                // Key and loose key equal the composed text: flags, then the text alone (`write`
+                // would find the same by comparing three copies of it).
+                let kind = token.kind == .word ? MatchVocabulary.Kind.word : .punctuation
+                bytes.append((token.spaced ? StoredToken.spacedFlag : 0) | StoredToken.sameKeyFlag | kind.rawValue | StoredToken.derivedClassFlag)
+                appendLength(token.textUTF8Count, to: &bytes)
+                token.appendText(to: &bytes)
+                return
+            }
             scratch.clear()
             token.appendComposedText(to: &scratch.form)
             token.appendKey(loose: false, to: &scratch.key)
