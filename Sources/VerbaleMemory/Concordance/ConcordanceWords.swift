@@ -28,35 +28,17 @@ public final class ConcordanceWords {
 
     /// The keys of `text`'s words joined by single spaces (what the index stores).
     ///
-    /// Works on the text's UTF-8 bytes in place: ASCII letters and digits are lower-cased
-    /// byte by byte, Latin-1 letters (French accents: C3 80–C3 BF) by their second byte, other
-    /// scalars decoded only when met (so English and most French cost one byte loop, with no
-    /// scalar decoding); the first Khmer scalar sends the whole text to the Khmer path. The
-    /// output buffer is kept from text to text (this class is one per task). Cost: O(n) bytes.
+    /// Works on UTF-8 bytes: ASCII letters and digits are lower-cased in place, other bytes
+    /// decoded only when non-ASCII (so English and most French cost one byte loop); the first
+    /// Khmer scalar sends the whole text to the Khmer path.
     public func indexText(_ text: String) -> String {
-        var text = text
-        var output = indexBuffer
-        indexBuffer = []
-        defer { indexBuffer = output }
-        output.removeAll(keepingCapacity: true)
-        let hasKhmer = text.withUTF8 { bytes in Self.appendIndexWords(bytes, to: &output) }
-        if hasKhmer { return words(text).map(\.key).joined(separator: " ") }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// The buffer `indexText` writes into.
-    private var indexBuffer: [UInt8] = []
-
-    /// Appends the index words of the UTF-8 `bytes` to `output`; returns true (output then
-    /// unspecified) at the first Khmer scalar. `indexTextAgreesWithWords` and
-    /// `indexTextAgreesOnRealText` hold it to `words`.
-    private static func appendIndexWords(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) -> Bool {
-        let n = bytes.count
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var inWord = false
-        var i = 0
-        while i < n {
-            let byte = bytes[i]
-            if byte < 0x80 {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
                 let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 let isUpper = byte >= 0x41 && byte <= 0x5A
                 if isLetter || isUpper {
@@ -66,42 +48,28 @@ public final class ConcordanceWords {
                 } else {
                     inWord = false
                 }
-                i += 1
-                continue
-            }
-            // A Swift string's UTF-8 is valid: the lead byte gives the length.
-            let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-            guard i + length <= n else { break }
-            if byte == 0xC3 {
-                // U+00C0–U+00FF. Latin-1 letters (all but × ÷) are word scalars; À–Þ lower-case by
-                // +0x20 — what `appendLowercased` gives, without a property lookup.
-                let value = 0xC0 | UInt32(bytes[i + 1] & 0x3F)
-                if value != 0xD7, value != 0xF7 {
-                    if !inWord, !output.isEmpty { output.append(0x20) }
-                    inWord = true
-                    appendUTF8(value <= 0xDE ? value + 0x20 : value, to: &output)
-                    i += 2
-                    continue
+            } else if value >= 0x1780 && value <= 0x17FF {
+                // Khmer (the range `containsKhmer` looks for): ICU's dictionary splits it.
+                return words(text).map(\.key).joined(separator: " ")
+            } else if value >= 0xC0 && value <= 0xFF && value != 0xD7 && value != 0xF7 {
+                // Latin-1 letters (French accents): all word scalars; À–Þ lower-case by +0x20 —
+                // what `appendLowercased` gives, without a property lookup (`indexTextAgreesWithWords`).
+                if !inWord, !output.isEmpty { output.append(0x20) }
+                inWord = true
+                Self.appendUTF8(value <= 0xDE ? value + 0x20 : value, to: &output)
+            } else if Self.isWordScalar(scalar) {
+                if !inWord, !output.isEmpty { output.append(0x20) }
+                inWord = true
+                if scalar.properties.changesWhenLowercased {
+                    for piece in scalar.properties.lowercaseMapping.unicodeScalars { Self.appendUTF8(piece.value, to: &output) }
+                } else {
+                    Self.appendUTF8(value, to: &output)
                 }
-            }
-            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[i + offset] & 0x3F) }
-            i += length
-            // Khmer (the range `containsKhmer` looks for): ICU's dictionary splits it.
-            if value >= 0x1780 && value <= 0x17FF { return true }
-            guard let scalar = Unicode.Scalar(value), isWordScalar(scalar) else {
-                inWord = false
-                continue
-            }
-            if !inWord, !output.isEmpty { output.append(0x20) }
-            inWord = true
-            if scalar.properties.changesWhenLowercased {
-                for piece in scalar.properties.lowercaseMapping.unicodeScalars { appendUTF8(piece.value, to: &output) }
             } else {
-                appendUTF8(value, to: &output)
+                inWord = false
             }
         }
-        return false
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The words of `text`, with ranges (for highlighting).
