@@ -50,6 +50,15 @@ struct LiteralPattern {
         /// Whether `neighbour` continues the word or number, so a match must not stop here.
         func blocks(_ neighbour: Unicode.Scalar) -> Bool {
             let value = neighbour.value
+            if value < 0x80 {
+                // ASCII, the usual neighbour: no property lookup.
+                let isDigit = (0x30...0x39).contains(value)
+                switch self {
+                case .khmer: return false
+                case .digit: return isDigit
+                case .word: return isDigit || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                }
+            }
             switch self {
             case .khmer:
                 return (0x1780...0x17D3).contains(value) || value == 0x17DD || (0x17E0...0x17E9).contains(value)
@@ -88,7 +97,7 @@ struct LiteralPattern {
             if let digit = PersonalDataScrubber.digitValue(scalar) {
                 elements.append(.digit(digit))
             } else {
-                elements.append(.scalar(ICU.foldCase(scalar)))
+                elements.append(.scalar(Self.folded(scalar)))
             }
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { significant += 1 }
         }
@@ -96,6 +105,16 @@ struct LiteralPattern {
         self.elements = elements
         leading = Edge(first)
         trailing = Edge(last)
+    }
+
+    /// `scalar` case-folded (ICU simple folding), ASCII without a call into ICU.
+    @inline(__always)
+    static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar
+        }
+        return ICU.foldCase(scalar)
     }
 
     /// What counts as a gap in the value itself (any white space or U+200B).
@@ -159,7 +178,7 @@ struct LiteralPattern {
                 guard PersonalDataScrubber.digitValue(scalars[index]) == digit else { return nil }
                 index += 1
             case .scalar(let folded):
-                guard ICU.foldCase(scalars[index]) == folded else { return nil }
+                guard Self.folded(scalars[index]) == folded else { return nil }
                 index += 1
             }
         }
