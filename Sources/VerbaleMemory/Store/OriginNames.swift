@@ -9,10 +9,10 @@ import GRDB
 /// The migration rewrites such origins to what an import writes today (`notes.tmx#12`), through
 /// the same function, so old and new units read alike.
 ///
-/// Only origins of the import's shape (`NAME#DIGITS`) whose NAME `originName` shortens are
-/// touched. Everything else is left as it is: relative names (`notes.tsv#3`, the seeds'
-/// `Memories/…#4`, `<stdin>#2`), origins a file gave itself without a position (TMX `x-origin`,
-/// a TSV `origin` column) and `verbale align`'s provenance (`aligned by verbale align: …`).
+/// Only paths are touched — `PATH#FRAGMENT` and bare paths that `originName` shortens
+/// (`shortened`). Everything else is left as it is: relative names (`notes.tsv#3`, the seeds'
+/// `Memories/…#4`, `<stdin>#2`), free-text origins a file gave itself (a TSV `origin` column,
+/// `MFA archive #12`) and `verbale align`'s provenance (`aligned by verbale align: …`).
 enum OriginNames {
     static let migrationName = "memory.v3-origin-names"
 
@@ -21,7 +21,8 @@ enum OriginNames {
     ///
     /// Cost: one UPDATE statement, inside the migration's transaction (a failure or a kill
     /// leaves every origin as it was and the migration pending): one scan of `unit`, and for
-    /// each origin holding `#`, one call of `originName` on it; only changed rows are written.
+    /// each origin holding `/`, `\` or starting with `~`, a call of `shortened`; only changed
+    /// rows are written.
     /// The statement calls the Swift function through a connection-local SQL function, so the
     /// rule is the import's own, not a copy in SQL.
     static func registerMigration(in migrator: inout DatabaseMigrator) {
@@ -34,20 +35,55 @@ enum OriginNames {
             defer { db.remove(function: function) }
             try db.execute(sql: """
                 UPDATE unit SET origin = verbale_origin_name(origin)
-                WHERE instr(origin, '#') > 0 AND verbale_origin_name(origin) IS NOT NULL
+                WHERE (instr(origin, '/') > 0 OR instr(origin, '\\') > 0 OR substr(origin, 1, 1) = '~')
+                  AND verbale_origin_name(origin) IS NOT NULL
                 """)
         }
     }
 
-    /// `origin` as an import writes it today when it has the import's `NAME#DIGITS` shape and
-    /// `SQLiteMemory.originName` shortens NAME; nil when it stays as it is.
+    /// `origin` as it is read (search, concordance, export): `shortened` when the stored one
+    /// still names the importer's folders — a read-only memory, which the migration could not
+    /// rewrite. A no-op on a migrated memory. Cost: one byte scan of the origin per unit read
+    /// (more only for an origin holding a path separator).
+    static func forReading(_ origin: String?) -> String? {
+        guard let origin else { return nil }
+        return shortened(origin) ?? origin
+    }
+
+    /// `origin` as an import writes it today when it names folders that reveal the user, else
+    /// nil (left as it is). Two shapes are rewritten, through `SQLiteMemory.originName`:
+    /// `PATH#FRAGMENT` (what imports wrote: `/home/sokha/notes.tmx#12`; FRAGMENT holds no
+    /// `/` or `\`, so a `#` inside a folder name is not taken for it), and a bare path (a TMX
+    /// `x-origin` exported from such a memory: `/home/sokha/notes.tmx`). Free text that merely
+    /// mentions a path and `verbale align`'s provenance are left alone.
     static func shortened(_ origin: String) -> String? {
-        guard let hash = origin.lastIndex(of: "#") else { return nil }
-        let position = origin[origin.index(after: hash)...]
-        guard !position.isEmpty, position.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
-        let name = String(origin[..<hash])
-        let short = SQLiteMemory.originName(name)
+        // What imports write today (`notes.tmx#12`) holds no separator: one byte scan.
+        guard origin.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") })
+                || origin.utf8.first == UInt8(ascii: "~") else { return nil }
+        guard !origin.hasPrefix(alignProvenance) else { return nil }
+        var name = Substring(origin)
+        var fragment: Substring?
+        if let hash = origin.lastIndex(of: "#") {
+            let after = origin[origin.index(after: hash)...]
+            if !after.contains(where: { $0 == "/" || $0 == "\\" }) {
+                name = origin[..<hash]
+                fragment = after
+            }
+        }
+        if fragment == nil, !startsLikePath(name) { return nil }
+        let short = SQLiteMemory.originName(String(name))
         guard short != name, !short.isEmpty else { return nil }
-        return "\(short)#\(position)"
+        return fragment.map { "\(short)#\($0)" } ?? short
+    }
+
+    /// How `verbale align` begins the provenance it stores (`AlignedUnit.translationUnit`).
+    static let alignProvenance = "aligned by verbale align: "
+
+    /// An absolute, home (`~`) or Windows path (`\\server`, `C:\`, `C:/`).
+    static func startsLikePath(_ text: Substring) -> Bool {
+        if text.hasPrefix("/") || text.hasPrefix("~") || text.hasPrefix("\\") { return true }
+        let scalars = Array(text.unicodeScalars.prefix(3))
+        guard scalars.count == 3, scalars[0].isASCII, scalars[0].properties.isAlphabetic else { return false }
+        return scalars[1] == ":" && (scalars[2] == "\\" || scalars[2] == "/")
     }
 }
