@@ -80,6 +80,10 @@ let package = Package(
         .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleGlossary"]),
         .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign", "VerbaleFormats"]),
         .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft", "VerbaleFormats"]),
-        .testTarget(name: "VerbaleCLITests", dependencies: ["verbale", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "VerbaleCLITests", dependencies: [
+            "verbale", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            // To age a memory's analysis stamp, as an older Verbale left it.
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

@@ -42,7 +42,13 @@ struct BootstrapTests {
         #expect(bootstrapped.f1 > plain.f1, "F1: \(bootstrapped.f1) bootstrapped, \(plain.f1) not")
     }
 
-    @Test("An archive whose lexicon is learnt from hundreds of beads is aligned as before",
+    /// What this can see: the bootstrap (a second lexicon round, the cognate test kept beside
+    /// the lexicon) is never switched on for an archive. What it cannot see: the scorer change
+    /// that came with it (cognate and lexical evidence floored as one sum) runs on both sides;
+    /// it leaves archives alone because their lexical pass runs with cognates off, so the sum is
+    /// the lexical term alone, floored as before — and the archive F1 measured after the change
+    /// equals the one before on every corpus and seed (README, "The small-lexicon bootstrap").
+    @Test("An archive whose lexicon is learnt from hundreds of beads is not bootstrapped: the same beads with the bootstrap on and off",
           .enabled(if: hasEuroparl, "../shared/data/parallel is absent; skipped"))
     func archiveUnchanged() throws {
         let pairs = try #require(AlignmentEvaluation.europarlPairs())

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The TMX 1.4 header our test files start with, up to and including `<body>`.
@@ -77,6 +78,36 @@ struct MemoryCommandTests {
         let export = try CLI.run(["export", "--memory", memory, "--format", "tmx", "-"])
         #expect(export.status == 0)
         #expect(export.stdout.components(separatedBy: "</tu>").count - 1 == 20)
+    }
+
+    @Test("import --json says when opening the memory re-analysed its stored words first (after a Verbale upgrade), and only then")
+    func importReportsReanalysis() throws {
+        let folder = try temporaryFolder()
+        let tmx = folder.appendingPathComponent("notes.tmx")
+        try writeTMX(count: 20, to: tmx)
+        let memory = folder.appendingPathComponent("m.sqlite")
+        let first = try CLI.run(["import", "--json", "--memory", memory.path, tmx.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let fresh = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
+        #expect(fresh?["added"] as? Int == 20)
+        #expect(fresh?.keys.contains("reanalysed") == false, "a new memory is current")
+        // As a Verbale from before the stamp left it: analysis unknown.
+        let queue = try DatabaseQueue(path: memory.path)
+        try queue.write { db in try db.execute(sql: "UPDATE analysis_stamp SET identity = ''") }
+        try queue.close()
+        try writeTMX(count: 5, start: 100, to: tmx)
+        let upgraded = try CLI.run(["import", "--json", "--memory", memory.path, tmx.path])
+        #expect(upgraded.status == 0, "\(upgraded.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(upgraded.stdout.utf8)) as? [String: Any]
+        #expect(summary?["added"] as? Int == 5)
+        let reanalysed = summary?["reanalysed"] as? [String: Any]
+        #expect(reanalysed?["previous"] as? String == "")
+        #expect((reanalysed?["seconds"] as? Double).map { $0 >= 0 } == true)
+        #expect(upgraded.stderr.contains("re-analysed"))
+        let again = try CLI.run(["import", "--json", "--memory", memory.path, tmx.path])
+        let current = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
+        #expect(current?["merged"] as? Int == 5)
+        #expect(current?.keys.contains("reanalysed") == false, "re-analysed once, not on every open")
     }
 
     @Test("A TMX with no units imports nothing and says so")

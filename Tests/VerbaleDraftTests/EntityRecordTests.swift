@@ -282,7 +282,7 @@ struct EntityRecordTests {
     func otherAnalysisFallsBack() throws {
         let entities = try Self.shipped()
         let glossary = try #require(entities.fingerprint)
-        #expect(Tokenizer.analysisIdentity.hasPrefix(Tokenizer.analysisVersion + "; khmer-model "))
+        #expect(Tokenizer.analysisIdentity.hasPrefix(Tokenizer.analysisVersion + "; icu " + ICU.version + "; khmer-model "))
         #expect(!Tokenizer.analysisIdentity.hasSuffix("none"), "the shipped Khmer model file must be found and hashed")
         let (index, archive) = try EntityMatchingTests.bareEntityMemory(entities: entities)
         #expect(index.hasEntities(recordedWith: glossary))

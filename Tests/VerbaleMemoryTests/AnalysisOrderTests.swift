@@ -8,7 +8,7 @@ import VerbaleCore
 /// and any failure of the optional upgrade leaves the memory searchable.
 @Suite("Memory upgrade: older and newer analyses")
 struct AnalysisOrderTests {
-    static let current = "tokens-2026-11-29c; khmer-model c04f (728631 bytes)"
+    static let current = "tokens-2026-11-29c; icu 72.1; khmer-model c04f (728631 bytes)"
 
     /// A memory of our fixture whose stamp says `identity` made its rows, after `sql` (closed).
     static func fixtureMemory(stampedWith identity: String, then sql: [String] = []) throws -> URL {
@@ -30,7 +30,7 @@ struct AnalysisOrderTests {
         return try FuzzyMatcher(index: index, archive: StoredUnits(memory: memory)).search("The Embassy has 12 staff members.", language: .english).first?.score
     }
 
-    @Test("Analyses order by their dated version; at one version a process without the Khmer model never rewrites rows made with it")
+    @Test("Analyses order by their dated version, then ICU's; at one version and ICU a process without the Khmer model never rewrites rows made with it")
     func order() {
         #expect(AnalysisUpgrade.compare(stored: Self.current, with: Self.current) == .same)
         #expect(AnalysisUpgrade.compare(stored: "", with: Self.current) == .older)
@@ -39,11 +39,19 @@ struct AnalysisOrderTests {
         #expect(AnalysisUpgrade.compare(stored: "tokens-2027-01-05; khmer-model c04f (728631 bytes)", with: Self.current) == .newer)
         #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29d; khmer-model c04f (728631 bytes)", with: Self.current) == .newer)
         // Same version, other model: this process's model wins, unless it has none.
-        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; khmer-model 99 (10 bytes)", with: Self.current) == .older)
-        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; khmer-model none", with: Self.current) == .older)
-        #expect(AnalysisUpgrade.compare(stored: Self.current, with: "tokens-2026-11-29c; khmer-model none") == .newer)
-        // This process's own identity has the documented shape.
-        #expect(Tokenizer.analysisIdentity.hasPrefix(Tokenizer.analysisVersion + "; khmer-model "))
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; icu 72.1; khmer-model 99 (10 bytes)", with: Self.current) == .older)
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; icu 72.1; khmer-model none", with: Self.current) == .older)
+        #expect(AnalysisUpgrade.compare(stored: Self.current, with: "tokens-2026-11-29c; icu 72.1; khmer-model none") == .newer)
+        // Same version, other ICU: the newer ICU wins, by number (74.2 after 8.9; a stamp without ICU is older).
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; icu 70.1; khmer-model c04f (728631 bytes)", with: Self.current) == .older)
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; icu 74.2; khmer-model c04f (728631 bytes)", with: Self.current) == .newer)
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; icu 8.9; khmer-model c04f (728631 bytes)", with: Self.current) == .older)
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; icu 72.1.1; khmer-model c04f (728631 bytes)", with: Self.current) == .newer)
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; khmer-model c04f (728631 bytes)", with: Self.current) == .older)
+        // A newer ICU never beats a newer tokenizer version: the version is compared first.
+        #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29b; icu 99.1; khmer-model c04f (728631 bytes)", with: Self.current) == .older)
+        // This process's own identity has the documented shape, with the ICU it runs on.
+        #expect(Tokenizer.analysisIdentity.hasPrefix(Tokenizer.analysisVersion + "; icu " + ICU.version + "; khmer-model "))
     }
 
     @Test("A memory a newer Verbale analysed is searched as it is, with a note, never rewritten; an import into it is refused and changes nothing")

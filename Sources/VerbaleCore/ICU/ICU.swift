@@ -26,6 +26,13 @@ public enum ICU {
         }
     }
 
+    /// Simple case folding of one scalar (ICU `u_foldCase`): `É` → `é`, `ß` stays `ß` (its
+    /// full folding `ss` is two scalars). O(1), no allocation: for matchers that compare scalar
+    /// by scalar, where `foldCase` would build a string per comparison.
+    public static func foldCase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        Unicode.Scalar(UInt32(bitPattern: cicu_fold_code_point(Int32(bitPattern: scalar.value)))) ?? scalar
+    }
+
     /// CLDR's name of the region in `regionCode` (e.g. "KH") in the language `displayLanguage`.
     public static func displayCountry(_ regionCode: String, in displayLanguage: String) -> String? {
         let name = fill { dest, capacity, status in

@@ -10,15 +10,17 @@ extension Tokenizer {
     /// placeholders `{PERSON}`… one placeable each).
     public static let analysisVersion = "tokens-2026-11-29c"
 
-    /// `analysisVersion` plus the identity of the Khmer boundary model this process uses (a
-    /// hash of the shipped weights file's bytes, or "none" when the model is missing and Khmer
-    /// falls back to ICU and the rules): the model changes Khmer tokens without any code
-    /// change. The file's bytes are hashed, not the model loaded: tokens are a function of the
+    /// `analysisVersion`, the ICU version linked (`icu 72.1`: ICU's word-break rules and its
+    /// Khmer dictionary change between releases, and with them Khmer tokens and Latin word
+    /// breaks, without any change to Verbale), and the identity of the Khmer boundary model this
+    /// process uses (a hash of the shipped weights file's bytes, or "none" when the model is
+    /// missing and Khmer falls back to ICU and the rules): the model changes Khmer tokens
+    /// without any code change. Shape: `tokens-…; icu X.Y; khmer-model …`. The file's bytes are hashed, not the model loaded: tokens are a function of the
     /// code and those bytes (a malformed file always falls back the same way), so the hash is
     /// identity enough, and an English-only search does not pay for parsing the Khmer weights.
     /// Cost: the weights file (≈ 0.7 MB) read and hashed once per process, on first use.
     public static let analysisIdentity: String = {
-        var identity = analysisVersion + "; khmer-model "
+        var identity = analysisVersion + "; icu " + ICU.version + "; khmer-model "
         guard let url = ShippedResource.core.url(KhmerBoundaryModel.relativePath),
               let bytes = try? Data(contentsOf: url) else { return identity + "none" }
         // FNV-1a, 64 bits: the same in every process (unlike `Hasher`).

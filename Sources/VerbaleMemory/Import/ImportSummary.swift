@@ -34,9 +34,24 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     /// `ImportOptions.collectPersonalDataReport`; never encoded with the summary (it goes to
     /// the `--report` file alone).
     public var findings: [PersonalDataFinding] = []
+    /// Set when opening the memory for this import re-analysed its stored words first
+    /// (`AnalysisUpgrade`, after a Verbale upgrade): the time it took is not in `seconds`, so a
+    /// tool timing imports can tell a slow import from a one-off upgrade. Absent otherwise.
+    public var reanalysed: Reanalysis?
+
+    /// A re-analysis done when the memory was opened.
+    public struct Reanalysis: Codable, Sendable, Equatable {
+        /// The analysis that had made the rows (empty: unknown, a memory from before it was recorded).
+        public var previous: String
+        public var seconds: Double
+        public init(previous: String, seconds: Double) {
+            self.previous = previous
+            self.seconds = seconds
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case read, added, merged, alternatives, skipped, personalData, files, dryRun, seconds
+        case read, added, merged, alternatives, skipped, personalData, files, dryRun, seconds, reanalysed
     }
 
     public init() {}

@@ -14,7 +14,7 @@ extension PersonalDataScrubber {
         var key: String
         /// The value as a literal: case-insensitive, any run of spaces, NBSP and U+200B matching
         /// any other, Latin and Khmer digits matching each other, not inside a longer word or number.
-        var literal: NSRegularExpression
+        var literal: LiteralPattern
         /// A one-word name written with a capital: a match must start with a capital too, so
         /// "Ms. May" does not take the verb "may" of the other variants. (Names of several
         /// words match in any case: "JOHN SMITH" in a signature block.)
@@ -25,46 +25,12 @@ extension PersonalDataScrubber {
         /// nil for values with fewer than two letters or digits (an initial: "Mr. J." would
         /// take every "j"), which are left to the patterns.
         init?(kind: PersonalDataKind, value: String) {
-            guard let pattern = Self.literalPattern(value),
-                  let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+            guard let literal = LiteralPattern(value) else { return nil }
             self.kind = kind
             key = PersonalDataScrubber.valueKey(value)
-            literal = regex
+            self.literal = literal
             capitalInitial = kind == .person && (value.unicodeScalars.first?.properties.isUppercase ?? false)
                 && !value.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "\u{200B}" }
-        }
-
-        /// The regular expression for `value` as described on `literal`.
-        static func literalPattern(_ value: String) -> String? {
-            var body = ""
-            var gap = false
-            var significant = 0
-            for scalar in value.unicodeScalars {
-                if scalar.properties.isWhitespace || scalar == "\u{200B}" {
-                    gap = true
-                    continue
-                }
-                if gap, !body.isEmpty { body += "[\\s\\u00A0\\u200B]+" }
-                gap = false
-                if let digit = PersonalDataScrubber.digitValue(scalar) {
-                    body += "[\(digit)\(Array("០១២៣៤៥៦៧៨៩")[digit])]"
-                } else {
-                    body += NSRegularExpression.escapedPattern(for: String(scalar))
-                }
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { significant += 1 }
-            }
-            guard significant >= 2, let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return nil }
-            return (edge(first).map { "(?<!\($0))" } ?? "") + body + (edge(last).map { "(?!\($0))" } ?? "")
-        }
-
-        /// What may not stand next to a value that starts or ends with `scalar`: the rest of a
-        /// Khmer word, a number's other digits, a Latin word's other letters (a Khmer letter may
-        /// touch a Latin name: Khmer writes no spaces). Nothing for a sign (`+855…`).
-        static func edge(_ scalar: Unicode.Scalar) -> String? {
-            if (0x1780...0x17FF).contains(scalar.value) { return "[\\u1780-\\u17D3\\u17DD\\u17E0-\\u17E9]" }
-            if scalar.properties.numericType == .decimal { return "\\p{Nd}" }
-            if scalar.properties.isAlphabetic { return "[[\\p{L}\\p{M}\\p{Nd}]--[\\u1780-\\u17FF]]" }
-            return nil
         }
     }
 
@@ -78,16 +44,14 @@ extension PersonalDataScrubber {
     }
 
     /// Where the known values stand in `text` outside `taken` (spans already found), as spans
-    /// keyed by the value they repeat. Cost: one regular expression per known value, O(n) each;
+    /// keyed by the value they repeat. Cost: one `LiteralPattern` scan per known value, O(n) each in practice;
     /// run only for units where the patterns found something.
     static func literalSpans(of values: [KnownValue], in text: String, outside taken: [Span]) -> [Span] {
         guard !values.isEmpty, !text.isEmpty else { return [] }
         let ns = text as NSString
-        let whole = NSRange(location: 0, length: ns.length)
         var found: [Span] = []
         for value in values {
-            for match in value.literal.matches(in: text, options: [], range: whole) {
-                let range = match.range
+            for range in value.literal.ranges(in: text) {
                 if value.capitalInitial, let first = ns.substring(with: range).unicodeScalars.first, !first.properties.isUppercase { continue }
                 if (taken + found).contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
                 found.append(Span(kind: value.kind, range: range, key: value.key))

@@ -1,8 +1,8 @@
 import GRDB
 import VerbaleCore
 
-/// Which text analysis (`Tokenizer.analysisIdentity`: the tokenizer's version plus the Khmer
-/// model's hash) made the rows a memory stores from its texts — the fuzzy-match index's tokens
+/// Which text analysis (`Tokenizer.analysisIdentity`: the tokenizer's version, the ICU version
+/// and the Khmer model's hash) made the rows a memory stores from its texts — the fuzzy-match index's tokens
 /// and the concordance's Khmer words.
 ///
 /// Why: those rows are written once, at import, and read by every later search, whose query

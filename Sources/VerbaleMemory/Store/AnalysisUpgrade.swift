@@ -50,16 +50,31 @@ enum AnalysisUpgrade {
     /// Verbale that rewrote a newer one's rows would start a ping-pong — every open by either
     /// rewriting the whole memory under the write lock, and the older one's tokens winning half
     /// the time. Versions (`Tokenizer.analysisVersion`, the part before "; ") are dated
-    /// `tokens-YYYY-MM-DD[letter]`, so they order as strings. At the same version, only the
-    /// Khmer model can differ: a process without the model file ("khmer-model none") never
-    /// rewrites rows made with one; otherwise the process's own model wins, as it always did.
+    /// `tokens-YYYY-MM-DD[letter]`, so they order as strings. At the same version, the newer ICU
+    /// wins (compared number by number; a stamp from before ICU was recorded counts as older),
+    /// for the same reason: two machines of one ministry with different ICU releases must not
+    /// take turns. At the same version and ICU, only the Khmer model can differ: a process
+    /// without the model file ("khmer-model none") never rewrites rows made with one; otherwise
+    /// the process's own model wins, as it always did.
     static func compare(stored: String, with identity: String) -> Comparison {
         guard stored != identity else { return .same }
         guard !stored.isEmpty else { return .older }
         let storedVersion = stored.split(separator: ";", maxSplits: 1).first.map(String.init) ?? stored
         let version = identity.split(separator: ";", maxSplits: 1).first.map(String.init) ?? identity
         if storedVersion != version { return storedVersion < version ? .older : .newer }
+        let storedICU = icuVersion(in: stored), icu = icuVersion(in: identity)
+        if storedICU != icu { return storedICU.lexicographicallyPrecedes(icu) ? .older : .newer }
         return identity.hasSuffix(Self.modelMissing) && !stored.hasSuffix(Self.modelMissing) ? .newer : .older
+    }
+
+    /// The ICU version an identity records (`icu 72.1` → [72, 1]); empty when it records none.
+    static func icuVersion(in identity: String) -> [Int] {
+        for part in identity.split(separator: ";") {
+            let field = part.trimmingCharacters(in: .whitespaces)
+            guard field.hasPrefix("icu ") else { continue }
+            return field.dropFirst(4).split(separator: ".").map { Int($0) ?? 0 }
+        }
+        return []
     }
 
     enum Comparison: Equatable { case older, same, newer }

@@ -81,7 +81,7 @@ struct ImportCommand: ParsableCommand {
                                     collectPersonalDataReport: report != nil)
         let total = sources.compactMap(\.totalBytes).reduce(0, +)
         let bar = Terminal.stderrIsTTY && total > 4 << 20 ? ProgressBar(total: total) : nil
-        let summary: ImportSummary
+        var summary: ImportSummary
         do {
             var progress: ImportProgress?
             if let bar {
@@ -93,6 +93,9 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure("\(error)")
         }
         bar?.clear()
+        for case let .reanalysed(_, previous, seconds) in memory.notes {
+            summary.reanalysed = ImportSummary.Reanalysis(previous: previous, seconds: seconds)
+        }
         if let report {
             try PersonalDataReport.write(summary.findings, to: report)
         }

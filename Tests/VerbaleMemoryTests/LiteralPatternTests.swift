@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleMemory
+
+/// `LiteralPattern` replaced a case-insensitive ICU regular expression compiled per value
+/// found (the import's main privacy cost). These tests keep that expression as the reference
+/// (`reference(_:)`, as the import built it) and check the matcher finds exactly its matches,
+/// on the values the scrubber really finds in the notes and on random Latin/Khmer texts.
+@Suite("Repeats of a personal-data value are found exactly where the old per-value regular expression found them")
+struct LiteralPatternTests {
+    /// The regular expression the import used to compile for `value` (nil when too short).
+    static func reference(_ value: String) -> NSRegularExpression? {
+        var body = ""
+        var gap = false
+        var significant = 0
+        for scalar in value.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{200B}" {
+                gap = true
+                continue
+            }
+            if gap, !body.isEmpty { body += "[\\s\\u00A0\\u200B]+" }
+            gap = false
+            if let digit = PersonalDataScrubber.digitValue(scalar) {
+                body += "[\(digit)\(Array("០១២៣៤៥៦៧៨៩")[digit])]"
+            } else {
+                body += NSRegularExpression.escapedPattern(for: String(scalar))
+            }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { significant += 1 }
+        }
+        guard significant >= 2, let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return nil }
+        func edge(_ scalar: Unicode.Scalar) -> String? {
+            if (0x1780...0x17FF).contains(scalar.value) { return "[\\u1780-\\u17D3\\u17DD\\u17E0-\\u17E9]" }
+            if scalar.properties.numericType == .decimal { return "\\p{Nd}" }
+            if scalar.properties.isAlphabetic { return "[[\\p{L}\\p{M}\\p{Nd}]--[\\u1780-\\u17FF]]" }
+            return nil
+        }
+        let pattern = (edge(first).map { "(?<!\($0))" } ?? "") + body + (edge(last).map { "(?!\($0))" } ?? "")
+        return try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    /// Where the reference and the matcher disagree for `value` over `texts` (empty when they agree).
+    static func differences(_ value: String, in texts: [String]) -> [String] {
+        let literal = LiteralPattern(value)
+        let regex = reference(value)
+        guard let literal, let regex else {
+            return (literal == nil) == (regex == nil) ? [] : ["\(value.debugDescription): matcher \(literal == nil ? "nil" : "built"), regex \(regex == nil ? "nil" : "built")"]
+        }
+        var differing: [String] = []
+        for text in texts {
+            let expected = regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).map(\.range)
+            let actual = literal.ranges(in: text)
+            if expected != actual {
+                differing.append("\(value.debugDescription) in \(text.debugDescription): regex \(expected.map { "\($0.location)+\($0.length)" }), matcher \(actual.map { "\($0.location)+\($0.length)" })")
+            }
+        }
+        return differing
+    }
+
+    @Test("Traps: spaces, NBSP and U+200B runs, Khmer and Latin digits, case, word and number edges, accents, signs")
+    func traps() {
+        let texts = [
+            "John Smith, JOHN  SMITH, john\u{A0}smith, John\u{200B}Smith, JohnSmith, Johnsmithe, xJohn Smith",
+            "លោក សុខ ដារ៉ា និង សុខដារ៉ា, សុខ\u{200B}ដារ៉ា, ដារ៉ាសុខ ដារ៉ា, លោកសុខ ដារ៉ា",
+            "012 345 678, ០១២ ៣៤៥ ៦៧៨, 0012 345 678, 012 345 6789, ០១២\u{200B} ៣៤៥\u{200B} ៦៧៨, 012\t345\n678",
+            "+855 23 216 141, ++855 23 216 141, a+855 23 216 141",
+            "Émile Zola, ÉMILE ZOLA, émile zola, Emile Zola, Émile Zolá, Émile Zola\u{301}",
+            "N0123456, n0123456, N0123456a, ១N0123456, N០១២៣៤៥៦",
+            "Kelvin \u{212A}elvin, Dmitri Ḱ, Ωmega ωmega", "chan.thy@example.org, CHAN.THY@EXAMPLE.ORG, xchan.thy@example.org",
+        ]
+        let values = ["John Smith", "សុខ ដារ៉ា", "012 345 678", "+855 23 216 141", "Émile Zola", "N0123456", "Kelvin", "Ωmega",
+                      "chan.thy@example.org", "ដារ៉ា", "J.", "Smith", "០១២ ៣៤៥ ៦៧៨", "Zola\u{301}"]
+        var differing: [String] = []
+        for value in values { differing += Self.differences(value, in: texts) }
+        #expect(differing.isEmpty, "\(differing.joined(separator: "\n"))")
+        // The comparison is not vacuous: the traps do match.
+        #expect(LiteralPattern("John Smith")?.ranges(in: texts[0]).count == 4)
+        #expect(LiteralPattern("J.") == nil)
+    }
+
+    @Test("Random Latin, accented and Khmer texts with digits of both scripts and every kind of gap")
+    func random() {
+        var generator = SeededGenerator(seed: 20211)
+        let pieces: [String] = ["a", "B", "é", "É", "e\u{301}", "ñ", "Ø", "z", "Z", "k", "\u{212A}", "σ", "Σ", "ς",
+                                "ស", "ុ", "ខ", "ដ", "ា", "រ", "៉", "្", "៖", "០", "៣", "0", "3", "١",
+                                " ", " ", "\u{A0}", "\u{200B}", "\t", "\n", ".", "-", "+", "@", "'", "’", "(", "/"]
+        var differing: [String] = []
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 5...40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let scalars = Array(text.unicodeScalars)
+            // A value cut from the text itself (so it matches), and one random.
+            let start = Int.random(in: 0..<scalars.count, using: &generator)
+            let end = min(scalars.count, start + Int.random(in: 1...8, using: &generator))
+            var cut = String.UnicodeScalarView()
+            cut.append(contentsOf: scalars[start..<end])
+            let random = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let other = (0..<20).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            differing += Self.differences(String(cut), in: [text, other, text.uppercased(), text.lowercased()])
+            differing += Self.differences(random, in: [text, other])
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+    }
+
+    @Test("The values the scrubber finds in the real notes and Europarl, searched across them", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func realData() throws {
+        let scrubber = try PersonalDataScrubber()
+        let folder = try #require(SharedData.file("notes"))
+        var lines: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) where file.pathExtension == "txt" {
+            lines += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        for name in ["parallel/europarl-20k.en", "parallel/europarl-20k.fr"] {
+            let url = try #require(SharedData.file(name))
+            lines += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(4000).map(String.init)
+        }
+        var values: Set<String> = []
+        for line in lines {
+            let ns = line as NSString
+            for span in scrubber.spans(in: line) { values.insert(ns.substring(with: span.range)) }
+        }
+        #expect(values.count > 100, "the notes and debates hold names after titles, and numbers")
+        // Each value against the lines that share its first word (where a match can be), and
+        // against the same 200 other lines.
+        let lowered = lines.map { $0.lowercased() }
+        let sample = Array(lines.prefix(200))
+        var differing: [String] = []
+        var compared = 0
+        for value in values.sorted() {
+            let first = value.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "\u{200B}" }).first.map(String.init) ?? value
+            let candidates = lines.indices.filter { lowered[$0].contains(first) }.map { lines[$0] }
+            compared += candidates.count
+            differing += Self.differences(value, in: candidates + sample)
+        }
+        #expect(compared > 1000)
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+    }
+}
