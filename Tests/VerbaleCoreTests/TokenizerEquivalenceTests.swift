@@ -185,6 +185,39 @@ struct TokenizerEquivalenceTests {
         }
     }
 
+    /// Words around the recognizer's cheap checks before a regex: day-first dates (suffixes,
+    /// `of`, month stems in any case, letters ICU folds such as `ſ` and `ﬆ`), Khmer dates at a
+    /// digit, and the `No`/`Nos`/`Ref`/`réf` reference prefixes beside longer words.
+    static let prefilterVocabulary: [String] = [
+        "5", "12", "1", "1er", "1re", "20th", "2nd", "th", "st", "ER", "of", "OF", "Of", "ofJanuary", " ", " ", "\u{00A0}",
+        "\u{202F}", "\u{200B}", "\t", "January", "JANUARY", "jan", "Jan.", "février", "FÉVRIER", "fÉvrier", "août", "AOÛT",
+        "aout", "déc.", "Déc.", "mai", "May", "Mayday", "ſeptember", "ſt", "ﬆ", "Auguſt", "Ｊanuary", "2021", "ref", "Ref",
+        "REF", "Réf", "RÉF", "réf", "rÉf", "Re", "R", "r", "Reform", "reference", "refs", "ref_", "ref9", "No", "NO", "Nos",
+        "NOS", "Now", "No_", "Noé", "N", "n", "°", "º", ".", ":", "/", "ខែ", "កក្កដា", "១២", "២០២១", "ថ្ងៃទី", "\u{0301}", "x",
+        "-", "é",
+    ]
+
+    @Test("20,000 seeded strings around the recognizer's pre-regex checks (day-first dates, Khmer dates, reference prefixes): same tokens and placeables both ways")
+    func prefilterStrings() throws {
+        var random = SeededGenerator(seed: 20_261_130)
+        var lines = ["12 of January 2021", "12th OF january 2021", "1ſt January 2021", "1ﬆ January 2021", "12 ſeptember 2021",
+                     "3 Auguſt 2020", "1er mars", "1ER MARS 2020", "5 of the", "1999 le", "១២ ខែកក្កដា ឆ្នាំ២០១២", "12\u{200B}កក្កដា",
+                     "Ref. 12/3", "réf: AB/4", "Reform 12/3", "Nos 5/6", "Now 5/6", "No_5", "REF 7", "RÉF 2021/4"]
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...7, using: &random)
+            lines.append((0..<length).map { _ in Self.prefilterVocabulary.randomElement(using: &random) ?? "" }.joined())
+        }
+        var found = 0
+        for language in Language.allCases {
+            let (mismatches, _) = try Self.compare(lines, language)
+            #expect(mismatches.isEmpty, "\(mismatches)")
+            let tokenizer = try Tokenizer(language: language)
+            found += lines.reduce(0) { $0 + tokenizer.placeables(in: $1).filter { $0.kind == .date || $0.kind == .reference }.count }
+        }
+        // The strings must still make dates and references, or they test nothing.
+        #expect(found > 300, "only \(found) dates and references")
+    }
+
     @Test("Tricky strings (apostrophes, abbreviations, numbers, URLs, NBSP, U+200B, combining accents, mixed scripts): same tokens both ways")
     func trickyStrings() throws {
         for language in Language.allCases {

@@ -54,6 +54,15 @@ final class PlaceableRecognizer {
         /// and is followed (after an optional `.`) by spaces and a digit, so the first space
         /// after the start, then the end of that run of spaces, must come before a digit.
         case monthThenDigit
+        /// A day-first English or French date (`12 January 2021`, `20th of October`, `1er mars`):
+        /// after the digits, at most two letters of an ordinal suffix and spaces (and `of` and
+        /// spaces), the next three units are a month stem (`startsWithMonthStem`). Judged only
+        /// where every unit read is ASCII or Latin-1 (case-insensitive matching folds `ſ` to `s`,
+        /// `ﬆ` to `st`): elsewhere the regex decides (`monthMayFollowDay`).
+        case monthAfterDay
+        /// A Khmer day-first date at a digit (`១២ ខែកក្កដា`, `12 កក្កដា`): after the digits and
+        /// spaces comes a Khmer unit (`ខែ` or a month). At `ថ` (`ថ្ងៃទី…`) it always passes.
+        case khmerAfterDigits
     }
 
     typealias Reader = (Range<Int>) -> String
@@ -102,9 +111,9 @@ final class PlaceableRecognizer {
         for pattern in PlaceablePatterns.dates {
             guard let regex = try? ICURegex(pattern.pattern, options: pattern.caseInsensitive ? [.caseInsensitive] : []) else { continue }
             let trigger = switch pattern.start {
-            case .digit: Trigger(digit: true, monthAhead: true)
+            case .digit: Trigger(digit: true, monthAhead: true, prefilter: .monthAfterDay)
             case .monthName: Trigger(initials: monthInitials, monthWord: true, prefilter: .monthThenDigit)
-            case .khmerDayOrDigit: Trigger(digit: true, khmerInitials: ["ថ".utf16.first ?? 0])
+            case .khmerDayOrDigit: Trigger(digit: true, khmerInitials: ["ថ".utf16.first ?? 0], prefilter: .khmerAfterDigits)
             case .khmerMonth: Trigger(khmerInitials: ["ខ".utf16.first ?? 0])
             }
             rules.append(Rule(regex: regex, trigger: trigger) { text, groups in
@@ -189,15 +198,76 @@ final class PlaceableRecognizer {
         case .prefixedReference:
             guard i + 1 < units.count else { return true }
             let next = units[i + 1]
-            guard isASCIILetter(next) else { return true }
+            // Whether the unit at `j` lets a `No`, `Nos`, `Ref`… end at the pattern's `\b`: the
+            // text's end, or anything but an ASCII letter, digit or `_` (word units to ICU).
+            let wordEnds = { (j: Int) in j >= units.count || !Self.isASCIIWordUnit(units[j]) }
             switch units[i] {
-            case 0x4E: return next == 0x6F || next == 0x4F  // N: o O
-            case 0x52: return next == 0x65 || next == 0x45  // R: e E
-            case 0x72: return next == 0x65  // r: e
-            case 0x6E: return false  // n
+            case 0x4E:  // N: `N.`, `N°`, `N °`…; or `No`, `NO`, `Nos`, each a whole word
+                guard isASCIILetter(next) else { return true }
+                if next == 0x6F { return wordEnds(i + 2) || (i + 2 < units.count && units[i + 2] == 0x73 && wordEnds(i + 3)) }
+                return next == 0x4F && wordEnds(i + 2)
+            case 0x52, 0x72:  // R: `Ref`, `REF`, `Réf`, `RÉF`; r: `ref`, `réf`; each a whole word
+                guard i + 2 < units.count else { return false }
+                let third = units[i + 2]
+                switch next {
+                case 0x65, 0xE9: guard third == 0x66 else { return false }  // e é: then f
+                case 0x45, 0xC9: guard units[i] == 0x52, third == 0x46 else { return false }  // E É (after R): then F
+                default: return false
+                }
+                return wordEnds(i + 3)
+            case 0x6E: return !isASCIILetter(next)  // n: `n.`, `n°`, `n °`
             default: return true
             }
+        case .monthAfterDay:
+            return Self.monthMayFollowDay(units, i)
+        case .khmerAfterDigits:
+            guard Self.isDigit(units[i]) else { return true }
+            var j = i
+            while j < units.count, Self.isDigit(units[j]) { j += 1 }
+            while j < units.count, Self.isPatternSpace(units[j]) { j += 1 }
+            return j < units.count && units[j] >= 0x1780 && units[j] <= 0x17FF
         }
+    }
+
+    /// ASCII letters, digits and `_`: ICU's `\w` units below 0x80.
+    @inline(__always)
+    static func isASCIIWordUnit(_ u: UInt16) -> Bool {
+        (0x30...0x39).contains(u) || (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) || u == 0x5F
+    }
+
+    /// `Prefilter.monthAfterDay` at `i`: false only where the day-first date patterns provably
+    /// cannot match. After one or two digits they need an optional two-letter suffix (`st` `nd`
+    /// `rd` `th`, `er` `re`), white space, an optional `of` and white space, then a month, whose
+    /// first three units are a stem. Any unit read that is neither ASCII, Latin-1 nor a pattern
+    /// space makes it answer true (case-insensitive folding is left to ICU). Cost: a few unit
+    /// reads; spares the three date regexes at most numbers followed by a word ("5 of the").
+    static func monthMayFollowDay(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
+        let n = units.count
+        var j = i
+        while j < n, isDigit(units[j]) { j += 1 }
+        var suffix = 0
+        while j < n, suffix < 2, !isPatternSpace(units[j]) {
+            let u = units[j]
+            if u >= 0x80 { return true }
+            guard (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) else { return false }
+            j += 1
+            suffix += 1
+        }
+        /// Whether the three units at `k` may start a month (a stem, or not Latin-1).
+        func stemAt(_ k: Int) -> Bool {
+            guard k + 2 < n else { return false }
+            if units[k] >= 0x100 || units[k + 1] >= 0x100 || units[k + 2] >= 0x100 { return true }
+            return startsWithMonthStem(units, k)
+        }
+        var k = j
+        while k < n, isPatternSpace(units[k]) { k += 1 }
+        guard k > j else { return false }
+        if stemAt(k) { return true }
+        // `of` and spaces before the month (`12th of January`).
+        guard k + 1 < n, units[k] | 0x20 == 0x6F, units[k + 1] | 0x20 == 0x66 else { return false }
+        var m = k + 2
+        while m < n, isPatternSpace(units[m]) { m += 1 }
+        return m > k + 2 && stemAt(m)
     }
 
     /// The placeables of `units`, in order, without overlaps (UTF-16 ranges).
