@@ -37,6 +37,7 @@ extension SQLiteMemory {
             var summary = ImportSummary()
             var writer = try UnitWriter(db)
             let inserts = try indexes.map { try RawStatement(db, sql: $0.insertSQL) }
+            for index in indexes { try index.beginBulkWrite(db) }
             let pipeline = ImportPipeline(sources: sources, options: options, indexes: indexes,
                                           chunkSize: min(max(options.indexBatchSize, 1), 256))
             defer { pipeline.finish() }
@@ -53,7 +54,8 @@ extension SQLiteMemory {
                     }
                     for finding in prepared.findings { summary.personalData[finding.kind.rawValue, default: 0] += 1 }
                     if options.collectPersonalDataReport { report.append(contentsOf: prepared.findings) }
-                    switch try writer.store(prepared.unit) {
+                    let keys = prepared.keys ?? UnitWriter.Keys(prepared.unit)
+                    switch try writer.store(prepared.unit, keys: keys) {
                     case let .added(id, alternative):
                         file?.added += 1
                         if alternative { file?.alternatives += 1 }
@@ -80,6 +82,7 @@ extension SQLiteMemory {
                 summary.files.append(done)
                 file = nil
             }
+            for index in indexes { try index.endBulkWrite(db) }
             try finally(db, summary)
             return summary
         }
