@@ -83,6 +83,21 @@ struct OriginNamesTests {
         try memory.close()
     }
 
+    @Test("A TMX whose x-origin names someone's folders (exported from an old memory) is imported with the file name only")
+    func importedOriginShortened() throws {
+        let tmx = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>
+            <tu><prop type="x-origin">/home/sokha/Documents/notes.tmx#12</prop><tuv xml:lang="en"><seg>The Embassy presents its compliments.</seg></tuv><tuv xml:lang="fr"><seg>L'Ambassade présente ses compliments.</seg></tuv></tu>
+            <tu><prop type="x-origin">MFA archive #12</prop><tuv xml:lang="en"><seg>The Ministry thanks the Embassy.</seg></tuv><tuv xml:lang="fr"><seg>Le Ministère remercie l'Ambassade.</seg></tuv></tu>
+            </body></tmx>
+            """
+        let memory = try temporaryMemory()
+        _ = try memory.importUnits(from: [FormatUnitSource(data: Data(tmx.utf8), name: "old-export.tmx")])
+        #expect(try Self.storedOrigins(memory) == ["notes.tmx#12", "MFA archive #12"], "stored without folders; free text left alone")
+        try memory.close()
+    }
+
     /// The stored origins, as rows (not through the reader, which shortens them).
     static func storedOrigins(_ memory: SQLiteMemory) throws -> [String?] {
         try memory.read { db in try String?.fetchAll(db, sql: "SELECT origin FROM unit ORDER BY id") }
