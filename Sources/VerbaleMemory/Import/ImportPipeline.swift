@@ -20,13 +20,15 @@ import VerbaleCore
 /// that choice: after a failed import, the reader thread may still be inside the current
 /// source's `next()` for a while, so a failed import's sources must not be reused.
 final class ImportPipeline: @unchecked Sendable {
-    /// A unit ready to store: prepared, scrubbed, with its index rows (one list per index).
+    /// A unit ready to store: prepared, scrubbed, with its index rows (one list per index) and
+    /// the writer's hashes (nil when skipped).
     struct PreparedUnit: Sendable {
         var unit: TranslationUnit
         var position: Int
         var skip: SkipReason?
         var findings: [PersonalDataFinding]
         var rows: [[IndexRow]]
+        var keys: UnitWriter.Keys?
     }
 
     /// Consecutive units of one source; the last chunk of a source says so.
@@ -58,6 +60,14 @@ final class ImportPipeline: @unchecked Sendable {
     private final class Analysers {
         let scrubber: PersonalDataScrubber?
         let indexes: [any IndexAnalyser]
+        /// Canonical tag texts, rendered once per language rather than once per variant.
+        var tagTexts: [LanguageTag: String] = [:]
+        func tagText(_ tag: LanguageTag) -> String {
+            if let known = tagTexts[tag] { return known }
+            let text = tag.description
+            tagTexts[tag] = text
+            return text
+        }
         init(scrub: Bool, indexes: [any MemoryIndex]) throws {
             scrubber = scrub ? try PersonalDataScrubber() : nil
             self.indexes = try indexes.map { try $0.makeAnalyser() }
@@ -274,7 +284,8 @@ final class ImportPipeline: @unchecked Sendable {
                     }
                 }
                 let rows = try analysers.indexes.map { try $0.rows(for: unit) }
-                chunk.units.append(PreparedUnit(unit: unit, position: position, skip: nil, findings: findings, rows: rows))
+                let keys = UnitWriter.Keys(unit, tagText: analysers.tagText)
+                chunk.units.append(PreparedUnit(unit: unit, position: position, skip: nil, findings: findings, rows: rows, keys: keys))
             }
         } catch {
             chunk.failure = error

@@ -37,6 +37,7 @@ extension SQLiteMemory {
             var summary = ImportSummary()
             var writer = try UnitWriter(db)
             let inserts = try indexes.map { try RawStatement(db, sql: $0.insertSQL) }
+            for index in indexes { try index.beginBulkWrite(db) }
             let pipeline = ImportPipeline(sources: sources, options: options, indexes: indexes,
                                           chunkSize: min(max(options.indexBatchSize, 1), 256))
             defer { pipeline.finish() }
@@ -53,7 +54,8 @@ extension SQLiteMemory {
                     }
                     for finding in prepared.findings { summary.personalData[finding.kind.rawValue, default: 0] += 1 }
                     if options.collectPersonalDataReport { report.append(contentsOf: prepared.findings) }
-                    switch try writer.store(prepared.unit) {
+                    let keys = prepared.keys ?? UnitWriter.Keys(prepared.unit)
+                    switch try writer.store(prepared.unit, keys: keys) {
                     case let .added(id, alternative):
                         file?.added += 1
                         if alternative { file?.alternatives += 1 }
@@ -80,6 +82,7 @@ extension SQLiteMemory {
                 summary.files.append(done)
                 file = nil
             }
+            for index in indexes { try index.endBulkWrite(db) }
             try finally(db, summary)
             return summary
         }
@@ -89,17 +92,9 @@ extension SQLiteMemory {
         return summary
     }
 
-    /// The file name an import records as a unit's origin (`notes.tmx#12`): an absolute path,
-    /// a `~` path or one through a home directory (`/home/…`, `/Users/…`) names the user and
-    /// their folders, and a shared memory must not carry it, so only the last path component
-    /// is kept. Relative names and `<stdin>` stay as given.
-    static func originName(_ name: String) -> String {
-        let revealing = name.hasPrefix("/") || name.hasPrefix("~") || name.hasPrefix("\\")
-            || name.contains("/home/") || name.contains("/Users/") || name.contains(":\\")
-        guard revealing else { return name }
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)
-        return last ?? name
-    }
+    /// The file name an import records as a unit's origin (`notes.tmx#12`): `FileOrigin.name`,
+    /// so a shared memory never carries the importer's folders.
+    static func originName(_ name: String) -> String { FileOrigin.name(name) }
 
     /// Applies the language map and drops empty variants; returns why the unit cannot be
     /// stored, or nil.

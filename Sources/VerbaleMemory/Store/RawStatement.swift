@@ -33,6 +33,41 @@ struct RawStatement {
         }
     }
 
+    /// SQLite reads a value bound with this destructor in place, without copying it: the
+    /// buffer must stay alive until the statement has stepped (see `withText`).
+    private static let borrowed = unsafeBitCast(0, to: sqlite3_destructor_type.self)
+
+    /// Binds `value` without a copy (`SQLITE_STATIC`) and runs `body` — which must step the
+    /// statement — while the text's UTF-8 buffer is alive. Saves SQLite's allocation and copy
+    /// of every long text on the import's per-row path (variant texts, index words). The
+    /// binding points at freed memory afterwards: harmless, as every use of the import's
+    /// statements binds every parameter again before stepping.
+    func withText<T>(_ index: Int32, _ value: String, _ body: () throws -> T) rethrows -> T {
+        var value = value
+        return try value.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else {
+                _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                return try body()
+            }
+            _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.borrowed)
+            }
+            return try body()
+        }
+    }
+
+    /// `withText` for a blob.
+    func withBlob<T>(_ index: Int32, _ bytes: [UInt8], _ body: () throws -> T) rethrows -> T {
+        try bytes.withUnsafeBytes { raw in
+            if let base = raw.baseAddress {
+                _ = sqlite3_bind_blob(handle, index, base, Int32(raw.count), Self.borrowed)
+            } else {
+                _ = sqlite3_bind_zeroblob(handle, index, 0)
+            }
+            return try body()
+        }
+    }
+
     func bind(_ index: Int32, bytes: [UInt8]) {
         bytes.withUnsafeBytes { raw in
             if let base = raw.baseAddress {
@@ -71,6 +106,14 @@ struct RawStatement {
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    /// Rows changed by the connection's last INSERT/UPDATE/DELETE (`sqlite3_changes`), read
+    /// straight from SQLite: GRDB's `Database.changesCount` first checks the dispatch queue,
+    /// which costs more than the call on the import's per-unit path.
+    var changes: Int32 { sqlite3_db_handle(handle).map { sqlite3_changes($0) } ?? 0 }
+
+    /// The connection's last inserted rowid (`sqlite3_last_insert_rowid`), as `changes`.
+    var lastInsertedRowID: Int64 { sqlite3_db_handle(handle).map { sqlite3_last_insert_rowid($0) } ?? 0 }
 
     func double(_ column: Int32) -> Double? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)

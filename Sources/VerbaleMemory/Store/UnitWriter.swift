@@ -6,28 +6,42 @@ import VerbaleCore
 /// duplicates and flagging alternatives.
 ///
 /// Cost per new unit: one INSERT into `unit` (probing the UNIQUE fingerprint index, which also
-/// detects duplicates), one probe of the source-hash index, and one INSERT per variant at an
+/// detects duplicates), one probe of the source-hash index (skipped when the memory was empty
+/// and no unit of this import had the same source), and one INSERT per variant at an
 /// append-only rowid. Duplicates and alternatives take a slower path with ordinary queries;
-/// they are the minority in real memories.
+/// they are the minority in real memories. The hashes (`Keys`) are computed by the caller,
+/// on the import's analysis threads, so the one thread in the transaction only writes.
 struct UnitWriter {
     enum Outcome: Equatable {
         case added(id: Int64, alternative: Bool)
         case merged(id: Int64)
     }
 
+    /// What the writer needs beyond the unit, derived from its texts alone (no database):
+    /// canonical tags, the unit fingerprint and the source hash.
+    struct Keys: Sendable {
+        var tags: [String]
+        var fingerprint: Int64
+        var sourceHash: Int64
+
+        /// Cost: one FNV pass over the unit's UTF-8 bytes. `tagText` renders a language's
+        /// canonical tag (callers cache it: one rendering per language, not per variant).
+        init(_ unit: TranslationUnit, tagText: (LanguageTag) -> String = { $0.description }) {
+            tags = unit.variants.map { tagText($0.language) }
+            let hashes = UnitFingerprint.unitsAndSource(unit.variants, tags: tags)
+            fingerprint = hashes.units
+            sourceHash = Int64(bitPattern: hashes.source)
+        }
+    }
+
     private let db: Database
     private let insertUnit: RawStatement
     private let insertVariant: RawStatement
     private let findSource: RawStatement
-    /// Canonical tag texts, rendered once per language rather than once per variant.
-    private var tagTexts: [LanguageTag: String] = [:]
-
-    private mutating func text(of tag: LanguageTag) -> String {
-        if let known = tagTexts[tag] { return known }
-        let text = tag.description
-        tagTexts[tag] = text
-        return text
-    }
+    /// True when the memory held no unit when this writer started: an alternative can then
+    /// only share its source with a unit of this import, so `addedSources` answers without a
+    /// probe when the hash is new. (Nil set when the memory had units: always probe.)
+    private var addedSources: Set<Int64>?
 
     init(_ db: Database) throws {
         self.db = db
@@ -39,19 +53,23 @@ struct UnitWriter {
             """)
         insertVariant = try RawStatement(db, sql: "INSERT INTO variant (id, language, text, tags, properties, notes, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)")
         findSource = try RawStatement(db, sql: "SELECT id FROM unit WHERE source_hash = ? AND id <> ? LIMIT 16")
+        let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM unit)") ?? false
+        addedSources = empty ? [] : nil
     }
 
     /// Stores `unit` (at least one variant; at most `VariantID.maximumVariants`).
     mutating func store(_ unit: TranslationUnit) throws -> Outcome {
-        guard !unit.variants.isEmpty else {
+        try store(unit, keys: Keys(unit))
+    }
+
+    /// Stores `unit` with its `keys` (`Keys(unit)`, computed beforehand).
+    mutating func store(_ unit: TranslationUnit, keys: Keys) throws -> Outcome {
+        guard !unit.variants.isEmpty, keys.tags.count == unit.variants.count else {
             throw MemoryError.invalidUnit(id: unit.id, reason: "it has no variants (the import skips such units before storing)")
         }
-        var tags: [String] = []
-        tags.reserveCapacity(unit.variants.count)
-        for variant in unit.variants { tags.append(text(of: variant.language)) }
-        let hashes = UnitFingerprint.unitsAndSource(unit.variants, tags: tags)
-        let fingerprint = hashes.units
-        let sourceHash = Int64(bitPattern: hashes.source)
+        let tags = keys.tags
+        let fingerprint = keys.fingerprint
+        let sourceHash = keys.sourceHash
         let meta = unit.metadata
         insertUnit.bind(1, unit.id)
         insertUnit.bind(2, fingerprint)
@@ -69,19 +87,22 @@ struct UnitWriter {
         insertUnit.bind(14, MetadataCoding.encode(meta.properties))
         insertUnit.bind(15, MetadataCoding.encode(meta.attributes))
         try insertUnit.run()
-        guard db.changesCount > 0 else {
+        guard insertUnit.changes > 0 else {
             return .merged(id: try merge(unit, fingerprint: fingerprint))
         }
-        let id = db.lastInsertedRowID
+        let id = insertUnit.lastInsertedRowID
         for (ordinal, variant) in unit.variants.enumerated() {
             insertVariant.bind(1, VariantID.make(unit: id, ordinal: ordinal))
             insertVariant.bind(2, tags[ordinal])
-            insertVariant.bind(3, variant.text)
             insertVariant.bind(4, MetadataCoding.encode(variant.tags))
             insertVariant.bind(5, MetadataCoding.encode(variant.properties))
             insertVariant.bind(6, MetadataCoding.encode(variant.notes))
             insertVariant.bind(7, MetadataCoding.encode(variant.attributes))
-            try insertVariant.run()
+            try insertVariant.withText(3, variant.text) { try insertVariant.run() }
+        }
+        if addedSources != nil, addedSources?.insert(sourceHash).inserted == true {
+            // The memory was empty and no earlier unit of this import has this source.
+            return .added(id: id, alternative: false)
         }
         return .added(id: id, alternative: try isAlternative(unit, id: id, sourceHash: sourceHash))
     }

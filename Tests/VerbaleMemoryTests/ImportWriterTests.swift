@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import Testing
+import VerbaleCore
+@testable import VerbaleMemory
+
+/// The import's writer takes shortcuts an ordinary write does not (a larger FTS5 buffer, no
+/// source-hash probe for a new source in an empty memory); what it stores must not show them.
+@Suite("The import's writer stores what an ordinary write stores")
+struct ImportWriterTests {
+    @Test("After imports (and a dry run), the concordance's settings are those of a new memory, and FTS5 finds it consistent")
+    func concordanceSettingsRestored() throws {
+        let fresh = try temporaryMemory()
+        let settings = "SELECT k, v FROM concordance_config ORDER BY k"
+        let expected = try fresh.read { db in try Row.fetchAll(db, sql: settings).map { "\($0)" } }
+        #expect(!expected.isEmpty)
+
+        let memory = try temporaryMemory()
+        _ = try memory.importUnits(from: ImportPipelineTests.sources(), options: ImportOptions())
+        var dryRun = ImportOptions()
+        dryRun.dryRun = true
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "c.tmx", units: [unit([("en", "A dry run"), ("fr", "Un essai")])])], options: dryRun)
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "d.tmx", units: [unit([("en", "A second import"), ("fr", "Un second import")])])],
+                                   options: ImportOptions())
+        let stored = try memory.read { db in try Row.fetchAll(db, sql: settings).map { "\($0)" } }
+        #expect(stored == expected)
+        try memory.writeTransaction(commit: false) { db in
+            try db.execute(sql: "INSERT INTO concordance (concordance) VALUES ('integrity-check')")
+        }
+    }
+
+    @Test("Every word finds the same variants in the imported concordance as in one built row by row with FTS5's defaults")
+    func concordanceEqualsRowByRow() throws {
+        let memory = try temporaryMemory()
+        _ = try memory.importUnits(from: ImportPipelineTests.sources(), options: ImportOptions())
+        try memory.writeTransaction(commit: false) { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE temp.reference USING fts5(words, content='', columnsize=0, detail=none, tokenize='ascii')")
+            let words = ConcordanceWords()
+            var vocabulary: Set<String> = []
+            let variants = try Row.fetchAll(db, sql: "SELECT id, text FROM variant ORDER BY id")
+            for row in variants {
+                let text = words.indexText(row["text"])
+                vocabulary.formUnion(text.split(separator: " ").map(String.init))
+                try db.execute(sql: "INSERT INTO temp.reference (rowid, words) VALUES (?, ?)", arguments: [row["id"] as Int64, text])
+            }
+            #expect(variants.count > 2000)
+            #expect(vocabulary.count > 1000)
+            #expect(vocabulary.contains("compliments"))
+            for word in vocabulary.sorted() {
+                let query = "\"\(word.replacingOccurrences(of: "\"", with: "\"\""))\""
+                let imported = try Int64.fetchAll(db, sql: "SELECT rowid FROM concordance WHERE concordance MATCH ? ORDER BY rowid", arguments: [query])
+                let reference = try Int64.fetchAll(db, sql: "SELECT rowid FROM temp.reference WHERE reference MATCH ? ORDER BY rowid", arguments: [query])
+                #expect(imported == reference, "\(word)")
+                #expect(!imported.isEmpty, "\(word)")
+            }
+        }
+    }
+
+    @Test("Alternatives are found within one import into an empty memory and against units of an earlier import alike")
+    func alternativesWithAndWithoutProbe() throws {
+        let one = unit([("en", "Note verbale"), ("fr", "Note verbale")])
+        let two = unit([("en", "Note verbale"), ("fr", "Note diplomatique")])
+        let three = unit([("en", "Note verbale"), ("fr", "Note")])
+        let other = unit([("en", "Aide-mémoire"), ("fr", "Aide-mémoire")])
+
+        let together = try temporaryMemory()
+        let all = try together.importUnits(from: [ArrayUnitSource(name: "a", units: [one, other, two, three])], options: ImportOptions())
+        #expect(all.added == 4)
+        #expect(all.alternatives == 2)
+
+        let apart = try temporaryMemory()
+        let first = try apart.importUnits(from: [ArrayUnitSource(name: "a", units: [one, other])], options: ImportOptions())
+        #expect(first.alternatives == 0)
+        let second = try apart.importUnits(from: [ArrayUnitSource(name: "b", units: [two, three])], options: ImportOptions())
+        #expect(second.alternatives == 2)
+        let stored = try apart.allUnits()
+        let firstID = try #require(stored.first?.id)
+        #expect(try apart.alternatives(of: firstID).count == 2)
+    }
+}
