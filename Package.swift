@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "VerbaleCoreTests", dependencies: ["VerbaleCore"]),
         .testTarget(name: "VerbaleFormatsTests", dependencies: ["VerbaleFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "VerbaleMemoryTests", dependencies: ["VerbaleMemory", "VerbaleFormats"]),
-        .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleGlossary"]),
+        .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleGlossary", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign", "VerbaleFormats"]),
         .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft", "VerbaleFormats"]),
         .testTarget(name: "VerbaleCLITests", dependencies: [

@@ -170,6 +170,10 @@ struct AlignCLITests {
         #expect(result.stdout.contains("imported 5 units"))
         let search = try CLI.run(["concordance", "--memory", memory, "délégation"])
         #expect(search.stdout.contains("The delegation will arrive"))
+        // The provenance names the files, not the folders they were in (a shared memory).
+        let export = try CLI.run(["export", "--memory", memory, "--format", "tmx", "-"])
+        #expect(export.stdout.contains("a.txt sentence"), "\(export.stdout.prefix(2000))")
+        #expect(!export.stdout.contains(dir.path))
     }
 }
 

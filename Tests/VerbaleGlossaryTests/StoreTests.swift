@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import VerbaleCore
 import VerbaleFormats
@@ -18,6 +19,24 @@ struct StoreTests {
         #expect(report.added == 2 && report.terms == 7)
         let expected = try TBXReader.readAll(GlossaryTestData.fixture("basic-v3.tbx")).concepts
         #expect(try store.concepts() == expected)
+    }
+
+    @Test("A termbase's origin is its file name, never the importer's folders; an old store's paths are shortened on open")
+    func originWithoutFolders() throws {
+        let store = try temporaryStore()
+        let fixture = GlossaryTestData.fixture("basic-v3.tbx").path
+        try GlossaryImport.importFile(fixture, into: store, termbase: "t")
+        #expect(try store.termbases().map(\.origin) == ["basic-v3.tbx"])
+        // As an earlier Verbale left it: the full path, and no glossary-v2-origin-names applied.
+        let url = store.url
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE glossary_termbase SET origin = '/home/sokha/Glossaries/basic-v3.tbx'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'glossary-v2-origin-names'")
+        }
+        try queue.close()
+        let reopened = try TermbaseStore(url: url)
+        #expect(try reopened.termbases().map(\.origin) == ["basic-v3.tbx"])
     }
 
     @Test("A bad file in a batch leaves the database exactly as it was")

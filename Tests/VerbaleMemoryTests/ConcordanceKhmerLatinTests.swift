@@ -183,3 +183,61 @@ struct ConcordanceKhmerLatinTests {
         }.joined(separator: " ")
     }
 }
+
+/// Which step rebuilds the concordance of a memory from before `concordance.v2-khmer-runs`, as
+/// the migration's comment says (review F20): the analysis upgrade, not the migration, except
+/// for a memory stamped by an open without the concordance index.
+@Suite("Concordance: who re-indexes an old memory")
+struct ConcordanceReindexOrderTests {
+    @Test("A memory from before both the Khmer re-indexing and the analysis stamp: the migration leaves its index, the analysis upgrade rebuilds it")
+    func upgradeRebuilds() throws {
+        let memory = try ConcordanceKhmerLatinTests.memory()
+        let path = memory.path
+        try ConcordanceKhmerLatinTests.makeOld(memory)
+        try memory.pool.write { db in
+            try db.execute(sql: "DROP TABLE analysis_stamp; DELETE FROM grdb_migrations WHERE identifier = 'memory.v2-analysis'")
+        }
+        try memory.close()
+
+        // The upgrade stopped as its concordance pass starts: the migrations have committed
+        // (each in its own transaction), the upgrade rolled back — and the old index is intact.
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            _ = try SQLiteMemory(path: path, progress: { index, _, _ in if index == "concordance" { throw Stop() } })
+        }
+        let migrated = try SQLiteMemory(path: path, access: .readOnly)
+        let applied = try migrated.read { db in try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied.isSuperset(of: ["concordance.v2-khmer-runs", "memory.v2-analysis"]))
+        #expect(try ConcordanceKhmerLatinTests.khmerHits(migrated, "1,000").isEmpty, "the migration did not re-index")
+        try migrated.close()
+
+        final class Rebuilt: @unchecked Sendable { var concordance = 0 }
+        let rebuilt = Rebuilt()
+        let upgraded = try SQLiteMemory(path: path, progress: { index, done, total in
+            if index == "concordance", done == total { rebuilt.concordance = total }
+        })
+        #expect(upgraded.analysis == AnalysisUpgrade.Outcome.reanalysed(previous: AnalysisStamp.unknown))
+        #expect(rebuilt.concordance > 0, "the upgrade rebuilt the concordance")
+        for query in ["1,000", "U.N.", "info@mfa.gov.kh", "Straße", "ស្ថានទូត", "០៤៥"] {
+            #expect(try ConcordanceKhmerLatinTests.khmerHits(upgraded, query).count == 1, "\(query)")
+        }
+        try upgraded.close()
+    }
+
+    @Test("A memory stamped by an open without the concordance index, then opened with it: no upgrade follows, the migration indexes its Khmer")
+    func migrationIndexesWhenStamped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-memory-tests-\(UUID().uuidString)")
+        let path = folder.appendingPathComponent("memory.sqlite")
+        let bare = try SQLiteMemory(path: path, indexes: [FuzzyMatchIndex()])
+        _ = try bare.importUnits(from: [ArrayUnitSource(name: "notes.tmx", units: ConcordanceKhmerLatinTests.notes)],
+                                 options: ImportOptions(scrubPersonalData: false))
+        try bare.close()
+
+        let full = try SQLiteMemory(path: path)
+        #expect(full.analysis == .current, "the stamp is current: no upgrade rebuilds anything")
+        for query in ["1,000", "info@mfa.gov.kh", "ស្ថានទូត", "០៤៥"] {
+            #expect(try ConcordanceKhmerLatinTests.khmerHits(full, query).count == 1, "\(query)")
+        }
+        try full.close()
+    }
+}

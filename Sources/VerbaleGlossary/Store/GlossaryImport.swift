@@ -44,7 +44,8 @@ public enum GlossaryImport {
         }
         guard !bytes.isEmpty else { throw GlossaryImportError.empty(path: path) }
         let digest = skipIfUnchanged ? fnv1a(bytes) : nil
-        return TermbaseStore.ImportJob(termbase: name, origin: path, digest: digest, replaceAll: replaceAll) { each in
+        // The file name only (`FileOrigin`): the termbase table lives in the shared memory file.
+        return TermbaseStore.ImportJob(termbase: name, origin: FileOrigin.name(path), digest: digest, replaceAll: replaceAll) { each in
             switch format {
             case .tbx:
                 if data == nil {

@@ -68,6 +68,19 @@ public final class TermbaseStore {
                 t.column("fields", .text)
             }
         }
+        migrator.registerMigration("glossary-v2-origin-names") { db in
+            // Termbases imported before origins were shortened recorded the importer's path
+            // (`/home/sokha/Glossaries/un-terms.tbx`) in the memory file users share: the file
+            // name is kept (`FileOrigin`), one UPDATE per termbase (a handful).
+            let rows = try Row.fetchAll(db, sql: "SELECT id, origin FROM glossary_termbase WHERE origin IS NOT NULL")
+            for row in rows {
+                let origin: String = row["origin"]
+                let short = FileOrigin.name(origin)
+                if short != origin {
+                    try db.execute(sql: "UPDATE glossary_termbase SET origin = ? WHERE id = ?", arguments: [short, row["id"] as Int64])
+                }
+            }
+        }
         return migrator
     }
 

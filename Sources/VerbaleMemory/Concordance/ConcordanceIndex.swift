@@ -25,10 +25,17 @@ public struct ConcordanceIndex: MemoryIndex {
             // Texts holding Khmer used to go to ICU whole, which joined `1,000`, `U.N.` or
             // `info@mfa.gov.kh` into one word a query never gives (`ConcordanceWords`). Other
             // texts are keyed as before, so a memory without Khmer is left alone.
-            // A memory from before `memory.v2-analysis` (no `analysis_stamp` yet) counts as
-            // analysed by an unknown tokenizer: `AnalysisUpgrade`, which every writable open runs
-            // right after the migrations, rebuilds this index anyway (with progress), so it is
-            // not rebuilt twice here.
+            //
+            // Nearly always there is nothing to do here: `memory.v2-analysis` is registered after
+            // this migration, so in the open that runs this one, `analysis_stamp` does not exist
+            // yet — a new memory (empty), or a memory from before this migration. The latter is
+            // then stamped with the unknown analysis, and `AnalysisUpgrade`, run by every writable
+            // open right after the migrations, rebuilds this index (with progress); if that
+            // upgrade cannot run (another writer holds the lock, a failure), the memory is
+            // searched as it is with `Note.analysisOutdated` until a later open rebuilds it.
+            // The stamp exists here only when the memory was stamped by an open without this
+            // index (`SQLiteMemory(indexes:)` without `ConcordanceIndex`) and is now opened with
+            // it: its stamp may be current, so no upgrade follows, and its Khmer is indexed here.
             guard try db.tableExists("analysis_stamp") else { return }
             try Self.reindexIfKhmer(db)
         }

@@ -39,7 +39,13 @@ public final class FormatUnitSource: UnitSource {
 
     public func next() throws -> TranslationUnit? {
         guard var unit = try reader.next() else { return nil }
-        if unit.metadata.origin == nil { unit.metadata.origin = "\(originName)#\(reader.unitLine)" }
+        if let origin = unit.metadata.origin {
+            // An origin the file carries (a TMX `x-origin` exported from an older memory) may
+            // name someone's folders too: shortened as the migration shortens stored ones.
+            if let short = OriginNames.shortened(origin) { unit.metadata.origin = short }
+        } else {
+            unit.metadata.origin = "\(originName)#\(reader.unitLine)"
+        }
         return unit
     }
 

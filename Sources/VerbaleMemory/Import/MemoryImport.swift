@@ -94,17 +94,9 @@ extension SQLiteMemory {
         return summary
     }
 
-    /// The file name an import records as a unit's origin (`notes.tmx#12`): an absolute path,
-    /// a `~` path or one through a home directory (`/home/…`, `/Users/…`) names the user and
-    /// their folders, and a shared memory must not carry it, so only the last path component
-    /// is kept. Relative names and `<stdin>` stay as given.
-    static func originName(_ name: String) -> String {
-        let revealing = name.hasPrefix("/") || name.hasPrefix("~") || name.hasPrefix("\\")
-            || name.contains("/home/") || name.contains("/Users/") || name.contains(":\\")
-        guard revealing else { return name }
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)
-        return last ?? name
-    }
+    /// The file name an import records as a unit's origin (`notes.tmx#12`): `FileOrigin.name`,
+    /// so a shared memory never carries the importer's folders.
+    static func originName(_ name: String) -> String { FileOrigin.name(name) }
 
     /// Applies the language map and drops empty variants; returns why the unit cannot be
     /// stored, or nil.

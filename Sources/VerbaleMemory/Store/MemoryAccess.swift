@@ -67,25 +67,41 @@ extension SQLiteMemory {
 /// that is an error naming the file. Rows made by an older analysis or an older concordance
 /// keying are usable: the memory is searched as it is, with a `Note`. Cost: a few schema reads.
 enum ReadOnlyMemory {
+    /// Opens a pool on a path or URI. A parameter of `open` so a test can make the first open
+    /// fail as a read-only folder makes it fail (a folder cannot be made read-only for root).
+    typealias PoolOpener = (_ path: String, _ configuration: Configuration) throws -> DatabasePool
+
     /// Opens the memory at `path` read-only and says what the caller should be told.
     ///
     /// SQLite reads a WAL database through its `-shm` index file, which a read-only folder may
     /// not let it create (a memory closed cleanly leaves neither `-wal` nor `-shm` behind): the
     /// open then fails with SQLITE_READONLY or SQLITE_CANTOPEN. Only in that case, and only when
-    /// no `-wal` file exists — so the database file alone holds every committed transaction —
-    /// the file is opened again as `immutable` (no locks, no `-shm`). Cost of that choice: a
-    /// writer with rights this process lacks, starting while this one reads, is not seen, and a
-    /// checkpoint during the read could show a torn page; a shared read-only memory is not
-    /// written while it is searched, and the alternative is no search at all.
-    static func open(_ path: URL, configuration: Configuration) throws -> (DatabasePool, [SQLiteMemory.Note]) {
+    /// no `-wal` file holds frames — so the database file alone holds every committed
+    /// transaction — the file is opened again as `immutable` (no locks, no `-shm`). Cost of that
+    /// choice: a writer with rights this process lacks, starting while this one reads, is not
+    /// seen, and a checkpoint during the read could show a torn page; a shared read-only memory
+    /// is not written while it is searched, and the alternative is no search at all. When a
+    /// `-wal` does hold frames, ignoring it would hide commits: the error says so and how the
+    /// owner can fold them into the file (`MemoryError.walNeedsCheckpoint`). Other errors are
+    /// rethrown as they are.
+    static func open(_ path: URL, configuration: Configuration,
+                     openPool: PoolOpener = { try DatabasePool(path: $0, configuration: $1) }) throws -> (DatabasePool, [SQLiteMemory.Note]) {
         do {
-            let pool = try DatabasePool(path: path.path, configuration: configuration)
+            let pool = try openPool(path.path, configuration)
             return (pool, try pool.read { db in try notes(db, path: path.path) })
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
-            guard !FileManager.default.fileExists(atPath: path.path + "-wal") else { throw error }
-            let pool = try DatabasePool(path: immutableURI(path), configuration: configuration)
+            guard !walHoldsFrames(path) else { throw MemoryError.walNeedsCheckpoint(path: path.path) }
+            let pool = try openPool(immutableURI(path), configuration)
             return (pool, try pool.read { db in try notes(db, path: path.path) })
         }
+    }
+
+    /// Whether `PATH-wal` exists and is longer than the WAL header (32 bytes): it may then hold
+    /// commits the database file does not. Empty or header-only (what `PRAGMA
+    /// wal_checkpoint(TRUNCATE)` leaves), it holds none. Cost: one `stat`.
+    static func walHoldsFrames(_ path: URL) -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path.path + "-wal")[.size] as? NSNumber)?.int64Value ?? 0
+        return size > 32
     }
 
     /// `file:PATH?immutable=1`, with the characters an SQLite URI gives a meaning escaped.

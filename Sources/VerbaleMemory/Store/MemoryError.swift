@@ -20,6 +20,10 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
     /// The memory was opened read-only (this process cannot write it or its folder) and an
     /// operation needed to write it.
     case readOnly(path: String)
+    /// A read-only open found a `-wal` beside the memory that may hold commits, and this
+    /// process cannot create the `-shm` file SQLite needs to read them (a read-only folder):
+    /// reading the file alone would hide them.
+    case walNeedsCheckpoint(path: String)
     /// The memory's texts were analysed by a newer Verbale (`AnalysisUpgrade.compare`): this
     /// one can search it as it is but must not add rows of its older analysis.
     case madeByNewerVerbale(path: String, stored: String, current: String)
@@ -42,6 +46,8 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
             "unit \(id.map { "'\($0)'" } ?? "without id"): \(reason)"
         case let .readOnly(path):
             "cannot write the memory \(path): it is read-only for this process (the file or its folder); nothing was changed"
+        case let .walNeedsCheckpoint(path):
+            "cannot read the memory \(path) read-only: its -wal file holds commits and this process cannot create \(path)-shm to read them (the folder is read-only for it); ask its owner to checkpoint it: sqlite3 '\(path)' 'PRAGMA wal_checkpoint(TRUNCATE)'"
         case let .madeByNewerVerbale(path, stored, current):
             "the memory \(path) was analysed by a newer Verbale (\(stored)) than this one (\(current)); nothing was imported — import with the newer Verbale"
         }

@@ -3,7 +3,8 @@ import GRDB
 /// The memory's schema, as GRDB named migrations: the one place tables are created or changed.
 ///
 /// Order matters and never changes once shipped: the store's migrations first, then each
-/// index's (`MemoryIndex.registerMigrations`). The glossary keeps its termbases in the same
+/// index's (`MemoryIndex.registerMigrations`), then `memory.v2-analysis` and the store's later
+/// ones (`memory.v3-origin-names`). The glossary keeps its termbases in the same
 /// file with its own migrator; GRDB records each migrator's applied names in one table, so
 /// names are prefixed (`memory.`, `concordance.`, …) to stay apart.
 public enum MemorySchema {
@@ -12,8 +13,13 @@ public enum MemorySchema {
         var migrator = DatabaseMigrator()
         registerStore(in: &migrator)
         for index in indexes { index.registerMigrations(in: &migrator) }
-        // Last: its table tells `concordance.v2-khmer-runs` whether the memory predates it.
+        // After the indexes': its table tells `concordance.v2-khmer-runs` whether the memory
+        // predates it.
         AnalysisStamp.registerMigration(in: &migrator)
+        // Later store migrations are appended here, after every shipped one, never inserted
+        // before them: GRDB runs unapplied migrations in registration order, so appending keeps
+        // the order every memory — new or upgraded — was migrated in the same.
+        OriginNames.registerMigration(in: &migrator)
         return migrator
     }
 

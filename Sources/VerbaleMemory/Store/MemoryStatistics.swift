@@ -60,6 +60,23 @@ extension MemoryStatistics {
 }
 
 extension SQLiteMemory {
+    /// Units per origin file, largest first, at most 50. A file named with the importer's
+    /// folders (a read-only memory `memory.v3-origin-names` could not rewrite) is shown and
+    /// counted by its last component, as the migration would store it. One GROUP BY scan.
+    static func originCounts(_ db: Database) throws -> [MemoryStatistics.Count] {
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT CASE WHEN instr(origin, '#') > 0 THEN substr(origin, 1, instr(origin, '#') - 1) ELSE coalesce(origin, '(unknown)') END AS file,
+                   count(*) AS n FROM unit GROUP BY file
+            """) {
+            let file: String = row["file"]
+            counts[OriginNames.shortened(file) ?? file, default: 0] += row["n"] as Int
+        }
+        return counts.map { MemoryStatistics.Count(name: $0.key, units: $0.value) }
+            .sorted { ($0.units, $1.name) > ($1.units, $0.name) }
+            .prefix(50).map { $0 }
+    }
+
     /// Counts by scanning `unit` and `variant` once (O(units + variants); about a second per
     /// million units here), on a reader snapshot.
     public func statistics() throws -> MemoryStatistics {
@@ -84,10 +101,7 @@ extension SQLiteMemory {
             }
             let pairs = pairCounts.map { MemoryStatistics.Count(name: $0.key, units: $0.value) }
                 .sorted { ($0.units, $1.name) > ($1.units, $0.name) }
-            let origins = try Row.fetchAll(db, sql: """
-                SELECT CASE WHEN instr(origin, '#') > 0 THEN substr(origin, 1, instr(origin, '#') - 1) ELSE coalesce(origin, '(unknown)') END AS file,
-                       count(*) AS n FROM unit GROUP BY file ORDER BY n DESC, file LIMIT 50
-                """).map { MemoryStatistics.Count(name: $0["file"], units: $0["n"]) }
+            let origins = try Self.originCounts(db)
             let review = try Row.fetchAll(db, sql: "SELECT review, count(*) AS n FROM unit GROUP BY review ORDER BY n DESC")
                 .map { MemoryStatistics.Count(name: $0["review"], units: $0["n"]) }
             let size = [path.path, path.path + "-wal"].reduce(Int64(0)) { total, file in

@@ -106,6 +106,8 @@ public final class SQLiteMemory: TranslationMemory {
                 throw MemoryError.busy(path: path.path, waitedSeconds: busyTimeout)
             }
             if error.resultCode == .SQLITE_READONLY {
+                // Opened read-only, nothing was to be written: "cannot write" would be wrong.
+                if readOnly { throw MemoryError.cannotOpen(path: path.path, reason: "cannot read it read-only: \(error.message ?? "\(error)")") }
                 throw MemoryError.readOnly(path: path.path)
             }
             throw MemoryError.cannotOpen(path: path.path, reason: error.message ?? "\(error)")

@@ -70,7 +70,7 @@ enum UnitReader {
         let metadata = UnitMetadata(
             creationDate: MetadataCoding.date(row.double(3)), creationUser: row.string(4),
             changeDate: MetadataCoding.date(row.double(5)), changeUser: row.string(6),
-            origin: row.string(7), notes: MetadataCoding.decode(row.string(11), as: [String].self),
+            origin: OriginNames.forReading(row.string(7)), notes: MetadataCoding.decode(row.string(11), as: [String].self),
             properties: MetadataCoding.decode(row.string(12), as: [Property].self),
             review: ReviewStatus(rawValue: row.string(8) ?? "") ?? .translated,
             previousContext: row.string(9), nextContext: row.string(10),
