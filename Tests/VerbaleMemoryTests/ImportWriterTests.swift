@@ -77,4 +77,38 @@ struct ImportWriterTests {
         let firstID = try #require(stored.first?.id)
         #expect(try apart.alternatives(of: firstID).count == 2)
     }
+
+    @Test("A repeat with nothing new leaves the stored row as it was; one with new notes, a later change and a better review merges them")
+    func duplicatesMerge() throws {
+        // Without the privacy pass, which would replace the user names.
+        let memory = try temporaryMemory()
+        let metadata = UnitMetadata(creationDate: Date(timeIntervalSince1970: 1_000), creationUser: "sok", changeDate: Date(timeIntervalSince1970: 2_000),
+                                    changeUser: "dara", notes: ["from Trados", "«quoted» / slashed"], properties: [Property(type: "x-client", value: "MFA")])
+        let texts = [("en", "The Embassy presents its compliments"), ("fr", "L'Ambassade présente ses compliments")]
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "a", units: [unit(texts, id: "1", metadata: metadata)])], options: ImportOptions(scrubPersonalData: false))
+        let dump = "SELECT id, tuid, creation_date, creation_user, change_date, change_user, origin, review, previous_context, next_context, notes, properties FROM unit"
+        let before = try memory.read { db in try Row.fetchAll(db, sql: dump).map { "\($0)" } }
+
+        // Nothing new (another origin, no notes, an older change): the row stays byte for byte.
+        var repeatMetadata = UnitMetadata(creationDate: Date(timeIntervalSince1970: 1_500), changeDate: Date(timeIntervalSince1970: 1_800))
+        repeatMetadata.review = .unreviewed
+        let again = try memory.importUnits(from: [ArrayUnitSource(name: "b", units: [unit(texts, metadata: repeatMetadata)])], options: ImportOptions(scrubPersonalData: false))
+        #expect(again.merged == 1)
+        #expect(try memory.read { db in try Row.fetchAll(db, sql: dump).map { "\($0)" } } == before)
+
+        // New notes, a later change and a better review: merged as before.
+        var newer = UnitMetadata(changeDate: Date(timeIntervalSince1970: 3_000), changeUser: "vanna", notes: ["from memoQ", "from Trados"],
+                                 properties: [Property(type: "x-client", value: "MFA"), Property(type: "x-file", value: "n.docx")])
+        newer.review = .reviewed
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "c", units: [unit(texts, metadata: newer)])], options: ImportOptions(scrubPersonalData: false))
+        let stored = try #require(try memory.allUnits().first?.unit.metadata)
+        #expect(stored.notes == ["from Trados", "«quoted» / slashed", "from memoQ"])
+        #expect(stored.properties == [Property(type: "x-client", value: "MFA"), Property(type: "x-file", value: "n.docx")])
+        #expect(stored.review == .reviewed)
+        #expect(stored.changeUser == "vanna")
+        #expect(stored.changeDate == Date(timeIntervalSince1970: 3_000))
+        #expect(stored.creationDate == Date(timeIntervalSince1970: 1_000))
+        #expect(stored.creationUser == "sok")
+        #expect(stored.origin == "a#1")
+    }
 }

@@ -49,10 +49,13 @@ public enum ShippedData {
 
 /// Locates `../shared/data` (real data for tests and benchmarks; never shipped or copied).
 public enum SharedData {
-    /// `$VERBALE_SHARED_DATA`, else `<repo>/../shared/data` found from this source file.
+    /// `$VERBALE_SHARED_DATA`, else `<repo>/../shared/data` found from this source file; nil
+    /// when the folder named does not exist (tests that need the data then skip, instead of
+    /// failing on a missing file or, worse, passing on nothing read).
     public static var root: URL? {
         if let dir = ProcessInfo.processInfo.environment["VERBALE_SHARED_DATA"], !dir.isEmpty {
-            return URL(fileURLWithPath: dir)
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder) && isFolder.boolValue ? URL(fileURLWithPath: dir) : nil
         }
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -100,6 +100,8 @@ final class ImportPipeline: @unchecked Sendable {
     private var taken = 0
     private var readingEnded = false
     private var cancelled = false
+    /// Chunks the writer is done with, freed by the next worker (see `recycle`).
+    private var spent: [Chunk] = []
     /// Each worker's analysers (created on first use, on that worker's queue).
     private var analysers: [Analysers?]
 
@@ -144,6 +146,20 @@ final class ImportPipeline: @unchecked Sendable {
             if readingEnded && taken == dispatched { return nil }
             condition.wait()
         }
+    }
+
+    /// Hands a chunk the writer has stored back, emptying `chunk`: a worker frees it (its units,
+    /// texts and index rows: thousands of allocations per chunk, made on the workers' threads)
+    /// before analysing its next chunk, so the writer — the pipeline's one serial thread —
+    /// spends no time freeing. Without analysis threads, `chunk` is freed here as usual.
+    func recycle(_ chunk: inout Chunk) {
+        guard inline == nil else { return }
+        // The list becomes the one owner of the contents; `chunk` keeps an empty shell.
+        var taken = Chunk(source: chunk.source, name: chunk.name)
+        swap(&chunk, &taken)
+        condition.lock()
+        spent.append(taken)
+        condition.unlock()
     }
 
     /// Stops reading (if not done) and waits for every worker, and for the reader thread when
@@ -252,7 +268,10 @@ final class ImportPipeline: @unchecked Sendable {
         condition.lock()
         let existing = analysers[worker]
         let stop = cancelled
+        var garbage = spent
+        spent.removeAll()
         condition.unlock()
+        garbage.removeAll()
         guard !stop else { return chunk }
         let analysers: Analysers
         do { analysers = try existing ?? Analysers(scrub: options.scrubPersonalData, indexes: indexes) } catch {

@@ -43,7 +43,7 @@ extension SQLiteMemory {
             defer { pipeline.finish() }
             var file: ImportSummary.File?
             var chunks = 0
-            while let chunk = pipeline.next() {
+            while var chunk = pipeline.next() {
                 if file == nil { file = ImportSummary.File(name: chunk.name) }
                 for prepared in chunk.units {
                     file?.read += 1
@@ -67,10 +67,12 @@ extension SQLiteMemory {
                     }
                 }
                 if let failure = chunk.failure { throw failure }
+                let (bytesRead, totalBytes, readerSkips) = (chunk.bytesRead, chunk.totalBytes, chunk.readerSkips)
+                pipeline.recycle(&chunk)
                 chunks += 1
-                if chunks & 0x3F == 0 { progress?(chunk.bytesRead, chunk.totalBytes) }
-                guard let skips = chunk.readerSkips, var done = file else { continue }
-                progress?(chunk.bytesRead, chunk.totalBytes)
+                if chunks & 0x3F == 0 { progress?(bytesRead, totalBytes) }
+                guard let skips = readerSkips, var done = file else { continue }
+                progress?(bytesRead, totalBytes)
                 for (reason, count) in skips {
                     summary.skipped[reason, default: 0] += count
                     done.skipped += count

@@ -38,6 +38,8 @@ struct UnitWriter {
     private let insertUnit: RawStatement
     private let insertVariant: RawStatement
     private let findSource: RawStatement
+    private let findDuplicate: RawStatement
+    private let updateDuplicate: RawStatement
     /// True when the memory held no unit when this writer started: an alternative can then
     /// only share its source with a unit of this import, so `addedSources` answers without a
     /// probe when the hash is new. (Nil set when the memory had units: always probe.)
@@ -53,6 +55,14 @@ struct UnitWriter {
             """)
         insertVariant = try RawStatement(db, sql: "INSERT INTO variant (id, language, text, tags, properties, notes, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)")
         findSource = try RawStatement(db, sql: "SELECT id FROM unit WHERE source_hash = ? AND id <> ? LIMIT 16")
+        findDuplicate = try RawStatement(db, sql: """
+            SELECT id, tuid, creation_date, creation_user, change_date, change_user, origin, review,
+                   previous_context, next_context, notes, properties FROM unit WHERE fingerprint = ?
+            """)
+        updateDuplicate = try RawStatement(db, sql: """
+            UPDATE unit SET tuid = ?, creation_date = ?, creation_user = ?, change_date = ?, change_user = ?, origin = ?,
+                review = ?, previous_context = ?, next_context = ?, notes = ?, properties = ? WHERE id = ?
+            """)
         let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM unit)") ?? false
         addedSources = empty ? [] : nil
     }
@@ -129,33 +139,64 @@ struct UnitWriter {
     /// Merges `unit`'s metadata into the stored unit with the same texts: earliest creation,
     /// latest change, the better review status, notes and properties united, missing fields
     /// filled. Texts are equal by definition, so indexes need no update.
+    ///
+    /// Cost: one probe of the fingerprint index with a statement prepared once, and an UPDATE
+    /// only when a value changes (a plain repeat — most duplicates in a big memory — writes
+    /// nothing). Notes and properties are decoded only when the new unit brings some: with
+    /// none, the stored JSON is what `MetadataCoding` wrote, which decoding and encoding again
+    /// would reproduce byte for byte, so it is kept as it is.
     private func merge(_ unit: TranslationUnit, fingerprint: Int64) throws -> Int64 {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT id, tuid, creation_date, creation_user, change_date, change_user, origin, review,
-                   previous_context, next_context, notes, properties FROM unit WHERE fingerprint = ?
-            """, arguments: [fingerprint]) else {
+        findDuplicate.bind(1, fingerprint)
+        defer { findDuplicate.reset() }
+        guard try findDuplicate.step() else {
             throw DatabaseError(message: "a duplicate unit vanished during the import")
         }
-        let id: Int64 = row["id"]
+        let row = findDuplicate
+        let id = row.int64(0)
+        let old = (tuid: row.string(1), creation: row.double(2), creationUser: row.string(3), change: row.double(4),
+                   changeUser: row.string(5), origin: row.string(6), review: row.string(7), previous: row.string(8),
+                   next: row.string(9), notes: row.string(10), properties: row.string(11))
         let new = unit.metadata
-        let creation = [row["creation_date"] as Double?, MetadataCoding.seconds(new.creationDate)].compactMap { $0 }.min()
-        let change = [row["change_date"] as Double?, MetadataCoding.seconds(new.changeDate)].compactMap { $0 }.max()
-        let oldReview = ReviewStatus(rawValue: row["review"] as String? ?? "") ?? .translated
-        let review = new.review.trust > oldReview.trust ? new.review : oldReview
-        var notes = MetadataCoding.decode(row["notes"] as String?, as: [String].self)
-        for note in new.notes where !notes.contains(note) { notes.append(note) }
-        var properties = MetadataCoding.decode(row["properties"] as String?, as: [Property].self)
-        for property in new.properties where !properties.contains(property) { properties.append(property) }
-        let changeUser: String? = (MetadataCoding.seconds(new.changeDate) ?? -Double.infinity) > (row["change_date"] as Double? ?? -Double.infinity)
-            ? new.changeUser ?? row["change_user"] : row["change_user"] ?? new.changeUser
-        try db.execute(sql: """
-            UPDATE unit SET tuid = ?, creation_date = ?, creation_user = ?, change_date = ?, change_user = ?, origin = ?,
-                review = ?, previous_context = ?, next_context = ?, notes = ?, properties = ? WHERE id = ?
-            """, arguments: [
-                row["tuid"] as String? ?? unit.id, creation, row["creation_user"] as String? ?? new.creationUser, change, changeUser,
-                row["origin"] as String? ?? new.origin, review.rawValue, row["previous_context"] as String? ?? new.previousContext,
-                row["next_context"] as String? ?? new.nextContext, MetadataCoding.encode(notes), MetadataCoding.encode(properties), id,
-            ])
+        let newCreation = MetadataCoding.seconds(new.creationDate), newChange = MetadataCoding.seconds(new.changeDate)
+        let creation = [old.creation, newCreation].compactMap { $0 }.min()
+        let change = [old.change, newChange].compactMap { $0 }.max()
+        let oldReview = ReviewStatus(rawValue: old.review ?? "") ?? .translated
+        let review = (new.review.trust > oldReview.trust ? new.review : oldReview).rawValue
+        var notes = old.notes
+        if !new.notes.isEmpty {
+            var merged = MetadataCoding.decode(old.notes, as: [String].self)
+            for note in new.notes where !merged.contains(note) { merged.append(note) }
+            notes = MetadataCoding.encode(merged)
+        }
+        var properties = old.properties
+        if !new.properties.isEmpty {
+            var merged = MetadataCoding.decode(old.properties, as: [Property].self)
+            for property in new.properties where !merged.contains(property) { merged.append(property) }
+            properties = MetadataCoding.encode(merged)
+        }
+        let changeUser = (newChange ?? -Double.infinity) > (old.change ?? -Double.infinity)
+            ? new.changeUser ?? old.changeUser : old.changeUser ?? new.changeUser
+        let merged = (tuid: old.tuid ?? unit.id, creationUser: old.creationUser ?? new.creationUser, origin: old.origin ?? new.origin,
+                      previous: old.previous ?? new.previousContext, next: old.next ?? new.nextContext)
+        let sameDates: Bool = creation == old.creation && change == old.change
+        let sameTexts: [Bool] = [merged.tuid == old.tuid, merged.creationUser == old.creationUser, changeUser == old.changeUser,
+                                 merged.origin == old.origin, review == old.review, merged.previous == old.previous,
+                                 merged.next == old.next, notes == old.notes, properties == old.properties]
+        let unchanged = sameDates && !sameTexts.contains(false)
+        guard !unchanged else { return id }
+        updateDuplicate.bind(1, merged.tuid)
+        updateDuplicate.bind(2, creation)
+        updateDuplicate.bind(3, merged.creationUser)
+        updateDuplicate.bind(4, change)
+        updateDuplicate.bind(5, changeUser)
+        updateDuplicate.bind(6, merged.origin)
+        updateDuplicate.bind(7, review)
+        updateDuplicate.bind(8, merged.previous)
+        updateDuplicate.bind(9, merged.next)
+        updateDuplicate.bind(10, notes)
+        updateDuplicate.bind(11, properties)
+        updateDuplicate.bind(12, id)
+        try updateDuplicate.run()
         return id
     }
 

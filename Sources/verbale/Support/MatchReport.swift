@@ -12,7 +12,9 @@ enum MatchReport {
             let changes = match.diff.map(describe).joined(separator: "  ")
             if !changes.isEmpty { lines.append("\(indent)      diff: \(changes)") }
             if !match.transferred.isEmpty {
-                lines.append("\(indent)      carried over: " + match.transferred.map { "\($0.language) \($0.from) → \($0.to)" }.joined(separator: ", "))
+                lines.append("\(indent)      carried over: " + match.transferred.map { replacement in
+                    "\(replacement.language) \(replacement.from) → \(replacement.to)" + (replacement.check.map { "  " + Colour.paint("[check: \($0)]", "1;33") } ?? "")
+                }.joined(separator: ", "))
             }
             if let origin = match.origin { lines.append("\(indent)      from: \(origin)") }
         }

@@ -82,6 +82,26 @@ struct PersonalPlaceholderMatchingTests {
         #expect(match.cost == 3 * CostModel.standard.placeableValue)
         #expect(match.targets["en"] == "Please contact Mr. ចាន់ធី at chan.thy@example.org or +855 99 345 678.")
         #expect(match.targets["fr"] == "Veuillez contacter M. ចាន់ធី à chan.thy@example.org ou au +855 99 345 678.")
+        // The Khmer-script name is the drafter's to spell in Latin letters: marked, in each note.
+        let name = match.transferred.filter { $0.to == "ចាន់ធី" }
+        #expect(Set(name.map(\.language)) == ["en", "fr"])
+        #expect(name.allSatisfy { $0.check?.contains("Khmer script") == true }, "\(name)")
+        #expect(match.transferred.filter { $0.to != "ចាន់ធី" }.allSatisfy { $0.check == nil }, "an address and a number need no check")
+    }
+
+    @Test("A numeric date of birth is copied as written and marked for a check of day and month; a written date is rendered and not marked")
+    func numericDateOfBirthMarked() throws {
+        let unit = try Self.scrubbed([("fr", "M. Sok Dara, né le 15 novembre 1935, assistera à la réception."), ("en", "Mr. Sok Dara, born on 15 November 1935, will attend the reception.")])
+        #expect(unit.variants[1].text == "Mr. {PERSON}, born on {DATE_OF_BIRTH}, will attend the reception.")
+        let matcher = try Matching.matcher([unit])
+        let numeric = try #require(try matcher.search("M. Chan Thy, né le 03/04/1975, assistera à la réception.", language: .french, limit: 1).first)
+        #expect(numeric.targets["en"] == "Mr. Chan Thy, born on 03/04/1975, will attend the reception.")
+        let date = try #require(numeric.transferred.first { $0.language == "en" && $0.to == "03/04/1975" })
+        #expect(date.check?.contains("day and month") == true)
+        #expect(numeric.transferred.first { $0.to == "Chan Thy" }?.check == nil, "a Latin name in an English note needs no check")
+        let written = try #require(try matcher.search("M. Chan Thy, né le 3 avril 1975, assistera à la réception.", language: .french, limit: 1).first)
+        #expect(written.targets["en"] == "Mr. Chan Thy, born on 3 April 1975, will attend the reception.")
+        #expect(written.transferred.allSatisfy { $0.check == nil })
     }
 
     @Test("Numbered placeholders are not filled: their numbers need not agree across languages (Khmer word order)")

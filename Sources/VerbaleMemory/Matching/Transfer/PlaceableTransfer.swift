@@ -18,6 +18,11 @@ public enum PlaceableTransfer {
         public var to: String
         /// The review status of the glossary term written (entities only; nil otherwise).
         public var review: String?
+        /// What the drafter must check in the value written, when Verbale could not write it in
+        /// the target's own form (nil otherwise): a name typed in Khmer script carried into an
+        /// English or French note (its Latin spelling is the drafter's to give), or a numeric date
+        /// of birth copied as written (`03/04/1975` reads 4 March in the United States).
+        public var check: String? = nil
     }
 
     /// One differing placeable pair from the diff: memory token → query token.
@@ -74,7 +79,8 @@ public enum PlaceableTransfer {
                 let found = tokens[index]
                 guard let (rendered, review) = render(change, like: found, language: language, tokenizer: tokenizer, entities: entities) else { continue }
                 edits.append((found.token.range, rendered))
-                replacements.append(Replacement(language: language.rawValue, kind: String(change.query.classKey.dropFirst()), from: found.token.text, to: rendered, review: review))
+                replacements.append(Replacement(language: language.rawValue, kind: String(change.query.classKey.dropFirst()), from: found.token.text, to: rendered,
+                                                review: review, check: check(change, rendered: rendered, language: language)))
             }
         }
         var scalars = Array(target.unicodeScalars)
@@ -83,6 +89,22 @@ public enum PlaceableTransfer {
             scalars.replaceSubrange(range, with: Array(edit.text.unicodeScalars))
         }
         return (String(String.UnicodeScalarView(scalars)), replacements)
+    }
+
+    /// What the drafter must check in a personal-data value carried into `language` (see
+    /// `Replacement.check`); nil when the value was written in the target's own form.
+    static func check(_ change: Change, rendered: String, language: Language) -> String? {
+        guard change.query.token.placeable?.kind == .placeholder else { return nil }
+        if language != .khmer, rendered.unicodeScalars.contains(where: { (0x1780...0x17FF).contains($0.value) || (0x19E0...0x19FF).contains($0.value) }) {
+            return "typed in Khmer script: give its \(language.englishName) spelling"
+        }
+        if change.source.token.text.hasPrefix("{" + PersonalDataKind.dateOfBirth.rawValue),
+           rendered == Digits.ascii(change.query.token.text.replacingOccurrences(of: "\u{200B}", with: "")) || rendered == change.query.token.text,
+           rendered.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }),
+           !rendered.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
+            return "a numeric date copied as written: check the order of day and month"
+        }
+        return nil
     }
 
     /// Whether the query's value may be written where the memory has this placeholder: only an
