@@ -50,8 +50,27 @@ struct AnalysisOrderTests {
         #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29c; khmer-model c04f (728631 bytes)", with: Self.current) == .older)
         // A newer ICU never beats a newer tokenizer version: the version is compared first.
         #expect(AnalysisUpgrade.compare(stored: "tokens-2026-11-29b; icu 99.1; khmer-model c04f (728631 bytes)", with: Self.current) == .older)
+        // A Verbale from before the identity recorded ICU sees this one's stamp as newer and
+        // leaves it alone (the version was bumped with the identity's shape), and this one
+        // upgrades that Verbale's stamp once: no taking turns (review G2).
+        let beforeICU = "tokens-2026-11-29c; khmer-model c04f1405eb72d739 (728631 bytes)"
+        #expect(AnalysisUpgrade.compare(stored: Tokenizer.analysisIdentity, with: beforeICU) == .newer)
+        #expect(AnalysisUpgrade.compare(stored: beforeICU, with: Tokenizer.analysisIdentity) == .older)
         // This process's own identity has the documented shape, with the ICU it runs on.
         #expect(Tokenizer.analysisIdentity.hasPrefix(Tokenizer.analysisVersion + "; icu " + ICU.version + "; khmer-model "))
+    }
+
+    @Test("Refused because of a newer ICU alone, the message says so and what helps (not: upgrade Verbale)")
+    func newerICUExplained() {
+        let stored = "tokens-2026-11-29d; icu 74.2; khmer-model c04f (728631 bytes)"
+        let current = "tokens-2026-11-29d; icu 72.1; khmer-model c04f (728631 bytes)"
+        let message = MemoryError.madeByNewerVerbale(path: "/m.sqlite", stored: stored, current: current).description
+        #expect(message.contains("ICU 74.2"), "\(message)")
+        #expect(message.contains("ICU 72.1"))
+        #expect(message.contains("upgrade this system's ICU"))
+        #expect(!message.contains("import with the newer Verbale"))
+        let note = SQLiteMemory.Note.analysisNewer(path: "/m.sqlite", stored: "tokens-2099-01-01; icu 99.1; khmer-model x").description
+        #expect(note.contains("newer Verbale"), "\(note)")
     }
 
     @Test("A memory a newer Verbale analysed is searched as it is, with a note, never rewritten; an import into it is refused and changes nothing")
@@ -79,6 +98,7 @@ struct AnalysisOrderTests {
                 return
             }
             #expect(error.description.contains("newer Verbale"))
+            #expect(error.description.contains("import with the newer Verbale"))
         }
         #expect(try AnalysisUpgradeTests.rows(reopened) == before)
         #expect(try AnalysisUpgradeTests.stamp(reopened) == (newer, changesBefore))

@@ -7,8 +7,12 @@ extension Tokenizer {
     /// recorded glossary entities and merged tokens) is then no longer trusted.
     /// History: "tokens-2026-11-29" (Latin fast path); "tokens-2026-11-29b" (matcher forms
     /// composed to NFC, `Normalizer.composed`); "tokens-2026-11-29c" (personal-data
-    /// placeholders `{PERSON}`… one placeable each).
-    public static let analysisVersion = "tokens-2026-11-29c"
+    /// placeholders `{PERSON}`… one placeable each); "tokens-2026-11-29d" (the identity records
+    /// the ICU version: tokens are unchanged, but a Verbale that records no ICU must see a
+    /// memory stamped by one as newer and leave it alone — with the old version it would read
+    /// the new stamp as older and rewrite it, and the two would take turns on a shared memory).
+    /// Any change to what `analysisIdentity` holds, or how, needs a bump too.
+    public static let analysisVersion = "tokens-2026-11-29d"
 
     /// `analysisVersion`, the ICU version linked (`icu 72.1`: ICU's word-break rules and its
     /// Khmer dictionary change between releases, and with them Khmer tokens and Latin word

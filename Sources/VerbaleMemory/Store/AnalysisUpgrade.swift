@@ -67,6 +67,20 @@ enum AnalysisUpgrade {
         return identity.hasSuffix(Self.modelMissing) && !stored.hasSuffix(Self.modelMissing) ? .newer : .older
     }
 
+    /// Why `stored` counts as newer than `current`, and what to do about it, for messages: a
+    /// newer Verbale, or — same Verbale — a newer ICU on the machine that analysed the rows
+    /// (Verbale links the system's ICU, so upgrading Verbale would not help there).
+    static func newerExplanation(stored: String, current: String) -> String {
+        let storedVersion = stored.split(separator: ";", maxSplits: 1).first.map(String.init) ?? stored
+        let version = current.split(separator: ";", maxSplits: 1).first.map(String.init) ?? current
+        let storedICU = icuVersion(in: stored), icu = icuVersion(in: current)
+        if storedVersion == version, storedICU != icu, !storedICU.isEmpty {
+            let name = { (parts: [Int]) in parts.map(String.init).joined(separator: ".") }
+            return "analysed with ICU \(name(storedICU)), newer than this machine's ICU \(icu.isEmpty ? "(unknown)" : name(icu)) (same Verbale analysis, \(version)); import from a machine with ICU \(name(storedICU)) or later, or upgrade this system's ICU (libicu)"
+        }
+        return "analysed by a newer Verbale (\(stored)) than this one (\(current)); import with the newer Verbale"
+    }
+
     /// The ICU version an identity records (`icu 72.1` → [72, 1]); empty when it records none.
     static func icuVersion(in identity: String) -> [Int] {
         for part in identity.split(separator: ";") {

@@ -53,7 +53,7 @@ extension SQLiteMemory {
                 let made = previous.isEmpty ? "an earlier Verbale" : previous
                 return "\(path): its stored words (made by \(made)) were re-analysed once for this Verbale's text analysis, in \(String(format: "%.1f", seconds)) s"
             case let .analysisNewer(path, stored):
-                return "\(path): its words were analysed by a newer Verbale (\(stored)); this one searches them as they are (scores may differ slightly) and will not import into it"
+                return "\(path): its words were \(AnalysisUpgrade.newerExplanation(stored: stored, current: Tokenizer.analysisIdentity)); until then this Verbale searches them as they are (scores may differ slightly) and will not import into it"
             case let .concordanceNotUpgraded(path):
                 return "\(path): the concordance index was made by an earlier Verbale and the memory is read-only; it is searched as it is, where a number, abbreviation or address inside a Khmer text (1,000, U.N., an e-mail address) may not be found until `verbale` opens it with write access"
             }

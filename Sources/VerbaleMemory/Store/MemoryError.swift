@@ -49,7 +49,7 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
         case let .walNeedsCheckpoint(path):
             "cannot read the memory \(path) read-only: its -wal file holds commits and this process cannot create \(path)-shm to read them (the folder is read-only for it); ask its owner to checkpoint it: sqlite3 '\(path)' 'PRAGMA wal_checkpoint(TRUNCATE)'"
         case let .madeByNewerVerbale(path, stored, current):
-            "the memory \(path) was analysed by a newer Verbale (\(stored)) than this one (\(current)); nothing was imported — import with the newer Verbale"
+            "the memory \(path) was \(AnalysisUpgrade.newerExplanation(stored: stored, current: current)); nothing was imported"
         }
     }
 }

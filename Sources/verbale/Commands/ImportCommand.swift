@@ -39,7 +39,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing (repeatable), e.g. en-US=en.", valueName: "from=to"))
     var langMap: [String] = []
 
-    @Flag(name: .customLong("dry-run"), help: "Read, check and count everything, then keep nothing.")
+    @Flag(name: .customLong("dry-run"), help: "Read, check and count everything, then keep no unit. (Opening the memory still brings its schema and stored analysis up to date, as every command does; --json then reports \"reanalysed\".)")
     var dryRun = false
 
     @Flag(help: "Print the summary as JSON on standard output.")
