@@ -100,6 +100,25 @@ int32_t cicu_fold_code_point(int32_t c) {
     return u_foldCase(c, U_FOLD_CASE_DEFAULT);
 }
 
+int32_t cicu_fold_code_point_full(int32_t c, int32_t *dest, int32_t capacity) {
+    UChar source[2];
+    int32_t length = 0;
+    UBool failed = false;
+    U16_APPEND(source, length, 2, c, failed);
+    if (failed) return 0;
+    UChar folded[8];
+    UErrorCode error = U_ZERO_ERROR;
+    int32_t written = u_strFoldCase(folded, 8, source, length, U_FOLD_CASE_DEFAULT, &error);
+    if (U_FAILURE(error) || written > 8) return 0;
+    int32_t count = 0;
+    for (int32_t i = 0; i < written && count < capacity;) {
+        UChar32 point;
+        U16_NEXT(folded, i, written, point);
+        dest[count++] = point;
+    }
+    return count;
+}
+
 int32_t cicu_fold_case(const uint16_t *source, int32_t length, uint16_t *dest, int32_t capacity, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     int32_t written = u_strFoldCase(dest, capacity, source, length, U_FOLD_CASE_DEFAULT, &error);

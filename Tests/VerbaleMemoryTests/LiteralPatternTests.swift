@@ -67,15 +67,32 @@ struct LiteralPatternTests {
             "Émile Zola, ÉMILE ZOLA, émile zola, Emile Zola, Émile Zolá, Émile Zola\u{301}",
             "N0123456, n0123456, N0123456a, ១N0123456, N០១២៣៤៥៦",
             "Kelvin \u{212A}elvin, Dmitri Ḱ, Ωmega ωmega", "chan.thy@example.org, CHAN.THY@EXAMPLE.ORG, xchan.thy@example.org",
+            // Full case folding (review G1): ß/ẞ/SS, ligatures, dotted İ, ŉ; VT, NEL and U+2028 are White_Space.
+            "Mr. STRAUSS arrived, Herr Strauss, STRAUẞ, Strauß, strausse, WEISS ANNA, Weiß Anna, GRIFFITH, Griﬃth, griﬃths",
+            "i̇lhan kaya, İlhan Kaya, ilhan kaya, ʼnaba aa, ŉaba aa, John\u{0B}Smith, John\u{85}Smith, John\u{2028}Smith, ﬁona ﬂint, FIONA FLINT",
         ]
         let values = ["John Smith", "សុខ ដារ៉ា", "012 345 678", "+855 23 216 141", "Émile Zola", "N0123456", "Kelvin", "Ωmega",
-                      "chan.thy@example.org", "ដារ៉ា", "J.", "Smith", "០១២ ៣៤៥ ៦៧៨", "Zola\u{301}"]
+                      "chan.thy@example.org", "ដារ៉ា", "J.", "Smith", "០១២ ៣៤៥ ៦៧៨", "Zola\u{301}",
+                      "Strauß", "Strauss", "STRAUẞ", "Weiß Anna", "Griﬃth", "Griffith", "İlhan Kaya", "ŉaba Aa", "ﬁona ﬂint", "Fiona Flint"]
         var differing: [String] = []
         for value in values { differing += Self.differences(value, in: texts) }
         #expect(differing.isEmpty, "\(differing.joined(separator: "\n"))")
         // The comparison is not vacuous: the traps do match.
         #expect(LiteralPattern("John Smith")?.ranges(in: texts[0]).count == 4)
+        #expect(LiteralPattern("Strauß")?.ranges(in: texts[8]).count == 4, "ß matches SS, ẞ and ss; not inside strausse")
+        #expect(LiteralPattern("John Smith")?.ranges(in: texts[9]).count == 3, "VT, NEL and U+2028 are gaps")
         #expect(LiteralPattern("J.") == nil)
+    }
+
+    @Test("A German name in capitals or with ss in the other variant goes too (full case folding); VT between names is a gap")
+    func scrubsFoldedRepeats() throws {
+        let scrubber = try PersonalDataScrubber()
+        let weiss = scrubber.scrub(unit([("en", "The Embassy informs that Ms. Anna Weiß will attend the dinner."),
+                                         ("fr", "L’Ambassade informe que ANNA WEISS assistera au dîner.")]), file: "weiss.tsv", position: 1)
+        #expect(weiss.unit.variants[1].text == "L’Ambassade informe que {PERSON} assistera au dîner.")
+        let sok = scrubber.scrub(unit([("en", "The Embassy thanks Mr. Sok Dara for the invitation."),
+                                       ("fr", "L’Ambassade remercie SOK\u{0B}DARA de son invitation.")]), file: "sok.tsv", position: 1)
+        #expect(sok.unit.variants[1].text == "L’Ambassade remercie {PERSON} de son invitation.")
     }
 
     @Test("Random Latin, accented and Khmer texts with digits of both scripts and every kind of gap")
@@ -83,7 +100,8 @@ struct LiteralPatternTests {
         var generator = SeededGenerator(seed: 20211)
         let pieces: [String] = ["a", "B", "é", "É", "e\u{301}", "ñ", "Ø", "z", "Z", "k", "\u{212A}", "σ", "Σ", "ς",
                                 "ស", "ុ", "ខ", "ដ", "ា", "រ", "៉", "្", "៖", "០", "៣", "0", "3", "١",
-                                " ", " ", "\u{A0}", "\u{200B}", "\t", "\n", ".", "-", "+", "@", "'", "’", "(", "/"]
+                                " ", " ", "\u{A0}", "\u{200B}", "\t", "\n", ".", "-", "+", "@", "'", "’", "(", "/",
+                                "ß", "ẞ", "s", "S", "ﬁ", "ﬃ", "f", "i", "İ", "ŉ", "\u{307}", "\u{0B}", "\u{85}", "\u{2028}"]
         var differing: [String] = []
         for _ in 0..<400 {
             let text = (0..<Int.random(in: 5...40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()

@@ -33,6 +33,25 @@ public enum ICU {
         Unicode.Scalar(UInt32(bitPattern: cicu_fold_code_point(Int32(bitPattern: scalar.value)))) ?? scalar
     }
 
+    /// Full case folding of one scalar (ICU `u_strFoldCase` on it), appended to `output`: `ß` →
+    /// `ss`, `ﬃ` → `ffi`, `İ` → `i̇`, `É` → `é`. What ICU's case-insensitive matching of a literal
+    /// string compares. O(1); `scalar` itself when ICU fails (it only fails on allocation).
+    public static func appendFullFolding(of scalar: Unicode.Scalar, to output: inout [Unicode.Scalar]) {
+        var buffer: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &buffer) { raw in
+            cicu_fold_code_point_full(Int32(bitPattern: scalar.value), raw.baseAddress?.assumingMemoryBound(to: Int32.self), 4)
+        }
+        guard count > 0 else {
+            output.append(scalar)
+            return
+        }
+        func append(_ point: Int32) { output.append(Unicode.Scalar(UInt32(bitPattern: point)) ?? scalar) }
+        append(buffer.0)
+        if count > 1 { append(buffer.1) }
+        if count > 2 { append(buffer.2) }
+        if count > 3 { append(buffer.3) }
+    }
+
     /// CLDR's name of the region in `regionCode` (e.g. "KH") in the language `displayLanguage`.
     public static func displayCountry(_ regionCode: String, in displayLanguage: String) -> String? {
         let name = fill { dest, capacity, status in

@@ -1,26 +1,31 @@
 import Foundation
 import VerbaleCore
 
-/// A personal-data value compiled for finding its repeats elsewhere in a unit: the value's
-/// scalars compared case-insensitively (ICU simple case folding), any run of white space, NBSP
-/// and U+200B matching any other run, Latin and Khmer digits matching each other, and not
-/// inside a longer word or number (`Edge`).
+/// A personal-data value compiled for finding its repeats elsewhere in a unit: the value
+/// compared case-insensitively with full case folding (`Strauß` finds `STRAUSS`, `Griﬃth`
+/// finds `GRIFFITH`), any run of white space, NBSP and U+200B matching any other run, Latin and
+/// Khmer digits matching each other, and not inside a longer word or number (`Edge`).
 ///
-/// Why not a regular expression: the import builds one per value found, for every unit that
+/// Why not a regular expression: the import built one per value found, for every unit that
 /// holds personal data, and compiling a case-insensitive ICU pattern with property classes
 /// (`[[\p{L}\p{M}\p{Nd}]--[\u1780-\u17FF]]`) built whole Unicode sets each time: that was
 /// three quarters of the import's privacy cost. This matcher needs no compilation and matches
-/// what that expression matched (`LiteralPatternTests` compares the two on real and random
-/// texts). Cost: building is O(value); `ranges(in:)` is O(text × value) in the worst case,
-/// O(text) in practice (a mismatch is found at the first scalar or two).
+/// what that expression matched — ICU compares a literal string case-insensitively by full
+/// case folding, a match starting and ending on whole scalars of the text, and `\s` is
+/// White_Space — which `LiteralPatternTests` checks against the expression itself on traps
+/// (ß/SS, ligatures, İ, VT, NEL), random Latin/Khmer texts and every value found in the notes
+/// and Europarl. Not canonical-equivalence aware, as the expression was not: an NFD repeat of
+/// an NFC name is not found. Cost: building is O(value); a text is folded once (`Folded`) for
+/// all the unit's values, then each scan is O(text × value) in the worst case, O(text) in
+/// practice (a mismatch shows at the first scalar or two).
 struct LiteralPattern {
-    /// One position of the value.
+    /// One position of the value, after folding.
     enum Element: Equatable {
         /// A run of one or more white-space scalars, NBSP or U+200B (`[\s\u00A0\u200B]+`).
         case gap
         /// An ASCII or Khmer digit of this value.
         case digit(Int)
-        /// Any other scalar, stored case-folded.
+        /// A scalar of the value's full case folding.
         case scalar(Unicode.Scalar)
     }
 
@@ -77,6 +82,46 @@ struct LiteralPattern {
         }
     }
 
+    /// A text as the matcher reads it: its scalars, their UTF-16 offsets, and its full case
+    /// folding with, for each folded scalar, the text scalar it came from. Built once per text.
+    struct Folded {
+        let scalars: [Unicode.Scalar]
+        /// UTF-16 offset of each scalar, and of the end.
+        let offsets: [Int]
+        let folded: [Unicode.Scalar]
+        /// `owner[i]`: the index in `scalars` of the scalar `folded[i]` comes from.
+        let owner: [Int]
+
+        init(_ text: String) {
+            var scalars: [Unicode.Scalar] = []
+            var offsets: [Int] = []
+            var folded: [Unicode.Scalar] = []
+            var owner: [Int] = []
+            scalars.reserveCapacity(text.utf8.count)
+            folded.reserveCapacity(text.utf8.count)
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                let index = scalars.count
+                scalars.append(scalar)
+                offsets.append(offset)
+                offset += scalar.utf16.count
+                let before = folded.count
+                LiteralPattern.appendFolding(of: scalar, to: &folded)
+                for _ in before..<folded.count { owner.append(index) }
+            }
+            offsets.append(offset)
+            self.scalars = scalars
+            self.offsets = offsets
+            self.folded = folded
+            self.owner = owner
+        }
+
+        /// Whether folded position `index` begins a text scalar (or is the end).
+        func isBoundary(_ index: Int) -> Bool {
+            index == 0 || index == folded.count || owner[index] != owner[index - 1]
+        }
+    }
+
     let elements: [Element]
     let leading: Edge?
     let trailing: Edge?
@@ -87,6 +132,7 @@ struct LiteralPattern {
         var elements: [Element] = []
         var gap = false
         var significant = 0
+        var folding: [Unicode.Scalar] = []
         for scalar in value.unicodeScalars {
             if Self.isValueSpace(scalar) {
                 gap = true
@@ -97,7 +143,9 @@ struct LiteralPattern {
             if let digit = PersonalDataScrubber.digitValue(scalar) {
                 elements.append(.digit(digit))
             } else {
-                elements.append(.scalar(Self.folded(scalar)))
+                folding.removeAll(keepingCapacity: true)
+                Self.appendFolding(of: scalar, to: &folding)
+                elements.append(contentsOf: folding.map(Element.scalar))
             }
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { significant += 1 }
         }
@@ -107,14 +155,18 @@ struct LiteralPattern {
         trailing = Edge(last)
     }
 
-    /// `scalar` case-folded (ICU simple folding), ASCII without a call into ICU.
+    /// Appends `scalar`'s full case folding: ASCII and the Khmer block (no case) without a
+    /// call into ICU.
     @inline(__always)
-    static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    static func appendFolding(of scalar: Unicode.Scalar, to output: inout [Unicode.Scalar]) {
         let value = scalar.value
         if value < 0x80 {
-            return (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar
+            output.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        } else if (0x1780...0x17FF).contains(value) || value == 0x200B || value == 0xA0 {
+            output.append(scalar)
+        } else {
+            ICU.appendFullFolding(of: scalar, to: &output)
         }
-        return ICU.foldCase(scalar)
     }
 
     /// What counts as a gap in the value itself (any white space or U+200B).
@@ -122,39 +174,30 @@ struct LiteralPattern {
         scalar.properties.isWhitespace || scalar == "\u{200B}"
     }
 
-    /// What a gap matches in a text: ICU's `\s` (`[\t\n\f\r\p{Z}]`), NBSP and U+200B.
+    /// What a gap matches in a text: ICU's `\s` (White_Space, so VT and NEL too), NBSP and U+200B.
     static func isTextSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x09, 0x0A, 0x0C, 0x0D, 0xA0, 0x200B: return true
-        case 0x20: return true
+        case 0x09...0x0D, 0x20, 0xA0, 0x200B: return true
         case 0...0x7F: return false
-        default:
-            switch scalar.properties.generalCategory {
-            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-            default: return false
-            }
+        default: return scalar.properties.isWhitespace
         }
     }
 
     /// The value's matches in `text`, left to right and not overlapping, as UTF-16 ranges
     /// (what the scrubber's spans use).
     func ranges(in text: String) -> [NSRange] {
-        let scalars = Array(text.unicodeScalars)
-        guard !scalars.isEmpty, !elements.isEmpty else { return [] }
-        // UTF-16 offset of each scalar, and of the end.
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars {
-            offsets.append(offset)
-            offset += scalar.utf16.count
-        }
-        offsets.append(offset)
+        ranges(in: Folded(text))
+    }
+
+    /// The value's matches in a text already folded (one `Folded` serves every value of a unit).
+    func ranges(in text: Folded) -> [NSRange] {
+        guard !text.folded.isEmpty, !elements.isEmpty else { return [] }
         var found: [NSRange] = []
         var start = 0
-        while start < scalars.count {
-            if let end = match(scalars, at: start) {
-                found.append(NSRange(location: offsets[start], length: offsets[end] - offsets[start]))
+        while start < text.folded.count {
+            if text.isBoundary(start), let end = match(text, at: start) {
+                let first = text.owner[start], last = text.owner[end - 1] + 1
+                found.append(NSRange(location: text.offsets[first], length: text.offsets[last] - text.offsets[first]))
                 start = end
             } else {
                 start += 1
@@ -163,26 +206,31 @@ struct LiteralPattern {
         return found
     }
 
-    /// The end of a match starting at `start`, or nil.
-    private func match(_ scalars: [Unicode.Scalar], at start: Int) -> Int? {
-        if let leading, start > 0, leading.blocks(scalars[start - 1]) { return nil }
+    /// The folded end of a match starting at folded position `start` (a scalar boundary), or nil.
+    private func match(_ text: Folded, at start: Int) -> Int? {
+        let folded = text.folded
+        if let leading, text.owner[start] > 0, leading.blocks(text.scalars[text.owner[start] - 1]) { return nil }
         var index = start
         for element in elements {
-            guard index < scalars.count else { return nil }
+            guard index < folded.count else { return nil }
             switch element {
             case .gap:
-                guard Self.isTextSpace(scalars[index]) else { return nil }
+                // Spaces fold to themselves: a run of them is a run of whole text scalars.
+                guard Self.isTextSpace(folded[index]) else { return nil }
                 index += 1
-                while index < scalars.count, Self.isTextSpace(scalars[index]) { index += 1 }
+                while index < folded.count, Self.isTextSpace(folded[index]) { index += 1 }
             case .digit(let digit):
-                guard PersonalDataScrubber.digitValue(scalars[index]) == digit else { return nil }
+                guard PersonalDataScrubber.digitValue(folded[index]) == digit else { return nil }
                 index += 1
-            case .scalar(let folded):
-                guard Self.folded(scalars[index]) == folded else { return nil }
+            case .scalar(let scalar):
+                guard folded[index] == scalar else { return nil }
                 index += 1
             }
         }
-        if let trailing, index < scalars.count, trailing.blocks(scalars[index]) { return nil }
+        // A match ends on a whole text scalar, as ICU's does.
+        guard text.isBoundary(index) else { return nil }
+        let after = text.owner[index - 1] + 1
+        if let trailing, after < text.scalars.count, trailing.blocks(text.scalars[after]) { return nil }
         return index
     }
 }

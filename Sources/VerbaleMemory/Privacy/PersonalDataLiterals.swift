@@ -49,9 +49,10 @@ extension PersonalDataScrubber {
     static func literalSpans(of values: [KnownValue], in text: String, outside taken: [Span]) -> [Span] {
         guard !values.isEmpty, !text.isEmpty else { return [] }
         let ns = text as NSString
+        let folded = LiteralPattern.Folded(text)
         var found: [Span] = []
         for value in values {
-            for range in value.literal.ranges(in: text) {
+            for range in value.literal.ranges(in: folded) {
                 if value.capitalInitial, let first = ns.substring(with: range).unicodeScalars.first, !first.properties.isUppercase { continue }
                 if (taken + found).contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
                 found.append(Span(kind: value.kind, range: range, key: value.key))
