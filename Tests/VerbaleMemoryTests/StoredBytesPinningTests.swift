@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleMemory
+
+/// What the import stores from a text — the fuzzy-match index's token blobs and the
+/// concordance's index text — pinned by digest on real EN, FR and KM text.
+///
+/// Why: every equivalence test of the import's fast paths compares two paths of the same
+/// build, so a change to `StoredToken`, `MatchText` or `ConcordanceWords` moves both sides and
+/// stays green, while every memory already on disk silently stops matching its own rows. A
+/// digest that changes here means stored rows change: bump `Tokenizer.analysisVersion` (so
+/// memories are re-analysed on open) and record the new digests. (Review G9. The digests below
+/// are what c43ece9 — before this session's import speed-ups — and the faster import both give:
+/// this test, run on a checkout of c43ece9, passed with them.)
+@Suite("Stored index bytes are pinned on real text")
+struct StoredBytesPinningTests {
+    /// FNV-1a, 64 bits, over every row's values, with separators.
+    struct Digest {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        var rows = 0
+        mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        mutating func add(_ row: IndexRow) {
+            rows += 1
+            add([0xFF, UInt8(truncatingIfNeeded: row.ordinal)])
+            for value in row.values {
+                switch value {
+                case let .integer(number): add(withUnsafeBytes(of: number.littleEndian, Array.init))
+                case let .text(text): add(text.utf8)
+                case let .blob(data): add(data)
+                case let .bytes(bytes): add(bytes)
+                }
+                add([0xFE])
+            }
+        }
+        var hex: String { String(value, radix: 16) }
+    }
+
+    /// Real lines: every note (EN, FR, KM), the first 5,000 Europarl lines of each side, and
+    /// 2,000 khPOS sentences written as Khmer is (marks and spaces removed, some U+200B kept).
+    static func lines() throws -> [(Language, String)] {
+        var lines: [(Language, String)] = []
+        let folder = try #require(SharedData.file("notes"))
+        for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).sorted(by: { $0.path < $1.path })
+        where file.pathExtension == "txt" {
+            let name = file.lastPathComponent
+            let language: Language = name.hasPrefix("fr-") ? .french : name.hasPrefix("km-") ? .khmer : .english
+            lines += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { (language, String($0)) }
+        }
+        for (name, language) in [("parallel/europarl-20k.en", Language.english), ("parallel/europarl-20k.fr", .french)] {
+            let url = try #require(SharedData.file(name))
+            lines += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(5000).map { (language, String($0)) }
+        }
+        let khpos = try #require(SharedData.file("khmer/khpos-train-sample.word"))
+        for (index, line) in try String(contentsOf: khpos, encoding: .utf8).split(separator: "\n").prefix(2000).enumerated() {
+            let words = line.replacingOccurrences(of: "~", with: "").replacingOccurrences(of: "_", with: "").split(separator: " ")
+            lines.append((.khmer, words.joined(separator: index % 3 == 0 ? "\u{200B}" : "")))
+        }
+        return lines
+    }
+
+    static func digest(_ index: any MemoryIndex, lines: [(Language, String)]) throws -> Digest {
+        let analyser = try index.makeAnalyser()
+        var digest = Digest()
+        for (language, text) in lines {
+            let unit = TranslationUnit(variants: [Variant(language: LanguageTag(language), text: text)])
+            for row in try analyser.rows(for: unit) { digest.add(row) }
+        }
+        return digest
+    }
+
+    @Test("Fuzzy-match blobs and concordance texts of the notes, Europarl and khPOS have their recorded digests",
+          .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func pinned() throws {
+        let lines = try Self.lines()
+        #expect(lines.count > 12_000)
+        let fuzzy = try Self.digest(FuzzyMatchIndex(), lines: lines)
+        let concordance = try Self.digest(ConcordanceIndex(), lines: lines)
+        #expect(fuzzy.rows > 12_000 && concordance.rows > 12_000)
+        #expect(fuzzy.hex == "f4623fe2cb4885f7", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
+        #expect(concordance.hex == "38483be11a98c01e", "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
+    }
+}
