@@ -111,7 +111,8 @@ struct PlaceableRecognizerReferenceTests {
         for before in around {
             for after in around where mismatches.count < 5 {
                 for digits in ["7", "12", "123", "1999"] {
-                    for line in ["\(before)\(digits)\(after)", "\(before)\(digits)\(after)345", "x \(before)\(digits)\(after)5 y"] {
+                    for line in ["\(before)\(digits)\(after)", "\(before)\(digits)\(after)345", "x \(before)\(digits)\(after)5 y",
+                                 "\(before)\(digits)\(after)x", "\(before)\(digits)\(after)១២៣"] {
                         let units = Array(line.utf16)
                         let fast = Self.describe(units.withUnsafeBufferPointer { recognizer.recognize($0) })
                         let expected = Self.describe(Self.reference(recognizer, units))

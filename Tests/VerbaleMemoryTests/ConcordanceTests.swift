@@ -80,6 +80,28 @@ struct ConcordanceTests {
         }
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
+
+    @Test("On Europarl (20,000 English and 20,000 French lines) and the notes, the index text is the word splitter's keys, byte for byte",
+          .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func indexTextAgreesOnRealText() throws {
+        var lines: [String] = []
+        for name in ["parallel/europarl-20k.en", "parallel/europarl-20k.fr"] {
+            let file = try #require(SharedData.file(name))
+            lines += try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        }
+        let folder = try #require(SharedData.file("notes"))
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".txt") {
+            lines += try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).components(separatedBy: .newlines)
+        }
+        #expect(lines.count > 40_000)
+        let words = ConcordanceWords()
+        var wrong: [String] = []
+        for line in lines where wrong.count < 5 {
+            let expected = words.words(line).map(\.key).joined(separator: " ")
+            if Array(words.indexText(line).utf8) != Array(expected.utf8) { wrong.append(line) }
+        }
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
 }
 
 @Suite("Concordance shows review status")

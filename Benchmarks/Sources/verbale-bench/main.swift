@@ -21,6 +21,7 @@ let benchmarks: [BenchmarkEntry] = [
     TokenizerBenchmark.entry,
     KhmerWordsBenchmark.entry,
     UpgradeBenchmark.entry,
+    AnalysisBenchmark.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))

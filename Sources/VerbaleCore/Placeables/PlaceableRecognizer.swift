@@ -95,6 +95,9 @@ final class PlaceableRecognizer {
     private var ruleDigit: [Bool] = [], ruleMonthAhead: [Bool] = [], ruleMonthWord: [Bool] = []
     private var ruleMask0: [UInt64] = [], ruleMask1: [UInt64] = []
     private var ruleKhmerInitials: [[UInt16]] = [], rulePrefilter: [Prefilter] = []
+    /// The rules' regexes alone: reading one from `rules` copied the whole `Rule` (its trigger's
+    /// set and array retained and released) at every attempt.
+    private var ruleRegex: [ICURegex] = []
     /// Bit n set when rule n may start at a digit / at a word starting with that ASCII unit / at
     /// a Khmer letter: a candidate position visits only those rules, in order. The masks hold
     /// 64 rules (there are 11); `PlaceableRecognizerReferenceTests` fails if `ruleCount` ever
@@ -160,6 +163,7 @@ final class PlaceableRecognizer {
             ruleMask0.append(rule.mask.0)
             ruleMask1.append(rule.mask.1)
             ruleKhmerInitials.append(rule.trigger.khmerInitials)
+            ruleRegex.append(rule.regex)
             rulePrefilter.append(rule.trigger.prefilter)
         }
         for (n, rule) in rules.enumerated() {
@@ -279,6 +283,7 @@ final class PlaceableRecognizer {
         // Local copies: each read of a class's stored `var` is an exclusivity check.
         let ruleDigit = ruleDigit, ruleMonthAhead = ruleMonthAhead, ruleMonthWord = ruleMonthWord
         let ruleMask0 = ruleMask0, ruleMask1 = ruleMask1, ruleKhmerInitials = ruleKhmerInitials, rulePrefilter = rulePrefilter
+        let ruleRegex = ruleRegex
         let anyInitial = anyInitial, digitRules = digitRules, khmerRules = khmerRules, initialRules = initialRules
         var candidates: [Placeable.Found] = []
         var previous: UInt16 = 0x20
@@ -326,17 +331,17 @@ final class PlaceableRecognizer {
                     candidates.append(Placeable.Found(kind: .number, range: i..<end, value: digits))
                     continue
                 }
-                let rule = rules[n]
+                let regex = ruleRegex[n]
                 if textSet & (1 << UInt64(n)) == 0 {
-                    rule.regex.setSharedText(units)
+                    regex.setSharedText(units)
                     textSet |= 1 << UInt64(n)
                 }
-                guard let end = rule.regex.match(at: i), end > i else { continue }
-                let groups = (0...4).map { rule.regex.group($0) }
+                guard let end = regex.match(at: i), end > i else { continue }
+                let groups = (0...4).map { regex.group($0) }
                 // (`UTF16Text.string`: the same string as `String(decoding:as: UTF16.self)`, U+FFFD
                 // for unpaired surrogates included, without the standard library's slow generic path.)
                 let reader: Reader = { UTF16Text.string(units, $0) }
-                guard let (kind, value) = rule.value(reader, groups) else { continue }
+                guard let (kind, value) = rules[n].value(reader, groups) else { continue }
                 var range = i..<end
                 if kind == .url { range = i..<(i + value.utf16.count) }
                 candidates.append(Placeable.Found(kind: kind, range: range, value: value))
@@ -367,11 +372,12 @@ final class PlaceableRecognizer {
 
     /// Where the number rule's match starting at `i` ends, when the number is a bare run of
     /// ASCII digits between two ASCII units that are neither letters, digits, `.` nor `,` (the
-    /// one after it not, in French, a plain space, which groups thousands there): `(ref. 3/123)`,
-    /// `in 1999 the`. There the pattern (`PlaceablePatterns.number`) provably matches exactly the
-    /// run: its look-behind sees no Latin letter, number, `.` or `,` before it; the grouped
-    /// alternative needs a group space after one to three digits, which the run and the unit
-    /// after it are not; the plain one takes the whole run, no `[.,]` follows, and the look-ahead
+    /// one after it not, in French, a plain space followed by a digit, which groups thousands
+    /// there): `(ref. 3/123)`, `in 1999 the`, `en 1999 le`. There the pattern
+    /// (`PlaceablePatterns.number`) provably matches exactly the run: its look-behind sees no
+    /// Latin letter, number, `.` or `,` before it; the grouped alternative needs a group space
+    /// then a digit after one to three digits, which the run and the units after it are not;
+    /// the plain one takes the whole run, no `[.,]` follows, and the look-ahead
     /// sees no Latin letter or number. Its value is the run itself (`NumberValue.parse` of plain
     /// digits). Nil when any condition fails: the regex decides. Spares an ICU match per number
     /// (the most frequent placeable); off with prefilters (`Tokenizer.Engine.icu`), so
@@ -385,8 +391,10 @@ final class PlaceableRecognizer {
         var end = i
         while end < units.count, (0x30...0x39).contains(units[end]) { end += 1 }
         guard end > i else { return nil }
-        if end < units.count, !isBoundary(units[end]) || (units[end] == 0x20 && language == .french) { return nil }
-        return end
+        guard end < units.count else { return end }
+        // French groups thousands with a plain space too: a space then a digit may continue it.
+        if units[end] == 0x20, language == .french, end + 1 < units.count, Self.isDigit(units[end + 1]) { return nil }
+        return isBoundary(units[end]) ? end : nil
     }
 
     static func isDigit(_ u: UInt16) -> Bool { (0x30...0x39).contains(u) || (0x17E0...0x17E9).contains(u) }

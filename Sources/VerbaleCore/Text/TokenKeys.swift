@@ -53,11 +53,24 @@ enum TokenKeys {
         return result
     }
 
-    /// The keys of one request when Swift can make them (`unitKey`, `LatinKeys` when `latin`,
-    /// ASCII digits for numbers), or nil when the span needs ICU.
+    /// How a request's keys follow from its units when Swift can make them, without building
+    /// them: `swiftKeys` turns it into strings, `appendKeyUTF8` into bytes (the import's
+    /// fuzzy-match encoder). Nil when the span needs ICU.
+    enum Mapping {
+        /// Both keys are the text itself.
+        case text
+        /// Both keys are the text keyed unit by unit (`unitKey`, `LatinKeys` key), and differ from it.
+        case changed
+        /// The key and the loose key are the text keyed unit by unit, and differ from each other.
+        case looseDiffers
+        /// A number with ASCII and Khmer digits only: both keys are its ASCII digits.
+        case asciiDigits
+    }
+
+    /// The mapping of one request (see `Mapping`; `LatinKeys` only when `latin`). O(length).
     @inline(__always)
-    static func swiftKeys(_ request: Request, _ units: UnsafeBufferPointer<UInt16>, latin: Bool) -> Keys? {
-        if request.isNumber, let ascii = asciiDigits(request.range, units) { return .same(ascii) }
+    static func mapping(_ request: Request, _ units: UnsafeBufferPointer<UInt16>, latin: Bool) -> Mapping? {
+        if request.isNumber, isDigitsAndASCII(request.range, units) { return .asciiDigits }
         var changed = false, looseDiffers = false
         var j = request.range.lowerBound
         while j < request.range.upperBound {
@@ -72,8 +85,46 @@ enum TokenKeys {
             if keys.key != u { changed = true }
             if keys.loose != keys.key { looseDiffers = true }
         }
-        if looseDiffers { return .pair(simpleKey(request.range, units), simpleKey(request.range, units, loose: true)) }
-        return changed ? .same(simpleKey(request.range, units)) : .text
+        return looseDiffers ? .looseDiffers : changed ? .changed : .text
+    }
+
+    /// The keys of one request when Swift can make them (`unitKey`, `LatinKeys` when `latin`,
+    /// ASCII digits for numbers), or nil when the span needs ICU.
+    @inline(__always)
+    static func swiftKeys(_ request: Request, _ units: UnsafeBufferPointer<UInt16>, latin: Bool) -> Keys? {
+        switch mapping(request, units, latin: latin) {
+        case nil: nil
+        case .asciiDigits?: .same(asciiDigitsString(request.range, units))
+        case .looseDiffers?: .pair(simpleKey(request.range, units), simpleKey(request.range, units, loose: true))
+        case .changed?: .same(simpleKey(request.range, units))
+        case .text?: .text
+        }
+    }
+
+    /// Appends the UTF-8 of the key (or, with `loose`, the loose key) `swiftKeys` gives a
+    /// request of this `mapping`, without making the string: the same bytes. O(length).
+    static func appendKeyUTF8(_ mapping: Mapping, _ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>, loose: Bool, to bytes: inout [UInt8]) {
+        var j = range.lowerBound
+        while j < range.upperBound {
+            let u = units[j]
+            j += 1
+            let key: UInt16
+            if mapping == .asciiDigits {
+                key = u < 0x80 ? u : u - 0x17E0 + 0x30
+            } else {
+                // As `simpleKey`: `unitKey`, else `LatinKeys`, else the unit (`.text`: every unit maps to itself).
+                let mapped = unitKey(u)
+                if mapped != 0 { key = mapped } else if let keys = LatinKeys.unitKeys(u) { key = loose ? keys.loose : keys.key } else { key = u }
+            }
+            // A `Mapping` never covers a surrogate (`unitKey` and `LatinKeys` map none).
+            if key < 0x80 {
+                bytes.append(UInt8(key))
+            } else if key < 0x800 {
+                bytes.append(UInt8(0xC0 | (key >> 6))); bytes.append(UInt8(0x80 | (key & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xE0 | (key >> 12))); bytes.append(UInt8(0x80 | ((key >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (key & 0x3F)))
+            }
+        }
     }
 
     /// `(key, looseKey)` of each range through ICU (`cicu_key_spans`, one call), or nil when
@@ -172,11 +223,16 @@ enum TokenKeys {
         }
     }
 
-    /// The number's text with every decimal digit in ASCII, or nil if it holds a unit that is
-    /// neither a digit nor ASCII (then the general path keys it).
-    static func asciiDigits(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> String? {
-        for j in range where units[j] >= 0x80 && !KhmerScript.isDigit(units[j]) { return nil }
-        return String(unsafeUninitializedCapacity: range.count) { buffer in
+    /// Whether a number's text holds only ASCII units and Khmer digits (`asciiDigitsString` keys it).
+    @inline(__always)
+    static func isDigitsAndASCII(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        for j in range where units[j] >= 0x80 && !KhmerScript.isDigit(units[j]) { return false }
+        return true
+    }
+
+    /// The number's text with every Khmer digit in ASCII (a text `isDigitsAndASCII` accepts).
+    static func asciiDigitsString(_ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
             var out = 0
             for j in range {
                 let u = units[j]

@@ -56,6 +56,8 @@ public final class Tokenizer {
     private var unitBuffer: [UInt16] = []
     private var pieceBuffer: [Range<Int>] = []
     private var splitBuffer: [Range<Int>] = []
+    /// Each span's key mapping, for `visitTokens` (reused like the buffers above).
+    var mappingBuffer: [TokenKeys.Mapping] = []
 
     public convenience init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned) throws(ICUError) {
         try self.init(language: language, khmerWordBreaking: khmerWordBreaking, engine: .fast)
@@ -110,7 +112,7 @@ public final class Tokenizer {
     /// Runs `body` on the UTF-16 units of `text`, transcoded into a buffer this tokenizer reuses
     /// (no allocation once it is large enough), with the scalar-offset table (none is built
     /// for text without surrogate pairs, known from the transcoding itself).
-    private func withUnits<R>(of text: String, _ body: (UnsafeBufferPointer<UInt16>, ScalarOffsets) -> R) -> R {
+    func withUnits<R>(of text: String, _ body: (UnsafeBufferPointer<UInt16>, ScalarOffsets) -> R) -> R {
         var buffer = unitBuffer
         unitBuffer = []
         // A huge text's buffer is not kept for the small ones that follow.
@@ -122,7 +124,7 @@ public final class Tokenizer {
         }
     }
 
-    private func placeableRecognizer() -> PlaceableRecognizer {
+    func placeableRecognizer() -> PlaceableRecognizer {
         if let recognizer { return recognizer }
         let made = PlaceableRecognizer(language: language, usesPrefilters: engine == .fast)
         recognizer = made
@@ -200,7 +202,7 @@ public final class Tokenizer {
     }
 
     /// Replaces the spans each placeable overlaps with one span for the placeable.
-    private func merge(_ spans: [Span], with found: [Placeable.Found]) -> [Span] {
+    func merge(_ spans: [Span], with found: [Placeable.Found]) -> [Span] {
         guard !found.isEmpty else { return spans }
         var result: [Span] = []
         result.reserveCapacity(spans.count)

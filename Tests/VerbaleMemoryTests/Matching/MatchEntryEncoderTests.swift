@@ -18,11 +18,31 @@ struct MatchEntryEncoderTests {
         return bytes
     }
 
-    private func mismatches(_ lines: [String], _ language: Language) throws -> [String] {
+    /// The import's path: `Tokenizer.visitTokens` (no `Token`s), or `tokenize` when it declines.
+    private func visited(_ text: String, _ tokenizer: Tokenizer, _ scratch: inout MatchEntryEncoder.Scratch) -> [UInt8] {
+        var bytes: [UInt8] = [0xAA]  // what the caller had written before stays
+        MatchEntryEncoder.encode(text, tokenizer: tokenizer, scratch: &scratch, into: &bytes)
+        return Array(bytes.dropFirst())
+    }
+
+    /// Lines for which either path's bytes differ from the reference's; with the count of lines
+    /// `visitTokens` took (the rest went through `tokenize`).
+    private func compare(_ lines: [String], _ language: Language) throws -> (wrong: [String], visited: Int) {
         let tokenizer = try Tokenizer(language: language)
+        var scratch = MatchEntryEncoder.Scratch()
         var wrong: [String] = []
-        for line in lines where fast(line, tokenizer) != reference(line, tokenizer, language) { wrong.append(line) }
-        return wrong
+        var taken = 0
+        for line in lines where wrong.count < 5 {
+            let expected = reference(line, tokenizer, language)
+            if fast(line, tokenizer) != expected { wrong.append("tokens: \(line)") }
+            if visited(line, tokenizer, &scratch) != expected { wrong.append("visited: \(line)") }
+            if tokenizer.visitTokens(line, mergingPlaceables: true, { _ in }) { taken += 1 }
+        }
+        return (wrong, taken)
+    }
+
+    private func mismatches(_ lines: [String], _ language: Language) throws -> [String] {
+        try compare(lines, language).wrong
     }
 
     @Test("Hand-picked texts: placeables, spacing, NBSP, U+200B, Khmer digits, diacritics")
@@ -56,6 +76,32 @@ struct MatchEntryEncoderTests {
         // The form is stored composed (as `MatchToken` keeps it): "\u{E9}t\u{E9}", not "e\u{301}te\u{301}".
         #expect(Array(stored.text.utf8) == Array("\u{E9}t\u{E9}".utf8))
         #expect(fast(decomposed, tokenizer) == reference(decomposed, tokenizer, .french))
+        var scratch = MatchEntryEncoder.Scratch()
+        #expect(visited(decomposed, tokenizer, &scratch) == reference(decomposed, tokenizer, .french))
+    }
+
+    @Test("20,000 seeded random strings (accents, NFD marks, Khmer and its digits, every kind of space, emoji, ß, placeables): both paths give the reference bytes")
+    func randomStrings() throws {
+        let pieces = ["the", "Embassy", "l’", "l'", "d'", "Ambassade", "café", "cafe\u{301}", "ÉTÉ", "Thaïlande", "Œuvre", "straße", "ŉ",
+                      "ſ", "µ", "x²", "½", "ﬁ", "İ", "Москва", "Α", "😀", "👍🏽", "a\u{200D}b", "\u{AD}", "ក្រសួង", "ការបរទេស", "ក\u{17DD}",
+                      "\u{17B4}", "១២", "២០២១", "ខែកក្កដា", "ថ្ងៃទី", "។", "12", "1,000.50", "1 000,50", "2021/01/045", "No.", "Réf.",
+                      "January", "1er", "mars", "2020", "12th", "of", "info@mfa.gov.kh", "https://un.org/x.", "{PERSON}", "{EMAIL2}",
+                      "€", "«", "»", "—", ".", ",", ":", ";", "(", ")", "/", "-", "'", "`", " ", " ", " ", "\u{A0}", "\u{202F}",
+                      "\u{2009}", "\u{3000}", "\u{85}", "\u{1680}", "\t", "\n", "\u{200B}", "\u{FEFF}"]
+        var random = SeededGenerator(seed: 20_261_129)
+        var lines: [String] = []
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...10, using: &random)
+            lines.append((0..<length).map { _ in pieces.randomElement(using: &random) ?? "" }.joined())
+        }
+        var taken = 0
+        for language in Language.allCases {
+            let (wrong, visited) = try compare(lines, language)
+            #expect(wrong.isEmpty, "\(language.rawValue): \(wrong)")
+            taken += visited
+        }
+        // Both paths must be exercised: most lines are visited, those with ß, ŉ, ﬁ… declined.
+        #expect(taken > 20_000 && taken < 55_000, "visitTokens took \(taken) of 60,000")
     }
 
     @Test("Real notes, Europarl and khPOS Khmer: the same bytes as the reference path", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
@@ -67,16 +113,21 @@ struct MatchEntryEncoderTests {
             if name.hasPrefix("fr-") { french += lines } else if name.hasPrefix("en-") { english += lines }
         }
         if let en = SharedData.file("parallel/europarl-20k.en"), let fr = SharedData.file("parallel/europarl-20k.fr") {
-            english += try String(contentsOf: en, encoding: .utf8).components(separatedBy: "\n").prefix(2_000)
-            french += try String(contentsOf: fr, encoding: .utf8).components(separatedBy: "\n").prefix(2_000)
+            english += try String(contentsOf: en, encoding: .utf8).components(separatedBy: "\n")
+            french += try String(contentsOf: fr, encoding: .utf8).components(separatedBy: "\n")
         }
         let khpos = try #require(SharedData.file("khmer/khpos-train-sample.word"))
-        let khmer = try String(contentsOf: khpos, encoding: .utf8).split(separator: "\n").prefix(500).map {
+        let khmer = try String(contentsOf: khpos, encoding: .utf8).split(separator: "\n").map {
             $0.replacingOccurrences(of: "~", with: "").replacingOccurrences(of: "_", with: "").replacingOccurrences(of: " ", with: "")
         }
         #expect(english.count > 2_000 && french.count > 2_000 && khmer.count > 100)
-        let wrong = try mismatches(english, .english) + mismatches(french, .french) + mismatches(khmer, .khmer)
-        #expect(wrong.isEmpty, "\(wrong.prefix(3))")
+        let (en, enVisited) = try compare(english, .english)
+        let (fr, frVisited) = try compare(french, .french)
+        let (km, kmVisited) = try compare(khmer, .khmer)
+        #expect((en + fr + km).isEmpty, "\((en + fr + km).prefix(3))")
+        // The import's path takes nearly all real text (the rest goes through `tokenize`).
+        #expect(enVisited > english.count * 9 / 10 && frVisited > french.count * 9 / 10 && kmVisited > khmer.count * 9 / 10,
+                "visited \(enVisited)/\(english.count) en, \(frVisited)/\(french.count) fr, \(kmVisited)/\(khmer.count) km")
     }
 
     @Test("Blobs decode to the tokens they were made from; derived class keys are not stored")

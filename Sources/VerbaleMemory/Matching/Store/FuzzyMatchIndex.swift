@@ -82,9 +82,10 @@ public struct FuzzyMatchIndex: MemoryIndex {
 
     /// One row per variant in a language the matcher knows: its language and encoded tokens
     /// (`MatchEntryEncoder`: the bytes of `StoredToken.encode` without the intermediate tokens).
-    /// Keeps one tokenizer per language for the whole import.
+    /// Keeps one tokenizer per language and the encoder's buffers for the whole import.
     final class Analyser: IndexAnalyser {
         private var tokenizers: [Language: Tokenizer] = [:]
+        private var scratch = MatchEntryEncoder.Scratch()
         func rows(for unit: TranslationUnit) throws -> [IndexRow] {
             var rows: [IndexRow] = []
             for (ordinal, variant) in unit.variants.enumerated() where ordinal < VariantID.maximumVariants {
@@ -96,7 +97,7 @@ public struct FuzzyMatchIndex: MemoryIndex {
                 }
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(variant.text.utf8.count * 2)
-                MatchEntryEncoder.encode(tokenizer.tokenize(variant.text, mergingPlaceables: true), of: variant.text, into: &bytes)
+                MatchEntryEncoder.encode(variant.text, tokenizer: tokenizer, scratch: &scratch, into: &bytes)
                 rows.append(IndexRow(ordinal: ordinal, values: [.integer(Int64(MatchVocabulary.languageIndex(language))), .bytes(bytes)]))
             }
             return rows

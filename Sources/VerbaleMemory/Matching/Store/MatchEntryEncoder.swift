@@ -1,77 +1,170 @@
 import VerbaleCore
 
-/// Encodes a variant's fuzzy-match tokens for `match_entry` straight from the tokenizer's
-/// output: the same bytes as `StoredToken.encode(MatchText(…).tokens.map(StoredToken.init))`,
-/// without building a `MatchToken` and a `StoredToken` per token.
+/// Encodes a variant's fuzzy-match tokens for `match_entry` straight from the tokenizer: the
+/// same bytes as `StoredToken.encode(MatchText(…).tokens.map(StoredToken.init))`, without
+/// building a `MatchToken` and a `StoredToken` per token — and, on the import's path
+/// (`encode(_:tokenizer:scratch:into:)`), without a `Token` or any string per token either.
 ///
 /// Why: the import analyses every variant; going through `MatchText` cost, per token, a class
 /// key string (`"w:" + looseKey`), two struct copies with five strings each, and, per text, an
-/// array of all its Unicode scalars (to see white space between tokens) — about a third of the
-/// fuzzy-match analysis beside the tokenizer itself. Here the spacing is read with one forward
-/// walk over the scalars and the class key is written as bytes. `MatchEntryEncoderTests` checks
-/// the bytes equal the reference path on real English, French and Khmer texts.
+/// array of all its Unicode scalars (to see white space between tokens). Then, with tokens, each
+/// token's text, key and loose key were still made as strings (and the `Token` copied twice)
+/// only to be read back as bytes: about as much as finding the tokens. Now
+/// `Tokenizer.visitTokens` hands over each token's parts, written as UTF-8 straight from the
+/// text's units into reused buffers, then compared and copied here. Texts whose keys need ICU
+/// take the `Token` path (`encode(_:of:into:)`), through the same writer. `MatchEntryEncoderTests`
+/// checks both paths give the reference bytes on real English, French and Khmer texts and
+/// random strings.
 ///
-/// Cost: O(text length + encoded size); one output buffer, reused by the caller.
+/// Cost: O(text length + encoded size); no allocation per token once `Scratch` has grown.
 enum MatchEntryEncoder {
+    /// Buffers reused from token to token and text to text (one per analysing thread).
+    struct Scratch {
+        var form: [UInt8] = []
+        var key: [UInt8] = []
+        var loose: [UInt8] = []
+        var value: [UInt8] = []
+
+        mutating func clear() {
+            form.removeAll(keepingCapacity: true)
+            key.removeAll(keepingCapacity: true)
+            loose.removeAll(keepingCapacity: true)
+            value.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Appends the encoding of `text`'s tokens (merged placeables included) to `bytes`: from
+    /// `Tokenizer.visitTokens`, or from `tokenize` when that declines the text.
+    static func encode(_ text: String, tokenizer: Tokenizer, scratch: inout Scratch, into bytes: inout [UInt8]) {
+        let start = bytes.count
+        let visited = tokenizer.visitTokens(text, mergingPlaceables: true) { token in
+            if token.keysAreText, token.kind == .word || token.kind == .punctuation {
+                // Key and loose key equal the composed text: flags, then the text alone (`write`
+                // would find the same by comparing three copies of it).
+                let kind = token.kind == .word ? MatchVocabulary.Kind.word : .punctuation
+                bytes.append((token.spaced ? StoredToken.spacedFlag : 0) | StoredToken.sameKeyFlag | kind.rawValue | StoredToken.derivedClassFlag)
+                appendLength(token.textUTF8Count, to: &bytes)
+                token.appendText(to: &bytes)
+                return
+            }
+            scratch.clear()
+            token.appendComposedText(to: &scratch.form)
+            token.appendKey(loose: false, to: &scratch.key)
+            if token.kind == .word { token.appendKey(loose: true, to: &scratch.loose) }
+            let placeable = token.placeableKind.map { ($0, token.placeableValue ?? "") }
+            write(token.kind, spaced: token.spaced, placeable: placeable, &scratch, to: &bytes)
+        }
+        if !visited {
+            bytes.removeSubrange(start...)
+            encode(tokenizer.tokenize(text, mergingPlaceables: true), of: text, scratch: &scratch, into: &bytes)
+        }
+    }
+
     /// Appends the encoding of `tokens` (the tokenizer's tokens of `text`, merged placeables
     /// included, in order) to `bytes`.
     static func encode(_ tokens: [Token], of text: String, into bytes: inout [UInt8]) {
+        var scratch = Scratch()
+        encode(tokens, of: text, scratch: &scratch, into: &bytes)
+    }
+
+    static func encode(_ tokens: [Token], of text: String, scratch: inout Scratch, into bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
             var gaps = WhiteSpaceGaps(utf8)
             var previousEnd = 0
-            tokens.withUnsafeBufferPointer { tokens in
-                for index in tokens.indices {
-                    let range = tokens[index].range
-                    let spaced = index > 0 && gaps.containsWhiteSpace(from: previousEnd, to: range.lowerBound)
-                    previousEnd = range.upperBound
-                    append(tokens[index], spaced: spaced, to: &bytes)
-                }
+            for index in tokens.indices {
+                let range = tokens[index].range
+                let spaced = index > 0 && gaps.containsWhiteSpace(from: previousEnd, to: range.lowerBound)
+                previousEnd = range.upperBound
+                scratch.clear()
+                // The form composed, as `MatchToken` keeps it.
+                scratch.form.append(contentsOf: Normalizer.composed(tokens[index].text).utf8)
+                scratch.key.append(contentsOf: tokens[index].key.utf8)
+                if tokens[index].kind == .word { scratch.loose.append(contentsOf: tokens[index].looseKey.utf8) }
+                let placeable = tokens[index].placeable.map { ($0.kind, $0.value) }
+                write(tokens[index].kind, spaced: spaced, placeable: placeable, &scratch, to: &bytes)
             }
         }
     }
 
-    private static func append(_ token: borrowing Token, spaced: Bool, to bytes: inout [UInt8]) {
-        // The form composed, as `MatchToken` keeps it.
-        let form = Normalizer.composed(token.text)
-        let sameKey = StoredToken.sameBytes(token.key, form)
+    /// Appends one token whose composed text (`form`), key and, for a word, loose key are in
+    /// `scratch`; `placeable` is a `.placeable` token's kind and value (its keys).
+    private static func write(_ kind: Token.Kind, spaced: Bool, placeable: (Placeable.Kind, String)?, _ scratch: inout Scratch,
+                              to bytes: inout [UInt8]) {
+        // Byte comparisons (not `String ==`, which is up to canonical equivalence: see `StoredToken.sameBytes`).
+        let sameKey = scratch.key == scratch.form
         var flags: UInt8 = (spaced ? StoredToken.spacedFlag : 0) | (sameKey ? StoredToken.sameKeyFlag : 0)
-        switch token.kind {
+        switch kind {
         case .word:
-            let derived = StoredToken.sameBytes(token.looseKey, token.key)
+            let derived = scratch.loose == scratch.key
             flags |= MatchVocabulary.Kind.word.rawValue | (derived ? StoredToken.derivedClassFlag : 0)
             bytes.append(flags)
-            appendString(form, to: &bytes)
-            if !sameKey { appendString(token.key, to: &bytes) }
-            if !derived { appendString(token.looseKey, prefix: "w:", to: &bytes) }
+            appendBytes(scratch.form, to: &bytes)
+            if !sameKey { appendBytes(scratch.key, to: &bytes) }
+            if !derived { appendBytes(scratch.loose, prefix: "w:", to: &bytes) }
         case .punctuation:
             bytes.append(flags | MatchVocabulary.Kind.punctuation.rawValue | StoredToken.derivedClassFlag)
-            appendString(form, to: &bytes)
-            if !sameKey { appendString(token.key, to: &bytes) }
+            appendBytes(scratch.form, to: &bytes)
+            if !sameKey { appendBytes(scratch.key, to: &bytes) }
         case .number:
             bytes.append(flags | MatchVocabulary.Kind.valued.rawValue | StoredToken.valueFlag)
-            appendString(form, to: &bytes)
-            if !sameKey { appendString(token.key, to: &bytes) }
+            appendBytes(scratch.form, to: &bytes)
+            if !sameKey { appendBytes(scratch.key, to: &bytes) }
             appendString("#number", to: &bytes)
-            appendString(token.placeable?.value ?? MatchToken.digitValue(form), to: &bytes)
+            if let (_, value) = placeable {
+                appendString(value, to: &bytes)
+            } else {
+                // `MatchToken.digitValue(form)`: Khmer digits (UTF-8 E1 9F A0–A9) as ASCII.
+                digitValue(scratch.form, into: &scratch.value)
+                appendBytes(scratch.value, to: &bytes)
+            }
         case .placeable:
             bytes.append(flags | MatchVocabulary.Kind.valued.rawValue | StoredToken.valueFlag)
-            appendString(form, to: &bytes)
-            if !sameKey { appendString(token.key, to: &bytes) }
-            let kind = token.placeable?.kind ?? .tag
+            appendBytes(scratch.form, to: &bytes)
+            if !sameKey { appendBytes(scratch.key, to: &bytes) }
+            let kind = placeable?.0 ?? .tag
             if kind == .number { appendString("#number", to: &bytes) } else { appendString(kind.rawValue, prefix: "#", to: &bytes) }
-            appendString(token.placeable?.value ?? token.key, to: &bytes)
+            if let (_, value) = placeable { appendString(value, to: &bytes) } else { appendBytes(scratch.key, to: &bytes) }
         }
+    }
+
+    /// The bytes of `MatchToken.digitValue` of the UTF-8 text `form`: each Khmer digit
+    /// U+17E0–U+17E9 (E1 9F A0–A9; E1 only ever leads a scalar) as its ASCII digit.
+    static func digitValue(_ form: [UInt8], into value: inout [UInt8]) {
+        value.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < form.count {
+            if form[i] == 0xE1, i + 2 < form.count, form[i + 1] == 0x9F, form[i + 2] >= 0xA0, form[i + 2] <= 0xA9 {
+                value.append(0x30 + form[i + 2] - 0xA0)
+                i += 3
+            } else {
+                value.append(form[i])
+                i += 1
+            }
+        }
+    }
+
+    /// Appends a varint length and `prefix + bytes`.
+    @inline(__always)
+    private static func appendBytes(_ text: [UInt8], prefix: StaticString? = nil, to bytes: inout [UInt8]) {
+        appendLength(text.count + (prefix?.utf8CodeUnitCount ?? 0), to: &bytes)
+        if let prefix { prefix.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+        bytes.append(contentsOf: text)
     }
 
     /// Appends a varint length and the UTF-8 of `prefix + text`.
     @inline(__always)
     private static func appendString(_ text: String, prefix: StaticString? = nil, to bytes: inout [UInt8]) {
-        var length = text.utf8.count + (prefix?.utf8CodeUnitCount ?? 0)
-        while length >= 0x80 { bytes.append(UInt8(length & 0x7F) | 0x80); length >>= 7 }
-        bytes.append(UInt8(length))
+        appendLength(text.utf8.count + (prefix?.utf8CodeUnitCount ?? 0), to: &bytes)
         if let prefix { prefix.withUTF8Buffer { bytes.append(contentsOf: $0) } }
         bytes.append(contentsOf: text.utf8)
+    }
+
+    @inline(__always)
+    private static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
+        var length = length
+        while length >= 0x80 { bytes.append(UInt8(length & 0x7F) | 0x80); length >>= 7 }
+        bytes.append(UInt8(length))
     }
 }
 

@@ -1,0 +1,106 @@
+import Foundation
+import VerbaleCore
+import VerbaleMemory
+
+/// `verbale-bench analyse`: the import's per-unit analysis alone, without SQLite — the
+/// fuzzy-match and concordance analysers (`MemoryIndex.makeAnalyser`) over the units of the
+/// `memory` benchmark's generated TMX, read into memory first — beside, in the same run, the
+/// reference paths their output is proved equal to: `MatchText` → `StoredToken.encode` for
+/// fuzzy-match, `ConcordanceWords.words` keys joined by spaces for concordance. Checks the
+/// bytes are equal on every variant (`same_bytes`). One thread; best CPU time of `--repeats`.
+///
+///   verbale-bench analyse [--units 100000] [--tmx FILE] [--repeats 3]
+enum AnalysisBenchmark: Benchmark {
+    static let name = "analyse"
+    static let summary = "import analysis per unit (fuzzy-match, concordance) without SQLite vs the reference paths; byte check"
+
+    static func run(arguments: [String]) throws {
+        let options = BenchmarkArguments(arguments)
+        let count = options.int("units", default: 100_000)
+        let repeats = max(1, options.int("repeats", default: 3))
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("verbale-bench-analyse-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmx: URL
+        if let given = options.values["tmx"] {
+            tmx = URL(fileURLWithPath: given)
+        } else {
+            tmx = folder.appendingPathComponent("generated-\(count).tmx")
+            _ = try MemoryBenchmarkCorpus.writeTMX(units: count, to: tmx)
+        }
+        var units: [TranslationUnit] = []
+        let source = try FormatUnitSource(path: tmx.path)
+        while let unit = try source.next() { units.append(unit) }
+        let variants = units.reduce(0) { $0 + $1.variants.count }
+        Report.note("analysing \(units.count) units (\(variants) variants), best of \(repeats)")
+
+        // Fuzzy-match: the analyser's blobs, then the reference path's.
+        var fuzzyRows: [[UInt8]] = []
+        let fuzzy = try best(repeats) {
+            fuzzyRows.removeAll(keepingCapacity: true)
+            let analyser = try FuzzyMatchIndex().makeAnalyser()
+            for unit in units {
+                for row in try analyser.rows(for: unit) {
+                    if case .bytes(let bytes)? = row.values.last { fuzzyRows.append(bytes) }
+                }
+            }
+        }
+        var fuzzyReference: [[UInt8]] = []
+        let fuzzyBaseline = try best(repeats) {
+            fuzzyReference.removeAll(keepingCapacity: true)
+            var tokenizers: [Language: Tokenizer] = [:]
+            for unit in units {
+                for variant in unit.variants {
+                    guard let language = variant.language.language else { continue }
+                    let tokenizer = try tokenizers[language] ?? Tokenizer(language: language)
+                    tokenizers[language] = tokenizer
+                    let tokens = MatchText(text: variant.text, language: language, tokenizer: tokenizer).tokens.map(StoredToken.init)
+                    fuzzyReference.append([UInt8](StoredToken.encode(tokens)))
+                }
+            }
+        }
+        emit("fuzzy-match", units.count, fuzzy, fuzzyBaseline, "MatchText -> StoredToken.encode", same: fuzzyRows == fuzzyReference)
+
+        // Concordance: the analyser's index texts, then the word splitter's keys.
+        var concordanceRows: [String] = []
+        let concordance = try best(repeats) {
+            concordanceRows.removeAll(keepingCapacity: true)
+            let analyser = try ConcordanceIndex().makeAnalyser()
+            for unit in units {
+                for row in try analyser.rows(for: unit) {
+                    if case .text(let text)? = row.values.last { concordanceRows.append(text) }
+                }
+            }
+        }
+        var concordanceReference: [String] = []
+        let concordanceBaseline = try best(repeats) {
+            concordanceReference.removeAll(keepingCapacity: true)
+            let words = ConcordanceWords()
+            for unit in units {
+                for variant in unit.variants { concordanceReference.append(words.words(variant.text).map(\.key).joined(separator: " ")) }
+            }
+        }
+        let sameText = concordanceRows.count == concordanceReference.count
+            && zip(concordanceRows, concordanceReference).allSatisfy { Array($0.utf8) == Array($1.utf8) }
+        emit("concordance", units.count, concordance, concordanceBaseline, "ConcordanceWords.words keys joined", same: sameText)
+    }
+
+    /// The best (CPU seconds, seconds) of `repeats` runs of `body`.
+    static func best(_ repeats: Int, _ body: () throws -> Void) throws -> (cpu: Double, seconds: Double) {
+        var result = (cpu: Double.infinity, seconds: Double.infinity)
+        for _ in 0..<repeats {
+            let start = DispatchTime.now().uptimeNanoseconds, cpu = Timing.cpuSeconds()
+            try body()
+            let spent = Timing.cpuSeconds() - cpu, seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if spent < result.cpu { result = (spent, seconds) }
+        }
+        return result
+    }
+
+    static func emit(_ index: String, _ units: Int, _ measured: (cpu: Double, seconds: Double), _ baseline: (cpu: Double, seconds: Double),
+                     _ baselineName: String, same: Bool) {
+        Report.emit(["benchmark": "analyse", "index": index, "units": units, "cpu_seconds": measured.cpu, "seconds": measured.seconds,
+                     "units_per_cpu_second": Double(units) / measured.cpu, "baseline": baselineName, "baseline_cpu_seconds": baseline.cpu,
+                     "ratio": baseline.cpu / measured.cpu, "same_bytes": same, "load_average": Timing.loadAverage()])
+    }
+}
