@@ -42,8 +42,10 @@ final class PlaceableRecognizer {
     /// `TokenizerEquivalenceTests` proves them on every text it compares.
     enum Prefilter {
         case none
-        /// A bare reference contains `/`: there must be one at or after the start.
-        case slashAhead
+        /// A bare reference (`FCO/WED/1/95`, `2021/01/045`) has a `/` at or after the start, and
+        /// its shape: at a capital, two or more capitals then `/`; at a digit, digits, `/`, a
+        /// digit, more digits, `/`, a digit (`referenceShapeFollows`).
+        case referenceShape
         /// `http`, `https`, `ftp`, `www.` (any case): the next two units, when ASCII, are `tt`,
         /// `tp` or `ww` after `h`, `f`, `w`.
         case url
@@ -132,7 +134,7 @@ final class PlaceableRecognizer {
             })
         }
         if let regex = try? ICURegex(PlaceablePatterns.bareReference) {
-            rules.append(Rule(regex: regex, trigger: Trigger(digit: true, initials: Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf16), prefilter: .slashAhead)) { text, groups in
+            rules.append(Rule(regex: regex, trigger: Trigger(digit: true, initials: Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf16), prefilter: .referenceShape)) { text, groups in
                 guard let range = groups[1] else { return nil }
                 let identifier = text(range)
                 return identifier.contains("/") && hasDigit(identifier) ? (.reference, Digits.ascii(identifier)) : nil
@@ -180,8 +182,8 @@ final class PlaceableRecognizer {
         switch prefilter {
         case .none:
             return true
-        case .slashAhead:
-            return lastSlash >= i
+        case .referenceShape:
+            return lastSlash >= i && Self.referenceShapeFollows(units, i)
         case .monthThenDigit:
             var j = i + 1
             while j < units.count, !Self.isPatternSpace(units[j]) { j += 1 }
@@ -231,6 +233,26 @@ final class PlaceableRecognizer {
             while j < units.count, Self.isPatternSpace(units[j]) { j += 1 }
             return j < units.count && units[j] >= 0x1780 && units[j] <= 0x17FF
         }
+    }
+
+    /// Whether a bare reference can start at `i` (`PlaceablePatterns.bareReference`, which is
+    /// case-sensitive): at a capital, the run of ASCII capitals there is two or more long and
+    /// followed by `/` (`[A-Z]{2,}(?:/…)+`: no other unit can follow a prefix of the run); at a
+    /// digit, the run of digits there is followed by `/` and a digit, and that run of digits by
+    /// `/` and a digit (`d+(?:/d+){2,}`, d Latin or Khmer). Cost: a read of the units it checks.
+    static func referenceShapeFollows(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
+        let n = units.count
+        var j = i
+        if (0x41...0x5A).contains(units[i]) {
+            while j < n, (0x41...0x5A).contains(units[j]) { j += 1 }
+            return j - i >= 2 && j < n && units[j] == 0x2F
+        }
+        for _ in 0..<2 {
+            while j < n, isDigit(units[j]) { j += 1 }
+            guard j + 1 < n, units[j] == 0x2F, isDigit(units[j + 1]) else { return false }
+            j += 1
+        }
+        return true
     }
 
     /// ASCII letters, digits and `_`: ICU's `\w` units below 0x80.
@@ -450,6 +472,8 @@ final class PlaceableRecognizer {
 
     /// Keeps, from left to right, the longest candidate at each start that overlaps nothing kept.
     static func leftmostLongest(_ candidates: [Placeable.Found]) -> [Placeable.Found] {
+        // Nothing to choose between (most texts): no sort.
+        if candidates.count < 2 { return candidates }
         let sorted = candidates.enumerated().sorted {
             ($0.element.range.lowerBound, -$0.element.range.count, $0.offset) < ($1.element.range.lowerBound, -$1.element.range.count, $1.offset)
         }
