@@ -111,4 +111,21 @@ struct ImportWriterTests {
         #expect(stored.creationUser == "sok")
         #expect(stored.origin == "a#1")
     }
+
+    @Test("Past the source-hash set's cap, alternatives are still found (by probing)")
+    func alternativesPastTheCap() throws {
+        let memory = try temporaryMemory()
+        let units = [unit([("en", "First"), ("fr", "Premier")]), unit([("en", "Second"), ("fr", "Deuxième")]),
+                     unit([("en", "Third"), ("fr", "Troisième")]), unit([("en", "First"), ("fr", "Le premier")]),
+                     unit([("en", "Fourth"), ("fr", "Quatrième")]), unit([("en", "Fourth"), ("fr", "Le quatrième")])]
+        let outcomes = try memory.writeTransaction(commit: false) { db in
+            var writer = try UnitWriter(db, sourceSetCap: 2)
+            return try units.map { try writer.store($0) }
+        }
+        let alternatives = outcomes.map { outcome -> Bool in
+            if case let .added(_, alternative) = outcome { return alternative }
+            return false
+        }
+        #expect(alternatives == [false, false, false, true, false, true])
+    }
 }

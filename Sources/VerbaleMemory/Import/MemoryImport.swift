@@ -10,8 +10,9 @@ extension SQLiteMemory {
     /// — then, on this thread, inside the transaction: stored (`UnitWriter`: added, merged or
     /// alternative) and, when added, its index rows inserted. Chunks come back in input order,
     /// so the result is the same as a sequential import. Memory stays bounded by the chunks
-    /// read ahead plus SQLite's page cache (raised to 64 MB for the import), whatever the input
-    /// size.
+    /// read ahead plus SQLite's page cache (raised to 64 MB for the import) and FTS5's 8 MB
+    /// buffer (`ConcordanceIndex.beginBulkWrite`) and, in a memory that was empty, the source
+    /// hashes of its first million units (`UnitWriter`, ≈ 20 MB at most), whatever the input size.
     ///
     /// A reader error (malformed XML, bad encoding…) aborts the whole import: the transaction
     /// rolls back and the error names the file. So does a kill: SQLite's WAL never exposes an

@@ -44,9 +44,13 @@ struct UnitWriter {
     /// only share its source with a unit of this import, so `addedSources` answers without a
     /// probe when the hash is new. (Nil set when the memory had units: always probe.)
     private var addedSources: Set<Int64>?
+    /// The set's limit (about 16 bytes a unit: at most ≈ 20 MB by default), so memory stays
+    /// bounded whatever the input size; units after it are probed.
+    private let sourceSetCap: Int
 
-    init(_ db: Database) throws {
+    init(_ db: Database, sourceSetCap: Int = 1 << 20) throws {
         self.db = db
+        self.sourceSetCap = sourceSetCap
         insertUnit = try RawStatement(db, sql: """
             INSERT INTO unit (tuid, fingerprint, source_hash, source_language, creation_date, creation_user,
                 change_date, change_user, origin, review, previous_context, next_context, notes, properties, attributes)
@@ -110,9 +114,14 @@ struct UnitWriter {
             insertVariant.bind(7, MetadataCoding.encode(variant.attributes))
             try insertVariant.withText(3, variant.text) { try insertVariant.run() }
         }
-        if addedSources != nil, addedSources?.insert(sourceHash).inserted == true {
-            // The memory was empty and no earlier unit of this import has this source.
-            return .added(id: id, alternative: false)
+        if addedSources != nil {
+            if (addedSources?.count ?? 0) >= sourceSetCap {
+                // Past the cap the set stops: probing is always right, only slower.
+                addedSources = nil
+            } else if addedSources?.insert(sourceHash).inserted == true {
+                // The memory was empty and no earlier unit of this import has this source.
+                return .added(id: id, alternative: false)
+            }
         }
         return .added(id: id, alternative: try isAlternative(unit, id: id, sourceHash: sourceHash))
     }
