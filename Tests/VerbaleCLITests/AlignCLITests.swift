@@ -175,6 +175,24 @@ struct AlignCLITests {
         #expect(export.stdout.contains("a.txt sentence"), "\(export.stdout.prefix(2000))")
         #expect(!export.stdout.contains(dir.path))
     }
+
+    @Test("A TMX an older align -o wrote, with the folders in its provenance, is imported and exported with file names only")
+    func oldProvenanceImported() throws {
+        let dir = try Self.folder()
+        let memory = dir.appendingPathComponent("memory.sqlite").path
+        let tmx = dir.appendingPathComponent("old-align.tmx")
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="verbale" creationtoolversion="0.1.0" segtype="sentence" o-tmf="verbale" adminlang="en" srclang="en" datatype="plaintext"/><body>
+            <tu><prop type="x-origin">aligned by verbale align: en=/home/sokha/Private/Dara-case/a.txt sentence 3; fr=/home/sokha/Private/Dara-case/b.txt sentence 3</prop><tuv xml:lang="en"><seg>The delegation will arrive on Monday.</seg></tuv><tuv xml:lang="fr"><seg>La délégation arrivera lundi.</seg></tuv></tu>
+            </body></tmx>
+            """.utf8).write(to: tmx)
+        let result = try CLI.run(["import", "--memory", memory, tmx.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let export = try CLI.run(["export", "--memory", memory, "--format", "tmx", "-"])
+        #expect(export.stdout.contains("aligned by verbale align: en=a.txt sentence 3; fr=b.txt sentence 3"), "\(export.stdout.prefix(2000))")
+        #expect(!export.stdout.contains("Dara-case") && !export.stdout.contains("sokha"))
+    }
 }
 
 /// Personal data in aligned notes: replaced by default in every output, kept on request.

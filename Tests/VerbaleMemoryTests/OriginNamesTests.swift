@@ -31,6 +31,19 @@ struct OriginNamesTests {
         ("aligned by verbale align: en=notes/en.txt sentence 3; fr=notes/fr.txt sentence 3",
          "aligned by verbale align: en=notes/en.txt sentence 3; fr=notes/fr.txt sentence 3"),
         (nil, nil),
+        // Align's provenance as `align --import` stored it before it kept file names (review
+        // G3): each part's path loses its folders, a `; ` inside a folder name included.
+        ("aligned by verbale align: en=/home/sokha/Private/Dara-case/a.txt sentence 3; fr=/home/sokha/Private/Dara-case/b.txt sentences 3–4",
+         "aligned by verbale align: en=a.txt sentence 3; fr=b.txt sentences 3–4"),
+        (#"aligned by verbale align: km-KH=C:\Users\lina\Dara; Sokha\ក.txt sentence 1; en=notes/en.txt sentence 1"#,
+         "aligned by verbale align: km-KH=ក.txt sentence 1; en=notes/en.txt sentence 1"),
+        // Shapes the first rule missed (review G4): drive and forward slash, URLs, lower-case
+        // `/users/` on a share.
+        ("D:/Clients/Sokha Dara/notes.tmx#4", "notes.tmx#4"),
+        ("smb://fileserver/users/sokha/notes.tmx#7", "notes.tmx#7"),
+        ("file:///home/sokha/notes.tmx#5", "notes.tmx#5"),
+        ("mnt/share/users/sokha/notes.tmx#2", "notes.tmx#2"),
+        ("smb://fileserver/users/sokha/exports/memory.tmx", "memory.tmx"),
     ]
 
     static let texts: [[(String, String)]] = [
@@ -39,8 +52,9 @@ struct OriginNamesTests {
     ]
 
     /// A memory holding one unit per entry of `origins`, whose rows are then written as an
-    /// earlier Verbale left them: the old origins, and no `memory.v3-origin-names` applied.
-    static func oldMemory() throws -> URL {
+    /// earlier Verbale left them: the old origins, and `migrations` not applied (by default
+    /// neither `memory.v3-origin-names` nor `memory.v4-align-origin-names`).
+    static func oldMemory(notApplied migrations: [String] = [OriginNames.migrationName, OriginNames.alignMigrationName]) throws -> URL {
         let memory = try temporaryMemory()
         let units = origins.indices.map { index in
             unit(texts[index % texts.count].map { ($0.0, "\($0.1) (\(index))") })
@@ -55,7 +69,9 @@ struct OriginNamesTests {
             for (id, origin) in zip(ids, origins) {
                 try db.execute(sql: "UPDATE unit SET origin = ? WHERE id = ?", arguments: [origin.old, id])
             }
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [OriginNames.migrationName])
+            for name in migrations {
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [name])
+            }
         }
         try queue.close()
         return path
@@ -69,18 +85,37 @@ struct OriginNamesTests {
         #expect(try memory.allUnits().sorted { $0.id < $1.id }.map(\.unit.metadata.origin) == Self.origins.map(\.new))
 
         let stats = try memory.statistics()
-        #expect(stats.origins.contains { $0.name == "notes.tmx" && $0.units == 5 }, "\(stats.origins)")
+        #expect(stats.origins.contains { $0.name == "notes.tmx" && $0.units == Self.notesUnits }, "\(stats.origins)")
         let sink = ByteSink()
         try MemoryExport.export(memory, format: .tmx, languages: nil, to: sink)
         let export = String(decoding: sink.data, as: UTF8.self)
         #expect(export.contains(#"<prop type="x-origin">notes.tmx#12</prop>"#))
-        for folder in ["someone", "sokha", "Documents", "Desktop", "dara", #"C:\"#, "/srv/"] {
+        for folder in Self.folders {
             #expect(!stats.origins.contains { $0.name.contains(folder) }, "\(folder) is in stats")
             #expect(!export.contains(folder), "\(folder) is in the export")
         }
         let applied = try memory.read { db in try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied.contains(OriginNames.migrationName))
+        #expect(applied.contains(OriginNames.alignMigrationName))
         try memory.close()
+    }
+
+    /// Folder names of `origins` that no stats or export may show.
+    static let folders = ["someone", "sokha", "Documents", "Desktop", "dara", #"C:\"#, "/srv/", "Private", "Dara-case",
+                          "Clients", "fileserver", "D:/", "smb:", "file:", "share", "lina"]
+
+    /// Units whose origin becomes `notes.tmx#…`.
+    static let notesUnits = origins.compactMap(\.new).filter { $0.hasPrefix("notes.tmx#") }.count
+
+    @Test("A memory that ran memory.v3-origin-names before align's provenance was shortened gets it from memory.v4-align-origin-names, with the shapes v3 missed; v3's own rule still leaves align's provenance alone")
+    func alignMigration() throws {
+        let path = try Self.oldMemory(notApplied: [OriginNames.alignMigrationName])
+        let memory = try SQLiteMemory(path: path)
+        #expect(try Self.storedOrigins(memory) == Self.origins.map(\.new))
+        try memory.close()
+        let aligned = "aligned by verbale align: en=/home/sokha/Private/Dara-case/a.txt sentence 3; fr=/home/sokha/Private/Dara-case/b.txt sentence 3"
+        #expect(OriginNames.pathShortened(aligned) == nil, "memory.v3-origin-names does what it always did")
+        #expect(OriginNames.shortened(aligned) == "aligned by verbale align: en=a.txt sentence 3; fr=b.txt sentence 3")
     }
 
     @Test("A TMX whose x-origin names someone's folders (exported from an old memory) is imported with the file name only")
@@ -95,6 +130,58 @@ struct OriginNamesTests {
         let memory = try temporaryMemory()
         _ = try memory.importUnits(from: [FormatUnitSource(data: Data(tmx.utf8), name: "old-export.tmx")])
         #expect(try Self.storedOrigins(memory) == ["notes.tmx#12", "MFA archive #12"], "stored without folders; free text left alone")
+        try memory.close()
+    }
+
+    /// x-origins (old, as a file carries them) and what an import stores.
+    static let fileOrigins: [(old: String, new: String)] = [
+        // What an old `verbale align -o` wrote (review G3).
+        ("aligned by verbale align: en=/home/sokha/Private/Dara-case/a.txt sentence 3; fr=/home/sokha/Private/Dara-case/b.txt sentence 3",
+         "aligned by verbale align: en=a.txt sentence 3; fr=b.txt sentence 3"),
+        ("aligned by verbale align: en=Dara-case/a.txt sentences 4–5; km=../Dara-case/k.txt sentence 4",
+         "aligned by verbale align: en=a.txt sentences 4–5; km=k.txt sentence 4"),
+        // Review G4's shapes.
+        ("D:/Clients/Sokha Dara/notes.tmx#4", "notes.tmx#4"),
+        ("smb://fileserver/users/sokha/notes.tmx#7", "notes.tmx#7"),
+        ("Documents/sokha/notes.tmx#6", "notes.tmx#6"),
+        ("file:///home/sokha/notes.tmx#5", "notes.tmx#5"),
+        (#"Clients\Sokha\ការទូត.tsv#9"#, "ការទូត.tsv#9"),
+        // Left as they are: free text, a file name, align's provenance without folders.
+        ("MFA archive #12", "MFA archive #12"),
+        ("Trados project 2019", "Trados project 2019"),
+        ("notes.tmx#3", "notes.tmx#3"),
+        ("aligned by verbale align: en=a.txt sentence 1; fr=b.txt sentence 1", "aligned by verbale align: en=a.txt sentence 1; fr=b.txt sentence 1"),
+    ]
+
+    /// A TMX with one unit per origin of `origins`.
+    static func tmx(_ origins: [String]) -> Data {
+        let units = origins.enumerated().map { index, origin in
+            let escaped = origin.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            return #"<tu><prop type="x-origin">\#(escaped)</prop><tuv xml:lang="en"><seg>The Embassy thanks the Ministry (\#(index)).</seg></tuv><tuv xml:lang="fr"><seg>L'Ambassade remercie le Ministère (\#(index)).</seg></tuv></tu>"#
+        }
+        return Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>
+            \(units.joined(separator: "\n"))
+            </body></tmx>
+            """.utf8)
+    }
+
+    @Test("A TMX an old align -o wrote, or whose x-origins name folders as D:/, smb://, file:// or relative paths, is imported with file names only; free text stays")
+    func importedShapesShortened() throws {
+        let memory = try temporaryMemory()
+        _ = try memory.importUnits(from: [FormatUnitSource(data: Self.tmx(Self.fileOrigins.map(\.old)), name: "/home/sokha/old-align.tmx")])
+        #expect(try Self.storedOrigins(memory) == Self.fileOrigins.map(\.new))
+        try memory.close()
+    }
+
+    @Test("Shipped memories keep their own relative origins (Memories/…); only the stored-origin rule applies to them")
+    func shippedOriginsKept() throws {
+        let memory = try temporaryMemory()
+        let origins = ["Memories/cambodia-protocol.tmx#4", "/home/build/Memories/x.tmx#2"]
+        _ = try memory.importUnits(from: [FormatUnitSource(data: Self.tmx(origins), name: "Memories/formulas.tmx", format: .tmx, shipped: true)],
+                                   options: ImportOptions(scrubPersonalData: false))
+        #expect(try Self.storedOrigins(memory) == ["Memories/cambodia-protocol.tmx#4", "x.tmx#2"])
         try memory.close()
     }
 
@@ -113,8 +200,8 @@ struct OriginNamesTests {
         try MemoryExport.export(readOnly, format: .tmx, languages: nil, to: sink)
         let export = String(decoding: sink.data, as: UTF8.self)
         let stats = try readOnly.statistics()
-        #expect(stats.origins.contains { $0.name == "notes.tmx" && $0.units == 5 }, "\(stats.origins)")
-        for folder in ["someone", "sokha", "Documents", "Desktop", "dara", #"C:\"#, "/srv/"] {
+        #expect(stats.origins.contains { $0.name == "notes.tmx" && $0.units == Self.notesUnits }, "\(stats.origins)")
+        for folder in Self.folders {
             #expect(!stats.origins.contains { $0.name.contains(folder) }, "\(folder) is in stats")
             #expect(!export.contains(folder), "\(folder) is in the export")
         }
@@ -128,6 +215,10 @@ struct OriginNamesTests {
     func sameRuleAsImport() {
         for origin in Self.origins {
             guard let old = origin.old, let new = OriginNames.shortened(old) else { continue }
+            if old.hasPrefix(FileOrigin.alignProvenancePrefix) {
+                #expect(new == FileOrigin.shortenedAlignProvenance(old), "align's provenance: the CLI's rule")
+                continue
+            }
             if let hash = old.lastIndex(of: "#") {
                 let name = String(old[..<hash]), position = old[old.index(after: hash)...]
                 #expect(new == "\(SQLiteMemory.originName(name))#\(position)")

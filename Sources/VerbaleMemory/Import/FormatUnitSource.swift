@@ -14,21 +14,27 @@ public final class FormatUnitSource: UnitSource {
     private var reader: any TranslationUnitReader
     /// The name origins carry (no folders that name the user), made once.
     private let originName: String
+    /// Whether origins the file carries come from a user's file (`OriginNames.shortened(_:fromFile:)`).
+    private let originsFromUser: Bool
 
     /// Opens `path` (`-` = standard input).
     public init(path: String, format: MemoryFormat? = nil) throws {
         let source = path == "-" ? ByteSource.standardInput() : try ByteSource(url: URL(fileURLWithPath: path))
         bytes = source
         name = source.name
+        originsFromUser = true
         originName = SQLiteMemory.originName(source.name)
         reader = try MemoryFormat.makeReader(source: source, format: format)
     }
 
-    /// Reads from bytes already in memory (tests, seeding).
-    public init(data: Data, name: String, format: MemoryFormat? = nil) throws {
+    /// Reads from bytes already in memory (tests, seeding). `shipped`: the data is one of our
+    /// own curated memories (`ShippedMemorySeeding`), whose origins name shipped files
+    /// (`Memories/…`), not a user's folders; they get only the rule for stored origins.
+    public init(data: Data, name: String, format: MemoryFormat? = nil, shipped: Bool = false) throws {
         let source = ByteSource(data: data, name: name)
         bytes = source
         self.name = name
+        originsFromUser = !shipped
         originName = SQLiteMemory.originName(name)
         reader = try MemoryFormat.makeReader(source: source, format: format)
     }
@@ -40,9 +46,10 @@ public final class FormatUnitSource: UnitSource {
     public func next() throws -> TranslationUnit? {
         guard var unit = try reader.next() else { return nil }
         if let origin = unit.metadata.origin {
-            // An origin the file carries (a TMX `x-origin` exported from an older memory) may
-            // name someone's folders too: shortened as the migration shortens stored ones.
-            if let short = OriginNames.shortened(origin) { unit.metadata.origin = short }
+            // An origin the file carries (a TMX `x-origin` exported from an older memory, the
+            // provenance an old `align -o` wrote) may name someone's folders too, relative ones
+            // included (`Documents/sokha/notes.tmx#6`): only the file names are kept.
+            if let short = OriginNames.shortened(origin, fromFile: originsFromUser) { unit.metadata.origin = short }
         } else {
             unit.metadata.origin = "\(originName)#\(reader.unitLine)"
         }

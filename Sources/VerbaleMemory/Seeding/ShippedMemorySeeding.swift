@@ -46,7 +46,7 @@ public struct ShippedMemorySeeding: SeedingStep {
             let digest = String(UInt64(bitPattern: UnitFingerprint.bytes(data)), radix: 16)
             let name = "Memories/" + file.lastPathComponent
             guard recorded[name] != digest else { continue }
-            let source = try FormatUnitSource(data: data, name: name, format: .tmx)
+            let source = try FormatUnitSource(data: data, name: name, format: .tmx, shipped: true)
             _ = try memory.importUnits(from: [source], options: ImportOptions(scrubPersonalData: false), progress: nil) { db, summary in
                 try SeedRecord.record(name: name, digest: digest, units: summary.read, in: db)
             }

@@ -4,7 +4,7 @@ import GRDB
 ///
 /// Order matters and never changes once shipped: the store's migrations first, then each
 /// index's (`MemoryIndex.registerMigrations`), then `memory.v2-analysis` and the store's later
-/// ones (`memory.v3-origin-names`). The glossary keeps its termbases in the same
+/// ones (`memory.v3-origin-names`, `memory.v4-align-origin-names`). The glossary keeps its termbases in the same
 /// file with its own migrator; GRDB records each migrator's applied names in one table, so
 /// names are prefixed (`memory.`, `concordance.`, …) to stay apart.
 public enum MemorySchema {
@@ -20,6 +20,7 @@ public enum MemorySchema {
         // before them: GRDB runs unapplied migrations in registration order, so appending keeps
         // the order every memory — new or upgraded — was migrated in the same.
         OriginNames.registerMigration(in: &migrator)
+        OriginNames.registerAlignMigration(in: &migrator)
         return migrator
     }
 

@@ -61,16 +61,19 @@ extension MemoryStatistics {
 
 extension SQLiteMemory {
     /// Units per origin file, largest first, at most 50. A file named with the importer's
-    /// folders (a read-only memory `memory.v3-origin-names` could not rewrite) is shown and
-    /// counted by its last component, as the migration would store it. One GROUP BY scan.
+    /// folders (a read-only memory the origin migrations could not rewrite) is shown and
+    /// counted by its last component, as the migrations would store it: the part before a `#`
+    /// through `SQLiteMemory.originName` (as for `PATH#FRAGMENT`), an origin without one through
+    /// `OriginNames.shortened` (bare paths, align's provenance). One GROUP BY scan.
     static func originCounts(_ db: Database) throws -> [MemoryStatistics.Count] {
         var counts: [String: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT CASE WHEN instr(origin, '#') > 0 THEN substr(origin, 1, instr(origin, '#') - 1) ELSE coalesce(origin, '(unknown)') END AS file,
-                   count(*) AS n FROM unit GROUP BY file
+                   instr(origin, '#') > 0 AS fragment, count(*) AS n FROM unit GROUP BY file, fragment
             """) {
             let file: String = row["file"]
-            counts[OriginNames.shortened(file) ?? file, default: 0] += row["n"] as Int
+            let name = (row["fragment"] as Bool? ?? false) ? SQLiteMemory.originName(file) : OriginNames.shortened(file) ?? file
+            counts[name, default: 0] += row["n"] as Int
         }
         return counts.map { MemoryStatistics.Count(name: $0.key, units: $0.value) }
             .sorted { ($0.units, $1.name) > ($1.units, $0.name) }

@@ -97,14 +97,6 @@ struct AlignCommand: ParsableCommand {
         try align([DocumentSet(line: nil, inputs: inputs)], pivot: pivotLanguage)
     }
 
-    /// An input's name (`en=/home/sokha/notes/a.txt`, as messages give it) as the provenance
-    /// of stored units gives it: `en=a.txt`. The provenance goes into memories meant to be
-    /// shared, which must not name the user's folders (`FileOrigin`).
-    static func provenanceName(_ name: String) -> String {
-        guard let equals = name.firstIndex(of: "=") else { return FileOrigin.name(name) }
-        return String(name[...equals]) + FileOrigin.name(String(name[name.index(after: equals)...]))
-    }
-
     /// `--archive`: every line of the manifest checked first, then every document read, then
     /// the sets aligned together (`PivotAligner.align(archive:)`).
     private func alignArchive(_ path: String) throws {
@@ -188,7 +180,7 @@ struct AlignCommand: ParsableCommand {
         }
         // Per set, its units as translation units naming its own files (provenance).
         func translationUnits(_ index: Int) -> [TranslationUnit] {
-            let names = Dictionary(uniqueKeysWithValues: sets[index].inputs.map { ($0.document.language, Self.provenanceName($0.name)) })
+            let names = Dictionary(uniqueKeysWithValues: sets[index].inputs.map { ($0.document.language, FileOrigin.provenance($0.name)) })
             return results[index].units.compactMap { $0.translationUnit(tags: tags, names: names, languages: results[index].languages) }
         }
         if json {
