@@ -3,8 +3,10 @@ import VerbaleCore
 
 /// A personal-data value compiled for finding its repeats elsewhere in a unit: the value
 /// compared case-insensitively with full case folding (`Strauß` finds `STRAUSS`, `Griﬃth`
-/// finds `GRIFFITH`), any run of white space, NBSP and U+200B matching any other run, Latin and
-/// Khmer digits matching each other, and not inside a longer word or number (`Edge`).
+/// finds `GRIFFITH`) and in either normalisation form (`Renée` typed composed finds `RENÉE`
+/// typed decomposed, as macOS and PDFs give it), any run of white space, NBSP and U+200B
+/// matching any other run, Latin and Khmer digits matching each other, and not inside a longer
+/// word or number (`Edge`).
 ///
 /// Why not a regular expression: the import built one per value found, for every unit that
 /// holds personal data, and compiling a case-insensitive ICU pattern with property classes
@@ -14,8 +16,11 @@ import VerbaleCore
 /// case folding, a match starting and ending on whole scalars of the text, and `\s` is
 /// White_Space — which `LiteralPatternTests` checks against the expression itself on traps
 /// (ß/SS, ligatures, İ, VT, NEL), random Latin/Khmer texts and every value found in the notes
-/// and Europarl. Not canonical-equivalence aware, as the expression was not: an NFD repeat of
-/// an NFC name is not found. Cost: building is O(value); a text is folded once (`Folded`) for
+/// and Europarl. Beyond it, both sides are read decomposed (each scalar's canonical
+/// decomposition, then its folding), so composed and decomposed spellings meet — the expression
+/// missed those, and a decomposed repeat of a name stayed in a shared memory (review G10); marks
+/// are not reordered, so two marks typed in another order still differ. Cost: building is
+/// O(value); a text is folded once (`Folded`) for
 /// all the unit's values, then each scan is O(text × value) in the worst case, O(text) in
 /// practice (a mismatch shows at the first scalar or two).
 struct LiteralPattern {
@@ -155,17 +160,22 @@ struct LiteralPattern {
         trailing = Edge(last)
     }
 
-    /// Appends `scalar`'s full case folding: ASCII and the Khmer block (no case) without a
-    /// call into ICU.
+    /// Appends `scalar`'s canonical decomposition, each part fully case-folded: ASCII, the
+    /// Khmer block (no case, no decomposition) and Latin-1 below `À` without a call into ICU.
     @inline(__always)
     static func appendFolding(of scalar: Unicode.Scalar, to output: inout [Unicode.Scalar]) {
         let value = scalar.value
         if value < 0x80 {
             output.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
-        } else if (0x1780...0x17FF).contains(value) || value == 0x200B || value == 0xA0 {
+        } else if (0x1780...0x17FF).contains(value) || value == 0x200B || value < 0xC0 {
             output.append(scalar)
         } else {
-            ICU.appendFullFolding(of: scalar, to: &output)
+            let decomposed = ICU.normalize(String(scalar), .nfd).unicodeScalars
+            if decomposed.count == 1 {
+                ICU.appendFullFolding(of: scalar, to: &output)
+            } else {
+                for part in decomposed { ICU.appendFullFolding(of: part, to: &output) }
+            }
         }
     }
 
