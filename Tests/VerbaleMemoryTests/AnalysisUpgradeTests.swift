@@ -258,13 +258,7 @@ struct AnalysisUpgradeTests {
 
     @Test("A read-only memory from before the concordance and analysis upgrades: notes naming the file, concordance still searched")
     func readOnlyBeforeConcordanceUpgrade() throws {
-        let memory = try ConcordanceKhmerLatinTests.memory()
-        let path = memory.path
-        try ConcordanceKhmerLatinTests.makeOld(memory)
-        try memory.pool.write { db in
-            try db.execute(sql: "DROP TABLE analysis_stamp; DELETE FROM grdb_migrations WHERE identifier = 'memory.v2-analysis'")
-        }
-        try memory.close()
+        let path = try ConcordanceKhmerLatinTests.memoryBeforeStamp()
 
         let readOnly = try SQLiteMemory(path: path, access: .readOnly)
         #expect(readOnly.notes == [.concordanceNotUpgraded(path: path.path), .analysisOutdated(path: path.path, stored: nil)])
@@ -307,12 +301,7 @@ struct AnalysisUpgradeTests {
         _ = try memory.importUnits(from: [ArrayUnitSource(name: "units.tmx", units: try Self.units(shared: false))])
         let units = try memory.statistics().units
         try memory.close()
-        // As a memory copied to a protected share: everything checkpointed into the file, no
-        // `-wal` or `-shm` beside it (the only case the fallback is used in).
-        let queue = try DatabaseQueue(path: path.path)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try queue.close()
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path.path + suffix) }
+        try ReadOnlyOpenTests.checkpointAlone(path)
         var configuration = Configuration()
         configuration.readonly = true
         let pool = try DatabasePool(path: ReadOnlyMemory.immutableURI(path), configuration: configuration)

@@ -111,6 +111,19 @@ struct ConcordanceKhmerLatinTests {
         #expect(differing.isEmpty, "\(differing.prefix(3).joined(separator: "\n"))")
     }
 
+    /// A memory (closed) from before both the Khmer re-indexing and the analysis stamp: old
+    /// concordance rows, neither migration applied.
+    static func memoryBeforeStamp() throws -> URL {
+        let memory = try Self.memory()
+        let path = memory.path
+        try makeOld(memory)
+        try memory.pool.write { db in
+            try db.execute(sql: "DROP TABLE analysis_stamp; DELETE FROM grdb_migrations WHERE identifier = 'memory.v2-analysis'")
+        }
+        try memory.close()
+        return path
+    }
+
     /// Makes `memory` an old one: concordance rows keyed by the old Khmer path, and the
     /// re-indexing migration not yet applied.
     static func makeOld(_ memory: SQLiteMemory) throws {
@@ -191,13 +204,7 @@ struct ConcordanceKhmerLatinTests {
 struct ConcordanceReindexOrderTests {
     @Test("A memory from before both the Khmer re-indexing and the analysis stamp: the migration leaves its index, the analysis upgrade rebuilds it")
     func upgradeRebuilds() throws {
-        let memory = try ConcordanceKhmerLatinTests.memory()
-        let path = memory.path
-        try ConcordanceKhmerLatinTests.makeOld(memory)
-        try memory.pool.write { db in
-            try db.execute(sql: "DROP TABLE analysis_stamp; DELETE FROM grdb_migrations WHERE identifier = 'memory.v2-analysis'")
-        }
-        try memory.close()
+        let path = try ConcordanceKhmerLatinTests.memoryBeforeStamp()
 
         // The upgrade stopped as its concordance pass starts: the migrations have committed
         // (each in its own transaction), the upgrade rolled back — and the old index is intact.
