@@ -10,7 +10,6 @@
 #include <unicode/uloc.h>
 #include <unicode/utrans.h>
 #include <unicode/uregex.h>
-#include <unicode/uchar.h>
 #include <unicode/uversion.h>
 #include <unicode/utypes.h>
 #include <unicode/udat.h>
@@ -94,10 +93,6 @@ int32_t cicu_normalize(int32_t form, const uint16_t *source, int32_t length, uin
     if (U_FAILURE(error)) { if (status) *status = error; return INT32_MIN; }
     int32_t written = unorm2_normalize(normalizer, source, length, dest, capacity, &error);
     return finish(written, capacity, error, status);
-}
-
-int32_t cicu_fold_code_point(int32_t c) {
-    return u_foldCase(c, U_FOLD_CASE_DEFAULT);
 }
 
 int32_t cicu_fold_code_point_full(int32_t c, int32_t *dest, int32_t capacity) {

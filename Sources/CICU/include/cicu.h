@@ -66,10 +66,6 @@ enum {
 /// Normalises `source` into `dest`. Returns the length written, or -(needed) if `capacity` is
 /// too small, or INT32_MIN on another error.
 int32_t cicu_normalize(int32_t form, const uint16_t *source, int32_t length, uint16_t *dest, int32_t capacity, int32_t *status);
-/// Simple case folding of one code point (u_foldCase, default options): what ICU's
-/// case-insensitive matching compares code point by code point.
-int32_t cicu_fold_code_point(int32_t c);
-
 /// Full case folding of one code point (u_strFoldCase on it, default options): writes its
 /// folding, one to three code points, into dest; returns how many (0 on error).
 int32_t cicu_fold_code_point_full(int32_t c, int32_t *dest, int32_t capacity);

@@ -26,13 +26,6 @@ public enum ICU {
         }
     }
 
-    /// Simple case folding of one scalar (ICU `u_foldCase`): `É` → `é`, `ß` stays `ß` (its
-    /// full folding `ss` is two scalars). O(1), no allocation: for matchers that compare scalar
-    /// by scalar, where `foldCase` would build a string per comparison.
-    public static func foldCase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        Unicode.Scalar(UInt32(bitPattern: cicu_fold_code_point(Int32(bitPattern: scalar.value)))) ?? scalar
-    }
-
     /// Full case folding of one scalar (ICU `u_strFoldCase` on it), appended to `output`: `ß` →
     /// `ss`, `ﬃ` → `ffi`, `İ` → `i̇`, `É` → `é`. What ICU's case-insensitive matching of a literal
     /// string compares. O(1); `scalar` itself when ICU fails (it only fails on allocation).
