@@ -103,10 +103,12 @@ struct LiteralPatternTests {
             // Full case folding (review G1): ß/ẞ/SS, ligatures, dotted İ, ŉ; VT, NEL and U+2028 are White_Space.
             "Mr. STRAUSS arrived, Herr Strauss, STRAUẞ, Strauß, strausse, WEISS ANNA, Weiß Anna, GRIFFITH, Griﬃth, griﬃths",
             "i̇lhan kaya, İlhan Kaya, ilhan kaya, ʼnaba aa, ŉaba aa, John\u{0B}Smith, John\u{85}Smith, John\u{2028}Smith, ﬁona ﬂint, FIONA FLINT",
+            "µaria Ko, μaria ko, ΜARIA KO",
         ]
         let values = ["John Smith", "សុខ ដារ៉ា", "012 345 678", "+855 23 216 141", "Émile Zola", "N0123456", "Kelvin", "Ωmega",
                       "chan.thy@example.org", "ដារ៉ា", "J.", "Smith", "០១២ ៣៤៥ ៦៧៨", "Zola\u{301}",
-                      "Strauß", "Strauss", "STRAUẞ", "Weiß Anna", "Griﬃth", "Griffith", "İlhan Kaya", "ŉaba Aa", "ﬁona ﬂint", "Fiona Flint"]
+                      "Strauß", "Strauss", "STRAUẞ", "Weiß Anna", "Griﬃth", "Griffith", "İlhan Kaya", "ŉaba Aa", "ﬁona ﬂint", "Fiona Flint",
+                      "µaria Ko", "μaria Ko"]
         var differing: [String] = []
         for value in values { differing += Self.differences(value, in: texts) }
         #expect(differing.isEmpty, "\(differing.joined(separator: "\n"))")

@@ -161,13 +161,14 @@ struct LiteralPattern {
     }
 
     /// Appends `scalar`'s canonical decomposition, each part fully case-folded: ASCII, the
-    /// Khmer block (no case, no decomposition) and Latin-1 below `À` without a call into ICU.
+    /// Khmer block (no case, no decomposition) and Latin-1 below `À` (but the micro sign, which
+    /// folds to μ) without a call into ICU.
     @inline(__always)
     static func appendFolding(of scalar: Unicode.Scalar, to output: inout [Unicode.Scalar]) {
         let value = scalar.value
         if value < 0x80 {
             output.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
-        } else if (0x1780...0x17FF).contains(value) || value == 0x200B || value < 0xC0 {
+        } else if (0x1780...0x17FF).contains(value) || value == 0x200B || (value < 0xC0 && value != 0xB5) {
             output.append(scalar)
         } else {
             let decomposed = ICU.normalize(String(scalar), .nfd).unicodeScalars
