@@ -59,8 +59,7 @@ enum AnalysisUpgrade {
     static func compare(stored: String, with identity: String) -> Comparison {
         guard stored != identity else { return .same }
         guard !stored.isEmpty else { return .older }
-        let storedVersion = stored.split(separator: ";", maxSplits: 1).first.map(String.init) ?? stored
-        let version = identity.split(separator: ";", maxSplits: 1).first.map(String.init) ?? identity
+        let storedVersion = tokenVersion(in: stored), version = tokenVersion(in: identity)
         if storedVersion != version { return storedVersion < version ? .older : .newer }
         let storedICU = icuVersion(in: stored), icu = icuVersion(in: identity)
         if storedICU != icu { return storedICU.lexicographicallyPrecedes(icu) ? .older : .newer }
@@ -71,14 +70,18 @@ enum AnalysisUpgrade {
     /// newer Verbale, or — same Verbale — a newer ICU on the machine that analysed the rows
     /// (Verbale links the system's ICU, so upgrading Verbale would not help there).
     static func newerExplanation(stored: String, current: String) -> String {
-        let storedVersion = stored.split(separator: ";", maxSplits: 1).first.map(String.init) ?? stored
-        let version = current.split(separator: ";", maxSplits: 1).first.map(String.init) ?? current
+        let storedVersion = tokenVersion(in: stored), version = tokenVersion(in: current)
         let storedICU = icuVersion(in: stored), icu = icuVersion(in: current)
         if storedVersion == version, storedICU != icu, !storedICU.isEmpty {
             let name = { (parts: [Int]) in parts.map(String.init).joined(separator: ".") }
             return "analysed with ICU \(name(storedICU)), newer than this machine's ICU \(icu.isEmpty ? "(unknown)" : name(icu)) (same Verbale analysis, \(version)); import from a machine with ICU \(name(storedICU)) or later, or upgrade this system's ICU (libicu)"
         }
         return "analysed by a newer Verbale (\(stored)) than this one (\(current)); import with the newer Verbale"
+    }
+
+    /// The tokenizer version an identity starts with (`tokens-2026-11-29d`), the part before "; ".
+    static func tokenVersion(in identity: String) -> String {
+        identity.split(separator: ";", maxSplits: 1).first.map(String.init) ?? identity
     }
 
     /// The ICU version an identity records (`icu 72.1` → [72, 1]); empty when it records none.
