@@ -22,6 +22,7 @@ let benchmarks: [BenchmarkEntry] = [
     KhmerWordsBenchmark.entry,
     UpgradeBenchmark.entry,
     AnalysisBenchmark.entry,
+    FTSBufferBenchmark.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))

@@ -11,7 +11,13 @@ import VerbaleCore
 /// (FTS5 buffers postings in memory and writes them as segments); lookups are O(log n) per
 /// word plus the postings read.
 public struct ConcordanceIndex: MemoryIndex {
-    public init() {}
+    /// FTS5's postings buffer while an import writes (`beginBulkWrite`): bytes.
+    public let bulkHashSize: Int
+
+    /// `bulkHashSize`: only benchmarks comparing buffers give another (`verbale-bench fts-buffer`).
+    public init(bulkHashSize: Int = ConcordanceIndex.defaultBulkHashSize) {
+        self.bulkHashSize = bulkHashSize
+    }
 
     public var name: String { "concordance" }
 
