@@ -81,6 +81,30 @@ struct ConcordanceTests {
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
 
+    @Test("The byte loop and the scalar loop it replaced give the same bytes on random Latin, accented, Greek and Khmer texts, native or bridged")
+    func indexBytesAgreesWithScalarLoop() {
+        let pieces = ["The", "MINISTRY", "l'Ambassade", "présente", "ÉTÉ", "×", "÷", "ß", "İstanbul", "Ωμέγα", "Straße", "ǅ", "ﬁn",
+                      "ព្រះរាជាណាចក្រ", "កម្ពុជា", "១២៣", "\u{200B}", "\u{A0}", " ", "  ", ",", ".", "-", "1,000", "U.N.", "info@mfa.gov.kh",
+                      "e\u{301}", "\u{1D400}", "😀", "0", "9", "_", "Z", "a", "\t"]
+        var state: UInt64 = 0xC0_2026
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let words = ConcordanceWords()
+        var wrong: [String] = []
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<(1 + next(12)) { text += pieces[next(pieces.count)] }
+            let expected = words.indexScalars(text)
+            if Array(words.indexText(text).utf8) != Array(expected.utf8) { wrong.append(text) }
+            // A bridged string has no contiguous UTF-8: the scalar loop keys it, the same.
+            let bridged = String(NSString(string: text))
+            if Array(words.indexText(bridged).utf8) != Array(expected.utf8) { wrong.append("bridged: " + text) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test("On Europarl (20,000 English and 20,000 French lines) and the notes, the index text is the word splitter's keys, byte for byte",
           .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func indexTextAgreesOnRealText() throws {

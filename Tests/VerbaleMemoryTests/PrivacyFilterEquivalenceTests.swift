@@ -44,17 +44,56 @@ struct PrivacyFilterEquivalenceTests {
         let differing = mismatches(texts)
         #expect(differing.isEmpty, "\(differing.joined(separator: "\n"))")
         // And the filter does its job: a plain sentence runs no pattern at all.
+        #expect(mismatches(followTraps).isEmpty, "\(mismatches(followTraps).joined(separator: "\n"))")
+        // The traps do reach the patterns: about half of them hold personal data.
+        #expect(followTraps.filter { !scrubber.spans(in: $0).isEmpty }.count > 40)
         #expect(PersonalDataScrubber.triggers("The Embassy presents its compliments to the Ministry.").isEmpty)
     }
 
-    @Test("Every keyword has its bit in the first-byte table, every flag is one distinct bit, and Triggers.all covers every pattern")
+    /// Texts on the edges of the tighter pre-filter: what may follow a keyword (`Follow`), a title
+    /// with or without a capital after it, `+` and `0` where a phone number can or cannot start,
+    /// Khmer `កើត` and `០`. Real Latin and Khmer traps, each next to one that does match.
+    let followTraps = [
+        // Keywords inside longer words (never taken) beside the real ones.
+        "I tell you 012 345 678", "Television 012 345 678", "telephone 012 345 678", "Telephone: +855 23 216 141", "TEL.012 345 678",
+        "telNo 012345678", "tel n° 012 345 678", "Tel(012) 345 678", "cells 2 and 3", "cell: 012 345 678", "phones 12 34", "phone+855 23 216 141",
+        "Fax.: 023 216 141", "faxes 023 216 141", "mobiles 012 345 678", "mobile 012 345 678", "portable០១២ ៣៤៥ ៦៧៨",
+        "nécessaire 12 mars 1960", "née 12 mars 1960", "née le 12 mars 1960", "NÉE 12 MARS 1960", "néE 12 mars 1960", "néeMars 12, 1960",
+        "née\u{A0}12 mars 1960", "née\u{200B}12.03.1960", "néanmoins 12.03.1960", "né12/03/1960", "Né le 1er mai 1970", "nées 12/03/1960",
+        "borne 12/03/1960", "born 12/03/1960", "BORN ON 1 January 1970", "bornOn 12 March 1970", "born, 12.03.1960", "born:12.03.1960",
+        "date of birth: 12.03.1960", "date of births 12.03.1960", "DOB.12/03/1960", "dobs 12/03/1960", "date de naissance : 12/03/1960",
+        "naissances 12/03/1960", "born\u{200B}12.03.1960", "Born March 12, 1960", "born\tJuly 4th, 1776",
+        // Titles: a capital (or another title) after white space, or not.
+        "Mr President", "Mr. Smith", "Mr.Smith", "Mr smith", "Mrs\u{A0}Smith", "Mr  \t Smith", "Mr\nSmith", "Mr", "Mr.", "Mr ",
+        "M. le Président", "M. Dupont", "M.Dupont", "Monsieur le Président", "Monsieur Dupont", "Madame\u{A0}Élise Durand", "Mme Élise",
+        "Mademoiselle. Durand", "Mr Mr Smith", "Mr M. Smith", "Dr. Who", "Dr.who", "Messrs Smith and Jones", "U.S.Mr Smith", "x.M. Dupont",
+        "Ms 12", "H.E. Mr Sok", "H. E. Sok", "S.E.M. Dupont", "S.E. M. Dupont", "«\u{A0}M. Dupont", "(Mr Smith)", "Mr\u{2003}Smith",
+        "Mr Östen", "Mrs İnci", "MrSmith", "DrSmith", "HMr Smith",
+        // Phone starts: `+` and `0` after glue or not, followed by a digit or not.
+        "+855 23 216 141", "a+855 23 216 141", "1+855 23 216 141", "/+855 23 216 141", "(+855) 23 216 141", "+ 855 23 216 141",
+        "+٨٥٥ ٢٣ ٢١٦ ١٤١", "call +८५५ २३ २१६ १४१", "012 345 678", "x012 345 678", "1012 345 678", ".012 345 678", "-012 345 678",
+        "/012 345 678", "+012 345 678", "_012 345 678", " 0 12 345 678", "0.12 345 678", "(012) 345 678", "«012 345 678»",
+        "0٣ 345 678 9", "\u{A0}012.345.678", "amount 1 000 000 and 012 345 678", "០១២ ៣៤៥ ៦៧៨", "លេខ០១២ ៣៤៥ ៦៧៨", "១០១២ ៣៤៥ ៦៧៨",
+        // Khmer កើត with and without a person before it.
+        "គាត់កើតនៅ ១២ មីនា ១៩៦០", "កើតនៅ ១២ មីនា ១៩៦០", "លោក សុខ កើត ១២ មីនា ១៩៦០", "បង្កើតនៅ ១២ មីនា ១៩៦០", "កំណើត ១២.០៣.១៩៦០",
+    ]
+
+    @Test("Every keyword has its bit in the first-byte tables, every flag is one distinct bit, and Triggers.all covers every pattern")
     func tablesAreComplete() {
         #expect(PersonalDataScrubber.keywordsFit)
         #expect(PersonalDataScrubber.keywords.count <= 64)
-        // Each keyword is reachable from its first byte.
+        // Each keyword is reachable from its first byte (both cases unless exact), and those
+        // without `\b` from inside a word too.
+        let table = PersonalDataScrubber.keywordTable
         for (index, keyword) in PersonalDataScrubber.keywords.enumerated() {
-            let first = PersonalDataScrubber.isASCIILetter(keyword.bytes[0]) ? keyword.bytes[0] | 0x20 : keyword.bytes[0]
-            #expect(PersonalDataScrubber.keywordsByFirstByte[Int(first)] & (UInt64(1) << UInt64(index)) != 0, "keyword \(index)")
+            let bit = UInt64(1) << UInt64(index)
+            var firsts = [keyword.bytes[0]]
+            if !keyword.exactCase, PersonalDataScrubber.isASCIILetter(keyword.bytes[0]) { firsts = [keyword.bytes[0] | 0x20, keyword.bytes[0] & ~0x20] }
+            for first in firsts {
+                #expect(table.wordStart[Int(first)] & bit != 0, "keyword \(index)")
+                #expect((table.anywhere[Int(first)] & bit != 0) == !keyword.wordStart, "keyword \(index)")
+            }
+            #expect(table.live[6] & bit != 0, "keyword \(index)")
         }
         let flags = PersonalDataScrubber.Triggers.flags
         #expect(flags.allSatisfy { $0.rawValue.nonzeroBitCount == 1 })
@@ -81,6 +120,20 @@ struct PrivacyFilterEquivalenceTests {
         #expect(texts.filter { !scrubber.spans(in: $0).isEmpty }.count > 50)
     }
 
+    @Test("isOffice decides as lower-casing and trimming with a CharacterSet did, on offices, names and punctuation around them")
+    func officeWordsAsBefore() {
+        let words = Array(PersonalDataScrubber.offices) + ["Smith", "Sok", "J.", "President,", "’Minister’", "'the'", "PRÉSIDENTE.", "Ministre;",
+            "İnci", "ǅemal", "Straße", ".", "..", "’", "", "Le", "LES:", "រដ្ឋមន្ត្រី។", "រដ្ឋមន្ត្រី.", "e\u{301}", "Director-General,", "chargé",
+            "Chargé", "charge\u{301}", ":head:", "Head’s", "'", "Governor'", ",chief,", "A.", "vice-president's"]
+        let marks = CharacterSet(charactersIn: ".,;:’'")
+        for word in words {
+            let old = PersonalDataScrubber.offices.contains(word.lowercased().trimmingCharacters(in: marks))
+            #expect(PersonalDataScrubber.isOffice(Substring(word)) == old, "\(word)")
+        }
+        #expect(PersonalDataScrubber.isOffice("President,"))
+        #expect(!PersonalDataScrubber.isOffice("Smith"))
+    }
+
     @Test("5,000 random strings of titles, keywords, digits of several scripts and separators")
     func randomStrings() {
         let pieces = [
@@ -94,6 +147,9 @@ struct PrivacyFilterEquivalenceTests {
             "born", "BORN ON", "née le", "NÉE", "date of birth", "DOB", "date de naissance", "ថ្ងៃខែឆ្នាំកំណើត", "កើតនៅ", "កើត", "បង្កើត", "គាត់",
             "ថ្ងៃទី", "ថ្ងៃ", "ខែ", "មករា", "ឆ្នាំ", "កំណើត", "៖", "January", "janvier", "12th", "1er", "ﬁ", "K", "İ", "ı",
             "0", "1", "12", "123", "2021", "012", "855", "1980", "000000", "០", "១២", "២០២១", "១២៣៤៥៦", "１２３", "٣٤٥", "४५६",
+            // What may follow a keyword or a title (`Follow`, `nameCanFollow`), and phone starts.
+            "tell", "telephone", "TELEVISION", "phones", "cells", "née", "nécessaire", "NÉE", "borne", "births", "dobs", "naissances",
+            "on", "le", "mars", "Mars", "1er", "\t", "\n", "\u{2003}", "+", "+855", "(0)", "0.5", "x", "_", "/", "-", "០១២", "០",
         ]
         var state: UInt64 = 0x5EED_2026
         func next(_ bound: Int) -> Int {

@@ -66,8 +66,9 @@ public struct ConcordanceIndex: MemoryIndex {
     final class Analyser: IndexAnalyser {
         let words = ConcordanceWords()
         func rows(for unit: TranslationUnit) throws -> [IndexRow] {
-            unit.variants.enumerated().map { ordinal, variant in
-                IndexRow(ordinal: ordinal, values: [.text(words.indexText(variant.text))])
+            // By index, reading only each variant's text (no copy of the whole variant).
+            unit.variants.indices.map { ordinal in
+                IndexRow(ordinal: ordinal, values: [.text(words.indexText(unit.variants[ordinal].text))])
             }
         }
     }

@@ -30,8 +30,102 @@ public final class ConcordanceWords {
     ///
     /// Works on UTF-8 bytes: ASCII letters and digits are lower-cased in place, other bytes
     /// decoded only when non-ASCII (so English and most French cost one byte loop); the first
-    /// Khmer scalar sends the whole text to the Khmer path.
+    /// Khmer scalar sends the whole text to the Khmer path. Cost: one pass over the bytes,
+    /// writing into a buffer this instance keeps (no allocation but the returned string).
     public func indexText(_ text: String) -> String {
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            let capacity = 2 * bytes.count + 8
+            if scratch.count < capacity { scratch = [UInt8](repeating: 0, count: capacity) }
+            return scratch.withUnsafeMutableBufferPointer { output -> String? in
+                guard let written = Self.indexBytes(bytes, into: output) else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: output[..<written]), as: UTF8.self)
+            }
+        }
+        switch result {
+        case .some(.some(let keyed)): return keyed
+        case .some(.none): return words(text).map(\.key).joined(separator: " ")
+        case .none: return indexScalars(text)
+        }
+    }
+
+    /// Where `indexText` writes before making its string: at most twice the text's bytes (a
+    /// scalar's lower case takes at most 1.5 times its bytes — `İ` 2 → `i̇` 3 — and a space
+    /// goes in only where a separator of at least one byte was).
+    private var scratch: [UInt8] = []
+
+    /// `indexText` over the UTF-8 of a text: the bytes written to `output`, or nil when the
+    /// text holds Khmer (the caller then takes the Khmer path). Decides exactly as
+    /// `indexScalars` (the scalar loop it replaces; `indexTextAgreesWithScalarLoop` compares
+    /// them), byte by byte for ASCII and Latin-1, decoding other scalars.
+    static func indexBytes(_ p: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var inWord = false
+        var i = 0
+        let end = p.count
+        let asciiKeys = Self.asciiKeys
+        while i < end {
+            let byte = p[i]
+            if byte < 0x80 {
+                // Without branches (a text alternates words and separators every few bytes, which
+                // a branch predictor misses): write a space and the key byte where they would go,
+                // and advance past them only when they belong (the buffer has room: see `scratch`).
+                let key = asciiKeys[Int(byte)]
+                let isWord = key != 0
+                output[count] = 0x20
+                count &+= (isWord && !inWord && count > 0) ? 1 : 0
+                output[count] = key
+                count &+= isWord ? 1 : 0
+                inWord = isWord
+                i += 1
+                continue
+            }
+            if byte == 0xC3 {
+                // U+00C0–U+00FF: Latin-1 letters but × (C3 97) and ÷ (C3 B7); À–Þ lower-case by +0x20.
+                let second = i + 1 < end ? p[i + 1] : 0
+                if second == 0x97 || second == 0xB7 {
+                    inWord = false
+                } else {
+                    if !inWord, count > 0 { output[count] = 0x20; count += 1 }
+                    inWord = true
+                    output[count] = 0xC3
+                    output[count + 1] = second <= 0x9E ? second + 0x20 : second
+                    count += 2
+                }
+                i += 2
+                continue
+            }
+            // Khmer (U+1780–U+17FF, E1 9E xx / E1 9F xx): ICU's dictionary splits it.
+            if byte == 0xE1, i + 1 < end, p[i + 1] == 0x9E || p[i + 1] == 0x9F { return nil }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard i + length <= end else { break }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | UInt32(p[i + k] & 0x3F) }
+            i += length
+            guard let scalar = Unicode.Scalar(value), isWordScalar(scalar) else {
+                inWord = false
+                continue
+            }
+            if !inWord, count > 0 { output[count] = 0x20; count += 1 }
+            inWord = true
+            if scalar.properties.changesWhenLowercased {
+                for piece in scalar.properties.lowercaseMapping.unicodeScalars { appendUTF8(piece.value, to: output, at: &count) }
+            } else {
+                appendUTF8(value, to: output, at: &count)
+            }
+        }
+        return count
+    }
+
+    /// By ASCII byte: its key byte (letters lower-cased, digits as they are), 0 for a separator.
+    private static let asciiKeys: [UInt8] = (0..<128).map { value -> UInt8 in
+        let byte = UInt8(value)
+        if byte >= 0x41 && byte <= 0x5A { return byte + 0x20 }
+        return (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) ? byte : 0
+    }
+
+    /// The scalar loop `indexBytes` replaces, kept for texts without contiguous UTF-8 (bridged
+    /// strings) and as the reference the byte loop is tested against.
+    func indexScalars(_ text: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var inWord = false
@@ -212,6 +306,22 @@ public final class ConcordanceWords {
         } else {
             output.append(UInt8(0xF0 | (value >> 18))); output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
             output.append(UInt8(0x80 | ((value >> 6) & 0x3F))); output.append(UInt8(0x80 | (value & 0x3F)))
+        }
+    }
+
+    /// Writes the UTF-8 of scalar `value` at `output[count...]` and advances `count`.
+    @inline(__always)
+    static func appendUTF8(_ value: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+        if value < 0x80 {
+            output[count] = UInt8(value); count += 1
+        } else if value < 0x800 {
+            output[count] = UInt8(0xC0 | (value >> 6)); output[count + 1] = UInt8(0x80 | (value & 0x3F)); count += 2
+        } else if value < 0x10000 {
+            output[count] = UInt8(0xE0 | (value >> 12)); output[count + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            output[count + 2] = UInt8(0x80 | (value & 0x3F)); count += 3
+        } else {
+            output[count] = UInt8(0xF0 | (value >> 18)); output[count + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+            output[count + 2] = UInt8(0x80 | ((value >> 6) & 0x3F)); output[count + 3] = UInt8(0x80 | (value & 0x3F)); count += 4
         }
     }
 

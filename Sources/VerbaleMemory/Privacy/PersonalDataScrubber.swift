@@ -115,10 +115,10 @@ public final class PersonalDataScrubber {
             Pattern(kind: .passport, regex: try regex("(?i:passport|passeport)\(numberWord)([A-Za-z]{0,2}\(digit){6,9})\\b|លិខិតឆ្លងដែន\(numberWord)([A-Za-z]{0,2}\(digit){6,9})", .passport), group: -1, needs: [.digits, .passportWord]),
             Pattern(kind: .idNumber, regex: try regex("(?:\\b(?i:identity card|id card|national id|identity document|carte d'identité|carte nationale d'identité|carte d’identité)|\\bID)\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|អត្តសញ្ញាណប័ណ្ណ\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})", .idNumber), group: -1, needs: [.oneDigit, .idWord]),
             Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ \\u00A0\\u200B().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),
-            Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\+\\d{1,3}\(separator)?(?:\\(\\d{1,4}\\)\(separator)?)?\\d{1,4}(?:\(separator)?\\d{2,4}){2,5}(?![[\\w/]--\(khmerLetter)])", .phone), group: 0, needs: .digits),
-            Pattern(kind: .phone, regex: try regex("(?<![[\\w/.+-]--\(khmerLetter)])(?<!\\d[ \\u00A0\\u200B]{1,2})[0០]\\d{1,2}\(separator)\\d{3}\(separator)\\d{3,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: .digits),
+            Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\+\\d{1,3}\(separator)?(?:\\(\\d{1,4}\\)\(separator)?)?\\d{1,4}(?:\(separator)?\\d{2,4}){2,5}(?![[\\w/]--\(khmerLetter)])", .phone), group: 0, needs: [.digits, .plusDigit]),
+            Pattern(kind: .phone, regex: try regex("(?<![[\\w/.+-]--\(khmerLetter)])(?<!\\d[ \\u00A0\\u200B]{1,2})[0០]\\d{1,2}\(separator)\\d{3}\(separator)\\d{3,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .zeroLead]),
             Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|\(born)(?=\(gap)ថ្ងៃទី))[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
-            Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord], personBefore: true),
+            Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .khmerBorn], personBefore: true),
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
             Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(latinName)(?:[ \\u00A0\\u200B]+\(latinName)){0,3})", .person), group: 1, needs: .khmer),
         ]
@@ -164,7 +164,9 @@ public final class PersonalDataScrubber {
     /// two on real and random texts (the pre-filter may only skip patterns that cannot match).
     func spans(in text: String, filtered: Bool = true) -> [Span] {
         let triggers = filtered ? Self.triggers(text) : Triggers.all
-        guard !triggers.isEmpty else { return [] }
+        // Most texts that pass the byte pass still run no pattern (a digit alone, a title with
+        // no capital after it): stop before bridging the text to UTF-16.
+        guard patterns.contains(where: { triggers.isSuperset(of: $0.needs) }) else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var spans: [Span] = []
@@ -200,9 +202,8 @@ public final class PersonalDataScrubber {
         var length = 0
         var last: Substring = ""
         for word in words {
-            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:’'"))
-            if offices.contains(bare) { break }
-            length += (kept > 0 ? 1 : 0) + (String(word) as NSString).length
+            if isOffice(word) { break }
+            length += (kept > 0 ? 1 : 0) + word.utf16.count
             kept += 1
             last = word
         }
@@ -210,6 +211,22 @@ public final class PersonalDataScrubber {
         // A full stop after a whole word ends the sentence; after an initial (`J.`) it is part of the name.
         if last.hasSuffix("."), last.count > 2 { length -= 1 }
         return NSRange(location: range.location, length: length)
+    }
+
+    /// Whether `word`, lower-cased and without the punctuation `.,;:’'` at either end, is an
+    /// office (`offices`). Trims scalars as `trimmingCharacters(in:)` did, without building a
+    /// `CharacterSet` per word (that was most of `nameRange`'s cost).
+    static func isOffice(_ word: Substring) -> Bool {
+        func trimmed(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x2E, 0x2C, 0x3B, 0x3A, 0x2019, 0x27: true
+            default: false
+            }
+        }
+        var scalars = word.unicodeScalars[...]
+        while let first = scalars.first, trimmed(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, trimmed(last) { scalars = scalars.dropLast() }
+        return offices.contains(Substring(scalars).lowercased())
     }
 
     /// `unit` with personal data replaced in every variant, and what was replaced.

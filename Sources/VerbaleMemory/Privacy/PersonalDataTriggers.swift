@@ -23,9 +23,18 @@ extension PersonalDataScrubber {
         static let birthWord = Triggers(rawValue: 256)
         /// At least one decimal digit (an ID number may be one digit and hyphens).
         static let oneDigit = Triggers(rawValue: 512)
+        /// A `+` followed by a digit (or a non-ASCII scalar, which may be one) and not after an
+        /// ASCII letter, digit, `_`, `/` or `+`: how an international number starts.
+        static let plusDigit = Triggers(rawValue: 1024)
+        /// An ASCII `0` followed by a digit (or a non-ASCII scalar) and not after an ASCII
+        /// letter, digit, `_`, `/`, `.`, `+` or `-`; or a Khmer `០`: how a Cambodian local number starts.
+        static let zeroLead = Triggers(rawValue: 2048)
+        /// Khmer `កើត` ("born"), the only word that introduces the second date-of-birth pattern.
+        static let khmerBorn = Triggers(rawValue: 4096)
         /// Every flag, one by one (a new flag goes here too; a test checks every pattern's
         /// `needs` lies within `all`, since unfiltered scrubbing runs the patterns `all` allows).
-        static let flags: [Triggers] = [.at, .digits, .title, .khmer, .someDigits, .passportWord, .idWord, .phoneWord, .birthWord, .oneDigit]
+        static let flags: [Triggers] = [.at, .digits, .title, .khmer, .someDigits, .passportWord, .idWord, .phoneWord, .birthWord, .oneDigit,
+                                        .plusDigit, .zeroLead, .khmerBorn]
         static let all = Triggers(flags)
     }
 
@@ -53,27 +62,90 @@ extension PersonalDataScrubber {
         var minimumDigits: Int
         var exactCase = false
         var wordStart = true
-        init(_ text: String, _ flag: Triggers, digits: Int, exactCase: Bool = false, wordStart: Bool = true) {
+        /// What the pattern allows right after the keyword (`Follow`).
+        var follow: Follow = .anything
+        init(_ text: String, _ flag: Triggers, digits: Int, exactCase: Bool = false, wordStart: Bool = true, follow: Follow = .anything) {
             bytes = Array(text.utf8)
             self.flag = flag
             minimumDigits = digits
             self.exactCase = exactCase
             self.wordStart = wordStart
+            self.follow = follow
+        }
+    }
+
+    /// What may stand right after a keyword for its pattern to match there: a necessary
+    /// condition read off the pattern, on the next byte only when it is ASCII (a non-ASCII
+    /// scalar — NBSP, U+200B, an accented capital, a Khmer digit — always passes, as does the
+    /// end of the text when nothing is required). `tel` in "tell", `né` in "nécessaire" and
+    /// `born` in "borne" are so not taken for keywords: their patterns could never match there.
+    enum Follow {
+        case anything
+        /// The next byte, when ASCII, is in this set (bits of `low` for 0–63, `high` for 64–127).
+        case ascii(low: UInt64, high: UInt64)
+        /// `née?`: an `e` may follow, then the birth set applies to the byte after it.
+        case nee
+
+        /// White space as ICU's `\s` and `[\s\u200B]` read it, widened to every ASCII control
+        /// and the space (a superset is safe: it only lets more texts reach the pattern).
+        static let space: (low: UInt64, high: UInt64) = ((UInt64(1) << 33) - 1, 0)
+        static func set(_ characters: String, digits: Bool = false, capitals: Bool = false) -> (low: UInt64, high: UInt64) {
+            var (low, high) = space
+            func add(_ byte: UInt8) { if byte < 64 { low |= UInt64(1) << UInt64(byte) } else { high |= UInt64(1) << UInt64(byte - 64) } }
+            for byte in characters.utf8 where byte < 0x80 { add(byte) }
+            if digits { for byte in UInt8(0x30)...0x39 { add(byte) } }
+            if capitals { for byte in UInt8(0x41)...0x5A { add(byte) } }
+            return (low, high)
+        }
+        /// After a phone keyword: `\.?`, then `numberWord` (a gap, `No`/`no`/`number`/`n°`…, a
+        /// gap, `[:.៖]?`, a gap), then `\+?\(?` and a digit.
+        static let phone: Follow = { let s = set(".:+(Nn", digits: true); return .ascii(low: s.low, high: s.high) }()
+        /// `tel` also begins `telephone`.
+        static let tel: Follow = { let s = set(".:+(NnEe", digits: true); return .ascii(low: s.low, high: s.high) }()
+        /// After a birth keyword (`born(\s+on)?`, `birth\s*[:,]?`, `dob\s*[:.]?`,
+        /// `naissance\s*[:,]?`), a gap and the date: a digit or a capital (`\p{Lu}`).
+        static let birthSet = set(":,.", digits: true, capitals: true)
+        static let birth: Follow = .ascii(low: birthSet.low, high: birthSet.high)
+
+        /// Whether the pattern can go on after a keyword ending before `i`.
+        @inline(__always)
+        func allows(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+            switch self {
+            case .anything:
+                return true
+            case .ascii(let low, let high):
+                return i >= p.count || Self.contains(low, high, p[i])
+            case .nee:
+                guard i < p.count else { return true }
+                let next = p[i] == 0x65 ? i + 1 : i
+                return next >= p.count || Self.contains(Self.birthSet.low, Self.birthSet.high, p[next])
+            }
+        }
+
+        @inline(__always)
+        static func contains(_ low: UInt64, _ high: UInt64, _ byte: UInt8) -> Bool {
+            if byte >= 0x80 { return true }
+            return byte < 64 ? low & (UInt64(1) << UInt64(byte)) != 0 : high & (UInt64(1) << UInt64(byte - 64)) != 0
         }
     }
 
     /// Each pattern's alternatives reduced to words they must contain: `\b(?i:identity card|id
     /// card|national id|…|carte d'identité…)|\bID` needs `identit`, `id card`, `national id`,
     /// `carte` or a case-sensitive `ID`, each at a word start; Khmer keywords have no `\b`.
+    /// The Khmer `កើត` is listed twice: as a birth word (the first date-of-birth pattern) and
+    /// alone (`khmerBorn`: the second pattern, which only it introduces).
     static let keywords: [Keyword] = [
         Keyword("ID", .idWord, digits: 1, exactCase: true), Keyword("identit", .idWord, digits: 1), Keyword("id card", .idWord, digits: 1),
         Keyword("national id", .idWord, digits: 1), Keyword("carte", .idWord, digits: 1), Keyword("អត្តសញ្ញាណ", .idWord, digits: 1, wordStart: false),
-        Keyword("tel", .phoneWord, digits: 2), Keyword("tél", .phoneWord, digits: 2), Keyword("phone", .phoneWord, digits: 2),
-        Keyword("fax", .phoneWord, digits: 2), Keyword("mobile", .phoneWord, digits: 2), Keyword("portable", .phoneWord, digits: 2),
-        Keyword("cell", .phoneWord, digits: 2), Keyword("ទូរស័ព្ទ", .phoneWord, digits: 2, wordStart: false),
-        Keyword("born", .birthWord, digits: 2), Keyword("birth", .birthWord, digits: 2), Keyword("dob", .birthWord, digits: 2),
-        Keyword("né", .birthWord, digits: 2), Keyword("naissance", .birthWord, digits: 2),
+        Keyword("tel", .phoneWord, digits: 2, follow: .tel), Keyword("tél", .phoneWord, digits: 2, follow: .phone),
+        Keyword("phone", .phoneWord, digits: 2, follow: .phone), Keyword("fax", .phoneWord, digits: 2, follow: .phone),
+        Keyword("mobile", .phoneWord, digits: 2, follow: .phone), Keyword("portable", .phoneWord, digits: 2, follow: .phone),
+        Keyword("cell", .phoneWord, digits: 2, follow: .phone), Keyword("ទូរស័ព្ទ", .phoneWord, digits: 2, wordStart: false),
+        Keyword("born", .birthWord, digits: 2, follow: .birth), Keyword("birth", .birthWord, digits: 2, follow: .birth),
+        Keyword("dob", .birthWord, digits: 2, follow: .birth), Keyword("né", .birthWord, digits: 2, follow: .nee),
+        Keyword("naissance", .birthWord, digits: 2, follow: .birth),
         Keyword("កំណើត", .birthWord, digits: 2, wordStart: false), Keyword("កើត", .birthWord, digits: 2, wordStart: false),
+        Keyword("កើត", .khmerBorn, digits: 2, wordStart: false),
         // `(?i:passport|passeport)` has no `\b`.
         Keyword("passport", .passportWord, digits: 6, wordStart: false), Keyword("passeport", .passportWord, digits: 6, wordStart: false),
         Keyword("លិខិតឆ្លងដែន", .passportWord, digits: 6, wordStart: false),
@@ -117,72 +189,157 @@ extension PersonalDataScrubber {
         return byte
     }
 
-    /// For each byte, the keywords (bits of indexes into `keywords`) that start with it. One
-    /// bit per keyword, so at most 64 keywords (`keywordsFit`, checked by a test and here in
-    /// debug builds): a 65th would be silently never looked for, and its pattern never run.
-    static let keywordsByFirstByte: [UInt64] = {
-        assert(keywordsFit, "more than 64 privacy keywords: widen keywordsByFirstByte")
-        var table = [UInt64](repeating: 0, count: 256)
-        for (index, keyword) in keywords.enumerated() where index < UInt64.bitWidth {
-            let first = isASCIILetter(keyword.bytes[0]) ? keyword.bytes[0] | 0x20 : keyword.bytes[0]
-            table[Int(first)] |= UInt64(1) << UInt64(index)
-        }
-        return table
-    }()
+    /// `keywords` laid out for the byte loop of `keywordTriggers`: flat, read through pointers,
+    /// so trying a keyword costs no array or closure. Built once per process; never freed.
+    final class KeywordTable: @unchecked Sendable {
+        /// By byte: the keywords (bits of indexes into `keywords`) that can begin at a word
+        /// start with this byte (either case unless `exactCase`), and those without `\b`,
+        /// which can begin anywhere. `candidates` holds both: the word-start table at 0, the
+        /// anywhere table at 256, so the loop indexes one table with `byte + wordOffset[previous]`.
+        let candidates: UnsafeMutablePointer<UInt64>
+        var wordStart: UnsafeMutablePointer<UInt64> { candidates }
+        var anywhere: UnsafeMutablePointer<UInt64> { candidates + 256 }
+        /// 256 for ASCII letters, digits and `_` (after one, `\b` cannot stand before a
+        /// letter: only the anywhere table applies), 0 for every other byte.
+        let wordOffset: UnsafeMutablePointer<Int>
+        /// By ASCII byte, for the first pass of `triggers`: `digit` (1) for 0–9, `notable` (2)
+        /// for the bytes that pass looks at (`@`, `+`, `0`, the first letters of titles), 0 else.
+        let asciiClass: UnsafeMutablePointer<UInt8>
+        static let digit: UInt8 = 1, notable: UInt8 = 2
+        /// Every keyword's bytes, end to end; keyword `k` is `bytes[start[k]..<start[k + 1]]`.
+        let bytes: UnsafeMutablePointer<UInt8>
+        let start: UnsafeMutablePointer<Int>
+        let exactCase: UInt64
+        let flags: UnsafeMutablePointer<UInt16>
+        let follows: UnsafeMutablePointer<Follow>
+        /// By keyword: the keywords of the same flag (done once the flag is found).
+        let sameFlag: UnsafeMutablePointer<UInt64>
+        /// By `min(digits, 6)`: the keywords whose patterns can have that many digits.
+        let live: UnsafeMutablePointer<UInt64>
 
-    /// The keywords that need a word start (`\b`), as bits: tried only where one can stand.
-    static let wordStartKeywords: UInt64 = keywords.enumerated().reduce(0) { bits, entry in
-        entry.offset < UInt64.bitWidth && entry.element.wordStart ? bits | UInt64(1) << UInt64(entry.offset) : bits
+        init(_ keywords: [Keyword]) {
+            precondition(keywords.count <= UInt64.bitWidth, "more than 64 privacy keywords: widen KeywordTable")
+            candidates = .allocate(capacity: 512); candidates.initialize(repeating: 0, count: 512)
+            wordOffset = .allocate(capacity: 256)
+            asciiClass = .allocate(capacity: 128)
+            for byte in 0..<256 {
+                let b = UInt8(byte)
+                (wordOffset + byte).initialize(to: PersonalDataScrubber.isASCIILetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x5F ? 256 : 0)
+                if byte < 128 {
+                    var kind: UInt8 = b >= 0x30 && b <= 0x39 ? Self.digit : 0
+                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 { kind |= Self.notable }
+                    (asciiClass + byte).initialize(to: kind)
+                }
+            }
+            let anywhere = candidates + 256
+            let total = keywords.reduce(0) { $0 + $1.bytes.count }
+            bytes = .allocate(capacity: max(total, 1))
+            start = .allocate(capacity: keywords.count + 1)
+            flags = .allocate(capacity: max(keywords.count, 1))
+            follows = .allocate(capacity: max(keywords.count, 1))
+            sameFlag = .allocate(capacity: max(keywords.count, 1))
+            live = .allocate(capacity: 7); live.initialize(repeating: 0, count: 7)
+            var exact: UInt64 = 0
+            var offset = 0
+            for (index, keyword) in keywords.enumerated() {
+                let bit = UInt64(1) << UInt64(index)
+                start[index] = offset
+                for byte in keyword.bytes { bytes[offset] = byte; offset += 1 }
+                (flags + index).initialize(to: keyword.flag.rawValue)
+                (follows + index).initialize(to: keyword.follow)
+                var same: UInt64 = 0
+                for (other, candidate) in keywords.enumerated() where candidate.flag == keyword.flag { same |= UInt64(1) << UInt64(other) }
+                sameFlag[index] = same
+                if keyword.exactCase { exact |= bit }
+                let first = keyword.bytes[0]
+                var firsts = [first]
+                if !keyword.exactCase, PersonalDataScrubber.isASCIILetter(first) { firsts = [first | 0x20, first & ~0x20] }
+                for byte in firsts {
+                    candidates[Int(byte)] |= bit
+                    if !keyword.wordStart { anywhere[Int(byte)] |= bit }
+                }
+                for digits in 0...6 where digits >= keyword.minimumDigits { live[digits] |= bit }
+            }
+            start[keywords.count] = offset
+            exactCase = exact
+        }
     }
 
-    /// Whether every keyword has its bit in `keywordsByFirstByte`.
+    static let keywordTable = KeywordTable(keywords)
+
+    /// Whether every keyword has its bit in `KeywordTable`.
     static var keywordsFit: Bool { keywords.count <= UInt64.bitWidth }
 
     /// The keyword flags of `p` whose patterns can have their digits: one pass over the bytes,
-    /// comparing (through `folded`) only where a keyword's first byte stands.
+    /// comparing (through `folded`) only where a keyword's first byte stands, and counting a
+    /// keyword only where its pattern can go on after it (`Follow`).
     ///
     /// Only the keywords still worth finding are tried (enough digits for their pattern, flag
     /// not found yet: a bit mask, updated when a flag is found), and those needing a word start
     /// only where `\b` can stand, so inside a word most bytes cost one table read.
     static func keywordTriggers(_ p: UnsafeBufferPointer<UInt8>, digits: Int) -> Triggers {
-        var found: Triggers = []
-        let firsts = keywordsByFirstByte, list = keywords, wordStartOnly = wordStartKeywords
-        var live: UInt64 = 0
-        for (index, keyword) in list.enumerated() where index < UInt64.bitWidth && digits >= keyword.minimumDigits {
-            live |= UInt64(1) << UInt64(index)
-        }
+        let table = keywordTable
+        var live = table.live[min(digits, 6)]
+        var found: UInt16 = 0
+        // Table pointers in locals, so the loop keeps them in registers.
+        let firsts = table.candidates, wordOffset = table.wordOffset
+        var offset = 0
         var i = 0
-        while i < p.count, live != 0 {
-            // `\b` cannot stand after an ASCII letter, digit or `_` (a non-ASCII byte may be anything).
-            let afterWordByte = i > 0 && (isASCIILetter(p[i - 1]) || (p[i - 1] >= 0x30 && p[i - 1] <= 0x39) || p[i - 1] == 0x5F)
-            var candidates = firsts[Int(folded(p, i))] & live
-            if afterWordByte { candidates &= ~wordStartOnly }
+        let count = p.count
+        while i < count, live != 0 {
+            let byte = Int(p[i])
+            var candidates = firsts[offset + byte] & live
+            offset = wordOffset[byte]
             while candidates != 0 {
                 let index = candidates.trailingZeroBitCount
                 candidates &= candidates - 1
-                let match = list.withUnsafeBufferPointer { keywords -> Triggers? in
-                    let keyword = keywords[index]
-                    guard i + keyword.bytes.count <= p.count else { return nil }
-                    let same = keyword.bytes.withUnsafeBufferPointer { bytes -> Bool in
-                        var k = 0
-                        if keyword.exactCase {
-                            while k < bytes.count, p[i + k] == bytes[k] { k += 1 }
-                        } else {
-                            while k < bytes.count, folded(p, i + k) == bytes[k] { k += 1 }
-                        }
-                        return k == bytes.count
-                    }
-                    return same ? keyword.flag : nil
+                let from = table.start[index], length = table.start[index + 1] - from
+                guard i + length <= count else { continue }
+                var k = 1
+                if table.exactCase & (UInt64(1) << UInt64(index)) != 0 {
+                    while k < length, p[i + k] == table.bytes[from + k] { k += 1 }
+                } else {
+                    while k < length, folded(p, i + k) == table.bytes[from + k] { k += 1 }
                 }
-                guard let flag = match else { continue }
-                found.insert(flag)
+                guard k == length, table.follows[index].allows(p, i + length) else { continue }
+                found |= table.flags[index]
                 // Every keyword of that flag is done.
-                for (other, keyword) in list.enumerated() where other < UInt64.bitWidth && keyword.flag == flag { live &= ~(UInt64(1) << UInt64(other)) }
+                live &= ~table.sameFlag[index]
                 candidates &= live
             }
             i += 1
         }
-        return found
+        return Triggers(rawValue: found)
+    }
+
+    /// Whether ASCII `byte` keeps a phone number from starting after it: `[\w/+]`, and with
+    /// `dotOrHyphen` `.` and `-` too (the look-behinds of the two phone patterns). A non-ASCII
+    /// byte never does here (the pattern may still refuse: this is only a pre-filter).
+    @inline(__always)
+    static func isPhoneGlue(_ byte: UInt8, dotOrHyphen: Bool) -> Bool {
+        if byte >= 0x80 { return false }
+        if isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2F || byte == 0x2B { return true }
+        return dotOrHyphen && (byte == 0x2E || byte == 0x2D)
+    }
+
+    /// Whether a `\d` can stand at `i`: an ASCII digit, or a non-ASCII scalar (digits of other
+    /// scripts are not decoded here).
+    @inline(__always)
+    static func canBeDigit(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i < p.count && (p[i] >= 0x80 || (p[i] >= 0x30 && p[i] <= 0x39))
+    }
+
+    /// Whether the Latin person pattern can go on after `title` ending before `i`: `\.?`, then
+    /// `\s+` (after `M.`, `Mr.`… straight away), then a capital — the second title or the name.
+    /// Necessary, not sufficient: any ASCII control counts as space and any non-ASCII byte as
+    /// space or capital. `H.` and `S.` (of `H.E.`, `S.E.`) are not checked further.
+    static func nameCanFollow(_ title: [UInt8], _ p: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+        if title.count == 2, title[1] == 0x2E, title[0] != 0x4D { return true }
+        var i = end
+        if title.last != 0x2E, i < p.count, p[i] == 0x2E { i += 1 }
+        guard i < p.count, p[i] >= 0x80 || p[i] <= 0x20 else { return false }
+        while i < p.count, p[i] <= 0x20 { i += 1 }
+        return i < p.count && (p[i] >= 0x80 || (p[i] >= 0x41 && p[i] <= 0x5A))
     }
 
     static func triggers(_ p: UnsafeBufferPointer<UInt8>) -> Triggers {
@@ -193,22 +350,39 @@ extension PersonalDataScrubber {
         var previous: UInt8 = 0x20
         var i = 0
         let bits = scalarBits
+        let asciiClass = keywordTable.asciiClass
         while i < count {
             let byte = p[i]
             if byte < 0x80 {
-                if byte >= 0x30 && byte <= 0x39 {
+                // One table read for the usual byte (a letter, a space, punctuation).
+                let kind = asciiClass[Int(byte)]
+                if kind == 0 {
+                    previous = byte
+                    i += 1
+                    continue
+                }
+                if kind == KeywordTable.digit {
                     digits += 1
+                } else if byte >= 0x30 && byte <= 0x39 {
+                    digits += 1
+                    // `[0០]\d` not after `[\w/.+-]`: a Cambodian local number can start here.
+                    if byte == 0x30, !found.contains(.zeroLead), !isPhoneGlue(previous, dotOrHyphen: true), canBeDigit(p, i + 1) {
+                        found.insert(.zeroLead)
+                    }
                 } else if byte == 0x40 {
                     found.insert(.at)
-                } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53), !found.contains(.title), !isASCIILetter(previous) {
-                    // A title not after an ASCII letter: Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur,
-                    // Madame, H.E., S.E. (after a non-ASCII byte too: `«\u{A0}M. Dupont`).
+                } else if byte == 0x2B {
+                    // `\+\d` not after `[\w/+]`: an international number can start here.
+                    if !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.plusDigit) }
+                } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53), !found.contains(.title), !isASCIILetter(previous), previous != 0x2E {
+                    // A title not after an ASCII letter or a full stop (`(?<![\p{L}\p{M}.])`):
+                    // Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur, Madame, H.E., S.E. (after a
+                    // non-ASCII byte too: `«\u{A0}M. Dupont`), where a name can follow it.
                     for title in titles where title[0] == byte && i + title.count <= count {
                         var k = 1
                         while k < title.count, p[i + k] == title[k] { k += 1 }
                         guard k == title.count else { continue }
-                        let after: UInt8 = i + k < count ? p[i + k] : 0x20
-                        if title.last == 0x2E || !isASCIILetter(after) {
+                        if nameCanFollow(title, p, i + k) {
                             found.insert(.title)
                             break
                         }
@@ -226,6 +400,7 @@ extension PersonalDataScrubber {
             if value >= 0x1780 && value <= 0x17FF {
                 found.insert(.khmer)
                 if value >= 0x17E0 && value <= 0x17E9 { digits += 1 }
+                if value == 0x17E0 { found.insert(.zeroLead) }
             } else if value <= 0xFFFF {
                 let word = Int(value >> 6), bit = UInt64(1) << (value & 63)
                 if bits.digits[word] & bit != 0 { digits += 1 }
@@ -240,7 +415,7 @@ extension PersonalDataScrubber {
         if digits >= 1 {
             found.insert(.oneDigit)
             if caseTwin {
-                found.formUnion([.birthWord, .passportWord, .idWord, .phoneWord])
+                found.formUnion([.birthWord, .passportWord, .idWord, .phoneWord, .khmerBorn])
             } else {
                 found.formUnion(keywordTriggers(p, digits: digits))
             }
