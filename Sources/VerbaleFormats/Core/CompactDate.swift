@@ -4,20 +4,30 @@ import Foundation
 /// `DateFormatter` costs microseconds a call, too much at 200,000 units a second.
 enum CompactDate {
     /// Parses `20210112T093000Z` (also accepts the extended `2021-01-12T09:30:00Z` some tools write).
+    /// No allocation: the 14 digits go straight into their fields (every `<tu>` has a date).
     static func parse(_ text: String) -> Date? {
-        var digits: [Int] = []
-        digits.reserveCapacity(14)
+        var fields = (year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0)
+        var count = 0
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(Int(byte) - 48)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int(byte) - 48
+                switch count {
+                case 0..<4: fields.year = fields.year * 10 + digit
+                case 4..<6: fields.month = fields.month * 10 + digit
+                case 6..<8: fields.day = fields.day * 10 + digit
+                case 8..<10: fields.hour = fields.hour * 10 + digit
+                case 10..<12: fields.minute = fields.minute * 10 + digit
+                case 12..<14: fields.second = fields.second * 10 + digit
+                default: return nil
+                }
+                count += 1
             case UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "T"), UInt8(ascii: "Z"): continue
             default: return nil
             }
         }
-        guard digits.count == 14 else { return nil }
-        func number(_ start: Int, _ count: Int) -> Int { digits[start..<(start + count)].reduce(0) { $0 * 10 + $1 } }
-        let year = number(0, 4), month = number(4, 2), day = number(6, 2)
-        let hour = number(8, 2), minute = number(10, 2), second = number(12, 2)
+        guard count == 14 else { return nil }
+        let (year, month, day, hour, minute, second) = fields
         guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3_600 + minute * 60 + second))

@@ -31,8 +31,11 @@ enum TMXPropType {
     static let attributePrefix = "x-attribute:"
 }
 
-final class TMXBuilder: XMLUnitBuilder {
-    let output = UnitQueue()
+/// A value the scanner mutates in place (see `XMLUnitBuilder`). The unit and the variant being
+/// read are moved, not copied, into the queue: a copy costs a retain and a release per string
+/// and array they hold.
+struct TMXBuilder: XMLUnitBuilder {
+    var output = UnitQueue()
     let fileName: String
 
     private enum Place { case outside, header, body, tu, tuv, seg }
@@ -65,7 +68,7 @@ final class TMXBuilder: XMLUnitBuilder {
         FormatError(file: fileName, line: position.line, column: position.column, reason: reason)
     }
 
-    func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError) {
+    mutating func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError) {
         if place != .outside && place != .body { try budget.spendElement(attributes, file: fileName) }
         if place == .seg {
             if segment.isInCode {
@@ -91,17 +94,7 @@ final class TMXBuilder: XMLUnitBuilder {
             return
         }
         switch element {
-        case "tmx":
-            sawRoot = true
-            header.version = attributes["version"]
-        case "header":
-            place = .header
-            budget.begin("header", at: position)
-            try budget.spendAttributes(attributes, file: fileName)
-            readHeaderAttributes(attributes)
-        case "body":
-            publishHeader()
-            place = .body
+        // The unit's own elements first: `switch` on strings tries the cases in order.
         case "tu" where place == .body:
             place = .tu
             unitLine = position.line
@@ -109,6 +102,8 @@ final class TMXBuilder: XMLUnitBuilder {
             budget.begin("tu", at: position)
             try budget.spendAttributes(attributes, file: fileName)
             unit = TranslationUnit(variants: [])
+            // Two languages is the common unit: one allocation, not a second one to grow.
+            unit.variants.reserveCapacity(2)
             readUnitAttributes(attributes)
         case "tuv" where place == .tu:
             place = .tuv
@@ -124,13 +119,21 @@ final class TMXBuilder: XMLUnitBuilder {
                 do { tag = try LanguageTag(parsing: lang) } catch { throw self.error(position, .badLanguageTag(lang)) }
                 languages[lang] = tag
             }
-            var others = attributes
-            others["xml:lang"] = nil
-            others["lang"] = nil
-            variant = Variant(language: tag, text: "", attributes: others.sortedProperties)
+            variant = Variant(language: tag, text: "", attributes: attributes.sortedProperties(excluding: "xml:lang", "lang"))
         case "seg" where place == .tuv:
             place = .seg
             segment.reset()
+        case "tmx":
+            sawRoot = true
+            header.version = attributes["version"]
+        case "header":
+            place = .header
+            budget.begin("header", at: position)
+            try budget.spendAttributes(attributes, file: fileName)
+            readHeaderAttributes(attributes)
+        case "body":
+            publishHeader()
+            place = .body
         case "note", "prop":
             guard place == .header || place == .tu || place == .tuv else {
                 throw error(position, .unexpectedElement(element, inside: place == .body ? "body" : "tmx"))
@@ -144,7 +147,7 @@ final class TMXBuilder: XMLUnitBuilder {
         }
     }
 
-    func didEnd(_ element: String, at position: XMLPosition) throws(FormatError) {
+    mutating func didEnd(_ element: String, at position: XMLPosition) throws(FormatError) {
         if place == .seg {
             if segment.isInCode {
                 _ = segment.close(element)
@@ -167,19 +170,19 @@ final class TMXBuilder: XMLUnitBuilder {
             return
         }
         switch element {
-        case "header":
-            place = .outside
-            publishHeader()
+        case "tuv": place = .tu
         case "tu":
             place = .body
             finishUnit(position)
-        case "tuv": place = .tu
+        case "header":
+            place = .outside
+            publishHeader()
         case "body": place = .outside
         default: break
         }
     }
 
-    func characters(_ text: String) throws(FormatError) {
+    mutating func characters(_ text: String) throws(FormatError) {
         if place == .seg {
             try budget.spend(text.utf8.count, file: fileName)
             segment.characters(text)
@@ -189,20 +192,20 @@ final class TMXBuilder: XMLUnitBuilder {
         }
     }
 
-    func didFinish() throws(FormatError) {
+    mutating func didFinish() throws(FormatError) {
         if !sawRoot { throw FormatError(file: fileName, reason: .unexpectedRoot(found: "(none)", expected: "tmx")) }
         publishHeader()
     }
 
     // MARK: pieces
 
-    private func publishHeader() {
+    private mutating func publishHeader() {
         guard !headerPublished else { return }
         headerPublished = true
         output.publish(header: header)
     }
 
-    private func readHeaderAttributes(_ attributes: XMLAttributes) {
+    private mutating func readHeaderAttributes(_ attributes: XMLAttributes) {
         if let lang = attributes["srclang"], lang.lowercased() != "*all*" {
             header.sourceLanguage = try? LanguageTag(parsing: lang)
         }
@@ -218,9 +221,11 @@ final class TMXBuilder: XMLUnitBuilder {
         header.changeUser = attributes["changeid"]
     }
 
-    private func readUnitAttributes(_ attributes: XMLAttributes) {
+    private mutating func readUnitAttributes(_ attributes: XMLAttributes) {
+        // Names are unique in a tag, so sorting the leftovers afterwards gives the same order
+        // as sorting every attribute first, without copying the list.
         var others: [Property] = []
-        for (name, value) in attributes.pairs.sorted(by: { $0.name < $1.name }) {
+        for (name, value) in attributes.pairs {
             switch name {
             case "tuid": unit.id = value
             case "creationdate":
@@ -232,10 +237,11 @@ final class TMXBuilder: XMLUnitBuilder {
             default: others.append(Property(type: name, value: value))
             }
         }
+        if others.count > 1 { others.sort { $0.type < $1.type } }
         unit.metadata.attributes = others
     }
 
-    private func store(field element: String, text: String) {
+    private mutating func store(field element: String, text: String) {
         switch (place, element) {
         case (.header, "note"): header.notes.append(text)
         case (.header, _): header.properties.append(Property(type: propType, value: text))
@@ -259,7 +265,7 @@ final class TMXBuilder: XMLUnitBuilder {
         }
     }
 
-    private func finishSegment(_ position: XMLPosition) {
+    private mutating func finishSegment(_ position: XMLPosition) {
         place = .tuv
         if segment.text.isEmpty && segment.tags.isEmpty {
             output.warn(FormatWarning(kind: .emptySegment, file: fileName, line: variantLine, column: variantColumn,
@@ -268,16 +274,25 @@ final class TMXBuilder: XMLUnitBuilder {
         }
         variant.text = segment.text
         variant.tags = segment.tags
-        unit.variants.append(variant)
+        // Moved into the unit; the next `<tuv>` makes a new one anyway.
+        var finished = Self.emptyVariant
+        swap(&finished, &variant)
+        unit.variants.append(finished)
     }
 
-    private func finishUnit(_ position: XMLPosition) {
+    private mutating func finishUnit(_ position: XMLPosition) {
         guard !unit.variants.isEmpty else {
             output.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: unitLine, column: unitColumn,
                                        detail: "a <tu> with no text in any language is skipped"))
             return
         }
         if unit.metadata.attributes.count > 1 { unit.metadata.attributes.sort { $0.type < $1.type } }
-        output.send(unit, line: unitLine)
+        // Moved to the queue; the next `<tu>` starts a new one anyway.
+        var finished = TranslationUnit(variants: [])
+        swap(&finished, &unit)
+        output.send(finished, line: unitLine)
     }
+
+    /// What `variant` holds between two `<tuv>`s.
+    private static let emptyVariant = Variant(language: LanguageTag(.english), text: "")
 }

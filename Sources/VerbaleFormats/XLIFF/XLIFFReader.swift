@@ -36,7 +36,7 @@ enum XLIFFMeta {
 }
 
 final class XLIFFBuilder: XMLUnitBuilder {
-    let output = UnitQueue()
+    var output = UnitQueue()
     let fileName: String
 
     private var version2 = false

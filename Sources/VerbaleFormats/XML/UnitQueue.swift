@@ -3,8 +3,8 @@ import VerbaleCore
 /// Where a format builder puts what it finds: the header, units (with the line each starts on)
 /// and warnings. The reader pulls from it; it holds at most the units of one XML element
 /// (one `<tu>`, or the segments of one XLIFF `<unit>`), since the reader only parses on when
-/// it is empty.
-final class UnitQueue {
+/// it is empty. A value inside its builder: no reference counting or exclusivity check per unit.
+struct UnitQueue {
     private(set) var header: MemoryHeader?
     private var items: [(unit: TranslationUnit, line: Int)] = []
     private var head = 0
@@ -14,29 +14,32 @@ final class UnitQueue {
 
     var isEmpty: Bool { head >= items.count }
 
-    func publish(header: MemoryHeader) {
+    mutating func publish(header: MemoryHeader) {
         if self.header == nil { self.header = header }
     }
 
     /// Queues `unit`. Returns true (the signature leaves room for a consumer that stops early).
     @discardableResult
-    func send(_ unit: TranslationUnit, line: Int) -> Bool {
+    mutating func send(_ unit: TranslationUnit, line: Int) -> Bool {
         items.append((unit, line))
         return true
     }
 
-    func warn(_ warning: FormatWarning) {
+    mutating func warn(_ warning: FormatWarning) {
         log.append(warning)
     }
 
-    func pop() -> (unit: TranslationUnit, line: Int)? {
+    /// The oldest unit; the last one is moved out of the list, not copied (a TMX `<tu>` gives one).
+    mutating func pop() -> (unit: TranslationUnit, line: Int)? {
         guard head < items.count else { return nil }
-        let item = items[head]
-        head += 1
-        if head == items.count {
+        if head == items.count - 1 {
+            let item = items.removeLast()
             items.removeAll(keepingCapacity: true)
             head = 0
+            return item
         }
+        let item = items[head]
+        head += 1
         return item
     }
 }

@@ -1,16 +1,39 @@
 import Foundation
 import VerbaleCore
 
-/// Turns XML events into units for one format (TMX, XLIFF).
-protocol XMLUnitBuilder: AnyObject {
+/// Turns XML events into units for one format (TMX, XLIFF). A struct builder (TMX) is
+/// mutated in place by the scanner, which is generic over it: no dynamic dispatch and no
+/// dynamic exclusivity check per event; a class (XLIFF) works too.
+protocol XMLUnitBuilder {
     /// Where to put units, warnings and the header.
-    var output: UnitQueue { get }
+    var output: UnitQueue { get set }
     var fileName: String { get }
-    func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError)
-    func didEnd(_ element: String, at position: XMLPosition) throws(FormatError)
-    func characters(_ text: String) throws(FormatError)
+    mutating func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError)
+    mutating func didEnd(_ element: String, at position: XMLPosition) throws(FormatError)
+    mutating func characters(_ text: String) throws(FormatError)
     /// Called once after the document ended well (publish the header if it never came).
-    func didFinish() throws(FormatError)
+    mutating func didFinish() throws(FormatError)
+}
+
+/// A scanner and its builder, pulled one unit at a time.
+struct XMLUnitParser<Builder: XMLUnitBuilder> {
+    var scanner: XMLScanner
+    var builder: Builder
+
+    var header: MemoryHeader? { builder.output.header }
+    var log: WarningLog { builder.output.log }
+
+    /// Reads on until the header is known (or the document ends).
+    mutating func readHeader() throws(FormatError) {
+        while builder.output.header == nil, try scanner.step(&builder) {}
+    }
+
+    mutating func next() throws(FormatError) -> (unit: TranslationUnit, line: Int)? {
+        while builder.output.isEmpty {
+            guard try scanner.step(&builder) else { break }
+        }
+        return builder.output.pop()
+    }
 }
 
 /// A streaming reader for XML formats: the caller pulls, and the `XMLScanner` reads on only
@@ -21,26 +44,32 @@ public final class XMLUnitReader: TranslationUnitReader {
     public let header: MemoryHeader
     public private(set) var unitsRead = 0
     public private(set) var unitLine = 0
-    private var scanner: XMLScanner
-    private let builder: XMLUnitBuilder
-    private let queue: UnitQueue
+    /// The scanner and the format's builder, behind closures made in the generic `init`: they
+    /// are specialised for the builder's type (an `any` of the generic parser runs unspecialised
+    /// generic code: measured 20% slower than the class-based reader it replaced), and reach
+    /// the parser with one exclusivity check per unit.
+    private let pull: () throws(FormatError) -> (unit: TranslationUnit, line: Int)?
+    private let log: () -> WarningLog
 
-    init(source: ByteSource, builder: XMLUnitBuilder) throws(FormatError) {
-        scanner = XMLScanner(source: source)
-        self.builder = builder
-        queue = builder.output
-        while queue.header == nil, try scanner.step(builder) {}
-        header = queue.header ?? MemoryHeader()
+    private final class Box<Builder: XMLUnitBuilder> {
+        var parser: XMLUnitParser<Builder>
+        init(_ parser: XMLUnitParser<Builder>) { self.parser = parser }
     }
 
-    public var warnings: [FormatWarning] { queue.warnings }
-    public var warningCounts: [FormatWarning.Kind: Int] { queue.log.counts }
+    init<Builder: XMLUnitBuilder>(source: ByteSource, builder: Builder) throws(FormatError) {
+        var parser = XMLUnitParser(scanner: XMLScanner(source: source), builder: builder)
+        try parser.readHeader()
+        header = parser.header ?? MemoryHeader()
+        let box = Box(parser)
+        pull = { () throws(FormatError) in try box.parser.next() }
+        log = { box.parser.log }
+    }
+
+    public var warnings: [FormatWarning] { log().kept }
+    public var warningCounts: [FormatWarning.Kind: Int] { log().counts }
 
     public func next() throws(FormatError) -> TranslationUnit? {
-        while queue.isEmpty {
-            guard try scanner.step(builder) else { break }
-        }
-        guard let item = queue.pop() else { return nil }
+        guard let item = try pull() else { return nil }
         unitsRead += 1
         unitLine = item.line
         return item.unit

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleFormats
+
+/// The scanner's fast paths (name table, branch-free line/column counting, `memchr` search,
+/// reused attribute list) against what the slow, obvious reading gives.
+@Suite("XML scanner fast paths give exactly what the plain reading gives")
+struct ScannerFastPathTests {
+    private func read(_ xml: String) throws -> [TranslationUnit] {
+        var reader = try TMXReader.make(source: ByteSource(data: Data(xml.utf8), name: "t.tmx"))
+        return try reader.readAll()
+    }
+
+    private func failure(_ xml: String) -> FormatError? {
+        Fixture.error(source: { ByteSource(data: Data(xml.utf8), name: "t.tmx") })
+    }
+
+    @Test("Line and column stay exact after multi-line French and Khmer text (multi-byte characters, CR LF)")
+    func positionsAfterMultiByteText() throws {
+        let xml = "<tmx version=\"1.4\"><header srclang=\"en\"/><body>\r\n"
+            + "<tu><tuv xml:lang=\"fr\"><seg>Élysée\r\n  ខ្មែរ\u{200B}ភាសា\n\té</seg></tuv>"
+            + "<tuv xml:lang=\"km\"><seg>ខ្មែរ</seg></tuv></tu>\n"
+            + "<tu><tuv xml:lang=\"en\"><seg>x</sag></tuv></tu></body></tmx>"
+        let error = try #require(failure(xml))
+        // Line 5 is `<tu><tuv xml:lang="en"><seg>x</sag>…`: `</sag>` starts at column 30.
+        #expect(error.line == 5 && error.column == 30, "\(error)")
+        let good = xml.replacingOccurrences(of: "</sag>", with: "</seg>")
+        let units = try read(good)
+        #expect(units.map { $0.variants[0].text } == ["Élysée\n  ខ្មែរ\u{200B}ភាសា\n\té", "x"])
+        // The first unit starts on line 2 (CR LF counts once), the second on line 5.
+        var reader = try TMXReader.make(source: ByteSource(data: Data(good.utf8), name: "t.tmx"))
+        _ = try reader.next()
+        #expect(reader.unitLine == 2)
+        _ = try reader.next()
+        #expect(reader.unitLine == 5)
+    }
+
+    @Test("More distinct names than the name table holds, and names of 15, 16 and 17 bytes, read and match exactly")
+    func manyAndLongNames() throws {
+        // 600 extension elements in the header (skipped with their content): slots are shared.
+        let extensions = (0..<600).map { "<x-ext\($0) a\($0)=\"v\"><x-inner\($0)/></x-ext\($0)>" }.joined()
+        let xml = "<tmx version=\"1.4\"><header srclang=\"en\">\(extensions)<x-sixteen-bytes1/><x-sixteen-bytes2/>"
+            + "<x-seventeen-bytes/></header><body>"
+            + "<tu tuid=\"1\" x-fifteen-bytes=\"a\" x-sixteen-bytes1=\"b\" x-sixteen-bytes2=\"c\" x-seventeen-bytes=\"d\">"
+            + "<tuv xml:lang=\"en\"><seg>One</seg></tuv><tuv xml:lang=\"fr\"><seg>Un</seg></tuv></tu></body></tmx>"
+        let units = try read(xml)
+        #expect(units.count == 1)
+        #expect(units[0].metadata.attributes.map(\.type) == ["x-fifteen-bytes", "x-seventeen-bytes", "x-sixteen-bytes1", "x-sixteen-bytes2"])
+        #expect(units[0].metadata.attributes.map(\.value) == ["a", "d", "b", "c"])
+        // Two 16-byte names that differ only in their last byte are different names.
+        let mismatched = "<tmx version=\"1.4\"><header srclang=\"en\"><x-sixteen-bytes1></x-sixteen-bytes2></header><body/></tmx>"
+        let error = try #require(failure(mismatched))
+        #expect(error.description.contains("</x-sixteen-bytes2> does not match <x-sixteen-bytes1>"), "\(error)")
+        // A repeated attribute is still refused when its name comes from the table.
+        let twice = "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu tuid=\"1\" tuid=\"2\"/></body></tmx>"
+        let repeated = try #require(failure(twice))
+        #expect(repeated.description.contains("the attribute tuid appears twice"), "\(repeated)")
+    }
+
+    @Test("A <tuv>'s other attributes survive the reused attribute list, sorted, without its language")
+    func tuvAttributes() throws {
+        let xml = "<tmx version=\"1.4\"><header srclang=\"en\"/><body>"
+            + "<tu><tuv xml:lang=\"en\" o-encoding=\"utf-8\" creationid=\"a\"><seg>One</seg></tuv><tuv lang=\"fr\"><seg>Un</seg></tuv></tu>"
+            + "<tu><tuv xml:lang=\"en\"><seg>Two</seg></tuv><tuv xml:lang=\"fr\" changeid=\"b\"><seg>Deux</seg></tuv></tu></body></tmx>"
+        let units = try read(xml)
+        #expect(units[0].variants[0].attributes == [Property(type: "creationid", value: "a"), Property(type: "o-encoding", value: "utf-8")])
+        #expect(units[0].variants[1].attributes.isEmpty)
+        #expect(units[1].variants[0].attributes.isEmpty)
+        #expect(units[1].variants[1].attributes == [Property(type: "changeid", value: "b")])
+    }
+
+    @Test("TMX dates: exactly 14 digits in their fields, or no date (the attribute is kept)")
+    func dates() throws {
+        #expect(CompactDate.parse("20210112T093000Z") == Date(timeIntervalSince1970: 1_610_443_800))
+        #expect(CompactDate.parse("2021-01-12T09:30:00Z") == Date(timeIntervalSince1970: 1_610_443_800))
+        #expect(CompactDate.parse("19691231T235959Z") == Date(timeIntervalSince1970: -1))
+        for bad in ["2021011T093000Z", "202101120T093000Z", "20210112T0930Z", "", "20210132T093000Z", "20210112T243000Z", "2021O112T093000Z"] {
+            #expect(CompactDate.parse(bad) == nil, "\(bad)")
+        }
+        let xml = "<tmx version=\"1.4\"><header srclang=\"en\"/><body>"
+            + "<tu creationdate=\"2021011T093000Z\" changedate=\"20210112T093000Z\"><tuv xml:lang=\"en\"><seg>One</seg></tuv></tu></body></tmx>"
+        let unit = try #require(try read(xml).first)
+        #expect(unit.metadata.creationDate == nil)
+        #expect(unit.metadata.changeDate == Date(timeIntervalSince1970: 1_610_443_800))
+        #expect(unit.metadata.attributes == [Property(type: "creationdate", value: "2021011T093000Z")])
+    }
+
+    @Test("Text split across input chunks reads whole, with entities and line ends decoded")
+    func chunkBoundaries() throws {
+        // Feed the document one byte (then 7 bytes) at a time: every search crosses chunk ends.
+        let text = String(repeating: "a &amp; b\r\nខ្មែរ &#x17C0; ", count: 40)
+        let xml = "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu tuid=\"t&lt;1\">"
+            + "<tuv xml:lang=\"en\"><seg>\(text)</seg></tuv><tuv xml:lang=\"km\"><seg>ខ្មែរ</seg></tuv></tu></body></tmx>"
+        let expected = text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "&#x17C0;", with: "\u{17C0}")
+        for size in [1, 7] {
+            var bytes = Array(xml.utf8)[...]
+            let source = ByteSource(name: "t.tmx") { () throws(FormatError) -> [UInt8]? in
+                guard !bytes.isEmpty else { return nil }
+                let chunk = Array(bytes.prefix(size))
+                bytes = bytes.dropFirst(size)
+                return chunk
+            }
+            var reader = try TMXReader.make(source: source)
+            let units = try reader.readAll()
+            #expect(units.count == 1)
+            #expect(units.first?.id == "t<1")
+            #expect(units.first?.variants[0].text == expected)
+        }
+    }
+}
