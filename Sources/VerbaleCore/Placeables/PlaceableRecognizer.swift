@@ -82,7 +82,7 @@ final class PlaceableRecognizer {
         }
     }
 
-    private(set) var rules: [Rule] = []
+    let rules: [Rule]
     /// How many rules the masks must hold (at most 64: one bit each).
     var ruleCount: Int { rules.count }
     private let email: ICURegex?
@@ -90,28 +90,42 @@ final class PlaceableRecognizer {
     private let personalPlaceholder: ICURegex?
     /// Whether `Trigger.prefilter`s are applied (off only for the reference engine).
     let usesPrefilters: Bool
+    /// The rules' tables below are constants (`let`), set once in `init`: reading one costs
+    /// neither an exclusivity check nor a retain per text (they were `var`s copied into locals
+    /// per `recognize`, nine retains and releases per text).
     /// The union of the rules' initial masks: a word start outside it tries no rule.
-    private var anyInitial: (UInt64, UInt64) = (0, 0)
+    private let anyInitial: (UInt64, UInt64)
     /// The rules' triggers as plain values, read per candidate position without copying a
     /// `Trigger` (whose set and array would be retained and released each time).
-    private var ruleDigit: [Bool] = [], ruleMonthAhead: [Bool] = [], ruleMonthWord: [Bool] = []
-    private var ruleMask0: [UInt64] = [], ruleMask1: [UInt64] = []
-    private var ruleKhmerInitials: [[UInt16]] = [], rulePrefilter: [Prefilter] = []
+    private let ruleDigit: [Bool], ruleMonthAhead: [Bool], ruleMonthWord: [Bool]
+    private let ruleMask0: [UInt64], ruleMask1: [UInt64]
+    private let ruleKhmerInitials: [[UInt16]], rulePrefilter: [Prefilter]
     /// The rules' regexes alone: reading one from `rules` copied the whole `Rule` (its trigger's
     /// set and array retained and released) at every attempt.
-    private var ruleRegex: [ICURegex] = []
+    private let ruleRegex: [ICURegex]
     /// Bit n set when rule n may start at a digit / at a word starting with that ASCII unit / at
     /// a Khmer letter: a candidate position visits only those rules, in order. The masks hold
     /// 64 rules (there are 11); `PlaceableRecognizerReferenceTests` fails if `ruleCount` ever
     /// passes 64.
-    private var digitRules: UInt64 = 0, khmerRules: UInt64 = 0
-    private var initialRules = [UInt64](repeating: 0, count: 128)
+    private let digitRules: UInt64, khmerRules: UInt64
+    private let initialRules: [UInt64]
     /// The index of the number rule, which `plainNumberEnd` answers without ICU where it can.
-    private var numberRule = -1
+    private let numberRule: Int
+    /// `nextCandidate`'s table, at `u << 2 | previous` for an ASCII unit `u` after a unit of
+    /// kind `previous` (bit 0 a Latin letter, bit 1 a digit): bit 0 set where the scan stops
+    /// (`@`, `{`, a digit after a non-digit, a unit in `anyInitial` — some rule may start a word
+    /// there — that is no digit, after a non-letter), bits 1–2 the kind of `u` itself.
+    private let scanTable: [UInt8]
+    /// `recognize`'s candidates, kept from text to text (no allocation per text once grown).
+    private var candidateBuffer: [Placeable.Found] = []
+    /// Each rule's valuation, read without copying its `Rule`.
+    private let ruleValue: [(Reader, [Range<Int>?]) -> (Placeable.Kind, String)?]
 
     init(language: Language, usesPrefilters: Bool = true) {
         self.language = language
         self.usesPrefilters = usesPrefilters
+        var rules: [Rule] = []
+        var numberRule = -1
         let monthInitials = Set("JFMASONDjfmasond".utf16)
         for pattern in PlaceablePatterns.dates {
             guard let regex = try? ICURegex(pattern.pattern, options: pattern.caseInsensitive ? [.caseInsensitive] : []) else { continue }
@@ -125,7 +139,10 @@ final class PlaceableRecognizer {
                 Self.dateValue(pattern, text, groups).map { (.date, $0) }
             })
         }
-        let hasDigit: (String) -> Bool = { $0.unicodeScalars.contains { $0.properties.numericType == .decimal } }
+        // An ASCII digit answers without a property lookup per scalar (the only ASCII decimals).
+        let hasDigit: (String) -> Bool = { text in
+            text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || text.unicodeScalars.contains { $0.value >= 0x80 && $0.properties.numericType == .decimal }
+        }
         if let regex = try? ICURegex(PlaceablePatterns.prefixedReference) {
             rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("NnRr".utf16), khmerInitials: ["ល".utf16.first ?? 0], prefilter: .prefixedReference)) { text, groups in
                 guard let range = groups[1] else { return nil }
@@ -156,22 +173,37 @@ final class PlaceableRecognizer {
         }
         email = try? ICURegex(PlaceablePatterns.email)
         personalPlaceholder = try? ICURegex(PlaceablePatterns.personalDataPlaceholder)
-        for rule in rules {
+        var anyInitial: (UInt64, UInt64) = (0, 0)
+        var digitRules: UInt64 = 0, khmerRules: UInt64 = 0
+        var initialRules = [UInt64](repeating: 0, count: 128)
+        for (n, rule) in rules.enumerated() {
             anyInitial.0 |= rule.mask.0
             anyInitial.1 |= rule.mask.1
-            ruleDigit.append(rule.trigger.digit)
-            ruleMonthAhead.append(rule.trigger.monthAhead)
-            ruleMonthWord.append(rule.trigger.monthWord)
-            ruleMask0.append(rule.mask.0)
-            ruleMask1.append(rule.mask.1)
-            ruleKhmerInitials.append(rule.trigger.khmerInitials)
-            ruleRegex.append(rule.regex)
-            rulePrefilter.append(rule.trigger.prefilter)
-        }
-        for (n, rule) in rules.enumerated() {
             if rule.trigger.digit { digitRules |= 1 << UInt64(n) }
             if !rule.trigger.khmerInitials.isEmpty { khmerRules |= 1 << UInt64(n) }
             for u in rule.trigger.initials where u < 128 { initialRules[Int(u)] |= 1 << UInt64(n) }
+        }
+        self.rules = rules
+        self.numberRule = numberRule
+        self.anyInitial = anyInitial
+        self.digitRules = digitRules
+        self.khmerRules = khmerRules
+        self.initialRules = initialRules
+        ruleDigit = rules.map(\.trigger.digit)
+        ruleMonthAhead = rules.map(\.trigger.monthAhead)
+        ruleMonthWord = rules.map(\.trigger.monthWord)
+        ruleMask0 = rules.map(\.mask.0)
+        ruleMask1 = rules.map(\.mask.1)
+        ruleKhmerInitials = rules.map(\.trigger.khmerInitials)
+        ruleRegex = rules.map(\.regex)
+        rulePrefilter = rules.map(\.trigger.prefilter)
+        ruleValue = rules.map(\.value)
+        scanTable = (0..<512).map { (index: Int) -> UInt8 in
+            let u = UInt16(index >> 2), previousLetter = index & 1 != 0, previousDigit = index & 2 != 0
+            let letter = Self.isLatinLetter(u), digit = Self.isDigit(u)
+            let initial = (u < 64 ? anyInitial.0 : anyInitial.1) & (1 << UInt64(u & 63)) != 0
+            let stops = u == 0x40 || u == 0x7B || (digit && !previousDigit) || (!digit && initial && !previousLetter)
+            return (stops ? 1 : 0) | (letter ? 2 : 0) | (digit ? 4 : 0)
         }
     }
 
@@ -302,33 +334,30 @@ final class PlaceableRecognizer {
         // place (`setSharedText`: no copy of the text per rule; `units` outlives every match
         // below, and the next call sets its own text before matching).
         var textSet: UInt64 = 0
-        // Local copies: each read of a class's stored `var` is an exclusivity check.
-        let ruleDigit = ruleDigit, ruleMonthAhead = ruleMonthAhead, ruleMonthWord = ruleMonthWord
-        let ruleMask0 = ruleMask0, ruleMask1 = ruleMask1, ruleKhmerInitials = ruleKhmerInitials, rulePrefilter = rulePrefilter
-        let ruleRegex = ruleRegex
-        let anyInitial = anyInitial, digitRules = digitRules, khmerRules = khmerRules, initialRules = initialRules
-        var candidates: [Placeable.Found] = []
-        var previous: UInt16 = 0x20
-        var hasAt = false
-        var hasBrace = false
+        // The buffer of the last call, reused (its storage is unique again once the caller has
+        // let go of the last result; else emptying it copies, as a new array would).
+        var candidates = candidateBuffer
+        candidateBuffer = []
+        candidates.removeAll(keepingCapacity: true)
+        defer { candidateBuffer = candidates }
+        var scan = Scan()
         var lastSlash = -1
         for i in stride(from: units.count - 1, through: 0, by: -1) where units[i] == 0x2F {
             lastSlash = i
             break
         }
-        for i in 0..<units.count {
+        var next = 0
+        while true {
+            let (i, wasLetter, wasDigit) = scanTable.withUnsafeBufferPointer { Self.nextCandidate(units, from: next, $0, &scan) }
+            guard i < units.count else { break }
+            next = i + 1
             let u = units[i]
-            defer { previous = u }
-            if u == 0x40 { hasAt = true }
-            if u == 0x7B { hasBrace = true }
             let isDigit = Self.isDigit(u)
-            let digitStart = isDigit && !Self.isDigit(previous)
+            let digitStart = isDigit && !wasDigit
             // Digits before a word do not stop it starting: PDF extraction glues "1993No.: 1999".
-            let wordStart = !Self.isLatinLetter(previous)
+            let wordStart = !wasLetter
             let khmer = u >= 0x1780 && u <= 0x17A2
-            guard digitStart || (wordStart && u < 0x80) || khmer else { continue }
             let bit: UInt64 = u < 128 ? 1 << UInt64(u & 63) : 0
-            if !digitStart, !khmer, (u < 64 ? anyInitial.0 : anyInitial.1) & bit == 0 { continue }
             var monthAhead: Bool?
             var monthWord: Bool?
             var visit = (digitStart ? digitRules : 0) | (wordStart && u < 128 ? initialRules[Int(u)] : 0) | (khmer ? khmerRules : 0)
@@ -363,21 +392,72 @@ final class PlaceableRecognizer {
                 // (`UTF16Text.string`: the same string as `String(decoding:as: UTF16.self)`, U+FFFD
                 // for unpaired surrogates included, without the standard library's slow generic path.)
                 let reader: Reader = { UTF16Text.string(units, $0) }
-                guard let (kind, value) = rules[n].value(reader, groups) else { continue }
+                guard let (kind, value) = ruleValue[n](reader, groups) else { continue }
                 var range = i..<end
                 if kind == .url { range = i..<(i + value.utf16.count) }
                 candidates.append(Placeable.Found(kind: kind, range: range, value: value))
             }
         }
-        if hasAt, let email {
+        if scan.hasAt, let email {
             Self.scan(email, units, kind: .email, into: &candidates) { UTF16Text.string(units, $0) }
         }
         // Like e-mail addresses, placeholders start at a unit no rule triggers on (`{`), so they
         // are searched only in texts holding one; valued by the name between the braces.
-        if hasBrace, let personalPlaceholder {
+        if scan.hasBrace, let personalPlaceholder {
             Self.scan(personalPlaceholder, units, kind: .placeholder, into: &candidates) { UTF16Text.string(units, $0.lowerBound + 1..<$0.upperBound - 1) }
         }
         return Self.leftmostLongest(candidates)
+    }
+
+    /// What `nextCandidate` carries from unit to unit: whether the unit before is a Latin letter
+    /// (`isLatinLetter`) / a digit (`isDigit`) — the text starts as after a space — and whether
+    /// `@` or `{` was seen (they send the text to the e-mail and placeholder scans).
+    struct Scan {
+        /// Bit 0: the unit before is a Latin letter; bit 1: a digit.
+        var state = 0
+        var hasAt = false, hasBrace = false
+    }
+
+    /// The first position at or after `start` where some rule may start (`units.count` if none),
+    /// with whether the unit before it is a Latin letter and a digit. A candidate is a digit
+    /// after a non-digit, an ASCII unit some rule starts a word with (in `anyInitial`) after a
+    /// unit that is not a Latin letter, or a Khmer consonant or independent vowel (U+1780–17A2).
+    /// Why a function of its own: the scan runs over every unit, and inside `recognize`'s body
+    /// its few variables were kept on the stack; here they stay in registers. An ASCII unit is
+    /// judged by one read of `table` (`scanTable`). Cost: O(units read).
+    @inline(never)
+    static func nextCandidate(_ units: UnsafeBufferPointer<UInt16>, from start: Int, _ table: UnsafeBufferPointer<UInt8>,
+                              _ scan: inout Scan) -> (Int, wasLetter: Bool, wasDigit: Bool) {
+        var state = scan.state
+        var hasAt = scan.hasAt, hasBrace = scan.hasBrace
+        defer {
+            scan.state = state
+            scan.hasAt = hasAt
+            scan.hasBrace = hasBrace
+        }
+        var i = start
+        let n = units.count
+        while i < n {
+            let u = units[i]
+            let was = state
+            i &+= 1
+            if u < 0x80 {
+                // One read answers both what the unit is and whether it stops the scan, given
+                // the unit before (`scanTable`): no branch on the unit's kind per unit.
+                let entry = table[Int(u) &<< 2 | was]
+                state = Int(entry &>> 1)
+                if entry & 1 == 0 { continue }
+                if u == 0x40 { hasAt = true; continue }
+                if u == 0x7B { hasBrace = true; continue }
+            } else {
+                let letter = u >= 0xC0 && u <= 0x24F
+                let digit = u >= 0x17E0 && u <= 0x17E9
+                state = (letter ? 1 : 0) | (digit ? 2 : 0)
+                guard (u >= 0x1780 && u <= 0x17A2) || (digit && was & 2 == 0) else { continue }
+            }
+            return (i &- 1, was & 1 != 0, was & 2 != 0)
+        }
+        return (n, state & 1 != 0, state & 2 != 0)
     }
 
     /// Every match of `regex` in `units`, left to right, as placeables of `kind`: for the kinds
@@ -474,6 +554,32 @@ final class PlaceableRecognizer {
     static func leftmostLongest(_ candidates: [Placeable.Found]) -> [Placeable.Found] {
         // Nothing to choose between (most texts): no sort.
         if candidates.count < 2 { return candidates }
+        // Candidates in order of their starts (as the rules' scan makes them; the e-mail and
+        // placeholder scans add theirs after): the longest of each start, the first on a tie, is
+        // the one the sort below would put first, and the rest at that start overlap it. No sort,
+        // and no copy when nothing overlaps.
+        var ordered = true, overlapping = false
+        for k in 1..<candidates.count {
+            let lower = candidates[k].range.lowerBound
+            if lower < candidates[k - 1].range.lowerBound { ordered = false; break }
+            if lower < candidates[k - 1].range.upperBound { overlapping = true }
+        }
+        if ordered {
+            if !overlapping { return candidates }
+            var kept: [Placeable.Found] = []
+            var k = 0
+            while k < candidates.count {
+                let lower = candidates[k].range.lowerBound
+                var best = k, m = k + 1
+                while m < candidates.count, candidates[m].range.lowerBound == lower {
+                    if candidates[m].range.count > candidates[best].range.count { best = m }
+                    m += 1
+                }
+                if kept.last.map({ $0.range.upperBound <= lower }) ?? true { kept.append(candidates[best]) }
+                k = m
+            }
+            return kept
+        }
         let sorted = candidates.enumerated().sorted {
             ($0.element.range.lowerBound, -$0.element.range.count, $0.offset) < ($1.element.range.lowerBound, -$1.element.range.count, $1.offset)
         }

@@ -70,7 +70,20 @@ enum TokenKeys {
     /// The mapping of one request (see `Mapping`; `LatinKeys` only when `latin`). O(length).
     @inline(__always)
     static func mapping(_ request: Request, _ units: UnsafeBufferPointer<UInt16>, latin: Bool) -> Mapping? {
-        if request.isNumber, isDigitsAndASCII(request.range, units) { return .asciiDigits }
+        var size = 0
+        return mapping(request, units, latin: latin, utf8Count: &size)
+    }
+
+    /// `mapping(_:_:latin:)`, also adding to `utf8Count` the UTF-8 length of the request's text
+    /// when there is a mapping (such a text holds no surrogate: 1, 2 or 3 bytes per unit).
+    @inline(__always)
+    static func mapping(_ request: Request, _ units: UnsafeBufferPointer<UInt16>, latin: Bool, utf8Count: inout Int) -> Mapping? {
+        var size = 0
+        if request.isNumber, isDigitsAndASCII(request.range, units) {
+            for j in request.range { size &+= units[j] < 0x80 ? 1 : 3 }
+            utf8Count &+= size
+            return .asciiDigits
+        }
         var changed = false, looseDiffers = false
         var j = request.range.lowerBound
         while j < request.range.upperBound {
@@ -78,13 +91,16 @@ enum TokenKeys {
             j += 1
             let mapped = unitKey(u)
             if mapped != 0 {
+                size &+= u < 0x80 ? 1 : 3
                 if mapped != u { changed = true }
                 continue
             }
             guard latin, u >= 0x80, let keys = LatinKeys.unitKeys(u) else { return nil }
+            size &+= u < 0x800 ? 2 : 3
             if keys.key != u { changed = true }
             if keys.loose != keys.key { looseDiffers = true }
         }
+        utf8Count &+= size
         return looseDiffers ? .looseDiffers : changed ? .changed : .text
     }
 
@@ -104,26 +120,33 @@ enum TokenKeys {
     /// Appends the UTF-8 of the key (or, with `loose`, the loose key) `swiftKeys` gives a
     /// request of this `mapping`, without making the string: the same bytes. O(length).
     static func appendKeyUTF8(_ mapping: Mapping, _ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>, loose: Bool, to bytes: inout [UInt8]) {
-        var j = range.lowerBound
-        while j < range.upperBound {
-            let u = units[j]
-            j += 1
-            let key: UInt16
-            if mapping == .asciiDigits {
-                key = u < 0x80 ? u : u - 0x17E0 + 0x30
-            } else {
-                // As `simpleKey`: `unitKey`, else `LatinKeys`, else the unit (`.text`: every unit maps to itself).
-                let mapped = unitKey(u)
-                if mapped != 0 { key = mapped } else if let keys = LatinKeys.unitKeys(u) { key = loose ? keys.loose : keys.key } else { key = u }
+        // Written into a stack buffer, then appended in one copy (an append per byte checked the
+        // array's uniqueness and capacity each time). At most 3 bytes per unit.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count * 3) { out in
+            var o = 0
+            var j = range.lowerBound
+            while j < range.upperBound {
+                let u = units[j]
+                j += 1
+                let key: UInt16
+                if mapping == .asciiDigits {
+                    key = u < 0x80 ? u : u - 0x17E0 + 0x30
+                } else {
+                    // As `simpleKey`: `unitKey`, else `LatinKeys`, else the unit (`.text`: every unit maps to itself).
+                    let mapped = unitKey(u)
+                    if mapped != 0 { key = mapped } else if let keys = LatinKeys.unitKeys(u) { key = loose ? keys.loose : keys.key } else { key = u }
+                }
+                // A `Mapping` never covers a surrogate (`unitKey` and `LatinKeys` map none).
+                if key < 0x80 {
+                    out[o] = UInt8(key); o &+= 1
+                } else if key < 0x800 {
+                    out[o] = UInt8(0xC0 | (key >> 6)); out[o &+ 1] = UInt8(0x80 | (key & 0x3F)); o &+= 2
+                } else {
+                    out[o] = UInt8(0xE0 | (key >> 12)); out[o &+ 1] = UInt8(0x80 | ((key >> 6) & 0x3F)); out[o &+ 2] = UInt8(0x80 | (key & 0x3F))
+                    o &+= 3
+                }
             }
-            // A `Mapping` never covers a surrogate (`unitKey` and `LatinKeys` map none).
-            if key < 0x80 {
-                bytes.append(UInt8(key))
-            } else if key < 0x800 {
-                bytes.append(UInt8(0xC0 | (key >> 6))); bytes.append(UInt8(0x80 | (key & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xE0 | (key >> 12))); bytes.append(UInt8(0x80 | ((key >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (key & 0x3F)))
-            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<o]))
         }
     }
 

@@ -13,31 +13,38 @@ extension Tokenizer {
         let units: UnsafeBufferPointer<UInt16>
         let range: Range<Int>
         let mapping: TokenKeys.Mapping
+        /// The token's text in the text's own UTF-8 (the same bytes the units transcode to).
+        let utf8: UnsafeBufferPointer<UInt8>
 
         /// Whether the token's text is its own NFC and both its keys are that text (a lower-case
         /// word, most punctuation): then the text's UTF-8 (`textUTF8Count`, `appendText`) is all an
-        /// encoder needs, with no key to make or compare.
+        /// encoder needs, with no key to make or compare. (A token that is not a placeable has
+        /// a `mapping` only if every unit is one `TokenKeys.unitKey` or `LatinKeys` maps — ASCII,
+        /// Khmer but U+17B4 U+17B5 U+17DD–U+17DF, U+0080–U+017F, U+02BC, U+2018, U+2019, U+2032 —
+        /// all of which `isComposedWithoutICU` accepts: so no unit test is needed here.)
         public var keysAreText: Bool {
-            placeableValue == nil && mapping == .text && isComposedWithoutICU
+            placeableValue == nil && mapping == .text
         }
 
-        /// The length of the text's UTF-8 (the token covers no surrogate when `keysAreText`).
-        public var textUTF8Count: Int {
-            var count = 0
-            for j in range {
-                let u = units[j]
-                count &+= u < 0x80 ? 1 : u < 0x800 ? 2 : 3
-            }
-            return count
+        /// Whether the loose key is the key (a placeable's value, or a text no unit of which loses a
+        /// mark): then an encoder need not make the loose key to compare it.
+        public var looseKeyIsKey: Bool {
+            placeableValue != nil || mapping != .looseDiffers
         }
 
-        /// Appends the UTF-8 of the text (use when `keysAreText`: then it is the composed text).
+        /// The length of the text's UTF-8.
+        public var textUTF8Count: Int { utf8.count }
+
+        /// Appends the UTF-8 of the text (use when `keysAreText`: then it is the composed text):
+        /// one copy of the text's own bytes.
         public func appendText(to bytes: inout [UInt8]) {
-            for j in range { Self.appendUTF8(units[j], to: &bytes) }
+            bytes.append(contentsOf: utf8)
         }
 
-        /// `Normalizer.isComposedWithoutICU` of the text, read off its units (no surrogates).
+        /// `Normalizer.isComposedWithoutICU` of the text, read off its units: true without a read
+        /// for a token that is not a placeable (see `keysAreText`).
         var isComposedWithoutICU: Bool {
+            if placeableValue == nil { return true }
             for j in range {
                 switch units[j] {
                 case 0..<0x300, 0x2002...0x20CF, 0x19E0...0x19FF: continue
@@ -48,8 +55,8 @@ extension Tokenizer {
             return true
         }
 
-        /// Appends the UTF-8 of `Normalizer.composed(token.text)`: straight from the units when
-        /// each is one `Normalizer.isComposedWithoutICU` accepts (then the text is its own NFC),
+        /// Appends the UTF-8 of `Normalizer.composed(token.text)`: the text's own bytes when each
+        /// unit is one `Normalizer.isComposedWithoutICU` accepts (then the text is its own NFC),
         /// else through that function. O(length).
         public func appendComposedText(to bytes: inout [UInt8]) {
             if isComposedWithoutICU {
@@ -67,18 +74,6 @@ extension Tokenizer {
                 TokenKeys.appendKeyUTF8(mapping, range, units, loose: loose, to: &bytes)
             }
         }
-
-        /// The UTF-8 of one code unit that is not a surrogate.
-        @inline(__always)
-        static func appendUTF8(_ u: UInt16, to bytes: inout [UInt8]) {
-            if u < 0x80 {
-                bytes.append(UInt8(u))
-            } else if u < 0x800 {
-                bytes.append(UInt8(0xC0 | (u >> 6))); bytes.append(UInt8(0x80 | (u & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xE0 | (u >> 12))); bytes.append(UInt8(0x80 | ((u >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (u & 0x3F)))
-            }
-        }
     }
 
     /// Calls `body` with each token of `text`, in order, as `tokenize(text, mergingPlaceables:)`
@@ -93,52 +88,104 @@ extension Tokenizer {
     /// written from `tokenize`. Cost: `tokenize`'s word and placeable passes, then one pass over
     /// the units per token; no allocation once the tokenizer's buffers have grown.
     public func visitTokens(_ text: String, mergingPlaceables: Bool, _ body: (TokenParts) -> Void) -> Bool {
-        withUnits(of: text) { units, _ in
-            var spans = wordSpans(units)
-            var found: [Placeable.Found] = []
-            if mergingPlaceables {
-                found = placeableRecognizer().recognize(units)
-                spans = merge(spans, with: found)
+        var text = text
+        return text.withUTF8 { utf8 in
+            withUnits(ofUTF8: utf8) { units in visit(units, utf8, mergingPlaceables: mergingPlaceables, body) }
+        }
+    }
+
+    /// One span's facts found before any token is visited (so that a text declined costs no call).
+    struct SpanVisit {
+        var mapping: TokenKeys.Mapping
+        var spaced: Bool
+        /// The span's UTF-8 offsets in the text.
+        var utf8Start: Int
+        var utf8End: Int
+    }
+
+    /// Buffers `visitTokens` reuses from text to text (taken out of the tokenizer while in use:
+    /// one exclusive access per text for all of them).
+    struct VisitBuffers {
+        var spans: [Span] = []
+        var merged: [Span] = []
+        var visits: [SpanVisit] = []
+    }
+
+    /// `visitTokens` on the text's units and UTF-8. One pass over the units after the spans are
+    /// found gives each span its key mapping (`TokenKeys.mapping`), whether white space precedes
+    /// it and where its UTF-8 lies (a running UTF-8 offset: 1, 2 or 3 bytes per unit, 2 per
+    /// surrogate), so each token's text is then copied from the text's own bytes.
+    private func visit(_ units: UnsafeBufferPointer<UInt16>, _ utf8: UnsafeBufferPointer<UInt8>, mergingPlaceables: Bool,
+                       _ body: (TokenParts) -> Void) -> Bool {
+        var buffers = visitBuffers
+        visitBuffers = VisitBuffers()
+        defer { visitBuffers = buffers }
+        wordSpans(units, into: &buffers.spans)
+        var found: [Placeable.Found] = []
+        var merged = false
+        if mergingPlaceables {
+            found = placeableRecognizer().recognize(units)
+            if !found.isEmpty {
+                merge(buffers.spans, with: found, into: &buffers.merged)
+                merged = true
             }
-            let latin = engine == .fast
-            var mappings = mappingBuffer
-            mappingBuffer = []
-            defer { mappingBuffer = mappings }
-            mappings.removeAll(keepingCapacity: true)
-            for span in spans {
-                if span.placeable != nil {
-                    mappings.append(.text)
-                } else if let mapping = TokenKeys.mapping(TokenKeys.Request(range: span.range, isNumber: span.kind == .number), units, latin: latin) {
-                    mappings.append(mapping)
-                } else {
-                    return false
-                }
-            }
-            var previousEnd = 0
+        }
+        let latin = engine == .fast
+        return (merged ? buffers.merged : buffers.spans).withUnsafeBufferPointer { spans in
+            buffers.visits.removeAll(keepingCapacity: true)
+            buffers.visits.reserveCapacity(spans.count)
+            var previousEnd = 0, byte = 0
             for (n, span) in spans.enumerated() {
-                let spaced = n > 0 && Self.containsWhiteSpace(units, from: previousEnd, to: span.range.lowerBound)
+                // Spans come in order without overlaps; anything else is declined (`tokenize` then
+                // answers, correctly) rather than given wrong offsets.
+                guard span.range.lowerBound >= previousEnd else { return false }
+                var spaced = false
+                for j in previousEnd..<span.range.lowerBound {
+                    let u = units[j]
+                    byte &+= Self.utf8Length(u)
+                    if !spaced, Self.isWhiteSpace(u) { spaced = true }
+                }
+                let start = byte
+                let mapping: TokenKeys.Mapping
+                if span.placeable != nil {
+                    mapping = .text
+                    for j in span.range { byte &+= Self.utf8Length(units[j]) }
+                } else {
+                    var size = 0
+                    guard let keyed = TokenKeys.mapping(TokenKeys.Request(range: span.range, isNumber: span.kind == .number), units,
+                                                        latin: latin, utf8Count: &size) else { return false }
+                    mapping = keyed
+                    byte &+= size
+                }
+                buffers.visits.append(SpanVisit(mapping: mapping, spaced: n > 0 && spaced, utf8Start: start, utf8End: byte))
                 previousEnd = span.range.upperBound
-                let placeable = span.placeable.map { found[$0] }
-                body(TokenParts(kind: span.kind, spaced: spaced, placeableKind: placeable?.kind, placeableValue: placeable?.value,
-                                units: units, range: span.range, mapping: mappings[n]))
+            }
+            // The offsets must land inside the text's UTF-8 (they do: the units are its transcoding).
+            guard byte <= utf8.count else { return false }
+            buffers.visits.withUnsafeBufferPointer { visits in
+                for (n, span) in spans.enumerated() {
+                    let visit = visits[n]
+                    let placeable = span.placeable.map { found[$0] }
+                    body(TokenParts(kind: span.kind, spaced: visit.spaced, placeableKind: placeable?.kind, placeableValue: placeable?.value,
+                                    units: units, range: span.range, mapping: visit.mapping,
+                                    utf8: UnsafeBufferPointer(rebasing: utf8[visit.utf8Start..<visit.utf8End])))
+                }
             }
             return true
         }
     }
 
-    /// Whether a unit in `lower..<upper` is White_Space (surrogates, which only make scalars
-    /// above U+FFFF, never are).
-    static func containsWhiteSpace(_ units: UnsafeBufferPointer<UInt16>, from lower: Int, to upper: Int) -> Bool {
-        var j = lower
-        while j < upper {
-            let u = units[j]
-            j += 1
-            if u < 0x80 {
-                if u == 0x20 || (u >= 0x09 && u <= 0x0D) { return true }
-            } else if let scalar = Unicode.Scalar(u), scalar.properties.isWhitespace {
-                return true
-            }
-        }
+    /// The UTF-8 length of a unit's share of its scalar (a surrogate: 2 of a pair's 4 bytes).
+    @inline(__always)
+    static func utf8Length(_ u: UInt16) -> Int {
+        u < 0x80 ? 1 : u < 0x800 ? 2 : (u & 0xF800) == 0xD800 ? 2 : 3
+    }
+
+    /// Whether a unit is White_Space (a surrogate never is: it only makes scalars above U+FFFF).
+    @inline(__always)
+    static func isWhiteSpace(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u == 0x20 || (u >= 0x09 && u <= 0x0D) }
+        if let scalar = Unicode.Scalar(u) { return scalar.properties.isWhitespace }
         return false
     }
 }

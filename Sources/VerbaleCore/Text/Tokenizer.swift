@@ -56,8 +56,8 @@ public final class Tokenizer {
     private var unitBuffer: [UInt16] = []
     private var pieceBuffer: [Range<Int>] = []
     private var splitBuffer: [Range<Int>] = []
-    /// Each span's key mapping, for `visitTokens` (reused like the buffers above).
-    var mappingBuffer: [TokenKeys.Mapping] = []
+    /// `visitTokens`' spans and their facts (reused like the buffers above).
+    var visitBuffers = VisitBuffers()
 
     public convenience init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned) throws(ICUError) {
         try self.init(language: language, khmerWordBreaking: khmerWordBreaking, engine: .fast)
@@ -124,6 +124,16 @@ public final class Tokenizer {
         }
     }
 
+    /// `withUnits(of:_:)` for a text given as its UTF-8 (`visitTokens`, which also reads the
+    /// UTF-8), without the scalar-offset table (`visitTokens` reports no scalar offsets).
+    func withUnits<R>(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt16>) -> R) -> R {
+        var buffer = unitBuffer
+        unitBuffer = []
+        defer { unitBuffer = buffer.count > 1 << 20 ? [] : buffer }
+        let count = UTF16Text.transcode(utf8: utf8, into: &buffer)
+        return buffer.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[0..<count])) }
+    }
+
     func placeableRecognizer() -> PlaceableRecognizer {
         if let recognizer { return recognizer }
         let made = PlaceableRecognizer(language: language, usesPrefilters: engine == .fast)
@@ -141,6 +151,13 @@ public final class Tokenizer {
     /// Word spans (UTF-16) from ICU (or, for plain Latin text, `LatinWordBreaks`, which finds
     /// the same ones), split at separators and repaired by the language rules.
     func wordSpans(_ units: UnsafeBufferPointer<UInt16>) -> [Span] {
+        var spans: [Span] = []
+        wordSpans(units, into: &spans)
+        return spans
+    }
+
+    /// `wordSpans(_:)` written into `spans` (emptied first; its capacity reused).
+    func wordSpans(_ units: UnsafeBufferPointer<UInt16>, into spans: inout [Span]) {
         var pieces = pieceBuffer
         pieceBuffer = []
         defer { pieceBuffer = pieces }
@@ -162,7 +179,7 @@ public final class Tokenizer {
                 swap(&pieces, &khmerScratch.result)
             }
         }
-        var spans: [Span] = []
+        spans.removeAll(keepingCapacity: true)
         spans.reserveCapacity(pieces.count)
         for piece in pieces {
             let kind = Self.kind(of: piece, units)
@@ -173,7 +190,6 @@ public final class Tokenizer {
                 spans.append(Span(range: piece, kind: kind))
             }
         }
-        return spans
     }
 
     /// Pieces from ICU's word boundaries: the runs of non-separator units between boundaries;
@@ -205,6 +221,13 @@ public final class Tokenizer {
     func merge(_ spans: [Span], with found: [Placeable.Found]) -> [Span] {
         guard !found.isEmpty else { return spans }
         var result: [Span] = []
+        merge(spans, with: found, into: &result)
+        return result
+    }
+
+    /// `merge(_:with:)` written into `result` (emptied first; its capacity reused).
+    func merge(_ spans: [Span], with found: [Placeable.Found], into result: inout [Span]) {
+        result.removeAll(keepingCapacity: true)
         result.reserveCapacity(spans.count)
         var p = 0
         for span in spans {
@@ -222,7 +245,6 @@ public final class Tokenizer {
             if result.last?.placeable != p { result.append(Span(range: found[p].range, kind: .placeable, placeable: p)) }
             p += 1
         }
-        return result
     }
 
     /// The tokens of `spans`, keyed in Swift where `TokenKeys.swiftKeys` can, the rest by one

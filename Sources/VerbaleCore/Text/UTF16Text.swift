@@ -59,6 +59,12 @@ enum UTF16Text {
         return (count, surrogates)
     }
 
+    /// `transcode(_:into:)` for a string's UTF-8 already in hand (the surrogate flag left out).
+    static func transcode(utf8: UnsafeBufferPointer<UInt8>, into buffer: inout [UInt16]) -> Int {
+        if buffer.count < utf8.count { buffer = [UInt16](repeating: 0, count: max(utf8.count, buffer.count * 2)) }
+        return buffer.withUnsafeMutableBufferPointer { out in transcode(utf8, into: out).count }
+    }
+
     /// Well-formed UTF-8 (a Swift string's storage, so not validated again) into `out`, which
     /// holds at least `utf8.count` units.
     private static func transcode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt16>) -> (count: Int, surrogates: Bool) {

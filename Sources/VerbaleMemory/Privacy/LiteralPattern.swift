@@ -18,8 +18,10 @@ import VerbaleCore
 /// (ß/SS, ligatures, İ, VT, NEL), random Latin/Khmer texts and every value found in the notes
 /// and Europarl. Beyond it, both sides are read decomposed (each scalar's canonical
 /// decomposition, then its folding), so composed and decomposed spellings meet — the expression
-/// missed those, and a decomposed repeat of a name stayed in a shared memory (review G10); marks
-/// are not reordered, so two marks typed in another order still differ. Cost: building is
+/// missed those, and a decomposed repeat of a name stayed in a shared memory (review G10) — and
+/// with their combining marks in canonical order (`orderMarks`), so a Vietnamese `Lệ` typed
+/// e + ◌̂ + ◌̣ meets one typed e + ◌̣ + ◌̂: both sides are then compared as their NFD, full case
+/// folding and all. Cost: building is
 /// O(value); a text is folded once (`Folded`) for
 /// all the unit's values, then each scan is O(text × value) in the worst case, O(text) in
 /// practice (a mismatch shows at the first scalar or two).
@@ -94,7 +96,8 @@ struct LiteralPattern {
         /// UTF-16 offset of each scalar, and of the end.
         let offsets: [Int]
         let folded: [Unicode.Scalar]
-        /// `owner[i]`: the index in `scalars` of the scalar `folded[i]` comes from.
+        /// `owner[i]`: the index in `scalars` of the scalar `folded[i]` comes from — for a run of
+        /// marks put in canonical order, the run's last text scalar (see `init`).
         let owner: [Int]
 
         init(_ text: String) {
@@ -115,6 +118,14 @@ struct LiteralPattern {
                 for _ in before..<folded.count { owner.append(index) }
             }
             offsets.append(offset)
+            LiteralPattern.orderMarks(count: folded.count, combiningClass: { LiteralPattern.combiningClass(folded[$0]) }) { run, order in
+                let marks = order.map { folded[$0] }
+                folded.replaceSubrange(run, with: marks)
+                // A run put in another order is one unit for matching: a match neither begins
+                // nor ends inside it, and one ending after it covers its last text scalar.
+                let last = owner[run].max() ?? owner[run.lowerBound]
+                for index in run { owner[index] = last }
+            }
             self.scalars = scalars
             self.offsets = offsets
             self.folded = folded
@@ -166,6 +177,12 @@ struct LiteralPattern {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { significant += 1 }
         }
         guard significant >= 2, let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return nil }
+        Self.orderMarks(count: elements.count, combiningClass: { index in
+            if case let .scalar(scalar) = elements[index] { return Self.combiningClass(scalar) }
+            return 0
+        }) { run, order in
+            elements.replaceSubrange(run, with: order.map { elements[$0] })
+        }
         self.elements = elements
         leading = Edge(first)
         trailing = Edge(last)
@@ -188,6 +205,45 @@ struct LiteralPattern {
             } else {
                 for part in decomposed { ICU.appendFullFolding(of: part, to: &output) }
             }
+        }
+    }
+
+    /// A scalar's canonical combining class; 0 (a starter) below U+0300, the first combining
+    /// mark, without a property lookup: ASCII and Latin-1 text costs nothing here.
+    @inline(__always)
+    static func combiningClass(_ scalar: Unicode.Scalar) -> UInt8 {
+        scalar.value < 0x300 ? 0 : scalar.properties.canonicalCombiningClass.rawValue
+    }
+
+    /// The canonical ordering step of NFD (Unicode §3.11): in each run of two or more
+    /// combining marks (non-zero class), marks are stably sorted by class, so marks of
+    /// different classes typed in either order come out the same, while marks of one class
+    /// keep their order (theirs is meaningful: e + ◌̂ + ◌̃ is `ễ`, e + ◌̃ + ◌̂ is not). Calls
+    /// `reorder(run, order)` — `order[k]` is the position the run's k-th mark comes from —
+    /// only for runs that were out of order. Cost: O(count), plus a sort of each such run.
+    static func orderMarks(count: Int, combiningClass: (Int) -> UInt8, reorder: (Range<Int>, [Int]) -> Void) {
+        var index = 0
+        while index < count {
+            guard combiningClass(index) != 0 else { index += 1; continue }
+            let start = index
+            var sorted = true
+            var previous = combiningClass(index)
+            index += 1
+            while index < count {
+                let current = combiningClass(index)
+                guard current != 0 else { break }
+                if current < previous { sorted = false }
+                previous = current
+                index += 1
+            }
+            guard !sorted else { continue }
+            let run = start..<index
+            // Stable: equal classes keep their order (ties broken by position).
+            let order = run.sorted { a, b in
+                let (x, y) = (combiningClass(a), combiningClass(b))
+                return x != y ? x < y : a < b
+            }
+            reorder(run, order)
         }
     }
 

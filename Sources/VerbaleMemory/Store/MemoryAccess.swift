@@ -42,6 +42,10 @@ extension SQLiteMemory {
         /// searched as it is, where a number, abbreviation or address inside a Khmer text
         /// (`1,000`, `U.N.`, an e-mail address) may not be found.
         case concordanceNotUpgraded(path: String)
+        /// The memory was opened `immutable` (a read-only folder where SQLite cannot create the
+        /// `-shm` it shares locks through; `ReadOnlyMemory.open`): it is read as the file holds
+        /// it, and what its owner commits while this command runs is not seen.
+        case openedAsSnapshot(path: String)
 
         public var description: String {
             switch self {
@@ -56,6 +60,8 @@ extension SQLiteMemory {
                 return "\(path): its words were \(AnalysisUpgrade.newerExplanation(stored: stored, current: Tokenizer.analysisIdentity)); until then this Verbale searches them as they are (scores may differ slightly) and will not import into it"
             case let .concordanceNotUpgraded(path):
                 return "\(path): the concordance index was made by an earlier Verbale and the memory is read-only; it is searched as it is, where a number, abbreviation or address inside a Khmer text (1,000, U.N., an e-mail address) may not be found until `verbale` opens it with write access"
+            case let .openedAsSnapshot(path):
+                return "\(path): opened as a snapshot (its folder is read-only here, so SQLite cannot share its owner's locks); units its owner adds while this command runs are not seen"
             }
         }
     }
@@ -80,7 +86,8 @@ enum ReadOnlyMemory {
     /// transaction — the file is opened again as `immutable` (no locks, no `-shm`). Cost of that
     /// choice: a writer with rights this process lacks, starting while this one reads, is not
     /// seen, and a checkpoint during the read could show a torn page; a shared read-only memory
-    /// is not written while it is searched, and the alternative is no search at all. When a
+    /// is not written while it is searched, and the alternative is no search at all; the caller
+    /// is told (`Note.openedAsSnapshot`). When a
     /// `-wal` does hold frames, ignoring it would hide commits: the error says so and how the
     /// owner can fold them into the file (`MemoryError.walNeedsCheckpoint`). Other errors are
     /// rethrown as they are.
@@ -92,7 +99,7 @@ enum ReadOnlyMemory {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
             guard !walHoldsFrames(path) else { throw MemoryError.walNeedsCheckpoint(path: path.path) }
             let pool = try openPool(immutableURI(path), configuration)
-            return (pool, try pool.read { db in try notes(db, path: path.path) })
+            return (pool, try [.openedAsSnapshot(path: path.path)] + pool.read { db in try notes(db, path: path.path) })
         }
     }
 

@@ -38,6 +38,8 @@ public enum Digits {
     /// `text` with Khmer digits (and other Unicode decimal digits) replaced by ASCII ones.
     /// O(n); returns `text` itself when there is nothing to replace.
     public static func ascii(_ text: some StringProtocol) -> String {
+        // ASCII text (most references and numbers) has nothing to replace: one byte scan.
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains { $0 >= 0x80 } }) == true { return String(text) }
         guard text.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.properties.numericType == .decimal }) else { return String(text) }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -84,23 +84,30 @@ public struct FuzzyMatchIndex: MemoryIndex {
     /// (`MatchEntryEncoder`: the bytes of `StoredToken.encode` without the intermediate tokens).
     /// Keeps one tokenizer per language and the encoder's buffers for the whole import.
     final class Analyser: IndexAnalyser {
-        private var tokenizers: [Language: Tokenizer] = [:]
+        /// One tokenizer per language met, found by a short linear search (no hashing per variant).
+        private var tokenizers: [(Language, Tokenizer)] = []
         private var scratch = MatchEntryEncoder.Scratch()
         func rows(for unit: TranslationUnit) throws -> [IndexRow] {
             var rows: [IndexRow] = []
-            for (ordinal, variant) in unit.variants.enumerated() where ordinal < VariantID.maximumVariants {
-                guard let language = variant.language.language else { continue }
-                let tokenizer: Tokenizer
-                if let existing = tokenizers[language] { tokenizer = existing } else {
-                    tokenizer = try Tokenizer(language: language)
-                    tokenizers[language] = tokenizer
-                }
+            rows.reserveCapacity(unit.variants.count)
+            // By index: iterating the variants copied each `Variant` (retaining its strings).
+            for ordinal in unit.variants.indices where ordinal < VariantID.maximumVariants {
+                guard let language = unit.variants[ordinal].language.language else { continue }
+                let tokenizer = try tokenizer(for: language)
+                let text = unit.variants[ordinal].text
                 var bytes: [UInt8] = []
-                bytes.reserveCapacity(variant.text.utf8.count * 2)
-                MatchEntryEncoder.encode(variant.text, tokenizer: tokenizer, scratch: &scratch, into: &bytes)
+                bytes.reserveCapacity(text.utf8.count * 2)
+                MatchEntryEncoder.encode(text, tokenizer: tokenizer, scratch: &scratch, into: &bytes)
                 rows.append(IndexRow(ordinal: ordinal, values: [.integer(Int64(MatchVocabulary.languageIndex(language))), .bytes(bytes)]))
             }
             return rows
+        }
+
+        private func tokenizer(for language: Language) throws -> Tokenizer {
+            for (known, tokenizer) in tokenizers where known == language { return tokenizer }
+            let made = try Tokenizer(language: language)
+            tokenizers.append((language, made))
+            return made
         }
     }
 }

@@ -47,12 +47,19 @@ enum MatchEntryEncoder {
                 token.appendText(to: &bytes)
                 return
             }
-            scratch.clear()
+            // Only the buffers this token uses are emptied (`write` reads `loose` for a word
+            // whose loose key may differ from its key, `value` is emptied where it is made).
+            scratch.form.removeAll(keepingCapacity: true)
+            scratch.key.removeAll(keepingCapacity: true)
             token.appendComposedText(to: &scratch.form)
             token.appendKey(loose: false, to: &scratch.key)
-            if token.kind == .word { token.appendKey(loose: true, to: &scratch.loose) }
+            let looseIsKey = token.looseKeyIsKey
+            if token.kind == .word, !looseIsKey {
+                scratch.loose.removeAll(keepingCapacity: true)
+                token.appendKey(loose: true, to: &scratch.loose)
+            }
             let placeable = token.placeableKind.map { ($0, token.placeableValue ?? "") }
-            write(token.kind, spaced: token.spaced, placeable: placeable, &scratch, to: &bytes)
+            write(token.kind, spaced: token.spaced, placeable: placeable, looseIsKey: looseIsKey, &scratch, to: &bytes)
         }
         if !visited {
             bytes.removeSubrange(start...)
@@ -82,21 +89,22 @@ enum MatchEntryEncoder {
                 scratch.key.append(contentsOf: tokens[index].key.utf8)
                 if tokens[index].kind == .word { scratch.loose.append(contentsOf: tokens[index].looseKey.utf8) }
                 let placeable = tokens[index].placeable.map { ($0.kind, $0.value) }
-                write(tokens[index].kind, spaced: spaced, placeable: placeable, &scratch, to: &bytes)
+                write(tokens[index].kind, spaced: spaced, placeable: placeable, looseIsKey: false, &scratch, to: &bytes)
             }
         }
     }
 
     /// Appends one token whose composed text (`form`), key and, for a word, loose key are in
-    /// `scratch`; `placeable` is a `.placeable` token's kind and value (its keys).
-    private static func write(_ kind: Token.Kind, spaced: Bool, placeable: (Placeable.Kind, String)?, _ scratch: inout Scratch,
-                              to bytes: inout [UInt8]) {
+    /// `scratch`; `placeable` is a `.placeable` token's kind and value (its keys). `looseIsKey`
+    /// says the loose key is known to equal the key (then `scratch.loose` is not read).
+    private static func write(_ kind: Token.Kind, spaced: Bool, placeable: (Placeable.Kind, String)?, looseIsKey: Bool,
+                              _ scratch: inout Scratch, to bytes: inout [UInt8]) {
         // Byte comparisons (not `String ==`, which is up to canonical equivalence: see `StoredToken.sameBytes`).
         let sameKey = scratch.key == scratch.form
         var flags: UInt8 = (spaced ? StoredToken.spacedFlag : 0) | (sameKey ? StoredToken.sameKeyFlag : 0)
         switch kind {
         case .word:
-            let derived = scratch.loose == scratch.key
+            let derived = looseIsKey || scratch.loose == scratch.key
             flags |= MatchVocabulary.Kind.word.rawValue | (derived ? StoredToken.derivedClassFlag : 0)
             bytes.append(flags)
             appendBytes(scratch.form, to: &bytes)
