@@ -87,9 +87,24 @@ enum LatinWordBreaks {
     /// boundary splits, in order, and returns true; returns false (with `pieces` in an
     /// unspecified state) as soon as a unit outside the domain is seen.
     static func pieces(_ units: UnsafeBufferPointer<UInt16>, into pieces: inout [Range<Int>]) -> Bool {
+        var kinds: [Token.Kind] = []
+        return Tokenizer.latinUnitKinds.withUnsafeBufferPointer { self.pieces(units, into: &pieces, kinds: &kinds, unitKinds: $0) }
+    }
+
+    /// `pieces(_:into:)`, also writing each piece's `Tokenizer.kind(of:)` into `kinds`, from the
+    /// same pass: `unitKinds` (`Tokenizer.latinUnitKinds`) says, for each unit below U+0180,
+    /// whether it makes a piece a word (bit 0) or, failing a letter, a number (bit 1); the other
+    /// units of the domain (typographic quotes and dashes, `…`, `•`, `€`) are neither letters
+    /// nor digits. `TokenizerEquivalenceTests` holds the kinds to the ICU path's.
+    static func pieces(_ units: UnsafeBufferPointer<UInt16>, into pieces: inout [Range<Int>], kinds: inout [Token.Kind],
+                       unitKinds: UnsafeBufferPointer<UInt8>) -> Bool {
         pieces.removeAll(keepingCapacity: true)
+        kinds.removeAll(keepingCapacity: true)
         let n = units.count
         guard n > 0 else { return true }
+        @inline(__always) func kind(_ seen: UInt8) -> Token.Kind {
+            seen & 1 != 0 ? .word : seen & 2 != 0 ? .number : .punctuation
+        }
         // The table is read through a pointer: a static's lazy-initialisation check per unit
         // showed in profiles.
         return latin1.withUnsafeBufferPointer { table in
@@ -98,6 +113,8 @@ enum LatinWordBreaks {
                 return u <= 0x17F ? .letter : wordClass(u)
             }
             var pieceStart = 0
+            // What the piece's units so far make it (see `unitKinds`).
+            var seen: UInt8 = 0
             // Classes of the units at i-2, i-1 (separators before the text's start) and i.
             var beforePrevious = Class.separator, previous = Class.separator
             var current = classOf(units[0])
@@ -106,18 +123,31 @@ enum LatinWordBreaks {
                 if current == .unknown { return false }
                 let next = i + 1 < n ? classOf(units[i + 1]) : .separator
                 if current == .separator {
-                    if i > pieceStart { pieces.append(pieceStart..<i) }
+                    if i > pieceStart {
+                        pieces.append(pieceStart..<i)
+                        kinds.append(kind(seen))
+                        seen = 0
+                    }
                     pieceStart = i + 1
-                } else if i > pieceStart, !joins(beforePrevious, previous, current, next) {
-                    pieces.append(pieceStart..<i)
-                    pieceStart = i
+                } else {
+                    if i > pieceStart, !joins(beforePrevious, previous, current, next) {
+                        pieces.append(pieceStart..<i)
+                        kinds.append(kind(seen))
+                        seen = 0
+                        pieceStart = i
+                    }
+                    let u = units[i]
+                    if u < 0x180 { seen |= unitKinds[Int(u)] }
                 }
                 beforePrevious = previous
                 previous = current
                 current = next
                 i += 1
             }
-            if n > pieceStart { pieces.append(pieceStart..<n) }
+            if n > pieceStart {
+                pieces.append(pieceStart..<n)
+                kinds.append(kind(seen))
+            }
             return true
         }
     }

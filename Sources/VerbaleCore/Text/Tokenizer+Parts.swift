@@ -32,6 +32,9 @@ extension Tokenizer {
             placeableValue != nil || mapping != .looseDiffers
         }
 
+        /// The text's UTF-8 (valid only inside the `visitTokens` call that passed this token).
+        public var textUTF8: UnsafeBufferPointer<UInt8> { utf8 }
+
         /// The length of the text's UTF-8.
         public var textUTF8Count: Int { utf8.count }
 

@@ -56,6 +56,9 @@ public final class Tokenizer {
     private var unitBuffer: [UInt16] = []
     private var pieceBuffer: [Range<Int>] = []
     private var splitBuffer: [Range<Int>] = []
+    private var kindBuffer: [Token.Kind] = []
+    /// The French elided forms, held here so that no global is read per word.
+    private let elisions = FrenchElision.french
     /// `visitTokens`' spans and their facts (reused like the buffers above).
     var visitBuffers = VisitBuffers()
 
@@ -160,13 +163,22 @@ public final class Tokenizer {
     func wordSpans(_ units: UnsafeBufferPointer<UInt16>, into spans: inout [Span]) {
         var pieces = pieceBuffer
         pieceBuffer = []
-        defer { pieceBuffer = pieces }
+        var kinds = kindBuffer
+        kindBuffer = []
+        defer {
+            pieceBuffer = pieces
+            kindBuffer = kinds
+        }
         var khmer = language == .khmer
-        // Plain Latin text holds no Khmer, so `khmer` needs no scan there.
-        if engine == .icu || !LatinWordBreaks.pieces(units, into: &pieces) {
+        // Plain Latin text holds no Khmer, so `khmer` needs no scan there; its pieces come with
+        // their kinds (`kindsFound`), from the same pass.
+        var kindsFound = engine == .fast
+            && Self.latinUnitKinds.withUnsafeBufferPointer { LatinWordBreaks.pieces(units, into: &pieces, kinds: &kinds, unitKinds: $0) }
+        if !kindsFound {
             icuPieces(units, into: &pieces, khmer: &khmer)
         }
         if khmer, khmerWordBreaking != .icu {
+            kindsFound = false
             var split = splitBuffer
             splitBuffer = []
             defer { splitBuffer = split }
@@ -181,9 +193,10 @@ public final class Tokenizer {
         }
         spans.removeAll(keepingCapacity: true)
         spans.reserveCapacity(pieces.count)
-        for piece in pieces {
-            let kind = Self.kind(of: piece, units)
-            if language == .french, kind == .word, let length = FrenchElision.prefixLength(piece, units) {
+        let french = language == .french
+        for (n, piece) in pieces.enumerated() {
+            let kind = kindsFound ? kinds[n] : Self.kind(of: piece, units)
+            if french, kind == .word, let length = FrenchElision.prefixLength(piece, units, elisions) {
                 spans.append(Span(range: piece.lowerBound..<piece.lowerBound + length, kind: .word))
                 spans.append(Span(range: piece.lowerBound + length..<piece.upperBound, kind: .word))
             } else {
@@ -287,6 +300,23 @@ public final class Tokenizer {
     /// (`TextSpaces.isSeparator`, the list the placeable patterns' spaces share.)
     @inline(__always)
     static func isSeparator(_ u: UInt16) -> Bool { TextSpaces.isSeparator(u) }
+
+    /// For each unit below U+0180, what `kind(of:)` makes of it alone: 1 a letter (`.word`),
+    /// 2 a digit (`.number`), 0 neither; `LatinWordBreaks` finds a piece's kind from these
+    /// while it finds the piece (a piece is a word if any unit is a letter, else a number if
+    /// any is a digit, as `kind(of:)` decides). Derived from `kind(of:)` itself.
+    static let latinUnitKinds: [UInt8] = {
+        let units = (0..<0x180).map { UInt16($0) }
+        return units.withUnsafeBufferPointer { units in
+            (0..<units.count).map { u -> UInt8 in
+                switch kind(of: u..<u + 1, units) {
+                case .word: 1
+                case .number: 2
+                default: 0
+                }
+            }
+        }
+    }()
 
     /// `.number` for digits (any script) with separators, `.word` when there is a letter,
     /// `.punctuation` otherwise.

@@ -95,9 +95,7 @@ public struct FuzzyMatchIndex: MemoryIndex {
                 guard let language = unit.variants[ordinal].language.language else { continue }
                 let tokenizer = try tokenizer(for: language)
                 let text = unit.variants[ordinal].text
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(text.utf8.count * 2)
-                MatchEntryEncoder.encode(text, tokenizer: tokenizer, scratch: &scratch, into: &bytes)
+                let bytes = MatchEntryEncoder.encoded(text, tokenizer: tokenizer, scratch: &scratch)
                 rows.append(IndexRow(ordinal: ordinal, values: [.integer(Int64(MatchVocabulary.languageIndex(language))), .bytes(bytes)]))
             }
             return rows

@@ -24,6 +24,8 @@ enum MatchEntryEncoder {
         var key: [UInt8] = []
         var loose: [UInt8] = []
         var value: [UInt8] = []
+        /// Where a text's encoding is written before it is copied out in one piece.
+        let output = ByteArena()
 
         mutating func clear() {
             form.removeAll(keepingCapacity: true)
@@ -36,15 +38,31 @@ enum MatchEntryEncoder {
     /// Appends the encoding of `text`'s tokens (merged placeables included) to `bytes`: from
     /// `Tokenizer.visitTokens`, or from `tokenize` when that declines the text.
     static func encode(_ text: String, tokenizer: Tokenizer, scratch: inout Scratch, into bytes: inout [UInt8]) {
-        let start = bytes.count
+        let count = encode(text, tokenizer: tokenizer, scratch: &scratch)
+        bytes.append(contentsOf: scratch.output.bytes(count))
+    }
+
+    /// The encoding of `text`'s tokens as an array of exactly its size (the import's rows).
+    static func encoded(_ text: String, tokenizer: Tokenizer, scratch: inout Scratch) -> [UInt8] {
+        let count = encode(text, tokenizer: tokenizer, scratch: &scratch)
+        return [UInt8](scratch.output.bytes(count))
+    }
+
+    /// Writes the encoding of `text` into `scratch.output` and returns its length. Each token is
+    /// written through a pointer after one capacity check (`ByteWriter`): appending byte by byte
+    /// to an array checked its uniqueness and capacity at every byte.
+    private static func encode(_ text: String, tokenizer: Tokenizer, scratch: inout Scratch) -> Int {
+        var out = ByteWriter(scratch.output)
         let visited = tokenizer.visitTokens(text, mergingPlaceables: true) { token in
             if token.keysAreText, token.kind == .word || token.kind == .punctuation {
                 // Key and loose key equal the composed text: flags, then the text alone (`write`
                 // would find the same by comparing three copies of it).
                 let kind = token.kind == .word ? MatchVocabulary.Kind.word : .punctuation
-                bytes.append((token.spaced ? StoredToken.spacedFlag : 0) | StoredToken.sameKeyFlag | kind.rawValue | StoredToken.derivedClassFlag)
-                appendLength(token.textUTF8Count, to: &bytes)
-                token.appendText(to: &bytes)
+                let text = token.textUTF8
+                out.reserve(text.count + 6)
+                out.append((token.spaced ? StoredToken.spacedFlag : 0) | StoredToken.sameKeyFlag | kind.rawValue | StoredToken.derivedClassFlag)
+                out.appendLength(text.count)
+                out.append(text)
                 return
             }
             // Only the buffers this token uses are emptied (`write` reads `loose` for a word
@@ -59,22 +77,27 @@ enum MatchEntryEncoder {
                 token.appendKey(loose: true, to: &scratch.loose)
             }
             let placeable = token.placeableKind.map { ($0, token.placeableValue ?? "") }
-            write(token.kind, spaced: token.spaced, placeable: placeable, looseIsKey: looseIsKey, &scratch, to: &bytes)
+            write(token.kind, spaced: token.spaced, placeable: placeable, looseIsKey: looseIsKey, &scratch, to: &out)
         }
         if !visited {
-            bytes.removeSubrange(start...)
-            encode(tokenizer.tokenize(text, mergingPlaceables: true), of: text, scratch: &scratch, into: &bytes)
+            out.count = 0
+            encode(tokenizer.tokenize(text, mergingPlaceables: true), of: text, scratch: &scratch, into: &out)
         }
+        out.finish()
+        return out.count
     }
 
     /// Appends the encoding of `tokens` (the tokenizer's tokens of `text`, merged placeables
     /// included, in order) to `bytes`.
     static func encode(_ tokens: [Token], of text: String, into bytes: inout [UInt8]) {
         var scratch = Scratch()
-        encode(tokens, of: text, scratch: &scratch, into: &bytes)
+        var out = ByteWriter(scratch.output)
+        encode(tokens, of: text, scratch: &scratch, into: &out)
+        out.finish()
+        bytes.append(contentsOf: scratch.output.bytes(out.count))
     }
 
-    static func encode(_ tokens: [Token], of text: String, scratch: inout Scratch, into bytes: inout [UInt8]) {
+    private static func encode(_ tokens: [Token], of text: String, scratch: inout Scratch, into out: inout ByteWriter) {
         var text = text
         text.withUTF8 { utf8 in
             var gaps = WhiteSpaceGaps(utf8)
@@ -89,7 +112,7 @@ enum MatchEntryEncoder {
                 scratch.key.append(contentsOf: tokens[index].key.utf8)
                 if tokens[index].kind == .word { scratch.loose.append(contentsOf: tokens[index].looseKey.utf8) }
                 let placeable = tokens[index].placeable.map { ($0.kind, $0.value) }
-                write(tokens[index].kind, spaced: spaced, placeable: placeable, looseIsKey: false, &scratch, to: &bytes)
+                write(tokens[index].kind, spaced: spaced, placeable: placeable, looseIsKey: false, &scratch, to: &out)
             }
         }
     }
@@ -98,41 +121,42 @@ enum MatchEntryEncoder {
     /// `scratch`; `placeable` is a `.placeable` token's kind and value (its keys). `looseIsKey`
     /// says the loose key is known to equal the key (then `scratch.loose` is not read).
     private static func write(_ kind: Token.Kind, spaced: Bool, placeable: (Placeable.Kind, String)?, looseIsKey: Bool,
-                              _ scratch: inout Scratch, to bytes: inout [UInt8]) {
+                              _ scratch: inout Scratch, to out: inout ByteWriter) {
         // Byte comparisons (not `String ==`, which is up to canonical equivalence: see `StoredToken.sameBytes`).
         let sameKey = scratch.key == scratch.form
         var flags: UInt8 = (spaced ? StoredToken.spacedFlag : 0) | (sameKey ? StoredToken.sameKeyFlag : 0)
+        out.reserve(1)  // the flags; each text below makes its own room
         switch kind {
         case .word:
             let derived = looseIsKey || scratch.loose == scratch.key
             flags |= MatchVocabulary.Kind.word.rawValue | (derived ? StoredToken.derivedClassFlag : 0)
-            bytes.append(flags)
-            appendBytes(scratch.form, to: &bytes)
-            if !sameKey { appendBytes(scratch.key, to: &bytes) }
-            if !derived { appendBytes(scratch.loose, prefix: "w:", to: &bytes) }
+            out.append(flags)
+            out.appendBytes(scratch.form)
+            if !sameKey { out.appendBytes(scratch.key) }
+            if !derived { out.appendBytes(scratch.loose, prefix: "w:") }
         case .punctuation:
-            bytes.append(flags | MatchVocabulary.Kind.punctuation.rawValue | StoredToken.derivedClassFlag)
-            appendBytes(scratch.form, to: &bytes)
-            if !sameKey { appendBytes(scratch.key, to: &bytes) }
+            out.append(flags | MatchVocabulary.Kind.punctuation.rawValue | StoredToken.derivedClassFlag)
+            out.appendBytes(scratch.form)
+            if !sameKey { out.appendBytes(scratch.key) }
         case .number:
-            bytes.append(flags | MatchVocabulary.Kind.valued.rawValue | StoredToken.valueFlag)
-            appendBytes(scratch.form, to: &bytes)
-            if !sameKey { appendBytes(scratch.key, to: &bytes) }
-            appendString("#number", to: &bytes)
+            out.append(flags | MatchVocabulary.Kind.valued.rawValue | StoredToken.valueFlag)
+            out.appendBytes(scratch.form)
+            if !sameKey { out.appendBytes(scratch.key) }
+            out.appendString("#number")
             if let (_, value) = placeable {
-                appendString(value, to: &bytes)
+                out.appendString(value)
             } else {
                 // `MatchToken.digitValue(form)`: Khmer digits (UTF-8 E1 9F A0–A9) as ASCII.
                 digitValue(scratch.form, into: &scratch.value)
-                appendBytes(scratch.value, to: &bytes)
+                out.appendBytes(scratch.value)
             }
         case .placeable:
-            bytes.append(flags | MatchVocabulary.Kind.valued.rawValue | StoredToken.valueFlag)
-            appendBytes(scratch.form, to: &bytes)
-            if !sameKey { appendBytes(scratch.key, to: &bytes) }
+            out.append(flags | MatchVocabulary.Kind.valued.rawValue | StoredToken.valueFlag)
+            out.appendBytes(scratch.form)
+            if !sameKey { out.appendBytes(scratch.key) }
             let kind = placeable?.0 ?? .tag
-            if kind == .number { appendString("#number", to: &bytes) } else { appendString(kind.rawValue, prefix: "#", to: &bytes) }
-            if let (_, value) = placeable { appendString(value, to: &bytes) } else { appendBytes(scratch.key, to: &bytes) }
+            if kind == .number { out.appendString("#number") } else { out.appendString(kind.rawValue, prefix: "#") }
+            if let (_, value) = placeable { out.appendString(value) } else { out.appendBytes(scratch.key) }
         }
     }
 
@@ -151,28 +175,109 @@ enum MatchEntryEncoder {
             }
         }
     }
+}
 
-    /// Appends a varint length and `prefix + bytes`.
-    @inline(__always)
-    private static func appendBytes(_ text: [UInt8], prefix: StaticString? = nil, to bytes: inout [UInt8]) {
-        appendLength(text.count + (prefix?.utf8CodeUnitCount ?? 0), to: &bytes)
-        if let prefix { prefix.withUTF8Buffer { bytes.append(contentsOf: $0) } }
-        bytes.append(contentsOf: text)
+/// The memory a `ByteWriter` writes into, kept from text to text (one per analysing thread).
+/// A class only to free it; the writer reads and grows it through its own copy of the pointer.
+final class ByteArena {
+    fileprivate var base: UnsafeMutablePointer<UInt8>
+    fileprivate var capacity: Int
+
+    init(capacity: Int = 4096) {
+        base = .allocate(capacity: capacity)
+        self.capacity = capacity
     }
 
-    /// Appends a varint length and the UTF-8 of `prefix + text`.
+    deinit { base.deallocate() }
+
+    /// The first `count` bytes written (valid until the next write).
+    func bytes(_ count: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base, count: min(count, capacity))
+    }
+}
+
+/// Writes bytes through a pointer into a `ByteArena`: `reserve` once per token (growing the
+/// arena when needed), then unchecked writes. `finish` when done: a huge text's memory is not
+/// kept for the small ones that follow.
+struct ByteWriter {
+    private let arena: ByteArena
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    var count = 0
+
+    init(_ arena: ByteArena) {
+        self.arena = arena
+        base = arena.base
+        capacity = arena.capacity
+    }
+
+    /// Makes room for `extra` more bytes.
     @inline(__always)
-    private static func appendString(_ text: String, prefix: StaticString? = nil, to bytes: inout [UInt8]) {
-        appendLength(text.utf8.count + (prefix?.utf8CodeUnitCount ?? 0), to: &bytes)
-        if let prefix { prefix.withUTF8Buffer { bytes.append(contentsOf: $0) } }
-        bytes.append(contentsOf: text.utf8)
+    mutating func reserve(_ extra: Int) {
+        if count &+ extra > capacity { grow(count + extra) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let grown = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = grown
+        arena.base = moved
+        arena.capacity = grown
+    }
+
+    /// Lets a huge text's memory go once its bytes have been copied out.
+    mutating func finish() {
+        if capacity > 1 << 22, count < 1 << 16 {
+            let small = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+            small.update(from: base, count: count)
+            base.deallocate()
+            base = small
+            capacity = 4096
+            arena.base = small
+            arena.capacity = 4096
+        }
     }
 
     @inline(__always)
-    private static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
+    mutating func append(_ byte: UInt8) {
+        base[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+        count &+= bytes.count
+    }
+
+    /// A varint length (at most 5 bytes for any `Int32`-sized text).
+    @inline(__always)
+    mutating func appendLength(_ length: Int) {
         var length = length
-        while length >= 0x80 { bytes.append(UInt8(length & 0x7F) | 0x80); length >>= 7 }
-        bytes.append(UInt8(length))
+        while length >= 0x80 { append(UInt8(length & 0x7F) | 0x80); length >>= 7 }
+        append(UInt8(length))
+    }
+
+    /// A varint length and `prefix + bytes` (room for them made here).
+    mutating func appendBytes(_ text: [UInt8], prefix: StaticString? = nil) {
+        reserve(text.count + 5 + (prefix?.utf8CodeUnitCount ?? 0))
+        appendLength(text.count + (prefix?.utf8CodeUnitCount ?? 0))
+        if let prefix { prefix.withUTF8Buffer { append($0) } }
+        text.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// A varint length and the UTF-8 of `prefix + text` (room for them made here).
+    mutating func appendString(_ text: String, prefix: StaticString? = nil) {
+        var text = text
+        text.withUTF8 { utf8 in
+            reserve(utf8.count + 5 + (prefix?.utf8CodeUnitCount ?? 0))
+            appendLength(utf8.count + (prefix?.utf8CodeUnitCount ?? 0))
+            if let prefix { prefix.withUTF8Buffer { append($0) } }
+            append(utf8)
+        }
     }
 }
 
