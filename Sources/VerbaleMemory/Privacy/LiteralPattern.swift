@@ -132,6 +132,17 @@ struct LiteralPattern {
             self.owner = owner
         }
 
+        /// The text scalar starting at UTF-16 offset `offset`, or nil when none starts there.
+        /// Cost: O(log n) (a binary search of `offsets`).
+        func scalar(atUTF16 offset: Int) -> Unicode.Scalar? {
+            var low = 0, high = scalars.count
+            while low < high {
+                let middle = (low + high) / 2
+                if offsets[middle] < offset { low = middle + 1 } else { high = middle }
+            }
+            return low < scalars.count && offsets[low] == offset ? scalars[low] : nil
+        }
+
         /// Whether folded position `index` begins a text scalar (or is the end).
         func isBoundary(_ index: Int) -> Bool {
             index == 0 || index == folded.count || owner[index] != owner[index - 1]

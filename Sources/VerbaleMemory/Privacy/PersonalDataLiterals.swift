@@ -48,13 +48,15 @@ extension PersonalDataScrubber {
     /// run only for units where the patterns found something.
     static func literalSpans(of values: [KnownValue], in text: String, outside taken: [Span]) -> [Span] {
         guard !values.isEmpty, !text.isEmpty else { return [] }
-        let ns = text as NSString
         let folded = LiteralPattern.Folded(text)
         var found: [Span] = []
         for value in values {
             for range in value.literal.ranges(in: folded) {
-                if value.capitalInitial, let first = ns.substring(with: range).unicodeScalars.first, !first.properties.isUppercase { continue }
-                if (taken + found).contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
+                // A match starts on a text scalar: its first scalar, read from the folded text
+                // (no substring, no UTF-16 bridge).
+                if value.capitalInitial, let first = folded.scalar(atUTF16: range.location), !first.properties.isUppercase { continue }
+                func overlaps(_ span: Span) -> Bool { NSIntersectionRange(span.range, range).length > 0 }
+                if taken.contains(where: overlaps) || found.contains(where: overlaps) { continue }
                 found.append(Span(kind: value.kind, range: range, key: value.key))
             }
         }

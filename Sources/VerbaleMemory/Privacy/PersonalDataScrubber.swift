@@ -284,16 +284,16 @@ public final class PersonalDataScrubber {
     func scrubFreeText(_ unit: inout TranslationUnit, file: String, position: Int, known: [KnownValue] = [], findings: inout [PersonalDataFinding]) {
         var placeholders: [PersonalDataKind: [String: String]] = [:]
         for value in known { placeholders[value.kind, default: [:]][value.key] = value.placeholder }
-        func user(_ name: String?, field: String, language: String) -> String? {
+        func user(_ name: String?, field: String, language: LanguageTag?) -> String? {
             guard let name, !isBlank(name), name != PersonalDataKind.person.placeholder(number: nil) else { return name }
             let placeholder = PersonalDataKind.person.placeholder(number: nil)
-            var finding = PersonalDataFinding(file: file, unit: position, unitID: unit.id, language: language, kind: .person,
+            var finding = PersonalDataFinding(file: file, unit: position, unitID: unit.id, language: language?.description ?? "", kind: .person,
                                               placeholder: placeholder, original: name, start: 0, end: name.unicodeScalars.count)
             finding.field = field
             findings.append(finding)
             return placeholder
         }
-        func clean(_ text: String, field: String, language: String) -> String {
+        func clean(_ text: String, field: String, language: LanguageTag?) -> String {
             let patterned = spans(in: text)
             let found = (patterned + Self.literalSpans(of: known, in: text, outside: patterned)).sorted { $0.range.location < $1.range.location }
             guard !found.isEmpty else { return text }
@@ -309,7 +309,7 @@ public final class PersonalDataScrubber {
             for span in found {
                 let placeholder = placeholder(span)
                 var finding = PersonalDataFinding(
-                    file: file, unit: position, unitID: unit.id, language: language, kind: span.kind, placeholder: placeholder,
+                    file: file, unit: position, unitID: unit.id, language: language?.description ?? "", kind: span.kind, placeholder: placeholder,
                     original: ns.substring(with: span.range), start: Self.scalarOffset(text, utf16: span.range.location),
                     end: Self.scalarOffset(text, utf16: span.range.location + span.range.length))
                 finding.field = field
@@ -317,7 +317,7 @@ public final class PersonalDataScrubber {
             }
             return output as String
         }
-        func cleanProperties(_ properties: inout [Property], prefix: String, language: String) {
+        func cleanProperties(_ properties: inout [Property], prefix: String, language: LanguageTag?) {
             for index in properties.indices where !Self.structuralProperties.contains(properties[index].type) {
                 let property = properties[index]
                 let field = "\(prefix)property:\(property.type)"
@@ -328,7 +328,9 @@ public final class PersonalDataScrubber {
                 }
             }
         }
-        let source = unit.variants.first?.language.description ?? ""
+        // Tags, not their text: a finding spells its language, most units make none (a tag's
+        // `description` joins its subtags into a new string each time).
+        let source = unit.variants.first?.language
         unit.metadata.creationUser = user(unit.metadata.creationUser, field: "creation-user", language: source)
         unit.metadata.changeUser = user(unit.metadata.changeUser, field: "change-user", language: source)
         for index in unit.metadata.attributes.indices where Self.userAttributes.contains(unit.metadata.attributes[index].type) {
@@ -336,20 +338,26 @@ public final class PersonalDataScrubber {
             unit.metadata.attributes[index].value = user(attribute.value, field: "attribute:\(attribute.type)", language: source) ?? ""
         }
         for index in unit.variants.indices {
-            let language = unit.variants[index].language.description
+            let language = unit.variants[index].language
             for slot in unit.variants[index].attributes.indices where Self.userAttributes.contains(unit.variants[index].attributes[slot].type) {
                 let attribute = unit.variants[index].attributes[slot]
                 unit.variants[index].attributes[slot].value = user(attribute.value, field: "variant-attribute:\(attribute.type)", language: language) ?? ""
             }
         }
-        unit.metadata.notes = unit.metadata.notes.map { clean($0, field: "note", language: source) }
-        cleanProperties(&unit.metadata.properties, prefix: "", language: source)
+        // Written only where there is something to clean: a write to a variant's notes or
+        // properties copies the unit's variants array (the caller still holds the original).
+        if !unit.metadata.notes.isEmpty { unit.metadata.notes = unit.metadata.notes.map { clean($0, field: "note", language: source) } }
+        if !unit.metadata.properties.isEmpty { cleanProperties(&unit.metadata.properties, prefix: "", language: source) }
         unit.metadata.previousContext = unit.metadata.previousContext.map { clean($0, field: "previous-context", language: source) }
         unit.metadata.nextContext = unit.metadata.nextContext.map { clean($0, field: "next-context", language: source) }
         for index in unit.variants.indices {
-            let language = unit.variants[index].language.description
-            unit.variants[index].notes = unit.variants[index].notes.map { clean($0, field: "variant-note", language: language) }
-            cleanProperties(&unit.variants[index].properties, prefix: "variant-", language: language)
+            let language = unit.variants[index].language
+            if !unit.variants[index].notes.isEmpty {
+                unit.variants[index].notes = unit.variants[index].notes.map { clean($0, field: "variant-note", language: language) }
+            }
+            if !unit.variants[index].properties.isEmpty {
+                cleanProperties(&unit.variants[index].properties, prefix: "variant-", language: language)
+            }
         }
     }
 
