@@ -54,7 +54,50 @@ struct PlaceableRecognizerReferenceTests {
                 candidates.append(Placeable.Found(kind: .email, range: match, value: String(decoding: units[match], as: UTF16.self)))
             }
         }
-        return PlaceableRecognizer.leftmostLongest(candidates)
+        return Self.leftmostLongestBySorting(candidates)
+    }
+
+    /// The selection the recognizer's `leftmostLongest` must make, written as a sort only: by
+    /// start, longest first, earliest candidate on a tie; then each one that does not overlap the
+    /// last kept. Kept here apart from the recognizer's, whose fast path for candidates already in
+    /// order would otherwise be compared with itself (review H2).
+    static func leftmostLongestBySorting(_ candidates: [Placeable.Found]) -> [Placeable.Found] {
+        let sorted = candidates.enumerated().sorted {
+            ($0.element.range.lowerBound, -$0.element.range.count, $0.offset) < ($1.element.range.lowerBound, -$1.element.range.count, $1.offset)
+        }
+        var kept: [Placeable.Found] = []
+        for (_, candidate) in sorted where kept.last.map({ $0.range.upperBound <= candidate.range.lowerBound }) ?? true {
+            kept.append(candidate)
+        }
+        return kept
+    }
+
+    @Test("leftmostLongest keeps what sorting keeps: candidates in order or not, equal starts, ties, nested and touching ranges")
+    func leftmostLongestMatchesSorting() {
+        func found(_ range: Range<Int>, _ tag: Int) -> Placeable.Found { Placeable.Found(kind: .number, range: range, value: "\(tag)") }
+        let lists: [[Placeable.Found]] = [
+            [], [found(0..<3, 0)],
+            [found(0..<3, 0), found(0..<5, 1), found(2..<4, 2), found(5..<6, 3)],   // ordered, longer second at one start
+            [found(0..<5, 0), found(0..<5, 1), found(5..<7, 2)],                     // a tie: the first wins; touching is kept
+            [found(4..<6, 0), found(0..<2, 1), found(1..<5, 2)],                     // unordered
+            [found(0..<2, 0), found(3..<4, 1), found(6..<9, 2)],                     // ordered, no overlap
+            [found(0..<9, 0), found(1..<2, 1), found(2..<3, 2), found(9..<10, 3)],   // nested
+        ]
+        var random = SeededGenerator(seed: 554)
+        var all = lists
+        for _ in 0..<2_000 {
+            var list: [Placeable.Found] = []
+            var start = 0
+            for tag in 0..<Int.random(in: 0...8, using: &random) {
+                // Mostly in order (as the rules' scan makes them), sometimes going back.
+                start = max(0, start + Int.random(in: -2...3, using: &random))
+                list.append(found(start..<(start + Int.random(in: 1...5, using: &random)), tag))
+            }
+            all.append(list)
+        }
+        for list in all {
+            #expect(Self.describe(PlaceableRecognizer.leftmostLongest(list)) == Self.describe(Self.leftmostLongestBySorting(list)), "\(Self.describe(list))")
+        }
     }
 
     static func describe(_ found: [Placeable.Found]) -> [String] {
