@@ -182,6 +182,10 @@ enum MatchEntryEncoder {
 final class ByteArena {
     fileprivate var base: UnsafeMutablePointer<UInt8>
     fileprivate var capacity: Int
+    /// A `ByteWriter` is open on it (between its `init` and `finish`). Two at once would each
+    /// cache the pointer the other frees when it grows: checked in debug builds (tests), where
+    /// a second writer on one arena (a copied `Scratch`, a nested encode) stops at once.
+    fileprivate var writing = false
 
     init(capacity: Int = 4096) {
         base = .allocate(capacity: capacity)
@@ -206,6 +210,8 @@ struct ByteWriter {
     var count = 0
 
     init(_ arena: ByteArena) {
+        assert(!arena.writing, "a second ByteWriter on one ByteArena: the first one's pointer would be freed under it")
+        arena.writing = true
         self.arena = arena
         base = arena.base
         capacity = arena.capacity
@@ -220,7 +226,7 @@ struct ByteWriter {
     private mutating func grow(_ needed: Int) {
         let grown = max(needed, capacity * 2)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        moved.update(from: base, count: count)
+        moved.initialize(from: base, count: count)
         base.deallocate()
         base = moved
         capacity = grown
@@ -228,11 +234,13 @@ struct ByteWriter {
         arena.capacity = grown
     }
 
-    /// Lets a huge text's memory go once its bytes have been copied out.
+    /// Closes the writer (another may then open on the arena) and lets a huge text's memory
+    /// go once its bytes have been copied out.
     mutating func finish() {
+        arena.writing = false
         if capacity > 1 << 22, count < 1 << 16 {
             let small = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
-            small.update(from: base, count: count)
+            small.initialize(from: base, count: count)
             base.deallocate()
             base = small
             capacity = 4096
@@ -249,7 +257,7 @@ struct ByteWriter {
 
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+        if let source = bytes.baseAddress { (base + count).initialize(from: source, count: bytes.count) }
         count &+= bytes.count
     }
 
