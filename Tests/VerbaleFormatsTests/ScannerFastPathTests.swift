@@ -109,4 +109,29 @@ struct ScannerFastPathTests {
             #expect(units.first?.variants[0].text == expected)
         }
     }
+
+    @Test("The eight-bytes-at-a-time survey counts exactly what a byte loop counts, on random bytes of every length")
+    func surveyMatchesByteLoop() {
+        var generator = SystemRandomNumberGenerator()
+        // Biased towards the bytes that matter: LF, TAB, CR, '&', controls, continuation and lead bytes.
+        let interesting: [UInt8] = [0x0A, 0x09, 0x0D, 0x26, 0x00, 0x1F, 0x20, 0x7F, 0x80, 0xBF, 0xC0, 0xE1, 0xFF, 0x3C, 0x61]
+        for round in 0..<3_000 {
+            // Some runs past 255 words, where the per-lane tallies are summed and restarted.
+            let length = round % 100 == 0 ? Int.random(in: 2_030...4_200, using: &generator) : Int.random(in: 0...41, using: &generator)
+            let bytes = (0..<length).map { _ in
+                Bool.random(using: &generator) ? interesting.randomElement(using: &generator) ?? 0 : UInt8.random(in: 0...255, using: &generator)
+            }
+            var expected = ByteRun()
+            for byte in bytes {
+                if byte == 0x0A { expected.newlines += 1 }
+                if byte & 0xC0 == 0x80 { expected.continuations += 1 }
+                if byte < 0x20 && byte != 0x0A && byte != 0x09 { expected.controls = true }
+                if byte == 0x09 { expected.tabs = true }
+                if byte == 0x26 { expected.ampersands = true }
+                if byte >= 0x80 { expected.ascii = false }
+            }
+            let surveyed = bytes.withUnsafeBytes { ByteRun($0) }
+            #expect(surveyed == expected, "\(bytes)")
+        }
+    }
 }

@@ -46,6 +46,9 @@ final class ImportPipeline: @unchecked Sendable {
         var failure: (any Error)?
     }
 
+    /// Units read, not yet analysed. Handed on by moving (`consuming`), so the analysis takes
+    /// each unit out of it instead of copying it (a copy costs a retain and a release per
+    /// string and array a unit holds).
     private struct Raw: Sendable {
         var source: Int
         var units: [(TranslationUnit, Int)]
@@ -60,17 +63,29 @@ final class ImportPipeline: @unchecked Sendable {
     private final class Analysers {
         let scrubber: PersonalDataScrubber?
         let indexes: [any IndexAnalyser]
-        /// Canonical tag texts, rendered once per language rather than once per variant.
-        var tagTexts: [LanguageTag: String] = [:]
+        /// Canonical tag texts, rendered once per language rather than once per variant. A
+        /// short list searched in order: a memory has a handful of languages, and comparing
+        /// tags (small strings) costs less than hashing one into a dictionary.
+        var tagTexts: [(tag: LanguageTag, text: String)] = []
         func tagText(_ tag: LanguageTag) -> String {
-            if let known = tagTexts[tag] { return known }
+            for known in tagTexts where known.tag == tag { return known.text }
             let text = tag.description
-            tagTexts[tag] = text
+            if tagTexts.count < 32 { tagTexts.append((tag, text)) }
             return text
         }
         init(scrub: Bool, indexes: [any MemoryIndex]) throws {
             scrubber = scrub ? try PersonalDataScrubber() : nil
             self.indexes = try indexes.map { try $0.makeAnalyser() }
+        }
+    }
+
+    /// Carries a `Raw` into a worker's closure, which takes it out (a captured value could only be copied).
+    private final class RawBox: @unchecked Sendable {
+        private var raw: Raw?
+        init(_ raw: consuming Raw) { self.raw = raw }
+        func take() -> Raw {
+            guard let raw = raw.take() else { return Raw(source: 0, units: [], bytesRead: 0) }
+            return raw
         }
     }
 
@@ -226,8 +241,10 @@ final class ImportPipeline: @unchecked Sendable {
                 position += 1
                 units.append((unit, position))
                 if units.count == chunkSize {
-                    guard dispatch(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes)) else { return }
-                    units.removeAll(keepingCapacity: true)
+                    var full: [(TranslationUnit, Int)] = []
+                    swap(&full, &units)
+                    units.reserveCapacity(chunkSize)
+                    guard dispatch(Raw(source: index, units: full, bytesRead: source.bytesRead, totalBytes: source.totalBytes)) else { return }
                 }
             }
             let last = Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes, readerSkips: source.readerSkips)
@@ -237,7 +254,7 @@ final class ImportPipeline: @unchecked Sendable {
 
     /// Waits for room, then hands `raw` to a worker. False when the import was cancelled.
     @discardableResult
-    private func dispatch(_ raw: Raw) -> Bool {
+    private func dispatch(_ raw: consuming Raw) -> Bool {
         condition.lock()
         while !cancelled && dispatched - taken >= chunksInFlight { condition.wait() }
         guard !cancelled else {
@@ -248,8 +265,9 @@ final class ImportPipeline: @unchecked Sendable {
         dispatched += 1
         condition.unlock()
         let worker = sequence % workers.count
+        let box = RawBox(raw)
         workers[worker].async(group: analysing) { [self] in
-            let chunk = analyse(raw, worker: worker)
+            let chunk = analyse(box.take(), worker: worker)
             condition.lock()
             ready[sequence] = chunk
             condition.broadcast()
@@ -262,7 +280,7 @@ final class ImportPipeline: @unchecked Sendable {
 
     /// Prepares `raw`'s units with `worker`'s analysers (only ever used on that worker's queue,
     /// or on the caller's thread when there are no workers).
-    private func analyse(_ raw: Raw, worker: Int) -> Chunk {
+    private func analyse(_ raw: consuming Raw, worker: Int) -> Chunk {
         var chunk = Chunk(source: raw.source, name: names[raw.source], bytesRead: raw.bytesRead, totalBytes: raw.totalBytes, readerSkips: raw.readerSkips, failure: raw.failure)
         guard !raw.units.isEmpty else { return chunk }
         condition.lock()
@@ -285,10 +303,15 @@ final class ImportPipeline: @unchecked Sendable {
         }
         let name = names[raw.source]
         let originName = SQLiteMemory.originName(name)
-        chunk.units.reserveCapacity(raw.units.count)
+        // The units alone own their list now, so each can be moved out of it.
+        var units = raw.units
+        raw.units = []
+        chunk.units.reserveCapacity(units.count)
         do {
-            for (input, position) in raw.units {
-                var unit = input
+            for index in units.indices {
+                var unit = TranslationUnit(variants: [])
+                swap(&unit, &units[index].0)
+                let position = units[index].1
                 if let reason = SQLiteMemory.prepare(&unit, options: options) {
                     chunk.units.append(PreparedUnit(unit: unit, position: position, skip: reason, findings: [], rows: []))
                     continue

@@ -44,23 +44,28 @@ extension SQLiteMemory {
             defer { pipeline.finish() }
             var file: ImportSummary.File?
             var chunks = 0
+            /// Personal data replaced, by kind: counted with the enum as key (its hash is one
+            /// integer; the summary's string keys were hashed once per finding), folded in below.
+            var personalData: [PersonalDataKind: Int] = [:]
             while var chunk = pipeline.next() {
                 if file == nil { file = ImportSummary.File(name: chunk.name) }
-                for prepared in chunk.units {
+                // By index, reading each unit in place: `for prepared in chunk.units` copied every
+                // unit (a retain and a release per string and array it holds).
+                for index in chunk.units.indices {
                     file?.read += 1
-                    if let reason = prepared.skip {
+                    if let reason = chunk.units[index].skip {
                         summary.skipped[reason.key, default: 0] += 1
                         file?.skipped += 1
                         continue
                     }
-                    for finding in prepared.findings { summary.personalData[finding.kind.rawValue, default: 0] += 1 }
-                    if options.collectPersonalDataReport { report.append(contentsOf: prepared.findings) }
-                    let keys = prepared.keys ?? UnitWriter.Keys(prepared.unit)
-                    switch try writer.store(prepared.unit, keys: keys) {
+                    for finding in chunk.units[index].findings { personalData[finding.kind, default: 0] += 1 }
+                    if options.collectPersonalDataReport { report.append(contentsOf: chunk.units[index].findings) }
+                    let keys = chunk.units[index].keys ?? UnitWriter.Keys(chunk.units[index].unit)
+                    switch try writer.store(chunk.units[index].unit, keys: keys) {
                     case let .added(id, alternative):
                         file?.added += 1
                         if alternative { file?.alternatives += 1 }
-                        for (insert, rows) in zip(inserts, prepared.rows) {
+                        for (insert, rows) in zip(inserts, chunk.units[index].rows) {
                             for row in rows { try insert.run(row, variant: VariantID.make(unit: id, ordinal: row.ordinal)) }
                         }
                     case .merged:
@@ -86,6 +91,7 @@ extension SQLiteMemory {
                 file = nil
             }
             for index in indexes { try index.endBulkWrite(db) }
+            for (kind, count) in personalData { summary.personalData[kind.rawValue, default: 0] += count }
             try finally(db, summary)
             return summary
         }
@@ -110,7 +116,10 @@ extension SQLiteMemory {
             }
         }
         let before = unit.variants.count
-        unit.variants.removeAll { $0.tags.isEmpty && isBlank($0.text) }
+        // Checked before removing: most units have nothing to remove, and then stay untouched.
+        if unit.variants.contains(where: { $0.tags.isEmpty && isBlank($0.text) }) {
+            unit.variants.removeAll { $0.tags.isEmpty && isBlank($0.text) }
+        }
         if unit.variants.count < 2 {
             return unit.variants.count < before ? .emptySegment : .singleLanguage
         }

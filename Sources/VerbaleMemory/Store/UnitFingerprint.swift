@@ -20,6 +20,12 @@ public enum UnitFingerprint {
     /// the texts: the import needs both, and hashing is byte by byte.
     static func unitsAndSource(_ variants: [Variant], tags: [String]) -> (units: Int64, source: UInt64) {
         var combined: UInt64 = 0xcbf2_9ce4_8422_2325
+        // Two variants, the common unit: the same sorted combination, without an array.
+        if variants.count == 2 && tags.count == 2 {
+            let first = pair(variants[0], tag: tags[0]), second = pair(variants[1], tag: tags[1])
+            combined = mix(mix(combined, min(first, second)), max(first, second))
+            return (Int64(bitPattern: combined), first)
+        }
         // Order-independent: hash each pair, then combine sorted pair hashes.
         var pairHashes = zip(variants, tags).map { pair($0.0, tag: $0.1) }
         let source = pairHashes.first ?? 0
@@ -52,6 +58,14 @@ public enum UnitFingerprint {
     }
 
     private static func fnv(_ seed: UInt64, _ text: String) -> UInt64 {
+        // Over the bytes in place (a native string's), else through the view.
+        if let hash = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            var hash = seed
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }) {
+            return hash
+        }
         var hash = seed
         for byte in text.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
