@@ -198,7 +198,7 @@ struct LiteralPattern {
             output.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
         } else if (0x1780...0x17FF).contains(value) || value == 0x200B || (value < 0xC0 && value != 0xB5) {
             output.append(scalar)
-        } else if value < latinFoldingsEnd {
+        } else if value >= 0xC0, value < latinFoldingsEnd {
             // Latin-1 and Latin Extended (French and other Latin-script names): the ICU result
             // for the scalar, computed once by the path below.
             output.append(contentsOf: latinFoldings[Int(value - 0xC0)])
