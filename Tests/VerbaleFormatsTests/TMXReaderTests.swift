@@ -201,4 +201,34 @@ struct TMXBadInputTests {
         #expect(html.reason == .unexpectedRoot(found: "html", expected: "tmx"))
         #expect(Fixture.error("not-a-memory.xml")?.reason == .unknownFormat)
     }
+    @Test("A second <seg> in one <tuv> is an error with its position; a <prop> or <note> after the <seg> stays on its variant (review H1)")
+    func oneSegmentPerVariant() throws {
+        let twoSegments = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+            <body><tu><tuv xml:lang="fr" creationid="x"><seg>Premier segment</seg><seg>Second segment</seg></tuv>
+            <tuv xml:lang="en"><seg>First</seg></tuv></tu></body></tmx>
+            """
+        let error = try #require(Fixture.error(source: { ByteSource(data: Data(twoSegments.utf8), name: "two-seg.tmx") }))
+        #expect(error.reason == .repeatedElement("seg", inside: "tuv"))
+        #expect(error.line == 3 && error.column == 71, "at the second <seg>")
+        #expect(error.description == "two-seg.tmx:3:71: a second <seg> in one <tuv>: it holds one, so which is the text cannot be told")
+
+        // Against the DTD, but seen: the Khmer variant's review mark after its <seg> is kept,
+        // the variant keeps its language, and the unit its two variants in order.
+        let propAfter = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+            <body><tu><tuv xml:lang="en"><seg>has the honour to inform</seg></tuv>
+            <tuv xml:lang="km"><seg>សូមជម្រាបជូន</seg><prop type="x-review">unreviewed</prop><note>ការបកប្រែ</note></tuv>
+            <tuv xml:lang="fr"><seg></seg><prop type="x-review">unreviewed</prop></tuv></tu></body></tmx>
+            """
+        let (units, _) = try read(Data(propAfter.utf8), as: .tmx, name: "prop-after.tmx")
+        let unit = try #require(units.first)
+        #expect(unit.variants.map(\.language.description) == ["en", "km"], "the empty French <seg> leaves its variant out, props and all")
+        #expect(unit.variants[1].text == "សូមជម្រាបជូន")
+        #expect(unit.variants[1].properties == [Property(type: "x-review", value: "unreviewed")])
+        #expect(unit.variants[1].notes == ["ការបកប្រែ"])
+        #expect(unit.variants[0].properties.isEmpty && unit.variants[0].notes.isEmpty)
+    }
 }

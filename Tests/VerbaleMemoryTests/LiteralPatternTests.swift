@@ -161,6 +161,60 @@ struct LiteralPatternTests {
         #expect(scrubbed.unit.variants[1].text == "L’Ambassade informe que {PERSON} assistera au dîner.")
     }
 
+    @Test("Random words whose marks are typed in any order, the value typed in another: found as in the texts' NFD, and the value always found")
+    func randomMarkOrder() {
+        var generator = SeededGenerator(seed: 20212)
+        let letters = ["a", "E", "o", "N", "l", "y", "U", "i"]
+        // Classes 202 (cedilla), 216 (horn), 220 (dot below), 230 (grave, acute, circumflex,
+        // tilde), 232 (caron above right… here U+031A), 1 (tilde overlay).
+        let marks = ["\u{327}", "\u{31B}", "\u{323}", "\u{300}", "\u{301}", "\u{302}", "\u{303}", "\u{31A}", "\u{334}"]
+        func item(_ generator: inout SeededGenerator) -> [String] {
+            let letter = letters.randomElement(using: &generator) ?? "a"
+            let count = Int.random(in: 0...3, using: &generator)
+            return [letter] + (0..<count).map { _ in marks.randomElement(using: &generator) ?? "" }
+        }
+        // An item typed with its marks in a random order that is canonically the same: marks of
+        // different classes in any order, marks of one class in theirs (their order is meaningful).
+        func typed(_ word: [[String]], _ generator: inout SeededGenerator) -> String {
+            word.map { item in
+                var queues: [UInt8: [String]] = [:]
+                for mark in item.dropFirst() {
+                    queues[mark.unicodeScalars.first?.properties.canonicalCombiningClass.rawValue ?? 0, default: []].append(mark)
+                }
+                var out = item[0]
+                while let key = queues.keys.sorted().randomElement(using: &generator), var queue = queues[key], !queue.isEmpty {
+                    out += queue.removeFirst()
+                    queues[key] = queue.isEmpty ? nil : queue
+                }
+                return out
+            }.joined()
+        }
+        var differing: [String] = []
+        var reordered = 0
+        for _ in 0..<300 {
+            let words = (0..<Int.random(in: 2...6, using: &generator)).map { _ in (0..<Int.random(in: 2...4, using: &generator)).map { _ in item(&generator) } }
+            let text = words.map { typed($0, &generator) }.joined(separator: " ")
+            let start = Int.random(in: 0..<words.count, using: &generator)
+            let end = min(words.count, start + Int.random(in: 1...2, using: &generator))
+            // The value: the same words, their marks typed in another (random) order.
+            let value = words[start..<end].map { typed($0, &generator) }.joined(separator: " ")
+            if !Self.marksInOrder(text) || !Self.marksInOrder(value) { reordered += 1 }
+            guard let pattern = LiteralPattern(value) else { continue }
+            let nfd = ICU.normalize(text, .nfd)
+            func found(_ text: String) -> [String] {
+                let ns = text as NSString
+                return pattern.ranges(in: text).map { ICU.normalize(ns.substring(with: $0), .nfd) }
+            }
+            let asTyped = found(text), decomposed = found(nfd)
+            if asTyped.isEmpty || asTyped.map({ Array($0.unicodeScalars) }) != decomposed.map({ Array($0.unicodeScalars) }) {
+                differing.append("\(value.debugDescription) in \(text.debugDescription): as typed \(asTyped), in NFD \(decomposed)")
+            }
+            differing += Self.exactDifferences(ICU.normalize(value, .nfd), in: [nfd])
+        }
+        #expect(reordered > 100, "the texts do put marks out of canonical order (\(reordered) of 300)")
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+    }
+
     @Test("Random Latin, accented and Khmer texts with digits of both scripts and every kind of gap")
     func random() {
         var generator = SeededGenerator(seed: 20211)

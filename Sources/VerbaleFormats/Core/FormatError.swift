@@ -38,6 +38,8 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case badLanguageTag(String)
         /// An element where the format does not allow it.
         case unexpectedElement(String, inside: String)
+        /// A second element where the format allows one (a second `<seg>` in a `<tuv>`).
+        case repeatedElement(String, inside: String)
         /// A delimited (TSV/CSV) file that breaks its own rules.
         case malformedTable(String)
         /// The file is empty.
@@ -74,6 +76,7 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .missingAttribute(element, attribute): "<\(element)> has no \(attribute)"
         case let .badLanguageTag(tag): "\"\(tag)\" is not a BCP 47 language tag"
         case let .unexpectedElement(element, inside): "<\(element)> is not allowed inside <\(inside)>"
+        case let .repeatedElement(element, inside): "a second <\(element)> in one <\(inside)>: it holds one, so which is the text cannot be told"
         case let .malformedTable(detail): detail
         case .empty: "the file is empty"
         case let .io(detail): detail

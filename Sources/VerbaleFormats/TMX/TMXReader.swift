@@ -48,6 +48,12 @@ struct TMXBuilder: XMLUnitBuilder {
     private var unitLine = 0
     private var unitColumn = 0
     private var variant = Variant(language: LanguageTag(.english), text: "")
+    /// Whether the current `<tuv>` has had its `<seg>`: the DTD allows one
+    /// (`<!ELEMENT tuv ((note|prop)*, seg)>`), and a second is refused, since which text is the
+    /// variant cannot be told.
+    private var variantHasSegment = false
+    /// Whether that `<seg>` held text or inline tags: the variant is kept at `</tuv>`.
+    private var variantHasText = false
     private var variantLine = 0
     private var variantColumn = 0
     private var segment = InlineCollector()
@@ -120,7 +126,11 @@ struct TMXBuilder: XMLUnitBuilder {
                 languages[lang] = tag
             }
             variant = Variant(language: tag, text: "", attributes: attributes.sortedProperties(excluding: "xml:lang", "lang"))
+            variantHasSegment = false
+            variantHasText = false
         case "seg" where place == .tuv:
+            guard !variantHasSegment else { throw error(position, .repeatedElement("seg", inside: "tuv")) }
+            variantHasSegment = true
             place = .seg
             segment.reset()
         case "tmx":
@@ -170,7 +180,9 @@ struct TMXBuilder: XMLUnitBuilder {
             return
         }
         switch element {
-        case "tuv": place = .tu
+        case "tuv":
+            place = .tu
+            finishVariant()
         case "tu":
             place = .body
             finishUnit(position)
@@ -265,6 +277,9 @@ struct TMXBuilder: XMLUnitBuilder {
         }
     }
 
+    /// Takes the `<seg>`'s text into the variant. The variant itself is kept at `</tuv>`
+    /// (`finishVariant`), so a `<prop>` or `<note>` written after the `<seg>` — against the DTD,
+    /// but some tools do — still reaches it (an `x-review` mark among them) instead of being lost.
     private mutating func finishSegment(_ position: XMLPosition) {
         place = .tuv
         if segment.text.isEmpty && segment.tags.isEmpty {
@@ -274,6 +289,13 @@ struct TMXBuilder: XMLUnitBuilder {
         }
         variant.text = segment.text
         variant.tags = segment.tags
+        variantHasText = true
+    }
+
+    /// Adds the finished variant to the unit, unless its `<seg>` was empty or missing.
+    private mutating func finishVariant() {
+        guard variantHasText else { return }
+        variantHasText = false
         // Moved into the unit; the next `<tuv>` makes a new one anyway.
         var finished = Self.emptyVariant
         swap(&finished, &variant)

@@ -20,8 +20,10 @@ import VerbaleCore
 /// decomposition, then its folding), so composed and decomposed spellings meet — the expression
 /// missed those, and a decomposed repeat of a name stayed in a shared memory (review G10) — and
 /// with their combining marks in canonical order (`orderMarks`), so a Vietnamese `Lệ` typed
-/// e + ◌̂ + ◌̣ meets one typed e + ◌̣ + ◌̂: both sides are then compared as their NFD, full case
-/// folding and all. Cost: building is
+/// e + ◌̂ + ◌̣ meets one typed e + ◌̣ + ◌̂: both sides are compared decomposed, folded, then with
+/// marks ordered — NFD and full case folding, except that a mark whose folding is a letter
+/// (U+0345 → ι) is ordered after folding, where NFD orders it before (no EN/FR/KM name has one).
+/// Cost: building is
 /// O(value); a text is folded once (`Folded`) for
 /// all the unit's values, then each scan is O(text × value) in the worst case, O(text) in
 /// practice (a mismatch shows at the first scalar or two).
