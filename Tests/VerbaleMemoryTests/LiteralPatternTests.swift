@@ -273,4 +273,23 @@ struct LiteralPatternTests {
         #expect(compared > 1000)
         #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
     }
+
+    @Test("The Latin table gives ICU's decomposition and folding for every scalar it covers (À…ɏ), and ICU's path still serves the rest")
+    func latinTableIsICU() {
+        var wrong: [String] = []
+        for value in UInt32(0x80)..<0x300 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var fast: [Unicode.Scalar] = [], icu: [Unicode.Scalar] = []
+            LiteralPattern.appendFolding(of: scalar, to: &fast)
+            LiteralPattern.appendICUFolding(of: scalar, to: &icu)
+            if fast != icu { wrong.append(String(format: "U+%04X", value)) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+        var sharpS: [Unicode.Scalar] = []
+        LiteralPattern.appendFolding(of: "ß", to: &sharpS)
+        #expect(sharpS == ["s", "s"])
+        var eAcute: [Unicode.Scalar] = []
+        LiteralPattern.appendFolding(of: "É", to: &eAcute)
+        #expect(eAcute == ["e", "\u{301}"])
+    }
 }

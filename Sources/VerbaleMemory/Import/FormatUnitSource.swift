@@ -14,6 +14,9 @@ public final class FormatUnitSource: UnitSource {
     private var reader: any TranslationUnitReader
     /// The name origins carry (no folders that name the user), made once.
     private let originName: String
+    /// `originName` and `#`: each unit's origin is this plus its line (one append, where string
+    /// interpolation went through its general machinery for every unit).
+    private let originPrefix: String
     /// Whether origins the file carries come from a user's file (`OriginNames.shortened(_:fromFile:)`).
     private let originsFromUser: Bool
 
@@ -24,6 +27,7 @@ public final class FormatUnitSource: UnitSource {
         name = source.name
         originsFromUser = true
         originName = SQLiteMemory.originName(source.name)
+        originPrefix = originName + "#"
         reader = try MemoryFormat.makeReader(source: source, format: format)
     }
 
@@ -36,6 +40,7 @@ public final class FormatUnitSource: UnitSource {
         self.name = name
         originsFromUser = !shipped
         originName = SQLiteMemory.originName(name)
+        originPrefix = originName + "#"
         reader = try MemoryFormat.makeReader(source: source, format: format)
     }
 
@@ -51,7 +56,9 @@ public final class FormatUnitSource: UnitSource {
             // included (`Documents/sokha/notes.tmx#6`): only the file names are kept.
             if let short = OriginNames.shortened(origin, fromFile: originsFromUser) { unit.metadata.origin = short }
         } else {
-            unit.metadata.origin = "\(originName)#\(reader.unitLine)"
+            var origin = originPrefix
+            origin += String(reader.unitLine)
+            unit.metadata.origin = origin
         }
         return unit
     }

@@ -192,7 +192,7 @@ struct LiteralPattern {
 
     /// Appends `scalar`'s canonical decomposition, each part fully case-folded: ASCII, the
     /// Khmer block (no case, no decomposition) and Latin-1 below `À` (but the micro sign, which
-    /// folds to μ) without a call into ICU.
+    /// folds to μ) without a call into ICU, U+00C0–U+024F from a table ICU filled once.
     @inline(__always)
     static func appendFolding(of scalar: Unicode.Scalar, to output: inout [Unicode.Scalar]) {
         let value = scalar.value
@@ -200,13 +200,34 @@ struct LiteralPattern {
             output.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
         } else if (0x1780...0x17FF).contains(value) || value == 0x200B || (value < 0xC0 && value != 0xB5) {
             output.append(scalar)
+        } else if value >= 0xC0, value < latinFoldingsEnd {
+            // Latin-1 and Latin Extended (French and other Latin-script names): the ICU result
+            // for the scalar, computed once by the path below.
+            output.append(contentsOf: latinFoldings[Int(value - 0xC0)])
         } else {
-            let decomposed = ICU.normalize(String(scalar), .nfd).unicodeScalars
-            if decomposed.count == 1 {
-                ICU.appendFullFolding(of: scalar, to: &output)
-            } else {
-                for part in decomposed { ICU.appendFullFolding(of: part, to: &output) }
-            }
+            appendICUFolding(of: scalar, to: &output)
+        }
+    }
+
+    /// Where `latinFoldings` ends (exclusive): U+00C0 to the end of Latin Extended-B.
+    static let latinFoldingsEnd: UInt32 = 0x250
+
+    /// `appendICUFolding` of U+00C0 to `latinFoldingsEnd`, made by calling it once per scalar at
+    /// first use (so equal to it by construction): what a French name costs per accented letter
+    /// is then an array read, not a string, an NFD call and a folding call. Cost: 400 ICU calls once.
+    static let latinFoldings: [[Unicode.Scalar]] = (UInt32(0xC0)..<latinFoldingsEnd).map { value in
+        var folding: [Unicode.Scalar] = []
+        if let scalar = Unicode.Scalar(value) { appendICUFolding(of: scalar, to: &folding) }
+        return folding
+    }
+
+    /// The canonical decomposition of `scalar`, each part fully case-folded, by ICU.
+    static func appendICUFolding(of scalar: Unicode.Scalar, to output: inout [Unicode.Scalar]) {
+        let decomposed = ICU.normalize(String(scalar), .nfd).unicodeScalars
+        if decomposed.count == 1 {
+            ICU.appendFullFolding(of: scalar, to: &output)
+        } else {
+            for part in decomposed { ICU.appendFullFolding(of: part, to: &output) }
         }
     }
 
@@ -289,7 +310,6 @@ struct LiteralPattern {
     /// The folded end of a match starting at folded position `start` (a scalar boundary), or nil.
     private func match(_ text: Folded, at start: Int) -> Int? {
         let folded = text.folded
-        if let leading, text.owner[start] > 0, leading.blocks(text.scalars[text.owner[start] - 1]) { return nil }
         var index = start
         for element in elements {
             guard index < folded.count else { return nil }
@@ -307,6 +327,9 @@ struct LiteralPattern {
                 index += 1
             }
         }
+        // The edge before the match, checked once the value matched (most starts fail at the
+        // first scalar: the neighbour's properties are then never read).
+        if let leading, text.owner[start] > 0, leading.blocks(text.scalars[text.owner[start] - 1]) { return nil }
         // A match ends on a whole text scalar, as ICU's does.
         guard text.isBoundary(index) else { return nil }
         let after = text.owner[index - 1] + 1
