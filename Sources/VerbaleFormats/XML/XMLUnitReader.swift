@@ -57,10 +57,11 @@ public final class XMLUnitReader: TranslationUnitReader {
     }
 
     init<Builder: XMLUnitBuilder>(source: ByteSource, builder: Builder) throws(FormatError) {
-        var parser = XMLUnitParser(scanner: XMLScanner(source: source), builder: builder)
-        try parser.readHeader()
-        header = parser.header ?? MemoryHeader()
-        let box = Box(parser)
+        // Built in its box at once and never copied: a copy of the scanner would share its byte
+        // block, which the original's next refill moves or frees (review H7).
+        let box = Box(XMLUnitParser(scanner: XMLScanner(source: source), builder: builder))
+        try box.parser.readHeader()
+        header = box.parser.header ?? MemoryHeader()
         pull = { () throws(FormatError) in try box.parser.next() }
         log = { box.parser.log }
     }
