@@ -98,7 +98,10 @@ struct ConcordanceTests {
             for _ in 0..<(1 + next(12)) { text += pieces[next(pieces.count)] }
             let expected = words.indexScalars(text)
             if Array(words.indexText(text).utf8) != Array(expected.utf8) { wrong.append(text) }
-            // A bridged string has no contiguous UTF-8: the scalar loop keys it, the same.
+            // Through NSString and back. On Apple platforms that string is bridged (no contiguous
+            // UTF-8) and `indexText` falls back to the scalar loop; on Linux it comes back native,
+            // so this arm checks the byte loop again and the fallback's own reference is
+            // `indexScalars` above (review H3).
             let bridged = String(NSString(string: text))
             if Array(words.indexText(bridged).utf8) != Array(expected.utf8) { wrong.append("bridged: " + text) }
         }

@@ -263,6 +263,13 @@ extension PersonalDataScrubber {
             start[keywords.count] = offset
             exactCase = exact
         }
+
+        /// The one `keywordTable` lives as long as the process; a table built anywhere else (a
+        /// test) is freed with its owner (review H7).
+        deinit {
+            candidates.deallocate(); wordOffset.deallocate(); asciiClass.deallocate(); bytes.deallocate(); start.deallocate()
+            flags.deallocate(); follows.deallocate(); sameFlag.deallocate(); live.deallocate()
+        }
     }
 
     static let keywordTable = KeywordTable(keywords)
