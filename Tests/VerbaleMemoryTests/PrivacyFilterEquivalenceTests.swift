@@ -69,6 +69,10 @@ struct PrivacyFilterEquivalenceTests {
         "Mademoiselle. Durand", "Mr Mr Smith", "Mr M. Smith", "Dr. Who", "Dr.who", "Messrs Smith and Jones", "U.S.Mr Smith", "x.M. Dupont",
         "Ms 12", "H.E. Mr Sok", "H. E. Sok", "S.E.M. Dupont", "S.E. M. Dupont", "«\u{A0}M. Dupont", "(Mr Smith)", "Mr\u{2003}Smith",
         "Mr Östen", "Mrs İnci", "MrSmith", "DrSmith", "HMr Smith",
+        // Plural and glued title forms (review P3).
+        "MM. Dupont et Martin", "MM Dupont", "MMDupont", "MM.Dupont", "Mmes Durand, Petit et Roux", "Mmes. durand", "Mlles Roux",
+        "Messieurs Dupont", "Mesdames et Messieurs", "S.E.M. Dupont", "S.E.Mme Martin", "H.E.Mr. Hun Sen", "H.E.Mr.Hun", "Mr.Smith",
+        "Dr.Smith", "DrMme Smith", "Mme.Élise", "M.\u{A0}Dupont", "x.MM. Dupont", "MM. DUPONT ET MARTIN", "Messrs Smith & Jones",
         // Phone starts: `+` and `0` after glue or not, followed by a digit or not.
         "+855 23 216 141", "a+855 23 216 141", "1+855 23 216 141", "/+855 23 216 141", "(+855) 23 216 141", "+ 855 23 216 141",
         "+٨٥٥ ٢٣ ٢١٦ ١٤١", "call +८५५ २३ २१६ १४१", "012 345 678", "x012 345 678", "1012 345 678", ".012 345 678", "-012 345 678",
@@ -138,6 +142,7 @@ struct PrivacyFilterEquivalenceTests {
     func randomStrings() {
         let pieces = [
             "Mr", "Mr.", "Mrs", "Ms", "M.", "Mme", "Mlle", "Messrs", "H.E.", "H. E.", "S.E.", "Dr", "Monsieur", "Madame", "Mademoiselle",
+            "MM", "MM.", "Mmes", "Mlles", "Messieurs", "Mesdames", "et", "and", "&", "S.E.M.",
             "John", "Smith", "Dupont", "Élise", "Ó'Brien", "President", "the", "Minister", "office", "Sok", "Chan",
             "លោក", "លោកស្រី", "ឯកឧត្តម", "លោកជំទាវ", "សុខ", "ចាន់", "រដ្ឋមន្ត្រី", "បណ្ឌិត",
             " ", " ", " ", "\u{A0}", "\u{200B}", "«", "»", "’", "'", ",", ".", ":", "៖", "-", "/", "(", ")", "+", "@",

@@ -109,6 +109,10 @@ public final class PersonalDataScrubber {
         // A capitalised Latin-script word (Khmer notes write foreign names so: "លោក John Smith");
         // Latin letters and combining accents only, so a Khmer word glued after it is not taken.
         let latinName = "\\p{Lu}[\\p{Latin}\\u0300-\\u036F'’-]*\\.?"
+        // Between a Latin title and what follows: spaces, or none after the title's full stop.
+        let titleGap = "(?:(?<=\\.)\\s*|\\s+)"
+        // One of the names a plural title introduces: up to three capitalised words.
+        let pluralName = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,2}"
         let numberWord = "(?:\(gap)(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\(gap)[:.៖]?\(gap)"
         patterns = [
             Pattern(kind: .email, regex: try regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", .email), group: 0, needs: .at),
@@ -119,7 +123,12 @@ public final class PersonalDataScrubber {
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/.+-]--\(khmerLetter)])(?<!\\d[ \\u00A0\\u200B]{1,2})[0០]\\d{1,2}\(separator)\\d{3}\(separator)\\d{3,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .zeroLead]),
             Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|\(born)(?=\(gap)ថ្ងៃទី))[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
             Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .khmerBorn], personBefore: true),
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|Messrs)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\\s+(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\\s+(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
+            // Plural titles first (they win an overlap): `MM. Dupont et Martin`, `Mmes Durand,
+            // Petit et Roux`, `Messrs Smith and Jones` — every name they introduce goes.
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title),
+            // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
+            // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\(titleGap)(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
             Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(latinName)(?:[ \\u00A0\\u200B]+\(latinName)){0,3})", .person), group: 1, needs: .khmer),
         ]
         personMarker = try regex("លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក|នាង|គាត់|កញ្ញា|ខ្ញុំ|សម្តេច|សម្ដេច|ឈ្មោះ|\\{PERSON", .dateOfBirth)

@@ -48,7 +48,8 @@ extension PersonalDataScrubber {
         return text.withUTF8 { bytes in triggers(bytes) }
     }
 
-    static let titles: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "M.", "Mme", "Mlle", "Messrs", "Monsieur", "Madame", "Mademoiselle", "H.", "S."]
+    static let titles: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "M.", "Mme", "Mlle", "Messrs", "Monsieur", "Madame", "Mademoiselle", "H.", "S.",
+                                    "MM", "Mmes", "Mlles", "Messieurs", "Mesdames"]
         .map { Array($0.utf8) }
 
     /// A word some pattern needs before its number: lower-case unless `exactCase` (the pattern
@@ -337,14 +338,15 @@ extension PersonalDataScrubber {
     }
 
     /// Whether the Latin person pattern can go on after `title` ending before `i`: `\.?`, then
-    /// `\s+` (after `M.`, `Mr.`… straight away), then a capital — the second title or the name.
-    /// Necessary, not sufficient: any ASCII control counts as space and any non-ASCII byte as
-    /// space or capital. `H.` and `S.` (of `H.E.`, `S.E.`) are not checked further.
+    /// `\s+` — or, after a full stop, `\s*` (`M.Dupont`, `S.E.M.`) — then a capital: the second
+    /// title or the name. Necessary, not sufficient: any ASCII control counts as space and any
+    /// non-ASCII byte as space or capital. `H.` and `S.` (of `H.E.`, `S.E.`) are not checked further.
     static func nameCanFollow(_ title: [UInt8], _ p: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
         if title.count == 2, title[1] == 0x2E, title[0] != 0x4D { return true }
         var i = end
-        if title.last != 0x2E, i < p.count, p[i] == 0x2E { i += 1 }
-        guard i < p.count, p[i] >= 0x80 || p[i] <= 0x20 else { return false }
+        var dotted = title.last == 0x2E
+        if !dotted, i < p.count, p[i] == 0x2E { i += 1; dotted = true }
+        if !dotted { guard i < p.count, p[i] >= 0x80 || p[i] <= 0x20 else { return false } }
         while i < p.count, p[i] <= 0x20 { i += 1 }
         return i < p.count && (p[i] >= 0x80 || (p[i] >= 0x41 && p[i] <= 0x5A))
     }
