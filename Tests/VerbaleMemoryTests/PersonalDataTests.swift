@@ -41,15 +41,23 @@ struct PersonalDataTests {
         #expect(scrubbed("S.E.M. Jean Dupont, Ambassadeur", "fr").0 == "S.E.M. {PERSON}, Ambassadeur")
         #expect(scrubbed("S.E.Mme Claire Martin, Ministre", "fr").0 == "S.E.Mme {PERSON}, Ministre")
         #expect(scrubbed("H.E.Mr. Hun Sen, Prime Minister").0 == "H.E.Mr. {PERSON}, Prime Minister")
-        #expect(scrubbed("MM. Dupont et Martin assisteront à la réunion.", "fr").0 == "MM. {PERSON} assisteront à la réunion.")
-        #expect(scrubbed("Mmes Durand, Petit et Roux sont invitées.", "fr").0 == "Mmes {PERSON} sont invitées.")
-        #expect(scrubbed("Messrs Smith and Jones will attend.").0 == "Messrs {PERSON} will attend.")
-        #expect(scrubbed("MM. DUPONT ET MARTIN", "fr").0 == "MM. {PERSON}")
+        #expect(scrubbed("MM. Dupont et Martin assisteront à la réunion.", "fr").0 == "MM. {PERSON1} et {PERSON2} assisteront à la réunion.")
+        #expect(scrubbed("Mmes Durand, Petit et Roux sont invitées.", "fr").0 == "Mmes {PERSON1}, {PERSON2} et {PERSON3} sont invitées.")
+        #expect(scrubbed("Messrs Smith and Jones will attend.").0 == "Messrs {PERSON1} and {PERSON2} will attend.")
+        #expect(scrubbed("MM. DUPONT ET MARTIN", "fr").0 == "MM. {PERSON1} ET {PERSON2}")
         #expect(scrubbed("Mr.Smith and M.Dupont met.").0 == "Mr.{PERSON1} and M.{PERSON2} met.")
         // What must stay: a plural salutation, a plural title before lower case, a list that ends.
         #expect(scrubbed("Mesdames et Messieurs les Ambassadeurs", "fr").0 == "Mesdames et Messieurs les Ambassadeurs")
         #expect(scrubbed("MM. les Ministres", "fr").0 == "MM. les Ministres")
         #expect(scrubbed("MM. Dupont, qui est arrivé", "fr").0 == "MM. {PERSON}, qui est arrivé")
+    }
+
+    @Test("A plural title's names get the placeholders the other variant gives them one by one (Europarl: Mr McNally and Mr Ahern / MM. McNally et Ahern)")
+    func pluralAligned() throws {
+        let result = try PersonalDataScrubber().scrub(unit([("en", "I should like to thank Mr McNally and Mr Ahern for their reports."),
+                                                             ("fr", "Je voudrais remercier MM. McNally et Ahern pour leurs rapports.")]), file: "plural.tsv", position: 1)
+        #expect(result.unit.variants[0].text == "I should like to thank Mr {PERSON1} and Mr {PERSON2} for their reports.")
+        #expect(result.unit.variants[1].text == "Je voudrais remercier MM. {PERSON1} et {PERSON2} pour leurs rapports.")
     }
 
     @Test("Khmer names after ឯកឧត្តម, លោក, លោកស្រី, លោកជំទាវ are replaced; an office is not a name")

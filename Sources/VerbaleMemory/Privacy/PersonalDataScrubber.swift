@@ -53,6 +53,26 @@ public final class PersonalDataScrubber {
         var needs: Triggers
         /// Counts only when a person is named earlier in the same sentence (`personPrecedes`).
         var personBefore = false
+        /// The group is a list of names (after a plural title): each name is its own span, so
+        /// `MM. McNally et Ahern` gets the same two placeholders as `Mr McNally and Mr Ahern`
+        /// in the other variant.
+        var list = false
+    }
+
+    /// What separates the names of a list: a comma, `&`, `et`, `and`.
+    private static let listSeparator = try? NSRegularExpression(pattern: "\\s*(?:,|&|\\b(?i:et|and)\\b)\\s*")
+
+    /// The names of a list captured at `range`, each as its own range. O(range).
+    static func listNames(_ range: NSRange, in text: NSString) -> [NSRange] {
+        guard let separator = listSeparator else { return [range] }
+        var names: [NSRange] = []
+        var start = range.location
+        for match in separator.matches(in: text as String, range: range) {
+            if match.range.location > start { names.append(NSRange(location: start, length: match.range.location - start)) }
+            start = match.range.location + match.range.length
+        }
+        if start < range.location + range.length { names.append(NSRange(location: start, length: range.location + range.length - start)) }
+        return names
     }
 
     private let patterns: [Pattern]
@@ -125,7 +145,7 @@ public final class PersonalDataScrubber {
             Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .khmerBorn], personBefore: true),
             // Plural titles first (they win an overlap): `MM. Dupont et Martin`, `Mmes Durand,
             // Petit et Roux`, `Messrs Smith and Jones` — every name they introduce goes.
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true),
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\(titleGap)(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
@@ -192,12 +212,15 @@ public final class PersonalDataScrubber {
                 }
                 guard range.location != NSNotFound, range.length > 0 else { continue }
                 if pattern.personBefore, !personPrecedes(match.range.location, in: ns) { continue }
-                if pattern.kind == .person {
-                    guard let trimmed = Self.nameRange(range, in: ns) else { continue }
-                    range = trimmed
+                for part in pattern.list ? Self.listNames(range, in: ns) : [range] {
+                    var range = part
+                    if pattern.kind == .person {
+                        guard let trimmed = Self.nameRange(range, in: ns) else { continue }
+                        range = trimmed
+                    }
+                    if spans.contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
+                    spans.append(Span(kind: pattern.kind, range: range))
                 }
-                if spans.contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
-                spans.append(Span(kind: pattern.kind, range: range))
             }
         }
         return spans.sorted { $0.range.location < $1.range.location }
