@@ -21,13 +21,7 @@ enum AnalysisBenchmark: Benchmark {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("verbale-bench-analyse-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let tmx: URL
-        if let given = options.values["tmx"] {
-            tmx = URL(fileURLWithPath: given)
-        } else {
-            tmx = folder.appendingPathComponent("generated-\(count).tmx")
-            _ = try MemoryBenchmarkCorpus.writeTMX(units: count, to: tmx)
-        }
+        let tmx = try MemoryBenchmarkCorpus.tmx(options, units: count, in: folder)
         var units: [TranslationUnit] = []
         let source = try FormatUnitSource(path: tmx.path)
         while let unit = try source.next() { units.append(unit) }

@@ -25,13 +25,7 @@ enum FTSBufferBenchmark: Benchmark {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("verbale-bench-fts-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let tmx: URL
-        if let given = options.values["tmx"] {
-            tmx = URL(fileURLWithPath: given)
-        } else {
-            tmx = folder.appendingPathComponent("generated.tmx")
-            try MemoryBenchmarkCorpus.writeTMX(units: options.int("units", default: 200_000), to: tmx)
-        }
+        let tmx = try MemoryBenchmarkCorpus.tmx(options, units: options.int("units", default: 200_000), in: folder)
         let queries = MemoryBenchmarkCorpus.queries(count: options.int("queries", default: 100))
 
         struct Result { var writerCPU = Double.infinity, seconds = Double.infinity, units = 0, fileMB = 0.0, p50 = 0.0, hits: [[Int64]] = [] }

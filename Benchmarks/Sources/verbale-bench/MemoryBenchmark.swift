@@ -202,6 +202,15 @@ enum MemoryBenchmarkCorpus {
         return zip(en, fr).filter { !$0.0.isEmpty && !$0.1.isEmpty }
     }
 
+    /// The TMX a benchmark reads: `--tmx FILE` when given, else `units` units generated into
+    /// `folder` (which the caller removes).
+    static func tmx(_ options: BenchmarkArguments, units: Int, in folder: URL) throws -> URL {
+        if let given = options.values["tmx"] { return URL(fileURLWithPath: given) }
+        let tmx = folder.appendingPathComponent("generated-\(units).tmx")
+        try writeTMX(units: units, to: tmx)
+        return tmx
+    }
+
     @discardableResult
     static func writeTMX(units: Int, to url: URL) throws -> Int {
         let pairs = try pairs()
