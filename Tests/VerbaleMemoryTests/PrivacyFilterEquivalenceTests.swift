@@ -72,7 +72,7 @@ struct PrivacyFilterEquivalenceTests {
         // Plural and glued title forms (review P3).
         "MM. Dupont et Martin", "MM Dupont", "MMDupont", "MM.Dupont", "Mmes Durand, Petit et Roux", "Mmes. durand", "Mlles Roux",
         "Messieurs Dupont", "Mesdames et Messieurs", "S.E.M. Dupont", "S.E.Mme Martin", "H.E.Mr. Hun Sen", "H.E.Mr.Hun", "Mr.Smith",
-        "Dr.Smith", "DrMme Smith", "Mme.Élise", "M.\u{A0}Dupont", "x.MM. Dupont", "MM. DUPONT ET MARTIN", "Messrs Smith & Jones",
+        "Dr.Smith", "DrMme Smith", "Mme.Élise", "M.\u{A0}Dupont", "x.MM. Dupont", "MM. DUPONT ET MARTIN", "Messrs Smith & Jones", "Messrs Hun Sen Hor Namhong", "MM. A B C D E et F",
         // Phone starts: `+` and `0` after glue or not, followed by a digit or not.
         "+855 23 216 141", "a+855 23 216 141", "1+855 23 216 141", "/+855 23 216 141", "(+855) 23 216 141", "+ 855 23 216 141",
         "+٨٥٥ ٢٣ ٢١٦ ١٤١", "call +८५५ २३ २१६ १४१", "012 345 678", "x012 345 678", "1012 345 678", ".012 345 678", "-012 345 678",

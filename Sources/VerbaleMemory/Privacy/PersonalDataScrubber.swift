@@ -131,8 +131,9 @@ public final class PersonalDataScrubber {
         let latinName = "\\p{Lu}[\\p{Latin}\\u0300-\\u036F'’-]*\\.?"
         // Between a Latin title and what follows: spaces, or none after the title's full stop.
         let titleGap = "(?:(?<=\\.)\\s*|\\s+)"
-        // One of the names a plural title introduces: up to three capitalised words.
-        let pluralName = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,2}"
+        // One of the names a plural title introduces: up to four capitalised words, as after a
+        // single title (`Messrs Hun Sen Hor Namhong` loses every word, as before plural titles).
+        let pluralName = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3}"
         let numberWord = "(?:\(gap)(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\(gap)[:.៖]?\(gap)"
         patterns = [
             Pattern(kind: .email, regex: try regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", .email), group: 0, needs: .at),
