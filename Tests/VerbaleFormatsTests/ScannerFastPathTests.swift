@@ -29,7 +29,7 @@ struct ScannerFastPathTests {
         let units = try read(good)
         #expect(units.map { $0.variants[0].text } == ["Élysée\n  ខ្មែរ\u{200B}ភាសា\n\té", "x"])
         // The first unit starts on line 2 (CR LF counts once), the second on line 5.
-        var reader = try TMXReader.make(source: ByteSource(data: Data(good.utf8), name: "t.tmx"))
+        let reader = try TMXReader.make(source: ByteSource(data: Data(good.utf8), name: "t.tmx"))
         _ = try reader.next()
         #expect(reader.unitLine == 2)
         _ = try reader.next()

@@ -143,7 +143,7 @@ struct RecordScanner {
     private var index = 0
     private var atEnd = false
     private var started = false
-    private var utf16: (bigEndian: Bool, carry: [UInt8])?
+    private var utf16: UTF16Decoder?
     private var separator: UInt8
     private var line = 1
 
@@ -157,6 +157,9 @@ struct RecordScanner {
         while !atEnd {
             guard var chunk = try source.nextChunk() else {
                 atEnd = true
+                if utf16?.isMidCharacter == true {
+                    throw FormatError(file: source.name, reason: .invalidEncoding("the UTF-16 input ends in the middle of a character"))
+                }
                 return false
             }
             let first = !started
@@ -164,11 +167,11 @@ struct RecordScanner {
                 started = true
                 if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk.removeFirst(3) }
                 if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
-                    utf16 = (chunk[0] == 0xFE, [])
+                    utf16 = UTF16Decoder(bigEndian: chunk[0] == 0xFE)
                     chunk.removeFirst(2)
                 }
             }
-            if utf16 != nil { chunk = transcode(chunk) }
+            if utf16 != nil { chunk = try utf16?.decode(chunk, file: source.name) ?? [] }
             if first, dialect == .csv { chooseSeparator(chunk) }
             if !chunk.isEmpty {
                 buffer = chunk
@@ -185,26 +188,6 @@ struct RecordScanner {
         let commas = firstLine.filter { $0 == 0x2C }.count
         let semicolons = firstLine.filter { $0 == 0x3B }.count
         if semicolons > commas { separator = 0x3B }
-    }
-
-    private mutating func transcode(_ chunk: [UInt8]) -> [UInt8] {
-        guard var state = utf16 else { return chunk }
-        let bytes = state.carry + chunk
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var i = 0
-        while i + 1 < bytes.count {
-            units.append(state.bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i]))
-            i += 2
-        }
-        state.carry = Array(bytes[i...])
-        // Keep a trailing high surrogate for the next chunk.
-        if let last = units.last, (0xD800...0xDBFF).contains(last) {
-            units.removeLast()
-            state.carry = [UInt8(truncatingIfNeeded: state.bigEndian ? last >> 8 : last), UInt8(truncatingIfNeeded: state.bigEndian ? last : last >> 8)] + state.carry
-        }
-        utf16 = state
-        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
     private mutating func nextByte() throws(FormatError) -> UInt8? {

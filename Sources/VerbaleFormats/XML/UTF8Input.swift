@@ -10,7 +10,8 @@ struct UTF8Input {
 
     let source: ByteSource
     private(set) var encoding: Encoding?
-    private var carry: [UInt8] = []
+    /// Set with a UTF-16 encoding.
+    private var utf16: UTF16Decoder?
 
     init(source: ByteSource) {
         self.source = source
@@ -24,8 +25,8 @@ struct UTF8Input {
     /// The next chunk as UTF-8, or nil at the end.
     mutating func next() throws(FormatError) -> [UInt8]? {
         guard var chunk = try source.nextChunk() else {
-            if !carry.isEmpty {
-                carry = []
+            if utf16?.isMidCharacter == true {
+                utf16 = nil
                 throw FormatError(file: source.name, reason: .invalidEncoding("the UTF-16 input ends in the middle of a character"))
             }
             return nil
@@ -47,7 +48,9 @@ struct UTF8Input {
             } else {
                 encoding = .utf8
             }
+            if case let .utf16(bigEndian)? = encoding { utf16 = UTF16Decoder(bigEndian: bigEndian) }
         }
+        if utf16 != nil { return try utf16?.decode(chunk, file: source.name) ?? [] }
         return transcode(chunk)
     }
 
@@ -58,26 +61,11 @@ struct UTF8Input {
         return transcode(Array(bytes))
     }
 
+    /// 8-bit input as UTF-8 (UTF-16 goes through `utf16`, set when the BOM or `<?` said so).
     private mutating func transcode(_ chunk: [UInt8]) -> [UInt8] {
         switch encoding {
-        case nil, .utf8?:
+        case nil, .utf8?, .utf16?:
             return chunk
-        case let .utf16(bigEndian)?:
-            let bytes = carry + chunk
-            var units: [UInt16] = []
-            units.reserveCapacity(bytes.count / 2)
-            var i = 0
-            while i + 1 < bytes.count {
-                units.append(bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i]))
-                i += 2
-            }
-            carry = Array(bytes[i...])
-            if let last = units.last, (0xD800...0xDBFF).contains(last) {
-                units.removeLast()
-                let pair: [UInt8] = bigEndian ? [UInt8(last >> 8), UInt8(last & 0xFF)] : [UInt8(last & 0xFF), UInt8(last >> 8)]
-                carry = pair + carry
-            }
-            return Array(String(decoding: units, as: UTF16.self).utf8)
         case .latin1?, .windows1252?:
             var out: [UInt8] = []
             out.reserveCapacity(chunk.count + chunk.count / 8)
