@@ -10,6 +10,7 @@ enum Noncharacters {
     /// encodings are EF BF BE and EF BF BF), or nil. Cost: one `memchr` for 0xEF (vectorised;
     /// English, French and Khmer text almost never holds that byte: it leads U+F000–U+FFFF
     /// only), two comparisons per hit.
+    @inline(__always)
     static func first(in bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, value: UInt32)? {
         guard let base = bytes.baseAddress else { return nil }
         let count = bytes.count
