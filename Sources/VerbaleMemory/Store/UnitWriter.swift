@@ -5,9 +5,9 @@ import VerbaleCore
 /// Stores units inside an open write transaction, one prepared statement per table, merging
 /// duplicates and flagging alternatives.
 ///
-/// Cost per new unit: one INSERT into `unit` (probing the UNIQUE fingerprint index, which also
-/// detects duplicates), one probe of the source-hash index (skipped when the memory was empty
-/// and no unit of this import had the same source), and one INSERT per variant at an
+/// Cost per new unit: one INSERT into `unit` (probing the UNIQUE (source hash, fingerprint)
+/// index, which also detects duplicates), one probe of the same index by source hash alone
+/// (skipped when the memory was empty and no unit of this import had the same source), and one INSERT per variant at an
 /// append-only rowid. Duplicates and alternatives take a slower path with ordinary queries;
 /// they are the minority in real memories. The hashes (`Keys`) are computed by the caller,
 /// on the import's analysis threads, so the one thread in the transaction only writes.
@@ -55,13 +55,13 @@ struct UnitWriter {
             INSERT INTO unit (tuid, fingerprint, source_hash, source_language, creation_date, creation_user,
                 change_date, change_user, origin, review, previous_context, next_context, notes, properties, attributes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (fingerprint) DO NOTHING
+            ON CONFLICT (source_hash, fingerprint) DO NOTHING
             """)
         insertVariant = try RawStatement(db, sql: "INSERT INTO variant (id, language, text, tags, properties, notes, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)")
         findSource = try RawStatement(db, sql: "SELECT id FROM unit WHERE source_hash = ? AND id <> ? LIMIT 16")
         findDuplicate = try RawStatement(db, sql: """
             SELECT id, tuid, creation_date, creation_user, change_date, change_user, origin, review,
-                   previous_context, next_context, notes, properties FROM unit WHERE fingerprint = ?
+                   previous_context, next_context, notes, properties FROM unit WHERE source_hash = ? AND fingerprint = ?
             """)
         updateDuplicate = try RawStatement(db, sql: """
             UPDATE unit SET tuid = ?, creation_date = ?, creation_user = ?, change_date = ?, change_user = ?, origin = ?,
@@ -102,7 +102,7 @@ struct UnitWriter {
         insertUnit.bind(15, MetadataCoding.encode(meta.attributes))
         try insertUnit.run()
         guard insertUnit.changes > 0 else {
-            return .merged(id: try merge(unit, fingerprint: fingerprint))
+            return .merged(id: try merge(unit, sourceHash: sourceHash, fingerprint: fingerprint))
         }
         let id = insertUnit.lastInsertedRowID
         for (ordinal, variant) in unit.variants.enumerated() {
@@ -149,13 +149,14 @@ struct UnitWriter {
     /// latest change, the better review status, notes and properties united, missing fields
     /// filled. Texts are equal by definition, so indexes need no update.
     ///
-    /// Cost: one probe of the fingerprint index with a statement prepared once, and an UPDATE
+    /// Cost: one probe of the unit key index with a statement prepared once, and an UPDATE
     /// only when a value changes (a plain repeat — most duplicates in a big memory — writes
     /// nothing). Notes and properties are decoded only when the new unit brings some: with
     /// none, the stored JSON is what `MetadataCoding` wrote, which decoding and encoding again
     /// would reproduce byte for byte, so it is kept as it is.
-    private func merge(_ unit: TranslationUnit, fingerprint: Int64) throws -> Int64 {
-        findDuplicate.bind(1, fingerprint)
+    private func merge(_ unit: TranslationUnit, sourceHash: Int64, fingerprint: Int64) throws -> Int64 {
+        findDuplicate.bind(1, sourceHash)
+        findDuplicate.bind(2, fingerprint)
         defer { findDuplicate.reset() }
         guard try findDuplicate.step() else {
             throw DatabaseError(message: "a duplicate unit vanished during the import")
