@@ -55,6 +55,20 @@ struct PersonalDataTests {
         #expect(scrubbed("Messrs John Paul George Ringo and Yoko Ono").0 == "Messrs {PERSON1} and {PERSON2}")
     }
 
+    @Test("A name with lower-case particles loses its surname too (verbale-bench privacy found `Ms {PERSON} van der Berg`); French de/du stay outside names")
+    func nameParticles() {
+        #expect(scrubbed("Ms Ingrid van der Berg noted the reply.").0 == "Ms {PERSON} noted the reply.")
+        #expect(scrubbed("H.E. Mrs. Ursula von der Leyen, President of the Commission").0 == "H.E. Mrs. {PERSON}, President of the Commission")
+        #expect(scrubbed("S.E.M. Mohammed bin Salman a été reçu.", "fr").0 == "S.E.M. {PERSON} a été reçu.")
+        #expect(scrubbed("MM. Van Gogh et Pieter de Hooch", "fr").0 == "MM. {PERSON1} et {PERSON2} de Hooch")
+        #expect(scrubbed("លោក Ingrid van der Berg បានមកដល់។", "km").0 == "លោក {PERSON} បានមកដល់។")
+        // A particle must be followed by a capitalised word, and `de`/`du` are not particles here:
+        // "M. Dupont de la Commission" keeps the Commission (the cost: `de Villepin` keeps Villepin).
+        #expect(scrubbed("M. Dupont de la Commission a déclaré", "fr").0 == "M. {PERSON} de la Commission a déclaré")
+        #expect(scrubbed("Mr Smith van der").0 == "Mr {PERSON} van der")
+        #expect(scrubbed("Mr President van der Berg").0 == "Mr President van der Berg")
+    }
+
     @Test("A plural title's names get the placeholders the other variant gives them one by one (Europarl: Mr McNally and Mr Ahern / MM. McNally et Ahern)")
     func pluralAligned() throws {
         let result = try PersonalDataScrubber().scrub(unit([("en", "I should like to thank Mr McNally and Mr Ahern for their reports."),
@@ -127,6 +141,10 @@ struct PersonalDataTests {
         #expect(scrubbed("គាត់កើតនៅ ១២ មីនា ១៩៦០", "km").0 == "គាត់កើតនៅ {DATE_OF_BIRTH}")
         #expect(scrubbed("{PERSON} កើតនៅថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០", "km").0 == "{PERSON} កើតនៅ{DATE_OF_BIRTH}")
         #expect(scrubbed("កើតថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០", "km").0 == "កើត{DATE_OF_BIRTH}")
+        // …also after a number when glued to ថ្ងៃទី (an identity line: number, then born on):
+        // `verbale-bench privacy` found this date kept. The lunar day stays apart from ថ្ងៃទី.
+        #expect(scrubbed("អត្តសញ្ញាណប័ណ្ណលេខ ០១២៣៤៥៦៧៨ កើតថ្ងៃទី២៨ ខែមីនា ឆ្នាំ១៩៧២", "km").0 == "អត្តសញ្ញាណប័ណ្ណលេខ {ID_NUMBER} កើត{DATE_OF_BIRTH}")
+        #expect(scrubbed("រូបតំណាងមានកម្ពស់០ កើតថ្ងៃទី២៨ ខែមីនា ឆ្នាំ១៩៧២", "km").0 == "រូបតំណាងមានកម្ពស់០ កើត{DATE_OF_BIRTH}")
         // កើតនៅ with nobody named is an event's date; a person in the sentence before does not count.
         #expect(scrubbed("កើត\u{200B}នៅ\u{200B}ថ្ងៃទី\u{200B}៣\u{200B}ខែ\u{200B}ឧសភា\u{200B}ឆ្នាំ\u{200B}១៩៧១", "km").1.isEmpty)
         #expect(scrubbed("លោក សុខ ដារ៉ា បានមកដល់។ ហេតុការណ៍នេះកើតនៅថ្ងៃទី២៨ ខែវិច្ឆិកា ឆ្នាំ២០២០។", "km").1.map(\.kind) == [.person])

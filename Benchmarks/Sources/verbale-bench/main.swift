@@ -23,6 +23,7 @@ let benchmarks: [BenchmarkEntry] = [
     UpgradeBenchmark.entry,
     AnalysisBenchmark.entry,
     FTSBufferBenchmark.entry,
+    PrivacyBenchmark.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))

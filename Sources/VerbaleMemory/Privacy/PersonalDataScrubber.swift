@@ -15,8 +15,9 @@ import VerbaleCore
 ///   `carte d'identité n° …`, `លិខិតឆ្លងដែន`, `អត្តសញ្ញាណប័ណ្ណ`);
 /// - names introduced by a title (`Mr.`, `Mrs.`, `Ms.`, `Dr.`, `H.E.`, `M.`, `Mme`, `Mlle`,
 ///   `S.E.`, `Monsieur`, `Madame`, `លោក`, `លោកស្រី`, `ឯកឧត្តម`, `លោកជំទាវ`): the title stays,
-///   the capitalised words after it (or, in Khmer, the one or two space-separated Khmer words,
-///   or up to four capitalised Latin-script ones: "លោក John Smith") go — unless they are an
+///   the capitalised words after it, with lower-case particles between them (`van der`,
+///   `von`, `bin`…; not French `de`/`du`), (or, in Khmer, the one or two space-separated Khmer
+///   words, or up to four capitalised Latin-script ones: "លោក John Smith") go — unless they are an
 ///   office (`Mr President`, `H.E. the Minister`, `ឯកឧត្តម រដ្ឋមន្ត្រី`).
 ///   Khmer writes no space between words, so `ឯកឧត្តម`, `លោកស្រី` and `លោកជំទាវ` count even
 ///   glued to the word before ("…ជូនឯកឧត្តម …"); `លោក` only after a space, U+200B, or the
@@ -126,14 +127,29 @@ public final class PersonalDataScrubber {
         // កើត ("born"), not the end of បង្កើត ("establish": the same letters after COENG
         // U+17D2), ខាងកើត ("east"), nor the waxing moon of a lunar date ("១៣ កើត").
         let born = "(?<!\\u17D2)(?<!ខាង)(?<![0-9០-៩][ \\u00A0\\u200B]?)កើត"
+        // កើត glued to ថ្ងៃទី, with nothing between ("born on the …th"): a lunar day's កើត is
+        // written apart from the solar date after it ("១៣ កើត ថ្ងៃទី១៩ …"), so a number before a
+        // glued one — an identity line "…លេខ ០១២៣៤៥៦៧៨ កើតថ្ងៃទី១២ …" — does not make it the moon's.
+        let bornGlued = "(?:(?<!\\u17D2)(?<!ខាង)កើត(?=ថ្ងៃទី)|\(born)(?=\(gap)ថ្ងៃទី))"
         // A capitalised Latin-script word (Khmer notes write foreign names so: "លោក John Smith");
         // Latin letters and combining accents only, so a Khmer word glued after it is not taken.
         let latinName = "\\p{Lu}[\\p{Latin}\\u0300-\\u036F'’-]*\\.?"
+        // Lower-case particles inside a name (`Ingrid van der Berg`, `Ursula von der Leyen`,
+        // `Mohammed bin Salman`): without them the capitalised words stopped at the particle and
+        // the surname after it stayed (measured by `verbale-bench privacy`). Only particles that
+        // are not also ordinary French or English words: `de`, `du`, `des`, `d’`, `la`, `le`
+        // begin what follows a name as often as they sit inside one ("M. Dupont de la
+        // Commission"), so `Dominique de Villepin` still keeps `Villepin` (a known limit).
+        let particle = "(?:van|von|der|den|ter|ten|zu|bin|binti|ibn|dos|das|della|di|da|del)"
+        // A name after a title: up to four capitalised words, with up to two particles before
+        // each word after the first.
+        let nameWord = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?"
+        let name = "\(nameWord)(?:\\s+(?:\(particle)\\s+){0,2}\(nameWord)){0,3}"
         // Between a Latin title and what follows: spaces, or none after the title's full stop.
         let titleGap = "(?:(?<=\\.)\\s*|\\s+)"
         // One of the names a plural title introduces: up to four capitalised words, as after a
         // single title (`Messrs Hun Sen Hor Namhong` loses every word, as before plural titles).
-        let pluralName = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3}"
+        let pluralName = name
         let numberWord = "(?:\(gap)(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\(gap)[:.៖]?\(gap)"
         patterns = [
             Pattern(kind: .email, regex: try regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", .email), group: 0, needs: .at),
@@ -142,15 +158,15 @@ public final class PersonalDataScrubber {
             Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ \\u00A0\\u200B().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\+\\d{1,3}\(separator)?(?:\\(\\d{1,4}\\)\(separator)?)?\\d{1,4}(?:\(separator)?\\d{2,4}){2,5}(?![[\\w/]--\(khmerLetter)])", .phone), group: 0, needs: [.digits, .plusDigit]),
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/.+-]--\(khmerLetter)])(?<!\\d[ \\u00A0\\u200B]{1,2})[0០]\\d{1,2}\(separator)\\d{3}\(separator)\\d{3,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .zeroLead]),
-            Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|\(born)(?=\(gap)ថ្ងៃទី))[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
+            Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|\(bornGlued))[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
             Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .khmerBorn], personBefore: true),
             // Plural titles first (they win an overlap): `MM. Dupont et Martin`, `Mmes Durand,
             // Petit et Roux`, `Messrs Smith and Jones` — every name they introduce goes.
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true),
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\(titleGap)(\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?){0,3})", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(latinName)(?:[ \\u00A0\\u200B]+\(latinName)){0,3})", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\(titleGap)(\(name))", .person), group: 1, needs: .title),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
         ]
         personMarker = try regex("លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក|នាង|គាត់|កញ្ញា|ខ្ញុំ|សម្តេច|សម្ដេច|ឈ្មោះ|\\{PERSON", .dateOfBirth)
     }
