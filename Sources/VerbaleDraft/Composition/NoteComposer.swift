@@ -42,33 +42,8 @@ public struct DraftNote: Sendable, Hashable, Codable {
         /// or that nothing does ("… composed by Verbale …", "framing word …: no source").
         public var sources: [String] = []
 
-        /// The line as shown: name parts kept in English marked "[untranslated: …]" (so a
-        /// Khmer note never shows English glued in as if it were Khmer), and unreviewed lines
-        /// ending with "[unreviewed]".
-        public var display: String {
-            let shown = Self.marking(untranslated, in: text)
-            return unreviewed ? shown + " [unreviewed]" : shown
-        }
-
-        /// `text` with every occurrence of `parts` wrapped as "[untranslated: …]", longest part
-        /// first and each occurrence once (the sender's and recipient's lists may repeat a part).
-        /// Cost: O(text × parts), a few names.
-        static func marking(_ parts: [String], in text: String) -> String {
-            let parts = Set(parts.filter { !$0.isEmpty }).sorted { $0.count > $1.count }
-            guard !parts.isEmpty else { return text }
-            var result = ""
-            var index = text.startIndex
-            scan: while index < text.endIndex {
-                for part in parts where text[index...].hasPrefix(part) {
-                    result += "[untranslated: \(part)]"
-                    index = text.index(index, offsetBy: part.count)
-                    continue scan
-                }
-                result.append(text[index])
-                index = text.index(after: index)
-            }
-            return result
-        }
+        /// The line as shown: unreviewed lines end with "[unreviewed]".
+        public var display: String { unreviewed ? text + " [unreviewed]" : text }
     }
 
     public var language: Language
