@@ -19,7 +19,8 @@ public struct InstitutionName: Sendable, Hashable, Codable {
     public var elides: Bool
     /// The head word alone, for short references ("the Ministry", "le Ministère", "l'Office").
     public var head: String
-    /// Parts of the English name Verbale could not translate (shown marked, never guessed).
+    /// Parts of the English name Verbale could not translate (never guessed); `text` shows each
+    /// as "[untranslated: …]".
     public var untranslated: [String]
     /// True when the wording is not attested by a source (Khmer names, heuristics).
     public var isUnreviewed: Bool
@@ -65,11 +66,10 @@ public struct InstitutionName: Sendable, Hashable, Codable {
         }
     }
 
-    /// The text as shown, with untranslated parts and review status marked.
+    /// The text as shown, with the review status marked (untranslated parts are already
+    /// marked `[untranslated: …]` in `text`).
     public func marked(_ rendered: String) -> String {
-        var result = rendered
-        for part in untranslated { result = result.replacingOccurrences(of: part, with: "[untranslated: \(part)]") }
-        return isUnreviewed && language != .english ? result + " [unreviewed]" : result
+        isUnreviewed && language != .english ? rendered + " [unreviewed]" : rendered
     }
 }
 
@@ -114,12 +114,10 @@ public struct InstitutionNamer: Sendable {
         return table.first { lowered.hasPrefix($0.english.lowercased() + then) }
     }
 
-    /// Countries whose French name is plural or whose gender does not follow the final -e.
-    static let frenchCountryOverrides: [String: InstitutionName.Gender] = [
-        "Cambodge": .masculine, "Mexique": .masculine, "Mozambique": .masculine, "Zimbabwe": .masculine,
-        "Belize": .masculine, "Pays-Bas": .plural, "États-Unis": .plural, "Philippines": .plural, "Émirats arabes unis": .plural,
-        "Comores": .plural, "Maldives": .plural, "Seychelles": .plural, "Bahamas": .plural,
-    ]
+    /// French country grammar from the name table (`country` rows: "États-Unis" plural,
+    /// "Cambodge" masculine), longest French name first so "Émirats arabes unis" wins over a
+    /// shorter row.
+    static let frenchCountryRows: [Head] = NameTable.shipped.rows("country").sorted { $0.french.count > $1.french.count }
 
     /// Names an institution given in English, in `language`.
     public func name(_ english: String, in language: Language) -> InstitutionName {
@@ -132,7 +130,8 @@ public struct InstitutionNamer: Sendable {
                                    head: Self.shortHead(head), untranslated: [], isUnreviewed: false)
         }
         guard let head = Self.row(of: Self.heads, startingWith: rest) else {
-            return InstitutionName(language: language, text: rest, gender: .masculine, elides: false, head: rest,
+            let marked = Self.markUntranslated(rest)
+            return InstitutionName(language: language, text: marked, gender: .masculine, elides: false, head: marked,
                                    untranslated: [rest], isUnreviewed: true)
         }
         rest = String(rest.dropFirst(head.english.count)).trimmingCharacters(in: .whitespaces)
@@ -159,10 +158,11 @@ public struct InstitutionNamer: Sendable {
                     continue
                 }
             }
-            // Keep the next piece (up to the next known qualifier) in English, marked.
+            // Keep the next piece (up to the next known qualifier) in English, marked in the
+            // text itself so every output (text, JSON, letterhead, recipient) shows it.
             let piece = rest
             untranslated.append(piece)
-            parts.append(piece)
+            parts.append(Self.markUntranslated(piece))
             rest = ""
         }
         let joined = language == .khmer ? Self.joinKhmer(parts) : parts.joined(separator: " ")
@@ -170,6 +170,10 @@ public struct InstitutionNamer: Sendable {
         return InstitutionName(language: language, text: joined, gender: head.gender, elides: head.elides,
                                head: shortHead, untranslated: untranslated, isUnreviewed: unreviewed, sources: sources)
     }
+
+    /// "[untranslated: High Commissioner for Refugees]": how a name part kept in English is
+    /// written into a draft, so the drafter sees it in the note and not only in `--json`.
+    static func markUntranslated(_ english: String) -> String { "[untranslated: \(english)]" }
 
     /// "ក្រសួងការបរទេស (Ministry of Foreign Affairs): <source>", or "…: no source (unreviewed)".
     static func cite(_ row: Head) -> String {
@@ -195,7 +199,7 @@ public struct InstitutionNamer: Sendable {
     func countryName(_ text: String, in language: Language) -> (InstitutionName?, Int) {
         if let glossary, let (occurrence, used) = glossary.entity(atStartOf: text, language: .english),
            occurrence.concept.id.hasPrefix("iso3166"),
-           let term = occurrence.equivalents(in: LanguageTag(language)).first {
+           let term = Self.runningTextName(occurrence.equivalents(in: LanguageTag(language))) {
             let unreviewed = term.review == .unreviewed
             let cited = language == .khmer ? ["\(term.text) (\(String(text.unicodeScalars.prefix(used)))): \(term.source ?? "Glossaries/countries.tbx, no source given")"] : []
             if language == .french {
@@ -204,7 +208,7 @@ public struct InstitutionNamer: Sendable {
                     return (InstitutionName(language: language, text: term.text, gender: form.gender, elides: form.elides,
                                             head: first, untranslated: [], isUnreviewed: unreviewed), used)
                 }
-                var name = Self.frenchCountry(term.text)
+                var name = Self.frenchCountry(term.text, stated: Self.grammar(of: term))
                 name.isUnreviewed = unreviewed
                 return (name, used)
             }
@@ -250,12 +254,36 @@ public struct InstitutionNamer: Sendable {
                                 sources: language == .khmer ? [khmerScript ? cldr : "\(local) (\(englishCountry)): no Khmer name in CLDR (unreviewed)"] : []), used)
     }
 
-    /// French country names take an article whose gender CLDR does not give: feminine when the
-    /// name ends in -e, masculine otherwise, plural and exceptions from a curated list.
-    static func frenchCountry(_ name: String) -> InstitutionName {
-        let gender = frenchCountryOverrides[name] ?? (name.hasSuffix("e") ? .feminine : .masculine)
+    /// The first of a concept's names (best first) that reads in running text: iso-codes gives
+    /// some preferred names in their catalogue order ("Salomon, Îles"), which a note writes
+    /// "Îles Salomon"; those are passed over when another name has no comma.
+    static func runningTextName(_ terms: [Term]) -> Term? {
+        terms.first { !$0.text.contains(", ") } ?? terms.first
+    }
+
+    /// French country names take an article whose number and gender neither CLDR nor the
+    /// iso-codes names give. In order: what the glossary term states (TBX `grammaticalNumber`
+    /// plural, `grammaticalGender`), the name table's `country` rows (a row covers the names
+    /// it starts: "États-Unis" → "États-Unis d'Amérique" is plural), else feminine when the name
+    /// ends in -e and masculine otherwise. Plural names take "les/des/aux" and never elide:
+    /// "des États-Unis d'Amérique", not "de l'États-Unis".
+    static func frenchCountry(_ name: String, stated: InstitutionName.Gender? = nil) -> InstitutionName {
+        let row = frenchCountryRows.first { name == $0.french || name.hasPrefix($0.french + " ") }
+        let gender = stated ?? row?.gender ?? (name.hasSuffix("e") ? .feminine : .masculine)
         let elides = gender != .plural && "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x")
         return InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [], isUnreviewed: false)
+    }
+
+    /// The number and gender a glossary term states with TBX's `grammaticalNumber` and
+    /// `grammaticalGender` term notes; nil when it states neither.
+    static func grammar(of term: Term) -> InstitutionName.Gender? {
+        func value(_ type: String) -> String? { term.fields.first { $0.type == type }?.value.lowercased() }
+        if value("grammaticalNumber") == "plural" { return .plural }
+        switch value("grammaticalGender") {
+        case "masculine": return .masculine
+        case "feminine": return .feminine
+        default: return nil
+        }
     }
 }
 
