@@ -5,7 +5,9 @@
 /// A character split between two chunks (an odd byte, or a high surrogate whose low half is
 /// in the next chunk) is kept for the next one. A lone surrogate — half of a pair, which no
 /// character is on its own — is an error naming the file and where it is, not a silent U+FFFD:
-/// the text would be stored changed. Cost: one pass over the units, then one transcoding.
+/// the text would be stored changed. U+FFFE and U+FFFF pass through as UTF-8 (EF BF BE/BF):
+/// the readers refuse them there, where they know the line and column (`Noncharacters`).
+/// Cost: one pass over the units, then one transcoding.
 struct UTF16Decoder {
     let bigEndian: Bool
     private var carry: [UInt8] = []

@@ -5,7 +5,8 @@ import VerbaleCore
 /// `km-KH`) and optional `note`, `origin`, `review`, `prop:NAME` columns, then one unit a row.
 ///
 /// Accepts UTF-8 (with or without BOM) and UTF-16 with BOM (Excel's "Unicode text"); invalid
-/// UTF-8 and unknown columns are errors with their line. Empty cells leave the language out;
+/// UTF-8, U+FFFE/U+FFFF (as in XML: `Noncharacters`) and unknown columns are errors with their
+/// line and cell. Empty cells leave the language out;
 /// a row with no text in any language is skipped with a warning; blank lines are ignored.
 /// Cost: O(file) time, memory of one 64 KB chunk plus one row.
 public final class DelimitedReader: TranslationUnitReader {
@@ -217,6 +218,12 @@ struct RecordScanner {
             guard let text = String(validating: field, as: UTF8.self) else {
                 throw FormatError(file: source.name, line: startLine, column: fields.count + 1,
                                   reason: .invalidEncoding("invalid UTF-8 in cell \(fields.count + 1)"))
+            }
+            // Refused as the XML readers refuse them, so whatever a table brings in can be
+            // exported as TMX (XML cannot carry them). One `memchr` per cell.
+            if let (_, value) = field.withUnsafeBufferPointer({ Noncharacters.first(in: $0) }) {
+                throw FormatError(file: source.name, line: startLine, column: fields.count + 1, reason: .invalidEncoding(
+                    "the noncharacter \(Noncharacters.name(value)) in cell \(fields.count + 1): \(Noncharacters.why)"))
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)

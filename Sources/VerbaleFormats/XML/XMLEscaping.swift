@@ -3,7 +3,8 @@
 extension ByteSink {
     /// Appends `text` as XML character data (`&`, `<`, `>` escaped; CR kept as `&#13;` so the
     /// reader's end-of-line normalisation cannot turn it into LF). Characters XML 1.0 cannot
-    /// carry (C0 controls other than tab, LF, CR) become U+FFFD.
+    /// carry (C0 controls other than tab, LF, CR; U+FFFE and U+FFFF) become U+FFFD, so that
+    /// what is written reads back (a memory may hold them from before they were refused).
     @inline(__always) func appendEscapedText(_ text: String) { appendEscaped(text, attribute: false) }
 
     /// Appends `text` for use inside a double-quoted attribute (also `"`, tab, LF, CR escaped).
@@ -17,8 +18,9 @@ extension ByteSink {
             let count = bytes.count
             while index < count {
                 let byte = bytes[index]
-                if byte > 0x3E { index += 1; continue }
+                if byte > 0x3E && byte != 0xEF { index += 1; continue }
                 let replacement: StaticString?
+                var length = 1
                 switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case UInt8(ascii: "<"): replacement = "&lt;"
@@ -28,14 +30,17 @@ extension ByteSink {
                 case 0x0A: replacement = attribute ? "&#10;" : nil
                 case 0x09: replacement = attribute ? "&#9;" : nil
                 case 0x00..<0x20: replacement = "\u{FFFD}"
+                case 0xEF where Noncharacters.starts(bytes, at: index, count: count):
+                    replacement = "\u{FFFD}"
+                    length = 3
                 default: replacement = nil
                 }
                 if let replacement {
                     if index > start { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
                     replacement.withUTF8Buffer { buffer.append(contentsOf: $0) }
-                    start = index + 1
+                    start = index + length
                 }
-                index += 1
+                index += length
             }
             if count > start { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
         }
@@ -53,7 +58,8 @@ extension ByteSink {
 
 /// XML escaping into a `String`, for tag content kept as markup in `InlineTag.content`, for the
 /// XLIFF writer and for the TBX writer. Same rules as the byte-buffer form above: C0 controls
-/// other than tab, LF and CR cannot appear in XML 1.0, so they become U+FFFD. O(n).
+/// other than tab, LF and CR, U+FFFE and U+FFFF cannot appear in XML 1.0, so they become
+/// U+FFFD. O(n).
 enum XMLText {
     /// `text` as character data: `&`, `<`, `>` escaped, CR as `&#13;`; with `quotes`, also
     /// `"` and `'` (so the result is safe in attributes of either quote style, as TBX writes).
@@ -69,7 +75,7 @@ enum XMLText {
             case "\r": out += "&#13;"
             case "\"" where quotes: out += "&quot;"
             case "'" where quotes: out += "&apos;"
-            case _ where isForbiddenControl(scalar): out += "\u{FFFD}"
+            case _ where cannotAppearInXML(scalar): out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -93,11 +99,11 @@ enum XMLText {
         switch scalar {
         case "&", "<", ">", "\r": true
         case "\"", "'": quotes
-        default: isForbiddenControl(scalar)
+        default: cannotAppearInXML(scalar)
         }
     }
 
-    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r"
+    private static func cannotAppearInXML(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 }

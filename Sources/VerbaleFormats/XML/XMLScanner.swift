@@ -27,7 +27,8 @@ struct XMLPosition: Equatable {
 /// vectorises.
 ///
 /// It checks well-formedness (tag nesting, attribute syntax and uniqueness, one root, no text
-/// outside it, XML characters only, valid UTF-8, entity references), normalises line ends and
+/// outside it, XML characters only — no C0 control in text and attribute values, no U+FFFE or
+/// U+FFFF there nor in CDATA and names —, valid UTF-8, entity references), normalises line ends and
 /// attribute whitespace as XML 1.0 requires, and understands UTF-8, UTF-16 (BOM or not),
 /// ISO-8859-1 and windows-1252. Security: a DOCTYPE that declares any entity is refused, the
 /// external DTD is never read, and only the five predefined entities and character references
@@ -464,16 +465,26 @@ struct XMLScanner {
         return text
     }
 
-    /// `buffer[from..<to]` as a `String`, validated as UTF-8 (an error at the first bad byte).
+    /// `buffer[from..<to]` as a `String`, validated as UTF-8 (an error at the first bad byte)
+    /// and holding no U+FFFE/U+FFFF (`Noncharacters`: an error at the first, as for a control).
     /// `ascii`: the caller saw no byte over 0x7F, so there is nothing to validate, and the
     /// concrete `String(decoding:)` path is taken (`String(validating:)` is generic over the
-    /// encoding and pays for metadata look-ups on every call).
+    /// encoding and pays for metadata look-ups on every call). The noncharacter check is one
+    /// `memchr` over non-ASCII runs only.
     private func decodeUTF8(from: Int, to: Int, ascii: Bool = false) throws(FormatError) -> String {
         let bytes = UnsafeBufferPointer(rebasing: buffer[from..<to])
         if ascii { return String(decoding: bytes, as: UTF8.self) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            if let (offset, value) = Noncharacters.first(in: bytes) { throw noncharacter(value, at: from + offset) }
+            return text
+        }
         let bad = from + (TextDecoding.firstInvalidUTF8Offset(Array(bytes)[...]) ?? 0)
         throw error(.invalidEncoding("byte 0x\(String(buffer[bad], radix: 16, uppercase: true)) is not valid UTF-8"), at: bad)
+    }
+
+    /// U+FFFE or U+FFFF at buffer index `index`: refused as a C0 control is (`Char`, XML 1.0 [2]).
+    private func noncharacter(_ value: UInt32, at index: Int) -> FormatError {
+        error(.invalidEncoding("the noncharacter \(Noncharacters.name(value)) is not allowed in XML: \(Noncharacters.why)"), at: index)
     }
 
     /// Character data or an attribute value (`buffer[from..<to]`): checks XML characters,
@@ -524,6 +535,8 @@ struct XMLScanner {
                 out.append(attribute ? 0x20 : byte)
             case 0x00..<0x20:
                 throw error(.invalidEncoding("the control character U+\(String(format: "%04X", byte)) is not allowed in XML"), at: index)
+            case 0xEF where Noncharacters.starts(buffer, at: index, count: to):
+                throw noncharacter(buffer[index + 2] == 0xBE ? 0xFFFE : 0xFFFF, at: index)
             default:
                 out.append(byte)
             }
