@@ -15,6 +15,26 @@ struct DraftCLITests {
         #expect(result.stdout.contains("[unreviewed]"))
     }
 
+    @Test("draft new --lang fr writes des Nations Unies and shows untranslated name parts in the text and in JSON")
+    func draftNewFrenchPluralAndUntranslated() throws {
+        let arguments = ["draft", "new", "--from", "Embassy of the Kingdom of Cambodia", "--to", "Office of the United Nations Resident Coordinator",
+                         "--purpose", "request", "--lang", "fr"]
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("compliments à l'Office des Nations Unies [untranslated: Resident Coordinator] et a l'honneur de solliciter"))
+        #expect(!result.stdout.contains("du Nations Unies"))
+        let json = try CLI.run(arguments + ["--json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let notes = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let lines = try #require(notes.first?["lines"] as? [[String: Any]])
+        let opening = try #require(lines.first { $0["kind"] as? String == "opening" })
+        #expect(opening["untranslated"] as? [String] == ["Resident Coordinator"])
+        #expect((opening["text"] as? String)?.contains("[untranslated: Resident Coordinator]") == true)
+        let us = try CLI.run(["draft", "new", "--from", "Embassy of the Kingdom of Cambodia",
+                              "--to", "Ministry of Foreign Affairs of the United States of America", "--purpose", "request", "--lang", "fr"])
+        #expect(us.stdout.contains("au Ministère des Affaires étrangères des États-Unis d'Amérique et a l'honneur"), "\(us.stdout)")
+    }
+
     @Test("draft new refuses an unknown purpose and a bad date with a message")
     func draftNewErrors() throws {
         let purpose = try CLI.run(["draft", "new", "--from", "A", "--to", "B", "--purpose", "gossip"])

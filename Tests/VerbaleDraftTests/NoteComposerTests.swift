@@ -77,21 +77,28 @@ struct SourcedKhmerNameTests {
     @Test("The shipped name table loads; its attested Khmer rows name their source")
     func shippedTable() throws {
         let table = try NameTable.load()
-        #expect(table.rows("head").count == 25)
+        #expect(table.rows("head").count == 26)
         #expect(table.rows("state").count == 9)
         #expect(table.rows("seat").count == 7)
         #expect(table.rows("place").count == 9)
+        #expect(table.rows("country").count == 21)
+        #expect(table.rows("country").allSatisfy { $0.khmer.isEmpty })
         let attested = table.rows.filter { $0.khmerSource != nil }.map(\.english)
         #expect(Set(attested) == ["Ministry of Foreign Affairs and International Cooperation", "Royal Embassy", "Royal Government of Cambodia",
                                   "Kingdom of", "Republic of", "Commonwealth of", "State of", "Principality of", "Federal Republic of"])
-        #expect(InstitutionNamer.heads.count == 25)
+        #expect(InstitutionNamer.heads.count == 26)
     }
 
     @Test("A malformed name table is refused with file, line and column")
-    func malformedTable() {
+    func malformedTable() throws {
         let text = "kind\tenglish\tfrench\tgender\telides\tkhmer\tkhmer-source\tzone\nhead\tEmbassy\tAmbassade\tx\tyes\tស្ថានទូត\t\t\n"
         #expect(throws: DraftError.malformedMemory("t.tsv", "t.tsv:2:4: gender must be m, f or pl, not \"x\"")) { try NameTable.parse(text, file: "t.tsv") }
         #expect(throws: DraftError.self) { try NameTable.parse("head\tEmbassy\n", file: "t.tsv") }
+        // Only country rows (French grammar) may leave the Khmer empty.
+        let country = "kind\tenglish\tfrench\tgender\telides\tkhmer\tkhmer-source\tzone\ncountry\tUnited States\tÉtats-Unis\tpl\tno\t\t\t\n"
+        #expect(try NameTable.parse(country, file: "t.tsv").rows("country").first?.gender == .plural)
+        let head = "head\tEmbassy\tAmbassade\tf\tyes\t\t\t\n"
+        #expect(throws: DraftError.malformedMemory("t.tsv", "t.tsv:1:2: english, french and khmer must not be empty")) { try NameTable.parse(head, file: "t.tsv") }
     }
 
     @Test("Khmer state forms are read off the iso-codes formal names of the shipped glossary")

@@ -65,4 +65,48 @@ struct DelimitedTests {
             #expect(again == expected, "\(format)")
         }
     }
+
+    @Test("A text's own review status travels in a LANG review column, written only where it differs from the unit's")
+    func variantReview() throws {
+        let unreviewed = [Property(type: "x-review", value: "unreviewed")]
+        let units = [
+            TranslationUnit(variants: [
+                Variant(language: LanguageTag(.english), text: "presents its compliments to", properties: [Property(type: "x-review", value: "translated")]),
+                Variant(language: LanguageTag(.french), text: "présente ses compliments à"),
+                Variant(language: LanguageTag(.khmer), text: "សូម\u{200B}គោរព\u{200B}ជូន\u{200B}ចំពោះ ១២", properties: unreviewed),
+            ], metadata: UnitMetadata(origin: "Memories/note-verbale-formulas.tmx#7", review: .translated)),
+            TranslationUnit(variants: [
+                Variant(language: LanguageTag(.english), text: "has the honour to", properties: [Property(type: "x-review", value: "approved")]),
+                Variant(language: LanguageTag(.khmer), text: "មានកិត្តិយស"),
+            ], metadata: UnitMetadata(review: .reviewed)),
+        ]
+        let languages = [LanguageTag(.english), LanguageTag(.french), LanguageTag(.khmer)]
+        for format in [MemoryFormat.tsv, .csv] {
+            let data = try write(units, as: format, languages: languages)
+            let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            let separator = format == .tsv ? "\t" : ","
+            #expect(lines.first.map(String.init) == "en,fr,km,note,origin,review,en review,fr review,km review".replacingOccurrences(of: ",", with: separator))
+            #expect(lines[1].hasSuffix(["translated", "", "", "unreviewed"].joined(separator: separator)), "\(lines[1])")
+            #expect(lines[2].hasSuffix(["reviewed", "approved", "", ""].joined(separator: separator)), "\(lines[2])")
+            let (again, reader) = try read(data, as: format)
+            #expect(reader.warnings.isEmpty)
+            // The English review equal to its unit's is not written: the unit's stands for it.
+            var expected = units
+            expected[0].variants[0].properties = []
+            #expect(again == expected, "\(format)")
+        }
+    }
+
+    @Test("A LANG review column without its language, or with an unknown status, is refused or marked unreviewed with the line")
+    func badVariantReview() throws {
+        let orphan = Data("en\tfr\tkm review\nHello\tBonjour\tunreviewed\n".utf8)
+        let error = try #require(throws: FormatError.self) { try read(orphan, as: .tsv) }
+        #expect(error.line == 1)
+        #expect(error.description.contains("\"km review\" has no \"km\" column"))
+        let unknown = Data("en\tkm\tKM Review\nHello\tសួស្តី\tguessed\n".utf8)
+        let (units, reader) = try read(unknown, as: .tsv)
+        #expect(units.first?.variants.last?.properties == [Property(type: "x-review", value: "unreviewed")])
+        #expect(reader.warnings.map(\.line) == [2])
+        #expect(reader.warnings.first?.detail.contains("guessed") == true)
+    }
 }

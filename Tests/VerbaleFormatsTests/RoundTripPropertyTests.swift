@@ -173,16 +173,27 @@ struct RoundTripPropertyTests {
         }
     }
 
-    @Test("TSV keeps texts, notes, origin and review (tags and other metadata have no column)", arguments: seeds)
+    @Test("TSV keeps texts, notes, origin, review and each text's own review (tags and other metadata have no column)", arguments: seeds)
     func tsv(seed: UInt64) throws {
         var generator = UnitGenerator(random: SeededGenerator(seed: seed))
         let languages = [LanguageTag(.english), LanguageTag(.french), LanguageTag(.khmer)]
-        let units = (0..<300).map { _ in generator.tmxUnit() }
+        var units = (0..<300).map { _ in generator.tmxUnit() }
+        for u in units.indices {
+            for v in units[u].variants.indices where generator.chance(40) {
+                units[u].variants[v].properties.append(Property(type: "x-review", value: generator.pick(ReviewStatus.allCases).rawValue))
+            }
+        }
         let (again, _) = try read(try write(units, as: .tsv, languages: languages), as: .tsv)
         let kept = units.map { unit -> TranslationUnit in
             var metadata = UnitMetadata(origin: unit.metadata.origin, review: unit.metadata.review)
             metadata.notes = unit.metadata.notes.isEmpty ? [] : [unit.metadata.notes.joined(separator: "\n")]
-            let variants = languages.compactMap { tag in unit.variant(for: tag).map { Variant(language: tag, text: $0.text) } }
+            let variants = languages.compactMap { tag in
+                unit.variant(for: tag).map { variant in
+                    let own = variant.properties.last { $0.type == "x-review" }?.value
+                    let kept = own.flatMap { $0 == unit.metadata.review.rawValue ? nil : [Property(type: "x-review", value: $0)] } ?? []
+                    return Variant(language: tag, text: variant.text, properties: kept)
+                }
+            }
             return TranslationUnit(variants: variants, metadata: metadata)
         }
         #expect(again.count == kept.count)

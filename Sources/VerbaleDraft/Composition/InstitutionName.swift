@@ -1,5 +1,6 @@
 import Foundation
 import VerbaleCore
+import VerbaleGlossary
 
 /// The name of a sender or recipient ("Permanent Mission of the Kingdom of Cambodia") in one
 /// language, with what French grammar needs: gender, elision and the articles they imply.
@@ -19,7 +20,8 @@ public struct InstitutionName: Sendable, Hashable, Codable {
     public var elides: Bool
     /// The head word alone, for short references ("the Ministry", "le Ministère", "l'Office").
     public var head: String
-    /// Parts of the English name Verbale could not translate (shown marked, never guessed).
+    /// Parts of the English name Verbale could not translate (never guessed); `text` shows each
+    /// as "[untranslated: …]".
     public var untranslated: [String]
     /// True when the wording is not attested by a source (Khmer names, heuristics).
     public var isUnreviewed: Bool
@@ -65,11 +67,10 @@ public struct InstitutionName: Sendable, Hashable, Codable {
         }
     }
 
-    /// The text as shown, with untranslated parts and review status marked.
+    /// The text as shown, with the review status marked (untranslated parts are already
+    /// marked `[untranslated: …]` in `text`).
     public func marked(_ rendered: String) -> String {
-        var result = rendered
-        for part in untranslated { result = result.replacingOccurrences(of: part, with: "[untranslated: \(part)]") }
-        return isUnreviewed && language != .english ? result + " [unreviewed]" : result
+        isUnreviewed && language != .english ? rendered + " [unreviewed]" : rendered
     }
 }
 
@@ -114,12 +115,10 @@ public struct InstitutionNamer: Sendable {
         return table.first { lowered.hasPrefix($0.english.lowercased() + then) }
     }
 
-    /// Countries whose French name is plural or whose gender does not follow the final -e.
-    static let frenchCountryOverrides: [String: InstitutionName.Gender] = [
-        "Cambodge": .masculine, "Mexique": .masculine, "Mozambique": .masculine, "Zimbabwe": .masculine,
-        "Belize": .masculine, "Pays-Bas": .plural, "États-Unis": .plural, "Philippines": .plural, "Émirats arabes unis": .plural,
-        "Comores": .plural, "Maldives": .plural, "Seychelles": .plural, "Bahamas": .plural,
-    ]
+    /// French country grammar from the name table (`country` rows: "États-Unis" plural,
+    /// "Cambodge" masculine), longest French name first so "Émirats arabes unis" wins over a
+    /// shorter row.
+    static let frenchCountryRows: [Head] = NameTable.shipped.rows("country").sorted { $0.french.count > $1.french.count }
 
     /// Names an institution given in English, in `language`.
     public func name(_ english: String, in language: Language) -> InstitutionName {
@@ -132,7 +131,8 @@ public struct InstitutionNamer: Sendable {
                                    head: Self.shortHead(head), untranslated: [], isUnreviewed: false)
         }
         guard let head = Self.row(of: Self.heads, startingWith: rest) else {
-            return InstitutionName(language: language, text: rest, gender: .masculine, elides: false, head: rest,
+            let marked = Self.markUntranslated(rest)
+            return InstitutionName(language: language, text: marked, gender: .masculine, elides: false, head: marked,
                                    untranslated: [rest], isUnreviewed: true)
         }
         rest = String(rest.dropFirst(head.english.count)).trimmingCharacters(in: .whitespaces)
@@ -153,16 +153,18 @@ public struct InstitutionNamer: Sendable {
                 let (country, consumed) = countryName(after, in: language)
                 if let country {
                     parts.append(language == .french ? country.genitive : country.text)
+                    untranslated += country.untranslated
                     if country.isUnreviewed { unreviewed = true }
                     sources += country.sources
                     rest = String(after.dropFirst(consumed)).trimmingCharacters(in: .whitespaces)
                     continue
                 }
             }
-            // Keep the next piece (up to the next known qualifier) in English, marked.
+            // Keep the next piece (up to the next known qualifier) in English, marked in the
+            // text itself so every output (text, JSON, letterhead, recipient) shows it.
             let piece = rest
             untranslated.append(piece)
-            parts.append(piece)
+            parts.append(Self.markUntranslated(piece))
             rest = ""
         }
         let joined = language == .khmer ? Self.joinKhmer(parts) : parts.joined(separator: " ")
@@ -170,6 +172,10 @@ public struct InstitutionNamer: Sendable {
         return InstitutionName(language: language, text: joined, gender: head.gender, elides: head.elides,
                                head: shortHead, untranslated: untranslated, isUnreviewed: unreviewed, sources: sources)
     }
+
+    /// "[untranslated: High Commissioner for Refugees]": how a name part kept in English is
+    /// written into a draft, so the drafter sees it in the note and not only in `--json`.
+    static func markUntranslated(_ english: String) -> String { "[untranslated: \(english)]" }
 
     /// "ក្រសួងការបរទេស (Ministry of Foreign Affairs): <source>", or "…: no source (unreviewed)".
     static func cite(_ row: Head) -> String {
@@ -186,7 +192,10 @@ public struct InstitutionNamer: Sendable {
     static func joinKhmer(_ parts: [String]) -> String {
         guard let first = parts.first else { return "" }
         return parts.dropFirst().reduce(first) { result, part in
-            part.hasPrefix("ប្រចាំ") || part.hasPrefix("នៅ") ? result + part : result + "នៃ" + part
+            if part.hasPrefix("ប្រចាំ") || part.hasPrefix("នៅ") { return result + part }
+            // A part kept in English stands apart from the Khmer around it, as Khmer writes
+            // Latin words, rather than glued to នៃ.
+            return result + "នៃ" + (part.unicodeScalars.first.map { (0x1780...0x17FF).contains($0.value) } == true ? "" : " ") + part
         }
     }
 
@@ -194,17 +203,27 @@ public struct InstitutionNamer: Sendable {
     /// and how many characters it used.
     func countryName(_ text: String, in language: Language) -> (InstitutionName?, Int) {
         if let glossary, let (occurrence, used) = glossary.entity(atStartOf: text, language: .english),
+           occurrence.concept.id.hasPrefix("iso3166"), let missing = Self.noKhmerName(occurrence, in: language) {
+            return (missing, used)
+        }
+        if let glossary, let (occurrence, used) = glossary.entity(atStartOf: text, language: .english),
            occurrence.concept.id.hasPrefix("iso3166"),
-           let term = occurrence.equivalents(in: LanguageTag(language)).first {
-            let unreviewed = term.review == .unreviewed
-            let cited = language == .khmer ? ["\(term.text) (\(String(text.unicodeScalars.prefix(used)))): \(term.source ?? "Glossaries/countries.tbx, no source given")"] : []
+           let term = Self.runningTextName(occurrence.equivalents(in: LanguageTag(language)).filter { language != .khmer || Self.isKhmer($0.text) }) {
+            // A formal name with no attested Khmer formal name: the short name stands in.
+            let standsIn = language == .khmer && occurrence.term.termType == "fullForm" && term.termType != "fullForm"
+            let unreviewed = term.review == .unreviewed || standsIn
+            let english = String(text.unicodeScalars.prefix(used))
+            let source = term.source ?? "Glossaries/countries.tbx, no source given"
+            let cited = language != .khmer ? [] : standsIn
+                ? ["\(term.text) (\(english)): the short name (\(source)); no source gives the Khmer formal name, so the short name stands in for it (unreviewed)"]
+                : ["\(term.text) (\(english)): \(source)"]
             if language == .french {
                 let first = term.text.split(separator: " ").first.map(String.init) ?? term.text
                 if let form = Self.stateForms.first(where: { $0.french == first }) {
                     return (InstitutionName(language: language, text: term.text, gender: form.gender, elides: form.elides,
                                             head: first, untranslated: [], isUnreviewed: unreviewed), used)
                 }
-                var name = Self.frenchCountry(term.text)
+                var name = Self.frenchCountry(term.text, stated: Self.grammar(of: term))
                 name.isUnreviewed = unreviewed
                 return (name, used)
             }
@@ -225,8 +244,16 @@ public struct InstitutionNamer: Sendable {
         used += length
         guard let local = CountryNames.shared.name(country, in: language) else { return (nil, 0) }
         let englishCountry = String(text.prefix(used).suffix(length))
-        let khmerScript = local.unicodeScalars.contains { (0x1780...0x17DD).contains($0.value) }
         let cldr = "\(local) (\(englishCountry)): CLDR display name (ICU \(ICU.version))"
+        if language == .khmer, !Self.isKhmer(local) {
+            // CLDR gave no Khmer name (ICU falls back to English or the code): keep the English
+            // name, marked, rather than glue a Latin fallback into Khmer as if it were Khmer.
+            var english = String(text.prefix(used))
+            if english.lowercased().hasPrefix("the ") { english = String(english.dropFirst(4)) }
+            return (InstitutionName(language: language, text: Self.markUntranslated(english), gender: .masculine, elides: false,
+                                    head: Self.markUntranslated(english), untranslated: [english], isUnreviewed: true,
+                                    sources: ["\(english): no Khmer name in CLDR; kept in English (untranslated)"]), used)
+        }
         if let form {
             if language == .french {
                 return (InstitutionName(language: language, text: "\(form.french) \(Self.frenchCountry(local).formalGenitive)", gender: form.gender,
@@ -241,21 +268,67 @@ public struct InstitutionNamer: Sendable {
             let formSource = derived?.source ?? form.khmerSource ?? "no source (unreviewed)"
             return (InstitutionName(language: language, text: formKhmer + local, gender: form.gender, elides: form.elides,
                                     head: form.french, untranslated: [], isUnreviewed: true,
-                                    sources: ["\(formKhmer) (\(form.english)): \(formSource)", khmerScript ? cldr : "\(local) (\(englishCountry)): no Khmer name in CLDR (unreviewed)",
+                                    sources: ["\(formKhmer) (\(form.english)): \(formSource)", cldr,
                                               "\(formKhmer + local): composed by Verbale from these parts; no source writes the whole name (unreviewed)"]), used)
         }
         if language == .french { return (Self.frenchCountry(local), used) }
         return (InstitutionName(language: language, text: local, gender: .masculine, elides: false, head: local,
-                                untranslated: [], isUnreviewed: language == .khmer && !khmerScript,
-                                sources: language == .khmer ? [khmerScript ? cldr : "\(local) (\(englishCountry)): no Khmer name in CLDR (unreviewed)"] : []), used)
+                                untranslated: [], isUnreviewed: false, sources: [cldr]), used)
     }
 
-    /// French country names take an article whose gender CLDR does not give: feminine when the
-    /// name ends in -e, masculine otherwise, plural and exceptions from a curated list.
-    static func frenchCountry(_ name: String) -> InstitutionName {
-        let gender = frenchCountryOverrides[name] ?? (name.hasSuffix("e") ? .feminine : .masculine)
+    /// Whether `text` holds a Khmer letter (U+1780–U+17B3): a "Khmer" name without one is an
+    /// English name carried over, not a rendering.
+    static func isKhmer(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x1780...0x17B3).contains($0.value) }
+    }
+
+    /// The English country name kept, marked untranslated, when the glossary recognises the
+    /// country but has no Khmer name for it in Khmer script (a Latin "Khmer" term is English
+    /// carried over, not a rendering): never glued into the Khmer as if it were Khmer. Nil
+    /// when there is one, or `language` is not Khmer.
+    ///
+    /// A formal name with only a Khmer short name ("Plurinational State of Bolivia" → បូលីវី,
+    /// "United States of America" → សហរដ្ឋអាមេរិក) is not missing: the short name stands in,
+    /// marked unreviewed with the reason in the sources — it is usually what Khmer writes, but
+    /// no source says so.
+    static func noKhmerName(_ occurrence: TermOccurrence, in language: Language) -> InstitutionName? {
+        guard language == .khmer, !occurrence.equivalents(in: LanguageTag(.khmer)).contains(where: { isKhmer($0.text) }) else { return nil }
+        let english = occurrence.text
+        return InstitutionName(language: .khmer, text: markUntranslated(english), gender: .masculine, elides: false,
+                               head: markUntranslated(english), untranslated: [english], isUnreviewed: true,
+                               sources: ["\(english): no source gives its Khmer name (Glossaries/countries.tbx: iso-codes, CLDR); kept in English (untranslated)"])
+    }
+
+    /// The first of a concept's names (best first) that reads in running text: iso-codes gives
+    /// some preferred names in their catalogue order ("Salomon, Îles"), which a note writes
+    /// "Îles Salomon"; those are passed over when another name has no comma.
+    static func runningTextName(_ terms: [Term]) -> Term? {
+        terms.first { !$0.text.contains(", ") } ?? terms.first
+    }
+
+    /// French country names take an article whose number and gender neither CLDR nor the
+    /// iso-codes names give. In order: what the glossary term states (TBX `grammaticalNumber`
+    /// plural, `grammaticalGender`), the name table's `country` rows (a row covers the names
+    /// it starts: "États-Unis" → "États-Unis d'Amérique" is plural), else feminine when the name
+    /// ends in -e and masculine otherwise. Plural names take "les/des/aux" and never elide:
+    /// "des États-Unis d'Amérique", not "de l'États-Unis".
+    static func frenchCountry(_ name: String, stated: InstitutionName.Gender? = nil) -> InstitutionName {
+        let row = frenchCountryRows.first { name == $0.french || name.hasPrefix($0.french + " ") }
+        let gender = stated ?? row?.gender ?? (name.hasSuffix("e") ? .feminine : .masculine)
         let elides = gender != .plural && "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x")
         return InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [], isUnreviewed: false)
+    }
+
+    /// The number and gender a glossary term states with TBX's `grammaticalNumber` and
+    /// `grammaticalGender` term notes; nil when it states neither.
+    static func grammar(of term: Term) -> InstitutionName.Gender? {
+        func value(_ type: String) -> String? { term.fields.first { $0.type == type }?.value.lowercased() }
+        if value("grammaticalNumber") == "plural" { return .plural }
+        switch value("grammaticalGender") {
+        case "masculine": return .masculine
+        case "feminine": return .feminine
+        default: return nil
+        }
     }
 }
 

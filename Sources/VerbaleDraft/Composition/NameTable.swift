@@ -2,7 +2,8 @@ import Foundation
 import VerbaleCore
 
 /// The names Verbale writes into new notes — institution heads, formal state names, seats and
-/// places in English, French and Khmer — read from `Resources/institution-names.tsv`.
+/// places in English, French and Khmer, and the French number and gender of country names —
+/// read from `Resources/institution-names.tsv`.
 ///
 /// Why data, not code: the rows are what a reviewer corrects (a Khmer wording, a French gender),
 /// and each Khmer wording names the source that attests it in the `khmer-source` column or is
@@ -57,7 +58,7 @@ struct NameTable: Sendable {
 
     /// Parses the TSV; a malformed row is an error naming file, line and column.
     static func parse(_ text: String, file: String) throws(DraftError) -> NameTable {
-        let kinds: Set<String> = ["head", "state", "seat", "place"]
+        let kinds: Set<String> = ["head", "state", "seat", "place", "country"]
         var rows: [Row] = []
         var sawHeader = false
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -72,8 +73,11 @@ struct NameTable: Sendable {
                 .malformedMemory(file, "\(file):\(number):\(column): \(reason)")
             }
             guard cells.count == 8 else { throw fail(1, "expected 8 tab-separated columns, found \(cells.count)") }
-            guard kinds.contains(cells[0]) else { throw fail(1, "unknown kind \"\(cells[0])\" (head, state, seat or place)") }
-            guard !cells[1].isEmpty, !cells[2].isEmpty, !cells[5].isEmpty else { throw fail(2, "english, french and khmer must not be empty") }
+            guard kinds.contains(cells[0]) else { throw fail(1, "unknown kind \"\(cells[0])\" (head, state, seat, place or country)") }
+            // Country rows carry French grammar only: Khmer country names come from the glossary or CLDR.
+            guard !cells[1].isEmpty, !cells[2].isEmpty, !cells[5].isEmpty || cells[0] == "country" else {
+                throw fail(2, "english, french and khmer must not be empty")
+            }
             let gender: InstitutionName.Gender
             switch cells[3] {
             case "m", "": gender = .masculine

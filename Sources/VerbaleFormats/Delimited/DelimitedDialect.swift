@@ -1,3 +1,5 @@
+import VerbaleCore
+
 /// The two table formats: TSV (tab-separated, backslash escapes `\t \n \r \\`, no quoting:
 /// what `cut` and spreadsheets' "tab-delimited text" expect) and CSV (RFC 4180: comma, fields
 /// quoted with `"` when they hold a comma, quote, CR or LF, quotes doubled; `;` is accepted
@@ -14,4 +16,18 @@ enum DelimitedColumn {
     static let origin = "origin"
     static let review = "review"
     static let propertyPrefix = "prop:"
+    /// The review property a variant carries (TMX `<prop type="x-review">` inside a `<tuv>`).
+    static let variantReviewProperty = "x-review"
+
+    /// `km review`: the review status of one language's text where it differs from the unit's
+    /// (every shipped Khmer formula is `unreviewed` under a `translated` unit).
+    static func review(of language: LanguageTag) -> String { "\(language) \(review)" }
+
+    /// The language of a `LANG review` header cell (`km review`, `fr-FR Review`), else nil.
+    static func reviewedLanguage(_ name: String) -> LanguageTag? {
+        let suffix = " " + review
+        guard name.count > suffix.count, name.lowercased().hasSuffix(suffix) else { return nil }
+        let tag = name.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
+        return try? LanguageTag(parsing: tag)
+    }
 }

@@ -2,7 +2,10 @@ import Foundation
 import VerbaleCore
 
 /// Reads TSV or CSV memories, streaming: a header row of BCP 47 language tags (`en`, `fr-FR`,
-/// `km-KH`) and optional `note`, `origin`, `review`, `prop:NAME` columns, then one unit a row.
+/// `km-KH`) and optional `note`, `origin`, `review`, `prop:NAME` and `LANG review` columns, then
+/// one unit a row. A `km review` cell becomes the `x-review` property of that row's `km` text
+/// (what TMX writes as `<prop type="x-review">` in the `<tuv>`), so a text's own review status
+/// survives the table.
 ///
 /// Accepts UTF-8 (with or without BOM) and UTF-16 with BOM (Excel's "Unicode text"); invalid
 /// UTF-8, U+FFFE/U+FFFF (as in XML: `Noncharacters`) and unknown columns are errors with their
@@ -25,6 +28,7 @@ public final class DelimitedReader: TranslationUnitReader {
         case language(LanguageTag)
         case note, origin, review
         case property(String)
+        case languageReview(LanguageTag)
     }
 
     public init(source: ByteSource, dialect: DelimitedDialect) throws(FormatError) {
@@ -49,11 +53,14 @@ public final class DelimitedReader: TranslationUnitReader {
             case _ where name.lowercased().hasPrefix(DelimitedColumn.propertyPrefix):
                 column = .property(String(name.dropFirst(DelimitedColumn.propertyPrefix.count)))
             default:
-                guard let tag = try? LanguageTag(parsing: name) else {
+                if let tag = DelimitedColumn.reviewedLanguage(name) {
+                    column = .languageReview(tag)
+                } else if let tag = try? LanguageTag(parsing: name) {
+                    column = .language(tag)
+                } else {
                     throw FormatError(file: source.name, line: headerRow.line, column: index + 1, reason: .malformedTable(
-                        "header cell \(index + 1) \"\(name)\" is not a language tag (en, fr-FR, km-KH) nor note, origin, review or prop:NAME"))
+                        "header cell \(index + 1) \"\(name)\" is not a language tag (en, fr-FR, km-KH) nor note, origin, review, LANG review (km review) or prop:NAME"))
                 }
-                column = .language(tag)
             }
             guard seen.insert("\(column)").inserted else {
                 throw FormatError(file: source.name, line: headerRow.line, column: index + 1,
@@ -62,6 +69,11 @@ public final class DelimitedReader: TranslationUnitReader {
             columns.append(column)
         }
         let languages = columns.compactMap { if case let .language(tag) = $0 { tag } else { nil } }
+        for (index, column) in columns.enumerated() {
+            guard case let .languageReview(tag) = column, !languages.contains(tag) else { continue }
+            throw FormatError(file: source.name, line: headerRow.line, column: index + 1, reason: .malformedTable(
+                "the column \"\(tag) review\" has no \"\(tag)\" column to apply to"))
+        }
         guard !languages.isEmpty else {
             throw FormatError(file: source.name, line: headerRow.line, column: 1,
                               reason: .malformedTable("the header row names no language column (expected tags such as en, fr-FR, km-KH)"))
@@ -79,6 +91,7 @@ public final class DelimitedReader: TranslationUnitReader {
                         + (dialect == .csv ? " (an unquoted comma?)" : " (an unescaped tab?)")))
             }
             var unit = TranslationUnit(variants: [])
+            var variantReviews: [(LanguageTag, String)] = []
             for (column, cell) in zip(columns, row.fields) where !cell.isEmpty {
                 let text = dialect == .tsv ? Self.unescape(cell) : cell
                 switch column {
@@ -94,7 +107,25 @@ public final class DelimitedReader: TranslationUnitReader {
                                                       detail: "unknown review status \"\(text)\"; marked unreviewed"))
                     }
                 case let .property(name): unit.metadata.properties.append(Property(type: name, value: text))
+                case let .languageReview(tag): variantReviews.append((tag, text))
                 }
+            }
+            for (tag, text) in variantReviews {
+                guard let index = unit.variants.firstIndex(where: { $0.language == tag }) else {
+                    log.append(FormatWarning(kind: .ignored, file: scanner.name, line: row.line, column: 0,
+                                             detail: "\"\(tag) review\" is \"\(text)\" but the row has no \(tag) text; ignored"))
+                    continue
+                }
+                let value: String
+                if let review = ReviewStatus(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) {
+                    value = review.rawValue
+                } else {
+                    value = ReviewStatus.unreviewed.rawValue
+                    log.append(FormatWarning(kind: .ignored, file: scanner.name, line: row.line, column: 0,
+                                             detail: "unknown review status \"\(text)\" for \(tag); marked unreviewed"))
+                }
+                unit.variants[index].properties.removeAll { $0.type == DelimitedColumn.variantReviewProperty }
+                unit.variants[index].properties.append(Property(type: DelimitedColumn.variantReviewProperty, value: value))
             }
             guard !unit.variants.isEmpty else {
                 log.append(FormatWarning(kind: .emptyUnit, file: scanner.name, line: row.line, column: 0,

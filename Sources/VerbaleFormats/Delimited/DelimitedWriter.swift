@@ -1,10 +1,15 @@
 import Foundation
 import VerbaleCore
 
-/// Writes TSV or CSV: a header row (language tags, then `note`, `origin`, `review` and one
-/// `prop:NAME` column per requested property), then one row per unit. Inline tags and other
-/// metadata have no column and are not written (TMX or XLIFF 2.0 keep them); several notes
-/// share the one `note` cell, joined by line breaks.
+/// Writes TSV or CSV: a header row (language tags, then `note`, `origin`, `review`, one
+/// `prop:NAME` column per requested property, then one `LANG review` column per language),
+/// then one row per unit. Inline tags and other metadata have no column and are not written
+/// (TMX or XLIFF 2.0 keep them); several notes share the one `note` cell, joined by line breaks.
+///
+/// `LANG review` holds a text's own review status (its `x-review` property) when it differs
+/// from the unit's `review`, and is empty otherwise: the shipped Khmer formulas are
+/// `unreviewed` in `translated` units, and a table without that column would bring them back
+/// as attested. The columns come last so that the ones before keep their places.
 ///
 /// Columns: `languages` if given, else the first unit's languages. A variant fills the column
 /// of its exact tag, else the column its tag matches (`fr-FR` → `fr`).
@@ -32,15 +37,18 @@ public struct DelimitedWriter: TranslationUnitWriter {
         }
         let names = languages.map(\.description) + [DelimitedColumn.note, DelimitedColumn.origin, DelimitedColumn.review]
             + propertyColumns.map { DelimitedColumn.propertyPrefix + $0 }
+            + languages.map(DelimitedColumn.review(of:))
         writeRow(names)
     }
 
     public mutating func write(_ unit: TranslationUnit) throws(FormatError) {
         if !started { start(with: unit) }
         var cells: [String] = []
-        cells.reserveCapacity(languages.count + 3 + propertyColumns.count)
-        for language in languages {
-            let variant = unit.variants.first { $0.language == language } ?? unit.variants.first { language.matches($0.language) }
+        cells.reserveCapacity(2 * languages.count + 3 + propertyColumns.count)
+        let variants = languages.map { language in
+            unit.variants.first { $0.language == language } ?? unit.variants.first { language.matches($0.language) }
+        }
+        for variant in variants {
             cells.append(variant?.text ?? "")
         }
         cells.append(unit.metadata.notes.joined(separator: "\n"))
@@ -48,6 +56,10 @@ public struct DelimitedWriter: TranslationUnitWriter {
         cells.append(unit.metadata.review.rawValue)
         for name in propertyColumns {
             cells.append(unit.metadata.properties.first { $0.type == name }?.value ?? "")
+        }
+        for variant in variants {
+            let own = variant?.properties.last { $0.type == DelimitedColumn.variantReviewProperty }?.value
+            cells.append(own.flatMap { $0 == unit.metadata.review.rawValue ? nil : $0 } ?? "")
         }
         writeRow(cells)
         try sink.flushIfNeeded()

@@ -12,6 +12,9 @@ struct ExportCommand: ParsableCommand {
         Streams every unit (or those with a variant in --langs, keeping only those languages). \
         TMX keeps all metadata (dates, users, origin, notes, properties, review status as \
         <prop type="x-review">), so importing the file again gives back the same memory. \
+        TSV keeps texts, note, origin and review, and each text's own review status in a \
+        "km review" (LANG review) column where it differs from the unit's: unreviewed Khmer \
+        stays unreviewed when the table is imported again. \
         The output file is written under a temporary name and renamed when complete.
 
         Examples:
