@@ -22,6 +22,24 @@ func reviewByLanguage(_ arguments: [String], environment: [String: String] = [:]
 
 @Suite("verbale export, then import: the shipped memory comes back as it was")
 struct ExportRoundTripCLITests {
+    @Test("TMX export, import and export again give the same file: the shipped origins keep their Memories/ folder")
+    func tmxKeepsShippedOrigins() throws {
+        let folder = try temporaryFolder()
+        let first = try CLI.run(["export", "--format", "tmx", "-"], environment: shippedMemoryEnvironment(folder))
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("<prop type=\"x-origin\">Memories/note-verbale-formulas.tmx#7</prop>"))
+        let file = folder.appendingPathComponent("ship.tmx")
+        try Data(first.stdout.utf8).write(to: file)
+        let memory = folder.appendingPathComponent("again.sqlite").path
+        let imported = try CLI.run(["import", "--memory", memory, file.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let second = try CLI.run(["export", "--memory", memory, "--format", "tmx", "-"])
+        let lines = { (text: String) in text.split(separator: "\n").filter { !$0.contains("creationdate") } }
+        #expect(lines(second.stdout) == lines(first.stdout))
+        let stats = try CLI.run(["stats", "--memory", memory])
+        #expect(stats.stdout.contains("50\tMemories/note-verbale-formulas.tmx"), "\(stats.stdout)")
+    }
+
     @Test("TSV and CSV keep each text's own review status: the shipped Khmer formulas stay unreviewed after export and import",
           arguments: ["tsv", "csv"])
     func tableKeepsVariantReview(format: String) throws {
