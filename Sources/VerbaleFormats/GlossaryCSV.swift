@@ -9,6 +9,10 @@ import VerbaleCore
 ///   header is a language tag holds terms, `;` separating synonyms. Other columns
 ///   (`id`, `domain`, `definition`, `note`/`comment`, `source`, `status`, `review`) fill the
 ///   matching fields; unknown columns are kept as concept fields named after the header.
+///   A column headed by a language tag and a term property (`km status`, `km review`,
+///   `km source`, `km term type`, `km part of speech`, `km usage`) gives that property for
+///   each of the language's terms, in the order of the terms, ` | ` between them (one value
+///   alone applies to every term); it wins over the row-wide `status`/`source`/`review`.
 ///
 /// TSV cells are taken verbatim (OmegaT does not quote); CSV follows RFC 4180 quoting.
 /// Lines starting with `#` are comments in both. Cost: one pass, O(file).
@@ -45,6 +49,7 @@ public enum GlossaryCSV {
             }
             var concept = Concept(id: "")
             var source: String?, status: TermStatus?, review: ReviewStatus?
+            var perTerm: [(tag: LanguageTag, property: TermProperty, values: [String], column: Int)] = []
             for (index, column) in columns.enumerated() where index < row.cells.count {
                 let cell = row.cells[index].trimmingCharacters(in: .whitespaces)
                 guard !cell.isEmpty else { continue }
@@ -69,6 +74,8 @@ public enum GlossaryCSV {
                         throw .badValue(file: name, line: row.line, column: index + 1, value: cell, expected: ReviewStatus.allCases.map(\.rawValue))
                     }
                     review = value
+                case let .termProperty(tag, property):
+                    perTerm.append((tag, property, splitTermValues(row.cells[index]), index + 1))
                 case let .other(header):
                     concept.fields.append(TermField(element: "descrip", type: header, value: cell))
                 }
@@ -79,6 +86,19 @@ public enum GlossaryCSV {
                 if let status { concept.terms[index].status = status }
                 if let review { concept.terms[index].review = review }
             }
+            for (tag, property, values, column) in perTerm {
+                let indices = concept.terms.indices.filter { concept.terms[$0].language.primary == tag.primary && tag.matches(concept.terms[$0].language) }
+                guard values.count == indices.count || values.count == 1 else {
+                    throw .termCountMismatch(file: name, line: row.line, column: column, header: "\(tag) \(property.rawValue)",
+                                             values: values.count, terms: indices.count)
+                }
+                for (position, index) in indices.enumerated() {
+                    let value = values.count == 1 ? values[0] : values[position]
+                    if let problem = property.apply(value, to: &concept.terms[index]) {
+                        throw .badValue(file: name, line: row.line, column: column, value: value, expected: problem)
+                    }
+                }
+            }
             if concept.id.isEmpty { concept.id = "\(name.split(separator: "/").last.map(String.init) ?? name)#\(row.line)" }
             if let first = seen[concept.id] { throw .duplicateConcept(file: name, line: row.line, id: concept.id, firstLine: first) }
             seen[concept.id] = row.line
@@ -87,21 +107,106 @@ public enum GlossaryCSV {
         return concepts
     }
 
-    /// Writes concepts with a header row of language tags (one column per language, synonyms
-    /// joined with "; "), then `id`, `domain`, `note`. Lossy by nature: use TBX to keep
-    /// everything.
+    /// Writes concepts with a header row: `id`, one column per language tag (synonyms joined
+    /// with "; "), `domain`, `note` — the columns and order other tools rely on — and then, per
+    /// language, each term's properties (`km status`, `km review`, `km source`, `km term type`,
+    /// `km part of speech`, `km usage`; ` | ` between the terms' values), so a term's
+    /// provenance and review mark survive the trip: an unreviewed Khmer term is still
+    /// unreviewed when a colleague opens or re-imports the file. Still lossy for definitions
+    /// and other data categories: use TBX to keep everything. Cost: one pass, O(terms).
     public static func write(_ concepts: [Concept], languages: [LanguageTag], delimiter: Delimiter) -> String {
-        var out = cells(["id"] + languages.map(\.description) + ["domain", "note"], delimiter) + "\n"
+        let properties = TermProperty.allCases
+        var header = ["id"] + languages.map(\.description) + ["domain", "note"]
+        for language in languages { header += properties.map { "\(language) \($0.rawValue)" } }
+        var out = cells(header, delimiter) + "\n"
         for concept in concepts {
             var row = [concept.id]
-            for language in languages {
-                row.append(concept.terms.filter { $0.language.primary == language.primary && language.matches($0.language) }.map(\.text).joined(separator: "; "))
-            }
+            let terms = languages.map { language in concept.terms.filter { $0.language.primary == language.primary && language.matches($0.language) } }
+            for inLanguage in terms { row.append(inLanguage.map(\.text).joined(separator: "; ")) }
             row.append(concept.domain ?? "")
             row.append(concept.note ?? "")
+            for inLanguage in terms {
+                for property in properties {
+                    let values = inLanguage.map { property.value(of: $0) }
+                    row.append(values.allSatisfy(\.isEmpty) ? "" : joinTermValues(values))
+                }
+            }
             out += cells(row, delimiter) + "\n"
         }
         return out
+    }
+
+    /// A term property a per-language column carries, named as its header says after the tag.
+    public enum TermProperty: String, CaseIterable, Sendable {
+        case status, review, source, termType = "term type", partOfSpeech = "part of speech", usage
+
+        /// The header words after the tag, as translators may write them.
+        init?(header: String) {
+            switch header.lowercased() {
+            case "status", "administrative status", "administrativestatus": self = .status
+            case "review": self = .review
+            case "source": self = .source
+            case "term type", "termtype", "type": self = .termType
+            case "part of speech", "partofspeech", "pos": self = .partOfSpeech
+            case "usage", "usage note", "usagenote": self = .usage
+            default: return nil
+            }
+        }
+
+        func value(of term: Term) -> String {
+            switch self {
+            case .status: term.status.rawValue
+            case .review: term.review.rawValue
+            case .source: term.source ?? ""
+            case .termType: term.termType ?? ""
+            case .partOfSpeech: term.partOfSpeech ?? ""
+            case .usage: term.usageNote ?? ""
+            }
+        }
+
+        /// Sets the property; the allowed values when `value` is not one of them.
+        func apply(_ value: String, to term: inout Term) -> [String]? {
+            let text = value.isEmpty ? nil : value
+            switch self {
+            case .status:
+                guard let text else { return nil }
+                guard let status = TermStatus(rawValue: text.lowercased()) ?? TermStatus(tbx: text) else { return TermStatus.allCases.map(\.rawValue) }
+                term.status = status
+            case .review:
+                guard let text else { return nil }
+                guard let review = ReviewStatus(rawValue: text.lowercased()) else { return ReviewStatus.allCases.map(\.rawValue) }
+                term.review = review
+            case .source: term.source = text
+            case .termType: term.termType = text
+            case .partOfSpeech: term.partOfSpeech = text
+            case .usage: term.usageNote = text
+            }
+            return nil
+        }
+    }
+
+    /// Joins one value per term with " | ", escaping `\` and `|` inside a value (a source may
+    /// hold either; "; " cannot separate them, as sources such as "iso-codes …; CLDR …" use it).
+    static func joinTermValues(_ values: [String]) -> String {
+        values.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ")
+    }
+
+    /// Splits a per-term cell at unescaped `|`, unescaping and trimming each value.
+    static func splitTermValues(_ cell: String) -> [String] {
+        var values: [String] = []
+        var current = ""
+        var escaped = false
+        for character in cell {
+            if escaped { current.append(character); escaped = false; continue }
+            switch character {
+            case "\\": escaped = true
+            case "|": values.append(current); current = ""
+            default: current.append(character)
+            }
+        }
+        if escaped { current.append("\\") }
+        values.append(current)
+        return values.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     private static func cells(_ values: [String], _ delimiter: Delimiter) -> String {
@@ -117,7 +222,8 @@ public enum GlossaryCSV {
     }
 
     enum Column: Equatable {
-        case language(LanguageTag), id, domain, definition, note, source, status, review, other(String)
+        case language(LanguageTag), id, domain, definition, note, source, status, review
+        case termProperty(LanguageTag, TermProperty), other(String)
     }
 
     /// The columns of a header row, or nil when the row is not a header (no language tag).
@@ -138,6 +244,9 @@ public enum GlossaryCSV {
                 if name.count <= 12, let tag = try? LanguageTag(name), tag.language != nil {
                     columns.append(.language(tag))
                     languages += 1
+                } else if let space = name.firstIndex(of: " "), let tag = try? LanguageTag(String(name[..<space])), tag.language != nil,
+                          let property = TermProperty(header: name[name.index(after: space)...].trimmingCharacters(in: .whitespaces)) {
+                    columns.append(.termProperty(tag, property))
                 } else {
                     columns.append(.other(name))
                 }
@@ -225,6 +334,7 @@ public enum GlossaryCSVError: Error, CustomStringConvertible, Equatable, Sendabl
     case noTerms(file: String, line: Int)
     case duplicateConcept(file: String, line: Int, id: String, firstLine: Int)
     case badValue(file: String, line: Int, column: Int, value: String, expected: [String])
+    case termCountMismatch(file: String, line: Int, column: Int, header: String, values: Int, terms: Int)
 
     public var description: String {
         switch self {
@@ -237,6 +347,8 @@ public enum GlossaryCSVError: Error, CustomStringConvertible, Equatable, Sendabl
         case let .duplicateConcept(file, line, id, firstLine): "\(file):\(line): concept id \"\(id)\" appears twice (first at line \(firstLine))"
         case let .badValue(file, line, column, value, expected):
             "\(file):\(line):\(column): \"\(value)\" is not one of \(expected.joined(separator: ", "))"
+        case let .termCountMismatch(file, line, column, header, values, terms):
+            "\(file):\(line):\(column): \(values) values in \"\(header)\" (\" | \" between them) for \(terms) term\(terms == 1 ? "" : "s") in that language; give one value per term, in the terms' order, or one for all"
         }
     }
 }

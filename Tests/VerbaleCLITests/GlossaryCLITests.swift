@@ -99,6 +99,34 @@ struct GlossaryCLITests {
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("<term>Royaume de Thaïlande</term>"))
     }
 
+    @Test("export --format tsv|csv keeps each term's status, source and review mark, and import reads them back: the shipped termbases survive the round trip, unreviewed Khmer included")
+    func delimitedRoundTrip() throws {
+        let memory = Self.memory(), other = Self.memory()
+        for format in ["tsv", "csv"] {
+            for termbase in ["shipped:diplomatic.tbx", "shipped:countries.tbx"] {
+                let exported = try CLI.run(["glossary", "export", "--memory", memory, "--format", format, "--termbase", termbase, "-"])
+                #expect(exported.status == 0, "\(exported.stderr)")
+                let name = "back-\(format)-\(termbase.dropFirst("shipped:".count).prefix { $0 != "." })"
+                let imported = try CLI.run(["glossary", "import", "--memory", other, "--format", format, "--termbase", name, "-"], stdin: exported.stdout)
+                #expect(imported.status == 0, "\(imported.stderr)")
+                let again = try CLI.run(["glossary", "export", "--memory", other, "--format", format, "--termbase", name, "-"])
+                #expect(again.stdout == exported.stdout, "\(format) \(termbase): the re-imported termbase exports differently")
+                if termbase == "shipped:diplomatic.tbx" {
+                    let separator: Character = format == "csv" ? "," : "\t"
+                    let header = exported.stdout.prefix { $0 != "\n" }.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+                    #expect(Array(header.prefix(6)) == ["id", "en", "fr", "km", "domain", "note"])
+                    let row = try #require(exported.stdout.split(separator: "\n").first { $0.hasPrefix("dipl:ambassador-extraordinary-plenipotentiary") })
+                    #expect(row.contains("unreviewed") && row.contains("no source attests it"), "\(row)")
+                }
+            }
+        }
+        // The re-imported Khmer term is stored unreviewed, with its source: its TBX says so.
+        let tbx = try CLI.run(["glossary", "export", "--memory", other, "--termbase", "back-tsv-diplomatic", "-"])
+        #expect(tbx.status == 0, "\(tbx.stderr)")
+        let entry = try #require(tbx.stdout.components(separatedBy: "<termSec>").first { $0.contains("<term>ឯកអគ្គរដ្ឋទូតវិសាមញ្ញ") })
+        #expect(entry.contains("<admin type=\"x-review\">unreviewed</admin>") && entry.contains("no source attests it"), "\(entry)")
+    }
+
     @Test("check reports a missing equivalent and exits 1")
     func check() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-check-\(UUID().uuidString)")

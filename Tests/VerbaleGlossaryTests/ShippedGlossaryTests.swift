@@ -49,6 +49,56 @@ struct ShippedGlossaryTests {
         #expect(cambodia.terms(in: LanguageTag(.khmer)).map(\.text).contains("កម្ពុជា"))
     }
 
+    static func hasKhmerLetter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x1780...0x17B3).contains($0.value) }
+    }
+
+    @Test("Every Khmer term of the shipped countries.tbx is written in Khmer; Guernsey's preferred Khmer name is CLDR's ហ្គេនស៊ី")
+    func shippedKhmerIsKhmer() throws {
+        let concepts = try TBXReader.readAll(Self.glossaries.appendingPathComponent("countries.tbx")).concepts
+        for concept in concepts {
+            let english = Set(concept.terms(in: LanguageTag(.english)).map(\.text))
+            for term in concept.terms(in: LanguageTag(.khmer)) {
+                #expect(Self.hasKhmerLetter(term.text) && !english.contains(term.text), "\(concept.id): \(term.text) is not Khmer")
+            }
+        }
+        let guernsey = try #require(concepts.first { $0.id == "iso3166-1:GG" }).terms(in: LanguageTag(.khmer))
+        #expect(guernsey.first?.text == "ហ្គេនស៊ី")
+        #expect(guernsey.first?.status == .preferred)
+        #expect(guernsey.first?.source?.hasPrefix("CLDR display name") == true)
+        let bolivia = try #require(concepts.first { $0.id == "iso3166-1:BO" }).terms(in: LanguageTag(.khmer))
+        #expect(bolivia.map(\.text) == ["បូលីវី"])
+        #expect(bolivia.first?.status == .preferred)
+    }
+
+    @Test("The generator takes no km catalogue entry that copies the English (msgstr == msgid) and no Latin CLDR fallback as Khmer",
+          .enabled(if: CountryGlossary.Sources.debian.isAvailable, "iso-codes is not installed; skipped"))
+    func generatorSkipsCarriedOverEnglish() throws {
+        let catalogue = try MOCatalog(contentsOf: Self.khmerCatalogue).translations
+        // The defect is in the data: seven entries whose Khmer "translation" is the English.
+        let copied = catalogue.filter { $0.key == $0.value && !$0.key.isEmpty }.keys.sorted()
+        #expect(copied.contains("Guernsey") && copied.contains("Plurinational State of Bolivia"))
+        let concepts = try CountryGlossary.generate()
+        var khmerTerms = 0
+        for concept in concepts {
+            let khmer = concept.terms(in: LanguageTag(.khmer))
+            khmerTerms += khmer.count
+            for term in khmer {
+                #expect(!copied.contains(term.text), "\(concept.id): \(term.text)")
+                #expect(Self.hasKhmerLetter(term.text), "\(concept.id): \(term.text)")
+            }
+            // The attested Khmer name ranks first wherever there is one.
+            if let first = khmer.first { #expect(first.status == .preferred, "\(concept.id): \(first.text) is \(first.status)") }
+        }
+        #expect(khmerTerms > 250)
+        // French keeps names spelt as in English: the fr translators wrote "France", "Canada".
+        let france = try #require(concepts.first { $0.id == "iso3166-1:FR" })
+        #expect(france.terms(in: LanguageTag(.french)).contains { $0.text == "France" && $0.source?.contains("iso-codes fr translation") == true })
+        #expect(CountryGlossary.rendering("Jersey", "Jersey", in: .khmer) == nil)
+        #expect(CountryGlossary.rendering("Jersey", "JE", in: .khmer) == nil)
+        #expect(CountryGlossary.rendering("Jersey", "ជើស៊ី", in: .khmer) == "ជើស៊ី")
+    }
+
     static let khmerCatalogue = URL(fileURLWithPath: "/usr/share/locale/km/LC_MESSAGES/iso_3166-1.mo")
 
     @Test("The km gettext catalogue is parsed: attested Khmer names, with U+200B as written",

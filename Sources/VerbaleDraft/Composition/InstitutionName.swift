@@ -1,5 +1,6 @@
 import Foundation
 import VerbaleCore
+import VerbaleGlossary
 
 /// The name of a sender or recipient ("Permanent Mission of the Kingdom of Cambodia") in one
 /// language, with what French grammar needs: gender, elision and the articles they imply.
@@ -152,6 +153,7 @@ public struct InstitutionNamer: Sendable {
                 let (country, consumed) = countryName(after, in: language)
                 if let country {
                     parts.append(language == .french ? country.genitive : country.text)
+                    untranslated += country.untranslated
                     if country.isUnreviewed { unreviewed = true }
                     sources += country.sources
                     rest = String(after.dropFirst(consumed)).trimmingCharacters(in: .whitespaces)
@@ -190,7 +192,10 @@ public struct InstitutionNamer: Sendable {
     static func joinKhmer(_ parts: [String]) -> String {
         guard let first = parts.first else { return "" }
         return parts.dropFirst().reduce(first) { result, part in
-            part.hasPrefix("ប្រចាំ") || part.hasPrefix("នៅ") ? result + part : result + "នៃ" + part
+            if part.hasPrefix("ប្រចាំ") || part.hasPrefix("នៅ") { return result + part }
+            // A part kept in English stands apart from the Khmer around it, as Khmer writes
+            // Latin words, rather than glued to នៃ.
+            return result + "នៃ" + (part.unicodeScalars.first.map { (0x1780...0x17FF).contains($0.value) } == true ? "" : " ") + part
         }
     }
 
@@ -198,10 +203,20 @@ public struct InstitutionNamer: Sendable {
     /// and how many characters it used.
     func countryName(_ text: String, in language: Language) -> (InstitutionName?, Int) {
         if let glossary, let (occurrence, used) = glossary.entity(atStartOf: text, language: .english),
+           occurrence.concept.id.hasPrefix("iso3166"), let missing = Self.noKhmerName(occurrence, in: language) {
+            return (missing, used)
+        }
+        if let glossary, let (occurrence, used) = glossary.entity(atStartOf: text, language: .english),
            occurrence.concept.id.hasPrefix("iso3166"),
-           let term = Self.runningTextName(occurrence.equivalents(in: LanguageTag(language))) {
-            let unreviewed = term.review == .unreviewed
-            let cited = language == .khmer ? ["\(term.text) (\(String(text.unicodeScalars.prefix(used)))): \(term.source ?? "Glossaries/countries.tbx, no source given")"] : []
+           let term = Self.runningTextName(occurrence.equivalents(in: LanguageTag(language)).filter { language != .khmer || Self.isKhmer($0.text) }) {
+            // A formal name with no attested Khmer formal name: the short name stands in.
+            let standsIn = language == .khmer && occurrence.term.termType == "fullForm" && term.termType != "fullForm"
+            let unreviewed = term.review == .unreviewed || standsIn
+            let english = String(text.unicodeScalars.prefix(used))
+            let source = term.source ?? "Glossaries/countries.tbx, no source given"
+            let cited = language != .khmer ? [] : standsIn
+                ? ["\(term.text) (\(english)): the short name (\(source)); no source gives the Khmer formal name, so the short name stands in for it (unreviewed)"]
+                : ["\(term.text) (\(english)): \(source)"]
             if language == .french {
                 let first = term.text.split(separator: " ").first.map(String.init) ?? term.text
                 if let form = Self.stateForms.first(where: { $0.french == first }) {
@@ -229,8 +244,16 @@ public struct InstitutionNamer: Sendable {
         used += length
         guard let local = CountryNames.shared.name(country, in: language) else { return (nil, 0) }
         let englishCountry = String(text.prefix(used).suffix(length))
-        let khmerScript = local.unicodeScalars.contains { (0x1780...0x17DD).contains($0.value) }
         let cldr = "\(local) (\(englishCountry)): CLDR display name (ICU \(ICU.version))"
+        if language == .khmer, !Self.isKhmer(local) {
+            // CLDR gave no Khmer name (ICU falls back to English or the code): keep the English
+            // name, marked, rather than glue a Latin fallback into Khmer as if it were Khmer.
+            var english = String(text.prefix(used))
+            if english.lowercased().hasPrefix("the ") { english = String(english.dropFirst(4)) }
+            return (InstitutionName(language: language, text: Self.markUntranslated(english), gender: .masculine, elides: false,
+                                    head: Self.markUntranslated(english), untranslated: [english], isUnreviewed: true,
+                                    sources: ["\(english): no Khmer name in CLDR; kept in English (untranslated)"]), used)
+        }
         if let form {
             if language == .french {
                 return (InstitutionName(language: language, text: "\(form.french) \(Self.frenchCountry(local).formalGenitive)", gender: form.gender,
@@ -245,13 +268,35 @@ public struct InstitutionNamer: Sendable {
             let formSource = derived?.source ?? form.khmerSource ?? "no source (unreviewed)"
             return (InstitutionName(language: language, text: formKhmer + local, gender: form.gender, elides: form.elides,
                                     head: form.french, untranslated: [], isUnreviewed: true,
-                                    sources: ["\(formKhmer) (\(form.english)): \(formSource)", khmerScript ? cldr : "\(local) (\(englishCountry)): no Khmer name in CLDR (unreviewed)",
+                                    sources: ["\(formKhmer) (\(form.english)): \(formSource)", cldr,
                                               "\(formKhmer + local): composed by Verbale from these parts; no source writes the whole name (unreviewed)"]), used)
         }
         if language == .french { return (Self.frenchCountry(local), used) }
         return (InstitutionName(language: language, text: local, gender: .masculine, elides: false, head: local,
-                                untranslated: [], isUnreviewed: language == .khmer && !khmerScript,
-                                sources: language == .khmer ? [khmerScript ? cldr : "\(local) (\(englishCountry)): no Khmer name in CLDR (unreviewed)"] : []), used)
+                                untranslated: [], isUnreviewed: false, sources: [cldr]), used)
+    }
+
+    /// Whether `text` holds a Khmer letter (U+1780–U+17B3): a "Khmer" name without one is an
+    /// English name carried over, not a rendering.
+    static func isKhmer(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x1780...0x17B3).contains($0.value) }
+    }
+
+    /// The English country name kept, marked untranslated, when the glossary recognises the
+    /// country but has no Khmer name for it in Khmer script (a Latin "Khmer" term is English
+    /// carried over, not a rendering): never glued into the Khmer as if it were Khmer. Nil
+    /// when there is one, or `language` is not Khmer.
+    ///
+    /// A formal name with only a Khmer short name ("Plurinational State of Bolivia" → បូលីវី,
+    /// "United States of America" → សហរដ្ឋអាមេរិក) is not missing: the short name stands in,
+    /// marked unreviewed with the reason in the sources — it is usually what Khmer writes, but
+    /// no source says so.
+    static func noKhmerName(_ occurrence: TermOccurrence, in language: Language) -> InstitutionName? {
+        guard language == .khmer, !occurrence.equivalents(in: LanguageTag(.khmer)).contains(where: { isKhmer($0.text) }) else { return nil }
+        let english = occurrence.text
+        return InstitutionName(language: .khmer, text: markUntranslated(english), gender: .masculine, elides: false,
+                               head: markUntranslated(english), untranslated: [english], isUnreviewed: true,
+                               sources: ["\(english): no source gives its Khmer name (Glossaries/countries.tbx: iso-codes, CLDR); kept in English (untranslated)"])
     }
 
     /// The first of a concept's names (best first) that reads in running text: iso-codes gives

@@ -9,8 +9,10 @@ import VerbaleFormats
 /// - the short name (`name`; termType `shortForm`) and the formal name (`official_name`;
 ///   `fullForm`), both preferred, from `iso_3166-1.json` (EN) and the `fr`/`km` gettext
 ///   catalogues (`iso_3166-1.mo`);
-/// - the common name (`common_name`) and CLDR's display name when they differ, admitted.
-/// A name no catalogue or CLDR gives is left out, never guessed. Deterministic: entries are
+/// - the common name (`common_name`) and CLDR's display name when they differ, admitted —
+///   preferred when no short name came before them in that language.
+/// A name no catalogue or CLDR gives is left out, never guessed, and so is a "Khmer" name that
+/// is English copied over (`rendering`): drafts then mark the name untranslated. Deterministic: entries are
 /// sorted by alpha-2 code, so the same inputs give the same file byte for byte.
 public enum CountryGlossary {
     public struct Sources: Sendable {
@@ -91,6 +93,7 @@ public enum CountryGlossary {
                 terms.append(Term(language: tag, text: text, partOfSpeech: "properNoun", status: status, termType: type,
                                   source: source, review: .translated))
             }
+            func hasShortForm(_ code: String) -> Bool { terms.contains { $0.language.primary == code && $0.termType == "shortForm" } }
             for language in [Language.english, .french, .khmer] {
                 let code = language.rawValue
                 if language == .english {
@@ -98,16 +101,40 @@ public enum CountryGlossary {
                     add(language, country.official_name, type: "fullForm", status: .preferred, source: isoSource)
                     add(language, country.common_name, type: "shortForm", status: .admitted, source: isoSource)
                 } else if let catalogue = catalogues[code] {
-                    add(language, catalogue[country.name], type: "shortForm", status: .preferred, source: catalogueSource(code))
-                    add(language, country.official_name.flatMap { catalogue[$0] }, type: "fullForm", status: .preferred, source: catalogueSource(code))
-                    add(language, country.common_name.flatMap { catalogue[$0] }, type: "shortForm", status: .admitted, source: catalogueSource(code))
+                    func translated(_ english: String?) -> String? {
+                        guard let english, let text = catalogue[english] else { return nil }
+                        return rendering(english, text, in: language)
+                    }
+                    add(language, translated(country.name), type: "shortForm", status: .preferred, source: catalogueSource(code))
+                    add(language, translated(country.official_name), type: "fullForm", status: .preferred, source: catalogueSource(code))
+                    // The common name stands first when the short name had no rendering (Bolivia).
+                    add(language, translated(country.common_name), type: "shortForm", status: hasShortForm(code) ? .admitted : .preferred,
+                        source: catalogueSource(code))
                 }
-                let short = terms.contains { $0.language.primary == code && $0.termType == "shortForm" }
-                add(language, ICU.displayCountry(country.alpha_2, in: code), type: "shortForm", status: short ? .admitted : .preferred, source: cldrSource)
+                let short = hasShortForm(code)
+                let cldr = ICU.displayCountry(country.alpha_2, in: code).flatMap { rendering(country.name, $0, in: language) }
+                add(language, cldr, type: "shortForm", status: short ? .admitted : .preferred, source: cldrSource)
             }
             return Concept(id: "iso3166-1:\(country.alpha_2)", domain: "Countries and territories",
                            note: "ISO 3166-1 alpha-2 \(country.alpha_2), alpha-3 \(country.alpha_3), numeric \(country.numeric)",
                            terms: terms)
+        }
+    }
+
+    /// `text` when it is a real rendering of `english` in `language`, nil when it is the English
+    /// name carried over. The Khmer catalogue holds seven entries whose msgstr is the msgid
+    /// ("Guernsey", "Plurinational State of Bolivia"): gettext's untranslated entries as a
+    /// translator left them, not Khmer names; taken as terms they ranked above CLDR's Khmer
+    /// name and put English into Khmer notes as if attested. So a Khmer rendering (from the
+    /// catalogue or CLDR) must differ from the English and contain a Khmer letter
+    /// (U+1780–U+17B3). French keeps msgstr == msgid: "France", "Canada" and 65 other names
+    /// are spelt the same in French, and the fr translators wrote them so.
+    static func rendering(_ english: String, _ text: String, in language: Language) -> String? {
+        switch language {
+        case .english, .french: return text
+        case .khmer:
+            guard text != english, text.unicodeScalars.contains(where: { (0x1780...0x17B3).contains($0.value) }) else { return nil }
+            return text
         }
     }
 

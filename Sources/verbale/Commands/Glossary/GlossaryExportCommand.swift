@@ -11,8 +11,11 @@ struct GlossaryExportCommand: ParsableCommand {
         discussion: """
         tbx writes TBX-Basic v3 (ISO 30042:2019) and keeps everything (status, sources, review \
         marks as <admin type="x-review">, notes, unknown data categories); tbx2 writes the older \
-        martif form; tsv/csv write a header row of language tags (lossy: terms, id, domain, note). \
-        The file is written atomically.
+        martif form; tsv/csv write the columns id, one per language (synonyms joined with "; "), \
+        domain, note, and then per language each term's status, review, source, term type, part \
+        of speech and usage ("km status", "km review", "km source", …; " | " between the terms' \
+        values), so `glossary import` of the file gives back the same terms with the same marks \
+        (definitions and other data categories need TBX). The file is written atomically.
 
         Examples:
           verbale glossary export --format tbx all-terms.tbx

@@ -10,7 +10,9 @@ struct GlossaryImportCommand: ParsableCommand {
         discussion: """
         TBX v2 (martif) and v3 (ISO 30042:2019, TBX-Basic) are read by content; .csv and .tsv \
         (or .txt) either start with a header row of language tags (en, fr, km, plus id, domain, \
-        note, source, status, review) or are OmegaT glossaries (source, target, comment: give \
+        note, source, status, review, and per language "km status", "km review", "km source", \
+        "km term type", "km part of speech", "km usage" as `glossary export` writes them) or \
+        are OmegaT glossaries (source, target, comment: give \
         --source-lang and --target-lang). All files are imported in one transaction: on any \
         error nothing is stored. A concept whose id already exists in its termbase is replaced \
         when it changed; the report says which.
