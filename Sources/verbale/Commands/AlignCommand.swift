@@ -198,7 +198,7 @@ struct AlignCommand: ParsableCommand {
             if tmx != "-" { Terminal.writeError(Self.summary(results, written: written, verb: "wrote", to: tmx)) }
         } else if importUnits {
             let sources = results.indices.map { ArrayUnitSource(name: sets[$0].inputs.map(\.name).joined(separator: " "), units: translationUnits($0)) }
-            let memory = try memoryOption.open()
+            let memory = try memoryOption.open(creating: true)
             let summary: ImportSummary
             do {
                 // Already scrubbed above (or kept on purpose): import stores the texts as given.

@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
             formatChoice = nil
         }
         let languageMap = try parseLanguageMap()
-        let memory = try memoryOption.open()
+        let memory = try memoryOption.open(creating: true)
         var sources: [any UnitSource] = []
         for file in files {
             do { sources.append(try FormatUnitSource(path: file, format: formatChoice)) } catch {

@@ -72,7 +72,7 @@ struct MatchMemoryOptions: ParsableArguments {
         }
         let explicit = !(memory ?? "").isEmpty || !(ProcessInfo.processInfo.environment["VERBALE_MEMORY"] ?? "").isEmpty
         if explicit, !FileManager.default.fileExists(atPath: url.path) {
-            throw ValidationError("\(url.path): no such memory (import one with `verbale import`, or pass --memory PATH)")
+            throw ValidationError(MemoryOption.missingMemoryMessage(url))
         }
         var option = MemoryOption()
         option.memory = memory

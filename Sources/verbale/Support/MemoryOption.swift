@@ -15,8 +15,14 @@ struct MemoryOption: ParsableArguments {
     static let seedingSteps: [any SeedingStep] = [ShippedMemorySeeding()]
 
     /// Opens the memory; the default one (no `--memory`, no `$VERBALE_MEMORY`) is seeded.
-    func open() throws -> SQLiteMemory {
+    ///
+    /// `creating` is for commands that write (`import`, `align --import`): only they may
+    /// create a memory at an explicitly given path. A command that only reads refuses a path
+    /// that does not exist, so a mistyped `--memory` is an error rather than a new, empty
+    /// memory (and folders) left behind. The default location is always created and seeded.
+    func open(creating: Bool = false) throws -> SQLiteMemory {
         let path = MemoryLocation.resolve(explicit: memory)
+        if !creating { try Self.requireExisting(explicit: memory) }
         do {
             // A memory from an earlier Verbale is re-analysed here, once (progress on a terminal).
             let opened = try SQLiteMemory(path: path, progress: UpgradeProgress.callback())
@@ -31,6 +37,23 @@ struct MemoryOption: ParsableArguments {
         } catch let error as MemoryError {
             throw CommandFailure(error.description)
         }
+    }
+}
+
+extension MemoryOption {
+    /// Throws when the memory was given explicitly (`--memory` or `$VERBALE_MEMORY`) and no file
+    /// is there. One `stat`; the default location is never refused (it is created on first use).
+    static func requireExisting(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let isExplicit = !(explicit ?? "").isEmpty || !(environment["VERBALE_MEMORY"] ?? "").isEmpty
+        guard isExplicit else { return }
+        let url = MemoryLocation.resolve(explicit: explicit, environment: environment)
+        guard !FileManager.default.fileExists(atPath: url.path) else { return }
+        throw CommandFailure(missingMemoryMessage(url))
+    }
+
+    /// The wording shared by every command that refuses a missing explicit memory.
+    static func missingMemoryMessage(_ url: URL) -> String {
+        "no memory at \(url.path); `verbale import` creates one"
     }
 }
 
