@@ -65,10 +65,13 @@ struct TokenPinningTests {
         let rules = try Tokenizer(language: .khmer, khmerWordBreaking: .icuAndRules)
         // Khmer inside an English tokenizer switches to the Khmer rules too.
         let english = try Tokenizer(language: .english)
-        #expect(Self.digest(messages, learned) == "d350421c9b9ad6a4")
-        #expect(Self.digest(messages, learned, placeables: true) == "5e347a01d6926f52")
-        #expect(Self.digest(messages, rules) == "6130381747d217c8")
-        #expect(Self.digest(messages, english) == "d350421c9b9ad6a4")
+        // Re-recorded for tokens-2026-11-29e: U+200B between Khmer characters no longer cuts the
+        // text before the words are found (`KhmerInvisibleBreaks`); these translations hold
+        // U+200B, khPOS and the notes (which the rest of this suite pins) do not.
+        #expect(Self.digest(messages, learned) == "a11035a615651ac0")
+        #expect(Self.digest(messages, learned, placeables: true) == "fea661da12baba3c")
+        #expect(Self.digest(messages, rules) == "a738f52517e99ee3")
+        #expect(Self.digest(messages, english) == "a11035a615651ac0")
     }
 
     @Test("English and French tokens of the real notes are unchanged, with and without placeables",

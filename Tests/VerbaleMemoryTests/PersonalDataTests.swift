@@ -69,6 +69,40 @@ struct PersonalDataTests {
         #expect(scrubbed("Mr President van der Berg").0 == "Mr President van der Berg")
     }
 
+    @Test("User-acceptance audit (F1, F2, F3, F12, F18): Khmer titles glued after a preposition, អ្នកស្រី/កញ្ញា/Madam/Miss, a title before a placeholder, passports with letters inside, hyphenated offices, a country code in parentheses")
+    func auditForms() {
+        // F1: លោក glued to "for", "to": the Khmer name went into the memory while EN/FR had {PERSON}.
+        #expect(scrubbed("ស្ថានទូតសូមស្នើសុំទិដ្ឋាការសម្រាប់លោក សុខ ដារា លិខិតឆ្លងដែន\u{200B}លេខ N0123456", "km").0
+                == "ស្ថានទូតសូមស្នើសុំទិដ្ឋាការសម្រាប់លោក {PERSON} លិខិតឆ្លងដែន\u{200B}លេខ {PASSPORT}")
+        #expect(scrubbed("លិខិតផ្ញើទៅលោក\u{200B}សុខ\u{200B}ដារា។", "km").0 == "លិខិតផ្ញើទៅលោក\u{200B}{PERSON}។")
+        // …but not the word ending in លោក ("world"), nor a verb after the title.
+        #expect(scrubbed("ពិភពលោក សុខ ដារា", "km").1.isEmpty)
+        #expect(scrubbed("សូមជូនលោក ដើម្បីពិនិត្យ", "km").1.isEmpty)
+        // F2: Khmer Madam and Miss; Miss is not the month ខែកញ្ញា (September), glued or apart.
+        #expect(scrubbed("អ្នកស្រី ចាន់ ធីតា បានទូរស័ព្ទមក។", "km").0 == "អ្នកស្រី {PERSON} បានទូរស័ព្ទមក។")
+        #expect(scrubbed("កញ្ញា កែវ មុន្នី បានចូលរួម។", "km").0 == "កញ្ញា {PERSON} បានចូលរួម។")
+        #expect(scrubbed("ថ្ងៃទី១២ ខែកញ្ញា ឆ្នាំ២០២១", "km").1.isEmpty)
+        #expect(scrubbed("ថ្ងៃទី ១២ ខែ កញ្ញា ឆ្នាំ ២០២១", "km").1.isEmpty)
+        #expect(scrubbed("Madam Chan Thida called.").0 == "Madam {PERSON} called.")
+        #expect(scrubbed("Miss Keo Mony attended.").0 == "Miss {PERSON} attended.")
+        #expect(scrubbed("Madam President, I thank you.").1.isEmpty)
+        // F3: an exported scrubbed text imported again is a fixed point.
+        for text in ["H.E. Mrs. {PERSON1}, Ambassador, will attend.", "S.E. Mme {PERSON1}, Ambassadrice, et Mme {PERSON3} aussi.", "Mr. {PERSON} and Dr. {PERSON2}"] {
+            #expect(scrubbed(text).1.isEmpty, "\(text)")
+        }
+        // F12: letters inside a passport number (French 99XX99999).
+        #expect(scrubbed("passeport n° 12AB34567", "fr").0 == "passeport n° {PASSPORT}")
+        #expect(scrubbed("Passport No. AB12C3456.").0 == "Passport No. {PASSPORT}.")
+        #expect(scrubbed("passport number 2021").1.isEmpty)
+        // F18: hyphenated offices stay (28 times "Mr President-in-Office" in the Europarl sample).
+        #expect(scrubbed("Mr President-in-Office of the Council, thank you.").1.isEmpty)
+        #expect(scrubbed("H.E. Mr. Minister-Counsellor will attend.").1.isEmpty)
+        #expect(scrubbed("Mr Jean-Marc Ayrault").0 == "Mr {PERSON}")
+        // F2: a country code in parentheses, without +.
+        #expect(scrubbed("Call (855) 23 216 666 today.").0 == "Call {PHONE} today.")
+        #expect(scrubbed("Regulation (EC) No 1234/2001 of 12 June").1.isEmpty)
+    }
+
     @Test("A plural title's names get the placeholders the other variant gives them one by one (Europarl: Mr McNally and Mr Ahern / MM. McNally et Ahern)")
     func pluralAligned() throws {
         let result = try PersonalDataScrubber().scrub(unit([("en", "I should like to thank Mr McNally and Mr Ahern for their reports."),
@@ -304,6 +338,22 @@ struct PersonalDataTests {
         #expect(stored.first?.unit.variants.map(\.text) == ["Mr. {PERSON} ({EMAIL})", "M. {PERSON} ({EMAIL})"])
         let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
         #expect(!json.contains("john"))
+    }
+
+    @Test("A file whose name holds personal data does not put it in the units' origin (audit F28): the origin is scrubbed like a note; a Khmer file name too")
+    func originOfNamedFile() throws {
+        let memory = try temporaryMemory()
+        let input = unit([("en", "The Embassy requests a visa."), ("km", "ស្ថានទូតសូមស្នើសុំទិដ្ឋាការ។")])
+        let summary = try memory.importUnits(from: [ArrayUnitSource(name: "/home/sokha/visa Mr. Sok Dara passport N0123456.tmx", units: [input]),
+                                                    ArrayUnitSource(name: "ទិដ្ឋាការសម្រាប់លោក សុខ ដារា.tmx", units: [input])],
+                                             options: ImportOptions(collectPersonalDataReport: true))
+        let origins = try memory.allUnits().compactMap(\.unit.metadata.origin)
+        #expect(origins == ["visa Mr. {PERSON} passport {PASSPORT}.tmx#1"], "\(origins)")
+        #expect(summary.merged == 1)
+        #expect(summary.findings.contains { $0.field == "origin" && $0.original == "Sok Dara" })
+        let khmer = try temporaryMemory()
+        _ = try khmer.importUnits(from: [ArrayUnitSource(name: "ទិដ្ឋាការសម្រាប់លោក សុខ ដារា.tmx", units: [input])], options: ImportOptions())
+        #expect(try khmer.allUnits().compactMap(\.unit.metadata.origin) == ["ទិដ្ឋាការសម្រាប់លោក {PERSON}.tmx#1"])
     }
 
     @Test("--keep-personal-data stores the text as it is")

@@ -73,7 +73,7 @@ struct PrivacyFilterEquivalenceTests {
         "MM. Dupont et Martin", "MM Dupont", "MMDupont", "MM.Dupont", "Mmes Durand, Petit et Roux", "Mmes. durand", "Mlles Roux",
         "Messieurs Dupont", "Mesdames et Messieurs", "S.E.M. Dupont", "S.E.Mme Martin", "H.E.Mr. Hun Sen", "H.E.Mr.Hun", "Mr.Smith",
         "Dr.Smith", "DrMme Smith", "Mme.Élise", "M.\u{A0}Dupont", "x.MM. Dupont", "MM. DUPONT ET MARTIN", "Messrs Smith & Jones", "Messrs Hun Sen Hor Namhong", "MM. A B C D E et F",
-        "Ms Ingrid van der Berg", "Mr Smith van der", "M. Dupont de la Commission", "H.E. Mrs. Ursula von der Leyen", "Mr.van der Berg",
+        "Ms Ingrid van der Berg", "Mr Smith van der", "M. Dupont de la Commission", "H.E. Mrs. Ursula von der Leyen", "Mr.van der Berg", "Madam Chan", "Miss Keo", "Missy Keo", "Madame X", "(855) 23 216 666", "x(855) 23 216 666", "(1) 2 34 56 78", "passeport n° 12AB34567", "passport AB12C3456",
         // Phone starts: `+` and `0` after glue or not, followed by a digit or not.
         "+855 23 216 141", "a+855 23 216 141", "1+855 23 216 141", "/+855 23 216 141", "(+855) 23 216 141", "+ 855 23 216 141",
         "+٨٥٥ ٢٣ ٢١٦ ١٤١", "call +८५५ २३ २१६ १४१", "012 345 678", "x012 345 678", "1012 345 678", ".012 345 678", "-012 345 678",

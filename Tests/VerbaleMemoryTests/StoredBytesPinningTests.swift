@@ -79,8 +79,10 @@ struct StoredBytesPinningTests {
         let fuzzy = try Self.digest(FuzzyMatchIndex(), lines: lines)
         let concordance = try Self.digest(ConcordanceIndex(), lines: lines)
         #expect(fuzzy.rows > 12_000 && concordance.rows > 12_000)
-        #expect(fuzzy.hex == "f4623fe2cb4885f7", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
-        #expect(concordance.hex == "38483be11a98c01e", "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
+        // Re-recorded for tokens-2026-11-29e (U+200B between Khmer characters no longer cuts
+        // the text before the words are found): every third khPOS line holds U+200B.
+        #expect(fuzzy.hex == "dfbb212b37ee0b7f", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
+        #expect(concordance.hex == "249d8291b4daa94a", "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
     }
     /// Units of one, two and three variants made from the pinning lines, the two-variant ones
     /// the common case (English with French, or with Khmer), so both of `UnitFingerprint`'s paths

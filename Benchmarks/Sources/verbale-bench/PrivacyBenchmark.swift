@@ -144,7 +144,9 @@ enum PrivacyBenchmark: Benchmark {
         let form = random.below(3)
         let (day, month, year) = (1 + random.below(28), random.below(12), 1950 + random.below(55))
         let phoneTail = digits(3, &random)
-        let passport = "N" + digits(7, &random), idNumber = digits(9, &random)
+        // Cambodian style (a letter, seven digits) or French (two digits, two letters, five digits).
+        let passport = random.below(2) == 0 ? "N" + digits(7, &random) : digits(2, &random) + "AB" + digits(5, &random)
+        let idNumber = digits(9, &random)
         let user = ["sokha.chenda", "m.dupont", "j.smith", "lina.chea"][random.below(4)]
         var variants: [Variant] = []
         var injected: [Injected] = []
@@ -152,12 +154,14 @@ enum PrivacyBenchmark: Benchmark {
             let text: String, values: [String]
             switch (kind, language) {
             case ("PERSON", "km"):
-                let title = ["លោក", "ឯកឧត្តម", "លោកស្រី", "លោកជំទាវ"][form]
-                text = "\(title)\(zwsp)\(khmerName) បានមានប្រសាសន៍ថា \(host)"; values = [khmerName]
+                let title = ["លោក", "ឯកឧត្តម", "លោកស្រី", "លោកជំទាវ", "អ្នកស្រី"][random.below(5)]
+                text = form == 2 ? "\(host) ទិដ្ឋាការសម្រាប់លោក\(zwsp)\(khmerName)។" : "\(title)\(zwsp)\(khmerName) បានមានប្រសាសន៍ថា \(host)"
+                values = [khmerName]
             case ("PERSON", "fr"):
                 text = ["M. \(latin) a déclaré : \(host)", "S.E.M. \(latin) a indiqué : \(host)", "Mme \(latin) a noté : \(host)"][form]; values = [latin]
             case ("PERSON", _):
-                text = ["Mr. \(latin) stated: \(host)", "H.E. Mr. \(latin) said: \(host)", "Ms \(latin) noted: \(host)"][form]; values = [latin]
+                text = ["Mr. \(latin) stated: \(host)", "H.E. Mr. \(latin) said: \(host)", "Ms \(latin) noted: \(host)", "Madam \(latin) noted: \(host)"][random.below(4)]
+                values = [latin]
             case ("EMAIL", "km"):
                 text = "\(host) ទំនាក់ទំនង៖ \(user)@mfa.gov.kh"; values = ["\(user)@mfa.gov.kh"]
             case ("EMAIL", "fr"):

@@ -10,9 +10,12 @@ extension Tokenizer {
     /// placeholders `{PERSON}`… one placeable each); "tokens-2026-11-29d" (the identity records
     /// the ICU version: tokens are unchanged, but a Verbale that records no ICU must see a
     /// memory stamped by one as newer and leave it alone — with the old version it would read
-    /// the new stamp as older and rewrite it, and the two would take turns on a shared memory).
+    /// the new stamp as older and rewrite it, and the two would take turns on a shared memory);
+    /// "tokens-2026-11-29e" (U+200B and U+FEFF between Khmer characters are taken out before
+    /// Khmer words are found, `KhmerInvisibleBreaks`: Khmer typed with U+200B gets the tokens of
+    /// the same Khmer typed without it, where each U+200B used to cut the text in two).
     /// Any change to what `analysisIdentity` holds, or how, needs a bump too.
-    public static let analysisVersion = "tokens-2026-11-29d"
+    public static let analysisVersion = "tokens-2026-11-29e"
 
     /// `analysisVersion`, the ICU version linked (`icu 72.1`: ICU's word-break rules and its
     /// Khmer dictionary change between releases, and with them Khmer tokens and Latin word

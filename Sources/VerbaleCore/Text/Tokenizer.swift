@@ -52,6 +52,8 @@ public final class Tokenizer {
     private var positions: [Int32] = []
     private var recognizer: PlaceableRecognizer?
     private var khmerScratch = KhmerBoundaryModel.Scratch()
+    /// Khmer text without its U+200B, when it has some (reused from text to text).
+    private var invisibleBreaks = KhmerInvisibleBreaks()
     /// Buffers reused from text to text (taken out while in use).
     private var unitBuffer: [UInt16] = []
     private var pieceBuffer: [Range<Int>] = []
@@ -149,6 +151,9 @@ public final class Tokenizer {
         var range: Range<Int>
         var kind: Token.Kind
         var placeable: Int?
+        /// The range holds U+200B or U+FEFF taken out before the words were found (see
+        /// `wordSpans(_:into:)`): the token's text leaves them out.
+        var holdsSeparator = false
     }
 
     /// Word spans (UTF-16) from ICU (or, for plain Latin text, `LatinWordBreaks`, which finds
@@ -160,7 +165,30 @@ public final class Tokenizer {
     }
 
     /// `wordSpans(_:)` written into `spans` (emptied first; its capacity reused).
+    ///
+    /// U+200B and U+FEFF between Khmer characters are taken out first (`KhmerInvisibleBreaks`):
+    /// the words are found in the text without them and their ranges put back on the text, so
+    /// Khmer typed with and without U+200B gives the same tokens (a word a U+200B fell inside
+    /// spans it, with `holdsSeparator` set).
     func wordSpans(_ units: UnsafeBufferPointer<UInt16>, into spans: inout [Span]) {
+        var breaks = invisibleBreaks
+        invisibleBreaks = KhmerInvisibleBreaks()
+        defer { invisibleBreaks = breaks.units.count > 1 << 20 ? KhmerInvisibleBreaks() : breaks }
+        guard breaks.take(from: units) else {
+            segmentSpans(units, into: &spans)
+            return
+        }
+        breaks.units.withUnsafeBufferPointer { joined in segmentSpans(joined, into: &spans) }
+        for i in spans.indices {
+            let range = breaks.originalRange(spans[i].range)
+            if range.count != spans[i].range.count { spans[i].holdsSeparator = true }
+            spans[i].range = range
+        }
+    }
+
+    /// The word spans of `units` (see `wordSpans(_:into:)`), found without looking for
+    /// invisible breaks to take out.
+    private func segmentSpans(_ units: UnsafeBufferPointer<UInt16>, into spans: inout [Span]) {
         var pieces = pieceBuffer
         pieceBuffer = []
         var kinds = kindBuffer
@@ -270,7 +298,7 @@ public final class Tokenizer {
         var pending: [Int] = [], pendingRanges: [Range<Int>] = []
         for span in spans {
             let range = offsets.scalarOffset(ofUTF16: span.range.lowerBound)..<offsets.scalarOffset(ofUTF16: span.range.upperBound)
-            let text = UTF16Text.string(units, span.range)
+            let text = span.holdsSeparator ? Self.textWithoutSeparators(units, span.range) : UTF16Text.string(units, span.range)
             if let p = span.placeable {
                 let placeable = found[p].placeable(units, offsets)
                 tokens.append(Token(text: text, key: placeable.value, looseKey: placeable.value, range: range, kind: .placeable, placeable: placeable))
@@ -294,6 +322,12 @@ public final class Tokenizer {
             }
         }
         return tokens
+    }
+
+    /// The text of `range` without its separators (U+200B, U+FEFF taken out inside a Khmer word).
+    static func textWithoutSeparators(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> String {
+        let kept = range.filter { !isSeparator(units[$0]) }.map { units[$0] }
+        return kept.withUnsafeBufferPointer { UTF16Text.string($0, 0..<$0.count) }
     }
 
     /// White space (including NBSP and narrow NBSP), U+200B and U+FEFF: never part of a token.

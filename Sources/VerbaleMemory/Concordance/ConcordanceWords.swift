@@ -256,13 +256,16 @@ public final class ConcordanceWords {
         return words
     }
 
-    /// Scalars the Khmer tokenizer sees: the Khmer block (the range `containsKhmer` looks for)
-    /// and zero-width (non-)joiners, which shape Khmer clusters; every other scalar is split
-    /// like Latin text.
+    /// Scalars the Khmer tokenizer sees: the Khmer block (the range `containsKhmer` looks for),
+    /// zero-width (non-)joiners, which shape Khmer clusters, and U+200B and U+FEFF, which the
+    /// tokenizer takes out between Khmer characters before finding the words
+    /// (`KhmerInvisibleBreaks`: Khmer typed with and without U+200B gives the same words; as a
+    /// space here, each U+200B would cut the text in two). Every other scalar is split like
+    /// Latin text.
     @inline(__always)
     static func isKhmerRunScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return (value >= 0x1780 && value <= 0x17FF) || isJoiner(scalar)
+        return (value >= 0x1780 && value <= 0x17FF) || isJoiner(scalar) || value == 0x200B || value == 0xFEFF
     }
 
     @inline(__always)

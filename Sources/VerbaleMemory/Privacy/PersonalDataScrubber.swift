@@ -116,7 +116,13 @@ public final class PersonalDataScrubber {
         // Words that begin what follows a one-word Khmer name, never a name's second part:
         // "លោក សុខ នឹងជួប…" (Mr. Sok will meet…) keeps its verb. Not ជា or មក, which begin
         // common names (ជា Chea, មករា Makara).
-        let khmerFunctionWords = "(?:នឹង|និង|នៅ|ដែល|ក្នុង|របស់|គឺ|បាន)"
+        let khmerFunctionWords = "(?:នឹង|និង|នៅ|ដែល|ក្នុង|របស់|គឺ|បាន|ដើម្បី|ឆ្នាំ)"
+        // Words after which a glued លោក is "Mr"/"sir" and not the end of a word (ពិភពលោក,
+        // "world") or the pronoun of របស់លោក ("his"): the verbs of address and the prepositions
+        // a name follows in a note ("…ទិដ្ឋាការសម្រាប់លោក សុខ ដារា", "for Mr Sok Dara";
+        // "ផ្ញើទៅលោក…", "sent to Mr…"). Also before កញ្ញា ("Miss"), which glued elsewhere is the
+        // month ខែកញ្ញា (September; never after ខែ, even apart).
+        let khmerBeforeTitle = "ជូន|ចំពោះ|សម្រាប់|ទៅ|ពី|ដល់|ឲ្យ|អោយ|ជាមួយ|ដោយ|និង|រវាង|នៃ|ឈ្មោះ"
         // Between the digit groups of a phone number: a full stop or hyphen, or up to two of
         // space, NBSP and U+200B (Khmer typists put U+200B, often with a space, between groups).
         let separator = "(?:[.-]|[ \\u00A0\\u200B]{1,2})"
@@ -150,13 +156,19 @@ public final class PersonalDataScrubber {
         // One of the names a plural title introduces: up to four capitalised words, as after a
         // single title (`Messrs Hun Sen Hor Namhong` loses every word, as before plural titles).
         let pluralName = name
+        // A passport number: 6 to 12 letters and digits, six of them digits at least, the
+        // letters anywhere (`N0123456`, French `12AB34567`, `AB12C3456`); the pre-filter's
+        // six digits stay a necessary condition.
+        let passportNumber = "(?=(?:[A-Za-z]{0,3}\(digit)){6})[A-Za-z0-9០-៩]{6,12}"
         let numberWord = "(?:\(gap)(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\(gap)[:.៖]?\(gap)"
         patterns = [
             Pattern(kind: .email, regex: try regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", .email), group: 0, needs: .at),
-            Pattern(kind: .passport, regex: try regex("(?i:passport|passeport)\(numberWord)([A-Za-z]{0,2}\(digit){6,9})\\b|លិខិតឆ្លងដែន\(numberWord)([A-Za-z]{0,2}\(digit){6,9})", .passport), group: -1, needs: [.digits, .passportWord]),
+            Pattern(kind: .passport, regex: try regex("(?i:passport|passeport)\(numberWord)(\(passportNumber))\\b|លិខិតឆ្លងដែន\(numberWord)(\(passportNumber))", .passport), group: -1, needs: [.digits, .passportWord]),
             Pattern(kind: .idNumber, regex: try regex("(?:\\b(?i:identity card|id card|national id|identity document|carte d'identité|carte nationale d'identité|carte d’identité)|\\bID)\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|អត្តសញ្ញាណប័ណ្ណ\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})", .idNumber), group: -1, needs: [.oneDigit, .idWord]),
             Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ \\u00A0\\u200B().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\+\\d{1,3}\(separator)?(?:\\(\\d{1,4}\\)\(separator)?)?\\d{1,4}(?:\(separator)?\\d{2,4}){2,5}(?![[\\w/]--\(khmerLetter)])", .phone), group: 0, needs: [.digits, .plusDigit]),
+            // A country code in parentheses without `+`: `(855) 23 216 666`.
+            Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\(\\d{1,4}\\)\(separator)?\\d{1,4}(?:\(separator)\\d{2,4}){2,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits]),
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/.+-]--\(khmerLetter)])(?<!\\d[ \\u00A0\\u200B]{1,2})[0០]\\d{1,2}\(separator)\\d{3}\(separator)\\d{3,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .zeroLead]),
             Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|\(bornGlued))[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
             Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .khmerBorn], personBefore: true),
@@ -165,8 +177,8 @@ public final class PersonalDataScrubber {
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true),
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle)(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\(titleGap)(\(name))", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+(\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss)(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\(titleGap)(\(name))", .person), group: 1, needs: .title),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+((?!\(khmerFunctionWords))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
         ]
         personMarker = try regex("លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក|នាង|គាត់|កញ្ញា|ខ្ញុំ|សម្តេច|សម្ដេច|ឈ្មោះ|\\{PERSON", .dateOfBirth)
     }
@@ -244,9 +256,13 @@ public final class PersonalDataScrubber {
     }
 
     /// Cuts a captured name at the first office word (`Mr President` → nothing; `Mr Santer,
-    /// President` is cut by the comma already).
+    /// President` is cut by the comma already). A capture that starts with a title is no name
+    /// either: in `H.E. Mrs. {PERSON1}` (an export of a scrubbed memory, imported again) the
+    /// pattern takes `Mrs.` for the name when the real one is already a placeholder, and the
+    /// text must come back unchanged (`import(export(m))` reproduces `m`).
     static func nameRange(_ range: NSRange, in text: NSString) -> NSRange? {
         let words = text.substring(with: range).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{200B}" })
+        if let first = words.first, isTitle(first) { return nil }
         var kept = 0
         var length = 0
         var last: Substring = ""
@@ -275,7 +291,24 @@ public final class PersonalDataScrubber {
         var scalars = word.unicodeScalars[...]
         while let first = scalars.first, trimmed(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, trimmed(last) { scalars = scalars.dropLast() }
-        return offices.contains(Substring(scalars).lowercased())
+        let key = Substring(scalars).lowercased()
+        if offices.contains(key) { return true }
+        // A hyphenated office not in the list (`President-in-Office`, `Minister-Counsellor`):
+        // its first part is one. Names keep theirs (`Jean-Marc`, `O'Neill-Smith`).
+        guard let hyphen = key.firstIndex(of: "-") else { return false }
+        return offices.contains(String(key[..<hyphen]))
+    }
+
+    /// Titles that may stand where a name is expected (`H.E. Mrs. {PERSON}`), lower-cased,
+    /// without their full stop.
+    static let titleWords: Set<String> = ["mr", "mrs", "ms", "dr", "mme", "mlle", "m", "madam", "miss", "monsieur", "madame",
+                                          "mademoiselle", "messrs", "mm", "mmes", "mlles"]
+
+    /// Whether `word` (without `.,;:` at its end) is a title.
+    static func isTitle(_ word: Substring) -> Bool {
+        var scalars = word.unicodeScalars[...]
+        while let last = scalars.last, last == "." || last == "," || last == ";" || last == ":" { scalars = scalars.dropLast() }
+        return titleWords.contains(Substring(scalars).lowercased())
     }
 
     /// `unit` with personal data replaced in every variant, and what was replaced.
@@ -291,7 +324,7 @@ public final class PersonalDataScrubber {
     /// value of the same variant holds. When every variant holds one value of a kind, the
     /// placeholder is unnumbered (`{PERSON}`), the form the matcher treats as a placeable.
     ///
-    /// Notes (of the unit and of each variant), the surrounding-context texts and free-text
+    /// Notes (of the unit and of each variant), the origin, the surrounding-context texts and free-text
     /// property values are scrubbed too (`scrubFreeText`): a comment such as "call Mr Sok on
     /// 012 345 678" is as personal as a segment. Structural properties (`structuralProperties`)
     /// are left alone.
@@ -397,6 +430,9 @@ public final class PersonalDataScrubber {
         // properties copies the unit's variants array (the caller still holds the original).
         if !unit.metadata.notes.isEmpty { unit.metadata.notes = unit.metadata.notes.map { clean($0, field: "note", language: source) } }
         if !unit.metadata.properties.isEmpty { cleanProperties(&unit.metadata.properties, prefix: "", language: source) }
+        // The origin names the file imported from: a file named after the person it concerns
+        // ("visa Mr. Sok Dara passport N0123456.tmx") must not put them in every unit.
+        unit.metadata.origin = unit.metadata.origin.map { clean($0, field: "origin", language: source) }
         unit.metadata.previousContext = unit.metadata.previousContext.map { clean($0, field: "previous-context", language: source) }
         unit.metadata.nextContext = unit.metadata.nextContext.map { clean($0, field: "next-context", language: source) }
         for index in unit.variants.indices {

@@ -48,7 +48,7 @@ extension PersonalDataScrubber {
         return text.withUTF8 { bytes in triggers(bytes) }
     }
 
-    static let titles: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "M.", "Mme", "Mlle", "Messrs", "Monsieur", "Madame", "Mademoiselle", "H.", "S.",
+    static let titles: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "M.", "Mme", "Mlle", "Messrs", "Monsieur", "Madame", "Mademoiselle", "Madam", "Miss", "H.", "S.",
                                     "MM", "Mmes", "Mlles", "Messieurs", "Mesdames"]
         .map { Array($0.utf8) }
 
