@@ -127,6 +127,30 @@ struct GlossaryCLITests {
         #expect(entry.contains("<admin type=\"x-review\">unreviewed</admin>") && entry.contains("no source attests it"), "\(entry)")
     }
 
+    @Test("import errors say what is wrong, where: an undeclared entity in a TBX term, a bad byte in a CSV (and no --lossy, which import does not have)")
+    func importErrorsInWords() throws {
+        let memory = Self.memory()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-import-errors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tbx = folder.appendingPathComponent("nb.tbx")
+        try Data(("<?xml version=\"1.0\"?>\n<!DOCTYPE tbx SYSTEM \"nowhere.dtd\">\n<tbx type=\"TBX-Basic\" xml:lang=\"en\"><text><body>\n"
+                  + "<conceptEntry id=\"c1\"><langSec xml:lang=\"km\"><termSec><term>ស្ថានទូត&nbsp;ថៃ</term></termSec></langSec></conceptEntry>\n"
+                  + "</body></text></tbx>\n").utf8).write(to: tbx)
+        let entity = try CLI.run(["glossary", "import", "--memory", memory, "--termbase", "nb", tbx.path])
+        #expect(entity.status != 0 && entity.status < 128)
+        #expect(entity.stderr.contains("nb.tbx:4:") && entity.stderr.contains("&nbsp;") && !entity.stderr.contains("XML error"), "\(entity.stderr)")
+        #expect(entity.stderr.contains("nothing was imported"))
+        let csv = folder.appendingPathComponent("gbad.csv")
+        var bytes = Data("en,km\nEmbassy,ស្ថានទូត\nMission,បេសកកម្ម@\n".utf8)
+        bytes[try #require(bytes.firstIndex(of: UInt8(ascii: "@")))] = 0xFF
+        try bytes.write(to: csv)
+        let bad = try CLI.run(["glossary", "import", "--memory", memory, csv.path])
+        #expect(bad.status != 0 && bad.status < 128)
+        #expect(bad.stderr.contains("gbad.csv:3:17: byte 0xFF is not valid UTF-8"), "\(bad.stderr)")
+        #expect(!bad.stderr.contains("--lossy"), "\(bad.stderr)")
+    }
+
     @Test("check reports a missing equivalent and exits 1")
     func check() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-check-\(UUID().uuidString)")

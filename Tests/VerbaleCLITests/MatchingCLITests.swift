@@ -160,4 +160,19 @@ struct MatchingCLITests {
         #expect(completions.contains { ($0["completion"] as? String)?.hasPrefix("opportunity to") == true })
         for key in ["text", "start", "end", "matches"] { #expect(segments[1][key] != nil) }
     }
+
+    @Test("suggest offers the most attested closing first, with frequency kept and attested, attestedOutOf, usage beside it")
+    func suggestRanksByAttestation() throws {
+        let result = try CLI.run(["suggest", "--memory", Self.memory, "--json", "-"], stdin: "The Embassy avails itself of this")
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try json(result.stdout) as? [String: Any])
+        let segments = try #require(report["segments"] as? [[String: Any]])
+        let completions = try #require(segments.first?["completions"] as? [[String: Any]])
+        let first = try #require(completions.first)
+        #expect(first["phrase"] as? String == "avails itself of this opportunity to renew to", "\(completions.map { $0["phrase"] ?? "" })")
+        #expect(first["attested"] as? Int == 144 && first["attestedOutOf"] as? Int == 184)
+        #expect(first["frequency"] as? Int != nil && first["usage"] as? Int != nil)
+        let text = try CLI.run(["suggest", "--memory", Self.memory, "-"], stdin: "The Embassy avails itself of this")
+        #expect(text.stdout.contains("attested in 144/184 notes"), "\(text.stdout)")
+    }
 }

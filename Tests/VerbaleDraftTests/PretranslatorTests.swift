@@ -21,7 +21,7 @@ struct PretranslatorTests {
         #expect(french.contains("La Mission permanente du Royaume du Cambodge auprès de l'Office des Nations Unies et des autres organisations internationales à Genève présente ses compliments au Haut-Commissariat des Nations Unies aux droits de l'homme"))
         #expect(french.contains("saisit cette occasion pour renouveler au Haut-Commissariat"))
         #expect(french.contains("les assurances de sa très haute considération."))
-        #expect(french.contains("Genève, 8 mars 2024"))
+        #expect(french.contains("Genève, le 8 mars 2024"))
         #expect(french.contains("⟦"))
         let closing = try #require(result.segments.first { $0.source.contains("avails itself") })
         let fr = try #require(closing.targets["fr"])

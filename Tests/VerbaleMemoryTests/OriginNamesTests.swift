@@ -146,7 +146,14 @@ struct OriginNamesTests {
         ("Documents/sokha/notes.tmx#6", "notes.tmx#6"),
         ("file:///home/sokha/notes.tmx#5", "notes.tmx#5"),
         (#"Clients\Sokha\ការទូត.tsv#9"#, "ការទូត.tsv#9"),
-        // Left as they are: free text, a file name, align's provenance without folders.
+        // A folder called Memories is not the shipped one unless it is the whole path before the file.
+        ("Memories/sokha/notes.tmx#2", "notes.tmx#2"),
+        ("Documents/Memories/notes.tmx#3", "notes.tmx#3"),
+        ("/home/sokha/Memories/notes.tmx#4", "notes.tmx#4"),
+        (#"Memories\Sokha Dara.tmx#5"#, "Sokha Dara.tmx#5"),
+        // Left as they are: free text, a file name, align's provenance without folders, and a
+        // shipped memory's own origin (an export of the default memory carries it, audit F16).
+        ("Memories/note-verbale-formulas.tmx#7", "Memories/note-verbale-formulas.tmx#7"),
         ("MFA archive #12", "MFA archive #12"),
         ("Trados project 2019", "Trados project 2019"),
         ("notes.tmx#3", "notes.tmx#3"),

@@ -1,3 +1,4 @@
+import Foundation
 import VerbaleCore
 
 /// City names for the place-and-date and recipient lines of a note, in English, French and
@@ -54,6 +55,19 @@ public enum PlaceNames {
 
     /// The English names the table knows, longest first.
     public static var known: [String] { entries.map(\.english).sorted { $0.count > $1.count } }
+
+    /// The English name of the place written `text` in `language` ("Genève" → "Geneva",
+    /// "ទីក្រុងប៉ារីស" or "ប៉ារីស" → "Paris"; U+200B ignored); nil when the table does not know it.
+    public static func english(of text: String, in language: Language) -> String? {
+        let wanted = text.replacingOccurrences(of: "\u{200B}", with: "").trimmingCharacters(in: .whitespaces)
+        return entries.first { entry in
+            switch language {
+            case .english: entry.english.caseInsensitiveCompare(wanted) == .orderedSame
+            case .french: entry.french.caseInsensitiveCompare(wanted) == .orderedSame
+            case .khmer: wanted == (entry.framing ?? "") + entry.city || wanted == entry.city
+            }
+        }?.english
+    }
 
     /// `place` (English) in `language`; unknown places are kept as given (and, in Khmer,
     /// marked unreviewed).

@@ -28,6 +28,7 @@ public final class Pretranslator {
     private let segmenter: Segmenter
     private let tokenizer: Tokenizer
     private let namer: InstitutionNamer
+    private let verbatim: VerbatimSpans
     private var glue: [String: StockPhrase] = [:]
 
     public init(book: StockPhraseBook, sourceLanguage: Language, matcher: FuzzyMatcher? = nil, glossary: DraftGlossary? = nil) throws(DraftError) {
@@ -39,6 +40,7 @@ public final class Pretranslator {
             spotter = try PhraseSpotter(book: book, language: sourceLanguage)
             segmenter = try Segmenter(language: sourceLanguage)
             tokenizer = try Tokenizer(language: sourceLanguage)
+            verbatim = try VerbatimSpans()
         } catch { throw .unreadable("segmentation rules", "\(error)") }
         namer = InstitutionNamer(glossary: glossary)
         for phrase in book.phrases {
@@ -107,6 +109,15 @@ public final class Pretranslator {
     }
 
     func assemble(_ segment: String, to target: Language) -> SegmentTranslation {
+        // The place-and-date line as a whole, written as `draft new` writes it.
+        if let (place, date) = PlaceDateLine.parse(segment, language: sourceLanguage, tokenizer: tokenizer) {
+            let name = PlaceNames.name(place, in: target)
+            // Khmer: "ធ្វើនៅ" and the date frame have no attested source (as in `draft new`).
+            let unreviewed = target == .khmer || name.isUnreviewed
+            return SegmentTranslation(text: PlaceDateLine.render(place: place, date: date, in: target), score: 99, method: "phrases",
+                                      flags: ["name", "placeable"] + (unreviewed ? ["unreviewed"] : []), formulas: [],
+                                      untranslated: [], matchedSource: nil)
+        }
         let scalars = Array(segment.unicodeScalars)
         func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         var out = Output()
@@ -250,7 +261,15 @@ public final class Pretranslator {
     private func translateWords(_ range: Range<Int>, text: (Range<Int>) -> String, to target: Language, into out: inout Output) {
         let piece = text(range)
         var replacements: [(Range<Int>, String, String)] = []   // local range, text, flag
-        for placeable in tokenizer.placeables(in: piece) {
+        let scalars = Array(piece.unicodeScalars)
+        let placeables = tokenizer.placeables(in: piece)
+        // Names with digits ("COVID-19") and phone numbers are carried whole, as typed; dates,
+        // references, e-mails and URLs (typed placeables) win over them, bare numbers do not.
+        let typed = placeables.filter { $0.kind != .number }
+        for span in verbatim.spans(in: piece) where !typed.contains(where: { $0.range.overlaps(span) }) {
+            replacements.append((span, String(String.UnicodeScalarView(scalars[span])), "placeable"))
+        }
+        for placeable in placeables where !replacements.contains(where: { $0.0.overlaps(placeable.range) }) {
             let rendered = placeable.rendered(in: target)
             replacements.append((placeable.range, rendered, "placeable"))
             // Khmer words in a rendering (month names, "ថ្ងៃទី") come from a list in code, not an
@@ -288,7 +307,6 @@ public final class Pretranslator {
             }
         }
         replacements.sort { $0.0.lowerBound < $1.0.lowerBound }
-        let scalars = Array(piece.unicodeScalars)
         var cursor = 0
         func flush(_ upTo: Int) {
             guard cursor < upTo else { return }

@@ -13,7 +13,8 @@ public enum XLIFFVersion: String, Sendable, CaseIterable {
 /// XLIFF is bilingual: the source and target languages are `languages[0]` and `[1]`, else the
 /// header's, else the first unit's first two variants. A unit with no variant in the source
 /// language is skipped and counted in `skipped`; one without the target is written with its
-/// source alone. XLIFF 2.0 keeps everything TMX keeps (dates, users, origin, context, props,
+/// source alone and counted in `withoutTarget`. The writer holds one pair: choosing it (and
+/// refusing a memory of more languages) is the caller's job (`XLIFFLanguagePair`). XLIFF 2.0 keeps everything TMX keeps (dates, users, origin, context, props,
 /// notes per language) through the metadata module; XLIFF 1.2 keeps text, tags, notes, state.
 public struct XLIFFWriter: TranslationUnitWriter {
     private let sink: ByteSink
@@ -26,6 +27,8 @@ public struct XLIFFWriter: TranslationUnitWriter {
     private var counter = 0
     /// Units left out because they had no text in the source language.
     public private(set) var skipped = 0
+    /// Units written with their source alone, having no text in the target language.
+    public private(set) var withoutTarget = 0
     /// Unit ids written so far: XLIFF requires them unique in a `<file>`, and memories merged
     /// from several TMX files repeat `tuid`s. Cost: one string per unit (≈ 40 bytes).
     private var usedIDs: Set<String> = []
@@ -76,6 +79,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
             return
         }
         let targetVariant = target.flatMap { variant(unit, $0) }
+        if targetVariant == nil { withoutTarget += 1 }
         counter += 1
         let wanted = unit.id ?? "u\(counter)"
         let id = uniqueID(version == .v2_0 ? Self.nameToken(wanted) : wanted)

@@ -182,7 +182,7 @@ struct XMLScanner {
     // MARK: tokens
 
     /// Handles one token and tells `builder`; returns false at the end of the document.
-    mutating func step<Builder: XMLUnitBuilder>(_ builder: inout Builder) throws(FormatError) -> Bool {
+    mutating func step<Builder: XMLEventHandler>(_ builder: inout Builder) throws(FormatError) -> Bool {
         if finished { return false }
         compact()
         guard try has(1) else { return try finish(&builder) }
@@ -218,7 +218,7 @@ struct XMLScanner {
         return true
     }
 
-    private mutating func finish<Builder: XMLUnitBuilder>(_ builder: inout Builder) throws(FormatError) -> Bool {
+    private mutating func finish<Builder: XMLEventHandler>(_ builder: inout Builder) throws(FormatError) -> Bool {
         if let open = stack.last {
             throw error(.malformedXML("the document ends before <\(open.name)> (line \(open.position.line)) is closed (truncated file?)"), at: buffer.count)
         }
@@ -230,8 +230,14 @@ struct XMLScanner {
         return false
     }
 
-    private mutating func text<Builder: XMLUnitBuilder>(_ builder: inout Builder) throws(FormatError) -> Bool {
-        let end = try find(0x3C, from: start) ?? buffer.count
+    private mutating func text<Builder: XMLEventHandler>(_ builder: inout Builder) throws(FormatError) -> Bool {
+        let next = try find(0x3C, from: start)
+        // Text running to the end of the input inside an element: the file was cut off, which
+        // is the error to report, not what the cut left (half an entity reference, say).
+        if next == nil, let open = stack.last {
+            throw error(.malformedXML("the document ends before <\(open.name)> (line \(open.position.line)) is closed (truncated file?)"), at: buffer.count)
+        }
+        let end = next ?? buffer.count
         if stack.isEmpty {
             // Outside the root only white space may appear.
             for index in start..<end where !Self.isSpace(buffer[index]) {
@@ -247,7 +253,7 @@ struct XMLScanner {
         return true
     }
 
-    private mutating func startTag<Builder: XMLUnitBuilder>(_ builder: inout Builder) throws(FormatError) {
+    private mutating func startTag<Builder: XMLEventHandler>(_ builder: inout Builder) throws(FormatError) {
         // Find the closing '>' outside quotes.
         var index = start + 1
         var quote: UInt8 = 0
@@ -331,7 +337,7 @@ struct XMLScanner {
         }
     }
 
-    private mutating func endTag<Builder: XMLUnitBuilder>(_ builder: inout Builder) throws(FormatError) {
+    private mutating func endTag<Builder: XMLEventHandler>(_ builder: inout Builder) throws(FormatError) {
         guard let close = try find(0x3E, from: start + 2) else {
             throw error(.malformedXML("the document ends inside an end tag (truncated file?)"))
         }

@@ -1,18 +1,22 @@
 import Foundation
 import VerbaleCore
 
-/// Turns XML events into units for one format (TMX, XLIFF). A struct builder (TMX) is
-/// mutated in place by the scanner, which is generic over it: no dynamic dispatch and no
-/// dynamic exclusivity check per event; a class (XLIFF) works too.
-protocol XMLUnitBuilder {
-    /// Where to put units, warnings and the header.
-    var output: UnitQueue { get set }
-    var fileName: String { get }
+/// What the `XMLScanner` tells as it reads: elements opened and closed, text. A struct handler
+/// (TMX, TBX) is mutated in place by the scanner, which is generic over it: no dynamic
+/// dispatch and no dynamic exclusivity check per event; a class (XLIFF) works too.
+protocol XMLEventHandler {
     mutating func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError)
     mutating func didEnd(_ element: String, at position: XMLPosition) throws(FormatError)
     mutating func characters(_ text: String) throws(FormatError)
     /// Called once after the document ended well (publish the header if it never came).
     mutating func didFinish() throws(FormatError)
+}
+
+/// Turns XML events into units for one memory format (TMX, XLIFF).
+protocol XMLUnitBuilder: XMLEventHandler {
+    /// Where to put units, warnings and the header.
+    var output: UnitQueue { get set }
+    var fileName: String { get }
 }
 
 /// A scanner and its builder, pulled one unit at a time.

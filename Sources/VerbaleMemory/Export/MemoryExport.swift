@@ -4,23 +4,56 @@ import VerbaleFormats
 
 /// Writes a memory out as TMX, XLIFF or TSV, streaming: one reader snapshot, one unit in
 /// memory at a time, the writer's buffer flushed in 256 KB blocks. Cost: O(units), dominated
-/// by the writer's escaping (see `verbale-bench export`).
+/// by the writer's escaping (see `verbale-bench export`); XLIFF first reads the memory's
+/// language tags (one scan of the variants) to choose its pair.
 public enum MemoryExport {
+    /// What an export wrote, so the command can say it truthfully.
+    public struct Summary: Equatable, Sendable {
+        /// Units written to the file.
+        public var units: Int
+        /// Units read but not written: XLIFF units with no text in the source language.
+        public var leftOut: Int
+        /// XLIFF units written with their source alone, having no text in the target language.
+        public var withoutTarget: Int
+        /// The XLIFF pair, when the format is XLIFF and the memory is not empty.
+        public var pair: XLIFFLanguagePair?
+    }
+
     /// Exports the units having a variant in one of `languages` (all when nil), keeping only
-    /// those variants. Returns the number of units written.
-    @discardableResult
-    public static func export(_ memory: any TranslationMemory, format: MemoryFormat, languages: [LanguageTag]?,
-                              to sink: ByteSink, tool: String = "Verbale") throws -> Int {
+    /// those variants. XLIFF holds one pair: `languages` must then name two, or be nil with a
+    /// memory of two languages (`ExportError` otherwise, thrown before anything is written).
+    public static func run(_ memory: any TranslationMemory, format: MemoryFormat, languages: [LanguageTag]?,
+                           to sink: ByteSink, tool: String = "Verbale") throws -> Summary {
         var header = MemoryHeader()
         header.sourceLanguage = languages?.first
         header.creationTool = tool
         header.creationDate = Date()
-        var writer = try format.makeWriter(sink: sink, header: header, languages: languages ?? [])
-        let count = try memory.forEachUnit(languages: languages) { stored in
+        guard format == .xliff else {
+            var writer = try format.makeWriter(sink: sink, header: header, languages: languages ?? [])
+            let count = try memory.forEachUnit(languages: languages) { stored in
+                try writer.write(stored.unit)
+            }
+            try writer.finish()
+            try sink.close()
+            return Summary(units: count, leftOut: 0, withoutTarget: 0)
+        }
+        let pair = try XLIFFLanguagePair.choose(requested: languages, stored: memory.languageTags())
+        let selected = pair.map { [$0.source, $0.target] }
+        header.sourceLanguage = pair?.source
+        header.targetLanguage = pair?.target
+        var writer = try XLIFFWriter(sink: sink, header: header, languages: selected ?? [])
+        let read = try memory.forEachUnit(languages: selected) { stored in
             try writer.write(stored.unit)
         }
         try writer.finish()
         try sink.close()
-        return count
+        return Summary(units: read - writer.skipped, leftOut: writer.skipped, withoutTarget: writer.withoutTarget, pair: pair)
+    }
+
+    /// `run`, returning the number of units written.
+    @discardableResult
+    public static func export(_ memory: any TranslationMemory, format: MemoryFormat, languages: [LanguageTag]?,
+                              to sink: ByteSink, tool: String = "Verbale") throws -> Int {
+        try run(memory, format: format, languages: languages, to: sink, tool: tool).units
     }
 }

@@ -44,7 +44,7 @@ public struct ShippedMemorySeeding: SeedingStep {
         for file in files {
             let data = try Data(contentsOf: file)
             let digest = String(UInt64(bitPattern: UnitFingerprint.bytes(data)), radix: 16)
-            let name = "Memories/" + file.lastPathComponent
+            let name = OriginNames.shippedFolder + "/" + file.lastPathComponent
             guard recorded[name] != digest else { continue }
             let source = try FormatUnitSource(data: data, name: name, format: .tmx, shipped: true)
             _ = try memory.importUnits(from: [source], options: ImportOptions(scrubPersonalData: false), progress: nil) { db, summary in

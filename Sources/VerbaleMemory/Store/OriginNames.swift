@@ -19,6 +19,20 @@ import VerbaleCore
 /// a file gave itself (a TSV `origin` column, `MFA archive #12`). An origin read from a file
 /// being imported is shortened a little further (`shortened(_:fromFile:)`).
 enum OriginNames {
+    /// The folder the shipped memories are seeded from, as their origins name it
+    /// (`Memories/note-verbale-formulas.tmx#7`; `ShippedMemorySeeding`).
+    static let shippedFolder = "Memories"
+
+    /// Whether `path` is how a shipped memory's units name their file: `Memories/FILE`, our one
+    /// folder and nothing before it. It names nobody (the file name is kept anyway), so an
+    /// `x-origin` of that shape read from a file is left as it is; `Documents/Memories/x.tmx`,
+    /// `Memories/sokha/x.tmx` or `/home/sokha/Memories/x.tmx` are not it and lose their folders.
+    static func isShippedName(_ path: Substring) -> Bool {
+        guard path.hasPrefix(shippedFolder + "/") else { return false }
+        let file = path.dropFirst(shippedFolder.count + 1)
+        return !file.isEmpty && !file.contains { $0 == "/" || $0 == "\\" }
+    }
+
     static let migrationName = "memory.v3-origin-names"
     static let alignMigrationName = "memory.v4-align-origin-names"
 
@@ -78,7 +92,9 @@ enum OriginNames {
     /// column), not from our own store or seeds. Then any folders go, relative ones too: a
     /// `PATH#FRAGMENT` whose PATH holds a separator keeps its last component
     /// (`Documents/sokha/notes.tmx#6` → `notes.tmx#6`), and so does each path of align's
-    /// provenance. Free text without a separator (`MFA archive #12`) stays.
+    /// provenance. Free text without a separator (`MFA archive #12`) stays, and so does a
+    /// shipped memory's own origin (`Memories/note-verbale-formulas.tmx#7`, `isShippedName`),
+    /// so exporting the default memory and importing the file gives its provenance back.
     static func shortened(_ origin: String, fromFile: Bool = false) -> String? {
         // What imports write today (`notes.tmx#12`) holds no separator: one byte scan.
         guard origin.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") })
@@ -113,6 +129,7 @@ enum OriginNames {
             }
         }
         if fragment == nil, !FileOrigin.startsLikePath(name) { return nil }
+        if fromFile, fragment != nil, isShippedName(name) { return nil }
         let short = fromFile && fragment != nil
             ? FileOrigin.lastComponent(String(name))
             : SQLiteMemory.originName(String(name))

@@ -24,6 +24,10 @@ public protocol TranslationMemory: Sendable {
     @discardableResult
     func forEachUnit(languages: [LanguageTag]?, _ body: (StoredUnit) throws -> Void) throws -> Int
 
+    /// The language tags the memory holds, each once, in the order they first appear (what a
+    /// bilingual export must choose from). Cost: one scan of the variants.
+    func languageTags() throws -> [LanguageTag]
+
     /// The units whose text contains the words of `query`, best first.
     func concordance(_ query: ConcordanceQuery) throws -> ConcordanceResult
 

@@ -12,7 +12,9 @@ struct DraftTranslateCommand: ParsableCommand {
         Each segment gets the memory's best match (score ≥ --min), or else a translation
         assembled from the stock phrases of the shipped memory, institution names, glossary
         entities (countries…) and placeables (dates rewritten in the target language, reference
-        numbers carried over). What Verbale does not know stays in the source language inside
+        numbers carried over; names with digits such as COVID-19, phone numbers and e-mail
+        addresses carried whole, as typed). A place-and-date line is written as `draft new`
+        writes it ("Genève, le 12 janvier 2021"). What Verbale does not know stays in the source language inside
         ⟦…⟧; wordings no source attests (all Khmer formulas) are marked [unreviewed]. Every
         segment shows its score (memory score, or share of words translated, at most 99),
         method and flags.

@@ -14,7 +14,9 @@ struct ExportCommand: ParsableCommand {
         <prop type="x-review">), so importing the file again gives back the same memory. \
         TSV keeps texts, note, origin and review, and each text's own review status in a \
         "km review" (LANG review) column where it differs from the unit's: unreviewed Khmer \
-        stays unreviewed when the table is imported again. \
+        stays unreviewed when the table is imported again. XLIFF is bilingual: a memory of \
+        more than two languages needs --langs SOURCE,TARGET (one file per pair); units with no \
+        target text are written with their source alone and counted on stderr. \
         The output file is written under a temporary name and renamed when complete.
 
         Examples:
@@ -27,7 +29,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("tmx, xliff or tsv.", valueName: "format"))
     var format: String
 
-    @Option(help: ArgumentHelp("Only these languages, comma-separated BCP 47 tags (e.g. en,fr,km); the first is the source for XLIFF.", valueName: "tags"))
+    @Option(help: ArgumentHelp("Only these languages, comma-separated BCP 47 tags (e.g. en,fr,km). XLIFF holds one pair: two tags, the source first (en,km); without --langs it takes the memory's two languages and refuses a memory of more.", valueName: "tags"))
     var langs: String?
 
     @Argument(help: ArgumentHelp("The output file, or - for standard output.", valueName: "out"))
@@ -54,12 +56,24 @@ struct ExportCommand: ParsableCommand {
         let partial = finalURL.deletingLastPathComponent().appendingPathComponent(".\(finalURL.lastPathComponent).partial")
         do {
             let sink = toStdout ? ByteSink(fileHandle: .standardOutput, name: "<stdout>") : try ByteSink(url: partial)
-            let count = try MemoryExport.export(memory, format: chosen, languages: languages, to: sink)
+            let summary = try MemoryExport.run(memory, format: chosen, languages: languages, to: sink)
             if !toStdout {
                 _ = try? FileManager.default.removeItem(at: finalURL)
                 try FileManager.default.moveItem(at: partial, to: finalURL)
-                Terminal.writeError("Exported \(count.formatted(.number)) units to \(output)\n")
+                let pair = summary.pair.map { " (\($0.source) → \($0.target))" } ?? ""
+                Terminal.writeError("Exported \(summary.units.formatted(.number)) units to \(output)\(pair)\n")
             }
+            if let pair = summary.pair, summary.withoutTarget > 0 {
+                let count = summary.withoutTarget
+                Terminal.writeError("verbale: \(count.formatted(.number)) of them \(count == 1 ? "has" : "have") no \(pair.target) text: written with the \(pair.source) source alone, to be translated\n")
+            }
+            if let pair = summary.pair, summary.leftOut > 0 {
+                let count = summary.leftOut
+                Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "unit" : "units") with no \(pair.source) text left out\n")
+            }
+        } catch let error as ExportError {
+            if !toStdout { try? FileManager.default.removeItem(at: partial) }
+            throw CommandFailure(error.description)
         } catch {
             if !toStdout { try? FileManager.default.removeItem(at: partial) }
             throw CommandFailure("\(error)")

@@ -89,7 +89,8 @@ struct SuggestCommand: ParsableCommand {
                 print("  phrase \(Colour.score(phrase.score)) [\(phrase.start)–\(phrase.end)] \(phrase.phrase)\(MatchReport.mark(phrase.phraseReview))" + (translations.isEmpty ? "" : "\n      " + translations.joined(separator: "\n      ")))
             }
             for completion in segment.completions {
-                print("  … \(Colour.paint(completion.completion, "36"))  (\(completion.score)%, ×\(completion.frequency): \(completion.phrase))\(MatchReport.mark(completion.phraseReview))")
+                let attested = completion.attestedOutOf.map { ", attested in \(completion.attested)/\($0) notes" } ?? ""
+                print("  … \(Colour.paint(completion.completion, "36"))  (\(completion.score)%, ×\(completion.frequency)\(attested): \(completion.phrase))\(MatchReport.mark(completion.phraseReview))")
                 for (tag, text) in completion.translations.sorted(by: { $0.key < $1.key }) {
                     print("      \(tag): \(text)\(MatchReport.mark(completion.review[tag]))")
                 }

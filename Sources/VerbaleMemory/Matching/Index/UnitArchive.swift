@@ -9,8 +9,9 @@ public protocol MatchUnits {
 }
 
 /// The units behind an index, packed one after another so that a search decodes only the few
-/// it shows. Keeps what matching displays: variants (language, text, review mark), id, origin,
-/// review status and the previous-segment context hash.
+/// it shows. Keeps what matching displays: variants (language, text, review mark, and the
+/// attestation count completions rank by), id, origin, review status and the previous-segment
+/// context hash.
 ///
 /// Cost: O(size of unit) to append or decode; no per-unit object stays in memory. This stands
 /// in for the SQLite store's unit table until the matcher reads units from the store.
@@ -33,8 +34,25 @@ public struct UnitArchive: Sendable, MatchUnits {
         write(unit.metadata.origin ?? "")
         write(unit.metadata.review.rawValue)
         write(unit.metadata.previousContext ?? "")
+        // Optional trailer, only when a variant has one of `keptProperties`: older archives end
+        // here, and `unit(at:)` reads a trailer only when the unit's bytes go on.
+        let kept = unit.variants.enumerated().flatMap { number, variant in
+            variant.properties.filter { Self.keptProperties.contains($0.type) }.map { (number, $0) }
+        }
+        if !kept.isEmpty {
+            write(UInt32(kept.count))
+            for (number, property) in kept {
+                write(UInt32(number))
+                write(property.type)
+                write(property.value)
+            }
+        }
         offsets.append(UInt64(bytes.count))
     }
+
+    /// Variant properties kept beside the review mark because matching ranks by them: the
+    /// shipped formulas' `x-attested-count` ("144/184" notes), which phrase completions use.
+    static let keptProperties: Set<String> = ["x-attested-count"]
 
     /// The unit at `index`, or nil if out of range or damaged.
     public func unit(at index: Int) -> TranslationUnit? {
@@ -48,6 +66,14 @@ public struct UnitArchive: Sendable, MatchUnits {
             variants.append(Variant(language: language, text: text, properties: review.isEmpty ? [] : [Property(type: "x-review", value: review)]))
         }
         guard let id = reader.string(), let origin = reader.string(), let review = reader.string(), let context = reader.string() else { return nil }
+        if index + 1 < offsets.count, reader.position < Int(offsets[index + 1]) {
+            guard let count = reader.uint32(), count < 10_000 else { return nil }
+            for _ in 0..<count {
+                guard let number = reader.uint32().map(Int.init), number < variants.count,
+                      let type = reader.string(), let value = reader.string() else { return nil }
+                variants[number].properties.append(Property(type: type, value: value))
+            }
+        }
         return TranslationUnit(id: id.isEmpty ? nil : id, variants: variants,
                                metadata: UnitMetadata(origin: origin.isEmpty ? nil : origin,
                                                       review: ReviewStatus(rawValue: review) ?? .translated,

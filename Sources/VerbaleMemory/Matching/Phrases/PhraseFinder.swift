@@ -28,8 +28,22 @@ public struct PhraseCompletion: Hashable, Sendable, Codable {
     public var score: Int
     /// How many memory units carry this phrase.
     public var frequency: Int
+    /// In how many notes of its source corpus the phrase is attested: the numerator of the
+    /// variant's `x-attested-count` property ("144/184" → 144), which the shipped formula memory
+    /// records from the real notes; 0 when no unit carrying the phrase records a count.
+    public var attested: Int = 0
+    /// The corpus size the count is out of ("144/184" → 184); nil without a count.
+    public var attestedOutOf: Int?
     public var translations: [String: String]
     public var review: [String: String]
+
+    /// How common the phrase is as offered, the completions' second ranking key after the
+    /// score: the notes attesting it, less those that attest a longer phrase offered beside it
+    /// (the 145 notes of "… opportunity to renew" include the 144 of "… opportunity to renew
+    /// to"; the drafter wants the whole formula first), plus the units carrying it. Set when
+    /// completions are ranked (`PhraseFinder.ranked`); the attestation count dominates where the
+    /// memory records one, and the unit count decides among phrases no source counts.
+    public var usage: Int = 0
 }
 
 /// Finds stock phrases inside a sentence and completes the phrase a sentence ends in.
@@ -40,7 +54,7 @@ public struct PhraseCompletion: Hashable, Sendable, Codable {
 /// `L = max(phrase, window)` content tokens, so "presents compliments to" finds "presents its
 /// compliments to" at 75. *Completion*: the text's end aligned with a phrase's beginning (free
 /// start in the text, free end in the phrase), at least two content tokens matched, ranked by
-/// score then frequency. Candidates come from the index postings of the text's classes at
+/// score then usage (attestation count where the memory records one, plus units carrying it). Candidates come from the index postings of the text's classes at
 /// phrase lengths, kept if they share at least half their classes (a heuristic pre-filter —
 /// not the lossless bound, which holds for whole-segment lookup). Cost: O(Σ postings at phrase
 /// lengths) + O(k·n) per candidate phrase.
@@ -97,7 +111,7 @@ public struct PhraseFinder {
         return Array(found.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
     }
 
-    /// Continuations of the phrase `text` ends in, best first (score, then frequency).
+    /// Continuations of the phrase `text` ends in, best first (score, then usage: `ranked`).
     public func completions(of text: MatchText, targets: [LanguageTag]? = nil, limit: Int = 5) -> [PhraseCompletion] {
         // A finished sentence is not mid-phrase.
         if let last = text.tokens.last, last.isPunctuation, [".", "!", "?", "។", "៕"].contains(last.token.text) { return [] }
@@ -121,9 +135,13 @@ public struct PhraseFinder {
             let restStart = phraseTokens[best.phraseEnd].token.range.lowerBound
             let completion = String(String.UnicodeScalarView(Array(variant.text.unicodeScalars)[restStart...]))
             let key = Normalizer.key(variant.text)
+            let count = Self.attestedCount(of: variant)
             if var existing = byPhrase[key] {
                 existing.frequency += 1
                 if score > existing.score { existing.score = score }
+                // The same wording in several units is attested by the same notes: the largest
+                // count, not a sum.
+                if let count, count.notes > existing.attested { (existing.attested, existing.attestedOutOf) = (count.notes, count.outOf) }
                 byPhrase[key] = existing
                 continue
             }
@@ -131,10 +149,48 @@ public struct PhraseFinder {
             byPhrase[key] = PhraseCompletion(start: text.tokens[tail + best.textStart].token.range.lowerBound,
                                              end: text.tokens.last?.token.range.upperBound ?? 0,
                                              completion: completion, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit),
-                                             score: score, frequency: 1,
+                                             score: score, frequency: 1, attested: count?.notes ?? 0, attestedOutOf: count?.outOf,
                                              translations: translations, review: review)
         }
-        return Array(byPhrase.values.sorted { ($0.score, $0.frequency, $1.phrase) > ($1.score, $1.frequency, $0.phrase) }.prefix(limit))
+        return Array(Self.ranked(Array(byPhrase.values)).prefix(limit))
+    }
+
+    /// Completions best first: score, then `usage` (set here), then the phrase, so equal ones
+    /// come in a stable order. A phrase's attestations inside a longer phrase among `completions`
+    /// (same corpus) count for the longer one only; the largest such count is taken off, a lower
+    /// bound of the overlap when several longer phrases extend it. O(n²) in the candidates, a
+    /// handful per query.
+    static func ranked(_ completions: [PhraseCompletion]) -> [PhraseCompletion] {
+        let keys = completions.map { Normalizer.key($0.phrase) }
+        var result = completions
+        for i in result.indices {
+            var covered = 0
+            for j in result.indices where j != i && Self.extends(keys[j], keys[i]) && completions[j].attestedOutOf == completions[i].attestedOutOf {
+                covered = max(covered, completions[j].attested)
+            }
+            result[i].usage = max(completions[i].attested - covered, 0) + completions[i].frequency
+        }
+        return result.sorted { ($0.score, $0.usage, $1.phrase) > ($1.score, $1.usage, $0.phrase) }
+    }
+
+    /// Whether phrase key `longer` is `shorter` followed by more words ("renew to" extends
+    /// "renew", "renewal" does not); Khmer, written without spaces, extends at any character.
+    static func extends(_ longer: String, _ shorter: String) -> Bool {
+        guard longer.count > shorter.count, longer.hasPrefix(shorter), let last = shorter.unicodeScalars.last else { return false }
+        let next = longer.unicodeScalars[longer.unicodeScalars.index(longer.unicodeScalars.startIndex, offsetBy: shorter.unicodeScalars.count)]
+        return next.properties.isWhitespace || (0x1780...0x17FF).contains(last.value)
+    }
+
+    /// A variant's `x-attested-count` ("144/184": attested in 144 of 184 notes); nil when it has
+    /// none or the value is not "N/M" with N ≤ M.
+    static func attestedCount(of variant: Variant) -> (notes: Int, outOf: Int)? {
+        guard let value = variant.properties.first(where: { $0.type == "x-attested-count" })?.value else { return nil }
+        let parts = value.split(separator: "/")
+        guard parts.count == 2,
+              let notes = Int(parts[0].filter { !$0.isWhitespace }),
+              let outOf = Int(parts[1].filter { !$0.isWhitespace }),
+              notes >= 0, notes <= outOf else { return nil }
+        return (notes, outOf)
     }
 
     /// Phrases from several phrase sources, one per span and phrase, by position.
@@ -145,7 +201,8 @@ public struct PhraseFinder {
         return Array(best.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
     }
 
-    /// Completions from several phrase sources: frequencies of the same phrase add up.
+    /// Completions from several phrase sources: frequencies of the same phrase add up; the
+    /// attestation count is the largest one (the same notes attest it whichever memory holds it).
     public static func merged(_ lists: [[PhraseCompletion]], limit: Int) -> [PhraseCompletion] {
         var byPhrase: [String: PhraseCompletion] = [:]
         for completion in lists.flatMap({ $0 }) {
@@ -153,12 +210,13 @@ public struct PhraseFinder {
             if var existing = byPhrase[key] {
                 existing.frequency += completion.frequency
                 existing.score = max(existing.score, completion.score)
+                if completion.attested > existing.attested { (existing.attested, existing.attestedOutOf) = (completion.attested, completion.attestedOutOf) }
                 byPhrase[key] = existing
             } else {
                 byPhrase[key] = completion
             }
         }
-        return Array(byPhrase.values.sorted { ($0.score, $0.frequency, $1.phrase) > ($1.score, $1.frequency, $0.phrase) }.prefix(limit))
+        return Array(ranked(Array(byPhrase.values)).prefix(limit))
     }
 
     static func review(of variant: Variant, in unit: TranslationUnit) -> String {
