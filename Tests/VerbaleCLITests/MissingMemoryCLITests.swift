@@ -52,3 +52,86 @@ struct MissingMemoryCLITests {
         #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent(".local/share/verbale/memory.sqlite").path))
     }
 }
+
+/// Findings F10 and F11: the language and query options of `concordance` and `export` are checked
+/// as `search` checks them.
+@Suite("concordance and export check their options")
+struct ConcordanceExportOptionsCLITests {
+    @Test("concordance --lang xx and export --langs en,xx are refused with the supported languages; km and km-KH are accepted")
+    func unknownLanguagesRefused() throws {
+        let concordance = try CLI.run(["concordance", "--lang", "xx", "honour"])
+        #expect(concordance.status != 0 && concordance.status < 128)
+        #expect(concordance.stderr.contains("the language \"xx\" is not supported; supported languages: en, fr, km"), "\(concordance.stderr)")
+        let export = try CLI.run(["export", "--format", "tsv", "--langs", "en,xx", "-"])
+        #expect(export.status != 0 && export.status < 128)
+        #expect(export.stderr.contains("the language \"xx\" is not supported; supported languages: en, fr, km"), "\(export.stderr)")
+        #expect(export.stdout.isEmpty)
+        let malformed = try CLI.run(["concordance", "--lang", "e_n!", "honour"])
+        #expect(malformed.status != 0 && malformed.stderr.contains("e_n!"), "\(malformed.stderr)")
+        let home = MissingMemoryCLITests.scratch()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let khmer = try CLI.run(["concordance", "--lang", "km-KH", "សូមគោរព"], environment: ["HOME": home.path, "XDG_DATA_HOME": "", "VERBALE_MEMORY": ""])
+        #expect(khmer.status == 0 && khmer.stdout.contains("km"), "\(khmer.stderr)")
+    }
+
+    @Test("concordance with an empty or blank query exits non-zero with \"the query is empty\"")
+    func emptyQuery() throws {
+        for query in ["", "   ", "\u{200B}"] {
+            let result = try CLI.run(["concordance", query])
+            #expect(result.status != 0 && result.status < 128, "\(query.debugDescription): status \(result.status)")
+            #expect(result.stderr.contains("the query is empty"), "\(query.debugDescription): \(result.stderr)")
+        }
+    }
+}
+
+/// Finding F10: an import names the languages Verbale does not know, and refuses malformed tags.
+@Suite("import and unknown languages")
+struct ImportUnknownLanguageCLITests {
+    @Test("a TSV column and a TMX xml:lang of an unknown language are stored, with a warning naming language and file, and unknownLanguages in --json")
+    func unknownLanguageWarned() throws {
+        let folder = MissingMemoryCLITests.scratch()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let table = folder.appendingPathComponent("de.tsv")
+        try Data("en\tde\tkm\nThe Embassy thanks the Ministry.\tDie Botschaft dankt dem Ministerium.\tស្ថានទូតសូមថ្លែងអំណរគុណក្រសួង។\n".utf8).write(to: table)
+        let tmx = folder.appendingPathComponent("th.tmx")
+        try Data((tmxHead + "<tu><tuv xml:lang=\"km-KH\"><seg>សូមអរគុណ</seg></tuv><tuv xml:lang=\"th-TH\"><seg>ขอบคุณ</seg></tuv></tu>\n</body></tmx>\n").utf8).write(to: tmx)
+        let memory = folder.appendingPathComponent("memory.sqlite").path
+        let result = try CLI.run(["import", "--memory", memory, "--json", table.path, tmx.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("\(table.path): the language \"de\" is not one Verbale supports"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(tmx.path): the language \"th-TH\" is not one Verbale supports"), "\(result.stderr)")
+        #expect(!result.stderr.contains("\"km"), "\(result.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(summary["unknownLanguages"] as? [String] == ["de", "th-TH"])
+        #expect(summary["added"] as? Int == 2 && summary["read"] as? Int == 2, "\(result.stdout)")
+        let files = try #require(summary["files"] as? [[String: Any]])
+        #expect(files.map { $0["unknownLanguages"] as? [String] } == [["de"], ["th-TH"]])
+        // Stored: the German text is found by concordance.
+        let found = try CLI.run(["concordance", "--memory", memory, "Botschaft"])
+        #expect(found.status == 0 && found.stdout.contains("Botschaft"), "\(found.stderr)")
+        // Known languages only: no warning and an empty list.
+        let known = folder.appendingPathComponent("known.tsv")
+        try Data("en\tkm\nThank you.\tសូមអរគុណ។\n".utf8).write(to: known)
+        let clean = try CLI.run(["import", "--memory", memory, "--json", known.path])
+        #expect(!clean.stderr.contains("warning"), "\(clean.stderr)")
+        let cleanSummary = try #require(try JSONSerialization.jsonObject(with: Data(clean.stdout.utf8)) as? [String: Any])
+        #expect(cleanSummary["unknownLanguages"] as? [String] == [])
+    }
+
+    @Test("a malformed tag in a TSV header or a TMX xml:lang is an error naming file:line:column, and nothing is imported")
+    func malformedTagRefused() throws {
+        let folder = MissingMemoryCLITests.scratch()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memory = folder.appendingPathComponent("memory.sqlite").path
+        let table = folder.appendingPathComponent("bad.tsv")
+        try Data("en\te_n!\nThank you.\tMerci.\n".utf8).write(to: table)
+        let tsv = try CLI.run(["import", "--memory", memory, table.path])
+        #expect(tsv.status != 0 && tsv.stderr.contains("1:2"), "\(tsv.stderr)")
+        let tmx = folder.appendingPathComponent("bad.tmx")
+        try Data((tmxHead + "<tu><tuv xml:lang=\"km\"><seg>សូមអរគុណ</seg></tuv><tuv xml:lang=\"e_n!\"><seg>Thank you</seg></tuv></tu>\n</body></tmx>\n").utf8).write(to: tmx)
+        let xml = try CLI.run(["import", "--memory", memory, tmx.path])
+        #expect(xml.status != 0 && xml.stderr.contains("bad.tmx:4:") && xml.stderr.contains("e_n!"), "\(xml.stderr)")
+    }
+}

@@ -10,6 +10,9 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         public var merged: Int = 0
         public var alternatives: Int = 0
         public var skipped: Int = 0
+        /// Language tags in this file that are none of Verbale's languages (stored as they
+        /// are; a memory may hold other languages), sorted; nil when there are none.
+        public var unknownLanguages: [String]?
         public init(name: String) { self.name = name }
     }
 
@@ -38,6 +41,10 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     /// (`AnalysisUpgrade`, after a Verbale upgrade): the time it took is not in `seconds`, so a
     /// tool timing imports can tell a slow import from a one-off upgrade. Absent otherwise.
     public var reanalysed: Reanalysis?
+    /// Language tags read that are none of Verbale's languages (`Language`), over all files,
+    /// sorted; empty when all were known. Their texts are stored, but matching, segmentation
+    /// and the glossary treat them as text of an unknown language.
+    public var unknownLanguages: [String] = []
 
     /// A re-analysis done when the memory was opened.
     public struct Reanalysis: Codable, Sendable, Equatable {
@@ -51,10 +58,26 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case read, added, merged, alternatives, skipped, personalData, files, dryRun, seconds, reanalysed
+        case read, added, merged, alternatives, skipped, personalData, files, dryRun, seconds, reanalysed, unknownLanguages
     }
 
     public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        read = try container.decode(Int.self, forKey: .read)
+        added = try container.decode(Int.self, forKey: .added)
+        merged = try container.decode(Int.self, forKey: .merged)
+        alternatives = try container.decode(Int.self, forKey: .alternatives)
+        skipped = try container.decode([String: Int].self, forKey: .skipped)
+        personalData = try container.decode([String: Int].self, forKey: .personalData)
+        files = try container.decode([File].self, forKey: .files)
+        dryRun = try container.decode(Bool.self, forKey: .dryRun)
+        seconds = try container.decode(Double.self, forKey: .seconds)
+        reanalysed = try container.decodeIfPresent(Reanalysis.self, forKey: .reanalysed)
+        // Absent from summaries written before the field existed.
+        unknownLanguages = try container.decodeIfPresent([String].self, forKey: .unknownLanguages) ?? []
+    }
 
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
 }

@@ -47,6 +47,9 @@ extension SQLiteMemory {
             /// Personal data replaced, by kind: counted with the enum as key (its hash is one
             /// integer; the summary's string keys were hashed once per finding), folded in below.
             var personalData: [PersonalDataKind: Int] = [:]
+            /// Tags of the current file that are none of Verbale's languages.
+            var unknownLanguages: Set<String> = []
+            var allUnknownLanguages: Set<String> = []
             while var chunk = pipeline.next() {
                 if file == nil { file = ImportSummary.File(name: chunk.name) }
                 // By index, reading each unit in place: `for prepared in chunk.units` copied every
@@ -57,6 +60,10 @@ extension SQLiteMemory {
                         summary.skipped[reason.key, default: 0] += 1
                         file?.skipped += 1
                         continue
+                    }
+                    // A few string compares per variant: `Language(rawValue:)` on the primary subtag.
+                    for variant in chunk.units[index].unit.variants where Language(rawValue: variant.language.primary) == nil {
+                        unknownLanguages.insert(variant.language.description)
                     }
                     for finding in chunk.units[index].findings { personalData[finding.kind, default: 0] += 1 }
                     if options.collectPersonalDataReport { report.append(contentsOf: chunk.units[index].findings) }
@@ -79,6 +86,11 @@ extension SQLiteMemory {
                 if chunks & 0x3F == 0 { progress?(bytesRead, totalBytes) }
                 guard let skips = readerSkips, var done = file else { continue }
                 progress?(bytesRead, totalBytes)
+                if !unknownLanguages.isEmpty {
+                    done.unknownLanguages = unknownLanguages.sorted()
+                    allUnknownLanguages.formUnion(unknownLanguages)
+                    unknownLanguages = []
+                }
                 for (reason, count) in skips {
                     summary.skipped[reason, default: 0] += count
                     done.skipped += count
@@ -92,6 +104,7 @@ extension SQLiteMemory {
             }
             for index in indexes { try index.endBulkWrite(db) }
             for (kind, count) in personalData { summary.personalData[kind.rawValue, default: 0] += count }
+            summary.unknownLanguages = allUnknownLanguages.sorted()
             try finally(db, summary)
             return summary
         }

@@ -41,9 +41,13 @@ struct ConcordanceCommand: ParsableCommand {
 
     func run() throws {
         let text = words == "-" ? try InputText.read("-").text.trimmingWhitespace() : words
+        guard !text.trimmingWhitespace().isEmpty else {
+            throw ValidationError("the query is empty: give the words to find, e.g. verbale concordance \"haute considération\"")
+        }
         var language: LanguageTag?
         if let lang {
-            do { language = try LanguageTag(parsing: lang) } catch { throw ValidationError("\(error)") }
+            // The strict parser: a language Verbale does not know is refused, as `search` does.
+            do { language = try LanguageTag(lang) } catch { throw ValidationError("\(error)") }
         }
         let memory = try memoryOption.open()
         let result: ConcordanceResult

@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
         var languages: [LanguageTag]?
         if let langs {
             do {
-                languages = try langs.split(separator: ",").map { try LanguageTag(parsing: String($0)) }
+                languages = try langs.split(separator: ",").map { try LanguageTag(String($0).trimmingWhitespace()) }
             } catch {
                 throw ValidationError("--langs \(langs): \(error)")
             }

@@ -112,6 +112,11 @@ struct ImportCommand: ParsableCommand {
         for file in summary.files where file.read == 0 {
             Terminal.writeError("warning: \(file.name) holds no translation units\n")
         }
+        for file in summary.files {
+            for tag in file.unknownLanguages ?? [] {
+                Terminal.writeError("warning: \(file.name): the language \"\(tag)\" is not one Verbale supports (\(LanguageTag.supported.map(\.rawValue).joined(separator: ", "))); its texts are stored as they are\n")
+            }
+        }
         if json {
             try printJSON(summary)
         } else {
