@@ -157,6 +157,64 @@ struct MemoryCommandTests {
         #expect(export.stdout.contains("ឯកឧត្តម {PERSON}"))
     }
 
+    @Test("--report and export never write over the memory or an input, and an unwritable report stops the import before anything is kept (audit F25)")
+    func outputsNeverOverwrite() throws {
+        let folder = try temporaryFolder()
+        let tmx = folder.appendingPathComponent("notes.tmx")
+        try writeTMX(count: 5, to: tmx)
+        let memory = folder.appendingPathComponent("m.sqlite")
+        #expect(try CLI.run(["import", "--memory", memory.path, tmx.path]).status == 0)
+        let before = try exportedLines(memory)
+        let input = try Data(contentsOf: tmx)
+        // The memory itself, another spelling of it, its WAL, and the input.
+        for (option, target) in [("--report", memory.path), ("--report", folder.path + "/./m.sqlite"), ("--report", memory.path + "-wal"), ("--report", tmx.path)] {
+            let result = try CLI.run(["import", "--memory", memory.path, option, target, tmx.path])
+            #expect(result.status != 0, "\(target)")
+            #expect(result.stderr.contains("refusing to write over it"), "\(result.stderr)")
+        }
+        let export = try CLI.run(["export", "--memory", memory.path, "--format", "tmx", memory.path])
+        #expect(export.status != 0)
+        #expect(export.stderr.contains("is the memory"))
+        #expect(try exportedLines(memory) == before)
+        #expect(try Data(contentsOf: tmx) == input)
+        // A report in a folder that does not exist: refused before the import, nothing added.
+        let other = folder.appendingPathComponent("other.tmx")
+        try writeTMX(count: 3, start: 100, to: other)
+        let missing = folder.appendingPathComponent("no-such-folder/report.tsv").path
+        let refused = try CLI.run(["import", "--memory", memory.path, "--report", missing, other.path])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("nothing was imported"), "\(refused.stderr)")
+        #expect(try unitCount(memory) == 5)
+        // A good report is written, readable by its owner only; a failed import leaves no empty report behind.
+        let report = folder.appendingPathComponent("report.tsv").path
+        #expect(try CLI.run(["import", "--memory", memory.path, "--report", report, other.path]).status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: report)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let bad = folder.appendingPathComponent("bad.tmx")
+        try Data("<tmx version=\"1.4\"><body><tu>".utf8).write(to: bad)
+        let unused = folder.appendingPathComponent("unused-report.tsv").path
+        #expect(try CLI.run(["import", "--memory", memory.path, "--report", unused, bad.path]).status != 0)
+        #expect(!FileManager.default.fileExists(atPath: unused))
+    }
+
+    @Test("Four imports started together on a memory that does not exist yet all succeed (audit F23: one failed with 'table … already exists')")
+    func concurrentFirstUse() throws {
+        for round in 0..<3 {
+            let folder = try temporaryFolder()
+            let memory = folder.appendingPathComponent("fresh-\(round).sqlite")
+            var files: [URL] = []
+            for index in 0..<4 {
+                let file = folder.appendingPathComponent("in-\(index).tmx")
+                try writeTMX(count: 20, start: index * 100, to: file)
+                files.append(file)
+            }
+            let processes = try files.map { try startImport(memory: memory, [$0.path]) }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0], "round \(round)")
+            #expect(try unitCount(memory) == 80)
+        }
+    }
+
     @Test("Two imports at once: the second waits for the first, and nothing is lost")
     func concurrentImports() throws {
         let folder = try temporaryFolder()

@@ -73,7 +73,7 @@ public final class SQLiteMemory: TranslationMemory {
                 analysis = .current
             } else {
                 pool = try DatabasePool(path: path.path, configuration: configuration)
-                try MemorySchema.migrator(indexes: indexes).migrate(pool)
+                try Self.migrate(pool, indexes: indexes)
                 var upgraded = AnalysisUpgrade.Outcome.current
                 var notes: [Note] = []
                 do {
@@ -115,6 +115,25 @@ public final class SQLiteMemory: TranslationMemory {
     }
 
     let busyTimeout: TimeInterval
+
+    /// Brings the schema up to date. Two processes opening a new memory at once (four
+    /// `verbale import`s started together) both read "nothing applied yet"; GRDB runs each
+    /// migration in its own transaction, so the second waits for the first's lock, then runs the
+    /// same migration again and fails ("table match_stamp already exists"; user-acceptance
+    /// audit F23). The failed migration rolled back, so reading the applied list again and going
+    /// on is safe: retried while the error is that one, at most `attempts` times.
+    static func migrate(_ pool: DatabasePool, indexes: [any MemoryIndex], attempts: Int = 20) throws {
+        let migrator = MemorySchema.migrator(indexes: indexes)
+        for attempt in 1... {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch let error as DatabaseError where attempt < attempts && error.resultCode == .SQLITE_ERROR
+                        && (error.message ?? "").contains("already exists") {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
 
     /// Runs `body` in one IMMEDIATE transaction on the writer, translating lock timeouts into
     /// `MemoryError.busy`. Rolls back when `commit` is false (dry runs) or `body` throws.

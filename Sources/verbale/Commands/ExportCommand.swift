@@ -50,6 +50,7 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let memory = try memoryOption.open()
+        try OutputGuard.check(output, option: "the output", against: OutputGuard.memoryFiles(memory.path))
         let toStdout = output == "-"
         let finalURL = URL(fileURLWithPath: output)
         let partial = finalURL.deletingLastPathComponent().appendingPathComponent(".\(finalURL.lastPathComponent).partial")

@@ -71,9 +71,18 @@ struct ImportCommand: ParsableCommand {
         }
         let languageMap = try parseLanguageMap()
         let memory = try memoryOption.open()
+        // The report is the only place the replaced originals are kept: it must not overwrite
+        // the memory or an input, and it must be writable before anything is imported (written
+        // after the commit, a failure there lost the originals of a committed import).
+        var createdReport = false
+        if let report, report != "-" {
+            try OutputGuard.check(report, option: "--report", against: OutputGuard.memoryFiles(memory.path) + OutputGuard.inputs(files))
+            createdReport = try PersonalDataReport.prepare(report)
+        }
         var sources: [any UnitSource] = []
         for file in files {
             do { sources.append(try FormatUnitSource(path: file, format: formatChoice)) } catch {
+                if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
                 throw CommandFailure("\(error); nothing was imported")
             }
         }
@@ -90,6 +99,7 @@ struct ImportCommand: ParsableCommand {
             summary = try memory.importUnits(from: sources, options: options, progress: progress)
         } catch {
             bar?.clear()
+            if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
             throw CommandFailure("\(error)")
         }
         bar?.clear()
@@ -170,8 +180,30 @@ final class ProgressBar: @unchecked Sendable {
     }
 }
 
-/// The `--report` file: one row per replacement, TSV with a header.
+/// The `--report` file: one row per replacement, TSV with a header. It holds the originals,
+/// so it is readable by its owner only (0600).
 enum PersonalDataReport {
+    /// Checks, before the import, that the report can be written: creates it (empty, 0600)
+    /// when missing — true then, so a failed import can remove it — and fails when the file or
+    /// its folder cannot be written.
+    static func prepare(_ path: String) throws -> Bool {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard !isFolder.boolValue else { throw CommandFailure("--report \(path) is a folder; give a file; nothing was imported") }
+            guard manager.isWritableFile(atPath: path), manager.isWritableFile(atPath: folder) else {
+                throw CommandFailure("cannot write the report \(path) (not writable); nothing was imported")
+            }
+            return false
+        }
+        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure("cannot create the report \(path) (missing or read-only folder); nothing was imported")
+        }
+        return true
+    }
+
     static func write(_ findings: [PersonalDataFinding], to path: String) throws {
         var text = "file\tunit\tunit_id\tlanguage\ttype\tplaceholder\tstart\tend\toriginal\n"
         for finding in findings {
@@ -184,6 +216,7 @@ enum PersonalDataReport {
                 FileHandle.standardError.write(Data(text.utf8))
             } else {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
             }
         } catch {
             throw CommandFailure("cannot write the report \(path): \(error.localizedDescription) (the import itself succeeded)")
