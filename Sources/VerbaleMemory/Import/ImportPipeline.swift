@@ -52,6 +52,9 @@ final class ImportPipeline: @unchecked Sendable {
     private struct Raw: Sendable {
         var source: Int
         var units: [(TranslationUnit, Int)]
+        /// The unit read just before `units[0]` from the same source (nil at the start of a
+        /// source): the context of the chunk's first unit, which a worker cannot see otherwise.
+        var before: TranslationUnit? = nil
         var bytesRead: Int64
         var totalBytes: Int64?
         var readerSkips: [String: Int]?
@@ -106,7 +109,7 @@ final class ImportPipeline: @unchecked Sendable {
     private let readerDone = DispatchSemaphore(value: 0)
     /// Without analysis threads: the sources, read on the caller's thread by `next()`.
     private let inline: Sources?
-    private var inlineState = (source: 0, position: 0, ended: false)
+    private var inlineState = (source: 0, position: 0, ended: false, last: TranslationUnit?.none)
 
     // Guarded by `condition`.
     private let condition = NSCondition()
@@ -198,23 +201,26 @@ final class ImportPipeline: @unchecked Sendable {
         let source = sources.list[index]
         var units: [(TranslationUnit, Int)] = []
         units.reserveCapacity(chunkSize)
+        let before = inlineState.position == 0 ? nil : inlineState.last
         while units.count < chunkSize {
             let next: TranslationUnit?
             do { next = try source.next() } catch {
                 inlineState.ended = true
                 let failure = MemoryError.importFailed(source: source.name, underlying: "\(error)")
-                return analyse(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure), worker: 0)
+                return analyse(Raw(source: index, units: units, before: before, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure), worker: 0)
             }
             guard let unit = next else {
                 inlineState.source += 1
                 inlineState.position = 0
-                return analyse(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes,
+                inlineState.last = nil
+                return analyse(Raw(source: index, units: units, before: before, bytesRead: source.bytesRead, totalBytes: source.totalBytes,
                                    readerSkips: source.readerSkips), worker: 0)
             }
             inlineState.position += 1
             units.append((unit, inlineState.position))
         }
-        return analyse(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes), worker: 0)
+        inlineState.last = units.last?.0
+        return analyse(Raw(source: index, units: units, before: before, bytesRead: source.bytesRead, totalBytes: source.totalBytes), worker: 0)
     }
 
     // MARK: reader thread
@@ -230,11 +236,12 @@ final class ImportPipeline: @unchecked Sendable {
             var units: [(TranslationUnit, Int)] = []
             units.reserveCapacity(chunkSize)
             var position = 0
+            var before: TranslationUnit?
             while true {
                 let next: TranslationUnit?
                 do { next = try source.next() } catch {
                     let failure = MemoryError.importFailed(source: source.name, underlying: "\(error)")
-                    dispatch(Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure))
+                    dispatch(Raw(source: index, units: units, before: before, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure))
                     return
                 }
                 guard let unit = next else { break }
@@ -244,10 +251,12 @@ final class ImportPipeline: @unchecked Sendable {
                     var full: [(TranslationUnit, Int)] = []
                     swap(&full, &units)
                     units.reserveCapacity(chunkSize)
-                    guard dispatch(Raw(source: index, units: full, bytesRead: source.bytesRead, totalBytes: source.totalBytes)) else { return }
+                    let chunkBefore = before
+                    before = full.last?.0
+                    guard dispatch(Raw(source: index, units: full, before: chunkBefore, bytesRead: source.bytesRead, totalBytes: source.totalBytes)) else { return }
                 }
             }
-            let last = Raw(source: index, units: units, bytesRead: source.bytesRead, totalBytes: source.totalBytes, readerSkips: source.readerSkips)
+            let last = Raw(source: index, units: units, before: before, bytesRead: source.bytesRead, totalBytes: source.totalBytes, readerSkips: source.readerSkips)
             guard dispatch(last) else { return }
         }
     }
@@ -307,11 +316,15 @@ final class ImportPipeline: @unchecked Sendable {
         var units = raw.units
         raw.units = []
         chunk.units.reserveCapacity(units.count)
+        var previous = raw.before.map(ContextKeys.init)
         do {
             for index in units.indices {
                 var unit = TranslationUnit(variants: [])
                 swap(&unit, &units[index].0)
                 let position = units[index].1
+                let own = ContextKeys(unit)
+                if unit.metadata.previousContext == nil, let previous { unit.metadata.previousContext = previous.value }
+                previous = own
                 if let reason = SQLiteMemory.prepare(&unit, options: options) {
                     chunk.units.append(PreparedUnit(unit: unit, position: position, skip: reason, findings: [], rows: []))
                     continue

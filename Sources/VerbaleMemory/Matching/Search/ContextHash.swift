@@ -14,4 +14,18 @@ public enum ContextHash {
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
+
+    /// Whether a unit's stored previous context stands for the segment whose key is `key`.
+    /// `stored` is either keys written by import (`ContextKeys`: one per variant, space-separated)
+    /// or what a file carried in `x-context-pre`/`context-pre`: a key, or the previous
+    /// segment's text itself (other tools write the text), which is hashed here. Only exact
+    /// matches ask, so the cost (O(length of `stored`)) is paid a handful of times per search.
+    public static func matches(stored: String, key: String) -> Bool {
+        if stored == key { return true }
+        let parts = stored.split(separator: " ")
+        if parts.allSatisfy({ $0.count == 16 && $0.allSatisfy(\.isHexDigit) }) {
+            return parts.contains { $0 == key }
+        }
+        return of(stored) == key
+    }
 }

@@ -338,7 +338,7 @@ public final class FuzzyMatcher {
             script = TokenAlignment(model: model).script(plainQueryIDs, sourceIDs)
         }
         let changes = PlaceableTransfer.changes(steps: script.steps, query: query.tokens, source: source.tokens)
-        if score == 100, let context, unit.metadata.previousContext == context { score = 101 }
+        if score == 100, let context, let stored = unit.metadata.previousContext, ContextHash.matches(stored: stored, key: context) { score = 101 }
         var targetTexts: [String: String] = [:]
         var review: [String: String] = [:]
         var transferred: [PlaceableTransfer.Replacement] = []
