@@ -32,7 +32,12 @@ func startImport(memory: URL, _ arguments: [String], input: Pipe? = nil) throws 
     process.arguments = ["import", "--memory", memory.path] + arguments
     if let input { process.standardInput = input }
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    if let log = ProcessInfo.processInfo.environment["VERBALE_TEST_IMPORT_LOG"], let handle = FileHandle(forWritingAtPath: log) {
+        handle.seekToEndOfFile()
+        process.standardError = handle
+    } else {
+        process.standardError = FileHandle.nullDevice
+    }
     try process.run()
     return process
 }
@@ -223,7 +228,9 @@ struct MemoryCommandTests {
         try writeTMX(count: 3000, start: 0, to: first)
         try writeTMX(count: 3000, start: 3000, to: second)
         let memory = folder.appendingPathComponent("m.sqlite")
-        // Create the memory first so both processes find its schema.
+        // Create the memory first so both processes find its schema (an import creates it;
+        // `stats` refuses a memory that does not exist, audit F9).
+        #expect(try CLI.run(["import", "--memory", memory.path, "--format", "tsv", "-"], stdin: "en\tfr\n").status == 0)
         #expect(try unitCount(memory) == 0)
         let processes = try [first, second].map { try startImport(memory: memory, [$0.path]) }
         for process in processes { process.waitUntilExit() }

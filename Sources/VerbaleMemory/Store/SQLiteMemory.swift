@@ -128,11 +128,19 @@ public final class SQLiteMemory: TranslationMemory {
             do {
                 try migrator.migrate(pool)
                 return
-            } catch let error as DatabaseError where attempt < attempts && error.resultCode == .SQLITE_ERROR
-                        && (error.message ?? "").contains("already exists") {
+            } catch let error as DatabaseError where attempt < attempts && Self.lostMigrationRace(error) {
                 Thread.sleep(forTimeInterval: 0.05)
             }
         }
+    }
+
+    /// Whether `error` is the other opener having applied the same migration first: its DDL
+    /// ("table … already exists") or, when the DDL is idempotent, its row in GRDB's
+    /// `grdb_migrations` ("UNIQUE constraint failed: grdb_migrations.identifier").
+    static func lostMigrationRace(_ error: DatabaseError) -> Bool {
+        let message = error.message ?? ""
+        if error.resultCode == .SQLITE_ERROR, message.contains("already exists") { return true }
+        return error.resultCode == .SQLITE_CONSTRAINT && message.contains("grdb_migrations")
     }
 
     /// Runs `body` in one IMMEDIATE transaction on the writer, translating lock timeouts into
