@@ -140,6 +140,24 @@ struct MemoryCommandTests {
         #expect(try unitCount(memory) == 0)
     }
 
+    @Test("Import errors name the file once, and a folder given as a file says so (audit F11)")
+    func errorsNameTheFileOnce() throws {
+        let folder = try temporaryFolder()
+        let bad = folder.appendingPathComponent("bad file.tmx")
+        try Data("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n<tu><tuv xml:lang=\"km\"><seg>ក</seg></tuv><tuv xml:lang=\"en\"><seg>b</tuv></tu></body></tmx>".utf8).write(to: bad)
+        let memory = folder.appendingPathComponent("m.sqlite")
+        let result = try CLI.run(["import", "--memory", memory.path, bad.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.components(separatedBy: bad.path).count == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("\(bad.path):3:"), "\(result.stderr)")
+        let sub = folder.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        let folderResult = try CLI.run(["import", "--memory", memory.path, sub.path])
+        #expect(folderResult.status != 0)
+        #expect(folderResult.stderr.contains("is a folder"), "\(folderResult.stderr)")
+        #expect(!folderResult.stderr.contains("NSCocoaErrorDomain"))
+    }
+
     @Test("Personal data is replaced by default and --report lists the originals")
     func report() throws {
         let folder = try temporaryFolder()

@@ -57,7 +57,8 @@ struct SequenceFilterTests {
             }
         }
         #expect(filtered > 10)
-        #expect(checked > 100)
+        // The built-in lines alone give a few dozen positions; the notes and Golden Rules hundreds.
+        #expect(checked > (TextLayerData.isAvailable ? 100 : 20))
     }
 
     @Test("The list-item rule's after filter admits list numbers and rejects dates and years")

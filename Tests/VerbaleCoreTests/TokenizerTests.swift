@@ -10,7 +10,9 @@ enum TextLayerData {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let candidates = [repository.deletingLastPathComponent(), repository.deletingLastPathComponent().deletingLastPathComponent()]
             .map { $0.appendingPathComponent("shared/data") }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+        // Else where `SharedData` finds it (`VERBALE_SHARED_DATA`, the machine's copy), so a
+        // checkout elsewhere reads the same data instead of silently testing less.
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? SharedData.root ?? candidates[0]
     }()
     static var isAvailable: Bool { FileManager.default.fileExists(atPath: root.path) }
     static func text(_ path: String) throws -> String {

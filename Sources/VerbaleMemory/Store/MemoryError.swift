@@ -39,7 +39,8 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
         case let .sqlite(path, operation, message):
             "\(path): \(operation) failed: \(message)"
         case let .importFailed(source, underlying):
-            "\(source): \(underlying); nothing was imported (the memory is unchanged)"
+            // A reader's error already names its file (`notes.tmx:7:1: malformed XML…`): not twice.
+            "\(underlying.hasPrefix(source + ":") ? underlying : "\(source): \(underlying)"); nothing was imported (the memory is unchanged)"
         case let .invalidPattern(kind, reason):
             "the built-in \(kind) pattern for personal data does not compile with this ICU: \(reason); nothing was imported"
         case let .invalidUnit(id, reason):

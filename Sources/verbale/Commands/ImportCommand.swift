@@ -81,6 +81,11 @@ struct ImportCommand: ParsableCommand {
         }
         var sources: [any UnitSource] = []
         for file in files {
+            var isFolder: ObjCBool = false
+            if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+                if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
+                throw CommandFailure("\(file) is a folder: give the files in it (e.g. \(file)/*.tmx); nothing was imported")
+            }
             do { sources.append(try FormatUnitSource(path: file, format: formatChoice)) } catch {
                 if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
                 throw CommandFailure("\(error); nothing was imported")
