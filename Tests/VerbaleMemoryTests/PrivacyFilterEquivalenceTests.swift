@@ -80,6 +80,8 @@ struct PrivacyFilterEquivalenceTests {
         "Authors: Sokha", "Author of: Sokha", "co-author: John", "Contact person : John", "Prepared by John Smith", "  prepared by John",
         "xPrepared by John", "Prepared byJohn", "Rédigé par Marc Petit", "note. Prepared by John", "Translator\u{200B}:\u{200B}Sok",
         "អ្នកបកប្រែ៖ សុខ ចាន់", "អ្នក\u{200B}និពន្ធ ៖ សុខ", "បកប្រែដោយៈ សុខ", "កំណត់និពន្ធ៖ សុខ", "អ្នកបកប្រែ: Sokha", "អ្នកបកប្រែ សុខ",
+        "Contact: sokha@mfa.gov.kh", "Translator: de Villepin", "Translator: d'Estaing", "Translator: \u{A0}\u{200B}John", "Translator: john",
+        "Translator: ÉLISE", "Traductrice\u{202F}:\u{202F}Élise", "Translator:", "Translator: 12", "អ្នកបកប្រែ៖", "អ្នកបកប្រែ៖ 12", "Contact: Tel. 023 216 141",
         "Mr. de la Cruz", "M. de Villepin", "M.de Villepin", "S.E. M. d'Estaing", "M. le Président", "Mr dos", "Mr van den Broek",
         "Mme des Rosiers", "Mr zu Guttenberg", "Mr bin Salman", "Mr ibn Saud", "Mr ter Haar", "Mr de la commission", "Mr. d'Estaing",
         // Phone starts: `+` and `0` after glue or not, followed by a digit or not.

@@ -92,6 +92,22 @@ extension PersonalDataScrubber {
         }
     }
 
+    /// Whether a name can begin after a colon ending before `start`, past the gap the pattern
+    /// allows: a capital, a particle's first letter (`particleInitials`), or a non-ASCII byte
+    /// (an accented capital, a Khmer letter, a gap character not skipped here). So "Contact:
+    /// sokha@mfa.gov.kh" does not run the role pattern for nothing. Necessary, not sufficient.
+    static func roleNameCanFollow(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var i = start
+        while i < p.count {
+            if p[i] == 0x20 || p[i] == 0x09 { i += 1; continue }
+            if i + 1 < p.count, p[i] == 0xC2, p[i + 1] == 0xA0 { i += 2; continue }
+            if i + 2 < p.count, p[i] == 0xE2, p[i + 1] == 0x80, p[i + 2] == 0xAF || p[i + 2] == 0x8B { i += 3; continue }
+            break
+        }
+        guard i < p.count else { return false }
+        return p[i] >= 0x80 || (p[i] >= 0x41 && p[i] <= 0x5A) || particleInitials.contains(p[i])
+    }
+
     /// Whether the text begins (after spaces and tabs) with a `by`/`par` label.
     static func byLabelStarts(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0

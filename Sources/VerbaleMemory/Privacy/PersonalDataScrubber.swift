@@ -180,6 +180,9 @@ public final class PersonalDataScrubber {
         // Between a role label, its colon and the name: spaces, tabs, NBSP, U+202F (French
         // typography before a colon) and U+200B (Khmer); the pre-filter skips the same.
         let roleGap = "[ \\t\\u00A0\\u202F\\u200B]*"
+        // Before the colon, inside a look-behind, which needs a bound: three (`Traducteur\u{A0}:`,
+        // `អ្នកបកប្រែ ៖`, a space and U+200B).
+        let roleGapBounded = "[ \\t\\u00A0\\u202F\\u200B]{0,3}"
         let latinRoles = Self.latinRoleLabels.joined(separator: "|")
         let byRoles = Self.latinByLabels.joined(separator: "|")
         let khmerRoles = Self.khmerRoleLabels.joined(separator: "|")
@@ -212,7 +215,11 @@ public final class PersonalDataScrubber {
             // …`, `អ្នកបកប្រែ៖ សុខ ចាន់`), or after a `by`/`par` label that begins the text
             // (`Prepared by John Smith`): a titled name, or one or two Khmer words that are not
             // a Khmer title (the title pattern takes the name after one) nor a function word.
-            Pattern(kind: .person, regex: try regex("(?:(?<![\\p{L}\\p{M}])(?i:\(latinRoles))|\(khmerRoles))\(roleGap)[:៖ៈ]\(roleGap)(\(titledName)|\(khmerRoleName))|^[ \\t]*(?i:\(byRoles))[ \\t\\u00A0]+(\(titledName))", .person), group: -1, needs: .roleLabel, role: true),
+            // The expression starts at the colon, the label in a look-behind: ICU then scans for
+            // the (rare) colons, where a label first would be tried, case-insensitively, at
+            // every position (measured: the texts holding a label cost 1.6 times the titled ones).
+            Pattern(kind: .person, regex: try regex("(?<=(?:(?<![\\p{L}\\p{M}])(?i:\(latinRoles))|\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)(\(titledName)|\(khmerRoleName))", .person), group: 1, needs: .roleLabel, role: true),
+            Pattern(kind: .person, regex: try regex("^[ \\t]*(?i:\(byRoles))[ \\t\\u00A0]+(\(titledName))", .person), group: 1, needs: .roleLabel, role: true),
         ]
         personMarker = try regex("លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក|នាង|គាត់|កញ្ញា|ខ្ញុំ|សម្តេច|សម្ដេច|ឈ្មោះ|\\{PERSON", .dateOfBirth)
     }

@@ -389,7 +389,7 @@ extension PersonalDataScrubber {
                     found.insert(.at)
                 } else if byte == 0x3A {
                     // A colon: is a role label before it (`Translator:`, `Traducteur :`)?
-                    if !found.contains(.roleLabel), roleLabelEnds(p, i) { found.insert(.roleLabel) }
+                    if !found.contains(.roleLabel), roleLabelEnds(p, i), roleNameCanFollow(p, i + 1) { found.insert(.roleLabel) }
                 } else if byte == 0x2B {
                     // `\+\d` not after `[\w/+]`: an international number can start here.
                     if !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.plusDigit) }
@@ -421,7 +421,9 @@ extension PersonalDataScrubber {
                 if value >= 0x17E0 && value <= 0x17E9 { digits += 1 }
                 if value == 0x17E0 { found.insert(.zeroLead) }
                 // A Khmer colon (`៖`, or `ៈ` as bylines write it) after a role label.
-                if value == 0x17D6 || value == 0x17C8, !found.contains(.roleLabel), roleLabelEnds(p, i) { found.insert(.roleLabel) }
+                if value == 0x17D6 || value == 0x17C8, !found.contains(.roleLabel), roleLabelEnds(p, i), roleNameCanFollow(p, i + length) {
+                    found.insert(.roleLabel)
+                }
             } else if value <= 0xFFFF {
                 let word = Int(value >> 6), bit = UInt64(1) << (value & 63)
                 if bits.digits[word] & bit != 0 { digits += 1 }
