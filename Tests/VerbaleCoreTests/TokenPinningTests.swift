@@ -50,9 +50,12 @@ struct TokenPinningTests {
         let learned = try Tokenizer(language: .khmer)
         let rules = try Tokenizer(language: .khmer, khmerWordBreaking: .icuAndRules)
         let icu = try Tokenizer(language: .khmer, khmerWordBreaking: .icu)
-        #expect(Self.digest(lines, learned) == "34b2adae2a10de1")
-        #expect(Self.digest(lines, learned, placeables: true) == "ce288ad2eaf7b3bf")
-        #expect(Self.digest(lines, rules) == "f5547db79f2c278d")
+        // Re-recorded for tokens-2026-11-29f (`KhmerCompounds`, audit F13): 4 of the 1,000
+        // sentences change, each by a listed word joined (ស្ថាន ទូត ×2, ការ បរទេស, ជា តិ); ICU
+        // alone is untouched. Boundary F1 unchanged (0.9531), strict word F1 0.7291 → 0.7295.
+        #expect(Self.digest(lines, learned) == "bb6660f66181bb11")
+        #expect(Self.digest(lines, learned, placeables: true) == "54d36dd498e919a3")
+        #expect(Self.digest(lines, rules) == "fcbb3a623ad8be71")
         #expect(Self.digest(lines, icu) == "463a41afe07e4921")
     }
 

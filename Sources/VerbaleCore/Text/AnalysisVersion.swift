@@ -13,9 +13,11 @@ extension Tokenizer {
     /// the new stamp as older and rewrite it, and the two would take turns on a shared memory);
     /// "tokens-2026-11-29e" (U+200B and U+FEFF between Khmer characters are taken out before
     /// Khmer words are found, `KhmerInvisibleBreaks`: Khmer typed with U+200B gets the tokens of
-    /// the same Khmer typed without it, where each U+200B used to cut the text in two).
+    /// the same Khmer typed without it, where each U+200B used to cut the text in two);
+    /// "tokens-2026-11-29f" (Khmer words the boundary model cut in two joined again,
+    /// `KhmerCompounds`: `ស្ថានទូត`, `កិត្តិយស`, `ការបរទេស`, `រដ្ឋទូត`, `ការទូត`, `ជាតិ`).
     /// Any change to what `analysisIdentity` holds, or how, needs a bump too.
-    public static let analysisVersion = "tokens-2026-11-29e"
+    public static let analysisVersion = "tokens-2026-11-29f"
 
     /// `analysisVersion`, the ICU version linked (`icu 72.1`: ICU's word-break rules and its
     /// Khmer dictionary change between releases, and with them Khmer tokens and Latin word

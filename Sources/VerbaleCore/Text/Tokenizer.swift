@@ -2,7 +2,8 @@
 ///
 /// Words come from ICU's word boundaries (its dictionary segments Khmer, which has no spaces),
 /// then three language rules: Khmer orthographic repairs (`KhmerWordRules`: no break inside a
-/// cluster, final consonants kept with their syllable, digits and ។ ៕ ៖ ៗ on their own), French
+/// cluster, final consonants kept with their syllable, digits and ។ ៕ ៖ ៗ on their own; with
+/// `.learned`, the boundary model; then `KhmerCompounds` joins the diplomatic words cut in two), French
 /// elision (`l'honneur` → `l'` + `honneur`), and separators dropped (white space, NBSP and
 /// narrow NBSP, U+200B and U+FEFF never appear in tokens).
 ///
@@ -218,6 +219,9 @@ public final class Tokenizer {
                 model.resegment(pieces, units, scratch: &khmerScratch)
                 swap(&pieces, &khmerScratch.result)
             }
+            // Words of diplomatic Khmer the model (or ICU) cuts in two, joined again.
+            KhmerCompounds.join(pieces, units, into: &split)
+            swap(&pieces, &split)
         }
         spans.removeAll(keepingCapacity: true)
         spans.reserveCapacity(pieces.count)
