@@ -137,7 +137,27 @@ struct DraftKhmerProvenanceCLITests {
         for line in khmer {
             #expect(line["unreviewed"] as? Bool == true, "\(line["kind"] ?? "?"): \(line["text"] ?? "")")
         }
+        // "N. 2021/01/045" is written in the Khmer note's form; the label លេខ is Verbale's (audit F26).
         let reference = try #require(lines.first { $0["kind"] as? String == "reference" })
-        #expect(reference["unreviewed"] as? Bool == false, "the user's own reference is not a Khmer rendering")
+        #expect(reference["text"] as? String == "លេខ ២០២១/០១/០៤៥")
+        #expect(reference["unreviewed"] as? Bool == true, "Verbale's Khmer label has no attested source")
+    }
+
+    @Test("draft new --ref typed in Khmer: the English and French notes carry No./N° and Latin digits, the Khmer note the drafter's own reference")
+    func khmerReference() throws {
+        let result = try CLI.run(["draft", "new", "--from", "Embassy of the Kingdom of Cambodia", "--to", "Ministry of Foreign Affairs of the Kingdom of Thailand",
+                                  "--purpose", "inform", "--ref", "លេខ ១២៣/២០២១", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let notes = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        var references: [String: String] = [:]
+        var reviewed: [String: Bool] = [:]
+        for note in notes {
+            let language = try #require(note["language"] as? String)
+            let line = try #require((note["lines"] as? [[String: Any]])?.first { $0["kind"] as? String == "reference" })
+            references[language] = line["text"] as? String
+            reviewed[language] = line["unreviewed"] as? Bool == false
+        }
+        #expect(references == ["en": "No. 123/2021", "fr": "N° 123/2021", "km": "លេខ ១២៣/២០២១"])
+        #expect(reviewed["km"] == true, "the drafter's own Khmer is not Verbale's rendering")
     }
 }

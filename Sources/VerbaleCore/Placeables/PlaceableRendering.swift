@@ -50,10 +50,14 @@ public enum PlaceableRendering {
 }
 
 extension Placeable {
-    /// The placeable written in `language`: dates and numbers rendered, references, e-mail
-    /// addresses and URLs as they are. Numbers keep grouping when the original had it.
+    /// The placeable written in `language`: dates and numbers rendered, references with the
+    /// language's label and digits ("លេខ ១២៣/២០២១" → "No. 123/2021"; a bare reference stays
+    /// bare), e-mail addresses and URLs as they are. Numbers keep grouping when the original
+    /// had it.
     public func rendered(in language: Language) -> String {
         switch kind {
+        case .reference:
+            return PlaceableRendering.reference(value, label: ReferenceLabel(placeableText: text, value: value), in: language)
         case .date:
             return PlaceableRendering.date(value, in: language) ?? text
         case .number:

@@ -92,7 +92,11 @@ public struct NoteComposer: Sendable {
         lines.append(.init(kind: "letterhead", text: sender.text, formulas: [], unreviewed: sender.isUnreviewed, untranslated: sender.untranslated,
                            sources: sender.sources))
         if let reference = request.reference {
-            lines.append(.init(kind: "reference", text: reference, formulas: [], unreviewed: false, untranslated: []))
+            // The typed reference in this language's form (label and digits, `NoteReference`);
+            // a Khmer label Verbale writes itself has no attested source.
+            let line = try NoteReference().line(reference, in: language)
+            lines.append(.init(kind: "reference", text: line.text, formulas: [], unreviewed: line.khmerLabel != nil, untranslated: [],
+                               sources: line.khmerLabel.map { ["\($0) (label of the reference \"\(reference)\"): Verbale's label, no source (unreviewed)"] } ?? []))
         }
 
         // Opening: sender + compliments + recipient + conjunction + purpose + subject.

@@ -127,6 +127,32 @@ public enum PlaceableTransfer {
         return render(change, like: found, language: language, tokenizer: tokenizer).map { ($0, nil) }
     }
 
+    /// The query's reference identifier written where the target has `found`: the target keeps
+    /// its own label ("N° …", "លេខ …", or none where it wrote "លេខយោង ២០២១/០១/០៤៥" with the label
+    /// outside the placeable) and the identifier takes the target's digits (Khmer in Khmer, as
+    /// `PlaceableRendering` writes numbers and dates). The query's label is never carried: it is
+    /// a word of the query's language. Where the old identifier cannot be located in `found`,
+    /// the identifier alone. O(length of `found` × length of the identifier).
+    static func reference(_ value: String, replacing old: String?, in found: String, language: Language) -> String {
+        var identifier = PlaceableRendering.referenceIdentifier(value, in: language)
+        if language != .khmer, found.unicodeScalars.contains(where: { (0x17E0...0x17E9).contains($0.value) }) {
+            identifier = Digits.khmer(identifier)
+        }
+        // Digits.ascii maps scalar for scalar, so offsets in its output are offsets in `found`.
+        let scalars = Array(found.unicodeScalars)
+        let ascii = Array(Digits.ascii(found).unicodeScalars)
+        if let old, !old.isEmpty {
+            let oldScalars = Array(old.unicodeScalars)
+            if ascii.count == scalars.count, ascii.count >= oldScalars.count,
+               let start = stride(from: ascii.count - oldScalars.count, through: 0, by: -1).first(where: { Array(ascii[$0..<($0 + oldScalars.count)]) == oldScalars }) {
+                var edited = scalars
+                edited.replaceSubrange(start..<(start + oldScalars.count), with: Array(identifier.unicodeScalars))
+                return String(String.UnicodeScalarView(edited))
+            }
+        }
+        return identifier
+    }
+
     static func render(_ change: Change, like found: MatchToken, language: Language, tokenizer: Tokenizer? = nil) -> String? {
         let value = change.query.value ?? change.query.token.text
         switch change.query.token.placeable?.kind ?? .number {
@@ -156,8 +182,10 @@ public enum PlaceableTransfer {
                 text = Digits.ascii(text.replacingOccurrences(of: "\u{200B}", with: ""))
             }
             return text
-        case .reference, .email, .url, .tag:
-            // Keep the target's wording around the identifier ("N° …" vs "No. …").
+        case .reference:
+            return reference(value, replacing: change.source.value, in: found.token.text, language: language)
+        case .email, .url, .tag:
+            // Keep the target's wording around the value.
             if let old = change.source.value, !old.isEmpty, found.token.text.contains(old) {
                 return found.token.text.replacingOccurrences(of: old, with: value)
             }
