@@ -19,7 +19,9 @@ struct ImportCommand: ParsableCommand {
         {PERSON} and {EMAIL} before anything is stored. --report FILE writes where, with the original \
         text: that report is the ONLY place the originals are kept, so protect or delete it.
 
-        The format is recognised from the content, then the extension; --format overrides.
+        The format is recognised from the content, then the extension; --format overrides. A \
+        file that does not start with < (after a byte-order mark and white space) is never read \
+        as XML: a table saved as .tmx is read as TSV or CSV from its first line.
 
         Examples:
           verbale import old-memory.tmx
