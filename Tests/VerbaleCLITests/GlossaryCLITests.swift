@@ -3,7 +3,16 @@ import Testing
 
 @Suite("verbale glossary")
 struct GlossaryCLITests {
+    /// A fresh memory that exists (an empty file is an empty SQLite database): read-only
+    /// glossary commands refuse an explicit `--memory` where no file is (audit F11).
     static func memory() -> String {
+        let path = missingMemory()
+        FileManager.default.createFile(atPath: path, contents: nil)
+        return path
+    }
+
+    /// A path where no memory is.
+    static func missingMemory() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cli-glossary-\(UUID().uuidString).sqlite").path
     }
 
@@ -80,6 +89,50 @@ struct GlossaryCLITests {
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["concept"] as? String } == ["dipl:royal-government-cambodia", "iso3166-1:KH"])
         #expect(rows.map { $0["line"] as? Int } == [1, 2])
+    }
+
+    @Test("Read-only glossary commands refuse a --memory path where no memory is, and create nothing; glossary import creates it (audit F11)")
+    func missingMemoryRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-no-memory-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("typo.sqlite").path
+        let note = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-terms-\(UUID().uuidString).txt")
+        try Data("ស្ថានទូត\n".utf8).write(to: note)
+        defer { try? FileManager.default.removeItem(at: note) }
+        for arguments in [["glossary", "lookup", "--memory", path, "Embassy"],
+                          ["glossary", "terms", "--lang", "km", "--memory", path, note.path],
+                          ["glossary", "export", "--memory", path, "-"],
+                          ["glossary", "check", "--memory", path, "--source", "km=\(note.path)", "--target", "en=\(note.path)"]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status != 0, "\(arguments[1]) accepted a missing memory")
+            #expect(result.stderr.contains("no memory at \(path)"), "\(arguments[1]): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: path), "\(arguments[1]) created the memory")
+            #expect(!FileManager.default.fileExists(atPath: folder.path), "\(arguments[1]) created the folder")
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let imported = try CLI.run(["glossary", "import", "--memory", path, Self.fixture("basic-v2.tbx")])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("terms prints 1-based columns (last inclusive), like check; --json adds a 1-based column beside the 0-based offsets (audit F14)")
+    func termColumns() throws {
+        let memory = Self.memory()
+        let english = try CLI.run(["glossary", "terms", "--lang", "en", "--memory", memory, "-"], stdin: "The Embassy presents its compliments.\n")
+        #expect(english.status == 0, "\(english.stderr)")
+        // "Embassy" is scalars 4..<11 of the line: columns 5 through 11.
+        #expect(english.stdout.contains("<stdin>:1:5-11  Embassy"), "\(english.stdout)")
+        // Khmer: ស្ថានទូត after "ក្រសួង" and a U+200B (7 scalars): columns 8 through 15.
+        let khmer = try CLI.run(["glossary", "terms", "--lang", "km", "--memory", memory, "-"], stdin: "ក្រសួង\u{200B}ស្ថានទូត\n")
+        #expect(khmer.status == 0, "\(khmer.stderr)")
+        #expect(khmer.stdout.contains("<stdin>:1:8-15  ស្ថានទូត"), "\(khmer.stdout)")
+        let json = try CLI.run(["glossary", "terms", "--json", "--lang", "en", "--memory", memory, "-"], stdin: "The Embassy presents its compliments.\n")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let embassy = try #require(rows.first { $0["text"] as? String == "Embassy" })
+        #expect(embassy["line"] as? Int == 1)
+        #expect(embassy["column"] as? Int == 5)
+        #expect(embassy["start"] as? Int == 4)
+        #expect(embassy["end"] as? Int == 11)
     }
 
     @Test("import is all-or-nothing and says where a file is broken; export writes TBX back")

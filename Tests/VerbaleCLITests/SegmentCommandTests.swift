@@ -28,6 +28,44 @@ struct SegmentCommandTests {
         }
     }
 
+    @Test("Mixed Khmer and Latin: the same segments detected, with --lang km and with --lang en (audit F27)")
+    func mixedScripts() throws {
+        let note = "ស្ថានទូត\u{200B}មាន\u{200B}កិត្តិយស\u{200B}។ Mr. Dupont will arrive.\n"
+        let expected = "ស្ថានទូត\u{200B}មាន\u{200B}កិត្តិយស\u{200B}។\nMr. Dupont will arrive.\n"
+        for arguments in [["segment", "-"], ["segment", "--lang", "km", "-"], ["segment", "--lang", "en", "-"]] {
+            let result = try CLI.run(arguments, stdin: note)
+            #expect(result.status == 0)
+            #expect(result.stdout == expected, "\(arguments)")
+        }
+    }
+
+    @Test("--json offsets do not count a byte-order mark: UTF-8 and UTF-16 files with one give the offsets of the file without")
+    func byteOrderMark() throws {
+        let text = "ស្ថានទូត​មាន​កិត្តិយស។ Mr. Dupont will arrive.\n"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-bom-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var utf16 = Data([0xFF, 0xFE])
+        for unit in text.utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        let files = [("plain.txt", Data(text.utf8)), ("utf8-bom.txt", Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)), ("utf16-bom.txt", utf16)]
+        struct Row: Decodable, Equatable { var text: String; var start: Int; var end: Int }
+        var outputs: [[Row]] = []
+        for (name, data) in files {
+            let file = folder.appendingPathComponent(name)
+            try data.write(to: file)
+            let result = try CLI.run(["segment", "--json", "--lang", "km", file.path])
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            outputs.append(try JSONDecoder().decode([Row].self, from: Data(result.stdout.utf8)))
+        }
+        let scalars = Array(text.unicodeScalars)
+        #expect(outputs[0].count == 2)
+        for rows in outputs {
+            #expect(rows == outputs[0])
+            for row in rows { #expect(String(String.UnicodeScalarView(scalars[row.start..<row.end])) == row.text) }
+        }
+        #expect(outputs[0].first?.start == 0)
+    }
+
     @Test("Empty input prints nothing and exits 0")
     func empty() throws {
         let result = try CLI.run(["segment", "-"], stdin: "")

@@ -24,6 +24,22 @@ struct DetectionTests {
         #expect(MemoryFormat.detect(fileName: "memory.bin", prefix: Data("PK\u{3}\u{4}".utf8)) == nil)
     }
 
+    @Test("A file that does not start with < is not XML whatever its name: a table saved as .tmx or .xlf is a table (audit F11)")
+    func tableNamedAsXML() throws {
+        let tsv = Data("en\tkm\nThe Embassy\tស្ថានទូត\n".utf8)
+        #expect(MemoryFormat.detect(fileName: "wrong.tmx", prefix: tsv) == .tsv)
+        #expect(MemoryFormat.detect(fileName: "wrong.xlf", prefix: Data([0xEF, 0xBB, 0xBF]) + Data("  \n".utf8) + tsv) == .tsv)
+        #expect(MemoryFormat.detect(fileName: "wrong.tmx", prefix: Data("en,km\nThe Embassy,ស្ថានទូត\n".utf8)) == .csv)
+        #expect(MemoryFormat.detect(fileName: "notes.tmx", prefix: Data("ស្ថានទូត​មាន​កិត្តិយស។\n".utf8)) == nil, "plain text is not guessed to be XML from the name")
+        // XML with leading white space and a BOM is still XML.
+        #expect(MemoryFormat.detect(fileName: "x.txt", prefix: Data([0xEF, 0xBB, 0xBF]) + Data("\n  <tmx version=\"1.4\">".utf8)) == .tmx)
+        // The whole way through: the table is read, its Khmer kept.
+        var reader = try MemoryFormat.makeReader(source: ByteSource(data: tsv, name: "wrong.tmx"))
+        let units = try reader.readAll()
+        #expect(units.count == 1)
+        #expect(units.first?.variants.map(\.text) == ["The Embassy", "ស្ថានទូត"])
+    }
+
     @Test("An unknown format is refused with a hint to pass --format")
     func unknown() {
         let error = Fixture.error(source: { ByteSource(data: Data("just words".utf8), name: "words.bin") })

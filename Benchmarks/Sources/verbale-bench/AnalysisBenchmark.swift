@@ -6,7 +6,8 @@ import VerbaleMemory
 /// fuzzy-match and concordance analysers (`MemoryIndex.makeAnalyser`) over the units of the
 /// `memory` benchmark's generated TMX, read into memory first — beside, in the same run, the
 /// reference paths their output is proved equal to: `MatchText` → `StoredToken.encode` for
-/// fuzzy-match, `ConcordanceWords.words` keys joined by spaces for concordance. Checks the
+/// fuzzy-match, `ConcordanceWords.words` keys joined by spaces for concordance, and
+/// `ContextHash.byScalars` for the context keys. Checks the
 /// bytes are equal on every variant (`same_bytes`). One thread; best CPU time of `--repeats`.
 ///
 ///   verbale-bench analyse [--units 100000] [--tmx FILE] [--repeats 3]
@@ -77,6 +78,20 @@ enum AnalysisBenchmark: Benchmark {
         let sameText = concordanceRows.count == concordanceReference.count
             && zip(concordanceRows, concordanceReference).allSatisfy { Array($0.utf8) == Array($1.utf8) }
         emit("concordance", units.count, concordance, concordanceBaseline, "ConcordanceWords.words keys joined", same: sameText)
+
+        // Context keys (one per variant, what `ContextKeys` hashes on import): the byte pass,
+        // then the scalar rule it replaced.
+        var contextKeys: [String] = []
+        let context = try best(repeats) {
+            contextKeys.removeAll(keepingCapacity: true)
+            for unit in units { for variant in unit.variants { contextKeys.append(ContextHash.of(variant.text)) } }
+        }
+        var contextReference: [String] = []
+        let contextBaseline = try best(repeats) {
+            contextReference.removeAll(keepingCapacity: true)
+            for unit in units { for variant in unit.variants { contextReference.append(ContextHash.byScalars(variant.text)) } }
+        }
+        emit("context", units.count, context, contextBaseline, "ContextHash.byScalars (the scalar rule)", same: contextKeys == contextReference)
     }
 
     /// The best (CPU seconds, seconds) of `repeats` runs of `body`.

@@ -12,26 +12,28 @@ public enum MemoryFormat: String, CaseIterable, Sendable {
 
     /// The format of a file from its first bytes (`<tmx`, `<xliff`, byte-order marks, UTF-16),
     /// then from its name's extension, then a table's first line; nil when none tells, and
-    /// nil for XML whose root is not a memory. Looks at most at `prefix`
-    /// (4 KB is plenty). O(prefix).
+    /// nil for XML whose root is not a memory. Content comes first both ways: a file whose
+    /// first character (after a BOM and white space) is not `<` is not XML, so a `.tmx` or
+    /// `.xlf` name does not make it one — a table saved as `.tmx` is read as the table its
+    /// first line shows, anything else is refused as of unknown format (audit F11: it used to
+    /// fail as "malformed XML"). Looks at most at `prefix` (4 KB is plenty). O(prefix).
     public static func detect(fileName: String, prefix: Data) -> MemoryFormat? {
         let text = decodedPrefix(prefix)
         if text.hasPrefix("<") {
             // XML: the root element decides; another XML vocabulary is not a memory.
             return xmlRoot(text)
         }
-        switch (fileName as NSString).pathExtension.lowercased() {
-        case "tmx": return .tmx
-        case "xlf", "xliff", "sdlxliff", "mqxliff": return .xliff
-        case "tsv", "tab": return .tsv
-        case "csv": return .csv
-        default: break
-        }
         // A delimited table: the first line's tabs or commas decide.
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
-        if firstLine.contains("\t") { return .tsv }
-        if firstLine.contains(",") || firstLine.contains(";") { return .csv }
-        return nil
+        let table: MemoryFormat? = firstLine.contains("\t") ? .tsv : firstLine.contains(",") || firstLine.contains(";") ? .csv : nil
+        switch (fileName as NSString).pathExtension.lowercased() {
+        // Nothing to look at (an empty or blank file): the name is all there is.
+        case "tmx": return text.isEmpty ? .tmx : table
+        case "xlf", "xliff", "sdlxliff", "mqxliff": return text.isEmpty ? .xliff : table
+        case "tsv", "tab": return .tsv
+        case "csv": return .csv
+        default: return table
+        }
     }
 
     /// The prefix as text (UTF-8, or UTF-16 with or without BOM), BOM and leading spaces removed.

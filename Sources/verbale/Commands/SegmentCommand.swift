@@ -11,7 +11,11 @@ struct SegmentCommand: ParsableCommand {
         "H.E. Mr.", "No. 12", Khmer ។ and ៕, numbered paragraphs, letterhead lines, sentences \
         glued by PDF extraction), or your own file with --rules. Line breaks inside a segment \
         are printed as spaces; --json gives each segment's text and its start and end offsets \
-        in Unicode scalars of the input.
+        in Unicode scalars of the input text (a byte-order mark is the file's encoding, not \
+        text: it is not counted, so a file gives the same offsets with and without one).
+
+        Mixed Khmer and Latin text: ។ and ៕ end a sentence whatever --lang says, and titles \
+        such as "Mr.", "Dr.", "H.E." never end one in Khmer text either.
 
         Examples:
           verbale segment note.txt
@@ -23,7 +27,7 @@ struct SegmentCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
     @Option(help: ArgumentHelp("SRX 2.0 rules to use instead of the defaults (selected by --lang through the file's language maps).", valueName: "FILE.srx"))
     var rules: String?
-    @Flag(help: "Print a JSON array of {\"text\", \"start\", \"end\"} (offsets in Unicode scalars).") var json = false
+    @Flag(help: "Print a JSON array of {\"text\", \"start\", \"end\"} (offsets in Unicode scalars, a byte-order mark not counted).") var json = false
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @Argument(help: "The text file to segment, or - for standard input.") var file: String?
 

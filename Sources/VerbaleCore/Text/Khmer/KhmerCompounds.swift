@@ -25,7 +25,7 @@
 /// without its U+200B (`KhmerInvisibleBreaks`), so a word typed with a U+200B inside it is
 /// joined the same way. Changing the list changes tokens: bump `Tokenizer.analysisVersion`.
 ///
-/// Cost: per piece, one comparison of its first unit against the words' first units; a full
+/// Cost: per piece, its first unit compared with the words' four first units; a full
 /// comparison only at a piece starting like a listed word (a few units). No allocation.
 enum KhmerCompounds {
     /// The words, longest first so that a longer word wins over one it contains.
@@ -39,8 +39,9 @@ enum KhmerCompounds {
                       // ICU: one word; khPOS: ជាតិ ×14. Model: ជា|តិ.
     ].map { Array($0.utf16) }.sorted { $0.count > $1.count }
 
-    /// The first unit of every word, for a one-comparison filter.
-    private static let firstUnits: Set<UInt16> = Set(words.compactMap(\.first))
+    /// The distinct first units of the words (four), for a filter of a few comparisons: cheaper
+    /// than hashing into a `Set` at every piece of every Khmer text.
+    private static let firstUnits: [UInt16] = words.compactMap(\.first).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
 
     /// Joins, in `pieces` (adjacent UTF-16 ranges of `units`), each run of adjacent pieces that
     /// spells a listed word exactly. `output` is emptied first (its capacity reused).

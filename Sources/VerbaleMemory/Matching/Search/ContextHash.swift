@@ -8,22 +8,44 @@ import VerbaleCore
 /// Why not `Normalizer.key` (NFKC case folding through ICU, as the matcher's tokens): import
 /// computes one key per variant of every unit (`ContextKeys`), and that ICU pass cost about
 /// 11 µs a variant — 2.3 CPU-s per 100,000 units, +75–90% of the import's analysis. This is
-/// one pass over the scalars, with ICU only for text holding a Latin combining mark (a
-/// decomposed `é` typed on a Mac meets the composed one). O(n).
+/// one pass, with ICU only for text holding a Latin combining mark (a decomposed `é` typed on a
+/// Mac meets the composed one). O(n).
+///
+/// The pass runs over the UTF-8 bytes (`hashBytes`): ASCII, Latin-1 letters and Khmer — nearly
+/// every byte of a note — are hashed without decoding a scalar or asking its Unicode
+/// properties; other scalars are decoded and take the general rule (`hashScalars`, which the
+/// bytes path must equal: `ContextHashTests` compares them on the shared corpora).
 public enum ContextHash {
     public static func of(_ text: String) -> String {
+        let fast = text.utf8.withContiguousStorageIfAvailable { hashBytes($0) } ?? nil
+        if let fast { return hex(fast) }
+        return byScalars(text)
+    }
+
+    /// The key by the rule as written, scalar by scalar (what `of` computed before its byte
+    /// pass): the fallback for texts with combining marks, and the reference that tests and
+    /// `verbale-bench analyse` compare the byte pass with.
+    public static func byScalars(_ text: String) -> String {
         let composed = text.unicodeScalars.contains { (0x300...0x36F).contains($0.value) } ? Normalizer.composed(text) : text
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        return hex(hashScalars(composed))
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// The general rule, scalar by scalar, over a text already in NFC (for Latin marks).
+    static func hashScalars(_ text: String) -> UInt64 {
+        var hash = offsetBasis
         @inline(__always) func add(_ byte: UInt8) {
             hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+            hash = hash &* prime
         }
         func add(_ scalar: Unicode.Scalar) {
             if let encoded = UTF8.encode(scalar) { for byte in encoded { add(byte) } }
         }
         var pendingSpace = false
         var started = false
-        for scalar in composed.unicodeScalars {
+        for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 if value == 0x20 || (0x09...0x0D).contains(value) {
@@ -48,8 +70,88 @@ public enum ContextHash {
                 add(scalar)
             }
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash
+    }
+
+    /// `hashScalars` over UTF-8 bytes, or nil when the text holds a combining mark of
+    /// U+0300–U+036F (UTF-8 `CC xx`, `CD 80`–`CD AF`): such a text may not be in NFC, and only
+    /// the scalar path composes it. Decides exactly as `hashScalars` for every other text:
+    /// ASCII through a table, Latin-1 letters (`C3 xx`: À–Þ but × lower-case by +0x20) and
+    /// Khmer (`E1 9E xx`, `E1 9F xx`: no case, no white space) copied, the rest decoded.
+    static func hashBytes(_ p: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var hash = offsetBasis
+        var pendingSpace = false
+        var started = false
+        var i = 0
+        let end = p.count
+        @inline(__always) func add(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* prime
+        }
+        @inline(__always) func startWord() {
+            if pendingSpace { add(0x20); pendingSpace = false }
+            started = true
+        }
+        while i < end {
+            let byte = p[i]
+            if byte < 0x80 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = started
+                } else {
+                    startWord()
+                    add(byte >= 0x41 && byte <= 0x5A ? byte &+ 0x20 : byte)
+                }
+                i += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard i + length <= end else { return nil }
+            let second = p[i + 1]
+            if byte == 0xCC || (byte == 0xCD && second <= 0xAF) { return nil }
+            if byte == 0xC3 && second != 0x97 {
+                // U+00C0–U+00FF but ×: letters; À–Þ lower-case by +0x20, ß and à–ÿ (÷ too) unchanged.
+                startWord()
+                add(0xC3)
+                add(second >= 0x80 && second <= 0x9E ? second &+ 0x20 : second)
+                i += 2
+                continue
+            }
+            if byte == 0xE1 && (second == 0x9E || second == 0x9F) {
+                startWord()
+                add(0xE1); add(second); add(p[i + 2])
+                i += 3
+                continue
+            }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | UInt32(p[i + k] & 0x3F) }
+            i += length
+            if value == 0x200B || value == 0xFEFF { continue }
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            if scalar.properties.isWhitespace {
+                pendingSpace = started
+                continue
+            }
+            startWord()
+            if scalar.properties.changesWhenLowercased {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    if let encoded = UTF8.encode(lower) { for piece in encoded { add(piece) } }
+                }
+            } else {
+                for k in (i - length)..<i { add(p[k]) }
+            }
+        }
+        return hash
+    }
+
+    /// The hash as 16 lower-case hex digits.
+    private static func hex(_ hash: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for k in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * k)) & 0xF
+                buffer[k] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            }
+            return 16
+        }
     }
 
     /// Whether a unit's stored previous context stands for the segment whose key is `key`.

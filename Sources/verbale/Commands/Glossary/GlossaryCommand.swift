@@ -38,7 +38,15 @@ struct GlossaryStoreOptions: ParsableArguments {
     var memory: String?
 
     /// Opens the store, loading the shipped termbases the first time (and when they change).
-    func open() throws -> TermbaseStore {
+    ///
+    /// `creating` is for `glossary import`, the one glossary command that writes terms of its
+    /// own: only it may create a memory at an explicitly given path (`--memory`,
+    /// `$VERBALE_MEMORY`). The read-only commands (`lookup`, `terms`, `check`, `export`) refuse
+    /// a path where no file is, as the memory commands do (`MemoryOption.open`), so a mistyped
+    /// path is an error, not a new memory and folders left behind. The default location is
+    /// always created.
+    func open(creating: Bool = false) throws -> TermbaseStore {
+        if !creating { try MemoryOption.requireExisting(explicit: memory) }
         let url = MemoryLocation.resolve(explicit: memory)
         let store: TermbaseStore
         do { store = try TermbaseStore(url: url) } catch { throw GlossaryCLIError(error.description) }

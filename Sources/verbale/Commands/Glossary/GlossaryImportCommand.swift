@@ -42,7 +42,7 @@ struct GlossaryImportCommand: ParsableCommand {
         var languages: (source: LanguageTag, target: LanguageTag)?
         if let sourceLang, let targetLang { languages = (try glossaryLanguage(sourceLang), try glossaryLanguage(targetLang)) }
         else if sourceLang != nil || targetLang != nil { throw ValidationError("give both --source-lang and --target-lang") }
-        let database = try store.open()
+        let database = try store.open(creating: true)
         var jobs: [TermbaseStore.ImportJob] = []
         for file in files {
             let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : nil

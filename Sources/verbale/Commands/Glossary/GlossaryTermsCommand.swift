@@ -9,8 +9,11 @@ struct GlossaryTermsCommand: ParsableCommand {
         abstract: "List the termbase terms found in a text, with their equivalents.",
         discussion: """
         Finds every termbase term in each line (longest match, on word boundaries; Khmer is split \
-        into words with ICU's dictionary, with or without U+200B). Positions are in Unicode \
-        scalars, as in `verbale tokenize --json`.
+        into words with ICU's dictionary, with or without U+200B). Each term is printed as \
+        FILE:LINE:COLUMN-LASTCOLUMN, 1-based and counted in Unicode scalars, like `verbale check` \
+        and import errors ("Embassy" in "The Embassy…" is 1:5-11). In --json, "line" and \
+        "column" are 1-based; "start" and "end" are 0-based offsets in Unicode scalars of the \
+        line (end exclusive), as in `verbale tokenize --json`.
 
         Examples:
           verbale glossary terms note.txt
@@ -20,13 +23,16 @@ struct GlossaryTermsCommand: ParsableCommand {
     )
 
     @OptionGroup var language: LanguageOption
-    @Flag(help: "Print JSON: an array of {\"line\", \"start\", \"end\", \"text\", \"concept\", \"status\", \"review\", \"terms\": {…}}.") var json = false
+    @Flag(help: "Print JSON: an array of {\"line\", \"column\", \"start\", \"end\", \"text\", \"concept\", \"status\", \"review\", \"terms\": {…}} (line, column 1-based; start, end 0-based offsets in the line).") var json = false
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @OptionGroup var store: GlossaryStoreOptions
     @Argument(help: "The text file, or - for standard input.") var file: String?
 
     struct Row: Encodable {
+        /// 1-based line and column (Unicode scalars), as `check` reports them.
         var line: Int
+        var column: Int
+        /// 0-based offsets in Unicode scalars of the line, end exclusive (as `tokenize --json`).
         var start: Int
         var end: Int
         var text: String
@@ -46,11 +52,13 @@ struct GlossaryTermsCommand: ParsableCommand {
         for (index, line) in lines.enumerated() {
             for occurrence in termbase.recognize(String(line), language: tag) {
                 if json {
-                    rows.append(Row(line: index + 1, start: occurrence.range.lowerBound, end: occurrence.range.upperBound, text: occurrence.text,
+                    rows.append(Row(line: index + 1, column: occurrence.range.lowerBound + 1, start: occurrence.range.lowerBound, end: occurrence.range.upperBound, text: occurrence.text,
                                     concept: occurrence.concept.id, status: occurrence.term.status.rawValue,
                                     review: occurrence.term.review.rawValue, terms: ConceptJSON(occurrence.concept).terms))
                 } else {
-                    print("\(input.name):\(index + 1):\(occurrence.range.lowerBound)-\(occurrence.range.upperBound)  \(occurrence.text)\(reviewMark(occurrence.term))  → \(occurrence.concept.id)\(occurrence.term.status == .deprecated ? "  (deprecated term)" : "")")
+                    // 1-based columns, the last one inclusive: scalars lowerBound..<upperBound are columns
+                    // lowerBound + 1 through upperBound.
+                    print("\(input.name):\(index + 1):\(occurrence.range.lowerBound + 1)-\(occurrence.range.upperBound)  \(occurrence.text)\(reviewMark(occurrence.term))  → \(occurrence.concept.id)\(occurrence.term.status == .deprecated ? "  (deprecated term)" : "")")
                     printConcept(occurrence.concept, languages: nil, indent: "    ")
                 }
             }

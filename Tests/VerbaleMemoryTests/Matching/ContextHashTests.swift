@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleMemory
+
+/// The context key's byte pass (`ContextHash.hashBytes`) against the scalar rule it replaces
+/// (`hashScalars`), and the key's definition pinned: keys are stored in memories and written
+/// to exported TMX (`x-context-pre`), so a change of definition would silently stop old keys
+/// from meeting new queries.
+@Suite("Context keys")
+struct ContextHashTests {
+    /// The byte pass's answer, or the scalar rule's when the byte pass declines (a combining
+    /// mark): what `ContextHash.of` computes, minus the hex.
+    static func bytesOrNil(_ text: String) -> UInt64? {
+        var copy = text
+        return copy.withUTF8 { ContextHash.hashBytes($0) }
+    }
+
+    @Test("the byte pass equals the scalar rule on Europarl EN/FR, khPOS Khmer and the notes",
+          .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func corpora() throws {
+        var texts = Matching.lines("parallel/europarl-20k.en", limit: 20_000)
+        texts += Matching.lines("parallel/europarl-20k.fr", limit: 20_000)
+        texts += Matching.lines("khmer/khpos-train-sample.word", limit: 20_000)
+        let notes = try #require(SharedData.file("notes"))
+        for name in try FileManager.default.contentsOfDirectory(atPath: notes.path) where name.hasSuffix(".txt") {
+            let text = try String(contentsOf: notes.appendingPathComponent(name), encoding: .utf8)
+            texts += text.split(separator: "\n").map(String.init)
+        }
+        #expect(texts.count > 40_000)
+        var differing: [String] = []
+        var declined = 0
+        for text in texts {
+            guard let fast = Self.bytesOrNil(text) else {
+                declined += 1
+                continue
+            }
+            if fast != ContextHash.hashScalars(text) { differing.append(text) }
+        }
+        #expect(differing.isEmpty, "first: \(differing.prefix(3))")
+        // The fallback is for decomposed marks only, which these corpora hardly hold.
+        #expect(declined < texts.count / 100)
+    }
+
+    @Test("white space, case, Latin-1, Khmer, U+200B and scalars outside the fast paths hash as the scalar rule says")
+    func edgeCases() {
+        let cases = [
+            "", " ", "\u{200B}", "  The  Embassy\tthanks\nthe Ministry.  ",
+            "ÀÉÎÕÜÝÞ àéîõüýþ ß ÿ × ÷ Ÿ",
+            "\u{00A0}non-breaking\u{00A0}space\u{0085}NEL\u{2028}line\u{3000}ideographic",
+            "İstanbul ẞ Σίσυφος ΣΑΣ Ωμέγα Привет МИД",
+            "ក្រសួង\u{200B}មាន\u{200B}កិត្តិយស\u{200B}ជម្រាប\u{200B}ស្ថានទូត\u{200B}។ ១២៣/២០២១",
+            "\u{FEFF}BOM first", "emoji 🇰🇭 🙂 and Ⅻ roman ⅻ", "Ǆ ǅ ǆ titlecase digraphs",
+            "fullwidth ＡＢＣ ａｂｃ", "\u{17B4}\u{17B5} Khmer inherent vowels",
+        ]
+        for text in cases {
+            #expect(Self.bytesOrNil(text) == ContextHash.hashScalars(text), "\(text.debugDescription)")
+            #expect(ContextHash.of(text) == ContextHash.byScalars(text))
+        }
+    }
+
+    @Test("a decomposed Latin mark meets the composed one")
+    func decomposedMarks() {
+        #expect(Self.bytesOrNil("e\u{0301}") == nil)
+        #expect(ContextHash.of("L'ambassade de France a\u{0300} Phnom Penh") == ContextHash.of("L'ambassade de France à Phnom Penh"))
+    }
+
+    /// 64-bit FNV-1a of the lower-cased, space-collapsed UTF-8, computed independently
+    /// (Python: `h ^= b; h = h * 0x100000001b3 mod 2^64` from `0xcbf29ce484222325`).
+    @Test("the key's definition is pinned (stored keys keep meeting queries)")
+    func pinned() {
+        #expect(ContextHash.of("The  Embassy thanks\tthe MINISTRY. ") == "995c1dc941cb6017")
+        #expect(ContextHash.of("ក្រសួង\u{200B}មាន\u{200B}កិត្តិយស\u{200B}ជម្រាប\u{200B}ស្ថានទូត\u{200B}។") == "f86c6c007ce220be")
+        #expect(ContextHash.of("L'Ambassade de France à Phnom Penh") == "f4351ee130989f6f")
+        #expect(ContextHash.of("L'Ambassade de France a\u{0300} Phnom Penh") == "f4351ee130989f6f")
+    }
+}
