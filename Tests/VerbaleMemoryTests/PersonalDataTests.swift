@@ -147,6 +147,17 @@ struct PersonalDataTests {
         #expect(Set(findings.map(\.original)) == ["Sokha Chan", "sokha@mfa.gov.kh", "សុខ ចាន់", "Jean Dupont"])
     }
 
+    @Test("Audit F17: a property whose type names a role (x-translator, x-Reviewer, x-contact-person) has its value read as a name after that label; other properties are not")
+    func roleProperties() {
+        var input = unit([("en", "The Embassy presents its compliments."), ("km", "ស្ថានទូត\u{200B}សូម\u{200B}គោរព។")])
+        input.metadata.properties = [Property(type: "x-translator", value: "Sokha Chan"), Property(type: "x-Reviewer", value: "Mrs. Jane Doe"),
+                                     Property(type: "x-contact-person", value: "Dara Sok, dara@mfa.gov.kh"), Property(type: "x-project", value: "Visa Requests")]
+        input.variants[1].properties = [Property(type: "x-translator", value: "សុខ ចាន់"), Property(type: "x-author", value: "Consular Section")]
+        let (scrubbed, _) = scrubber.scrub(input, file: "t.tmx", position: 1)
+        #expect(scrubbed.metadata.properties.map(\.value) == ["{PERSON}", "Mrs. {PERSON}", "{PERSON}, {EMAIL}", "Visa Requests"])
+        #expect(scrubbed.variants[1].properties.map(\.value) == ["{PERSON}", "Consular Section"])
+    }
+
     @Test("Audit: a surname beginning with a particle right after a title goes whole (M. de Villepin, Mr. de la Cruz, H.E. Mr. dos Santos, S.E. M. d'Estaing); offices and ordinary French stay")
     func leadingParticles() {
         #expect(scrubbed("M. de Villepin a déclaré", "fr").0 == "M. {PERSON} a déclaré")

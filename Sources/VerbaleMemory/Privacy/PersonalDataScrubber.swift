@@ -245,6 +245,31 @@ public final class PersonalDataScrubber {
         return range.length > 0 && personMarker.firstMatch(in: text as String, options: [], range: range) != nil
     }
 
+    /// The role label a property's type names (`x-translator`, `x-Reviewer`, `x-contact-person`
+    /// → `Translator`…), whose value is then read as if written after that label: a CAT tool's
+    /// `<prop type="x-translator">Sokha Chan</prop>` holds a name as much as a note
+    /// "Translator: Sokha Chan" (audit F17). Nil for every other type.
+    static func roleProperty(_ type: String) -> String? {
+        var key = type.lowercased()
+        if key.hasPrefix("x-") { key = String(key.dropFirst(2)) }
+        key = key.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return latinRoleLabels.first { $0.lowercased() == key || $0.lowercased().replacingOccurrences(of: " ", with: "") == key }
+    }
+
+    /// The spans of `text` read as written after `label` and a colon (`roleProperty`), in
+    /// `text`'s own offsets; what the label alone would match is dropped. Cost: one more
+    /// `spans` call, only for role-typed properties.
+    func roleSpans(in text: String, label: String) -> [Span] {
+        let prefix = "\(label): "
+        let shift = prefix.utf16.count
+        return spans(in: prefix + text).compactMap { span in
+            guard span.range.location >= shift else { return nil }
+            var moved = span
+            moved.range.location -= shift
+            return moved
+        }
+    }
+
     /// What each pattern needs from the pre-filter (for the test that `Triggers.all` covers them).
     var patternNeeds: [Triggers] { patterns.map(\.needs) }
 
@@ -427,8 +452,8 @@ public final class PersonalDataScrubber {
             findings.append(finding)
             return placeholder
         }
-        func clean(_ text: String, field: String, language: LanguageTag?) -> String {
-            let patterned = spans(in: text)
+        func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil) -> String {
+            let patterned = label.map { roleSpans(in: text, label: $0) } ?? spans(in: text)
             let found = (patterned + Self.literalSpans(of: known, in: text, outside: patterned)).sorted { $0.range.location < $1.range.location }
             guard !found.isEmpty else { return text }
             let ns = text as NSString
@@ -458,7 +483,7 @@ public final class PersonalDataScrubber {
                 if Self.userProperties.contains(property.type.lowercased()) {
                     properties[index].value = user(property.value, field: field, language: language) ?? ""
                 } else {
-                    properties[index].value = clean(property.value, field: field, language: language)
+                    properties[index].value = clean(property.value, field: field, language: language, label: Self.roleProperty(property.type))
                 }
             }
         }
