@@ -158,6 +158,29 @@ struct MemoryCommandTests {
         #expect(!folderResult.stderr.contains("NSCocoaErrorDomain"))
     }
 
+    @Test("A refused import leaves no new memory behind: an unwritable --report, a folder, an unreadable file")
+    func refusedImportCreatesNoMemory() throws {
+        let folder = try temporaryFolder()
+        let good = folder.appendingPathComponent("good.tmx")
+        try writeTMX(count: 3, to: good)
+        let memory = folder.appendingPathComponent("new.sqlite")
+        let unwritable = folder.appendingPathComponent("no such folder/report.tsv").path
+        let refusals: [[String]] = [
+            ["import", "--memory", memory.path, "--report", unwritable, good.path],
+            ["import", "--memory", memory.path, folder.path],
+            ["import", "--memory", memory.path, folder.appendingPathComponent("missing.tmx").path],
+        ]
+        for arguments in refusals {
+            let result = try CLI.run(arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stderr.contains("nothing was imported"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: memory.path), "\(arguments) created \(memory.path)")
+        }
+        // The same import, accepted, creates it.
+        #expect(try CLI.run(["import", "--memory", memory.path, good.path]).status == 0)
+        #expect(try unitCount(memory) == 3)
+    }
+
     @Test("Personal data is replaced by default and --report lists the originals")
     func report() throws {
         let folder = try temporaryFolder()

@@ -103,6 +103,72 @@ struct PersonalDataTests {
         #expect(scrubbed("Regulation (EC) No 1234/2001 of 12 June").1.isEmpty)
     }
 
+    @Test("Audit F17: a name after a role label and its colon goes like a name after a title (EN, FR with its space before the colon, Khmer); ordinary sentences and institutions stay")
+    func roleLabels() {
+        #expect(scrubbed("Translator: Sokha Chan, sokha@mfa.gov.kh").0 == "Translator: {PERSON}, {EMAIL}")
+        #expect(scrubbed("Reviewer: Jane O'Neill-Smith").0 == "Reviewer: {PERSON}")
+        #expect(scrubbed("Status: final; Contact person: John Smith (Tel: 012 345 678)").0 == "Status: final; Contact person: {PERSON} (Tel: {PHONE})")
+        #expect(scrubbed("Prepared by: Ingrid van der Berg").0 == "Prepared by: {PERSON}")
+        #expect(scrubbed("Checked by:Dara Sok; Drafted by: Lina Chea").0 == "Checked by:{PERSON1}; Drafted by: {PERSON2}")
+        #expect(scrubbed("AUTHOR: Sokha Chan").0 == "AUTHOR: {PERSON}")
+        #expect(scrubbed("Prepared by John Smith").0 == "Prepared by {PERSON}")
+        #expect(scrubbed("Traducteur : Jean Dupont", "fr").0 == "Traducteur : {PERSON}")
+        #expect(scrubbed("Traductrice\u{A0}: Claire Martin", "fr").0 == "Traductrice\u{A0}: {PERSON}")
+        #expect(scrubbed("Réviseuse : Élise Durand ; Rédigé par : Marc Petit", "fr").0 == "Réviseuse : {PERSON1} ; Rédigé par : {PERSON2}")
+        #expect(scrubbed("Personne de contact : Sophie Roux", "fr").0 == "Personne de contact : {PERSON}")
+        #expect(scrubbed("Auteur : M. de Villepin", "fr").0 == "Auteur : M. {PERSON}")
+        // Khmer: the label, ៖ (often after a space, or U+200B), one or two name words.
+        #expect(scrubbed("អ្នកបកប្រែ៖ សុខ ចាន់", "km").0 == "អ្នកបកប្រែ៖ {PERSON}")
+        #expect(scrubbed("អ្នក\u{200B}បកប្រែ ៖\u{200B}ជា\u{200B}លីណា។", "km").0 == "អ្នក\u{200B}បកប្រែ ៖\u{200B}{PERSON}។")
+        #expect(scrubbed("អ្នកនិពន្ធ៖ ហេង សុភា នៅក្រសួង", "km").0 == "អ្នកនិពន្ធ៖ {PERSON} នៅក្រសួង")
+        #expect(scrubbed("បកប្រែដោយ៖ Sokha Chan", "km").0 == "បកប្រែដោយ៖ {PERSON}")
+        // A Khmer title after the label: the title pattern takes the name, the title stays.
+        #expect(scrubbed("អ្នកបកប្រែ៖ លោក សុខ ចាន់", "km").0 == "អ្នកបកប្រែ៖ លោក {PERSON}")
+        // What stays: no colon, an institution or a contact channel after the label, a scrubbed
+        // text imported again, a word that only ends like a label.
+        for text in ["The author of the note is the Ministry.", "Contact: Consular Section, Ministry of Foreign Affairs",
+                     "Author: Ministry of Foreign Affairs", "Contact: Tel. 023 216 141", "Translator: {PERSON}, {EMAIL}",
+                     "Translator: Mr. {PERSON}", "the report drafted by Cambodia and Thailand", "Contact: consular.section@mfaic.gov.kh",
+                     "អ្នកបកប្រែ៖ {PERSON}", "អ្នកបកប្រែ៖ ក្រសួងការបរទេស", "កំណត់និពន្ធ៖ សមាជិកសភា", "អ្នកបកប្រែ បានបកប្រែលិខិតនេះ។"] {
+            #expect(scrubbed(text).1.filter { $0.kind == .person }.isEmpty, "\(text)")
+        }
+    }
+
+    @Test("Audit F17: a CAT-tool note naming its translator is exported without the name (XLIFF note and TMX property)")
+    func roleLabelsInNotes() throws {
+        var input = unit([("en", "The Embassy presents its compliments."), ("km", "ស្ថានទូត\u{200B}សូម\u{200B}គោរព។")])
+        input.metadata.notes = ["Translator: Sokha Chan, sokha@mfa.gov.kh"]
+        input.variants[1].notes = ["អ្នកបកប្រែ៖ សុខ ចាន់"]
+        input.variants[1].properties = [Property(type: "x-note", value: "Traducteur : Jean Dupont")]
+        let (scrubbed, findings) = scrubber.scrub(input, file: "t12.xlf", position: 1)
+        #expect(scrubbed.metadata.notes == ["Translator: {PERSON}, {EMAIL}"])
+        #expect(scrubbed.variants[1].notes == ["អ្នកបកប្រែ៖ {PERSON}"])
+        #expect(scrubbed.variants[1].properties == [Property(type: "x-note", value: "Traducteur : {PERSON}")])
+        #expect(Set(findings.map(\.original)) == ["Sokha Chan", "sokha@mfa.gov.kh", "សុខ ចាន់", "Jean Dupont"])
+    }
+
+    @Test("Audit: a surname beginning with a particle right after a title goes whole (M. de Villepin, Mr. de la Cruz, H.E. Mr. dos Santos, S.E. M. d'Estaing); offices and ordinary French stay")
+    func leadingParticles() {
+        #expect(scrubbed("M. de Villepin a déclaré", "fr").0 == "M. {PERSON} a déclaré")
+        #expect(scrubbed("Mme de La Fayette est arrivée.", "fr").0 == "Mme {PERSON} est arrivée.")
+        #expect(scrubbed("Mr. de la Cruz and Mr. van der Berg").0 == "Mr. {PERSON1} and Mr. {PERSON2}")
+        #expect(scrubbed("H.E. Mr. dos Santos, Ambassador").0 == "H.E. Mr. {PERSON}, Ambassador")
+        #expect(scrubbed("S.E. M. d'Estaing, Ancien Président", "fr").0 == "S.E. M. {PERSON}, Ancien Président")
+        #expect(scrubbed("S.E. M. d’Estaing", "fr").0 == "S.E. M. {PERSON}")
+        #expect(scrubbed("Mrs de Palacio, Vice-President of the Commission").0 == "Mrs {PERSON}, Vice-President of the Commission")
+        #expect(scrubbed("Madame du Bellay", "fr").0 == "Madame {PERSON}")
+        #expect(scrubbed("ឯកឧត្តម de Villepin បានមកដល់។", "km").0 == "ឯកឧត្តម {PERSON} បានមកដល់។")
+        // What stays: an office after the title, the name's own de (unchanged), ordinary French,
+        // an institution after a particle.
+        #expect(scrubbed("M. le Président, je vous remercie.", "fr").1.isEmpty)
+        #expect(scrubbed("Madame la Présidente, Monsieur le Commissaire", "fr").1.isEmpty)
+        #expect(scrubbed("le rapport de M. Dupont de la Commission", "fr").0 == "le rapport de M. {PERSON} de la Commission")
+        #expect(scrubbed("Monsieur de la Commission", "fr").1.isEmpty)
+        #expect(scrubbed("Mesdames et Messieurs de la Commission", "fr").1.isEmpty)
+        #expect(scrubbed("Mr de", "en").1.isEmpty)
+        #expect(scrubbed("M. {PERSON} de Villepin", "fr").1.isEmpty)
+    }
+
     @Test("A plural title's names get the placeholders the other variant gives them one by one (Europarl: Mr McNally and Mr Ahern / MM. McNally et Ahern)")
     func pluralAligned() throws {
         let result = try PersonalDataScrubber().scrub(unit([("en", "I should like to thank Mr McNally and Mr Ahern for their reports."),

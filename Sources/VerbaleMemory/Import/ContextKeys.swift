@@ -17,14 +17,23 @@ import VerbaleCore
 ///
 /// Cost: O(total text length) per unit (one normalisation and one FNV pass per variant), on the
 /// analysis workers, not on the reader or the writer thread.
-struct ContextKeys: Sendable {
-    let value: String
+///
+/// Public so that `verbale align --import`/`--tmx` record the same keys for aligned units (from
+/// the sentences as aligned, before they are scrubbed): one function, so keys always agree.
+public struct ContextKeys: Sendable {
+    /// The keys, space-separated: what `UnitMetadata.previousContext` stores.
+    public let value: String
 
-    init(_ unit: TranslationUnit) {
+    public init(_ unit: TranslationUnit) {
+        self.init(texts: unit.variants.map(\.text))
+    }
+
+    /// The keys of a unit given as its variants' texts (any order; empty texts have no key).
+    public init(texts: [String]) {
         var keys: [String] = []
-        keys.reserveCapacity(unit.variants.count)
-        for variant in unit.variants where !variant.text.isEmpty {
-            let key = ContextHash.of(variant.text)
+        keys.reserveCapacity(texts.count)
+        for text in texts where !text.isEmpty {
+            let key = ContextHash.of(text)
             if !keys.contains(key) { keys.append(key) }
         }
         value = keys.joined(separator: " ")

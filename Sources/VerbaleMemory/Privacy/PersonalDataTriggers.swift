@@ -31,10 +31,13 @@ extension PersonalDataScrubber {
         static let zeroLead = Triggers(rawValue: 2048)
         /// Khmer `កើត` ("born"), the only word that introduces the second date-of-birth pattern.
         static let khmerBorn = Triggers(rawValue: 4096)
+        /// A role label (`Translator`, `Traducteur`, `អ្នកបកប្រែ`…) before a colon (`:`, `៖`,
+        /// `ៈ`), or a `by`/`par` label beginning the text (`roleLabelEnds`, `byLabelStarts`).
+        static let roleLabel = Triggers(rawValue: 8192)
         /// Every flag, one by one (a new flag goes here too; a test checks every pattern's
         /// `needs` lies within `all`, since unfiltered scrubbing runs the patterns `all` allows).
         static let flags: [Triggers] = [.at, .digits, .title, .khmer, .someDigits, .passportWord, .idWord, .phoneWord, .birthWord, .oneDigit,
-                                        .plusDigit, .zeroLead, .khmerBorn]
+                                        .plusDigit, .zeroLead, .khmerBorn, .roleLabel]
         static let all = Triggers(flags)
     }
 
@@ -204,7 +207,7 @@ extension PersonalDataScrubber {
         /// letter: only the anywhere table applies), 0 for every other byte.
         let wordOffset: UnsafeMutablePointer<Int>
         /// By ASCII byte, for the first pass of `triggers`: `digit` (1) for 0–9, `notable` (2)
-        /// for the bytes that pass looks at (`@`, `+`, `0`, the first letters of titles), 0 else.
+        /// for the bytes that pass looks at (`@`, `+`, `0`, `:`, the first letters of titles), 0 else.
         let asciiClass: UnsafeMutablePointer<UInt8>
         static let digit: UInt8 = 1, notable: UInt8 = 2
         /// Every keyword's bytes, end to end; keyword `k` is `bytes[start[k]..<start[k + 1]]`.
@@ -228,7 +231,7 @@ extension PersonalDataScrubber {
                 (wordOffset + byte).initialize(to: PersonalDataScrubber.isASCIILetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x5F ? 256 : 0)
                 if byte < 128 {
                     var kind: UInt8 = b >= 0x30 && b <= 0x39 ? Self.digit : 0
-                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 { kind |= Self.notable }
+                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x3A { kind |= Self.notable }
                     (asciiClass + byte).initialize(to: kind)
                 }
             }
@@ -339,8 +342,12 @@ extension PersonalDataScrubber {
 
     /// Whether the Latin person pattern can go on after `title` ending before `i`: `\.?`, then
     /// `\s+` — or, after a full stop, `\s*` (`M.Dupont`, `S.E.M.`) — then a capital: the second
-    /// title or the name. Necessary, not sufficient: any ASCII control counts as space and any
+    /// title or the name; or the first letter of a particle a surname may begin with (`M. de Villepin`). Necessary, not sufficient: any ASCII control counts as space and any
     /// non-ASCII byte as space or capital. `H.` and `S.` (of `H.E.`, `S.E.`) are not checked further.
+    /// The first letters of `leadingParticles` (a surname after a title may begin with one:
+    /// `M. de Villepin`), and `d` of a glued `d’`.
+    static let particleInitials: Set<UInt8> = Set(leadingParticles.compactMap { $0.utf8.first } + [0x64])
+
     static func nameCanFollow(_ title: [UInt8], _ p: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
         if title.count == 2, title[1] == 0x2E, title[0] != 0x4D { return true }
         var i = end
@@ -348,11 +355,11 @@ extension PersonalDataScrubber {
         if !dotted, i < p.count, p[i] == 0x2E { i += 1; dotted = true }
         if !dotted { guard i < p.count, p[i] >= 0x80 || p[i] <= 0x20 else { return false } }
         while i < p.count, p[i] <= 0x20 { i += 1 }
-        return i < p.count && (p[i] >= 0x80 || (p[i] >= 0x41 && p[i] <= 0x5A))
+        return i < p.count && (p[i] >= 0x80 || (p[i] >= 0x41 && p[i] <= 0x5A) || particleInitials.contains(p[i]))
     }
 
     static func triggers(_ p: UnsafeBufferPointer<UInt8>) -> Triggers {
-        var found: Triggers = []
+        var found: Triggers = byLabelStarts(p) ? .roleLabel : []
         var digits = 0
         var caseTwin = false
         let count = p.count
@@ -380,6 +387,9 @@ extension PersonalDataScrubber {
                     }
                 } else if byte == 0x40 {
                     found.insert(.at)
+                } else if byte == 0x3A {
+                    // A colon: is a role label before it (`Translator:`, `Traducteur :`)?
+                    if !found.contains(.roleLabel), roleLabelEnds(p, i), roleNameCanFollow(p, i + 1) { found.insert(.roleLabel) }
                 } else if byte == 0x2B {
                     // `\+\d` not after `[\w/+]`: an international number can start here.
                     if !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.plusDigit) }
@@ -410,6 +420,10 @@ extension PersonalDataScrubber {
                 found.insert(.khmer)
                 if value >= 0x17E0 && value <= 0x17E9 { digits += 1 }
                 if value == 0x17E0 { found.insert(.zeroLead) }
+                // A Khmer colon (`៖`, or `ៈ` as bylines write it) after a role label.
+                if value == 0x17D6 || value == 0x17C8, !found.contains(.roleLabel), roleLabelEnds(p, i), roleNameCanFollow(p, i + length) {
+                    found.insert(.roleLabel)
+                }
             } else if value <= 0xFFFF {
                 let word = Int(value >> 6), bit = UInt64(1) << (value & 63)
                 if bits.digits[word] & bit != 0 { digits += 1 }
@@ -429,6 +443,8 @@ extension PersonalDataScrubber {
                 found.formUnion(keywordTriggers(p, digits: digits))
             }
         }
+        // Case twins (`ſ`, Kelvin `K`) may spell a role label the byte comparison cannot see.
+        if caseTwin { found.insert(.roleLabel) }
         if digits >= 2 || found.contains(.khmer) { found.insert(.someDigits) }
         if digits >= 6 { found.insert(.digits) }
         return found

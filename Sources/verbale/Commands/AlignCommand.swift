@@ -169,6 +169,8 @@ struct AlignCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         let tags = Dictionary(uniqueKeysWithValues: inputs.map { ($0.document.language, $0.tag) })
+        // Each unit's previous-segment context, from the sentences as aligned (before scrubbing).
+        let contexts = results.map(AlignmentContext.previousKeys)
         var personalData: [PersonalDataKind: Int] = [:]
         if !keepPersonalData {
             for index in results.indices {
@@ -178,10 +180,15 @@ struct AlignCommand: ParsableCommand {
         if !json, !personalData.isEmpty {
             Terminal.writeError("personal data replaced: \(AlignmentScrubbing.describe(personalData)) (--keep-personal-data keeps it)\n")
         }
-        // Per set, its units as translation units naming its own files (provenance).
+        // Per set, its units as translation units naming its own files (provenance) and the
+        // sentence before them (context).
         func translationUnits(_ index: Int) -> [TranslationUnit] {
             let names = Dictionary(uniqueKeysWithValues: sets[index].inputs.map { ($0.document.language, FileOrigin.provenance($0.name)) })
-            return results[index].units.compactMap { $0.translationUnit(tags: tags, names: names, languages: results[index].languages) }
+            return results[index].units.indices.compactMap { u in
+                guard var unit = results[index].units[u].translationUnit(tags: tags, names: names, languages: results[index].languages) else { return nil }
+                unit.metadata.previousContext = contexts[index][u]
+                return unit
+            }
         }
         if json {
             try printJSON(AlignmentJSON(results, lines: sets.map(\.line), files: sets.map { $0.inputs.map { ($0.tag.description, $0.name) } },

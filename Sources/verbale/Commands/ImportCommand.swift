@@ -72,13 +72,15 @@ struct ImportCommand: ParsableCommand {
             formatChoice = nil
         }
         let languageMap = try parseLanguageMap()
-        let memory = try memoryOption.open(creating: true)
+        // Everything that can refuse the command is checked before the memory is opened: opening
+        // creates a memory that does not exist yet, and a refused import must leave no trace.
+        let memoryPath = MemoryLocation.resolve(explicit: memoryOption.memory)
         // The report is the only place the replaced originals are kept: it must not overwrite
         // the memory or an input, and it must be writable before anything is imported (written
         // after the commit, a failure there lost the originals of a committed import).
         var createdReport = false
         if let report, report != "-" {
-            try OutputGuard.check(report, option: "--report", against: OutputGuard.memoryFiles(memory.path) + OutputGuard.inputs(files))
+            try OutputGuard.check(report, option: "--report", against: OutputGuard.memoryFiles(memoryPath) + OutputGuard.inputs(files))
             createdReport = try PersonalDataReport.prepare(report)
         }
         var sources: [any UnitSource] = []
@@ -92,6 +94,11 @@ struct ImportCommand: ParsableCommand {
                 if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
                 throw CommandFailure("\(error); nothing was imported")
             }
+        }
+        let memory: SQLiteMemory
+        do { memory = try memoryOption.open(creating: true) } catch {
+            if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
+            throw error
         }
         let options = ImportOptions(languageMap: languageMap, dryRun: dryRun, scrubPersonalData: !keepPersonalData,
                                     collectPersonalDataReport: report != nil)

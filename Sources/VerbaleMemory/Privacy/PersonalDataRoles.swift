@@ -1,0 +1,122 @@
+extension PersonalDataScrubber {
+    /// Role labels that introduce a person the way a title does, followed by a colon (French
+    /// writes a space before it: `Traducteur : …`): CAT tools and drafting offices write them in
+    /// notes and properties ("Translator: Sokha Chan, sokha@mfa.gov.kh"), and the name after
+    /// one is as personal as a name after `Mr`. Matched case-insensitively, at a word start.
+    /// Without the colon these are ordinary words ("The author of the note"), never a label.
+    static let latinRoleLabels = [
+        "Translator", "Reviewer", "Author", "Contact person", "Contact", "Prepared by", "Drafted by", "Checked by",
+        "Translated by", "Reviewed by",
+        "Traducteur", "Traductrice", "Réviseur", "Réviseuse", "Relecteur", "Relectrice", "Auteur", "Autrice",
+        "Rédigé par", "Rédigée par", "Traduit par", "Traduite par", "Révisé par", "Relu par", "Personne de contact",
+        "Personne à contacter",
+    ]
+
+    /// The `by`/`par` labels, which also introduce a person without a colon when they begin the
+    /// text ("Prepared by John Smith" as a whole note). Elsewhere they need the colon: "drafted
+    /// by Cambodia and Thailand" in a sentence is no label.
+    static let latinByLabels = latinRoleLabels.filter { $0.hasSuffix(" by") || $0.hasSuffix(" par") }
+
+    /// Khmer labels attested in public Khmer text, with or without U+200B between their words
+    /// (as Khmer is often typed): អ្នកបកប្រែ "translator" (written "អ្នកបកប្រែ (Translator)" in a
+    /// bilingual Khmer article, bizkhmer.com), អ្នកនិពន្ធ "author" ("គោលការណ៍ណែនាំសម្រាប់អ្នកនិពន្ធ",
+    /// "guidelines for authors", Cambodia Education Review), បកប្រែដោយ "translated by" (បកប្រែ
+    /// "translate" as in the Khmer gettext catalogues; ដោយ "by" as in Khmer bylines "ដោយ : …").
+    /// Khmer names have no capitals, so only a label with its colon (`៖`, `:`, or `ៈ` as bylines
+    /// write it) counts. Not attested, so left out: Khmer "reviewer" and "contact person".
+    static let khmerRoleLabels = ["អ្នកបកប្រែ", "អ្នក\u{200B}បកប្រែ", "អ្នកនិពន្ធ", "អ្នក\u{200B}និពន្ធ", "បកប្រែដោយ", "បកប្រែ\u{200B}ដោយ"]
+
+    /// Particles that may begin a surname right after a title (`M. de Villepin`, `Mme de La
+    /// Fayette`, `Mr. de la Cruz`, `H.E. Mr. dos Santos`; `d’` glued: `S.E. M. d'Estaing`).
+    /// After a title a lower-case word is otherwise never a name, so `de` is safe here where it
+    /// is not inside a name (`M. Dupont de la Commission`). `le`/`la` never begin one: `M. le
+    /// Président` is an office.
+    static let leadingParticles: Set<String> = ["de", "du", "des", "van", "von", "dos", "das", "da", "del", "della", "di", "ter", "ten", "zu", "bin", "ibn"]
+
+    /// Articles that may follow a leading particle inside a name (`de la Cruz`, `de La
+    /// Fayette`, `van der`), where they are no office word (`offices` holds `la`, `le`).
+    static let particleArticles: Set<String> = ["la", "le", "las", "los", "der", "den"]
+
+    /// First words after a role label (or after a title and a particle) that are no person:
+    /// institutions ("Contact: Consular Section", "Auteur : Ministère…", "Messieurs de la
+    /// Commission") and contact channels ("Contact: Tel. …"). Compared lower-cased, without
+    /// punctuation at either end; Khmer by prefix (`khmerInstitutions`: Khmer has no spaces).
+    static let notNames: Set<String> = [
+        "ministry", "embassy", "mission", "consulate", "consular", "section", "department", "division", "office", "secretariat",
+        "service", "unit", "desk", "team", "protocol", "directorate", "bureau", "committee", "commission", "council", "government",
+        "delegation", "translation", "parliament", "court", "presidency", "republic", "kingdom", "state", "united", "european",
+        "ministère", "ambassade", "consulat", "direction", "département", "secrétariat", "protocole", "délégation", "équipe",
+        "cellule", "conseil", "gouvernement", "représentation", "parlement", "cour", "présidence", "république", "royaume", "état",
+        "tel", "tél", "telephone", "téléphone", "phone", "fax", "email", "e-mail", "mail", "courriel", "mobile", "none", "unknown", "n/a",
+    ]
+    static let khmerInstitutions = ["ក្រសួង", "ស្ថានទូត", "ស្ថានកុងស៊ុល", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន", "ការិយាល័យ", "ផ្នែក", "បេសកកម្ម",
+                                    "គណៈកម្មការ", "រាជរដ្ឋាភិបាល", "ទូរស័ព្ទ"]
+
+    /// Whether `word` (lower-cased) is a leading particle.
+    static func isParticle(_ word: Substring) -> Bool { leadingParticles.contains(word.lowercased()) }
+
+    /// Whether `word` begins something that is not a person (`notNames`, `khmerInstitutions`),
+    /// after a glued `d’`/`l’` (`d'Europe`).
+    static func isNotName(_ word: Substring) -> Bool {
+        var key = Substring(word.lowercased())
+        while let first = key.unicodeScalars.first, ".,;:(«\"".unicodeScalars.contains(first) { key = key.dropFirst() }
+        while let last = key.unicodeScalars.last, ".,;:)»\"".unicodeScalars.contains(last) { key = key.dropLast() }
+        for elision in ["d'", "d’", "l'", "l’"] where key.hasPrefix(elision) { key = key.dropFirst(2) }
+        if notNames.contains(String(key)) { return true }
+        return khmerInstitutions.contains { key.hasPrefix($0) }
+    }
+
+    /// The role labels as the byte pre-filter compares them: lower-cased UTF-8.
+    static let roleLabelBytes: [[UInt8]] = (latinRoleLabels.map { $0.lowercased() } + khmerRoleLabels).map { Array($0.utf8) }
+    static let byLabelBytes: [[UInt8]] = latinByLabels.map { Array($0.lowercased().utf8) }
+
+    /// Whether a role label ends before `end` (a colon's first byte), past the spaces, tabs,
+    /// NBSP, U+202F and U+200B the pattern allows between them. Compares through `folded`, so
+    /// `TRADUCTEUR`, `Réviseur` and `RÉVISEUR` are found. Necessary for the role pattern's
+    /// labelled form, not sufficient (the word start and the name are left to the pattern).
+    /// Cost: only at colons, a few dozen short byte comparisons.
+    static func roleLabelEnds(_ p: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+        var j = end
+        while j > 0 {
+            if p[j - 1] == 0x20 || p[j - 1] == 0x09 { j -= 1; continue }
+            if j >= 2, p[j - 2] == 0xC2, p[j - 1] == 0xA0 { j -= 2; continue }
+            if j >= 3, p[j - 3] == 0xE2, p[j - 2] == 0x80, p[j - 1] == 0xAF || p[j - 1] == 0x8B { j -= 3; continue }
+            break
+        }
+        return roleLabelBytes.contains { label in
+            guard j >= label.count else { return false }
+            let start = j - label.count
+            var k = 0
+            while k < label.count, folded(p, start + k) == label[k] { k += 1 }
+            return k == label.count
+        }
+    }
+
+    /// Whether a name can begin after a colon ending before `start`, past the gap the pattern
+    /// allows: a capital, a particle's first letter (`particleInitials`), or a non-ASCII byte
+    /// (an accented capital, a Khmer letter, a gap character not skipped here). So "Contact:
+    /// sokha@mfa.gov.kh" does not run the role pattern for nothing. Necessary, not sufficient.
+    static func roleNameCanFollow(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var i = start
+        while i < p.count {
+            if p[i] == 0x20 || p[i] == 0x09 { i += 1; continue }
+            if i + 1 < p.count, p[i] == 0xC2, p[i + 1] == 0xA0 { i += 2; continue }
+            if i + 2 < p.count, p[i] == 0xE2, p[i + 1] == 0x80, p[i + 2] == 0xAF || p[i + 2] == 0x8B { i += 3; continue }
+            break
+        }
+        guard i < p.count else { return false }
+        return p[i] >= 0x80 || (p[i] >= 0x41 && p[i] <= 0x5A) || particleInitials.contains(p[i])
+    }
+
+    /// Whether the text begins (after spaces and tabs) with a `by`/`par` label.
+    static func byLabelStarts(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < p.count, p[i] == 0x20 || p[i] == 0x09 { i += 1 }
+        return byLabelBytes.contains { label in
+            guard i + label.count <= p.count else { return false }
+            var k = 0
+            while k < label.count, folded(p, i + k) == label[k] { k += 1 }
+            return k == label.count
+        }
+    }
+}
