@@ -134,6 +134,47 @@ struct PersonalDataTests {
         }
     }
 
+    @Test("Review regression: a title after a role label stays whole and only the name after it goes, for every title after every label (EN, FR, Khmer), numbered alike across variants, and a scrubbed unit scrubbed again is unchanged")
+    func titleAfterRoleLabel() {
+        let latinTitles = ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Dr", "H.E.", "H.E. Mr.", "H.E.Mrs.", "M.", "Mme", "Mlle", "S.E.", "S.E. M.", "S.E.M.",
+                           "Monsieur", "Madame", "Miss", "Madam"]
+        let khmerTitles = ["លោក", "លោកស្រី", "ឯកឧត្តម", "លោកជំទាវ", "អ្នកស្រី"]
+        let labels = PersonalDataScrubber.latinRoleLabels.flatMap { ["\($0):", "\($0) :", "\($0.uppercased()):"] }
+            + PersonalDataScrubber.khmerRoleLabels.flatMap { ["\($0)៖", "\($0) ៖"] }
+        for label in labels {
+            for title in latinTitles {
+                let text = "\(label) \(title) Sok Dara, Ambassador."
+                #expect(scrubbed(text).0 == "\(label) \(title) {PERSON}, Ambassador.", "\(text)")
+            }
+            for title in khmerTitles {
+                let text = "\(label) \(title) សុខ ដារា"
+                #expect(scrubbed(text, "km").0 == "\(label) \(title) {PERSON}", "\(text)")
+            }
+        }
+        // A `by` label beginning the text, without its colon.
+        for label in PersonalDataScrubber.latinByLabels {
+            #expect(scrubbed("\(label) H.E. Mr. Sok Dara").0 == "\(label) H.E. Mr. {PERSON}")
+        }
+        #expect(scrubbed("Author: H.E. Sok Dara").0 == "Author: H.E. {PERSON}")
+        // The reviewer's unit: one name in English, French and Khmer, one placeholder.
+        let input = unit([("en", "Contact: H.E. Mr. Sok Dara, Ambassador."), ("fr", "Contact : S.E. M. Sok Dara, Ambassadeur."),
+                          ("km", "អ្នកបកប្រែ៖ ឯកឧត្តម សុខ ដារា ឯកអគ្គរាជទូត")])
+        let (once, _) = scrubber.scrub(input, file: "p.tsv", position: 2)
+        #expect(once.variants.map(\.text) == ["Contact: H.E. Mr. {PERSON}, Ambassador.", "Contact : S.E. M. {PERSON}, Ambassadeur.",
+                                             "អ្នកបកប្រែ៖ ឯកឧត្តម {PERSON} ឯកអគ្គរាជទូត"])
+        // Two people: the same numbers in both languages.
+        let pair = unit([("en", "Author: H.E. Mr. Sok Dara; Reviewer: Dr. Chan Thida."), ("fr", "Auteur : S.E. M. Sok Dara ; Réviseur : Dr Chan Thida.")])
+        let (pairOnce, _) = scrubber.scrub(pair, file: "p.tsv", position: 3)
+        #expect(pairOnce.variants.map(\.text) == ["Author: H.E. Mr. {PERSON1}; Reviewer: Dr. {PERSON2}.",
+                                                 "Auteur : S.E. M. {PERSON1} ; Réviseur : Dr {PERSON2}."])
+        // import(export(m)) reproduces m: a scrubbed unit is a fixed point.
+        for scrubbedUnit in [once, pairOnce] {
+            let (twice, findings) = scrubber.scrub(scrubbedUnit, file: "export.tsv", position: 2)
+            #expect(twice.variants.map(\.text) == scrubbedUnit.variants.map(\.text))
+            #expect(findings.isEmpty)
+        }
+    }
+
     @Test("Audit F17: a CAT-tool note naming its translator is exported without the name (XLIFF note and TMX property)")
     func roleLabelsInNotes() throws {
         var input = unit([("en", "The Embassy presents its compliments."), ("km", "ស្ថានទូត\u{200B}សូម\u{200B}គោរព។")])

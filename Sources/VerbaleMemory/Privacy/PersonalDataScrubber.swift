@@ -183,6 +183,12 @@ public final class PersonalDataScrubber {
         // Before the colon, inside a look-behind, which needs a bound: three (`Traducteur\u{A0}:`,
         // `អ្នកបកប្រែ ៖`, a space and U+200B).
         let roleGapBounded = "[ \\t\\u00A0\\u202F\\u200B]{0,3}"
+        // A title right after a role label (`Contact: H.E. Mr. Sok Dara`, `Auteur : S.E. M.
+        // Sok Dara`, `Prepared by Dr. …`): the title patterns take the name after it, and the
+        // role patterns must not start there — their name words would read `H.` of `H.E.` as
+        // an initial and replace it, corrupting the title (review regression of the role labels).
+        // A dotted title may be glued to the next (`H.E.Mrs.`, `S.E.M.`).
+        let noTitle = "(?!(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|MM|Mmes|Mlles|Messrs|Messieurs|Mesdames|Monsieur|Madame|Mademoiselle|Madam|Miss)\\.?(?![\\p{L}\\p{M}])|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.))"
         let latinRoles = Self.latinRoleLabels.joined(separator: "|")
         let byRoles = Self.latinByLabels.joined(separator: "|")
         let khmerRoles = Self.khmerRoleLabels.joined(separator: "|")
@@ -218,8 +224,8 @@ public final class PersonalDataScrubber {
             // The expression starts at the colon, the label in a look-behind: ICU then scans for
             // the (rare) colons, where a label first would be tried, case-insensitively, at
             // every position (measured: the texts holding a label cost 1.6 times the titled ones).
-            Pattern(kind: .person, regex: try regex("(?<=(?:(?<![\\p{L}\\p{M}])(?i:\(latinRoles))|\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)(\(titledName)|\(khmerRoleName))", .person), group: 1, needs: .roleLabel, role: true),
-            Pattern(kind: .person, regex: try regex("^[ \\t]*(?i:\(byRoles))[ \\t\\u00A0]+(\(titledName))", .person), group: 1, needs: .roleLabel, role: true),
+            Pattern(kind: .person, regex: try regex("(?<=(?:(?<![\\p{L}\\p{M}])(?i:\(latinRoles))|\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)(\(titledName)|\(khmerRoleName))", .person), group: 1, needs: .roleLabel, role: true),
+            Pattern(kind: .person, regex: try regex("^[ \\t]*(?i:\(byRoles))[ \\t\\u00A0]+\(noTitle)(\(titledName))", .person), group: 1, needs: .roleLabel, role: true),
         ]
         personMarker = try regex("លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក|នាង|គាត់|កញ្ញា|ខ្ញុំ|សម្តេច|សម្ដេច|ឈ្មោះ|\\{PERSON", .dateOfBirth)
     }
