@@ -43,6 +43,10 @@ struct ReferenceLabelRecognitionTests {
         #expect(try references("The reference is 12/2021.").map(\.value) == ["12/2021"])
         #expect(try references("សេចក្ដីយោង ១២/២០២១។", .khmer).map(\.value) == ["12/2021"])
         #expect(try Tokenizer(language: .english).tokenize("The reference is 12/2021.", mergingPlaceables: true).map(\.text).contains("12/2021"))
+        // Days before a month stay days: "8/10 May 1989" keeps the date "10 May 1989".
+        #expect(try references("Exchange of Letters of 8/10 May 1989, 16/17 December 1992").isEmpty)
+        #expect(try references("ថ្ងៃទី១៦/១៧ ខែធ្នូ ឆ្នាំ១៩៩២", .khmer).isEmpty)
+        #expect(try references("les 16/17 décembre 1992", .french).isEmpty)
     }
 
     @Test("Capital codes before a slash number belong to the reference in English as in Khmer (AL KHM 10/2020)")

@@ -209,7 +209,8 @@ struct TokenizerEquivalenceTests {
                      "Ref. 12/3", "réf: AB/4", "Reform 12/3", "Nos 5/6", "Now 5/6", "No_5", "REF 7", "RÉF 2021/4",
                      "FCO/WED/1/95", "2021/01/045", "(ref. 1/61)", "A/B/C", "AB/", "1/2/", "១២/០១/២០២១", "AB/ CD",
                      "លេខយោង ១២/២០២១", "លេខ\u{200B}យោង ១២/២០២១", "លេខ៖ ១២៣/២០២១", "№ 12/2021", "N°s 12/2021", "N° 1 234",
-                     "is 12/2021.", "reference AL KHM 10/2020 in", "ABCDEFG 1/2", "AL\u{00A0}KHM ១០/២០២០", "AL KHM 10"]
+                     "is 12/2021.", "reference AL KHM 10/2020 in", "ABCDEFG 1/2", "AL\u{00A0}KHM ១០/២០២០", "AL KHM 10",
+                     "8/10 May 1989", "16/17 décembre", "១៦/១៧ ខែធ្នូ", "16/17Dec", "8/10 Mayday"]
         for _ in 0..<20_000 {
             let length = Int.random(in: 1...7, using: &random)
             lines.append((0..<length).map { _ in Self.prefilterVocabulary.randomElement(using: &random) ?? "" }.joined())

@@ -58,10 +58,12 @@ enum PlaceablePatterns {
     /// two or more digit groups joined by slashes ("12/2021", "2021/01/045"), after up to three
     /// capitalised codes ("AL KHM 10/2020"). Why two groups: a note writes "the reference is
     /// 12/2021" and its Khmer "លេខ ១២/២០២១"; read as "12", "/", "2021" on one side and one
-    /// reference on the other, a match could carry neither number.
+    /// reference on the other, a match could carry neither number. Digits followed by a month
+    /// are days ("8/10 May 1989", "16/17 décembre", "១៦/១៧ ខែធ្នូ"): left to the date rules.
     static var bareReference: String {
         let s = space, d = digit
-        return "(?<![\\p{L}\\p{N}/])((?:[A-Z]{2,}(?:/[A-Z0-9\\u17E0-\\u17E9]+)+)|(?:(?:[A-Z]{2,6}\(s)){0,3}\(d)+(?:/\(d)+)+))(?![\\p{L}\\p{N}/])"
+        let month = "(?!\(s)*(?:ខែ\(s)*)?\(khmerMonth)|\(s)+(?:\(englishMonth)|\(frenchMonth)))"
+        return "(?<![\\p{L}\\p{N}/])((?:[A-Z]{2,}(?:/[A-Z0-9\\u17E0-\\u17E9]+)+)|(?:(?:[A-Z]{2,6}\(s)){0,3}\(d)+(?:/\(d)+)+\(month)))(?![\\p{L}\\p{N}/])"
     }
 
     /// Numbers: digit groups with `,` `.` or (NBSP, narrow NBSP, thin space; plain space in
