@@ -9,7 +9,7 @@ struct ContextBandCLITests {
     static let english = """
     The Embassy requests a visa for Mr. Sok Dara.
 
-    His passport number is N0123456.
+    His passport number: N0123456.
 
     The Embassy thanks the Ministry.
     """
@@ -38,9 +38,12 @@ struct ContextBandCLITests {
     }
 
     /// The previous sentence names a passport number: the memory holds it scrubbed
-    /// ({PASSPORT}), the drafter types it, and the context must still be recognised.
+    /// ({PASSPORT}), the drafter types it, and the context must still be recognised (keys are of
+    /// the scrubbed sentence, and the search scrubs the typed one). The English is a form the
+    /// scrubber recognises on its own: "His passport number is N0123456" is found only through
+    /// the Khmer variant of its unit, which a lone query segment does not have (then 100).
     static func expectContext(_ memory: String) throws {
-        #expect(try bestScore(memory, ["--to", "km", "--previous", "His passport number is N0123456.", "The Embassy thanks the Ministry."]) == 101)
+        #expect(try bestScore(memory, ["--to", "km", "--previous", "His passport number: N0123456.", "The Embassy thanks the Ministry."]) == 101)
         #expect(try bestScore(memory, ["--lang", "km", "--to", "en", "--previous", "លិខិតឆ្លងដែន​លេខ N0123456។", "ស្ថានទូត​សូម​អរគុណ​ក្រសួង។"]) == 101,
                 "a Khmer query after its Khmer predecessor")
         #expect(try bestScore(memory, ["--to", "km", "--previous", "The Embassy requests a visa for Mr. Sok Dara.", "The Embassy thanks the Ministry."]) == 100,
@@ -48,7 +51,7 @@ struct ContextBandCLITests {
         #expect(try bestScore(memory, ["--to", "km", "The Embassy thanks the Ministry."]) == 100)
     }
 
-    @Test("align --import records each unit's previous segment as typed (before scrubbing): search --previous scores 101, in English and Khmer")
+    @Test("align --import records each unit's previous segment (its keys of the scrubbed sentences): search --previous with the sentence as typed scores 101, in English and Khmer")
     func alignImport() throws {
         let (folder, english, khmer) = try Self.alignedFiles()
         let memory = folder.appendingPathComponent("aligned.sqlite").path

@@ -9,26 +9,45 @@ import VerbaleCore
 /// (`--lang km` as well as `--lang en`), and the query's previous segment is in the query's
 /// language; one key per variant lets a Khmer query with its Khmer predecessor reach 101 too.
 ///
-/// Why the texts as read, before personal data is scrubbed: `FuzzyMatcher.search` hashes the
-/// query's previous segment as typed, without scrubbing it, so only the unscrubbed text yields
-/// the same key. What is stored is a 64-bit one-way hash, never the text: the scrubbed memory
-/// shows no name; someone who guesses a whole previous sentence word for word (name included)
-/// could confirm the guess, which is the residual cost of that choice.
+/// Why the texts with their personal data replaced (as the memory stores them), never as
+/// typed: the key is stored in the memory and written to exported TMX (`x-context-pre`), and a
+/// 64-bit FNV hash is no secret. From a key of "Mr. Sok Dara, holder of passport N0123456, …"
+/// and the scrubbed text beside it, a loop over passport numbers finds the number in a fraction
+/// of a second (the acceptance review did it). Hashed after scrubbing, a key tells nothing the
+/// stored texts do not already show. A search therefore scrubs its previous segment the same way
+/// before hashing it (`key(ofPreviousSegment:…)`), so the segment as typed still reaches 101;
+/// and a context a file carries as text (stored scrubbed) now meets it too. Cost of the rule:
+/// the import hashes the unit it has just scrubbed (nothing more); with `--keep-personal-data`,
+/// and for the chunk's first unit's predecessor, one scrub of a copy just for the keys.
 ///
-/// Cost: O(total text length) per unit (one normalisation and one FNV pass per variant), on the
-/// analysis workers, not on the reader or the writer thread.
+/// Cost: O(total text length) per unit (one FNV pass per variant), on the analysis workers, not
+/// on the reader or the writer thread.
 ///
-/// Public so that `verbale align --import`/`--tmx` record the same keys for aligned units (from
-/// the sentences as aligned, before they are scrubbed): one function, so keys always agree.
+/// Public so that `verbale align --import`/`--tmx` record the same keys for aligned units: one
+/// function, so keys always agree.
 public struct ContextKeys: Sendable {
     /// The keys, space-separated: what `UnitMetadata.previousContext` stores.
     public let value: String
 
+    /// The keys of `unit`, already scrubbed (what the import stores).
     public init(_ unit: TranslationUnit) {
         self.init(texts: unit.variants.map(\.text))
     }
 
+    /// The keys of `unit` after `scrubber` has replaced its personal data (the unit as typed, or
+    /// already scrubbed: scrubbing is a fixed point on its own output).
+    public init(scrubbing unit: TranslationUnit, with scrubber: PersonalDataScrubber) {
+        self.init(scrubber.scrub(unit, file: "", position: 0).unit)
+    }
+
+    /// The key a search looks for: `segment` (the query's previous segment, as typed, in
+    /// `language`) with its personal data replaced, hashed as import hashes a unit's variants.
+    public static func key(ofPreviousSegment segment: String, language: LanguageTag, scrubber: PersonalDataScrubber) -> String {
+        ContextKeys(scrubbing: TranslationUnit(variants: [Variant(language: language, text: segment)]), with: scrubber).value
+    }
+
     /// The keys of a unit given as its variants' texts (any order; empty texts have no key).
+    /// The texts must already be scrubbed (see the type's comment).
     public init(texts: [String]) {
         var keys: [String] = []
         keys.reserveCapacity(texts.count)

@@ -65,6 +65,11 @@ final class ImportPipeline: @unchecked Sendable {
     /// must not be shared between threads).
     private final class Analysers {
         let scrubber: PersonalDataScrubber?
+        /// Scrubs for the context keys alone when the stored units are not scrubbed
+        /// (`--keep-personal-data`) or a unit was not (a skipped unit, a chunk's predecessor):
+        /// keys are always of scrubbed texts (`ContextKeys`). The same instance as `scrubber`
+        /// when there is one.
+        let keyScrubber: PersonalDataScrubber
         let indexes: [any IndexAnalyser]
         /// Canonical tag texts, rendered once per language rather than once per variant. A
         /// short list searched in order: a memory has a handful of languages, and comparing
@@ -77,7 +82,8 @@ final class ImportPipeline: @unchecked Sendable {
             return text
         }
         init(scrub: Bool, indexes: [any MemoryIndex]) throws {
-            scrubber = scrub ? try PersonalDataScrubber() : nil
+            keyScrubber = try PersonalDataScrubber()
+            scrubber = scrub ? keyScrubber : nil
             self.indexes = try indexes.map { try $0.makeAnalyser() }
         }
     }
@@ -316,16 +322,17 @@ final class ImportPipeline: @unchecked Sendable {
         var units = raw.units
         raw.units = []
         chunk.units.reserveCapacity(units.count)
-        var previous = raw.before.map(ContextKeys.init)
+        // The context each unit gives the next: the keys of its texts once scrubbed (`ContextKeys`).
+        var previous = raw.before.map { ContextKeys(scrubbing: $0, with: analysers.keyScrubber) }
         do {
             for index in units.indices {
                 var unit = TranslationUnit(variants: [])
                 swap(&unit, &units[index].0)
                 let position = units[index].1
-                let own = ContextKeys(unit)
                 if unit.metadata.previousContext == nil, let previous { unit.metadata.previousContext = previous.value }
-                previous = own
                 if let reason = SQLiteMemory.prepare(&unit, options: options) {
+                    // Not stored, but still the sentence before the next one in the file.
+                    previous = ContextKeys(scrubbing: unit, with: analysers.keyScrubber)
                     chunk.units.append(PreparedUnit(unit: unit, position: position, skip: reason, findings: [], rows: []))
                     continue
                 }
@@ -338,6 +345,7 @@ final class ImportPipeline: @unchecked Sendable {
                         findings = scrubbed.findings
                     }
                 }
+                previous = analysers.scrubber == nil ? ContextKeys(scrubbing: unit, with: analysers.keyScrubber) : ContextKeys(unit)
                 let rows = try analysers.indexes.map { try $0.rows(for: unit) }
                 let keys = UnitWriter.Keys(unit, tagText: analysers.tagText)
                 chunk.units.append(PreparedUnit(unit: unit, position: position, skip: nil, findings: findings, rows: rows, keys: keys))

@@ -4,7 +4,8 @@ import GRDB
 ///
 /// Order matters and never changes once shipped: the store's migrations first, then each
 /// index's (`MemoryIndex.registerMigrations`), then `memory.v2-analysis` and the store's later
-/// ones (`memory.v3-origin-names`, `memory.v4-align-origin-names`, `memory.v5-unit-key`). The glossary keeps its termbases in the same
+/// ones (`memory.v3-origin-names`, `memory.v4-align-origin-names`, `memory.v5-unit-key`,
+/// `memory.v6-scrubbed-context-keys`). The glossary keeps its termbases in the same
 /// file with its own migrator; GRDB records each migrator's applied names in one table, so
 /// names are prefixed (`memory.`, `concordance.`, …) to stay apart.
 public enum MemorySchema {
@@ -22,6 +23,7 @@ public enum MemorySchema {
         OriginNames.registerMigration(in: &migrator)
         OriginNames.registerAlignMigration(in: &migrator)
         registerUnitKey(in: &migrator)
+        ScrubbedContextKeys.registerMigration(in: &migrator)
         return migrator
     }
 

@@ -169,13 +169,20 @@ struct AlignCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         let tags = Dictionary(uniqueKeysWithValues: inputs.map { ($0.document.language, $0.tag) })
-        // Each unit's previous-segment context, from the sentences as aligned (before scrubbing).
-        let contexts = results.map(AlignmentContext.previousKeys)
         var personalData: [PersonalDataKind: Int] = [:]
         if !keepPersonalData {
             for index in results.indices {
                 personalData.merge(try AlignmentScrubbing.scrub(&results[index], tags: tags), uniquingKeysWith: +)
             }
+        }
+        // Each unit's previous-segment context, from the sentences as aligned, with their personal
+        // data replaced (keys are never of personal data: `ContextKeys`); kept personal data is
+        // scrubbed in a copy just for the keys.
+        var contexts: [[String?]] = []
+        for result in results {
+            var scrubbed = result
+            if keepPersonalData { _ = try AlignmentScrubbing.scrub(&scrubbed, tags: tags) }
+            contexts.append(AlignmentContext.previousKeys(scrubbed))
         }
         if !json, !personalData.isEmpty {
             Terminal.writeError("personal data replaced: \(AlignmentScrubbing.describe(personalData)) (--keep-personal-data keeps it)\n")

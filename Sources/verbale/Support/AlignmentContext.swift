@@ -7,11 +7,11 @@ import VerbaleMemory
 /// `search --previous` and `suggest` reach the 101 "context" band on aligned notes too.
 ///
 /// Why computed here and not left to the import: the import hashes the unit before each unit
-/// as it receives it, but align hands it units already scrubbed (`{PASSPORT}` where the note
-/// had N0123456), without the sentences that have no counterpart, while a drafter's previous
-/// sentence is hashed as typed. So the keys are taken from the alignment itself, in document
-/// order, before scrubbing, with every unit (orphans too) as the predecessor of the next.
-/// Cost: one hash pass over each sentence.
+/// as it receives it, but align hands it only the units, without the sentences that have no
+/// counterpart. So the keys are taken from the alignment itself, in document order, with every
+/// unit (orphans too) as the predecessor of the next. `result` must already be scrubbed (the
+/// caller scrubs it, or a copy when personal data is kept): keys are of scrubbed texts, as the
+/// import's and a search's are. Cost: one hash pass over each sentence.
 enum AlignmentContext {
     /// Per unit of `result`, in order: the keys of the unit before it (nil for the first).
     static func previousKeys(_ result: MultilingualAlignment) -> [String?] {

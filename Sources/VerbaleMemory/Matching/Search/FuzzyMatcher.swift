@@ -61,6 +61,20 @@ public final class FuzzyMatcher {
         return personalData?.placeholders(in: text) ?? []
     }
 
+    /// The context key of the query's previous segment: its personal data replaced, then hashed,
+    /// as the import keys each unit's predecessor (`ContextKeys`: keys are never of personal
+    /// data). Nil for a blank segment. Cost: one scrub of one sentence, once per search.
+    func contextKey(_ previousSegment: String, language: Language) -> String? {
+        if personalData == nil { personalData = try? PersonalDataScrubber() }
+        let key: String
+        if let scrubber = personalData {
+            key = ContextKeys.key(ofPreviousSegment: previousSegment, language: LanguageTag(language), scrubber: scrubber)
+        } else {
+            key = ContextKeys(texts: [previousSegment]).value
+        }
+        return key.isEmpty ? nil : key
+    }
+
     /// The memory's best matches for `text`, best first.
     ///
     /// - Parameters:
@@ -72,7 +86,7 @@ public final class FuzzyMatcher {
                        previousSegment: String? = nil) throws(MatchError) -> [FuzzyMatch] {
         let readings = try lookups(text, language: language, threshold: threshold)
         let hits = Self.best(readings)
-        let context = previousSegment.map(ContextHash.of)
+        let context = previousSegment.flatMap { contextKey($0, language: language) }
         let exactCount = hits.prefix { $0.hit.score == 100 }.count
         let considered = hits.prefix(max(limit, min(exactCount, 50)))
         var matches: [FuzzyMatch] = []
