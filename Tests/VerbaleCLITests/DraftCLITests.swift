@@ -160,4 +160,25 @@ struct DraftKhmerProvenanceCLITests {
         #expect(references == ["en": "No. 123/2021", "fr": "N° 123/2021", "km": "លេខ ១២៣/២០២១"])
         #expect(reviewed["km"] == true, "the drafter's own Khmer is not Verbale's rendering")
     }
+
+    @Test("A Khmer note drafted with --ref \"Ref. 12/2021\" holds លេខយោង ១២/២០២១, which check --lang km reads as its reference; draft translate gives Ref./Réf. 12/2021")
+    func khmerFileReference() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-ref-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = ["HOME": home.path, "XDG_DATA_HOME": "", "VERBALE_MEMORY": ""]
+        let note = try CLI.run(["draft", "new", "--from", "Embassy of the Kingdom of Cambodia", "--to", "Ministry of Foreign Affairs of the French Republic",
+                                "--purpose", "request", "--lang", "km", "--ref", "Ref. 12/2021"], environment: environment)
+        #expect(note.status == 0, "\(note.stderr)")
+        #expect(note.stdout.contains("លេខយោង ១២/២០២១"))
+        let check = try CLI.run(["check", "--lang", "km", "-"], stdin: note.stdout, environment: environment)
+        #expect(!check.stdout.contains("missing-reference"), "\(check.stdout)")
+        let translated = try CLI.run(["draft", "translate", "-", "--lang", "km", "--to", "en,fr"], stdin: "លេខយោង ១២/២០២១\n", environment: environment)
+        #expect(translated.status == 0, "\(translated.stderr)")
+        #expect(translated.stdout.contains("Ref. 12/2021"), "\(translated.stdout)")
+        #expect(translated.stdout.contains("Réf. 12/2021"), "\(translated.stdout)")
+        #expect(!translated.stdout.contains("⟦លេខយោង⟧"), "\(translated.stdout)")
+        let bare = try CLI.run(["draft", "translate", "-", "--to", "fr,km"], stdin: "The reference is 12/2021.\n", environment: environment)
+        #expect(bare.stdout.contains("១២/២០២១") && !bare.stdout.contains("១២ / ២០២១"), "\(bare.stdout)")
+    }
 }
+

@@ -25,6 +25,18 @@ struct MissingMemoryCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder.path), "a reading command created \(folder.path)")
     }
 
+    @Test("glossary readers refusing a missing memory point to verbale glossary import, which takes TBX")
+    func glossaryPointsToGlossaryImport() throws {
+        let folder = Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memory = folder.appendingPathComponent("missing.sqlite").path
+        for arguments in [["glossary", "terms"], ["glossary", "lookup", "ស្ថានទូត"]] {
+            let result = try CLI.run(arguments + ["--memory", memory])
+            #expect(result.status != 0 && result.status < 128, "\(arguments): status \(result.status)")
+            #expect(result.stderr.contains("no memory at \(memory); `verbale glossary import` creates one"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test("import creates the memory at an explicit path, and the readers then use it (Khmer included)")
     func importCreates() throws {
         let folder = Self.scratch()

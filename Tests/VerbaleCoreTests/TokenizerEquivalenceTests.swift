@@ -196,6 +196,9 @@ struct TokenizerEquivalenceTests {
         "REF", "Réf", "RÉF", "réf", "rÉf", "Re", "R", "r", "Reform", "reference", "refs", "ref_", "ref9", "No", "NO", "Nos",
         "NOS", "Now", "No_", "Noé", "N", "n", "°", "º", ".", ":", "/", "ខែ", "កក្កដា", "១២", "២០២១", "ថ្ងៃទី", "\u{0301}", "x",
         "-", "é", "AB", "FCO", "A", "Ab", "WED/", "/1", "12/", "//",
+        // Labels and codes of the review of e5c1e47: Khmer file reference, Khmer colon, №, N°s,
+        // capital codes before a slash number.
+        "លេខ", "យោង", "លេខយោង", "៖", "ៈ", "№", "N°s", "s", "AL", "KHM", "ABCDEFG", "1 234", "\u{00A0}234",
     ]
 
     @Test("20,000 seeded strings around the recognizer's pre-regex checks (day-first dates, Khmer dates, reference prefixes): same tokens and placeables both ways")
@@ -204,7 +207,10 @@ struct TokenizerEquivalenceTests {
         var lines = ["12 of January 2021", "12th OF january 2021", "1ſt January 2021", "1ﬆ January 2021", "12 ſeptember 2021",
                      "3 Auguſt 2020", "1er mars", "1ER MARS 2020", "5 of the", "1999 le", "១២ ខែកក្កដា ឆ្នាំ២០១២", "12\u{200B}កក្កដា",
                      "Ref. 12/3", "réf: AB/4", "Reform 12/3", "Nos 5/6", "Now 5/6", "No_5", "REF 7", "RÉF 2021/4",
-                     "FCO/WED/1/95", "2021/01/045", "(ref. 1/61)", "A/B/C", "AB/", "1/2/", "១២/០១/២០២១", "AB/ CD"]
+                     "FCO/WED/1/95", "2021/01/045", "(ref. 1/61)", "A/B/C", "AB/", "1/2/", "១២/០១/២០២១", "AB/ CD",
+                     "លេខយោង ១២/២០២១", "លេខ\u{200B}យោង ១២/២០២១", "លេខ៖ ១២៣/២០២១", "№ 12/2021", "N°s 12/2021", "N° 1 234",
+                     "is 12/2021.", "reference AL KHM 10/2020 in", "ABCDEFG 1/2", "AL\u{00A0}KHM ១០/២០២០", "AL KHM 10",
+                     "8/10 May 1989", "16/17 décembre", "១៦/១៧ ខែធ្នូ", "16/17Dec", "8/10 Mayday"]
         for _ in 0..<20_000 {
             let length = Int.random(in: 1...7, using: &random)
             lines.append((0..<length).map { _ in Self.prefilterVocabulary.randomElement(using: &random) ?? "" }.joined())

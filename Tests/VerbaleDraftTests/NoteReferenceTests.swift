@@ -42,4 +42,21 @@ struct NoteReferenceTests {
         #expect(try referenceLine("FCO/WED/1/95", .english).text == "FCO/WED/1/95")
         #expect(try referenceLine("Our note 45", .khmer).text == "Our note 45")
     }
+
+    @Test("A Khmer label the drafter typed (U+200B, លេខៈ, លេខ៖) stays as typed in the Khmer note and is not marked Verbale's",
+          arguments: ["លេខ\u{200B}១២៣/២០២១", "លេខៈ ១២៣/២០២១", "លេខ៖ ១២៣/២០២១", "លេខ 123/2021"])
+    func drafterKhmerLabel(typed: String) throws {
+        let khmer = try referenceLine(typed, .khmer)
+        #expect(khmer.text == Digits.khmer(typed))
+        #expect(!khmer.unreviewed, "the drafter typed this Khmer label")
+        #expect(try referenceLine(typed, .english).text == "No. 123/2021")
+    }
+
+    @Test("Ref. gives លេខយោង in Khmer; N° 1 234 is one number in Khmer digits")
+    func fileReferenceAndGroupedNumber() throws {
+        #expect(try referenceLine("Ref. 12/2021", .khmer).text == "លេខយោង ១២/២០២១")
+        #expect(try referenceLine("លេខយោង ១២/២០២១", .english).text == "Ref. 12/2021")
+        #expect(try referenceLine("N° 1 234", .khmer).text == "លេខ ១ ២៣៤")
+    }
 }
+

@@ -84,7 +84,9 @@ struct StoredBytesPinningTests {
         // Re-recorded for tokens-2026-11-29f (`KhmerCompounds`, audit F13: Khmer words the
         // boundary model cut in two are one token again; the same 4 khPOS sentences change as in
         // `TokenPinningTests`, the notes and Europarl hold no Khmer).
-        #expect(fuzzy.hex == "804e394a56939c33", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
+        // Re-recorded for tokens-2026-11-29g (reference labels លេខយោង, ៖, №, N°s; two-group
+        // slash numbers and capital codes before them one reference): the concordance is unchanged.
+        #expect(fuzzy.hex == "905acd680923d73d", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
         #expect(concordance.hex == "c729275bd040bef2", "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
     }
     /// Units of one, two and three variants made from the pinning lines, the two-variant ones

@@ -41,20 +41,29 @@ enum PlaceablePatterns {
     }
 
     /// Note reference numbers: "No. 2021/01/045", "N° 37.870", "No.: 1999", "No.AL KHM 10/2020",
-    /// "Réf. DFAT/12", "លេខ ១២៣/២០២១"; group 1 is the identifier.
+    /// "Réf. DFAT/12", "N°s 12/2021", "№ 12/2021", "N° 1 234", "លេខ ១២៣/២០២១", "លេខ៖ ១២៣/២០២១",
+    /// "លេខយោង ១២/២០២១" (the file reference Verbale itself writes for "Ref."); group 1 is the
+    /// identifier. A first group of one to three digits followed by groups of three after a
+    /// (no-break) space is one number ("1 234", as French groups thousands), not "1" then "234".
     static var prefixedReference: String {
         let s = space, d = digit
         let part = "(?:\(d)+|[A-Z]+)"
-        let identifier = "((?:[A-Z]{1,6}\(s)){0,3}\(part)(?:[/.\\-]\(part))*)"
-        let prefix = "(?:(?<!\\p{L})(?:No|NO|Nos|Ref|REF|Réf|RÉF|réf|ref)\\b\\.?[°º]?|(?<!\\p{L})[Nn](?:\\.[°º]?|\(s)?[°º])|លេខ(?:ៈ|:)?)"
-        return "\(prefix)\(s)*:?\(s)*\(identifier)"
+        let grouped = "(?:\(d){1,3}(?:[ \\u00A0\\u202F]\(d){3})+(?!\(d)))"
+        let identifier = "((?:[A-Z]{1,6}\(s)){0,3}(?:\(grouped)|\(part))(?:[/.\\-]\(part))*)"
+        let prefix = "(?:(?<!\\p{L})(?:No|NO|Nos|Ref|REF|Réf|RÉF|réf|ref)\\b\\.?[°º]?|(?<!\\p{L})[Nn](?:\\.[°º]?|\(s)?[°º])(?:s(?!\\p{L}))?|№|លេខ(?:\(s)?យោង)?)"
+        return "\(prefix)\(s)*[:\\u17D6\\u17C8]?\(s)*\(identifier)"
     }
 
     /// References without a prefix: letters and digits joined by slashes ("FCO/WED/1/95"), or
-    /// three or more digit groups joined by slashes ("2021/01/045").
+    /// two or more digit groups joined by slashes ("12/2021", "2021/01/045"), after up to three
+    /// capitalised codes ("AL KHM 10/2020"). Why two groups: a note writes "the reference is
+    /// 12/2021" and its Khmer "លេខ ១២/២០២១"; read as "12", "/", "2021" on one side and one
+    /// reference on the other, a match could carry neither number. Digits followed by a month
+    /// are days ("8/10 May 1989", "16/17 décembre", "១៦/១៧ ខែធ្នូ"): left to the date rules.
     static var bareReference: String {
-        let d = digit
-        return "(?<![\\p{L}\\p{N}/])((?:[A-Z]{2,}(?:/[A-Z0-9\\u17E0-\\u17E9]+)+)|(?:\(d)+(?:/\(d)+){2,}))(?![\\p{L}\\p{N}/])"
+        let s = space, d = digit
+        let month = "(?!\(s)*(?:ខែ\(s)*)?\(khmerMonth)|\(s)+(?:\(englishMonth)|\(frenchMonth)))"
+        return "(?<![\\p{L}\\p{N}/])((?:[A-Z]{2,}(?:/[A-Z0-9\\u17E0-\\u17E9]+)+)|(?:(?:[A-Z]{2,6}\(s)){0,3}\(d)+(?:/\(d)+)+\(month)))(?![\\p{L}\\p{N}/])"
     }
 
     /// Numbers: digit groups with `,` `.` or (NBSP, narrow NBSP, thin space; plain space in

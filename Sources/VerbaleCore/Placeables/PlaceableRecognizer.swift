@@ -144,7 +144,8 @@ final class PlaceableRecognizer {
             text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || text.unicodeScalars.contains { $0.value >= 0x80 && $0.properties.numericType == .decimal }
         }
         if let regex = try? ICURegex(PlaceablePatterns.prefixedReference) {
-            rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("NnRr".utf16), khmerInitials: ["ល".utf16.first ?? 0], prefilter: .prefixedReference)) { text, groups in
+            // `№` (U+2116) is no Khmer letter, but is tried like one: a unit outside ASCII.
+            rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("NnRr".utf16), khmerInitials: ["ល".utf16.first ?? 0, 0x2116], prefilter: .prefixedReference)) { text, groups in
                 guard let range = groups[1] else { return nil }
                 let identifier = text(range)
                 return hasDigit(identifier) ? (.reference, Digits.ascii(identifier)) : nil
@@ -269,22 +270,20 @@ final class PlaceableRecognizer {
 
     /// Whether a bare reference can start at `i` (`PlaceablePatterns.bareReference`, which is
     /// case-sensitive): at a capital, the run of ASCII capitals there is two or more long and
-    /// followed by `/` (`[A-Z]{2,}(?:/…)+`: no other unit can follow a prefix of the run); at a
-    /// digit, the run of digits there is followed by `/` and a digit, and that run of digits by
-    /// `/` and a digit (`d+(?:/d+){2,}`, d Latin or Khmer). Cost: a read of the units it checks.
+    /// followed by `/` (`[A-Z]{2,}(?:/…)+`: no other unit can follow a prefix of the run), or
+    /// two to six long and followed by a space (a code before digits, `AL KHM 10/2020`: the
+    /// regex decides); at a digit, the run of digits there is followed by `/` and a digit
+    /// (`d+(?:/d+)+`, d Latin or Khmer). Cost: a read of the units it checks.
     static func referenceShapeFollows(_ units: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
         let n = units.count
         var j = i
         if (0x41...0x5A).contains(units[i]) {
             while j < n, (0x41...0x5A).contains(units[j]) { j += 1 }
-            return j - i >= 2 && j < n && units[j] == 0x2F
+            guard j - i >= 2, j < n else { return false }
+            return units[j] == 0x2F || (j - i <= 6 && isPatternSpace(units[j]))
         }
-        for _ in 0..<2 {
-            while j < n, isDigit(units[j]) { j += 1 }
-            guard j + 1 < n, units[j] == 0x2F, isDigit(units[j + 1]) else { return false }
-            j += 1
-        }
-        return true
+        while j < n, isDigit(units[j]) { j += 1 }
+        return j + 1 < n && units[j] == 0x2F && isDigit(units[j + 1])
     }
 
     /// ASCII letters, digits and `_`: ICU's `\w` units below 0x80.
@@ -356,7 +355,8 @@ final class PlaceableRecognizer {
             let digitStart = isDigit && !wasDigit
             // Digits before a word do not stop it starting: PDF extraction glues "1993No.: 1999".
             let wordStart = !wasLetter
-            let khmer = u >= 0x1780 && u <= 0x17A2
+            // A Khmer initial, or `№`: the units `Trigger.khmerInitials` may hold.
+            let khmer = (u >= 0x1780 && u <= 0x17A2) || u == 0x2116
             let bit: UInt64 = u < 128 ? 1 << UInt64(u & 63) : 0
             var monthAhead: Bool?
             var monthWord: Bool?
@@ -453,7 +453,7 @@ final class PlaceableRecognizer {
                 let letter = u >= 0xC0 && u <= 0x24F
                 let digit = u >= 0x17E0 && u <= 0x17E9
                 state = (letter ? 1 : 0) | (digit ? 2 : 0)
-                guard (u >= 0x1780 && u <= 0x17A2) || (digit && was & 2 == 0) else { continue }
+                guard (u >= 0x1780 && u <= 0x17A2) || u == 0x2116 || (digit && was & 2 == 0) else { continue }
             }
             return (i &- 1, was & 1 != 0, was & 2 != 0)
         }

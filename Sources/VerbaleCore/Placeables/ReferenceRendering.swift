@@ -36,13 +36,14 @@ public enum ReferenceLabel: String, Sendable, Hashable, CaseIterable {
         self.init(word: prefix)
     }
 
-    /// The kind of a label word ("No.", "n°", "N.", "Nos", "Réf.:", "លេខ", "លេខៈ", "លេខយោង"),
+    /// The kind of a label word ("No.", "n°", "№", "N.", "Nos", "N°s", "Réf.:", "លេខ", "លេខៈ",
+    /// "លេខ៖", "លេខយោង"),
     /// nil when `word` is none of them.
     public init?(word: String) {
         let trimmed = word.unicodeScalars.filter { !Self.separators.contains($0) }
         let key = String(String.UnicodeScalarView(trimmed)).lowercased()
         switch key {
-        case "no", "n", "n°", "nº", "n.°": self = .number
+        case "no", "n", "n°", "nº", "n.°", "№": self = .number
         case "nos", "n°s", "nºs": self = .numbers
         case "ref", "réf", "reference", "référence", "refno", "réfno", "refn°", "réfn°", "លេខយោង": self = .reference
         case "លេខ", "លេខៈ": self = .number
@@ -51,8 +52,9 @@ public enum ReferenceLabel: String, Sendable, Hashable, CaseIterable {
     }
 
     /// What may stand between and around a label's letters: spaces (U+200B too), the full
-    /// stop after an abbreviation, the colon (and the Khmer colon-like ៈ is part of the word).
-    private static let separators: Set<Unicode.Scalar> = [" ", "\u{00A0}", "\u{202F}", "\u{200B}", "\t", ".", ":"]
+    /// stop after an abbreviation, the colon and the Khmer colon ៖ (U+17D6; the colon-like ៈ
+    /// is part of the word "លេខៈ").
+    private static let separators: Set<Unicode.Scalar> = [" ", "\u{00A0}", "\u{202F}", "\u{200B}", "\t", ".", ":", "\u{17D6}"]
 }
 
 extension PlaceableRendering {

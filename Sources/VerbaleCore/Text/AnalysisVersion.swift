@@ -16,8 +16,10 @@ extension Tokenizer {
     /// the same Khmer typed without it, where each U+200B used to cut the text in two);
     /// "tokens-2026-11-29f" (Khmer words the boundary model cut in two joined again,
     /// `KhmerCompounds`: `ស្ថានទូត`, `កិត្តិយស`, `ការបរទេស`, `រដ្ឋទូត`, `ការទូត`, `ជាតិ`).
+    /// "tokens-2026-11-29g" (references: `លេខយោង`, `លេខ៖`, `№`, `N°s` labels; `12/2021` and
+    /// `AL KHM 10/2020` one bare reference; `N° 1 234` one identifier).
     /// Any change to what `analysisIdentity` holds, or how, needs a bump too.
-    public static let analysisVersion = "tokens-2026-11-29f"
+    public static let analysisVersion = "tokens-2026-11-29g"
 
     /// `analysisVersion`, the ICU version linked (`icu 72.1`: ICU's word-break rules and its
     /// Khmer dictionary change between releases, and with them Khmer tokens and Latin word

@@ -40,12 +40,23 @@ struct NoteReference {
             // is part of the reference: a file reference.
             let gap = String(String.UnicodeScalarView(scalars[cursor..<reference.range.lowerBound]))
             var keep = gap
+            var labelBefore = false
             if let word = Self.trailingWord(of: gap), let before = ReferenceLabel(word: word.word) {
                 label = before == .reference ? .reference : (label ?? before)
                 keep = word.rest
+                labelBefore = true
             }
             output.append(contentsOf: keep.unicodeScalars)
-            let rendered = PlaceableRendering.reference(reference.value, label: label, in: language)
+            var rendered = PlaceableRendering.reference(reference.value, label: label, in: language)
+            // A Khmer label the drafter typed ("លេខ​១២៣/២០២១" with U+200B, "លេខៈ", "លេខ៖") is the
+            // drafter's wording: the Khmer note keeps it as typed (only the identifier takes
+            // Khmer digits), and Verbale credits itself with nothing.
+            if language == .khmer, !labelBefore, label != nil, Self.hasKhmerLetter(reference.text) {
+                rendered = Digits.khmer(reference.text)
+                output.append(contentsOf: rendered.unicodeScalars)
+                cursor = reference.range.upperBound
+                continue
+            }
             if language == .khmer, let label, rendered != reference.text { khmerLabel = label.text(in: .khmer) }
             output.append(contentsOf: rendered.unicodeScalars)
             cursor = reference.range.upperBound
@@ -69,7 +80,12 @@ struct NoteReference {
         return (String(String.UnicodeScalarView(scalars[start..<end])), String(String.UnicodeScalarView(scalars[0..<start])))
     }
 
-    private static func space(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `text` holds a Khmer letter (U+1780–17B3): a label typed in Khmer.
+    private static func hasKhmerLetter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x1780...0x17B3).contains($0.value) }
+    }
+
+        private static func space(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar == "\u{200B}"
     }
 }

@@ -43,17 +43,20 @@ struct MemoryOption: ParsableArguments {
 extension MemoryOption {
     /// Throws when the memory was given explicitly (`--memory` or `$VERBALE_MEMORY`) and no file
     /// is there. One `stat`; the default location is never refused (it is created on first use).
-    static func requireExisting(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// `creator` is the command that makes one for the caller: `verbale import` for a memory,
+    /// `verbale glossary import` for the glossary commands (`verbale import` refuses TBX).
+    static func requireExisting(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                                creator: String = "verbale import") throws {
         let isExplicit = !(explicit ?? "").isEmpty || !(environment["VERBALE_MEMORY"] ?? "").isEmpty
         guard isExplicit else { return }
         let url = MemoryLocation.resolve(explicit: explicit, environment: environment)
         guard !FileManager.default.fileExists(atPath: url.path) else { return }
-        throw CommandFailure(missingMemoryMessage(url))
+        throw CommandFailure(missingMemoryMessage(url, creator: creator))
     }
 
     /// The wording shared by every command that refuses a missing explicit memory.
-    static func missingMemoryMessage(_ url: URL) -> String {
-        "no memory at \(url.path); `verbale import` creates one"
+    static func missingMemoryMessage(_ url: URL, creator: String = "verbale import") -> String {
+        "no memory at \(url.path); `\(creator)` creates one"
     }
 }
 

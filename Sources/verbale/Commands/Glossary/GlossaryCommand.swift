@@ -46,7 +46,8 @@ struct GlossaryStoreOptions: ParsableArguments {
     /// path is an error, not a new memory and folders left behind. The default location is
     /// always created.
     func open(creating: Bool = false) throws -> TermbaseStore {
-        if !creating { try MemoryOption.requireExisting(explicit: memory) }
+        // `verbale import` takes TMX, not TBX: the glossary's own import makes the file.
+        if !creating { try MemoryOption.requireExisting(explicit: memory, creator: "verbale glossary import") }
         let url = MemoryLocation.resolve(explicit: memory)
         let store: TermbaseStore
         do { store = try TermbaseStore(url: url) } catch { throw GlossaryCLIError(error.description) }
