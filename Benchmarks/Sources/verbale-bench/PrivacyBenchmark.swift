@@ -37,6 +37,10 @@ enum PrivacyBenchmark: Benchmark {
     /// Surnames that begin with a particle, written right after a title (audit: `M. de Villepin`).
     static let particleNames = ["de la Cruz", "de Villepin", "dos Santos", "van den Broek", "d'Estaing", "von Weizsäcker", "da Silva", "del Castillo",
                                 "de La Fayette", "du Bellay"]
+    /// Two-word names typed in lower case after a person-only label ("Translator: sokha chan").
+    static let lowerNames = ["sokha chan", "dara sok", "claire martin", "john smith", "lina chea"]
+    /// Vietnamese names whose surname is Le or La, which the French article once hid.
+    static let vietnameseNames = ["Le Thi Hoa", "La Thi Mai", "Le Van Nam", "Le Minh Chau"]
     static let khmerMonths = ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"]
 
     static func run(arguments: [String]) throws {
@@ -155,6 +159,14 @@ enum PrivacyBenchmark: Benchmark {
         let latin = latinNames[random.below(latinNames.count)], khmerName = khmerNames[random.below(khmerNames.count)]
         let form = random.below(3)
         let particleName = particleNames[random.below(particleNames.count)]
+        // The review's role forms draw from their own generator, so the main stream (the host
+        // sentences and every other value) is the one earlier runs of the same seed drew and
+        // `host_findings` stays comparable across versions.
+        var extra = SeededGenerator(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15 ^ 0x5EED)
+        let roleForm = extra.below(8)
+        let latin2 = latinNames[((latinNames.firstIndex(of: latin) ?? 0) + 1 + extra.below(latinNames.count - 1)) % latinNames.count]
+        let lowerName = lowerNames[extra.below(lowerNames.count)]
+        let vietnamese = vietnameseNames[extra.below(vietnameseNames.count)]
         let (day, month, year) = (1 + random.below(28), random.below(12), 1950 + random.below(55))
         let phoneTail = digits(3, &random)
         // Cambodian style (a letter, seven digits) or French (two digits, two letters, five digits).
@@ -178,9 +190,25 @@ enum PrivacyBenchmark: Benchmark {
             case ("PERSON_ROLE", "km"):
                 text = "\(host) \(["អ្នកបកប្រែ", "អ្នកនិពន្ធ", "បកប្រែដោយ"][form])៖\(zwsp)\(khmerName)"; values = [khmerName]
             case ("PERSON_ROLE", "fr"):
-                text = "\(host) (\(["Traducteur :", "Réviseuse :", "Rédigé par :", "Personne de contact :"][random.below(4)]) \(latin))"; values = [latin]
+                // The review's forms too: a list after a plural label, an office between label
+                // and name, a lower-case name, a Vietnamese surname (Le/La) after a title.
+                let labelIndex = random.below(4)
+                switch roleForm {
+                case 4: text = "\(host) (Traducteurs : \(latin) et \(latin2))"; values = [latin, latin2]
+                case 5: text = "\(host) (Contact : Directeur \(latin))"; values = [latin]
+                case 6: text = "\(host) (Traductrice : \(lowerName))"; values = [lowerName]
+                case 7: text = "\(host) (Révisé par : Mme \(vietnamese))"; values = [vietnamese]
+                default: text = "\(host) (\(["Traducteur :", "Réviseuse :", "Rédigé par :", "Personne de contact :"][labelIndex]) \(latin))"; values = [latin]
+                }
             case ("PERSON_ROLE", _):
-                text = "\(host) (\(["Translator:", "Reviewer:", "Prepared by:", "Contact person:"][random.below(4)]) \(latin))"; values = [latin]
+                let labelIndex = random.below(4)
+                switch roleForm {
+                case 4: text = "\(host) (Translators: \(latin) and \(latin2))"; values = [latin, latin2]
+                case 5: text = "\(host) (Contact: Director-General \(latin))"; values = [latin]
+                case 6: text = "\(host) (Translator: \(lowerName))"; values = [lowerName]
+                case 7: text = "\(host) (Reviewed by: Ms. \(vietnamese))"; values = [vietnamese]
+                default: text = "\(host) (\(["Translator:", "Reviewer:", "Prepared by:", "Contact person:"][labelIndex]) \(latin))"; values = [latin]
+                }
             case ("PERSON_PARTICLE", "km"):
                 text = "\(["លោក", "ឯកឧត្តម", "លោកស្រី"][form])\(zwsp)\(particleName) បានមានប្រសាសន៍ថា \(host)"; values = [particleName]
             case ("PERSON_PARTICLE", "fr"):

@@ -1,3 +1,5 @@
+import Foundation
+
 extension PersonalDataScrubber {
     /// Role labels that introduce a person the way a title does, followed by a colon (French
     /// writes a space before it: `Traducteur : …`): CAT tools and drafting offices write them in
@@ -11,6 +13,65 @@ extension PersonalDataScrubber {
         "Rédigé par", "Rédigée par", "Traduit par", "Traduite par", "Révisé par", "Relu par", "Personne de contact",
         "Personne à contacter",
     ]
+
+    /// Plural labels, which introduce a list of people ("Translators: Sokha Chan and Dara Sok",
+    /// "Traducteurs : Jean Dupont et Claire Martin"): every name of the list goes, as after a
+    /// plural title. The `by`/`par` labels introduce lists too ("Prepared by: A and B").
+    static let latinPluralRoleLabels = [
+        "Translators", "Reviewers", "Authors", "Contact persons", "Contacts",
+        "Traducteurs", "Traductrices", "Réviseurs", "Réviseuses", "Relecteurs", "Relectrices", "Auteurs", "Autrices",
+        "Personnes de contact", "Personnes à contacter", "Rédigés par", "Rédigées par", "Traduits par", "Traduites par",
+        "Révisés par", "Relus par",
+    ]
+
+    /// The labels that only ever introduce a person (not `Contact`, which as often introduces
+    /// a section or a channel): after one of these and its colon, two lower-case words alone
+    /// ("Translator: sokha chan", as typed in a hurry) are still a name, unless one of them is
+    /// an ordinary word (`plainWords`: "Translator: machine translation", "Reviewer: not yet").
+    static let personOnlyRoleLabels = (latinRoleLabels + latinPluralRoleLabels).filter { !$0.lowercased().contains("contact") }
+
+    /// Ordinary words that rule out a lower-case name after a label (`personOnlyRoleLabels`):
+    /// function words, status words and the ways notes say who translated besides a person.
+    static let plainWords: Set<String> = [
+        "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "not", "yet", "no", "none",
+        "unknown", "tbd", "tba", "pending", "see", "below", "above", "same", "as", "is", "was", "be", "been", "nil", "self", "me",
+        "myself", "internal", "external", "machine", "google", "deepl", "automatic", "human", "freelance", "freelancer", "staff",
+        "agency", "team", "all", "everyone", "various", "several", "other", "others", "approved", "done", "final", "draft", "ok",
+        "yes", "confirmed", "assigned", "unassigned", "required", "needed", "review", "checked", "reviewed", "translated",
+        "verified", "translate", "translator", "reviewer", "author", "anonymous", "in-house", "outsourced", "this", "that", "it",
+        "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "à", "au", "aux", "voir", "ci-dessous", "ci-dessus",
+        "inconnu", "inconnue", "aucun", "aucune", "néant", "interne", "externe", "automatique", "traduction", "non", "pas",
+        "encore", "en", "cours", "même", "idem", "tous", "toutes", "autre", "autres", "validé", "validée", "relu", "relue",
+        "traduit", "traduite", "confirmé", "moi", "soi", "par", "pour", "avec", "sans", "équipe", "agence", "personne",
+    ]
+
+    /// Whether a lower-case candidate (two words after a person-only label) holds an ordinary
+    /// word (`plainWords`, `notNames`, `offices`), so is no name.
+    static func hasPlainWord(_ words: [Substring]) -> Bool {
+        words.contains { word in
+            let key = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()"))
+            return plainWords.contains(key) || notNames.contains(key) || offices.contains(key) || isNotName(word)
+        }
+    }
+
+    /// Words that may follow a capitalised `Le`/`La` after a title and make an office of it
+    /// (`Monsieur Le Député`) though `offices` lacks them; any other capitalised word after
+    /// `Le`/`La` makes them a surname (`Ms. Le Thi Hoa`, `Mr. La Thi Mai`, `M. Le Drian`).
+    static let articleOffices: Set<String> = [
+        "député", "députée", "sénateur", "sénatrice", "maire", "juge", "procureur", "procureure", "chancelier", "chancelière",
+        "conseiller", "conseillère", "premier", "première", "haut", "haute", "délégué", "déléguée", "rapporteure", "questeur",
+        "médiateur", "médiatrice", "gouverneur", "préfet", "chef", "doyen", "roi", "reine", "prince", "princesse", "pape",
+        "général", "colonel", "capitaine", "professeur", "docteur", "consul", "nonce", "vice-présidente", "greffier",
+    ]
+
+    /// Whether a capitalised `Le`/`La` followed by `next` begins a surname (Vietnamese Lê/La,
+    /// `Le Drian`, `Le Pen`, `La Malfa`) rather than being the French article of an office.
+    static func isSurnameArticle(_ word: Substring, next: Substring?) -> Bool {
+        guard word == "Le" || word == "La", let next, let initial = next.unicodeScalars.first,
+              CharacterSet.uppercaseLetters.contains(initial) else { return false }
+        let key = next.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:’'"))
+        return !isOffice(next) && !isNotName(next) && !isTitle(next) && !articleOffices.contains(key)
+    }
 
     /// The `by`/`par` labels, which also introduce a person without a colon when they begin the
     /// text ("Prepared by John Smith" as a whole note). Elsewhere they need the colon: "drafted
@@ -67,7 +128,7 @@ extension PersonalDataScrubber {
     }
 
     /// The role labels as the byte pre-filter compares them: lower-cased UTF-8.
-    static let roleLabelBytes: [[UInt8]] = (latinRoleLabels.map { $0.lowercased() } + khmerRoleLabels).map { Array($0.utf8) }
+    static let roleLabelBytes: [[UInt8]] = ((latinRoleLabels + latinPluralRoleLabels).map { $0.lowercased() } + khmerRoleLabels).map { Array($0.utf8) }
     static let byLabelBytes: [[UInt8]] = latinByLabels.map { Array($0.lowercased().utf8) }
 
     /// Whether a role label ends before `end` (a colon's first byte), past the spaces, tabs,
@@ -93,9 +154,10 @@ extension PersonalDataScrubber {
     }
 
     /// Whether a name can begin after a colon ending before `start`, past the gap the pattern
-    /// allows: a capital, a particle's first letter (`particleInitials`), or a non-ASCII byte
-    /// (an accented capital, a Khmer letter, a gap character not skipped here). So "Contact:
-    /// sokha@mfa.gov.kh" does not run the role pattern for nothing. Necessary, not sufficient.
+    /// allows: an ASCII letter (capital, particle, or a lower-case name after a person-only
+    /// label), or a non-ASCII byte (an accented capital, a Khmer letter, a gap character not
+    /// skipped here). So "Contact: 023 216 141" or "Contact: +855 …" does not run the role
+    /// pattern for nothing. Necessary, not sufficient.
     static func roleNameCanFollow(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         var i = start
         while i < p.count {
@@ -105,7 +167,8 @@ extension PersonalDataScrubber {
             break
         }
         guard i < p.count else { return false }
-        return p[i] >= 0x80 || (p[i] >= 0x41 && p[i] <= 0x5A) || particleInitials.contains(p[i])
+        // Any letter: a lower-case name may follow a person-only label ("Translator: sokha chan").
+        return p[i] >= 0x80 || (p[i] >= 0x41 && p[i] <= 0x5A) || (p[i] >= 0x61 && p[i] <= 0x7A)
     }
 
     /// Whether the text begins (after spaces and tabs) with a `by`/`par` label.

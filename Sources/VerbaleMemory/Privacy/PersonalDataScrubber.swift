@@ -69,6 +69,9 @@ public final class PersonalDataScrubber {
         /// A name after a role label (`Translator:`): its first word must not be an
         /// institution or a contact channel (`isNotName`: "Contact: Consular Section").
         var role = false
+        /// Lower-case words after a person-only label (`Translator: sokha chan`): none may be an
+        /// ordinary word (`hasPlainWord`).
+        var plain = false
     }
 
     /// What separates the names of a list: a comma, `&`, `et`, `and`.
@@ -190,6 +193,12 @@ public final class PersonalDataScrubber {
         // A dotted title may be glued to the next (`H.E.Mrs.`, `S.E.M.`).
         let noTitle = "(?!(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|MM|Mmes|Mlles|Messrs|Messieurs|Mesdames|Monsieur|Madame|Mademoiselle|Madam|Miss)\\.?(?![\\p{L}\\p{M}])|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.))"
         let latinRoles = Self.latinRoleLabels.joined(separator: "|")
+        let pluralRoles = (Self.latinPluralRoleLabels + Self.latinByLabels).joined(separator: "|")
+        let personOnlyRoles = Self.personOnlyRoleLabels.joined(separator: "|")
+        // Two lower-case words alone after a person-only label, up to the end of the text or a
+        // punctuation mark that ends the value (`Translator: sokha chan, sokha@…`).
+        let lowerWord = "\\p{Ll}[\\p{Ll}\\p{M}'’-]+"
+        let lowerName = "\(lowerWord)[ \\u00A0]\(lowerWord)(?=[ \\t]*(?:$|[,;()\\r\\n]|\\.(?:\\s|$)))"
         let byRoles = Self.latinByLabels.joined(separator: "|")
         let khmerRoles = Self.khmerRoleLabels.joined(separator: "|")
         let khmerTitleWords = "(?:លោក|ឯកឧត្តម|អ្នកស្រី|កញ្ញា|សម្ដេច|សម្តេច|បណ្ឌិត)"
@@ -224,7 +233,14 @@ public final class PersonalDataScrubber {
             // The expression starts at the colon, the label in a look-behind: ICU then scans for
             // the (rare) colons, where a label first would be tried, case-insensitively, at
             // every position (measured: the texts holding a label cost 1.6 times the titled ones).
+            // A plural label (or a `by`/`par` label) introduces a list of names: each goes, as
+            // after a plural title (`Translators: Sokha Chan and Dara Sok`). First, so it wins.
+            Pattern(kind: .person, regex: try regex("(?<=(?<![\\p{L}\\p{M}])(?i:\(pluralRoles))\(roleGapBounded))[:]\(roleGap)\(noTitle)(\(titledName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(noTitle)\(titledName))*)", .person), group: 1, needs: .roleLabel, list: true, role: true),
             Pattern(kind: .person, regex: try regex("(?<=(?:(?<![\\p{L}\\p{M}])(?i:\(latinRoles))|\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)(\(titledName)|\(khmerRoleName))", .person), group: 1, needs: .roleLabel, role: true),
+            // Two lower-case words alone after a person-only label (`Translator: sokha chan`):
+            // a name typed in a hurry, unless one is an ordinary word ("machine translation").
+            // Never after `Contact:`, which as often names a section ("Contact: consular section").
+            Pattern(kind: .person, regex: try regex("(?<=(?<![\\p{L}\\p{M}])(?i:\(personOnlyRoles))\(roleGapBounded))[:]\(roleGap)(\(lowerName))", .person), group: 1, needs: .roleLabel, role: true, plain: true),
             Pattern(kind: .person, regex: try regex("^[ \\t]*(?i:\(byRoles))[ \\t\\u00A0]+\(noTitle)(\(titledName))", .person), group: 1, needs: .roleLabel, role: true),
         ]
         personMarker = try regex("លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក|នាង|គាត់|កញ្ញា|ខ្ញុំ|សម្តេច|សម្ដេច|ឈ្មោះ|\\{PERSON", .dateOfBirth)
@@ -316,7 +332,7 @@ public final class PersonalDataScrubber {
                 for part in pattern.list ? Self.listNames(range, in: ns) : [range] {
                     var range = part
                     if pattern.kind == .person {
-                        guard let trimmed = Self.nameRange(range, in: ns, role: pattern.role) else { continue }
+                        guard let trimmed = Self.nameRange(range, in: ns, role: pattern.role, plain: pattern.plain) else { continue }
                         range = trimmed
                     }
                     if spans.contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
@@ -337,8 +353,25 @@ public final class PersonalDataScrubber {
     /// first word that is an institution or a contact channel (`isNotName`: "Contact: Consular
     /// Section", "Monsieur de la Commission") is no name either; and an article right after a
     /// particle (`de la`, `de La Fayette`) is part of the name, not an office.
-    static func nameRange(_ range: NSRange, in text: NSString, role: Bool = false) -> NSRange? {
-        let words = text.substring(with: range).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{200B}" })
+    static func nameRange(_ range: NSRange, in text: NSString, role: Bool = false, plain: Bool = false) -> NSRange? {
+        var range = range
+        let candidate = text.substring(with: range)
+        var words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{200B}" })
+        if plain, hasPlainWord(words) { return nil }
+        // After a role label, office words before the name are no name ("Contact:
+        // Director-General Sok Dara"): skip them, the name starts after them.
+        if role {
+            var start = 0
+            while start < words.count, isOffice(words[start]), !isSurnameArticle(words[start], next: start + 1 < words.count ? words[start + 1] : nil) {
+                start += 1
+            }
+            guard start < words.count else { return nil }
+            if start > 0 {
+                let skipped = candidate.utf16.distance(from: candidate.startIndex, to: words[start].startIndex)
+                range = NSRange(location: range.location + skipped, length: range.length - skipped)
+                words = Array(words[start...])
+            }
+        }
         guard let first = words.first, !isTitle(first) else { return nil }
         if role || isParticle(first) {
             let head = words.first { !isParticle($0) && !particleArticles.contains($0.lowercased()) } ?? first
@@ -348,8 +381,10 @@ public final class PersonalDataScrubber {
         var length = 0
         var last: Substring = ""
         var afterParticle = false
-        for word in words {
-            if isOffice(word), !(afterParticle && particleArticles.contains(word.lowercased())) { break }
+        for (index, word) in words.enumerated() {
+            // `Le`/`La` first and a capitalised non-office word after: a surname (`Ms. Le Thi Hoa`).
+            let surname = index == 0 && isSurnameArticle(word, next: words.count > 1 ? words[1] : nil)
+            if isOffice(word), !surname, !(afterParticle && particleArticles.contains(word.lowercased())) { break }
             afterParticle = isParticle(word)
             length += (kept > 0 ? 1 : 0) + word.utf16.count
             kept += 1
