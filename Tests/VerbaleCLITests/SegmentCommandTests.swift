@@ -39,6 +39,18 @@ struct SegmentCommandTests {
         }
     }
 
+    @Test("Mixed Khmer and Latin under --lang fr: the same segments as under km, en and detection (Mr. does not end a sentence)")
+    func mixedScriptsUnderFrench() throws {
+        let note = "ស្ថានទូត\u{200B}មាន\u{200B}កិត្តិយស\u{200B}។ Mr. Dupont will arrive.\n"
+        let result = try CLI.run(["segment", "--lang", "fr", "-"], stdin: note)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "ស្ថានទូត\u{200B}មាន\u{200B}កិត្តិយស\u{200B}។\nMr. Dupont will arrive.\n")
+        for language in ["km", "en"] {
+            #expect(try CLI.run(["segment", "--lang", language, "-"], stdin: note).stdout == result.stdout, "\(language)")
+        }
+        #expect(try CLI.run(["segment", "-"], stdin: note).stdout == result.stdout)
+    }
+
     @Test("--json offsets do not count a byte-order mark: UTF-8 and UTF-16 files with one give the offsets of the file without")
     func byteOrderMark() throws {
         let text = "ស្ថានទូត​មាន​កិត្តិយស។ Mr. Dupont will arrive.\n"

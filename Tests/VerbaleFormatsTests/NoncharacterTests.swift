@@ -203,19 +203,22 @@ struct NoncharacterTests {
     func delimited() throws {
         let error = try #require(Fixture.error("noncharacter.tsv", format: .tsv))
         guard case .invalidEncoding = error.reason else { Issue.record("got \(error)"); return }
-        // Line 3, cell 2 (the Khmer one), as TSV errors name a cell.
-        #expect(error.line == 3 && error.column == 2, "\(error)")
-        #expect(error.description.hasSuffix("noncharacter.tsv:3:2: invalid bytes for the file's encoding: the noncharacter U+FFFE in cell 2: \(Noncharacters.why) (convert the file to UTF-8)"), "\(error)")
+        // Line 3, cell 2 (the Khmer one), at the noncharacter's column counted in characters
+        // (audit F11: the column was the cell number).
         let tsv = try String(contentsOf: Fixture.url("noncharacter.tsv"), encoding: .utf8)
+        let line3 = Array(tsv.split(separator: "\n")[2].unicodeScalars)
+        let column = (line3.firstIndex(of: "\u{FFFE}") ?? -1) + 1
+        #expect(error.line == 3 && error.column == column && column == 41, "\(error)")
+        #expect(error.description.hasSuffix("noncharacter.tsv:3:41: invalid bytes for the file's encoding: the noncharacter U+FFFE at column 41 (counted in characters), in cell 2: \(Noncharacters.why) (convert the file to UTF-8)"), "\(error)")
         // UTF-16 LE with a BOM (Excel's "Unicode text"), U+FFFF.
         var utf16: [UInt8] = [0xFF, 0xFE]
         for unit in tsv.replacingOccurrences(of: "\u{FFFE}", with: "\u{FFFF}").utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let fromUTF16 = try #require(Self.error(utf16, name: "unicode.txt", format: .tsv))
-        #expect(fromUTF16.description.hasPrefix("unicode.txt:3:2: invalid bytes for the file's encoding: the noncharacter U+FFFF in cell 2"), "\(fromUTF16)")
+        #expect(fromUTF16.description.hasPrefix("unicode.txt:3:41: invalid bytes for the file's encoding: the noncharacter U+FFFF at column 41 (counted in characters), in cell 2"), "\(fromUTF16)")
         // CSV, in a quoted cell.
         let csv = "en,fr\n\"The Embassy\",\"L’Ambassade \u{FFFF}\"\n"
         let fromCSV = try #require(Self.error(Array(csv.utf8), name: "notes.csv", format: .csv))
-        #expect(fromCSV.description.hasPrefix("notes.csv:2:2: invalid bytes for the file's encoding: the noncharacter U+FFFF in cell 2"), "\(fromCSV)")
+        #expect(fromCSV.description.hasPrefix("notes.csv:2:28: invalid bytes for the file's encoding: the noncharacter U+FFFF at column 28 (counted in characters), in cell 2"), "\(fromCSV)")
         // Otherwise valid.
         let units = try read(Data(tsv.replacingOccurrences(of: "\u{FFFE}", with: "\u{FFFD}").utf8), as: .tsv).units
         #expect(units.count == 2)

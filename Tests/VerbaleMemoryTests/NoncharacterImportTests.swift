@@ -17,7 +17,7 @@ struct NoncharacterImportTests {
         ("noncharacter-attribute.tmx", "noncharacter-attribute.tmx:6:41: invalid bytes for the file's encoding: the noncharacter U+FFFF"),
         ("noncharacter-utf16le.tmx", "noncharacter-utf16le.tmx:6:95: invalid bytes for the file's encoding: the noncharacter U+FFFE"),
         ("noncharacter-reference.tmx", "noncharacter-reference.tmx:6:80: malformed XML: &#xFFFE; is not a character XML allows"),
-        ("noncharacter.tsv", "noncharacter.tsv:3:2: invalid bytes for the file's encoding: the noncharacter U+FFFE in cell 2"),
+        ("noncharacter.tsv", "noncharacter.tsv:3:41: invalid bytes for the file's encoding: the noncharacter U+FFFE at column 41 (counted in characters), in cell 2"),
     ])
     func importAddsNothing(name: String, message: String) throws {
         let memory = try temporaryMemory()

@@ -178,6 +178,9 @@ struct RecordScanner {
     private var utf16: UTF16Decoder?
     private var separator: UInt8
     private var line = 1
+    /// The 1-based column of the next byte on its line, in characters (Unicode scalars: UTF-8
+    /// continuation bytes do not count), as the XML readers count it. One branch per byte.
+    private var column = 1
 
     init(source: ByteSource, dialect: DelimitedDialect) {
         self.source = source
@@ -226,12 +229,28 @@ struct RecordScanner {
         if index >= buffer.count, try !refill() { return nil }
         let byte = buffer[index]
         index += 1
+        if byte & 0xC0 != 0x80 { column += 1 }
         return byte
     }
 
     private mutating func peekByte() throws(FormatError) -> UInt8? {
         if index >= buffer.count, try !refill() { return nil }
         return buffer[index]
+    }
+
+    /// The offset in `bytes` of the first byte that does not start a valid UTF-8 sequence
+    /// (`bytes.count` when they are all valid). Cost: O(n), called for an error only.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return bytes.count
+            }
+        }
     }
 
     /// The next record's fields and the line it starts on, or nil at the end.
@@ -244,21 +263,45 @@ struct RecordScanner {
         // Bytes held for this record (each finished cell costs 32 more, about a String's own
         // size): a stray quote would otherwise pull the rest of the file into one cell.
         var held = 0
+        // Where the current cell's first byte is (after an opening quote), and the indices in
+        // `field` of quotes written doubled (two bytes in the file, one in the cell), so that an
+        // error inside the cell can name its own line and column.
+        var cellStart = (line: line, column: column)
+        var doubledQuotes: [Int] = []
         func finishField() throws(FormatError) {
             held += 32
             guard let text = String(validating: field, as: UTF8.self) else {
-                throw FormatError(file: source.name, line: startLine, column: fields.count + 1,
-                                  reason: .invalidEncoding("invalid UTF-8 in cell \(fields.count + 1)"))
+                let bad = Self.firstInvalidUTF8(in: field)
+                let at = where_(bad)
+                let byte = bad < field.count ? "byte 0x\(String(field[bad], radix: 16, uppercase: true))" : "the cell's last bytes"
+                throw FormatError(file: source.name, line: at.line, column: at.column, reason: .invalidEncoding(
+                    "\(byte) at column \(at.column) (counted in characters) is not valid UTF-8, in cell \(fields.count + 1)"))
             }
             // Refused as the XML readers refuse them, so whatever a table brings in can be
             // exported as TMX (XML cannot carry them). One `memchr` per cell.
-            if let (_, value) = field.withUnsafeBufferPointer({ Noncharacters.first(in: $0) }) {
-                throw FormatError(file: source.name, line: startLine, column: fields.count + 1, reason: .invalidEncoding(
-                    "the noncharacter \(Noncharacters.name(value)) in cell \(fields.count + 1): \(Noncharacters.why)"))
+            if let (offset, value) = field.withUnsafeBufferPointer({ Noncharacters.first(in: $0) }) {
+                let at = where_(offset)
+                throw FormatError(file: source.name, line: at.line, column: at.column, reason: .invalidEncoding(
+                    "the noncharacter \(Noncharacters.name(value)) at column \(at.column) (counted in characters), in cell \(fields.count + 1): \(Noncharacters.why)"))
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)
+            doubledQuotes.removeAll()
             quoted = false
+            cellStart = (line, column)
+        }
+        /// The line and column (characters) in the file of `field[offset]`: the cell's start,
+        /// moved over the cell's bytes before it. Only called for an error.
+        func where_(_ offset: Int) -> (line: Int, column: Int) {
+            var at = cellStart
+            for j in 0..<min(offset, field.count) {
+                if field[j] == 0x0A {
+                    at = (at.line + 1, 1)
+                } else if field[j] & 0xC0 != 0x80 {
+                    at.column += doubledQuotes.contains(j) ? 2 : 1
+                }
+            }
+            return at
         }
         while true {
             held += 1
@@ -268,8 +311,8 @@ struct RecordScanner {
             }
             guard let byte = try nextByte() else {
                 if inQuotes {
-                    throw FormatError(file: source.name, line: startLine, column: fields.count + 1,
-                                      reason: .malformedTable("a quoted cell is never closed (truncated file, or a stray quote)"))
+                    throw FormatError(file: source.name, line: cellStart.line, column: cellStart.column - 1, reason: .malformedTable(
+                        "the quote opening cell \(fields.count + 1) here is never closed (truncated file, or a stray quote)"))
                 }
                 if fields.isEmpty && field.isEmpty && !quoted { return nil }
                 try finishField()
@@ -279,12 +322,14 @@ struct RecordScanner {
                 if byte == 0x22 {
                     if try peekByte() == 0x22 {
                         index += 1
+                        column += 1
+                        doubledQuotes.append(field.count)
                         field.append(0x22)
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    if byte == 0x0A { line += 1 }
+                    if byte == 0x0A { line += 1; column = 1 }
                     field.append(byte)
                 }
                 continue
@@ -295,18 +340,21 @@ struct RecordScanner {
             case 0x22 where dialect == .csv && field.isEmpty && !quoted:
                 inQuotes = true
                 quoted = true
+                cellStart = (line, column)
             case 0x0D:
                 if try peekByte() == 0x0A { index += 1 }
-                line += 1
                 try finishField()
+                line += 1
+                column = 1
                 return (fields, startLine)
             case 0x0A:
-                line += 1
                 try finishField()
+                line += 1
+                column = 1
                 return (fields, startLine)
             case 0x00:
-                throw FormatError(file: source.name, line: line, column: fields.count + 1,
-                                  reason: .invalidEncoding("a NUL byte: this looks like a binary file, or UTF-16 without a byte-order mark"))
+                throw FormatError(file: source.name, line: line, column: column - 1, reason: .invalidEncoding(
+                    "a NUL byte at column \(column - 1) (counted in characters), in cell \(fields.count + 1): this looks like a binary file, or UTF-16 without a byte-order mark"))
             default:
                 field.append(byte)
             }
