@@ -139,7 +139,7 @@ struct PersonalDataTests {
         let latinTitles = ["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Dr", "H.E.", "H.E. Mr.", "H.E.Mrs.", "M.", "Mme", "Mlle", "S.E.", "S.E. M.", "S.E.M.",
                            "Monsieur", "Madame", "Miss", "Madam"]
         let khmerTitles = ["លោក", "លោកស្រី", "ឯកឧត្តម", "លោកជំទាវ", "អ្នកស្រី"]
-        let labels = PersonalDataScrubber.latinRoleLabels.flatMap { ["\($0):", "\($0) :", "\($0.uppercased()):"] }
+        let labels = (PersonalDataScrubber.latinRoleLabels + PersonalDataScrubber.latinPluralRoleLabels).flatMap { ["\($0):", "\($0) :", "\($0.uppercased()):"] }
             + PersonalDataScrubber.khmerRoleLabels.flatMap { ["\($0)៖", "\($0) ៖"] }
         for label in labels {
             for title in latinTitles {

@@ -19,8 +19,9 @@ import VerbaleCore
 /// as it is: the import stored it scrubbed.
 ///
 /// Cost, once per memory: one read of each keyed unit's predecessor's variant texts, one scrub
-/// and one hash per variant (about 10 µs a unit); a memory without import keys pays one scan of
-/// `unit`. Inside the migration's transaction: a failure or a kill leaves the old keys and the
+/// and one hash per variant; a memory without import keys pays one scan of `unit`. (A 100,000-
+/// unit memory of the memory benchmark, 99,720 keyed units: 94,321 keys kept; the open that ran
+/// this and the analysis upgrade took 17.9 s in a debug build, the upgrade 13.2 s of it.) Inside the migration's transaction: a failure or a kill leaves the old keys and the
 /// migration pending.
 enum ScrubbedContextKeys {
     static func registerMigration(in migrator: inout DatabaseMigrator) {

@@ -75,6 +75,7 @@ struct ImportCommand: ParsableCommand {
         // Everything that can refuse the command is checked before the memory is opened: opening
         // creates a memory that does not exist yet, and a refused import must leave no trace.
         let memoryPath = MemoryLocation.resolve(explicit: memoryOption.memory)
+        let memoryExisted = FileManager.default.fileExists(atPath: memoryPath.path)
         // The report is the only place the replaced originals are kept: it must not overwrite
         // the memory or an input, and it must be writable before anything is imported (written
         // after the commit, a failure there lost the originals of a committed import).
@@ -114,7 +115,12 @@ struct ImportCommand: ParsableCommand {
         } catch {
             bar?.clear()
             if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
-            throw CommandFailure("\(error)")
+            // A memory this command created stays (empty): another process may already be using
+            // it, so removing it is not safe; the message says so instead of "unchanged".
+            let unchanged = "(the memory is unchanged)"
+            let message = "\(error)"
+            guard !memoryExisted, message.hasSuffix(unchanged) else { throw CommandFailure(message) }
+            throw CommandFailure(message.dropLast(unchanged.count) + "(the memory \(memoryPath.path) did not exist: it was created and holds no unit from this import)")
         }
         bar?.clear()
         for case let .reanalysed(_, previous, seconds) in memory.notes {
