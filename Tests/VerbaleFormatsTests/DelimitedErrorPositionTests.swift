@@ -9,15 +9,7 @@ import Testing
 struct DelimitedErrorPositionTests {
     /// Reads `bytes` handed over in pieces cut at `cuts` (a position must not depend on chunks).
     static func error(_ bytes: [UInt8], name: String, cuts: [Int] = [], format: MemoryFormat) -> FormatError? {
-        Fixture.error(source: {
-            var pieces: [[UInt8]] = []
-            var from = 0
-            for cut in cuts + [bytes.count] where cut > from {
-                pieces.append(Array(bytes[from..<cut]))
-                from = cut
-            }
-            return ByteSource(name: name) { () throws(FormatError) -> [UInt8]? in pieces.isEmpty ? nil : pieces.removeFirst() }
-        }, format: format)
+        Fixture.error(bytes, name: name, cuts: cuts, format: format)
     }
 
     @Test("Invalid UTF-8 in the Khmer cell of a TSV: the column counts characters up to the bad byte, and the cell is named")

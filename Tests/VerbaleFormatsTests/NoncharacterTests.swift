@@ -18,15 +18,7 @@ struct NoncharacterTests {
 
     /// The error reading `bytes` as `name`, in chunks cut at `cuts` (offsets, ascending).
     static func error(_ bytes: [UInt8], name: String, cuts: [Int] = [], format: MemoryFormat? = nil) -> FormatError? {
-        Fixture.error(source: {
-            var pieces: [[UInt8]] = []
-            var from = 0
-            for cut in cuts + [bytes.count] where cut > from {
-                pieces.append(Array(bytes[from..<cut]))
-                from = cut
-            }
-            return ByteSource(name: name) { () throws(FormatError) -> [UInt8]? in pieces.isEmpty ? nil : pieces.removeFirst() }
-        }, format: format)
+        Fixture.error(bytes, name: name, cuts: cuts, format: format)
     }
 
     /// `bytes` in pieces of `size` bytes.

@@ -34,6 +34,20 @@ enum Fixture {
             return nil
         }
     }
+
+    /// The error reading `bytes` as `name`, handed over in pieces cut at `cuts` (ascending
+    /// offsets): an error's position must not depend on how the input was chunked.
+    static func error(_ bytes: [UInt8], name: String, cuts: [Int] = [], format: MemoryFormat? = nil) -> FormatError? {
+        error(source: {
+            var pieces: [[UInt8]] = []
+            var from = 0
+            for cut in cuts + [bytes.count] where cut > from {
+                pieces.append(Array(bytes[from..<cut]))
+                from = cut
+            }
+            return ByteSource(name: name) { () throws(FormatError) -> [UInt8]? in pieces.isEmpty ? nil : pieces.removeFirst() }
+        }, format: format)
+    }
 }
 
 extension TranslationUnit {
