@@ -36,8 +36,10 @@ public struct ContextKeys: Sendable {
 
     /// The keys of `unit` after `scrubber` has replaced its personal data (the unit as typed, or
     /// already scrubbed: scrubbing is a fixed point on its own output).
+    /// Only the variant texts are scrubbed (`scrubTexts`): notes, origin and properties play no
+    /// part in a key.
     public init(scrubbing unit: TranslationUnit, with scrubber: PersonalDataScrubber) {
-        self.init(scrubber.scrub(unit, file: "", position: 0).unit)
+        self.init(scrubber.scrubTexts(unit, file: "", position: 0).unit)
     }
 
     /// The key a search looks for: `segment` (the query's previous segment, as typed, in

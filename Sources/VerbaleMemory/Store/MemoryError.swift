@@ -39,8 +39,7 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
         case let .sqlite(path, operation, message):
             "\(path): \(operation) failed: \(message)"
         case let .importFailed(source, underlying):
-            // A reader's error already names its file (`notes.tmx:7:1: malformed XML…`): not twice.
-            "\(underlying.hasPrefix(source + ":") ? underlying : "\(source): \(underlying)"); nothing was imported (the memory is unchanged)"
+            "\(Self.failure(source, underlying)); nothing was imported (the memory is unchanged)"
         case let .invalidPattern(kind, reason):
             "the built-in \(kind) pattern for personal data does not compile with this ICU: \(reason); nothing was imported"
         case let .invalidUnit(id, reason):
@@ -52,5 +51,21 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
         case let .madeByNewerVerbale(path, stored, current):
             "the memory \(path) was \(AnalysisUpgrade.newerExplanation(stored: stored, current: current)); nothing was imported"
         }
+    }
+}
+
+extension MemoryError {
+    /// An import failure's cause: a reader's error already names its file
+    /// (`notes.tmx:7:1: malformed XML…`), so the file is not named twice.
+    private static func failure(_ source: String, _ underlying: String) -> String {
+        underlying.hasPrefix(source + ":") ? underlying : "\(source): \(underlying)"
+    }
+
+    /// `description`, for a failure in a memory the command itself created (the import opens,
+    /// hence creates, the memory before it reads its inputs): such a memory is not "unchanged"
+    /// — it exists now, holding no unit of this import — so the message says so.
+    public func description(forMemoryCreatedAt path: String) -> String {
+        guard case let .importFailed(source, underlying) = self else { return description }
+        return "\(Self.failure(source, underlying)); nothing was imported (the memory \(path) did not exist: it was created and holds no unit from this import)"
     }
 }

@@ -117,10 +117,10 @@ struct ImportCommand: ParsableCommand {
             if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
             // A memory this command created stays (empty): another process may already be using
             // it, so removing it is not safe; the message says so instead of "unchanged".
-            let unchanged = "(the memory is unchanged)"
-            let message = "\(error)"
-            guard !memoryExisted, message.hasSuffix(unchanged) else { throw CommandFailure(message) }
-            throw CommandFailure(message.dropLast(unchanged.count) + "(the memory \(memoryPath.path) did not exist: it was created and holds no unit from this import)")
+            if !memoryExisted, let failure = error as? MemoryError {
+                throw CommandFailure(failure.description(forMemoryCreatedAt: memoryPath.path))
+            }
+            throw CommandFailure("\(error)")
         }
         bar?.clear()
         for case let .reanalysed(_, previous, seconds) in memory.notes {
