@@ -57,20 +57,19 @@ struct NoteReference {
         } catch { throw .unreadable("ICU", error.description) }
     }
 
-    /// Reads `typed` as a label (optional), then identifiers joined by connectives; whatever
-    /// does not fit that shape, from the first word that breaks it, is `unrendered`.
+    /// Reads `typed` as a label (optional), then identifiers joined by connectives
+    /// (`ReferenceList`); whatever does not fit that shape, from the first word that breaks
+    /// it, is `unrendered`.
     func read(_ typed: String) -> Reading {
         let scalars = Array(typed.unicodeScalars)
         func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-        let items = Self.groupingThousands(tokenizer.placeables(in: typed).filter { ($0.kind == .reference || $0.kind == .number) && $0.range.upperBound <= scalars.count },
-                                           in: scalars)
-        guard let first = items.first else {
+        guard let list = ReferenceList.lists(in: typed, placeables: tokenizer.placeables(in: typed)).first else {
             return Reading(label: nil, khmerTypedFirst: nil, identifiers: [], khmerConnectiveTyped: false, unrendered: Self.words(typed))
         }
-        var label = first.kind == .reference ? ReferenceLabel(placeableText: first.text, value: first.value) : nil
+        var label = list.label
         // A label word just before the placeable ("លេខយោង ២០២១/០១/០៤៥", "Ref. No. 12/2021")
         // is part of the reference: a file reference.
-        var lead = text(0..<first.range.lowerBound)
+        var lead = text(0..<list.range.lowerBound)
         var labelBefore = false
         if let word = Self.trailingWord(of: lead), let before = ReferenceLabel(word: word.word) {
             label = before == .reference ? .reference : (label ?? before)
@@ -79,23 +78,9 @@ struct NoteReference {
         }
         // A Khmer label the drafter typed ("លេខ​១២៣/២០២១" with U+200B, "លេខៈ", "លេខ៖") is the
         // drafter's wording: the Khmer note keeps it.
-        let khmerTypedFirst = !labelBefore && label != nil && Self.hasKhmerLetter(first.text) ? first.text : nil
-        var unrendered = Self.words(lead)
-        var identifiers = [Self.identifier(first)]
-        var khmerConnectiveTyped = false
-        var cursor = first.range.upperBound
-        for item in items.dropFirst() where item.range.lowerBound >= cursor {
-            let gap = text(cursor..<item.range.lowerBound)
-            let itemLabel = item.kind == .reference ? ReferenceLabel(placeableText: item.text, value: item.value) : nil
-            // "No. 12 and No. 13": a repeated label of the same kind is one label over the list.
-            guard ReferenceConnective.joins(gap), itemLabel == nil || Self.sameKind(itemLabel, label) else { break }
-            identifiers.append(Self.identifier(item))
-            khmerConnectiveTyped = ReferenceConnective.isKhmer(gap)
-            cursor = item.range.upperBound
-        }
-        unrendered += Self.words(text(cursor..<scalars.count))
-        return Reading(label: label, khmerTypedFirst: khmerTypedFirst, identifiers: identifiers,
-                       khmerConnectiveTyped: khmerConnectiveTyped, unrendered: unrendered)
+        let khmerTypedFirst = !labelBefore && list.label != nil && Self.hasKhmerLetter(list.first.text) ? list.first.text : nil
+        return Reading(label: label, khmerTypedFirst: khmerTypedFirst, identifiers: list.identifiers, khmerConnectiveTyped: list.khmerConnectiveTyped,
+                       unrendered: Self.words(lead) + Self.words(text(list.range.upperBound..<scalars.count)))
     }
 
     func line(_ typed: String, in language: Language) -> Line {
@@ -119,40 +104,6 @@ struct NoteReference {
             if text == Digits.khmer(typed) { khmerLabel = nil; khmerConnective = nil }
         }
         return Line(text: text, khmerLabel: khmerLabel, khmerConnective: khmerConnective)
-    }
-
-    /// `items` with a number of one to three digits and the three-digit number one space after
-    /// it made one number ("Nos. 1 234 and 1 235": the English recogniser reads a plain space
-    /// as no grouping, so "1 235" comes as "1" and "235"), as the reference rule reads "N° 1 234".
-    /// O(items).
-    private static func groupingThousands(_ items: [Placeable], in scalars: [Unicode.Scalar]) -> [Placeable] {
-        var merged: [Placeable] = []
-        for item in items {
-            if var last = merged.last, item.kind == .number, last.range.upperBound + 1 == item.range.lowerBound,
-               [" ", "\u{00A0}", "\u{202F}"].contains(scalars[last.range.upperBound]),
-               item.text.unicodeScalars.count == 3, item.text.unicodeScalars.allSatisfy({ $0.properties.numericType == .decimal }),
-               let group = Digits.ascii(last.text).split(whereSeparator: { !("0"..."9").contains($0) }).last, (1...3).contains(group.count),
-               Digits.ascii(last.text).last.map { ("0"..."9").contains($0) } == true {
-                last.text += String(scalars[last.range.upperBound]) + item.text
-                last.value += " " + Digits.ascii(item.text)
-                last.range = last.range.lowerBound..<item.range.upperBound
-                merged[merged.count - 1] = last
-            } else {
-                merged.append(item)
-            }
-        }
-        return merged
-    }
-
-    /// A list item's identifier: a reference's value, or a number as typed (ASCII digits).
-    private static func identifier(_ item: Placeable) -> String {
-        item.kind == .reference ? item.value : Digits.ascii(item.text)
-    }
-
-    /// Whether two labels name the same kind (one note number or several count as one kind).
-    private static func sameKind(_ a: ReferenceLabel?, _ b: ReferenceLabel?) -> Bool {
-        func family(_ label: ReferenceLabel?) -> ReferenceLabel? { label == .numbers ? .number : label }
-        return family(a) == family(b)
     }
 
     /// The words of `text` (split at spaces, U+200B too).
