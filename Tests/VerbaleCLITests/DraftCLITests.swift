@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbaleTestSupport
 
 @Suite("verbale draft, mine and check")
 struct DraftCLITests {
@@ -94,7 +95,7 @@ struct CheckTranslateCLITests {
         let result = try CLI.run(["draft", "translate", "-", "--to", "fr,km", "--memory", "/nonexistent/memory.tmx"], stdin: Self.mutated)
         #expect(result.status != 0)
         let shipped = try CLI.run(["draft", "translate", "-", "--to", "fr,km"], stdin: Self.mutated,
-                                  environment: ["VERBALE_MEMORY": "", "XDG_DATA_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("verbale-empty-\(UUID().uuidString)").path])
+                                  environment: ["VERBALE_MEMORY": "", "XDG_DATA_HOME": Scratch.path("verbale-empty").path])
         #expect(shipped.status == 0, "\(shipped.stderr)")
         #expect(shipped.stdout.contains("saisit cette occasion pour renouveler au Ministère des Affaires étrangères les assurances de sa très haute considération."))
         #expect(shipped.stdout.contains("⟦"))
@@ -163,7 +164,7 @@ struct DraftKhmerProvenanceCLITests {
 
     @Test("A Khmer note drafted with --ref \"Ref. 12/2021\" holds លេខយោង ១២/២០២១, which check --lang km reads as its reference; draft translate gives Ref./Réf. 12/2021")
     func khmerFileReference() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-ref-\(UUID().uuidString)")
+        let home = Scratch.path("verbale-ref")
         defer { try? FileManager.default.removeItem(at: home) }
         let environment = ["HOME": home.path, "XDG_DATA_HOME": "", "VERBALE_MEMORY": ""]
         let note = try CLI.run(["draft", "new", "--from", "Embassy of the Kingdom of Cambodia", "--to", "Ministry of Foreign Affairs of the French Republic",
