@@ -39,6 +39,9 @@ struct PersonalDataReviewLeftoverTests {
         #expect(scrubbed("Contact: Director Sok Dara and Deputy Director Chan Thida")
                 == "Contact: Director {PERSON1} and Deputy Director {PERSON2}")
         #expect(scrubbed("Contact: Director-General Ingrid van der Berg") == "Contact: Director-General {PERSON}")
+        #expect(scrubbed("Contact: Director-General Sok Dara (Legal Affairs)!") == "Contact: Director-General {PERSON} (Legal Affairs)!")
+        #expect(scrubbed("Contact: Deputy Director-General Sok Dara Vy!") == "Contact: Deputy Director-General {PERSON}!")
+        #expect(scrubbed("Contact: Deputy Director-General sok.dara@mfa.gov.kh") == "Contact: Deputy Director-General {EMAIL}")
         // A title after the office: the title pattern takes the name, the title stays.
         #expect(scrubbed("Contact: Director-General H.E. Mr. Sok Dara") == "Contact: Director-General H.E. Mr. {PERSON}")
         // What stays: an office alone, with its institution, an office in a sentence, a scrubbed
@@ -47,7 +50,8 @@ struct PersonalDataReviewLeftoverTests {
                      "Contact: Deputy Director-General of the Department of Legal Affairs", "Contact: Director of the European Union",
                      "Contact: the Director of the Department will reply.", "Contact: Director-General of ASEAN, Ministry of Foreign Affairs",
                      "Contact: Deputy Director-General of the Department of Legal Affairs {PERSON}", "Contact: Director-General H.E. Mr. {PERSON}",
-                     "Mr President, the Director-General of the Commission said so.", "Contact: Head of Section, Consular Department"] {
+                     "Mr President, the Director-General of the Commission said so.", "Contact: Head of Section, Consular Department",
+                     "Contact: Director-General will reply to the note of the Embassy.", "Contact: Director-General or Deputy Director-General"] {
             #expect(persons(text).isEmpty, "\(text)")
             #expect(scrubbed(text) == text, "\(text)")
         }
