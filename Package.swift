@@ -74,14 +74,16 @@ let package = Package(
             dependencies: ["CICU", "VerbaleCore", "VerbaleFormats", "VerbaleMemory", "VerbaleGlossary", "VerbaleAlign", "VerbaleDraft"],
             path: "Benchmarks/Sources/verbale-bench"
         ),
+        // Test-only: the scratch folder every test suite writes its temporary files under.
+        .target(name: "VerbaleTestSupport", path: "Tests/VerbaleTestSupport"),
         .testTarget(name: "VerbaleCoreTests", dependencies: ["VerbaleCore"]),
-        .testTarget(name: "VerbaleFormatsTests", dependencies: ["VerbaleFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "VerbaleMemoryTests", dependencies: ["VerbaleMemory", "VerbaleFormats"]),
-        .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleGlossary", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleAlign", "VerbaleFormats"]),
-        .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleDraft", "VerbaleFormats"]),
+        .testTarget(name: "VerbaleFormatsTests", dependencies: ["VerbaleTestSupport", "VerbaleFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "VerbaleMemoryTests", dependencies: ["VerbaleTestSupport", "VerbaleMemory", "VerbaleFormats"]),
+        .testTarget(name: "VerbaleGlossaryTests", dependencies: ["VerbaleTestSupport", "VerbaleGlossary", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "VerbaleAlignTests", dependencies: ["VerbaleTestSupport", "VerbaleAlign", "VerbaleFormats"]),
+        .testTarget(name: "VerbaleDraftTests", dependencies: ["VerbaleTestSupport", "VerbaleDraft", "VerbaleFormats"]),
         .testTarget(name: "VerbaleCLITests", dependencies: [
-            "verbale", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "verbale", "VerbaleTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             // To age a memory's analysis stamp, as an older Verbale left it.
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),

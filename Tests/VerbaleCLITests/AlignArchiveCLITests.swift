@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbaleTestSupport
 
 /// `verbale align --archive`, on our own English/French/Khmer notes in `Fixtures/align/archive`.
 @Suite("verbale align --archive")
@@ -52,8 +53,7 @@ struct AlignArchiveCLITests {
 
     @Test("A missing file is refused naming the manifest, its line and the file; nothing is aligned")
     func missingFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-archive-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Scratch.folder("verbale-archive")
         let manifest = dir.appendingPathComponent("notes.tsv")
         try Data("en=\(Self.fixture("note1.en.txt"))\tfr=\(Self.fixture("note1.fr.txt"))\nen=\(Self.fixture("note2.en.txt"))\tfr=absent.fr.txt\n".utf8).write(to: manifest)
         let result = try CLI.run(["align", "--archive", manifest.path, "--json"])

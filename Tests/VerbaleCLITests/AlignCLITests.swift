@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+import VerbaleTestSupport
 
 /// `verbale align` run as a user would, on files written to a temporary folder.
 @Suite("verbale align")
@@ -19,8 +20,7 @@ struct AlignCLITests {
     """
 
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-align-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try Scratch.folder("verbale-align")
         return url
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbaleTestSupport
 
 @Suite("verbale draft, mine and check")
 struct DraftCLITests {
@@ -94,7 +95,7 @@ struct CheckTranslateCLITests {
         let result = try CLI.run(["draft", "translate", "-", "--to", "fr,km", "--memory", "/nonexistent/memory.tmx"], stdin: Self.mutated)
         #expect(result.status != 0)
         let shipped = try CLI.run(["draft", "translate", "-", "--to", "fr,km"], stdin: Self.mutated,
-                                  environment: ["VERBALE_MEMORY": "", "XDG_DATA_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("verbale-empty-\(UUID().uuidString)").path])
+                                  environment: ["VERBALE_MEMORY": "", "XDG_DATA_HOME": Scratch.path("verbale-empty").path])
         #expect(shipped.status == 0, "\(shipped.stderr)")
         #expect(shipped.stdout.contains("saisit cette occasion pour renouveler au Ministère des Affaires étrangères les assurances de sa très haute considération."))
         #expect(shipped.stdout.contains("⟦"))
@@ -163,7 +164,7 @@ struct DraftKhmerProvenanceCLITests {
 
     @Test("A Khmer note drafted with --ref \"Ref. 12/2021\" holds លេខយោង ១២/២០២១, which check --lang km reads as its reference; draft translate gives Ref./Réf. 12/2021")
     func khmerFileReference() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-ref-\(UUID().uuidString)")
+        let home = Scratch.path("verbale-ref")
         defer { try? FileManager.default.removeItem(at: home) }
         let environment = ["HOME": home.path, "XDG_DATA_HOME": "", "VERBALE_MEMORY": ""]
         let note = try CLI.run(["draft", "new", "--from", "Embassy of the Kingdom of Cambodia", "--to", "Ministry of Foreign Affairs of the French Republic",
@@ -180,5 +181,61 @@ struct DraftKhmerProvenanceCLITests {
         let bare = try CLI.run(["draft", "translate", "-", "--to", "fr,km"], stdin: "The reference is 12/2021.\n", environment: environment)
         #expect(bare.stdout.contains("១២/២០២១") && !bare.stdout.contains("១២ / ២០២១"), "\(bare.stdout)")
     }
-}
 
+    /// The reference line of each note in `draft new --json` for `--ref typed`, by language.
+    static func referenceLines(_ typed: String) throws -> (lines: [String: [String: Any]], stderr: String) {
+        let result = try CLI.run(["draft", "new", "--from", "Permanent Mission of the Kingdom of Cambodia",
+                                  "--to", "Office of the High Commissioner for Human Rights", "--purpose", "transmit",
+                                  "--ref", typed, "--place", "Geneva", "--date", "2021-01-12", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let notes = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        var lines: [String: [String: Any]] = [:]
+        for note in notes {
+            let language = try #require(note["language"] as? String)
+            lines[language] = try #require((note["lines"] as? [[String: Any]])?.first { $0["kind"] as? String == "reference" })
+        }
+        return (lines, result.stderr)
+    }
+
+    @Test("Finding 7: draft new --ref \"Nos. 12 and 13\" writes N°s 12 et 13 and លេខ ១២ និង ១៣ [unreviewed], asTyped false, no warning")
+    func referenceList() throws {
+        let result = try CLI.run(["draft", "new", "--from", "Permanent Mission of the Kingdom of Cambodia",
+                                  "--to", "Office of the High Commissioner for Human Rights", "--purpose", "transmit",
+                                  "--ref", "Nos. 12 and 13", "--place", "Geneva", "--date", "2021-01-12"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Nos. 12 and 13") && lines.contains("N°s 12 et 13") && lines.contains("លេខ ១២ និង ១៣ [unreviewed]"), "\(result.stdout)")
+        #expect(!result.stdout.contains("12 and 13 [") && !result.stdout.contains(" and 13 [unreviewed]"))
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let json = try Self.referenceLines("Nos. 12 and 13")
+        #expect(json.lines.mapValues { $0["text"] as? String } == ["en": "Nos. 12 and 13", "fr": "N°s 12 et 13", "km": "លេខ ១២ និង ១៣"])
+        #expect(json.lines.values.allSatisfy { $0["asTyped"] as? Bool == false && ($0["unrendered"] as? [String])?.isEmpty == true })
+        #expect(json.lines["km"]?["unreviewed"] as? Bool == true)
+    }
+
+    @Test("Finding 7: draft new --ref \"លេខ ១២ និង ១៣\" (typed in Khmer) writes Nos./N°s in English and French, the drafter's Khmer unmarked")
+    func khmerReferenceList() throws {
+        let json = try Self.referenceLines("លេខ ១២ និង ១៣")
+        #expect(json.lines.mapValues { $0["text"] as? String } == ["en": "Nos. 12 and 13", "fr": "N°s 12 et 13", "km": "លេខ ១២ និង ១៣"])
+        #expect(json.lines["km"]?["unreviewed"] as? Bool == false)
+    }
+
+    @Test("Finding 7: draft new --ref \"12 (draft)\" keeps the line as typed in every note, [as typed] in text, asTyped and unrendered in JSON, a warning on stderr, exit 0")
+    func referenceAsTyped() throws {
+        let json = try Self.referenceLines("12 (draft)")
+        for (language, line) in json.lines {
+            #expect(line["text"] as? String == "12 (draft)", "\(language)")
+            #expect(line["asTyped"] as? Bool == true, "\(language)")
+            #expect(line["unrendered"] as? [String] == ["(draft)"], "\(language)")
+            // The existing fields keep their names.
+            #expect(Set(line.keys).isSuperset(of: ["kind", "text", "formulas", "unreviewed", "untranslated", "sources"]))
+        }
+        #expect(json.stderr.contains("warning") && json.stderr.contains("\"(draft)\"") && json.stderr.contains("[as typed]"), "\(json.stderr)")
+        let text = try CLI.run(["draft", "new", "--from", "Embassy of the Kingdom of Cambodia", "--to", "Ministry of Foreign Affairs of the Kingdom of Thailand",
+                                "--purpose", "inform", "--ref", "No. 12 bis", "--lang", "fr,km"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.components(separatedBy: "No. 12 bis [as typed]").count == 3, "\(text.stdout)")
+        #expect(!text.stdout.contains("លេខ ១២ bis"), "\(text.stdout)")
+        #expect(text.stderr.components(separatedBy: "warning").count == 2, "one warning, not one per note: \(text.stderr)")
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbaleTestSupport
 
 @Suite("verbale glossary")
 struct GlossaryCLITests {
@@ -13,7 +14,7 @@ struct GlossaryCLITests {
 
     /// A path where no memory is.
     static func missingMemory() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cli-glossary-\(UUID().uuidString).sqlite").path
+        Scratch.path("verbale-cli-glossary", suffix: ".sqlite").path
     }
 
     static func fixture(_ name: String) -> String {
@@ -93,10 +94,10 @@ struct GlossaryCLITests {
 
     @Test("Read-only glossary commands refuse a --memory path where no memory is, and create nothing; glossary import creates it (audit F11)")
     func missingMemoryRefused() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-no-memory-\(UUID().uuidString)")
+        let folder = Scratch.path("verbale-no-memory")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("typo.sqlite").path
-        let note = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-terms-\(UUID().uuidString).txt")
+        let note = Scratch.path("verbale-terms", suffix: ".txt")
         try Data("ស្ថានទូត\n".utf8).write(to: note)
         defer { try? FileManager.default.removeItem(at: note) }
         for arguments in [["glossary", "lookup", "--memory", path, "Embassy"],
@@ -141,7 +142,7 @@ struct GlossaryCLITests {
         let bad = try CLI.run(["glossary", "import", "--memory", memory, Self.fixture("basic-v2.tbx"), Self.fixture("no-language.tbx")])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("no-language.tbx:5:") && bad.stderr.contains("nothing was imported"))
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-export-\(UUID().uuidString).tbx").path
+        let out = Scratch.path("verbale-export", suffix: ".tbx").path
         _ = try CLI.run(["glossary", "export", "--memory", memory, "--termbase", "basic-v2", out])
         let exported = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
         #expect(!exported.contains("Thaïlande"), "the failed import stored nothing")
@@ -183,8 +184,7 @@ struct GlossaryCLITests {
     @Test("import errors say what is wrong, where: an undeclared entity in a TBX term, a bad byte in a CSV (and no --lossy, which import does not have)")
     func importErrorsInWords() throws {
         let memory = Self.memory()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-import-errors-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-import-errors")
         defer { try? FileManager.default.removeItem(at: folder) }
         let tbx = folder.appendingPathComponent("nb.tbx")
         try Data(("<?xml version=\"1.0\"?>\n<!DOCTYPE tbx SYSTEM \"nowhere.dtd\">\n<tbx type=\"TBX-Basic\" xml:lang=\"en\"><text><body>\n"
@@ -206,8 +206,7 @@ struct GlossaryCLITests {
 
     @Test("check reports a missing equivalent and exits 1")
     func check() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Scratch.folder("verbale-check")
         let en = directory.appendingPathComponent("en.txt"), fr = directory.appendingPathComponent("fr.txt")
         try "The Embassy of the Kingdom of Thailand\nThe Kingdom of Thailand\n".write(to: en, atomically: true, encoding: .utf8)
         try "L’Ambassade du Royaume de Thaïlande\nLe Royaume\n".write(to: fr, atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbaleTestSupport
 
 /// A Khmer query typed with U+200B between its words meets the shipped formulas (written
 /// without) exactly as the same query typed without U+200B does (audit finding F15): search,
@@ -13,7 +14,7 @@ struct KhmerInvisibleBreaksCLITests {
 
     /// A fresh data folder: the shipped memory is seeded into it on first use.
     static func freshEnvironment() -> [String: String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-zwsp-\(UUID().uuidString)")
+        let folder = Scratch.path("verbale-zwsp")
         return ["VERBALE_MEMORY": "", "XDG_DATA_HOME": folder.path]
     }
 
@@ -61,8 +62,7 @@ struct KhmerInvisibleBreaksCLITests {
         #expect(spaced.stdout.contains("has the honour to inform"), "\(spaced.stdout)")
         #expect(Self.comparable(spaced.stdout) == Self.comparable(unspaced.stdout))
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-zwsp-mine-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-zwsp-mine")
         var files: [String] = []
         for n in 1...4 {
             let file = folder.appendingPathComponent("km\(n).txt")

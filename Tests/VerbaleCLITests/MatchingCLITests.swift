@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbaleTestSupport
 
 @Suite("verbale search and suggest")
 struct MatchingCLITests {
@@ -50,8 +51,7 @@ struct MatchingCLITests {
 
     @Test("search --memory <memory>.match (the index kept beside a memory) searches that memory; without it, a clear error")
     func matchFileBesideMemory() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let memory = folder.appendingPathComponent("m.sqlite").path
         #expect(try CLI.run(["import", "--memory", memory, Self.memory]).status == 0)
@@ -76,8 +76,7 @@ struct MatchingCLITests {
 
     @Test("A language the memory lacks is named in the error")
     func missingLanguage() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let table = folder.appendingPathComponent("en-fr.tsv")
         try "en\tfr\nThank you\tMerci\n".write(to: table, atomically: true, encoding: .utf8)
@@ -119,8 +118,7 @@ struct MatchingCLITests {
 
     @Test("A TMX loaded on the fly gives each match an origin (file#tuid, else file#position) and carries a country over from the termbase")
     func originAndEntity() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let tmx = folder.appendingPathComponent("embassies.tmx")
         try """

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import VerbaleTestSupport
 
 /// The TMX 1.4 header our test files start with, up to and including `<body>`.
 let tmxHead = """
@@ -49,8 +50,7 @@ func exportedLines(_ memory: URL) throws -> [Substring] {
 }
 
 func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try Scratch.folder("verbale-cli")
     return folder
 }
 

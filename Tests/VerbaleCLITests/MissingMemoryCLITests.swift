@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import VerbaleTestSupport
 
 /// Finding F9: a command that only reads the memory must not create one at a mistyped path.
 @Suite("a missing explicit memory")
 struct MissingMemoryCLITests {
     static func scratch() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("verbale-missing-\(UUID().uuidString)")
+        Scratch.path("verbale-missing")
     }
 
     @Test("read-only commands refuse a --memory or VERBALE_MEMORY path that does not exist, and create nothing there")

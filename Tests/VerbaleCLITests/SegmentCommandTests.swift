@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VerbaleCore
+import VerbaleTestSupport
 
 @Suite("verbale segment")
 struct SegmentCommandTests {
@@ -54,8 +55,7 @@ struct SegmentCommandTests {
     @Test("--json offsets do not count a byte-order mark: UTF-8 and UTF-16 files with one give the offsets of the file without")
     func byteOrderMark() throws {
         let text = "ស្ថានទូត​មាន​កិត្តិយស។ Mr. Dupont will arrive.\n"
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-bom-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-bom")
         defer { try? FileManager.default.removeItem(at: folder) }
         var utf16 = Data([0xFF, 0xFE])
         for unit in text.utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
@@ -87,7 +87,7 @@ struct SegmentCommandTests {
 
     @Test("Invalid UTF-8 is an error giving the byte offset; --lossy replaces it")
     func invalidUTF8() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-bad-\(UUID().uuidString).txt")
+        let file = Scratch.path("verbale-bad", suffix: ".txt")
         try Data([0x48, 0x69, 0x2E, 0x20, 0xFF, 0x6F, 0x2E]).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let strict = try CLI.run(["segment", file.path])
@@ -100,7 +100,7 @@ struct SegmentCommandTests {
 
     @Test("Binary input is refused")
     func binary() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-bin-\(UUID().uuidString).bin")
+        let file = Scratch.path("verbale-bin", suffix: ".bin")
         try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02]).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try CLI.run(["segment", file.path])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbaleTestSupport
 
 @Suite("verbale tokenize")
 struct TokenizeCommandTests {
@@ -49,7 +50,7 @@ struct TokenizeCommandTests {
 
     @Test("Invalid UTF-8 is refused with its byte offset; empty input prints nothing")
     func badInput() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-tokenize-\(UUID().uuidString).txt")
+        let file = Scratch.path("verbale-tokenize", suffix: ".txt")
         try Data([0x41, 0x20, 0xC3, 0x28, 0x0A]).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let bad = try CLI.run(["tokenize", file.path])

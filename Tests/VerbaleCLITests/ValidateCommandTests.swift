@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerbaleTestSupport
 
 /// Our format fixtures (written for the tests, in `Tests/Fixtures/formats`).
 private func formatFixture(_ name: String) -> String {
@@ -72,7 +73,7 @@ func runStreaming(_ arguments: [String], input generator: inout GeneratedTMX) th
     // Close-on-exec, so children other tests spawn meanwhile do not keep the pipe open.
     guard pipe(&fds) == 0 else { throw POSIXError(.EIO) }
     for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-    let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-validate-\(UUID().uuidString).out")
+    let outURL = Scratch.path("verbale-validate", suffix: ".out")
     let errURL = outURL.appendingPathExtension("err")
     defer {
         try? FileManager.default.removeItem(at: outURL)
@@ -132,7 +133,7 @@ func peakResidentMB(_ pid: pid_t) -> Double? {
 struct ValidateCommandTests {
     @Test("validate reads good files, with their languages (Khmer too), and stores nothing")
     func goodFiles() throws {
-        let memory = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-validate-\(UUID().uuidString).sqlite")
+        let memory = Scratch.path("verbale-validate", suffix: ".sqlite")
         let result = try CLI.run(["validate", formatFixture("tmx14-notes.tmx"), formatFixture("notes-2.0.xlf")], environment: ["VERBALE_MEMORY": memory.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("tmx14-notes.tmx: TMX, 3 units (en 3, fr 1, fr-FR 1, km 1, km-KH 1) — valid"), "\(result.stdout)")

@@ -4,6 +4,7 @@ import VerbaleCore
 import VerbaleDraft
 import VerbaleGlossary
 @testable import VerbaleMemory
+import VerbaleTestSupport
 
 /// Glossary entities recorded per entry when a memory is indexed (`EntryEntities`): trusted
 /// only with the glossary they were made with, kept through saving, reopening and later
@@ -52,8 +53,7 @@ struct EntityRecordTests {
     }
 
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-entity-record-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-entity-record")
         return folder
     }
 

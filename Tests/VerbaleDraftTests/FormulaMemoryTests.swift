@@ -3,6 +3,7 @@ import Testing
 import VerbaleCore
 @testable import VerbaleDraft
 import VerbaleFormats
+import VerbaleTestSupport
 
 @Suite("The shipped stock-phrase memory")
 struct FormulaMemoryTests {
@@ -48,7 +49,7 @@ struct FormulaMemoryTests {
 
     @Test("A truncated formula memory is refused with file, line and column")
     func malformed() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-cut-\(UUID().uuidString).tmx")
+        let url = Scratch.path("verbale-cut", suffix: ".tmx")
         try Data("<tmx version=\"1.4\"><header/><body><tu tuid=\"a\">\n<tuv xml:lang=\"en\"><seg>x".utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         do {

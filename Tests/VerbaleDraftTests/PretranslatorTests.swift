@@ -118,6 +118,22 @@ struct PretranslatorTests {
         ]
         #expect(Set(misses).isSubset(of: wrongInTheNote), "misses on correct formulas: \(Set(misses).subtracting(wrongInTheNote))")
     }
+
+    @Test("Finding 7: draft translate writes a reference list whole in the target (និង, not the clause ហើយ; Nos. from a Khmer លេខ list); No. 12 and 3 annexes stays a reference and a count")
+    func referenceLists() throws {
+        let result = translator.pretranslate("The Embassy refers to its Notes Nos. 12 and 13.\n\nRef. 12/2021 and 13/2021\n", to: [.french, .khmer])
+        #expect(result.document(.french).contains("N°s 12 et 13."), "\(result.document(.french))")
+        #expect(result.document(.french).contains("Réf. 12/2021 et 13/2021"), "\(result.document(.french))")
+        let khmer = result.document(.khmer)
+        #expect(khmer.contains("លេខ ១២ និង ១៣។") && khmer.contains("លេខយោង ១២/២០២១ និង ១៣/២០២១"), "\(khmer)")
+        #expect(!khmer.contains("ហើយ ១៣"), "\(khmer)")
+        #expect(result.segments.allSatisfy { $0.targets["km"]?.flags.contains("unreviewed") == true }, "Verbale's Khmer label and និង are unreviewed")
+        let count = translator.pretranslate("The Embassy encloses Note No. 12 and 3 annexes.", to: [.french])
+        #expect(!count.document(.french).contains("N°s"), "\(count.document(.french))")
+        let fromKhmer = try Pretranslator(book: Fixtures.book, sourceLanguage: .khmer).pretranslate("លេខ ១២ និង ១៣\n", to: [.english, .french])
+        #expect(fromKhmer.document(.english) == "Nos. 12 and 13", "\(fromKhmer.document(.english))")
+        #expect(fromKhmer.document(.french) == "N°s 12 et 13", "\(fromKhmer.document(.french))")
+    }
 }
 
 @Suite("Khmer drafts")

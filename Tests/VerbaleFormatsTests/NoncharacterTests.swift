@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerbaleCore
 @testable import VerbaleFormats
+import VerbaleTestSupport
 
 /// U+FFFE and U+FFFF: XML 1.0 `Char` (production [2]) leaves them out, so the readers refuse
 /// them as they refuse a C0 control — a `FormatError` naming file, line and column — on every
@@ -110,7 +111,7 @@ struct NoncharacterTests {
             #expect(error.description.hasPrefix("long.tmx:3:\(column): \(Self.refusal("U+FFFF"))"), "\(error)")
         }
         // Through a real file read in 64 KB chunks.
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-noncharacter-\(UUID().uuidString).tmx")
+        let url = Scratch.path("verbale-noncharacter", suffix: ".tmx")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let fromFile = try #require(Fixture.error(source: { try ByteSource(url: url) }))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerbaleCore
 @testable import VerbaleFormats
+import VerbaleTestSupport
 
 /// The TBX reader on the project's own XML scanner (audit F21): errors in words with file,
 /// line and column, as a TMX file gets, and an undeclared entity refused, never dropped.
@@ -31,7 +32,7 @@ struct TBXScannerErrorTests {
 
     @Test("With a DOCTYPE naming an external DTD, an undeclared entity is refused, not silently dropped; the DTD is not read")
     func externalDTDEntity() throws {
-        let dtd = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-tbx-\(UUID().uuidString).dtd")
+        let dtd = Scratch.path("verbale-tbx", suffix: ".dtd")
         try Data("<!ENTITY x \"expanded\">".utf8).write(to: dtd)
         defer { try? FileManager.default.removeItem(at: dtd) }
         let data = Self.document("a &x; b", doctype: "<!DOCTYPE tbx SYSTEM \"\(dtd.absoluteString)\">\n")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerbaleCore
 @testable import VerbaleFormats
+import VerbaleTestSupport
 
 /// Our own TBX fixtures, under Tests/Fixtures/glossary.
 enum GlossaryFixture {
@@ -117,7 +118,7 @@ struct TBXTests {
         let rootEnd = try #require(whole.lastRange(of: Data("</".utf8))).lowerBound
         for cut in [2_000, 5_000, whole.count / 2, rootEnd] {
             let part = whole.prefix(cut)
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-truncated-\(cut).tbx")
+            let file = Scratch.path("verbale-truncated-\(cut)", suffix: ".tbx")
             try part.write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
             for fromFile in [true, false] {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerbaleCore
 @testable import VerbaleFormats
+import VerbaleTestSupport
 
 /// Finds a program on PATH (xmllint for DTD validation).
 func findProgram(_ name: String) -> URL? {
@@ -27,7 +28,7 @@ func run(_ program: URL, _ arguments: [String]) throws -> (status: Int32, output
 }
 
 func temporaryFile(_ name: String) -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("verbale-formats-\(UUID().uuidString)-\(name)")
+    Scratch.path("verbale-formats", suffix: "-\(name)")
 }
 
 @Suite("TMX writer")

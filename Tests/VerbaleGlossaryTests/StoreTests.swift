@@ -4,11 +4,12 @@ import Testing
 import VerbaleCore
 import VerbaleFormats
 @testable import VerbaleGlossary
+import VerbaleTestSupport
 
 @Suite("Glossary store")
 struct StoreTests {
     func temporaryStore() throws -> TermbaseStore {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-glossary-\(UUID().uuidString).sqlite")
+        let url = Scratch.path("verbale-glossary", suffix: ".sqlite")
         return try TermbaseStore(url: url)
     }
 
@@ -101,8 +102,7 @@ struct StoreTests {
 
     @Test("Shipped termbases load once, and again only when the file changes")
     func seedIdempotent() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-shipped-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-shipped")
         try FileManager.default.copyItem(at: GlossaryTestData.fixture("basic-v2.tbx"), to: folder.appendingPathComponent("a.tbx"))
         let store = try temporaryStore()
         let first = try GlossaryImport.seedShipped(into: store, folder: folder)
@@ -118,7 +118,7 @@ struct StoreTests {
 
     @Test("The glossary's migrations live beside other migrators in the same file")
     func sharedFile() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-shared-\(UUID().uuidString).sqlite")
+        let url = Scratch.path("verbale-shared", suffix: ".sqlite")
         _ = try TermbaseStore(url: url)
         let reopened = try TermbaseStore(url: url)
         #expect(try reopened.concepts().isEmpty)

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import VerbaleCore
 @testable import VerbaleMemory
+import VerbaleTestSupport
 
 /// A memory whose stored rows were made by another text analysis (an older Verbale, another
 /// Khmer model) is re-analysed when opened for writing, all or nothing, and then searches
@@ -295,7 +296,7 @@ struct AnalysisUpgradeTests {
     func immutableFallback() throws {
         // A user cannot make a folder read-only for root, so the fallback's open is tested
         // directly (run by hand as `nobody` on a root-owned folder: search and concordance answer).
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale ro #1 %20 ?x-\(UUID().uuidString)")
+        let folder = Scratch.path("verbale ro #1 %20 ?x")
         let path = folder.appendingPathComponent("memory.sqlite")
         let memory = try SQLiteMemory(path: path)
         _ = try memory.importUnits(from: [ArrayUnitSource(name: "units.tmx", units: try Self.units(shared: false))])

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import VerbaleCore
 @testable import VerbaleMemory
+import VerbaleTestSupport
 
 /// Latin words, numbers and addresses inside Khmer notes are indexed as the same words are in
 /// a query (review finding B1): only the Khmer runs go through ICU.
@@ -236,7 +237,7 @@ struct ConcordanceReindexOrderTests {
 
     @Test("A memory stamped by an open without the concordance index, then opened with it: no upgrade follows, the migration indexes its Khmer")
     func migrationIndexesWhenStamped() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-memory-tests-\(UUID().uuidString)")
+        let folder = Scratch.path("verbale-memory-tests")
         let path = folder.appendingPathComponent("memory.sqlite")
         let bare = try SQLiteMemory(path: path, indexes: [FuzzyMatchIndex()])
         _ = try bare.importUnits(from: [ArrayUnitSource(name: "notes.tmx", units: ConcordanceKhmerLatinTests.notes)],

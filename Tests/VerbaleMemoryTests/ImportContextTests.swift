@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerbaleCore
 @testable import VerbaleMemory
+import VerbaleTestSupport
 
 /// F22: import records, for each unit, the context key of the unit before it in the same file,
 /// so a search given the same previous segment reaches the 101 "context" band.
@@ -14,8 +15,7 @@ struct ImportContextTests {
     }
 
     static func imported(_ sources: [[TranslationUnit]], options: ImportOptions = ImportOptions()) throws -> (SQLiteMemory, FuzzyMatcher, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-context-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-context")
         let memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite"))
         _ = try memory.importUnits(from: sources.enumerated().map { ArrayUnitSource(name: "note\($0.offset).tmx", units: $0.element) }, options: options)
         let (index, _, _) = try MatchIndexCache.open(memory)

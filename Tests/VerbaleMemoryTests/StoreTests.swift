@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import VerbaleCore
 @testable import VerbaleMemory
+import VerbaleTestSupport
 
 @Suite("SQLite memory store")
 struct StoreTests {
@@ -163,8 +164,7 @@ struct StoreTests {
 
     @Test("Seeding the shipped memories is idempotent")
     func seeding() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-seed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-seed")
         let tmx = """
             <?xml version="1.0" encoding="UTF-8"?>
             <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test" adminlang="en" srclang="en" datatype="plaintext"/>

@@ -1,10 +1,11 @@
 import Foundation
 import VerbaleCore
 @testable import VerbaleMemory
+import VerbaleTestSupport
 
-/// A fresh memory in a temporary folder (removed by the OS's tmp cleaning; names are unique).
+/// A fresh memory in a folder of its own under the test process's scratch folder (removed at exit).
 func temporaryMemory(_ name: String = #function) throws -> SQLiteMemory {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-memory-tests-\(UUID().uuidString)")
+    let folder = Scratch.path("verbale-memory-tests")
     return try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite"))
 }
 

@@ -41,9 +41,17 @@ public struct DraftNote: Sendable, Hashable, Codable {
         /// The source note for the names on the line (Khmer): each part and what attests it,
         /// or that nothing does ("… composed by Verbale …", "framing word …: no source").
         public var sources: [String] = []
+        /// True when Verbale could not render the line in this language and kept it exactly as
+        /// the drafter typed it (a `--ref` holding words that are neither label, identifier nor
+        /// connective: "12 (draft)", "No. 12 bis"). Shown as "[as typed]" in text and as this
+        /// field in `--json`.
+        public var asTyped: Bool = false
+        /// The typed words Verbale could not render (empty unless `asTyped`).
+        public var unrendered: [String] = []
 
-        /// The line as shown: unreviewed lines end with "[unreviewed]".
-        public var display: String { unreviewed ? text + " [unreviewed]" : text }
+        /// The line as shown: lines kept as typed end with "[as typed]", unreviewed lines with
+        /// "[unreviewed]".
+        public var display: String { text + (asTyped ? " [as typed]" : "") + (unreviewed ? " [unreviewed]" : "") }
     }
 
     public var language: Language
@@ -94,9 +102,13 @@ public struct NoteComposer: Sendable {
         if let reference = request.reference {
             // The typed reference in this language's form (label and digits, `NoteReference`);
             // a Khmer label Verbale writes itself has no attested source.
+            // Khmer label and connective Verbale writes itself have no attested source; a line
+            // holding words Verbale cannot render is kept as typed and says so.
             let line = try NoteReference().line(reference, in: language)
-            lines.append(.init(kind: "reference", text: line.text, formulas: [], unreviewed: line.khmerLabel != nil, untranslated: [],
-                               sources: line.khmerLabel.map { ["\($0) (label of the reference \"\(reference)\"): Verbale's label, no source (unreviewed)"] } ?? []))
+            let sources = (line.khmerLabel.map { ["\($0) (label of the reference \"\(reference)\"): Verbale's label, no source (unreviewed)"] } ?? [])
+                + (line.khmerConnective.map { ["\($0) (connective of the reference \"\(reference)\"): Verbale's word for \"and\", no source in a note (unreviewed)"] } ?? [])
+            lines.append(.init(kind: "reference", text: line.text, formulas: [], unreviewed: line.khmerLabel != nil || line.khmerConnective != nil,
+                               untranslated: [], sources: sources, asTyped: !line.unrendered.isEmpty, unrendered: line.unrendered))
         }
 
         // Opening: sender + compliments + recipient + conjunction + purpose + subject.

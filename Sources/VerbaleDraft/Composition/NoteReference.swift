@@ -1,21 +1,50 @@
 import VerbaleCore
 
 /// The reference line of a new note, written in each note's language from the one `--ref` the
-/// drafter types: "លេខ ១២៣/២០២១" gives "No. 123/2021", "N° 123/2021" and "លេខ ១២៣/២០២១".
+/// drafter types: "លេខ ១២៣/២០២១" gives "No. 123/2021", "N° 123/2021" and "លេខ ១២៣/២០២១";
+/// "Nos. 12 and 13" gives "Nos. 12 and 13", "N°s 12 et 13" and "លេខ ១២ និង ១៣".
 ///
 /// Why not the typed text in every note: the reference number is a placeable (its identifier
-/// crosses languages), but its label ("No.", "N°", "លេខ", "លេខយោង") is a word of the language
-/// it was typed in, and Khmer digits belong to the Khmer note only. The line is rendered like
-/// the date line (`PlaceableRendering`): the identifier in the language's digits, the label in
-/// the language's word for the same kind (`ReferenceLabel`), no label where none was typed.
-/// Text around a recognised reference that is not a label stays as typed; a `--ref` holding
-/// no recognisable reference stays as typed. Cost: one placeable scan of the typed text.
+/// crosses languages), but its label ("No.", "N°", "លេខ", "លេខយោង") and the words joining a list
+/// ("and", "et", "និង") are words of the language they were typed in, and Khmer digits belong
+/// to the Khmer note only. The line is rendered like the date line (`PlaceableRendering`): the
+/// identifiers in the language's digits, the label in the language's word for the same kind
+/// (`ReferenceLabel`; plural over several numbers), the language's connective
+/// (`ReferenceConnective`), no label where none was typed.
+///
+/// Why anything else keeps the whole line as typed, flagged, in every note (and not a partial
+/// rendering): words Verbale cannot account for ("12 (draft)", "No. 12 bis", "Our note 45")
+/// have no rendering Verbale can vouch for, and translating the parts around them gives a line
+/// nobody wrote ("លេខ ១២ bis": Verbale's Khmer label, the drafter's Latin word). The line as
+/// typed is at least the drafter's own wording; `unrendered` names the words so the note says
+/// `[as typed]`, `--json` carries `asTyped`, and `draft new` warns on stderr. Refusing instead
+/// would cost the drafter the rest of the skeleton for a line they must edit anyway.
+/// Cost: one placeable scan of the typed text.
 struct NoteReference {
-    /// The line in one language, and which Verbale-supplied Khmer it holds (nil when none).
+    /// The line in one language, and which Verbale-supplied Khmer it holds.
     struct Line: Sendable {
         var text: String
         /// Set when Verbale wrote the Khmer label itself: it has no attested source.
         var khmerLabel: String?
+        /// Set when Verbale wrote the Khmer connective (និង) itself: no note attests it.
+        var khmerConnective: String? = nil
+        /// The typed words Verbale could not place in a reference; when any, `text` is the line
+        /// exactly as typed.
+        var unrendered: [String] = []
+    }
+
+    /// What a typed reference holds.
+    struct Reading: Sendable, Equatable {
+        var label: ReferenceLabel?
+        /// The first reference as typed, when its label is Khmer the drafter typed (the Khmer
+        /// note keeps it, digits made Khmer).
+        var khmerTypedFirst: String?
+        /// The identifiers, ASCII digits, in order.
+        var identifiers: [String]
+        /// Whether the list's last connective was typed as និង.
+        var khmerConnectiveTyped: Bool
+        /// Typed words that are neither label, identifier nor connective.
+        var unrendered: [String]
     }
 
     private let tokenizer: Tokenizer
@@ -28,44 +57,58 @@ struct NoteReference {
         } catch { throw .unreadable("ICU", error.description) }
     }
 
-    func line(_ typed: String, in language: Language) -> Line {
+    /// Reads `typed` as a label (optional), then identifiers joined by connectives
+    /// (`ReferenceList`); whatever does not fit that shape, from the first word that breaks
+    /// it, is `unrendered`.
+    func read(_ typed: String) -> Reading {
         let scalars = Array(typed.unicodeScalars)
-        let references = tokenizer.placeables(in: typed).filter { $0.kind == .reference }
-        var output = String.UnicodeScalarView()
-        var cursor = 0
-        var khmerLabel: String?
-        for reference in references where reference.range.lowerBound >= cursor && reference.range.upperBound <= scalars.count {
-            var label = ReferenceLabel(placeableText: reference.text, value: reference.value)
-            // A label word just before the placeable ("លេខយោង ២០២១/០១/០៤៥", "Ref. No. 12/2021")
-            // is part of the reference: a file reference.
-            let gap = String(String.UnicodeScalarView(scalars[cursor..<reference.range.lowerBound]))
-            var keep = gap
-            var labelBefore = false
-            if let word = Self.trailingWord(of: gap), let before = ReferenceLabel(word: word.word) {
-                label = before == .reference ? .reference : (label ?? before)
-                keep = word.rest
-                labelBefore = true
-            }
-            output.append(contentsOf: keep.unicodeScalars)
-            var rendered = PlaceableRendering.reference(reference.value, label: label, in: language)
-            // A Khmer label the drafter typed ("លេខ​១២៣/២០២១" with U+200B, "លេខៈ", "លេខ៖") is the
-            // drafter's wording: the Khmer note keeps it as typed (only the identifier takes
-            // Khmer digits), and Verbale credits itself with nothing.
-            if language == .khmer, !labelBefore, label != nil, Self.hasKhmerLetter(reference.text) {
-                rendered = Digits.khmer(reference.text)
-                output.append(contentsOf: rendered.unicodeScalars)
-                cursor = reference.range.upperBound
-                continue
-            }
-            if language == .khmer, let label, rendered != reference.text { khmerLabel = label.text(in: .khmer) }
-            output.append(contentsOf: rendered.unicodeScalars)
-            cursor = reference.range.upperBound
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        guard let list = ReferenceList.lists(in: typed, placeables: tokenizer.placeables(in: typed)).first else {
+            return Reading(label: nil, khmerTypedFirst: nil, identifiers: [], khmerConnectiveTyped: false, unrendered: Self.words(typed))
         }
-        guard cursor > 0 else { return Line(text: typed, khmerLabel: nil) }
-        output.append(contentsOf: scalars[cursor...])
-        let text = String(output)
-        // The drafter's own Khmer label, typed as the note writes it, is the drafter's wording.
-        return Line(text: text, khmerLabel: text == typed ? nil : khmerLabel)
+        var label = list.label
+        // A label word just before the placeable ("លេខយោង ២០២១/០១/០៤៥", "Ref. No. 12/2021")
+        // is part of the reference: a file reference.
+        var lead = text(0..<list.range.lowerBound)
+        var labelBefore = false
+        if let word = Self.trailingWord(of: lead), let before = ReferenceLabel(word: word.word) {
+            label = before == .reference ? .reference : (label ?? before)
+            lead = word.rest
+            labelBefore = true
+        }
+        // A Khmer label the drafter typed ("លេខ​១២៣/២០២១" with U+200B, "លេខៈ", "លេខ៖") is the
+        // drafter's wording: the Khmer note keeps it.
+        let khmerTypedFirst = !labelBefore && list.label != nil && Self.hasKhmerLetter(list.first.text) ? list.first.text : nil
+        return Reading(label: label, khmerTypedFirst: khmerTypedFirst, identifiers: list.identifiers, khmerConnectiveTyped: list.khmerConnectiveTyped,
+                       unrendered: Self.words(lead) + Self.words(text(list.range.upperBound..<scalars.count)))
+    }
+
+    func line(_ typed: String, in language: Language) -> Line {
+        let reading = read(typed)
+        guard reading.unrendered.isEmpty, let firstIdentifier = reading.identifiers.first else {
+            return Line(text: typed, khmerLabel: nil, unrendered: reading.unrendered)
+        }
+        var text = PlaceableRendering.references(reading.identifiers, label: reading.label, in: language)
+        var khmerLabel: String?
+        var khmerConnective: String?
+        if language == .khmer {
+            if let typedFirst = reading.khmerTypedFirst {
+                // The drafter's label as typed, then the rest of the list in Khmer.
+                let list = PlaceableRendering.referenceList(reading.identifiers, in: .khmer)
+                text = Digits.khmer(typedFirst) + String(list.dropFirst(PlaceableRendering.referenceIdentifier(firstIdentifier, in: .khmer).count))
+            } else if let label = reading.label {
+                khmerLabel = label.text(in: .khmer)
+            }
+            if reading.identifiers.count > 1, !reading.khmerConnectiveTyped { khmerConnective = ReferenceConnective.and(in: .khmer) }
+            // What the drafter typed, as the Khmer note writes it, is the drafter's wording.
+            if text == Digits.khmer(typed) { khmerLabel = nil; khmerConnective = nil }
+        }
+        return Line(text: text, khmerLabel: khmerLabel, khmerConnective: khmerConnective)
+    }
+
+    /// The words of `text` (split at spaces, U+200B too).
+    private static func words(_ text: String) -> [String] {
+        text.unicodeScalars.split(whereSeparator: space).map { String(String.UnicodeScalarView($0)) }
     }
 
     /// The last word of `gap` (a label is one word, or "Ref. No."'s first word before a
@@ -85,7 +128,7 @@ struct NoteReference {
         text.unicodeScalars.contains { (0x1780...0x17B3).contains($0.value) }
     }
 
-        private static func space(_ scalar: Unicode.Scalar) -> Bool {
+    private static func space(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar == "\u{200B}"
     }
 }

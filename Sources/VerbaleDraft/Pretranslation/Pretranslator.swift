@@ -159,12 +159,26 @@ public final class Pretranslator {
         // Split at commas and " and " so "the Office … (OHCHR) and, with reference to …" yields
         // the name alone.
         let gap = text(range)
+        // A labelled list of references ("Nos. 12 and 13", "លេខ ១២ និង ១៣") is one part, written
+        // whole in the target's label, connective and digits: split at its "and", the Khmer
+        // would take the clause conjunction (ហើយ) and a Khmer list would keep និង untranslated.
+        let lists = ReferenceList.lists(in: gap, placeables: tokenizer.placeables(in: gap))
+            .filter(\.isUnambiguousInText)
+        var listParts: [Range<Int>: ReferenceList] = [:]
+        for list in lists { listParts[(range.lowerBound + list.range.lowerBound)..<(range.lowerBound + list.range.upperBound)] = list }
         var parts: [Range<Int>] = []
         var partStart = range.lowerBound
         let gapScalars = Array(gap.unicodeScalars)
         var i = 0
         while i < gapScalars.count {
             let absolute = range.lowerBound + i
+            if let list = listParts.keys.first(where: { $0.lowerBound == absolute }) {
+                if partStart < absolute { parts.append(partStart..<absolute) }
+                parts.append(list)
+                partStart = list.upperBound
+                i = list.upperBound - range.lowerBound
+                continue
+            }
             if gapScalars[i] == "," {
                 if partStart < absolute { parts.append(partStart..<absolute) }
                 parts.append(absolute..<(absolute + 1))
@@ -186,6 +200,16 @@ public final class Pretranslator {
             let piece = text(part)
             let trimmed = piece.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { n += 1; continue }
+            if let list = listParts[part] {
+                let rendered = PlaceableRendering.references(list.identifiers, label: list.label, in: target)
+                out.pieces.append(rendered)
+                out.covered.append(part)
+                out.flags.insert("placeable")
+                // The Khmer label and និង are Verbale's words, not an attested source's.
+                if target == .khmer { out.flags.insert("unreviewed") }
+                n += 1
+                continue
+            }
             if trimmed == "," || trimmed == ";" || trimmed == ":" {
                 if var last = out.pieces.popLast() { last += trimmed; out.pieces.append(last) } else { out.pieces.append(trimmed) }
                 n += 1

@@ -15,12 +15,19 @@ struct DraftNewCommand: ParsableCommand {
         formula) end with "[unreviewed]"; name parts Verbale cannot translate are shown as
         "[untranslated: …]".
 
+        --ref is written in each note's form: its label (No./N°/លេខ, Ref./Réf./លេខយោង), its
+        identifiers in the note's digits, and a list joined in the note's words ("Nos. 12 and
+        13", "N°s 12 et 13", "លេខ ១២ និង ១៣"). A --ref holding other words ("12 (draft)",
+        "No. 12 bis") is kept exactly as typed in every note, marked "[as typed]", with a
+        warning on stderr naming the words.
+
         Purposes: transmit, request, inform, reply, propose, acknowledge, refer, enclose,
         agrement, visa, condolences, congratulate, circular.
 
         Examples:
           verbale draft new --from "Permanent Mission of the Kingdom of Cambodia" --to "Office of the High Commissioner for Human Rights" --purpose transmit --ref "N. 2021/01/045" --place Geneva --date 2021-01-12
           verbale draft new --from "Embassy of the Kingdom of Cambodia" --to "Ministry of Foreign Affairs of the French Republic" --purpose request --lang fr
+          verbale draft new --from "Permanent Mission of the Kingdom of Cambodia" --to "Office of the High Commissioner for Human Rights" --purpose transmit --ref "Nos. 12 and 13"
           verbale draft new --from "Ministry of Foreign Affairs and International Cooperation" --to "Embassy of France" --purpose reply --lang km --json
         """
     )
@@ -33,7 +40,7 @@ struct DraftNewCommand: ParsableCommand {
     @Option(name: .long, help: "The date, as YYYY-MM-DD.") var date: String?
     @Option(name: .long, help: ArgumentHelp("Languages to draft in, comma-separated BCP 47 tags.", valueName: "tags")) var lang = "en,fr,km"
     @Option(name: .long, help: "Courtesy of the closing: highest (très haute) or high (haute).") var courtesy = "highest"
-    @Flag(help: "Print JSON: an array of {language, lines: [{kind, text, formulas, unreviewed, untranslated}]}.") var json = false
+    @Flag(help: "Print JSON: an array of {language, lines: [{kind, text, formulas, unreviewed, untranslated, sources, asTyped, unrendered}]}.") var json = false
 
     func run() throws {
         let languages = try parseLanguages(lang)
@@ -43,6 +50,11 @@ struct DraftNewCommand: ParsableCommand {
         let request = NoteRequest(sender: from, recipient: to, purpose: purpose, reference: ref, place: place,
                                   date: try date.map { try NoteDate(iso: $0) }, courtesy: courtesy)
         let notes = try languages.map { try composer.compose(request, in: $0) }
+        // A reference Verbale cannot render is kept as typed in every note: say which words, once.
+        if let ref, let line = notes.lazy.flatMap(\.lines).first(where: { $0.kind == "reference" && $0.asTyped }) {
+            let words = line.unrendered.map { "\"\($0)\"" }.joined(separator: ", ")
+            Terminal.writeError("verbale: warning: --ref \"\(ref)\": Verbale cannot render \(words) in each language; the reference line is kept as typed in every note and marked [as typed] (asTyped in --json). Give the label and numbers alone (e.g. --ref \"Nos. 12 and 13\") or edit the line in each note.\n")
+        }
         if json {
             try printJSON(notes)
         } else {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VerbaleCore
 @testable import VerbaleMemory
+import VerbaleTestSupport
 
 @Suite("Index: lossless against a brute-force scan")
 struct IndexTests {
@@ -96,8 +97,7 @@ struct IndexTests {
         for unit in try Matching.fixtureUnits() { try builder.add(unit) }
         let (builtIndex, builtArchive) = builder.finish()
         let matcher = FuzzyMatcher(index: builtIndex, archive: builtArchive)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-match-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-match")
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = MatchIndexFile.location(forMemory: folder.appendingPathComponent("memory.sqlite"))
         try MatchIndexFile.write(builtIndex, archive: builtArchive, to: url)
@@ -121,8 +121,7 @@ struct IndexTests {
         let builder = MatchIndexBuilder()
         for unit in units { try builder.add(unit) }
         let (builtIndex, builtArchive) = builder.finish()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-nfc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-nfc")
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("nfc.match")
         try MatchIndexFile.write(builtIndex, archive: builtArchive, to: url)
@@ -142,8 +141,7 @@ struct IndexTests {
         let builder = MatchIndexBuilder()
         for unit in try Matching.fixtureUnits() { try builder.add(unit) }
         let (builtIndex, builtArchive) = builder.finish()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-damaged-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-damaged")
         defer { try? FileManager.default.removeItem(at: folder) }
         let whole = folder.appendingPathComponent("whole.match")
         try MatchIndexFile.write(builtIndex, archive: builtArchive, to: whole)

@@ -2,13 +2,13 @@ import Foundation
 import Testing
 import VerbaleCore
 import VerbaleMemory
+import VerbaleTestSupport
 
 @Suite("Match indexes from files")
 struct MatchFileTests {
     @Test("Units read from a file get an origin: file#tuid, else file#position; a recorded origin is kept")
     func origins() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-matchfile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-matchfile")
         defer { try? FileManager.default.removeItem(at: folder) }
         let table = folder.appendingPathComponent("notes.tsv")
         try "en\tfr\torigin\nThank you\tMerci\t\nGood morning\tBonjour\tletter 12\n".write(to: table, atomically: true, encoding: .utf8)

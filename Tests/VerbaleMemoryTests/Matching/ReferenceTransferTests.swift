@@ -74,4 +74,31 @@ struct ReferenceTransferTests {
         #expect(match.targets["fr"] == "Prière de rappeler la référence AL KHM 11/2021 dans toute réponse.")
         #expect(match.targets["km"] == "សូម\u{200B}រំលឹក\u{200B}លេខ AL KHM ១១/២០២១ ក្នុង\u{200B}ការ\u{200B}ឆ្លើយតប។")
     }
+
+    /// Finding 7, in search/suggest: a list is a run of placeables in the stored sentence, so
+    /// only its identifiers are carried; the connectives are the stored translation's own words.
+    static func listMatcher() throws -> FuzzyMatcher {
+        try Matching.matcher([
+            TranslationUnit(variants: [
+                Variant(language: try LanguageTag("en"), text: "The Embassy acknowledges receipt of the Ministry's Notes Nos. 14 and 15."),
+                Variant(language: try LanguageTag("fr"), text: "L'Ambassade accuse réception des notes du Ministère N°s 14 et 15."),
+                Variant(language: try LanguageTag("km"), text: "ស្ថានទូតបានទទួលកំណត់ទូតរបស់ក្រសួងលេខ ១៤ និង ១៥។"),
+            ]),
+        ])
+    }
+
+    @Test("Finding 7: a query's list of references is carried into French and Khmer with the translation's own et/និង and digits")
+    func listIntoTranslations() throws {
+        let match = try #require(try Self.listMatcher().search("The Embassy acknowledges receipt of the Ministry's Notes Nos. 12 and 13.", language: .english, threshold: 50, limit: 1).first)
+        #expect(match.targets["fr"] == "L'Ambassade accuse réception des notes du Ministère N°s 12 et 13.")
+        #expect(match.targets["km"] == "ស្ថានទូតបានទទួលកំណត់ទូតរបស់ក្រសួងលេខ ១២ និង ១៣។")
+    }
+
+    @Test("Finding 7: a longer query list (Nos. 12, 13 and 14) is not carried at all: the stored translations stay as stored, with no English word in them")
+    func longerListNotCarried() throws {
+        let match = try #require(try Self.listMatcher().search("The Embassy acknowledges receipt of the Ministry's Notes Nos. 12, 13 and 14.", language: .english, threshold: 50, limit: 1).first)
+        #expect(match.transferred.isEmpty)
+        #expect(match.targets["km"] == "ស្ថានទូតបានទទួលកំណត់ទូតរបស់ក្រសួងលេខ ១៤ និង ១៥។")
+        #expect(match.targets["fr"] == "L'Ambassade accuse réception des notes du Ministère N°s 14 et 15.")
+    }
 }

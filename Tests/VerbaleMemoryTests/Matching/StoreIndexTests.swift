@@ -2,12 +2,12 @@ import Foundation
 import Testing
 import VerbaleCore
 @testable import VerbaleMemory
+import VerbaleTestSupport
 
 @Suite("The fuzzy-match index kept in the memory")
 struct StoreIndexTests {
     func temporaryMemory() throws -> (SQLiteMemory, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-store-match-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("verbale-store-match")
         return (try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite")), folder)
     }
 
