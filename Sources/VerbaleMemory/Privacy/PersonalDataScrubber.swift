@@ -25,7 +25,11 @@ import VerbaleCore
 ///   (`Translator: Sokha Chan`, `Reviewer:`, `Prepared by:`, `Traducteur :`, `Rédigé par :`,
 ///   `អ្នកបកប្រែ៖ សុខ ចាន់`; `Prepared by John Smith` without a colon only when it begins the
 ///   text): the label stays, the capitalised name (or one or two Khmer words) goes, unless it is
-///   an institution or a contact channel ("Contact: Consular Section", "Contact: Tel. …").
+///   an institution or a contact channel ("Contact: Consular Section", "Contact: Tel. …"); an
+///   office between the label and the name stays, however long and in either case ("Contact:
+///   Deputy Director-General of the Department of Legal Affairs {PERSON}", "Contact : directeur
+///   adjoint {PERSON}": `officeChainNames`); a Khmer label may introduce several names joined by
+///   និង or commas, each replaced;
 ///   "The author of the note" is no label (no colon);
 ///   Khmer writes no space between words, so `ឯកឧត្តម`, `លោកស្រី` and `លោកជំទាវ` count even
 ///   glued to the word before ("…ជូនឯកឧត្តម …"); `លោក` only after a space, U+200B, or the
@@ -251,7 +255,8 @@ public final class PersonalDataScrubber {
             // Khmer has no plural: a Khmer label introduces a list as often as one name ("អ្នកបកប្រែ៖
             // ស ខេង និង ជា ស៊ីម"), its names joined by និង ("and", between spaces or U+200B) or a
             // comma; two names or more here, each its own span (one name is the next pattern's).
-            Pattern(kind: .person, regex: try regex("(?<=(?:\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)((?:\(khmerRoleName)|\(titledName))(?:\(khmerListSeparator)\(noTitle)(?:\(khmerRoleName)|\(titledName)))+)", .person), group: 1, needs: .roleLabel, list: true, role: true),
+            // Needs a Khmer letter too (the label is Khmer), so Latin texts do not run it.
+            Pattern(kind: .person, regex: try regex("(?<=(?:\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)((?:\(khmerRoleName)|\(titledName))(?:\(khmerListSeparator)\(noTitle)(?:\(khmerRoleName)|\(titledName)))+)", .person), group: 1, needs: [.roleLabel, .khmer], list: true, role: true),
             Pattern(kind: .person, regex: try regex("(?<=(?:(?<![\\p{L}\\p{M}])(?i:\(latinRoles))|\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)(\(titledName)|\(khmerRoleName))", .person), group: 1, needs: .roleLabel, role: true),
             // Two lower-case words alone after a person-only label (`Translator: sokha chan`):
             // a name typed in a hurry, unless one is an ordinary word ("machine translation").
