@@ -161,6 +161,9 @@ struct TokenizerEquivalenceTests {
         "décembre 2020", "Décision 12", "DÉCEMBRE 2020", "n° 5", "N°37.870", "No.: 1999", "Nos 12/2021", "NO. 3", "Réf. DFAT/12",
         "ref: AB/12", "RÉF 2021/4", "réf. 5/6/7", "FCO/WED/1/95", "2021/01/045", "http://x.org", "HTTPS://X.ORG/a.", "Www.un.org",
         "ftp.example", "hTtP://a.b", "wwwx", "n.5", "Nancy 5/6/7", "rapport 12/3/4", "ថ្ងៃទី១២ ខែកក្កដា ឆ្នាំ២០១២", "លេខ ១២៣/២០២១",
+        // Bare references the Swift path decides (`bareReferenceMatch`) and days it must leave to the dates.
+        "8/10 May 1989", "1/2", "69/71 Edward Street", "(ref. 3/123)", "១២/២០២១", "AL KHM 10/2020", "12/2021 mai", "AB/១២",
+        "16/17 déc. 2020", "12/2021😀", "é12/2021", "AB/1 May", "1/2\u{17D7}",
     ]
 
     /// Words and marks the placeable rules start on, or nearly do.
@@ -210,7 +213,10 @@ struct TokenizerEquivalenceTests {
                      "FCO/WED/1/95", "2021/01/045", "(ref. 1/61)", "A/B/C", "AB/", "1/2/", "១២/០១/២០២១", "AB/ CD",
                      "លេខយោង ១២/២០២១", "លេខ\u{200B}យោង ១២/២០២១", "លេខ៖ ១២៣/២០២១", "№ 12/2021", "N°s 12/2021", "N° 1 234",
                      "is 12/2021.", "reference AL KHM 10/2020 in", "ABCDEFG 1/2", "AL\u{00A0}KHM ១០/២០២០", "AL KHM 10",
-                     "8/10 May 1989", "16/17 décembre", "១៦/១៧ ខែធ្នូ", "16/17Dec", "8/10 Mayday"]
+                     "8/10 May 1989", "16/17 décembre", "១៦/១៧ ខែធ្នូ", "16/17Dec", "8/10 Mayday",
+                     // The Swift bare-reference path's edges: marker, months after spaces, units it leaves to ICU.
+                     "(ref. 160/2)", "69/71 Edward Street", "1/2", "12/2021 Jan.", "12/2021\u{00A0}ខែមករា", "12/2021/", "12/2021é",
+                     "AB CD EF GH 1/2", "AL  KHM 10/2020", "Ex/160/01-758", "DJZ/VE-1074/02", "090/03/HG", "AB/12/cd"]
         for _ in 0..<20_000 {
             let length = Int.random(in: 1...7, using: &random)
             lines.append((0..<length).map { _ in Self.prefilterVocabulary.randomElement(using: &random) ?? "" }.joined())

@@ -111,6 +111,9 @@ final class PlaceableRecognizer {
     private let initialRules: [UInt64]
     /// The index of the number rule, which `plainNumberEnd` answers without ICU where it can.
     private let numberRule: Int
+    /// The index of the bare-reference rule, which `bareReferenceMatch` answers without ICU
+    /// where it can.
+    private let bareReferenceRule: Int
     /// `nextCandidate`'s table, at `u << 2 | previous` for an ASCII unit `u` after a unit of
     /// kind `previous` (bit 0 a Latin letter, bit 1 a digit): bit 0 set where the scan stops
     /// (`@`, `{`, a digit after a non-digit, a unit in `anyInitial` — some rule may start a word
@@ -151,11 +154,12 @@ final class PlaceableRecognizer {
                 return hasDigit(identifier) ? (.reference, Digits.ascii(identifier)) : nil
             })
         }
+        var bareReferenceRule = -1
         if let regex = try? ICURegex(PlaceablePatterns.bareReference) {
+            bareReferenceRule = rules.count
             rules.append(Rule(regex: regex, trigger: Trigger(digit: true, initials: Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf16), prefilter: .referenceShape)) { text, groups in
                 guard let range = groups[1] else { return nil }
-                let identifier = text(range)
-                return identifier.contains("/") && hasDigit(identifier) ? (.reference, Digits.ascii(identifier)) : nil
+                return Self.bareReferenceValue(text(range)).map { (.reference, $0) }
             })
         }
         let groupSpace = language == .french ? "[\\u00A0\\u202F\\u2009 ]" : "[\\u00A0\\u202F\\u2009]"
@@ -186,6 +190,7 @@ final class PlaceableRecognizer {
         }
         self.rules = rules
         self.numberRule = numberRule
+        self.bareReferenceRule = bareReferenceRule
         self.anyInitial = anyInitial
         self.digitRules = digitRules
         self.khmerRules = khmerRules
@@ -381,6 +386,19 @@ final class PlaceableRecognizer {
                     let digits = UTF16Text.string(units, i..<end)
                     candidates.append(Placeable.Found(kind: .number, range: i..<end, value: digits))
                     continue
+                }
+                if n == bareReferenceRule, usesPrefilters {
+                    // The regex's own answer where Swift can tell it (`bareReferenceMatch`):
+                    // `(ref. 3/123)` at the end of a segment no longer costs an ICU match.
+                    switch Self.bareReferenceMatch(units, i) {
+                    case .none: continue
+                    case .match(let end):
+                        if let value = Self.bareReferenceValue(units, i..<end) {
+                            candidates.append(Placeable.Found(kind: .reference, range: i..<end, value: value))
+                        }
+                        continue
+                    case .undecided: break
+                    }
                 }
                 let regex = ruleRegex[n]
                 if textSet & (1 << UInt64(n)) == 0 {
