@@ -50,6 +50,21 @@ struct TMXReaderTests {
         #expect(units[2].variants[1].tags.first?.kind == .it)
     }
 
+    @Test("Trados x-ConfirmationLevel sets the review status (Draft/Unspecified/Rejected unreviewed) and is kept as a prop")
+    func tradosConfirmationLevel() throws {
+        let (units, _) = try Fixture.read("trados-confirmation.tmx")
+        #expect(units.map(\.metadata.review) == [.unreviewed, .unreviewed, .translated, .unreviewed, .reviewed,
+                                                  .unreviewed, .approved, .translated])
+        #expect(units[0].text("km-KH") == "ក្រសួង\u{200B}សូម\u{200B}អរគុណ\u{200B}ស្ថានទូត។")
+        #expect(units[6].metadata.properties == [Property(type: "x-ConfirmationLevel", value: "ApprovedSignOff")])
+        // Verbale's own x-review wins over the Trados level, whichever comes first.
+        #expect(units[7].metadata.properties == [Property(type: "x-ConfirmationLevel", value: "Draft")])
+        // The prop survives a TMX round trip, and so does the status it gave.
+        let again = try read(write(units, as: .tmx), as: .tmx).units
+        #expect(again.map(\.metadata.review) == units.map(\.metadata.review))
+        #expect(again[0].metadata.properties.contains(Property(type: "x-ConfirmationLevel", value: "Draft")))
+    }
+
     @Test("TMX 1.1 lang attributes and srclang *all* are understood")
     func tmx11() throws {
         let (units, reader) = try Fixture.read("tmx11-lang.tmx")

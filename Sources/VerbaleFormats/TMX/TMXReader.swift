@@ -47,6 +47,9 @@ struct TMXBuilder: XMLUnitBuilder {
     private var unit = TranslationUnit(variants: [])
     private var unitLine = 0
     private var unitColumn = 0
+    /// Whether the current `<tu>` had Verbale's own `x-review` prop: it then wins over a
+    /// Trados `x-ConfirmationLevel` in the same unit, whichever comes first.
+    private var unitHasReviewProp = false
     private var variant = Variant(language: LanguageTag(.english), text: "")
     /// Whether the current `<tuv>` has had its `<seg>`: the DTD allows one
     /// (`<!ELEMENT tuv ((note|prop)*, seg)>`), and a second is refused, since which text is the
@@ -108,6 +111,7 @@ struct TMXBuilder: XMLUnitBuilder {
             budget.begin("tu", at: position)
             try budget.spendAttributes(attributes, file: fileName)
             unit = TranslationUnit(variants: [])
+            unitHasReviewProp = false
             // Two languages is the common unit: one allocation, not a second one to grow.
             unit.variants.reserveCapacity(2)
             readUnitAttributes(attributes)
@@ -264,11 +268,16 @@ struct TMXBuilder: XMLUnitBuilder {
                 // Exact spelling first: Foundation's trimming costs more than the rest of the unit.
                 unit.metadata.review = ReviewStatus(rawValue: text)
                     ?? ReviewStatus(rawValue: text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) ?? .unreviewed
+                unitHasReviewProp = true
             case TMXPropType.origin: unit.metadata.origin = text
             case TMXPropType.contextBefore: unit.metadata.previousContext = text
             case TMXPropType.contextAfter: unit.metadata.nextContext = text
             case _ where propType.hasPrefix(TMXPropType.attributePrefix):
                 unit.metadata.attributes.append(Property(type: String(propType.dropFirst(TMXPropType.attributePrefix.count)), value: text))
+            case TradosConfirmationLevel.propType:
+                // Kept as a prop (round trip) and read as the unit's review status.
+                if !unitHasReviewProp, let review = TradosConfirmationLevel.review(for: text) { unit.metadata.review = review }
+                unit.metadata.properties.append(Property(type: propType, value: text))
             default: unit.metadata.properties.append(Property(type: propType, value: text))
             }
         case (.tuv, "note"): variant.notes.append(text)
