@@ -96,6 +96,8 @@ public struct FormatWarning: Equatable, Sendable, CustomStringConvertible {
         case emptyUnit = "unit without text"
         /// An element or value the reader does not know and ignored.
         case ignored = "ignored"
+        /// A target identical to its source (`CopiedTarget`): the segment was left out.
+        case copiedTarget = "target copied from source"
     }
     public var kind: Kind
     public var file: String

@@ -353,6 +353,12 @@ final class XLIFFBuilder: XMLUnitBuilder {
             source.tags = segment.source.tags
             appendVariant(source, to: &unit, line: segment.line)
             if let target = segment.target, let language = unitTargetLanguage ?? segment.targetLanguage ?? targetLanguage {
+                if CopiedTarget.isCopy(source: segment.source.text, target: target.text, sourceLanguage: source.language,
+                                       targetLanguage: language, review: segment.review) {
+                    output.warn(FormatWarning(kind: .copiedTarget, file: fileName, line: segment.line, column: 0,
+                                               detail: "the \(language) target is the \(source.language) source copied, not a translation; the segment is left out"))
+                    continue
+                }
                 var variant = targetExtras
                 variant.language = language
                 variant.text = target.text

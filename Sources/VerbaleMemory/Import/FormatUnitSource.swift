@@ -65,8 +65,11 @@ public final class FormatUnitSource: UnitSource {
 
     public var readerSkips: [String: Int] {
         // From the reader's exact counts: its `warnings` list is capped.
-        guard let empty = reader.warningCounts[.emptyUnit], empty > 0 else { return [:] }
-        return [FormatWarning.Kind.emptyUnit.rawValue: empty]
+        var skips: [String: Int] = [:]
+        for kind in [FormatWarning.Kind.emptyUnit, .copiedTarget] {
+            if let count = reader.warningCounts[kind], count > 0 { skips[kind.rawValue] = count }
+        }
+        return skips
     }
 
     /// Everything the reader repaired or ignored, with file, line and column (the first
