@@ -132,6 +132,33 @@ struct ImportUnknownLanguageCLITests {
         #expect(cleanSummary["unknownLanguages"] as? [String] == [])
     }
 
+    @Test("Khmer tagged kh-KH (TMX) or kh (TSV column) gets a warning that Khmer is km, with the --lang-map that fixes it")
+    func khmerMistagged() throws {
+        let folder = MissingMemoryCLITests.scratch()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmx = folder.appendingPathComponent("kh.tmx")
+        try Data((tmxHead + "<tu><tuv xml:lang=\"en\"><seg>Thank you.</seg></tuv><tuv xml:lang=\"kh-KH\"><seg>សូម\u{200B}អរគុណ។</seg></tuv></tu>\n</body></tmx>\n").utf8).write(to: tmx)
+        let table = folder.appendingPathComponent("kh.tsv")
+        try Data("en\tkh\nThe Ministry of Foreign Affairs.\tក្រសួង\u{200B}ការបរទេស។\n".utf8).write(to: table)
+        let memory = folder.appendingPathComponent("memory.sqlite").path
+        let result = try CLI.run(["import", "--memory", memory, "--dry-run", tmx.path, table.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("the language \"kh-KH\" is not one Verbale supports"), "\(result.stderr)")
+        #expect(result.stderr.contains("Khmer is \"km\": rerun with --lang-map kh-KH=km"), "\(result.stderr)")
+        #expect(result.stderr.contains("Khmer is \"km\": rerun with --lang-map kh=km"), "\(result.stderr)")
+        // Following the advice: no warning, and the text is Khmer.
+        let mapped = try CLI.run(["import", "--memory", memory, "--lang-map", "kh-KH=km", "--lang-map", "kh=km", tmx.path, table.path])
+        #expect(mapped.status == 0 && !mapped.stderr.contains("warning"), "\(mapped.stderr)")
+        let found = try CLI.run(["concordance", "--memory", memory, "--lang", "km", "អរគុណ"])
+        #expect(found.status == 0 && found.stdout.contains("អរគុណ"), "\(found.stdout) \(found.stderr)")
+        // A language that is no mistake for one of ours gets no hint.
+        let thai = folder.appendingPathComponent("th.tmx")
+        try Data((tmxHead + "<tu><tuv xml:lang=\"en\"><seg>Thank you.</seg></tuv><tuv xml:lang=\"th\"><seg>ขอบคุณ</seg></tuv></tu>\n</body></tmx>\n").utf8).write(to: thai)
+        let other = try CLI.run(["import", "--memory", memory, "--dry-run", thai.path])
+        #expect(other.stderr.contains("\"th\" is not one Verbale supports") && !other.stderr.contains("--lang-map"), "\(other.stderr)")
+    }
+
     @Test("a malformed tag in a TSV header or a TMX xml:lang is an error naming file:line:column, and nothing is imported")
     func malformedTagRefused() throws {
         let folder = MissingMemoryCLITests.scratch()

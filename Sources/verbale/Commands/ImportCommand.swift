@@ -134,7 +134,12 @@ struct ImportCommand: ParsableCommand {
         }
         for file in summary.files {
             for tag in file.unknownLanguages ?? [] {
-                Terminal.writeError("warning: \(file.name): the language \"\(tag)\" is not one Verbale supports (\(LanguageTag.supported.map(\.rawValue).joined(separator: ", "))); its texts are stored as they are\n")
+                var hint = ""
+                if let meant = (try? LanguageTag(parsing: tag))?.likelyMeant {
+                    // `kh-KH` is the usual mistake for Khmer: say its code and the fix.
+                    hint = "; \(meant.englishName) is \"\(meant.rawValue)\": rerun with --lang-map \(tag)=\(meant.rawValue)"
+                }
+                Terminal.writeError("warning: \(file.name): the language \"\(tag)\" is not one Verbale supports (\(LanguageTag.supported.map(\.rawValue).joined(separator: ", "))); its texts are stored as they are\(hint)\n")
             }
         }
         if json {
