@@ -129,4 +129,28 @@ struct ExportXLIFFCLITests {
         let three = try CLI.run(["export", "--memory", memory, "--format", "xliff", "--langs", "en,fr,km", "-"])
         #expect(three.status != 0 && three.stderr.contains("--langs needs two different languages"))
     }
+
+    @Test("TMX export --langs en,km leaves out (and counts on stderr) the units with text in one of them only; a re-import skips nothing")
+    func tmxLeavesOutOneLanguage() throws {
+        let folder = try temporaryFolder()
+        let table = folder.appendingPathComponent("notes.tsv")
+        try Data("""
+            en\tfr\tkm
+            The Embassy presents its compliments.\tL'Ambassade présente ses compliments.\tស្ថានទូត​សូម​គោរព​ជូន។
+            Note No. 12\tNote n° 12\t
+            Thank you.\tMerci.\t
+            \tGenève\tហ្សឺណែវ
+
+            """.utf8).write(to: table)
+        let memory = folder.appendingPathComponent("m.sqlite").path
+        #expect(try CLI.run(["import", "--memory", memory, table.path]).status == 0)
+        let out = folder.appendingPathComponent("en-km.tmx")
+        let export = try CLI.run(["export", "--memory", memory, "--format", "tmx", "--langs", "en,km", out.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr.contains("Exported 1 units to \(out.path)"), "\(export.stderr)")
+        #expect(export.stderr.contains("3 units with text in only one of en, km left out"), "\(export.stderr)")
+        let again = try CLI.run(["import", "--memory", folder.appendingPathComponent("again.sqlite").path, "--json", out.path])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect(summary["added"] as? Int == 1 && (summary["skipped"] as? [String: Int])?.isEmpty == true, "\(again.stdout)")
+    }
 }

@@ -11,7 +11,9 @@ public enum MemoryExport {
     public struct Summary: Equatable, Sendable {
         /// Units written to the file.
         public var units: Int
-        /// Units read but not written: XLIFF units with no text in the source language.
+        /// Units read but not written: XLIFF units with no text in the source language; with
+        /// `languages` given, TMX/TSV/CSV units holding text in only one of them (a unit of one
+        /// language is no translation: an import skips it).
         public var leftOut: Int
         /// XLIFF units written with their source alone, having no text in the target language.
         public var withoutTarget: Int
@@ -30,12 +32,19 @@ public enum MemoryExport {
         header.creationDate = Date()
         guard format == .xliff else {
             var writer = try format.makeWriter(sink: sink, header: header, languages: languages ?? [])
+            var leftOut = 0
             let count = try memory.forEachUnit(languages: languages) { stored in
+                // Only `languages`' variants were read: fewer than two distinct tags left means
+                // the unit has one of the requested languages alone (as XLIFF, left out and counted).
+                if let languages, !hasTwoLanguages(stored.unit, of: languages) {
+                    leftOut += 1
+                    return
+                }
                 try writer.write(stored.unit)
             }
             try writer.finish()
             try sink.close()
-            return Summary(units: count, leftOut: 0, withoutTarget: 0)
+            return Summary(units: count - leftOut, leftOut: leftOut, withoutTarget: 0)
         }
         let pair = try XLIFFLanguagePair.choose(requested: languages, stored: memory.languageTags())
         let selected = pair.map { [$0.source, $0.target] }
@@ -48,6 +57,17 @@ public enum MemoryExport {
         try writer.finish()
         try sink.close()
         return Summary(units: read - writer.skipped, leftOut: writer.skipped, withoutTarget: writer.withoutTarget, pair: pair)
+    }
+
+    /// Whether the unit has text in at least two of the requested `languages` (`en-GB` and
+    /// `en-US` variants are one language to `--langs en,km`). Cost: languages × variants.
+    static func hasTwoLanguages(_ unit: TranslationUnit, of languages: [LanguageTag]) -> Bool {
+        var found = 0
+        for tag in languages where unit.variants.contains(where: { tag.matches($0.language) }) {
+            found += 1
+            if found == 2 { return true }
+        }
+        return false
     }
 
     /// `run`, returning the number of units written.

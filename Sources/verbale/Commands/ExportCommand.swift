@@ -16,7 +16,9 @@ struct ExportCommand: ParsableCommand {
         "km review" (LANG review) column where it differs from the unit's: unreviewed Khmer \
         stays unreviewed when the table is imported again. XLIFF is bilingual: a memory of \
         more than two languages needs --langs SOURCE,TARGET (one file per pair); units with no \
-        target text are written with their source alone and counted on stderr. \
+        target text are written with their source alone and counted on stderr. With --langs, \
+        a TMX or TSV unit having text in only one of the languages is left out and counted on \
+        stderr (it would be no translation; importing it again skips it). \
         The output file is written under a temporary name and renamed when complete.
 
         Examples:
@@ -70,6 +72,10 @@ struct ExportCommand: ParsableCommand {
             if let pair = summary.pair, summary.leftOut > 0 {
                 let count = summary.leftOut
                 Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "unit" : "units") with no \(pair.source) text left out\n")
+            } else if summary.pair == nil, summary.leftOut > 0, let languages {
+                let count = summary.leftOut
+                let names = languages.map(\.description).joined(separator: ", ")
+                Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "unit" : "units") with text in only one of \(names) left out (a unit of one language is no translation)\n")
             }
         } catch let error as ExportError {
             if !toStdout { try? FileManager.default.removeItem(at: partial) }
