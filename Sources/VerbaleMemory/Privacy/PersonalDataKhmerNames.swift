@@ -12,17 +12,19 @@
 /// auxiliaries and modals, the copula, verbs of saying and the commonest verbs, pronouns and
 /// quantifiers, prepositions and conjunctions, offices said after លោក, and the honorifics that
 /// stack after a title (លោក​ឧកញ៉ា, "Mr Oknha"). They were checked against the khPOS sample
-/// (`../shared/data/khmer/khpos-train-sample.word`, CC BY-NC-SA: used to check, not shipped),
-/// tagged with khmer-nltk's CRF tagger trained on khPOS: every word here that follows a title
-/// there is tagged a verb (`v`), an auxiliary/particle/negation (`o`) or a common noun, never a
-/// proper name; and no name that follows a title there is in these lists. Words that are common
-/// words *and* common names are left out on purpose, so their names are still replaced: ជា
+/// (`../shared/data/khmer/khpos-train-sample.word`, CC BY-NC-SA: used to check, not shipped):
+/// tagged in context with khmer-nltk's CRF tagger (trained on khPOS), the 33 words of these
+/// lists that follow a title there are verbs (`v`: បាន, ថ្លែង, ពោល, អះអាង…), particles,
+/// negations and auxiliaries (`o`: មិន, កំពុងតែ…), adjectives (`a`: ផ្ទាល់, អតីត) or nouns that
+/// are offices and ranks (`n`: ឧបការី, ប្រធានាធិបតី, តុលាការ, ចៅក្រម, ឧកញ៉ា); and every
+/// replacement the lists removed from an import of the sample was read (five that were names
+/// there — នាង, ជឿ, ជួយ, ហាក់, ណា — were taken out of the lists). Words that are common words
+/// *and* common names are left out on purpose, so their names are still replaced: ជា
 /// ("to be", and the surname Chea), មាន ("to have", Mean), គិត ("to think", Kith: "ឧកញ៉ា គិត ម៉េង",
 /// khPOS line 996), សុខ, ចាន់, រស់, ស្រី, ចម្រើន, កញ្ញា.
 ///
-/// Cost: one set lookup per word of a candidate name (two words at most after a Khmer title),
-/// plus a prefix test of a few words on the first one when it is longer than a word (Khmer
-/// written with spaces between phrases: "លោក មិនបានមកទេ").
+/// Cost: two negative look-aheads in the Khmer title expression (`khmerRefusal`), tried only
+/// right after a Khmer title.
 extension PersonalDataScrubber {
     /// Words that never begin a name after a Khmer title.
     static let khmerNotNames: Set<String> = {
