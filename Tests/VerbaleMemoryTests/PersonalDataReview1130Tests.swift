@@ -160,4 +160,34 @@ struct PersonalDataReview1130Tests {
         #expect(scrubbedSome > 1_000)
         #expect(changed.isEmpty, "\(changed.count): \(changed.prefix(5).joined(separator: "\n"))")
     }
+
+    @Test("M4: an e-mail in a unit id becomes {EMAIL}, with a report row naming the field; a name in a file name written with _ - . is replaced like the same name in the unit (Khmer too)")
+    func identifiers() {
+        var metadata = UnitMetadata()
+        metadata.origin = "visa_Vannak_Heng_2021.tmx"
+        let input = unit([("en", "Visa for Mr. Vannak Heng."), ("km", "ទិដ្ឋាការ​សម្រាប់​លោក​សុខ​ដារា។")], id: "sokha.chan@mfa.gov.kh-0001", metadata: metadata)
+        let result = scrubber.scrub(input, file: "visa_Vannak_Heng_2021.tmx", position: 1)
+        #expect(result.unit.id == "{EMAIL}-0001")
+        #expect(result.unit.metadata.origin == "visa_{PERSON}_2021.tmx")
+        let idFinding = result.findings.first { $0.field == "id" }
+        #expect(idFinding?.original == "sokha.chan@mfa.gov.kh")
+        #expect(idFinding?.kind == .email)
+        // Every finding names the unit by the id it had (the report is where originals live).
+        #expect(result.findings.allSatisfy { $0.unitID == "sokha.chan@mfa.gov.kh-0001" })
+        #expect(result.findings.contains { $0.field == "origin" && $0.original == "Vannak_Heng" })
+        for (origin, expected) in [("visa-vannak-heng.tmx#3", "visa-{PERSON}.tmx#3"), ("dossiers/2021.Vannak.Heng/visa.tmx", "dossiers/2021.{PERSON}/visa.tmx"),
+                                   ("visa_សុខ_ដារា.tmx", "visa_{PERSON}.tmx"), ("sokha.chan@mfa.gov.kh.tmx", "{EMAIL}.tmx"),
+                                   ("notes-2021-01.tmx", "notes-2021-01.tmx")] {
+            var metadata = UnitMetadata()
+            metadata.origin = origin
+            let scrubbed = scrubber.scrub(unit([("en", "Visa for Mr. Vannak Heng."), ("km", "ទិដ្ឋាការ​សម្រាប់​លោក​សុខ​ដារា។")], metadata: metadata), file: "f", position: 1)
+            #expect(scrubbed.unit.metadata.origin == expected, "\(origin)")
+        }
+        // A titled name in a file name with `_` between the words, in a unit naming nobody.
+        var titled = UnitMetadata()
+        titled.origin = "visa_Mr_Sok_Dara.tmx"
+        #expect(scrubber.scrub(unit([("en", "Visa.")], metadata: titled), file: "f", position: 1).unit.metadata.origin == "visa_Mr_{PERSON}.tmx")
+        // An id without personal data is kept as it is.
+        #expect(scrubber.scrub(unit([("en", "Mr. Sok Dara")], id: "note-2021-045"), file: "f", position: 1).unit.id == "note-2021-045")
+    }
 }

@@ -521,9 +521,10 @@ public final class PersonalDataScrubber {
             findings.append(finding)
             return placeholder
         }
-        func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil) -> String {
-            let patterned = label.map { roleSpans(in: text, label: $0) } ?? spans(in: text)
-            let found = (patterned + Self.literalSpans(of: known, in: text, outside: patterned)).sorted { $0.range.location < $1.range.location }
+        func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil, identifier: Bool = false) -> String {
+            // An identifier or a file name is searched with `_`, `-` and `.` read as spaces (`identifierSpans`).
+            let (patterned, searched) = identifier ? identifierSpans(in: text) : (label.map { roleSpans(in: text, label: $0) } ?? spans(in: text), text)
+            let found = (patterned + Self.literalSpans(of: known, in: searched, outside: patterned)).sorted { $0.range.location < $1.range.location }
             guard !found.isEmpty else { return text }
             let ns = text as NSString
             func placeholder(_ span: Span) -> String {
@@ -578,7 +579,7 @@ public final class PersonalDataScrubber {
         if !unit.metadata.properties.isEmpty { cleanProperties(&unit.metadata.properties, prefix: "", language: source) }
         // The origin names the file imported from: a file named after the person it concerns
         // ("visa Mr. Sok Dara passport N0123456.tmx") must not put them in every unit.
-        unit.metadata.origin = unit.metadata.origin.map { clean($0, field: "origin", language: source) }
+        unit.metadata.origin = unit.metadata.origin.map { clean($0, field: "origin", language: source, identifier: true) }
         unit.metadata.previousContext = unit.metadata.previousContext.map { clean($0, field: "previous-context", language: source) }
         unit.metadata.nextContext = unit.metadata.nextContext.map { clean($0, field: "next-context", language: source) }
         for index in unit.variants.indices {
@@ -590,6 +591,11 @@ public final class PersonalDataScrubber {
                 cleanProperties(&unit.variants[index].properties, prefix: "variant-", language: language)
             }
         }
+        // The unit's identifier (TMX `tuid`, XLIFF `id`) last, so every finding above names the
+        // unit by the id it had: tools mint ids from user accounts and e-mail addresses
+        // (`sokha.chan@mfa.gov.kh-0001` → `{EMAIL}-0001`), and an id is stored and exported as is
+        // (review 1130 M4).
+        if let id = unit.id { unit.id = clean(id, field: "id", language: source, identifier: true) }
     }
 
     /// Scrubs the variant texts, numbering placeholders consistently across variants; returns
