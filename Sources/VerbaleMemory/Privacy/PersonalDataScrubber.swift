@@ -25,7 +25,11 @@ import VerbaleCore
 ///   (`Translator: Sokha Chan`, `Reviewer:`, `Prepared by:`, `Traducteur :`, `Rédigé par :`,
 ///   `អ្នកបកប្រែ៖ សុខ ចាន់`; `Prepared by John Smith` without a colon only when it begins the
 ///   text): the label stays, the capitalised name (or one or two Khmer words) goes, unless it is
-///   an institution or a contact channel ("Contact: Consular Section", "Contact: Tel. …").
+///   an institution or a contact channel ("Contact: Consular Section", "Contact: Tel. …"); an
+///   office between the label and the name stays, however long and in either case ("Contact:
+///   Deputy Director-General of the Department of Legal Affairs {PERSON}", "Contact : directeur
+///   adjoint {PERSON}": `officeChainNames`); a Khmer label may introduce several names joined by
+///   និង or commas, each replaced;
 ///   "The author of the note" is no label (no colon);
 ///   Khmer writes no space between words, so `ឯកឧត្តម`, `លោកស្រី` and `លោកជំទាវ` count even
 ///   glued to the word before ("…ជូនឯកឧត្តម …"); `លោក` only after a space, U+200B, or the
@@ -72,10 +76,14 @@ public final class PersonalDataScrubber {
         /// Lower-case words after a person-only label (`Translator: sokha chan`): none may be an
         /// ordinary word (`hasPlainWord`).
         var plain = false
+        /// An office chain after a role label (`officeChainPattern`): its names are read by
+        /// `officeChainNames`, not `nameRange`.
+        var chain = false
     }
 
-    /// What separates the names of a list: a comma, `&`, `et`, `and`.
-    private static let listSeparator = try? NSRegularExpression(pattern: "\\s*(?:,|&|\\b(?i:et|and)\\b)\\s*")
+    /// What separates the names of a list: a comma, `&`, `et`, `and`, and Khmer និង ("and", between
+    /// spaces or U+200B, never inside a word) and `、`.
+    private static let listSeparator = try? NSRegularExpression(pattern: "[\\s\\u200B]*(?:,|、|&|\\b(?i:et|and)\\b)[\\s\\u200B]*|[\\s\\u200B]+និង[\\s\\u200B]+")
 
     /// The names of a list captured at `range`, each as its own range. O(range).
     static func listNames(_ range: NSRange, in text: NSString) -> [NSRange] {
@@ -131,6 +139,16 @@ public final class PersonalDataScrubber {
         // "លោក សុខ នឹងជួប…" (Mr. Sok will meet…) keeps its verb. Not ជា or មក, which begin
         // common names (ជា Chea, មករា Makara).
         let khmerFunctionWords = "(?:នឹង|និង|នៅ|ដែល|ក្នុង|របស់|គឺ|បាន|ដើម្បី|ឆ្នាំ)"
+        // What never begins or continues a name after a Khmer title: លោក is also the pronoun
+        // "he/you", so a negation, an auxiliary, a verb, a quantifier or an honorific after it is
+        // the sentence going on (`PersonalDataKhmerNames`, review 1130 M3, M12).
+        let khmerNotFirst = Self.khmerRefusal(Self.khmerNotNames, prefixes: Self.khmerNotNamePrefixes)
+        let khmerNotLater = Self.khmerRefusal(Self.khmerNameEnders)
+        // Honorifics that introduce a name on their own (សម្តេច, also spelled សម្ដេច; ឧកញ៉ា) and
+        // those stacked after a title (លោក​ឧកញ៉ា, សម្តេច​តេជោ, លោក​បណ្ឌិត): review 1130 M5.
+        let khmerHonorificTitles = "សម្តេច|សម្ដេច|អ្នកឧកញ៉ា|ឧកញ៉ា"
+        let khmerStackedHonorifics = (["អគ្គមហាសេនាបតីតេជោ", "វេជ្ជបណ្ឌិត", "អ្នកឧកញ៉ា", "បណ្ឌិត", "ឧកញ៉ា", "សម្តេច", "សម្ដេច", "តេជោ"]
+            + Self.khmerOfficesAfterTitle).sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }.joined(separator: "|")
         // Words after which a glued លោក is "Mr"/"sir" and not the end of a word (ពិភពលោក,
         // "world") or the pronoun of របស់លោក ("his"): the verbs of address and the prepositions
         // a name follows in a note ("…ទិដ្ឋាការសម្រាប់លោក សុខ ដារា", "for Mr Sok Dara";
@@ -177,6 +195,11 @@ public final class PersonalDataScrubber {
         let titledName = "\(leading("\\s+"))?\(name)"
         // Between a Latin title and what follows: spaces, or none after the title's full stop.
         let titleGap = "(?:(?<=\\.)\\s*|\\s+)"
+        // Honorifics spelled out (review 1130 M5): "His Excellency" is what H.E. abbreviates, the
+        // usual form in Cambodian English and French correspondence ("Son Excellence", as in the
+        // French note fr-BWBV0001394-II of ../shared/data); Samdech and Oknha are Cambodian ranks
+        // written before the name in English (Samdech Techo Hun Sen, Oknha Kith Meng).
+        let spelledTitles = "His\\s+Excellency|Her\\s+Excellency|Son\\s+Excellence|Samdech(?:\\s+Techo)?|Oknha"
         // One of the names a plural title introduces: up to four capitalised words, as after a
         // single title (`Messrs Hun Sen Hor Namhong` loses every word, as before plural titles).
         let pluralName = name
@@ -198,8 +221,10 @@ public final class PersonalDataScrubber {
         // Two lower-case words alone after a person-only label, up to the end of the text or a
         // punctuation mark that ends the value (`Translator: sokha chan, sokha@…`).
         let lowerWord = "\\p{Ll}[\\p{Ll}\\p{M}'’-]+"
-        let lowerName = "\(lowerWord)[ \\u00A0]\(lowerWord)(?=[ \\t]*(?:$|[,;()\\r\\n]|\\.(?:\\s|$)))"
+        let lowerName = "\(lowerWord)(?:[ \\u00A0]\(lowerWord)){1,3}(?=[ \\t]*(?:$|[,;()\\r\\n]|\\.(?:\\s|$)))"
         let byRoles = Self.latinByLabels.joined(separator: "|")
+        let officeChain = Self.officeChainPattern
+        let khmerListSeparator = "(?:[ \\u00A0\\u200B]*[,、][ \\u00A0\\u200B]*|[ \\u00A0\\u200B]+(?:និង|(?i:and|et))[ \\u00A0\\u200B]+)"
         let khmerRoles = Self.khmerRoleLabels.joined(separator: "|")
         let khmerTitleWords = "(?:លោក|ឯកឧត្តម|អ្នកស្រី|កញ្ញា|សម្ដេច|សម្តេច|បណ្ឌិត)"
         let khmerRoleName = "(?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+)?"
@@ -224,8 +249,14 @@ public final class PersonalDataScrubber {
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true),
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss)(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+((?!\(khmerFunctionWords))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+((?!\(khmerFunctionWords)|\(khmerNotFirst))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords)|\(khmerNotLater))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
+            // An office between the label and the name, however long, in any case ("Contact:
+            // Deputy Director-General of the Department of Legal Affairs Sok Dara", "Contact :
+            // directeur adjoint Jean Dupont"): before the role patterns, whose four words would
+            // cut such a name short; a chain that begins with no office is theirs.
+            Pattern(kind: .person, regex: try regex("(?<=(?:(?<![\\p{L}\\p{M}])(?i:\(latinRoles)|\(pluralRoles))|\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)(\(officeChain))", .person), group: 1, needs: .roleLabel, role: true, chain: true),
+            Pattern(kind: .person, regex: try regex("^[ \\t]*(?i:\(byRoles))[ \\t\\u00A0]+\(noTitle)(\(officeChain))", .person), group: 1, needs: .roleLabel, role: true, chain: true),
             // A name after a role label and its colon (`Translator: Sokha Chan`, `Traducteur :
             // …`, `អ្នកបកប្រែ៖ សុខ ចាន់`), or after a `by`/`par` label that begins the text
             // (`Prepared by John Smith`): a titled name, or one or two Khmer words that are not
@@ -236,6 +267,11 @@ public final class PersonalDataScrubber {
             // A plural label (or a `by`/`par` label) introduces a list of names: each goes, as
             // after a plural title (`Translators: Sokha Chan and Dara Sok`). First, so it wins.
             Pattern(kind: .person, regex: try regex("(?<=(?<![\\p{L}\\p{M}])(?i:\(pluralRoles))\(roleGapBounded))[:]\(roleGap)\(noTitle)(\(titledName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(noTitle)\(titledName))*)", .person), group: 1, needs: .roleLabel, list: true, role: true),
+            // Khmer has no plural: a Khmer label introduces a list as often as one name ("អ្នកបកប្រែ៖
+            // ស ខេង និង ជា ស៊ីម"), its names joined by និង ("and", between spaces or U+200B) or a
+            // comma; two names or more here, each its own span (one name is the next pattern's).
+            // Needs a Khmer letter too (the label is Khmer), so Latin texts do not run it.
+            Pattern(kind: .person, regex: try regex("(?<=(?:\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)((?:\(khmerRoleName)|\(titledName))(?:\(khmerListSeparator)\(noTitle)(?:\(khmerRoleName)|\(titledName)))+)", .person), group: 1, needs: [.roleLabel, .khmer], list: true, role: true),
             Pattern(kind: .person, regex: try regex("(?<=(?:(?<![\\p{L}\\p{M}])(?i:\(latinRoles))|\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)(\(titledName)|\(khmerRoleName))", .person), group: 1, needs: .roleLabel, role: true),
             // Two lower-case words alone after a person-only label (`Translator: sokha chan`):
             // a name typed in a hurry, unless one is an ordinary word ("machine translation").
@@ -316,6 +352,8 @@ public final class PersonalDataScrubber {
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var spans: [Span] = []
+        // Where an office chain begins (`Pattern.chain`).
+        var claimed: Set<Int> = []
         for pattern in patterns where triggers.isSuperset(of: pattern.needs) {
             for match in pattern.regex.matches(in: text, options: [], range: whole) {
                 var range = NSRange(location: NSNotFound, length: 0)
@@ -329,9 +367,19 @@ public final class PersonalDataScrubber {
                 }
                 guard range.location != NSNotFound, range.length > 0 else { continue }
                 if pattern.personBefore, !personPrecedes(match.range.location, in: ns) { continue }
-                for part in pattern.list ? Self.listNames(range, in: ns) : [range] {
+                var parts = pattern.list ? Self.listNames(range, in: ns) : [range]
+                if pattern.chain {
+                    // An office chain claims its label: the other role patterns, which would
+                    // read the office's first words as a name, skip it.
+                    guard let names = Self.officeChainNames(range, in: ns) else { continue }
+                    claimed.insert(range.location)
+                    parts = names
+                } else if pattern.role, claimed.contains(range.location) {
+                    continue
+                }
+                for part in parts {
                     var range = part
-                    if pattern.kind == .person {
+                    if pattern.kind == .person, !pattern.chain {
                         guard let trimmed = Self.nameRange(range, in: ns, role: pattern.role, plain: pattern.plain) else { continue }
                         range = trimmed
                     }
@@ -354,6 +402,7 @@ public final class PersonalDataScrubber {
     /// Section", "Monsieur de la Commission") is no name either; and an article right after a
     /// particle (`de la`, `de La Fayette`) is part of the name, not an office.
     static func nameRange(_ range: NSRange, in text: NSString, role: Bool = false, plain: Bool = false) -> NSRange? {
+        if placeholderFollows(range, in: text) { return nil }
         var range = range
         let candidate = text.substring(with: range)
         var words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{200B}" })
@@ -396,6 +445,18 @@ public final class PersonalDataScrubber {
         return NSRange(location: range.location, length: length)
     }
 
+    /// Whether a placeholder (`{PERSON}`, `{PERSON2}`…) follows `range` after spaces, NBSP or
+    /// U+200B: the captured word is then a rank or honorific before a name already replaced
+    /// (`លោក​ឧកញ៉ា​{PERSON}`, `Mr. Oknha {PERSON}`), never a name itself, so a scrubbed text
+    /// imported again comes back unchanged (review 1130 M12). O(spaces after the range).
+    static func placeholderFollows(_ range: NSRange, in text: NSString) -> Bool {
+        var index = range.location + range.length
+        while index < text.length, [0x20, 0xA0, 0x200B].contains(text.character(at: index)) { index += 1 }
+        guard index + 1 < text.length, text.character(at: index) == 0x7B else { return false }
+        let next = text.character(at: index + 1)
+        return next >= 0x41 && next <= 0x5A
+    }
+
     /// Whether `word`, lower-cased and without the punctuation `.,;:’'` at either end, is an
     /// office (`offices`). Trims scalars as `trimmingCharacters(in:)` did, without building a
     /// `CharacterSet` per word (that was most of `nameRange`'s cost).
@@ -420,7 +481,7 @@ public final class PersonalDataScrubber {
     /// Titles that may stand where a name is expected (`H.E. Mrs. {PERSON}`), lower-cased,
     /// without their full stop.
     static let titleWords: Set<String> = ["mr", "mrs", "ms", "dr", "mme", "mlle", "m", "madam", "miss", "monsieur", "madame",
-                                          "mademoiselle", "messrs", "mm", "mmes", "mlles"]
+                                          "mademoiselle", "messrs", "mm", "mmes", "mlles", "samdech", "oknha", "techo", "excellency", "excellence"]
 
     /// Whether `word` (without `.,;:` at its end) is a title.
     static func isTitle(_ word: Substring) -> Bool {
@@ -483,7 +544,15 @@ public final class PersonalDataScrubber {
     /// do the values of user-carrying properties (`userProperties`, Trados's `x-LastUsedBy`).
     func scrubFreeText(_ unit: inout TranslationUnit, file: String, position: Int, known: [KnownValue] = [], findings: inout [PersonalDataFinding]) {
         var placeholders: [PersonalDataKind: [String: String]] = [:]
-        for value in known { placeholders[value.kind, default: [:]][value.key] = value.placeholder }
+        // The highest number of each kind in the variant texts (`{PERSON}` counts as 1): a value
+        // first found outside them takes the next one, and keeps it wherever it recurs in the
+        // unit's other free texts, so a note naming a second person never shares the text's bare
+        // `{PERSON}` (acceptance review), while one person in two notes keeps one placeholder.
+        var highest: [PersonalDataKind: Int] = [:]
+        for value in known {
+            placeholders[value.kind, default: [:]][value.key] = value.placeholder
+            highest[value.kind] = max(highest[value.kind] ?? 0, Self.placeholderNumber(value.placeholder, kind: value.kind))
+        }
         func user(_ name: String?, field: String, language: LanguageTag?) -> String? {
             guard let name, !isBlank(name), name != PersonalDataKind.person.placeholder(number: nil) else { return name }
             let placeholder = PersonalDataKind.person.placeholder(number: nil)
@@ -493,21 +562,28 @@ public final class PersonalDataScrubber {
             findings.append(finding)
             return placeholder
         }
-        func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil) -> String {
-            let patterned = label.map { roleSpans(in: text, label: $0) } ?? spans(in: text)
-            let found = (patterned + Self.literalSpans(of: known, in: text, outside: patterned)).sorted { $0.range.location < $1.range.location }
+        func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil, identifier: Bool = false) -> String {
+            // An identifier or a file name is searched with `_`, `-` and `.` read as spaces (`identifierSpans`).
+            let (patterned, searched) = identifier ? identifierSpans(in: text) : (label.map { roleSpans(in: text, label: $0) } ?? spans(in: text), text)
+            let found = (patterned + Self.literalSpans(of: known, in: searched, outside: patterned)).sorted { $0.range.location < $1.range.location }
             guard !found.isEmpty else { return text }
             let ns = text as NSString
             func placeholder(_ span: Span) -> String {
                 let key = span.key ?? Self.valueKey(ns.substring(with: span.range))
-                return placeholders[span.kind]?[key] ?? span.kind.placeholder(number: nil)
+                if let given = placeholders[span.kind]?[key] { return given }
+                let number = (highest[span.kind] ?? 0) + 1
+                highest[span.kind] = number
+                let given = span.kind.placeholder(number: number > 1 ? number : nil)
+                placeholders[span.kind, default: [:]][key] = given
+                return given
             }
+            // Numbered in reading order, then replaced from the end (offsets stay valid).
+            let given = found.map(placeholder)
             var output = ns
-            for span in found.reversed() {
-                output = output.replacingCharacters(in: span.range, with: placeholder(span)) as NSString
+            for (span, placeholder) in zip(found, given).reversed() {
+                output = output.replacingCharacters(in: span.range, with: placeholder) as NSString
             }
-            for span in found {
-                let placeholder = placeholder(span)
+            for (span, placeholder) in zip(found, given) {
                 var finding = PersonalDataFinding(
                     file: file, unit: position, unitID: unit.id, language: language?.description ?? "", kind: span.kind, placeholder: placeholder,
                     original: ns.substring(with: span.range), start: Self.scalarOffset(text, utf16: span.range.location),
@@ -550,7 +626,7 @@ public final class PersonalDataScrubber {
         if !unit.metadata.properties.isEmpty { cleanProperties(&unit.metadata.properties, prefix: "", language: source) }
         // The origin names the file imported from: a file named after the person it concerns
         // ("visa Mr. Sok Dara passport N0123456.tmx") must not put them in every unit.
-        unit.metadata.origin = unit.metadata.origin.map { clean($0, field: "origin", language: source) }
+        unit.metadata.origin = unit.metadata.origin.map { clean($0, field: "origin", language: source, identifier: true) }
         unit.metadata.previousContext = unit.metadata.previousContext.map { clean($0, field: "previous-context", language: source) }
         unit.metadata.nextContext = unit.metadata.nextContext.map { clean($0, field: "next-context", language: source) }
         for index in unit.variants.indices {
@@ -562,6 +638,11 @@ public final class PersonalDataScrubber {
                 cleanProperties(&unit.variants[index].properties, prefix: "variant-", language: language)
             }
         }
+        // The unit's identifier (TMX `tuid`, XLIFF `id`) last, so every finding above names the
+        // unit by the id it had: tools mint ids from user accounts and e-mail addresses
+        // (`sokha.chan@mfa.gov.kh-0001` → `{EMAIL}-0001`), and an id is stored and exported as is
+        // (review 1130 M4).
+        if let id = unit.id { unit.id = clean(id, field: "id", language: source, identifier: true) }
     }
 
     /// Scrubs the variant texts, numbering placeholders consistently across variants; returns
@@ -626,6 +707,15 @@ public final class PersonalDataScrubber {
             result.variants[index] = Self.replace(unit.variants[index], replacements)
         }
         return (result, findings, known)
+    }
+
+    /// The number a placeholder of `kind` holds: 2 for `{PERSON2}`, 1 for the bare `{PERSON}`
+    /// (the one value of its kind), 0 for anything else.
+    static func placeholderNumber(_ placeholder: String, kind: PersonalDataKind) -> Int {
+        let prefix = "{\(kind.rawValue)"
+        guard placeholder.hasPrefix(prefix), placeholder.hasSuffix("}") else { return 0 }
+        let digits = placeholder.dropFirst(prefix.count).dropLast()
+        return digits.isEmpty ? 1 : Int(digits) ?? 0
     }
 
     /// Case-, space- and digit-script-insensitive identity of a value, for numbering: spaces,
