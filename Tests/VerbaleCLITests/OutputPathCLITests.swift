@@ -133,4 +133,21 @@ struct OutputPathCLITests {
         #expect(result.stdout.contains("ក្រសួង​សុខាភិបាល។"))
         #expect(result.stdout.contains("La Mission permanente présente ses compliments."))
     }
+
+    @Test("a dry run into a memory that does not exist creates none, and still counts as if importing (EN/KM)")
+    func dryRunCreatesNoMemory() throws {
+        let folder = try temporaryFolder()
+        let table = folder.appendingPathComponent("in.tsv")
+        try Data("en\tkm\nThe Ministry of Health.\tក្រសួង​សុខាភិបាល។\nThe Ministry of Health.\tក្រសួង​សុខាភិបាល។\n".utf8).write(to: table)
+        let memory = folder.appendingPathComponent("new/m.sqlite")
+        let result = try CLI.run(["import", "--dry-run", "--json", "--memory", memory.path, table.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(summary?["added"] as? Int == 1 && summary?["merged"] as? Int == 1, "\(result.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: memory.path))
+        #expect(!FileManager.default.fileExists(atPath: memory.deletingLastPathComponent().path))
+        let text = try CLI.run(["import", "--dry-run", "--memory", memory.path, table.path])
+        #expect(text.stdout.contains("into \(memory.path)") && text.stdout.contains("dry run"), "\(text.stdout)")
+    }
+
 }

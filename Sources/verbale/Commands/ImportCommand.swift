@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing (repeatable), e.g. en-US=en.", valueName: "from=to"))
     var langMap: [String] = []
 
-    @Flag(name: .customLong("dry-run"), help: "Read, check and count everything, then keep no unit. (Opening the memory still brings its schema and stored analysis up to date, as every command does; --json then reports \"reanalysed\".)")
+    @Flag(name: .customLong("dry-run"), help: "Read, check and count everything, then keep no unit; a memory that does not exist is not created. (Opening the memory still brings its schema and stored analysis up to date, as every command does; --json then reports \"reanalysed\".)")
     var dryRun = false
 
     @Flag(help: "Print the summary as JSON on standard output.")
@@ -95,8 +95,19 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let memory: SQLiteMemory
-        do { memory = try memoryOption.open(creating: true) } catch {
-            throw error
+        // A dry run keeps nothing, so it creates no memory either (review 30 Nov, m7: it left an
+        // empty one behind): against a memory that does not exist yet it reads into an empty one
+        // of its own, in the temporary folder, removed when the command ends.
+        var dryRunFolder: URL?
+        defer { if let dryRunFolder { try? FileManager.default.removeItem(at: dryRunFolder) } }
+        if dryRun, !memoryExisted {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-dry-run-\(UUID().uuidString)")
+            dryRunFolder = folder
+            do { memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite")) } catch let error as MemoryError {
+                throw CommandFailure(error.description)
+            }
+        } else {
+            memory = try memoryOption.open(creating: true)
         }
         let options = ImportOptions(languageMap: languageMap, dryRun: dryRun, scrubPersonalData: !keepPersonalData,
                                     collectPersonalDataReport: report != nil)
@@ -136,7 +147,7 @@ struct ImportCommand: ParsableCommand {
         if json {
             try printJSON(summary)
         } else {
-            print(Self.describe(summary, memory: memory.path.path, report: report))
+            print(Self.describe(summary, memory: memoryPath.path, report: report))
         }
     }
 
