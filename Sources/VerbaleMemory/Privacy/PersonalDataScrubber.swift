@@ -552,7 +552,10 @@ public final class PersonalDataScrubber {
         }
         var literals = known
         var seen = Set(known.map { "\($0.kind.rawValue)\u{0}\($0.key)" })
-        for (text, label) in Self.freeTexts(of: unit) {
+        // Most units have one free text, the origin: nothing to carry, no list built.
+        let several = !unit.metadata.notes.isEmpty || !unit.metadata.properties.isEmpty || unit.metadata.previousContext != nil
+            || unit.metadata.nextContext != nil || unit.variants.contains { !$0.notes.isEmpty || !$0.properties.isEmpty }
+        for (text, label) in several ? Self.freeTexts(of: unit) : [] {
             let found = patterned(text, label: label)
             guard !found.isEmpty else { continue }
             let ns = text as NSString
