@@ -217,9 +217,10 @@ struct PersonalDataTests {
         input.variants[1].notes = ["អ្នកបកប្រែ៖ សុខ ចាន់"]
         input.variants[1].properties = [Property(type: "x-note", value: "Traducteur : Jean Dupont")]
         let (scrubbed, findings) = scrubber.scrub(input, file: "t12.xlf", position: 1)
+        // Three names the variant texts do not hold: three placeholders (no two people share one).
         #expect(scrubbed.metadata.notes == ["Translator: {PERSON}, {EMAIL}"])
-        #expect(scrubbed.variants[1].notes == ["អ្នកបកប្រែ៖ {PERSON}"])
-        #expect(scrubbed.variants[1].properties == [Property(type: "x-note", value: "Traducteur : {PERSON}")])
+        #expect(scrubbed.variants[1].notes == ["អ្នកបកប្រែ៖ {PERSON2}"])
+        #expect(scrubbed.variants[1].properties == [Property(type: "x-note", value: "Traducteur : {PERSON3}")])
         #expect(Set(findings.map(\.original)) == ["Sokha Chan", "sokha@mfa.gov.kh", "សុខ ចាន់", "Jean Dupont"])
     }
 
@@ -230,8 +231,8 @@ struct PersonalDataTests {
                                      Property(type: "x-contact-person", value: "Dara Sok, dara@mfa.gov.kh"), Property(type: "x-project", value: "Visa Requests")]
         input.variants[1].properties = [Property(type: "x-translator", value: "សុខ ចាន់"), Property(type: "x-author", value: "Consular Section")]
         let (scrubbed, _) = scrubber.scrub(input, file: "t.tmx", position: 1)
-        #expect(scrubbed.metadata.properties.map(\.value) == ["{PERSON}", "Mrs. {PERSON}", "{PERSON}, {EMAIL}", "Visa Requests"])
-        #expect(scrubbed.variants[1].properties.map(\.value) == ["{PERSON}", "Consular Section"])
+        #expect(scrubbed.metadata.properties.map(\.value) == ["{PERSON}", "Mrs. {PERSON2}", "{PERSON3}, {EMAIL}", "Visa Requests"])
+        #expect(scrubbed.variants[1].properties.map(\.value) == ["{PERSON4}", "Consular Section"])
     }
 
     @Test("Audit: a surname beginning with a particle right after a title goes whole (M. de Villepin, Mr. de la Cruz, H.E. Mr. dos Santos, S.E. M. d'Estaing); offices and ordinary French stay")
@@ -531,8 +532,9 @@ struct PersonalDataTests {
         #expect(scrubbed.metadata.notes == ["Checked with Mr. {PERSON}, Tel: {PHONE}"])
         #expect(scrubbed.metadata.properties == [Property(type: "x-contact", value: "{EMAIL}"), Property(type: "x-review", value: "reviewed")])
         #expect(scrubbed.metadata.previousContext == "Please call Mr. {PERSON}.")
-        #expect(scrubbed.variants[1].notes == ["បកប្រែដោយ លោក {PERSON}"])
-        #expect(scrubbed.variants[1].properties == [Property(type: "x-review", value: "unreviewed"), Property(type: "x-translator", value: "Mrs. {PERSON}")])
+        // John Smith is {PERSON} in the note and the context alike; the two others get their own.
+        #expect(scrubbed.variants[1].notes == ["បកប្រែដោយ លោក {PERSON2}"])
+        #expect(scrubbed.variants[1].properties == [Property(type: "x-review", value: "unreviewed"), Property(type: "x-translator", value: "Mrs. {PERSON3}")])
         #expect(scrubbed.variants.map(\.text) == input.variants.map(\.text))
         #expect(Set(findings.compactMap(\.field)) == ["note", "property:x-contact", "previous-context", "variant-note", "variant-property:x-translator"])
         #expect(findings.first { $0.field == "variant-note" }?.language == "km")

@@ -28,7 +28,7 @@ enum PrivacyBenchmark: Benchmark {
         var language: String
         var values: [String]
         var host: String
-        /// The finding kind that counts as found (`PERSON_ROLE`, `PERSON_PARTICLE`: `PERSON`).
+        /// The finding kind that counts as found (`PERSON_ROLE`, `PERSON_OFFICE`, `PERSON_PARTICLE`: `PERSON`).
         var findingKind: String { kind.hasPrefix("PERSON") ? "PERSON" : kind }
     }
 
@@ -39,6 +39,8 @@ enum PrivacyBenchmark: Benchmark {
                                 "de La Fayette", "du Bellay"]
     /// Two-word names typed in lower case after a person-only label ("Translator: sokha chan").
     static let lowerNames = ["sokha chan", "dara sok", "claire martin", "john smith", "lina chea"]
+    /// Three-word names typed in lower case (the review's leftover: "Translator: sok dara vy").
+    static let lowerNames3 = ["sok dara vy", "chan sok thida", "nguyen thi hoa", "marie claire dupont", "keo sothea vy"]
     /// Vietnamese names whose surname is Le or La, which the French article once hid.
     static let vietnameseNames = ["Le Thi Hoa", "La Thi Mai", "Le Van Nam", "Le Minh Chau"]
     static let khmerMonths = ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"]
@@ -167,6 +169,14 @@ enum PrivacyBenchmark: Benchmark {
         let latin2 = latinNames[((latinNames.firstIndex(of: latin) ?? 0) + 1 + extra.below(latinNames.count - 1)) % latinNames.count]
         let lowerName = lowerNames[extra.below(lowerNames.count)]
         let vietnamese = vietnameseNames[extra.below(vietnameseNames.count)]
+        // The acceptance review's leftovers (`PERSON_OFFICE`): half the units that drew one of
+        // the four plain role forms write one of them instead — a long office chain or a
+        // lower-case French office between the label and the name, a three-word lower-case
+        // name, two people after one office chain, a Khmer label before two names. Drawn after
+        // every earlier draw of `extra`, so the review's forms 4–7 are the units they were.
+        let leftover = roleForm < 4 && extra.below(2) == 1
+        let lowerName3 = lowerNames3[extra.below(lowerNames3.count)]
+        let khmerName2 = khmerNames[((khmerNames.firstIndex(of: khmerName) ?? 0) + 1 + extra.below(khmerNames.count - 1)) % khmerNames.count]
         let (day, month, year) = (1 + random.below(28), random.below(12), 1950 + random.below(55))
         let phoneTail = digits(3, &random)
         // Cambodian style (a letter, seven digits) or French (two digits, two letters, five digits).
@@ -187,6 +197,25 @@ enum PrivacyBenchmark: Benchmark {
             case ("PERSON", _):
                 text = ["Mr. \(latin) stated: \(host)", "H.E. Mr. \(latin) said: \(host)", "Ms \(latin) noted: \(host)", "Madam \(latin) noted: \(host)"][random.below(4)]
                 values = [latin]
+            case ("PERSON_ROLE", "km") where leftover:
+                text = "\(host) \(["អ្នកបកប្រែ", "អ្នកនិពន្ធ", "បកប្រែដោយ"][form])៖\(zwsp)\(khmerName)\(zwsp)និង\(zwsp)\(khmerName2)"
+                values = [khmerName, khmerName2]
+            case ("PERSON_ROLE", "fr") where leftover:
+                _ = random.below(4) // the label the plain form draws: the main stream stays the same
+                switch roleForm {
+                case 0: text = "\(host) (Contact : directeur adjoint \(latin))"; values = [latin]
+                case 1: text = "\(host) (Rédigé par : la conseillère \(latin))"; values = [latin]
+                case 2: text = "\(host) (Contact : directeur général adjoint des affaires juridiques et consulaires \(latin))"; values = [latin]
+                default: text = "\(host) (Traductrice : \(lowerName3))"; values = [lowerName3]
+                }
+            case ("PERSON_ROLE", _) where leftover:
+                _ = random.below(4) // the label the plain form draws: the main stream stays the same
+                switch roleForm {
+                case 0: text = "\(host) (Contact: Deputy Director-General of the Department of Legal Affairs \(latin))"; values = [latin]
+                case 1: text = "\(host) (Translator: \(lowerName3))"; values = [lowerName3]
+                case 2: text = "\(host) (Contact person: Senior Legal Adviser of the Treaty Division \(latin))"; values = [latin]
+                default: text = "\(host) (Contact: Director \(latin) and Deputy Director \(latin2))"; values = [latin, latin2]
+                }
             case ("PERSON_ROLE", "km"):
                 text = "\(host) \(["អ្នកបកប្រែ", "អ្នកនិពន្ធ", "បកប្រែដោយ"][form])៖\(zwsp)\(khmerName)"; values = [khmerName]
             case ("PERSON_ROLE", "fr"):
@@ -258,7 +287,7 @@ enum PrivacyBenchmark: Benchmark {
                 values = ["\(day) \(monthName) \(year)"]
             }
             variants.append(Variant(language: tag(language), text: text))
-            injected.append(Injected(kind: kind, language: language, values: values, host: host))
+            injected.append(Injected(kind: kind == "PERSON_ROLE" && leftover ? "PERSON_OFFICE" : kind, language: language, values: values, host: host))
         }
         return (TranslationUnit(id: "p-\(index)", variants: variants), injected)
     }

@@ -25,7 +25,11 @@ import VerbaleCore
 ///   (`Translator: Sokha Chan`, `Reviewer:`, `Prepared by:`, `Traducteur :`, `Rédigé par :`,
 ///   `អ្នកបកប្រែ៖ សុខ ចាន់`; `Prepared by John Smith` without a colon only when it begins the
 ///   text): the label stays, the capitalised name (or one or two Khmer words) goes, unless it is
-///   an institution or a contact channel ("Contact: Consular Section", "Contact: Tel. …").
+///   an institution or a contact channel ("Contact: Consular Section", "Contact: Tel. …"); an
+///   office between the label and the name stays, however long and in either case ("Contact:
+///   Deputy Director-General of the Department of Legal Affairs {PERSON}", "Contact : directeur
+///   adjoint {PERSON}": `officeChainNames`); a Khmer label may introduce several names joined by
+///   និង or commas, each replaced;
 ///   "The author of the note" is no label (no colon);
 ///   Khmer writes no space between words, so `ឯកឧត្តម`, `លោកស្រី` and `លោកជំទាវ` count even
 ///   glued to the word before ("…ជូនឯកឧត្តម …"); `លោក` only after a space, U+200B, or the
@@ -72,10 +76,14 @@ public final class PersonalDataScrubber {
         /// Lower-case words after a person-only label (`Translator: sokha chan`): none may be an
         /// ordinary word (`hasPlainWord`).
         var plain = false
+        /// An office chain after a role label (`officeChainPattern`): its names are read by
+        /// `officeChainNames`, not `nameRange`.
+        var chain = false
     }
 
-    /// What separates the names of a list: a comma, `&`, `et`, `and`.
-    private static let listSeparator = try? NSRegularExpression(pattern: "\\s*(?:,|&|\\b(?i:et|and)\\b)\\s*")
+    /// What separates the names of a list: a comma, `&`, `et`, `and`, and Khmer និង ("and", between
+    /// spaces or U+200B, never inside a word) and `、`.
+    private static let listSeparator = try? NSRegularExpression(pattern: "[\\s\\u200B]*(?:,|、|&|\\b(?i:et|and)\\b)[\\s\\u200B]*|[\\s\\u200B]+និង[\\s\\u200B]+")
 
     /// The names of a list captured at `range`, each as its own range. O(range).
     static func listNames(_ range: NSRange, in text: NSString) -> [NSRange] {
@@ -198,8 +206,10 @@ public final class PersonalDataScrubber {
         // Two lower-case words alone after a person-only label, up to the end of the text or a
         // punctuation mark that ends the value (`Translator: sokha chan, sokha@…`).
         let lowerWord = "\\p{Ll}[\\p{Ll}\\p{M}'’-]+"
-        let lowerName = "\(lowerWord)[ \\u00A0]\(lowerWord)(?=[ \\t]*(?:$|[,;()\\r\\n]|\\.(?:\\s|$)))"
+        let lowerName = "\(lowerWord)(?:[ \\u00A0]\(lowerWord)){1,3}(?=[ \\t]*(?:$|[,;()\\r\\n]|\\.(?:\\s|$)))"
         let byRoles = Self.latinByLabels.joined(separator: "|")
+        let officeChain = Self.officeChainPattern
+        let khmerListSeparator = "(?:[ \\u00A0\\u200B]*[,、][ \\u00A0\\u200B]*|[ \\u00A0\\u200B]+(?:និង|(?i:and|et))[ \\u00A0\\u200B]+)"
         let khmerRoles = Self.khmerRoleLabels.joined(separator: "|")
         let khmerTitleWords = "(?:លោក|ឯកឧត្តម|អ្នកស្រី|កញ្ញា|សម្ដេច|សម្តេច|បណ្ឌិត)"
         let khmerRoleName = "(?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+)?"
@@ -226,6 +236,12 @@ public final class PersonalDataScrubber {
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss)(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
             Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+((?!\(khmerFunctionWords))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
+            // An office between the label and the name, however long, in any case ("Contact:
+            // Deputy Director-General of the Department of Legal Affairs Sok Dara", "Contact :
+            // directeur adjoint Jean Dupont"): before the role patterns, whose four words would
+            // cut such a name short; a chain that begins with no office is theirs.
+            Pattern(kind: .person, regex: try regex("(?<=(?:(?<![\\p{L}\\p{M}])(?i:\(latinRoles)|\(pluralRoles))|\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)(\(officeChain))", .person), group: 1, needs: .roleLabel, role: true, chain: true),
+            Pattern(kind: .person, regex: try regex("^[ \\t]*(?i:\(byRoles))[ \\t\\u00A0]+\(noTitle)(\(officeChain))", .person), group: 1, needs: .roleLabel, role: true, chain: true),
             // A name after a role label and its colon (`Translator: Sokha Chan`, `Traducteur :
             // …`, `អ្នកបកប្រែ៖ សុខ ចាន់`), or after a `by`/`par` label that begins the text
             // (`Prepared by John Smith`): a titled name, or one or two Khmer words that are not
@@ -236,6 +252,11 @@ public final class PersonalDataScrubber {
             // A plural label (or a `by`/`par` label) introduces a list of names: each goes, as
             // after a plural title (`Translators: Sokha Chan and Dara Sok`). First, so it wins.
             Pattern(kind: .person, regex: try regex("(?<=(?<![\\p{L}\\p{M}])(?i:\(pluralRoles))\(roleGapBounded))[:]\(roleGap)\(noTitle)(\(titledName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(noTitle)\(titledName))*)", .person), group: 1, needs: .roleLabel, list: true, role: true),
+            // Khmer has no plural: a Khmer label introduces a list as often as one name ("អ្នកបកប្រែ៖
+            // ស ខេង និង ជា ស៊ីម"), its names joined by និង ("and", between spaces or U+200B) or a
+            // comma; two names or more here, each its own span (one name is the next pattern's).
+            // Needs a Khmer letter too (the label is Khmer), so Latin texts do not run it.
+            Pattern(kind: .person, regex: try regex("(?<=(?:\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)((?:\(khmerRoleName)|\(titledName))(?:\(khmerListSeparator)\(noTitle)(?:\(khmerRoleName)|\(titledName)))+)", .person), group: 1, needs: [.roleLabel, .khmer], list: true, role: true),
             Pattern(kind: .person, regex: try regex("(?<=(?:(?<![\\p{L}\\p{M}])(?i:\(latinRoles))|\(khmerRoles))\(roleGapBounded))[:៖ៈ]\(roleGap)\(noTitle)(\(titledName)|\(khmerRoleName))", .person), group: 1, needs: .roleLabel, role: true),
             // Two lower-case words alone after a person-only label (`Translator: sokha chan`):
             // a name typed in a hurry, unless one is an ordinary word ("machine translation").
@@ -316,6 +337,8 @@ public final class PersonalDataScrubber {
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var spans: [Span] = []
+        // Where an office chain begins (`Pattern.chain`).
+        var claimed: Set<Int> = []
         for pattern in patterns where triggers.isSuperset(of: pattern.needs) {
             for match in pattern.regex.matches(in: text, options: [], range: whole) {
                 var range = NSRange(location: NSNotFound, length: 0)
@@ -329,9 +352,19 @@ public final class PersonalDataScrubber {
                 }
                 guard range.location != NSNotFound, range.length > 0 else { continue }
                 if pattern.personBefore, !personPrecedes(match.range.location, in: ns) { continue }
-                for part in pattern.list ? Self.listNames(range, in: ns) : [range] {
+                var parts = pattern.list ? Self.listNames(range, in: ns) : [range]
+                if pattern.chain {
+                    // An office chain claims its label: the other role patterns, which would
+                    // read the office's first words as a name, skip it.
+                    guard let names = Self.officeChainNames(range, in: ns) else { continue }
+                    claimed.insert(range.location)
+                    parts = names
+                } else if pattern.role, claimed.contains(range.location) {
+                    continue
+                }
+                for part in parts {
                     var range = part
-                    if pattern.kind == .person {
+                    if pattern.kind == .person, !pattern.chain {
                         guard let trimmed = Self.nameRange(range, in: ns, role: pattern.role, plain: pattern.plain) else { continue }
                         range = trimmed
                     }
@@ -483,7 +516,15 @@ public final class PersonalDataScrubber {
     /// do the values of user-carrying properties (`userProperties`, Trados's `x-LastUsedBy`).
     func scrubFreeText(_ unit: inout TranslationUnit, file: String, position: Int, known: [KnownValue] = [], findings: inout [PersonalDataFinding]) {
         var placeholders: [PersonalDataKind: [String: String]] = [:]
-        for value in known { placeholders[value.kind, default: [:]][value.key] = value.placeholder }
+        // The highest number of each kind in the variant texts (`{PERSON}` counts as 1): a value
+        // first found outside them takes the next one, and keeps it wherever it recurs in the
+        // unit's other free texts, so a note naming a second person never shares the text's bare
+        // `{PERSON}` (acceptance review), while one person in two notes keeps one placeholder.
+        var highest: [PersonalDataKind: Int] = [:]
+        for value in known {
+            placeholders[value.kind, default: [:]][value.key] = value.placeholder
+            highest[value.kind] = max(highest[value.kind] ?? 0, Self.placeholderNumber(value.placeholder, kind: value.kind))
+        }
         func user(_ name: String?, field: String, language: LanguageTag?) -> String? {
             guard let name, !isBlank(name), name != PersonalDataKind.person.placeholder(number: nil) else { return name }
             let placeholder = PersonalDataKind.person.placeholder(number: nil)
@@ -500,14 +541,20 @@ public final class PersonalDataScrubber {
             let ns = text as NSString
             func placeholder(_ span: Span) -> String {
                 let key = span.key ?? Self.valueKey(ns.substring(with: span.range))
-                return placeholders[span.kind]?[key] ?? span.kind.placeholder(number: nil)
+                if let given = placeholders[span.kind]?[key] { return given }
+                let number = (highest[span.kind] ?? 0) + 1
+                highest[span.kind] = number
+                let given = span.kind.placeholder(number: number > 1 ? number : nil)
+                placeholders[span.kind, default: [:]][key] = given
+                return given
             }
+            // Numbered in reading order, then replaced from the end (offsets stay valid).
+            let given = found.map(placeholder)
             var output = ns
-            for span in found.reversed() {
-                output = output.replacingCharacters(in: span.range, with: placeholder(span)) as NSString
+            for (span, placeholder) in zip(found, given).reversed() {
+                output = output.replacingCharacters(in: span.range, with: placeholder) as NSString
             }
-            for span in found {
-                let placeholder = placeholder(span)
+            for (span, placeholder) in zip(found, given) {
                 var finding = PersonalDataFinding(
                     file: file, unit: position, unitID: unit.id, language: language?.description ?? "", kind: span.kind, placeholder: placeholder,
                     original: ns.substring(with: span.range), start: Self.scalarOffset(text, utf16: span.range.location),
@@ -626,6 +673,15 @@ public final class PersonalDataScrubber {
             result.variants[index] = Self.replace(unit.variants[index], replacements)
         }
         return (result, findings, known)
+    }
+
+    /// The number a placeholder of `kind` holds: 2 for `{PERSON2}`, 1 for the bare `{PERSON}`
+    /// (the one value of its kind), 0 for anything else.
+    static func placeholderNumber(_ placeholder: String, kind: PersonalDataKind) -> Int {
+        let prefix = "{\(kind.rawValue)"
+        guard placeholder.hasPrefix(prefix), placeholder.hasSuffix("}") else { return 0 }
+        let digits = placeholder.dropFirst(prefix.count).dropLast()
+        return digits.isEmpty ? 1 : Int(digits) ?? 0
     }
 
     /// Case-, space- and digit-script-insensitive identity of a value, for numbering: spaces,
