@@ -87,7 +87,7 @@ struct NoteReferenceTests {
     }
 
     @Test("Finding 7: a Khmer --ref លេខ ១២ និង ១៣ gives Nos./N°s in English and French and stays the drafter's own, unmarked, in Khmer",
-          arguments: ["លេខ ១២ និង ១៣", "លេខ ១២, ១៣ និង ១៤"])
+          arguments: ["លេខ ១២ និង ១៣", "លេខ ១២, ១៣ និង ១៤", "លេខ\u{200B}១២\u{200B}និង\u{200B}១៣"])
     func khmerList(typed: String) throws {
         let three = typed.contains("១៤")
         #expect(try referenceLine(typed, .english).text == (three ? "Nos. 12, 13 and 14" : "Nos. 12 and 13"))

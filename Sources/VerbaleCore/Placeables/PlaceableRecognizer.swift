@@ -8,6 +8,9 @@
 /// start there are tried, anchored at that position. E-mail addresses, which start anywhere, are
 /// searched only in texts holding `@`. Overlaps are resolved leftmost-longest, so
 /// "No. 2021/01/045" is one reference, and "12 January 2021" one date, not a number.
+/// Plain digit runs, bare references and the commonest prefixed references are answered in
+/// Swift where their units tell (`plainNumberEnd`, `bareReferenceMatch`,
+/// `prefixedReferenceMatch`, each proved equal to its regex), the rest by the regex.
 /// Cost: O(n) plus a short anchored match per candidate position. Not thread-safe.
 final class PlaceableRecognizer {
     let language: Language
@@ -114,6 +117,9 @@ final class PlaceableRecognizer {
     /// The index of the bare-reference rule, which `bareReferenceMatch` answers without ICU
     /// where it can.
     private let bareReferenceRule: Int
+    /// The index of the prefixed-reference rule, which `prefixedReferenceMatch` answers
+    /// without ICU for its commonest shape (`ref. 3/123`, `No.: 1999`).
+    private let prefixedReferenceRule: Int
     /// `nextCandidate`'s table, at `u << 2 | previous` for an ASCII unit `u` after a unit of
     /// kind `previous` (bit 0 a Latin letter, bit 1 a digit): bit 0 set where the scan stops
     /// (`@`, `{`, a digit after a non-digit, a unit in `anyInitial` — some rule may start a word
@@ -146,7 +152,9 @@ final class PlaceableRecognizer {
         let hasDigit: (String) -> Bool = { text in
             text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || text.unicodeScalars.contains { $0.value >= 0x80 && $0.properties.numericType == .decimal }
         }
+        var prefixedReferenceRule = -1
         if let regex = try? ICURegex(PlaceablePatterns.prefixedReference) {
+            prefixedReferenceRule = rules.count
             // `№` (U+2116) is no Khmer letter, but is tried like one: a unit outside ASCII.
             rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("NnRr".utf16), khmerInitials: ["ល".utf16.first ?? 0, 0x2116], prefilter: .prefixedReference)) { text, groups in
                 guard let range = groups[1] else { return nil }
@@ -191,6 +199,7 @@ final class PlaceableRecognizer {
         self.rules = rules
         self.numberRule = numberRule
         self.bareReferenceRule = bareReferenceRule
+        self.prefixedReferenceRule = prefixedReferenceRule
         self.anyInitial = anyInitial
         self.digitRules = digitRules
         self.khmerRules = khmerRules
@@ -385,6 +394,12 @@ final class PlaceableRecognizer {
                     // The regex's own answer for a bare run of ASCII digits (see `plainNumberEnd`).
                     let digits = UTF16Text.string(units, i..<end)
                     candidates.append(Placeable.Found(kind: .number, range: i..<end, value: digits))
+                    continue
+                }
+                if n == prefixedReferenceRule, usesPrefilters, let (end, identifier) = Self.prefixedReferenceMatch(units, i) {
+                    // The regex's own match and group 1 (`prefixedReferenceMatch`); an identifier
+                    // starting with a digit always has one, so the rule keeps it.
+                    candidates.append(Placeable.Found(kind: .reference, range: i..<end, value: Self.prefixedReferenceValue(units, identifier)))
                     continue
                 }
                 if n == bareReferenceRule, usesPrefilters {

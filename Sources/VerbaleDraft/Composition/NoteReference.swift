@@ -93,15 +93,20 @@ struct NoteReference {
         var khmerConnective: String?
         if language == .khmer {
             if let typedFirst = reading.khmerTypedFirst {
-                // The drafter's label as typed, then the rest of the list in Khmer.
-                let list = PlaceableRendering.referenceList(reading.identifiers, in: .khmer)
-                text = Digits.khmer(typedFirst) + String(list.dropFirst(PlaceableRendering.referenceIdentifier(firstIdentifier, in: .khmer).count))
+                if !typed.unicodeScalars.contains(where: { $0.properties.isAlphabetic && $0.isASCII }) {
+                    // All Khmer (label, និង, commas, U+200B as typed): the drafter's line, digits made Khmer.
+                    text = Digits.khmer(typed.trimmingCharacters(in: .whitespaces))
+                } else {
+                    // The drafter's label as typed, then the rest of the list in Khmer.
+                    let list = PlaceableRendering.referenceList(reading.identifiers, in: .khmer)
+                    text = Digits.khmer(typedFirst) + String(list.dropFirst(PlaceableRendering.referenceIdentifier(firstIdentifier, in: .khmer).count))
+                }
             } else if let label = reading.label {
                 khmerLabel = label.text(in: .khmer)
             }
             if reading.identifiers.count > 1, !reading.khmerConnectiveTyped { khmerConnective = ReferenceConnective.and(in: .khmer) }
             // What the drafter typed, as the Khmer note writes it, is the drafter's wording.
-            if text == Digits.khmer(typed) { khmerLabel = nil; khmerConnective = nil }
+            if text == Digits.khmer(typed.trimmingCharacters(in: .whitespaces)) { khmerLabel = nil; khmerConnective = nil }
         }
         return Line(text: text, khmerLabel: khmerLabel, khmerConnective: khmerConnective)
     }

@@ -139,6 +139,16 @@ public final class PersonalDataScrubber {
         // "លោក សុខ នឹងជួប…" (Mr. Sok will meet…) keeps its verb. Not ជា or មក, which begin
         // common names (ជា Chea, មករា Makara).
         let khmerFunctionWords = "(?:នឹង|និង|នៅ|ដែល|ក្នុង|របស់|គឺ|បាន|ដើម្បី|ឆ្នាំ)"
+        // What never begins or continues a name after a Khmer title: លោក is also the pronoun
+        // "he/you", so a negation, an auxiliary, a verb, a quantifier or an honorific after it is
+        // the sentence going on (`PersonalDataKhmerNames`, review 1130 M3, M12).
+        let khmerNotFirst = Self.khmerRefusal(Self.khmerNotNames, prefixes: Self.khmerNotNamePrefixes)
+        let khmerNotLater = Self.khmerRefusal(Self.khmerNameEnders)
+        // Honorifics that introduce a name on their own (សម្តេច, also spelled សម្ដេច; ឧកញ៉ា) and
+        // those stacked after a title (លោក​ឧកញ៉ា, សម្តេច​តេជោ, លោក​បណ្ឌិត): review 1130 M5.
+        let khmerHonorificTitles = "សម្តេច|សម្ដេច|អ្នកឧកញ៉ា|ឧកញ៉ា"
+        let khmerStackedHonorifics = (["អគ្គមហាសេនាបតីតេជោ", "វេជ្ជបណ្ឌិត", "អ្នកឧកញ៉ា", "បណ្ឌិត", "ឧកញ៉ា", "សម្តេច", "សម្ដេច", "តេជោ"]
+            + Self.khmerOfficesAfterTitle).sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }.joined(separator: "|")
         // Words after which a glued លោក is "Mr"/"sir" and not the end of a word (ពិភពលោក,
         // "world") or the pronoun of របស់លោក ("his"): the verbs of address and the prepositions
         // a name follows in a note ("…ទិដ្ឋាការសម្រាប់លោក សុខ ដារា", "for Mr Sok Dara";
@@ -185,6 +195,11 @@ public final class PersonalDataScrubber {
         let titledName = "\(leading("\\s+"))?\(name)"
         // Between a Latin title and what follows: spaces, or none after the title's full stop.
         let titleGap = "(?:(?<=\\.)\\s*|\\s+)"
+        // Honorifics spelled out (review 1130 M5): "His Excellency" is what H.E. abbreviates, the
+        // usual form in Cambodian English and French correspondence ("Son Excellence", as in the
+        // French note fr-BWBV0001394-II of ../shared/data); Samdech and Oknha are Cambodian ranks
+        // written before the name in English (Samdech Techo Hun Sen, Oknha Kith Meng).
+        let spelledTitles = "His\\s+Excellency|Her\\s+Excellency|Son\\s+Excellence|Samdech(?:\\s+Techo)?|Oknha"
         // One of the names a plural title introduces: up to four capitalised words, as after a
         // single title (`Messrs Hun Sen Hor Namhong` loses every word, as before plural titles).
         let pluralName = name
@@ -234,8 +249,8 @@ public final class PersonalDataScrubber {
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true),
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss)(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+((?!\(khmerFunctionWords))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+((?!\(khmerFunctionWords)|\(khmerNotFirst))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords)|\(khmerNotLater))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
             // An office between the label and the name, however long, in any case ("Contact:
             // Deputy Director-General of the Department of Legal Affairs Sok Dara", "Contact :
             // directeur adjoint Jean Dupont"): before the role patterns, whose four words would
@@ -387,6 +402,7 @@ public final class PersonalDataScrubber {
     /// Section", "Monsieur de la Commission") is no name either; and an article right after a
     /// particle (`de la`, `de La Fayette`) is part of the name, not an office.
     static func nameRange(_ range: NSRange, in text: NSString, role: Bool = false, plain: Bool = false) -> NSRange? {
+        if placeholderFollows(range, in: text) { return nil }
         var range = range
         let candidate = text.substring(with: range)
         var words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{200B}" })
@@ -429,6 +445,18 @@ public final class PersonalDataScrubber {
         return NSRange(location: range.location, length: length)
     }
 
+    /// Whether a placeholder (`{PERSON}`, `{PERSON2}`…) follows `range` after spaces, NBSP or
+    /// U+200B: the captured word is then a rank or honorific before a name already replaced
+    /// (`លោក​ឧកញ៉ា​{PERSON}`, `Mr. Oknha {PERSON}`), never a name itself, so a scrubbed text
+    /// imported again comes back unchanged (review 1130 M12). O(spaces after the range).
+    static func placeholderFollows(_ range: NSRange, in text: NSString) -> Bool {
+        var index = range.location + range.length
+        while index < text.length, [0x20, 0xA0, 0x200B].contains(text.character(at: index)) { index += 1 }
+        guard index + 1 < text.length, text.character(at: index) == 0x7B else { return false }
+        let next = text.character(at: index + 1)
+        return next >= 0x41 && next <= 0x5A
+    }
+
     /// Whether `word`, lower-cased and without the punctuation `.,;:’'` at either end, is an
     /// office (`offices`). Trims scalars as `trimmingCharacters(in:)` did, without building a
     /// `CharacterSet` per word (that was most of `nameRange`'s cost).
@@ -453,7 +481,7 @@ public final class PersonalDataScrubber {
     /// Titles that may stand where a name is expected (`H.E. Mrs. {PERSON}`), lower-cased,
     /// without their full stop.
     static let titleWords: Set<String> = ["mr", "mrs", "ms", "dr", "mme", "mlle", "m", "madam", "miss", "monsieur", "madame",
-                                          "mademoiselle", "messrs", "mm", "mmes", "mlles"]
+                                          "mademoiselle", "messrs", "mm", "mmes", "mlles", "samdech", "oknha", "techo", "excellency", "excellence"]
 
     /// Whether `word` (without `.,;:` at its end) is a title.
     static func isTitle(_ word: Substring) -> Bool {
@@ -534,9 +562,10 @@ public final class PersonalDataScrubber {
             findings.append(finding)
             return placeholder
         }
-        func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil) -> String {
-            let patterned = label.map { roleSpans(in: text, label: $0) } ?? spans(in: text)
-            let found = (patterned + Self.literalSpans(of: known, in: text, outside: patterned)).sorted { $0.range.location < $1.range.location }
+        func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil, identifier: Bool = false) -> String {
+            // An identifier or a file name is searched with `_`, `-` and `.` read as spaces (`identifierSpans`).
+            let (patterned, searched) = identifier ? identifierSpans(in: text) : (label.map { roleSpans(in: text, label: $0) } ?? spans(in: text), text)
+            let found = (patterned + Self.literalSpans(of: known, in: searched, outside: patterned)).sorted { $0.range.location < $1.range.location }
             guard !found.isEmpty else { return text }
             let ns = text as NSString
             func placeholder(_ span: Span) -> String {
@@ -597,7 +626,7 @@ public final class PersonalDataScrubber {
         if !unit.metadata.properties.isEmpty { cleanProperties(&unit.metadata.properties, prefix: "", language: source) }
         // The origin names the file imported from: a file named after the person it concerns
         // ("visa Mr. Sok Dara passport N0123456.tmx") must not put them in every unit.
-        unit.metadata.origin = unit.metadata.origin.map { clean($0, field: "origin", language: source) }
+        unit.metadata.origin = unit.metadata.origin.map { clean($0, field: "origin", language: source, identifier: true) }
         unit.metadata.previousContext = unit.metadata.previousContext.map { clean($0, field: "previous-context", language: source) }
         unit.metadata.nextContext = unit.metadata.nextContext.map { clean($0, field: "next-context", language: source) }
         for index in unit.variants.indices {
@@ -609,6 +638,11 @@ public final class PersonalDataScrubber {
                 cleanProperties(&unit.variants[index].properties, prefix: "variant-", language: language)
             }
         }
+        // The unit's identifier (TMX `tuid`, XLIFF `id`) last, so every finding above names the
+        // unit by the id it had: tools mint ids from user accounts and e-mail addresses
+        // (`sokha.chan@mfa.gov.kh-0001` → `{EMAIL}-0001`), and an id is stored and exported as is
+        // (review 1130 M4).
+        if let id = unit.id { unit.id = clean(id, field: "id", language: source, identifier: true) }
     }
 
     /// Scrubs the variant texts, numbering placeholders consistently across variants; returns
