@@ -139,6 +139,16 @@ public final class PersonalDataScrubber {
         // "លោក សុខ នឹងជួប…" (Mr. Sok will meet…) keeps its verb. Not ជា or មក, which begin
         // common names (ជា Chea, មករា Makara).
         let khmerFunctionWords = "(?:នឹង|និង|នៅ|ដែល|ក្នុង|របស់|គឺ|បាន|ដើម្បី|ឆ្នាំ)"
+        // What never begins or continues a name after a Khmer title: លោក is also the pronoun
+        // "he/you", so a negation, an auxiliary, a verb, a quantifier or an honorific after it is
+        // the sentence going on (`PersonalDataKhmerNames`, review 1130 M3, M12).
+        let khmerNotFirst = Self.khmerRefusal(Self.khmerNotNames, prefixes: Self.khmerNotNamePrefixes)
+        let khmerNotLater = Self.khmerRefusal(Self.khmerNameEnders)
+        // Honorifics that introduce a name on their own (សម្តេច, also spelled សម្ដេច; ឧកញ៉ា) and
+        // those stacked after a title (លោក​ឧកញ៉ា, សម្តេច​តេជោ, លោក​បណ្ឌិត): review 1130 M5.
+        let khmerHonorificTitles = "សម្តេច|សម្ដេច|អ្នកឧកញ៉ា|ឧកញ៉ា"
+        let khmerStackedHonorifics = (["អគ្គមហាសេនាបតីតេជោ", "វេជ្ជបណ្ឌិត", "អ្នកឧកញ៉ា", "បណ្ឌិត", "ឧកញ៉ា", "សម្តេច", "សម្ដេច", "តេជោ"]
+            + Self.khmerOfficesAfterTitle).sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }.joined(separator: "|")
         // Words after which a glued លោក is "Mr"/"sir" and not the end of a word (ពិភពលោក,
         // "world") or the pronoun of របស់លោក ("his"): the verbs of address and the prepositions
         // a name follows in a note ("…ទិដ្ឋាការសម្រាប់លោក សុខ ដារា", "for Mr Sok Dara";
@@ -185,6 +195,11 @@ public final class PersonalDataScrubber {
         let titledName = "\(leading("\\s+"))?\(name)"
         // Between a Latin title and what follows: spaces, or none after the title's full stop.
         let titleGap = "(?:(?<=\\.)\\s*|\\s+)"
+        // Honorifics spelled out (review 1130 M5): "His Excellency" is what H.E. abbreviates, the
+        // usual form in Cambodian English and French correspondence ("Son Excellence", as in the
+        // French note fr-BWBV0001394-II of ../shared/data); Samdech and Oknha are Cambodian ranks
+        // written before the name in English (Samdech Techo Hun Sen, Oknha Kith Meng).
+        let spelledTitles = "His\\s+Excellency|Her\\s+Excellency|Son\\s+Excellence|Samdech(?:\\s+Techo)?|Oknha"
         // One of the names a plural title introduces: up to four capitalised words, as after a
         // single title (`Messrs Hun Sen Hor Namhong` loses every word, as before plural titles).
         let pluralName = name
@@ -234,8 +249,8 @@ public final class PersonalDataScrubber {
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true),
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss)(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:បណ្ឌិត|ឧកញ៉ា|វេជ្ជបណ្ឌិត))?[ \\u00A0\\u200B]+((?!\(khmerFunctionWords))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+((?!\(khmerFunctionWords)|\(khmerNotFirst))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords)|\(khmerNotLater))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
             // An office between the label and the name, however long, in any case ("Contact:
             // Deputy Director-General of the Department of Legal Affairs Sok Dara", "Contact :
             // directeur adjoint Jean Dupont"): before the role patterns, whose four words would
@@ -387,6 +402,7 @@ public final class PersonalDataScrubber {
     /// Section", "Monsieur de la Commission") is no name either; and an article right after a
     /// particle (`de la`, `de La Fayette`) is part of the name, not an office.
     static func nameRange(_ range: NSRange, in text: NSString, role: Bool = false, plain: Bool = false) -> NSRange? {
+        if placeholderFollows(range, in: text) { return nil }
         var range = range
         let candidate = text.substring(with: range)
         var words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{200B}" })
@@ -422,11 +438,26 @@ public final class PersonalDataScrubber {
             length += (kept > 0 ? 1 : 0) + word.utf16.count
             kept += 1
             last = word
+            // A full stop after a word of three letters or more ends the sentence, and the name
+            // ("Translator: Chan Thida. Chan Thida also checked…"); `J.` and `St.` go on.
+            if word.hasSuffix("."), word.count > 3 { break }
         }
         guard kept > 0 else { return nil }
         // A full stop after a whole word ends the sentence; after an initial (`J.`) it is part of the name.
         if last.hasSuffix("."), last.count > 2 { length -= 1 }
         return NSRange(location: range.location, length: length)
+    }
+
+    /// Whether a placeholder (`{PERSON}`, `{PERSON2}`…) follows `range` after spaces, NBSP or
+    /// U+200B: the captured word is then a rank or honorific before a name already replaced
+    /// (`លោក​ឧកញ៉ា​{PERSON}`, `Mr. Oknha {PERSON}`), never a name itself, so a scrubbed text
+    /// imported again comes back unchanged (review 1130 M12). O(spaces after the range).
+    static func placeholderFollows(_ range: NSRange, in text: NSString) -> Bool {
+        var index = range.location + range.length
+        while index < text.length, [0x20, 0xA0, 0x200B].contains(text.character(at: index)) { index += 1 }
+        guard index + 1 < text.length, text.character(at: index) == 0x7B else { return false }
+        let next = text.character(at: index + 1)
+        return next >= 0x41 && next <= 0x5A
     }
 
     /// Whether `word`, lower-cased and without the punctuation `.,;:’'` at either end, is an
@@ -453,7 +484,7 @@ public final class PersonalDataScrubber {
     /// Titles that may stand where a name is expected (`H.E. Mrs. {PERSON}`), lower-cased,
     /// without their full stop.
     static let titleWords: Set<String> = ["mr", "mrs", "ms", "dr", "mme", "mlle", "m", "madam", "miss", "monsieur", "madame",
-                                          "mademoiselle", "messrs", "mm", "mmes", "mlles"]
+                                          "mademoiselle", "messrs", "mm", "mmes", "mlles", "samdech", "oknha", "techo", "excellency", "excellence"]
 
     /// Whether `word` (without `.,;:` at its end) is a title.
     static func isTitle(_ word: Substring) -> Bool {
@@ -521,6 +552,8 @@ public final class PersonalDataScrubber {
         // unit's other free texts, so a note naming a second person never shares the text's bare
         // `{PERSON}` (acceptance review), while one person in two notes keeps one placeholder.
         var highest: [PersonalDataKind: Int] = [:]
+        var scanned: Set<PersonalDataKind> = []
+        let variantTexts = unit.variants.map(\.text)
         for value in known {
             placeholders[value.kind, default: [:]][value.key] = value.placeholder
             highest[value.kind] = max(highest[value.kind] ?? 0, Self.placeholderNumber(value.placeholder, kind: value.kind))
@@ -534,14 +567,48 @@ public final class PersonalDataScrubber {
             findings.append(finding)
             return placeholder
         }
-        func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil) -> String {
-            let patterned = label.map { roleSpans(in: text, label: $0) } ?? spans(in: text)
-            let found = (patterned + Self.literalSpans(of: known, in: text, outside: patterned)).sorted { $0.range.location < $1.range.location }
+        // First pass: the patterns over every free text, so a value found in one (a note's
+        // "Translator: Chan Thida") is looked for in all of them and goes where it stands
+        // without its label ("… Chan Thida also checked the Khmer", in the same note or another).
+        var patternedSpans: [String: [Span]] = [:]
+        func patternSpans(_ text: String, label: String?) -> [Span] {
+            let cacheKey = label.map { "\($0)\u{0}\(text)" } ?? text
+            if let cached = patternedSpans[cacheKey] { return cached }
+            let found = label.map { roleSpans(in: text, label: $0) } ?? spans(in: text)
+            patternedSpans[cacheKey] = found
+            return found
+        }
+        var literals = known
+        var seen = Set(known.map { "\($0.kind.rawValue)\u{0}\($0.key)" })
+        // Most units have no free text besides the origin and id: nothing to carry, no list built.
+        let several = !unit.metadata.notes.isEmpty || !unit.metadata.properties.isEmpty || unit.metadata.previousContext != nil
+            || unit.metadata.nextContext != nil || unit.variants.contains { !$0.notes.isEmpty || !$0.properties.isEmpty }
+        for (text, label) in several ? Self.freeTexts(of: unit) : [] {
+            let found = patternSpans(text, label: label)
+            guard !found.isEmpty else { continue }
+            let ns = text as NSString
+            for span in found {
+                let value = ns.substring(with: span.range)
+                if seen.insert("\(span.kind.rawValue)\u{0}\(Self.valueKey(value))").inserted, let literal = KnownValue(kind: span.kind, value: value) {
+                    literals.append(literal)
+                }
+            }
+        }
+        func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil, identifier: Bool = false) -> String {
+            // An identifier or a file name is searched with `_`, `-` and `.` read as spaces (`identifierSpans`).
+            let (patterned, searched) = identifier ? identifierSpans(in: text) : (patternSpans(text, label: label), text)
+            let found = (patterned + Self.literalSpans(of: literals, in: searched, outside: patterned)).sorted { $0.range.location < $1.range.location }
             guard !found.isEmpty else { return text }
             let ns = text as NSString
             func placeholder(_ span: Span) -> String {
                 let key = span.key ?? Self.valueKey(ns.substring(with: span.range))
                 if let given = placeholders[span.kind]?[key] { return given }
+                if scanned.insert(span.kind).inserted {
+                    // Placeholders the texts already hold (a scrubbed memory exported and imported
+                    // again with a name added to a note) count as taken too.
+                    let held = variantTexts.map { Self.highestPlaceholder(in: $0, kind: span.kind) }.max() ?? 0
+                    highest[span.kind] = max(highest[span.kind] ?? 0, held)
+                }
                 let number = (highest[span.kind] ?? 0) + 1
                 highest[span.kind] = number
                 let given = span.kind.placeholder(number: number > 1 ? number : nil)
@@ -597,7 +664,7 @@ public final class PersonalDataScrubber {
         if !unit.metadata.properties.isEmpty { cleanProperties(&unit.metadata.properties, prefix: "", language: source) }
         // The origin names the file imported from: a file named after the person it concerns
         // ("visa Mr. Sok Dara passport N0123456.tmx") must not put them in every unit.
-        unit.metadata.origin = unit.metadata.origin.map { clean($0, field: "origin", language: source) }
+        unit.metadata.origin = unit.metadata.origin.map { clean($0, field: "origin", language: source, identifier: true) }
         unit.metadata.previousContext = unit.metadata.previousContext.map { clean($0, field: "previous-context", language: source) }
         unit.metadata.nextContext = unit.metadata.nextContext.map { clean($0, field: "next-context", language: source) }
         for index in unit.variants.indices {
@@ -609,6 +676,11 @@ public final class PersonalDataScrubber {
                 cleanProperties(&unit.variants[index].properties, prefix: "variant-", language: language)
             }
         }
+        // The unit's identifier (TMX `tuid`, XLIFF `id`) last, so every finding above names the
+        // unit by the id it had: tools mint ids from user accounts and e-mail addresses
+        // (`sokha.chan@mfa.gov.kh-0001` → `{EMAIL}-0001`), and an id is stored and exported as is
+        // (review 1130 M4).
+        if let id = unit.id { unit.id = clean(id, field: "id", language: source, identifier: true) }
     }
 
     /// Scrubs the variant texts, numbering placeholders consistently across variants; returns
@@ -673,6 +745,40 @@ public final class PersonalDataScrubber {
             result.variants[index] = Self.replace(unit.variants[index], replacements)
         }
         return (result, findings, known)
+    }
+
+    /// The free texts `scrubFreeText` cleans, each with the role label its property type names
+    /// (`roleProperty`): notes, non-structural property values (not the user-carrying ones,
+    /// replaced whole), contexts, of the unit and of each variant. Not the origin and the unit's
+    /// id, read as identifiers (`identifierSpans`).
+    static func freeTexts(of unit: TranslationUnit) -> [(String, String?)] {
+        var texts: [(String, String?)] = []
+        func properties(_ list: [Property]) {
+            for property in list where !structuralProperties.contains(property.type) && !userProperties.contains(property.type.lowercased()) {
+                texts.append((property.value, roleProperty(property.type)))
+            }
+        }
+        texts += unit.metadata.notes.map { ($0, nil) }
+        properties(unit.metadata.properties)
+        for text in [unit.metadata.previousContext, unit.metadata.nextContext].compactMap({ $0 }) { texts.append((text, nil)) }
+        for variant in unit.variants {
+            texts += variant.notes.map { ($0, nil) }
+            properties(variant.properties)
+        }
+        return texts
+    }
+
+    /// The highest number among the placeholders of `kind` already in `text` (`{PERSON}` is 1),
+    /// 0 if none. Cost: a substring search, only when a free text holds a new value.
+    static func highestPlaceholder(in text: String, kind: PersonalDataKind) -> Int {
+        var highest = 0
+        var rest = text[...]
+        while let open = rest.range(of: "{\(kind.rawValue)") {
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+            highest = max(highest, placeholderNumber(String(rest[open.lowerBound...close]), kind: kind))
+            rest = rest[close...]
+        }
+        return highest
     }
 
     /// The number a placeholder of `kind` holds: 2 for `{PERSON2}`, 1 for the bare `{PERSON}`

@@ -52,7 +52,9 @@ extension PersonalDataScrubber {
     }
 
     static let titles: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "M.", "Mme", "Mlle", "Messrs", "Monsieur", "Madame", "Mademoiselle", "Madam", "Miss", "H.", "S.",
-                                    "MM", "Mmes", "Mlles", "Messieurs", "Mesdames"]
+                                    "MM", "Mmes", "Mlles", "Messieurs", "Mesdames",
+                                    // Spelled-out honorifics (`His Excellency`, `Her Excellency`, `Son Excellence`, `Samdech`, `Oknha`).
+                                    "His", "Her", "Son", "Samdech", "Oknha"]
         .map { Array($0.utf8) }
 
     /// A word some pattern needs before its number: lower-case unless `exactCase` (the pattern
@@ -231,7 +233,7 @@ extension PersonalDataScrubber {
                 (wordOffset + byte).initialize(to: PersonalDataScrubber.isASCIILetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x5F ? 256 : 0)
                 if byte < 128 {
                     var kind: UInt8 = b >= 0x30 && b <= 0x39 ? Self.digit : 0
-                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x3A { kind |= Self.notable }
+                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x4F || b == 0x3A { kind |= Self.notable }
                     (asciiClass + byte).initialize(to: kind)
                 }
             }
@@ -393,9 +395,10 @@ extension PersonalDataScrubber {
                 } else if byte == 0x2B {
                     // `\+\d` not after `[\w/+]`: an international number can start here.
                     if !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.plusDigit) }
-                } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53), !found.contains(.title), !isASCIILetter(previous), previous != 0x2E {
+                } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53 || byte == 0x4F), !found.contains(.title), !isASCIILetter(previous), previous != 0x2E {
                     // A title not after an ASCII letter or a full stop (`(?<![\p{L}\p{M}.])`):
-                    // Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur, Madame, H.E., S.E. (after a
+                    // Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur, Madame, H.E., S.E., His/Her
+                    // Excellency, Son Excellence, Samdech, Oknha (after a
                     // non-ASCII byte too: `«\u{A0}M. Dupont`), where a name can follow it.
                     for title in titles where title[0] == byte && i + title.count <= count {
                         var k = 1

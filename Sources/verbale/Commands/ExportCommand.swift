@@ -19,7 +19,9 @@ struct ExportCommand: ParsableCommand {
         target text are written with their source alone and counted on stderr. With --langs, \
         a TMX or TSV unit having text in only one of the languages is left out and counted on \
         stderr (it would be no translation; importing it again skips it). \
-        The output file is written under a temporary name and renamed when complete.
+        A file is written under a temporary name beside it and renamed when complete (a link \
+        keeps pointing at it); a terminal, a pipe or a device such as /dev/null is written \
+        through, never replaced.
 
         Examples:
           verbale export --format tmx backup.tmx
@@ -53,15 +55,17 @@ struct ExportCommand: ParsableCommand {
         }
         let memory = try memoryOption.open()
         try OutputGuard.check(output, option: "the output", against: OutputGuard.memoryFiles(memory.path))
-        let toStdout = output == "-"
-        let finalURL = URL(fileURLWithPath: output)
-        let partial = finalURL.deletingLastPathComponent().appendingPathComponent(".\(finalURL.lastPathComponent).partial")
+        let destination: OutputFile
+        do { destination = try OutputFile(output) } catch { throw CommandFailure(error.description) }
         do {
-            let sink = toStdout ? ByteSink(fileHandle: .standardOutput, name: "<stdout>") : try ByteSink(url: partial)
-            let summary = try MemoryExport.run(memory, format: chosen, languages: languages, to: sink)
-            if !toStdout {
-                _ = try? FileManager.default.removeItem(at: finalURL)
-                try FileManager.default.moveItem(at: partial, to: finalURL)
+            let sink = try destination.open()
+            let summary: MemoryExport.Summary
+            do { summary = try MemoryExport.run(memory, format: chosen, languages: languages, to: sink) } catch {
+                destination.discard()
+                throw error
+            }
+            try destination.commit()
+            if !destination.isStandardStream {
                 let pair = summary.pair.map { " (\($0.source) → \($0.target))" } ?? ""
                 Terminal.writeError("Exported \(summary.units.formatted(.number)) units to \(output)\(pair)\n")
             }
@@ -78,10 +82,8 @@ struct ExportCommand: ParsableCommand {
                 Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "unit" : "units") with text in only one of \(names) left out (a unit of one language is no translation)\n")
             }
         } catch let error as ExportError {
-            if !toStdout { try? FileManager.default.removeItem(at: partial) }
             throw CommandFailure(error.description)
         } catch {
-            if !toStdout { try? FileManager.default.removeItem(at: partial) }
             throw CommandFailure("\(error)")
         }
     }
