@@ -189,7 +189,8 @@ struct XLIFFSchemaTests {
     func fixturesValidate() throws {
         let schemas = try XLIFFSchemas.prepare()
         defer { try? FileManager.default.removeItem(at: schemas.folder) }
-        for (name, schema) in [("notes-1.2.xlf", schemas.v1_2), ("notes-2.0.xlf", schemas.v2_0)] {
+        for (name, schema) in [("notes-1.2.xlf", schemas.v1_2), ("notes-2.0.xlf", schemas.v2_0), ("unconfirmed-1.2.xlf", schemas.v1_2),
+                               ("unconfirmed-2.0.xlf", schemas.v2_0), ("segmented-1.2.xlf", schemas.v1_2)] {
             let result = try XLIFFSchemas.validate(Fixture.url(name), schema: schema)
             #expect(result.status == 0, "\(name): \(result.output)")
         }

@@ -71,6 +71,22 @@ struct KhmerRecognitionTests {
         #expect(termbase.recognize("នៅកម្ពុជា", language: LanguageTag(.english)).isEmpty, "only terms in the language asked for")
     }
 
+    @Test("នាយករដ្ឋមន្រ្តី typed with COENG RO first is the shipped term នាយករដ្ឋមន្ត្រី, by clusters and by tokens (review M13)",
+          .enabled(if: KhmerText.shippedTermbase != nil, "needs Glossaries/"))
+    func subscriptOrder() throws {
+        let termbase = try #require(KhmerText.shippedTermbase)
+        let keyer = TermKeyer()
+        let roLast = "សម្តេចនាយករដ្ឋមន្ត្រីបានថ្លែង", roFirst = "សម្តេចនាយករដ្ឋមន្រ្តីបានថ្លែង"
+        let expected = termbase.recognize(roLast, language: LanguageTag(.khmer)).map(\.concept.id)
+        #expect(!expected.isEmpty)
+        for text in [roFirst, roFirst.replacingOccurrences(of: "មន្រ្តី", with: "\u{200B}មន្រ្តី")] {
+            #expect(termbase.recognize(text, language: LanguageTag(.khmer)).map(\.concept.id) == expected, "\(text)")
+            #expect(termbase.recognize(text, tokens: keyer.words(text, language: .khmer), language: LanguageTag(.khmer)).map(\.concept.id) == expected)
+        }
+        // The occurrence's text is the text as typed.
+        #expect(termbase.recognize(roFirst, language: LanguageTag(.khmer)).contains { $0.text.contains("មន្រ្តី") })
+    }
+
     @Test("On real Khmer text, cluster recognition finds what word-token recognition finds, and ignores U+200B",
           .enabled(if: KhmerText.shippedTermbase != nil, "needs Glossaries/"))
     func realText() throws {

@@ -86,8 +86,14 @@ struct StoredBytesPinningTests {
         // `TokenPinningTests`, the notes and Europarl hold no Khmer).
         // Re-recorded for tokens-2026-11-29g (reference labels លេខយោង, ៖, №, N°s; two-group
         // slash numbers and capital codes before them one reference): the concordance is unchanged.
-        #expect(fuzzy.hex == "905acd680923d73d", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
-        #expect(concordance.hex == "c729275bd040bef2", "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
+        // Re-recorded for tokens-2026-11-30a (review M13, M9): fuzzy-match rows change only for
+        // the khPOS lines with a COENG RO typed before another subscript (11 of 1,000: keys and
+        // forms now in Unicode's order; `verbale tokenize --json` on the 1,000 sentences differs
+        // from d99fe46 on exactly those 11); the concordance also gains the parts of Khmer
+        // compounds (a U+200B inside a word, `KhmerCompounds.partStarts`). Notes and Europarl
+        // hold no Khmer and are unchanged.
+        #expect(fuzzy.hex == "c1db5b43ca739bd", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
+        #expect(concordance.hex == "1e4699d6761683df", "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
     }
     /// Units of one, two and three variants made from the pinning lines, the two-variant ones
     /// the common case (English with French, or with Khmer), so both of `UnitFingerprint`'s paths
@@ -122,6 +128,10 @@ struct StoredBytesPinningTests {
             #expect(keys.fingerprint == UnitFingerprint.units(unit.variants))
             #expect(keys.sourceHash == UnitFingerprint.source(unit.variants[0]))
         }
-        #expect(digest.hex == "2a91b963df8332af", "unit fingerprints or source hashes changed: a migration must rewrite them; record \(digest.hex)")
+        // Re-recorded with `memory.v7-khmer-subscript-fingerprints` (review M13): texts are
+        // hashed with Khmer subscripts in Unicode's order, which changes only a text holding a
+        // COENG RO typed before another subscript (`orderingKhmerSubscripts` returns every other
+        // text as it is, so its bytes and hash are the same); the migration re-keys such units.
+        #expect(digest.hex == "49baa3b475a90104", "unit fingerprints or source hashes changed: a migration must rewrite them; record \(digest.hex)")
     }
 }

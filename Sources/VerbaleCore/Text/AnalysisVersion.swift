@@ -18,8 +18,12 @@ extension Tokenizer {
     /// `KhmerCompounds`: `ស្ថានទូត`, `កិត្តិយស`, `ការបរទេស`, `រដ្ឋទូត`, `ការទូត`, `ជាតិ`).
     /// "tokens-2026-11-29g" (references: `លេខយោង`, `លេខ៖`, `№`, `N°s` labels; `12/2021` and
     /// `AL KHM 10/2020` one bare reference; `N° 1 234` one identifier).
+    /// "tokens-2026-11-30a" (Khmer subscripts keyed in Unicode's order, COENG RO last, so
+    /// `ស្រ្តី` and `ស្ត្រី` give one token, `KhmerClusterOrder`; and the concordance's Khmer
+    /// words also list the parts of compounds — a U+200B inside a word, a `KhmerCompounds`
+    /// join — `Tokenizer.tokenizeWithParts`).
     /// Any change to what `analysisIdentity` holds, or how, needs a bump too.
-    public static let analysisVersion = "tokens-2026-11-29g"
+    public static let analysisVersion = "tokens-2026-11-30a"
 
     /// `analysisVersion`, the ICU version linked (`icu 72.1`: ICU's word-break rules and its
     /// Khmer dictionary change between releases, and with them Khmer tokens and Latin word

@@ -2,7 +2,8 @@
 /// import time agrees with a query typed later.
 ///
 /// - `key`: typographic apostrophes (’ ʼ ‘) as `'`, then NFKC + full case folding (U+200B
-///   removed), Khmer digits as ASCII digits (`២០២១` → `2021`).
+///   removed), Khmer digits as ASCII digits (`២០២១` → `2021`), Khmer subscripts in Unicode's
+///   order (COENG RO last: `ស្រ្តី` and `ស្ត្រី` one key, `KhmerClusterOrder`).
 /// - `looseKey`: `key` without Latin combining diacritics (U+0300–U+036F), so `Thaïlande`
 ///   and `Thailande` meet. Khmer vowel signs and coeng are combining marks too, but they are
 ///   letters of the word, so only the Latin diacritic block is removed.
@@ -19,7 +20,9 @@ public enum Normalizer {
     /// `key` and `looseKey` of `text` in one ICU call.
     public static func keys(_ text: String) -> (key: String, looseKey: String) {
         if text.isEmpty { return ("", "") }
-        let utf16 = Array(text.utf16)
+        var utf16 = Array(text.utf16)
+        // The subscript order the tokenizer keys with (`KhmerClusterOrder`: COENG RO last).
+        utf16.withUnsafeMutableBufferPointer { _ = KhmerClusterOrder.reorder($0) }
         return utf16.withUnsafeBufferPointer { units in
             let keys = TokenKeys.keys([TokenKeys.Request(range: 0..<units.count, isNumber: false)], units)
             return (keys[0].0, keys[0].1)
@@ -49,6 +52,23 @@ public enum Normalizer {
     /// (`isComposedWithoutICU`: Latin below U+0300 and Khmer, returned as it is), else one ICU call.
     public static func composed(_ text: String) -> String {
         isComposedWithoutICU(text) ? text : ICU.normalize(text, .nfc)
+    }
+
+    /// The form the matcher compares tokens by: `composed(text)` with Khmer subscripts in
+    /// Unicode's order (`KhmerClusterOrder`: COENG RO last), so `ស្រ្តី` and `ស្ត្រី` — one key,
+    /// one look — are one form too, not a "case difference". Cost: `composed`, plus one scan of
+    /// the UTF-8 for COENG RO (a transcoding only when one is found).
+    public static func matchingForm(_ text: String) -> String {
+        KhmerClusterOrder.ordered(composed(text))
+    }
+
+    /// `text` with its Khmer subscripts in Unicode's order (COENG RO last, `KhmerClusterOrder`)
+    /// and nothing else changed; `text` itself when it holds no COENG RO before another
+    /// subscript. For hashes that must not tell the two spellings of a cluster apart (the unit
+    /// fingerprint). Cost: one `memchr` pass over the UTF-8; a transcoding only when a
+    /// subscript moves.
+    public static func orderingKhmerSubscripts(_ text: String) -> String {
+        KhmerClusterOrder.ordered(text)
     }
 
     /// Whether `text` is certainly in NFC without asking ICU: every scalar is below U+0300

@@ -83,7 +83,8 @@ extension Tokenizer {
     /// finds them, without making a `Token` or a string per token: the texts and keys are read
     /// from the text's units (`TokenParts`). Returns false, having called nothing, when a token
     /// needs ICU for its keys (text outside `TokenKeys.swiftKeys`' reach, or the `.icu` engine's
-    /// non-ASCII words): the caller then uses `tokenize`.
+    /// non-ASCII words) or when Khmer subscripts were reordered (`KhmerClusterOrder`): the
+    /// caller then uses `tokenize`.
     ///
     /// Why: the import analyses every variant; building each token's text, key and loose key
     /// strings, a `Token` array, then reading the strings back into bytes was about as costly as
@@ -93,7 +94,11 @@ extension Tokenizer {
     public func visitTokens(_ text: String, mergingPlaceables: Bool, _ body: (TokenParts) -> Void) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
-            withUnits(ofUTF8: utf8) { units in visit(units, utf8, mergingPlaceables: mergingPlaceables, body) }
+            // Reordered Khmer subscripts (`KhmerClusterOrder`): the tokens' texts are no longer
+            // slices of the UTF-8, so `tokenize` answers (rare: a COENG RO typed first).
+            withUnits(ofUTF8: utf8) { units, reordered in
+                reordered ? false : visit(units, utf8, mergingPlaceables: mergingPlaceables, body)
+            }
         }
     }
 

@@ -57,6 +57,8 @@ public final class Tokenizer {
     private var invisibleBreaks = KhmerInvisibleBreaks()
     /// Buffers reused from text to text (taken out while in use).
     private var unitBuffer: [UInt16] = []
+    /// The text's units as typed, when Khmer subscripts were reordered in `unitBuffer`.
+    private var typedBuffer: [UInt16] = []
     private var pieceBuffer: [Range<Int>] = []
     private var splitBuffer: [Range<Int>] = []
     private var kindBuffer: [Token.Kind] = []
@@ -64,6 +66,12 @@ public final class Tokenizer {
     private let elisions = FrenchElision.french
     /// `visitTokens`' spans and their facts (reused like the buffers above).
     var visitBuffers = VisitBuffers()
+    /// Set by `tokenizeWithParts` only: `segmentSpans` then records, in `compoundCuts`, where
+    /// the second part of a word `KhmerCompounds` joined starts (offsets in the units it was
+    /// given; `wordSpans` maps them to the text's). Off for every other caller, which pays
+    /// nothing for it.
+    var recordsParts = false
+    var compoundCuts: [Int] = []
 
     public convenience init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned) throws(ICUError) {
         try self.init(language: language, khmerWordBreaking: khmerWordBreaking, engine: .fast)
@@ -96,48 +104,72 @@ public final class Tokenizer {
     /// of kind `.placeable` whose `key` and `looseKey` are the placeable's value, so the same
     /// date written two ways has one key.
     public func tokenize(_ text: String, mergingPlaceables: Bool) -> [Token] {
-        withUnits(of: text) { units, offsets in
+        withUnits(of: text) { units, typed, offsets in
             var spans = wordSpans(units)
             var found: [Placeable.Found] = []
             if mergingPlaceables {
                 found = placeableRecognizer().recognize(units)
                 spans = merge(spans, with: found)
             }
-            return makeTokens(spans, found, units, offsets)
+            return makeTokens(spans, found, units, typed, offsets)
         }
     }
 
     /// The placeables of `text` (numbers, dates, references, e-mail addresses, URLs), in order,
     /// without overlaps, with ranges in Unicode scalars.
     public func placeables(in text: String) -> [Placeable] {
-        withUnits(of: text) { units, offsets in
-            placeableRecognizer().recognize(units).map { $0.placeable(units, offsets) }
+        withUnits(of: text) { units, typed, offsets in
+            placeableRecognizer().recognize(units).map { $0.placeable(typed, offsets) }
         }
     }
 
     /// Runs `body` on the UTF-16 units of `text`, transcoded into a buffer this tokenizer reuses
     /// (no allocation once it is large enough), with the scalar-offset table (none is built
     /// for text without surrogate pairs, known from the transcoding itself).
-    func withUnits<R>(of text: String, _ body: (UnsafeBufferPointer<UInt16>, ScalarOffsets) -> R) -> R {
+    ///
+    /// `keyed` has the Khmer subscripts put in order (`KhmerClusterOrder`: COENG RO last):
+    /// words are found and keyed on it, so both spellings of a cluster give one token. `typed`
+    /// is the text as written, which tokens' and placeables' texts are cut from (stored text
+    /// stays as typed; a token's text is the text at its range). They are the same buffer
+    /// unless a subscript moved (then `typed` is a copy, kept in a reused buffer). Offsets are
+    /// the same in both: the move is inside a cluster.
+    func withUnits<R>(of text: String, _ body: (_ keyed: UnsafeBufferPointer<UInt16>, _ typed: UnsafeBufferPointer<UInt16>, ScalarOffsets) -> R) -> R {
         var buffer = unitBuffer
         unitBuffer = []
         // A huge text's buffer is not kept for the small ones that follow.
         defer { unitBuffer = buffer.count > 1 << 20 ? [] : buffer }
         let (count, surrogates) = UTF16Text.transcode(text, into: &buffer)
+        var typed = typedBuffer
+        typedBuffer = []
+        defer { typedBuffer = typed.count > 1 << 20 ? [] : typed }
+        let reordered = buffer.withUnsafeMutableBufferPointer { all -> Bool in
+            let units = UnsafeMutableBufferPointer(rebasing: all[0..<count])
+            guard KhmerClusterOrder.needsReordering(UnsafeBufferPointer(units)) else { return false }
+            typed.removeAll(keepingCapacity: true)
+            typed.append(contentsOf: units)
+            return KhmerClusterOrder.reorder(units)
+        }
         return buffer.withUnsafeBufferPointer { all in
             let units = UnsafeBufferPointer(rebasing: all[0..<count])
-            return body(units, surrogates ? ScalarOffsets(units: units) : ScalarOffsets(withoutSurrogates: count))
+            let offsets = surrogates ? ScalarOffsets(units: units) : ScalarOffsets(withoutSurrogates: count)
+            guard reordered else { return body(units, units, offsets) }
+            return typed.withUnsafeBufferPointer { body(units, $0, offsets) }
         }
     }
 
     /// `withUnits(of:_:)` for a text given as its UTF-8 (`visitTokens`, which also reads the
     /// UTF-8), without the scalar-offset table (`visitTokens` reports no scalar offsets).
-    func withUnits<R>(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt16>) -> R) -> R {
+    /// `body` is told whether Khmer subscripts were reordered: the units then no longer spell
+    /// the UTF-8 byte for byte.
+    func withUnits<R>(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt16>, _ reordered: Bool) -> R) -> R {
         var buffer = unitBuffer
         unitBuffer = []
         defer { unitBuffer = buffer.count > 1 << 20 ? [] : buffer }
         let count = UTF16Text.transcode(utf8: utf8, into: &buffer)
-        return buffer.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[0..<count])) }
+        let reordered = buffer.withUnsafeMutableBufferPointer { all in
+            KhmerClusterOrder.reorder(UnsafeMutableBufferPointer(rebasing: all[0..<count]))
+        }
+        return buffer.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[0..<count]), reordered) }
     }
 
     func placeableRecognizer() -> PlaceableRecognizer {
@@ -175,6 +207,7 @@ public final class Tokenizer {
         var breaks = invisibleBreaks
         invisibleBreaks = KhmerInvisibleBreaks()
         defer { invisibleBreaks = breaks.units.count > 1 << 20 ? KhmerInvisibleBreaks() : breaks }
+        if recordsParts { compoundCuts.removeAll(keepingCapacity: true) }
         guard breaks.take(from: units) else {
             segmentSpans(units, into: &spans)
             return
@@ -184,6 +217,68 @@ public final class Tokenizer {
             let range = breaks.originalRange(spans[i].range)
             if range.count != spans[i].range.count { spans[i].holdsSeparator = true }
             spans[i].range = range
+        }
+        // A cut falls between two units of the joined text: in the text, before the second.
+        for i in compoundCuts.indices { compoundCuts[i] = breaks.origin[compoundCuts[i]] }
+    }
+
+    /// Appends to `cuts`, for each range of `joined` that `KhmerCompounds` made of several
+    /// `pieces`, where its listed word's second part starts (`KhmerCompounds.partStart`: the
+    /// word's own parts, not the model's cut, which may not be a word). O(pieces).
+    static func cuts(joining pieces: [Range<Int>], into joined: [Range<Int>], _ units: UnsafeBufferPointer<UInt16>,
+                     append cuts: inout [Int]) {
+        guard joined.count < pieces.count else { return }
+        var k = 0
+        for range in joined {
+            while k < pieces.count, pieces[k].upperBound <= range.lowerBound { k += 1 }
+            guard k < pieces.count, pieces[k] != range else { continue }
+            if let start = KhmerCompounds.partStart(of: range, units) { cuts.append(start) }
+        }
+    }
+
+    /// The tokens of `text` (as `tokenize(_:)`), and the parts of those of its Khmer words that
+    /// hold a boundary the text or the segmentation gives inside them: a U+200B the writer put
+    /// inside a dictionary compound (`ជន​បរទេស` is one token `ជនបរទេស`, parts `ជន`, `បរទេស`),
+    /// or a word `KhmerCompounds` joined that is made of two words (`ការបរទេស`: `ការ`, `បរទេស`;
+    /// `ស្ថានទូត`: `ស្ថាន`, `ទូត`; see `KhmerCompounds.partStarts`).
+    /// Parts are word tokens with their own keys and ranges, in text order; a token with no
+    /// boundary inside has none.
+    ///
+    /// Why: the concordance indexes parts beside the whole word, so that a Khmer word is found
+    /// inside the compounds it forms, as "Affairs" finds "Foreign Affairs" (review finding M9);
+    /// matching keeps whole words (a part is not a token of the text). Cost: `tokenize`, plus
+    /// one pass over the units of the words with a boundary inside and their keys.
+    public func tokenizeWithParts(_ text: String) -> (tokens: [Token], parts: [Token]) {
+        recordsParts = true
+        defer { recordsParts = false }
+        return withUnits(of: text) { units, typed, offsets in
+            let spans = wordSpans(units)
+            let tokens = makeTokens(spans, [], units, typed, offsets)
+            guard spans.contains(where: \.holdsSeparator) || !compoundCuts.isEmpty else { return (tokens, []) }
+            let cuts = compoundCuts.sorted()
+            var partSpans: [Span] = []
+            var c = 0
+            for span in spans where span.kind == .word {
+                while c < cuts.count, cuts[c] <= span.range.lowerBound { c += 1 }
+                guard span.holdsSeparator || (c < cuts.count && cuts[c] < span.range.upperBound) else { continue }
+                let first = partSpans.count
+                var start = span.range.lowerBound
+                for i in span.range {
+                    if Self.isSeparator(units[i]) {
+                        if i > start { partSpans.append(Span(range: start..<i, kind: .word)) }
+                        start = i + 1
+                    } else if c < cuts.count, cuts[c] == i {
+                        if i > start { partSpans.append(Span(range: start..<i, kind: .word)) }
+                        start = i
+                        c += 1
+                    }
+                }
+                if span.range.upperBound > start { partSpans.append(Span(range: start..<span.range.upperBound, kind: .word)) }
+                // One piece is the word itself (a U+200B at its edge): no parts.
+                if partSpans.count == first + 1 { partSpans.removeLast() }
+            }
+            for i in partSpans.indices { partSpans[i].kind = Self.kind(of: partSpans[i].range, units) }
+            return (tokens, makeTokens(partSpans, [], units, typed, offsets))
         }
     }
 
@@ -221,6 +316,7 @@ public final class Tokenizer {
             }
             // Words of diplomatic Khmer the model (or ICU) cuts in two, joined again.
             KhmerCompounds.join(pieces, units, into: &split)
+            if recordsParts { Self.cuts(joining: pieces, into: split, units, append: &compoundCuts) }
             swap(&pieces, &split)
         }
         spans.removeAll(keepingCapacity: true)
@@ -294,28 +390,34 @@ public final class Tokenizer {
 
     /// The tokens of `spans`, keyed in Swift where `TokenKeys.swiftKeys` can, the rest by one
     /// ICU call for the whole text, written into their tokens afterwards (no per-text arrays of
-    /// requests and keys).
-    private func makeTokens(_ spans: [Span], _ found: [Placeable.Found], _ units: UnsafeBufferPointer<UInt16>, _ offsets: ScalarOffsets) -> [Token] {
+    /// requests and keys). Keys come from `units` (Khmer subscripts in order), texts from
+    /// `typed` (the text as written; the same buffer unless a subscript moved).
+    private func makeTokens(_ spans: [Span], _ found: [Placeable.Found], _ units: UnsafeBufferPointer<UInt16>,
+                            _ typed: UnsafeBufferPointer<UInt16>, _ offsets: ScalarOffsets) -> [Token] {
         let latin = engine == .fast
+        let reordered = typed.baseAddress != units.baseAddress
         var tokens: [Token] = []
         tokens.reserveCapacity(spans.count)
         var pending: [Int] = [], pendingRanges: [Range<Int>] = []
         for span in spans {
             let range = offsets.scalarOffset(ofUTF16: span.range.lowerBound)..<offsets.scalarOffset(ofUTF16: span.range.upperBound)
-            let text = span.holdsSeparator ? Self.textWithoutSeparators(units, span.range) : UTF16Text.string(units, span.range)
+            let text = span.holdsSeparator ? Self.textWithoutSeparators(typed, span.range) : UTF16Text.string(typed, span.range)
             if let p = span.placeable {
-                let placeable = found[p].placeable(units, offsets)
+                let placeable = found[p].placeable(typed, offsets)
                 tokens.append(Token(text: text, key: placeable.value, looseKey: placeable.value, range: range, kind: .placeable, placeable: placeable))
                 continue
             }
+            // `.text`: the keys are the keyed units' own text, the typed text unless a subscript moved.
+            let keyText = !reordered ? text
+                : span.holdsSeparator ? Self.textWithoutSeparators(units, span.range) : UTF16Text.string(units, span.range)
             switch TokenKeys.swiftKeys(TokenKeys.Request(range: span.range, isNumber: span.kind == .number), units, latin: latin) {
-            case .text?: tokens.append(Token(text: text, key: text, looseKey: text, range: range, kind: span.kind))
+            case .text?: tokens.append(Token(text: text, key: keyText, looseKey: keyText, range: range, kind: span.kind))
             case .same(let key)?: tokens.append(Token(text: text, key: key, looseKey: key, range: range, kind: span.kind))
             case .pair(let key, let loose)?: tokens.append(Token(text: text, key: key, looseKey: loose, range: range, kind: span.kind))
             case nil:
                 pending.append(tokens.count)
                 pendingRanges.append(span.range)
-                tokens.append(Token(text: text, key: text, looseKey: text, range: range, kind: span.kind))
+                tokens.append(Token(text: text, key: keyText, looseKey: keyText, range: range, kind: span.kind))
             }
         }
         // If ICU fails (only on allocation failure), the text itself stands as the key.

@@ -61,9 +61,12 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private var segmentReview = ReviewStatus.translated
     private var segmentLine = 0
     private var approved12 = false
+    /// The unit's own status from Verbale's metadata (`verbale` group, `review`), which the
+    /// segment's state may show lowered to its target text's.
+    private var unitReview: ReviewStatus?
 
     // Text being collected.
-    private enum Collecting { case none, source, target }
+    private enum Collecting { case none, source, segSource, target }
     private var collecting = Collecting.none
     private var collector = InlineCollector()
     private var collectedSource: InlineCollector?
@@ -73,6 +76,16 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private var unitSourceLanguage: LanguageTag?
     private var unitTargetLanguage: LanguageTag?
     private var pairedData: [String] = []
+    /// XLIFF 1.2 segments (`<mrk mtype="seg" mid>`, as SDLXLIFF and Okapi write) of the
+    /// `<seg-source>` or `<target>` being read: each becomes a unit of its own, and the markers
+    /// never become tags. While a segment is open, text and tags go to `part` as well.
+    private var parts: [(mid: String, text: InlineCollector)] = []
+    private var part = InlineCollector()
+    private var partMid: String?
+    /// For each open 1.2 `<mrk>`: whether it marks a segment.
+    private var openMarks: [Bool] = []
+    private var segSourceParts: [(mid: String, text: InlineCollector)] = []
+    private var targetParts: [(mid: String, text: InlineCollector)] = []
 
     // Notes, metadata, data.
     private var field: String?
@@ -155,6 +168,10 @@ final class XLIFFBuilder: XMLUnitBuilder {
                 throw error(position, .missingAttribute(element: version2 ? "xliff" : "file", attribute: version2 ? "srcLang" : "source-language"))
             }
             publishHeader()
+        case "seg-source" where !version2:
+            collecting = .segSource
+            collector.reset()
+            startParts()
         case "header" where !version2, "skeleton", "seg-source", "alt-trans", "context-group", "bin-unit", "ignorable", "count-group", "prop-group":
             skipDepth = 1
         case "body", "group", "notes", "originalData":
@@ -173,11 +190,13 @@ final class XLIFFBuilder: XMLUnitBuilder {
         case "source", "target":
             collecting = name == "source" ? .source : .target
             collector.reset()
+            startParts()
             pairedData = []
             if name == "target" {
                 targetLangOverride = try language(attributes["xml:lang"], position)
                 if !version2 {
-                    segmentReview = XLIFFReviewState.review12(state: attributes["state"], approved: approved12)
+                    segmentReview = XLIFFReviewState.review12(state: attributes["state"], qualifier: attributes["state-qualifier"],
+                                                              approved: approved12)
                 }
             } else if !version2 {
                 segmentLine = position.line
@@ -201,8 +220,15 @@ final class XLIFFBuilder: XMLUnitBuilder {
         if skipDepth > 0 { skipDepth -= 1; return }
         let (prefixed, name) = Self.local(element)
         if collecting != .none {
-            if (name == "source" && collecting == .source) || (name == "target" && collecting == .target), !collector.isInCode {
-                if collecting == .source { collectedSource = collector } else { collectedTarget = collector }
+            if (name == "source" && collecting == .source) || (name == "target" && collecting == .target)
+                || (name == "seg-source" && collecting == .segSource), !collector.isInCode {
+                switch collecting {
+                case .source: collectedSource = collector
+                case .segSource: segSourceParts = parts
+                default:
+                    collectedTarget = collector
+                    targetParts = parts
+                }
                 collecting = .none
                 return
             }
@@ -226,7 +252,11 @@ final class XLIFFBuilder: XMLUnitBuilder {
             finishSegment()
         case "trans-unit" where !version2:
             segmentID = nil
-            finishSegment()
+            if segSourceParts.isEmpty || (collectedTarget != nil && targetParts.isEmpty) {
+                finishSegment()
+            } else {
+                finishSegmentedUnit()
+            }
             finishUnit(position)
         case "unit" where version2:
             finishUnit(position)
@@ -239,7 +269,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
         if skipDepth > 0 { return }
         if collecting != .none {
             try budget.spend(text.utf8.count, file: fileName)
-            collector.characters(text)
+            inline { $0.characters(text) }
         } else if field != nil {
             try budget.spend(text.utf8.count, file: fileName)
             field? += text
@@ -272,8 +302,11 @@ final class XLIFFBuilder: XMLUnitBuilder {
         originalData = [:]
         segments = []
         segmentReview = .translated
+        unitReview = nil
         collectedSource = nil
         collectedTarget = nil
+        segSourceParts = []
+        targetParts = []
         targetLangOverride = nil
         unitSourceLanguage = nil
         unitTargetLanguage = nil
@@ -308,7 +341,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
             case "origin": metadata.origin = value
             case "context-pre": metadata.previousContext = value
             case "context-post": metadata.nextContext = value
-            case "review": metadata.review = ReviewStatus(rawValue: value) ?? metadata.review
+            case "review": unitReview = ReviewStatus(rawValue: value) ?? unitReview
             case XLIFFMeta.unitID: unitID = value
             // A malformed tag is an error, not dropped: the unit would silently take the file's languages.
             case XLIFFMeta.sourceLanguage: unitSourceLanguage = try language(value, metaPosition)
@@ -333,8 +366,14 @@ final class XLIFFBuilder: XMLUnitBuilder {
     }
 
     private func finishSegment() {
-        guard let source = collectedSource else { return }
-        segments.append((segmentID, source, collectedTarget, targetLangOverride, segmentReview, segmentLine))
+        guard var source = collectedSource else { return }
+        var target = collectedTarget
+        if version2 {
+            var targetTags = target?.tags ?? []
+            XLIFFCodePairs.pair(source: &source.tags, target: &targetTags)
+            target?.tags = targetTags
+        }
+        segments.append((segmentID, source, target, targetLangOverride, segmentReview, segmentLine))
         collectedSource = nil
         collectedTarget = nil
         targetLangOverride = nil
@@ -346,7 +385,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
         for (index, segment) in segments.enumerated() {
             var unit = TranslationUnit(id: unitID, variants: [], metadata: metadata)
             if segments.count > 1 { unit.id = "\(unitID ?? ""):\(segment.id ?? String(index + 1))" }
-            unit.metadata.review = segment.review
+            var targetExtras = self.targetExtras
+            unit.metadata.review = Self.review(segment: segment.review, unit: unitReview, target: &targetExtras)
             var source = sourceExtras
             source.language = unitSourceLanguage ?? sourceLanguage
             source.text = segment.source.text
@@ -368,6 +408,47 @@ final class XLIFFBuilder: XMLUnitBuilder {
         }
     }
 
+    /// One segment per `<mrk mtype="seg">` of the 1.2 `<seg-source>`, with the target's marker of
+    /// the same `mid` (none when the target lacks it). Used only when the target is absent or
+    /// segmented too; an unsegmented target keeps the whole `<source>`/`<target>` pair.
+    private func finishSegmentedUnit() {
+        for (mid, source) in segSourceParts {
+            let target = collectedTarget == nil ? nil : targetParts.first { $0.mid == mid }?.text
+            segments.append((mid, source, target, targetLangOverride, segmentReview, segmentLine))
+        }
+        collectedSource = nil
+        collectedTarget = nil
+        targetLangOverride = nil
+    }
+
+    private func startParts() {
+        parts = []
+        partMid = nil
+        openMarks = []
+    }
+
+    /// Applies an inline event to the text being collected and to the open 1.2 segment.
+    private func inline(_ body: (inout InlineCollector) -> Void) {
+        body(&collector)
+        if partMid != nil { body(&part) }
+    }
+
+    /// The unit's status from its segment's: when the segment shows what Verbale wrote for the
+    /// unit's metadata `review` and the target's own `x-review` (the lower of the two), the unit
+    /// keeps its own; when a tool changed the state since, the state wins for the unit and the
+    /// target's own mark goes.
+    private static func review(segment: ReviewStatus, unit: ReviewStatus?, target: inout Variant) -> ReviewStatus {
+        guard let unit else { return segment }
+        var written = unit
+        if let own = target.properties.last(where: { $0.type == "x-review" }).flatMap({ ReviewStatus(rawValue: $0.value.lowercased()) }),
+           own.trust < unit.trust {
+            written = own
+        }
+        if segment == written { return unit }
+        target.properties.removeAll { $0.type == "x-review" }
+        return segment
+    }
+
     private func appendVariant(_ variant: Variant, to unit: inout TranslationUnit, line: Int) {
         if variant.text.isEmpty && variant.tags.isEmpty {
             output.warn(FormatWarning(kind: .emptySegment, file: fileName, line: line, column: 0,
@@ -381,7 +462,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
 
     private func startInline(_ element: String, attributes: XMLAttributes) {
         if collector.isInCode {
-            collector.openNested(element, attributes: attributes)
+            inline { $0.openNested(element, attributes: attributes) }
             return
         }
         if version2 {
@@ -393,34 +474,41 @@ final class XLIFFBuilder: XMLUnitBuilder {
                 kept["subType"] = nil
             }
             switch element {
-            case "ph": collector.point(.ph, attributes: kept, content: data(attributes["dataRef"]))
-            case "sc": collector.point(.sc, attributes: kept, content: data(attributes["dataRef"]))
-            case "ec": collector.point(.ec, attributes: kept, content: data(attributes["dataRef"]))
+            case "ph": inline { $0.point(.ph, attributes: kept, content: data(attributes["dataRef"])) }
+            case "sc": inline { $0.point(.sc, attributes: kept, content: data(attributes["dataRef"])) }
+            case "ec": inline { $0.point(.ec, attributes: kept, content: data(attributes["dataRef"])) }
             case "pc":
-                collector.point(.pc, attributes: kept, content: data(attributes["dataRefStart"]))
+                inline { $0.point(.pc, attributes: kept, content: data(attributes["dataRefStart"])) }
                 pairedData.append(data(attributes["dataRefEnd"]))
             case "mrk":
-                collector.point(.mrk, attributes: kept)
+                inline { $0.point(.mrk, attributes: kept) }
                 pairedData.append("")
-            case "sm": collector.point(.mrk, attributes: kept)
-            case "em": collector.point(.mrk, attributes: kept, isClosing: true)
+            case "sm": inline { $0.point(.mrk, attributes: kept) }
+            case "em": inline { $0.point(.mrk, attributes: kept, isClosing: true) }
             case "cp":
                 if let hex = attributes["hex"], let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
-                    collector.characters(String(Character(scalar)))
+                    inline { $0.characters(String(Character(scalar))) }
                 }
             default: break
             }
         } else {
             switch element {
-            case "bpt": collector.openCode(.bpt, attributes: attributes)
-            case "ept": collector.openCode(.ept, attributes: attributes)
-            case "ph": collector.openCode(.ph, attributes: attributes)
-            case "it": collector.openCode(.it, attributes: attributes)
-            case "x": collector.point(.x, attributes: attributes)
-            case "bx": collector.point(.bx, attributes: attributes)
-            case "ex": collector.point(.ex, attributes: attributes)
+            case "bpt": inline { $0.openCode(.bpt, attributes: attributes) }
+            case "ept": inline { $0.openCode(.ept, attributes: attributes) }
+            case "ph": inline { $0.openCode(.ph, attributes: attributes) }
+            case "it": inline { $0.openCode(.it, attributes: attributes) }
+            case "x": inline { $0.point(.x, attributes: attributes) }
+            case "bx": inline { $0.point(.bx, attributes: attributes) }
+            case "ex": inline { $0.point(.ex, attributes: attributes) }
+            case "mrk" where attributes["mtype"] == "seg":
+                openMarks.append(true)
+                if partMid == nil {
+                    partMid = attributes["mid"] ?? String(parts.count + 1)
+                    part.reset()
+                }
             case "g", "mrk":
-                collector.point(element == "g" ? .g : .mrk, attributes: attributes)
+                if element == "mrk" { openMarks.append(false) }
+                inline { $0.point(element == "g" ? .g : .mrk, attributes: attributes) }
             default: break
             }
         }
@@ -428,15 +516,20 @@ final class XLIFFBuilder: XMLUnitBuilder {
 
     private func endInline(_ element: String) {
         if collector.isInCode {
-            _ = collector.close(element)
+            inline { _ = $0.close(element) }
             return
         }
         switch element {
         case "pc" where version2, "mrk" where version2:
             let content = pairedData.popLast() ?? ""
-            collector.point(element == "pc" ? .pc : .mrk, attributes: XMLAttributes(), isClosing: true, content: content)
+            inline { $0.point(element == "pc" ? .pc : .mrk, attributes: XMLAttributes(), isClosing: true, content: content) }
+        case "mrk" where !version2 && openMarks.popLast() == true:
+            if let mid = partMid, !openMarks.contains(true) {
+                parts.append((mid, part))
+                partMid = nil
+            }
         case "g" where !version2, "mrk" where !version2:
-            collector.point(element == "g" ? .g : .mrk, attributes: XMLAttributes(), isClosing: true)
+            inline { $0.point(element == "g" ? .g : .mrk, attributes: XMLAttributes(), isClosing: true) }
         default:
             break
         }

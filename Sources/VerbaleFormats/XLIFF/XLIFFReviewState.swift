@@ -2,12 +2,27 @@ import VerbaleCore
 
 /// How XLIFF's workflow states map to Verbale's `ReviewStatus`.
 ///
-/// XLIFF 2.0 `state` has four values (initial, translated, reviewed, final); Verbale writes
-/// `subState="verbale:<status>"` beside it so the five statuses survive a round trip, and
-/// reads other tools' files from `state` alone. XLIFF 1.2's `<target state>` values map
-/// needs-* to unreviewed, signed-off to reviewed, final (or `approved="yes"`) to approved.
+/// XLIFF 2.0 `state` has four values (initial, translated, reviewed, final; `initial` when
+/// absent, as the spec defaults it); Verbale writes `subState="verbale:<status>"` beside it so
+/// the five statuses survive a round trip, and reads other tools' files from `state` alone.
+/// XLIFF 1.2's `<target state>` values map needs-* and new to unreviewed, signed-off to
+/// reviewed, final (or `approved="yes"`) to approved; a `state-qualifier` saying the text came
+/// from a machine, a fuzzy match, a glossary or another leveraged source makes it unreviewed,
+/// and `rejected-*` rejected, unless the state says a person signed it off.
+///
+/// What a segment shows is the lower of the unit's status and its target text's own
+/// (`segment(_:target:)`): a shipped Khmer rendering inside a translated unit is unreviewed,
+/// and a CAT tool must see it as `initial`, never as translated.
 enum XLIFFReviewState {
     static let subStatePrefix = "verbale:"
+
+    /// The status the segment (or 1.2 `<target>`) of `unit` shows: the lower of the unit's and
+    /// `target`'s own `x-review` (the unit's when there is no target). Cost: O(target properties).
+    static func segment(_ unit: TranslationUnit, target: Variant?) -> ReviewStatus {
+        guard let target else { return unit.metadata.review }
+        let own = target.review(in: unit)
+        return own.trust < unit.metadata.review.trust ? own : unit.metadata.review
+    }
 
     static func state2(_ review: ReviewStatus) -> String {
         switch review {
@@ -18,9 +33,13 @@ enum XLIFFReviewState {
         }
     }
 
+    /// A segment's status. Verbale's own `subState` counts only while it agrees with `state`:
+    /// a CAT tool that moved the segment to `translated` may leave our subState behind.
     static func review2(state: String?, subState: String?) -> ReviewStatus {
+        let state = state ?? "initial"
         if let subState, subState.hasPrefix(subStatePrefix),
-           let review = ReviewStatus(rawValue: String(subState.dropFirst(subStatePrefix.count))) {
+           let review = ReviewStatus(rawValue: String(subState.dropFirst(subStatePrefix.count))),
+           state2(review) == state {
             return review
         }
         switch state {
@@ -41,14 +60,25 @@ enum XLIFFReviewState {
         }
     }
 
-    static func review12(state: String?, approved: Bool) -> ReviewStatus {
+    /// XLIFF 1.2 `state-qualifier` values (1.2 core, `state-qualifierValueList`) that say the
+    /// target is a suggestion or was taken from elsewhere, not a confirmed translation.
+    static let unconfirmedQualifiers: Set<String> = [
+        "fuzzy-match", "leveraged-glossary", "leveraged-inherited", "leveraged-mt", "leveraged-repository",
+        "leveraged-tm", "mt-suggestion", "tm-suggestion",
+    ]
+
+    static func review12(state: String?, qualifier: String? = nil, approved: Bool) -> ReviewStatus {
         if approved { return .approved }
+        let review: ReviewStatus
         switch state {
-        case nil, "translated": return .translated
+        case nil, "translated": review = .translated
         case "signed-off": return .reviewed
         case "final": return .approved
         case "x-rejected": return .rejected
-        default: return .unreviewed
+        default: review = .unreviewed
         }
+        guard let qualifier else { return review }
+        if qualifier.hasPrefix("rejected-") { return .rejected }
+        return unconfirmedQualifiers.contains(qualifier) ? .unreviewed : review
     }
 }

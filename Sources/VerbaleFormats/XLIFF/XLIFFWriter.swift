@@ -179,7 +179,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
             }
             sink.append("  </notes>\n")
         }
-        var inline = Inline2()
+        var inline = Inline2(source: source, target: target)
         let sourceMarkup = inline.markup(source)
         let targetMarkup = target.map { inline.markup($0) }
         if !inline.data.isEmpty {
@@ -193,9 +193,12 @@ public struct XLIFFWriter: TranslationUnitWriter {
             }
             sink.append("  </originalData>\n")
         }
+        // The segment shows its target's status when lower than the unit's (unreviewed Khmer in
+        // a translated unit); the unit's own status travels in the metadata above.
+        let review = XLIFFReviewState.segment(unit, target: target)
         sink.append("  <segment")
-        sink.appendAttribute("state", XLIFFReviewState.state2(m.review))
-        sink.appendAttribute("subState", XLIFFReviewState.subStatePrefix + m.review.rawValue)
+        sink.appendAttribute("state", XLIFFReviewState.state2(review))
+        sink.appendAttribute("subState", XLIFFReviewState.subStatePrefix + review.rawValue)
         sink.append(">\n    <source>")
         sink.buffer.append(contentsOf: sourceMarkup.utf8)
         sink.append("</source>\n")
@@ -210,15 +213,16 @@ public struct XLIFFWriter: TranslationUnitWriter {
     // MARK: XLIFF 1.2
 
     private func writeUnit12(_ unit: TranslationUnit, id: String, source: Variant, target: Variant?) {
+        let review = XLIFFReviewState.segment(unit, target: target)
         sink.append("<trans-unit")
         sink.appendAttribute("id", id)
-        if unit.metadata.review == .approved { sink.append(" approved=\"yes\"") }
+        if review == .approved { sink.append(" approved=\"yes\"") }
         sink.append(">\n  <source>")
         sink.buffer.append(contentsOf: Inline12.markup(source).utf8)
         sink.append("</source>\n")
         if let target {
             sink.append("  <target")
-            sink.appendAttribute("state", XLIFFReviewState.state12(unit.metadata.review))
+            sink.appendAttribute("state", XLIFFReviewState.state12(review))
             if target.language != self.target { sink.appendAttribute("xml:lang", target.language.description) }
             sink.append(">")
             sink.buffer.append(contentsOf: Inline12.markup(target).utf8)
@@ -268,134 +272,6 @@ func interleave(_ variant: Variant, text emit: (String) -> Void, tag: (InlineTag
     }
     while let scalar = scalars.next() { run.append(scalar) }
     if !run.isEmpty { emit(String(run)) }
-}
-
-/// XLIFF 2.0 inline markup for one unit: ids unique in the unit, native code in `originalData`.
-struct Inline2 {
-    private(set) var data: [(String, String)] = []
-    private var nextID = 1
-    private var usedIDs: Set<String> = []
-
-    private mutating func dataRef(_ content: String) -> String? {
-        guard !content.isEmpty else { return nil }
-        let id = "d\(data.count + 1)"
-        data.append((id, InlineTag(kind: .ph, position: 0, content: content).nativeCode))
-        return id
-    }
-
-    private mutating func freshID() -> String {
-        while usedIDs.contains("t\(nextID)") { nextID += 1 }
-        let id = "t\(nextID)"
-        nextID += 1
-        return id
-    }
-
-    private static func attributes(_ properties: [(String, String)]) -> String {
-        properties.map { " \($0.0)=\"\(XMLText.escapedAttribute($0.1))\"" }.joined()
-    }
-
-    /// The six `type` values XLIFF 2.0 allows on `ph`, `pc`, `sc` and `ec`.
-    static let types: Set<String> = ["fmt", "ui", "quote", "link", "image", "other"]
-    /// TMX 1.4b `type` values of `bpt`/`ph`/`hi` that are formatting, for the nearest 2.0 type.
-    static let formattingTypes: Set<String> = ["bold", "color", "dulined", "font", "italic", "scap", "ulined", "x-bold", "x-italic"]
-
-    /// `type`/`subType` as XLIFF 2.0 allows them: a TMX type (`bold`, `x-date`) becomes the
-    /// nearest 2.0 type with `subType="tmx:bold"` (read back as `type="bold"`); a `subType` is
-    /// kept only as `prefix:value` beside a valid type.
-    static func typed(_ properties: [(String, String)]) -> [(String, String)] {
-        guard let type = properties.first(where: { $0.0 == "type" })?.1 else {
-            return properties.filter { $0.0 != "subType" }
-        }
-        var out = properties.filter { $0.0 != "type" && $0.0 != "subType" }
-        if types.contains(type) {
-            out.append(("type", type))
-            if let subType = properties.first(where: { $0.0 == "subType" })?.1, isUserDefinedValue(subType) { out.append(("subType", subType)) }
-        } else if isUserDefinedValue(XLIFFMeta.tmxTypePrefix + type) {
-            let nearest = type == "link" ? "link" : type == "image" ? "image" : formattingTypes.contains(type) ? "fmt" : "other"
-            out.append(("type", nearest))
-            out.append(("subType", XLIFFMeta.tmxTypePrefix + type))
-        }
-        return out
-    }
-
-    /// XLIFF 2.0's `prefix:value` (no white space, exactly one colon, prefix not `xlf`).
-    static func isUserDefinedValue(_ value: String) -> Bool {
-        let parts = value.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && parts[0] != "xlf"
-            && !value.unicodeScalars.contains { $0.properties.isWhitespace }
-    }
-
-    mutating func markup(_ variant: Variant) -> String {
-        for tag in variant.tags { if let id = tag.attribute("id") { usedIDs.insert(id) } }
-        var out = ""
-        var open: [(kind: InlineTag.Kind, endData: String)] = []
-        var pairIDs: [String: String] = [:]  // TMX i → XLIFF id for bpt/ept
-        // The closing tag's native code goes on the opening <pc> (dataRefEnd): pair them first.
-        var endContent: [Int: String] = [:]
-        var stack: [Int] = []
-        for (index, tag) in variant.tags.enumerated() where tag.kind.isWrapper {
-            if !tag.isClosing { stack.append(index) } else if let opening = stack.popLast() { endContent[opening] = tag.content }
-        }
-        var tagIndex = -1
-        interleave(variant, text: { out += XMLText.escaped($0) }) { tag in
-            tagIndex += 1
-            func kept(_ names: Set<String>) -> [(String, String)] {
-                let properties = tag.attributes.filter { names.contains($0.type) && $0.type != "id" }.map { ($0.type, $0.value) }
-                return names.contains("subType") ? Self.typed(properties) : properties
-            }
-            let id = tag.attribute("id") ?? ""
-            switch (tag.kind, tag.isClosing) {
-            case (.pc, false), (.g, false), (.hi, false), (.mrk, false):
-                let element = tag.kind == .mrk ? "mrk" : "pc"
-                var attributes: [(String, String)] = [("id", id.isEmpty ? freshID() : id)]
-                if element == "pc", let ref = dataRef(tag.content) { attributes.append(("dataRefStart", ref)) }
-                if element == "pc", let ref = dataRef(endContent[tagIndex] ?? "") { attributes.append(("dataRefEnd", ref)) }
-                attributes += kept(element == "pc" ? ["type", "subType", "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "disp", "equiv", "subFlows", "dir"] : ["type", "value", "ref", "translate"])
-                out += "<\(element)\(Self.attributes(attributes))>"
-                open.append((tag.kind == .mrk ? .mrk : .pc, ""))
-            case (.pc, true), (.g, true), (.hi, true), (.mrk, true):
-                if let last = open.popLast() { out += last.kind == .mrk ? "</mrk>" : "</pc>" }
-            case (.sc, _), (.bx, _), (.bpt, _):
-                var newID = id.isEmpty ? freshID() : id
-                if tag.kind == .bpt, let i = tag.attribute("i") {
-                    newID = freshID()
-                    pairIDs[i] = newID
-                }
-                var attributes: [(String, String)] = [("id", newID)]
-                if let ref = dataRef(tag.content) { attributes.append(("dataRef", ref)) }
-                attributes += kept(["isolated", "type", "subType", "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "disp", "equiv", "subFlows", "dir"])
-                out += "<sc\(Self.attributes(attributes))/>"
-            case (.ec, _), (.ex, _), (.ept, _):
-                var attributes: [(String, String)] = []
-                if tag.kind == .ept, let i = tag.attribute("i"), let start = pairIDs[i] {
-                    attributes.append(("startRef", start))
-                } else if let startRef = tag.attribute("startRef") {
-                    attributes.append(("startRef", startRef))
-                    if !id.isEmpty { attributes.append(("id", id)) }
-                } else {
-                    attributes.append(("id", id.isEmpty ? freshID() : id))
-                    if tag.attribute("isolated") == nil { attributes.append(("isolated", "yes")) }
-                }
-                if let ref = dataRef(tag.content) { attributes.append(("dataRef", ref)) }
-                attributes += kept(["isolated", "type", "subType", "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "disp", "equiv", "subFlows", "dir"])
-                out += "<ec\(Self.attributes(attributes))/>"
-            case (.it, _):
-                let begin = tag.attribute("pos") != "end"
-                var attributes: [(String, String)] = [("id", freshID()), ("isolated", "yes")]
-                if let ref = dataRef(tag.content) { attributes.append(("dataRef", ref)) }
-                out += "<\(begin ? "sc" : "ec")\(Self.attributes(attributes))/>"
-            case (.ph, _), (.x, _), (.ut, _):
-                var attributes: [(String, String)] = [("id", id.isEmpty ? freshID() : id)]
-                if let ref = dataRef(tag.content) { attributes.append(("dataRef", ref)) }
-                attributes += kept(["type", "subType", "canCopy", "canDelete", "canReorder", "copyOf", "disp", "equiv", "subFlows"])
-                out += "<ph\(Self.attributes(attributes))/>"
-            case (.sub, _):
-                break
-            }
-        }
-        while let last = open.popLast() { out += last.kind == .mrk ? "</mrk>" : "</pc>" }
-        return out
-    }
 }
 
 /// XLIFF 1.2 inline markup: TMX's code elements are XLIFF 1.2 elements too (`i` becomes `id`).

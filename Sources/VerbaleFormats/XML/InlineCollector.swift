@@ -19,7 +19,8 @@ struct InlineCollector {
             return counted
         }
     }
-    private(set) var tags: [InlineTag] = []
+    /// Tags read so far; the XLIFF reader re-labels sc/ec pairs once a segment is complete.
+    var tags: [InlineTag] = []
     /// Depth inside a code element (`bpt`, `ph`…): 0 when reading translatable text.
     private(set) var codeDepth = 0
     private var codeKind: InlineTag.Kind = .ph

@@ -116,8 +116,10 @@ extension Termbase {
             switch part {
             case let .cluster(range):
                 let cluster = scalars[range]
-                if cluster.contains(0x17DD) {
-                    // Atthacan (combining class 230) may be reordered by normalisation.
+                if cluster.contains(0x17DD) || RecognitionPieces.hasCoengRoBeforeSubscript(cluster) {
+                    // Atthacan (combining class 230) may be reordered by normalisation; a COENG
+                    // RO typed before another subscript is put after it, as every key has it
+                    // (`Normalizer.key`: `ស្រ្តី` keys as `ស្ត្រី`).
                     let text = String(String.UnicodeScalarView(cluster.compactMap(Unicode.Scalar.init)))
                     pieces.append(range: range, key: Normalizer.looseKey(text).unicodeScalars.lazy.map(\.value))
                 } else {
@@ -141,5 +143,18 @@ extension Termbase {
         case 0x85, 0xA0, 0xAB, 0xBB, 0x1680, 0x17D4...0x17D6, 0x17D8...0x17DA, 0x2000...0x205F, 0x3000, 0xFEFF: return false
         default: return true
         }
+    }
+}
+
+extension RecognitionPieces {
+    /// Whether a cluster holds COENG RO followed by COENG (the order the keys change, see
+    /// `Normalizer.orderingKhmerSubscripts`). O(cluster length).
+    static func hasCoengRoBeforeSubscript(_ cluster: ArraySlice<UInt32>) -> Bool {
+        var i = cluster.startIndex
+        while i + 2 < cluster.endIndex {
+            if cluster[i] == 0x17D2, cluster[i + 1] == 0x179A, cluster[i + 2] == 0x17D2 { return true }
+            i += 1
+        }
+        return false
     }
 }

@@ -57,11 +57,3 @@ public struct ConcordanceHit: Codable, Sendable {
     /// Whether the words appear together, in order (ranked first).
     public var phrase: Bool
 }
-
-extension Variant {
-    /// The review status of this variant: its own `<prop type="x-review">` (shipped Khmer
-    /// renderings carry one), else the unit's.
-    public func review(in unit: TranslationUnit) -> ReviewStatus {
-        properties.last { $0.type == "x-review" }.flatMap { ReviewStatus(rawValue: $0.value.lowercased()) } ?? unit.metadata.review
-    }
-}

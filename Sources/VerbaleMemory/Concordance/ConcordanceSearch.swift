@@ -12,7 +12,7 @@ extension SQLiteMemory {
     /// variant row per candidate; measured p50/p99 in `verbale-bench concordance`.
     public func concordance(_ query: ConcordanceQuery) throws -> ConcordanceResult {
         let words = ConcordanceWords()
-        let queryWords = words.words(query.text).map(\.key)
+        let queryWords = words.words(query.text, includingParts: false).map(\.key)
         guard !queryWords.isEmpty else {
             return ConcordanceResult(query: query.text, words: [], hits: [], examined: 0, more: false)
         }
@@ -27,7 +27,11 @@ extension SQLiteMemory {
             let more = ids.count > cap
             if more { ids.removeLast() }
             let variants = try VariantTextReader(db)
-            struct Candidate { var id: Int64; var language: String; var text: String; var words: [ConcordanceWords.Word]; var phrase: Bool }
+            struct Candidate {
+                var id: Int64; var language: String; var text: String; var words: [ConcordanceWords.Word]; var phrase: Bool
+                /// Words, not counting the parts of Khmer compounds (density ranks a hit).
+                var wholeWords: Int
+            }
             var ranked: [Candidate] = []
             for id in ids {
                 guard let (language, text) = try variants.variant(id: id) else { continue }
@@ -36,11 +40,12 @@ extension SQLiteMemory {
                 }
                 let textWords = words.words(text)
                 ranked.append(Candidate(id: id, language: language, text: text, words: textWords,
-                                        phrase: Self.containsPhrase(queryWords, in: textWords.map(\.key))))
+                                        phrase: Self.containsPhrase(queryWords, in: textWords),
+                                        wholeWords: textWords.count { !$0.isPart }))
             }
             ranked.sort { a, b in
                 if a.phrase != b.phrase { return a.phrase }
-                if a.words.count != b.words.count { return a.words.count < b.words.count }
+                if a.wholeWords != b.wholeWords { return a.wholeWords < b.wholeWords }
                 return a.id > b.id
             }
             let top = ranked.prefix(query.limit)
@@ -65,21 +70,52 @@ extension SQLiteMemory {
         }
     }
 
-    static func containsPhrase(_ phrase: [String], in keys: [String]) -> Bool {
-        guard !phrase.isEmpty, keys.count >= phrase.count else { return false }
-        for start in 0...(keys.count - phrase.count) where keys[start] == phrase[0] {
-            if Array(keys[start..<start + phrase.count]) == phrase { return true }
+    /// Whether the text's words (`ConcordanceWords.words`, in text order, Khmer compounds
+    /// followed by their parts) hold `phrase` word after word. Parts make the words a lattice,
+    /// not a list: a word follows another when it starts at the first word start at or after
+    /// that one's end, so `ក្រសួង ការ` is a phrase of `ក្រសួង​ការបរទេស` (through the part `ការ`)
+    /// and `ការបរទេស នៃ` of `ការបរទេស​នៃ` (through the whole word). O(words · log words).
+    static func containsPhrase(_ phrase: [String], in words: [ConcordanceWords.Word]) -> Bool {
+        guard let head = phrase.first, words.count >= phrase.count else { return false }
+        // The first word starting at or after `offset` (words are sorted by start).
+        func firstStarting(atOrAfter offset: Int) -> Int {
+            var low = 0, high = words.count
+            while low < high {
+                let middle = (low + high) / 2
+                if words[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
-        return false
+        var reached = words.indices.filter { words[$0].key == head }
+        for key in phrase.dropFirst() {
+            var next: [Int] = []
+            for i in reached {
+                var j = firstStarting(atOrAfter: words[i].range.upperBound)
+                let start = j < words.count ? words[j].range.lowerBound : 0
+                while j < words.count, words[j].range.lowerBound == start {
+                    if words[j].key == key, !next.contains(j) { next.append(j) }
+                    j += 1
+                }
+            }
+            if next.isEmpty { return false }
+            reached = next
+        }
+        return !reached.isEmpty
     }
 
     /// Joins hit ranges separated only by white space, U+200B or apostrophes, or by one
-    /// punctuation scalar inside a compound (`1,000`, `U.N`, `info@mfa.gov.kh` marked whole).
+    /// punctuation scalar inside a compound (`1,000`, `U.N`, `info@mfa.gov.kh` marked whole);
+    /// overlapping ranges (a Khmer compound and its part both hit) become one.
     static func merge(_ ranges: [Range<Int>], in text: String) -> [Range<Int>] {
+        let ranges = ranges.sorted { $0.lowerBound < $1.lowerBound }
         guard var current = ranges.first else { return [] }
         let scalars = Array(text.unicodeScalars)
         var merged: [Range<Int>] = []
         for range in ranges.dropFirst() {
+            if range.lowerBound <= current.upperBound {
+                current = current.lowerBound..<max(current.upperBound, range.upperBound)
+                continue
+            }
             let gap = scalars[min(current.upperBound, scalars.count)..<min(range.lowerBound, scalars.count)]
             let compound = gap.count == 1 && gap.first.map { !ConcordanceWords.isWordScalar($0) } == true
             if compound || gap.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "'" || $0 == "’" }) {

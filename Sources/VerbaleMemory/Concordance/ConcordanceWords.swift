@@ -24,6 +24,15 @@ public final class ConcordanceWords {
     public struct Word: Equatable, Sendable {
         public var key: String
         public var range: Range<Int>
+        /// A part of a Khmer compound word also listed whole (`បរទេស` in `ការបរទេស`; see
+        /// `words(_:includingParts:)`): its range lies inside the whole word's.
+        public var isPart = false
+
+        public init(key: String, range: Range<Int>, isPart: Bool = false) {
+            self.key = key
+            self.range = range
+            self.isPart = isPart
+        }
     }
 
     /// The keys of `text`'s words joined by single spaces (what the index stores).
@@ -166,7 +175,13 @@ public final class ConcordanceWords {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The words of `text`, with ranges (for highlighting).
+    /// The words of `text`, with ranges (for highlighting), in text order. With
+    /// `includingParts` (what the index stores and a hit is ranked and marked by), each Khmer
+    /// compound word that holds a boundary — a U+200B its writer typed inside it, or a cut the
+    /// tokenizer's `KhmerCompounds` joined — is followed by its parts (`isPart`), so a query
+    /// for `បរទេស` finds `ជន​បរទេស` and `ក្រសួង​ការបរទេស` as "Affairs" finds "Foreign Affairs"
+    /// (review finding M9). A query is split without them: every word it types must be in the
+    /// text, whole or as a part. Parts cost one more key per compound word in the index.
     ///
     /// Only the Khmer runs of a text go through ICU (`khmerWords`); everything else — the Latin
     /// words, numbers, e-mail addresses and references a Khmer note is full of — is split by the
@@ -174,7 +189,7 @@ public final class ConcordanceWords {
     /// give the same words wherever they appear. Cost: the scalar loop plus, when the text holds
     /// Khmer, one tokenizer pass over a copy of the text in which every non-Khmer scalar is a
     /// space (so the ranges stay the text's, and each Khmer run is segmented on its own).
-    public func words(_ text: String) -> [Word] {
+    public func words(_ text: String, includingParts: Bool = true) -> [Word] {
         let khmerText = Self.containsKhmer(text)
         if khmerText, khmer == nil { khmer = try? Tokenizer(language: .khmer) }
         // Without a Khmer tokenizer (ICU failed to load), Khmer runs are split like any other.
@@ -205,7 +220,13 @@ public final class ConcordanceWords {
         }
         if !key.isEmpty { result.append(Word(key: String(key), range: start..<offset)) }
         guard let runs else { return result }
-        let khmerWords = Self.khmerWords(runs.tokenize(String(masked)))
+        let khmerWords: [Word]
+        if includingParts {
+            let (tokens, parts) = runs.tokenizeWithParts(String(masked))
+            khmerWords = Self.withParts(Self.khmerWords(tokens), Self.khmerWords(parts).map { Word(key: $0.key, range: $0.range, isPart: true) })
+        } else {
+            khmerWords = Self.khmerWords(runs.tokenize(String(masked)))
+        }
         // Both lists are in text order and never overlap: merge them.
         var merged: [Word] = []
         merged.reserveCapacity(result.count + khmerWords.count)
@@ -218,6 +239,25 @@ public final class ConcordanceWords {
             }
         }
         return merged
+    }
+
+    /// `words` with each part put after the word it lies in (both lists in text order). A part
+    /// whose key is the whole word's (a U+200B at a compound's edge) is left out.
+    static func withParts(_ words: [Word], _ parts: [Word]) -> [Word] {
+        guard !parts.isEmpty else { return words }
+        var result: [Word] = []
+        result.reserveCapacity(words.count + parts.count)
+        var p = 0
+        for word in words {
+            while p < parts.count, parts[p].range.lowerBound < word.range.lowerBound { result.append(parts[p]); p += 1 }
+            result.append(word)
+            while p < parts.count, parts[p].range.lowerBound < word.range.upperBound {
+                if parts[p].key != word.key { result.append(parts[p]) }
+                p += 1
+            }
+        }
+        result.append(contentsOf: parts[p...])
+        return result
     }
 
     /// The words of the Khmer runs' tokens: each token's key (ICU's NFKC case folding, Khmer

@@ -5,7 +5,7 @@ import GRDB
 /// Order matters and never changes once shipped: the store's migrations first, then each
 /// index's (`MemoryIndex.registerMigrations`), then `memory.v2-analysis` and the store's later
 /// ones (`memory.v3-origin-names`, `memory.v4-align-origin-names`, `memory.v5-unit-key`,
-/// `memory.v6-scrubbed-context-keys`). The glossary keeps its termbases in the same
+/// `memory.v6-scrubbed-context-keys`, `memory.v7-khmer-subscript-fingerprints`). The glossary keeps its termbases in the same
 /// file with its own migrator; GRDB records each migrator's applied names in one table, so
 /// names are prefixed (`memory.`, `concordance.`, …) to stay apart.
 public enum MemorySchema {
@@ -24,6 +24,7 @@ public enum MemorySchema {
         OriginNames.registerAlignMigration(in: &migrator)
         registerUnitKey(in: &migrator)
         ScrubbedContextKeys.registerMigration(in: &migrator)
+        KhmerSubscriptFingerprints.registerMigration(in: &migrator)
         return migrator
     }
 

@@ -49,11 +49,16 @@ public enum UnitFingerprint {
     }
 
     /// `tag` is the canonical tag text (`LanguageTag.description`), already normalised in case.
+    /// The text is hashed with its Khmer subscripts in Unicode's order (COENG RO last:
+    /// `Normalizer.orderingKhmerSubscripts`), so `ស្រ្តី` and `ស្ត្រី` — the same word on screen —
+    /// make one unit a duplicate of the other, not an alternative (review finding M13); every
+    /// other text hashes as typed. Memories from before `memory.v7-khmer-subscript-fingerprints`
+    /// are re-keyed by that migration. Cost: one `memchr` pass over the text.
     static func pair(_ variant: Variant, tag: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         hash = fnv(hash, tag)
         hash = (hash ^ 0x1F) &* 0x100_0000_01b3
-        hash = fnv(hash, variant.text)
+        hash = fnv(hash, Normalizer.orderingKhmerSubscripts(variant.text))
         return hash
     }
 

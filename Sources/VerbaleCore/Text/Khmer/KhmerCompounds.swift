@@ -39,6 +39,21 @@ enum KhmerCompounds {
                       // ICU: one word; khPOS: ជាតិ ×14. Model: ជា|តិ.
     ].map { Array($0.utf16) }.sorted { $0.count > $1.count }
 
+    /// For the listed words made of two words of their own, where the second starts (UTF-16
+    /// units into the word): the concordance indexes the parts too (`Tokenizer.tokenizeWithParts`),
+    /// so `បរទេស` "foreign" is found in `ការបរទេស` and `ទូត` "envoy" in `ស្ថានទូត`. Not
+    /// `កិត្តិយស` or `ជាតិ`: the model's cuts there (`កិត្តិយ|ស`, `ជា|តិ`) are not words, and
+    /// `ជា` ("is") found in every `ជាតិ` would be noise.
+    static let partStarts: [[UInt16]: Int] = [
+        "ស្ថានទូត": "ស្ថាន", "ការបរទេស": "ការ", "រដ្ឋទូត": "រដ្ឋ", "ការទូត": "ការ",
+    ].reduce(into: [:]) { result, entry in result[Array(entry.key.utf16)] = entry.value.utf16.count }
+
+    /// Where the second part of the listed word spelled by `range` starts (an offset in
+    /// `units`), or nil when the word has no parts (or `range` spells no listed word).
+    static func partStart(of range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>) -> Int? {
+        partStarts[Array(units[range])].map { range.lowerBound + $0 }
+    }
+
     /// The distinct first units of the words (four), for a filter of a few comparisons: cheaper
     /// than hashing into a `Set` at every piece of every Khmer text.
     private static let firstUnits: [UInt16] = words.compactMap(\.first).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }

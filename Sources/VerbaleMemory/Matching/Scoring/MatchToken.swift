@@ -20,12 +20,13 @@ public struct MatchToken: Hashable, Sendable {
     /// Words, numbers and placeables: what the score's lengths count.
     public var isContent: Bool { token.kind != .punctuation }
 
-    /// The token's text is kept composed (`Normalizer.composed`): it is the *form* scoring
-    /// compares (same key, other form: a case or diacritic penalty), and a saved index compares
-    /// forms by bytes, so a decomposed spelling must not become a second form.
+    /// The token's text is kept composed, Khmer subscripts in order (`Normalizer.matchingForm`):
+    /// it is the *form* scoring compares (same key, other form: a case or diacritic penalty),
+    /// and a saved index compares forms by bytes, so a decomposed spelling, or a COENG RO typed
+    /// first, must not become a second form.
     public init(token: Token, spaced: Bool) {
         var token = token
-        token.text = Normalizer.composed(token.text)
+        token.text = Normalizer.matchingForm(token.text)
         self.token = token
         self.spaced = spaced
         switch token.kind {

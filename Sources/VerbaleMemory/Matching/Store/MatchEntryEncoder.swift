@@ -108,7 +108,7 @@ enum MatchEntryEncoder {
                 previousEnd = range.upperBound
                 scratch.clear()
                 // The form composed, as `MatchToken` keeps it.
-                scratch.form.append(contentsOf: Normalizer.composed(tokens[index].text).utf8)
+                scratch.form.append(contentsOf: Normalizer.matchingForm(tokens[index].text).utf8)
                 scratch.key.append(contentsOf: tokens[index].key.utf8)
                 if tokens[index].kind == .word { scratch.loose.append(contentsOf: tokens[index].looseKey.utf8) }
                 let placeable = tokens[index].placeable.map { ($0.kind, $0.value) }
