@@ -127,34 +127,6 @@ public struct TBXWriter: Sendable {
         return "<\(field.element)\(attributes)>\(escape(field.value))</\(field.element)>"
     }
 
-    /// Writes a whole termbase to `url` atomically (a temporary file renamed into place), so a
-    /// failed export never leaves half a file.
-    public func write<S: Sequence>(_ concepts: S, header: TBXHeader, to url: URL) throws where S.Element == Concept {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        FileManager.default.createFile(atPath: temporary.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: temporary)
-        do {
-            try handle.write(contentsOf: Data(start(header).utf8))
-            var buffer = ""
-            for concept in concepts {
-                buffer += entry(concept)
-                if buffer.utf8.count > 1 << 16 {
-                    try handle.write(contentsOf: Data(buffer.utf8))
-                    buffer = ""
-                }
-            }
-            buffer += end()
-            try handle.write(contentsOf: Data(buffer.utf8))
-            try handle.close()
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.moveItem(at: temporary, to: url)
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-    }
-
     /// XML-escapes text and attribute values (quotes included), with the shared rules of
     /// `XMLText`: C0 controls XML cannot carry become U+FFFD.
     func escape(_ text: String) -> String { XMLText.escaped(text, quotes: true) }

@@ -101,4 +101,41 @@ struct ContextBandCLITests {
             #expect(segments.map { $0.matches.first?.score } == [100, 101], "\(language): \(segments.map(\.text))")
         }
     }
+
+    /// Review 30 Nov, M11: a memory's TMX export is not a document. Imported again, the first unit
+    /// of each original file took the keys of the export's unit before it (from another file)
+    /// and gave a false 101; the export now states that every unit carries its own context.
+    @Test("export then import invents no context: the first unit of a file stays without one (EN and KM)")
+    func exportInventsNoContext() throws {
+        let folder = try temporaryFolder()
+        func tmx(_ name: String, _ units: [(String, String)]) throws -> String {
+            let body = units.map { "<tu><tuv xml:lang=\"en\"><seg>\($0.0)</seg></tuv><tuv xml:lang=\"km\"><seg>\($0.1)</seg></tuv></tu>\n" }.joined()
+            let url = folder.appendingPathComponent(name)
+            try Data((tmxHead + body + "</body></tmx>\n").utf8).write(to: url)
+            return url.path
+        }
+        let first = try tmx("a.tmx", [("The Embassy presents its compliments to the Ministry.", "ស្ថានទូត​សូម​គោរព​ជូន​ក្រសួង។"),
+                                      ("The Embassy thanks the Ministry.", "ស្ថានទូត​សូម​អរគុណ​ក្រសួង។")])
+        let second = try tmx("b.tmx", [("The Ministry of Health.", "ក្រសួង​សុខាភិបាល។")])
+        let memory = folder.appendingPathComponent("m.sqlite").path
+        #expect(try CLI.run(["import", "--memory", memory, first, second]).status == 0)
+        let exported = folder.appendingPathComponent("export.tmx").path
+        #expect(try CLI.run(["export", "--memory", memory, "--format", "tmx", exported]).status == 0)
+        let again = folder.appendingPathComponent("again.sqlite").path
+        #expect(try CLI.run(["import", "--memory", again, exported]).status == 0)
+        for source in [memory, again] {
+            // Within a file the context is real and kept.
+            #expect(try Self.bestScore(source, ["--to", "km", "--previous", "The Embassy presents its compliments to the Ministry.",
+                                                "The Embassy thanks the Ministry."]) == 101, "\(source)")
+            // Across files it never existed.
+            #expect(try Self.bestScore(source, ["--to", "km", "--previous", "The Embassy thanks the Ministry.", "The Ministry of Health."]) == 100, "\(source)")
+            #expect(try Self.bestScore(source, ["--lang", "km", "--to", "en", "--previous", "ស្ថានទូត​សូម​អរគុណ​ក្រសួង។",
+                                                "ក្រសួង​សុខាភិបាល។"]) == 100, "\(source)")
+        }
+        let lines = { (path: String) in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.contains("creationdate") } }
+        let reexported = folder.appendingPathComponent("export2.tmx").path
+        #expect(try CLI.run(["export", "--memory", again, "--format", "tmx", reexported]).status == 0)
+        #expect(try lines(reexported) == lines(exported))
+    }
+
 }

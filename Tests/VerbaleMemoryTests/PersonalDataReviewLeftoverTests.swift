@@ -131,3 +131,26 @@ struct PersonalDataReviewLeftoverTests {
                 == ["Translator: {PERSON}; Reviewer: {PERSON2}", "Checked by: {PERSON}"])
     }
 }
+
+extension PersonalDataReviewLeftoverTests {
+    @Test("A name found in one note goes wherever it recurs in the unit's notes and properties, without its label, with its placeholder; a re-imported text's placeholders stay taken")
+    func noteValuesRecur() {
+        var input = unit([("en", "Mr. Sok Dara thanked the Embassy."), ("km", "លោក ស ខេង បានអរគុណស្ថានទូត។")])
+        input.metadata.notes = ["Translator: Chan Thida. Chan Thida also checked the Khmer."]
+        input.variants[1].notes = ["អ្នកបកប្រែ៖ ជា ស៊ីម", "ជា ស៊ីម បានពិនិត្យ។"]
+        input.variants[1].properties = [Property(type: "x-comment", value: "ask CHAN THIDA")]
+        let result = scrubber.scrub(input, file: "t", position: 1)
+        #expect(result.unit.metadata.notes == ["Translator: {PERSON2}. {PERSON2} also checked the Khmer."])
+        #expect(result.unit.variants[1].notes == ["អ្នកបកប្រែ៖ {PERSON3}", "{PERSON3} បានពិនិត្យ។"])
+        #expect(result.unit.variants[1].properties.map(\.value) == ["ask {PERSON2}"])
+        #expect(!"\(result.unit)".contains("Chan") && !"\(result.unit)".contains("ស៊ីម"))
+        // An exported unit imported again with a name added to its note: the new name takes a
+        // number the text does not hold, and the scrubbed unit is then a fixed point.
+        var again = unit([("en", "Mr. {PERSON} thanked the Embassy.")])
+        again.metadata.notes = ["Translator: Chan Thida"]
+        let once = scrubber.scrub(again, file: "export.tmx", position: 1).unit
+        #expect(once.metadata.notes == ["Translator: {PERSON2}"])
+        let twice = scrubber.scrub(once, file: "export.tmx", position: 1)
+        #expect(twice.unit.metadata.notes == once.metadata.notes && twice.findings.isEmpty)
+    }
+}

@@ -17,17 +17,18 @@ public final class ByteSink: @unchecked Sendable {
         buffer.reserveCapacity(Self.flushThreshold + 64 * 1024)
     }
 
-    /// Creates (or truncates) the file at `url`; `-` means standard output.
+    /// Creates or truncates the file at `url` and writes it in place; `-` means standard output.
+    /// (Commands write a user's output with `OutputFile`, which never leaves half a file.)
     public convenience init(url: URL) throws(FormatError) {
         if url.path == "-" || url.lastPathComponent == "-" {
             self.init(fileHandle: .standardOutput, name: "<stdout>")
             return
         }
-        guard FileManager.default.createFile(atPath: url.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: url.path) else {
-            throw FormatError(file: url.path, reason: .io("cannot create the file"))
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw FormatError(file: url.path, reason: .io("cannot create the file (\(String(cString: strerror(errno))))"))
         }
-        self.init(fileHandle: handle, name: url.path)
+        self.init(fileHandle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), name: url.path)
     }
 
     /// Collects output in memory (`data` after `flush()`).
@@ -64,10 +65,10 @@ public final class ByteSink: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes and, for files, syncs and closes.
+    /// Flushes and, for files, closes (standard output and error stay open).
     public func close() throws(FormatError) {
         try flush()
-        if let handle, handle !== FileHandle.standardOutput {
+        if let handle, handle !== FileHandle.standardOutput, handle !== FileHandle.standardError {
             do { try handle.close() } catch {
                 throw FormatError(file: name, reason: .io("close failed (\(error.localizedDescription))"))
             }

@@ -49,3 +49,20 @@ public struct MemoryHeader: Hashable, Sendable {
         self.original = original
     }
 }
+
+extension MemoryHeader {
+    /// The header property by which a file says that each of its units states its own context
+    /// (`x-context-pre`), and that a unit without one has none: its order is not a document's.
+    ///
+    /// Why: an import gives a unit without a stated context the keys of the unit before it in
+    /// the file, as a document's sentences follow each other. A memory's export is not a
+    /// document: the first unit of each imported file follows the last unit of another, and
+    /// re-importing the export gave it that unit's keys, a false 101 "context" match (review
+    /// 30 Nov, M11). Verbale's TMX export writes this property; any file may.
+    public static let contextsStated = Property(type: "x-verbale-contexts", value: "stated")
+
+    /// Whether the file states every unit's context (`contextsStated`).
+    public var statesContexts: Bool {
+        properties.contains { $0.type == Self.contextsStated.type && $0.value == Self.contextsStated.value }
+    }
+}

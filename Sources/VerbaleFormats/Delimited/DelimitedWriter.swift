@@ -11,8 +11,9 @@ import VerbaleCore
 /// `unreviewed` in `translated` units, and a table without that column would bring them back
 /// as attested. The columns come last so that the ones before keep their places.
 ///
-/// Columns: `languages` if given, else the first unit's languages. A variant fills the column
-/// of its exact tag, else the column its tag matches (`fr-FR` → `fr`).
+/// Columns: `languages` if given (a memory's export gives all its languages), else the first
+/// unit's languages. A variant fills the column of its exact tag, else, when no column has its
+/// exact tag, the column its tag matches (`fr-FR` → `fr`): never two columns for one text.
 public struct DelimitedWriter: TranslationUnitWriter {
     private let sink: ByteSink
     private let dialect: DelimitedDialect
@@ -46,7 +47,8 @@ public struct DelimitedWriter: TranslationUnitWriter {
         var cells: [String] = []
         cells.reserveCapacity(2 * languages.count + 3 + propertyColumns.count)
         let variants = languages.map { language in
-            unit.variants.first { $0.language == language } ?? unit.variants.first { language.matches($0.language) }
+            unit.variants.first { $0.language == language }
+                ?? unit.variants.first { language.matches($0.language) && !languages.contains($0.language) }
         }
         for variant in variants {
             cells.append(variant?.text ?? "")

@@ -29,7 +29,14 @@ public enum MemoryExport {
         header.creationTool = tool
         header.creationDate = Date()
         guard format == .xliff else {
-            var writer = try format.makeWriter(sink: sink, header: header, languages: languages ?? [])
+            // Each unit's context is written (or its absence, by this property): a re-import
+            // invents none from the export's order.
+            if format == .tmx { header.properties.append(MemoryHeader.contextsStated) }
+            // A table has one column per language, fixed by its header: without --langs, every
+            // language the memory holds (the first unit's languages lost the others' texts
+            // without a word: review 30 Nov, M2). TMX writes each unit's own variants.
+            let columns = try languages ?? (format == .tsv || format == .csv ? memory.languageTags() : [])
+            var writer = try format.makeWriter(sink: sink, header: header, languages: columns)
             let count = try memory.forEachUnit(languages: languages) { stored in
                 try writer.write(stored.unit)
             }

@@ -48,8 +48,14 @@ public final class FormatUnitSource: UnitSource {
     public var totalBytes: Int64? { bytes.expectedSize.map(Int64.init) }
     public var bytesRead: Int64 { Int64(bytes.bytesRead) }
 
+    /// Whether the file says each unit states its context (`MemoryHeader.contextsStated`); read
+    /// once, after the first unit (the header is read by then).
+    private lazy var statesContexts = reader.header.statesContexts
+
     public func next() throws -> TranslationUnit? {
         guard var unit = try reader.next() else { return nil }
+        // "No context" said explicitly: the import then takes none from the unit before.
+        if unit.metadata.previousContext == nil, statesContexts { unit.metadata.previousContext = "" }
         if let origin = unit.metadata.origin {
             // An origin the file carries (a TMX `x-origin` exported from an older memory, the
             // provenance an old `align -o` wrote) may name someone's folders too, relative ones

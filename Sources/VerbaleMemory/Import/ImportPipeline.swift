@@ -330,6 +330,9 @@ final class ImportPipeline: @unchecked Sendable {
                 swap(&unit, &units[index].0)
                 let position = units[index].1
                 if unit.metadata.previousContext == nil, let previous { unit.metadata.previousContext = previous.value }
+                // An empty context is one the file states as none (an empty `x-context-pre`, or a
+                // unit of a file that states every context): stored as none, never inferred.
+                if unit.metadata.previousContext?.isEmpty == true { unit.metadata.previousContext = nil }
                 if let reason = SQLiteMemory.prepare(&unit, options: options) {
                     // Not stored, but still the sentence before the next one in the file.
                     previous = ContextKeys(scrubbing: unit, with: analysers.keyScrubber)

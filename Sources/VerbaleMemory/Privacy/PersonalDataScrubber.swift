@@ -438,6 +438,9 @@ public final class PersonalDataScrubber {
             length += (kept > 0 ? 1 : 0) + word.utf16.count
             kept += 1
             last = word
+            // A full stop after a word of three letters or more ends the sentence, and the name
+            // ("Translator: Chan Thida. Chan Thida also checked…"); `J.` and `St.` go on.
+            if word.hasSuffix("."), word.count > 3 { break }
         }
         guard kept > 0 else { return nil }
         // A full stop after a whole word ends the sentence; after an initial (`J.`) it is part of the name.
@@ -549,6 +552,8 @@ public final class PersonalDataScrubber {
         // unit's other free texts, so a note naming a second person never shares the text's bare
         // `{PERSON}` (acceptance review), while one person in two notes keeps one placeholder.
         var highest: [PersonalDataKind: Int] = [:]
+        var scanned: Set<PersonalDataKind> = []
+        let variantTexts = unit.variants.map(\.text)
         for value in known {
             placeholders[value.kind, default: [:]][value.key] = value.placeholder
             highest[value.kind] = max(highest[value.kind] ?? 0, Self.placeholderNumber(value.placeholder, kind: value.kind))
@@ -562,15 +567,48 @@ public final class PersonalDataScrubber {
             findings.append(finding)
             return placeholder
         }
+        // First pass: the patterns over every free text, so a value found in one (a note's
+        // "Translator: Chan Thida") is looked for in all of them and goes where it stands
+        // without its label ("… Chan Thida also checked the Khmer", in the same note or another).
+        var patternedSpans: [String: [Span]] = [:]
+        func patternSpans(_ text: String, label: String?) -> [Span] {
+            let cacheKey = label.map { "\($0)\u{0}\(text)" } ?? text
+            if let cached = patternedSpans[cacheKey] { return cached }
+            let found = label.map { roleSpans(in: text, label: $0) } ?? spans(in: text)
+            patternedSpans[cacheKey] = found
+            return found
+        }
+        var literals = known
+        var seen = Set(known.map { "\($0.kind.rawValue)\u{0}\($0.key)" })
+        // Most units have no free text besides the origin and id: nothing to carry, no list built.
+        let several = !unit.metadata.notes.isEmpty || !unit.metadata.properties.isEmpty || unit.metadata.previousContext != nil
+            || unit.metadata.nextContext != nil || unit.variants.contains { !$0.notes.isEmpty || !$0.properties.isEmpty }
+        for (text, label) in several ? Self.freeTexts(of: unit) : [] {
+            let found = patternSpans(text, label: label)
+            guard !found.isEmpty else { continue }
+            let ns = text as NSString
+            for span in found {
+                let value = ns.substring(with: span.range)
+                if seen.insert("\(span.kind.rawValue)\u{0}\(Self.valueKey(value))").inserted, let literal = KnownValue(kind: span.kind, value: value) {
+                    literals.append(literal)
+                }
+            }
+        }
         func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil, identifier: Bool = false) -> String {
             // An identifier or a file name is searched with `_`, `-` and `.` read as spaces (`identifierSpans`).
-            let (patterned, searched) = identifier ? identifierSpans(in: text) : (label.map { roleSpans(in: text, label: $0) } ?? spans(in: text), text)
-            let found = (patterned + Self.literalSpans(of: known, in: searched, outside: patterned)).sorted { $0.range.location < $1.range.location }
+            let (patterned, searched) = identifier ? identifierSpans(in: text) : (patternSpans(text, label: label), text)
+            let found = (patterned + Self.literalSpans(of: literals, in: searched, outside: patterned)).sorted { $0.range.location < $1.range.location }
             guard !found.isEmpty else { return text }
             let ns = text as NSString
             func placeholder(_ span: Span) -> String {
                 let key = span.key ?? Self.valueKey(ns.substring(with: span.range))
                 if let given = placeholders[span.kind]?[key] { return given }
+                if scanned.insert(span.kind).inserted {
+                    // Placeholders the texts already hold (a scrubbed memory exported and imported
+                    // again with a name added to a note) count as taken too.
+                    let held = variantTexts.map { Self.highestPlaceholder(in: $0, kind: span.kind) }.max() ?? 0
+                    highest[span.kind] = max(highest[span.kind] ?? 0, held)
+                }
                 let number = (highest[span.kind] ?? 0) + 1
                 highest[span.kind] = number
                 let given = span.kind.placeholder(number: number > 1 ? number : nil)
@@ -707,6 +745,40 @@ public final class PersonalDataScrubber {
             result.variants[index] = Self.replace(unit.variants[index], replacements)
         }
         return (result, findings, known)
+    }
+
+    /// The free texts `scrubFreeText` cleans, each with the role label its property type names
+    /// (`roleProperty`): notes, non-structural property values (not the user-carrying ones,
+    /// replaced whole), contexts, of the unit and of each variant. Not the origin and the unit's
+    /// id, read as identifiers (`identifierSpans`).
+    static func freeTexts(of unit: TranslationUnit) -> [(String, String?)] {
+        var texts: [(String, String?)] = []
+        func properties(_ list: [Property]) {
+            for property in list where !structuralProperties.contains(property.type) && !userProperties.contains(property.type.lowercased()) {
+                texts.append((property.value, roleProperty(property.type)))
+            }
+        }
+        texts += unit.metadata.notes.map { ($0, nil) }
+        properties(unit.metadata.properties)
+        for text in [unit.metadata.previousContext, unit.metadata.nextContext].compactMap({ $0 }) { texts.append((text, nil)) }
+        for variant in unit.variants {
+            texts += variant.notes.map { ($0, nil) }
+            properties(variant.properties)
+        }
+        return texts
+    }
+
+    /// The highest number among the placeholders of `kind` already in `text` (`{PERSON}` is 1),
+    /// 0 if none. Cost: a substring search, only when a free text holds a new value.
+    static func highestPlaceholder(in text: String, kind: PersonalDataKind) -> Int {
+        var highest = 0
+        var rest = text[...]
+        while let open = rest.range(of: "{\(kind.rawValue)") {
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+            highest = max(highest, placeholderNumber(String(rest[open.lowerBound...close]), kind: kind))
+            rest = rest[close...]
+        }
+        return highest
     }
 
     /// The number a placeholder of `kind` holds: 2 for `{PERSON2}`, 1 for the bare `{PERSON}`

@@ -201,15 +201,22 @@ struct AlignCommand: ParsableCommand {
             try printJSON(AlignmentJSON(results, lines: sets.map(\.line), files: sets.map { $0.inputs.map { ($0.tag.description, $0.name) } },
                                         tags: tags, personalData: personalData))
         } else if let tmx {
-            let sink = try ByteSink(url: URL(fileURLWithPath: tmx))
-            var writer = try TMXWriter(sink: sink, header: MemoryHeader(sourceLanguage: tags[pivot], creationTool: "Verbale", creationToolVersion: VerbaleVersion.current))
+            let destination = try OutputFile(tmx)
+            let sink = try destination.open()
             var written = 0
-            for index in results.indices {
-                for unit in translationUnits(index) { try writer.write(unit); written += 1 }
+            do {
+                var writer = try TMXWriter(sink: sink, header: MemoryHeader(sourceLanguage: tags[pivot], creationTool: "Verbale", creationToolVersion: VerbaleVersion.current))
+                for index in results.indices {
+                    for unit in translationUnits(index) { try writer.write(unit); written += 1 }
+                }
+                try writer.finish()
+                try sink.close()
+                try destination.commit()
+            } catch {
+                destination.discard()
+                throw error
             }
-            try writer.finish()
-            try sink.close()
-            if tmx != "-" { Terminal.writeError(Self.summary(results, written: written, verb: "wrote", to: tmx)) }
+            if !destination.isStandardStream { Terminal.writeError(Self.summary(results, written: written, verb: "wrote", to: tmx)) }
         } else if importUnits {
             let sources = results.indices.map { ArrayUnitSource(name: sets[$0].inputs.map(\.name).joined(separator: " "), units: translationUnits($0)) }
             let memory = try memoryOption.open(creating: true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerbaleFormats
 import VerbaleCore
 import VerbaleDraft
 import VerbaleMemory
@@ -79,8 +80,8 @@ struct DraftTranslateCommand: ParsableCommand {
         default: data = Data(PretranslationRendering.text(result).utf8)
         }
         if let output {
-            do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw CommandFailure("\(output): cannot write (\(error.localizedDescription))")
+            do { try OutputFile(output).write(data) } catch {
+                throw CommandFailure("cannot write the output: \(error)")
             }
         } else {
             FileHandle.standardOutput.write(data)

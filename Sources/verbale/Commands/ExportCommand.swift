@@ -17,7 +17,9 @@ struct ExportCommand: ParsableCommand {
         stays unreviewed when the table is imported again. XLIFF is bilingual: a memory of \
         more than two languages needs --langs SOURCE,TARGET (one file per pair); units with no \
         target text are written with their source alone and counted on stderr. \
-        The output file is written under a temporary name and renamed when complete.
+        A file is written under a temporary name beside it and renamed when complete (a link \
+        keeps pointing at it); a terminal, a pipe or a device such as /dev/null is written \
+        through, never replaced.
 
         Examples:
           verbale export --format tmx backup.tmx
@@ -51,15 +53,17 @@ struct ExportCommand: ParsableCommand {
         }
         let memory = try memoryOption.open()
         try OutputGuard.check(output, option: "the output", against: OutputGuard.memoryFiles(memory.path))
-        let toStdout = output == "-"
-        let finalURL = URL(fileURLWithPath: output)
-        let partial = finalURL.deletingLastPathComponent().appendingPathComponent(".\(finalURL.lastPathComponent).partial")
+        let destination: OutputFile
+        do { destination = try OutputFile(output) } catch { throw CommandFailure(error.description) }
         do {
-            let sink = toStdout ? ByteSink(fileHandle: .standardOutput, name: "<stdout>") : try ByteSink(url: partial)
-            let summary = try MemoryExport.run(memory, format: chosen, languages: languages, to: sink)
-            if !toStdout {
-                _ = try? FileManager.default.removeItem(at: finalURL)
-                try FileManager.default.moveItem(at: partial, to: finalURL)
+            let sink = try destination.open()
+            let summary: MemoryExport.Summary
+            do { summary = try MemoryExport.run(memory, format: chosen, languages: languages, to: sink) } catch {
+                destination.discard()
+                throw error
+            }
+            try destination.commit()
+            if !destination.isStandardStream {
                 let pair = summary.pair.map { " (\($0.source) → \($0.target))" } ?? ""
                 Terminal.writeError("Exported \(summary.units.formatted(.number)) units to \(output)\(pair)\n")
             }
@@ -72,10 +76,8 @@ struct ExportCommand: ParsableCommand {
                 Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "unit" : "units") with no \(pair.source) text left out\n")
             }
         } catch let error as ExportError {
-            if !toStdout { try? FileManager.default.removeItem(at: partial) }
             throw CommandFailure(error.description)
         } catch {
-            if !toStdout { try? FileManager.default.removeItem(at: partial) }
             throw CommandFailure("\(error)")
         }
     }

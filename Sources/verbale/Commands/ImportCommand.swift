@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing (repeatable), e.g. en-US=en.", valueName: "from=to"))
     var langMap: [String] = []
 
-    @Flag(name: .customLong("dry-run"), help: "Read, check and count everything, then keep no unit. (Opening the memory still brings its schema and stored analysis up to date, as every command does; --json then reports \"reanalysed\".)")
+    @Flag(name: .customLong("dry-run"), help: "Read, check and count everything, then keep no unit; a memory that does not exist is not created. (Opening the memory still brings its schema and stored analysis up to date, as every command does; --json then reports \"reanalysed\".)")
     var dryRun = false
 
     @Flag(help: "Print the summary as JSON on standard output.")
@@ -50,7 +50,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("keep-personal-data"), help: "Store texts as they are, without replacing personal data.")
     var keepPersonalData = false
 
-    @Option(help: ArgumentHelp("Write where personal data was replaced (file, unit, language, type, original text) to this TSV file.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write where personal data was replaced (file, unit, language, type, original text, field) to this TSV file, created readable by you only (0600); - writes it to standard error.", valueName: "file"))
     var report: String?
 
     @OptionGroup var memoryOption: MemoryOption
@@ -79,27 +79,35 @@ struct ImportCommand: ParsableCommand {
         // The report is the only place the replaced originals are kept: it must not overwrite
         // the memory or an input, and it must be writable before anything is imported (written
         // after the commit, a failure there lost the originals of a committed import).
-        var createdReport = false
+        var reportFile: OutputFile?
         if let report, report != "-" {
             try OutputGuard.check(report, option: "--report", against: OutputGuard.memoryFiles(memoryPath) + OutputGuard.inputs(files))
-            createdReport = try PersonalDataReport.prepare(report)
+            reportFile = try PersonalDataReport.prepare(report)
         }
         var sources: [any UnitSource] = []
         for file in files {
             var isFolder: ObjCBool = false
             if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
-                if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
                 throw CommandFailure("\(file) is a folder: give the files in it (e.g. \(file)/*.tmx); nothing was imported")
             }
             do { sources.append(try FormatUnitSource(path: file, format: formatChoice)) } catch {
-                if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
                 throw CommandFailure("\(error); nothing was imported")
             }
         }
         let memory: SQLiteMemory
-        do { memory = try memoryOption.open(creating: true) } catch {
-            if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
-            throw error
+        // A dry run keeps nothing, so it creates no memory either (review 30 Nov, m7: it left an
+        // empty one behind): against a memory that does not exist yet it reads into an empty one
+        // of its own, in the temporary folder, removed when the command ends.
+        var dryRunFolder: URL?
+        defer { if let dryRunFolder { try? FileManager.default.removeItem(at: dryRunFolder) } }
+        if dryRun, !memoryExisted {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-dry-run-\(UUID().uuidString)")
+            dryRunFolder = folder
+            do { memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite")) } catch let error as MemoryError {
+                throw CommandFailure(error.description)
+            }
+        } else {
+            memory = try memoryOption.open(creating: true)
         }
         let options = ImportOptions(languageMap: languageMap, dryRun: dryRun, scrubPersonalData: !keepPersonalData,
                                     collectPersonalDataReport: report != nil)
@@ -114,7 +122,6 @@ struct ImportCommand: ParsableCommand {
             summary = try memory.importUnits(from: sources, options: options, progress: progress)
         } catch {
             bar?.clear()
-            if createdReport, let report { try? FileManager.default.removeItem(atPath: report) }
             // A memory this command created stays (empty): another process may already be using
             // it, so removing it is not safe; the message says so instead of "unchanged".
             if !memoryExisted, let failure = error as? MemoryError {
@@ -127,7 +134,7 @@ struct ImportCommand: ParsableCommand {
             summary.reanalysed = ImportSummary.Reanalysis(previous: previous, seconds: seconds)
         }
         if let report {
-            try PersonalDataReport.write(summary.findings, to: report)
+            try PersonalDataReport.write(summary.findings, to: reportFile, named: report)
         }
         for file in summary.files where file.read == 0 {
             Terminal.writeError("warning: \(file.name) holds no translation units\n")
@@ -140,7 +147,7 @@ struct ImportCommand: ParsableCommand {
         if json {
             try printJSON(summary)
         } else {
-            print(Self.describe(summary, memory: memory.path.path, report: report))
+            print(Self.describe(summary, memory: memoryPath.path, report: report))
         }
     }
 
@@ -208,43 +215,32 @@ final class ProgressBar: @unchecked Sendable {
 /// The `--report` file: one row per replacement, TSV with a header. It holds the originals,
 /// so it is readable by its owner only (0600).
 enum PersonalDataReport {
-    /// Checks, before the import, that the report can be written: creates it (empty, 0600)
-    /// when missing — true then, so a failed import can remove it — and fails when the file or
-    /// its folder cannot be written.
-    static func prepare(_ path: String) throws -> Bool {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let manager = FileManager.default
-        var isFolder: ObjCBool = false
-        if manager.fileExists(atPath: path, isDirectory: &isFolder) {
-            guard !isFolder.boolValue else { throw CommandFailure("--report \(path) is a folder; give a file; nothing was imported") }
-            guard manager.isWritableFile(atPath: path), manager.isWritableFile(atPath: folder) else {
-                throw CommandFailure("cannot write the report \(path) (not writable); nothing was imported")
-            }
-            return false
+    /// Checks, before the import, that the report can be written (its folder exists and is
+    /// writable, or it is a writable device), without creating or changing anything: a refused
+    /// import leaves no trace. The file is created 0600 from its first byte.
+    static func prepare(_ path: String) throws -> OutputFile {
+        do { return try OutputFile(path, permissions: 0o600) } catch {
+            throw CommandFailure("cannot write the report: \(error); nothing was imported")
         }
-        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure("cannot create the report \(path) (missing or read-only folder); nothing was imported")
-        }
-        return true
     }
 
-    static func write(_ findings: [PersonalDataFinding], to path: String) throws {
-        var text = "file\tunit\tunit_id\tlanguage\ttype\tplaceholder\tstart\tend\toriginal\n"
+    /// Writes the report: to `file`, or to standard error for `--report -` (standard output
+    /// carries the import's own summary). One row per replacement; `field` says where it was:
+    /// `text` (the segment) or the field's name (`note`, `property:TYPE`, `origin`, …).
+    static func write(_ findings: [PersonalDataFinding], to file: OutputFile?, named path: String) throws {
+        // `field` comes last so that scripts reading the earlier columns by position keep working.
+        var text = "file\tunit\tunit_id\tlanguage\ttype\tplaceholder\tstart\tend\toriginal\tfield\n"
         for finding in findings {
             let fields = [finding.file, String(finding.unit), finding.unitID ?? "", finding.language, finding.kind.rawValue,
-                          finding.placeholder, String(finding.start), String(finding.end), finding.original]
+                          finding.placeholder, String(finding.start), String(finding.end), finding.original, finding.field ?? "text"]
             text += fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t") + "\n"
         }
-        do {
-            if path == "-" {
-                FileHandle.standardError.write(Data(text.utf8))
-            } else {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-            }
-        } catch {
-            throw CommandFailure("cannot write the report \(path): \(error.localizedDescription) (the import itself succeeded)")
+        guard let file else {
+            FileHandle.standardError.write(Data(text.utf8))
+            return
+        }
+        do { try file.write(Data(text.utf8)) } catch {
+            throw CommandFailure("cannot write the report \(path): \(error) (the import itself succeeded)")
         }
     }
 }

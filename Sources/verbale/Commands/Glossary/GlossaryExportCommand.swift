@@ -15,7 +15,8 @@ struct GlossaryExportCommand: ParsableCommand {
         domain, note, and then per language each term's status, review, source, term type, part \
         of speech and usage ("km status", "km review", "km source", …; " | " between the terms' \
         values), so `glossary import` of the file gives back the same terms with the same marks \
-        (definitions and other data categories need TBX). The file is written atomically.
+        (definitions and other data categories need TBX). A file is written whole or not at \
+        all (renamed into place when complete); a pipe or a device is written through.
 
         Examples:
           verbale glossary export --format tbx all-terms.tbx
@@ -35,11 +36,6 @@ struct GlossaryExportCommand: ParsableCommand {
         switch format.lowercased() {
         case "tbx", "tbx3", "tbx2":
             let writer = TBXWriter(version: format.lowercased() == "tbx2" ? .v2 : .v3)
-            if output != "-" {
-                try writer.write(concepts, header: TBXHeader(version: writer.version, sourceDescriptions: ["Exported by Verbale \(VerbaleVersion.current)"]),
-                                 to: URL(fileURLWithPath: output))
-                return
-            }
             text = writer.start(TBXHeader(version: writer.version, sourceDescriptions: ["Exported by Verbale \(VerbaleVersion.current)"]))
                 + concepts.map(writer.entry).joined() + writer.end()
         case "tsv", "csv":
@@ -51,8 +47,7 @@ struct GlossaryExportCommand: ParsableCommand {
         if output == "-" {
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {
-            let url = URL(fileURLWithPath: output)
-            do { try Data(text.utf8).write(to: url, options: .atomic) } catch { throw GlossaryCLIError("\(output): cannot write (\(error.localizedDescription))") }
+            do { try OutputFile(output).write(Data(text.utf8)) } catch { throw GlossaryCLIError("cannot write the output: \(error)") }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VerbaleFormats
 import VerbaleCore
 import VerbaleGlossary
 
@@ -27,8 +28,8 @@ struct GlossaryGenerateCountriesCommand: ParsableCommand {
         }
         let text = try CountryGlossary.tbx(from: sources)
         if let output, output != "-" {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw GlossaryCLIError("\(output): cannot write (\(error.localizedDescription))")
+            do { try OutputFile(output).write(Data(text.utf8)) } catch {
+                throw GlossaryCLIError("cannot write the output: \(error)")
             }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
