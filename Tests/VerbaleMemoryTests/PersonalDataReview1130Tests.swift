@@ -14,7 +14,7 @@ struct PersonalDataReview1130Tests {
     }
 
     func scrubbed(_ text: String, _ language: String = "km") -> String {
-        scrubber.scrub(unit([(language, text)]), file: "t", position: 1).unit.variants[0].text
+        scrubber.scrubbed(text, language: language).text
     }
 
     @Test("M3: លោក/លោកស្រី/អ្នកស្រី as the pronoun (before a negation, auxiliary, verb of saying, quantifier, the courtesy verb អញ្ជើញ) keeps the sentence whole")

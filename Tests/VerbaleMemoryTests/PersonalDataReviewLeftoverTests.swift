@@ -17,7 +17,7 @@ struct PersonalDataReviewLeftoverTests {
     }
 
     func scrubbed(_ text: String, _ language: String = "en") -> String {
-        scrubber.scrub(unit([(language, text)]), file: "t", position: 1).unit.variants[0].text
+        scrubber.scrubbed(text, language: language).text
     }
 
     func persons(_ text: String, _ language: String = "en") -> [String] {

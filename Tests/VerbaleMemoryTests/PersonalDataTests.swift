@@ -13,8 +13,7 @@ struct PersonalDataTests {
     }
 
     func scrubbed(_ text: String, _ language: String = "en") -> (String, [PersonalDataFinding]) {
-        let result = scrubber.scrub(unit([(language, text)]), file: "t", position: 1)
-        return (result.unit.variants[0].text, result.findings)
+        scrubber.scrubbed(text, language: language)
     }
 
     @Test("E-mail addresses, phone numbers, passport and ID numbers become typed placeholders")

@@ -31,3 +31,12 @@ final class FailingSource: UnitSource {
         return remaining.removeFirst()
     }
 }
+
+extension PersonalDataScrubber {
+    /// A one-text unit scrubbed as an import scrubs it: its text and findings (the privacy
+    /// suites' shorthand).
+    func scrubbed(_ text: String, language: String) -> (text: String, findings: [PersonalDataFinding]) {
+        let result = scrub(unit([(language, text)]), file: "t", position: 1)
+        return (result.unit.variants[0].text, result.findings)
+    }
+}
