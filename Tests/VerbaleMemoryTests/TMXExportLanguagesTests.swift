@@ -25,5 +25,10 @@ struct TMXExportLanguagesTests {
         #expect(table.units == 2 && table.leftOut == 2)
         let all = try MemoryExport.run(memory, format: .tmx, languages: nil, to: ByteSink())
         #expect(all.units == 4 && all.leftOut == 0)
+        // One language asked for is a list of that language's texts: nothing is left out.
+        let khmer = ByteSink()
+        let list = try MemoryExport.run(memory, format: .tsv, languages: [tag("km")], to: khmer)
+        #expect(list.units == 3 && list.leftOut == 0, "\(list)")
+        #expect(String(decoding: khmer.data, as: UTF8.self).contains("មាន\u{200B}កិត្តិយស\u{200B}សូម\u{200B}ជម្រាប ១២"))
     }
 }

@@ -43,7 +43,8 @@ public enum MemoryExport {
             let count = try memory.forEachUnit(languages: languages) { stored in
                 // Only `languages`' variants were read: fewer than two distinct tags left means
                 // the unit has one of the requested languages alone (as XLIFF, left out and counted).
-                if let languages, !hasTwoLanguages(stored.unit, of: languages) {
+                // One language asked for (`--langs km`: a list of the Khmer texts) keeps every unit.
+                if let languages, languages.count > 1, !hasTwoLanguages(stored.unit, of: languages) {
                     leftOut += 1
                     return
                 }
