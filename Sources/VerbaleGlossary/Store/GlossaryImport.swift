@@ -109,7 +109,7 @@ public enum GlossaryImportError: Error, CustomStringConvertible, Sendable {
     /// does not (an import keeps every byte or refuses the file).
     init(_ error: TextDecodingError, bytes: Data) {
         switch error {
-        case let .invalidUTF8(name, offset), let .invalidUTF16(name, offset), let .binary(name, offset):
+        case let .invalidUTF8(name, offset, _, _, _), let .invalidUTF16(name, offset, _, _, _), let .binary(name, offset, _, _):
             let before = bytes.prefix(offset)
             let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? before.startIndex
