@@ -140,7 +140,9 @@ public final class Pretranslator {
             }
             cursor = spot.range.upperBound
         }
-        if cursor < scalars.count { translateGap(cursor..<scalars.count, text: text, to: target, atStart: cursor == 0, into: &out) }
+        if cursor < scalars.count {
+            translateGap(cursor..<scalars.count, text: text, to: target, atStart: cursor == 0, wholeSegment: cursor == 0, into: &out)
+        }
 
         let words = spotter.wordTokens(segment).filter { $0.kind != .punctuation }
         let coveredWords = words.filter { word in out.covered.contains { $0.contains(word.range.lowerBound) } }.count
@@ -155,7 +157,8 @@ public final class Pretranslator {
 
     /// Translates the text between formulas: institution names, then glossary entities,
     /// placeables and one-word glue ("and" → "et"); the rest is marked untranslated.
-    private func translateGap(_ range: Range<Int>, text: (Range<Int>) -> String, to target: Language, atStart: Bool, into out: inout Output) {
+    private func translateGap(_ range: Range<Int>, text: (Range<Int>) -> String, to target: Language, atStart: Bool,
+                              wholeSegment: Bool = false, into out: inout Output) {
         // Split at commas and " and " so "the Office … (OHCHR) and, with reference to …" yields
         // the name alone.
         let gap = text(range)
@@ -227,7 +230,8 @@ public final class Pretranslator {
             for last in stride(from: parts.count - 1, through: n, by: -1) {
                 let span = part.lowerBound..<parts[last].upperBound
                 let candidate = text(span).trimmingCharacters(in: .whitespaces)
-                if let name = institutionName(candidate, to: target, atStart: atStart && n == 0, out: &out) {
+                let alone = wholeSegment && n == 0 && last == parts.count - 1
+                if let name = institutionName(candidate, to: target, atStart: atStart && n == 0, alone: alone, out: &out) {
                     out.pieces.append(name)
                     out.covered.append(span)
                     out.flags.insert("name")
@@ -244,7 +248,9 @@ public final class Pretranslator {
 
     /// "the Office of the High Commissioner for Human Rights (OHCHR)" → "au Haut-Commissariat …"
     /// when the head and every qualifier are known; nil otherwise.
-    private func institutionName(_ piece: String, to target: Language, atStart: Bool, out: inout Output) -> String? {
+    /// `alone`: the name is the whole segment (a letterhead or an address line), written
+    /// without article.
+    private func institutionName(_ piece: String, to target: Language, atStart: Bool, alone: Bool = false, out: inout Output) -> String? {
         var core = piece
         var trailing = ""
         if core.hasSuffix("."), !core.hasSuffix("..") { core.removeLast(); trailing = target == .khmer ? "។" : "." }
@@ -253,7 +259,22 @@ public final class Pretranslator {
             acronym = " " + core[open...]
             core = String(core[..<open]).trimmingCharacters(in: .whitespaces)
         }
-        let hasArticle = core.lowercased().hasPrefix("the ")
+        var hasArticle = core.lowercased().hasPrefix("the ")
+        // A Khmer or French name is read back to English first, then named like an English one;
+        // it takes the article unless it stands alone (a letterhead or recipient line).
+        switch sourceLanguage {
+        case .khmer:
+            if core.hasSuffix("។") { core.removeLast(); trailing = target == .khmer ? "។" : "." }
+            guard let english = namer.englishName(fromKhmer: core) else { return nil }
+            core = english
+            hasArticle = !alone
+        case .french:
+            guard let (english, hadArticle) = namer.englishName(fromFrench: core) else { return nil }
+            core = english
+            hasArticle = hadArticle || !alone
+        case .english:
+            break
+        }
         let name = namer.name(core, in: target)
         guard name.untranslated.isEmpty, Self.startsWithHead(core) else { return nil }
         if name.isUnreviewed { out.flags.insert("unreviewed") }
@@ -360,12 +381,14 @@ public final class Pretranslator {
 
     /// The length of "and"/"et" standing as a word after position `i` (a space), or nil.
     static func conjunction(at i: Int, in scalars: [Unicode.Scalar]) -> Int? {
-        guard scalars[i] == " " else { return nil }
-        for word in ["and", "et"] {
+        guard scalars[i] == " " || scalars[i].value == 0x200B else { return nil }
+        // Khmer ហើយ ("and", joining the opening's clauses) is followed by the next word with no
+        // space, as Khmer writes: "…ក្រសួងការបរទេស ហើយមានកិត្តិយស…".
+        for (word, spaced) in [("and", true), ("et", true), ("ហើយ", false)] {
             let w = Array(word.unicodeScalars)
             guard i + 1 + w.count <= scalars.count, Array(scalars[(i + 1)..<(i + 1 + w.count)]) == w else { continue }
             let after = i + 1 + w.count
-            if after == scalars.count || scalars[after] == " " || scalars[after] == "," { return w.count }
+            if !spaced || after == scalars.count || scalars[after] == " " || scalars[after] == "," { return w.count }
         }
         return nil
     }
