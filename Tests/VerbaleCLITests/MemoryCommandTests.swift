@@ -37,7 +37,7 @@ func startImport(memory: URL, _ arguments: [String], input: Pipe? = nil, errorLo
     if let input { process.standardInput = input }
     process.standardOutput = FileHandle.nullDevice
     if let errorLog {
-        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errorLog)
     } else if let log = ProcessInfo.processInfo.environment["VERBALE_TEST_IMPORT_LOG"], let handle = FileHandle(forWritingAtPath: log) {
         handle.seekToEndOfFile()

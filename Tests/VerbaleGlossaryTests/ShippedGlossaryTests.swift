@@ -53,6 +53,22 @@ struct ShippedGlossaryTests {
         text.unicodeScalars.contains { (0x1780...0x17B3).contains($0.value) }
     }
 
+    @Test("Khmer country names have one U+200B between words and none at either end (iso-codes has runs of two and trailing ones; review 1130b m11)")
+    func khmerWordSeparators() throws {
+        #expect(CountryGlossary.singleWordSeparators("\u{200B}សហព័ន្ធ\u{200B}\u{200B}សាធារណរដ្ឋ\u{200B}ប្រេស៊ីល\u{200B}") == "សហព័ន្ធ\u{200B}សាធារណរដ្ឋ\u{200B}ប្រេស៊ីល")
+        #expect(CountryGlossary.singleWordSeparators("កម្ពុជា") == "កម្ពុជា")
+        let concepts = try TBXReader.readAll(Self.glossaries.appendingPathComponent("countries.tbx")).concepts
+        var khmerTerms = 0
+        for concept in concepts {
+            for term in concept.terms(in: LanguageTag(.khmer)) {
+                khmerTerms += 1
+                #expect(!term.text.contains("\u{200B}\u{200B}") && !term.text.hasPrefix("\u{200B}") && !term.text.hasSuffix("\u{200B}"),
+                        "\(concept.id): \(term.text.unicodeScalars.map { $0.value == 0x200B ? "<ZWSP>" : String($0) }.joined())")
+            }
+        }
+        #expect(khmerTerms > 200)
+    }
+
     @Test("Every Khmer term of the shipped countries.tbx is written in Khmer; Guernsey's preferred Khmer name is CLDR's ហ្គេនស៊ី")
     func shippedKhmerIsKhmer() throws {
         let concepts = try TBXReader.readAll(Self.glossaries.appendingPathComponent("countries.tbx")).concepts

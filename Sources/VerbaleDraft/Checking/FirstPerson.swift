@@ -41,6 +41,15 @@ struct FirstPerson {
         }
     }
 
+    /// What to write instead, in the note's language.
+    var fix: String {
+        switch language {
+        case .french: "name the sender (« l'Ambassade ») or use « il/elle », « son/sa/ses »"
+        case .khmer: "name the sender (ស្ថានទូត, ក្រសួង) as the formulas do"
+        default: "name the sender (\"the Embassy\") or use \"it\"/\"its\""
+        }
+    }
+
     /// Whether `tokens[index]` is a first-person word of the sender.
     func isFirstPerson(at index: Int, in tokens: [Token]) -> Bool {
         let token = tokens[index]
@@ -49,6 +58,11 @@ struct FirstPerson {
             return index + 1 < tokens.count && tokens[index + 1].text.first?.isLowercase == true
         }
         guard words.contains(token.key) else { return false }
+        // យើងខ្ញុំ, the formal "we", is one slip: reported once, at យើង.
+        if language == .khmer, token.key == "ខ្ញុំ", index > 0, tokens[index - 1].key == "យើង",
+           tokens[index - 1].range.upperBound >= token.range.lowerBound - 1 {
+            return false
+        }
         switch token.key {
         case "us" where token.text != "us":
             return false  // "US", the United States

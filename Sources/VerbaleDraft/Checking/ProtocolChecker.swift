@@ -229,7 +229,7 @@ public final class ProtocolChecker {
             let inFormula = formulaRanges.contains { $0.contains(token.range.lowerBound) }
             guard !inFormula, !quotations.contains(token.range.lowerBound) else { continue }
             add("first-person", .warning, token.range, "\"\(token.text)\": a note verbale speaks of its sender in the third person",
-                language == .french ? "name the sender (« l'Ambassade ») or use « il/elle », « son/sa/ses »" : "name the sender (\"the Embassy\") or use \"it\"/\"its\"",
+                firstPerson.fix,
                 formulas: false)
         }
         if language == .french {

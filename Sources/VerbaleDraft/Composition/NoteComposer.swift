@@ -49,9 +49,22 @@ public struct DraftNote: Sendable, Hashable, Codable {
         /// The typed words Verbale could not render (empty unless `asTyped`).
         public var unrendered: [String] = []
 
+        /// For a line of several text lines (the recipient's name, then its city), whether each
+        /// holds a wording no source attests; nil when the line is one part. Why: the mark must
+        /// sit on the text line a reader copies — on the city alone, the unattested Khmer
+        /// ministry name above it looked attested (review 30 Nov b, m5).
+        public var unreviewedParts: [Bool]? = nil
+
         /// The line as shown: lines kept as typed end with "[as typed]", unreviewed lines with
-        /// "[unreviewed]".
-        public var display: String { text + (asTyped ? " [as typed]" : "") + (unreviewed ? " [unreviewed]" : "") }
+        /// "[unreviewed]" — each text line of a several-part line that holds an unattested part.
+        public var display: String {
+            let typed = asTyped ? " [as typed]" : ""
+            let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let marks = unreviewedParts, marks.count == parts.count, parts.count > 1 else {
+                return text + typed + (unreviewed ? " [unreviewed]" : "")
+            }
+            return zip(parts, marks).map { $0 + ($1 ? " [unreviewed]" : "") }.joined(separator: "\n") + typed
+        }
     }
 
     public var language: Language
@@ -173,9 +186,13 @@ public struct NoteComposer: Sendable {
         let place = request.place.map { PlaceNames.name($0, in: language) }
         if let place { recipientLine += "\n" + place.text }
         // Khmer: the city is CLDR's, the framing word before it (ទីក្រុង, រាជធានី) is ours.
-        lines.append(.init(kind: "recipient", text: recipientLine, formulas: [],
-                           unreviewed: recipient.isUnreviewed || (place?.isUnreviewed ?? false),
-                           untranslated: recipient.untranslated, sources: recipient.sources + (place?.sources ?? [])))
+        var recipientEntry = DraftNote.Line(kind: "recipient", text: recipientLine, formulas: [],
+                                            unreviewed: recipient.isUnreviewed || (place?.isUnreviewed ?? false),
+                                            untranslated: recipient.untranslated, sources: recipient.sources + (place?.sources ?? []))
+        if let place, !recipient.text.contains("\n") {
+            recipientEntry.unreviewedParts = [recipient.isUnreviewed, place.isUnreviewed]
+        }
+        lines.append(recipientEntry)
         return DraftNote(language: language, lines: lines)
     }
 

@@ -52,11 +52,17 @@ public enum PretranslationRendering {
     /// XLIFF 2.0 for one target language (XLIFF is bilingual), written with VerbaleFormats'
     /// writer: one unit per segment; assembled or fuzzy targets are `state="initial"` so a CAT
     /// tool shows them as drafts; score, method and flags travel as metadata.
-    public static func xliff(_ result: Pretranslation, target language: Language) throws(DraftError) -> Data {
+    ///
+    /// `targetTag` is the tag the user asked for (`km-KH`), written as `trgLang` so a CAT tool
+    /// opens the file in that locale; `original` names the draft (its file name) in
+    /// `<file original=…>`, which CAT tools show as the document's name.
+    public static func xliff(_ result: Pretranslation, target language: Language, targetTag: LanguageTag? = nil,
+                             original: String? = nil) throws(DraftError) -> Data {
         let sink = ByteSink(name: "<xliff>")
-        let source = LanguageTag(result.sourceLanguage), target = LanguageTag(language)
+        let source = LanguageTag(result.sourceLanguage)
+        let target = targetTag.flatMap { $0.language == language ? $0 : nil } ?? LanguageTag(language)
         do {
-            var writer = try XLIFFWriter(sink: sink, header: MemoryHeader(), languages: [source, target], version: .v2_0)
+            var writer = try XLIFFWriter(sink: sink, header: MemoryHeader(original: original ?? "draft"), languages: [source, target], version: .v2_0)
             for segment in result.segments {
                 var variants = [Variant(language: source, text: segment.source)]
                 var metadata = UnitMetadata(origin: "draft segment \(segment.index)")

@@ -35,8 +35,8 @@ struct AlignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Align every document set of a manifest (one per line: en=a.txt<TAB>fr=b.docx[<TAB>km=c.txt]; - reads standard input) with one lexicon per language pair.", valueName: "file"))
     var archive: String?
 
-    @Option(help: ArgumentHelp("The language every other document is aligned to (three documents).", valueName: "tag"))
-    var pivot: String = "en"
+    @Option(help: ArgumentHelp("The language every other document is aligned to (three documents; default en, or with two documents and no English one, the first document's language). A --pivot given must be one of the documents' languages.", valueName: "tag"))
+    var pivot: String?
 
     @Flag(help: "Print {\"units\": [{\"variants\": {…}, \"confidence\", \"bead\", \"review\", \"sentences\"}]} as JSON.")
     var json = false
@@ -93,7 +93,7 @@ struct AlignCommand: ParsableCommand {
             let name = "\(tag)=\(path)"
             inputs.append((tag, name, try Self.readDocument(path, language: language, name: name, lossy: lossy)))
         }
-        let pivotLanguage = try Self.pivotLanguage(pivot, among: inputs.map(\.tag), explicit: documents.count == 3 || pivot != "en")
+        let pivotLanguage = try Self.pivotLanguage(pivot ?? "en", among: inputs.map(\.tag), explicit: documents.count == 3 || pivot != nil)
         try align([DocumentSet(line: nil, inputs: inputs)], pivot: pivotLanguage)
     }
 
@@ -117,7 +117,7 @@ struct AlignCommand: ParsableCommand {
             sets.append(DocumentSet(line: set.line, inputs: inputs))
         }
         let tags = sets[0].inputs.map(\.tag)
-        let pivotLanguage = try Self.pivotLanguage(pivot, among: tags, explicit: tags.count == 3 || pivot != "en")
+        let pivotLanguage = try Self.pivotLanguage(pivot ?? "en", among: tags, explicit: tags.count == 3 || pivot != nil)
         try align(sets, pivot: pivotLanguage)
     }
 

@@ -12,7 +12,7 @@ struct ConcordanceCommand: ParsableCommand {
         for the query and the memory, so Khmer queries need no spaces. Hits where the words \
         stand together and in order come first, then shorter texts. On a terminal hits are in \
         bold; otherwise they are marked [[like this]]; --json gives offsets (Unicode scalars). \
-        Units no attested source confirms are shown as (unreviewed).
+        Texts no attested source confirms are marked [unreviewed]; each unit's provenance follows on a from: line.
 
         Examples:
           verbale concordance "presents its compliments"
@@ -69,12 +69,13 @@ struct ConcordanceCommand: ParsableCommand {
         for hit in result.hits {
             let spans = hit.highlights.map { $0.start..<$0.end }
             let marked = bold ? SQLiteMemory.mark(hit.text, spans: spans, open: "\u{1B}[1m", close: "\u{1B}[0m") : hit.marked
-            let flag = hit.review == ReviewStatus.unreviewed.rawValue ? "  (unreviewed)" : ""
-            print("#\(hit.unit) \(hit.language)\t\(marked)\(flag)")
+            // The same mark and provenance line as `search` and `suggest`, so one
+            // `grep -F '[unreviewed]'` finds unconfirmed texts in every command's output.
+            print("#\(hit.unit) \(hit.language)\t\(marked)\(MatchReport.mark(hit.review))")
             for translation in hit.translations {
-                let mark = translation.review == ReviewStatus.unreviewed.rawValue ? "  (unreviewed)" : ""
-                print("   \(translation.language)\t\(translation.text)\(mark)")
+                print("   \(translation.language)\t\(translation.text)\(MatchReport.mark(translation.review))")
             }
+            if let origin = hit.origin { print("   from: \(origin)") }
         }
         if result.more {
             print("(ranked among the \(result.examined) most recent matching texts; narrow the words or use --lang for others)")

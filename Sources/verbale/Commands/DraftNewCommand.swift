@@ -40,7 +40,7 @@ struct DraftNewCommand: ParsableCommand {
     @Option(name: .long, help: "The date, as YYYY-MM-DD.") var date: String?
     @Option(name: .long, help: ArgumentHelp("Languages to draft in, comma-separated BCP 47 tags.", valueName: "tags")) var lang = "en,fr,km"
     @Option(name: .long, help: "Courtesy of the closing: highest (très haute) or high (haute).") var courtesy = "highest"
-    @Flag(help: "Print JSON: an array of {language, lines: [{kind, text, formulas, unreviewed, untranslated, sources, asTyped, unrendered}]}.") var json = false
+    @Flag(help: "Print JSON: an array of {language, lines: [{kind, text, formulas, unreviewed, untranslated, sources, asTyped, unrendered, unreviewedParts}]}.") var json = false
 
     func run() throws {
         let languages = try parseLanguages(lang)

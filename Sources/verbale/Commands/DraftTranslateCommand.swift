@@ -71,7 +71,11 @@ struct DraftTranslateCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             data = try encoder.encode(result) + Data("\n".utf8)
         case "markdown": data = Data(PretranslationRendering.markdown(result).utf8)
-        case "xliff": data = try PretranslationRendering.xliff(result, target: targets[0])
+        case "xliff":
+            // The tag as typed (`--to km-KH` stays km-KH) and the draft's own name, not a path.
+            let targetTag = try? LanguageTag(to.trimmingCharacters(in: .whitespaces))
+            let original = input.name == "<stdin>" ? "stdin" : URL(fileURLWithPath: input.name).lastPathComponent
+            data = try PretranslationRendering.xliff(result, target: targets[0], targetTag: targetTag, original: original)
         case "docx":
             guard output != nil || !Terminal.stdoutIsTTY else {
                 throw ValidationError("a .docx file is binary: give --output FILE.docx (or redirect standard output)")
