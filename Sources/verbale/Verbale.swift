@@ -14,6 +14,11 @@ struct Verbale: ParsableCommand {
         Verbale segments notes, finds translation-memory matches and stock phrases while you draft,
         and looks up diplomatic terminology. Languages are BCP 47 tags: en, fr-FR, km-KH.
         Every command that reads a file reads standard input when given "-".
+        Exit status: 0 on success, also when a search finds nothing (search, suggest, concordance
+        and glossary terms say so, and --json prints an empty list); 1 on failure, with the reason
+        on standard error; 64 on bad usage. Checks exit 1 when they report problems (check:
+        errors, or warnings with --strict; validate; glossary check), and glossary lookup exits
+        1 when no term matches, as grep does, so a script can test whether a term is known.
 
         Examples:
           verbale segment Examples/transmittal.txt

@@ -72,4 +72,26 @@ struct ReviewContractCLITests {
                                 "--purpose", "request", "--place", "Bangkok", "--lang", "km", "--json"])
         #expect(json.stdout.contains("\"unreviewedParts\""), "\(json.stdout)")
     }
+
+    @Test("Exit statuses for 'nothing found' are the documented ones: 0 for search, concordance and glossary terms; 1 for glossary lookup, as grep (review 1130b m9)")
+    func nothingFoundStatuses() throws {
+        let folder = try Scratch.folder("verbale-exit")
+        let environment = shippedMemoryEnvironment(folder)
+        let search = try CLI.run(["search", "--json", "zzzz qqqq xxxx"], environment: environment)
+        #expect(search.status == 0 && search.stdout.filter { !$0.isWhitespace } == "[]", "\(search.stdout) \(search.stderr)")
+        let concordance = try CLI.run(["concordance", "zzzzqqqq"], environment: environment)
+        #expect(concordance.status == 0, "\(concordance.stderr)")
+        let terms = try CLI.run(["glossary", "terms", "-"], stdin: "zzzz qqqq\n", environment: environment)
+        #expect(terms.status == 0, "\(terms.stderr)")
+        let lookup = try CLI.run(["glossary", "lookup", "--lang", "km", "zzzzqqqq"], environment: environment)
+        #expect(lookup.status == 1, "\(lookup.stdout) \(lookup.stderr)")
+        let known = try CLI.run(["glossary", "lookup", "ព្រះរាជាណាចក្រកម្ពុជា"], environment: environment)
+        #expect(known.status == 0, "\(known.stderr)")
+        for (command, phrase) in [(["--help"], "glossary lookup exits\n        1 when no term matches"), (["search", "--help"], "Exit status: 0, also when nothing matches"),
+                                  (["glossary", "lookup", "--help"], "1 when none does")] {
+            let help = try CLI.run(command, environment: environment)
+            #expect(help.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
+                        .contains(phrase.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "        ", with: "")), "\(command): \(help.stdout)")
+        }
+    }
 }

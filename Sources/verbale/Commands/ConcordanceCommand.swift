@@ -14,6 +14,8 @@ struct ConcordanceCommand: ParsableCommand {
         bold; otherwise they are marked [[like this]]; --json gives offsets (Unicode scalars). \
         Texts no attested source confirms are marked [unreviewed]; each unit's provenance follows on a from: line.
 
+        Exit status: 0, also when no unit contains the words; 1 on failure; 64 on bad usage.
+
         Examples:
           verbale concordance "presents its compliments"
           verbale concordance --lang fr "haute considération"

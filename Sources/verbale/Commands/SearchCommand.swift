@@ -13,6 +13,7 @@ struct SearchCommand: ParsableCommand {
         fraction (see README, "Matching"). 101 = exact match with the same previous segment.
         Numbers, dates and references that differ are carried into the translations.
         Translations no reviewer confirmed are marked [unreviewed].
+        Exit status: 0, also when nothing matches (--json prints []); 1 on failure; 64 on bad usage.
 
         Examples:
           verbale search "The Embassy presents its compliments to the Ministry"

@@ -13,6 +13,8 @@ struct SuggestCommand: ParsableCommand {
         to"), and, when the segment ends mid-phrase, the likely continuations. Translations no
         reviewer confirmed are marked [unreviewed].
 
+        Exit status: 0, also when nothing is suggested; 1 on failure; 64 on bad usage.
+
         Examples:
           verbale suggest draft.txt
           echo "The Embassy avails itself of this" | verbale suggest --to fr,km --json -

@@ -12,6 +12,8 @@ struct GlossaryLookupCommand: ParsableCommand {
         matches exactly, close spellings are found (typos) with a score: 100 exact, 99 exact but \
         for diacritics, fuzzy 100 × (1 − edits / length), partial (the query is part of a longer \
         term) 90 × (1 − edits / query length). Khmer no source attests is marked [unreviewed].
+        Exit status: 0 when a term matches, 1 when none does (as grep, so
+        `verbale glossary lookup TERM > /dev/null && …` tests whether a term is known), 64 on bad usage.
 
         Examples:
           verbale glossary lookup "chargé d’affaires a.i."

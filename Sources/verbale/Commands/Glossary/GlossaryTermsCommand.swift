@@ -15,6 +15,8 @@ struct GlossaryTermsCommand: ParsableCommand {
         "column" are 1-based; "start" and "end" are 0-based offsets in Unicode scalars of the \
         line (end exclusive), as in `verbale tokenize --json`.
 
+        Exit status: 0, also when no term is found; 1 on failure; 64 on bad usage.
+
         Examples:
           verbale glossary terms note.txt
           echo "The Embassy of the Kingdom of Thailand" | verbale glossary terms --json -
