@@ -8,6 +8,7 @@ enum MatchReport {
             lines.append("\(indent)\(Colour.score(match.score))  \(Colour.paint("[\(match.band)]", "2"))  \(match.source)\(mark(match.sourceReview))")
             for (tag, text) in match.targets.sorted(by: { $0.key < $1.key }) {
                 lines.append("\(indent)      \(tag): \(text)\(mark(match.review[tag]))")
+                for missed in match.notCarried where missed.language == tag { lines.append("\(indent)      " + notCarried(missed)) }
             }
             let changes = match.diff.map(describe).joined(separator: "  ")
             if !changes.isEmpty { lines.append("\(indent)      diff: \(changes)") }
@@ -19,6 +20,13 @@ enum MatchReport {
             if let origin = match.origin { lines.append("\(indent)      from: \(origin)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The warning under a translation that still holds the memory's value where the query has
+    /// another: `fr: not carried: 7 March 2022 — check (write 7 mars 2022)`.
+    static func notCarried(_ missed: UncarriedPlaceable) -> String {
+        let write = missed.suggestion.map { " (write \($0))" } ?? ""
+        return Colour.paint("\(missed.language): not carried: \(missed.value) — check\(write)", "1;33")
     }
 
     /// "  [unreviewed]" for translations no reviewer confirmed; empty otherwise.
