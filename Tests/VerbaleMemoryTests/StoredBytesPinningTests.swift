@@ -92,7 +92,12 @@ struct StoredBytesPinningTests {
         // from d99fe46 on exactly those 11); the concordance also gains the parts of Khmer
         // compounds (a U+200B inside a word, `KhmerCompounds.partStarts`). Notes and Europarl
         // hold no Khmer and are unchanged.
-        #expect(fuzzy.hex == "c1db5b43ca739bd", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
+        // Re-recorded for tokens-2026-11-30b (review 30 Nov, m13): fuzzy-match rows change for
+        // the Khmer lines only — a space between two Khmer words no longer sets a token's
+        // `spaced` flag (`KhmerWordGap`), and a Khmer placeable spanning U+200B or a space keeps
+        // its form without them (`Normalizer.matchingForm`). Keys, classes and values are
+        // unchanged, and so is the concordance (its digest stays).
+        #expect(fuzzy.hex == "549e7c4b3c534345", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
         #expect(concordance.hex == "1e4699d6761683df", "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
     }
     /// Units of one, two and three variants made from the pinning lines, the two-variant ones

@@ -62,7 +62,8 @@ public enum PlaceableTransfer {
     public static func apply(_ changes: [Change], to target: String, language: Language, tokenizer: Tokenizer,
                              entities: (any EntityNaming)? = nil) -> (text: String, replacements: [Replacement], missed: [(change: Change, reason: UncarriedPlaceable.Reason)]) {
         let found = entities?.entities(in: target, language: language) ?? []
-        let tokens = MatchText(text: target, language: language, tokenizer: tokenizer, entities: found).tokens
+        // As typed: a value is replaced where it stands, and a reference edited from its own text.
+        let tokens = MatchText(text: target, language: language, tokenizer: tokenizer, entities: found).tokensAsTyped
         var used = Set<Int>()
         var edits: [(range: Range<Int>, text: String)] = []
         var replacements: [Replacement] = []
