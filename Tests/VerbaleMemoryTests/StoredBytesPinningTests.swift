@@ -137,6 +137,12 @@ struct StoredBytesPinningTests {
         // hashed with Khmer subscripts in Unicode's order, which changes only a text holding a
         // COENG RO typed before another subscript (`orderingKhmerSubscripts` returns every other
         // text as it is, so its bytes and hash are the same); the migration re-keys such units.
-        #expect(digest.hex == "49baa3b475a90104", "unit fingerprints or source hashes changed: a migration must rewrite them; record \(digest.hex)")
+        // Re-recorded with `memory.v8-canonical-fingerprints` (review 30 Nov, m15): texts are
+        // hashed in NFC without U+200B and U+FEFF, which changes only the khPOS lines that hold
+        // U+200B (every third: the pinning lines re-join some khPOS sentences with it) — the
+        // notes and Europarl are NFC without zero-width characters, so their hashes are the
+        // same bytes' as before; the migration re-keys such stored units. The stored texts
+        // (the fuzzy-match and concordance digests above) are unchanged.
+        #expect(digest.hex == "7cd8934799aeb7c8", "unit fingerprints or source hashes changed: a migration must rewrite them; record \(digest.hex)")
     }
 }
