@@ -185,9 +185,19 @@ public struct Aligner: Sendable {
         var cognates: CognateModel
         var beads: [Bead]
 
+        /// The alignment, judged on content (`DocumentEvidence`): a pair that does not look like
+        /// translations has every bead's confidence capped at `DocumentEvidence.unrelatedConfidence`.
+        /// Applied to the result only — the lexicon still learns from the beads as scored — so
+        /// the beads themselves (and bead precision/recall) are exactly those of the search.
         var result: PairAlignment {
-            PairAlignment(sourceLanguage: source.language, targetLanguage: target.language, beads: beads,
-                          lengthModel: model, sourceParagraphs: source.paragraphs.count, targetParagraphs: target.paragraphs.count)
+            let evidence = DocumentEvidence(beads: beads, source: sourceFeatures, target: targetFeatures)
+            var beads = self.beads
+            if evidence.looksUnrelated {
+                for index in beads.indices { beads[index].confidence = min(beads[index].confidence, DocumentEvidence.unrelatedConfidence) }
+            }
+            return PairAlignment(sourceLanguage: source.language, targetLanguage: target.language, beads: beads,
+                                 lengthModel: model, sourceParagraphs: source.paragraphs.count, targetParagraphs: target.paragraphs.count,
+                                 evidence: evidence)
         }
     }
 
@@ -316,4 +326,7 @@ public struct PairAlignment: Sendable {
     public var lengthModel: LengthModel
     public var sourceParagraphs: Int
     public var targetParagraphs: Int
+    /// What the aligned beads share in content; `looksUnrelated` when the two documents do not
+    /// look like translations of each other (every bead's confidence is then capped).
+    public var evidence: DocumentEvidence = DocumentEvidence(beads: 0, supported: 0, chanceSupported: 0)
 }

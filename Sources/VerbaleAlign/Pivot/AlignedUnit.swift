@@ -28,4 +28,8 @@ public struct MultilingualAlignment: Sendable {
     public var minimumConfidence: Double
 
     public var unitsNeedingReview: Int { units.filter(\.needsReview).count }
+
+    /// The pairwise alignments whose documents do not look like translations of each other
+    /// (`DocumentEvidence.looksUnrelated`): every unit is then flagged for review.
+    public var unrelatedPairs: [PairAlignment] { pairs.filter(\.evidence.looksUnrelated) }
 }

@@ -122,6 +122,11 @@ public struct PivotAligner: Sendable {
             units.append(makeUnit(ranges, languages: languages, sentences: sentences, confidence: confidences[u]))
         }
         emitOrphans(upTo: Int.max)
+        // A document that does not look like a translation of the pivot (`DocumentEvidence`)
+        // puts every unit in doubt, whatever --min-confidence says: flagged, stored unreviewed.
+        if pairs.contains(where: \.evidence.looksUnrelated) {
+            for index in units.indices { units[index].needsReview = true }
+        }
         return MultilingualAlignment(languages: languages, pivot: pivot, units: units, pairs: pairs, minimumConfidence: minimumConfidence)
     }
 

@@ -30,8 +30,14 @@ enum PlaceablePatterns {
             DatePattern(start: .monthName, pattern: "\\b\(englishMonth)\(s)+(\(d){1,2})(?:st|nd|rd|th)?,?\(s)+(\(d){4})\\b", caseInsensitive: true, day: 2, month: 1, year: 3),
             // 30 juillet 1993, 1er mars 2020, 1er mars
             DatePattern(start: .digit, pattern: "\\b(1er|1re|\(d){1,2})\(s)+\(frenchMonth)(?:\(s)+(\(d){4}))?(?![\\p{L}\\p{N}])", caseInsensitive: true, day: 1, month: 2, year: 3),
-            // ថ្ងៃទី១២ ខែកក្កដា ឆ្នាំ២០១២ (also with spaces, without ថ្ងៃទី or ខែ, or without the year)
-            DatePattern(start: .khmerDayOrDigit, pattern: "(?:ថ្ងៃ(?:ទី)?\(s)*)?(?<!\(d))(\(d){1,2})\(s)*(?:ខែ\(s)*)?\(khmerMonth)(?:\(s)*(?:ឆ្នាំ\(s)*)?(\(d){4})(?!\(d)))?", caseInsensitive: false, day: 1, month: 2, year: 3),
+            // ថ្ងៃទី១២ ខែកក្កដា ឆ្នាំ២០១២ (also with spaces, without ថ្ងៃទី or ខែ, or without the year).
+            // ថ្ងៃ and ទី may be apart — `ថ្ងៃ​ទី​១២` (U+200B, as the Debian Khmer catalogues write
+            // it) or `ថ្ងៃ ទី ១២` — and are still the date's: when only `ទី` could follow `ថ្ងៃ`
+            // directly, those spellings matched from the day number on, so a fuzzy match replaced
+            // `១២ ខែ…` with a rendered `ថ្ងៃទី…` and the stored `ថ្ងៃ​ទី` stayed in front of it
+            // (review 1130b M3: «នៅ​ថ្ងៃ​ទី​ថ្ងៃទី៧ ខែមិថុនា»). Cost: none measurable (the rule was
+            // already tried at every `ថ`; the spaces are a bounded run).
+            DatePattern(start: .khmerDayOrDigit, pattern: "(?:ថ្ងៃ\(s)*(?:ទី\(s)*)?)?(?<!\(d))(\(d){1,2})\(s)*(?:ខែ\(s)*)?\(khmerMonth)(?:\(s)*(?:ឆ្នាំ\(s)*)?(\(d){4})(?!\(d)))?", caseInsensitive: false, day: 1, month: 2, year: 3),
             // 12 January (English, capitalised month, no year)
             DatePattern(start: .digit, pattern: "\\b(\(d){1,2})(?:st|nd|rd|th)?(?:\(s)+of)?\(s)+\(englishMonth)(?![\\p{L}\\p{N}])", caseInsensitive: false, day: 1, month: 2, year: nil),
             // January 2021, juillet 1993, ខែកក្កដា ឆ្នាំ២០១២

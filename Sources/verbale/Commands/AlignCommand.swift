@@ -169,6 +169,7 @@ struct AlignCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         let tags = Dictionary(uniqueKeysWithValues: inputs.map { ($0.document.language, $0.tag) })
+        Self.warnIfUnrelated(results, sets)
         var personalData: [PersonalDataKind: Int] = [:]
         if !keepPersonalData {
             for index in results.indices {
@@ -257,6 +258,7 @@ struct AlignCommand: ParsableCommand {
 
     /// `-` reads standard input; errors name the file (and the line, for bad encodings).
     static func readParagraphs(_ path: String, lossy: Bool) throws -> [String] {
+        try InputText.refuseFolder(path)
         do {
             if path == "-" {
                 return try DocumentReader.paragraphs(data: FileHandle.standardInput.readDataToEndOfFile(), name: "<stdin>", lossy: lossy)
@@ -277,6 +279,23 @@ struct AlignCommand: ParsableCommand {
             Terminal.writeError("warning: \(name) is declared \(declared.englishName) but its text is mostly \(detected == .khmer ? "Khmer" : "Latin") script; check the LANG= prefix\n")
         } else {
             Terminal.writeError("warning: \(name) is declared \(declared.englishName) but reads like \(detected.englishName); check the LANG= prefix\n")
+        }
+    }
+
+    /// Says on stderr, per document pair, when the two documents do not look like translations
+    /// of each other (`DocumentEvidence`): the wrong file picked from a folder of notes would
+    /// otherwise fill the memory with false 100 % matches (review 1130b M4). Every unit of such
+    /// a set is already flagged for review (stored unreviewed); the warning says why, with the
+    /// figures measured. Cost: none beyond the alignment.
+    static func warnIfUnrelated(_ results: [MultilingualAlignment], _ sets: [DocumentSet]) {
+        for (result, set) in zip(results, sets) {
+            for pair in result.unrelatedPairs {
+                let names = [pair.sourceLanguage, pair.targetLanguage].compactMap { language in
+                    set.inputs.first { $0.document.language == language }?.name
+                }
+                let place = set.line.map { "line \($0) of the archive: " } ?? ""
+                Terminal.writeError("warning: \(place)\(names.joined(separator: " and ")): these documents do not look like translations of each other: \(pair.evidence.summary); every unit is flagged for review and stored unreviewed\n")
+            }
         }
     }
 
@@ -323,6 +342,18 @@ private struct AlignmentJSON: Encodable {
         var ratio: Double
         var variance: Double
         var document: Int?
+        /// `DocumentEvidence`: beads with both sides, those sharing content evidence, the same
+        /// count for sentences paired off the diagonal, and the verdict.
+        var beads: Int
+        var supportedBeads: Int
+        var chanceSupportedBeads: Int
+        var unrelated: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case source, target, ratio, variance, document, beads, unrelated
+            case supportedBeads = "supported_beads"
+            case chanceSupportedBeads = "chance_supported_beads"
+        }
     }
     struct Document: Encodable {
         var line: Int
@@ -351,7 +382,9 @@ private struct AlignmentJSON: Encodable {
                      document: line)
             }
             lengthModels += result.pairs.map {
-                Model(source: tag($0.sourceLanguage), target: tag($0.targetLanguage), ratio: $0.lengthModel.ratio, variance: $0.lengthModel.variance, document: line)
+                Model(source: tag($0.sourceLanguage), target: tag($0.targetLanguage), ratio: $0.lengthModel.ratio, variance: $0.lengthModel.variance, document: line,
+                      beads: $0.evidence.beads, supportedBeads: $0.evidence.supported, chanceSupportedBeads: $0.evidence.chanceSupported,
+                      unrelated: $0.evidence.looksUnrelated)
             }
         }
         let first = results.first

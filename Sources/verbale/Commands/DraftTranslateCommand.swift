@@ -50,13 +50,28 @@ struct DraftTranslateCommand: ParsableCommand {
         guard (1...100).contains(min) else { throw ValidationError("--min must be between 1 and 100") }
     }
 
+    /// The target languages without the draft's own (review 1130b m12): translating a draft
+    /// into its own language printed nothing and exited 0, and `--to en,fr` on English dropped
+    /// `en` without a word. Only the draft's language asked: refused (exit 64); beside others:
+    /// skipped, said on stderr. Cost: none.
+    static func targets(_ asked: [Language], source: Language, given: String) throws -> [Language] {
+        let others = asked.filter { $0 != source }
+        guard others.count < asked.count else { return asked }
+        guard !others.isEmpty else {
+            throw ValidationError("--to \(given): the draft is already \(source.englishName) (detected or given with --lang); give another language, e.g. --to \(source == .english ? "fr" : "en")")
+        }
+        Terminal.writeError("note: --to \(source.rawValue) skipped: the draft is already \(source.englishName)\n")
+        return others
+    }
+
     func run() throws {
-        let targets = try parseLanguages(to)
+        let asked = try parseLanguages(to)
         let input = try InputText.read(file)
         guard !input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("\(input.name): the draft is empty")
         }
         let source = try LanguageOption(lang: lang).resolve(for: input.text)
+        let targets = try Self.targets(asked, source: source, given: to)
         if format == "xliff", targets.count != 1 {
             throw ValidationError("XLIFF is bilingual: give one target language with --to (got \(to))")
         }

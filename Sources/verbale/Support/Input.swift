@@ -13,14 +13,33 @@ struct InputText {
         if name == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard FileManager.default.fileExists(atPath: name) else {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: name, isDirectory: &isFolder) else {
                 throw ValidationError("\(name): no such file")
             }
+            // A folder read as a file gave Foundation's "NSCocoaErrorDomain error 256" (review
+            // 1130b m10); it is the same mistake as a missing file, with the same exit code.
+            guard !isFolder.boolValue else { throw InputText.folderError(name) }
             do { data = try Data(contentsOf: URL(fileURLWithPath: name)) } catch {
                 throw ValidationError("\(name): cannot read (\(error.localizedDescription))")
             }
         }
         return InputText(name: name == "-" ? "<stdin>" : name, text: try TextDecoding.decode(data, name: name == "-" ? "<stdin>" : name, lossy: lossy))
+    }
+
+    /// "PATH: is a folder, not a file", as a usage error (exit 64, like a missing file), for
+    /// every command that reads a file.
+    static func folderError(_ path: String) -> ValidationError {
+        ValidationError("\(path): is a folder, not a file")
+    }
+
+    /// Throws `folderError` when `path` names a folder (nothing for "-" or a missing path: the
+    /// reader says those). Cost: one stat.
+    static func refuseFolder(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw folderError(path)
+        }
     }
 }
 

@@ -1,0 +1,96 @@
+/// Whether two documents look like translations of each other at all, judged on content, after
+/// they have been aligned.
+///
+/// Why: the bead search and `Confidence` start from the length model, and two unrelated texts
+/// of similar sentence lengths fit it as well as a translation does (review 1130b M4: three
+/// unrelated sentences paired at 0.92–0.95, imported as attested, then offered as 100 % matches).
+/// Lengths cannot tell; content can. A bead is *supported* when its two sides share a piece of
+/// content evidence: a number, date, month, e-mail or URL (`SentenceFeatures.strong`), a name,
+/// code or glossary concept of one side found on the other (`names` in `keys`), a cognate
+/// (`stems`, Latin pairs), or a ? ! : mark both keep. The learnt lexicon is not used: it is learnt
+/// from these very beads, so it would confirm any pairing it was given.
+///
+/// The document pair is judged *unrelated* when its aligned beads are hardly ever supported:
+/// fewer than `minimumRate` of them, or — with at least `chanceBeads` beads, where a chance rate
+/// can be measured — no more than `minimumMargin` above the rate of the same beads paired off the
+/// diagonal (each bead's source with the target of the bead half a document away), i.e. the
+/// alignment finds no more shared content than any pairing of the two texts would. Unrelated
+/// diplomatic notes share "Ministry"/"Ministère"-style cognates, so an absolute rate alone
+/// would pass long unrelated pairs; the chance rate is what they are compared with.
+/// Cost: O(Σ anchors) over the beads, twice (aligned and shifted); no search.
+public struct DocumentEvidence: Sendable, Hashable {
+    /// Beads with sentences on both sides.
+    public var beads: Int
+    /// Of those, beads whose two sides share content evidence.
+    public var supported: Int
+    /// Supported beads when each source side is paired with a target side half a document away.
+    public var chanceSupported: Int
+
+    /// Below this share of supported beads a document pair is unrelated, whatever its length.
+    public static let minimumRate = 0.2
+    /// With this many beads or more, the aligned rate must exceed the chance rate by `minimumMargin`.
+    public static let chanceBeads = 6
+    public static let minimumMargin = 0.1
+    /// The confidence every bead of an unrelated pair is capped at: below the default
+    /// `--min-confidence` (0.5) and the 0.3 of a sentence without counterpart, so the units are
+    /// flagged and stored unreviewed.
+    public static let unrelatedConfidence = 0.2
+
+    public var rate: Double { beads == 0 ? 0 : Double(supported) / Double(beads) }
+    public var chanceRate: Double { beads == 0 ? 0 : Double(chanceSupported) / Double(beads) }
+
+    /// Whether the pair shows (almost) no content evidence of being translations.
+    public var looksUnrelated: Bool {
+        guard beads > 0 else { return false }
+        if rate < Self.minimumRate { return true }
+        return beads >= Self.chanceBeads && rate - chanceRate < Self.minimumMargin
+    }
+
+    /// A sentence for the warning: what was measured.
+    public var summary: String {
+        let percent = { (x: Double) in "\(Int((x * 100).rounded())) %" }
+        var text = "\(supported) of \(beads) aligned sentence pairs share a number, date, name, term, cognate or mark (\(percent(rate)))"
+        if beads >= Self.chanceBeads { text += ", against \(percent(chanceRate)) for sentences paired at random" }
+        return text
+    }
+
+    public init(beads: Int, supported: Int, chanceSupported: Int) {
+        self.beads = beads
+        self.supported = supported
+        self.chanceSupported = chanceSupported
+    }
+
+    /// Measures `beads` over the documents' features.
+    init(beads all: [Bead], source: [SentenceFeatures], target: [SentenceFeatures]) {
+        let beads = all.filter { !$0.source.isEmpty && !$0.target.isEmpty }
+        func joined(_ features: [SentenceFeatures], _ range: Range<Int>) -> SentenceFeatures {
+            range.count == 1 ? features[range.lowerBound] : SentenceFeatures.joined(features[range])
+        }
+        let sides = beads.map { (joined(source, $0.source), joined(target, $0.target)) }
+        let supported = sides.filter { Self.shareContent($0.0, $0.1) }.count
+        var chance = 0
+        if sides.count > 1 {
+            let shift = max(1, sides.count / 2)
+            for index in sides.indices where Self.shareContent(sides[index].0, sides[(index + shift) % sides.count].1) { chance += 1 }
+        }
+        self.init(beads: beads.count, supported: supported, chanceSupported: chance)
+    }
+
+    /// Whether two sides share content evidence (see the type's comment).
+    static func shareContent(_ a: SentenceFeatures, _ b: SentenceFeatures) -> Bool {
+        if sortedIntersect(a.strong, b.strong) || sortedIntersect(a.stems, b.stems) { return true }
+        if a.names.contains(where: b.keys.contains) || b.names.contains(where: a.keys.contains) { return true }
+        let marks = SentenceFeatures.Marks.question | SentenceFeatures.Marks.exclamation | SentenceFeatures.Marks.colon
+        return a.marks & b.marks & marks != 0
+    }
+
+    /// Whether two sorted arrays share an element. O(|a| + |b|).
+    static func sortedIntersect(_ a: [Int], _ b: [Int]) -> Bool {
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+}
