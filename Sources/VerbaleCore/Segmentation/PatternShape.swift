@@ -516,7 +516,9 @@ private struct PatternShapeParser {
                 }
                 if let lower = previous, lower.value <= upper.value {
                     if upper.value - lower.value > 512 {
-                        for v in lower.value...min(upper.value, 127) { set.insert(UInt16(v)) }
+                        // A wide range: its ASCII part exactly, all of non-ASCII (a range
+                        // wholly above ASCII, "\uE000-\uFFFF", has no ASCII part).
+                        if lower.value <= 127 { for v in lower.value...min(upper.value, 127) { set.insert(UInt16(v)) } }
                         set.insertAllNonASCII()
                     } else {
                         for v in lower.value...upper.value { if let scalar = Unicode.Scalar(v) { set.insert(scalar: scalar) } }
