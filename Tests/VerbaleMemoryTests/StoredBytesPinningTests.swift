@@ -100,6 +100,82 @@ struct StoredBytesPinningTests {
         #expect(fuzzy.hex == "549e7c4b3c534345", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
         #expect(concordance.hex == "1e4699d6761683df", "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
     }
+    @Test("The import's batch path (IndexRowBatch) gives every unit the rows of rows(for:), with the pinned digests",
+          .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func batchPathEqualsRows() throws {
+        let lines = try Self.lines()
+        // Units of one to three variants, in chunks of 256 as the import makes them, with a
+        // skipped unit (a place, no rows) every 97 units.
+        let units = Self.units(lines)
+        for index in [FuzzyMatchIndex() as any MemoryIndex, ConcordanceIndex()] {
+            let analyser = try index.makeAnalyser()
+            let reference = try index.makeAnalyser()
+            var digest = Digest(), differing = 0, rows = 0
+            for start in stride(from: 0, to: units.count, by: 256) {
+                let chunk = units[start..<min(units.count, start + 256)]
+                // Small at first, so the buffer grows during the chunk.
+                let batch = IndexRowBatch(capacity: 64)
+                for (offset, unit) in chunk.enumerated() {
+                    batch.beginUnit()
+                    if offset % 97 == 50 { continue }
+                    try analyser.appendRows(for: unit, to: batch)
+                }
+                for (offset, unit) in chunk.enumerated() {
+                    let batched = batch.indexRows(ofUnit: offset)
+                    if offset % 97 == 50 {
+                        #expect(batched.isEmpty)
+                        continue
+                    }
+                    let expected = try reference.rows(for: unit)
+                    if batched != expected { differing += 1 }
+                    rows += batched.count
+                    // One row per variant, in order: the same digest as `pinned`, line by line.
+                    for row in batched { digest.add(row) }
+                }
+            }
+            #expect(differing == 0, "\(index.name): \(differing) units whose batch rows differ from rows(for:)")
+            #expect(rows > 10_000)
+            // The skipped units' lines are not in this digest: compare with the same lines' rows(for:).
+            var expectedDigest = Digest()
+            for (position, unit) in units.enumerated() where (position % 256) % 97 != 50 {
+                for row in try reference.rows(for: unit) { expectedDigest.add(row) }
+            }
+            #expect(digest.hex == expectedDigest.hex)
+        }
+        // Every unit analysed (no skips), one batch: exactly the pinned digests of `pinned`.
+        for (index, pinned) in [(FuzzyMatchIndex() as any MemoryIndex, "c1db5b43ca739bd"), (ConcordanceIndex(), "1e4699d6761683df")] {
+            let analyser = try index.makeAnalyser()
+            let batch = IndexRowBatch()
+            for (language, text) in lines {
+                batch.beginUnit()
+                try analyser.appendRows(for: TranslationUnit(variants: [Variant(language: LanguageTag(language), text: text)]), to: batch)
+            }
+            var digest = Digest()
+            for unit in lines.indices { for row in batch.indexRows(ofUnit: unit) { digest.add(row) } }
+            #expect(digest.hex == pinned, "\(index.name) through IndexRowBatch")
+        }
+    }
+
+    @Test("Context keys made in place equal ContextKeys(texts:) on real units, repeated and empty texts included",
+          .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func contextKeysInPlace() throws {
+        var units = Self.units(try Self.lines())
+        // A repeated text (one key), an empty one (none), a decomposed é (the scalar rule) and no text at all.
+        units.append(TranslationUnit(variants: [Variant(language: LanguageTag(.english), text: "Note No. 12"),
+                                                Variant(language: LanguageTag(.french), text: "note  no. 12"),
+                                                Variant(language: LanguageTag(.khmer), text: "")]))
+        units.append(TranslationUnit(variants: [Variant(language: LanguageTag(.french), text: "Le Ministe\u{0301}re"),
+                                                Variant(language: LanguageTag(.khmer), text: "ក្រសួង\u{200B}ការបរទេស")]))
+        units.append(TranslationUnit(variants: [Variant(language: LanguageTag(.english), text: "")]))
+        units.append(TranslationUnit(variants: []))
+        var differing = 0
+        for unit in units where ContextKeys(unit).value != ContextKeys(texts: unit.variants.map(\.text)).value { differing += 1 }
+        #expect(differing == 0)
+        #expect(units.count > 5_000)
+        #expect(ContextKeys(units[units.count - 4]).value.split(separator: " ").count == 1)
+        #expect(ContextKeys(units[units.count - 2]).value.isEmpty)
+    }
+
     /// Units of one, two and three variants made from the pinning lines, the two-variant ones
     /// the common case (English with French, or with Khmer), so both of `UnitFingerprint`'s paths
     /// run.

@@ -29,16 +29,15 @@ enum AnalysisBenchmark: Benchmark {
         let variants = units.reduce(0) { $0 + $1.variants.count }
         Report.note("analysing \(units.count) units (\(variants) variants), best of \(repeats)")
 
-        // Fuzzy-match: the analyser's blobs, then the reference path's.
-        var fuzzyRows: [[UInt8]] = []
+        // Fuzzy-match: the analyser's blobs as the import makes them (`appendRows` into one
+        // `IndexRowBatch` per chunk of 256 units), then the reference path's.
+        var fuzzyBatches: [IndexRowBatch] = []
         let fuzzy = try best(repeats) {
-            fuzzyRows.removeAll(keepingCapacity: true)
-            let analyser = try FuzzyMatchIndex().makeAnalyser()
-            for unit in units {
-                for row in try analyser.rows(for: unit) {
-                    if case .bytes(let bytes)? = row.values.last { fuzzyRows.append(bytes) }
-                }
-            }
+            fuzzyBatches = try batches(units, FuzzyMatchIndex().makeAnalyser())
+        }
+        var fuzzyRows: [[UInt8]] = []
+        for (batch, unit) in rowsOf(fuzzyBatches, count: units.count) {
+            for row in batch.indexRows(ofUnit: unit) { if case .bytes(let bytes)? = row.values.last { fuzzyRows.append(bytes) } }
         }
         var fuzzyReference: [[UInt8]] = []
         let fuzzyBaseline = try best(repeats) {
@@ -57,15 +56,13 @@ enum AnalysisBenchmark: Benchmark {
         emit("fuzzy-match", units.count, fuzzy, fuzzyBaseline, "MatchText -> StoredToken.encode", same: fuzzyRows == fuzzyReference)
 
         // Concordance: the analyser's index texts, then the word splitter's keys.
-        var concordanceRows: [String] = []
+        var concordanceBatches: [IndexRowBatch] = []
         let concordance = try best(repeats) {
-            concordanceRows.removeAll(keepingCapacity: true)
-            let analyser = try ConcordanceIndex().makeAnalyser()
-            for unit in units {
-                for row in try analyser.rows(for: unit) {
-                    if case .text(let text)? = row.values.last { concordanceRows.append(text) }
-                }
-            }
+            concordanceBatches = try batches(units, ConcordanceIndex().makeAnalyser())
+        }
+        var concordanceRows: [String] = []
+        for (batch, unit) in rowsOf(concordanceBatches, count: units.count) {
+            for row in batch.indexRows(ofUnit: unit) { if case .text(let text)? = row.values.last { concordanceRows.append(text) } }
         }
         var concordanceReference: [String] = []
         let concordanceBaseline = try best(repeats) {
@@ -92,6 +89,25 @@ enum AnalysisBenchmark: Benchmark {
             for unit in units { for variant in unit.variants { contextReference.append(ContextHash.byScalars(variant.text)) } }
         }
         emit("context", units.count, context, contextBaseline, "ContextHash.byScalars (the scalar rule)", same: contextKeys == contextReference)
+    }
+
+    /// `units`' rows by `analyser` as the import makes them: one batch per 256 units.
+    static func batches(_ units: [TranslationUnit], _ analyser: any IndexAnalyser) throws -> [IndexRowBatch] {
+        var batches: [IndexRowBatch] = []
+        for start in stride(from: 0, to: units.count, by: 256) {
+            let batch = IndexRowBatch()
+            for index in start..<min(units.count, start + 256) {
+                batch.beginUnit()
+                try analyser.appendRows(for: units[index], to: batch)
+            }
+            batches.append(batch)
+        }
+        return batches
+    }
+
+    /// Each unit's batch and its place in it, in order.
+    static func rowsOf(_ batches: [IndexRowBatch], count: Int) -> [(IndexRowBatch, Int)] {
+        (0..<count).map { (batches[$0 / 256], $0 % 256) }
     }
 
     /// The best (CPU seconds, seconds) of `repeats` runs of `body`.

@@ -71,5 +71,13 @@ public struct ConcordanceIndex: MemoryIndex {
                 IndexRow(ordinal: ordinal, values: [.text(words.indexText(unit.variants[ordinal].text))])
             }
         }
+
+        /// The same rows, each text keyed straight into the batch's buffer.
+        func appendRows(for unit: TranslationUnit, to batch: IndexRowBatch) throws {
+            for ordinal in unit.variants.indices {
+                batch.beginRow(ordinal: ordinal)
+                words.appendIndexText(unit.variants[ordinal].text, to: batch)
+            }
+        }
     }
 }

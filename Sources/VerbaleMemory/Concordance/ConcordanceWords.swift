@@ -57,6 +57,16 @@ public final class ConcordanceWords {
         }
     }
 
+    /// `indexText(text)` appended to `batch` as a text value: the byte pass writes straight into
+    /// the batch's buffer (no scratch copy, no `String` made and validated); a text holding Khmer,
+    /// or one whose UTF-8 is not contiguous, goes through `indexText` and is copied in.
+    public func appendIndexText(_ text: String, to batch: IndexRowBatch) {
+        let written = text.utf8.withContiguousStorageIfAvailable { bytes in
+            batch.appendText(capacity: 2 * bytes.count + 8) { output in Self.indexBytes(bytes, into: output) }
+        }
+        if written != true { batch.appendText(indexText(text)) }
+    }
+
     /// Where `indexText` writes before making its string: at most twice the text's bytes (a
     /// scalar's lower case takes at most 1.5 times its bytes — `İ` 2 → `i̇` 3 — and a space
     /// goes in only where a separator of at least one byte was).

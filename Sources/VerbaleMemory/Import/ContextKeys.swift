@@ -29,9 +29,31 @@ public struct ContextKeys: Sendable {
     /// The keys, space-separated: what `UnitMetadata.previousContext` stores.
     public let value: String
 
-    /// The keys of `unit`, already scrubbed (what the import stores).
+    /// The keys of `unit`, already scrubbed (what the import stores): `init(texts:)` of its
+    /// variants' texts, made without an array of texts, a string per key and the join — keys are
+    /// compared as their 64-bit hashes (the hex is one-to-one) and written once into the
+    /// result. Saves about five allocations per unit on the import's analysis threads;
+    /// `ScrubbedContextKeyTests` compares it with `init(texts:)` on real units.
     public init(_ unit: TranslationUnit) {
-        self.init(texts: unit.variants.map(\.text))
+        let count = unit.variants.count
+        value = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(count, 1)) { hashes in
+            var distinct = 0
+            for ordinal in unit.variants.indices where !unit.variants[ordinal].text.isEmpty {
+                let hash = ContextHash.value(of: unit.variants[ordinal].text)
+                if !hashes[0..<distinct].contains(hash) {
+                    hashes[distinct] = hash
+                    distinct += 1
+                }
+            }
+            guard distinct > 0 else { return "" }
+            return String(unsafeUninitializedCapacity: 17 * distinct - 1) { output in
+                for k in 0..<distinct {
+                    if k > 0 { output[17 * k - 1] = 0x20 }
+                    ContextHash.writeHex(hashes[k], to: output, at: 17 * k)
+                }
+                return 17 * distinct - 1
+            }
+        }
     }
 
     /// The keys of `unit` after `scrubber` has replaced its personal data (the unit as typed, or

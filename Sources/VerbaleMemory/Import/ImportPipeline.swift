@@ -20,14 +20,13 @@ import VerbaleCore
 /// that choice: after a failed import, the reader thread may still be inside the current
 /// source's `next()` for a while, so a failed import's sources must not be reused.
 final class ImportPipeline: @unchecked Sendable {
-    /// A unit ready to store: prepared, scrubbed, with its index rows (one list per index) and
-    /// the writer's hashes (nil when skipped).
+    /// A unit ready to store: prepared, scrubbed, with the writer's hashes (nil when skipped).
+    /// Its index rows are in the chunk's `rows`, under the unit's position in the chunk.
     struct PreparedUnit: Sendable {
         var unit: TranslationUnit
         var position: Int
         var skip: SkipReason?
         var findings: [PersonalDataFinding]
-        var rows: [[IndexRow]]
         var keys: UnitWriter.Keys?
     }
 
@@ -38,6 +37,9 @@ final class ImportPipeline: @unchecked Sendable {
         /// source object itself, which the reader thread is using (sources are not `Sendable`).
         var name: String
         var units: [PreparedUnit] = []
+        /// One batch per index (in the import's index order): the rows of `units[i]` are each
+        /// batch's unit `i` (`IndexRowBatch.store(unit:id:with:)`); skipped units have none.
+        var rows: [IndexRowBatch] = []
         var bytesRead: Int64 = 0
         var totalBytes: Int64?
         /// Set on a source's last chunk: what its reader left out, by reason.
@@ -322,6 +324,14 @@ final class ImportPipeline: @unchecked Sendable {
         var units = raw.units
         raw.units = []
         chunk.units.reserveCapacity(units.count)
+        // Sized from the chunk's texts (an index row holds at most about twice its text), so a
+        // batch seldom grows: `utf8.count` is O(1) for the reader's native strings.
+        var textBytes = 0
+        for index in units.indices {
+            for ordinal in units[index].0.variants.indices { textBytes += units[index].0.variants[ordinal].text.utf8.count }
+        }
+        let batches = analysers.indexes.map { _ in IndexRowBatch(capacity: 2 * textBytes + 1024) }
+        chunk.rows = batches
         // The context each unit gives the next: the keys of its texts once scrubbed (`ContextKeys`).
         var previous = raw.before.map { ContextKeys(scrubbing: $0, with: analysers.keyScrubber) }
         do {
@@ -333,10 +343,12 @@ final class ImportPipeline: @unchecked Sendable {
                 // An empty context is one the file states as none (an empty `x-context-pre`, or a
                 // unit of a file that states every context): stored as none, never inferred.
                 if unit.metadata.previousContext?.isEmpty == true { unit.metadata.previousContext = nil }
+                // Every unit, skipped or not, has its place in the batches (no rows when skipped).
+                for batch in batches { batch.beginUnit() }
                 if let reason = SQLiteMemory.prepare(&unit, options: options) {
                     // Not stored, but still the sentence before the next one in the file.
                     previous = ContextKeys(scrubbing: unit, with: analysers.keyScrubber)
-                    chunk.units.append(PreparedUnit(unit: unit, position: position, skip: reason, findings: [], rows: []))
+                    chunk.units.append(PreparedUnit(unit: unit, position: position, skip: reason, findings: []))
                     continue
                 }
                 if unit.metadata.origin == nil { unit.metadata.origin = "\(originName)#\(position)" }
@@ -349,9 +361,9 @@ final class ImportPipeline: @unchecked Sendable {
                     }
                 }
                 previous = analysers.scrubber == nil ? ContextKeys(scrubbing: unit, with: analysers.keyScrubber) : ContextKeys(unit)
-                let rows = try analysers.indexes.map { try $0.rows(for: unit) }
+                for (analyser, batch) in zip(analysers.indexes, batches) { try analyser.appendRows(for: unit, to: batch) }
                 let keys = UnitWriter.Keys(unit, tagText: analysers.tagText)
-                chunk.units.append(PreparedUnit(unit: unit, position: position, skip: nil, findings: findings, rows: rows, keys: keys))
+                chunk.units.append(PreparedUnit(unit: unit, position: position, skip: nil, findings: findings, keys: keys))
             }
         } catch {
             chunk.failure = error

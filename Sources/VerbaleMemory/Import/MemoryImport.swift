@@ -52,6 +52,8 @@ extension SQLiteMemory {
             var allUnknownLanguages: Set<String> = []
             while var chunk = pipeline.next() {
                 if file == nil { file = ImportSummary.File(name: chunk.name) }
+                // Taken out once per chunk (one retain), read in place below.
+                let batches = chunk.rows
                 // By index, reading each unit in place: `for prepared in chunk.units` copied every
                 // unit (a retain and a release per string and array it holds).
                 for index in chunk.units.indices {
@@ -62,8 +64,11 @@ extension SQLiteMemory {
                         continue
                     }
                     // A few string compares per variant: `Language(rawValue:)` on the primary subtag.
-                    for variant in chunk.units[index].unit.variants where Language(rawValue: variant.language.primary) == nil {
-                        unknownLanguages.insert(variant.language.description)
+                    // By index: `for variant in …` copied each `Variant` (a retain and a release
+                    // per string and array it holds) to read one tag.
+                    for ordinal in chunk.units[index].unit.variants.indices
+                    where Language(rawValue: chunk.units[index].unit.variants[ordinal].language.primary) == nil {
+                        unknownLanguages.insert(chunk.units[index].unit.variants[ordinal].language.description)
                     }
                     for finding in chunk.units[index].findings { personalData[finding.kind, default: 0] += 1 }
                     if options.collectPersonalDataReport { report.append(contentsOf: chunk.units[index].findings) }
@@ -72,9 +77,7 @@ extension SQLiteMemory {
                     case let .added(id, alternative):
                         file?.added += 1
                         if alternative { file?.alternatives += 1 }
-                        for (insert, rows) in zip(inserts, chunk.units[index].rows) {
-                            for row in rows { try insert.run(row, variant: VariantID.make(unit: id, ordinal: row.ordinal)) }
-                        }
+                        for (insert, batch) in zip(inserts, batches) { try batch.store(unit: index, id: id, with: insert) }
                     case .merged:
                         file?.merged += 1
                     }

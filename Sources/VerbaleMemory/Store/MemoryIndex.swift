@@ -44,6 +44,17 @@ extension MemoryIndex {
 public protocol IndexAnalyser: AnyObject {
     /// The rows for `unit`'s variants, in any order.
     func rows(for unit: TranslationUnit) throws -> [IndexRow]
+    /// Appends the rows of `unit` — exactly those of `rows(for:)` — to `batch`, after the
+    /// caller's `batch.beginUnit()`: what the import calls. Default: `rows(for:)`, appended.
+    /// An analyser writes its bytes into the batch in place where it can (no array or string
+    /// per row: see `IndexRowBatch`).
+    func appendRows(for unit: TranslationUnit, to batch: IndexRowBatch) throws
+}
+
+extension IndexAnalyser {
+    public func appendRows(for unit: TranslationUnit, to batch: IndexRowBatch) throws {
+        for row in try rows(for: unit) { batch.append(row) }
+    }
 }
 
 /// One row an index stores for a variant: the variant's position in its unit, then the values

@@ -81,38 +81,39 @@ struct UnitWriter {
         guard !unit.variants.isEmpty, keys.tags.count == unit.variants.count else {
             throw MemoryError.invalidUnit(id: unit.id, reason: "it has no variants (the import skips such units before storing)")
         }
-        let tags = keys.tags
         let fingerprint = keys.fingerprint
         let sourceHash = keys.sourceHash
-        let meta = unit.metadata
+        // Fields are read in place (`unit.metadata.x`, `unit.variants[i].x`), never through a
+        // copied `UnitMetadata` or `Variant`: a copy retains and releases every string and array
+        // it holds, about a dozen atomic operations per unit on the writer, for nothing.
         insertUnit.bind(1, unit.id)
         insertUnit.bind(2, fingerprint)
         insertUnit.bind(3, sourceHash)
-        insertUnit.bind(4, tags[0])
-        insertUnit.bind(5, MetadataCoding.seconds(meta.creationDate))
-        insertUnit.bind(6, meta.creationUser)
-        insertUnit.bind(7, MetadataCoding.seconds(meta.changeDate))
-        insertUnit.bind(8, meta.changeUser)
-        insertUnit.bind(9, meta.origin)
-        insertUnit.bind(10, meta.review.rawValue)
-        insertUnit.bind(11, meta.previousContext)
-        insertUnit.bind(12, meta.nextContext)
-        insertUnit.bind(13, MetadataCoding.encode(meta.notes))
-        insertUnit.bind(14, MetadataCoding.encode(meta.properties))
-        insertUnit.bind(15, MetadataCoding.encode(meta.attributes))
+        insertUnit.bind(4, keys.tags[0])
+        insertUnit.bind(5, MetadataCoding.seconds(unit.metadata.creationDate))
+        insertUnit.bind(6, unit.metadata.creationUser)
+        insertUnit.bind(7, MetadataCoding.seconds(unit.metadata.changeDate))
+        insertUnit.bind(8, unit.metadata.changeUser)
+        insertUnit.bind(9, unit.metadata.origin)
+        insertUnit.bind(10, unit.metadata.review.rawValue)
+        insertUnit.bind(11, unit.metadata.previousContext)
+        insertUnit.bind(12, unit.metadata.nextContext)
+        insertUnit.bind(13, MetadataCoding.encode(unit.metadata.notes))
+        insertUnit.bind(14, MetadataCoding.encode(unit.metadata.properties))
+        insertUnit.bind(15, MetadataCoding.encode(unit.metadata.attributes))
         try insertUnit.run()
         guard insertUnit.changes > 0 else {
             return .merged(id: try merge(unit, sourceHash: sourceHash, fingerprint: fingerprint))
         }
         let id = insertUnit.lastInsertedRowID
-        for (ordinal, variant) in unit.variants.enumerated() {
+        for ordinal in unit.variants.indices {
             insertVariant.bind(1, VariantID.make(unit: id, ordinal: ordinal))
-            insertVariant.bind(2, tags[ordinal])
-            insertVariant.bind(4, MetadataCoding.encode(variant.tags))
-            insertVariant.bind(5, MetadataCoding.encode(variant.properties))
-            insertVariant.bind(6, MetadataCoding.encode(variant.notes))
-            insertVariant.bind(7, MetadataCoding.encode(variant.attributes))
-            try insertVariant.withText(3, variant.text) { try insertVariant.run() }
+            insertVariant.bind(2, keys.tags[ordinal])
+            insertVariant.bind(4, MetadataCoding.encode(unit.variants[ordinal].tags))
+            insertVariant.bind(5, MetadataCoding.encode(unit.variants[ordinal].properties))
+            insertVariant.bind(6, MetadataCoding.encode(unit.variants[ordinal].notes))
+            insertVariant.bind(7, MetadataCoding.encode(unit.variants[ordinal].attributes))
+            try insertVariant.withText(3, unit.variants[ordinal].text) { try insertVariant.run() }
         }
         if addedSources != nil {
             if (addedSources?.count ?? 0) >= sourceSetCap {

@@ -17,9 +17,24 @@ import VerbaleCore
 /// bytes path must equal: `ContextHashTests` compares them on the shared corpora).
 public enum ContextHash {
     public static func of(_ text: String) -> String {
+        hex(value(of: text))
+    }
+
+    /// The key of `text` as its 64-bit hash (`of` is its hex): `ContextKeys` compares and writes
+    /// keys as numbers, with no string per key.
+    static func value(of text: String) -> UInt64 {
         let fast = text.utf8.withContiguousStorageIfAvailable { hashBytes($0) } ?? nil
-        if let fast { return hex(fast) }
-        return byScalars(text)
+        if let fast { return fast }
+        let composed = text.unicodeScalars.contains { (0x300...0x36F).contains($0.value) } ? Normalizer.composed(text) : text
+        return hashScalars(composed)
+    }
+
+    /// Writes `hash` as 16 lower-case hex digits at `output[at...]` (what `of` returns).
+    static func writeHex(_ hash: UInt64, to output: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        for k in 0..<16 {
+            let digit = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * k)) & 0xF
+            output[start + k] = digit < 10 ? 0x30 + digit : 0x57 + digit
+        }
     }
 
     /// The key by the rule as written, scalar by scalar (what `of` computed before its byte
@@ -146,10 +161,7 @@ public enum ContextHash {
     /// The hash as 16 lower-case hex digits.
     private static func hex(_ hash: UInt64) -> String {
         String(unsafeUninitializedCapacity: 16) { buffer in
-            for k in 0..<16 {
-                let digit = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * k)) & 0xF
-                buffer[k] = digit < 10 ? 0x30 + digit : 0x57 + digit
-            }
+            writeHex(hash, to: buffer, at: 0)
             return 16
         }
     }

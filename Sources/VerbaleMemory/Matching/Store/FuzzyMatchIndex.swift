@@ -101,6 +101,17 @@ public struct FuzzyMatchIndex: MemoryIndex {
             return rows
         }
 
+        /// The same rows, each blob copied from the encoder's arena into the batch (no array per row).
+        func appendRows(for unit: TranslationUnit, to batch: IndexRowBatch) throws {
+            for ordinal in unit.variants.indices where ordinal < VariantID.maximumVariants {
+                guard let language = unit.variants[ordinal].language.language else { continue }
+                let tokenizer = try tokenizer(for: language)
+                batch.beginRow(ordinal: ordinal)
+                batch.appendInteger(Int64(MatchVocabulary.languageIndex(language)))
+                MatchEntryEncoder.encode(unit.variants[ordinal].text, tokenizer: tokenizer, scratch: &scratch, into: batch)
+            }
+        }
+
         private func tokenizer(for language: Language) throws -> Tokenizer {
             for (known, tokenizer) in tokenizers where known == language { return tokenizer }
             let made = try Tokenizer(language: language)

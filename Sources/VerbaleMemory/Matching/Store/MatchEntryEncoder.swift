@@ -48,6 +48,13 @@ enum MatchEntryEncoder {
         return [UInt8](scratch.output.bytes(count))
     }
 
+    /// The encoding of `text`'s tokens appended to `batch` as a blob value (the import's rows:
+    /// one copy from the arena, no array per row).
+    static func encode(_ text: String, tokenizer: Tokenizer, scratch: inout Scratch, into batch: IndexRowBatch) {
+        let count = encode(text, tokenizer: tokenizer, scratch: &scratch)
+        batch.appendBlob(scratch.output.bytes(count))
+    }
+
     /// Writes the encoding of `text` into `scratch.output` and returns its length. Each token is
     /// written through a pointer after one capacity check (`ByteWriter`): appending byte by byte
     /// to an array checked its uniqueness and capacity at every byte.
