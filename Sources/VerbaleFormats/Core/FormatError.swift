@@ -107,6 +107,9 @@ public struct FormatWarning: Equatable, Sendable, CustomStringConvertible {
         case ignored = "ignored"
         /// A target identical to its source (`CopiedTarget`): the segment was left out.
         case copiedTarget = "target copied from source"
+        /// A TMX `<tu>` with two or more texts of one language (memoQ/Trados alternatives):
+        /// stored as one unit per combination (`LanguageAlternatives`); counted, nothing lost.
+        case splitAlternatives = "split: alternatives of one language"
     }
     public var kind: Kind
     public var file: String

@@ -12,7 +12,9 @@ import VerbaleCore
 /// - inline `bpt/ept/ph/it/ut` (with `<sub>`) are kept verbatim, `hi` as an opening and a
 ///   closing tag, all at their offsets in the plain text;
 /// - an empty `<seg>` drops its variant and a unit left without text is skipped, each with a
-///   `FormatWarning`.
+///   `FormatWarning`;
+/// - a `<tu>` with two or more texts of one language (memoQ/Trados alternatives) becomes one
+///   unit per combination (`LanguageAlternatives`), with a `splitAlternatives` warning.
 ///
 /// Cost: O(file) time, O(1) memory in the number of units (bounded hand-off).
 public enum TMXReader {
@@ -50,6 +52,8 @@ struct TMXBuilder: XMLUnitBuilder {
     /// Whether the current `<tu>` had Verbale's own `x-review` prop: it then wins over a
     /// Trados `x-ConfirmationLevel` in the same unit, whichever comes first.
     private var unitHasReviewProp = false
+    /// Whether the current `<tu>` has two texts of one language (`LanguageAlternatives`).
+    private var unitRepeatsLanguage = false
     private var variant = Variant(language: LanguageTag(.english), text: "")
     /// Whether the current `<tuv>` has had its `<seg>`: the DTD allows one
     /// (`<!ELEMENT tuv ((note|prop)*, seg)>`), and a second is refused, since which text is the
@@ -112,6 +116,7 @@ struct TMXBuilder: XMLUnitBuilder {
             try budget.spendAttributes(attributes, file: fileName)
             unit = TranslationUnit(variants: [])
             unitHasReviewProp = false
+            unitRepeatsLanguage = false
             // Two languages is the common unit: one allocation, not a second one to grow.
             unit.variants.reserveCapacity(2)
             readUnitAttributes(attributes)
@@ -189,7 +194,7 @@ struct TMXBuilder: XMLUnitBuilder {
             finishVariant()
         case "tu":
             place = .body
-            finishUnit(position)
+            try finishUnit(position)
         case "header":
             place = .outside
             publishHeader()
@@ -308,10 +313,12 @@ struct TMXBuilder: XMLUnitBuilder {
         // Moved into the unit; the next `<tuv>` makes a new one anyway.
         var finished = Self.emptyVariant
         swap(&finished, &variant)
+        // One tag compare for the usual two-language unit.
+        if !unitRepeatsLanguage, unit.variants.contains(where: { $0.language == finished.language }) { unitRepeatsLanguage = true }
         unit.variants.append(finished)
     }
 
-    private mutating func finishUnit(_ position: XMLPosition) {
+    private mutating func finishUnit(_ position: XMLPosition) throws(FormatError) {
         guard !unit.variants.isEmpty else {
             output.warn(FormatWarning(kind: .emptyUnit, file: fileName, line: unitLine, column: unitColumn,
                                        detail: "a <tu> with no text in any language is skipped"))
@@ -321,7 +328,18 @@ struct TMXBuilder: XMLUnitBuilder {
         // Moved to the queue; the next `<tu>` starts a new one anyway.
         var finished = TranslationUnit(variants: [])
         swap(&finished, &unit)
-        output.send(finished, line: unitLine)
+        guard unitRepeatsLanguage else {
+            output.send(finished, line: unitLine)
+            return
+        }
+        let split = LanguageAlternatives.split(finished)
+        guard split.count <= LanguageAlternatives.limit else {
+            throw FormatError(file: fileName, line: unitLine, column: unitColumn, reason: .tooLarge(
+                "this <tu> holds alternatives making \(split.count) combinations of one text per language (at most \(LanguageAlternatives.limit)); split it into <tu>s of one translation each"))
+        }
+        output.warn(FormatWarning(kind: .splitAlternatives, file: fileName, line: unitLine, column: unitColumn,
+                                  detail: "a <tu> with \(LanguageAlternatives.describe(finished)) is stored as \(split.count) units, one per combination"))
+        for alternative in split { output.send(alternative, line: unitLine) }
     }
 
     /// What `variant` holds between two `<tuv>`s.

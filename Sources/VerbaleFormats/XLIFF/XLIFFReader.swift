@@ -27,8 +27,12 @@ enum XLIFFMeta {
     /// A unit's exact source and target tags when they differ from the file's `srcLang`/`trgLang`
     /// (`fr-FR` in an `fr` file): XLIFF 2.0 requires a `<target>`'s `xml:lang` to equal `trgLang`.
     static let sourceLanguage = "source-language"
-    /// The memory's own unit id, when the 2.0 `id` had to change (not a name token, or repeated).
+    /// The memory's own unit id, when the 2.0 `id` had to change (not a name token, or repeated);
+    /// empty when the unit had none and the `id` was made up (`u3`).
     static let unitID = "id"
+    /// The `tool-id` of Verbale's XLIFF 1.2 files: their `resname` is the memory's unit id (absent
+    /// when it had none) and their `id` may be made up.
+    static let tool12 = "verbale"
     static let targetLanguage = "target-language"
     /// XLIFF 2.0 inline `type` takes six values only; a TMX type (`bold`, `x-date`) travels as
     /// `subType="tmx:bold"` beside the nearest 2.0 type, and comes back as `type` on reading.
@@ -40,6 +44,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
     let fileName: String
 
     private var version2 = false
+    /// A 1.2 `<file>` Verbale wrote (`tool-id="verbale"`): unit ids are in `resname`.
+    private var idsInResname = false
     private var sawRoot = false
     private var header = MemoryHeader()
     private var headerPublished = false
@@ -162,6 +168,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
             if !version2 {
                 sourceLanguage = try language(attributes["source-language"], position)
                 targetLanguage = try language(attributes["target-language"], position)
+                idsInResname = attributes["tool-id"] == XLIFFMeta.tool12
             }
             header.original = header.original ?? attributes["original"]
             guard sourceLanguage != nil else {
@@ -293,7 +300,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
 
     private func startUnit(_ attributes: XMLAttributes, _ position: XMLPosition) {
         inUnit = true
-        unitID = attributes["id"]
+        unitID = idsInResname ? attributes["resname"] : attributes["id"]
         unitLine = position.line
         metadata = UnitMetadata()
         let placeholder = LanguageTag(.english)
@@ -342,7 +349,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
             case "context-pre": metadata.previousContext = value
             case "context-post": metadata.nextContext = value
             case "review": unitReview = ReviewStatus(rawValue: value) ?? unitReview
-            case XLIFFMeta.unitID: unitID = value
+            case XLIFFMeta.unitID: unitID = value.isEmpty ? nil : value
             // A malformed tag is an error, not dropped: the unit would silently take the file's languages.
             case XLIFFMeta.sourceLanguage: unitSourceLanguage = try language(value, metaPosition)
             case XLIFFMeta.targetLanguage: unitTargetLanguage = try language(value, metaPosition)

@@ -16,6 +16,13 @@ public enum XLIFFVersion: String, Sendable, CaseIterable {
 /// source alone and counted in `withoutTarget`. The writer holds one pair: choosing it (and
 /// refusing a memory of more languages) is the caller's job (`XLIFFLanguagePair`). XLIFF 2.0 keeps everything TMX keeps (dates, users, origin, context, props,
 /// notes per language) through the metadata module; XLIFF 1.2 keeps text, tags, notes, state.
+///
+/// Ids: XLIFF requires one on every unit, a memory's units may have none (a TSV row, an
+/// aligned sentence). Such a unit gets a made-up `u3`, and the file says it was made up, so
+/// that `import(export(m))` does not give the unit an id it never had (review 30 Nov, m4):
+/// 2.0 writes `<mda:meta type="id"></mda:meta>` (empty: "no id of its own"; a unit whose id had
+/// to change carries it there), 1.2 keeps the memory's id in `resname` and marks the file
+/// with `tool-id="verbale"`, which tells the reader to take ids from `resname`.
 public struct XLIFFWriter: TranslationUnitWriter {
     private let sink: ByteSink
     private let version: XLIFFVersion
@@ -63,7 +70,11 @@ public struct XLIFFWriter: TranslationUnitWriter {
             sink.appendAttribute("original", header.original ?? "verbale-memory")
             sink.appendAttribute("source-language", source.description)
             if let target { sink.appendAttribute("target-language", target.description) }
-            sink.append(" datatype=\"plaintext\">\n<body>\n")
+            sink.append(" datatype=\"plaintext\"")
+            sink.appendAttribute("tool-id", XLIFFMeta.tool12)
+            sink.append(">\n<header>\n<tool")
+            sink.appendAttribute("tool-id", XLIFFMeta.tool12)
+            sink.append(" tool-name=\"Verbale\"/>\n</header>\n<body>\n")
         }
     }
 
@@ -83,8 +94,10 @@ public struct XLIFFWriter: TranslationUnitWriter {
         counter += 1
         let wanted = unit.id ?? "u\(counter)"
         let id = uniqueID(version == .v2_0 ? Self.nameToken(wanted) : wanted)
+        // The memory's own id in the metadata when the 2.0 id is not it: "" when it had none.
+        let ownID: String? = unit.id == id ? nil : (unit.id ?? "")
         switch version {
-        case .v2_0: writeUnit2(unit, id: id, originalID: unit.id == id ? nil : unit.id, source: sourceVariant, target: targetVariant)
+        case .v2_0: writeUnit2(unit, id: id, originalID: ownID, source: sourceVariant, target: targetVariant)
         case .v1_2: writeUnit12(unit, id: id, source: sourceVariant, target: targetVariant)
         }
         try sink.flushIfNeeded()
@@ -216,6 +229,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
         let review = XLIFFReviewState.segment(unit, target: target)
         sink.append("<trans-unit")
         sink.appendAttribute("id", id)
+        if let own = unit.id { sink.appendAttribute("resname", own) }
         if review == .approved { sink.append(" approved=\"yes\"") }
         sink.append(">\n  <source>")
         sink.buffer.append(contentsOf: Inline12.markup(source).utf8)

@@ -10,6 +10,8 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         public var merged: Int = 0
         public var alternatives: Int = 0
         public var skipped: Int = 0
+        /// TMX `<tu>`s holding two texts of one language, split into one unit per combination.
+        public var split: Int = 0
         /// Language tags in this file that are none of Verbale's languages (stored as they
         /// are; a memory may hold other languages), sorted; nil when there are none.
         public var unknownLanguages: [String]?
@@ -25,6 +27,10 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     /// New units sharing their source text with another but translated differently (also
     /// counted in `added`).
     public var alternatives = 0
+    /// TMX `<tu>`s holding two or more texts of one language (memoQ/Trados alternatives), each
+    /// split into one unit per combination (`LanguageAlternatives`); the units they gave are
+    /// in `read`, `added`, `alternatives`.
+    public var split = 0
     /// Units not stored, by reason.
     public var skipped: [String: Int] = [:]
     /// Personal data replaced by placeholders, by type (`PERSON`, `EMAIL`…).
@@ -58,7 +64,7 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case read, added, merged, alternatives, skipped, personalData, files, dryRun, seconds, reanalysed, unknownLanguages
+        case read, added, merged, alternatives, split, skipped, personalData, files, dryRun, seconds, reanalysed, unknownLanguages
     }
 
     public init() {}
@@ -69,6 +75,8 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         added = try container.decode(Int.self, forKey: .added)
         merged = try container.decode(Int.self, forKey: .merged)
         alternatives = try container.decode(Int.self, forKey: .alternatives)
+        // Absent from summaries written before the field existed.
+        split = try container.decodeIfPresent(Int.self, forKey: .split) ?? 0
         skipped = try container.decode([String: Int].self, forKey: .skipped)
         personalData = try container.decode([String: Int].self, forKey: .personalData)
         files = try container.decode([File].self, forKey: .files)

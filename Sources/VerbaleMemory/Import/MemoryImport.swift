@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import VerbaleCore
+import VerbaleFormats
 
 extension SQLiteMemory {
     /// Imports `sources` in one IMMEDIATE transaction (see `TranslationMemory.importUnits`).
@@ -95,6 +96,11 @@ extension SQLiteMemory {
                     unknownLanguages = []
                 }
                 for (reason, count) in skips {
+                    if reason == FormatWarning.Kind.splitAlternatives.rawValue {
+                        summary.split += count
+                        done.split += count
+                        continue
+                    }
                     summary.skipped[reason, default: 0] += count
                     done.skipped += count
                 }

@@ -14,6 +14,7 @@ public protocol UnitSource: AnyObject {
     /// The next unit, or nil at the end. Throws a format error naming file, line and column.
     func next() throws -> TranslationUnit?
     /// Units the reader itself left out (a `<tu>` with no text…), by reason; read at the end.
+    /// The key `FormatWarning.Kind.splitAlternatives` counts `<tu>`s split, not units left out.
     var readerSkips: [String: Int] { get }
 }
 

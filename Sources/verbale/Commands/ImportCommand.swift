@@ -179,6 +179,9 @@ struct ImportCommand: ParsableCommand {
         for (reason, count) in summary.skipped.sorted(by: { $0.key < $1.key }) {
             lines.append("    skipped \(number(count)): \(reason)")
         }
+        if summary.split > 0 {
+            lines.append("  split \(number(summary.split)) <tu>\(summary.split == 1 ? "" : "s") holding alternatives of one language (memoQ/Trados) into one unit per combination")
+        }
         if summary.personalData.isEmpty {
             lines.append("  personal data replaced: none found")
         } else {
