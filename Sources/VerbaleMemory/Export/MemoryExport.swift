@@ -24,8 +24,9 @@ public enum MemoryExport {
     /// Exports the units having a variant in one of `languages` (all when nil), keeping only
     /// those variants. XLIFF holds one pair: `languages` must then name two, or be nil with a
     /// memory of two languages (`ExportError` otherwise, thrown before anything is written).
+    /// `xliffVersion` chooses XLIFF 2.0 (the default) or 1.2 (older Trados, memoQ, Wordfast).
     public static func run(_ memory: any TranslationMemory, format: MemoryFormat, languages: [LanguageTag]?,
-                           to sink: ByteSink, tool: String = "Verbale") throws -> Summary {
+                           to sink: ByteSink, tool: String = "Verbale", xliffVersion: XLIFFVersion = .v2_0) throws -> Summary {
         var header = MemoryHeader()
         header.sourceLanguage = languages?.first
         header.creationTool = tool
@@ -58,7 +59,7 @@ public enum MemoryExport {
         let selected = pair.map { [$0.source, $0.target] }
         header.sourceLanguage = pair?.source
         header.targetLanguage = pair?.target
-        var writer = try XLIFFWriter(sink: sink, header: header, languages: selected ?? [])
+        var writer = try XLIFFWriter(sink: sink, header: header, languages: selected ?? [], version: xliffVersion)
         let read = try memory.forEachUnit(languages: selected) { stored in
             try writer.write(stored.unit)
         }
