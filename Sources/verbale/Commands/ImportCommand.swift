@@ -121,10 +121,10 @@ struct ImportCommand: ParsableCommand {
             do { memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite")) } catch let error as MemoryError {
                 throw CommandFailure(error.description)
             }
-        } else if !memoryExisted {
+        } else if !memoryExisted, let newMemory = try NewMemoryStaging.begin(final: memoryPath) {
             // A new memory is built under a hidden name and put in place when the import
-            // succeeds: a failed one leaves nothing behind (review 1130, m9).
-            let newMemory = NewMemoryStaging(final: memoryPath)
+            // succeeds: a failed one leaves nothing behind (review 1130, m9). (nil: another
+            // import created it while this one waited for the folder's lock; it is used as is.)
             staging = newMemory
             do { memory = try memoryOption.open(creating: true, staged: newMemory.staging) } catch {
                 newMemory.discard()
