@@ -24,13 +24,18 @@ struct ExportCommand: ParsableCommand {
         stderr (it would be no translation; importing it again skips it). \
         A file is written under a temporary name beside it and renamed when complete (a link \
         keeps pointing at it); a terminal, a pipe or a device such as /dev/null is written \
-        through, never replaced.
+        through, never replaced. \
+        TSV and CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, \
+        a tab or a carriage return: "- bullet", "+855 23 …", "=HYPERLINK(…)") are written with \
+        a leading apostrophe, which Excel and LibreOffice show as text and which import removes \
+        again; --no-formula-guard writes them bare.
 
         Examples:
           verbale export --format tmx backup.tmx
           verbale export --format tsv --langs en,fr,km phrases.tsv
           verbale export --format xliff --langs en,km - | less
           verbale export --format xliff12 --langs en,fr for-trados-2007.xlf
+          verbale export --format csv --no-formula-guard phrases.csv
         """
     )
 
@@ -39,6 +44,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Only these languages, comma-separated BCP 47 tags (e.g. en,fr,km). XLIFF holds one pair: two tags, the source first (en,km); without --langs it takes the memory's two languages and refuses a memory of more.", valueName: "tags"))
     var langs: String?
+
+    @Flag(name: .customLong("no-formula-guard"), help: ArgumentHelp("TSV/CSV: write cells starting with = + - @ (or a tab or CR) as they are, without the leading apostrophe that keeps spreadsheets from running them as formulas. Only for a table no spreadsheet will open."))
+    var noFormulaGuard = false
 
     @Argument(help: ArgumentHelp("The output file, or - for standard output.", valueName: "out"))
     var output: String
@@ -66,7 +74,10 @@ struct ExportCommand: ParsableCommand {
         do {
             let sink = try destination.open()
             let summary: MemoryExport.Summary
-            do { summary = try MemoryExport.run(memory, format: chosen.format, languages: languages, to: sink, xliffVersion: chosen.xliffVersion) } catch {
+            do {
+                summary = try MemoryExport.run(memory, format: chosen.format, languages: languages, to: sink,
+                                               formulaGuard: !noFormulaGuard, xliffVersion: chosen.xliffVersion)
+            } catch {
                 destination.discard()
                 throw error
             }
