@@ -27,13 +27,19 @@ func writeTMX(count: Int, start: Int = 0, to url: URL) throws {
 }
 
 /// Starts `verbale import --memory MEMORY ARGUMENTS…` in the background, its output discarded.
-func startImport(memory: URL, _ arguments: [String], input: Pipe? = nil) throws -> Process {
+/// Starts `verbale import` on `memory`. Its standard error goes to `errorLog` when given (so a
+/// test can say why a process failed: a rare failure under load is otherwise unexplained), else
+/// to `VERBALE_TEST_IMPORT_LOG` when set, else nowhere.
+func startImport(memory: URL, _ arguments: [String], input: Pipe? = nil, errorLog: URL? = nil) throws -> Process {
     let process = Process()
     process.executableURL = CLI.binary
     process.arguments = ["import", "--memory", memory.path] + arguments
     if let input { process.standardInput = input }
     process.standardOutput = FileHandle.nullDevice
-    if let log = ProcessInfo.processInfo.environment["VERBALE_TEST_IMPORT_LOG"], let handle = FileHandle(forWritingAtPath: log) {
+    if let errorLog {
+        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errorLog)
+    } else if let log = ProcessInfo.processInfo.environment["VERBALE_TEST_IMPORT_LOG"], let handle = FileHandle(forWritingAtPath: log) {
         handle.seekToEndOfFile()
         process.standardError = handle
     } else {
@@ -269,9 +275,11 @@ struct MemoryCommandTests {
                 try writeTMX(count: 20, start: index * 100, to: file)
                 files.append(file)
             }
-            let processes = try files.map { try startImport(memory: memory, [$0.path]) }
+            let logs = files.map { $0.appendingPathExtension("stderr") }
+            let processes = try zip(files, logs).map { try startImport(memory: memory, [$0.path], errorLog: $1) }
             for process in processes { process.waitUntilExit() }
-            #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0], "round \(round)")
+            let errors = logs.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
+            #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0], "round \(round): \(zip(processes, errors).filter { $0.0.terminationStatus != 0 }.map(\.1))")
             #expect(try unitCount(memory) == 80)
         }
     }
