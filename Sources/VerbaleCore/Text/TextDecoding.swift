@@ -109,7 +109,7 @@ public enum TextDecodingError: Error, CustomStringConvertible, Equatable, Sendab
             "\(name):\(line):\(column): invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset) (convert the file to UTF-8, or pass --lossy to replace bad bytes with U+FFFD)"
         case let .invalidUTF16(name, offset, line, column, truncated):
             truncated
-                ? "\(name):\(line):\(column): the UTF-16 input ends in the middle of a character (byte \(offset)): the file looks cut short; copy or export it again"
+                ? "\(name):\(line):\(column): the file ends in the middle of a UTF-16 character (1 byte of it at byte \(offset), after the last whole character): it looks truncated (cut short when it was copied, downloaded or saved); get the complete file again"
                 : "\(name):\(line):\(column): invalid UTF-16 at byte \(offset) (a lone surrogate; convert the file to UTF-8, or pass --lossy)"
         case let .binary(name, offset, line, column):
             "\(name):\(line):\(column): looks like a binary file (NUL byte at offset \(offset)), not text"

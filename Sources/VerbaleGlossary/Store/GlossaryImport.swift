@@ -109,6 +109,10 @@ public enum GlossaryImportError: Error, CustomStringConvertible, Sendable {
     /// does not (an import keeps every byte or refuses the file).
     init(_ error: TextDecodingError, bytes: Data) {
         switch error {
+        case let .invalidUTF16(name, _, line, column, true):
+            // Cut short, not mis-encoded: converting would not help (review 1130, m9).
+            let detail = error.description.dropFirst("\(name):\(line):\(column): ".count)
+            self = .notText(path: name, line: line, column: column, detail: String(detail))
         case let .invalidUTF8(name, offset, _, _, _), let .invalidUTF16(name, offset, _, _, _), let .binary(name, offset, _, _):
             let before = bytes.prefix(offset)
             let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
