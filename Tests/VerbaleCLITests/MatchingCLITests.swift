@@ -101,7 +101,7 @@ struct MatchingCLITests {
         let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)
-        #expect(message.contains("invalid UTF-8 at byte 2"))
+        #expect(message.contains("<stdin>:1:3: invalid UTF-8: byte 0xFF at byte 2"), "\(message)")
         let controls = try CLI.run(["search", "--memory", Self.memory, "--json", "has the\u{07} honour\u{1B} to inform"])
         #expect(controls.status == 0)
         #expect(controls.stdout.contains("\"score\" : 100"))

@@ -15,6 +15,11 @@ import VerbaleCore
 /// this test, run on a checkout of c43ece9, passed with them.)
 @Suite("Stored index bytes are pinned on real text")
 struct StoredBytesPinningTests {
+    /// The digests of the pinning lines' stored rows (see `pinned` for why each changed), shared
+    /// by the tests that compute them by `rows(for:)` and by the import's batch path.
+    static let pinnedFuzzyRows = "549e7c4b3c534345"
+    static let pinnedConcordanceRows = "1e4699d6761683df"
+
     /// FNV-1a, 64 bits, over every row's values, with separators.
     struct Digest {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -97,8 +102,8 @@ struct StoredBytesPinningTests {
         // `spaced` flag (`KhmerWordGap`), and a Khmer placeable spanning U+200B or a space keeps
         // its form without them (`Normalizer.matchingForm`). Keys, classes and values are
         // unchanged, and so is the concordance (its digest stays).
-        #expect(fuzzy.hex == "549e7c4b3c534345", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
-        #expect(concordance.hex == "1e4699d6761683df", "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
+        #expect(fuzzy.hex == Self.pinnedFuzzyRows, "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
+        #expect(concordance.hex == Self.pinnedConcordanceRows, "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
     }
     @Test("The import's batch path (IndexRowBatch) gives every unit the rows of rows(for:), with the pinned digests",
           .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
@@ -143,7 +148,7 @@ struct StoredBytesPinningTests {
             #expect(digest.hex == expectedDigest.hex)
         }
         // Every unit analysed (no skips), one batch: exactly the pinned digests of `pinned`.
-        for (index, pinned) in [(FuzzyMatchIndex() as any MemoryIndex, "c1db5b43ca739bd"), (ConcordanceIndex(), "1e4699d6761683df")] {
+        for (index, pinned) in [(FuzzyMatchIndex() as any MemoryIndex, Self.pinnedFuzzyRows), (ConcordanceIndex(), Self.pinnedConcordanceRows)] {
             let analyser = try index.makeAnalyser()
             let batch = IndexRowBatch()
             for (language, text) in lines {
