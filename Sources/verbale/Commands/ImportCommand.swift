@@ -71,7 +71,7 @@ struct ImportCommand: ParsableCommand {
         } else {
             formatChoice = nil
         }
-        let languageMap = try parseLanguageMap()
+        let languageMap = try Self.parseLanguageMap(langMap)
         // Everything that can refuse the command is checked before the memory is opened: opening
         // creates a memory that does not exist yet, and a refused import must leave no trace.
         let memoryPath = MemoryLocation.resolve(explicit: memoryOption.memory)
@@ -156,7 +156,9 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    private func parseLanguageMap() throws -> [LanguageTag: LanguageTag] {
+    /// The `--lang-map from=to` values (repeatable, or comma-separated) as a map; the one
+    /// parser of `import` and `glossary import`, so both accept and refuse the same spellings.
+    static func parseLanguageMap(_ langMap: [String]) throws -> [LanguageTag: LanguageTag] {
         var map: [LanguageTag: LanguageTag] = [:]
         for entry in langMap.flatMap({ $0.split(separator: ",") }) {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
