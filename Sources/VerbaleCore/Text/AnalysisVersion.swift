@@ -24,11 +24,12 @@ extension Tokenizer {
     /// join — `Tokenizer.tokenizeWithParts`).
     /// "tokens-2026-11-30b" (matching forms without U+200B and U+FEFF, `Normalizer.matchingForm`,
     /// and a space between two Khmer words not counted as spacing, `KhmerWordGap`: Khmer differing
-    /// only in invisible breaks or word spaces scores 100; and a Khmer date's `ថ្ងៃ` and `ទី` are
-    /// part of the date placeable when a U+200B or a space separates them, `ថ្ងៃ​ទី​៥ ខែ​ឧសភា`, as
-    /// they were when glued; review 1130b M3).
+    /// only in invisible breaks or word spaces scores 100).
+    /// "tokens-2026-11-30c" (a Khmer date's `ថ្ងៃ` and `ទី` are part of the date placeable when
+    /// a U+200B or a space separates them, `ថ្ងៃ​ទី​៥ ខែ​ឧសភា`, as they were when glued; review
+    /// 1130b M3).
     /// Any change to what `analysisIdentity` holds, or how, needs a bump too.
-    public static let analysisVersion = "tokens-2026-11-30b"
+    public static let analysisVersion = "tokens-2026-11-30c"
 
     /// `analysisVersion`, the ICU version linked (`icu 72.1`: ICU's word-break rules and its
     /// Khmer dictionary change between releases, and with them Khmer tokens and Latin word
