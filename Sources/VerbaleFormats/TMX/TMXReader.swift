@@ -54,6 +54,11 @@ struct TMXBuilder: XMLUnitBuilder {
     private var unitHasReviewProp = false
     /// Whether the current `<tu>` has two texts of one language (`LanguageAlternatives`).
     private var unitRepeatsLanguage = false
+    /// The languages of the current `<tu>`'s texts so far, one bit each (`languages`), and the
+    /// current `<tuv>`'s bit: finding a repeated language costs an AND per text on this hot
+    /// path, not a copy and compare of `LanguageTag` (strings and an array) per text.
+    private var unitLanguageBits: UInt64 = 0
+    private var variantLanguageBit: UInt64 = 0
     private var variant = Variant(language: LanguageTag(.english), text: "")
     /// Whether the current `<tuv>` has had its `<seg>`: the DTD allows one
     /// (`<!ELEMENT tuv ((note|prop)*, seg)>`), and a second is refused, since which text is the
@@ -68,8 +73,10 @@ struct TMXBuilder: XMLUnitBuilder {
     private var field: String?
     private var propType = ""
     private var unknownDepth = 0
-    /// Parsed language tags by their spelling: a file names a handful of languages a million times.
-    private var languages: [String: LanguageTag] = [:]
+    /// Parsed language tags by their spelling: a file names a handful of languages a million
+    /// times. Each tag has its own bit (`en` and `EN` share one); past 64 tags, bit 0 means
+    /// "compare the tags".
+    private var languages: [String: (tag: LanguageTag, bit: UInt64)] = [:]
     /// What the unit (or the header) being read may still hold.
     private var budget = UnitBudget()
 
@@ -117,6 +124,7 @@ struct TMXBuilder: XMLUnitBuilder {
             unit = TranslationUnit(variants: [])
             unitHasReviewProp = false
             unitRepeatsLanguage = false
+            unitLanguageBits = 0
             // Two languages is the common unit: one allocation, not a second one to grow.
             unit.variants.reserveCapacity(2)
             readUnitAttributes(attributes)
@@ -129,10 +137,14 @@ struct TMXBuilder: XMLUnitBuilder {
             }
             let tag: LanguageTag
             if let known = languages[lang] {
-                tag = known
+                tag = known.tag
+                variantLanguageBit = known.bit
             } else {
                 do { tag = try LanguageTag(parsing: lang) } catch { throw self.error(position, .badLanguageTag(lang)) }
-                languages[lang] = tag
+                let bits = Set(languages.values.map(\.bit))
+                let bit = languages.values.first { $0.tag == tag }?.bit ?? (bits.count < 64 ? UInt64(1) << UInt64(bits.count) : 0)
+                languages[lang] = (tag, bit)
+                variantLanguageBit = bit
             }
             variant = Variant(language: tag, text: "", attributes: attributes.sortedProperties(excluding: "xml:lang", "lang"))
             variantHasSegment = false
@@ -313,8 +325,13 @@ struct TMXBuilder: XMLUnitBuilder {
         // Moved into the unit; the next `<tuv>` makes a new one anyway.
         var finished = Self.emptyVariant
         swap(&finished, &variant)
-        // One tag compare for the usual two-language unit.
-        if !unitRepeatsLanguage, unit.variants.contains(where: { $0.language == finished.language }) { unitRepeatsLanguage = true }
+        if variantLanguageBit == 0 {
+            // Past 64 tags in one file: compare the tags (rare).
+            if !unitRepeatsLanguage, unit.variants.contains(where: { $0.language == finished.language }) { unitRepeatsLanguage = true }
+        } else if unitLanguageBits & variantLanguageBit != 0 {
+            unitRepeatsLanguage = true
+        }
+        unitLanguageBits |= variantLanguageBit
         unit.variants.append(finished)
     }
 
