@@ -143,7 +143,8 @@ struct MemoryCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("bad.tmx"))
         #expect(result.stderr.contains("nothing was imported"))
-        #expect(try unitCount(memory) == 0)
+        // The memory did not exist: none is left there (review 1130, m9).
+        #expect(!FileManager.default.fileExists(atPath: memory.path))
     }
 
     @Test("Import errors name the file once, and a folder given as a file says so (audit F11)")
@@ -182,15 +183,18 @@ struct MemoryCommandTests {
             #expect(result.stderr.contains("nothing was imported"), "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: memory.path), "\(arguments) created \(memory.path)")
         }
-        // A content error is found during the import, after the memory was opened (created):
-        // the message does not call the new memory "unchanged".
+        // A content error is found during the import, after the new memory was opened under a
+        // hidden name: it is removed, so nothing exists at the path (review 1130, m9), and the
+        // message says so rather than "unchanged".
         let truncated = folder.appendingPathComponent("truncated.tmx")
         try Data("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv>".utf8).write(to: truncated)
         let other = folder.appendingPathComponent("other.sqlite")
         let failed = try CLI.run(["import", "--memory", other.path, truncated.path])
         #expect(failed.status != 0)
-        #expect(failed.stderr.contains("did not exist: it was created and holds no unit from this import"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("nothing was imported (no memory was created at \(other.path))"), "\(failed.stderr)")
         #expect(!failed.stderr.contains("the memory is unchanged"))
+        #expect(!FileManager.default.fileExists(atPath: other.path))
+        #expect(try CLI.run(["import", "--memory", other.path, good.path]).status == 0)
         let again = try CLI.run(["import", "--memory", other.path, truncated.path])
         #expect(again.stderr.contains("the memory is unchanged"), "an existing memory is unchanged: \(again.stderr)")
         // The same import, accepted, creates it.

@@ -92,7 +92,12 @@ struct StoredBytesPinningTests {
         // from d99fe46 on exactly those 11); the concordance also gains the parts of Khmer
         // compounds (a U+200B inside a word, `KhmerCompounds.partStarts`). Notes and Europarl
         // hold no Khmer and are unchanged.
-        #expect(fuzzy.hex == "c1db5b43ca739bd", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
+        // Re-recorded for tokens-2026-11-30b (review 30 Nov, m13): fuzzy-match rows change for
+        // the Khmer lines only — a space between two Khmer words no longer sets a token's
+        // `spaced` flag (`KhmerWordGap`), and a Khmer placeable spanning U+200B or a space keeps
+        // its form without them (`Normalizer.matchingForm`). Keys, classes and values are
+        // unchanged, and so is the concordance (its digest stays).
+        #expect(fuzzy.hex == "549e7c4b3c534345", "fuzzy-match rows changed: bump Tokenizer.analysisVersion, then record \(fuzzy.hex)")
         #expect(concordance.hex == "1e4699d6761683df", "concordance rows changed: bump Tokenizer.analysisVersion, then record \(concordance.hex)")
     }
     /// Units of one, two and three variants made from the pinning lines, the two-variant ones
@@ -132,6 +137,12 @@ struct StoredBytesPinningTests {
         // hashed with Khmer subscripts in Unicode's order, which changes only a text holding a
         // COENG RO typed before another subscript (`orderingKhmerSubscripts` returns every other
         // text as it is, so its bytes and hash are the same); the migration re-keys such units.
-        #expect(digest.hex == "49baa3b475a90104", "unit fingerprints or source hashes changed: a migration must rewrite them; record \(digest.hex)")
+        // Re-recorded with `memory.v8-canonical-fingerprints` (review 30 Nov, m15): texts are
+        // hashed in NFC without U+200B and U+FEFF, which changes only the khPOS lines that hold
+        // U+200B (every third: the pinning lines re-join some khPOS sentences with it) — the
+        // notes and Europarl are NFC without zero-width characters, so their hashes are the
+        // same bytes' as before; the migration re-keys such stored units. The stored texts
+        // (the fuzzy-match and concordance digests above) are unchanged.
+        #expect(digest.hex == "7cd8934799aeb7c8", "unit fingerprints or source hashes changed: a migration must rewrite them; record \(digest.hex)")
     }
 }

@@ -22,8 +22,11 @@ extension Tokenizer {
     /// `ស្រ្តី` and `ស្ត្រី` give one token, `KhmerClusterOrder`; and the concordance's Khmer
     /// words also list the parts of compounds — a U+200B inside a word, a `KhmerCompounds`
     /// join — `Tokenizer.tokenizeWithParts`).
+    /// "tokens-2026-11-30b" (matching forms without U+200B and U+FEFF, `Normalizer.matchingForm`,
+    /// and a space between two Khmer words not counted as spacing, `KhmerWordGap`: Khmer differing
+    /// only in invisible breaks or word spaces scores 100).
     /// Any change to what `analysisIdentity` holds, or how, needs a bump too.
-    public static let analysisVersion = "tokens-2026-11-30a"
+    public static let analysisVersion = "tokens-2026-11-30b"
 
     /// `analysisVersion`, the ICU version linked (`icu 72.1`: ICU's word-break rules and its
     /// Khmer dictionary change between releases, and with them Khmer tokens and Latin word

@@ -56,10 +56,57 @@ public enum Normalizer {
 
     /// The form the matcher compares tokens by: `composed(text)` with Khmer subscripts in
     /// Unicode's order (`KhmerClusterOrder`: COENG RO last), so `ស្រ្តី` and `ស្ត្រី` — one key,
-    /// one look — are one form too, not a "case difference". Cost: `composed`, plus one scan of
-    /// the UTF-8 for COENG RO (a transcoding only when one is found).
+    /// one look — are one form too, not a "case difference"; and without U+200B ZERO WIDTH
+    /// SPACE and U+FEFF (a BOM or old zero-width no-break space), which a placeable or glossary
+    /// name may span (`ថ្ងៃទី១២​ខែកក្កដា​ឆ្នាំ២០១២`, `ក្រសួង​ការបរទេស`): invisible, typed by some Khmer
+    /// writers and not by others, they made two spellings that look the same score 98 as "the
+    /// same value written differently" (review 30 Nov, m13). Cost: `composed`, one scan of the
+    /// UTF-8 for COENG RO (a transcoding only when one is found) and one for the lead bytes
+    /// 0xE2/0xEF (a copy only when U+200B or U+FEFF is there).
     public static func matchingForm(_ text: String) -> String {
-        KhmerClusterOrder.ordered(composed(text))
+        withoutInvisibleBreaks(KhmerClusterOrder.ordered(composed(text)))
+    }
+
+    /// `text` without U+200B and U+FEFF, and without white space between two Khmer letters or
+    /// digits (`KhmerWordGap`: "ថ្ងៃទី១២ ខែកក្កដា" and "ថ្ងៃទី១២ខែកក្កដា" are one form, as their
+    /// gaps count as no space between tokens); `text` itself when there is nothing to remove.
+    /// Cost: one pass over the UTF-8 (no allocation when it holds neither U+200B, U+FEFF nor a
+    /// space next to a Khmer lead byte), else one pass over the scalars.
+    public static func withoutInvisibleBreaks(_ text: String) -> String {
+        var copy = text
+        let holds = copy.withUTF8 { bytes -> Bool in
+            var khmer = false, space = false
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { return true }
+                if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return true }
+                if b == 0xE1, i + 1 < bytes.count, bytes[i + 1] == 0x9E || bytes[i + 1] == 0x9F || bytes[i + 1] == 0xA7 { khmer = true }
+                if b == 0x20 || b == 0xC2 || b == 0xE2 || b == 0xE3 || (b >= 0x09 && b <= 0x0D) { space = true }
+                if khmer, space { return true }
+                i += 1
+            }
+            return false
+        }
+        guard holds else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var kept = String.UnicodeScalarView()
+        var lastKept: UInt32 = 0
+        var i = 0
+        while i < scalars.count {
+            let value = scalars[i].value
+            if value == 0x200B || value == 0xFEFF { i += 1; continue }
+            if scalars[i].properties.isWhitespace {
+                // A run of white space (and invisible breaks) between two Khmer word characters goes.
+                var j = i
+                while j < scalars.count, scalars[j].properties.isWhitespace || scalars[j].value == 0x200B || scalars[j].value == 0xFEFF { j += 1 }
+                if j < scalars.count, KhmerWordGap.between(lastKept, scalars[j].value) { i = j; continue }
+            }
+            kept.append(scalars[i])
+            lastKept = value
+            i += 1
+        }
+        return String(kept)
     }
 
     /// `text` with its Khmer subscripts in Unicode's order (COENG RO last, `KhmerClusterOrder`)

@@ -5,7 +5,8 @@ extension Tokenizer {
     public struct TokenParts {
         public let kind: Token.Kind
         /// Whether white space (Unicode White_Space: not U+200B or U+FEFF) lies between the
-        /// previous token and this one; false for the first token.
+        /// previous token and this one, unless both sides are Khmer letters or digits
+        /// (`KhmerWordGap`); false for the first token.
         public let spaced: Bool
         /// The placeable's kind and value, for a `.placeable` token (its `key` and `looseKey`).
         public let placeableKind: Placeable.Kind?
@@ -62,7 +63,13 @@ extension Tokenizer {
         /// unit is one `Normalizer.isComposedWithoutICU` accepts (then the text is its own NFC),
         /// else through that function. O(length).
         public func appendComposedText(to bytes: inout [UInt8]) {
-            if isComposedWithoutICU {
+            if placeableValue != nil, range.contains(where: { units[$0] == 0x200B || units[$0] == 0xFEFF })
+                || (range.contains(where: { (0x1780...0x17FF).contains(units[$0]) || (0x19E0...0x19FF).contains(units[$0]) })
+                    && range.contains(where: { Tokenizer.isWhiteSpace(units[$0]) })) {
+                // A placeable spanning U+200B/U+FEFF or a space between Khmer words: its form is
+                // without them (`Normalizer.matchingForm`). One string made.
+                bytes.append(contentsOf: Normalizer.matchingForm(UTF16Text.string(units, range)).utf8)
+            } else if isComposedWithoutICU {
                 appendText(to: &bytes)
             } else {
                 bytes.append(contentsOf: Normalizer.composed(UTF16Text.string(units, range)).utf8)
@@ -153,6 +160,8 @@ extension Tokenizer {
                     byte &+= Self.utf8Length(u)
                     if !spaced, Self.isWhiteSpace(u) { spaced = true }
                 }
+                // A space between two Khmer words counts as none (`KhmerWordGap`), as in `MatchText`.
+                if spaced, previousEnd > 0, KhmerWordGap.between(UInt32(units[previousEnd - 1]), UInt32(units[span.range.lowerBound])) { spaced = false }
                 let start = byte
                 let mapping: TokenKeys.Mapping
                 if span.placeable != nil {

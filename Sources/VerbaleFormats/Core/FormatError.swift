@@ -50,6 +50,9 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case empty
         /// Reading or writing failed at the system level.
         case io(String)
+        /// The input stops in the middle of a character or structure it cannot end in: the file
+        /// was cut short (an interrupted copy or download), so converting it would not help.
+        case truncated(String)
         /// The content does not say which format it is and the name does not either.
         case unknownFormat
         /// Something a writer cannot express in its format.
@@ -89,6 +92,7 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .malformedTable(detail): detail
         case .empty: "the file is empty"
         case let .io(detail): detail
+        case let .truncated(detail): "\(detail): it looks truncated (cut short when it was copied, downloaded or saved); get the complete file again"
         case .unknownFormat: "cannot tell the format from the content or the name; pass --format tmx|xliff|tsv|csv"
         case let .cannotWrite(detail): detail
         case let .tooLarge(detail): "too large: \(detail)"

@@ -196,9 +196,7 @@ struct RecordScanner {
         while !atEnd {
             guard var chunk = try source.nextChunk() else {
                 atEnd = true
-                if utf16?.isMidCharacter == true {
-                    throw FormatError(file: source.name, reason: .invalidEncoding("the UTF-16 input ends in the middle of a character"))
-                }
+                if let decoder = utf16, decoder.isMidCharacter { throw decoder.truncation(file: source.name) }
                 return false
             }
             let first = !started
@@ -206,7 +204,7 @@ struct RecordScanner {
                 started = true
                 if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk.removeFirst(3) }
                 if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
-                    utf16 = UTF16Decoder(bigEndian: chunk[0] == 0xFE)
+                    utf16 = UTF16Decoder(bigEndian: chunk[0] == 0xFE, startOffset: 2)
                     chunk.removeFirst(2)
                 }
             }

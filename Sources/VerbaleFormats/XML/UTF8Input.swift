@@ -34,21 +34,25 @@ struct UTF8Input {
     /// The next chunk as UTF-8, or nil at the end.
     mutating func next() throws(FormatError) -> [UInt8]? {
         guard var chunk = try source.nextChunk() else {
-            if utf16?.isMidCharacter == true {
+            if let decoder = utf16, decoder.isMidCharacter {
                 utf16 = nil
-                throw FormatError(file: source.name, reason: .invalidEncoding("the UTF-16 input ends in the middle of a character"))
+                throw decoder.truncation(file: source.name)
             }
             return nil
         }
         if encoding == nil {
+            var bom = 0
+            defer { if case let .utf16(bigEndian)? = encoding { utf16 = UTF16Decoder(bigEndian: bigEndian, startOffset: bom) } }
             if chunk.starts(with: [0xEF, 0xBB, 0xBF]) {
                 chunk.removeFirst(3)
                 encoding = .utf8
             } else if chunk.starts(with: [0xFF, 0xFE]) {
                 chunk.removeFirst(2)
+                bom = 2
                 encoding = .utf16(bigEndian: false)
             } else if chunk.starts(with: [0xFE, 0xFF]) {
                 chunk.removeFirst(2)
+                bom = 2
                 encoding = .utf16(bigEndian: true)
             } else if chunk.starts(with: [0x3C, 0x00, 0x3F, 0x00]) {
                 encoding = .utf16(bigEndian: false)
@@ -57,7 +61,6 @@ struct UTF8Input {
             } else {
                 encoding = .utf8
             }
-            if case let .utf16(bigEndian)? = encoding { utf16 = UTF16Decoder(bigEndian: bigEndian) }
         }
         if utf16 != nil { return try utf16?.decode(chunk, file: source.name) ?? [] }
         return try transcode(chunk)

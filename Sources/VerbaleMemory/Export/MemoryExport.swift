@@ -26,8 +26,10 @@ public enum MemoryExport {
     /// memory of two languages (`ExportError` otherwise, thrown before anything is written).
     /// `formulaGuard`: TSV/CSV cells a spreadsheet would run as formulas get a leading
     /// apostrophe (`FormulaGuard`; `export --no-formula-guard` turns it off).
+    /// `xliffVersion` chooses XLIFF 2.0 (the default) or 1.2 (older Trados, memoQ, Wordfast).
     public static func run(_ memory: any TranslationMemory, format: MemoryFormat, languages: [LanguageTag]?,
-                           to sink: ByteSink, tool: String = "Verbale", formulaGuard: Bool = true) throws -> Summary {
+                           to sink: ByteSink, tool: String = "Verbale", formulaGuard: Bool = true,
+                           xliffVersion: XLIFFVersion = .v2_0) throws -> Summary {
         var header = MemoryHeader()
         header.sourceLanguage = languages?.first
         header.creationTool = tool
@@ -60,7 +62,7 @@ public enum MemoryExport {
         let selected = pair.map { [$0.source, $0.target] }
         header.sourceLanguage = pair?.source
         header.targetLanguage = pair?.target
-        var writer = try XLIFFWriter(sink: sink, header: header, languages: selected ?? [])
+        var writer = try XLIFFWriter(sink: sink, header: header, languages: selected ?? [], version: xliffVersion)
         let read = try memory.forEachUnit(languages: selected) { stored in
             try writer.write(stored.unit)
         }

@@ -344,7 +344,8 @@ public final class PersonalDataScrubber {
     ///
     /// `filtered: false` runs every pattern on every text; the equivalence test compares the
     /// two on real and random texts (the pre-filter may only skip patterns that cannot match).
-    func spans(in text: String, filtered: Bool = true) -> [Span] {
+    /// (`spans`, in `PersonalDataNameIntroductions`, adds the names that "my name is", ឈ្មោះ… introduce.)
+    func patternSpans(in text: String, filtered: Bool = true) -> [Span] {
         let triggers = filtered ? Self.triggers(text) : Triggers.all
         // Most texts that pass the byte pass still run no pattern (a digit alone, a title with
         // no capital after it): stop before bridging the text to UTF-16.

@@ -32,6 +32,13 @@ enum KhmerSubscriptFingerprints {
         let units = try Int64.fetchAll(db, sql: """
             SELECT DISTINCT id >> 8 FROM variant WHERE instr(text, char(0x17D2, 0x179A, 0x17D2)) > 0 ORDER BY 1
             """)
+        return try rekey(db, units: units)
+    }
+
+    /// Re-keys `units` from all their variants (`UnitFingerprint.unitsAndSource`), leaving a
+    /// unit whose new key another unit has as it was (`UPDATE OR IGNORE`); returns how many
+    /// changed. Also `memory.v8-canonical-fingerprints`'s. O(variants of `units`).
+    static func rekey(_ db: Database, units: [Int64]) throws -> Int {
         guard !units.isEmpty else { return 0 }
         let variants = try db.makeStatement(sql: "SELECT language, text FROM variant WHERE id >= ? AND id < ? ORDER BY id")
         let update = try db.makeStatement(sql: "UPDATE OR IGNORE unit SET fingerprint = ?, source_hash = ? WHERE id = ?")

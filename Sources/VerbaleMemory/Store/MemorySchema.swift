@@ -25,6 +25,7 @@ public enum MemorySchema {
         registerUnitKey(in: &migrator)
         ScrubbedContextKeys.registerMigration(in: &migrator)
         KhmerSubscriptFingerprints.registerMigration(in: &migrator)
+        CanonicalFingerprints.registerMigration(in: &migrator)
         return migrator
     }
 

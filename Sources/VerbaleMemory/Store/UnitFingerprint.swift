@@ -49,17 +49,62 @@ public enum UnitFingerprint {
     }
 
     /// `tag` is the canonical tag text (`LanguageTag.description`), already normalised in case.
-    /// The text is hashed with its Khmer subscripts in Unicode's order (COENG RO last:
-    /// `Normalizer.orderingKhmerSubscripts`), so `ស្រ្តី` and `ស្ត្រី` — the same word on screen —
-    /// make one unit a duplicate of the other, not an alternative (review finding M13); every
-    /// other text hashes as typed. Memories from before `memory.v7-khmer-subscript-fingerprints`
-    /// are re-keyed by that migration. Cost: one `memchr` pass over the text.
+    /// The text is hashed in NFC (`Normalizer.composed`), with its Khmer subscripts in Unicode's
+    /// order (COENG RO last: `Normalizer.orderingKhmerSubscripts`) and without U+200B and U+FEFF,
+    /// so texts that are the same on screen — `ស្រ្តី`/`ស្ត្រី` (review M13), `Ministère` composed or
+    /// decomposed as macOS tools write it, Khmer with or without U+200B between its words (review
+    /// 30 Nov, m15) — make one unit a duplicate of the other, not an alternative. The stored text
+    /// stays as first typed. Memories from before `memory.v7-khmer-subscript-fingerprints` and
+    /// `memory.v8-canonical-fingerprints` are re-keyed by those migrations.
+    ///
+    /// Cost (the import's hot path): `composed` is one byte scan for a text without a byte at or
+    /// above 0xCC (ASCII, French, any Latin-1 text) and a scalar check otherwise, ICU only for a
+    /// text with a scalar it cannot vouch for; the subscript order one `memchr`; the zero-width
+    /// characters are skipped inside the FNV loop itself (one compare per byte, no copy).
     static func pair(_ variant: Variant, tag: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         hash = fnv(hash, tag)
         hash = (hash ^ 0x1F) &* 0x100_0000_01b3
-        hash = fnv(hash, Normalizer.orderingKhmerSubscripts(variant.text))
+        hash = fnvSkippingZeroWidth(hash, Normalizer.orderingKhmerSubscripts(Normalizer.composed(variant.text)))
         return hash
+    }
+
+    /// Whether `text` hashes as its own bytes: in NFC and without U+200B or U+FEFF (Khmer
+    /// subscript order aside, which `memory.v7-khmer-subscript-fingerprints` keyed already).
+    /// What `memory.v8-canonical-fingerprints` asks of every stored text. O(length).
+    static func hashesAsTyped(_ text: String) -> Bool {
+        var copy = text
+        let zeroWidth = copy.withUTF8 { bytes -> Bool in
+            var i = 0
+            while i + 2 < bytes.count {
+                if (bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x8B) || (bytes[i] == 0xEF && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF) { return true }
+                i += 1
+            }
+            return false
+        }
+        return !zeroWidth && Normalizer.composed(text).utf8.elementsEqual(text.utf8)
+    }
+
+    /// FNV-1a over `text`'s UTF-8, leaving out the bytes of U+200B (E2 80 8B) and U+FEFF
+    /// (EF BB BF). Text without them hashes exactly as `fnv` does.
+    private static func fnvSkippingZeroWidth(_ seed: UInt64, _ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash = seed
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte >= 0xE2, i + 2 < count,
+                   (byte == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x8B) || (byte == 0xEF && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF) {
+                    i += 3
+                    continue
+                }
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                i += 1
+            }
+            return hash
+        }
     }
 
     private static func fnv(_ seed: UInt64, _ text: String) -> UInt64 {

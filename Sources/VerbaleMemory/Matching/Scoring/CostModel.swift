@@ -17,7 +17,7 @@
 /// | placeable of the same type, another value (`1993`/`1994`, two dates, two references, e-mails, entities) | `placeableValue` (30) |
 /// | same placeable value written differently (`1,000`/`1000`)   | `caseDifference` (10) |
 /// | insert, delete or substitute punctuation                    | `punctuation` (25) |
-/// | aligned tokens whose preceding white space differs (space vs none; U+200B counts as none) | `whitespace` (10) |
+/// | aligned tokens whose preceding white space differs (space vs none; U+200B, and a space between two Khmer words, count as none) | `whitespace` (10) |
 ///
 /// Why: a drafting officer reading a 95 % match expects to fix only typography, not words,
 /// so typographic differences must cost a fraction of a word. Every penalty is below a full

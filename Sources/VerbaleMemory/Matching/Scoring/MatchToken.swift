@@ -10,7 +10,9 @@ import VerbaleCore
 /// small penalty), or `#p` for all punctuation. Cost: O(1) per token.
 public struct MatchToken: Hashable, Sendable {
     public var token: Token
-    /// White space (not U+200B, which Khmer uses between words invisibly) precedes the token.
+    /// White space (not U+200B, which Khmer uses between words invisibly) precedes the token —
+    /// and not only a space between two Khmer words (`KhmerWordGap`), which Khmer writers put
+    /// or leave out as they do U+200B.
     public var spaced: Bool
     public var classKey: String
     /// The language-neutral value of a number or placeable (ASCII digits, ISO date…), else nil.
@@ -83,11 +85,21 @@ public struct MatchText: Sendable {
             if !tokens.isEmpty {
                 let lower = min(max(previousEnd, 0), scalars.count), upper = min(max(token.range.lowerBound, lower), scalars.count)
                 spaced = scalars[lower..<upper].contains { $0.properties.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}" }
+                    && !Self.isKhmerWordGap(after: tokens[tokens.count - 1].token, before: token)
             }
             previousEnd = token.range.upperBound
             tokens.append(MatchToken(token: token, spaced: spaced))
         }
         self.tokens = tokens
+    }
+
+    /// Whether the white space between two tokens is a Khmer word gap (`KhmerWordGap`: a Khmer
+    /// letter or digit on both sides), which matching counts as no space, like U+200B. Read off
+    /// the tokens' texts (their edges are the text's: subscript reordering stays inside a
+    /// cluster). O(1).
+    public static func isKhmerWordGap(after previous: Token, before next: Token) -> Bool {
+        guard let last = previous.text.unicodeScalars.last, let first = next.text.unicodeScalars.first else { return false }
+        return KhmerWordGap.between(last.value, first.value)
     }
 
     /// The most content tokens an entity may span and still become one token; longer ones stay
@@ -106,6 +118,15 @@ public struct MatchText: Sendable {
         guard !entities.isEmpty else { return }
         var merged: [MatchToken] = []
         var i = 0
+        // Around a query's personal data (`#placeholder`), white space counts as typed, Khmer
+        // word gaps included: the memory writes `លោក {PERSON} តាម`, whose braces are no Khmer
+        // letters, so `លោក ចាន់ធី តាម` must keep its spaces to agree with it.
+        let scalars = entities.contains { $0.kind == .placeholder } ? Array(text.unicodeScalars) : []
+        func typedSpace(before start: Int, after end: Int) -> Bool {
+            let lower = min(max(end, 0), scalars.count), upper = min(max(start, lower), scalars.count)
+            return scalars[lower..<upper].contains { $0.properties.isWhitespace && $0 != "\u{200B}" && $0 != "\u{FEFF}" }
+        }
+        var afterPlaceholder = false
         var remaining = entities.sorted { $0.range.lowerBound < $1.range.lowerBound }[...]
         while i < tokens.count {
             let token = tokens[i]
@@ -118,15 +139,40 @@ public struct MatchText: Sendable {
                     remaining.removeFirst()
                     let folded = entity.text.lowercased()
                     let merge = Token(text: entity.text, key: folded, looseKey: folded, range: entity.range, kind: .placeable, placeable: entity)
-                    merged.append(MatchToken(token: merge, spaced: token.spaced))
+                    var spaced = token.spaced
+                    if entity.kind == .placeholder, let previous = merged.last {
+                        spaced = typedSpace(before: token.token.range.lowerBound, after: previous.token.range.upperBound)
+                    }
+                    merged.append(MatchToken(token: merge, spaced: spaced))
+                    afterPlaceholder = entity.kind == .placeholder
                     i = j + 1
                     continue
                 }
             }
-            merged.append(token)
+            var next = token
+            if afterPlaceholder, let previous = merged.last {
+                next.spaced = typedSpace(before: token.token.range.lowerBound, after: previous.token.range.upperBound)
+            }
+            afterPlaceholder = false
+            merged.append(next)
             i += 1
         }
         tokens = merged
+    }
+
+    /// The tokens with their texts as typed (the slice of `text` each covers) instead of their
+    /// matching forms, which drop U+200B, U+FEFF and spaces inside a Khmer placeable and
+    /// compose or reorder marks: what a diff, a carried value or a warning shows, and what a
+    /// carried reference is edited from, so a stored `លេខ ១២៣/២០២១` keeps its space. Classes
+    /// and values are unchanged. O(text length), for the few matches shown.
+    public var tokensAsTyped: [MatchToken] {
+        let scalars = Array(text.unicodeScalars)
+        return tokens.map { token in
+            var typed = token
+            let lower = min(max(token.token.range.lowerBound, 0), scalars.count), upper = min(max(token.token.range.upperBound, lower), scalars.count)
+            typed.token.text = String(String.UnicodeScalarView(scalars[lower..<upper]))
+            return typed
+        }
     }
 
     /// True when some token is a glossary entity.

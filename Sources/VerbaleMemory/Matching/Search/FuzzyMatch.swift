@@ -22,6 +22,10 @@ public struct FuzzyMatch: Hashable, Sendable, Encodable {
     public var diff: [DiffStep]
     /// Placeables whose values were carried from the query into `targets`.
     public var transferred: [PlaceableTransfer.Replacement]
+    /// Values of the query that differ from the segment's and were not written into a
+    /// translation, which therefore still holds the memory's value: the drafter must check it
+    /// (`UncarriedPlaceable`; JSON `notCarried`, added beside the contract fields).
+    public var notCarried: [UncarriedPlaceable] = []
 
     /// True when some target is marked unreviewed (every output must say so).
     public var hasUnreviewedTarget: Bool { review.values.contains(ReviewStatus.unreviewed.rawValue) }
@@ -55,7 +59,7 @@ public struct DiffStep: Hashable, Sendable, Codable {
 
 extension FuzzyMatch {
     enum CodingKeys: String, CodingKey {
-        case score, band, source, sourceLanguage, sourceReview, targets, review, origin, unitID, cost, diff, transferred, unreviewed
+        case score, band, source, sourceLanguage, sourceReview, targets, review, origin, unitID, cost, diff, transferred, notCarried, unreviewed
     }
 
     /// Encodes every contract field, `origin` as null when unknown, plus `unreviewed`: the
@@ -66,7 +70,7 @@ extension FuzzyMatch {
         let fields: [(CodingKeys, any Encodable)] = [
             (.score, score), (.band, band), (.source, source), (.sourceLanguage, sourceLanguage), (.sourceReview, sourceReview),
             (.targets, targets), (.review, review), (.origin, origin), (.unitID, unitID), (.cost, cost), (.diff, diff),
-            (.transferred, transferred), (.unreviewed, unreviewedLanguages),
+            (.transferred, transferred), (.notCarried, notCarried), (.unreviewed, unreviewedLanguages),
         ]
         for (key, value) in fields { try container.encode(value, forKey: key) }
     }

@@ -351,11 +351,17 @@ public final class FuzzyMatcher {
             let sourceIDs = source.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) }
             script = TokenAlignment(model: model).script(plainQueryIDs, sourceIDs)
         }
-        let changes = PlaceableTransfer.changes(steps: script.steps, query: query.tokens, source: source.tokens)
+        // Shown and carried as typed (the forms compared drop invisible breaks and Khmer spaces).
+        let queryTokens = query.tokensAsTyped, sourceTokens = source.tokensAsTyped
+        let changes = PlaceableTransfer.changes(steps: script.steps, query: queryTokens, source: sourceTokens)
         if score == 100, let context, let stored = unit.metadata.previousContext, ContextHash.matches(stored: stored, key: context) { score = 101 }
         var targetTexts: [String: String] = [:]
         var review: [String: String] = [:]
         var transferred: [PlaceableTransfer.Replacement] = []
+        var notCarried: [UncarriedPlaceable] = []
+        // Values that differ but are not carried because words differ too: each translation
+        // still holds the memory's value, and says so.
+        let uncarriable = changes == nil ? PlaceableTransfer.differingPlaceables(steps: script.steps, query: queryTokens, source: sourceTokens) : []
         for variant in unit.variants where variant.language.language != query.language {
             if let targets, !targets.contains(where: { $0.matches(variant.language) || $0.primary == variant.language.primary }) { continue }
             let tag = variant.language.description
@@ -365,9 +371,11 @@ public final class FuzzyMatcher {
                 let result = PlaceableTransfer.apply(changes, to: text, language: language, tokenizer: try tokenizer(for: language), entities: entities)
                 text = result.text
                 transferred += result.replacements
+                notCarried += UncarriedPlaceable.records(result.missed, tag: tag, language: language)
                 // A glossary name nobody has reviewed makes the whole suggestion unreviewed.
                 if result.replacements.contains(where: { $0.review == ReviewStatus.unreviewed.rawValue }) { status = ReviewStatus.unreviewed.rawValue }
             }
+            notCarried += UncarriedPlaceable.records(uncarriable.map { ($0, .wordsDiffer) }, tag: tag, language: variant.language.language)
             targetTexts[tag] = text
             review[tag] = status
         }
@@ -376,7 +384,7 @@ public final class FuzzyMatcher {
                           sourceReview: sourceVariant.properties.first { $0.type == "x-review" }?.value ?? unit.metadata.review.rawValue,
                           targets: targetTexts, review: review,
                           origin: unit.metadata.origin, unitID: unit.id, cost: script.cost,
-                          diff: Self.diff(script.steps, query: query.tokens, source: source.tokens), transferred: transferred)
+                          diff: Self.diff(script.steps, query: queryTokens, source: sourceTokens), transferred: transferred, notCarried: notCarried)
     }
 
     /// Comparable ids for two token lists interned between themselves (for tokens the index's

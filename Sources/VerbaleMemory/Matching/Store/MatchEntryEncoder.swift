@@ -105,6 +105,7 @@ enum MatchEntryEncoder {
             for index in tokens.indices {
                 let range = tokens[index].range
                 let spaced = index > 0 && gaps.containsWhiteSpace(from: previousEnd, to: range.lowerBound)
+                    && !MatchText.isKhmerWordGap(after: tokens[index - 1], before: tokens[index])
                 previousEnd = range.upperBound
                 scratch.clear()
                 // The form composed, as `MatchToken` keeps it.

@@ -54,14 +54,20 @@ public enum PlaceableTransfer {
         return changes.isEmpty ? nil : changes
     }
 
-    /// `target` with every change applied that can be found in it.
+    /// `target` with every change applied that can be found in it, and the changes that could
+    /// not be written anywhere in it (`missed`: the old value is not in the target in a form
+    /// the tokenizer recognises, the glossary has no name in the target's language, or the
+    /// placeholder is ambiguous) — the target still holds the memory's value there, and the
+    /// drafter must be told (`UncarriedPlaceable`, review 30 Nov m3).
     public static func apply(_ changes: [Change], to target: String, language: Language, tokenizer: Tokenizer,
-                             entities: (any EntityNaming)? = nil) -> (text: String, replacements: [Replacement]) {
+                             entities: (any EntityNaming)? = nil) -> (text: String, replacements: [Replacement], missed: [(change: Change, reason: UncarriedPlaceable.Reason)]) {
         let found = entities?.entities(in: target, language: language) ?? []
-        let tokens = MatchText(text: target, language: language, tokenizer: tokenizer, entities: found).tokens
+        // As typed: a value is replaced where it stands, and a reference edited from its own text.
+        let tokens = MatchText(text: target, language: language, tokenizer: tokenizer, entities: found).tokensAsTyped
         var used = Set<Int>()
         var edits: [(range: Range<Int>, text: String)] = []
         var replacements: [Replacement] = []
+        var missed: [(change: Change, reason: UncarriedPlaceable.Reason)] = []
         // Where the memory names one person twice ("Mr. {PERSON} thanked Mr. {PERSON}") and the
         // query names two, neither can be written everywhere: those placeholders stay.
         var queryValues: [String: Set<String>] = [:]
@@ -70,25 +76,31 @@ public enum PlaceableTransfer {
         }
         for change in changes {
             let placeholder = change.query.token.placeable?.kind == .placeholder
-            if placeholder, !isUnambiguous(placeholder: change.source) || (queryValues[change.source.value ?? ""]?.count ?? 0) > 1 { continue }
+            if placeholder, !isUnambiguous(placeholder: change.source) || (queryValues[change.source.value ?? ""]?.count ?? 0) > 1 {
+                missed.append((change, .ambiguousPlaceholder))
+                continue
+            }
             // A personal-data placeholder is one person (or address, number…) wherever the target
             // repeats it; anything else is filled once per occurrence in the source.
             let indices = tokens.indices.filter { !used.contains($0) && tokens[$0].classKey == change.source.classKey && tokens[$0].value == change.source.value }
+            var written = false
             for index in placeholder ? indices : Array(indices.prefix(1)) {
                 used.insert(index)
                 let found = tokens[index]
                 guard let (rendered, review) = render(change, like: found, language: language, tokenizer: tokenizer, entities: entities) else { continue }
+                written = true
                 edits.append((found.token.range, rendered))
                 replacements.append(Replacement(language: language.rawValue, kind: String(change.query.classKey.dropFirst()), from: found.token.text, to: rendered,
                                                 review: review, check: check(change, rendered: rendered, language: language)))
             }
+            if !written { missed.append((change, indices.isEmpty ? .notFound : .noName)) }
         }
         var scalars = Array(target.unicodeScalars)
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             let range = min(edit.range.lowerBound, scalars.count)..<min(edit.range.upperBound, scalars.count)
             scalars.replaceSubrange(range, with: Array(edit.text.unicodeScalars))
         }
-        return (String(String.UnicodeScalarView(scalars)), replacements)
+        return (String(String.UnicodeScalarView(scalars)), replacements, missed)
     }
 
     /// What the drafter must check in a personal-data value carried into `language` (see
