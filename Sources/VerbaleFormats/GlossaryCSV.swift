@@ -155,7 +155,7 @@ public enum GlossaryCSV {
 
         func value(of term: Term) -> String {
             switch self {
-            case .status: term.status.rawValue
+            case .status: term.declaredStatus?.rawValue ?? ""
             case .review: term.review.rawValue
             case .source: term.source ?? ""
             case .termType: term.termType ?? ""

@@ -76,8 +76,11 @@ public struct TBXWriter: Sendable {
                 var notes: [TermField] = []
                 if let pos = term.partOfSpeech { notes.append(TermField(element: "termNote", type: "partOfSpeech", value: pos)) }
                 if let type = term.termType { notes.append(TermField(element: "termNote", type: "termType", value: type)) }
-                notes.append(TermField(element: "termNote", type: "administrativeStatus",
-                                       value: version == .v3 ? term.status.tbxValue : "\(term.status.rawValue)Term-admn-sts"))
+                // Only a status the term was given: none is written as none (review 1130b, m8).
+                if let status = term.declaredStatus {
+                    notes.append(TermField(element: "termNote", type: "administrativeStatus",
+                                           value: version == .v3 ? status.tbxValue : "\(status.rawValue)Term-admn-sts"))
+                }
                 if let usage = term.usageNote { notes.append(TermField(element: "termNote", type: "usageNote", value: usage)) }
                 let kept = term.fields
                 var rest: [TermField] = []

@@ -27,6 +27,11 @@ public struct Concept: Hashable, Sendable, Codable {
     /// Language-level data categories (TBX `langSet`/`langSec` children other than terms),
     /// keyed by the language section they belong to, e.g. a French definition.
     public var languageFields: [LanguageField]
+    /// Where the concept was read from, as the store knows it (termbase, file, entry id); nil
+    /// for a concept just read from a file. Not part of the concept's content: two imports of
+    /// the same entry are the same concept (`==` ignores it), so re-importing a file finds
+    /// its concepts unchanged.
+    public var origin: ConceptOrigin?
 
     public init(id: String, domain: String? = nil, definition: String? = nil, note: String? = nil,
                 terms: [Term] = [], fields: [TermField] = [], languageFields: [LanguageField] = []) {
@@ -37,6 +42,22 @@ public struct Concept: Hashable, Sendable, Codable {
         self.terms = terms
         self.fields = fields
         self.languageFields = languageFields
+    }
+
+    /// Content equality: every field but `origin`.
+    public static func == (lhs: Concept, rhs: Concept) -> Bool {
+        lhs.id == rhs.id && lhs.domain == rhs.domain && lhs.definition == rhs.definition && lhs.note == rhs.note
+            && lhs.terms == rhs.terms && lhs.fields == rhs.fields && lhs.languageFields == rhs.languageFields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(domain)
+        hasher.combine(definition)
+        hasher.combine(note)
+        hasher.combine(terms)
+        hasher.combine(fields)
+        hasher.combine(languageFields)
     }
 
     /// The terms in `language` (`fr` finds `fr-CA`), preferred first, deprecated last.
@@ -55,14 +76,43 @@ public struct Concept: Hashable, Sendable, Codable {
     }
 }
 
+/// Where a stored concept came from: the termbase it was imported into, the file (its name
+/// only, `FileOrigin`) and the entry's id there — what `glossary lookup` shows as
+/// `from: ok.tbx#c1`, as memory units show `from: FILE#N` (review 1130b, m8).
+public struct ConceptOrigin: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var termbase: String
+    public var file: String?
+    public var entry: String
+
+    public init(termbase: String, file: String?, entry: String) {
+        self.termbase = termbase
+        self.file = file
+        self.entry = entry
+    }
+
+    /// `ok.tbx#c1, termbase ok`; the termbase alone when no file is known.
+    public var description: String {
+        "\(file ?? termbase)#\(entry), termbase \(termbase)"
+    }
+}
+
 /// One term: a word or phrase naming a concept in one language (TBX `tig`/`ntig`/`termSec`).
 public struct Term: Hashable, Sendable, Codable {
     public var language: LanguageTag
     public var text: String
     /// Part of speech (TBX `partOfSpeech`): noun, verb, adjective, properNoun…
     public var partOfSpeech: String?
-    /// Whether translators should use this term (TBX `administrativeStatus`).
-    public var status: TermStatus
+    /// The administrative status the file stated (TBX `administrativeStatus`, a `status`
+    /// column); nil when it stated none. Kept apart from `status` so that a missing status
+    /// stays missing through import and export, instead of an `admitted` nobody asserted
+    /// being written out (review 1130b, m8).
+    public var declaredStatus: TermStatus?
+    /// Whether translators should use this term, for ranking and checks: the declared
+    /// status, else `admitted` (usable, not preferred). Setting it declares it.
+    public var status: TermStatus {
+        get { declaredStatus ?? .admitted }
+        set { declaredStatus = newValue }
+    }
     /// Term type (TBX `termType`): fullForm, shortForm, acronym… (country short vs formal names).
     public var termType: String?
     /// How to use the term (TBX `usageNote`).
@@ -74,18 +124,23 @@ public struct Term: Hashable, Sendable, Codable {
     /// Other term-level data categories, in file order.
     public var fields: [TermField]
 
-    public init(language: LanguageTag, text: String, partOfSpeech: String? = nil, status: TermStatus = .admitted,
+    public init(language: LanguageTag, text: String, partOfSpeech: String? = nil, status: TermStatus? = nil,
                 termType: String? = nil, usageNote: String? = nil, source: String? = nil,
                 review: ReviewStatus = .translated, fields: [TermField] = []) {
         self.language = language
         self.text = text
         self.partOfSpeech = partOfSpeech
-        self.status = status
+        self.declaredStatus = status
         self.termType = termType
         self.usageNote = usageNote
         self.source = source
         self.review = review
         self.fields = fields
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case language, text, partOfSpeech, termType, usageNote, source, review, fields
+        case declaredStatus = "status"
     }
 }
 

@@ -12,10 +12,14 @@ public struct ConceptJSON: Encodable, Sendable {
         public var partOfSpeech: String?
         public var termType: String?
         public var usageNote: String?
+        /// Whether the termbase stated `status`; false when it stated none and `status` is the
+        /// `admitted` the term is ranked as (review 1130b, m8). `status` itself is a contract.
+        public var statusStated: Bool
 
         public init(_ term: Term) {
             text = term.text
             status = term.status.rawValue
+            statusStated = term.declaredStatus != nil
             source = term.source
             review = term.review.rawValue
             partOfSpeech = term.partOfSpeech
@@ -32,6 +36,9 @@ public struct ConceptJSON: Encodable, Sendable {
     public var domain: String?
     public var definition: String?
     public var note: String?
+    /// Where the concept came from: `{"termbase", "file", "entry"}` (review 1130b, m8);
+    /// absent for a concept not read from the store.
+    public var origin: ConceptOrigin?
 
     /// `languages` limits the terms shown (nil: all), in the concept's own order with
     /// preferred terms first.
@@ -43,6 +50,7 @@ public struct ConceptJSON: Encodable, Sendable {
         domain = concept.domain
         definition = concept.definition ?? concept.languageFields.first { $0.field.type == "definition" }?.field.value
         note = concept.note
+        origin = concept.origin
         var terms: [String: [TermJSON]] = [:]
         for language in concept.languages where languages?.contains(where: { $0.primary == language.primary }) ?? true {
             terms[language.description] = concept.terms(in: language).filter { $0.language == language }.map(TermJSON.init)

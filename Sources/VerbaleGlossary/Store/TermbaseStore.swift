@@ -182,7 +182,7 @@ public final class TermbaseStore {
             let conceptRow = db.lastInsertedRowID
             for (position, term) in concept.terms.enumerated() {
                 try insertTerm.execute(arguments: [conceptRow, position, term.language.description, term.text, term.partOfSpeech,
-                                                   term.status.rawValue, term.termType, term.usageNote, term.source,
+                                                   term.declaredStatus?.rawValue ?? "", term.termType, term.usageNote, term.source,
                                                    term.review.rawValue, json(term.fields)])
                 report.terms += 1
             }
@@ -211,10 +211,11 @@ public final class TermbaseStore {
     /// Every stored concept (optionally of one termbase), in import order.
     public func concepts(termbase: String? = nil) throws -> [Concept] {
         try database.read { db in
-            var sql = "SELECT c.* FROM glossary_concept c"
+            // Each concept with its termbase's name and file: where it came from (`ConceptOrigin`).
+            var sql = "SELECT c.*, t.name AS termbaseName, t.origin AS termbaseOrigin FROM glossary_concept c JOIN glossary_termbase t ON t.id = c.termbase"
             var arguments: StatementArguments = []
             if let termbase {
-                sql += " JOIN glossary_termbase t ON t.id = c.termbase WHERE t.name = ?"
+                sql += " WHERE t.name = ?"
                 arguments = [termbase]
             }
             sql += " ORDER BY c.id"
@@ -222,7 +223,9 @@ public final class TermbaseStore {
             var order: [Int64] = []
             for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
                 let id: Int64 = row["id"]
-                concepts[id] = try Self.concept(from: row)
+                var concept = try Self.concept(from: row)
+                concept.origin = ConceptOrigin(termbase: row["termbaseName"], file: row["termbaseOrigin"], entry: concept.id)
+                concepts[id] = concept
                 order.append(id)
             }
             let termSQL = termbase == nil
@@ -257,7 +260,7 @@ public final class TermbaseStore {
         let status: String = row["status"]
         let review: String = row["review"]
         return Term(language: (try? LanguageTag(parsing: language)) ?? LanguageTag(.english), text: row["text"],
-                    partOfSpeech: row["partOfSpeech"], status: TermStatus(rawValue: status) ?? .admitted, termType: row["termType"],
+                    partOfSpeech: row["partOfSpeech"], status: TermStatus(rawValue: status), termType: row["termType"],
                     usageNote: row["usageNote"], source: row["source"], review: ReviewStatus(rawValue: review) ?? .unreviewed,
                     fields: try decode(row["fields"]) ?? [])
     }

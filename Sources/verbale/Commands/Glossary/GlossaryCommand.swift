@@ -78,10 +78,11 @@ func printConcept(_ concept: Concept, languages: [LanguageTag]?, indent: String 
         let terms = concept.terms(in: language).filter { $0.language == language }
         for (index, term) in terms.enumerated() {
             let label = index == 0 ? language.description.padding(toLength: 5, withPad: " ", startingAt: 0) : "     "
-            var details = [term.status.rawValue]
+            // A status only when the termbase stated one (review 1130b, m8).
+            var details = term.declaredStatus.map { [$0.rawValue] } ?? []
             if let type = term.termType { details.append(type) }
             if let source = term.source { details.append("source: \(source)") }
-            print("\(indent)\(label) \(term.text)\(reviewMark(term))  (\(details.joined(separator: "; ")))")
+            print("\(indent)\(label) \(term.text)\(reviewMark(term))" + (details.isEmpty ? "" : "  (\(details.joined(separator: "; ")))"))
             if let usage = term.usageNote { print("\(indent)      usage: \(usage)") }
         }
     }

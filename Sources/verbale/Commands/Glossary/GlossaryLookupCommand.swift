@@ -57,6 +57,7 @@ struct GlossaryLookupCommand: ParsableCommand {
             let domain = result.concept.domain.map { "  \($0)" } ?? ""
             print("\(result.score)  \(result.concept.id)\(domain)  [\(result.match.rawValue): \(result.matchedTerm.text)]")
             printConcept(result.concept, languages: shown)
+            if let origin = result.concept.origin { print("  from: \(origin)") }
         }
     }
 }
