@@ -241,10 +241,10 @@ public enum GlossaryCSV {
             case "status": columns.append(.status)
             case "review": columns.append(.review)
             default:
-                if name.count <= 12, let tag = try? LanguageTag(name), tag.language != nil {
+                if name.count <= 12, let tag = languageHeader(name) {
                     columns.append(.language(tag))
                     languages += 1
-                } else if let space = name.firstIndex(of: " "), let tag = try? LanguageTag(String(name[..<space])), tag.language != nil,
+                } else if let space = name.firstIndex(of: " "), let tag = languageHeader(String(name[..<space])),
                           let property = TermProperty(header: name[name.index(after: space)...].trimmingCharacters(in: .whitespaces)) {
                     columns.append(.termProperty(tag, property))
                 } else {
@@ -253,6 +253,19 @@ public enum GlossaryCSV {
             }
         }
         return languages > 0 ? columns : nil
+    }
+
+    /// The language a header cell names: a tag of a supported language, or of one Verbale does
+    /// not support written as a two-letter code (`de`, `th`) or as a known mislabel (`kh`,
+    /// `kh-KH`: `LanguageTag.likelyMeant`). Such a column's cells are read as terms in that
+    /// language — kept, and `glossary import` warns — where they were once taken for an
+    /// unknown column and lost from the terms (review 1130b, G2). Other short words (`pos`,
+    /// `tag`) stay ordinary columns. Nil when the cell is not a language.
+    static func languageHeader(_ name: String) -> LanguageTag? {
+        if let tag = try? LanguageTag(name) { return tag }
+        guard let tag = try? LanguageTag(parsing: name), tag.language == nil, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") }),
+              tag.likelyMeant != nil || tag.primary.count == 2 else { return nil }
+        return tag
     }
 
     struct Record { var line: Int; var cells: [String] }

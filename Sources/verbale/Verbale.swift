@@ -45,7 +45,9 @@ struct Verbale: ParsableCommand {
         for missing in MissingResource.core() + MissingResource.draft() {
             Terminal.writeError("verbale: warning: \(missing)\n")
         }
-        main(nil)
+        // Not `main(nil)`: a usage error thrown by a subcommand's `run()` shows that
+        // subcommand's usage, not the root's (`SubcommandUsage`).
+        SubcommandUsage.main(self)
     }
 }
 

@@ -258,3 +258,72 @@ struct AlignPersonalDataCLITests {
         #expect(keptOutput.units.contains { $0.variants["en"]?.contains("Mr. John Smith, passport D0123456") == true })
     }
 }
+
+/// The provenance of aligned units names the documents as `verbale import` names a file: its
+/// own name only, with personal data replaced (review 1130b, A1).
+@Suite("verbale align provenance privacy")
+struct AlignProvenancePrivacyCLITests {
+    /// Files named after the person, kept in a folder named after a mailbox, given as relative
+    /// paths from `dir` — as an officer types them.
+    static func documents() throws -> (dir: URL, arguments: [String]) {
+        let dir = try AlignCLITests.folder()
+        let folder = dir.appendingPathComponent("dara.sok@gmail.com")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        _ = try AlignCLITests.write(AlignPersonalDataCLITests.english, "visa_John_Smith_en.txt", in: folder)
+        _ = try AlignCLITests.write(AlignPersonalDataCLITests.french, "visa-John-Smith-fr.txt", in: folder)
+        _ = try AlignCLITests.write(AlignPersonalDataCLITests.khmer, "km.txt", in: folder)
+        return (dir, ["en=dara.sok@gmail.com/visa_John_Smith_en.txt", "fr=dara.sok@gmail.com/visa-John-Smith-fr.txt",
+                      "km=dara.sok@gmail.com/km.txt", "--no-glossary"])
+    }
+
+    static let secrets = ["John", "Smith", "dara.sok", "gmail"]
+
+    @Test("--tmx writes x-origin with the file names only, the person's name replaced")
+    func tmx() throws {
+        let (dir, arguments) = try Self.documents()
+        let result = try CLI.run(["align"] + arguments + ["--tmx", "out.tmx"], directory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let tmx = try String(contentsOf: dir.appendingPathComponent("out.tmx"), encoding: .utf8)
+        for secret in Self.secrets { #expect(!tmx.contains(secret), "\(secret) leaked into the TMX") }
+        #expect(tmx.contains("aligned by verbale align: en=visa_{PERSON}_en.txt sentence 2; fr=visa-{PERSON}-fr.txt sentence 2; km=km.txt sentence 2"), "\(tmx)")
+    }
+
+    @Test("--import stores the scrubbed provenance: stats, search and the SQLite file hold no name or e-mail")
+    func importIntoMemory() throws {
+        let (dir, arguments) = try Self.documents()
+        let memory = dir.appendingPathComponent("m.sqlite").path
+        let result = try CLI.run(["align"] + arguments + ["--import"], environment: ["VERBALE_MEMORY": memory], directory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let stats = try CLI.run(["stats", "--memory", memory])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        let search = try CLI.run(["search", "--memory", memory, "--to", "km", "The Embassy presents its compliments to the Ministry of Foreign Affairs."])
+        #expect(search.stdout.contains("from: aligned by verbale align: en=visa_{PERSON}_en.txt sentence 1"), "\(search.stdout)")
+        let bytes = try String(decoding: Data(contentsOf: URL(fileURLWithPath: memory)), as: UTF8.self)
+        for secret in Self.secrets {
+            #expect(!stats.stdout.contains(secret), "\(secret) in stats: \(stats.stdout)")
+            #expect(!search.stdout.contains(secret), "\(secret) in search")
+            #expect(!bytes.contains(secret), "\(secret) in the SQLite file")
+        }
+    }
+
+    @Test("--json gives each unit's origin, scrubbed; --keep-personal-data keeps the name but not the folder")
+    func json() throws {
+        struct Output: Decodable {
+            struct Unit: Decodable { var origin: String }
+            var units: [Unit]
+        }
+        let (dir, arguments) = try Self.documents()
+        let scrubbed = try CLI.run(["align"] + arguments + ["--json"], directory: dir)
+        #expect(scrubbed.status == 0, "\(scrubbed.stderr)")
+        let units = try JSONDecoder().decode(Output.self, from: Data(scrubbed.stdout.utf8)).units
+        #expect(units.count >= 2)
+        #expect(units.allSatisfy { $0.origin.hasPrefix("aligned by verbale align: en=visa_{PERSON}_en.txt sentence") }, "\(units.map(\.origin))")
+        for secret in Self.secrets { #expect(!scrubbed.stdout.contains(secret), "\(secret) leaked into --json") }
+
+        let kept = try CLI.run(["align"] + arguments + ["--json", "--keep-personal-data"], directory: dir)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        let keptUnits = try JSONDecoder().decode(Output.self, from: Data(kept.stdout.utf8)).units
+        #expect(keptUnits.first?.origin == "aligned by verbale align: en=visa_John_Smith_en.txt sentence 1; fr=visa-John-Smith-fr.txt sentence 1; km=km.txt sentence 1",
+                "\(keptUnits.map(\.origin))")
+    }
+}

@@ -16,10 +16,12 @@ enum CLI {
         var stderr: String
     }
 
-    /// Runs `verbale` with `arguments`, feeding `stdin`. Blocks until it exits.
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `verbale` with `arguments`, feeding `stdin`, in `directory` (the test's own when
+    /// nil: relative paths as a user types them). Blocks until it exits.
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }

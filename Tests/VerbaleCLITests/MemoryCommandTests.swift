@@ -27,13 +27,19 @@ func writeTMX(count: Int, start: Int = 0, to url: URL) throws {
 }
 
 /// Starts `verbale import --memory MEMORY ARGUMENTS…` in the background, its output discarded.
-func startImport(memory: URL, _ arguments: [String], input: Pipe? = nil) throws -> Process {
+/// Starts `verbale import` on `memory`. Its standard error goes to `errorLog` when given (so a
+/// test can say why a process failed: a rare failure under load is otherwise unexplained), else
+/// to `VERBALE_TEST_IMPORT_LOG` when set, else nowhere.
+func startImport(memory: URL, _ arguments: [String], input: Pipe? = nil, errorLog: URL? = nil) throws -> Process {
     let process = Process()
     process.executableURL = CLI.binary
     process.arguments = ["import", "--memory", memory.path] + arguments
     if let input { process.standardInput = input }
     process.standardOutput = FileHandle.nullDevice
-    if let log = ProcessInfo.processInfo.environment["VERBALE_TEST_IMPORT_LOG"], let handle = FileHandle(forWritingAtPath: log) {
+    if let errorLog {
+        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errorLog)
+    } else if let log = ProcessInfo.processInfo.environment["VERBALE_TEST_IMPORT_LOG"], let handle = FileHandle(forWritingAtPath: log) {
         handle.seekToEndOfFile()
         process.standardError = handle
     } else {
@@ -137,7 +143,8 @@ struct MemoryCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("bad.tmx"))
         #expect(result.stderr.contains("nothing was imported"))
-        #expect(try unitCount(memory) == 0)
+        // The memory did not exist: none is left there (review 1130, m9).
+        #expect(!FileManager.default.fileExists(atPath: memory.path))
     }
 
     @Test("Import errors name the file once, and a folder given as a file says so (audit F11)")
@@ -176,15 +183,18 @@ struct MemoryCommandTests {
             #expect(result.stderr.contains("nothing was imported"), "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: memory.path), "\(arguments) created \(memory.path)")
         }
-        // A content error is found during the import, after the memory was opened (created):
-        // the message does not call the new memory "unchanged".
+        // A content error is found during the import, after the new memory was opened under a
+        // hidden name: it is removed, so nothing exists at the path (review 1130, m9), and the
+        // message says so rather than "unchanged".
         let truncated = folder.appendingPathComponent("truncated.tmx")
         try Data("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv>".utf8).write(to: truncated)
         let other = folder.appendingPathComponent("other.sqlite")
         let failed = try CLI.run(["import", "--memory", other.path, truncated.path])
         #expect(failed.status != 0)
-        #expect(failed.stderr.contains("did not exist: it was created and holds no unit from this import"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("nothing was imported (no memory was created at \(other.path))"), "\(failed.stderr)")
         #expect(!failed.stderr.contains("the memory is unchanged"))
+        #expect(!FileManager.default.fileExists(atPath: other.path))
+        #expect(try CLI.run(["import", "--memory", other.path, good.path]).status == 0)
         let again = try CLI.run(["import", "--memory", other.path, truncated.path])
         #expect(again.stderr.contains("the memory is unchanged"), "an existing memory is unchanged: \(again.stderr)")
         // The same import, accepted, creates it.
@@ -265,9 +275,11 @@ struct MemoryCommandTests {
                 try writeTMX(count: 20, start: index * 100, to: file)
                 files.append(file)
             }
-            let processes = try files.map { try startImport(memory: memory, [$0.path]) }
+            let logs = files.map { $0.appendingPathExtension("stderr") }
+            let processes = try zip(files, logs).map { try startImport(memory: memory, [$0.path], errorLog: $1) }
             for process in processes { process.waitUntilExit() }
-            #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0], "round \(round)")
+            let errors = logs.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
+            #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0], "round \(round): \(zip(processes, errors).filter { $0.0.terminationStatus != 0 }.map(\.1))")
             #expect(try unitCount(memory) == 80)
         }
     }

@@ -88,6 +88,10 @@ struct PrivacyFilterEquivalenceTests {
         "+855 23 216 141", "a+855 23 216 141", "1+855 23 216 141", "/+855 23 216 141", "(+855) 23 216 141", "+ 855 23 216 141",
         "+٨٥٥ ٢٣ ٢١٦ ١٤١", "call +८५५ २३ २१६ १४१", "012 345 678", "x012 345 678", "1012 345 678", ".012 345 678", "-012 345 678",
         "/012 345 678", "+012 345 678", "_012 345 678", " 0 12 345 678", "0.12 345 678", "(012) 345 678", "«012 345 678»",
+        // A country code in parentheses (`Triggers.parenDigit`): after glue or not, a digit after it or not.
+        "((855) 23 216 666", "/(855) 23 216 666", "+(855) 23 216 666", "_(855) 23 216 666", "( 855) 23 216 666", "(x855) 23 216 666",
+        "«(855) 23 216 666", "é(855) 23 216 666", "\u{A0}(855) 23 216 666", "(០៨៥៥) ២៣ ២១៦ ៦៦៦", "(٨٥٥) ٢٣ ٢١٦ ٦٦٦", "ទូរស័ព្ទ(855) 23 216 666",
+        "Tel. (855) 23-216-666", "(855)23 216 666", "a (1) 2 34 56 78 b", "report (2021) 012345", "1(855) 23 216 666",
         "0٣ 345 678 9", "\u{A0}012.345.678", "amount 1 000 000 and 012 345 678", "០១២ ៣៤៥ ៦៧៨", "លេខ០១២ ៣៤៥ ៦៧៨", "១០១២ ៣៤៥ ៦៧៨",
         // Khmer កើត with and without a person before it.
         "គាត់កើតនៅ ១២ មីនា ១៩៦០", "កើតនៅ ១២ មីនា ១៩៦០", "លោក សុខ កើត ១២ មីនា ១៩៦០", "បង្កើតនៅ ១២ មីនា ១៩៦០", "កំណើត ១២.០៣.១៩៦០", "កម្ពស់០ កើតថ្ងៃទី២៨ ខែមីនា ឆ្នាំ១៩៧២", "១៣ កើត ថ្ងៃទី១៩ ខែធ្នូ ឆ្នាំ២០២១", "១៣កើតថ្ងៃទី១៩",
@@ -133,6 +137,91 @@ struct PrivacyFilterEquivalenceTests {
         #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
         // Real data does reach the patterns (names after titles, numbers), so the comparison is not empty.
         #expect(texts.filter { !scrubber.spans(in: $0).isEmpty }.count > 50)
+    }
+
+    /// Real lines of the shared corpora: Europarl EN/FR (3,000 each), the notes verbales, and the
+    /// khPOS Khmer sample with its word marks dropped, written with spaces and with U+200B.
+    static func realLines() throws -> [String] {
+        var texts: [String] = []
+        let folder = try #require(SharedData.file("notes"))
+        for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) where file.pathExtension == "txt" {
+            texts += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        for name in ["parallel/europarl-20k.en", "parallel/europarl-20k.fr"] {
+            let url = try #require(SharedData.file(name))
+            texts += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(3000).map(String.init)
+        }
+        let khpos = try String(contentsOf: try #require(SharedData.file("khmer/khpos-train-sample.word")), encoding: .utf8)
+            .split(separator: "\n").map { line in
+                line.replacingOccurrences(of: "~", with: "").replacingOccurrences(of: "^", with: "").replacingOccurrences(of: "_", with: "")
+            }
+        texts += khpos + khpos.map { $0.replacingOccurrences(of: " ", with: "\u{200B}") }
+        return texts
+    }
+
+    /// The identifiers and contexts the import scrubs beside the texts, made from real lines: the
+    /// import's own origins (`file.tmx#N`), file names made of a line's words joined by `_`, `-`
+    /// or `.` (`visa_Mr_Sok_Dara.tmx#12`), unit ids (numbers, e-mail ids), and the context keys
+    /// (`ContextKeys`, hex hashes) every unit after the first carries.
+    static func identifiers(from lines: [String]) -> [String] {
+        var identifiers: [String] = []
+        for (index, line) in lines.enumerated() {
+            let words = line.split(separator: " ").prefix(6)
+            let joiner = ["_", "-", ".", " "][index % 4]
+            identifiers.append(words.joined(separator: joiner) + ".tmx#\(index + 1)")
+            identifiers.append("generated-100000.tmx#\(index + 1)")
+            identifiers.append("\(index)")
+            identifiers.append(ContextKeys(texts: [line]).value)
+            if index % 10 == 0 { identifiers.append("sokha.chan@mfa.gov.kh-\(index).tmx") }
+        }
+        return identifiers
+    }
+
+    @Test("Real lines, origins, file names, ids and context keys (EN, FR, notes, khPOS Khmer): filtered and unfiltered agree", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func realIdentifiersAndKhmer() throws {
+        let lines = try Self.realLines()
+        let identifiers = Self.identifiers(from: lines)
+        #expect(identifiers.count > 30_000)
+        let differing = mismatches(lines.filter { $0.unicodeScalars.contains { (0x1780...0x17FF).contains($0.value) } } + identifiers)
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+        #expect(identifiers.filter { !scrubber.spans(in: $0).isEmpty }.count > 50)
+    }
+
+    @Test("The import's own origins and context keys run no pattern: six digits alone no longer run the parenthesised phone pattern", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func originsRunNoPattern() throws {
+        let lines = try Self.realLines().prefix(2000)
+        let strings = lines.indices.map { "generated-100000.tmx#\($0 + 1)" } + lines.indices.map { "generated 100000 tmx#\($0 + 1)" }
+            + lines.map { ContextKeys(texts: [$0]).value }
+        func runsAPattern(_ text: String) -> Bool {
+            let triggers = PersonalDataScrubber.triggers(text)
+            return scrubber.patternNeeds.contains { triggers.isSuperset(of: $0) }
+        }
+        // Every origin holds six digits; a context key starting `0` and a digit (about one in
+        // twenty) may still run the Cambodian local-number pattern, which needs no more.
+        #expect(strings.prefix(4000).allSatisfy { !runsAPattern($0) })
+        #expect(strings.filter(runsAPattern).count < strings.count / 10)
+        #expect(PersonalDataScrubber.triggers("generated-100000.tmx#812").contains(.digits))
+    }
+
+    @Test("The byte-level identifier path equals the scalar-level one on real lines, file names, origins, ids and context keys", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func identifierFastPath() throws {
+        let lines = try Self.realLines()
+        let identifiers = Self.identifiers(from: lines) + lines.prefix(4000).map { $0.replacingOccurrences(of: " ", with: "_") } + lines.prefix(4000)
+        var differing: [String] = []
+        var found = 0
+        for identifier in identifiers {
+            let fast = scrubber.identifierSpans(in: identifier), reference = scrubber.identifierSpansReference(in: identifier)
+            let fastSpans = fast.spans.map { "\($0.kind.rawValue)@\($0.range.location)+\($0.range.length)" }
+            let referenceSpans = reference.spans.map { "\($0.kind.rawValue)@\($0.range.location)+\($0.range.length)" }
+            if fastSpans != referenceSpans || fast.searched != reference.searched
+                || PersonalDataScrubber.identifierWords(identifier) != PersonalDataScrubber.identifierWordsByScalars(identifier) {
+                differing.append("\(identifier.debugDescription): \(fastSpans) vs \(referenceSpans)")
+            }
+            if !fastSpans.isEmpty { found += 1 }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+        // The comparison is not empty: names after titles and e-mails in file names are found.
+        #expect(found > 100)
     }
 
     @Test("isOffice decides as lower-casing and trimming with a CharacterSet did, on offices, names and punctuation around them")

@@ -10,7 +10,9 @@ public enum TextDecoding {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let bigEndian = bytes[0] == 0xFE
-            guard bytes.count % 2 == 0 else { throw .invalidUTF16(name: name, byteOffset: bytes.count - 1) }
+            // An odd count: the last character lost its second byte (the file was cut short).
+            // The whole characters before it are decoded first, to say where the cut is.
+            let truncated = bytes.count % 2 == 1
             var units: [UInt16] = []
             units.reserveCapacity(bytes.count / 2 - 1)
             var i = 2
@@ -33,6 +35,13 @@ public enum TextDecoding {
                     text.unicodeScalars.append("\u{FFFD}")
                     offset += 2
                 }
+            }
+            if truncated {
+                var line = 1, column = 1
+                for scalar in text.unicodeScalars {
+                    if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+                throw .truncatedUTF16(name: name, byteOffset: bytes.count - 1, line: line, column: column)
             }
             return text
         }
@@ -66,6 +75,9 @@ public enum TextDecodingError: Error, CustomStringConvertible, Equatable, Sendab
     case invalidUTF8(name: String, byteOffset: Int)
     case invalidUTF16(name: String, byteOffset: Int)
     case binary(name: String, byteOffset: Int)
+    /// UTF-16 input of an odd number of bytes: its last character is cut in half, where the
+    /// file was cut short; `line` and `column` are where that broken character starts.
+    case truncatedUTF16(name: String, byteOffset: Int, line: Int, column: Int)
 
     public var description: String {
         switch self {
@@ -73,6 +85,8 @@ public enum TextDecodingError: Error, CustomStringConvertible, Equatable, Sendab
             "\(name): invalid UTF-8 at byte \(offset) (convert the file to UTF-8, or pass --lossy to replace bad bytes with U+FFFD)"
         case let .invalidUTF16(name, offset):
             "\(name): invalid UTF-16 at byte \(offset)"
+        case let .truncatedUTF16(name, offset, line, column):
+            "\(name):\(line):\(column): the file ends in the middle of a UTF-16 character (1 byte of it at byte \(offset), after the last whole character): it looks truncated (cut short when it was copied, downloaded or saved); get the complete file again"
         case let .binary(name, offset):
             "\(name): looks like a binary file (NUL byte at offset \(offset)), not text"
         }

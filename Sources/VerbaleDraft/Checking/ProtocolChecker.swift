@@ -223,11 +223,9 @@ public final class ProtocolChecker {
 
         // 5. Third person and French articles outside the formulas.
         let formulaRanges = spots.map(\.range)
+        let firstPerson = FirstPerson(language: language)
         for (i, token) in tokens.enumerated() where substituted[i] == nil || !formulaRanges.contains(where: { $0.contains(token.range.lowerBound) }) {
-            let key = token.key
-            let firstPerson: Set<String> = language == .french ? ["je", "j'", "mon", "ma", "mes"] : ["my", "we", "our", "ours"]
-            let isI = language == .english && token.text == "I" && i + 1 < tokens.count && tokens[i + 1].text.first?.isLowercase == true
-            guard firstPerson.contains(key) || isI else { continue }
+            guard firstPerson.isFirstPerson(at: i, in: tokens) else { continue }
             let inFormula = formulaRanges.contains { $0.contains(token.range.lowerBound) }
             guard !inFormula, !quotations.contains(token.range.lowerBound) else { continue }
             add("first-person", .warning, token.range, "\"\(token.text)\": a note verbale speaks of its sender in the third person",

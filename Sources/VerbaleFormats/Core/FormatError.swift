@@ -30,6 +30,10 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case unsupportedEncoding(String)
         /// Bytes that are not valid UTF-8 (or UTF-16) in the declared encoding.
         case invalidEncoding(String)
+        /// The file declares an 8-bit encoding (`ISO-8859-1`, `windows-1252`) but holds valid
+        /// multi-byte UTF-8 (`bytes`, hex): read as declared, `utf8` would be stored as the
+        /// mojibake `asDeclared` (`é` as `Ã©`), so the file is refused instead.
+        case mislabelledEncoding(declared: String, bytes: String, utf8: String, asDeclared: String)
         /// The root element is not one the format reader understands.
         case unexpectedRoot(found: String, expected: String)
         /// A required attribute is missing (`<tuv>` without `xml:lang`).
@@ -46,6 +50,9 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case empty
         /// Reading or writing failed at the system level.
         case io(String)
+        /// The input stops in the middle of a character or structure it cannot end in: the file
+        /// was cut short (an interrupted copy or download), so converting it would not help.
+        case truncated(String)
         /// The content does not say which format it is and the name does not either.
         case unknownFormat
         /// Something a writer cannot express in its format.
@@ -72,6 +79,11 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
                 : "the document declares the entity \"\(name)\"; entity declarations are refused so that nothing is expanded (\"billion laughs\")"
         case let .unsupportedEncoding(name): "unsupported encoding \"\(name)\" (convert the file to UTF-8 or UTF-16)"
         case let .invalidEncoding(detail): "invalid bytes for the file's encoding: \(detail) (convert the file to UTF-8)"
+        case let .mislabelledEncoding(declared, bytes, utf8, asDeclared):
+            "the file declares encoding=\"\(declared)\" but the bytes here (\(bytes)) are UTF-8 for \"\(utf8)\"; "
+                + "read as \(declared) they would be stored as \"\(asDeclared)\" (mojibake), so the file is refused. "
+                + "If the file is UTF-8 (the usual case: a tool wrote UTF-8 under an old declaration), change its first line "
+                + "to encoding=\"UTF-8\"; if it really is \(declared), convert it with iconv -f \(declared) -t UTF-8 and declare UTF-8"
         case let .unexpectedRoot(found, expected): "the root element is <\(found)>, not <\(expected)>: this is not a \(expected.uppercased()) file"
         case let .missingAttribute(element, attribute): "<\(element)> has no \(attribute)"
         case let .badLanguageTag(tag): "\"\(tag)\" is not a BCP 47 language tag"
@@ -80,6 +92,7 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .malformedTable(detail): detail
         case .empty: "the file is empty"
         case let .io(detail): detail
+        case let .truncated(detail): "\(detail): it looks truncated (cut short when it was copied, downloaded or saved); get the complete file again"
         case .unknownFormat: "cannot tell the format from the content or the name; pass --format tmx|xliff|tsv|csv"
         case let .cannotWrite(detail): detail
         case let .tooLarge(detail): "too large: \(detail)"

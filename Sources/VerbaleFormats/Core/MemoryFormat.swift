@@ -106,12 +106,12 @@ public enum MemoryFormat: String, CaseIterable, Sendable {
     /// A writer for this format. `languages` chooses and orders the columns of TSV/CSV and the
     /// source/target of XLIFF (first = source); TMX writes every variant.
     public func makeWriter(sink: ByteSink, header: MemoryHeader = MemoryHeader(), languages: [LanguageTag] = [],
-                           xliffVersion: XLIFFVersion = .v2_0) throws(FormatError) -> any TranslationUnitWriter {
+                           xliffVersion: XLIFFVersion = .v2_0, formulaGuard: Bool = true) throws(FormatError) -> any TranslationUnitWriter {
         switch self {
         case .tmx: return try TMXWriter(sink: sink, header: header)
         case .xliff: return try XLIFFWriter(sink: sink, header: header, languages: languages, version: xliffVersion)
-        case .tsv: return try DelimitedWriter(sink: sink, dialect: .tsv, languages: languages)
-        case .csv: return try DelimitedWriter(sink: sink, dialect: .csv, languages: languages)
+        case .tsv: return try DelimitedWriter(sink: sink, dialect: .tsv, languages: languages, formulaGuard: formulaGuard)
+        case .csv: return try DelimitedWriter(sink: sink, dialect: .csv, languages: languages, formulaGuard: formulaGuard)
         }
     }
 }

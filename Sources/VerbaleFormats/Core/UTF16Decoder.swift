@@ -13,13 +13,32 @@ struct UTF16Decoder {
     private var carry: [UInt8] = []
     /// UTF-16 units decoded before this chunk: where an error is, counted from the text's start.
     private var unitsBefore = 0
+    /// Bytes before the first decoded one (a byte-order mark: 2), so offsets count from the file's start.
+    private let startOffset: Int
+    /// Line breaks decoded so far, and characters decoded since the last one: where the input
+    /// stops, for `truncation` (review 1130, m9: a file cut after an odd byte got no position).
+    private var linesEnded = 0
+    private var charactersOnLine = 0
 
-    init(bigEndian: Bool) {
+    init(bigEndian: Bool, startOffset: Int = 0) {
         self.bigEndian = bigEndian
+        self.startOffset = startOffset
     }
 
     /// Whether bytes of an unfinished character are waiting (an error at the end of the input).
     var isMidCharacter: Bool { !carry.isEmpty }
+
+    /// The error for input that ended while `isMidCharacter`: an odd byte, or the first half
+    /// of a surrogate pair, is all that is left of the last character, so the file was cut
+    /// short (a copy or download that stopped) — converting it would not bring the character
+    /// back. Gives where the cut is: the line and column where the broken character starts
+    /// (right after the last whole one) and its byte offset in the file.
+    func truncation(file: String) -> FormatError {
+        let offset = startOffset + unitsBefore * 2
+        let left = carry.count == 1 ? "1 byte" : "\(carry.count) bytes"
+        return FormatError(file: file, line: linesEnded + 1, column: charactersOnLine + 1, reason: .truncated(
+            "the file ends in the middle of a UTF-16 character (\(left) of it at byte \(offset), after the last whole character)"))
+    }
 
     /// `chunk` as UTF-8; throws `invalidEncoding` naming `file` at a lone surrogate.
     mutating func decode(_ chunk: [UInt8], file: String) throws(FormatError) -> [UInt8] {
@@ -42,12 +61,19 @@ struct UTF16Decoder {
             let unit = units[k]
             if (0xD800...0xDBFF).contains(unit), k + 1 < units.count, (0xDC00...0xDFFF).contains(units[k + 1]) {
                 k += 2
+                charactersOnLine += 1
             } else if (0xD800...0xDFFF).contains(unit) {
                 let hex = String(unit, radix: 16, uppercase: true)
                 throw FormatError(file: file, reason: .invalidEncoding(
                     "a lone UTF-16 surrogate (\\u\(hex)) at UTF-16 unit \(unitsBefore + k + 1) of the text: half of a character, so the file is damaged or not UTF-16"))
             } else {
                 k += 1
+                if unit == 0x0A {
+                    linesEnded += 1
+                    charactersOnLine = 0
+                } else {
+                    charactersOnLine += 1
+                }
             }
         }
         unitsBefore += units.count

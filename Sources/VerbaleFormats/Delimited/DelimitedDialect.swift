@@ -1,7 +1,9 @@
 import VerbaleCore
 
 /// The two table formats: TSV (tab-separated, backslash escapes `\t \n \r \\`, no quoting:
-/// what `cut` and spreadsheets' "tab-delimited text" expect) and CSV (RFC 4180: comma, fields
+/// what `cut` and spreadsheets' "tab-delimited text" expect — except Excel's own quoting of a
+/// cell holding a quote, tab or line break, `"Quoted ""x"""`, which is read, and written for a
+/// cell that opens with a quote) and CSV (RFC 4180: comma, fields
 /// quoted with `"` when they hold a comma, quote, CR or LF, quotes doubled; `;` is accepted
 /// on reading when the header row uses it, as European spreadsheets do).
 public enum DelimitedDialect: Sendable {

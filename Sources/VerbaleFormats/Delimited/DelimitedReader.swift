@@ -92,8 +92,12 @@ public final class DelimitedReader: TranslationUnitReader {
             }
             var unit = TranslationUnit(variants: [])
             var variantReviews: [(LanguageTag, String)] = []
-            for (column, cell) in zip(columns, row.fields) where !cell.isEmpty {
-                let text = dialect == .tsv ? Self.unescape(cell) : cell
+            let excelQuoted = scanner.excelQuotedFields
+            for (offset, (column, cell)) in zip(columns, row.fields).enumerated() where !cell.isEmpty {
+                // Backslash escapes are Verbale's TSV; an Excel-quoted cell has none.
+                let plain = dialect == .tsv && !excelQuoted.contains(offset) ? Self.unescape(cell) : cell
+                // A spreadsheet's (or Verbale's export's) apostrophe before `=`, `+`, `-`, `@`.
+                let text = FormulaGuard.unguarded(plain)
                 switch column {
                 case let .language(tag): unit.variants.append(Variant(language: tag, text: text))
                 case .note: unit.metadata.notes = [text]
@@ -192,9 +196,7 @@ struct RecordScanner {
         while !atEnd {
             guard var chunk = try source.nextChunk() else {
                 atEnd = true
-                if utf16?.isMidCharacter == true {
-                    throw FormatError(file: source.name, reason: .invalidEncoding("the UTF-16 input ends in the middle of a character"))
-                }
+                if let decoder = utf16, decoder.isMidCharacter { throw decoder.truncation(file: source.name) }
                 return false
             }
             let first = !started
@@ -202,7 +204,7 @@ struct RecordScanner {
                 started = true
                 if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk.removeFirst(3) }
                 if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
-                    utf16 = UTF16Decoder(bigEndian: chunk[0] == 0xFE)
+                    utf16 = UTF16Decoder(bigEndian: chunk[0] == 0xFE, startOffset: 2)
                     chunk.removeFirst(2)
                 }
             }
@@ -253,13 +255,33 @@ struct RecordScanner {
         }
     }
 
+    /// The indices of the last record's TSV cells that were written Excel-quoted and are
+    /// unquoted (`"Quoted ""x"""` → `Quoted "x"`): they take no backslash escapes.
+    private(set) var excelQuotedFields: [Int] = []
+
+    /// The largest Excel-quoted TSV cell tried (Excel holds 32,767 characters a cell, ≈ 96 KB
+    /// of Khmer UTF-8): a quote that has not closed by then is read as a literal quote, so a
+    /// stray `"` costs at most this much re-reading.
+    static let excelCellLimit = 256 << 10
+
     /// The next record's fields and the line it starts on, or nil at the end.
+    ///
+    /// TSV: a cell that opens with `"` is read as Excel's "Unicode Text" quoting when it is one
+    /// — the quote closes right before a tab, a line end or the end of the file, inner quotes
+    /// are doubled, and the cell holds a doubled quote, a tab or a line break (the only cells
+    /// Excel quotes). Otherwise the cell is read again as plain text, its quotes kept: `"Hello"`
+    /// and `"Hello," he said` stay as written. The cost is in cells that open with a quote.
     mutating func nextRecord() throws(FormatError) -> (fields: [String], line: Int)? {
         let startLine = line
         var fields: [String] = []
         var field: [UInt8] = []
         var inQuotes = false
         var quoted = false
+        excelQuotedFields.removeAll(keepingCapacity: true)
+        // TSV only: the bytes of a cell read as Excel-quoted so far, from its opening quote,
+        // with where it started, to read them again as plain text if it is not one.
+        var excel: (raw: [UInt8], line: Int, column: Int, held: Int, special: Bool)?
+        var literalQuote = false
         // Bytes held for this record (each finished cell costs 32 more, about a String's own
         // size): a stray quote would otherwise pull the rest of the file into one cell.
         var held = 0
@@ -288,7 +310,21 @@ struct RecordScanner {
             field.removeAll(keepingCapacity: true)
             doubledQuotes.removeAll()
             quoted = false
+            literalQuote = false
             cellStart = (line, column)
+        }
+        /// A TSV cell that opened with a quote but is not Excel-quoted: read from its quote again.
+        func readAgainAsPlainText() {
+            guard let cell = excel else { return }
+            buffer = cell.raw + buffer[index...]
+            index = 0
+            (line, column, held) = (cell.line, cell.column, cell.held)
+            field.removeAll(keepingCapacity: true)
+            doubledQuotes.removeAll()
+            inQuotes = false
+            quoted = false
+            literalQuote = true
+            excel = nil
         }
         /// The line and column (characters) in the file of `field[offset]`: the cell's start,
         /// moved over the cell's bytes before it. Only called for an error.
@@ -310,6 +346,10 @@ struct RecordScanner {
                     "the record starting here holds over \(UnitBudget.limit >> 20) MB (the per-unit limit); refused so that memory stays bounded (a quote never closed, or a file that is not a table?)"))
             }
             guard let byte = try nextByte() else {
+                if inQuotes, excel != nil {
+                    readAgainAsPlainText()
+                    continue
+                }
                 if inQuotes {
                     throw FormatError(file: source.name, line: cellStart.line, column: cellStart.column - 1, reason: .malformedTable(
                         "the quote opening cell \(fields.count + 1) here is never closed (truncated file, or a stray quote)"))
@@ -319,12 +359,38 @@ struct RecordScanner {
                 return (fields, startLine)
             }
             if inQuotes {
+                if excel != nil {
+                    excel?.raw.append(byte)
+                    if byte == 0x09 || byte == 0x0A || byte == 0x0D { excel?.special = true }
+                    if (excel?.raw.count ?? 0) > Self.excelCellLimit {
+                        readAgainAsPlainText()
+                        continue
+                    }
+                }
                 if byte == 0x22 {
-                    if try peekByte() == 0x22 {
+                    let next = try peekByte()
+                    if next == 0x22 {
                         index += 1
                         column += 1
                         doubledQuotes.append(field.count)
                         field.append(0x22)
+                        excel?.raw.append(0x22)
+                        excel?.special = true
+                    } else if let cell = excel {
+                        // Excel closes a quoted cell right before the next tab or line end.
+                        guard next == nil || next == 0x09 || next == 0x0A || next == 0x0D else {
+                            readAgainAsPlainText()
+                            continue
+                        }
+                        inQuotes = false
+                        excel = nil
+                        if cell.special {
+                            excelQuotedFields.append(fields.count)
+                        } else {
+                            // `"Hello"`: Excel would not have quoted it; the quotes are the text's.
+                            field = cell.raw
+                            doubledQuotes.removeAll()
+                        }
                     } else {
                         inQuotes = false
                     }
@@ -338,6 +404,11 @@ struct RecordScanner {
             case separator:
                 try finishField()
             case 0x22 where dialect == .csv && field.isEmpty && !quoted:
+                inQuotes = true
+                quoted = true
+                cellStart = (line, column)
+            case 0x22 where dialect == .tsv && field.isEmpty && !quoted && !literalQuote:
+                excel = ([0x22], line, column - 1, held - 1, false)
                 inQuotes = true
                 quoted = true
                 cellStart = (line, column)

@@ -14,16 +14,23 @@ import VerbaleCore
 /// Columns: `languages` if given (a memory's export gives all its languages), else the first
 /// unit's languages. A variant fills the column of its exact tag, else, when no column has its
 /// exact tag, the column its tag matches (`fr-FR` → `fr`): never two columns for one text.
+///
+/// `formulaGuard` (on unless asked otherwise): a cell a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@`, tab, CR first) gets a leading apostrophe (`FormulaGuard`), which the
+/// reader removes again.
 public struct DelimitedWriter: TranslationUnitWriter {
     private let sink: ByteSink
     private let dialect: DelimitedDialect
     private var languages: [LanguageTag]
     private let propertyColumns: [String]
+    private let formulaGuard: Bool
     private var started = false
     private var finished = false
 
-    public init(sink: ByteSink, dialect: DelimitedDialect, languages: [LanguageTag] = [], propertyColumns: [String] = []) throws(FormatError) {
+    public init(sink: ByteSink, dialect: DelimitedDialect, languages: [LanguageTag] = [], propertyColumns: [String] = [],
+                formulaGuard: Bool = true) throws(FormatError) {
         self.sink = sink
+        self.formulaGuard = formulaGuard
         self.dialect = dialect
         self.languages = languages
         self.propertyColumns = propertyColumns
@@ -68,7 +75,8 @@ public struct DelimitedWriter: TranslationUnitWriter {
     }
 
     private func writeRow(_ cells: [String]) {
-        for (index, cell) in cells.enumerated() {
+        for (index, text) in cells.enumerated() {
+            let cell = formulaGuard ? FormulaGuard.guarded(text) : text
             if index > 0 { sink.buffer.append(dialect == .tsv ? 0x09 : 0x2C) }
             switch dialect {
             case .tsv: appendTSV(cell)
@@ -79,6 +87,12 @@ public struct DelimitedWriter: TranslationUnitWriter {
     }
 
     private func appendTSV(_ cell: String) {
+        // A cell opening with a quote is written as Excel quotes it (`"Quoted ""x"""`), which
+        // the reader undoes: written bare, `"x""y"` would be taken for Excel's quoting.
+        if cell.utf8.first == 0x22 {
+            appendQuoted(cell)
+            return
+        }
         guard cell.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else {
             sink.append(cell)
             return
@@ -99,6 +113,11 @@ public struct DelimitedWriter: TranslationUnitWriter {
             sink.append(cell)
             return
         }
+        appendQuoted(cell)
+    }
+
+    /// `cell` in quotes, its quotes doubled (RFC 4180, and Excel's tab-separated text).
+    private func appendQuoted(_ cell: String) {
         sink.buffer.append(0x22)
         for byte in cell.utf8 {
             if byte == 0x22 { sink.buffer.append(0x22) }

@@ -380,7 +380,8 @@ struct XMLScanner {
             return  // detected from the bytes already
         case "iso-8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "windows-1252", "cp1252":
             if input.isUTF16 { return }
-            let converted = input.switchTo(value.contains("1252") ? .windows1252 : .latin1, rest: ArraySlice(buffer[start...]))
+            let converted = try input.switchTo(value.contains("1252") ? .windows1252 : .latin1, declared: value.uppercased(),
+                                               rest: ArraySlice(buffer[start...]), line: line, column: column)
             storage.replace(from: start, with: converted)
             buffer = storage.view
         default:

@@ -109,6 +109,10 @@ public enum GlossaryImportError: Error, CustomStringConvertible, Sendable {
     /// does not (an import keeps every byte or refuses the file).
     init(_ error: TextDecodingError, bytes: Data) {
         switch error {
+        case let .truncatedUTF16(name, _, line, column):
+            // Cut short, not mis-encoded: converting would not help (review 1130, m9).
+            let detail = error.description.dropFirst("\(name):\(line):\(column): ".count)
+            self = .notText(path: name, line: line, column: column, detail: String(detail))
         case let .invalidUTF8(name, offset), let .invalidUTF16(name, offset), let .binary(name, offset):
             let before = bytes.prefix(offset)
             let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
@@ -117,7 +121,7 @@ public enum GlossaryImportError: Error, CustomStringConvertible, Sendable {
             let byte = offset < bytes.count ? String(format: "0x%02X", bytes[bytes.startIndex + offset]) : "end of file"
             let detail = switch error {
             case .invalidUTF8: "byte \(byte) is not valid UTF-8 (convert the file to UTF-8)"
-            case .invalidUTF16: "invalid UTF-16 at byte \(offset) (convert the file to UTF-8)"
+            case .invalidUTF16, .truncatedUTF16: "invalid UTF-16 at byte \(offset) (convert the file to UTF-8)"
             case .binary: "a NUL byte: this looks like a binary file, not a CSV/TSV glossary"
             }
             // Lines and columns are counted in UTF-8 bytes: for UTF-16 input the byte offset is all we can give.

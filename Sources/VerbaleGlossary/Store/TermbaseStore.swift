@@ -95,6 +95,16 @@ public final class TermbaseStore {
         public var terms = 0
         /// True when the file was already imported with the same content (nothing read).
         public var skipped = false
+        /// How many values of each kind of personal data were replaced in the file's free
+        /// texts (`"PERSON": 2`), as `verbale import` counts them; absent when none were or
+        /// when the importer kept them (`--keep-personal-data`). The store itself never
+        /// scrubs: the CLI does, with the memory's scrubber.
+        public var personalData: [String: Int]?
+
+        enum CodingKeys: String, CodingKey {
+            case termbase, added, replaced, unchanged, terms, skipped
+            case personalData = "personal_data"
+        }
     }
 
     /// One file (or stream) of concepts to import into the termbase `termbase`.

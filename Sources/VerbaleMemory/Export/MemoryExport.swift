@@ -24,8 +24,12 @@ public enum MemoryExport {
     /// Exports the units having a variant in one of `languages` (all when nil), keeping only
     /// those variants. XLIFF holds one pair: `languages` must then name two, or be nil with a
     /// memory of two languages (`ExportError` otherwise, thrown before anything is written).
+    /// `formulaGuard`: TSV/CSV cells a spreadsheet would run as formulas get a leading
+    /// apostrophe (`FormulaGuard`; `export --no-formula-guard` turns it off).
+    /// `xliffVersion` chooses XLIFF 2.0 (the default) or 1.2 (older Trados, memoQ, Wordfast).
     public static func run(_ memory: any TranslationMemory, format: MemoryFormat, languages: [LanguageTag]?,
-                           to sink: ByteSink, tool: String = "Verbale") throws -> Summary {
+                           to sink: ByteSink, tool: String = "Verbale", formulaGuard: Bool = true,
+                           xliffVersion: XLIFFVersion = .v2_0) throws -> Summary {
         var header = MemoryHeader()
         header.sourceLanguage = languages?.first
         header.creationTool = tool
@@ -38,7 +42,7 @@ public enum MemoryExport {
             // language the memory holds (the first unit's languages lost the others' texts
             // without a word: review 30 Nov, M2). TMX writes each unit's own variants.
             let columns = try languages ?? (format == .tsv || format == .csv ? memory.languageTags() : [])
-            var writer = try format.makeWriter(sink: sink, header: header, languages: columns)
+            var writer = try format.makeWriter(sink: sink, header: header, languages: columns, formulaGuard: formulaGuard)
             var leftOut = 0
             let count = try memory.forEachUnit(languages: languages) { stored in
                 // Only `languages`' variants were read: fewer than two distinct tags left means
@@ -58,7 +62,7 @@ public enum MemoryExport {
         let selected = pair.map { [$0.source, $0.target] }
         header.sourceLanguage = pair?.source
         header.targetLanguage = pair?.target
-        var writer = try XLIFFWriter(sink: sink, header: header, languages: selected ?? [])
+        var writer = try XLIFFWriter(sink: sink, header: header, languages: selected ?? [], version: xliffVersion)
         let read = try memory.forEachUnit(languages: selected) { stored in
             try writer.write(stored.unit)
         }

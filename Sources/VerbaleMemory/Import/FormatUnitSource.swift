@@ -20,13 +20,17 @@ public final class FormatUnitSource: UnitSource {
     /// Whether origins the file carries come from a user's file (`OriginNames.shortened(_:fromFile:)`).
     private let originsFromUser: Bool
 
-    /// Opens `path` (`-` = standard input).
-    public init(path: String, format: MemoryFormat? = nil) throws {
+    /// Opens `path` (`-` = standard input). `origin` names the data in the origins its units
+    /// get, in place of the file's name: `verbale import --origin NAME -` gives piped data a
+    /// provenance other than `<stdin>` (review 1130, m9). Only its last path component is kept
+    /// (`FileOrigin.lastComponent`: it names the data, not a folder), and the scrubber then
+    /// treats it as every origin (personal data in it replaced).
+    public init(path: String, format: MemoryFormat? = nil, origin: String? = nil) throws {
         let source = path == "-" ? ByteSource.standardInput() : try ByteSource(url: URL(fileURLWithPath: path))
         bytes = source
         name = source.name
         originsFromUser = true
-        originName = SQLiteMemory.originName(source.name)
+        originName = origin.map(FileOrigin.lastComponent) ?? SQLiteMemory.originName(source.name)
         originPrefix = originName + "#"
         reader = try MemoryFormat.makeReader(source: source, format: format)
     }

@@ -240,7 +240,7 @@ public final class PersonalDataScrubber {
             Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ \\u00A0\\u200B().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\+\\d{1,3}\(separator)?(?:\\(\\d{1,4}\\)\(separator)?)?\\d{1,4}(?:\(separator)?\\d{2,4}){2,5}(?![[\\w/]--\(khmerLetter)])", .phone), group: 0, needs: [.digits, .plusDigit]),
             // A country code in parentheses without `+`: `(855) 23 216 666`.
-            Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\(\\d{1,4}\\)\(separator)?\\d{1,4}(?:\(separator)\\d{2,4}){2,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits]),
+            Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\(\\d{1,4}\\)\(separator)?\\d{1,4}(?:\(separator)\\d{2,4}){2,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .parenDigit]),
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/.+-]--\(khmerLetter)])(?<!\\d[ \\u00A0\\u200B]{1,2})[0០]\\d{1,2}\(separator)\\d{3}\(separator)\\d{3,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .zeroLead]),
             Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|\(bornGlued))[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
             Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .khmerBorn], personBefore: true),
@@ -344,7 +344,8 @@ public final class PersonalDataScrubber {
     ///
     /// `filtered: false` runs every pattern on every text; the equivalence test compares the
     /// two on real and random texts (the pre-filter may only skip patterns that cannot match).
-    func spans(in text: String, filtered: Bool = true) -> [Span] {
+    /// (`spans`, in `PersonalDataNameIntroductions`, adds the names that "my name is", ឈ្មោះ… introduce.)
+    func patternSpans(in text: String, filtered: Bool = true) -> [Span] {
         let triggers = filtered ? Self.triggers(text) : Triggers.all
         // Most texts that pass the byte pass still run no pattern (a digit alone, a title with
         // no capital after it): stop before bridging the text to UTF-16.
@@ -553,7 +554,9 @@ public final class PersonalDataScrubber {
         // `{PERSON}` (acceptance review), while one person in two notes keeps one placeholder.
         var highest: [PersonalDataKind: Int] = [:]
         var scanned: Set<PersonalDataKind> = []
-        let variantTexts = unit.variants.map(\.text)
+        // The variants as they came (a retain, not a copy): their texts are read only when a free
+        // text holds a value new to the unit (`highestPlaceholder`), which most units never do.
+        let variants = unit.variants
         for value in known {
             placeholders[value.kind, default: [:]][value.key] = value.placeholder
             highest[value.kind] = max(highest[value.kind] ?? 0, Self.placeholderNumber(value.placeholder, kind: value.kind))
@@ -606,7 +609,7 @@ public final class PersonalDataScrubber {
                 if scanned.insert(span.kind).inserted {
                     // Placeholders the texts already hold (a scrubbed memory exported and imported
                     // again with a name added to a note) count as taken too.
-                    let held = variantTexts.map { Self.highestPlaceholder(in: $0, kind: span.kind) }.max() ?? 0
+                    let held = variants.map { Self.highestPlaceholder(in: $0.text, kind: span.kind) }.max() ?? 0
                     highest[span.kind] = max(highest[span.kind] ?? 0, held)
                 }
                 let number = (highest[span.kind] ?? 0) + 1

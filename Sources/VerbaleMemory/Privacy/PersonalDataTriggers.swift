@@ -34,10 +34,18 @@ extension PersonalDataScrubber {
         /// A role label (`Translator`, `Traducteur`, `អ្នកបកប្រែ`…) before a colon (`:`, `៖`,
         /// `ៈ`), or a `by`/`par` label beginning the text (`roleLabelEnds`, `byLabelStarts`).
         static let roleLabel = Triggers(rawValue: 8192)
+        /// A `(` followed by a digit (or a non-ASCII scalar, which may be one) and not after an
+        /// ASCII letter, digit, `_`, `/` or `+`: how a country code in parentheses starts
+        /// (`(855) 23 216 666`). Why: that pattern needed six digits alone, which every origin
+        /// (`generated-100000.tmx#812`, twice with `identifierSpans`) and every context key
+        /// (hex hashes) holds, so it ran an ICU search on two or three strings per unit that
+        /// hold no `(` — about 0.14 CPU-s per 100,000 units of the import (perf, 30 Nov). Cost:
+        /// one byte test per `(`.
+        static let parenDigit = Triggers(rawValue: 16384)
         /// Every flag, one by one (a new flag goes here too; a test checks every pattern's
         /// `needs` lies within `all`, since unfiltered scrubbing runs the patterns `all` allows).
         static let flags: [Triggers] = [.at, .digits, .title, .khmer, .someDigits, .passportWord, .idWord, .phoneWord, .birthWord, .oneDigit,
-                                        .plusDigit, .zeroLead, .khmerBorn, .roleLabel]
+                                        .plusDigit, .zeroLead, .khmerBorn, .roleLabel, .parenDigit]
         static let all = Triggers(flags)
     }
 
@@ -209,7 +217,7 @@ extension PersonalDataScrubber {
         /// letter: only the anywhere table applies), 0 for every other byte.
         let wordOffset: UnsafeMutablePointer<Int>
         /// By ASCII byte, for the first pass of `triggers`: `digit` (1) for 0–9, `notable` (2)
-        /// for the bytes that pass looks at (`@`, `+`, `0`, `:`, the first letters of titles), 0 else.
+        /// for the bytes that pass looks at (`@`, `+`, `(`, `0`, `:`, the first letters of titles), 0 else.
         let asciiClass: UnsafeMutablePointer<UInt8>
         static let digit: UInt8 = 1, notable: UInt8 = 2
         /// Every keyword's bytes, end to end; keyword `k` is `bytes[start[k]..<start[k + 1]]`.
@@ -233,7 +241,7 @@ extension PersonalDataScrubber {
                 (wordOffset + byte).initialize(to: PersonalDataScrubber.isASCIILetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x5F ? 256 : 0)
                 if byte < 128 {
                     var kind: UInt8 = b >= 0x30 && b <= 0x39 ? Self.digit : 0
-                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x4F || b == 0x3A { kind |= Self.notable }
+                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x28 || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x4F || b == 0x3A { kind |= Self.notable }
                     (asciiClass + byte).initialize(to: kind)
                 }
             }
@@ -395,6 +403,9 @@ extension PersonalDataScrubber {
                 } else if byte == 0x2B {
                     // `\+\d` not after `[\w/+]`: an international number can start here.
                     if !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.plusDigit) }
+                } else if byte == 0x28 {
+                    // `\(\d` not after `[\w/+]`: a country code in parentheses can start here.
+                    if !found.contains(.parenDigit), !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.parenDigit) }
                 } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53 || byte == 0x4F), !found.contains(.title), !isASCIILetter(previous), previous != 0x2E {
                     // A title not after an ASCII letter or a full stop (`(?<![\p{L}\p{M}.])`):
                     // Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur, Madame, H.E., S.E., His/Her

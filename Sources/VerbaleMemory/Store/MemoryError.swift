@@ -57,7 +57,7 @@ public enum MemoryError: Error, CustomStringConvertible, Sendable {
 extension MemoryError {
     /// An import failure's cause: a reader's error already names its file
     /// (`notes.tmx:7:1: malformed XML…`), so the file is not named twice.
-    private static func failure(_ source: String, _ underlying: String) -> String {
+    static func failure(_ source: String, _ underlying: String) -> String {
         underlying.hasPrefix(source + ":") ? underlying : "\(source): \(underlying)"
     }
 
@@ -67,5 +67,15 @@ extension MemoryError {
     public func description(forMemoryCreatedAt path: String) -> String {
         guard case let .importFailed(source, underlying) = self else { return description }
         return "\(Self.failure(source, underlying)); nothing was imported (the memory \(path) did not exist: it was created and holds no unit from this import)"
+    }
+}
+
+extension MemoryError {
+    /// `description`, for a failure in a memory the command was creating under a hidden name
+    /// and has removed again (`verbale import` into a path with no memory): nothing exists at
+    /// `path`, neither a memory nor its journal files, so the message says that.
+    public func description(forNewMemoryAt path: String) -> String {
+        guard case let .importFailed(source, underlying) = self else { return "\(description) (no memory was created at \(path))" }
+        return "\(Self.failure(source, underlying)); nothing was imported (no memory was created at \(path))"
     }
 }

@@ -184,4 +184,13 @@ public final class SQLiteMemory: TranslationMemory {
     public func close() throws {
         try pool.close()
     }
+
+    /// Writes the write-ahead log into the database file, then closes it: the file alone then
+    /// holds every commit, so it can be moved (`verbale import` builds a new memory under a
+    /// hidden name and links it into place). A plain `close` may leave the log, when a reader
+    /// connection closes last. Cost: one checkpoint (the pages written since the last one).
+    public func closeCheckpointed() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try pool.close()
+    }
 }

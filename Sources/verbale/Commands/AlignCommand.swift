@@ -170,10 +170,22 @@ struct AlignCommand: ParsableCommand {
         }
         let tags = Dictionary(uniqueKeysWithValues: inputs.map { ($0.document.language, $0.tag) })
         var personalData: [PersonalDataKind: Int] = [:]
+        // Each set's documents as the units' provenance names them: file names only, personal
+        // data replaced (before the texts are scrubbed: the values found there are looked for).
+        var storedNames: [[Language: String]] = []
+        for (set, result) in zip(sets, results) {
+            let names = Dictionary(uniqueKeysWithValues: set.inputs.map { ($0.document.language, $0.name) })
+            let stored = try AlignmentScrubbing.storedNames(result, tags: tags, names: names, scrub: !keepPersonalData)
+            storedNames.append(stored.names)
+            personalData.merge(stored.counts, uniquingKeysWith: +)
+        }
         if !keepPersonalData {
             for index in results.indices {
                 personalData.merge(try AlignmentScrubbing.scrub(&results[index], tags: tags), uniquingKeysWith: +)
             }
+        }
+        let origins = results.indices.map { index in
+            results[index].units.map { $0.provenance(names: storedNames[index], languages: results[index].languages) }
         }
         // Each unit's previous-segment context, from the sentences as aligned, with their personal
         // data replaced (keys are never of personal data: `ContextKeys`); kept personal data is
@@ -187,19 +199,18 @@ struct AlignCommand: ParsableCommand {
         if !json, !personalData.isEmpty {
             Terminal.writeError("personal data replaced: \(AlignmentScrubbing.describe(personalData)) (--keep-personal-data keeps it)\n")
         }
-        // Per set, its units as translation units naming its own files (provenance) and the
-        // sentence before them (context).
+        // Per set, its units as translation units naming its own files (provenance, as
+        // scrubbed above) and the sentence before them (context).
         func translationUnits(_ index: Int) -> [TranslationUnit] {
-            let names = Dictionary(uniqueKeysWithValues: sets[index].inputs.map { ($0.document.language, FileOrigin.provenance($0.name)) })
             return results[index].units.indices.compactMap { u in
-                guard var unit = results[index].units[u].translationUnit(tags: tags, names: names, languages: results[index].languages) else { return nil }
+                guard var unit = results[index].units[u].translationUnit(tags: tags, names: storedNames[index], languages: results[index].languages) else { return nil }
                 unit.metadata.previousContext = contexts[index][u]
                 return unit
             }
         }
         if json {
             try printJSON(AlignmentJSON(results, lines: sets.map(\.line), files: sets.map { $0.inputs.map { ($0.tag.description, $0.name) } },
-                                        tags: tags, personalData: personalData))
+                                        tags: tags, personalData: personalData, origins: origins))
         } else if let tmx {
             let destination = try OutputFile(tmx)
             let sink = try destination.open()
@@ -305,7 +316,8 @@ struct AlignCommand: ParsableCommand {
 
 /// `--json`: the contract fields `variants`, `confidence`, `bead`, plus `review` and the
 /// sentence numbers (0-based, end exclusive) per language, and `personal_data`: how many
-/// values of each kind were replaced by placeholders (empty with --keep-personal-data).
+/// values of each kind were replaced by placeholders (empty with --keep-personal-data), and
+/// each unit's `origin` as `--tmx`/`--import` store it.
 /// With `--archive`, each unit and length model also has `document` (its set's manifest line)
 /// and `documents` lists every set's line and files; sentence numbers count within the set.
 private struct AlignmentJSON: Encodable {
@@ -316,6 +328,9 @@ private struct AlignmentJSON: Encodable {
         var review: Bool
         var sentences: [String: [Int]]
         var document: Int?
+        /// The provenance `--tmx` and `--import` store for this unit (file names only, personal
+        /// data replaced as in the texts).
+        var origin: String
     }
     struct Model: Encodable {
         var source: String
@@ -339,16 +354,16 @@ private struct AlignmentJSON: Encodable {
     /// `lines`: each result's manifest line (nil outside an archive); `files`: each set's
     /// (tag, "tag=path") pairs.
     init(_ results: [MultilingualAlignment], lines: [Int?], files: [[(String, String)]], tags: [Language: LanguageTag],
-         personalData: [PersonalDataKind: Int]) {
+         personalData: [PersonalDataKind: Int], origins: [[String]]) {
         func tag(_ language: Language) -> String { tags[language]?.description ?? language.rawValue }
         units = []
         lengthModels = []
-        for (result, line) in zip(results, lines) {
-            units += result.units.map { unit in
+        for ((result, line), setOrigins) in zip(zip(results, lines), origins) {
+            units += zip(result.units, setOrigins).map { unit, origin in
                 Unit(variants: Dictionary(uniqueKeysWithValues: unit.variants.map { (tag($0.key), $0.value) }),
                      confidence: unit.confidence, bead: unit.bead, review: unit.needsReview,
                      sentences: Dictionary(uniqueKeysWithValues: unit.sentences.map { (tag($0.key), [$0.value.lowerBound, $0.value.upperBound]) }),
-                     document: line)
+                     document: line, origin: origin)
             }
             lengthModels += result.pairs.map {
                 Model(source: tag($0.sourceLanguage), target: tag($0.targetLanguage), ratio: $0.lengthModel.ratio, variance: $0.lengthModel.variance, document: line)

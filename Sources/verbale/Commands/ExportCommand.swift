@@ -7,44 +7,58 @@ import VerbaleMemory
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the translation memory as TMX, XLIFF or TSV.",
+        abstract: "Export the translation memory as TMX, XLIFF (2.0 or 1.2), TSV or CSV.",
         discussion: """
         Streams every unit (or those with a variant in --langs, keeping only those languages). \
         TMX keeps all metadata (dates, users, origin, notes, properties, review status as \
         <prop type="x-review">), so importing the file again gives back the same memory. \
         TSV keeps texts, note, origin and review, and each text's own review status in a \
         "km review" (LANG review) column where it differs from the unit's: unreviewed Khmer \
-        stays unreviewed when the table is imported again. XLIFF is bilingual: a memory of \
+        stays unreviewed when the table is imported again. --format xliff writes XLIFF 2.0; \
+        --format xliff12 writes XLIFF 1.2 for older CAT tools (Trados 2007, memoQ, Wordfast), \
+        which keeps texts, tags, notes and review state but not dates, users or origins. \
+        XLIFF is bilingual: a memory of \
         more than two languages needs --langs SOURCE,TARGET (one file per pair); units with no \
         target text are written with their source alone and counted on stderr. With --langs, \
         a TMX or TSV unit having text in only one of the languages is left out and counted on \
         stderr (it would be no translation; importing it again skips it). \
         A file is written under a temporary name beside it and renamed when complete (a link \
         keeps pointing at it); a terminal, a pipe or a device such as /dev/null is written \
-        through, never replaced.
+        through, never replaced. \
+        TSV and CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, \
+        a tab or a carriage return: "- bullet", "+855 23 …", "=HYPERLINK(…)") are written with \
+        a leading apostrophe, which Excel and LibreOffice show as text and which import removes \
+        again; --no-formula-guard writes them bare.
 
         Examples:
           verbale export --format tmx backup.tmx
           verbale export --format tsv --langs en,fr,km phrases.tsv
           verbale export --format xliff --langs en,km - | less
+          verbale export --format xliff12 --langs en,fr for-trados-2007.xlf
+          verbale export --format csv --no-formula-guard phrases.csv
         """
     )
 
-    @Option(help: ArgumentHelp("tmx, xliff or tsv.", valueName: "format"))
+    @Option(help: ArgumentHelp("One of: tmx, xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), tsv, csv.", valueName: "format"))
     var format: String
 
     @Option(help: ArgumentHelp("Only these languages, comma-separated BCP 47 tags (e.g. en,fr,km). XLIFF holds one pair: two tags, the source first (en,km); without --langs it takes the memory's two languages and refuses a memory of more.", valueName: "tags"))
     var langs: String?
+
+    @Flag(name: .customLong("no-formula-guard"), help: ArgumentHelp("TSV/CSV: write cells starting with = + - @ (or a tab or CR) as they are, without the leading apostrophe that keeps spreadsheets from running them as formulas. Only for a table no spreadsheet will open."))
+    var noFormulaGuard = false
 
     @Argument(help: ArgumentHelp("The output file, or - for standard output.", valueName: "out"))
     var output: String
 
     @OptionGroup var memoryOption: MemoryOption
 
+    func validate() throws {
+        _ = try ExportFormat(format)
+    }
+
     func run() throws {
-        guard let chosen = MemoryFormat(rawValue: format.lowercased()) else {
-            throw ValidationError("unknown format \"\(format)\"; use tmx, xliff or tsv")
-        }
+        let chosen = try ExportFormat(format)
         var languages: [LanguageTag]?
         if let langs {
             do {
@@ -60,7 +74,10 @@ struct ExportCommand: ParsableCommand {
         do {
             let sink = try destination.open()
             let summary: MemoryExport.Summary
-            do { summary = try MemoryExport.run(memory, format: chosen, languages: languages, to: sink) } catch {
+            do {
+                summary = try MemoryExport.run(memory, format: chosen.format, languages: languages, to: sink,
+                                               formulaGuard: !noFormulaGuard, xliffVersion: chosen.xliffVersion)
+            } catch {
                 destination.discard()
                 throw error
             }
@@ -86,5 +103,33 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
+    }
+}
+
+/// What `export --format` accepts: the memory formats, with XLIFF in two versions (`xliff` is
+/// 2.0, the contract of issue 1; `xliff12` is 1.2).
+struct ExportFormat: Equatable {
+    var format: MemoryFormat
+    var xliffVersion: XLIFFVersion = .v2_0
+
+    /// Every accepted value, in the order the help and the error list them.
+    static let names: [(String, ExportFormat)] = [
+        ("tmx", ExportFormat(format: .tmx)), ("xliff", ExportFormat(format: .xliff)),
+        ("xliff12", ExportFormat(format: .xliff, xliffVersion: .v1_2)), ("tsv", ExportFormat(format: .tsv)), ("csv", ExportFormat(format: .csv)),
+    ]
+    static let accepted = names.map(\.0).joined(separator: ", ")
+
+    init(format: MemoryFormat, xliffVersion: XLIFFVersion = .v2_0) {
+        self.format = format
+        self.xliffVersion = xliffVersion
+    }
+
+    /// The format named `name` (any case); a `ValidationError` listing exactly the accepted
+    /// values otherwise.
+    init(_ name: String) throws {
+        guard let found = Self.names.first(where: { $0.0 == name.lowercased() }) else {
+            throw ValidationError("unknown format \"\(name)\"; use one of: \(Self.accepted)")
+        }
+        self = found.1
     }
 }

@@ -29,6 +29,7 @@ struct ImportCommand: ParsableCommand {
           verbale import --dry-run --json phrases.tsv
           verbale import --report personal-data.tsv notes-2021.tmx
           cat exported.tmx | verbale import -
+          ssh archive cat notes-2019.tmx | verbale import --origin notes-2019.tmx -
         """
     )
 
@@ -53,10 +54,22 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write where personal data was replaced (file, unit, language, type, original text, field) to this TSV file, created readable by you only (0600); - writes it to standard error.", valueName: "file"))
     var report: String?
 
+    @Option(help: ArgumentHelp("The name the units read from standard input (-) are said to come from, in place of <stdin> (e.g. the file the data was piped from). Only its last path component is kept, and personal data in it is replaced as in file names.", valueName: "name"))
+    var origin: String?
+
     @OptionGroup var memoryOption: MemoryOption
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to import (or - for standard input)") }
+        if let origin {
+            guard files.contains("-") else {
+                throw ValidationError("--origin names what standard input (-) holds; the files given keep their own names as origin")
+            }
+            let name = FileOrigin.lastComponent(origin.trimmingWhitespace())
+            guard !name.isEmpty, !name.contains("#"), !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw ValidationError("--origin \"\(origin)\": give a name such as notes-2021.tmx (not empty, no # or control characters)")
+            }
+        }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
         if keepPersonalData, report != nil { throw ValidationError("--report lists replaced personal data; it cannot be used with --keep-personal-data") }
     }
@@ -71,7 +84,7 @@ struct ImportCommand: ParsableCommand {
         } else {
             formatChoice = nil
         }
-        let languageMap = try parseLanguageMap()
+        let languageMap = try Self.parseLanguageMap(langMap)
         // Everything that can refuse the command is checked before the memory is opened: opening
         // creates a memory that does not exist yet, and a refused import must leave no trace.
         let memoryPath = MemoryLocation.resolve(explicit: memoryOption.memory)
@@ -90,7 +103,8 @@ struct ImportCommand: ParsableCommand {
             if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
                 throw CommandFailure("\(file) is a folder: give the files in it (e.g. \(file)/*.tmx); nothing was imported")
             }
-            do { sources.append(try FormatUnitSource(path: file, format: formatChoice)) } catch {
+            let name = file == "-" ? origin.map { FileOrigin.lastComponent($0.trimmingWhitespace()) } : nil
+            do { sources.append(try FormatUnitSource(path: file, format: formatChoice, origin: name)) } catch {
                 throw CommandFailure("\(error); nothing was imported")
             }
         }
@@ -99,12 +113,22 @@ struct ImportCommand: ParsableCommand {
         // empty one behind): against a memory that does not exist yet it reads into an empty one
         // of its own, in the temporary folder, removed when the command ends.
         var dryRunFolder: URL?
+        var staging: NewMemoryStaging?
         defer { if let dryRunFolder { try? FileManager.default.removeItem(at: dryRunFolder) } }
         if dryRun, !memoryExisted {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("verbale-dry-run-\(UUID().uuidString)")
             dryRunFolder = folder
             do { memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite")) } catch let error as MemoryError {
                 throw CommandFailure(error.description)
+            }
+        } else if !memoryExisted, let newMemory = try NewMemoryStaging.begin(final: memoryPath) {
+            // A new memory is built under a hidden name and put in place when the import
+            // succeeds: a failed one leaves nothing behind (review 1130, m9). (nil: another
+            // import created it while this one waited for the folder's lock; it is used as is.)
+            staging = newMemory
+            do { memory = try memoryOption.open(creating: true, staged: newMemory.staging) } catch {
+                newMemory.discard()
+                throw error
             }
         } else {
             memory = try memoryOption.open(creating: true)
@@ -122,14 +146,23 @@ struct ImportCommand: ParsableCommand {
             summary = try memory.importUnits(from: sources, options: options, progress: progress)
         } catch {
             bar?.clear()
-            // A memory this command created stays (empty): another process may already be using
-            // it, so removing it is not safe; the message says so instead of "unchanged".
-            if !memoryExisted, let failure = error as? MemoryError {
-                throw CommandFailure(failure.description(forMemoryCreatedAt: memoryPath.path))
+            if let staging {
+                // Nobody saw the new memory: it is removed, and the path is as it was.
+                try? memory.close()
+                staging.discard()
+                let message = (error as? MemoryError)?.description(forNewMemoryAt: memoryPath.path) ?? "\(error) (no memory was created at \(memoryPath.path))"
+                throw CommandFailure(message)
             }
             throw CommandFailure("\(error)")
         }
         bar?.clear()
+        if let staging {
+            do { try memory.closeCheckpointed() } catch {
+                staging.discard()
+                throw CommandFailure("cannot complete the new memory \(memoryPath.path): \(error); nothing was imported")
+            }
+            try staging.commit()
+        }
         for case let .reanalysed(_, previous, seconds) in memory.notes {
             summary.reanalysed = ImportSummary.Reanalysis(previous: previous, seconds: seconds)
         }
@@ -156,7 +189,9 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    private func parseLanguageMap() throws -> [LanguageTag: LanguageTag] {
+    /// The `--lang-map from=to` values (repeatable, or comma-separated) as a map; the one
+    /// parser of `import` and `glossary import`, so both accept and refuse the same spellings.
+    static func parseLanguageMap(_ langMap: [String]) throws -> [LanguageTag: LanguageTag] {
         var map: [LanguageTag: LanguageTag] = [:]
         for entry in langMap.flatMap({ $0.split(separator: ",") }) {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)

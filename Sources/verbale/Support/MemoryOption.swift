@@ -20,8 +20,11 @@ struct MemoryOption: ParsableArguments {
     /// create a memory at an explicitly given path. A command that only reads refuses a path
     /// that does not exist, so a mistyped `--memory` is an error rather than a new, empty
     /// memory (and folders) left behind. The default location is always created and seeded.
-    func open(creating: Bool = false) throws -> SQLiteMemory {
-        let path = MemoryLocation.resolve(explicit: memory)
+    ///
+    /// `staged` opens the memory at that path instead (`NewMemoryStaging`: a new memory built
+    /// under a hidden name and put in place when complete); the default one is seeded there.
+    func open(creating: Bool = false, staged: URL? = nil) throws -> SQLiteMemory {
+        let path = staged ?? MemoryLocation.resolve(explicit: memory)
         if !creating { try Self.requireExisting(explicit: memory) }
         do {
             // A memory from an earlier Verbale is re-analysed here, once (progress on a terminal).

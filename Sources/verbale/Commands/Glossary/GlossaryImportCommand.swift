@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import VerbaleCore
+import VerbaleFormats
 import VerbaleGlossary
+import VerbaleMemory
 
 struct GlossaryImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,10 +19,22 @@ struct GlossaryImportCommand: ParsableCommand {
         error nothing is stored. A concept whose id already exists in its termbase is replaced \
         when it changed; the report says which.
 
+        Personal data in the free texts of the terms — definitions, notes, sources, usage \
+        notes, TBX descrip/note/admin/transacNote — is replaced by placeholders such as {PERSON} \
+        and {EMAIL}, as `verbale import` replaces it; the terms themselves are left as they \
+        are. --report FILE writes where, with the original text: that report is the ONLY place \
+        the originals are kept, so protect or delete it. --keep-personal-data stores them as \
+        they are.
+
+        Terms in a language Verbale does not support (a column or langSet headed de, or kh — \
+        the usual mislabel of Khmer) are kept as they are, with a warning that counts them; \
+        --lang-map kh=km rewrites a tag while importing.
+
         Examples:
           verbale glossary import ministry-terms.tbx
           verbale glossary import --termbase protocol protocol.tsv
           verbale glossary import --source-lang en --target-lang fr glossary.txt
+          verbale glossary import --lang-map kh=km --report personal-data.tsv terms.tsv
           cat terms.tbx | verbale glossary import --format tbx -
         """
     )
@@ -29,12 +43,30 @@ struct GlossaryImportCommand: ParsableCommand {
     @Option(help: "Format when the extension does not say: tbx, tsv, csv.") var format: String?
     @Option(help: ArgumentHelp("Source language of an OmegaT glossary (no header row).", valueName: "tag")) var sourceLang: String?
     @Option(help: ArgumentHelp("Target language of an OmegaT glossary (no header row).", valueName: "tag")) var targetLang: String?
+    @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing (repeatable), e.g. kh=km.", valueName: "from=to"))
+    var langMap: [String] = []
+    @Flag(name: .customLong("keep-personal-data"), help: "Store definitions, notes and sources as they are, without replacing personal data.")
+    var keepPersonalData = false
+    @Option(help: ArgumentHelp("Write where personal data was replaced (file, concept, language, type, original text, field) to this TSV file, created readable by you only (0600); - writes it to standard error.", valueName: "file"))
+    var report: String?
     @Flag(help: "Print the import reports as JSON.") var json = false
     @OptionGroup var store: GlossaryStoreOptions
     @Argument(help: "The files to import (- for standard input).") var files: [String]
 
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
+        if keepPersonalData, report != nil { throw ValidationError("--report lists replaced personal data; it cannot be used with --keep-personal-data") }
+        let languageMap = try ImportCommand.parseLanguageMap(langMap)
+        // The report is the only place the replaced originals are kept: checked writable (and
+        // not the memory or an input) before anything is imported, as `verbale import` does.
+        var reportFile: OutputFile?
+        if let report, report != "-" {
+            try OutputGuard.check(report, option: "--report", against: OutputGuard.memoryFiles(MemoryLocation.resolve(explicit: store.memory))
+                                  + OutputGuard.inputs(files))
+            reportFile = try PersonalDataReport.prepare(report)
+        }
+        let scrubbing = keepPersonalData ? nil : try TermScrubbing()
+        let termLanguages = TermLanguages(map: languageMap)
         let chosen: GlossaryImport.Format? = try format.map {
             guard let value = GlossaryImport.Format(rawValue: $0.lowercased()) else { throw ValidationError("--format must be tbx, tsv or csv") }
             return value
@@ -47,19 +79,35 @@ struct GlossaryImportCommand: ParsableCommand {
         for file in files {
             let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : nil
             if file == "-" && chosen == nil { throw ValidationError("reading standard input needs --format") }
+            let name = file == "-" ? "<stdin>" : file
             do {
-                jobs.append(try GlossaryImport.job(file == "-" ? "<stdin>" : file, data: data,
-                                                   termbase: termbase ?? (file == "-" ? "stdin" : nil), format: chosen, languages: languages))
+                var job = try GlossaryImport.job(name, data: data, termbase: termbase ?? (file == "-" ? "stdin" : nil), format: chosen, languages: languages)
+                job = termLanguages.wrap(job, file: name)
+                if let scrubbing { job = scrubbing.wrap(job, file: name) }
+                jobs.append(job)
             } catch { throw GlossaryCLIError("\(error)") }
         }
-        let reports: [TermbaseStore.ImportReport]
+        var reports: [TermbaseStore.ImportReport]
         do { reports = try database.importBatch(jobs) } catch {
             throw GlossaryCLIError("\(error)\nnothing was imported")
         }
+        let names = files.map { $0 == "-" ? "<stdin>" : $0 }
+        if let scrubbing {
+            for index in reports.indices where index < names.count {
+                let counts = scrubbing.counts(file: names[index])
+                if !counts.isEmpty { reports[index].personalData = counts }
+            }
+            if let report { try PersonalDataReport.write(scrubbing.findings, to: reportFile, named: report) }
+        }
+        for name in names { for warning in termLanguages.warnings(file: name) { Terminal.writeError(warning + "\n") } }
         if json { try printJSON(reports); return }
-        for report in reports {
-            var line = "\(report.termbase): \(report.added) concepts added, \(report.replaced.count) replaced, \(report.unchanged) unchanged (\(report.terms) terms written)"
-            if !report.replaced.isEmpty { line += "\n  replaced: " + report.replaced.prefix(20).joined(separator: ", ") + (report.replaced.count > 20 ? ", …" : "") }
+        for item in reports {
+            var line = "\(item.termbase): \(item.added) concepts added, \(item.replaced.count) replaced, \(item.unchanged) unchanged (\(item.terms) terms written)"
+            if !item.replaced.isEmpty { line += "\n  replaced: " + item.replaced.prefix(20).joined(separator: ", ") + (item.replaced.count > 20 ? ", …" : "") }
+            if let counts = item.personalData {
+                let kinds = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                line += "\n  personal data replaced: \(kinds)\(report.map { " (where: \($0))" } ?? " (--keep-personal-data keeps it)")"
+            }
             print(line)
         }
     }

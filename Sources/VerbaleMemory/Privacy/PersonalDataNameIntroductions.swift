@@ -1,0 +1,121 @@
+import Foundation
+
+/// Names introduced by words that say a name follows: Khmer ឈ្មោះ ("name", "named") after a
+/// person (`ខ្ញុំ​ឈ្មោះ​សុភ័ក្ត្រ`, "my name is Sopheak"; `គាត់​ឈ្មោះ…`, "he is named…"), English
+/// "my/his/her name is" and "a man/woman/… named", French "je m'appelle", "il/elle s'appelle",
+/// "mon nom est" and "le nommé", "une femme nommée"…
+///
+/// Why: these introduce a name as surely as a title does, and no title stands before it
+/// (review 1130, m10: `ខ្ញុំ​ឈ្មោះ​សុភ័ក្ត្រ` was stored as is). Only where it is certain:
+/// - Latin script: the capitalised words after the phrase (`nameRange`: an office such as
+///   "Ambassador" is no name, a sentence's full stop ends it), and "named"/"nommé(e)" only
+///   after a word for a person — "nommé" alone is as often "appointed" ("a été nommé
+///   Ambassadeur"), and "named" also names streets, funds and ships;
+/// - Khmer: ឈ្មោះ right after a person word (ខ្ញុំ "I", គាត់ "he/she", នាង "she", ម្នាក់ "one
+///   person"), glued or apart, then a separator (U+200B, a space), then one Khmer word that is no
+///   common word — not a negation, verb, pronoun, preposition or title (`khmerNotNames`), nor a
+///   noun said after "the name of" (`khmerNotNamesAfterName`) — and a second word on the same
+///   terms. ឈ្មោះ alone is also "the name (of)": `ល្បី​ឈ្មោះ` ("famous"), `ចាំ​ឈ្មោះ​មេបញ្ជាការ`
+///   ("remember the commander's name"), `ឈ្មោះ​របស់​…` ("the name of …"), which keep their words.
+///
+/// Checked on the khPOS sample (`../shared/data/khmer/khpos-train-sample.word`, 1,000 lines):
+/// ឈ្មោះ stands as a word 150 times; 146 follow ខ្ញុំ, គាត់ or ម្នាក់ and are each followed by a
+/// name (all 146 replaced); of the other 4, ល្បី ឈ្មោះ and ចាំ ឈ្មោះ are ordinary uses (kept), and
+/// "ផងដែរ ឈ្មោះ" and "មាន ឈ្មោះ" stand before a name (missed: no person word); the compound
+/// កេរ្តិ៍ឈ្មោះ ("reputation") is kept — `PersonalDataNameIntroductionTests` counts them. Names of three words
+/// (`ខ្ញុំ ឈ្មោះ សុខ ស្រី អំ`) lose their first two, as after a title.
+///
+/// Cost: one pass over the UTF-8 bytes looks for `nam`, `nom`, `appel` and ឈ្មោះ; only texts
+/// holding one run the three expressions (O(n) each).
+extension PersonalDataScrubber {
+    /// Nouns said after ឈ្មោះ when it means "the name of": never a person's name there.
+    static let khmerNotNamesAfterName: Set<String> = [
+        "អង្គការ", "ក្រុមហ៊ុន", "ស្ថាប័ន", "គណបក្ស", "សមាគម", "ភូមិ", "ឃុំ", "សង្កាត់", "ស្រុក", "ខណ្ឌ", "ខេត្ត", "ក្រុង", "ទីក្រុង",
+        "រាជធានី", "ប្រទេស", "សាលា", "សាលារៀន", "សកលវិទ្យាល័យ", "មន្ទីរពេទ្យ", "វត្ត", "ផ្លូវ", "ក្រសួង", "នាយកដ្ឋាន", "ស្ថានទូត",
+        "គម្រោង", "កម្មវិធី", "សៀវភៅ", "ឯកសារ", "មេបញ្ជាការ", "ពិត", "ហៅក្រៅ", "ហៅ", "ថា", "ដើម", "ចាស់", "ថ្មី", "ល្បី",
+        "ពេញ", "ខ្មែរ", "ជនជាតិ", "ក្រុម", "ផលិតផល", "ម៉ាក", "ពាណិជ្ជសញ្ញា",
+    ]
+
+    /// The three expressions, compiled once (nil only with an ICU lacking a feature they use:
+    /// the rule is then off, and the patterns of `init` still run).
+    private static let nameIntroductions: (khmer: NSRegularExpression, english: NSRegularExpression, french: NSRegularExpression)? = {
+        let khmerLetters = "[\\u1780-\\u17D3\\u17DD]"
+        let refused = khmerRefusal(khmerNotNames.union(khmerNotNamesAfterName), prefixes: khmerNotNamePrefixes)
+        let khmerWord = "(?!\(refused))\(khmerLetters)+"
+        let khmer = "(?:ខ្ញុំ|គាត់|នាង|ម្នាក់)[ \\u00A0\\u200B]*ឈ្មោះ[ \\u00A0\\u200B]+(\(khmerWord)(?:[ \\u00A0\\u200B]\(khmerWord))?)"
+        // Capitalised words, as after a title (up to four); `nameRange` then trims them.
+        let nameWord = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?"
+        let name = "(\(nameWord)(?:[ \\u00A0]+\(nameWord)){0,3})"
+        let englishPeople = "man|woman|person|citizen|national|boy|girl|child|student|officer|official|diplomat|employee|driver|"
+            + "journalist|lawyer|monk|farmer|suspect|victim|worker|resident|refugee|individual|gentleman|lady|teacher|nurse|soldier|"
+            + "detainee|prisoner|applicant|traveller|traveler|passenger|someone|somebody"
+        let english = "\\b(?:(?:[Mm]y|[Hh]is|[Hh]er)\\s+name\\s+(?:is|was)|(?i:\(englishPeople))\\s+named)\\s+\(name)"
+        let frenchPeople = "le|la|un|une|homme|femme|personne|ressortissante?|citoyenne?|enfant|garçon|fille|étudiante?|fonctionnaire|agent|"
+            + "diplomate|employée?|chauffeur|journaliste|avocate?|moine|individu|victime|suspecte?|détenue?|requérante?|demandeur|demandeuse|"
+            + "voyageur|voyageuse|passager|passagère"
+        let french = "(?:\\b(?:[Jj]e\\s+m['’]|[Ii]l\\s+s['’]|[Ee]lle\\s+s['’])appelle|\\b[Mm]on\\s+nom\\s+est|(?<![\\p{L}\\p{M}])(?i:\(frenchPeople))\\s+nommée?)\\s+\(name)"
+        guard let k = try? NSRegularExpression(pattern: khmer), let e = try? NSRegularExpression(pattern: english),
+              let f = try? NSRegularExpression(pattern: french) else { return nil }
+        return (k, e, f)
+    }()
+
+    /// The names `text` introduces so, as person spans (none for most texts: the byte pass).
+    static func introducedNameSpans(in text: String) -> [Span] {
+        guard mayIntroduceName(text), let expressions = nameIntroductions else { return [] }
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var spans: [Span] = []
+        for (index, regex) in [expressions.khmer, expressions.english, expressions.french].enumerated() {
+            for match in regex.matches(in: text, range: whole) {
+                var range = match.range(at: 1)
+                guard range.location != NSNotFound, range.length > 0 else { continue }
+                if index > 0 {
+                    // Latin script: an office is no name, a full stop ends it, a title before a
+                    // placeholder (an export imported again) stays.
+                    guard let trimmed = nameRange(range, in: ns) else { continue }
+                    range = trimmed
+                }
+                spans.append(Span(kind: .person, range: range))
+            }
+        }
+        return spans
+    }
+
+    /// Whether `text` holds `nam`, `nom`, `appel` (any case of the first letter) or ឈ្មោះ: a
+    /// necessary condition of the three expressions. One pass over the UTF-8 bytes.
+    static func mayIntroduceName(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0
+            while i + 2 < count {
+                switch bytes[i] {
+                case 0x6E, 0x4E: // n N: "name", "named", "nom", "nommé"
+                    if (bytes[i + 1] == 0x61 && bytes[i + 2] == 0x6D) || (bytes[i + 1] == 0x6F && bytes[i + 2] == 0x6D) { return true }
+                case 0x61, 0x41: // a A: "appelle"
+                    if i + 4 < count, bytes[i + 1] == 0x70, bytes[i + 2] == 0x70, bytes[i + 3] == 0x65, bytes[i + 4] == 0x6C { return true }
+                case 0xE1: // ឈ្មោះ begins ឈ (E1 9E 88) ្ (E1 9F 92) ម (E1 9E 98)
+                    if i + 8 < count, bytes[i + 1] == 0x9E, bytes[i + 2] == 0x88, bytes[i + 3] == 0xE1, bytes[i + 4] == 0x9F,
+                       bytes[i + 5] == 0x92, bytes[i + 6] == 0xE1, bytes[i + 7] == 0x9E, bytes[i + 8] == 0x98 { return true }
+                default:
+                    break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// `patternSpans` with the introduced names (`introducedNameSpans`) added where they overlap
+    /// no span of the patterns (which win: a title before the name found it already).
+    func spans(in text: String, filtered: Bool = true) -> [Span] {
+        let found = patternSpans(in: text, filtered: filtered)
+        let introduced = Self.introducedNameSpans(in: text)
+        guard !introduced.isEmpty else { return found }
+        var all = found
+        for span in introduced where !all.contains(where: { NSIntersectionRange($0.range, span.range).length > 0 }) {
+            all.append(span)
+        }
+        return all.sorted { $0.range.location < $1.range.location }
+    }
+}
