@@ -36,7 +36,8 @@ struct ConcordanceAccentTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let plain = try memory.concordance(ConcordanceQuery(text: "ministere"))
         #expect(!plain.accentsIgnored)
-        #expect(plain.hits.map(\.text) == ["Un ministere sans accent"])
+        // Both variants of the one unit that writes it without accent, and nothing else.
+        #expect(Set(plain.hits.map(\.text)) == ["Un ministere sans accent", "A ministere without accent"])
         let accented = try memory.concordance(ConcordanceQuery(text: "ministère"))
         #expect(!accented.accentsIgnored)
         #expect(accented.hits.count == 2)

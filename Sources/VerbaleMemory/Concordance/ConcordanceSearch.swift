@@ -35,7 +35,8 @@ extension SQLiteMemory {
                 accentsIgnored = !ids.isEmpty
             }
             // Compared as found: folded when accents are ignored (Khmer keys are left as they are).
-            let key: (String) -> String = accentsIgnored ? ConcordanceAccents.folded : { $0 }
+            let foldAccents = accentsIgnored
+            let key: (String) -> String = { (word: String) -> String in foldAccents ? ConcordanceAccents.folded(word) : word }
             let wantedKeys = queryWords.map(key)
             let more = ids.count > cap
             if more { ids.removeLast() }
