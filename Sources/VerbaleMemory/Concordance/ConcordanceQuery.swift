@@ -25,6 +25,10 @@ public struct ConcordanceResult: Codable, Sendable {
     public var examined: Int
     /// True when more variants matched than were examined.
     public var more: Bool
+    /// True when no text held the words as typed and these hits hold them with other accents
+    /// (`Ministere` finding `ministère`; `ConcordanceAccents`). JSON `accentsIgnored`, added
+    /// beside the other fields.
+    public var accentsIgnored: Bool = false
 }
 
 /// One variant containing the words, with the rest of its unit.

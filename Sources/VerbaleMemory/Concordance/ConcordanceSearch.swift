@@ -19,11 +19,25 @@ extension SQLiteMemory {
         let match = queryWords.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
         let cap = max(500, 25 * query.limit)
         return try read { db in
-            let candidates = try RawStatement(db, sql: "SELECT rowid FROM concordance WHERE concordance MATCH ? ORDER BY rowid DESC LIMIT ?")
-            candidates.bind(1, match)
-            candidates.bind(2, Int64(cap + 1))
-            var ids: [Int64] = []
-            while try candidates.step() { ids.append(candidates.int64(0)) }
+            func candidateIDs(_ match: String) throws -> [Int64] {
+                let candidates = try RawStatement(db, sql: "SELECT rowid FROM concordance WHERE concordance MATCH ? ORDER BY rowid DESC LIMIT ?")
+                candidates.bind(1, match)
+                candidates.bind(2, Int64(cap + 1))
+                var ids: [Int64] = []
+                while try candidates.step() { ids.append(candidates.int64(0)) }
+                return ids
+            }
+            var ids = try candidateIDs(match)
+            // Nothing as typed: the same words with their accents ignored (`ConcordanceAccents`).
+            var accentsIgnored = false
+            if ids.isEmpty, let widened = ConcordanceAccents.match(queryWords) {
+                ids = try candidateIDs(widened)
+                accentsIgnored = !ids.isEmpty
+            }
+            // Compared as found: folded when accents are ignored (Khmer keys are left as they are).
+            let foldAccents = accentsIgnored
+            let key: (String) -> String = { (word: String) -> String in foldAccents ? ConcordanceAccents.folded(word) : word }
+            let wantedKeys = queryWords.map(key)
             let more = ids.count > cap
             if more { ids.removeLast() }
             let variants = try VariantTextReader(db)
@@ -38,9 +52,10 @@ extension SQLiteMemory {
                 if let wanted = query.language {
                     guard let tag = try? LanguageTag(parsing: language), wanted.matches(tag) else { continue }
                 }
-                let textWords = words.words(text)
+                var textWords = words.words(text)
+                if accentsIgnored { for i in textWords.indices { textWords[i].key = key(textWords[i].key) } }
                 ranked.append(Candidate(id: id, language: language, text: text, words: textWords,
-                                        phrase: Self.containsPhrase(queryWords, in: textWords),
+                                        phrase: Self.containsPhrase(wantedKeys, in: textWords),
                                         wholeWords: textWords.count { !$0.isPart }))
             }
             ranked.sort { a, b in
@@ -52,7 +67,7 @@ extension SQLiteMemory {
             let units = try UnitReader.units(ids: top.map { VariantID.unit(of: $0.id) }, in: db)
             var hits: [ConcordanceHit] = []
             for (candidate, stored) in zip(top, units) {
-                let wanted = Set(queryWords)
+                let wanted = Set(wantedKeys)
                 let spans = Self.merge(candidate.words.filter { wanted.contains($0.key) }.map(\.range), in: candidate.text)
                 let ordinal = VariantID.ordinal(of: candidate.id)
                 let translations = stored.unit.variants.enumerated().filter { $0.offset != ordinal }
@@ -66,7 +81,7 @@ extension SQLiteMemory {
                     translations: translations, review: review.rawValue,
                     origin: stored.unit.metadata.origin, phrase: candidate.phrase))
             }
-            return ConcordanceResult(query: query.text, words: queryWords, hits: hits, examined: ids.count, more: more)
+            return ConcordanceResult(query: query.text, words: queryWords, hits: hits, examined: ids.count, more: more, accentsIgnored: accentsIgnored)
         }
     }
 

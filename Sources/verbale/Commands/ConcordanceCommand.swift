@@ -67,6 +67,9 @@ struct ConcordanceCommand: ParsableCommand {
             print("No unit contains \(result.words.joined(separator: " "))")
             return
         }
+        if result.accentsIgnored {
+            print("(nothing holds \(result.words.joined(separator: " ")) as typed; these hold it with other accents)")
+        }
         let bold = Terminal.stdoutIsTTY
         for hit in result.hits {
             let spans = hit.highlights.map { $0.start..<$0.end }
