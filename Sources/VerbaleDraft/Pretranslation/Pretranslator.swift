@@ -379,7 +379,8 @@ public final class Pretranslator {
         flush(scalars.count)
     }
 
-    /// The length of "and"/"et" standing as a word after position `i` (a space), or nil.
+    /// The length of "and"/"et" standing as a word after position `i` (a space or U+200B), or of
+    /// Khmer ហើយ there (glued to the next word, as Khmer writes), or nil.
     static func conjunction(at i: Int, in scalars: [Unicode.Scalar]) -> Int? {
         guard scalars[i] == " " || scalars[i].value == 0x200B else { return nil }
         // Khmer ហើយ ("and", joining the opening's clauses) is followed by the next word with no
