@@ -19,13 +19,14 @@ import VerbaleGlossary
 extension InstitutionNamer {
     /// Heads whose Khmer is known, longest Khmer first (ties: the table's order, so "Ministry of
     /// Foreign Affairs" is read for ក្រសួងការបរទេស rather than "… External Affairs").
-    static let khmerHeads: [Head] = byKhmerLength("head")
-    static let khmerSeats: [Head] = byKhmerLength("seat")
+    static let khmerHeads: [Head] = longestFirst("head", by: \.khmer)
+    static let khmerSeats: [Head] = longestFirst("seat", by: \.khmer)
 
-    private static func byKhmerLength(_ kind: String) -> [Head] {
+    /// The rows of `kind` that have a `name`, longest first (in scalars), ties in table order.
+    private static func longestFirst(_ kind: String, by name: KeyPath<Head, String>) -> [Head] {
         NameTable.shipped.rows(kind).enumerated()
-            .filter { !$0.element.khmer.isEmpty }
-            .sorted { ($0.element.khmer.unicodeScalars.count, -$0.offset) > ($1.element.khmer.unicodeScalars.count, -$1.offset) }
+            .filter { !$0.element[keyPath: name].isEmpty }
+            .sorted { ($0.element[keyPath: name].unicodeScalars.count, -$0.offset) > ($1.element[keyPath: name].unicodeScalars.count, -$1.offset) }
             .map(\.element)
     }
 
@@ -56,15 +57,8 @@ extension InstitutionNamer {
     }
 
     /// Heads and seats by French, longest first (ties: the table's order).
-    static let frenchHeads: [Head] = byFrenchLength("head")
-    static let frenchSeats: [Head] = byFrenchLength("seat")
-
-    private static func byFrenchLength(_ kind: String) -> [Head] {
-        NameTable.shipped.rows(kind).enumerated()
-            .filter { !$0.element.french.isEmpty }
-            .sorted { ($0.element.french.count, -$0.offset) > ($1.element.french.count, -$1.offset) }
-            .map(\.element)
-    }
+    static let frenchHeads: [Head] = longestFirst("head", by: \.french)
+    static let frenchSeats: [Head] = longestFirst("seat", by: \.french)
 
     /// The article or preposition + article that may open a French name, longest first.
     static let frenchOpeners = ["à la ", "à l'", "de la ", "de l'", "aux ", "les ", "des ", "la ", "le ", "l'", "au ", "du "]

@@ -55,7 +55,7 @@ public enum GlossaryImport {
                 }
             case .tsv, .csv:
                 let text: String
-                do throws(TextDecodingError) { text = try TextDecoding.decode(bytes, name: path) } catch { throw GlossaryImportError(error, bytes: bytes) }
+                do throws(TextDecodingError) { text = try TextDecoding.decode(bytes, name: path) } catch { throw GlossaryImportError(error) }
                 for concept in try GlossaryCSV.read(text, name: path, delimiter: format == .csv ? .comma : .tab, languages: languages) {
                     try each(concept)
                 }
@@ -104,30 +104,22 @@ public enum GlossaryImportError: Error, CustomStringConvertible, Sendable {
     /// Bytes that are not text in the file's encoding, where (1-based line and column).
     case notText(path: String, line: Int, column: Int, detail: String)
 
-    /// A decoding error with its line and column, in words that fit `glossary import`: the
-    /// shared message suggests `--lossy`, which other commands have and `import` deliberately
-    /// does not (an import keeps every byte or refuses the file).
-    init(_ error: TextDecodingError, bytes: Data) {
+    /// A decoding error with its line and column (as `TextDecoding` found them), in words that
+    /// fit `glossary import`: the shared message suggests `--lossy`, which other commands have and
+    /// `import` deliberately does not (an import keeps every byte or refuses the file).
+    init(_ error: TextDecodingError) {
         switch error {
         case let .invalidUTF16(name, _, line, column, true):
             // Cut short, not mis-encoded: converting would not help (review 1130, m9).
             let detail = error.description.dropFirst("\(name):\(line):\(column): ".count)
             self = .notText(path: name, line: line, column: column, detail: String(detail))
-        case let .invalidUTF8(name, offset, _, _, _), let .invalidUTF16(name, offset, _, _, _), let .binary(name, offset, _, _):
-            let before = bytes.prefix(offset)
-            let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? before.startIndex
-            let column = String(decoding: bytes[lineStart..<before.endIndex], as: UTF8.self).unicodeScalars.count + 1
-            let byte = offset < bytes.count ? String(format: "0x%02X", bytes[bytes.startIndex + offset]) : "end of file"
-            let detail = switch error {
-            case .invalidUTF8: "byte \(byte) is not valid UTF-8 (convert the file to UTF-8)"
-            case .invalidUTF16: "invalid UTF-16 at byte \(offset) (convert the file to UTF-8)"
-            case .binary: "a NUL byte: this looks like a binary file, not a CSV/TSV glossary"
-            }
-            // Lines and columns are counted in UTF-8 bytes: for UTF-16 input the byte offset is all we can give.
-            if case .invalidUTF16 = error { self = .notText(path: name, line: 0, column: 0, detail: detail) } else {
-                self = .notText(path: name, line: line, column: column, detail: detail)
-            }
+        case let .invalidUTF16(name, offset, _, _, false):
+            self = .notText(path: name, line: 0, column: 0, detail: "invalid UTF-16 at byte \(offset) (convert the file to UTF-8)")
+        case let .invalidUTF8(name, _, byte, line, column):
+            self = .notText(path: name, line: line, column: column,
+                            detail: "byte \(String(format: "0x%02X", byte)) is not valid UTF-8 (convert the file to UTF-8)")
+        case let .binary(name, _, line, column):
+            self = .notText(path: name, line: line, column: column, detail: "a NUL byte: this looks like a binary file, not a CSV/TSV glossary")
         }
     }
 
