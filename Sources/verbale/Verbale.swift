@@ -10,10 +10,11 @@ struct Verbale: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verbale",
         abstract: "Draft, translate and check notes verbales in English, French and Khmer.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Verbale segments notes, finds translation-memory matches and stock phrases while you draft,
         and looks up diplomatic terminology. Languages are BCP 47 tags: en, fr-FR, km-KH.
         Every command that reads a file reads standard input when given "-".
+
         Exit status: 0 on success, also when a search finds nothing (search, suggest, concordance
         and glossary terms say so, and --json prints an empty list); 1 on failure, with the reason
         on standard error; 64 on bad usage. Checks exit 1 when they report problems (check:
@@ -23,7 +24,7 @@ struct Verbale: ParsableCommand {
         Examples:
           verbale segment Examples/transmittal.txt
           echo "ព្រះរាជាណាចក្រកម្ពុជា។" | verbale tokenize -
-        """,
+        """),
         version: VerbaleVersion.current,
         subcommands: [
             SegmentCommand.self,

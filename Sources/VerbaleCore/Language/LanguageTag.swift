@@ -182,7 +182,17 @@ public enum LanguageTagError: Error, CustomStringConvertible, Equatable, Sendabl
             "\"\(tag)\" is not a valid BCP 47 language tag: \(reason) (examples: en, en-GB, fr-FR, km-KH)"
         case let .unsupported(tag, supported):
             "the language \"\(tag)\" is not supported; supported languages: \(supported.joined(separator: ", ")) (with any region, e.g. fr-CA, km-KH)"
+                + Self.likelyMeantHint(tag)
         }
+    }
+
+    /// `; Khmer is "km" …` when `tag` is a usual mistake for one of Verbale's languages, so
+    /// every command that refuses `--lang kh` says the fix `import` already gives (review
+    /// 1130c, m10).
+    private static func likelyMeantHint(_ tag: String) -> String {
+        guard let meant = (try? LanguageTag(parsing: tag))?.likelyMeant else { return "" }
+        let country = meant == .khmer ? " (KH is Cambodia's country code)" : ""
+        return "; \(meant.englishName) is \"\(meant.rawValue)\"\(country)"
     }
 }
 

@@ -67,8 +67,13 @@ extension SQLiteMemory {
             let units = try UnitReader.units(ids: top.map { VariantID.unit(of: $0.id) }, in: db)
             var hits: [ConcordanceHit] = []
             for (candidate, stored) in zip(top, units) {
+                // A text holding the query as a phrase is marked where the phrase is, so the
+                // `l` of a query `l'Ambassade` does not mark every elided article (review
+                // 1130c, m13); other texts are marked word by word.
                 let wanted = Set(wantedKeys)
-                let spans = Self.merge(candidate.words.filter { wanted.contains($0.key) }.map(\.range), in: candidate.text)
+                let spans = candidate.phrase && wantedKeys.count > 1
+                    ? Self.merge(Self.phraseOccurrences(wantedKeys, in: candidate.words), in: candidate.text)
+                    : Self.merge(candidate.words.filter { wanted.contains($0.key) }.map(\.range), in: candidate.text)
                 let ordinal = VariantID.ordinal(of: candidate.id)
                 let translations = stored.unit.variants.enumerated().filter { $0.offset != ordinal }
                     .map { ConcordanceHit.Translation(language: $0.element.language.description, text: $0.element.text,
@@ -86,12 +91,18 @@ extension SQLiteMemory {
     }
 
     /// Whether the text's words (`ConcordanceWords.words`, in text order, Khmer compounds
-    /// followed by their parts) hold `phrase` word after word. Parts make the words a lattice,
+    /// followed by their parts) hold `phrase` word after word. See `phraseOccurrences`.
+    static func containsPhrase(_ phrase: [String], in words: [ConcordanceWords.Word]) -> Bool {
+        !phraseOccurrences(phrase, in: words).isEmpty
+    }
+
+    /// Where the text's words hold `phrase` word after word: each occurrence from its first
+    /// word's start to its last word's end (scalar offsets). Parts make the words a lattice,
     /// not a list: a word follows another when it starts at the first word start at or after
     /// that one's end, so `ក្រសួង ការ` is a phrase of `ក្រសួង​ការបរទេស` (through the part `ការ`)
     /// and `ការបរទេស នៃ` of `ការបរទេស​នៃ` (through the whole word). O(words · log words).
-    static func containsPhrase(_ phrase: [String], in words: [ConcordanceWords.Word]) -> Bool {
-        guard let head = phrase.first, words.count >= phrase.count else { return false }
+    static func phraseOccurrences(_ phrase: [String], in words: [ConcordanceWords.Word]) -> [Range<Int>] {
+        guard let head = phrase.first, words.count >= phrase.count else { return [] }
         // The first word starting at or after `offset` (words are sorted by start).
         func firstStarting(atOrAfter offset: Int) -> Int {
             var low = 0, high = words.count
@@ -101,21 +112,22 @@ extension SQLiteMemory {
             }
             return low
         }
-        var reached = words.indices.filter { words[$0].key == head }
+        // Each path so far: where its first word starts, and the index of its last word.
+        var reached = words.indices.filter { words[$0].key == head }.map { (start: words[$0].range.lowerBound, last: $0) }
         for key in phrase.dropFirst() {
-            var next: [Int] = []
-            for i in reached {
-                var j = firstStarting(atOrAfter: words[i].range.upperBound)
+            var next: [(start: Int, last: Int)] = []
+            for path in reached {
+                var j = firstStarting(atOrAfter: words[path.last].range.upperBound)
                 let start = j < words.count ? words[j].range.lowerBound : 0
                 while j < words.count, words[j].range.lowerBound == start {
-                    if words[j].key == key, !next.contains(j) { next.append(j) }
+                    if words[j].key == key, !next.contains(where: { $0 == (path.start, j) }) { next.append((path.start, j)) }
                     j += 1
                 }
             }
-            if next.isEmpty { return false }
+            if next.isEmpty { return [] }
             reached = next
         }
-        return !reached.isEmpty
+        return reached.map { $0.start..<words[$0.last].range.upperBound }
     }
 
     /// Joins hit ranges separated only by white space, U+200B or apostrophes, or by one

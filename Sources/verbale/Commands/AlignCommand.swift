@@ -9,7 +9,7 @@ struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "align",
         abstract: "Pair the sentences of two or three translations of one document.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Give each document as LANG=FILE (plain text, Markdown or Word .docx; - reads standard input). Paragraphs are aligned first, then sentences inside them, by length (Gale–Church, with the length ratio and variance measured on the documents) and by anchors that translations keep: numbers (Khmer digits too), dates, e-mail addresses, names, ? ! :, list numbers, glossary terms. With three documents, each is aligned to the pivot (English by default) and the result is multilingual units.
 
         Every unit has a confidence (0–1). Units below --min-confidence, and sentences with no counterpart, are flagged for review: they are shown with "review", written to TMX with x-review "unreviewed", and imported only as unreviewed units — never as attested translations.
@@ -26,7 +26,7 @@ struct AlignCommand: ParsableCommand {
           verbale align --archive archive.tsv --tmx archive.tmx
           ls *.en.txt | sed 's/\\(.*\\)\\.en\\.txt/en=&\\tfr=\\1.fr.txt/' \\
             | verbale align --archive - --json
-        """
+        """)
     )
 
     @Argument(help: ArgumentHelp("Two or three documents as LANG=FILE (en=a.txt fr=b.docx km=c.txt).", valueName: "lang=file"))

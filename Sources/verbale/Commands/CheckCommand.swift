@@ -7,7 +7,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a note verbale against diplomatic protocol.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Checks that the opening ("… presents its compliments to …") and closing ("… avails itself
         of this opportunity to renew to … the assurances of its highest consideration") are
         present and name the same sender and recipient; that the note speaks in the third person
@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
           verbale check Examples/transmittal.txt
           verbale check --lang fr --json note-fr.txt
           pbpaste | verbale check -
-        """
+        """)
     )
 
     @OptionGroup var language: LanguageOption

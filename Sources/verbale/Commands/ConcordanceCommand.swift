@@ -7,7 +7,7 @@ struct ConcordanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concordance",
         abstract: "Find the units whose text contains the given words, in any language.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Words are matched whole and case-insensitively; Khmer is split into words the same way \
         for the query and the memory, so Khmer queries need no spaces. Hits where the words \
         stand together and in order come first, then shorter texts. On a terminal hits are in \
@@ -20,7 +20,7 @@ struct ConcordanceCommand: ParsableCommand {
           verbale concordance "presents its compliments"
           verbale concordance --lang fr "haute considération"
           verbale concordance --json --limit 5 "ព្រះរាជាណាចក្រកម្ពុជា"
-        """
+        """)
     )
 
     @Option(help: ArgumentHelp("Search only texts in this language (BCP 47, e.g. en, fr, km).", valueName: "tag"))
@@ -61,7 +61,8 @@ struct ConcordanceCommand: ParsableCommand {
             return
         }
         if result.words.isEmpty {
-            throw CommandFailure("no words to search for in \"\(text)\"")
+            // Only punctuation or marks (', ។): the query is the mistake, as an empty one is.
+            throw ValidationError("no words to search for in \"\(text)\": give the words to find, e.g. verbale concordance \"haute considération\"")
         }
         if result.hits.isEmpty {
             print("No unit contains \(result.words.joined(separator: " "))")

@@ -6,7 +6,7 @@ struct DraftNewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Print the skeleton of a new note verbale in each language.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Each note has the letterhead, the reference, the opening formula for the purpose, a
         placeholder for the body, the closing formula, place and date, and the recipient. The
         formulas come from the shipped memory (Memories/note-verbale-formulas.tmx); French
@@ -29,7 +29,7 @@ struct DraftNewCommand: ParsableCommand {
           verbale draft new --from "Embassy of the Kingdom of Cambodia" --to "Ministry of Foreign Affairs of the French Republic" --purpose request --lang fr
           verbale draft new --from "Permanent Mission of the Kingdom of Cambodia" --to "Office of the High Commissioner for Human Rights" --purpose transmit --ref "Nos. 12 and 13"
           verbale draft new --from "Ministry of Foreign Affairs and International Cooperation" --to "Embassy of France" --purpose reply --lang km --json
-        """
+        """)
     )
 
     @Option(name: .long, help: "The sending institution, in English.") var from: String
@@ -43,6 +43,14 @@ struct DraftNewCommand: ParsableCommand {
     @Flag(help: "Print JSON: an array of {language, lines: [{kind, text, formulas, unreviewed, untranslated, sources, asTyped, unrendered, unreviewedParts}]}.") var json = false
 
     func run() throws {
+        // An unknown purpose, an impossible date or an empty name is a mistake in the call,
+        // like an unknown option value: exit 64 with this command's usage (review 1130c, m10).
+        do { try draft() } catch let error as DraftError where error.isMistakeInRequest {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func draft() throws {
         let languages = try parseLanguages(lang)
         guard ["highest", "high"].contains(courtesy) else { throw ValidationError("--courtesy must be highest or high") }
         let book = try StockPhraseBook.shipped()
@@ -82,4 +90,14 @@ func parseLanguages(_ list: String) throws -> [Language] {
     }
     guard !languages.isEmpty else { throw ValidationError("give at least one language, e.g. --lang en,fr,km") }
     return languages
+}
+
+private extension DraftError {
+    /// Whether the error is about what the user asked for rather than about Verbale's data.
+    var isMistakeInRequest: Bool {
+        switch self {
+        case .unknownPurpose, .invalidDate, .emptyName: true
+        default: false
+        }
+    }
 }

@@ -9,7 +9,7 @@ struct DraftTranslateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "translate",
         abstract: "Pre-translate a draft note into other languages, segment by segment.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Each segment gets the memory's best match (score ≥ --min), or else a translation
         assembled from the stock phrases of the shipped memory, institution names, glossary
         entities (countries…) and placeables (dates rewritten in the target language, reference
@@ -32,7 +32,7 @@ struct DraftTranslateCommand: ParsableCommand {
           verbale draft translate Examples/agrement-request.txt --to fr --format xliff > agrement.fr.xlf
           verbale draft translate Examples/visa-request.txt --to fr,km --format docx --output visa.docx
           cat draft.txt | verbale draft translate - --to km --format json
-        """
+        """)
     )
 
     @Argument(help: "The draft to pre-translate, or - for standard input.") var file: String?

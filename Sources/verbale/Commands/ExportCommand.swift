@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the translation memory as TMX, XLIFF (2.0 or 1.2), TSV or CSV.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Streams every unit (or those with a variant in --langs, keeping only those languages). \
         TMX keeps all metadata (dates, users, origin, notes, properties, review status as \
         <prop type="x-review">), so importing the file again gives back the same memory. \
@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
           verbale export --format xliff --langs en,km - | less
           verbale export --format xliff12 --langs en,fr for-trados-2007.xlf
           verbale export --format csv --no-formula-guard phrases.csv
-        """
+        """)
     )
 
     @Option(help: ArgumentHelp("One of: tmx, xliff (XLIFF 2.0), xliff12 (XLIFF 1.2), tsv, csv.", valueName: "format"))

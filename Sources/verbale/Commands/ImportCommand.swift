@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import TMX, XLIFF or TSV files into the translation memory.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         All files of one command are imported in ONE transaction: if any file is malformed, or the \
         process is interrupted or killed, the memory is left exactly as it was. Units identical to \
         stored ones (same texts in all languages) are merged; units with the same source text but a \
@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
           verbale import --report personal-data.tsv notes-2021.tmx
           cat exported.tmx | verbale import -
           ssh archive cat notes-2019.tmx | verbale import --origin notes-2019.tmx -
-        """
+        """)
     )
 
     @Argument(help: ArgumentHelp("Files to import (- for standard input).", valueName: "file"))

@@ -7,7 +7,7 @@ struct MineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mine",
         abstract: "Find the recurring formulas of a set of notes (closed frequent word n-grams).",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Counts, for every phrase of --min-length words or more, how many files contain it, and
         prints the maximal ones: a phrase is dropped when a longer phrase containing it occurs in
         (nearly) as many files (--subsume, default 0.9). Punctuation and line breaks end a phrase; numbers match any number.
@@ -18,7 +18,7 @@ struct MineCommand: ParsableCommand {
           verbale mine ../shared/data/notes/fr-*.txt --lang fr --min-count 5 --json
           verbale mine ../shared/data/notes/en-*.txt --lang en --phrase "presents its compliments to"
           cat note1.txt | verbale mine - --lang km --min-count 1
-        """
+        """)
     )
 
     @Argument(help: "The notes to mine (plain-text files), or - for one document on standard input.") var files: [String]

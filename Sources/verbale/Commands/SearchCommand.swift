@@ -7,7 +7,7 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Find exact and fuzzy matches for a text in the translation memory.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Scores are word-level: 100 × (1 − cost / longer length), where a different word costs 1
         and case, diacritics, punctuation, spacing or another number/date/reference cost a small
         fraction (see README, "Matching"). 101 = exact match with the same previous segment.
@@ -19,7 +19,7 @@ struct SearchCommand: ParsableCommand {
           verbale search "The Embassy presents its compliments to the Ministry"
           verbale search --lang fr --to en,km --min 80 --json "a l'honneur de l'informer"
           echo "ស្ថានទូត" | verbale search --lang km -
-        """
+        """)
     )
 
     @OptionGroup var memoryOptions: MatchMemoryOptions

@@ -6,7 +6,7 @@ struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
         abstract: "Split a note into sentences and lines, one segment per line.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         ICU's sentence breaks are refined by SRX 2.0 rules: Verbale's defaults (titles such as \
         "H.E. Mr.", "No. 12", Khmer ។ and ៕, numbered paragraphs, letterhead lines, sentences \
         glued by PDF extraction), or your own file with --rules. Line breaks inside a segment \
@@ -21,7 +21,7 @@ struct SegmentCommand: ParsableCommand {
           verbale segment note.txt
           verbale segment --lang km --json - < note-km.txt
           verbale segment --rules my-rules.srx --lang fr-FR note.txt
-        """
+        """)
     )
 
     @OptionGroup var language: LanguageOption

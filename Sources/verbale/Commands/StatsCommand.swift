@@ -6,11 +6,11 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Show what the translation memory holds: units, languages, pairs, origins, size.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Examples:
           verbale stats
           verbale stats --json --memory team.sqlite
-        """
+        """)
     )
 
     @Flag(help: "Print JSON.")

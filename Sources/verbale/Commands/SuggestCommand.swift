@@ -7,7 +7,7 @@ struct SuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
         abstract: "Suggest matches, stock phrases and phrase completions for each segment of a draft.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         For every segment of the input: memory matches (as `verbale search`), the stock phrases
         (the shipped Memories/*.tmx formulas and the memory's short units) found inside it (fuzzily: "presents compliments to" finds "presents its compliments
         to"), and, when the segment ends mid-phrase, the likely continuations. Translations no
@@ -18,7 +18,7 @@ struct SuggestCommand: ParsableCommand {
         Examples:
           verbale suggest draft.txt
           echo "The Embassy avails itself of this" | verbale suggest --to fr,km --json -
-        """
+        """)
     )
 
     @OptionGroup var memoryOptions: MatchMemoryOptions

@@ -5,7 +5,7 @@ struct TokenizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenize",
         abstract: "Print the word tokens of each input line, separated by single spaces.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         One output line per input line. White space (also no-break spaces) and U+200B
         zero-width spaces are dropped; Khmer is split into words with ICU's dictionary and
         Verbale's orthographic rules; French elisions are split (l'honneur → l' honneur).
@@ -17,7 +17,7 @@ struct TokenizeCommand: ParsableCommand {
           verbale tokenize --lang fr - <<< "L'Ambassade a l'honneur"
           verbale tokenize --placeables - <<< "Note No. 2021/01/045 of 12 January 2021"
           verbale tokenize --json note-km.txt
-        """
+        """)
     )
 
     @OptionGroup var language: LanguageOption

@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check TMX, XLIFF or TSV/CSV files without importing them.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Reads every unit of each file with the same streaming reader as `import` and reports the \
         format, the number of units, the languages and what the reader skipped (empty segments, \
         units without text). The first error stops that file and is printed as file:line:column: \
@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
           verbale validate old-memory.tmx
           verbale validate --json trados.tmx notes.xlf phrases.tsv
           zcat memory-2021.tmx.gz | verbale validate --format tmx -
-        """
+        """)
     )
 
     @Argument(help: ArgumentHelp("Files to check (- for standard input).", valueName: "file"))

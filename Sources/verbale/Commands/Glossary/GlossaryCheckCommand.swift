@@ -7,7 +7,7 @@ struct GlossaryCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a translation's terminology against the termbase.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Segments are aligned by line. Reports source terms whose target equivalent is missing, \
         deprecated terms on either side, and terms rendered in different ways across the \
         document. Exits 0 when nothing is found, 1 when issues are reported.
@@ -16,7 +16,7 @@ struct GlossaryCheckCommand: ParsableCommand {
           verbale glossary check --source en=note-en.txt --target fr=note-fr.txt
           verbale glossary check --json --source fr=note-fr.txt --target km=note-km.txt
           cat note-fr.txt | verbale glossary check --source en=note-en.txt --target fr=-
-        """
+        """)
     )
 
     @Option(help: ArgumentHelp("The source: LANG=FILE (FILE may be -).", valueName: "lang=file")) var source: String

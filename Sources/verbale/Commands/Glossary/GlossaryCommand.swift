@@ -8,7 +8,7 @@ struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glossary",
         abstract: "Look up diplomatic terminology and country names in English, French and Khmer.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         The termbase lives in the same SQLite file as the memory (--memory PATH, $VERBALE_MEMORY, \
         or ~/.local/share/verbale/memory.sqlite). On first use the shipped termbases in \
         Glossaries/ (countries and territories; diplomatic terms) are loaded into it; your own \
@@ -20,7 +20,7 @@ struct GlossaryCommand: ParsableCommand {
           verbale glossary lookup --to km "Kingdom of Thailand"
           verbale glossary terms note.txt
           verbale glossary check --source en=note-en.txt --target fr=note-fr.txt
-        """,
+        """),
         subcommands: [
             GlossaryLookupCommand.self,
             GlossaryTermsCommand.self,

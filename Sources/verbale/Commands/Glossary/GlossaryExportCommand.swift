@@ -8,7 +8,7 @@ struct GlossaryExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the glossary as TBX, TSV or CSV.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         tbx writes TBX-Basic v3 (ISO 30042:2019) and keeps everything (status, sources, review \
         marks as <admin type="x-review">, notes, unknown data categories); tbx2 writes the older \
         martif form; tsv/csv write the columns id, one per language (synonyms joined with "; "), \
@@ -21,7 +21,7 @@ struct GlossaryExportCommand: ParsableCommand {
         Examples:
           verbale glossary export --format tbx all-terms.tbx
           verbale glossary export --format tsv --termbase shipped:diplomatic.tbx - > diplomatic.tsv
-        """
+        """)
     )
 
     @Option(help: "tbx (v3), tbx2 (v2 martif), tsv or csv.") var format: String = "tbx"

@@ -8,7 +8,7 @@ struct GlossaryGenerateCountriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-countries",
         abstract: "Generate the countries-and-territories termbase from iso-codes and CLDR.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Reads Debian's iso-codes (/usr/share/iso-codes/json/iso_3166-1.json and the fr and km \
         gettext catalogues iso_3166-1.mo) and ICU's CLDR display names, and writes TBX-Basic v3 \
         with the source of every name. Glossaries/countries.tbx is this command's output.
@@ -16,7 +16,7 @@ struct GlossaryGenerateCountriesCommand: ParsableCommand {
         Examples:
           verbale glossary generate-countries Glossaries/countries.tbx
           verbale glossary generate-countries | grep -c conceptEntry
-        """
+        """)
     )
 
     @Argument(help: "The output file (default: standard output).") var output: String?

@@ -9,7 +9,7 @@ struct GlossaryImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import TBX, CSV or TSV termbases into the glossary.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         TBX v2 (martif) and v3 (ISO 30042:2019, TBX-Basic) are read by content; .csv and .tsv \
         (or .txt) either start with a header row of language tags (en, fr, km, plus id, domain, \
         note, source, status, review, and per language "km status", "km review", "km source", \
@@ -36,7 +36,7 @@ struct GlossaryImportCommand: ParsableCommand {
           verbale glossary import --source-lang en --target-lang fr glossary.txt
           verbale glossary import --lang-map kh=km --report personal-data.tsv terms.tsv
           cat terms.tbx | verbale glossary import --format tbx -
-        """
+        """)
     )
 
     @Option(help: "Termbase name to import into (default: each file's base name).") var termbase: String?

@@ -7,7 +7,7 @@ struct GlossaryLookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lookup",
         abstract: "Find a term and its equivalents in the other languages.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Matching ignores case, Latin diacritics, ’ versus ', U+200B and punctuation; if nothing \
         matches exactly, close spellings are found (typos) with a score: 100 exact, 99 exact but \
         for diacritics, fuzzy 100 × (1 − edits / length), partial (the query is part of a longer \
@@ -21,7 +21,7 @@ struct GlossaryLookupCommand: ParsableCommand {
           verbale glossary lookup Plenipotentary
           verbale glossary lookup --prefix --lang fr "Royaume de T"
           verbale glossary lookup --json ព្រះរាជាណាចក្រកម្ពុជា
-        """
+        """)
     )
 
     @Option(help: ArgumentHelp("Language of TERM: only terms in this language match (default: any).", valueName: "tag")) var lang: String?

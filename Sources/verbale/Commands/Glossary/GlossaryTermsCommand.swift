@@ -7,7 +7,7 @@ struct GlossaryTermsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "terms",
         abstract: "List the termbase terms found in a text, with their equivalents.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Finds every termbase term in each line (longest match, on word boundaries; Khmer is split \
         into words with ICU's dictionary, with or without U+200B). Each term is printed as \
         FILE:LINE:COLUMN-LASTCOLUMN, 1-based and counted in Unicode scalars, like `verbale check` \
@@ -21,7 +21,7 @@ struct GlossaryTermsCommand: ParsableCommand {
           verbale glossary terms note.txt
           echo "The Embassy of the Kingdom of Thailand" | verbale glossary terms --json -
           verbale glossary terms --lang km note-km.txt
-        """
+        """)
     )
 
     @OptionGroup var language: LanguageOption

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import VerbaleTestSupport
+
+/// Review 1130c, m10 and m11: a bad option value is a usage error whatever the option (exit 64
+/// with the command's usage), a mistaken Khmer tag gets the fix everywhere, and help
+/// paragraphs are wrapped once.
+@Suite("Usage exit status and help wrapping (review 1130c, m10, m11)")
+struct UsageStatusAndHelpCLITests {
+    static let cambodia = ["--from", "Embassy of the Kingdom of Cambodia", "--to", "Ministry of Foreign Affairs"]
+
+    @Test("An unknown purpose, an impossible date and an unsupported language all exit 64 with the usage")
+    func draftNewValues() throws {
+        // (arguments, a piece of the message)
+        let cases: [([String], String)] = [
+            (["draft", "new"] + Self.cambodia + ["--purpose", "thank"], "known purposes"),
+            (["draft", "new"] + Self.cambodia + ["--purpose", "inform", "--date", "2021-02-30"], "YYYY-MM-DD"),
+            (["draft", "new"] + Self.cambodia + ["--purpose", "inform", "--lang", "en,kh"], "Khmer is \"km\""),
+        ]
+        for (arguments, message) in cases {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 64, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("Usage: verbale draft new"), "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test("A concordance query of punctuation alone is a usage error, as an empty one is")
+    func concordancePunctuation() throws {
+        let folder = try Scratch.folder("verbale-usage")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memory = folder.appendingPathComponent("memory.sqlite").path
+        let imported = try CLI.run(["import", "--memory", memory, "--format", "tsv", "-"],
+                                   stdin: "en\tkm\nThe Embassy thanks the Ministry.\tស្ថានទូត​សូម​អរគុណ​ក្រសួង។\n")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        for query in ["'", "។", "\u{200B}"] {
+            let result = try CLI.run(["concordance", "--memory", memory, query])
+            #expect(result.status == 64, "\(query.unicodeScalars.map(\.value)): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("Usage: verbale concordance"), "\(result.stderr)")
+        }
+    }
+
+    @Test("Every help paragraph is wrapped once: no short line inside a paragraph")
+    func helpWrappedOnce() throws {
+        let commands: [[String]] = [
+            [], ["segment"], ["tokenize"], ["import"], ["export"], ["validate"], ["concordance"], ["stats"],
+            ["glossary"], ["glossary", "import"], ["glossary", "export"], ["glossary", "lookup"],
+            ["glossary", "terms"], ["glossary", "check"], ["search"], ["suggest"], ["mine"], ["draft"],
+            ["draft", "new"], ["draft", "translate"], ["align"], ["check"],
+        ]
+        for command in commands {
+            let result = try CLI.run(["help"] + command, environment: ["COLUMNS": "80"])
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            let discussion = Self.discussion(of: result.stdout)
+            #expect(!discussion.isEmpty, "\(command): no discussion found")
+            for paragraph in discussion.components(separatedBy: "\n\n") {
+                let lines = paragraph.split(separator: "\n")
+                // Examples are laid out by hand; the parser wraps a long one as it must.
+                if lines.contains(where: { $0.hasPrefix(" ") }) { continue }
+                // A line the parser broke at 80 columns is long; a line broken twice is short.
+                for line in lines.dropLast() where line.count < 40 {
+                    Issue.record("\(command): a short line inside a paragraph: \"\(line)\"\n\(paragraph)")
+                }
+            }
+        }
+    }
+
+    /// The help text between OVERVIEW's abstract and the USAGE line: the discussion.
+    static func discussion(of help: String) -> String {
+        guard let overview = help.range(of: "OVERVIEW: "), let usage = help.range(of: "\nUSAGE: ") else { return "" }
+        let body = help[overview.upperBound..<usage.lowerBound]
+        guard let firstBreak = body.range(of: "\n\n") else { return "" }
+        return String(body[firstBreak.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
