@@ -112,7 +112,11 @@ enum Names {
         var words: [String] = []
         var current = ""
         for scalar in Normalizer.looseKey(name).unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            // A mark continues its word: Khmer COENG (U+17D2) and several Khmer vowel signs
+            // are not alphabetic, and cut ព្រះរាជាណាចក្រ into pieces (review 1130c, m1).
+            let category = scalar.properties.generalCategory
+            let isMark = category == .nonspacingMark || category == .spacingMark || category == .enclosingMark
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || (isMark && !current.isEmpty) {
                 current.unicodeScalars.append(scalar)
             } else {
                 if !current.isEmpty, !stopWords.contains(current) { words.append(current) }
@@ -172,6 +176,13 @@ enum Names {
         if wa.allSatisfy(pronouns.contains) || wb.allSatisfy(pronouns.contains) { return .same }
         let sa = Set(wa), sb = Set(wb)
         if wa.isEmpty || wb.isEmpty { return .same }
+        // Khmer writes a name's words without spaces (U+200B at most, which the keys drop): the
+        // shorter form is the name's beginning, its head (ស្ថានឯកអគ្គរាជទូត for
+        // ស្ថានឯកអគ្គរាជទូតនៃព្រះរាជាណាចក្រកម្ពុជា), as "the Embassy" is in English.
+        if language == .khmer {
+            let ja = wa.joined(), jb = wb.joined()
+            if ja.hasPrefix(jb) || jb.hasPrefix(ja) { return .same }
+        }
         if sa.isSubset(of: sb) || sb.isSubset(of: sa) { return .same }
         // "the Embassy of France" / "the Embassy of Germany": same head, another state.
         if language == .english {

@@ -36,6 +36,10 @@ public final class ProtocolChecker {
     private let tokenizer: Tokenizer
     private let personalData: PersonalDataScrubber
     private let frenchArticles: [(PatternScan, String, String)]
+    /// The words every closing begins with (`Phrases.closingAnchor`), as the spotter keys them,
+    /// and the closing formula a closing found by them stands for.
+    private let closingAnchor: [String]
+    private let closingPhrase: StockPhrase?
 
     public init(book: StockPhraseBook, language: Language) throws(DraftError) {
         self.language = language
@@ -43,6 +47,8 @@ public final class ProtocolChecker {
             spotter = try PhraseSpotter(book: book, language: language)
             tokenizer = try Tokenizer(language: language)
         } catch { throw .unreadable("ICU", error.description) }
+        closingAnchor = spotter.wordTokens(Phrases(language: language).closingAnchor).map(\.looseKey)
+        closingPhrase = book.phrases.first { $0.role == "renew" && $0.text(language) != nil }
         do {
             // The import's detector: check flags exactly what the import would scrub.
             personalData = try PersonalDataScrubber()
@@ -126,7 +132,12 @@ public final class ProtocolChecker {
         let firstOpening = spots.first { $0.phrase.role == "compliments" }
         // The note's own closing is the last one: a reply quotes the first note, closing and all.
         let closings = spots.filter { $0.phrase.role == "renew" && $0.range.lowerBound >= (firstOpening?.range.upperBound ?? 0) }
-        let renew = closings.last { !quotations.contains($0.range.lowerBound) } ?? closings.last
+        let spotted = closings.last { !quotations.contains($0.range.lowerBound) } ?? closings.last
+        // A closing in other words than the shipped formula's ("… to extend to", "សម្តែងជូន"
+        // without ជាថ្មី) still begins with its anchor: it is the closing, with a warning on
+        // its wording, not a missing one (review 1130c, m1).
+        let anchored = spotted == nil ? closingByAnchor(canonical, after: firstOpening?.range.upperBound ?? 0, quotations: quotations) : nil
+        let renew = spotted ?? anchored
         // Each closing answers the nearest opening before it not yet closed, as brackets nest:
         // a reply quoting the first note in full holds that note's opening and closing inside
         // its own, and a file holding a note and then its reply holds two pairs in a row.
@@ -149,6 +160,11 @@ public final class ProtocolChecker {
             add("missing-honour", .warning, opening?.range ?? start, "the opening does not say \"\(phrases.honour)\"",
                 "continue the opening with \"\(phrases.honour) …\"")
         }
+        if let anchored {
+            add("closing-wording", .warning, anchored.range,
+                "the closing begins \"\(phrases.closingAnchor)\" but does not go on with the usual \"\(anchored.phrase.text(language) ?? phrases.renew)\"",
+                "write \"\(phrases.closingModel)\"")
+        }
         if renew == nil {
             let end = max(0, prepared.scalarArray.count - 1)..<prepared.scalarArray.count
             add("missing-closing", .error, end, "no closing formula (\"\(phrases.renew)\") was found",
@@ -170,7 +186,8 @@ public final class ProtocolChecker {
         if let renew {
             let sender = Names.sender(before: renew.range.lowerBound, in: prepared, language: language)
             report.closingSender = sender.map { prepared.substring($0) }
-            if let courtesy {
+            // After an anchor alone, the words before the recipient are not known: no recipient.
+            if let courtesy, anchored == nil {
                 let range = renew.range.upperBound..<courtesy.range.lowerBound
                 report.closingRecipient = Names.trim(prepared.substring(range)).isEmpty ? nil : Names.trim(prepared.substring(range))
             }
@@ -257,22 +274,45 @@ public final class ProtocolChecker {
     }
 }
 
+extension ProtocolChecker {
+    /// The last closing anchor (`Phrases.closingAnchor`) after `start` and outside quotations,
+    /// as a spot of the shipped closing formula; nil when the note has none. O(t · a).
+    func closingByAnchor(_ tokens: [Token], after start: Int, quotations: Quotations) -> PhraseSpotter.Spot? {
+        guard let closingPhrase, !closingAnchor.isEmpty, tokens.count >= closingAnchor.count else { return nil }
+        var found: Range<Int>?
+        for first in 0...(tokens.count - closingAnchor.count) where tokens[first].range.lowerBound >= start {
+            let words = first..<(first + closingAnchor.count)
+            guard zip(tokens[words], closingAnchor).allSatisfy({ $0.looseKey == $1 }),
+                  !quotations.contains(tokens[first].range.lowerBound) else { continue }
+            found = words
+        }
+        guard let found, let last = found.last else { return nil }
+        return PhraseSpotter.Spot(phrase: closingPhrase, range: tokens[found.lowerBound].range.lowerBound..<tokens[last].range.upperBound,
+                                  tokens: found)
+    }
+}
+
 /// Model wordings for messages (the same as the shipped memory's).
 struct Phrases {
     var compliments, honour, renew, highest, openingModel, closingModel, referenceModel, dateModel: String
+    /// The words every closing of the notes begins with, whatever verb follows.
+    var closingAnchor: String
     init(language: Language) {
         switch language {
         case .french:
+            closingAnchor = "saisit cette occasion"
             compliments = "présente ses compliments à"; honour = "a l'honneur de"; renew = "saisit cette occasion pour renouveler à"
             highest = "les assurances de sa très haute considération"
             openingModel = "L'Ambassade … présente ses compliments au Ministère … et a l'honneur de …"
             closingModel = "L'Ambassade … saisit cette occasion pour renouveler au Ministère … les assurances de sa très haute considération."
             referenceModel = "N° 2021/01/045"; dateModel = "Genève, le 12 janvier 2021"
         case .khmer:
+            closingAnchor = "សូមឆ្លៀតឱកាសនេះ"
             compliments = "សូមគោរពជូនចំពោះ"; honour = "មានកិត្តិយស"; renew = "សូមឆ្លៀតឱកាសនេះ"; highest = "នូវការគោរពដ៏ខ្ពង់ខ្ពស់បំផុត"
             openingModel = "… សូមគោរពជូនចំពោះ … ហើយមានកិត្តិយស …"; closingModel = "… សូមឆ្លៀតឱកាសនេះ … នូវការគោរពដ៏ខ្ពង់ខ្ពស់បំផុត។"
             referenceModel = "លេខ ២០២១/០១/០៤៥"; dateModel = "ធ្វើនៅភ្នំពេញ ថ្ងៃទី១២ ខែមករា ឆ្នាំ២០២១"
         case .english:
+            closingAnchor = "avails itself of this opportunity"
             compliments = "presents its compliments to"; honour = "has the honour to"; renew = "avails itself of this opportunity to renew to"
             highest = "the assurances of its highest consideration"
             openingModel = "The Embassy of … presents its compliments to the Ministry of … and has the honour to …"
