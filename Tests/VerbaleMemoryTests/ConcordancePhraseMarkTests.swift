@@ -49,3 +49,23 @@ struct ConcordancePhraseMarkTests {
         #expect(hit.marked.contains("[[Ministère]]") && hit.marked.contains("[[l’Ambassade]]"))
     }
 }
+
+/// Review 1130c, m2: a concordance hit names its unit by the file's id too, as `search` does,
+/// so a tool can join the two commands' answers.
+@Suite("Concordance hits carry the unit's file id")
+struct ConcordanceUnitIDTests {
+    @Test("The file's id is `unitID`; a unit the file gave no id has none")
+    func unitID() throws {
+        let folder = try Scratch.folder("verbale-concordance-id")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memory = try SQLiteMemory(path: folder.appendingPathComponent("memory.sqlite"))
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "a.tmx", units: [
+            unit([("en", "The Embassy thanks the Ministry."), ("km", "ស្ថានទូត​សូម​អរគុណ​ក្រសួង។")], id: "a3"),
+            unit([("en", "The Ministry thanks the Embassy."), ("fr", "Le Ministère remercie l'Ambassade.")]),
+        ])])
+        let hits = try memory.concordance(ConcordanceQuery(text: "thanks")).hits
+        #expect(Set(hits.map(\.unitID)) == ["a3", nil])
+        let khmer = try memory.concordance(ConcordanceQuery(text: "អរគុណ")).hits
+        #expect(khmer.first?.unitID == "a3")
+    }
+}

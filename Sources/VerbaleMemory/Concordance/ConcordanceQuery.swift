@@ -46,7 +46,11 @@ public struct ConcordanceHit: Codable, Sendable {
         public var review: String
     }
 
+    /// The memory's own number for the unit (its row), for `--json` tools that come back to it.
     public var unit: Int64
+    /// The unit's id in the file it came from (TMX `tuid`, XLIFF `id`), nil when the file gave
+    /// none: the same field, with the same meaning, as `search --json`'s (review 1130c, m2).
+    public var unitID: String?
     public var language: String
     public var text: String
     /// The text with each hit in `[[…]]`.

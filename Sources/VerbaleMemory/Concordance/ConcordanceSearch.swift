@@ -80,7 +80,7 @@ extension SQLiteMemory {
                                                       review: $0.element.review(in: stored.unit).rawValue) }
                 let review = ordinal < stored.unit.variants.count ? stored.unit.variants[ordinal].review(in: stored.unit) : stored.unit.metadata.review
                 hits.append(ConcordanceHit(
-                    unit: stored.id, language: candidate.language, text: candidate.text,
+                    unit: stored.id, unitID: stored.unit.id, language: candidate.language, text: candidate.text,
                     marked: Self.mark(candidate.text, spans: spans, open: "[[", close: "]]"),
                     highlights: spans.map { ConcordanceHit.Span(start: $0.lowerBound, end: $0.upperBound) },
                     translations: translations, review: review.rawValue,
