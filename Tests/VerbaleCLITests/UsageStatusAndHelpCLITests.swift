@@ -73,3 +73,44 @@ struct UsageStatusAndHelpCLITests {
         return String(body[firstBreak.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+/// Review 1130c, m12 (a): an input refused before the memory is opened (an entity declaration
+/// found while sniffing) says what happened to the memory as a malformed file found while
+/// importing does.
+@Suite("Import refusals say what became of the memory (review 1130c, m12)")
+struct ImportRefusalWordingCLITests {
+    static let laughs = """
+        <?xml version="1.0"?>
+        <!DOCTYPE tmx [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>
+        <tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body><tu><tuv xml:lang="km"><seg>&lol2;</seg></tuv></tu></body></tmx>
+        """
+    static let malformed = """
+        <?xml version="1.0"?>
+        <tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+        <tu><tuv xml:lang="en"><seg>The Embassy</tuv></tu></body></tmx>
+        """
+
+    @Test("Into a new path: both say no memory was created; into a memory: both say it is unchanged")
+    func wording() throws {
+        let folder = try Scratch.folder("verbale-refusal")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let laughs = folder.appendingPathComponent("laughs.tmx"), malformed = folder.appendingPathComponent("malformed.tmx")
+        try Data(Self.laughs.utf8).write(to: laughs)
+        try Data(Self.malformed.utf8).write(to: malformed)
+        let fresh = folder.appendingPathComponent("fresh.sqlite").path
+        for file in [laughs, malformed] {
+            let result = try CLI.run(["import", "--memory", fresh, file.path])
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr.contains("nothing was imported (no memory was created at \(fresh))"), "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: fresh))
+        let existing = folder.appendingPathComponent("existing.sqlite").path
+        let made = try CLI.run(["import", "--memory", existing, "--format", "tsv", "-"], stdin: "en\tkm\nThe Embassy.\tស្ថានទូត។\n")
+        #expect(made.status == 0, "\(made.stderr)")
+        for file in [laughs, malformed] {
+            let result = try CLI.run(["import", "--memory", existing, file.path])
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr.contains("nothing was imported (the memory is unchanged)"), "\(result.stderr)")
+        }
+    }
+}

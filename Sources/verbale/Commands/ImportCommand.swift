@@ -97,15 +97,18 @@ struct ImportCommand: ParsableCommand {
             try OutputGuard.check(report, option: "--report", against: OutputGuard.memoryFiles(memoryPath) + OutputGuard.inputs(files))
             reportFile = try PersonalDataReport.prepare(report)
         }
+        // An input refused before the memory is opened is told as one refused while importing
+        // is (review 1130c, m12): what happened to the memory is said the same way.
+        let untouched = dryRun ? "" : memoryExisted ? " (the memory is unchanged)" : " (no memory was created at \(memoryPath.path))"
         var sources: [any UnitSource] = []
         for file in files {
             var isFolder: ObjCBool = false
             if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
-                throw CommandFailure("\(file) is a folder: give the files in it (e.g. \(file)/*.tmx); nothing was imported")
+                throw CommandFailure("\(file) is a folder: give the files in it (e.g. \(file)/*.tmx); nothing was imported\(untouched)")
             }
             let name = file == "-" ? origin.map { FileOrigin.lastComponent($0.trimmingWhitespace()) } : nil
             do { sources.append(try FormatUnitSource(path: file, format: formatChoice, origin: name)) } catch {
-                throw CommandFailure("\(error); nothing was imported")
+                throw CommandFailure("\(error); nothing was imported\(untouched)")
             }
         }
         let memory: SQLiteMemory
