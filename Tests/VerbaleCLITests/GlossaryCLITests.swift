@@ -214,5 +214,10 @@ struct GlossaryCLITests {
         #expect(result.status == 1)
         #expect(result.stdout.contains("fr.txt:2: missing-equivalent"))
         #expect(result.stdout.contains("Royaume de Thaïlande"))
+        // All well: said on standard output, exit 0 (review 1130c, m12).
+        try "L’Ambassade du Royaume de Thaïlande\nLe Royaume de Thaïlande\n".write(to: fr, atomically: true, encoding: .utf8)
+        let well = try CLI.run(["glossary", "check", "--memory", Self.memory(), "--source", "en=\(en.path)", "--target", "fr=\(fr.path)"])
+        #expect(well.status == 0, "\(well.stderr)")
+        #expect(well.stdout.contains("fr.txt: 0 terminology issues"), "\(well.stdout)")
     }
 }

@@ -51,6 +51,9 @@ struct GlossaryCheckCommand: ParsableCommand {
                 let where_ = issue.lines.isEmpty ? targetText.name : "\(targetText.name):\(issue.lines.map(String.init).joined(separator: ","))"
                 print("\(where_): \(issue.kind.rawValue): \(issue.message)")
             }
+            // Said when all is well too, as `check` does: silence could be a check that did
+            // not run (review 1130c, m12).
+            if issues.isEmpty { print("\(targetText.name): 0 terminology issues") }
         }
         if !issues.isEmpty {
             FileHandle.standardError.write(Data("\(issues.count) terminology issue\(issues.count == 1 ? "" : "s")\n".utf8))
