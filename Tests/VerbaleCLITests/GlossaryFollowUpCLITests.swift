@@ -142,21 +142,9 @@ struct GlossaryFollowUpCLITests {
         let dir = try Scratch.folder("verbale-glossary-languages")
         let tsv = try Self.write("en\tកំណត់សម្គាល់\tkh\nembassy\tចំណាំ\tស្ថានទូត\n", "g.tsv", in: dir)
         let csv = try Self.write("# exported by hand\n\"en\",\"kh\",de\nembassy,ស្ថានទូត,Botschaft\n", "g.csv", in: dir)
-        let v2 = try Self.write("""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader>
-        <text><body>
-        <termEntry id="t1"><langSet xml:lang="en"><tig><term>protocol department</term></tig></langSet>
-          <langSet xml:lang="kh"><tig><term>នាយកដ្ឋាន​ពិធីការ</term></tig></langSet></termEntry>
-        <termEntry id="t2"><langSet xml:lang="kh"><tig><term>ស្ថានទូត</term></tig></langSet></termEntry>
-        </body></text></martif>
-        """, "kh.tbx", in: dir)
-        let v3 = try Self.write("""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
-        <conceptEntry id="c1"><langSec xml:lang="km"><termSec><term>ស្ថានទូត</term></termSec></langSec><langSec xml:lang="kh-KH"><termSec><term>ស្ថានទូត</term></termSec></langSec></conceptEntry>
-        </body></text></tbx>
-        """, "v3.tbx", in: dir)
+        // Our fixtures: v2 with `kh` langSets at 5:3 and 6:20; v3 with a `kh-KH` langSec at 3:96.
+        let v2 = GlossaryCLITests.fixture("kh-langsets-v2.tbx")
+        let v3 = GlossaryCLITests.fixture("kh-langsecs-v3.tbx")
         let memory = GlossaryCLITests.memory()
         let result = try CLI.run(["glossary", "import", "--memory", memory, tsv, csv, v2, v3])
         #expect(result.status == 0, "\(result.stderr)")

@@ -96,29 +96,15 @@ struct GlossaryFollowUpTests {
 
     @Test("TBX v2 and v3: the first langSet/langSec of each xml:lang, at its line and column")
     func tbxLanguageSections() throws {
-        let v2 = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader>
-        <text><body>
-        <termEntry id="t1"><langSet xml:lang="en"><tig><term>protocol department</term></tig></langSet>
-          <langSet xml:lang="kh"><tig><term>នាយកដ្ឋាន​ពិធីការ</term></tig></langSet></termEntry>
-        <termEntry id="t2"><langSet xml:lang="kh"><tig><term>ស្ថានទូត</term></tig></langSet></termEntry>
-        </body></text></martif>
-        """
-        let (header, concepts) = try TBXReader.readAll(data: Data(v2.utf8), name: "kh.tbx")
+        // Our fixtures: v2 with `kh` first on line 5 (indented two spaces) and again on line 6.
+        let (header, concepts) = try TBXReader.readAll(GlossaryFixture.url("kh-langsets-v2.tbx"))
         #expect(concepts.count == 2)
         let kh = try LanguageTag(parsing: "kh")
         #expect(header.languageSections == [
             LanguageLocation(tag: LanguageTag(.english), line: 4, column: 20, place: "<langSet>"),
             LanguageLocation(tag: kh, line: 5, column: 3, place: "<langSet>"),
         ])
-        let v3 = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
-        <conceptEntry id="c1"><langSec xml:lang="km"><termSec><term>ស្ថានទូត</term></termSec></langSec><langSec xml:lang="kh-KH"><termSec><term>ស្ថានទូត</term></termSec></langSec></conceptEntry>
-        </body></text></tbx>
-        """
-        let khmer = try TBXReader.readAll(data: Data(v3.utf8), name: "v3.tbx").header.languageSections
+        let khmer = try TBXReader.readAll(GlossaryFixture.url("kh-langsecs-v3.tbx")).header.languageSections
         // `<conceptEntry id="c1">` is 22 characters; the langSec in km takes 23–95 (ស្ថានទូត is 8
         // scalars, counted as 8 columns), the second starts at 96.
         #expect(khmer == [
