@@ -15,7 +15,10 @@ import VerbaleCore
 ///   alone applies to every term); it wins over the row-wide `status`/`source`/`review`.
 ///
 /// TSV cells are taken verbatim (OmegaT does not quote); CSV follows RFC 4180 quoting.
-/// Lines starting with `#` are comments in both. Cost: one pass, O(file).
+/// Lines starting with `#` are comments in both. A cell starting with an apostrophe and then
+/// `=`, `+`, `-`, `@`, tab or CR loses that apostrophe (`FormulaGuard`: a spreadsheet's text
+/// marker, or `write`'s guard), as `verbale import` reads a TSV/CSV memory. Cost: one pass,
+/// O(file).
 public enum GlossaryCSV {
     public enum Delimiter: Character, Sendable { case tab = "\t", comma = "," }
 
@@ -28,13 +31,40 @@ public enum GlossaryCSV {
     /// (OmegaT) file; a header row of language tags takes precedence.
     public static func read(_ text: String, name: String, delimiter: Delimiter,
                             languages: (source: LanguageTag, target: LanguageTag)? = nil) throws(GlossaryCSVError) -> [Concept] {
-        let rows = try records(text, name: name, delimiter: delimiter)
+        try readTable(text, name: name, delimiter: delimiter, languages: languages).concepts
+    }
+
+    /// What `readTable` reads: the concepts, and where the header names each language.
+    public struct Table: Sendable {
+        public var concepts: [Concept]
+        /// Each language column's header cell, the first per tag, in column order (none for an
+        /// OmegaT file: its languages come from the caller, not the file).
+        public var languageColumns: [LanguageLocation]
+    }
+
+    /// `read`, with the place of each language column's header cell (`LanguageLocation`): the
+    /// header's line and the cell's column in characters, so a warning about a column can point
+    /// at it as an error would.
+    public static func readTable(_ text: String, name: String, delimiter: Delimiter,
+                                 languages: (source: LanguageTag, target: LanguageTag)? = nil) throws(GlossaryCSVError) -> Table {
+        // A spreadsheet's (or our export's) apostrophe before `=`, `+`, `-`, `@`: not text.
+        let rows = try records(text, name: name, delimiter: delimiter).map { row in
+            var unguarded = row
+            unguarded.cells = row.cells.map(FormulaGuard.unguarded)
+            return unguarded
+        }
         guard let first = rows.first else { throw .empty(file: name) }
         let columns: [Column]
         var body = rows[...]
+        var languageColumns: [LanguageLocation] = []
         if let header = headerColumns(first.cells) {
             columns = header
             body = rows.dropFirst()
+            for (index, column) in header.enumerated() {
+                guard case let .language(tag) = column, index < first.starts.count else { continue }
+                LanguageLocation.adding(LanguageLocation(tag: tag, line: first.starts[index].line, column: first.starts[index].column,
+                                                         place: "header cell \(index + 1)"), to: &languageColumns)
+            }
         } else if let languages {
             columns = [.language(languages.source), .language(languages.target), .note]
         } else {
@@ -99,12 +129,18 @@ public enum GlossaryCSV {
                     }
                 }
             }
-            if concept.id.isEmpty { concept.id = "\(name.split(separator: "/").last.map(String.init) ?? name)#\(row.line)" }
+            if concept.id.isEmpty { concept.id = generatedIDPrefix(file: name) + String(row.line) }
             if let first = seen[concept.id] { throw .duplicateConcept(file: name, line: row.line, id: concept.id, firstLine: first) }
             seen[concept.id] = row.line
             concepts.append(concept)
         }
-        return concepts
+        return Table(concepts: concepts, languageColumns: languageColumns)
+    }
+
+    /// How the id of a row without one begins: the file's name and `#` (`terms.tsv#12`).
+    /// `glossary import` rewrites it when it scrubs a file name holding personal data.
+    public static func generatedIDPrefix(file name: String) -> String {
+        "\(name.split(separator: "/").last.map(String.init) ?? name)#"
     }
 
     /// Writes concepts with a header row: `id`, one column per language tag (synonyms joined
@@ -114,11 +150,17 @@ public enum GlossaryCSV {
     /// provenance and review mark survive the trip: an unreviewed Khmer term is still
     /// unreviewed when a colleague opens or re-imports the file. Still lossy for definitions
     /// and other data categories: use TBX to keep everything. Cost: one pass, O(terms).
-    public static func write(_ concepts: [Concept], languages: [LanguageTag], delimiter: Delimiter) -> String {
+    ///
+    /// `formulaGuard` (on unless asked otherwise): a cell a spreadsheet would run as a formula
+    /// (`=`, `+`, `-`, `@`, tab, CR first: a source "+855 23 …", a note "- see …", a term
+    /// "-ism") gets a leading apostrophe (`FormulaGuard`, the memory export's), which `read`
+    /// removes, so a guarded export imports back exactly. Why: a glossary is fed by outside
+    /// TBX and CSV files and its export is opened in spreadsheets (review m19, as `export`).
+    public static func write(_ concepts: [Concept], languages: [LanguageTag], delimiter: Delimiter, formulaGuard: Bool = true) -> String {
         let properties = TermProperty.allCases
         var header = ["id"] + languages.map(\.description) + ["domain", "note"]
         for language in languages { header += properties.map { "\(language) \($0.rawValue)" } }
-        var out = cells(header, delimiter) + "\n"
+        var out = cells(header, delimiter, formulaGuard: formulaGuard) + "\n"
         for concept in concepts {
             var row = [concept.id]
             let terms = languages.map { language in concept.terms.filter { $0.language.primary == language.primary && language.matches($0.language) } }
@@ -131,7 +173,7 @@ public enum GlossaryCSV {
                     row.append(values.allSatisfy(\.isEmpty) ? "" : joinTermValues(values))
                 }
             }
-            out += cells(row, delimiter) + "\n"
+            out += cells(row, delimiter, formulaGuard: formulaGuard) + "\n"
         }
         return out
     }
@@ -209,14 +251,18 @@ public enum GlossaryCSV {
         return values.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
-    private static func cells(_ values: [String], _ delimiter: Delimiter) -> String {
+    /// One row. The guard looks at the cell as it is written (in TSV after tabs and line
+    /// breaks became spaces), so what `read` sees first is what a spreadsheet sees first.
+    private static func cells(_ values: [String], _ delimiter: Delimiter, formulaGuard: Bool) -> String {
+        let guarded = { (cell: String) in formulaGuard ? FormulaGuard.guarded(cell) : cell }
         switch delimiter {
         case .tab:
-            return values.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t")
+            return values.map { guarded($0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")) }.joined(separator: "\t")
         case .comma:
             return values.map { value in
-                value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                    ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+                let cell = guarded(value)
+                return cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                    ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
             }.joined(separator: ",")
         }
     }
@@ -268,7 +314,13 @@ public enum GlossaryCSV {
         return tag
     }
 
-    struct Record { var line: Int; var cells: [String] }
+    /// A record: its first line, its cells, and where each cell starts (its line, and its
+    /// 1-based column in Unicode scalars: the opening quote of a quoted cell).
+    struct Record {
+        var line: Int
+        var cells: [String]
+        var starts: [(line: Int, column: Int)]
+    }
 
     /// Splits text into records. TSV: one line per record. CSV: RFC 4180 (quoted cells may hold
     /// delimiters, doubled quotes and newlines).
@@ -280,14 +332,25 @@ public enum GlossaryCSV {
                 defer { line += 1 }
                 let content = raw.hasSuffix("\r") ? raw.dropLast() : raw
                 if content.isEmpty || content.hasPrefix("#") { continue }
-                records.append(Record(line: line, cells: content.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+                let cells = content.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                var starts: [(line: Int, column: Int)] = []
+                var column = 1
+                for cell in cells {
+                    starts.append((line, column))
+                    column += cell.unicodeScalars.count + 1
+                }
+                records.append(Record(line: line, cells: cells, starts: starts))
             }
             return records
         }
         var cells: [String] = []
+        var starts: [(line: Int, column: Int)] = []
         var cell = ""
         var quoted = false, wasQuoted = false
         var recordLine = 1, quoteLine = 1
+        // The column of the next character, and where the cell being read began.
+        var column = 1
+        var cellStart = (line: 1, column: 1)
         var atRecordStart = true
         var iterator = text.makeIterator()
         var pending: Character? = nil
@@ -295,11 +358,12 @@ public enum GlossaryCSV {
             pending = nil
             if quoted {
                 if ch == "\"" {
+                    column += 1
                     if let next = iterator.next() {
-                        if next == "\"" { cell.append("\"") } else { quoted = false; pending = next }
+                        if next == "\"" { cell.append("\""); column += 1 } else { quoted = false; pending = next }
                     } else { quoted = false }
                 } else {
-                    if ch == "\n" || ch == "\r\n" { line += 1 }
+                    if ch == "\n" || ch == "\r\n" { line += 1; column = 1 } else { column += ch.unicodeScalars.count }
                     cell.append(ch)
                 }
                 continue
@@ -308,6 +372,7 @@ public enum GlossaryCSV {
                 while let skip = iterator.next(), skip != "\n", skip != "\r\n" {}
                 line += 1
                 recordLine = line
+                cellStart = (line, 1)
                 continue
             }
             atRecordStart = false
@@ -316,23 +381,31 @@ public enum GlossaryCSV {
                 quoted = true
                 wasQuoted = true
                 quoteLine = line
+                column += 1
             case ",":
-                cells.append(cell); cell = ""; wasQuoted = false
+                cells.append(cell); starts.append(cellStart); cell = ""; wasQuoted = false
+                column += 1
+                cellStart = (line, column)
             case "\n", "\r\n":
-                cells.append(cell); cell = ""; wasQuoted = false
-                if !(cells.count == 1 && cells[0].isEmpty) { records.append(Record(line: recordLine, cells: cells)) }
+                cells.append(cell); starts.append(cellStart); cell = ""; wasQuoted = false
+                if !(cells.count == 1 && cells[0].isEmpty) { records.append(Record(line: recordLine, cells: cells, starts: starts)) }
                 cells = []
+                starts = []
                 line += 1
+                column = 1
                 recordLine = line
+                cellStart = (line, 1)
                 atRecordStart = true
             default:
                 cell.append(ch)
+                column += ch.unicodeScalars.count
             }
         }
         if quoted { throw .unterminatedQuote(file: name, line: quoteLine) }
         if !cell.isEmpty || !cells.isEmpty {
             cells.append(cell)
-            records.append(Record(line: recordLine, cells: cells))
+            starts.append(cellStart)
+            records.append(Record(line: recordLine, cells: cells, starts: starts))
         }
         return records
     }

@@ -80,6 +80,9 @@ public struct TBXHeader: Hashable, Sendable {
     public var sourceDescriptions: [String]
     /// The title (`titleStmt/title`), if any.
     public var title: String?
+    /// Where each language of the body first appears: the first `langSet`/`langSec` with that
+    /// `xml:lang`, in file order (filled while reading, so complete once `read` returns).
+    public var languageSections: [LanguageLocation] = []
 
     public init(version: TBXVersion, dialect: String? = nil, language: String? = nil, sourceDescriptions: [String] = [], title: String? = nil) {
         self.version = version

@@ -88,6 +88,9 @@ struct TBXEntryBuilder: XMLEventHandler {
             do { language = try LanguageTag(parsing: tag) } catch {
                 throw fail(.badLanguage(file: name, line: line, column: column, tag: tag, reason: error.description), at: position)
             }
+            if let language {
+                LanguageLocation.adding(LanguageLocation(tag: language, line: line, column: column, place: "<\(element)>"), to: &header.languageSections)
+            }
         case "tig", "ntig", "termSec":
             guard let language else { throw fail(.missingLanguage(file: name, line: line, column: column, element: element), at: position) }
             term = Term(language: language, text: "")

@@ -30,9 +30,14 @@ public enum GlossaryImport {
     }
 
     /// The import job for one file, to batch several files in one transaction.
+    ///
+    /// `languagesFound` is told, once the file is read, where it first gives terms each
+    /// language (TBX: the first `langSet`/`langSec` per `xml:lang`; CSV/TSV: the header cells),
+    /// so the caller's warnings about a language can name the line and column.
     public static func job(_ path: String, data: Data? = nil, termbase: String? = nil,
                            format: Format? = nil, languages: (source: LanguageTag, target: LanguageTag)? = nil,
-                           skipIfUnchanged: Bool = false, replaceAll: Bool = false) throws -> TermbaseStore.ImportJob {
+                           skipIfUnchanged: Bool = false, replaceAll: Bool = false,
+                           languagesFound: @escaping ([LanguageLocation]) -> Void = { _ in }) throws -> TermbaseStore.ImportJob {
         guard let format = format ?? Format(path: path) else {
             throw GlossaryImportError.unknownFormat(path: path)
         }
@@ -48,17 +53,16 @@ public enum GlossaryImport {
         return TermbaseStore.ImportJob(termbase: name, origin: FileOrigin.name(path), digest: digest, replaceAll: replaceAll) { each in
             switch format {
             case .tbx:
-                if data == nil {
-                    try TBXReader.read(URL(fileURLWithPath: path), each: each)
-                } else {
-                    try TBXReader.read(data: bytes, name: path, each: each)
-                }
+                let header = data == nil
+                    ? try TBXReader.read(URL(fileURLWithPath: path), each: each)
+                    : try TBXReader.read(data: bytes, name: path, each: each)
+                languagesFound(header.languageSections)
             case .tsv, .csv:
                 let text: String
                 do throws(TextDecodingError) { text = try TextDecoding.decode(bytes, name: path) } catch { throw GlossaryImportError(error) }
-                for concept in try GlossaryCSV.read(text, name: path, delimiter: format == .csv ? .comma : .tab, languages: languages) {
-                    try each(concept)
-                }
+                let table = try GlossaryCSV.readTable(text, name: path, delimiter: format == .csv ? .comma : .tab, languages: languages)
+                for concept in table.concepts { try each(concept) }
+                languagesFound(table.languageColumns)
             }
         }
     }

@@ -45,8 +45,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only these languages, comma-separated BCP 47 tags (e.g. en,fr,km). XLIFF holds one pair: two tags, the source first (en,km); without --langs it takes the memory's two languages and refuses a memory of more.", valueName: "tags"))
     var langs: String?
 
-    @Flag(name: .customLong("no-formula-guard"), help: ArgumentHelp("TSV/CSV: write cells starting with = + - @ (or a tab or CR) as they are, without the leading apostrophe that keeps spreadsheets from running them as formulas. Only for a table no spreadsheet will open."))
-    var noFormulaGuard = false
+    @OptionGroup var formulaGuard: FormulaGuardOption
 
     @Argument(help: ArgumentHelp("The output file, or - for standard output.", valueName: "out"))
     var output: String
@@ -76,7 +75,7 @@ struct ExportCommand: ParsableCommand {
             let summary: MemoryExport.Summary
             do {
                 summary = try MemoryExport.run(memory, format: chosen.format, languages: languages, to: sink,
-                                               formulaGuard: !noFormulaGuard, xliffVersion: chosen.xliffVersion)
+                                               formulaGuard: formulaGuard.isOn, xliffVersion: chosen.xliffVersion)
             } catch {
                 destination.discard()
                 throw error

@@ -1,4 +1,5 @@
 import VerbaleCore
+import VerbaleFormats
 import VerbaleGlossary
 
 /// The languages of imported terms: `--lang-map` applied (`kh=km`), and the terms left in a
@@ -15,6 +16,8 @@ final class TermLanguages {
     private let map: [LanguageTag: LanguageTag]
     /// Per file, the unsupported tags and how many terms each holds, in the order first met.
     private(set) var unsupported: [String: [(tag: LanguageTag, terms: Int)]] = [:]
+    /// Per file, where the file first gives each language (its own tags, before the map).
+    private var locations: [String: [LanguageLocation]] = [:]
 
     init(map: [LanguageTag: LanguageTag]) { self.map = map }
 
@@ -47,18 +50,39 @@ final class TermLanguages {
         return result
     }
 
-    /// The warnings for `file`: "warning: g.tsv: the language "kh" is not one Verbale supports
-    /// (en, fr, km); its 1 terms are kept under "kh", which en, fr and km lookups do not
-    /// search; Khmer is "km": rerun with --lang-map kh=km".
+    /// Records where `file` first gives each language (`GlossaryImport.job`'s `languagesFound`).
+    func found(_ languages: [LanguageLocation], file: String) {
+        locations[file] = languages
+    }
+
+    /// Where `file` first gives terms the (mapped) language `tag`: its own section or column
+    /// in `tag`, else in a tag the map turned into `tag`.
+    func location(of tag: LanguageTag, file: String) -> LanguageLocation? {
+        let found = locations[file] ?? []
+        return found.first { $0.tag == tag && map[$0.tag] == nil } ?? found.first { map[$0.tag] == tag }
+    }
+
+    /// The warnings for `file`, at the first place the file uses the language, as errors give
+    /// it: "warning: g.tsv:1:4: the language "kh" is not one Verbale supports (en, fr, km);
+    /// its 1 term is kept under "kh" (header cell 2), which en/fr/km lookups and checks do not
+    /// use; Khmer is "km": rerun with --lang-map kh=km". TBX names the first `<langSet>`.
     func warnings(file: String) -> [String] {
         (unsupported[file] ?? []).map { tag, terms in
             let supported = LanguageTag.supported.map(\.rawValue)
-            var line = "warning: \(file): the language \"\(tag)\" is not one Verbale supports (\(supported.joined(separator: ", "))); "
-                + "its \(terms) term\(terms == 1 ? " is" : "s are") kept under \"\(tag)\", which \(supported.joined(separator: "/")) lookups and checks do not use"
+            let place = location(of: tag, file: file)
+            let position = place.map { "\(file):\($0.line):\($0.column)" } ?? file
+            var line = "warning: \(position): the language \"\(tag)\" is not one Verbale supports (\(supported.joined(separator: ", "))); "
+                + "its \(terms) term\(terms == 1 ? " is" : "s are") kept under \"\(tag)\"\(place.map { " (\(Self.describe($0)))" } ?? ""), "
+                + "which \(supported.joined(separator: "/")) lookups and checks do not use"
             if let meant = tag.likelyMeant {
                 line += "; \(meant.englishName) is \"\(meant.rawValue)\": rerun with --lang-map \(tag)=\(meant.rawValue)"
             }
             return line
         }
+    }
+
+    /// "header cell 2", "first <langSet> in it".
+    static func describe(_ location: LanguageLocation) -> String {
+        location.place.hasPrefix("<") ? "first \(location.place) in it" : location.place
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import VerbaleCore
+import VerbaleFormats
 import VerbaleGlossary
 import VerbaleMemory
 
@@ -21,22 +23,76 @@ final class TermScrubbing {
     private let scrubber: PersonalDataScrubber
     /// Every replacement, in import order (the `--report` rows).
     private(set) var findings: [PersonalDataFinding] = []
+    /// Per file, the termbase name stored in place of one that held personal data.
+    private(set) var renamed: [String: String] = [:]
 
     init() throws { scrubber = try PersonalDataScrubber() }
 
-    /// `job` with every concept it reads scrubbed before it is stored; `file` names the file
-    /// in the findings.
+    /// `job` with its termbase's name and file name scrubbed (`storedNames`) and every concept
+    /// it reads scrubbed before it is stored; `file` names the file in the findings.
     func wrap(_ job: TermbaseStore.ImportJob, file: String) -> TermbaseStore.ImportJob {
         var wrapped = job
+        (wrapped.termbase, wrapped.origin) = storedNames(termbase: job.termbase, origin: job.origin, file: file)
+        // A CSV/TSV row without an id is named after the file (`FILE#LINE`): after the file's
+        // stored name too, when that was scrubbed.
+        let given = GlossaryCSV.generatedIDPrefix(file: file)
+        let stored = wrapped.origin.flatMap { $0 == job.origin ? nil : GlossaryCSV.generatedIDPrefix(file: $0) }
         let read = job.read
         wrapped.read = { [self] each in
             var position = 0
             try read { concept in
                 position += 1
+                var concept = concept
+                if let stored, concept.id.hasPrefix(given) { concept.id = stored + concept.id.dropFirst(given.count) }
                 try each(scrub(concept, file: file, position: position))
             }
         }
         return wrapped
+    }
+
+    /// The termbase's name and its file's name (`origin`) as they are stored, personal data
+    /// replaced exactly as `verbale import` replaces it in a unit's origin and id: the scrubber
+    /// reads them as identifiers (`_`, `-`, `.` as spaces; an e-mail leaves the file's
+    /// extension out), so `visa_Mr_Sok_Dara.tbx` is stored as file `visa_Mr_{PERSON}.tbx`,
+    /// termbase `visa_Mr_{PERSON}`. A name taken from the file (no `--termbase`) is the stored
+    /// file name without its extension, so the two never disagree. Findings name the field
+    /// `termbase file` or `termbase`.
+    ///
+    /// Why: a termbase is named after its file unless `--termbase` says otherwise, and files
+    /// are named after the person who keeps them or whom they concern; `lookup` printed the
+    /// name and file beside every concept (`from: jane.doe@….tbx#c1`), and both sit in the
+    /// shared memory file. The TBX header's title and `sourceDesc` are read but never stored.
+    /// Only the patterns apply here, as to a memory unit whose texts hold no personal data: the
+    /// name is stored before the concepts are read.
+    func storedNames(termbase: String, origin: String?, file: String) -> (termbase: String, origin: String?) {
+        let fromFile = origin.map { Self.baseName($0) == termbase } ?? false
+        // One unit for both, so a value in both gets one placeholder.
+        let unit = TranslationUnit(id: fromFile ? nil : termbase, variants: [], metadata: UnitMetadata(origin: origin))
+        let (scrubbed, found) = scrubber.scrub(unit, file: file, position: 0)
+        guard !found.isEmpty else { return (termbase, origin) }
+        for var finding in found {
+            finding.field = finding.field == "origin" ? "termbase file" : "termbase"
+            finding.unitID = nil
+            findings.append(finding)
+        }
+        let storedOrigin = scrubbed.metadata.origin
+        let stored = fromFile ? storedOrigin.map(Self.baseName) ?? termbase : scrubbed.id ?? termbase
+        if stored != termbase { renamed[file] = stored }
+        return (stored, storedOrigin)
+    }
+
+    /// The note `glossary import` prints for a file whose termbase name was changed, or nil:
+    /// the user looks for the termbase under the name given, and files whose names differ only
+    /// in the person share the stored one (a concept id in both is replaced, as in any import).
+    func renameNote(file: String) -> String? {
+        renamed[file].map {
+            "note: \(file): its termbase is stored as \"\($0)\": the name held personal data; files whose names differ only there share that termbase (--termbase NAME keeps them apart)"
+        }
+    }
+
+    /// `file.tbx` → `file`: how `GlossaryImport` names a termbase after its file.
+    static func baseName(_ file: String) -> String {
+        ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
     /// How many values of each kind were replaced in `file` ("PERSON": 2).

@@ -26,8 +26,13 @@ struct GlossaryImportCommand: ParsableCommand {
         the originals are kept, so protect or delete it. --keep-personal-data stores them as \
         they are.
 
+        The termbase's name and file name are scrubbed the same way, as `verbale import` \
+        scrubs a unit's origin: jane.doe@mfa.gov.kh.tbx becomes the termbase {EMAIL}, with a \
+        note on standard error.
+
         Terms in a language Verbale does not support (a column or langSet headed de, or kh — \
-        the usual mislabel of Khmer) are kept as they are, with a warning that counts them; \
+        the usual mislabel of Khmer) are kept as they are, with a warning that counts them and \
+        gives the line and column of the first langSet or header cell in that language; \
         --lang-map kh=km rewrites a tag while importing.
 
         Examples:
@@ -55,6 +60,9 @@ struct GlossaryImportCommand: ParsableCommand {
 
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
+        // A folder is a usage mistake (exit 64), said in words before anything is created —
+        // it gave Foundation's "couldn't be opened" (review 1130b m10, as the other commands).
+        for file in files { try InputText.refuseFolder(file) }
         if keepPersonalData, report != nil { throw ValidationError("--report lists replaced personal data; it cannot be used with --keep-personal-data") }
         let languageMap = try ImportCommand.parseLanguageMap(langMap)
         // The report is the only place the replaced originals are kept: checked writable (and
@@ -81,7 +89,8 @@ struct GlossaryImportCommand: ParsableCommand {
             if file == "-" && chosen == nil { throw ValidationError("reading standard input needs --format") }
             let name = file == "-" ? "<stdin>" : file
             do {
-                var job = try GlossaryImport.job(name, data: data, termbase: termbase ?? (file == "-" ? "stdin" : nil), format: chosen, languages: languages)
+                var job = try GlossaryImport.job(name, data: data, termbase: termbase ?? (file == "-" ? "stdin" : nil), format: chosen, languages: languages,
+                                                 languagesFound: { termLanguages.found($0, file: name) })
                 job = termLanguages.wrap(job, file: name)
                 if let scrubbing { job = scrubbing.wrap(job, file: name) }
                 jobs.append(job)
@@ -98,6 +107,10 @@ struct GlossaryImportCommand: ParsableCommand {
                 if !counts.isEmpty { reports[index].personalData = counts }
             }
             if let report { try PersonalDataReport.write(scrubbing.findings, to: reportFile, named: report) }
+            var noted: Set<String> = []
+            for name in names where noted.insert(name).inserted {
+                if let note = scrubbing.renameNote(file: name) { Terminal.writeError(note + "\n") }
+            }
         }
         for name in names { for warning in termLanguages.warnings(file: name) { Terminal.writeError(warning + "\n") } }
         if json { try printJSON(reports); return }
