@@ -15,7 +15,15 @@ public enum XLIFFVersion: String, Sendable, CaseIterable {
 /// language is skipped and counted in `skipped`; one without the target is written with its
 /// source alone and counted in `withoutTarget`. The writer holds one pair: choosing it (and
 /// refusing a memory of more languages) is the caller's job (`XLIFFLanguagePair`). XLIFF 2.0 keeps everything TMX keeps (dates, users, origin, context, props,
-/// notes per language) through the metadata module; XLIFF 1.2 keeps text, tags, notes, state.
+/// notes per language) through the metadata module; XLIFF 1.2 keeps text, tags, notes, state and
+/// context.
+///
+/// Contexts (the keys of the previous and next source segments, for 101 matches): 2.0 as
+/// `<mda:meta type="context-pre">` / `context-post`, 1.2 as `<context-group purpose="match">` with `<context context-type="x-context-pre">` / `x-context-post` (XLIFF 1.2
+/// §2.5.5: `purpose="match"` marks context for matching; `x-` types are the spec's extension
+/// point). When the header states contexts (`MemoryHeader.statesContexts`: a memory's export),
+/// a unit without one gets an empty `context-pre`, "none", so that importing the file gives it
+/// none instead of the keys of the unit written before it, which is not its document's.
 ///
 /// Ids: XLIFF requires one on every unit, a memory's units may have none (a TSV row, an
 /// aligned sentence). Such a unit gets a made-up `u3`, and the file says it was made up, so
@@ -27,6 +35,8 @@ public struct XLIFFWriter: TranslationUnitWriter {
     private let sink: ByteSink
     private let version: XLIFFVersion
     private var header: MemoryHeader
+    /// `header.statesContexts`, read once.
+    private let statesContexts: Bool
     private var source: LanguageTag?
     private var target: LanguageTag?
     private var started = false
@@ -45,6 +55,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
         self.sink = sink
         self.version = version
         self.header = header
+        statesContexts = header.statesContexts
         source = languages.first ?? header.sourceLanguage
         target = languages.count > 1 ? languages[1] : header.targetLanguage
     }
@@ -148,8 +159,8 @@ public struct XLIFFWriter: TranslationUnitWriter {
         if let date = m.changeDate { unitMeta.append(("changedate", CompactDate.format(date))) }
         if let user = m.changeUser { unitMeta.append(("changeid", user)) }
         if let origin = m.origin { unitMeta.append(("origin", origin)) }
-        if let context = m.previousContext { unitMeta.append(("context-pre", context)) }
-        if let context = m.nextContext { unitMeta.append(("context-post", context)) }
+        if let context = m.previousContext ?? (statesContexts ? "" : nil) { unitMeta.append((XLIFFMeta.contextBefore, context)) }
+        if let context = m.nextContext { unitMeta.append((XLIFFMeta.contextAfter, context)) }
         if source.language != self.source { unitMeta.append((XLIFFMeta.sourceLanguage, source.language.description)) }
         if let target, let language = self.target, target.language != language {
             unitMeta.append((XLIFFMeta.targetLanguage, target.language.description))
@@ -245,7 +256,27 @@ public struct XLIFFWriter: TranslationUnitWriter {
         for note in unit.metadata.notes { writeNote12(note, annotates: nil) }
         for note in source.notes { writeNote12(note, annotates: "source") }
         for note in target?.notes ?? [] { writeNote12(note, annotates: "target") }
+        writeContexts12(unit.metadata)
         sink.append("</trans-unit>\n")
+    }
+
+    /// The unit's contexts as one `<context-group purpose="match">`, none when it has none to
+    /// state.
+    private func writeContexts12(_ m: UnitMetadata) {
+        var contexts: [(String, String)] = []
+        if let before = m.previousContext ?? (statesContexts ? "" : nil) { contexts.append((XLIFFMeta.contextBefore12, before)) }
+        if let after = m.nextContext { contexts.append((XLIFFMeta.contextAfter12, after)) }
+        guard !contexts.isEmpty else { return }
+        // No `name`: the 1.2 schema makes a group's name unique in its `<file>`.
+        sink.append("  <context-group purpose=\"match\">\n")
+        for (type, value) in contexts {
+            sink.append("    <context")
+            sink.appendAttribute("context-type", type)
+            sink.append(">")
+            sink.appendEscapedText(value)
+            sink.append("</context>\n")
+        }
+        sink.append("  </context-group>\n")
     }
 
     private func writeNote12(_ note: String, annotates: String?) {
