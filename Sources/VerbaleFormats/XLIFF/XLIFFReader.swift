@@ -42,6 +42,8 @@ enum XLIFFMeta {
     static let contextAfter = "context-post"
     static let contextBefore12 = "x-context-pre"
     static let contextAfter12 = "x-context-post"
+    /// The `<file original>` of a memory's export (the header names no file of its own).
+    static let memoryOriginal = "verbale-memory"
     /// XLIFF 2.0 inline `type` takes six values only; a TMX type (`bold`, `x-date`) travels as
     /// `subType="tmx:bold"` beside the nearest 2.0 type, and comes back as `type` on reading.
     static let tmxTypePrefix = "tmx:"
@@ -54,6 +56,14 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private var version2 = false
     /// A 1.2 `<file>` Verbale wrote (`tool-id="verbale"`): unit ids are in `resname`.
     private var idsInResname = false
+    /// A memory's export by a Verbale from before 30 Nov 03:39 UTC (`original="verbale-memory"`,
+    /// in 1.2 without `tool-id="verbale"`), which gave a unit without an id a made-up `u3` and did
+    /// not say so: such an id, `u` and the unit's place in the file, is dropped (`finishUnit`).
+    private var olderVerbaleExport = false
+    /// The place of the unit being read among its `<file>`'s units, from 1 (as the writer counted).
+    private var unitOrdinal = 0
+    /// Whether the unit states its id in the metadata (`<mda:meta type="id">`).
+    private var idStated = false
     private var sawRoot = false
     private var header = MemoryHeader()
     private var headerPublished = false
@@ -178,6 +188,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
                 targetLanguage = try language(attributes["target-language"], position)
                 idsInResname = attributes["tool-id"] == XLIFFMeta.tool12
             }
+            olderVerbaleExport = attributes["original"] == XLIFFMeta.memoryOriginal && (version2 || !idsInResname)
+            unitOrdinal = 0
             header.original = header.original ?? attributes["original"]
             guard sourceLanguage != nil else {
                 throw error(position, .missingAttribute(element: version2 ? "xliff" : "file", attribute: version2 ? "srcLang" : "source-language"))
@@ -322,6 +334,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private func startUnit(_ attributes: XMLAttributes, _ position: XMLPosition) {
         inUnit = true
         unitID = idsInResname ? attributes["resname"] : attributes["id"]
+        unitOrdinal += 1
+        idStated = false
         unitLine = position.line
         metadata = UnitMetadata()
         let placeholder = LanguageTag(.english)
@@ -372,7 +386,9 @@ final class XLIFFBuilder: XMLUnitBuilder {
             case XLIFFMeta.contextBefore: metadata.previousContext = value
             case XLIFFMeta.contextAfter: metadata.nextContext = value
             case "review": unitReview = ReviewStatus(rawValue: value) ?? unitReview
-            case XLIFFMeta.unitID: unitID = value.isEmpty ? nil : value
+            case XLIFFMeta.unitID:
+                unitID = value.isEmpty ? nil : value
+                idStated = true
             // A malformed tag is an error, not dropped: the unit would silently take the file's languages.
             case XLIFFMeta.sourceLanguage: unitSourceLanguage = try language(value, metaPosition)
             case XLIFFMeta.targetLanguage: unitTargetLanguage = try language(value, metaPosition)
@@ -412,6 +428,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private func finishUnit(_ position: XMLPosition) {
         inUnit = false
         guard let sourceLanguage else { return }
+        if olderVerbaleExport, !idStated, unitID == "u\(unitOrdinal)" { unitID = nil }
         for (index, segment) in segments.enumerated() {
             var unit = TranslationUnit(id: unitID, variants: [], metadata: metadata)
             if segments.count > 1 { unit.id = "\(unitID ?? ""):\(segment.id ?? String(index + 1))" }

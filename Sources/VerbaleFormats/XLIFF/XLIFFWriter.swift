@@ -74,11 +74,11 @@ public struct XLIFFWriter: TranslationUnitWriter {
             sink.appendAttribute("srcLang", source.description)
             if let target { sink.appendAttribute("trgLang", target.description) }
             sink.append(">\n<file id=\"f1\"")
-            sink.appendAttribute("original", header.original ?? "verbale-memory")
+            sink.appendAttribute("original", header.original ?? XLIFFMeta.memoryOriginal)
             sink.append(">\n")
         case .v1_2:
             sink.append("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n<file")
-            sink.appendAttribute("original", header.original ?? "verbale-memory")
+            sink.appendAttribute("original", header.original ?? XLIFFMeta.memoryOriginal)
             sink.appendAttribute("source-language", source.description)
             if let target { sink.appendAttribute("target-language", target.description) }
             sink.append(" datatype=\"plaintext\"")
@@ -106,7 +106,9 @@ public struct XLIFFWriter: TranslationUnitWriter {
         let wanted = unit.id ?? "u\(counter)"
         let id = uniqueID(version == .v2_0 ? Self.nameToken(wanted) : wanted)
         // The memory's own id in the metadata when the 2.0 id is not it: "" when it had none.
-        let ownID: String? = unit.id == id ? nil : (unit.id ?? "")
+        // An own id that looks made up (`u3` for the third unit) is stated too: a reader drops
+        // such an id when nothing says it is the unit's own (older exports made them up silently).
+        let ownID: String? = unit.id == id && id != "u\(counter)" ? nil : (unit.id ?? "")
         switch version {
         case .v2_0: writeUnit2(unit, id: id, originalID: ownID, source: sourceVariant, target: targetVariant)
         case .v1_2: writeUnit12(unit, id: id, source: sourceVariant, target: targetVariant)
