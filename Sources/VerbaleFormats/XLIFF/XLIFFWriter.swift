@@ -184,11 +184,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
             if let appliesTo { sink.appendAttribute("appliesTo", appliesTo) }
             sink.append(">\n")
             for (type, value) in metas {
-                sink.append("      <mda:meta")
-                sink.appendAttribute("type", type)
-                sink.append(">")
-                sink.appendEscapedText(value)
-                sink.append("</mda:meta>\n")
+                appendTextElement("mda:meta", indent: "      ", attribute: ("type", type), text: value)
             }
             sink.append("    </mda:metaGroup>\n")
         }
@@ -197,11 +193,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
         if !notes.isEmpty {
             sink.append("  <notes>\n")
             for (note, appliesTo) in notes {
-                sink.append("    <note")
-                if let appliesTo { sink.appendAttribute("appliesTo", appliesTo) }
-                sink.append(">")
-                sink.appendEscapedText(note)
-                sink.append("</note>\n")
+                appendTextElement("note", indent: "    ", attribute: appliesTo.map { ("appliesTo", $0) }, text: note)
             }
             sink.append("  </notes>\n")
         }
@@ -272,21 +264,26 @@ public struct XLIFFWriter: TranslationUnitWriter {
         // No `name`: the 1.2 schema makes a group's name unique in its `<file>`.
         sink.append("  <context-group purpose=\"match\">\n")
         for (type, value) in contexts {
-            sink.append("    <context")
-            sink.appendAttribute("context-type", type)
-            sink.append(">")
-            sink.appendEscapedText(value)
-            sink.append("</context>\n")
+            appendTextElement("context", indent: "    ", attribute: ("context-type", type), text: value)
         }
         sink.append("  </context-group>\n")
     }
 
-    private func writeNote12(_ note: String, annotates: String?) {
-        sink.append("  <note")
-        if let annotates { sink.appendAttribute("annotates", annotates) }
+    /// `<name attribute="…">text</name>` on a line of its own, attribute and text escaped.
+    private func appendTextElement(_ name: String, indent: String, attribute: (name: String, value: String)?, text: String) {
+        sink.append(indent)
+        sink.append("<")
+        sink.append(name)
+        if let attribute { sink.appendAttribute(attribute.name, attribute.value) }
         sink.append(">")
-        sink.appendEscapedText(note)
-        sink.append("</note>\n")
+        sink.appendEscapedText(text)
+        sink.append("</")
+        sink.append(name)
+        sink.append(">\n")
+    }
+
+    private func writeNote12(_ note: String, annotates: String?) {
+        appendTextElement("note", indent: "  ", attribute: annotates.map { ("annotates", $0) }, text: note)
     }
 
     public mutating func finish() throws(FormatError) {
