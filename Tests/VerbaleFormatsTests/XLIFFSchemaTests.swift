@@ -80,11 +80,14 @@ struct XLIFFSchemaTests {
         return units
     }
 
-    static func export(_ units: [TranslationUnit], version: XLIFFVersion, languages: [LanguageTag]) throws -> (URL, Int) {
+    /// `statesContexts`: as a memory's export, every unit states its context, empty when none.
+    static func export(_ units: [TranslationUnit], version: XLIFFVersion, languages: [LanguageTag],
+                       statesContexts: Bool = false) throws -> (URL, Int) {
         let url = temporaryFile("export-\(version.rawValue).xlf")
         let sink = try ByteSink(url: url)
         var header = MemoryHeader()
         header.original = "notes <verbales> & co"
+        if statesContexts { header.properties.append(MemoryHeader.contextsStated) }
         var writer = try XLIFFWriter(sink: sink, header: header, languages: languages, version: version)
         for unit in units { try writer.write(unit) }
         try writer.finish()
@@ -100,11 +103,16 @@ struct XLIFFSchemaTests {
         defer { try? FileManager.default.removeItem(at: schemas.folder) }
         let units = try Self.units(source: source, target: target, seed: 20_210_112)
         for version in XLIFFVersion.allCases {
-            let (url, written) = try Self.export(units, version: version, languages: [source, target])
-            defer { try? FileManager.default.removeItem(at: url) }
-            #expect(written > 100, "\(version): too few units written to prove anything")
-            let result = try XLIFFSchemas.validate(url, schema: version == .v1_2 ? schemas.v1_2 : schemas.v2_0)
-            #expect(result.status == 0, "XLIFF \(version.rawValue) \(source)→\(target): \(result.output.prefix(2_000))")
+            for statesContexts in [false, true] {
+                let (url, written) = try Self.export(units, version: version, languages: [source, target], statesContexts: statesContexts)
+                defer { try? FileManager.default.removeItem(at: url) }
+                #expect(written > 100, "\(version): too few units written to prove anything")
+                // The contexts are there to be checked: 1.2 writes them as <context-group>s.
+                let text = try String(contentsOf: url, encoding: .utf8)
+                #expect(text.contains(version == .v1_2 ? "<context context-type=\"x-context-pre\">" : "<mda:meta type=\"context-pre\">"))
+                let result = try XLIFFSchemas.validate(url, schema: version == .v1_2 ? schemas.v1_2 : schemas.v2_0)
+                #expect(result.status == 0, "XLIFF \(version.rawValue) \(source)→\(target), contexts stated: \(statesContexts): \(result.output.prefix(2_000))")
+            }
         }
     }
 

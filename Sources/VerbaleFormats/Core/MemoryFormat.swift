@@ -104,14 +104,18 @@ public enum MemoryFormat: String, CaseIterable, Sendable {
     }
 
     /// A writer for this format. `languages` chooses and orders the columns of TSV/CSV and the
-    /// source/target of XLIFF (first = source); TMX writes every variant.
+    /// source/target of XLIFF (first = source); TMX writes every variant. TSV/CSV: `tagColumns`
+    /// get a `LANG language` column (`DelimitedWriter`), and a header that states its contexts
+    /// (`MemoryHeader.statesContexts`) gives the table `context-pre`/`context-post` columns.
     public func makeWriter(sink: ByteSink, header: MemoryHeader = MemoryHeader(), languages: [LanguageTag] = [],
-                           xliffVersion: XLIFFVersion = .v2_0, formulaGuard: Bool = true) throws(FormatError) -> any TranslationUnitWriter {
+                           xliffVersion: XLIFFVersion = .v2_0, formulaGuard: Bool = true,
+                           tagColumns: [LanguageTag] = []) throws(FormatError) -> any TranslationUnitWriter {
         switch self {
         case .tmx: return try TMXWriter(sink: sink, header: header)
         case .xliff: return try XLIFFWriter(sink: sink, header: header, languages: languages, version: xliffVersion)
-        case .tsv: return try DelimitedWriter(sink: sink, dialect: .tsv, languages: languages, formulaGuard: formulaGuard)
-        case .csv: return try DelimitedWriter(sink: sink, dialect: .csv, languages: languages, formulaGuard: formulaGuard)
+        case .tsv, .csv:
+            return try DelimitedWriter(sink: sink, dialect: self == .tsv ? .tsv : .csv, languages: languages, formulaGuard: formulaGuard,
+                                       tagColumns: tagColumns, statesContexts: header.statesContexts)
         }
     }
 }

@@ -20,14 +20,29 @@ enum DelimitedColumn {
     static let propertyPrefix = "prop:"
     /// The review property a variant carries (TMX `<prop type="x-review">` inside a `<tuv>`).
     static let variantReviewProperty = "x-review"
+    /// The unit's previous and next context keys (TMX `x-context-pre`/`x-context-post`). A table
+    /// with a `context-pre` column states every row's context: an empty cell means "none", and
+    /// import then infers none from the row before (the rows of an export are not a document).
+    static let contextBefore = "context-pre"
+    static let contextAfter = "context-post"
+    static let languageSuffix = "language"
+
+    /// `en language`: the full tag of a row's text in the `en` column where it differs from the
+    /// column's own (`en-GB`), so a region survives a table whose columns `--langs` chose.
+    static func language(of column: LanguageTag) -> String { "\(column) \(languageSuffix)" }
 
     /// `km review`: the review status of one language's text where it differs from the unit's
     /// (every shipped Khmer formula is `unreviewed` under a `translated` unit).
     static func review(of language: LanguageTag) -> String { "\(language) \(review)" }
 
     /// The language of a `LANG review` header cell (`km review`, `fr-FR Review`), else nil.
-    static func reviewedLanguage(_ name: String) -> LanguageTag? {
-        let suffix = " " + review
+    static func reviewedLanguage(_ name: String) -> LanguageTag? { tag(of: name, suffix: review) }
+
+    /// The language of a `LANG language` header cell (`en language`, `km Language`), else nil.
+    static func languageOfColumn(_ name: String) -> LanguageTag? { tag(of: name, suffix: languageSuffix) }
+
+    private static func tag(of name: String, suffix word: String) -> LanguageTag? {
+        let suffix = " " + word
         guard name.count > suffix.count, name.lowercased().hasSuffix(suffix) else { return nil }
         let tag = name.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
         return try? LanguageTag(parsing: tag)

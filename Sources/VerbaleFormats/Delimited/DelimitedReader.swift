@@ -2,10 +2,14 @@ import Foundation
 import VerbaleCore
 
 /// Reads TSV or CSV memories, streaming: a header row of BCP 47 language tags (`en`, `fr-FR`,
-/// `km-KH`) and optional `note`, `origin`, `review`, `prop:NAME` and `LANG review` columns, then
-/// one unit a row. A `km review` cell becomes the `x-review` property of that row's `km` text
-/// (what TMX writes as `<prop type="x-review">` in the `<tuv>`), so a text's own review status
-/// survives the table.
+/// `km-KH`) and optional `note`, `origin`, `review`, `prop:NAME`, `LANG review`, `LANG language`,
+/// `context-pre` and `context-post` columns, then one unit a row. A `km review` cell becomes the
+/// `x-review` property of that row's `km` text (what TMX writes as `<prop type="x-review">` in
+/// the `<tuv>`), so a text's own review status survives the table; an `en language` cell
+/// (`en-GB`) is the full tag of that row's `en` text, which must be a form of the column's
+/// language (`fr-CA` under `en` is an error). `context-pre`/`context-post` are the unit's context
+/// keys; a table with a `context-pre` column states every row's context (`header` then carries
+/// `MemoryHeader.contextsStated`): an empty cell is "none", not "the row before".
 ///
 /// Accepts UTF-8 (with or without BOM) and UTF-16 with BOM (Excel's "Unicode text"); invalid
 /// UTF-8, U+FFFE/U+FFFF (as in XML: `Noncharacters`) and unknown columns are errors with their
@@ -29,6 +33,8 @@ public final class DelimitedReader: TranslationUnitReader {
         case note, origin, review
         case property(String)
         case languageReview(LanguageTag)
+        case languageOf(LanguageTag)
+        case contextBefore, contextAfter
     }
 
     public init(source: ByteSource, dialect: DelimitedDialect) throws(FormatError) {
@@ -50,16 +56,20 @@ public final class DelimitedReader: TranslationUnitReader {
             case DelimitedColumn.note, "notes": column = .note
             case DelimitedColumn.origin, "source file": column = .origin
             case DelimitedColumn.review, "status": column = .review
+            case DelimitedColumn.contextBefore: column = .contextBefore
+            case DelimitedColumn.contextAfter: column = .contextAfter
             case _ where name.lowercased().hasPrefix(DelimitedColumn.propertyPrefix):
                 column = .property(String(name.dropFirst(DelimitedColumn.propertyPrefix.count)))
             default:
                 if let tag = DelimitedColumn.reviewedLanguage(name) {
                     column = .languageReview(tag)
+                } else if let tag = DelimitedColumn.languageOfColumn(name) {
+                    column = .languageOf(tag)
                 } else if let tag = try? LanguageTag(parsing: name) {
                     column = .language(tag)
                 } else {
                     throw FormatError(file: source.name, line: headerRow.line, column: index + 1, reason: .malformedTable(
-                        "header cell \(index + 1) \"\(name)\" is not a language tag (en, fr-FR, km-KH) nor note, origin, review, LANG review (km review) or prop:NAME"))
+                        "header cell \(index + 1) \"\(name)\" is not a language tag (en, fr-FR, km-KH) nor note, origin, review, LANG review (km review), LANG language (en language), context-pre, context-post or prop:NAME"))
                 }
             }
             guard seen.insert("\(column)").inserted else {
@@ -70,16 +80,25 @@ public final class DelimitedReader: TranslationUnitReader {
         }
         let languages = columns.compactMap { if case let .language(tag) = $0 { tag } else { nil } }
         for (index, column) in columns.enumerated() {
-            guard case let .languageReview(tag) = column, !languages.contains(tag) else { continue }
+            let (tag, suffix): (LanguageTag, String)
+            switch column {
+            case let .languageReview(reviewed): (tag, suffix) = (reviewed, DelimitedColumn.review)
+            case let .languageOf(named): (tag, suffix) = (named, DelimitedColumn.languageSuffix)
+            default: continue
+            }
+            guard !languages.contains(tag) else { continue }
             throw FormatError(file: source.name, line: headerRow.line, column: index + 1, reason: .malformedTable(
-                "the column \"\(tag) review\" has no \"\(tag)\" column to apply to"))
+                "the column \"\(tag) \(suffix)\" has no \"\(tag)\" column to apply to"))
         }
         guard !languages.isEmpty else {
             throw FormatError(file: source.name, line: headerRow.line, column: 1,
                               reason: .malformedTable("the header row names no language column (expected tags such as en, fr-FR, km-KH)"))
         }
         self.columns = columns
-        header = MemoryHeader(sourceLanguage: languages.first, targetLanguage: languages.count > 1 ? languages[1] : nil)
+        // A `context-pre` column states every row's context, an empty cell included.
+        let statesContexts = columns.contains { if case .contextBefore = $0 { true } else { false } }
+        header = MemoryHeader(sourceLanguage: languages.first, targetLanguage: languages.count > 1 ? languages[1] : nil,
+                              properties: statesContexts ? [MemoryHeader.contextsStated] : [])
     }
 
     public func next() throws(FormatError) -> TranslationUnit? {
@@ -92,6 +111,7 @@ public final class DelimitedReader: TranslationUnitReader {
             }
             var unit = TranslationUnit(variants: [])
             var variantReviews: [(LanguageTag, String)] = []
+            var variantTags: [(column: LanguageTag, text: String, cell: Int)] = []
             let excelQuoted = scanner.excelQuotedFields
             for (offset, (column, cell)) in zip(columns, row.fields).enumerated() where !cell.isEmpty {
                 // Backslash escapes are Verbale's TSV; an Excel-quoted cell has none.
@@ -112,6 +132,9 @@ public final class DelimitedReader: TranslationUnitReader {
                     }
                 case let .property(name): unit.metadata.properties.append(Property(type: name, value: text))
                 case let .languageReview(tag): variantReviews.append((tag, text))
+                case let .languageOf(tag): variantTags.append((tag, text, offset + 1))
+                case .contextBefore: unit.metadata.previousContext = text
+                case .contextAfter: unit.metadata.nextContext = text
                 }
             }
             for (tag, text) in variantReviews {
@@ -131,6 +154,10 @@ public final class DelimitedReader: TranslationUnitReader {
                 unit.variants[index].properties.removeAll { $0.type == DelimitedColumn.variantReviewProperty }
                 unit.variants[index].properties.append(Property(type: DelimitedColumn.variantReviewProperty, value: value))
             }
+            // After the reviews, which find their text by the column's tag.
+            for (column, text, cell) in variantTags {
+                try applyTag(text, ofColumn: column, to: &unit, line: row.line, cell: cell)
+            }
             guard !unit.variants.isEmpty else {
                 log.append(FormatWarning(kind: .emptyUnit, file: scanner.name, line: row.line, column: 0,
                                               detail: "a row with no text in any language is skipped"))
@@ -141,6 +168,34 @@ public final class DelimitedReader: TranslationUnitReader {
             return unit
         }
         return nil
+    }
+
+    /// Gives the row's text in `column` its own tag from an `en language` cell (`en-GB`).
+    /// Refused, at the row's line: a malformed tag, a tag of another language than the column's
+    /// (`fr-CA` under `en`), a tag another text of the row already has. A cell without a text
+    /// in its column is ignored with a warning, as a `LANG review` one.
+    private func applyTag(_ text: String, ofColumn column: LanguageTag, to unit: inout TranslationUnit,
+                          line: Int, cell: Int) throws(FormatError) {
+        let name = DelimitedColumn.language(of: column)
+        guard let index = unit.variants.firstIndex(where: { $0.language == column }) else {
+            log.append(FormatWarning(kind: .ignored, file: scanner.name, line: line, column: 0,
+                                     detail: "\"\(name)\" is \"\(text)\" but the row has no \(column) text; ignored"))
+            return
+        }
+        let tag: LanguageTag
+        do { tag = try LanguageTag(parsing: text) } catch {
+            throw FormatError(file: scanner.name, line: line, column: 0, reason: .malformedTable(
+                "cell \(cell) (\"\(name)\") \"\(text)\" is not a language tag: \(error)"))
+        }
+        guard column.matches(tag) else {
+            throw FormatError(file: scanner.name, line: line, column: 0, reason: .malformedTable(
+                "cell \(cell) (\"\(name)\") says \(tag), which is not a form of \(column): the text in the \(column) column must be \(column), or \(column) with a region (en-GB under en)"))
+        }
+        guard tag == column || !unit.variants.contains(where: { $0.language == tag }) else {
+            throw FormatError(file: scanner.name, line: line, column: 0, reason: .malformedTable(
+                "cell \(cell) (\"\(name)\") says \(tag), but the row has another text in \(tag)"))
+        }
+        unit.variants[index].language = tag
     }
 
     /// TSV escapes: `\t`, `\n`, `\r`, `\\` (other backslashes stay as they are).

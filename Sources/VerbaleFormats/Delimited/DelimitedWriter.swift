@@ -14,6 +14,19 @@ import VerbaleCore
 /// Columns: `languages` if given (a memory's export gives all its languages), else the first
 /// unit's languages. A variant fills the column of its exact tag, else, when no column has its
 /// exact tag, the column its tag matches (`fr-FR` → `fr`): never two columns for one text.
+/// A unit with two texts for one column (`en-GB` and `en-US` under `--langs en`) gets the first
+/// written; the others are counted in `textsLeftOut`, never dropped silently.
+///
+/// `tagColumns`: language columns followed, after all the others, by a `LANG language` column
+/// (`en language`) holding a text's own tag where it differs from the column's (`en-GB` in the
+/// `en` column), so that importing the table gives the text its region back. Why a column beside
+/// rather than one column per full tag: `--langs en,km` asks for one English and one Khmer
+/// column — what a spreadsheet sorts and filters and what scripts read by name — and every
+/// English text belongs in the first, whatever its region.
+///
+/// `statesContexts` (a memory's export: `MemoryHeader.statesContexts`): last come `context-pre`
+/// and `context-post`, the unit's context keys (TMX `x-context-pre`/`-post`); an empty cell
+/// says "none", so an import gives the row no context from the row before it.
 ///
 /// `formulaGuard` (on unless asked otherwise): a cell a spreadsheet would run as a formula
 /// (`=`, `+`, `-`, `@`, tab, CR first) gets a leading apostrophe (`FormulaGuard`), which the
@@ -24,12 +37,19 @@ public struct DelimitedWriter: TranslationUnitWriter {
     private var languages: [LanguageTag]
     private let propertyColumns: [String]
     private let formulaGuard: Bool
+    private let tagColumns: [LanguageTag]
+    private let statesContexts: Bool
     private var started = false
     private var finished = false
 
+    /// Texts not written because another text of their unit filled their column first.
+    public private(set) var textsLeftOut = 0
+
     public init(sink: ByteSink, dialect: DelimitedDialect, languages: [LanguageTag] = [], propertyColumns: [String] = [],
-                formulaGuard: Bool = true) throws(FormatError) {
+                formulaGuard: Bool = true, tagColumns: [LanguageTag] = [], statesContexts: Bool = false) throws(FormatError) {
         self.sink = sink
+        self.tagColumns = tagColumns
+        self.statesContexts = statesContexts
         self.formulaGuard = formulaGuard
         self.dialect = dialect
         self.languages = languages
@@ -46,6 +66,8 @@ public struct DelimitedWriter: TranslationUnitWriter {
         let names = languages.map(\.description) + [DelimitedColumn.note, DelimitedColumn.origin, DelimitedColumn.review]
             + propertyColumns.map { DelimitedColumn.propertyPrefix + $0 }
             + languages.map(DelimitedColumn.review(of:))
+            + languages.filter(tagColumns.contains).map(DelimitedColumn.language(of:))
+            + (statesContexts ? [DelimitedColumn.contextBefore, DelimitedColumn.contextAfter] : [])
         writeRow(names)
     }
 
@@ -53,9 +75,24 @@ public struct DelimitedWriter: TranslationUnitWriter {
         if !started { start(with: unit) }
         var cells: [String] = []
         cells.reserveCapacity(2 * languages.count + 3 + propertyColumns.count)
-        let variants = languages.map { language in
-            unit.variants.first { $0.language == language }
-                ?? unit.variants.first { language.matches($0.language) && !languages.contains($0.language) }
+        var variants: [Variant?] = []
+        variants.reserveCapacity(languages.count)
+        for language in languages {
+            // Its exact tag first, else one it matches that has no column of its own.
+            var exact: Variant?
+            var near: Variant?
+            var candidates = 0
+            for variant in unit.variants {
+                if variant.language == language {
+                    if exact == nil { exact = variant }
+                    candidates += 1
+                } else if language.matches(variant.language), !languages.contains(variant.language) {
+                    if near == nil { near = variant }
+                    candidates += 1
+                }
+            }
+            variants.append(exact ?? near)
+            if candidates > 1 { textsLeftOut += candidates - 1 }
         }
         for variant in variants {
             cells.append(variant?.text ?? "")
@@ -69,6 +106,13 @@ public struct DelimitedWriter: TranslationUnitWriter {
         for variant in variants {
             let own = variant?.properties.last { $0.type == DelimitedColumn.variantReviewProperty }?.value
             cells.append(own.flatMap { $0 == unit.metadata.review.rawValue ? nil : $0 } ?? "")
+        }
+        for (language, variant) in zip(languages, variants) where tagColumns.contains(language) {
+            cells.append(variant.flatMap { $0.language == language ? nil : $0.language.description } ?? "")
+        }
+        if statesContexts {
+            cells.append(unit.metadata.previousContext ?? "")
+            cells.append(unit.metadata.nextContext ?? "")
         }
         writeRow(cells)
         try sink.flushIfNeeded()

@@ -10,7 +10,8 @@ import VerbaleCore
 ///   (`mda:metaGroup`) for dates, users, origin, context, props; inline `ph/pc/sc/ec/mrk/sm/em`
 ///   with their `originalData` as tag content;
 /// - XLIFF 1.2: inline `g/x/bx/ex/ph/bpt/ept/it/mrk` (with `<sub>`), `<note annotates>`,
-///   `approved="yes"`; `seg-source` and `alt-trans` are skipped (they repeat or suggest);
+///   `approved="yes"`, context keys (`<context context-type="x-context-pre">`, in a unit's
+///   `<context-group>`); `seg-source` and `alt-trans` are skipped (they repeat or suggest);
 /// - states map to `ReviewStatus` (see `XLIFFReviewState`).
 public enum XLIFFReader {
     public static func make(source: ByteSource) throws(FormatError) -> XMLUnitReader {
@@ -34,6 +35,15 @@ enum XLIFFMeta {
     /// when it had none) and their `id` may be made up.
     static let tool12 = "verbale"
     static let targetLanguage = "target-language"
+    /// A unit's context keys (TMX `x-context-pre`/`x-context-post`): 2.0 metadata types in the
+    /// `verbale` group, 1.2 `context-type`s in a unit's `<context-group purpose="match">`.
+    /// An empty one states "no context" (the import infers none from the unit before).
+    static let contextBefore = "context-pre"
+    static let contextAfter = "context-post"
+    static let contextBefore12 = "x-context-pre"
+    static let contextAfter12 = "x-context-post"
+    /// The `<file original>` of a memory's export (the header names no file of its own).
+    static let memoryOriginal = "verbale-memory"
     /// XLIFF 2.0 inline `type` takes six values only; a TMX type (`bold`, `x-date`) travels as
     /// `subType="tmx:bold"` beside the nearest 2.0 type, and comes back as `type` on reading.
     static let tmxTypePrefix = "tmx:"
@@ -46,6 +56,14 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private var version2 = false
     /// A 1.2 `<file>` Verbale wrote (`tool-id="verbale"`): unit ids are in `resname`.
     private var idsInResname = false
+    /// A memory's export by a Verbale from before 30 Nov 03:39 UTC (`original="verbale-memory"`,
+    /// in 1.2 without `tool-id="verbale"`), which gave a unit without an id a made-up `u3` and did
+    /// not say so: such an id, `u` and the unit's place in the file, is dropped (`finishUnit`).
+    private var olderVerbaleExport = false
+    /// The place of the unit being read among its `<file>`'s units, from 1 (as the writer counted).
+    private var unitOrdinal = 0
+    /// Whether the unit states its id in the metadata (`<mda:meta type="id">`).
+    private var idStated = false
     private var sawRoot = false
     private var header = MemoryHeader()
     private var headerPublished = false
@@ -170,6 +188,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
                 targetLanguage = try language(attributes["target-language"], position)
                 idsInResname = attributes["tool-id"] == XLIFFMeta.tool12
             }
+            olderVerbaleExport = attributes["original"] == XLIFFMeta.memoryOriginal && (version2 || !idsInResname)
+            unitOrdinal = 0
             header.original = header.original ?? attributes["original"]
             guard sourceLanguage != nil else {
                 throw error(position, .missingAttribute(element: version2 ? "xliff" : "file", attribute: version2 ? "srcLang" : "source-language"))
@@ -179,6 +199,19 @@ final class XLIFFBuilder: XMLUnitBuilder {
             collecting = .segSource
             collector.reset()
             startParts()
+        case "context-group" where !version2 && inUnit:
+            break
+        case "context" where !version2 && inUnit:
+            // Only the context keys Verbale (or a tool copying its types) states; another tool's
+            // contexts (a database record, a source file) are no segment's keys.
+            let type = attributes["context-type"]
+            guard type == XLIFFMeta.contextBefore12 || type == XLIFFMeta.contextAfter12 else {
+                skipDepth = 1
+                return
+            }
+            field = ""
+            fieldKind = "context"
+            metaType = type == XLIFFMeta.contextBefore12 ? XLIFFMeta.contextBefore : XLIFFMeta.contextAfter
         case "header" where !version2, "skeleton", "seg-source", "alt-trans", "context-group", "bin-unit", "ignorable", "count-group", "prop-group":
             skipDepth = 1
         case "body", "group", "notes", "originalData":
@@ -301,6 +334,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private func startUnit(_ attributes: XMLAttributes, _ position: XMLPosition) {
         inUnit = true
         unitID = idsInResname ? attributes["resname"] : attributes["id"]
+        unitOrdinal += 1
+        idStated = false
         unitLine = position.line
         metadata = UnitMetadata()
         let placeholder = LanguageTag(.english)
@@ -331,6 +366,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
             if let dataID { originalData[dataID] = text }
         case "meta":
             try storeMeta(type: metaType, value: text)
+        case "context":
+            if metaType == XLIFFMeta.contextBefore { metadata.previousContext = text } else { metadata.nextContext = text }
         default:
             break
         }
@@ -346,10 +383,12 @@ final class XLIFFBuilder: XMLUnitBuilder {
             case "changedate": if let date = CompactDate.parse(value) { metadata.changeDate = date }
             case "changeid": metadata.changeUser = value
             case "origin": metadata.origin = value
-            case "context-pre": metadata.previousContext = value
-            case "context-post": metadata.nextContext = value
+            case XLIFFMeta.contextBefore: metadata.previousContext = value
+            case XLIFFMeta.contextAfter: metadata.nextContext = value
             case "review": unitReview = ReviewStatus(rawValue: value) ?? unitReview
-            case XLIFFMeta.unitID: unitID = value.isEmpty ? nil : value
+            case XLIFFMeta.unitID:
+                unitID = value.isEmpty ? nil : value
+                idStated = true
             // A malformed tag is an error, not dropped: the unit would silently take the file's languages.
             case XLIFFMeta.sourceLanguage: unitSourceLanguage = try language(value, metaPosition)
             case XLIFFMeta.targetLanguage: unitTargetLanguage = try language(value, metaPosition)
@@ -389,6 +428,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private func finishUnit(_ position: XMLPosition) {
         inUnit = false
         guard let sourceLanguage else { return }
+        if olderVerbaleExport, !idStated, unitID == "u\(unitOrdinal)" { unitID = nil }
         for (index, segment) in segments.enumerated() {
             var unit = TranslationUnit(id: unitID, variants: [], metadata: metadata)
             if segments.count > 1 { unit.id = "\(unitID ?? ""):\(segment.id ?? String(index + 1))" }

@@ -15,7 +15,15 @@ public enum XLIFFVersion: String, Sendable, CaseIterable {
 /// language is skipped and counted in `skipped`; one without the target is written with its
 /// source alone and counted in `withoutTarget`. The writer holds one pair: choosing it (and
 /// refusing a memory of more languages) is the caller's job (`XLIFFLanguagePair`). XLIFF 2.0 keeps everything TMX keeps (dates, users, origin, context, props,
-/// notes per language) through the metadata module; XLIFF 1.2 keeps text, tags, notes, state.
+/// notes per language) through the metadata module; XLIFF 1.2 keeps text, tags, notes, state and
+/// context.
+///
+/// Contexts (the keys of the previous and next source segments, for 101 matches): 2.0 as
+/// `<mda:meta type="context-pre">` / `context-post`, 1.2 as `<context-group purpose="match">` with `<context context-type="x-context-pre">` / `x-context-post` (XLIFF 1.2
+/// §2.5.5: `purpose="match"` marks context for matching; `x-` types are the spec's extension
+/// point). When the header states contexts (`MemoryHeader.statesContexts`: a memory's export),
+/// a unit without one gets an empty `context-pre`, "none", so that importing the file gives it
+/// none instead of the keys of the unit written before it, which is not its document's.
 ///
 /// Ids: XLIFF requires one on every unit, a memory's units may have none (a TSV row, an
 /// aligned sentence). Such a unit gets a made-up `u3`, and the file says it was made up, so
@@ -27,6 +35,8 @@ public struct XLIFFWriter: TranslationUnitWriter {
     private let sink: ByteSink
     private let version: XLIFFVersion
     private var header: MemoryHeader
+    /// `header.statesContexts`, read once.
+    private let statesContexts: Bool
     private var source: LanguageTag?
     private var target: LanguageTag?
     private var started = false
@@ -45,6 +55,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
         self.sink = sink
         self.version = version
         self.header = header
+        statesContexts = header.statesContexts
         source = languages.first ?? header.sourceLanguage
         target = languages.count > 1 ? languages[1] : header.targetLanguage
     }
@@ -63,11 +74,11 @@ public struct XLIFFWriter: TranslationUnitWriter {
             sink.appendAttribute("srcLang", source.description)
             if let target { sink.appendAttribute("trgLang", target.description) }
             sink.append(">\n<file id=\"f1\"")
-            sink.appendAttribute("original", header.original ?? "verbale-memory")
+            sink.appendAttribute("original", header.original ?? XLIFFMeta.memoryOriginal)
             sink.append(">\n")
         case .v1_2:
             sink.append("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n<file")
-            sink.appendAttribute("original", header.original ?? "verbale-memory")
+            sink.appendAttribute("original", header.original ?? XLIFFMeta.memoryOriginal)
             sink.appendAttribute("source-language", source.description)
             if let target { sink.appendAttribute("target-language", target.description) }
             sink.append(" datatype=\"plaintext\"")
@@ -95,7 +106,9 @@ public struct XLIFFWriter: TranslationUnitWriter {
         let wanted = unit.id ?? "u\(counter)"
         let id = uniqueID(version == .v2_0 ? Self.nameToken(wanted) : wanted)
         // The memory's own id in the metadata when the 2.0 id is not it: "" when it had none.
-        let ownID: String? = unit.id == id ? nil : (unit.id ?? "")
+        // An own id that looks made up (`u3` for the third unit) is stated too: a reader drops
+        // such an id when nothing says it is the unit's own (older exports made them up silently).
+        let ownID: String? = unit.id == id && id != "u\(counter)" ? nil : (unit.id ?? "")
         switch version {
         case .v2_0: writeUnit2(unit, id: id, originalID: ownID, source: sourceVariant, target: targetVariant)
         case .v1_2: writeUnit12(unit, id: id, source: sourceVariant, target: targetVariant)
@@ -148,8 +161,8 @@ public struct XLIFFWriter: TranslationUnitWriter {
         if let date = m.changeDate { unitMeta.append(("changedate", CompactDate.format(date))) }
         if let user = m.changeUser { unitMeta.append(("changeid", user)) }
         if let origin = m.origin { unitMeta.append(("origin", origin)) }
-        if let context = m.previousContext { unitMeta.append(("context-pre", context)) }
-        if let context = m.nextContext { unitMeta.append(("context-post", context)) }
+        if let context = m.previousContext ?? (statesContexts ? "" : nil) { unitMeta.append((XLIFFMeta.contextBefore, context)) }
+        if let context = m.nextContext { unitMeta.append((XLIFFMeta.contextAfter, context)) }
         if source.language != self.source { unitMeta.append((XLIFFMeta.sourceLanguage, source.language.description)) }
         if let target, let language = self.target, target.language != language {
             unitMeta.append((XLIFFMeta.targetLanguage, target.language.description))
@@ -171,11 +184,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
             if let appliesTo { sink.appendAttribute("appliesTo", appliesTo) }
             sink.append(">\n")
             for (type, value) in metas {
-                sink.append("      <mda:meta")
-                sink.appendAttribute("type", type)
-                sink.append(">")
-                sink.appendEscapedText(value)
-                sink.append("</mda:meta>\n")
+                appendTextElement("mda:meta", indent: "      ", attribute: ("type", type), text: value)
             }
             sink.append("    </mda:metaGroup>\n")
         }
@@ -184,11 +193,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
         if !notes.isEmpty {
             sink.append("  <notes>\n")
             for (note, appliesTo) in notes {
-                sink.append("    <note")
-                if let appliesTo { sink.appendAttribute("appliesTo", appliesTo) }
-                sink.append(">")
-                sink.appendEscapedText(note)
-                sink.append("</note>\n")
+                appendTextElement("note", indent: "    ", attribute: appliesTo.map { ("appliesTo", $0) }, text: note)
             }
             sink.append("  </notes>\n")
         }
@@ -245,15 +250,40 @@ public struct XLIFFWriter: TranslationUnitWriter {
         for note in unit.metadata.notes { writeNote12(note, annotates: nil) }
         for note in source.notes { writeNote12(note, annotates: "source") }
         for note in target?.notes ?? [] { writeNote12(note, annotates: "target") }
+        writeContexts12(unit.metadata)
         sink.append("</trans-unit>\n")
     }
 
-    private func writeNote12(_ note: String, annotates: String?) {
-        sink.append("  <note")
-        if let annotates { sink.appendAttribute("annotates", annotates) }
+    /// The unit's contexts as one `<context-group purpose="match">`, none when it has none to
+    /// state.
+    private func writeContexts12(_ m: UnitMetadata) {
+        var contexts: [(String, String)] = []
+        if let before = m.previousContext ?? (statesContexts ? "" : nil) { contexts.append((XLIFFMeta.contextBefore12, before)) }
+        if let after = m.nextContext { contexts.append((XLIFFMeta.contextAfter12, after)) }
+        guard !contexts.isEmpty else { return }
+        // No `name`: the 1.2 schema makes a group's name unique in its `<file>`.
+        sink.append("  <context-group purpose=\"match\">\n")
+        for (type, value) in contexts {
+            appendTextElement("context", indent: "    ", attribute: ("context-type", type), text: value)
+        }
+        sink.append("  </context-group>\n")
+    }
+
+    /// `<name attribute="…">text</name>` on a line of its own, attribute and text escaped.
+    private func appendTextElement(_ name: String, indent: String, attribute: (name: String, value: String)?, text: String) {
+        sink.append(indent)
+        sink.append("<")
+        sink.append(name)
+        if let attribute { sink.appendAttribute(attribute.name, attribute.value) }
         sink.append(">")
-        sink.appendEscapedText(note)
-        sink.append("</note>\n")
+        sink.appendEscapedText(text)
+        sink.append("</")
+        sink.append(name)
+        sink.append(">\n")
+    }
+
+    private func writeNote12(_ note: String, annotates: String?) {
+        appendTextElement("note", indent: "  ", attribute: annotates.map { ("annotates", $0) }, text: note)
     }
 
     public mutating func finish() throws(FormatError) {

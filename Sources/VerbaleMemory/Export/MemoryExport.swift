@@ -19,6 +19,10 @@ public enum MemoryExport {
         public var withoutTarget: Int
         /// The XLIFF pair, when the format is XLIFF and the memory is not empty.
         public var pair: XLIFFLanguagePair?
+        /// TSV/CSV texts not written because another text of their unit took their column
+        /// (`en-GB` beside `en-US` with `--langs en`): TMX, or an export without `--langs`
+        /// (one column per tag), keeps them.
+        public var textsLeftOut = 0
     }
 
     /// Exports the units having a variant in one of `languages` (all when nil), keeping only
@@ -34,15 +38,21 @@ public enum MemoryExport {
         header.sourceLanguage = languages?.first
         header.creationTool = tool
         header.creationDate = Date()
+        // Each unit's context is written, its absence too (TMX by this header property, TSV/CSV
+        // by their context columns, XLIFF by an empty context per unit): a re-import invents
+        // none from the export's order, which is not a document's (review 30 Nov, M11).
+        header.properties.append(MemoryHeader.contextsStated)
         guard format == .xliff else {
-            // Each unit's context is written (or its absence, by this property): a re-import
-            // invents none from the export's order.
-            if format == .tmx { header.properties.append(MemoryHeader.contextsStated) }
+            let table = format == .tsv || format == .csv
             // A table has one column per language, fixed by its header: without --langs, every
             // language the memory holds (the first unit's languages lost the others' texts
             // without a word: review 30 Nov, M2). TMX writes each unit's own variants.
-            let columns = try languages ?? (format == .tsv || format == .csv ? memory.languageTags() : [])
-            var writer = try format.makeWriter(sink: sink, header: header, languages: columns, formulaGuard: formulaGuard)
+            let columns = try languages ?? (table ? memory.languageTags() : [])
+            // With --langs, a column whose texts carry other tags (`en-GB` in `en`) says each
+            // text's own in an `en language` column, so a re-import keeps the region.
+            let tagColumns = try table && languages != nil ? Self.tagColumns(columns, stored: memory.languageTags()) : []
+            var writer = try format.makeWriter(sink: sink, header: header, languages: columns, formulaGuard: formulaGuard,
+                                               tagColumns: tagColumns)
             var leftOut = 0
             let count = try memory.forEachUnit(languages: languages) { stored in
                 // Only `languages`' variants were read: fewer than two distinct tags left means
@@ -56,7 +66,9 @@ public enum MemoryExport {
             }
             try writer.finish()
             try sink.close()
-            return Summary(units: count - leftOut, leftOut: leftOut, withoutTarget: 0)
+            var summary = Summary(units: count - leftOut, leftOut: leftOut, withoutTarget: 0)
+            summary.textsLeftOut = (writer as? DelimitedWriter)?.textsLeftOut ?? 0
+            return summary
         }
         let pair = try XLIFFLanguagePair.choose(requested: languages, stored: memory.languageTags())
         let selected = pair.map { [$0.source, $0.target] }
@@ -69,6 +81,15 @@ public enum MemoryExport {
         try writer.finish()
         try sink.close()
         return Summary(units: read - writer.skipped, leftOut: writer.skipped, withoutTarget: writer.withoutTarget, pair: pair)
+    }
+
+    /// The table columns (`columns`) into which texts of another tag go, given the tags the
+    /// memory holds: `en` when it holds `en-GB` and there is no `en-GB` column, `en-GB` when it
+    /// holds plain `en` and there is no `en` column. Cost: columns × stored tags.
+    static func tagColumns(_ columns: [LanguageTag], stored: [LanguageTag]) -> [LanguageTag] {
+        columns.filter { column in
+            stored.contains { $0 != column && column.matches($0) && !columns.contains($0) }
+        }
     }
 
     /// Whether the unit has text in at least two of the requested `languages` (`en-GB` and

@@ -14,9 +14,15 @@ struct ExportCommand: ParsableCommand {
         <prop type="x-review">), so importing the file again gives back the same memory. \
         TSV keeps texts, note, origin and review, and each text's own review status in a \
         "km review" (LANG review) column where it differs from the unit's: unreviewed Khmer \
-        stays unreviewed when the table is imported again. --format xliff writes XLIFF 2.0; \
+        stays unreviewed when the table is imported again. Without --langs a table has a \
+        column per language tag the memory holds (en, en-GB, km-KH); with --langs, a column \
+        holding texts of a more precise tag (en-GB under en) is followed at the end by an \
+        "en language" (LANG language) column naming each text's own tag, so the region comes \
+        back on import. Last come context-pre and context-post: each unit's context keys, \
+        empty for none, so 101 context matches survive the table. \
+        --format xliff writes XLIFF 2.0; \
         --format xliff12 writes XLIFF 1.2 for older CAT tools (Trados 2007, memoQ, Wordfast), \
-        which keeps texts, tags, notes and review state but not dates, users or origins. \
+        which keeps texts, tags, notes, review state and contexts but not dates, users or origins. \
         XLIFF is bilingual: a memory of \
         more than two languages needs --langs SOURCE,TARGET (one file per pair); units with no \
         target text are written with their source alone and counted on stderr. With --langs, \
@@ -96,6 +102,10 @@ struct ExportCommand: ParsableCommand {
                 let count = summary.leftOut
                 let names = languages.map(\.description).joined(separator: ", ")
                 Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "unit" : "units") with text in only one of \(names) left out (a unit of one language is no translation)\n")
+            }
+            if summary.textsLeftOut > 0 {
+                let count = summary.textsLeftOut
+                Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "text" : "texts") left out: \(count == 1 ? "its unit has" : "their units have") another text for the same column (en-GB beside en-US under en); export without --langs (a column per tag) or as TMX keeps them\n")
             }
         } catch let error as ExportError {
             throw CommandFailure(error.description)
