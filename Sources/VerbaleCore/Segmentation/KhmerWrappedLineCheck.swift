@@ -100,14 +100,10 @@ enum KhmerWrappedLineCheck {
         return e - k <= 4 && k > 0 && endsLine(text[k - 1])
     }
 
-    /// ICU's `\s`: Unicode White_Space (all in the BMP).
+    /// ICU's `\s`: Unicode White_Space (all in the BMP), which is `TextSpaces.isSpace` without
+    /// U+200B.
     @inline(__always)
-    static func isWhiteSpace(_ u: UInt16) -> Bool {
-        switch u {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
-    }
+    static func isWhiteSpace(_ u: UInt16) -> Bool { u != 0x200B && TextSpaces.isSpace(u) }
 
     /// What ICU's `.` does not match (without the dot-all flag).
     @inline(__always)

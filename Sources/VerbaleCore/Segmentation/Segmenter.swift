@@ -18,7 +18,8 @@ import CICU
 ///
 /// Cost: building compiles the rules once (keep the segmenter). `segments(of:)` is O(n): one ICU
 /// sentence pass, one ICU find pass per scanned rule check, anchored checks at candidates only
-/// (see `SegmentationRules`). Not thread-safe (ICU iterators hold the text): one per task.
+/// (see `SegmentationRules`); the shipped Khmer wrapped-line rule is tested in Swift
+/// (`KhmerWrappedLineCheck`). Not thread-safe (ICU iterators hold the text): one per task.
 public final class Segmenter {
     public let language: Language
     public let rules: SegmentationRules
