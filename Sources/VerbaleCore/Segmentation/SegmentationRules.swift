@@ -49,6 +49,9 @@ public struct SegmentationRules: Sendable {
         /// can start with, tested before ICU is asked (nil when a pattern has too many or is empty).
         var beforeFilter: SequenceFilter?
         var afterFilter: SequenceFilter?
+        /// A shipped rule the segmenter answers in Swift instead of asking ICU (same answers;
+        /// see `NativeRule`), nil for every other rule.
+        var native: NativeRule?
 
         /// Whether the units around `p` allow a match (p in 1..<n).
         @inline(__always)
@@ -86,7 +89,8 @@ public struct SegmentationRules: Sendable {
             case .scannedByPosition: how = "scanned by position"
             case .scannedByICU: how = check.trigger.isAll ? "scanned by ICU at every position" : "scanned by ICU"
             }
-            return "\(how) \(check.isBreak ? "break" : "no-break"): \(check.sources.joined(separator: ", "))"
+            let native = check.native == nil ? "" : " (native Swift check)"
+            return "\(how) \(check.isBreak ? "break" : "no-break"): \(check.sources.joined(separator: ", "))\(native)"
         }
     }
 
@@ -152,6 +156,7 @@ public struct SegmentationRules: Sendable {
         var check = Check(mode: rule.isBreak ? .scannedByPosition : .anchored, isBreak: rule.isBreak,
                           pattern: rule.beforeBreak.isEmpty ? after : "(?<=\(before))\(after)", sources: [source],
                           before: beforeTests, after: afterTests, primaryOffset: primaryOffset, primary: primary, trigger: .all)
+        check.native = NativeRule(recognising: rule)
         if !rule.beforeBreak.isEmpty { check.beforeFilter = SequenceFilter(before: beforeShape) }
         if !rule.afterBreak.isEmpty { check.afterFilter = SequenceFilter(after: afterShape) }
         if let plainBefore = rule.beforeBreak.isEmpty ? [] : beforeShape.plainSequence,
@@ -163,6 +168,27 @@ public struct SegmentationRules: Sendable {
             check.exact = true
         }
         return check
+    }
+
+    /// Shipped rules whose test is also written in Swift, because ICU made them the segmenter's
+    /// main cost. A rule is one only when its text is exactly the shipped rule's; an edited copy
+    /// in a custom file is a different rule and goes through ICU.
+    enum NativeRule: Sendable {
+        /// Khmer: a line break inside a sentence is no break (`KhmerWrappedLineCheck`).
+        case khmerWrappedLine
+
+        init?(recognising rule: SRXDocument.Rule) {
+            guard KhmerWrappedLineCheck.recognises(rule) else { return nil }
+            self = .khmerWrappedLine
+        }
+
+        /// What ICU's `(?<=before)after` answers at `p`.
+        @inline(__always)
+        func matches(_ text: UnsafeBufferPointer<UInt16>, at p: Int) -> Bool {
+            switch self {
+            case .khmerWrappedLine: KhmerWrappedLineCheck.matches(text, at: p)
+            }
+        }
     }
 
     /// Whether `pattern` uses a numbered or named back-reference (merging would renumber groups).

@@ -18,7 +18,8 @@ import CICU
 ///
 /// Cost: building compiles the rules once (keep the segmenter). `segments(of:)` is O(n): one ICU
 /// sentence pass, one ICU find pass per scanned rule check, anchored checks at candidates only
-/// (see `SegmentationRules`). Not thread-safe (ICU iterators hold the text): one per task.
+/// (see `SegmentationRules`); the shipped Khmer wrapped-line rule is tested in Swift
+/// (`KhmerWrappedLineCheck`). Not thread-safe (ICU iterators hold the text): one per task.
 public final class Segmenter {
     public let language: Language
     public let rules: SegmentationRules
@@ -34,6 +35,8 @@ public final class Segmenter {
     /// with (ICU is asked only where both agree with the text).
     private let beforeFilters: [SequenceFilter?]
     private let afterFilters: [SequenceFilter?]
+    /// Per check, its Swift evaluation when it is a shipped rule written natively (nil: ICU).
+    private let natives: [SegmentationRules.NativeRule?]
     private let filter: UnitFilter
     /// Checks scanned by position, in groups of up to 32, each with its table mapping a code
     /// unit to the checks whose driving test it passes (built once: 256 KB per group).
@@ -76,6 +79,7 @@ public final class Segmenter {
         exact = rules.checks.map(\.exact)
         beforeFilters = rules.checks.map(\.beforeFilter)
         afterFilters = rules.checks.map(\.afterFilter)
+        natives = rules.checks.map(\.native)
         filter = UnitFilter(checks: rules.checks)
         let indices = rules.checks.indices.filter { rules.checks[$0].mode == .scannedByPosition }
         var groups: [(members: [Int], table: [UInt32])] = []
@@ -147,7 +151,7 @@ public final class Segmenter {
         var breaks: [Int32] = []
         breaks.reserveCapacity(icu.count)
         var previous: Int32 = -1
-        let verdicts = verdicts, regexes = regexes, exact = exact
+        let verdicts = verdicts, exact = exact
         withTests { tests in
             for p in candidates where p != previous {
                 previous = p
@@ -158,8 +162,7 @@ public final class Segmenter {
                 var decision: Bool?
                 for i in anchored {
                     if i > firstScanned { break }
-                    if tests.admit(i, text, at: position),
-                       exact[i] || filtersAdmit(i, text, at: position) && regexes[i].match(at: position) != nil {
+                    if tests.admit(i, text, at: position), exact[i] || ruleMatches(i, text, at: position) {
                         decision = verdicts[i]
                         break
                     }
@@ -173,6 +176,14 @@ public final class Segmenter {
             }
         }
         return breaks
+    }
+
+    /// Whether check `c` matches at `p` (its unit tests passed): in Swift for a shipped rule
+    /// written natively, else through the sequence filters, then ICU.
+    @inline(__always)
+    private func ruleMatches(_ c: Int, _ text: UnsafeBufferPointer<UInt16>, at p: Int) -> Bool {
+        if let native = natives[c] { return native.matches(text, at: p) }
+        return filtersAdmit(c, text, at: p) && regexes[c].match(at: p) != nil
     }
 
     /// Whether check `c`'s sequence filters let `p` through to ICU.
@@ -238,8 +249,7 @@ public final class Segmenter {
                             mask &= mask - 1
                             let p = i - offsets[bit]
                             let index = members[bit]
-                            guard p > 0, p < n, tests.admit(index, text, at: p),
-                                  exact[index] || filtersAdmit(index, text, at: p) && regexes[index].match(at: p) != nil
+                            guard p > 0, p < n, tests.admit(index, text, at: p), exact[index] || ruleMatches(index, text, at: p)
                             else { continue }
                             found[bit].append(Int32(p))
                         }
