@@ -32,15 +32,25 @@ public struct Aligner: Sendable {
         /// and the lexicon is learnt again from that pass's beads for another pass (at most
         /// `Aligner.smallLexiconRounds` in all).
         public var bootstrapsSmallLexicons: Bool
+        /// Whether a Latin-script pair too short to measure its cognates (a note verbale) counts
+        /// them with `CognateModel.latinPrior` rather than not at all (review 1130c M7).
+        public var assumesCognatesInShortPairs: Bool
+        /// Whether a bead whose sides share no content, beside a bead that is not `1-1` with no
+        /// shared content in between, has its confidence capped (`DocumentEvidence.doubtfulBeads`,
+        /// review 1130c M7).
+        public var capsUnsupportedBeads: Bool
 
         public init(concepts: [TermConcept] = [], lengthModel: LengthModel? = nil, costModel: CostModel? = nil, paragraphsFirst: Bool = true,
-                    splitsSupportedBeads: Bool = true, bootstrapsSmallLexicons: Bool = true) {
+                    splitsSupportedBeads: Bool = true, bootstrapsSmallLexicons: Bool = true,
+                    assumesCognatesInShortPairs: Bool = true, capsUnsupportedBeads: Bool = true) {
             self.concepts = concepts
             self.lengthModel = lengthModel
             self.costModel = costModel
             self.paragraphsFirst = paragraphsFirst
             self.splitsSupportedBeads = splitsSupportedBeads
             self.bootstrapsSmallLexicons = bootstrapsSmallLexicons
+            self.assumesCognatesInShortPairs = assumesCognatesInShortPairs
+            self.capsUnsupportedBeads = capsUnsupportedBeads
         }
     }
 
@@ -111,7 +121,8 @@ public struct Aligner: Sendable {
             drafts.append(try draft(source, target))
         }
         let costs = options.costModel ?? .default(khmer: languages.0 == .khmer || languages.1 == .khmer)
-        guard costs.lexicalWeight > 0 else { return drafts.map(\.result) }
+        let caps = options.capsUnsupportedBeads
+        guard costs.lexicalWeight > 0 else { return drafts.map { $0.result(capsUnsupported: caps) } }
 
         // Lexical pass: word translations learnt from the trusted 1-1 beads of every document,
         // then each document's search again with them in place of the cognate test (the lexicon
@@ -171,7 +182,7 @@ public struct Aligner: Sendable {
             // Beads as the round before: the next lexicon would be the same one.
             if round > 1, zip(previous, current).allSatisfy({ $0.beads == $1.beads }) { break }
         }
-        return current.map(\.result)
+        return current.map { $0.result(capsUnsupported: caps) }
     }
 
     /// One document pair aligned by length and anchors (and cognates), before the lexical pass.
@@ -186,14 +197,20 @@ public struct Aligner: Sendable {
         var beads: [Bead]
 
         /// The alignment, judged on content (`DocumentEvidence`): a pair that does not look like
-        /// translations has every bead's confidence capped at `DocumentEvidence.unrelatedConfidence`.
-        /// Applied to the result only — the lexicon still learns from the beads as scored — so
-        /// the beads themselves (and bead precision/recall) are exactly those of the search.
-        var result: PairAlignment {
+        /// translations has every bead's confidence capped at `DocumentEvidence.unrelatedConfidence`;
+        /// otherwise (`capsUnsupported`) a bead placed by length alone beside a bead that is not
+        /// `1-1` is capped at `DocumentEvidence.doubtfulConfidence`. Applied to the result only —
+        /// the lexicon still learns from the beads as scored — so the beads themselves (and bead
+        /// precision/recall) are exactly those of the search.
+        func result(capsUnsupported: Bool) -> PairAlignment {
             let evidence = DocumentEvidence(beads: beads, source: sourceFeatures, target: targetFeatures)
             var beads = self.beads
             if evidence.looksUnrelated {
                 for index in beads.indices { beads[index].confidence = min(beads[index].confidence, DocumentEvidence.unrelatedConfidence) }
+            } else if capsUnsupported {
+                for index in DocumentEvidence.doubtfulBeads(beads, source: sourceFeatures, target: targetFeatures) {
+                    beads[index].confidence = min(beads[index].confidence, DocumentEvidence.doubtfulConfidence)
+                }
             }
             return PairAlignment(sourceLanguage: source.language, targetLanguage: target.language, beads: beads,
                                  lengthModel: model, sourceParagraphs: source.paragraphs.count, targetParagraphs: target.paragraphs.count,
@@ -222,7 +239,9 @@ public struct Aligner: Sendable {
                                                  AlignmentDocument(language: target.language, paragraphs: [Array(target.sentences.prefix(targetPrefix))]))
         var beads = pass(sample.0, sample.1, Array(sourceFeatures.prefix(prefix)), Array(targetFeatures.prefix(targetPrefix)), model, costs, .off, nil)
         let trusted = whole ? beads : Array(beads.prefix(beads.count * 4 / 5))
-        let cognates = CognateModel.estimated(beads: trusted, source: sourceFeatures, target: targetFeatures)
+        let latinPair = source.language != .khmer && target.language != .khmer
+        let cognates = CognateModel.estimated(beads: trusted, source: sourceFeatures, target: targetFeatures,
+                                              shortFallback: options.assumesCognatesInShortPairs && latinPair ? .latinPrior : .off)
         let refined: LengthModel
         if options.lengthModel == nil {
             let pairs = trusted.filter { $0.shape == .oneToOne }

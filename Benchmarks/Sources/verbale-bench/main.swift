@@ -24,6 +24,7 @@ let benchmarks: [BenchmarkEntry] = [
     AnalysisBenchmark.entry,
     FTSBufferBenchmark.entry,
     PrivacyBenchmark.entry,
+    AlignDropBenchmark.entry,
 ]
 
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))

@@ -35,6 +35,10 @@ public struct DocumentEvidence: Sendable, Hashable {
     /// `--min-confidence` (0.5) and the 0.3 of a sentence without counterpart, so the units are
     /// flagged and stored unreviewed.
     public static let unrelatedConfidence = 0.2
+    /// The confidence a doubtful bead (`doubtfulBeads`) is capped at: below the default
+    /// `--min-confidence` (0.5), so it is flagged and stored unreviewed, above the 0.3 of a
+    /// sentence without counterpart.
+    public static let doubtfulConfidence = 0.4
 
     public var rate: Double { beads == 0 ? 0 : Double(supported) / Double(beads) }
     public var chanceRate: Double { beads == 0 ? 0 : Double(chanceSupported) / Double(beads) }
@@ -63,10 +67,7 @@ public struct DocumentEvidence: Sendable, Hashable {
     /// Measures `beads` over the documents' features.
     init(beads all: [Bead], source: [SentenceFeatures], target: [SentenceFeatures]) {
         let beads = all.filter { !$0.source.isEmpty && !$0.target.isEmpty }
-        func joined(_ features: [SentenceFeatures], _ range: Range<Int>) -> SentenceFeatures {
-            range.count == 1 ? features[range.lowerBound] : SentenceFeatures.joined(features[range])
-        }
-        let sides = beads.map { (joined(source, $0.source), joined(target, $0.target)) }
+        let sides = beads.map { (Self.joined(source, $0.source), Self.joined(target, $0.target)) }
         let supported = sides.filter { Self.shareContent($0.0, $0.1) }.count
         var chance = 0
         if sides.count > 1 {
@@ -74,6 +75,43 @@ public struct DocumentEvidence: Sendable, Hashable {
             for index in sides.indices where Self.shareContent(sides[index].0, sides[(index + shift) % sides.count].1) { chance += 1 }
         }
         self.init(beads: beads.count, supported: supported, chanceSupported: chance)
+    }
+
+    /// The features of a bead's side. O(1) for one sentence.
+    static func joined(_ features: [SentenceFeatures], _ range: Range<Int>) -> SentenceFeatures {
+        range.count == 1 ? features[range.lowerBound] : SentenceFeatures.joined(features[range])
+    }
+
+    /// The indices of beads placed by length alone where the two documents fall out of step:
+    /// beads with sentences on both sides that share no content evidence (`shareContent`), in a
+    /// run of such beads (and beads without counterpart) whose window — the run and the bead on
+    /// each side of it — holds a bead that is not `1-1`.
+    ///
+    /// Why (review 1130c M7): where one side drops, merges or splits a sentence, which sentence
+    /// went is told only by the length model unless the beads share content; a short note then
+    /// pairs "The delegation will be led by Mr. …" with « L'Ambassade saurait gré au
+    /// Ministère… » at 0.83, a wrong unit stored as a translation. A run of `1-1` beads between
+    /// two beads that do share content (or the document's ends) is pinned on both sides and
+    /// keeps its confidence: translations whose sentences share nothing checkable (EN–KM user
+    /// interface strings, wording without names or numbers) are not put in doubt when the two
+    /// documents keep step. O(Σ anchors) over the beads.
+    static func doubtfulBeads(_ beads: [Bead], source: [SentenceFeatures], target: [SentenceFeatures]) -> [Int] {
+        let supported = beads.map { bead in
+            !bead.source.isEmpty && !bead.target.isEmpty && shareContent(joined(source, bead.source), joined(target, bead.target))
+        }
+        var doubtful: [Int] = []
+        var start = 0
+        while start < beads.count {
+            guard !supported[start] else { start += 1; continue }
+            var end = start
+            while end < beads.count, !supported[end] { end += 1 }
+            let window = max(start - 1, 0)..<min(end + 1, beads.count)
+            if window.contains(where: { beads[$0].shape != .oneToOne }) {
+                doubtful += (start..<end).filter { !beads[$0].shape.isNull }
+            }
+            start = end
+        }
+        return doubtful
     }
 
     /// Whether two sides share content evidence (see the type's comment).
