@@ -49,19 +49,18 @@ extension Termbase {
     /// and the learned model may cut ព្រះរាជាណាចក្រកម្ពុជា differently in two sentences, or
     /// split a name the dictionary lacks inside a syllable's reach), so a term the tokenizer cut
     /// across would be missed; a term's own clusters are the same in every context, with or
-    /// without U+200B. The price: a term may be found inside a longer word that contains it on
-    /// cluster boundaries — the same as a Latin term inside a compound written with hyphens —
-    /// which for termbase entries (multi-syllable names and titles) is rare, and longest-match
-    /// prefers the longer entry when the termbase has it. Measured on 3,073 real Khmer texts
-    /// (the khPOS news sentences without their segmentation marks, and the gettext catalogues)
-    /// with the shipped termbases: every one of the 907 occurrences recognition over the
-    /// tokenizer's words finds is found, plus 10 — five correct ones the tokenizer had cut
-    /// across (នាយករដ្ឋមន្ត្រី, "Prime Minister", three times; កម្ពុជា in an organisation's name;
-    /// ស្វ៊ីស in "the Swiss team"), and five inside longer words or names (ស្លូវ៉ាគី in
-    /// ឆេកូស្លូវ៉ាគី, ម៉ាលី in the name ផាន់ម៉ាលីន). Refusing to end a term before a bare
-    /// consonant that may be the final of its last syllable (`KhmerWordRules`' rule) removed
-    /// one of those five but lost nine correct occurrences (ថៃ before រក "to seek"…), so it is
-    /// not applied. Only terms in `language` are recognised; `nil` accepts any.
+    /// without U+200B. But a match must also start and end on a word boundary of the project's
+    /// Khmer tokenizer (`KhmerWordBoundaries`; review 1130c M5): over clusters alone a term was
+    /// found inside a longer word — ម៉ាលី "Mali" in the person's name ម៉ាលីន, ស្លូវ៉ាគី in
+    /// ឆេកូស្លូវ៉ាគី, ឆេក in ឆេកសាំ "checksum" — and drafting wrote "Mali" for Mrs Malin. Measured
+    /// on 3,073 real Khmer texts (the khPOS news sentences without their segmentation marks, and
+    /// the gettext catalogues) with the shipped termbases: clusters alone found the 909
+    /// occurrences recognition over the tokenizer's words finds plus 10 (five inside words or
+    /// names, five correct ones the tokenizer cut across: នាយករដ្ឋមន្ត្រី three times after
+    /// លោកនាយក, which the dictionary holds as one word; កម្ពុជា in an organisation's name;
+    /// ស្វ៊ីស); with the word-boundary rule, exactly the 909. In English and French, a proper
+    /// noun keeps its capitals (`keepsCapitals`). Only terms in `language` are recognised; `nil`
+    /// accepts any.
     ///
     /// Cost: Latin text: one tokenizer pass, then per token at most a few hash probes (a
     /// candidate stops growing as soon as no term starts with it). Khmer text: one pass over the

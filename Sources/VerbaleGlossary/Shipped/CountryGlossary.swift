@@ -12,8 +12,12 @@ import VerbaleFormats
 /// - the common name (`common_name`) and CLDR's display name when they differ, admitted —
 ///   preferred when no short name came before them in that language.
 /// A name no catalogue or CLDR gives is left out, never guessed, and so is a "Khmer" name that
-/// is English copied over (`rendering`): drafts then mark the name untranslated. Deterministic: entries are
-/// sorted by alpha-2 code, so the same inputs give the same file byte for byte.
+/// is English copied over (`rendering`): drafts then mark the name untranslated. A Khmer
+/// catalogue name that `KhmerNameDoubts` doubts (shared with another country, a formal name
+/// without the country's short name, a comma form) is kept but admitted and unreviewed, after
+/// CLDR's name, with the reason as its usage note — so Libya's preferred Khmer term is CLDR's
+/// លីប៊ី, not the catalogue's លីបេរីយ៉ា ("Liberia"). Deterministic: entries are sorted by
+/// alpha-2 code, so the same inputs give the same file byte for byte.
 public enum CountryGlossary {
     public struct Sources: Sendable {
         public var isoJSON: URL
