@@ -21,12 +21,12 @@ public struct GlossaryEntities: EntityNaming, @unchecked Sendable {
 
     /// Bumped whenever recognition (`Termbase.recognize`, the proper-noun filter below) changes
     /// what it finds, so indexes that recorded entities with the old code are not trusted.
-    static let recognitionVersion = "entities-1"
+    static let recognitionVersion = "entities-2"
 
     /// A stable hash of everything recognition reads, in the termbase's order: every term of
     /// every concept (not only proper nouns — a longer common term can hide a name), with its
-    /// concept, language, text, part of speech, status and type. Two glossaries with equal
-    /// fingerprints find the same entities in every text (`EntityNaming.fingerprint`).
+    /// concept, language, text, part of speech, status, type and review status. Two glossaries
+    /// with equal fingerprints find the same entities in every text (`EntityNaming.fingerprint`).
     static func fingerprint(of concepts: [Concept]) -> UInt64 {
         var hash = StableHash()
         hash.combine(recognitionVersion)
@@ -38,6 +38,7 @@ public struct GlossaryEntities: EntityNaming, @unchecked Sendable {
                 hash.combine(term.partOfSpeech ?? "")
                 hash.combine(term.status.rawValue)
                 hash.combine(term.termType ?? "")
+                hash.combine(term.review.rawValue)  // a doubted term yields to a sound one (entities-2)
             }
         }
         return hash.value
@@ -57,13 +58,16 @@ public struct GlossaryEntities: EntityNaming, @unchecked Sendable {
     }
 
     public func name(ofConcept concept: String, in language: Language) -> String? {
-        terms(of: concept, in: language).first?.text
+        let terms = terms(of: concept, in: language)
+        return (terms.first { !$0.isDoubted } ?? terms.first)?.text
     }
 
     public func name(ofConcept concept: String, in language: Language, replacing found: String) -> EntityName? {
         let candidates = terms(of: concept, in: language)
         let type = glossary.recognize(found, language: language).first?.term.termType
-        guard let term = candidates.first(where: { type != nil && $0.termType == type }) ?? candidates.first else { return nil }
+        // A sound term before a doubted one (`Term.isDoubted`), then the same form first.
+        let ordered = candidates.filter { !$0.isDoubted } + candidates.filter(\.isDoubted)
+        guard let term = ordered.first(where: { type != nil && $0.termType == type && !$0.isDoubted }) ?? ordered.first else { return nil }
         return EntityName(text: term.text, review: term.review.rawValue)
     }
 

@@ -7,14 +7,29 @@ struct RecognitionPieces {
     /// `keys[keyStarts[i]..<keyStarts[i + 1]]`: the key scalars of piece `i`.
     var keyStarts: [Int32] = [0]
     var keys: [UInt32] = []
+    /// The Khmer runs (scalar ranges) the cluster pieces come from, and per piece the index of
+    /// its run (-1: a token, whose edges are word boundaries already).
+    var khmerRuns: [Range<Int>] = []
+    var runOfPiece: [Int32] = []
 
     var count: Int { ranges.count }
 
-    mutating func append(range: Range<Int>, key: some Sequence<UInt32>) {
+    /// The Khmer run piece `piece` was cut from; nil for a tokenizer token.
+    func khmerRun(of piece: Int) -> Range<Int>? {
+        guard piece < runOfPiece.count, runOfPiece[piece] >= 0 else { return nil }
+        return khmerRuns[Int(runOfPiece[piece])]
+    }
+
+    mutating func append(range: Range<Int>, key: some Sequence<UInt32>, run: Int32 = -1) {
         keys.append(contentsOf: key)
         if Int(keyStarts[keyStarts.count - 1]) == keys.count { return }  // nothing to match on
         ranges.append(range)
         keyStarts.append(Int32(keys.count))
+        if run >= 0 || !runOfPiece.isEmpty {
+            // Pieces before the first cluster were tokens.
+            while runOfPiece.count < ranges.count - 1 { runOfPiece.append(-1) }
+            runOfPiece.append(run)
+        }
     }
 
     func key(_ piece: Int) -> ArraySlice<UInt32> { keys[Int(keyStarts[piece])..<Int(keyStarts[piece + 1])] }
@@ -53,8 +68,9 @@ extension Termbase {
     /// letter or digit (in Khmer prose: numbers and the odd Latin name).
     func clusterPieces(_ text: String, stretchLanguage: Language) -> RecognitionPieces {
         let scalars = text.unicodeScalars.map(\.value)
-        /// A Khmer cluster, or the index of a non-Khmer stretch to tokenize.
-        enum Part { case cluster(Range<Int>), stretch(Int) }
+        /// A Khmer cluster (with its run's index), or the index of a non-Khmer stretch to tokenize.
+        enum Part { case cluster(Range<Int>, run: Int32), stretch(Int) }
+        var runs: [Range<Int>] = []
         var parts: [Part] = []
         parts.reserveCapacity(scalars.count / 2)
         var stretches: [Range<Int>] = []
@@ -66,9 +82,11 @@ extension Termbase {
                     var runEnd = i + 1
                     while runEnd < end, KhmerClusters.continuesRun(scalars[runEnd]) { runEnd += 1 }
                     var start = i
+                    let run = Int32(runs.count)
+                    runs.append(i..<runEnd)
                     while start < runEnd {
                         let clusterEnd = KhmerClusters.clusterEnd(scalars, from: start, to: runEnd)
-                        parts.append(.cluster(start..<clusterEnd))
+                        parts.append(.cluster(start..<clusterEnd, run: run))
                         start = clusterEnd
                     }
                     i = runEnd
@@ -109,21 +127,23 @@ extension Termbase {
             }
         }
         var pieces = RecognitionPieces()
+        pieces.khmerRuns = runs
+        pieces.runOfPiece.reserveCapacity(parts.count)
         pieces.ranges.reserveCapacity(parts.count)
         pieces.keyStarts.reserveCapacity(parts.count + 1)
         pieces.keys.reserveCapacity(scalars.count)
         for part in parts {
             switch part {
-            case let .cluster(range):
+            case let .cluster(range, run):
                 let cluster = scalars[range]
                 if cluster.contains(0x17DD) || RecognitionPieces.hasCoengRoBeforeSubscript(cluster) {
                     // Atthacan (combining class 230) may be reordered by normalisation; a COENG
                     // RO typed before another subscript is put after it, as every key has it
                     // (`Normalizer.key`: `ស្រ្តី` keys as `ស្ត្រី`).
                     let text = String(String.UnicodeScalarView(cluster.compactMap(Unicode.Scalar.init)))
-                    pieces.append(range: range, key: Normalizer.looseKey(text).unicodeScalars.lazy.map(\.value))
+                    pieces.append(range: range, key: Normalizer.looseKey(text).unicodeScalars.lazy.map(\.value), run: run)
                 } else {
-                    pieces.append(range: range, key: cluster.lazy.filter { !KhmerClusters.isIgnorable($0) })
+                    pieces.append(range: range, key: cluster.lazy.filter { !KhmerClusters.isIgnorable($0) }, run: run)
                 }
             case let .stretch(k):
                 for token in stretchTokens[k] { pieces.append(range: token.range, key: token.looseKey.unicodeScalars.lazy.map(\.value)) }

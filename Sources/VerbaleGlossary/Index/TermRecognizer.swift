@@ -1,5 +1,12 @@
 import VerbaleCore
 
+extension Term {
+    /// Whether the termbase keeps this term but doubts it: unreviewed and not preferred (the
+    /// countries generator's demoted catalogue names, `KhmerNameDoubts`). Recognition and
+    /// naming prefer any sound term of the concept to it.
+    public var isDoubted: Bool { review == .unreviewed && status != .preferred }
+}
+
 /// A termbase term found in a text.
 public struct TermOccurrence: Sendable {
     /// Where, in Unicode scalars of the text (as `Token.range`).
@@ -14,10 +21,14 @@ public struct TermOccurrence: Sendable {
     /// The concept's terms in `language` that a translation should use: not deprecated,
     /// preferred first, and among those the same form as the matched term first (a formal
     /// name, "Kingdom of Thailand", calls for "Royaume de Thaïlande" rather than "Thaïlande").
+    /// A doubted term (unreviewed and not preferred: Afghanistan's catalogue "formal name",
+    /// which is Pakistan's) comes after every sound one, whatever its form, so drafting uses
+    /// the sound short name and marks it as standing in rather than the doubted formal name.
     public func equivalents(in language: LanguageTag) -> [Term] {
         let terms = concept.terms(in: language).filter { $0.status != .deprecated }
-        guard let type = term.termType else { return terms }
-        return terms.filter { $0.termType == type } + terms.filter { $0.termType != type }
+        let sound = terms.filter { !$0.isDoubted }, doubted = terms.filter(\.isDoubted)
+        guard let type = term.termType else { return sound + doubted }
+        return [sound, doubted].flatMap { group in group.filter { $0.termType == type } + group.filter { $0.termType != type } }
     }
 
     /// The occurrence as a glossary-entity placeable (value: the concept id), for the matcher.
@@ -38,19 +49,18 @@ extension Termbase {
     /// and the learned model may cut ព្រះរាជាណាចក្រកម្ពុជា differently in two sentences, or
     /// split a name the dictionary lacks inside a syllable's reach), so a term the tokenizer cut
     /// across would be missed; a term's own clusters are the same in every context, with or
-    /// without U+200B. The price: a term may be found inside a longer word that contains it on
-    /// cluster boundaries — the same as a Latin term inside a compound written with hyphens —
-    /// which for termbase entries (multi-syllable names and titles) is rare, and longest-match
-    /// prefers the longer entry when the termbase has it. Measured on 3,073 real Khmer texts
-    /// (the khPOS news sentences without their segmentation marks, and the gettext catalogues)
-    /// with the shipped termbases: every one of the 907 occurrences recognition over the
-    /// tokenizer's words finds is found, plus 10 — five correct ones the tokenizer had cut
-    /// across (នាយករដ្ឋមន្ត្រី, "Prime Minister", three times; កម្ពុជា in an organisation's name;
-    /// ស្វ៊ីស in "the Swiss team"), and five inside longer words or names (ស្លូវ៉ាគី in
-    /// ឆេកូស្លូវ៉ាគី, ម៉ាលី in the name ផាន់ម៉ាលីន). Refusing to end a term before a bare
-    /// consonant that may be the final of its last syllable (`KhmerWordRules`' rule) removed
-    /// one of those five but lost nine correct occurrences (ថៃ before រក "to seek"…), so it is
-    /// not applied. Only terms in `language` are recognised; `nil` accepts any.
+    /// without U+200B. But a match must also start and end on a word boundary of the project's
+    /// Khmer tokenizer (`KhmerWordBoundaries`; review 1130c M5): over clusters alone a term was
+    /// found inside a longer word — ម៉ាលី "Mali" in the person's name ម៉ាលីន, ស្លូវ៉ាគី in
+    /// ឆេកូស្លូវ៉ាគី, ឆេក in ឆេកសាំ "checksum" — and drafting wrote "Mali" for Mrs Malin. Measured
+    /// on 3,073 real Khmer texts (the khPOS news sentences without their segmentation marks, and
+    /// the gettext catalogues) with the shipped termbases: clusters alone found the 909
+    /// occurrences recognition over the tokenizer's words finds plus 10 (five inside words or
+    /// names, five correct ones the tokenizer cut across: នាយករដ្ឋមន្ត្រី three times after
+    /// លោកនាយក, which the dictionary holds as one word; កម្ពុជា in an organisation's name;
+    /// ស្វ៊ីស); with the word-boundary rule, exactly the 909. In English and French, a proper
+    /// noun keeps its capitals (`keepsCapitals`). Only terms in `language` are recognised; `nil`
+    /// accepts any.
     ///
     /// Cost: Latin text: one tokenizer pass, then per token at most a few hash probes (a
     /// candidate stops growing as soon as no term starts with it). Khmer text: one pass over the
@@ -79,6 +89,7 @@ extension Termbase {
     func recognize(_ text: String, pieces: RecognitionPieces, language: LanguageTag?) -> [TermOccurrence] {
         var found: [TermOccurrence] = []
         var scalars: [Unicode.Scalar]?
+        var boundaries = KhmerWordBoundaries()
         let wanted = language?.primary
         var i = 0
         while i < pieces.count {
@@ -92,7 +103,18 @@ extension Termbase {
                 length += key.count
                 if let hits = exactHashes[hash.value] {
                     let joined = pieces.joined(i...j)
-                    if let hit = hits.first(where: { entries[Int($0)].key == joined && (wanted == nil || entries[Int($0)].language == wanted) }) {
+                    let range = pieces.ranges[i].lowerBound..<pieces.ranges[j].upperBound
+                    if scalars == nil { scalars = Array(text.unicodeScalars) }
+                    let fitting = hits.filter { hit in
+                        let entry = entries[Int(hit)]
+                        guard entry.key == joined, wanted == nil || entry.language == wanted else { return false }
+                        return scalars.map { Self.keepsCapitals(resolve(hit).term, surface: $0[range]) } ?? true
+                    }
+                    // A name two concepts share (a catalogue slip: លីបេរីយ៉ា for Libya and
+                    // Liberia) names the concept whose term is sound, not the doubted one.
+                    if let hit = fitting.first(where: { !resolve($0).term.isDoubted }) ?? fitting.first,
+                       boundaries.isWordBoundary(range.lowerBound, in: pieces, piece: i, text: scalars ?? [], keyer: keyer),
+                       boundaries.isWordBoundary(range.upperBound, in: pieces, piece: j, text: scalars ?? [], keyer: keyer) {
                         best = (j, hit)
                     }
                 }
@@ -102,11 +124,72 @@ extension Termbase {
             guard let match = best else { i += 1; continue }
             let range = pieces.ranges[i].lowerBound..<pieces.ranges[match.end].upperBound
             let (concept, term) = resolve(match.entry)
-            if scalars == nil { scalars = Array(text.unicodeScalars) }
             let surface = scalars.map { String(String.UnicodeScalarView($0[range])) } ?? ""
             found.append(TermOccurrence(range: range, text: surface, concept: concept, term: term))
             i = match.end + 1
         }
         return found
+    }
+
+    /// Whether `surface` writes the capitals a proper-noun term needs (review 1130c M5): in
+    /// Latin script, every word of the term that starts with a capital starts with one in the
+    /// text, except the first word of a term of several words (French and English write
+    /// "la Réunion", "le royaume de Thaïlande", "the Kingdom of …" with a small first word, and a
+    /// sentence start capitalises any word anyway). So « la réunion » ("the meeting"), "turkey",
+    /// "guinea fowl", "chad" stay words, while "Turkey", "la Réunion" and text in capitals
+    /// ("TURKEY", whose words all start with a capital) still match. Terms that are not proper
+    /// nouns, and Khmer (no case), match whatever the case. Words are maximal runs of letters
+    /// and marks (so "Timor-Leste" has two, "Côte d'Ivoire" three); when the term and the text do
+    /// not have the same number of words the check cannot pair them and accepts the match, as
+    /// matching ignored case before. Cost: O(term + match length), on a hit only.
+    static func keepsCapitals(_ term: Term, surface: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard term.partOfSpeech == "properNoun" else { return true }
+        let wanted = wordInitials(term.text.unicodeScalars)
+        let written = wordInitials(surface)
+        guard wanted.count == written.count else { return true }
+        for (index, (initial, found)) in zip(wanted, written).enumerated() where index > 0 || wanted.count == 1 {
+            if initial.properties.isUppercase, !found.properties.isUppercase { return false }
+        }
+        return true
+    }
+
+    /// The first letter of each maximal run of letters and marks.
+    private static func wordInitials(_ scalars: some Sequence<Unicode.Scalar>) -> [Unicode.Scalar] {
+        var initials: [Unicode.Scalar] = []
+        var inWord = false
+        for scalar in scalars {
+            let category = scalar.properties.generalCategory
+            let isLetter = scalar.properties.isAlphabetic
+            let isMark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(category)
+            if isLetter, !inWord, !isMark { initials.append(scalar) }
+            inWord = isLetter || (inWord && isMark)
+        }
+        return initials
+    }
+}
+
+/// Word boundaries inside Khmer runs, from the project's Khmer tokenizer, computed for a run
+/// only when a match starts or ends inside it (review 1130c M5: ម៉ាលី "Mali" was found in the
+/// name ម៉ាលីន). Khmer terms are matched over clusters (see `Termbase.recognize`); a match
+/// must also start and end where the tokenizer puts a word boundary, so a term is never taken
+/// from inside a word. A run is a stretch of Khmer letters between spaces, U+200B, punctuation
+/// or other scripts: its edges are always boundaries, and ICU's dictionary cuts the run alone
+/// as it cuts it in context. Cost: one tokenizer call per run that holds a match edge.
+struct KhmerWordBoundaries {
+    /// Per run start (scalar offset), the word boundaries inside it.
+    private var cache: [Int: Set<Int>] = [:]
+
+    /// Whether `offset` (the start of piece `piece` or the end of it) is a word boundary.
+    mutating func isWordBoundary(_ offset: Int, in pieces: RecognitionPieces, piece: Int, text: [Unicode.Scalar], keyer: TermKeyer) -> Bool {
+        guard let run = pieces.khmerRun(of: piece), offset > run.lowerBound, offset < run.upperBound else { return true }
+        if let known = cache[run.lowerBound] { return known.contains(offset) }
+        let runText = String(String.UnicodeScalarView(text[run]))
+        var cuts: Set<Int> = []
+        for token in keyer.words(runText, language: .khmer) {
+            cuts.insert(token.range.lowerBound + run.lowerBound)
+            cuts.insert(token.range.upperBound + run.lowerBound)
+        }
+        cache[run.lowerBound] = cuts
+        return cuts.contains(offset)
     }
 }

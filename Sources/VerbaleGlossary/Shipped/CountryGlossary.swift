@@ -12,8 +12,12 @@ import VerbaleFormats
 /// - the common name (`common_name`) and CLDR's display name when they differ, admitted —
 ///   preferred when no short name came before them in that language.
 /// A name no catalogue or CLDR gives is left out, never guessed, and so is a "Khmer" name that
-/// is English copied over (`rendering`): drafts then mark the name untranslated. Deterministic: entries are
-/// sorted by alpha-2 code, so the same inputs give the same file byte for byte.
+/// is English copied over (`rendering`): drafts then mark the name untranslated. A Khmer
+/// catalogue name that `KhmerNameDoubts` doubts (shared with another country, a formal name
+/// without the country's short name, a comma form) is kept but admitted and unreviewed, after
+/// CLDR's name, with the reason as its usage note — so Libya's preferred Khmer term is CLDR's
+/// លីប៊ី, not the catalogue's លីបេរីយ៉ា ("Liberia"). Deterministic: entries are sorted by
+/// alpha-2 code, so the same inputs give the same file byte for byte.
 public enum CountryGlossary {
     public struct Sources: Sendable {
         public var isoJSON: URL
@@ -80,9 +84,12 @@ public enum CountryGlossary {
         func catalogueSource(_ language: String) -> String { "iso-codes \(language) translation (iso_3166-1.mo)" }
         let cldrSource = "CLDR display name (ICU \(ICU.version))"
 
+        let doubts = khmerDoubts(countries, catalogue: catalogues["km"])
+
         return countries.sorted { $0.alpha_2 < $1.alpha_2 }.map { country in
             var terms: [Term] = []
-            func add(_ language: Language, _ text: String?, type: String?, status: TermStatus, source: String) {
+            func add(_ language: Language, _ text: String?, type: String?, status: TermStatus, source: String,
+                     doubt: String? = nil) {
                 guard let text, !text.isEmpty else { return }
                 let tag = LanguageTag(language)
                 if let index = terms.firstIndex(where: { $0.language == tag && $0.text == text }) {
@@ -90,35 +97,63 @@ public enum CountryGlossary {
                     if let existing = terms[index].source, !existing.contains(source) { terms[index].source = existing + "; " + source }
                     return
                 }
-                terms.append(Term(language: tag, text: text, partOfSpeech: "properNoun", status: status, termType: type,
-                                  source: source, review: .translated))
+                terms.append(Term(language: tag, text: text, partOfSpeech: "properNoun", status: doubt == nil ? status : .admitted,
+                                  termType: type, usageNote: doubt, source: source, review: doubt == nil ? .translated : .unreviewed))
             }
             func hasShortForm(_ code: String) -> Bool { terms.contains { $0.language.primary == code && $0.termType == "shortForm" } }
             for language in [Language.english, .french, .khmer] {
                 let code = language.rawValue
+                /// Doubted Khmer names, added after every sound one (below CLDR's name).
+                var doubted: [(text: String, type: String, reason: String)] = []
                 if language == .english {
                     add(language, country.name, type: "shortForm", status: .preferred, source: isoSource)
                     add(language, country.official_name, type: "fullForm", status: .preferred, source: isoSource)
                     add(language, country.common_name, type: "shortForm", status: .admitted, source: isoSource)
                 } else if let catalogue = catalogues[code] {
-                    func translated(_ english: String?) -> String? {
-                        guard let english, let text = catalogue[english] else { return nil }
-                        return rendering(english, text, in: language)
+                    func translated(_ english: String?, _ role: KhmerNameDoubts.Candidate.Role) -> String? {
+                        guard let english, let raw = catalogue[english], let text = rendering(english, raw, in: language) else { return nil }
+                        if language == .khmer,
+                           let reason = doubts.doubt(.init(role: role, english: english, khmer: text), of: country.alpha_2) {
+                            doubted.append((text, role == .formal ? "fullForm" : "shortForm", reason))
+                            return nil
+                        }
+                        return text
                     }
-                    add(language, translated(country.name), type: "shortForm", status: .preferred, source: catalogueSource(code))
-                    add(language, translated(country.official_name), type: "fullForm", status: .preferred, source: catalogueSource(code))
+                    add(language, translated(country.name, .short), type: "shortForm", status: .preferred, source: catalogueSource(code))
+                    add(language, translated(country.official_name, .formal), type: "fullForm", status: .preferred, source: catalogueSource(code))
                     // The common name stands first when the short name had no rendering (Bolivia).
-                    add(language, translated(country.common_name), type: "shortForm", status: hasShortForm(code) ? .admitted : .preferred,
+                    add(language, translated(country.common_name, .common), type: "shortForm", status: hasShortForm(code) ? .admitted : .preferred,
                         source: catalogueSource(code))
                 }
                 let short = hasShortForm(code)
                 let cldr = ICU.displayCountry(country.alpha_2, in: code).flatMap { rendering(country.name, $0, in: language) }
                 add(language, cldr, type: "shortForm", status: short ? .admitted : .preferred, source: cldrSource)
+                for name in doubted {
+                    add(language, name.text, type: name.type, status: .admitted, source: catalogueSource(code), doubt: name.reason)
+                }
             }
             return Concept(id: "iso3166-1:\(country.alpha_2)", domain: "Countries and territories",
                            note: "ISO 3166-1 alpha-2 \(country.alpha_2), alpha-3 \(country.alpha_3), numeric \(country.numeric)",
                            terms: terms)
         }
+    }
+
+    /// The doubts over the km catalogue's names (`KhmerNameDoubts`), from every country's
+    /// catalogue names and CLDR name.
+    static func khmerDoubts(_ countries: [Country], catalogue: [String: String]?) -> KhmerNameDoubts {
+        var candidates: [String: [KhmerNameDoubts.Candidate]] = [:]
+        var cldr: [String: String] = [:]
+        for country in countries {
+            let code = country.alpha_2
+            if let name = ICU.displayCountry(code, in: "km").flatMap({ rendering(country.name, $0, in: .khmer) }) { cldr[code] = name }
+            guard let catalogue else { continue }
+            let fields: [(String?, KhmerNameDoubts.Candidate.Role)] = [(country.name, .short), (country.official_name, .formal), (country.common_name, .common)]
+            for case let (english?, role) in fields {
+                guard let raw = catalogue[english], let text = rendering(english, raw, in: .khmer) else { continue }
+                candidates[code, default: []].append(.init(role: role, english: english, khmer: text))
+            }
+        }
+        return KhmerNameDoubts(candidates: candidates, cldr: cldr)
     }
 
     /// `text` when it is a real rendering of `english` in `language`, nil when it is the English
