@@ -176,11 +176,13 @@ public struct NoteComposer: Sendable {
                            untranslated: sender.untranslated + recipient.untranslated))
 
         if request.place != nil || request.date != nil {
-            let place = request.place.map { Self.placeName($0, language) } ?? Self.placeholder("place", language)
+            let name = request.place.map { PlaceNames.name($0, in: language) }
+            let place = name?.text ?? Self.placeholder("place", language)
             let text = request.date.map { $0.placeAndDate(place, in: language) } ?? "\(place), \(Self.placeholder("date", language))"
             // Khmer: "ធ្វើនៅ" ("done at") and the date's "ថ្ងៃទី … ខែ … ឆ្នាំ" have no attested
             // source (the month names are CLDR's), so the Khmer line stays unreviewed.
-            lines.append(.init(kind: "place-date", text: text, formulas: [], unreviewed: language == .khmer, untranslated: []))
+            lines.append(.init(kind: "place-date", text: text, formulas: [], unreviewed: language == .khmer,
+                               untranslated: name?.untranslated ?? [], sources: name?.sources ?? []))
         }
         var recipientLine = recipient.text
         let place = request.place.map { PlaceNames.name($0, in: language) }
@@ -188,7 +190,8 @@ public struct NoteComposer: Sendable {
         // Khmer: the city is CLDR's, the framing word before it (ទីក្រុង, រាជធានី) is ours.
         var recipientEntry = DraftNote.Line(kind: "recipient", text: recipientLine, formulas: [],
                                             unreviewed: recipient.isUnreviewed || (place?.isUnreviewed ?? false),
-                                            untranslated: recipient.untranslated, sources: recipient.sources + (place?.sources ?? []))
+                                            untranslated: recipient.untranslated + (place?.untranslated ?? []),
+                                            sources: recipient.sources + (place?.sources ?? []))
         if let place, !recipient.text.contains("\n") {
             recipientEntry.unreviewedParts = [recipient.isUnreviewed, place.isUnreviewed]
         }
@@ -233,9 +236,5 @@ public struct NoteComposer: Sendable {
         case (_, .french): "[date]"
         default: "[កាលបរិច្ឆេទ]"
         }
-    }
-
-    static func placeName(_ place: String, _ language: Language) -> String {
-        PlaceNames.name(place, in: language).text
     }
 }

@@ -52,7 +52,8 @@ public struct NoteDate: Sendable, Hashable, Codable {
         switch language {
         case .english: "\(place), \(rendered(in: .english))"
         case .french: "\(place), le \(rendered(in: .french))"
-        case .khmer: "ធ្វើនៅ\(place) \(rendered(in: .khmer))"
+        // A bracketed place ("[untranslated: Vientiane]", "[ទីកន្លែង]") is set apart from ធ្វើនៅ.
+        case .khmer: "ធ្វើនៅ\(place.hasPrefix("[") ? " " : "")\(place) \(rendered(in: .khmer))"
         }
     }
 }

@@ -25,6 +25,9 @@ public enum PlaceNames {
         public var isUnreviewed: Bool
         /// Each Khmer part and its source, for the source note; empty for English and French.
         public var sources: [String]
+        /// The place as given, when Verbale has no Khmer name for it and `text` shows it
+        /// `[untranslated: …]`; empty otherwise.
+        public var untranslated: [String] = []
     }
 
     private struct Entry: Sendable {
@@ -57,24 +60,56 @@ public enum PlaceNames {
     public static var known: [String] { entries.map(\.english).sorted { $0.count > $1.count } }
 
     /// The English name of the place written `text` in `language` ("Genève" → "Geneva",
-    /// "ទីក្រុងប៉ារីស" or "ប៉ារីស" → "Paris"; U+200B ignored); nil when the table does not know it.
+    /// "ទីក្រុងប៉ារីស" or "ប៉ារីស" → "Paris"; Khmer compared in `Normalizer.matchingForm`, so
+    /// U+200B, spaces between Khmer letters and the order of subscripts are ignored); nil when
+    /// the table does not know it.
     public static func english(of text: String, in language: Language) -> String? {
         let wanted = text.replacingOccurrences(of: "\u{200B}", with: "").trimmingCharacters(in: .whitespaces)
+        let form = language == .khmer ? Normalizer.matchingForm(wanted) : wanted
         return entries.first { entry in
             switch language {
             case .english: entry.english.caseInsensitiveCompare(wanted) == .orderedSame
             case .french: entry.french.caseInsensitiveCompare(wanted) == .orderedSame
-            case .khmer: wanted == (entry.framing ?? "") + entry.city || wanted == entry.city
+            case .khmer: form == Normalizer.matchingForm((entry.framing ?? "") + entry.city) || form == Normalizer.matchingForm(entry.city)
             }
         }?.english
     }
 
-    /// `place` (English) in `language`; unknown places are kept as given (and, in Khmer,
-    /// marked unreviewed).
+    /// The regions of IANA time-zone ids ("Asia/Vientiane"), where a city the table lacks is
+    /// looked for as a zone's exemplar city.
+    private static let zoneRegions = ["Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"]
+
+    /// A place the table lacks, found as the exemplar city of a time zone ("Vientiane" →
+    /// Asia/Vientiane → វៀងចន្ទន៍ in CLDR's Khmer), framed with ទីក្រុង like the table's cities.
+    /// Why: CLDR names every zone's city in Khmer, and a capital the table forgot is most often
+    /// a zone's city (review 1130c m4). The zone must exist: its English exemplar city is the
+    /// place itself (ICU names an unknown zone "Unknown", in Khmer too). Cost: up to nine ICU
+    /// look-ups, for a place the table does not know.
+    private static func zoneEntry(_ place: String) -> Entry? {
+        let id = place.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || $0 == "-") }) else { return nil }
+        for region in zoneRegions {
+            let zone = "\(region)/\(id)"
+            guard let english = ICU.exemplarCity(zone: zone, locale: "en"),
+                  english.caseInsensitiveCompare(place.trimmingCharacters(in: .whitespaces)) == .orderedSame,
+                  let city = ICU.exemplarCity(zone: zone, locale: "km"), isKhmer(city) else { continue }
+            return Entry(english: english, french: place, city: city, citySource: "CLDR exemplar city of \(zone) (ICU \(ICU.version))",
+                         framing: "ទីក្រុង")
+        }
+        return nil
+    }
+
+    /// `place` (English) in `language`. A place the table lacks is kept as given in English
+    /// and French; in Khmer it is CLDR's name of a time zone's city when there is one
+    /// (`zoneEntry`), else the English set apart as `[untranslated: Vientiane]` and listed in
+    /// `untranslated`, as name parts are: Latin glued to "ធ្វើនៅ" looked like a rendering to
+    /// review, not a gap to fill (review 1130c m4).
     public static func name(_ place: String, in language: Language) -> Name {
-        guard let entry = entries.first(where: { $0.english == place }) else {
-            return Name(text: place, attestedBy: nil, framing: nil, isUnreviewed: language == .khmer,
-                        sources: language == .khmer ? ["\(place): not in Verbale's place table, kept in English (unreviewed)"] : [])
+        guard let entry = entries.first(where: { $0.english == place }) ?? (language == .khmer ? zoneEntry(place) : nil) else {
+            guard language == .khmer else { return Name(text: place, attestedBy: nil, framing: nil, isUnreviewed: false, sources: []) }
+            return Name(text: "[untranslated: \(place)]", attestedBy: nil, framing: nil, isUnreviewed: true,
+                        sources: ["\(place): not in Verbale's place table nor a CLDR time-zone city, kept in English (untranslated)"],
+                        untranslated: [place])
         }
         switch language {
         case .english: return Name(text: entry.english, attestedBy: nil, framing: nil, isUnreviewed: false, sources: [])

@@ -15,11 +15,16 @@ public struct DocxDocument: Sendable {
         public var bold = false
         public var italic = false
         public var highlight = false
-        public init(_ text: String, bold: Bool = false, italic: Bool = false, highlight: Bool = false) {
+        /// The run's language, written as `w:lang` so Word proofs it in that language (review
+        /// 1130c m7: a French note tagged en-GB was underlined throughout); nil: Verbale's own
+        /// English (headings, marks).
+        public var language: Language?
+        public init(_ text: String, bold: Bool = false, italic: Bool = false, highlight: Bool = false, language: Language? = nil) {
             self.text = text
             self.bold = bold
             self.italic = italic
             self.highlight = highlight
+            self.language = language
         }
     }
 
@@ -40,7 +45,7 @@ public struct DocxDocument: Sendable {
     public init(_ result: Pretranslation) {
         let scalars = Array(result.source.unicodeScalars)
         for language in result.targetLanguages where language != result.sourceLanguage {
-            paragraphs.append(Paragraph([Run("\(language.englishName) — pre-translated by Verbale (\(result.coverage(language))% of segments fully translated; highlighted parts are not translated)", bold: true)], heading: true))
+            paragraphs.append(Paragraph([Run("\(language.englishName) — pre-translated by Verbale (\(result.coverageSummary(language)); highlighted: parts not translated, and fuzzy matches to check)", bold: true)], heading: true))
             var current: [Run] = []
             var previousEnd = 0
             for segment in result.segments {
@@ -52,8 +57,9 @@ public struct DocxDocument: Sendable {
                     current.append(Run(" "))
                 }
                 if let target = segment.targets[language.rawValue] {
-                    current += Self.runs(target.text)
-                    if target.flags.contains("unreviewed") { current.append(Run(" [unreviewed]", italic: true)) }
+                    current += Self.runs(target.text, language: language, source: result.sourceLanguage)
+                    if let mark = target.fuzzyMark { current.append(Run(" " + mark, italic: true, highlight: true)) }
+                    if target.isUnreviewed { current.append(Run(" [unreviewed]", italic: true)) }
                 }
                 previousEnd = segment.end
             }
@@ -61,19 +67,33 @@ public struct DocxDocument: Sendable {
         }
     }
 
-    /// Splits a translation at ⟦…⟧ into plain and highlighted runs (markers kept, so the
-    /// marking survives a copy into plain text).
-    static func runs(_ text: String) -> [Run] {
+    /// Splits a translation at ⟦…⟧ into plain runs in `language` and highlighted runs in the
+    /// draft's `source` language, which the untranslated parts are still written in (markers
+    /// kept, so the marking survives a copy into plain text).
+    static func runs(_ text: String, language: Language? = nil, source: Language? = nil) -> [Run] {
         var runs: [Run] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "⟦") {
-            if open > rest.startIndex { runs.append(Run(String(rest[..<open]))) }
+            if open > rest.startIndex { runs.append(Run(String(rest[..<open]), language: language)) }
             guard let close = rest[open...].firstIndex(of: "⟧") else { break }
-            runs.append(Run(String(rest[open...close]), highlight: true))
+            runs.append(Run(String(rest[open...close]), highlight: true, language: source))
             rest = rest[rest.index(after: close)...]
         }
-        if !rest.isEmpty { runs.append(Run(String(rest))) }
+        if !rest.isEmpty { runs.append(Run(String(rest), language: language)) }
         return runs
+    }
+
+    /// The run's `w:lang`: its language's usual locale in `w:val` (British English, France's
+    /// French, Cambodia's Khmer), and Khmer in `w:bidi` always, the complex-script language
+    /// Word shapes Khmer letters with in any run.
+    static func languageProperty(_ language: Language?) -> String {
+        let tag: String
+        switch language {
+        case .french: tag = "fr-FR"
+        case .khmer: tag = "km-KH"
+        case .english, nil: tag = "en-GB"
+        }
+        return "<w:lang w:val=\"\(tag)\" w:bidi=\"km-KH\"/>"
     }
 
     static func escape(_ text: String) -> String {
@@ -103,7 +123,7 @@ public struct DocxDocument: Sendable {
                 if run.bold { properties += "<w:b/>" }
                 if run.italic { properties += "<w:i/>" }
                 if run.highlight { properties += "<w:highlight w:val=\"yellow\"/>" }
-                properties += "<w:lang w:val=\"en-GB\" w:bidi=\"km-KH\"/>"
+                properties += Self.languageProperty(run.language)
                 body += "<w:r><w:rPr>\(properties)</w:rPr><w:t xml:space=\"preserve\">\(Self.escape(run.text))</w:t></w:r>"
             }
             body += "</w:p>"

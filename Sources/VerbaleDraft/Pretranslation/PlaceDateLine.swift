@@ -19,8 +19,7 @@ enum PlaceDateLine {
         // Nothing but a full stop may follow the date.
         let after = String(String.UnicodeScalarView(scalars[date.range.upperBound...])).trimmingCharacters(in: .whitespaces)
         guard after.isEmpty || after == "." || after == "។" else { return nil }
-        var place = String(String.UnicodeScalarView(scalars[..<date.range.lowerBound]))
-            .replacingOccurrences(of: "\u{200B}", with: " ").trimmingCharacters(in: .whitespaces)
+        var place = String(String.UnicodeScalarView(scalars[..<date.range.lowerBound])).trimmingCharacters(in: .whitespaces)
         switch language {
         case .english:
             if place.hasSuffix(",") { place.removeLast() }
@@ -31,12 +30,20 @@ enum PlaceDateLine {
             if place.hasSuffix(",") { place.removeLast() }
             if place.lowercased().hasPrefix("fait à ") { place = String(place.dropFirst(7)) }
         case .khmer:
+            // Read in the matching form every Khmer comparison uses (`Normalizer.matchingForm`:
+            // no U+200B, no space between Khmer letters), so "ធ្វើ​នៅ​ទីក្រុង​ហ្សឺណែវ" as a writer
+            // types it with U+200B is the line typed without (review 1130c M9: turning U+200B
+            // into spaces left "ធ្វើ នៅ …", which no prefix matched).
+            place = Normalizer.matchingForm(place).trimmingCharacters(in: .whitespaces)
             if place.hasSuffix(",") { place.removeLast() }
-            if place.hasPrefix("ធ្វើនៅ") { place = String(place.dropFirst("ធ្វើនៅ".count)) }
+            if place.hasPrefix(Self.doneAt) { place = String(place.dropFirst(Self.doneAt.count)) }
         }
         guard let english = PlaceNames.english(of: place, in: language) else { return nil }
         return (english, parsed)
     }
+
+    /// "ធ្វើនៅ" ("done at") in the matching form the Khmer line is read in.
+    private static let doneAt = Normalizer.matchingForm("ធ្វើនៅ")
 
     /// The line in `target`, as `draft new` writes it.
     static func render(place: String, date: NoteDate, in target: Language) -> String {

@@ -5,13 +5,14 @@ import VerbaleFormats
 /// Writes a pre-translation as plain text, Markdown or XLIFF 2.0.
 ///
 /// Every format shows what is not translated (⟦…⟧, highlighted in .docx, `state="initial"` in
-/// XLIFF) and which translations are unreviewed. Cost: O(size of the draft).
+/// XLIFF), which translations are unreviewed and which are fuzzy memory matches with what they
+/// lack (`[fuzzy 94%: +not]`, an XLIFF note). Cost: O(size of the draft).
 public enum PretranslationRendering {
     /// For each target: the translated document, then one line per segment with its score,
     /// method and flags.
     public static func text(_ result: Pretranslation) -> String {
         perTarget(result) { language in
-            "=== \(language.rawValue) (\(language.englishName)) — \(result.coverage(language))% of segments fully translated ===\n\n"
+            "=== \(language.rawValue) (\(language.englishName)) — \(result.coverageSummary(language)) ===\n\n"
                 + result.document(language) + "\n\n--- segments (score, method, flags) ---\n"
         } row: { segment, target in
             "[\(segment.index)] \(target.score)% \(target.method) \(target.flags.joined(separator: ","))\n"
@@ -24,9 +25,10 @@ public enum PretranslationRendering {
             text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
         }
         return "# Pre-translation (\(result.sourceLanguage.englishName))\n\n"
-            + "Parts in ⟦…⟧ are not translated; translations marked [unreviewed] use wordings no source attests.\n\n"
+            + "Parts in ⟦…⟧ are not translated; translations marked [unreviewed] use wordings no source attests; "
+            + "[fuzzy 94%: +not] marks a memory match of another sentence: +word is in the draft but not in the match (nor its translation), −word in the match only.\n\n"
             + perTarget(result) { language in
-                "## \(language.englishName) (\(language.rawValue)): \(result.coverage(language))% of segments fully translated\n\n"
+                "## \(language.englishName) (\(language.rawValue)): \(result.coverageSummary(language))\n\n"
                     + "| # | source | \(language.rawValue) | score | method | flags |\n|---|---|---|---|---|---|\n"
             } row: { segment, target in
                 "| \(segment.index) | \(cell(segment.source)) | \(cell(target.display)) | \(target.score) | \(target.method) | \(target.flags.joined(separator: ", ")) |\n"
@@ -74,6 +76,12 @@ public enum PretranslationRendering {
                     ]))
                     metadata.review = translation.method == "memory" && translation.flags.contains("exact") && !translation.flags.contains("unreviewed")
                         ? .translated : .unreviewed
+                    if let mark = translation.fuzzyMark {
+                        // A fuzzy match stays `initial` (unreviewed above), never final: the note
+                        // says what it lacks so the CAT tool's reviewer sees it (review 1130c M2).
+                        metadata.notes.append("Fuzzy memory match \(mark): the translation is of another sentence; "
+                                              + "+ is in the draft only, − in the match only — check")
+                    }
                     if !translation.untranslated.isEmpty {
                         metadata.notes.append("Untranslated (marked ⟦…⟧): " + translation.untranslated.joined(separator: " | "))
                     }

@@ -34,40 +34,9 @@ enum MatchReport {
         review == "unreviewed" ? "  " + Colour.paint("[unreviewed]", "1;35") : ""
     }
 
+    /// The step as `DiffStep.summary` writes it, coloured by kind (added green, removed red,
+    /// changed yellow) on a terminal.
     static func describe(_ step: DiffStep) -> String {
-        switch step.op {
-        case "inserted": return Colour.paint("+\(step.query?.text ?? "")", "32")
-        case "deleted": return Colour.paint("−\(step.source?.text ?? "")", "31")
-        default:
-            let before = step.source?.text ?? "", after = step.query?.text ?? ""
-            // Two sides that look the same on screen are named by what differs, not shown twice.
-            if step.reason == "spacing" { return Colour.paint("\(after) (space before it)", "33") }
-            if let invisible = invisibleDifference(before, after) { return Colour.paint("\(after) (\(invisible))", "33") }
-            return Colour.paint("\(before)→\(after) (\(step.reason))", "33")
-        }
-    }
-
-    /// What tells apart two texts that differ only in invisible characters (format characters
-    /// such as U+200B, U+200C, U+FEFF) or in which white space they use: "U+200C removed",
-    /// "U+00A0 for U+0020"; nil when they differ visibly (or not at all). Review 30 Nov, m13: a
-    /// diff `ក្រសួង​ការបរទេស→ក្រសួងការបរទេស (form)` showed the same string twice. O(length).
-    static func invisibleDifference(_ before: String, _ after: String) -> String? {
-        func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.generalCategory == .format || scalar.properties.isWhitespace
-        }
-        func visible(_ text: String) -> [Unicode.Scalar] { text.unicodeScalars.filter { !isInvisible($0) } }
-        guard before.unicodeScalars.elementsEqual(after.unicodeScalars) == false, visible(before) == visible(after) else { return nil }
-        func counts(_ text: String) -> [UInt32: Int] {
-            // U+200B and U+FEFF cost nothing (`Normalizer.matchingForm`): not named.
-            text.unicodeScalars.filter { isInvisible($0) && $0.value != 0x200B && $0.value != 0xFEFF }.reduce(into: [:]) { $0[$1.value, default: 0] += 1 }
-        }
-        func name(_ value: UInt32) -> String { "U+" + String(String(value, radix: 16, uppercase: true).reversed()).padding(toLength: 4, withPad: "0", startingAt: 0).reversed() }
-        let old = counts(before), new = counts(after)
-        var parts: [String] = []
-        for value in Set(old.keys).union(new.keys).sorted() {
-            let difference = (new[value] ?? 0) - (old[value] ?? 0)
-            if difference > 0 { parts.append("\(name(value)) added") } else if difference < 0 { parts.append("\(name(value)) removed") }
-        }
-        return parts.isEmpty ? "invisible characters moved" : parts.joined(separator: ", ")
+        Colour.paint(step.summary, step.op == "inserted" ? "32" : step.op == "deleted" ? "31" : "33")
     }
 }
