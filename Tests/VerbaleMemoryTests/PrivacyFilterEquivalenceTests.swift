@@ -93,6 +93,17 @@ struct PrivacyFilterEquivalenceTests {
         "«(855) 23 216 666", "é(855) 23 216 666", "\u{A0}(855) 23 216 666", "(០៨៥៥) ២៣ ២១៦ ៦៦៦", "(٨٥٥) ٢٣ ٢١٦ ٦٦٦", "ទូរស័ព្ទ(855) 23 216 666",
         "Tel. (855) 23-216-666", "(855)23 216 666", "a (1) 2 34 56 78 b", "report (2021) 012345", "1(855) 23 216 666",
         "0٣ 345 678 9", "\u{A0}012.345.678", "amount 1 000 000 and 012 345 678", "០១២ ៣៤៥ ៦៧៨", "លេខ០១២ ៣៤៥ ៦៧៨", "១០១២ ៣៤៥ ៦៧៨",
+        // Review 1130c: passport wordings (the keyword is still needed), abbreviated Khmer titles
+        // and បណ្ឌិត (`khmerTitleAbbreviation`) beside near misses, romanised `Lok`, termbase labels.
+        "passeport diplomatique n° D0456789", "passeport de service porte le numéro S1234567", "passport (No. N0123456)",
+        "passport number is S1234567", "diplomatique n° D0456789", "លិខិតឆ្លងដែនការទូតលេខ D0456789", "ការទូតលេខ D0456789",
+        "លិខិតឆ្លងដែន\u{200B}ផ្លូវការ\u{200B}របស់គាត់\u{200B}លេខ S1234567", "ឯ.ឧ. សុខ ចិន្តា", "ឯ. ឧ. សុខ ចិន្តា", "ឯ.ឧ សុខ", "ឯ.ឧ.សុខ ចិន្តា",
+        "ឯ ឧ សុខ ចិន្តា", "ឯ។ សុខ", "ឯ\u{200B}.ឧ. សុខ", "ល.ជ. ម៉ែន សំអន", "ល.រ ១២", "ឧ.ក. គិត ម៉េង", "ដោយបណ្ឌិត ជា វណ្ណាត",
+        "បណ្ឌិត\u{200B}ជា\u{200B}វណ្ណាត", "វេជ្ជបណ្ឌិត ហេង", "បណ្ឌិត្យ សភា", "បណ្ឌិ ត ជា", "ប ណ្ឌិត ជា", "សញ្ញាបត្របណ្ឌិត ផ្នែក",
+        "Lok Chumteav Men Sam An", "Lok Sok Dara", "xLok Sok", "LokSok", "Lok sok", "Lok Sabha", "Lok.Sok", "Lok\u{A0}Sok", "«Lok Sok",
+        "Compiled by: Keo Sreymom", "compiled by Keo Sreymom", "xcompiled by Keo", "Compiled byKeo", "source: Keo Sreymom, 2020",
+        "Sources : Keo Sreymom", "resource: Keo Sreymom", "Source: Europarl", "Source:Keo Sreymom", "Compilé par : Keo", "ÉTABLI PAR Keo Sreymom",
+        "établie par : Keo Sreymom", "Source: KEO SREYMOM",
         // Khmer កើត with and without a person before it.
         "គាត់កើតនៅ ១២ មីនា ១៩៦០", "កើតនៅ ១២ មីនា ១៩៦០", "លោក សុខ កើត ១២ មីនា ១៩៦០", "បង្កើតនៅ ១២ មីនា ១៩៦០", "កំណើត ១២.០៣.១៩៦០", "កម្ពស់០ កើតថ្ងៃទី២៨ ខែមីនា ឆ្នាំ១៩៧២", "១៣ កើត ថ្ងៃទី១៩ ខែធ្នូ ឆ្នាំ២០២១", "១៣កើតថ្ងៃទី១៩",
     ]

@@ -92,3 +92,30 @@ extension PersonalDataScrubber {
         return body
     }
 }
+
+/// Khmer titles written short, and បណ្ឌិត ("Dr.") standing alone as a title.
+///
+/// Why: ឯ.ឧ. is how Khmer letters, minutes and lists of participants abbreviate ឯកឧត្តម ("His
+/// Excellency"), also spaced (ឯ. ឧ.) or without its last full stop (ឯ.ឧ); ល.ជ. abbreviates
+/// លោកជំទាវ and ឧ.ក. ឧកញ៉ា the same way; and បណ្ឌិត (វេជ្ជបណ្ឌិត, medical) is "Dr." before a
+/// name ("ដឹកនាំ​ដោយ​បណ្ឌិត ជា វណ្ណាត", "led by Dr. Chea Vannath"). The scrubber knew them only
+/// after another title (លោក​បណ្ឌិត…), so the Khmer side of a unit kept the name its English side
+/// lost (acceptance review 1130c, M4). The name after them is read as after ឯកឧត្តម: one or two
+/// Khmer words — family and given name — that are no function word, verb or office.
+///
+/// បណ្ឌិត counts like លោក: not glued after a Khmer letter (សញ្ញាបត្របណ្ឌិត, "doctoral degree";
+/// រាជបណ្ឌិត្យសភា, the Academy, is another word), except after a verb of address or a
+/// preposition ("ដោយបណ្ឌិត…"), and a separator must follow it. The abbreviations need their
+/// first full stop; a name may follow the last one without a space.
+///
+/// Cost: their own expression, run only on texts where the byte pass saw ឯ/ល/ឧ before a full
+/// stop or បណ្ឌិត (`Triggers.khmerTitleAbbreviation`).
+extension PersonalDataScrubber {
+    static let khmerAbbreviatedTitles = "ឯ\\.[ \\u00A0\\u200B]?ឧ\\.?|(?<![\\u1780-\\u17D3])(?:ល\\.[ \\u00A0\\u200B]?ជ|ឧ\\.[ \\u00A0\\u200B]?ក)\\.?"
+    static let khmerDoctorTitles = "(?:វេជ្ជ|សាស្ត្រាចារ្យ)?បណ្ឌិត"
+
+    /// Khmer titles as English and French texts about Cambodia romanise them: Lok Chumteav
+    /// (លោកជំទាវ, also spelled Chumtiev) and Lok (លោក, "Mr"), beside Samdech and Oknha. Not
+    /// the Hindi `Lok` of Indian institutions (Lok Sabha, Lok Adalat…), which begins no name.
+    static let romanisedKhmerTitles = "Lok\\s+Chum(?:teav|tiev)|Lok(?!\\s+(?:Sabha|Satta|Dal|Adalat|Janshakti|Nayak|Ayukta|Pal)\\b)"
+}

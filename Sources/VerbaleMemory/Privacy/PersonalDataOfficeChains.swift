@@ -123,6 +123,11 @@ extension PersonalDataScrubber {
         let candidate = text.substring(with: range)
         let words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
         guard let first = words.first, isChainOffice(first), !isSurnameArticle(first, next: words.count > 1 ? words[1] : nil) else { return nil }
+        // An article alone is no office: « établi par la Conférence des présidents » names a
+        // body (review 1130c m6, `établi par` is an everyday verb); « la conseillère Dupont » is
+        // an office. The first word after the articles must be one.
+        guard let head = words.first(where: { !["the", "la", "le", "les"].contains(chainKey($0)) || $0.first?.isUppercase == true }),
+              isChainOffice(head) else { return nil }
         func isCapitalised(_ word: Substring) -> Bool {
             guard let initial = word.unicodeScalars.first else { return false }
             return CharacterSet.uppercaseLetters.contains(initial)

@@ -9,6 +9,8 @@ extension PersonalDataScrubber {
     static let latinRoleLabels = [
         "Translator", "Reviewer", "Author", "Contact person", "Contact", "Prepared by", "Drafted by", "Checked by",
         "Translated by", "Reviewed by",
+        // How termbases sign their entries (review 1130c m6: "Compiled by: Keo Sreymom").
+        "Compiled by", "Compilé par", "Compilée par", "Établi par", "Établie par",
         "Traducteur", "Traductrice", "Réviseur", "Réviseuse", "Relecteur", "Relectrice", "Auteur", "Autrice",
         "Rédigé par", "Rédigée par", "Traduit par", "Traduite par", "Révisé par", "Relu par", "Personne de contact",
         "Personne à contacter",
@@ -21,8 +23,41 @@ extension PersonalDataScrubber {
         "Translators", "Reviewers", "Authors", "Contact persons", "Contacts",
         "Traducteurs", "Traductrices", "Réviseurs", "Réviseuses", "Relecteurs", "Relectrices", "Auteurs", "Autrices",
         "Personnes de contact", "Personnes à contacter", "Rédigés par", "Rédigées par", "Traduits par", "Traduites par",
-        "Révisés par", "Relus par",
+        "Révisés par", "Relus par", "Compilés par", "Compilées par", "Établis par", "Établies par",
     ]
+
+    /// `Source:` before a name (a termbase's source column, "source: Keo Sreymom, 2020"): as
+    /// often a document, a corpus or an institution ("Source: Europarl", "Source: Official
+    /// Journal", "Source : Ministère…"), so only two or three capitalised words that end the
+    /// value (end of text, a comma, `;`, a bracket or a sentence's full stop) and of which none
+    /// is an ordinary or institutional word (`hasPlainWord`, `sourceNotNames`) count as a
+    /// person (review 1130c m6). A title after it is the title pattern's ("Source: Mr. …").
+    static let sourceRoleLabels = ["Source", "Sources"]
+
+    /// Words of the names of documents, corpora, media and bodies a source names: one of them
+    /// makes the words after `Source:` no person ("Source: Phnom Penh Post", "Source: UN
+    /// Treaty Collection"). Lower-cased.
+    static let sourceNotNames: Set<String> = [
+        "journal", "post", "times", "news", "daily", "gazette", "press", "agency", "report", "reports", "corpus", "database",
+        "dictionary", "treaty", "treaties", "collection", "library", "archive", "archives", "website", "handbook", "manual",
+        "glossary", "termbase", "terminology", "wikipedia", "europarl", "termium", "plus", "record", "records", "bulletin",
+        "review", "annual", "register", "nations", "union", "cambodia", "cambodian", "khmer", "france", "french", "english",
+        "royal", "national", "foreign", "affairs", "international", "world", "bank", "organization", "organisation",
+        "institute", "university", "centre", "center", "school", "law", "act", "code", "decree", "regulation", "directive",
+        "convention", "agreement", "charter", "constitution", "statute", "resolution", "minutes", "notes", "note", "letter",
+        "memo", "file", "files", "official", "general", "assembly", "security", "online", "web", "internet", "data", "translation",
+        "officiel", "officielle", "traité", "traités", "recueil", "dictionnaire", "base", "données", "rapport", "bibliothèque",
+        "site", "lexique", "glossaire", "accord", "décret", "loi", "règlement", "directive", "nations", "unies", "union",
+        "européenne", "cambodge", "royaume", "affaires", "étrangères", "nationale", "internationale", "mondiale", "banque",
+        "organisation", "institut", "université", "centre", "école", "archives", "presse", "agence", "revue", "dépêche",
+    ]
+
+    /// Whether one of `words` (lower-cased, without edge punctuation) is a `sourceNotNames` word.
+    static func hasSourceWord(_ words: [Substring]) -> Bool {
+        words.contains { word in
+            sourceNotNames.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()’'")))
+        }
+    }
 
     /// The labels that only ever introduce a person (not `Contact`, which as often introduces
     /// a section or a channel): after one of these and its colon, two lower-case words alone
@@ -128,7 +163,8 @@ extension PersonalDataScrubber {
     }
 
     /// The role labels as the byte pre-filter compares them: lower-cased UTF-8.
-    static let roleLabelBytes: [[UInt8]] = ((latinRoleLabels + latinPluralRoleLabels).map { $0.lowercased() } + khmerRoleLabels).map { Array($0.utf8) }
+    static let roleLabelBytes: [[UInt8]] = ((latinRoleLabels + latinPluralRoleLabels + sourceRoleLabels).map { $0.lowercased() } + khmerRoleLabels)
+        .map { Array($0.utf8) }
     static let byLabelBytes: [[UInt8]] = latinByLabels.map { Array($0.lowercased().utf8) }
 
     /// Whether a role label ends before `end` (a colon's first byte), past the spaces, tabs,

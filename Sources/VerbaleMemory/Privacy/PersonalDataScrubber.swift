@@ -79,6 +79,9 @@ public final class PersonalDataScrubber {
         /// An office chain after a role label (`officeChainPattern`): its names are read by
         /// `officeChainNames`, not `nameRange`.
         var chain = false
+        /// A name after `Source:` (`sourceRoleLabels`): none of its words may name a document or
+        /// a body (`hasSourceWord`).
+        var source = false
     }
 
     /// What separates the names of a list: a comma, `&`, `et`, `and`, and Khmer និង ("and", between
@@ -193,13 +196,17 @@ public final class PersonalDataScrubber {
             return "(?:(?:\(particles))\(gap)(?:(?:\(articles))\(gap))?|d['’](?=\\p{Lu}))"
         }
         let titledName = "\(leading("\\s+"))?\(name)"
+        // The name after a Khmer title (captured): one or two Khmer words that are no function
+        // word, verb or office (`PersonalDataKhmerNames`), or up to four capitalised Latin-script
+        // words ("លោក John Smith").
+        let khmerTitledName = "((?!\(khmerFunctionWords)|\(khmerNotFirst))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords)|\(khmerNotLater))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})"
         // Between a Latin title and what follows: spaces, or none after the title's full stop.
         let titleGap = "(?:(?<=\\.)\\s*|\\s+)"
         // Honorifics spelled out (review 1130 M5): "His Excellency" is what H.E. abbreviates, the
         // usual form in Cambodian English and French correspondence ("Son Excellence", as in the
         // French note fr-BWBV0001394-II of ../shared/data); Samdech and Oknha are Cambodian ranks
         // written before the name in English (Samdech Techo Hun Sen, Oknha Kith Meng).
-        let spelledTitles = "His\\s+Excellency|Her\\s+Excellency|Son\\s+Excellence|Samdech(?:\\s+Techo)?|Oknha"
+        let spelledTitles = "His\\s+Excellency|Her\\s+Excellency|Son\\s+Excellence|Samdech(?:\\s+Techo)?|Oknha|\(Self.romanisedKhmerTitles)"
         // One of the names a plural title introduces: up to four capitalised words, as after a
         // single title (`Messrs Hun Sen Hor Namhong` loses every word, as before plural titles).
         let pluralName = name
@@ -223,6 +230,9 @@ public final class PersonalDataScrubber {
         let lowerWord = "\\p{Ll}[\\p{Ll}\\p{M}'’-]+"
         let lowerName = "\(lowerWord)(?:[ \\u00A0]\(lowerWord)){1,3}(?=[ \\t]*(?:$|[,;()\\r\\n]|\\.(?:\\s|$)))"
         let byRoles = Self.latinByLabels.joined(separator: "|")
+        // Two or three capitalised words (not all capitals: acronyms name bodies) ending the value.
+        let capitalisedWord = "\\p{Lu}\\p{Ll}[\\p{Ll}\\p{M}'’-]*"
+        let sourceName = "\(capitalisedWord)(?:[ \\u00A0]\(capitalisedWord)){1,2}(?=[ \\t]*(?:$|[,;()\\r\\n]|\\.(?:\\s|$)))"
         let officeChain = Self.officeChainPattern
         let khmerListSeparator = "(?:[ \\u00A0\\u200B]*[,、][ \\u00A0\\u200B]*|[ \\u00A0\\u200B]+(?:និង|(?i:and|et))[ \\u00A0\\u200B]+)"
         let khmerRoles = Self.khmerRoleLabels.joined(separator: "|")
@@ -233,10 +243,18 @@ public final class PersonalDataScrubber {
         // six digits stay a necessary condition.
         let passportNumber = "(?=(?:[A-Za-z]{0,3}\(digit)){6})[A-Za-z0-9០-៩]{6,12}"
         let numberWord = "(?:\(gap)(?:No\\.?|no\\.?|number|Number|n°|N°|nº|numéro|លេខ))?\(gap)[:.៖]?\(gap)"
+        // The usual wordings of a passport or identity card between its keyword and the number
+        // (review 1130c M3, `PersonalDataDocumentWording`): "passeport diplomatique n°", "porte
+        // le numéro", "passport number is", "passport (No. …)", លិខិតឆ្លងដែន​ការទូត​លេខ.
+        let documentNumberWord = Self.documentNumberWord(gap: gap)
+        let passportLatin = "(?i:passport|passeport)\(Self.frenchPassportQualifier)\(Self.latinBearing)\(documentNumberWord)"
+        let passportKhmer = "លិខិតឆ្លងដែន\(Self.khmerDocumentQualifier(Self.khmerPassportQualifiers, gap: gap))\(documentNumberWord)"
+        let idLatin = "(?:\\b(?i:identity card|id card|national id|identity document|carte d'identité|carte nationale d'identité|carte d’identité)\(Self.frenchIDQualifier)|\\bID)\(Self.latinBearing)\(documentNumberWord)"
+        let idKhmer = "អត្តសញ្ញាណប័ណ្ណ\(Self.khmerDocumentQualifier(Self.khmerIDQualifiers, gap: gap))\(documentNumberWord)"
         patterns = [
             Pattern(kind: .email, regex: try regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", .email), group: 0, needs: .at),
-            Pattern(kind: .passport, regex: try regex("(?i:passport|passeport)\(numberWord)(\(passportNumber))\\b|លិខិតឆ្លងដែន\(numberWord)(\(passportNumber))", .passport), group: -1, needs: [.digits, .passportWord]),
-            Pattern(kind: .idNumber, regex: try regex("(?:\\b(?i:identity card|id card|national id|identity document|carte d'identité|carte nationale d'identité|carte d’identité)|\\bID)\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|អត្តសញ្ញាណប័ណ្ណ\(numberWord)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})", .idNumber), group: -1, needs: [.oneDigit, .idWord]),
+            Pattern(kind: .passport, regex: try regex("\(passportLatin)(\(passportNumber))\\b|\(passportKhmer)(\(passportNumber))", .passport), group: -1, needs: [.digits, .passportWord]),
+            Pattern(kind: .idNumber, regex: try regex("\(idLatin)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|\(idKhmer)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})", .idNumber), group: -1, needs: [.oneDigit, .idWord]),
             Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ \\u00A0\\u200B().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\+\\d{1,3}\(separator)?(?:\\(\\d{1,4}\\)\(separator)?)?\\d{1,4}(?:\(separator)?\\d{2,4}){2,5}(?![[\\w/]--\(khmerLetter)])", .phone), group: 0, needs: [.digits, .plusDigit]),
             // A country code in parentheses without `+`: `(855) 23 216 666`.
@@ -249,8 +267,12 @@ public final class PersonalDataScrubber {
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true),
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+((?!\(khmerFunctionWords)|\(khmerNotFirst))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords)|\(khmerNotLater))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha|Lok\\s+Chum(?:teav|tiev)))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+\(khmerTitledName)", .person), group: 1, needs: .khmer),
+            // Abbreviated Khmer titles (ឯ.ឧ., ល.ជ., ឧ.ក.) and បណ្ឌិត ("Dr.") standing alone before
+            // a name (review 1130c M4): the same name as after ឯកឧត្តម, in its own expression so
+            // only texts holding one of them run it (`Triggers.khmerTitleAbbreviation`).
+            Pattern(kind: .person, regex: try regex("(?:\(Self.khmerAbbreviatedTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))\(Self.khmerDoctorTitles))(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}(?:(?<=\\.)[ \\u00A0\\u200B]*|[ \\u00A0\\u200B]+)\(khmerTitledName)", .person), group: 1, needs: [.khmer, .khmerTitleAbbreviation]),
             // An office between the label and the name, however long, in any case ("Contact:
             // Deputy Director-General of the Department of Legal Affairs Sok Dara", "Contact :
             // directeur adjoint Jean Dupont"): before the role patterns, whose four words would
@@ -278,6 +300,8 @@ public final class PersonalDataScrubber {
             // Never after `Contact:`, which as often names a section ("Contact: consular section").
             Pattern(kind: .person, regex: try regex("(?<=(?<![\\p{L}\\p{M}])(?i:\(personOnlyRoles))\(roleGapBounded))[:]\(roleGap)(\(lowerName))", .person), group: 1, needs: .roleLabel, role: true, plain: true),
             Pattern(kind: .person, regex: try regex("^[ \\t]*(?i:\(byRoles))[ \\t\\u00A0]+\(noTitle)(\(titledName))", .person), group: 1, needs: .roleLabel, role: true),
+            // `Source:` and two or three capitalised words ending the value (`sourceRoleLabels`).
+            Pattern(kind: .person, regex: try regex("(?<=(?<![\\p{L}\\p{M}])(?i:\(Self.sourceRoleLabels.joined(separator: "|")))\(roleGapBounded))[:]\(roleGap)\(noTitle)(\(sourceName))", .person), group: 1, needs: .roleLabel, role: true, plain: true, source: true),
         ]
         personMarker = try regex("លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក|នាង|គាត់|កញ្ញា|ខ្ញុំ|សម្តេច|សម្ដេច|ឈ្មោះ|\\{PERSON", .dateOfBirth)
     }
@@ -378,6 +402,7 @@ public final class PersonalDataScrubber {
                 } else if pattern.role, claimed.contains(range.location) {
                     continue
                 }
+                if pattern.source, Self.hasSourceWord(ns.substring(with: range).split(separator: " ")) { continue }
                 for part in parts {
                     var range = part
                     if pattern.kind == .person, !pattern.chain {
@@ -485,7 +510,8 @@ public final class PersonalDataScrubber {
     /// Titles that may stand where a name is expected (`H.E. Mrs. {PERSON}`), lower-cased,
     /// without their full stop.
     static let titleWords: Set<String> = ["mr", "mrs", "ms", "dr", "mme", "mlle", "m", "madam", "miss", "monsieur", "madame",
-                                          "mademoiselle", "messrs", "mm", "mmes", "mlles", "samdech", "oknha", "techo", "excellency", "excellence"]
+                                          "mademoiselle", "messrs", "mm", "mmes", "mlles", "samdech", "oknha", "techo", "excellency", "excellence",
+                                          "chumteav", "chumtiev"]
 
     /// Whether `word` (without `.,;:` at its end) is a title.
     static func isTitle(_ word: Substring) -> Bool {

@@ -42,10 +42,16 @@ extension PersonalDataScrubber {
         /// hold no `(` — about 0.14 CPU-s per 100,000 units of the import (perf, 30 Nov). Cost:
         /// one byte test per `(`.
         static let parenDigit = Triggers(rawValue: 16384)
+        /// A Khmer title written short or as a degree, where a name can follow it: ឯ, ល or ឧ
+        /// followed by a full stop (ឯ.ឧ., ល.ជ., ឧ.ក.), or បណ្ឌិត ("Dr."). Why its own flag: the
+        /// pattern of these titles (review 1130c M4) would otherwise run on every Khmer text,
+        /// and ប begins many Khmer words; most Khmer texts hold neither. Cost: a few byte
+        /// compares at each ឯ, ល, ឧ and ប, which the byte pass decodes anyway.
+        static let khmerTitleAbbreviation = Triggers(rawValue: 32768)
         /// Every flag, one by one (a new flag goes here too; a test checks every pattern's
         /// `needs` lies within `all`, since unfiltered scrubbing runs the patterns `all` allows).
         static let flags: [Triggers] = [.at, .digits, .title, .khmer, .someDigits, .passportWord, .idWord, .phoneWord, .birthWord, .oneDigit,
-                                        .plusDigit, .zeroLead, .khmerBorn, .roleLabel, .parenDigit]
+                                        .plusDigit, .zeroLead, .khmerBorn, .roleLabel, .parenDigit, .khmerTitleAbbreviation]
         static let all = Triggers(flags)
     }
 
@@ -62,7 +68,9 @@ extension PersonalDataScrubber {
     static let titles: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "M.", "Mme", "Mlle", "Messrs", "Monsieur", "Madame", "Mademoiselle", "Madam", "Miss", "H.", "S.",
                                     "MM", "Mmes", "Mlles", "Messieurs", "Mesdames",
                                     // Spelled-out honorifics (`His Excellency`, `Her Excellency`, `Son Excellence`, `Samdech`, `Oknha`).
-                                    "His", "Her", "Son", "Samdech", "Oknha"]
+                                    "His", "Her", "Son", "Samdech", "Oknha",
+                                    // Romanised Khmer titles (`Lok Chumteav`, `Lok`: review 1130c M4).
+                                    "Lok"]
         .map { Array($0.utf8) }
 
     /// A word some pattern needs before its number: lower-case unless `exactCase` (the pattern
@@ -241,7 +249,7 @@ extension PersonalDataScrubber {
                 (wordOffset + byte).initialize(to: PersonalDataScrubber.isASCIILetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x5F ? 256 : 0)
                 if byte < 128 {
                     var kind: UInt8 = b >= 0x30 && b <= 0x39 ? Self.digit : 0
-                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x28 || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x4F || b == 0x3A { kind |= Self.notable }
+                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x28 || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x4F || b == 0x4C || b == 0x3A { kind |= Self.notable }
                     (asciiClass + byte).initialize(to: kind)
                 }
             }
@@ -368,6 +376,27 @@ extension PersonalDataScrubber {
         return i < p.count && (p[i] >= 0x80 || (p[i] >= 0x41 && p[i] <= 0x5A) || particleInitials.contains(p[i]))
     }
 
+    /// The UTF-8 of ណ្ឌិត, what follows ប in បណ្ឌិត.
+    static let doctorTail: [UInt8] = Array("ណ្ឌិត".utf8)
+
+    /// Whether an abbreviated Khmer title (ឯ.ឧ., ល.ជ., ឧ.ក.) or បណ្ឌិត begins at `i`, where the
+    /// Khmer scalar `value` stands (3 bytes): ឯ U+17AF, ល U+179B or ឧ U+17A7 right before `.`,
+    /// or ប U+1794 before ណ្ឌិត. Necessary for `khmerAbbreviatedTitles`/`khmerDoctorTitles`.
+    @inline(__always)
+    static func khmerTitleAbbreviationStarts(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ value: UInt32) -> Bool {
+        switch value {
+        case 0x17AF, 0x179B, 0x17A7:
+            return i + 3 < p.count && p[i + 3] == 0x2E
+        case 0x1794:
+            let tail = doctorTail
+            guard i + 3 + tail.count <= p.count else { return false }
+            for k in 0..<tail.count where p[i + 3 + k] != tail[k] { return false }
+            return true
+        default:
+            return false
+        }
+    }
+
     static func triggers(_ p: UnsafeBufferPointer<UInt8>) -> Triggers {
         var found: Triggers = byLabelStarts(p) ? .roleLabel : []
         var digits = 0
@@ -406,7 +435,7 @@ extension PersonalDataScrubber {
                 } else if byte == 0x28 {
                     // `\(\d` not after `[\w/+]`: a country code in parentheses can start here.
                     if !found.contains(.parenDigit), !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.parenDigit) }
-                } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53 || byte == 0x4F), !found.contains(.title), !isASCIILetter(previous), previous != 0x2E {
+                } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53 || byte == 0x4F || byte == 0x4C), !found.contains(.title), !isASCIILetter(previous), previous != 0x2E {
                     // A title not after an ASCII letter or a full stop (`(?<![\p{L}\p{M}.])`):
                     // Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur, Madame, H.E., S.E., His/Her
                     // Excellency, Son Excellence, Samdech, Oknha (after a
@@ -434,6 +463,8 @@ extension PersonalDataScrubber {
                 found.insert(.khmer)
                 if value >= 0x17E0 && value <= 0x17E9 { digits += 1 }
                 if value == 0x17E0 { found.insert(.zeroLead) }
+                // ឯ/ល/ឧ and a full stop, or បណ្ឌិត: an abbreviated title or "Dr." may begin here.
+                if !found.contains(.khmerTitleAbbreviation), khmerTitleAbbreviationStarts(p, i, value) { found.insert(.khmerTitleAbbreviation) }
                 // A Khmer colon (`៖`, or `ៈ` as bylines write it) after a role label.
                 if value == 0x17D6 || value == 0x17C8, !found.contains(.roleLabel), roleLabelEnds(p, i), roleNameCanFollow(p, i + length) {
                     found.insert(.roleLabel)
