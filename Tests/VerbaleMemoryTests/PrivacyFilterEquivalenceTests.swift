@@ -256,14 +256,8 @@ struct PrivacyFilterEquivalenceTests {
             "tell", "telephone", "TELEVISION", "phones", "cells", "née", "nécessaire", "NÉE", "borne", "births", "dobs", "naissances",
             "on", "le", "mars", "Mars", "1er", "\t", "\n", "\u{2003}", "+", "+855", "(0)", "0.5", "x", "_", "/", "-", "០១២", "០",
         ]
-        var state: UInt64 = 0x5EED_2026
-        func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var random = SplitMix(state: 0x5EED_2026)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var texts: [String] = []
         for _ in 0..<5000 {
             var text = ""
@@ -303,14 +297,8 @@ struct PrivacyFilterEquivalenceTests {
             "Il_s'appelle", "Mon_nom_est", "mon_nom_est", "le_nommé", "une_femme_nommée", "La_nommée", "ខ្ញុំ_ឈ្មោះ_", "គាត់ឈ្មោះ_", "ម្នាក់_ឈ្មោះ_",
         ]
         let gaps = [" ", " ", " ", "", "\u{A0}", "\u{200B}", "\t", "\n", "\u{2003}", "\u{3000}", "\u{202F}", "\u{85}", "\u{1680}", "\u{2028}"]
-        var state: UInt64 = 0x4E41_4D45_2026
-        func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var random = SplitMix(state: 0x4E41_4D45_2026)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var texts: [String] = []
         for _ in 0..<5000 {
             var text = ""
@@ -354,5 +342,18 @@ struct PrivacyFilterEquivalenceTests {
         #expect(PersonalDataScrubber.possibleIntroductions("ខ្ញុំ​ឈ្មោះ​សុភ័ក្ត្រ") == I.khmer)
         #expect(PersonalDataScrubber.possibleIntroductions("name") == [])
         #expect(PersonalDataScrubber.possibleIntroductions("name ") == I.english)
+    }
+}
+
+/// A seeded SplitMix64 (the random-string tests' generator): the same strings on every run.
+struct SplitMix {
+    var state: UInt64
+
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
