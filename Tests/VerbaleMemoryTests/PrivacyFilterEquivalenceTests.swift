@@ -267,14 +267,8 @@ struct PrivacyFilterEquivalenceTests {
             "tell", "telephone", "TELEVISION", "phones", "cells", "née", "nécessaire", "NÉE", "borne", "births", "dobs", "naissances",
             "on", "le", "mars", "Mars", "1er", "\t", "\n", "\u{2003}", "+", "+855", "(0)", "0.5", "x", "_", "/", "-", "០១២", "០",
         ]
-        var state: UInt64 = 0x5EED_2026
-        func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var random = SplitMix(state: 0x5EED_2026)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var texts: [String] = []
         for _ in 0..<5000 {
             var text = ""
@@ -292,5 +286,85 @@ struct PrivacyFilterEquivalenceTests {
         let differing = mismatches(texts)
         #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
         #expect(texts.filter { !scrubber.spans(in: $0).isEmpty }.count > 500)
+    }
+
+    /// The name-introduction expressions ("my name is", "named", "je m'appelle", "mon nom est",
+    /// "nommé", ឈ្មោះ) run only on texts holding their literal (`possibleIntroductions`): the
+    /// filter must let through every text they can match, with any white space ICU's `\s` takes.
+    @Test("Name introductions: 5,000 random strings of their phrases, names, near misses and every kind of white space; filtered and unfiltered agree")
+    func nameIntroductionStrings() {
+        let pieces = [
+            "my", "My", "his", "His", "her", "Her", "name", "Name", "NAME", "names", "named", "Named", "NAMED", "namely", "is", "was", "is not",
+            "man", "woman", "national", "Woman", "MAN", "a", "the", "street", "Vietnam", "economic", "nominee",
+            "je", "Je", "m'", "m’", "il", "Il", "elle", "Elle", "s'", "s’", "appelle", "appel", "appelé", "rappelle", "APPELLE",
+            "mon", "Mon", "nom", "Nom", "NOM", "est", "nomme", "nommé", "nommée", "nommés", "Nommé", "renommé", "nombre", "économie",
+            "le", "la", "une", "femme", "homme", "Le", "ressortissante", "Ambassadeur", "Ambassador",
+            "John", "Smith", "Jean", "Dupont", "Élise", "Sok", "Dara", "{PERSON}", "Mr.", "M.",
+            "ខ្ញុំ", "គាត់", "នាង", "ម្នាក់", "ឈ្មោះ", "ឈ្ម", "សុភ័ក្ត្រ", "សុខ", "ដារា", "អង្គការ", "ល្បី", "មិន", "ឈ្មោះ\u{200B}",
+            ".", ",", "-", "'", "’", "(", ")", ":",
+            // Whole phrases, `_` standing for a random gap: most strings hold one, so the
+            // expressions do match (and near misses differ by one gap or letter).
+            "my_name_is", "His_name_was", "her_name_is", "a_man_named", "The_woman_named", "a_national_named", "Je_m'appelle", "elle_s’appelle",
+            "Il_s'appelle", "Mon_nom_est", "mon_nom_est", "le_nommé", "une_femme_nommée", "La_nommée", "ខ្ញុំ_ឈ្មោះ_", "គាត់ឈ្មោះ_", "ម្នាក់_ឈ្មោះ_",
+        ]
+        let gaps = [" ", " ", " ", "", "\u{A0}", "\u{200B}", "\t", "\n", "\u{2003}", "\u{3000}", "\u{202F}", "\u{85}", "\u{1680}", "\u{2028}"]
+        var random = SplitMix(state: 0x4E41_4D45_2026)
+        func next(_ bound: Int) -> Int { random.next(bound) }
+        var texts: [String] = []
+        for _ in 0..<5000 {
+            var text = ""
+            for _ in 0..<(2 + next(10)) {
+                let piece = pieces[next(pieces.count)]
+                for (index, part) in piece.split(separator: "_", omittingEmptySubsequences: false).enumerated() {
+                    if index > 0 { text += gaps[next(gaps.count)] }
+                    text += part
+                }
+                text += gaps[next(gaps.count)]
+            }
+            texts.append(text)
+        }
+        // The documented forms with unusual white space, which must reach their expression.
+        texts += ["My name\u{A0}is John Smith.", "His name\u{2003}was Sok Dara", "a man named\u{3000}John Smith", "a man named\tJohn Smith",
+                  "Mon nom\u{202F}est Jean Dupont", "Mon nom\nest Jean Dupont", "le nommé\u{A0}Jean Dupont", "Je m’appelle\u{2028}Jean Dupont",
+                  "ខ្ញុំ\u{A0}ឈ្មោះ\u{200B}សុភ័ក្ត្រ"]
+        let differing = mismatches(texts)
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+        // The strings do hold introduced names (the comparison is not empty), and the filter
+        // does skip: most strings run none of the three expressions.
+        let introduced = texts.filter { !PersonalDataScrubber.introducedNameSpans(in: $0, filtered: false).isEmpty }
+        #expect(introduced.count > 300)
+        #expect(texts.filter { PersonalDataScrubber.possibleIntroductions($0).isEmpty }.count > 1000)
+    }
+
+    /// Words that hold `nam`, `nom` or `appel` without introducing a name ("economic", "Vietnam",
+    /// "nombre", "appel") ran all three expressions before the filter read what follows.
+    @Test("Name introductions: the usual near misses run no expression; each phrase runs only its own")
+    func nameIntroductionFilterSkips() {
+        typealias I = PersonalDataScrubber.Introductions
+        for text in ["The economic situation in Vietnam, namely the nominee.", "Le nombre d'appels et l'économie.", "Names are kept.",
+                     "Un appel nominal.", "NAMED NOM APPELLE", "renomination"] {
+            #expect(PersonalDataScrubber.possibleIntroductions(text).isEmpty, "\(text)")
+        }
+        #expect(PersonalDataScrubber.possibleIntroductions("My name is John Smith.") == I.english)
+        #expect(PersonalDataScrubber.possibleIntroductions("a woman named Chan Thida") == I.english)
+        #expect(PersonalDataScrubber.possibleIntroductions("Mon nom est Jean.") == I.french)
+        #expect(PersonalDataScrubber.possibleIntroductions("le nommé Jean") == I.french)
+        #expect(PersonalDataScrubber.possibleIntroductions("Elle s’appelle Sok Dara.") == I.french)
+        #expect(PersonalDataScrubber.possibleIntroductions("ខ្ញុំ​ឈ្មោះ​សុភ័ក្ត្រ") == I.khmer)
+        #expect(PersonalDataScrubber.possibleIntroductions("name") == [])
+        #expect(PersonalDataScrubber.possibleIntroductions("name ") == I.english)
+    }
+}
+
+/// A seeded SplitMix64 (the random-string tests' generator): the same strings on every run.
+struct SplitMix {
+    var state: UInt64
+
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
