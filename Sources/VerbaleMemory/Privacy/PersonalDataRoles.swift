@@ -45,11 +45,11 @@ extension PersonalDataScrubber {
         "royal", "national", "foreign", "affairs", "international", "world", "bank", "organization", "organisation",
         "institute", "university", "centre", "center", "school", "law", "act", "code", "decree", "regulation", "directive",
         "convention", "agreement", "charter", "constitution", "statute", "resolution", "minutes", "notes", "note", "letter",
-        "memo", "file", "files", "official", "general", "assembly", "security", "online", "web", "internet", "data", "translation",
-        "officiel", "officielle", "traité", "traités", "recueil", "dictionnaire", "base", "données", "rapport", "bibliothèque",
-        "site", "lexique", "glossaire", "accord", "décret", "loi", "règlement", "directive", "nations", "unies", "union",
-        "européenne", "cambodge", "royaume", "affaires", "étrangères", "nationale", "internationale", "mondiale", "banque",
-        "organisation", "institut", "université", "centre", "école", "archives", "presse", "agence", "revue", "dépêche",
+        "memo", "file", "files", "official", "general", "assembly", "security", "online", "web", "internet", "data",
+        "translation", "officiel", "officielle", "traité", "traités", "recueil", "dictionnaire", "base", "données", "rapport",
+        "bibliothèque", "site", "lexique", "glossaire", "accord", "décret", "loi", "règlement", "unies", "européenne",
+        "cambodge", "royaume", "affaires", "étrangères", "nationale", "internationale", "mondiale", "banque", "institut",
+        "université", "école", "presse", "agence", "revue", "dépêche",
     ]
 
     /// Whether one of `words` (lower-cased, without edge punctuation) is a `sourceNotNames` word.
