@@ -7,7 +7,7 @@ import VerbaleCore
 /// languages of .docx runs (m7) and fuzzy marks in the document (M2).
 @Suite("Drafting: review 1130c")
 struct Review1130cDraftTests {
-    static let translator: Pretranslator = {
+    let translator: Pretranslator = {
         let glossary = try? DraftGlossary.shipped()
         return try! Pretranslator(book: Fixtures.book, sourceLanguage: .english, glossary: glossary ?? nil)
     }()
@@ -29,13 +29,13 @@ struct Review1130cDraftTests {
     @Test("m3: Khmer ហើយ joins the opening's clauses only; an \"and\" between untranslated nouns stays inside their ⟦…⟧")
     func khmerAnd() throws {
         // The reviewer's draft (review-c/en-draft.txt), second sentence and opening.
-        let request = Self.translator.translate(
+        let request = translator.translate(
             "The Embassy would be grateful if the Ministry could arrange a meeting with the Minister for Europe and Foreign Affairs on 4 March 2021.",
             to: .khmer)
         #expect(!request.text.contains("ហើយ"), "\(request.text)")
         #expect(request.text.contains("Europe and Foreign Affairs"), "\(request.text)")
         #expect(request.untranslated.contains { $0.contains("Europe and Foreign Affairs") }, "\(request.untranslated)")
-        let opening = Self.translator.translate(
+        let opening = translator.translate(
             "The Embassy of the Kingdom of Cambodia presents its compliments to the Ministry of Foreign Affairs of the French Republic and has the honour to inform the Ministry that the meeting will take place.",
             to: .khmer)
         #expect(opening.text.contains("ហើយ"), "the clause conjunction before has the honour: \(opening.text)")
@@ -43,7 +43,7 @@ struct Review1130cDraftTests {
 
     @Test("m3: an \"and\" between two translated names is និង, marked unreviewed")
     func khmerAndBetweenNames() throws {
-        let translation = Self.translator.translate("talks between France and Thailand", to: .khmer)
+        let translation = translator.translate("talks between France and Thailand", to: .khmer)
         #expect(translation.text.contains(" និង "), "\(translation.text)")
         #expect(!translation.text.contains("ហើយ"), "\(translation.text)")
         #expect(translation.flags.contains("unreviewed"))
