@@ -18,13 +18,18 @@ struct DraftTranslateCommand: ParsableCommand {
         writes it ("Genève, le 12 janvier 2021"). What Verbale does not know stays in the source language inside
         ⟦…⟧; wordings no source attests (all Khmer formulas) are marked [unreviewed]. Every
         segment shows its score (memory score, or share of words translated, at most 99),
-        method and flags.
+        method and flags. A fuzzy memory match (below 100) translates another sentence: it is
+        marked after the segment with what the draft differs by, as `search` writes it
+        ([fuzzy 94%: +not]: "not" is in the draft but not in the match's translation), and is
+        not counted as fully translated. JSON adds `unreviewed`, `differences` and `fuzzyMark`
+        to every target.
 
         The memory: --memory PATH, else $VERBALE_MEMORY, else the default memory when it has a
         match index, else the shipped stock phrases alone (said on standard error).
 
         Formats: text (the documents, then per-segment scores), markdown (a table), json,
-        xliff (XLIFF 2.0, one target language; assembled segments are state="initial"), docx
+        xliff (XLIFF 2.0, one target language; assembled and fuzzy segments are
+        state="initial", a fuzzy match's differences in a note), docx
         (Word; needs --output or a redirected standard output).
 
         Examples:
