@@ -90,9 +90,13 @@ public struct ConceptOrigin: Hashable, Sendable, Codable, CustomStringConvertibl
         self.entry = entry
     }
 
-    /// `ok.tbx#c1, termbase ok`; the termbase alone when no file is known.
+    /// `ok.tbx#c1, termbase ok`; the termbase alone when no file is known. An entry whose id
+    /// already names its file (a CSV row's made-up `g1.tsv#2`) is not prefixed twice
+    /// (review 1130c, m12).
     public var description: String {
-        "\(file ?? termbase)#\(entry), termbase \(termbase)"
+        let place = file ?? termbase
+        let named = entry.hasPrefix(place + "#") ? entry : "\(place)#\(entry)"
+        return "\(named), termbase \(termbase)"
     }
 }
 
