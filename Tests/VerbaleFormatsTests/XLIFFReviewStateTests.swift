@@ -67,3 +67,49 @@ struct XLIFFReviewStateTests {
         ])
     }
 }
+
+/// Review 1130c, m5: XLIFF 1.2 carries what 2.0 keeps in metadata — the unit's own review, its
+/// texts' own `x-review` and its origin — so a 1.2 round trip no longer marks attested English
+/// unreviewed nor renames the origin after the export.
+@Suite("XLIFF 1.2 review and origin round trip")
+struct XLIFF12InformationTests {
+    static let en = LanguageTag(.english), km = LanguageTag(.khmer)
+
+    static func roundTrip(_ units: [TranslationUnit]) throws -> (text: String, units: [TranslationUnit]) {
+        let sink = ByteSink()
+        var writer = try XLIFFWriter(sink: sink, languages: [en, km], version: .v1_2)
+        for unit in units { try writer.write(unit) }
+        try writer.finish()
+        return (String(decoding: sink.data, as: UTF8.self), try read(sink.data, as: .xliff).units)
+    }
+
+    @Test("Translated unit, unreviewed Khmer, unreviewed English source of its own: all three read back, with the origin")
+    func statusesAndOrigin() throws {
+        let units = [
+            XLIFFReviewStateTests.shippedFormula,
+            TranslationUnit(id: "formula-2", variants: [
+                Variant(language: Self.en, text: "has the honour further to inform", properties: [Property(type: "x-review", value: "unreviewed")]),
+                Variant(language: Self.km, text: "មាន​កិត្តិយស​សូម​ជម្រាប​បន្ថែម", properties: [Property(type: "x-review", value: "unreviewed")]),
+            ], metadata: UnitMetadata(origin: "Memories/note-verbale-formulas.tmx#92", review: .translated)),
+        ]
+        let (text, again) = try Self.roundTrip(units)
+        #expect(text.contains("<context context-type=\"x-origin\">Memories/note-verbale-formulas.tmx#92</context>"))
+        #expect(again.count == 2)
+        for (before, after) in zip(units, again) {
+            #expect(after.metadata.review == .translated)
+            #expect(after.metadata.origin == before.metadata.origin)
+            for language in [Self.en, Self.km] {
+                #expect(after.variant(for: language)?.review(in: after) == before.variant(for: language)?.review(in: before), "\(language)")
+            }
+        }
+    }
+
+    @Test("A tool that moved the segment on still wins over the statuses Verbale wrote")
+    func toolStateWins() throws {
+        let (text, _) = try Self.roundTrip([XLIFFReviewStateTests.shippedFormula])
+        let edited = text.replacingOccurrences(of: "<target state=\"needs-review-translation\">", with: "<target state=\"signed-off\">")
+        let again = try #require(try read(Data(edited.utf8), as: .xliff).units.first)
+        #expect(again.metadata.review != .translated)
+        #expect(again.variant(for: Self.km)?.review(in: again) == again.metadata.review)
+    }
+}

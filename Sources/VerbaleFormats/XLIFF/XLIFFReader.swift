@@ -42,6 +42,15 @@ enum XLIFFMeta {
     static let contextAfter = "context-post"
     static let contextBefore12 = "x-context-pre"
     static let contextAfter12 = "x-context-post"
+    /// What 1.2 has no place for and 2.0 keeps in metadata — the unit's own review status, the
+    /// source's and the target's own `x-review` and the unit's origin — as `context-type`s of a unit's
+    /// `<context-group purpose="information">` (review 1130c, m5: without them a 1.2 round trip
+    /// marked every attested English source unreviewed and renamed its origin after the export).
+    static let review12 = "x-review"
+    static let sourceReview12 = "x-review-source"
+    static let targetReview12 = "x-review-target"
+    static let origin12 = "x-origin"
+    static let information12: Set<String> = [review12, sourceReview12, targetReview12, origin12]
     /// The `<file original>` of a memory's export (the header names no file of its own).
     static let memoryOriginal = "verbale-memory"
     /// XLIFF 2.0 inline `type` takes six values only; a TMX type (`bold`, `x-date`) travels as
@@ -204,14 +213,14 @@ final class XLIFFBuilder: XMLUnitBuilder {
         case "context" where !version2 && inUnit:
             // Only the context keys Verbale (or a tool copying its types) states; another tool's
             // contexts (a database record, a source file) are no segment's keys.
-            let type = attributes["context-type"]
-            guard type == XLIFFMeta.contextBefore12 || type == XLIFFMeta.contextAfter12 else {
+            let type = attributes["context-type"] ?? ""
+            guard type == XLIFFMeta.contextBefore12 || type == XLIFFMeta.contextAfter12 || XLIFFMeta.information12.contains(type) else {
                 skipDepth = 1
                 return
             }
             field = ""
             fieldKind = "context"
-            metaType = type == XLIFFMeta.contextBefore12 ? XLIFFMeta.contextBefore : XLIFFMeta.contextAfter
+            metaType = type == XLIFFMeta.contextBefore12 ? XLIFFMeta.contextBefore : type == XLIFFMeta.contextAfter12 ? XLIFFMeta.contextAfter : type
         case "header" where !version2, "skeleton", "seg-source", "alt-trans", "context-group", "bin-unit", "ignorable", "count-group", "prop-group":
             skipDepth = 1
         case "body", "group", "notes", "originalData":
@@ -367,7 +376,17 @@ final class XLIFFBuilder: XMLUnitBuilder {
         case "meta":
             try storeMeta(type: metaType, value: text)
         case "context":
-            if metaType == XLIFFMeta.contextBefore { metadata.previousContext = text } else { metadata.nextContext = text }
+            switch metaType {
+            case XLIFFMeta.contextBefore: metadata.previousContext = text
+            case XLIFFMeta.contextAfter: metadata.nextContext = text
+            case XLIFFMeta.review12: unitReview = ReviewStatus(rawValue: text) ?? unitReview
+            case XLIFFMeta.sourceReview12:
+                if ReviewStatus(rawValue: text) != nil { sourceExtras.properties.append(Property(type: "x-review", value: text)) }
+            case XLIFFMeta.targetReview12:
+                if ReviewStatus(rawValue: text) != nil { targetExtras.properties.append(Property(type: "x-review", value: text)) }
+            case XLIFFMeta.origin12: metadata.origin = text
+            default: break
+            }
         default:
             break
         }

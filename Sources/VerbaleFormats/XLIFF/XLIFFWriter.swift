@@ -15,8 +15,9 @@ public enum XLIFFVersion: String, Sendable, CaseIterable {
 /// language is skipped and counted in `skipped`; one without the target is written with its
 /// source alone and counted in `withoutTarget`. The writer holds one pair: choosing it (and
 /// refusing a memory of more languages) is the caller's job (`XLIFFLanguagePair`). XLIFF 2.0 keeps everything TMX keeps (dates, users, origin, context, props,
-/// notes per language) through the metadata module; XLIFF 1.2 keeps text, tags, notes, state and
-/// context.
+/// notes per language) through the metadata module; XLIFF 1.2 keeps text, tags, notes, state,
+/// context, and the unit's own review, the target's own review and the origin
+/// (`writeInformation12`).
 ///
 /// Contexts (the keys of the previous and next source segments, for 101 matches): 2.0 as
 /// `<mda:meta type="context-pre">` / `context-post`, 1.2 as `<context-group purpose="match">` with `<context context-type="x-context-pre">` / `x-context-post` (XLIFF 1.2
@@ -251,7 +252,24 @@ public struct XLIFFWriter: TranslationUnitWriter {
         for note in source.notes { writeNote12(note, annotates: "source") }
         for note in target?.notes ?? [] { writeNote12(note, annotates: "target") }
         writeContexts12(unit.metadata)
+        writeInformation12(unit, source: source, target: target)
         sink.append("</trans-unit>\n")
+    }
+
+    /// The unit's own review status, its texts' own `x-review` and the origin, which 1.2 has
+    /// no element for, as one `<context-group purpose="information">` (`XLIFFMeta.information12`).
+    /// The target's `state` still says the lower of the two, for other tools.
+    private func writeInformation12(_ unit: TranslationUnit, source: Variant, target: Variant?) {
+        sink.append("  <context-group purpose=\"information\">\n")
+        appendTextElement("context", indent: "    ", attribute: ("context-type", XLIFFMeta.review12), text: unit.metadata.review.rawValue)
+        for (variant, type) in [(source, XLIFFMeta.sourceReview12), (target, XLIFFMeta.targetReview12)] {
+            guard let own = variant?.properties.last(where: { $0.type == "x-review" }) else { continue }
+            appendTextElement("context", indent: "    ", attribute: ("context-type", type), text: own.value)
+        }
+        if let origin = unit.metadata.origin {
+            appendTextElement("context", indent: "    ", attribute: ("context-type", XLIFFMeta.origin12), text: origin)
+        }
+        sink.append("  </context-group>\n")
     }
 
     /// The unit's contexts as one `<context-group purpose="match">`, none when it has none to
