@@ -114,3 +114,31 @@ struct ImportRefusalWordingCLITests {
         }
     }
 }
+
+/// Review 1130c, m2: personal-data counts under `import --json`'s name `personalData` in
+/// `glossary import --json` and `align --json` too, beside their documented `personal_data`.
+@Suite("JSON: personalData in every command that scrubs (review 1130c, m2)")
+struct PersonalDataJSONNameCLITests {
+    @Test("glossary import and align give personalData, equal to personal_data")
+    func names() throws {
+        let folder = try Scratch.folder("verbale-json-names")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memory = folder.appendingPathComponent("memory.sqlite").path
+        let glossary = try CLI.run(["glossary", "import", "--memory", memory, "--termbase", "t", "--format", "tsv", "--json", "-"],
+                                   stdin: "en\tkm\tnote\nconsul\tកុងស៊ុល\tPrepared by Mr. Sok Dara\n")
+        #expect(glossary.status == 0, "\(glossary.stderr)")
+        // One report per file read.
+        let report = try #require((try JSONSerialization.jsonObject(with: Data(glossary.stdout.utf8)) as? [[String: Any]])?.first)
+        let counted = try #require(report["personalData"] as? [String: Int])
+        #expect(counted["PERSON"] == 1)
+        #expect(report["personal_data"] as? [String: Int] == counted)
+        let en = folder.appendingPathComponent("en.txt"), km = folder.appendingPathComponent("km.txt")
+        try "The Embassy thanks Mr. Sok Dara.\n".write(to: en, atomically: true, encoding: .utf8)
+        try "ស្ថានទូត​សូម​អរគុណ​លោក សុខ ដារ៉ា។\n".write(to: km, atomically: true, encoding: .utf8)
+        let align = try CLI.run(["align", "en=\(en.path)", "km=\(km.path)", "--json"])
+        #expect(align.status == 0, "\(align.stderr)")
+        let aligned = try #require(try JSONSerialization.jsonObject(with: Data(align.stdout.utf8)) as? [String: Any])
+        #expect(aligned["personalData"] as? [String: Int] != nil)
+        #expect(aligned["personalData"] as? [String: Int] == aligned["personal_data"] as? [String: Int])
+    }
+}

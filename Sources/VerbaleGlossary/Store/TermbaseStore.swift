@@ -104,6 +104,21 @@ public final class TermbaseStore {
         enum CodingKeys: String, CodingKey {
             case termbase, added, replaced, unchanged, terms, skipped
             case personalData = "personal_data"
+            /// The same counts under `verbale import --json`'s name, beside the documented
+            /// `personal_data` (review 1130c, m2: one name across commands for tools).
+            case personalDataAsImport = "personalData"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(termbase, forKey: .termbase)
+            try container.encode(added, forKey: .added)
+            try container.encode(replaced, forKey: .replaced)
+            try container.encode(unchanged, forKey: .unchanged)
+            try container.encode(terms, forKey: .terms)
+            try container.encode(skipped, forKey: .skipped)
+            try container.encodeIfPresent(personalData, forKey: .personalData)
+            try container.encodeIfPresent(personalData, forKey: .personalDataAsImport)
         }
     }
 

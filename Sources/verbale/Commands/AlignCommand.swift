@@ -418,6 +418,21 @@ private struct AlignmentJSON: Encodable {
         case minConfidence = "min_confidence"
         case lengthModels = "length_models"
         case personalData = "personal_data"
+        /// The same counts under `verbale import --json`'s name, beside the documented
+        /// `personal_data` (review 1130c, m2: one name across commands for tools).
+        case personalDataAsImport = "personalData"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(units, forKey: .units)
+        try container.encode(languages, forKey: .languages)
+        try container.encode(pivot, forKey: .pivot)
+        try container.encodeIfPresent(documents, forKey: .documents)
+        try container.encode(minConfidence, forKey: .minConfidence)
+        try container.encode(lengthModels, forKey: .lengthModels)
+        try container.encode(personalData, forKey: .personalData)
+        try container.encode(personalData, forKey: .personalDataAsImport)
     }
 }
 
