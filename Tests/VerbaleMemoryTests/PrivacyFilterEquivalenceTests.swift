@@ -134,15 +134,7 @@ struct PrivacyFilterEquivalenceTests {
 
     @Test("The real notes verbales and Europarl: filtered and unfiltered agree", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func realData() throws {
-        var texts: [String] = []
-        let folder = try #require(SharedData.file("notes"))
-        for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) where file.pathExtension == "txt" {
-            texts += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
-        for name in ["parallel/europarl-20k.en", "parallel/europarl-20k.fr"] {
-            let url = try #require(SharedData.file(name))
-            texts += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(3000).map(String.init)
-        }
+        let texts = try Self.notesAndEuroparl()
         #expect(texts.count > 6000)
         let differing = mismatches(texts)
         #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
@@ -153,6 +145,17 @@ struct PrivacyFilterEquivalenceTests {
     /// Real lines of the shared corpora: Europarl EN/FR (3,000 each), the notes verbales, and the
     /// khPOS Khmer sample with its word marks dropped, written with spaces and with U+200B.
     static func realLines() throws -> [String] {
+        var texts = try notesAndEuroparl()
+        let khpos = try String(contentsOf: try #require(SharedData.file("khmer/khpos-train-sample.word")), encoding: .utf8)
+            .split(separator: "\n").map { line in
+                line.replacingOccurrences(of: "~", with: "").replacingOccurrences(of: "^", with: "").replacingOccurrences(of: "_", with: "")
+            }
+        texts += khpos + khpos.map { $0.replacingOccurrences(of: " ", with: "\u{200B}") }
+        return texts
+    }
+
+    /// The notes verbales' lines and the first 3,000 lines of Europarl EN and FR.
+    static func notesAndEuroparl() throws -> [String] {
         var texts: [String] = []
         let folder = try #require(SharedData.file("notes"))
         for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) where file.pathExtension == "txt" {
@@ -162,11 +165,6 @@ struct PrivacyFilterEquivalenceTests {
             let url = try #require(SharedData.file(name))
             texts += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(3000).map(String.init)
         }
-        let khpos = try String(contentsOf: try #require(SharedData.file("khmer/khpos-train-sample.word")), encoding: .utf8)
-            .split(separator: "\n").map { line in
-                line.replacingOccurrences(of: "~", with: "").replacingOccurrences(of: "^", with: "").replacingOccurrences(of: "_", with: "")
-            }
-        texts += khpos + khpos.map { $0.replacingOccurrences(of: " ", with: "\u{200B}") }
         return texts
     }
 

@@ -65,16 +65,7 @@ extension PersonalDataScrubber {
         var found: [Span] = spans(in: text)
         if found.contains(where: { $0.kind == .email }) {
             let ns = text as NSString
-            found = found.map { span in
-                guard span.kind == .email else { return span }
-                var trimmed = span
-                let value = ns.substring(with: span.range)
-                if let dot = value.lastIndex(of: "."), Self.fileExtensions.contains(value[value.index(after: dot)...].lowercased()),
-                   value[..<dot].contains("@"), value[..<dot].split(separator: "@").last?.contains(".") ?? false {
-                    trimmed.range.length -= value[dot...].utf16.count
-                }
-                return trimmed
-            }
+            found = found.map { Self.withoutFileExtension($0, in: ns) }
         }
         let spaced = Self.identifierWords(text)
         if spaced != text {
@@ -88,20 +79,25 @@ extension PersonalDataScrubber {
         return (found, spaced)
     }
 
+    /// An e-mail span without the file extension an origin glued to it (`sokha@mfa.gov.kh.tmx`
+    /// → `sokha@mfa.gov.kh`); any other span as it is. Shared by both paths above and below, so
+    /// the reference differs from the fast path only where the fast path is meant to.
+    private static func withoutFileExtension(_ span: Span, in ns: NSString) -> Span {
+        guard span.kind == .email else { return span }
+        var trimmed = span
+        let value = ns.substring(with: span.range)
+        if let dot = value.lastIndex(of: "."), fileExtensions.contains(value[value.index(after: dot)...].lowercased()),
+           value[..<dot].contains("@"), value[..<dot].split(separator: "@").last?.contains(".") ?? false {
+            trimmed.range.length -= value[dot...].utf16.count
+        }
+        return trimmed
+    }
+
     /// `identifierSpans` as first written (review 1130 M4): the reference the version above must
     /// equal, span for span and in the text searched (`PrivacyFilterEquivalenceTests`).
     func identifierSpansReference(in text: String) -> (spans: [Span], searched: String) {
         let ns = text as NSString
-        var found: [Span] = spans(in: text).map { span in
-            guard span.kind == .email else { return span }
-            var trimmed = span
-            let value = ns.substring(with: span.range)
-            if let dot = value.lastIndex(of: "."), Self.fileExtensions.contains(value[value.index(after: dot)...].lowercased()),
-               value[..<dot].contains("@"), value[..<dot].split(separator: "@").last?.contains(".") ?? false {
-                trimmed.range.length -= value[dot...].utf16.count
-            }
-            return trimmed
-        }
+        var found: [Span] = spans(in: text).map { Self.withoutFileExtension($0, in: ns) }
         let spaced = Self.identifierWordsByScalars(text)
         if spaced != text {
             for span in spans(in: spaced) where !found.contains(where: { NSIntersectionRange($0.range, span.range).length > 0 }) {
