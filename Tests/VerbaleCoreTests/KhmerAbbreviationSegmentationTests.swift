@@ -40,6 +40,19 @@ struct KhmerAbbreviationSegmentationTests {
         #expect(try texts("ក. ក្រសួង​ការបរទេស។\nខ. ស្ថានទូត។") == ["ក. ក្រសួង​ការបរទេស។", "ខ. ស្ថានទូត។"])
     }
 
+    @Test("An inline numbered list inside a Khmer sentence is one sentence, as in English (review 1130d m5)",
+          arguments: [Language.khmer, .english, .french])
+    func inlineList(language: Language) throws {
+        // Khmer digits, ASCII digits, U+200B between the words, and two sentences on one line.
+        #expect(try texts("ឯកសារ ១. លិខិតឆ្លងដែន ២. រូបថត។", language) == ["ឯកសារ ១. លិខិតឆ្លងដែន ២. រូបថត។"])
+        #expect(try texts("ឯកសារ​ភ្ជាប់ 1. លិខិតឆ្លងដែន 2. រូបថត។ ស្ថានទូត​សូម​អរគុណ។", language)
+            == ["ឯកសារ​ភ្ជាប់ 1. លិខិតឆ្លងដែន 2. រូបថត។", "ស្ថានទូត​សូម​អរគុណ។"])
+        #expect(try texts("ឯកសារ​ភ្ជាប់៖ ១.​លិខិតឆ្លងដែន ១២. រូបថត។", language) == ["ឯកសារ​ភ្ជាប់៖ ១.​លិខិតឆ្លងដែន ១២. រូបថត។"])
+        // Still apart: items on their own lines, a number after ។, and a Latin sentence after a Khmer line's number.
+        #expect(try texts("ឯកសារ៖\n១. លិខិតឆ្លងដែន។\n២. រូបថត។", language) == ["ឯកសារ៖", "១. លិខិតឆ្លងដែន។", "២. រូបថត។"])
+        #expect(try texts("ស្ថានទូត​សូម​អរគុណ។ ២. ក្រសួង​ការបរទេស។", language) == ["ស្ថានទូត​សូម​អរគុណ។", "២. ក្រសួង​ការបរទេស។"])
+    }
+
     @Test("khPOS: every sentence end (។ ៕) of the 1,000 sentences still ends a segment, and its era abbreviations are whole",
           .enabled(if: TextLayerData.isAvailable, "needs ../shared/data/khmer"))
     func khpos() throws {
