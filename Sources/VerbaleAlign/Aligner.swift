@@ -39,10 +39,15 @@ public struct Aligner: Sendable {
         /// shared content in between, has its confidence capped (`DocumentEvidence.doubtfulBeads`,
         /// review 1130c M7).
         public var capsUnsupportedBeads: Bool
+        /// Whether a merge bead holding an edge sentence that brings no content evidence of its
+        /// own and spoils the length fit is split into a `1-1` and a bead without counterpart
+        /// (`PaddedMerge`, review 1130d M7: a sentence the translation left out, hidden in a `2-1`).
+        public var splitsPaddedMerges: Bool
 
         public init(concepts: [TermConcept] = [], lengthModel: LengthModel? = nil, costModel: CostModel? = nil, paragraphsFirst: Bool = true,
                     splitsSupportedBeads: Bool = true, bootstrapsSmallLexicons: Bool = true,
-                    assumesCognatesInShortPairs: Bool = true, capsUnsupportedBeads: Bool = true) {
+                    assumesCognatesInShortPairs: Bool = true, capsUnsupportedBeads: Bool = true,
+                    splitsPaddedMerges: Bool = true) {
             self.concepts = concepts
             self.lengthModel = lengthModel
             self.costModel = costModel
@@ -51,6 +56,7 @@ public struct Aligner: Sendable {
             self.bootstrapsSmallLexicons = bootstrapsSmallLexicons
             self.assumesCognatesInShortPairs = assumesCognatesInShortPairs
             self.capsUnsupportedBeads = capsUnsupportedBeads
+            self.splitsPaddedMerges = splitsPaddedMerges
         }
     }
 
@@ -121,8 +127,8 @@ public struct Aligner: Sendable {
             drafts.append(try draft(source, target))
         }
         let costs = options.costModel ?? .default(khmer: languages.0 == .khmer || languages.1 == .khmer)
-        let caps = options.capsUnsupportedBeads
-        guard costs.lexicalWeight > 0 else { return drafts.map { $0.result(capsUnsupported: caps) } }
+        let caps = options.capsUnsupportedBeads, splits = options.splitsPaddedMerges
+        guard costs.lexicalWeight > 0 else { return drafts.map { $0.result(capsUnsupported: caps, splitsPaddedMerges: splits) } }
 
         // Lexical pass: word translations learnt from the trusted 1-1 beads of every document,
         // then each document's search again with them in place of the cognate test (the lexicon
@@ -182,7 +188,7 @@ public struct Aligner: Sendable {
             // Beads as the round before: the next lexicon would be the same one.
             if round > 1, zip(previous, current).allSatisfy({ $0.beads == $1.beads }) { break }
         }
-        return current.map { $0.result(capsUnsupported: caps) }
+        return current.map { $0.result(capsUnsupported: caps, splitsPaddedMerges: splits) }
     }
 
     /// One document pair aligned by length and anchors (and cognates), before the lexical pass.
@@ -201,10 +207,12 @@ public struct Aligner: Sendable {
         /// otherwise (`capsUnsupported`) a bead placed by length alone beside a bead that is not
         /// `1-1` is capped at `DocumentEvidence.doubtfulConfidence`. Applied to the result only —
         /// the lexicon still learns from the beads as scored — so the beads themselves (and bead
-        /// precision/recall) are exactly those of the search.
-        func result(capsUnsupported: Bool) -> PairAlignment {
+        /// precision/recall) are exactly those of the search — except that, first
+        /// (`splitsPaddedMerges`), a merge padded with a sentence the other side leaves out is
+        /// split (`PaddedMerge`), which does change the beads.
+        func result(capsUnsupported: Bool, splitsPaddedMerges: Bool) -> PairAlignment {
+            var beads = splitsPaddedMerges ? PaddedMerge.split(self.beads, source: sourceFeatures, target: targetFeatures, model: model) : self.beads
             let evidence = DocumentEvidence(beads: beads, source: sourceFeatures, target: targetFeatures)
-            var beads = self.beads
             if evidence.looksUnrelated {
                 for index in beads.indices { beads[index].confidence = min(beads[index].confidence, DocumentEvidence.unrelatedConfidence) }
             } else if capsUnsupported {
