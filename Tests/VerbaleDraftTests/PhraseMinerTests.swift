@@ -35,4 +35,24 @@ struct PhraseMinerTests {
         #expect(closing.documents >= 130)
         #expect(phrases.contains { $0.key.contains("the assurances of its highest consideration") })
     }
+
+    @Test("A hyphenated name is one word: phrases end at \"Pays-Bas\", never at \"Pays\" (review 1130d m7)")
+    func hyphenatedNames() throws {
+        let docs = (1...3).map { PhraseMiner.Document(name: "\($0)", text: "L'Ambassade du Royaume des Pays-Bas présente ses compliments au ministère \($0). Le vice\u{2011}président viendra.") }
+        let phrases = try PhraseMiner(minCount: 3, minLength: 2).mine(docs, language: .french)
+        #expect(phrases.contains { $0.phrase.hasPrefix("L'Ambassade du Royaume des Pays-Bas présente ses compliments au ministère") })
+        #expect(!phrases.contains { $0.phrase.hasSuffix("Pays") || $0.phrase.hasPrefix("Bas") })
+        #expect(phrases.contains { $0.phrase == "Le vice\u{2011}président viendra" })
+        // A spaced dash still ends a phrase.
+        let dashed = (1...3).map { PhraseMiner.Document(name: "\($0)", text: "La réunion aura lieu - comme prévu - à Genève \($0).") }
+        #expect(!(try PhraseMiner(minCount: 3, minLength: 2).mine(dashed, language: .french)).contains { $0.phrase.contains("-") })
+    }
+
+    @Test("The real French notes: no mined phrase ends inside \"Pays-Bas\"", .enabled(if: SharedData.isAvailable))
+    func realFrenchNotes() throws {
+        let docs = Fixtures.notes("fr-").map { PhraseMiner.Document(name: $0.name, text: $0.text) }
+        let phrases = try PhraseMiner(minCount: 5).mine(docs, language: .french)
+        #expect(phrases.contains { $0.phrase.hasSuffix("Royaume des Pays-Bas") })
+        #expect(!phrases.contains { $0.phrase.uppercased().hasSuffix("DES PAYS") })
+    }
 }

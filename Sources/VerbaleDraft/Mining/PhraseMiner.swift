@@ -62,6 +62,11 @@ public struct PhraseMiner: Sendable {
         public var attestedIn: [String]
     }
 
+    /// Hyphen-minus, hyphen and non-breaking hyphen: the marks that join the parts of a word.
+    static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}"
+    }
+
     /// The closed frequent phrases of `documents`, most widespread first (then longest).
     public func mine(_ documents: [Document], language: Language) throws(ICUError) -> [Phrase] {
         let tokenizer = try Tokenizer(language: language)
@@ -76,7 +81,11 @@ public struct PhraseMiner: Sendable {
             var runs: [Run] = []
             var current = Run(ids: [], surfaces: [])
             var previousEnd = 0
-            for token in GluedWords.split(tokenizer.tokenize(document.text)) {
+            let tokens = GluedWords.split(tokenizer.tokenize(document.text))
+            var index = 0
+            while index < tokens.count {
+                let token = tokens[index]
+                index += 1
                 let gap = scalars[scalarIndex[previousEnd]..<scalarIndex[token.range.lowerBound]]
                 let breaksLine = gap.contains { $0 == "\n" || $0 == "\r" }
                 previousEnd = token.range.upperBound
@@ -86,7 +95,19 @@ public struct PhraseMiner: Sendable {
                     current = Run(ids: [], surfaces: [])
                 }
                 if token.kind == .punctuation { continue }
-                let key = token.kind == .number ? "⟨n⟩" : token.key
+                var key = token.kind == .number ? "⟨n⟩" : token.key
+                var upper = token.range.upperBound
+                // A hyphenated word is one word ("Pays-Bas", « vice-président »): cutting a phrase
+                // at its hyphen gives "Royaume des Pays", which no note says (review 1130d m7).
+                while token.kind == .word, index + 1 < tokens.count, tokens[index].kind == .punctuation,
+                      tokens[index].range.lowerBound == upper, tokens[index + 1].range.lowerBound == tokens[index].range.upperBound,
+                      tokens[index + 1].kind == .word, Self.isHyphen(scalars[scalarIndex[tokens[index].range.lowerBound]]),
+                      tokens[index].range.count == 1 {
+                    key += "-" + tokens[index + 1].key
+                    upper = tokens[index + 1].range.upperBound
+                    previousEnd = upper
+                    index += 2
+                }
                 let id: Int32
                 if let known = vocabulary[key] { id = known } else {
                     id = Int32(words.count)
@@ -94,7 +115,7 @@ public struct PhraseMiner: Sendable {
                     words.append(key)
                 }
                 current.ids.append(id)
-                current.surfaces.append(scalarIndex[token.range.lowerBound]..<scalarIndex[token.range.upperBound])
+                current.surfaces.append(scalarIndex[token.range.lowerBound]..<scalarIndex[upper])
             }
             if !current.ids.isEmpty { runs.append(current) }
             runsByDocument.append(runs)
