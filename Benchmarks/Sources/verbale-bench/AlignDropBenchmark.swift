@@ -12,8 +12,10 @@ import VerbaleFormats
 /// deleted sentence's source is left as a `1-0` bead (flagged: a sentence without counterpart
 /// is always below 0.5); wrong beads at confidence ≥ 0.5 (stored `translated` by
 /// `align --import`) and the trials having one; true beads below 0.5 (flagged for nothing); and
-/// bead F1. Configurations: `before` turns `Options.assumesCognatesInShortPairs` and
-/// `Options.capsUnsupportedBeads` off (the aligner of main ca1bf3b), `after` is the default.
+/// bead F1. Configurations: `before` turns `Options.assumesCognatesInShortPairs`,
+/// `Options.capsUnsupportedBeads` and `Options.splitsPaddedMerges` off (the aligner of main
+/// ca1bf3b), `1130c` turns only `splitsPaddedMerges` off (main 7f7eb08), `after` is the default;
+/// the summary on stderr compares `1130c` with `after`.
 ///
 /// Documents: `--notes DIR` (default `Tests/Fixtures/align/archive`), every `NAME.en.txt` with
 /// its `NAME.fr.txt` / `NAME.km.txt`, segmented by `Segmenter` (pairs whose sentence counts
@@ -43,8 +45,11 @@ enum AlignDropBenchmark: Benchmark {
         for (corpus, documents) in corpora where !documents.isEmpty {
             let concepts = TermbaseConcepts.shipped?.read(for: [documents[0].0.language, documents[0].1.language]).concepts ?? []
             var tallies: [String: Tally] = [:]
-            for (configuration, caps) in [("before", false), ("after", true)] {
-                let aligner = Aligner(options: .init(concepts: concepts, assumesCognatesInShortPairs: caps, capsUnsupportedBeads: caps))
+            // `before`: main ca1bf3b's aligner; `1130c`: with review 1130c M7's prior and cap
+            // (main 7f7eb08); `after`: also splitting padded merges (review 1130d M7).
+            for (configuration, caps, splits) in [("before", false, false), ("1130c", true, false), ("after", true, true)] {
+                let aligner = Aligner(options: .init(concepts: concepts, assumesCognatesInShortPairs: caps, capsUnsupportedBeads: caps,
+                                                     splitsPaddedMerges: splits))
                 var tally = Tally()
                 for (source, target) in documents { try tally.add(source, target, aligner: aligner) }
                 tallies[configuration] = tally
@@ -54,7 +59,7 @@ enum AlignDropBenchmark: Benchmark {
                              "intact_true_beads_flagged": tally.intactTrueFlagged, "intact_beads": tally.intactBeads,
                              "f1": tally.score.f1, "load_average": Timing.loadAverage()])
             }
-            if let before = tallies["before"], let after = tallies["after"] {
+            if let before = tallies["1130c"], let after = tallies["after"] {
                 FileHandle.standardError.write(Data("""
                     \(corpus): \(documents.count) documents, \(after.trials) drops
                       dropped sentence flagged as 1-0:   \(before.caught) → \(after.caught)

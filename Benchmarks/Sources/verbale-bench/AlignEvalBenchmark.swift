@@ -11,7 +11,7 @@ import VerbaleFormats
 /// `--documents N` (Europarl documents, default 200), `--seed S` (default 2; seed 1 is the
 /// development set the weights were set on), `--no-baseline`, `--speed-only`, `--size N`
 /// (sentences per side for the speed run, default 5000); ablations `--no-paragraphs`,
-/// `--no-anchors`, `--no-split`, `--no-bootstrap`; `--corpora europarl,line-parallel,en-km,fr-km`
+/// `--no-anchors`, `--no-split`, `--no-padded-split`, `--no-bootstrap`; `--corpora europarl,line-parallel,en-km,fr-km`
 /// runs only the lines named, `--no-speed` skips the speed run. Each corpus is scored per document and as one archive
 /// (`Aligner.align(archive:)`, one lexicon learnt from all its documents).
 enum AlignEvalBenchmark: Benchmark {
@@ -30,6 +30,7 @@ enum AlignEvalBenchmark: Benchmark {
         var options = Aligner.Options()
         if arguments.contains("--no-paragraphs") { options.paragraphsFirst = false }
         if arguments.contains("--no-split") { options.splitsSupportedBeads = false }
+        if arguments.contains("--no-padded-split") { options.splitsPaddedMerges = false }
         if arguments.contains("--no-bootstrap") { options.bootstrapsSmallLexicons = false }
         if arguments.contains("--no-anchors") {
             options.costModel = CostModel(strongMatch: 0, strongMismatch: 0, nameMatch: 0, markMatch: 0, markMismatch: 0)
