@@ -729,14 +729,21 @@ public final class PersonalDataScrubber {
         // Each distinct value once, in the order first found.
         var known: [KnownValue] = []
         var seen: Set<String> = []
+        // Each value as first written, for `crossWritingSpans`.
+        var originals: [String: String] = [:]
         for (index, spans) in perVariant.enumerated() {
             let ns = unit.variants[index].text as NSString
             for span in spans where seen.insert("\(span.kind.rawValue)\u{0}\(span.key ?? "")").inserted {
-                if let value = KnownValue(kind: span.kind, value: ns.substring(with: span.range)) { known.append(value) }
+                if let value = KnownValue(kind: span.kind, value: ns.substring(with: span.range)) {
+                    known.append(value)
+                    originals[value.key] = originals[value.key] ?? ns.substring(with: span.range)
+                }
             }
         }
         for index in perVariant.indices {
-            let repeats = Self.literalSpans(of: known, in: unit.variants[index].text, outside: perVariant[index])
+            var repeats = Self.literalSpans(of: known, in: unit.variants[index].text, outside: perVariant[index])
+            // The same date of birth or number written another way (review 1130d M1).
+            repeats += Self.crossWritingSpans(of: known, originals: originals, in: unit.variants[index].text, outside: perVariant[index] + repeats)
             if !repeats.isEmpty { perVariant[index] = (perVariant[index] + repeats).sorted { $0.range.location < $1.range.location } }
         }
         let keys: [[PersonalDataKind: [String]]] = perVariant.map { spans in
