@@ -145,11 +145,12 @@ extension PersonalDataScrubber {
         }
     }
 
-    /// `patternSpans` with the introduced names (`introducedNameSpans`) added where they overlap
+    /// `patternSpans` with the introduced names (`introducedNameSpans`) and the further rules'
+    /// spans (`furtherRuleSpans`: review 1130d M3, M4) added where they overlap
     /// no span of the patterns (which win: a title before the name found it already).
     func spans(in text: String, filtered: Bool = true) -> [Span] {
         let found = patternSpans(in: text, filtered: filtered)
-        let introduced = Self.introducedNameSpans(in: text, filtered: filtered)
+        let introduced = Self.introducedNameSpans(in: text, filtered: filtered) + Self.furtherRuleSpans(in: text, filtered: filtered)
         guard !introduced.isEmpty else { return found }
         var all = found
         for span in introduced where !all.contains(where: { NSIntersectionRange($0.range, span.range).length > 0 }) {

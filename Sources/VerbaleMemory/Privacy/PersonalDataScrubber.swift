@@ -32,9 +32,8 @@ import VerbaleCore
 ///   និង or commas, each replaced;
 ///   "The author of the note" is no label (no colon);
 ///   Khmer writes no space between words, so `ឯកឧត្តម`, `លោកស្រី` and `លោកជំទាវ` count even
-///   glued to the word before ("…ជូនឯកឧត្តម …"); `លោក` only after a space, U+200B, or the
-///   verbs of address ជូន/ចំពោះ, since glued elsewhere it is a word's end (ពិភពលោក, "world")
-///   or the pronoun "he/his" (របស់លោក);
+///   glued to the word before ("…ជូនឯកឧត្តម …"); `លោក` too ("សូមទាក់ទងលោក …"), except where it
+///   ends a word (ពិភពលោក, "world") or is the pronoun "he/his" (របស់លោក): `PersonalDataKhmerGluedTitles`;
 /// - dates of birth after `born (on)`, `date of birth`, `né(e) le`, `date de naissance`,
 ///   `ថ្ងៃខែឆ្នាំកំណើត`, `កើត(នៅ)` ("born (on)", as in "កើតថ្ងៃទី១២ ខែមីនា ឆ្នាំ១៩៦០"): the date
 ///   goes, the words stay. `កើត` is ambiguous, so it counts only (a) glued to `ថ្ងៃទី`
@@ -43,7 +42,10 @@ import VerbaleCore
 ///   title, a pronoun, `{PERSON}`) — never inside បង្កើត ("establish", after COENG U+17D2),
 ///   after ខាង ("east"), or after a lunar day ("១៣ កើត", the waxing moon). `កើតឡើង` ("happen")
 ///   and `កើតមាន` ("exist") are never followed by a date directly. The trade-off is written on
-///   `personPrecedes`.
+///   `personPrecedes`;
+/// - and, in their own expressions (`PersonalDataFurtherRules`, review 1130d): `(+855)` phone
+///   numbers, numbers after "phone number is", dates after "(b.", « né(e) », ថ្ងៃកំណើត, and names
+///   after function titles (Ambassador, le ministre, ឯកអគ្គរាជទូត…: `PersonalDataFunctionTitles`).
 ///
 /// Khmer keywords, titles and names may be separated by U+200B (how Khmer marks word breaks)
 /// wherever spaces are allowed.
@@ -129,12 +131,7 @@ public final class PersonalDataScrubber {
         }
         let digit = "[0-9០-៩]"
         let khmerLetters = "[\\u1780-\\u17D3\\u17DD]"
-        let date = [
-            "\(digit){1,2}(?:st|nd|rd|th|er)?\\s+\\p{L}+\\.?,?\\s+\(digit){4}",
-            "\\p{Lu}\\p{Ll}+\\.?\\s+\(digit){1,2}(?:st|nd|rd|th)?,?\\s+\(digit){4}",
-            "\(digit){1,4}[./-]\(digit){1,2}[./-]\(digit){1,4}",
-            "(?:ថ្ងៃទី[\\s\\u200B]*)?\(digit){1,2}[\\s\\u200B]*(?:ខែ[\\s\\u200B]*)?\(khmerLetters)+[\\s\\u200B]*(?:ឆ្នាំ[\\s\\u200B]*)?\(digit){4}",
-        ].joined(separator: "|")
+        let date = Self.datePattern
         // Khmer separates words with U+200B (not white space to ICU), so every gap a Khmer
         // keyword can stand in allows it too.
         let gap = "[\\s\\u200B]*"
@@ -199,7 +196,7 @@ public final class PersonalDataScrubber {
         // The name after a Khmer title (captured): one or two Khmer words that are no function
         // word, verb or office (`PersonalDataKhmerNames`), or up to four capitalised Latin-script
         // words ("លោក John Smith").
-        let khmerTitledName = "((?!\(khmerFunctionWords)|\(khmerNotFirst))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerFunctionWords)|\(khmerNotLater))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})"
+        let khmerTitledName = "((?!\(khmerFunctionWords)|\(khmerNotFirst))\(khmerLetters)+(?:\(Self.khmerNameSeparator)(?!\(khmerFunctionWords)|\(khmerNotLater))\(khmerLetters)+)?|\(leading("[ \\u00A0\\u200B]+"))?\(latinName)(?:[ \\u00A0\\u200B]+(?:\(particle)[ \\u00A0\\u200B]+){0,2}\(latinName)){0,3})"
         // Between a Latin title and what follows: spaces, or none after the title's full stop.
         let titleGap = "(?:(?<=\\.)\\s*|\\s+)"
         // Honorifics spelled out (review 1130 M5): "His Excellency" is what H.E. abbreviates, the
@@ -237,7 +234,7 @@ public final class PersonalDataScrubber {
         let khmerListSeparator = "(?:[ \\u00A0\\u200B]*[,、][ \\u00A0\\u200B]*|[ \\u00A0\\u200B]+(?:និង|(?i:and|et))[ \\u00A0\\u200B]+)"
         let khmerRoles = Self.khmerRoleLabels.joined(separator: "|")
         let khmerTitleWords = "(?:លោក|ឯកឧត្តម|អ្នកស្រី|កញ្ញា|សម្ដេច|សម្តេច|បណ្ឌិត)"
-        let khmerRoleName = "(?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+(?:[ \\u00A0\\u200B](?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+)?"
+        let khmerRoleName = "(?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+(?:\(Self.khmerNameSeparator)(?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+)?"
         // A passport number: 6 to 12 letters and digits, six of them digits at least, the
         // letters anywhere (`N0123456`, French `12AB34567`, `AB12C3456`); the pre-filter's
         // six digits stay a necessary condition.
@@ -268,7 +265,7 @@ public final class PersonalDataScrubber {
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha|Lok\\s+Chum(?:teav|tiev)))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+\(khmerTitledName)", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle))|\(Self.khmerGluedTitle))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+\(khmerTitledName)", .person), group: 1, needs: .khmer),
             // Abbreviated Khmer titles (ឯ.ឧ., ល.ជ., ឧ.ក.) and បណ្ឌិត ("Dr.") standing alone before
             // a name (review 1130c M4): the same name as after ឯកឧត្តម, in its own expression so
             // only texts holding one of them run it (`Triggers.khmerTitleAbbreviation`).
@@ -461,7 +458,8 @@ public final class PersonalDataScrubber {
             let surname = index == 0 && isSurnameArticle(word, next: words.count > 1 ? words[1] : nil)
             if isOffice(word), !surname, !(afterParticle && particleArticles.contains(word.lowercased())) { break }
             afterParticle = isParticle(word)
-            length += (kept > 0 ? 1 : 0) + word.utf16.count
+            // Up to the word's end: the words may be separated by a space and U+200B together.
+            length = candidate.utf16.distance(from: words[0].startIndex, to: word.endIndex)
             kept += 1
             last = word
             // A full stop after a word of three letters or more ends the sentence, and the name
@@ -731,14 +729,21 @@ public final class PersonalDataScrubber {
         // Each distinct value once, in the order first found.
         var known: [KnownValue] = []
         var seen: Set<String> = []
+        // Each value as first written, for `crossWritingSpans`.
+        var originals: [String: String] = [:]
         for (index, spans) in perVariant.enumerated() {
             let ns = unit.variants[index].text as NSString
             for span in spans where seen.insert("\(span.kind.rawValue)\u{0}\(span.key ?? "")").inserted {
-                if let value = KnownValue(kind: span.kind, value: ns.substring(with: span.range)) { known.append(value) }
+                if let value = KnownValue(kind: span.kind, value: ns.substring(with: span.range)) {
+                    known.append(value)
+                    originals[value.key] = originals[value.key] ?? ns.substring(with: span.range)
+                }
             }
         }
         for index in perVariant.indices {
-            let repeats = Self.literalSpans(of: known, in: unit.variants[index].text, outside: perVariant[index])
+            var repeats = Self.literalSpans(of: known, in: unit.variants[index].text, outside: perVariant[index])
+            // The same date of birth or number written another way (review 1130d M1).
+            repeats += Self.crossWritingSpans(of: known, originals: originals, in: unit.variants[index].text, outside: perVariant[index] + repeats)
             if !repeats.isEmpty { perVariant[index] = (perVariant[index] + repeats).sorted { $0.range.location < $1.range.location } }
         }
         let keys: [[PersonalDataKind: [String]]] = perVariant.map { spans in

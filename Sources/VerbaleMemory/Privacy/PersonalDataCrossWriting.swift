@@ -1,0 +1,132 @@
+import Foundation
+import VerbaleCore
+
+/// A value found in one variant of a unit, looked for in the unit's other variants where they
+/// write it *differently* (acceptance review 1130d, M1; issue 3: "aligned variants of one unit
+/// get the same placeholders").
+///
+/// Why: a literal repeat (`literalSpans`) finds "Keo Rithy" or "012 345 678" again only as
+/// written; a trilingual unit writes a date of birth `2 May 1983`, `2 mai 1983` and `ថ្ងៃទី២
+/// ខែឧសភា ឆ្នាំ១៩៨៣`, and a phone number `+855 12 345 678`, `012 345 678` and `០១២៣៤៥៦៧៨`. Those
+/// the patterns missed (no keyword in that language) stayed in two languages of three while the
+/// report said the unit was cleaned. So:
+/// - dates of birth are compared by value: day, month (by number or by name in any of the three
+///   languages, `CalendarNames`) and year, Khmer digits read as ASCII ones;
+/// - phone and identity-card numbers by their digits, spacing and digit script ignored; a phone
+///   number also with its Cambodian country code written `+855` on one side and a leading `0`
+///   on the other.
+/// Names are not carried across scripts: "Keo Rithy" and កែវ រិទ្ធី are the same person only by
+/// transliteration, which Verbale does not do (a known limit; the report's findings show which
+/// variant held which name).
+///
+/// Cost: nothing for units where nothing was found; otherwise one date or digit-run expression
+/// per other variant for each kind found.
+extension PersonalDataScrubber {
+    /// A date's value, `YYYY-MM-DD`, from its writing in English, French or Khmer: `2 May 1983`,
+    /// `May 2, 1983`, `2 mai 1983`, `ថ្ងៃទី២ ខែឧសភា ឆ្នាំ១៩៨៣`, `១៤ កុម្ភៈ ១៩៨៥`, `14/02/1985` (day
+    /// first, as in Cambodia, France and the United Kingdom), `1985-02-14`. Nil when it is not a
+    /// whole, valid date.
+    static func dateValue(_ text: String) -> String? {
+        var spaced = text
+        for filler in ["ថ្ងៃទី", "ខែ", "ឆ្នាំ", "\u{200B}"] { spaced = spaced.replacingOccurrences(of: filler, with: " ") }
+        var numbers: [(value: Int, digits: Int)] = []
+        var words: [String] = []
+        var digits = "", letters = ""
+        func flush() {
+            if !digits.isEmpty, let value = Int(digits) { numbers.append((value, digits.count)) }
+            if !letters.isEmpty, !["st", "nd", "rd", "th", "er"].contains(letters.lowercased()) { words.append(letters) }
+            digits = ""
+            letters = ""
+        }
+        for scalar in spaced.unicodeScalars {
+            if let digit = digitValue(scalar) {
+                if !letters.isEmpty { flush() }
+                digits += String(digit)
+            } else if scalar.properties.isAlphabetic || (0x1780...0x17DD).contains(scalar.value) {
+                if !digits.isEmpty { flush() }
+                letters.unicodeScalars.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        var day = 0, month = 0, year = 0
+        if numbers.count == 3, words.isEmpty {
+            if numbers[0].digits == 4 {
+                (year, month, day) = (numbers[0].value, numbers[1].value, numbers[2].value)
+            } else {
+                (day, month, year) = (numbers[0].value, numbers[1].value, numbers[2].value)
+            }
+        } else if numbers.count == 2, words.count == 1, let named = CalendarNames.month(named: words[0]) {
+            month = named
+            guard let yearIndex = numbers.firstIndex(where: { $0.digits == 4 }) else { return nil }
+            year = numbers[yearIndex].value
+            day = numbers[1 - yearIndex].value
+        } else {
+            return nil
+        }
+        guard (1...12).contains(month), (1...31).contains(day), (1000...2999).contains(year) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// The digits of `text` (ASCII and Khmer), as ASCII.
+    static func digitString(_ text: String) -> String {
+        String(text.unicodeScalars.compactMap { digitValue($0).map { Character(String($0)) } })
+    }
+
+    /// A phone number's digits without a Cambodian country code or trunk `0`: `+855 12 345 678`
+    /// and `012 345 678` both give `12345678`.
+    static func phoneKey(_ digits: String) -> String {
+        var key = Substring(digits)
+        if key.count >= 10, key.hasPrefix("855") { key = key.dropFirst(3) }
+        while key.first == "0" { key = key.dropFirst() }
+        return String(key)
+    }
+
+    private static let crossWritingExpressions: (dates: NSRegularExpression, numbers: NSRegularExpression)? = {
+        guard let dates = try? NSRegularExpression(pattern: datePattern),
+              let numbers = try? NSRegularExpression(pattern: "(?<![0-9០-៩])\\(?\\+?[0-9០-៩](?:[ \\u00A0\\u200B().-]{0,2}[0-9០-៩]){5,}") else { return nil }
+        return (dates, numbers)
+    }()
+
+    /// Where `values` (dates of birth, phone and ID numbers found elsewhere in the unit) stand in
+    /// `text` written another way, outside `taken`: spans keyed by the value they repeat, so
+    /// they get its placeholder.
+    static func crossWritingSpans(of values: [KnownValue], originals: [String: String], in text: String, outside taken: [Span]) -> [Span] {
+        let wanted = values.filter { [.dateOfBirth, .phone, .idNumber].contains($0.kind) }
+        guard !wanted.isEmpty, !text.isEmpty, let expressions = crossWritingExpressions else { return [] }
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var found: [Span] = []
+        func add(_ range: NSRange, _ value: KnownValue) {
+            func overlaps(_ span: Span) -> Bool { NSIntersectionRange(span.range, range).length > 0 }
+            if taken.contains(where: overlaps) || found.contains(where: overlaps) { return }
+            found.append(Span(kind: value.kind, range: range, key: value.key))
+        }
+        let dates = wanted.filter { $0.kind == .dateOfBirth }.compactMap { value in originals[value.key].flatMap(dateValue).map { (value, $0) } }
+        if !dates.isEmpty {
+            for match in expressions.dates.matches(in: text, range: whole) {
+                guard let iso = dateValue(ns.substring(with: match.range)), let (value, _) = dates.first(where: { $0.1 == iso }) else { continue }
+                add(match.range, value)
+            }
+        }
+        let numbers = wanted.filter { $0.kind != .dateOfBirth }.compactMap { value -> (KnownValue, String)? in
+            let digits = digitString(originals[value.key] ?? "")
+            let key = value.kind == .phone ? phoneKey(digits) : digits
+            return key.count >= 6 ? (value, key) : nil
+        }
+        if !numbers.isEmpty {
+            for match in expressions.numbers.matches(in: text, range: whole) {
+                var range = match.range
+                // A parenthesis or separator at the end belongs to the sentence.
+                while range.length > 0, let last = Unicode.Scalar(ns.character(at: range.location + range.length - 1)), digitValue(last) == nil {
+                    range.length -= 1
+                }
+                let digits = digitString(ns.substring(with: range))
+                guard let (value, _) = numbers.first(where: { $0.1 == ($0.0.kind == .phone ? phoneKey(digits) : digits) }) else { continue }
+                add(range, value)
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+
+/// The rules of acceptance review 1130d (M3, M4) that the patterns of `init` lack, each in its
+/// own expression behind its own byte pre-check (`possibleFurtherRules`), like the name
+/// introductions: a text that cannot match a rule never runs it.
+///
+/// - M3 identifiers (`PersonalDataIdentifierWordings`): a phone number with its country code in
+///   parentheses after `+` ("(+855) 23 216 141", how Cambodian letterheads print it); a number
+///   after "phone/mobile number is", « numéro de téléphone est », លេខទូរស័ព្ទ…គឺ; a date of birth
+///   after "(b." / ", b.", « né(e) », ថ្ងៃកំណើត ("birthday") with the short Khmer month forms.
+/// - M4 names after function titles (`PersonalDataFunctionTitles`): Ambassador, Minister,
+///   Counsellor, Professor, Consul…, l'Ambassadeur, le ministre…, ឯកអគ្គរាជទូត, រដ្ឋមន្ត្រី…,
+///   "H.E" without its last full stop, « Me » (Maître).
+///
+/// The spans join the patterns' in `spans(in:)`, where the patterns win an overlap.
+extension PersonalDataScrubber {
+    /// Which further rules can match a text (`possibleFurtherRules`).
+    struct FurtherRules: OptionSet {
+        let rawValue: UInt8
+        /// `(+` and six digits: a country code in parentheses after `+`.
+        static let parenPlusPhone = FurtherRules(rawValue: 1)
+        /// Eight digits and `number`/`numéro`, or ទូរស័ព្ទ and គឺ: a number after "… number is".
+        static let phoneNumberIs = FurtherRules(rawValue: 2)
+        /// Three digits and `(b.`/`, b.`, `né(e)` or កំណើត: a date of birth.
+        static let birthWording = FurtherRules(rawValue: 4)
+        /// A Latin function title (`ambassad`, `minist`, `counsel`, `conseill`, `prof`,
+        /// `consul`, `attach`, `charg`, `maître`, `Me `, `H.`).
+        static let latinFunctionTitle = FurtherRules(rawValue: 8)
+        /// A Khmer function title (ឯកអគ្គរាជទូត, រដ្ឋមន្ត្រី, សាស្ត្រាចារ្យ, ទីប្រឹក្សា, កុងស៊ុល).
+        static let khmerFunctionTitle = FurtherRules(rawValue: 16)
+        static let all: FurtherRules = [.parenPlusPhone, .phoneNumberIs, .birthWording, .latinFunctionTitle, .khmerFunctionTitle]
+    }
+
+    /// A compiled further rule: what it finds, the pre-check flag it needs, and how its capture
+    /// is trimmed into name spans (`functionTitleNames` for the Latin function titles).
+    struct FurtherRule {
+        var kind: PersonalDataKind
+        var needs: FurtherRules
+        var regex: NSRegularExpression
+        var latinName = false
+    }
+
+    /// The rules, compiled once (an expression that does not compile is left out: only possible
+    /// with an ICU lacking a feature they use; `PersonalDataReview1130dTests` would then fail).
+    static let furtherRules: [FurtherRule] = {
+        var rules: [FurtherRule] = []
+        func add(_ kind: PersonalDataKind, _ needs: FurtherRules, _ pattern: String, latinName: Bool = false) {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
+            rules.append(FurtherRule(kind: kind, needs: needs, regex: regex, latinName: latinName))
+        }
+        add(.phone, .parenPlusPhone, parenPlusPhonePattern)
+        add(.phone, .phoneNumberIs, phoneNumberIsPattern)
+        add(.dateOfBirth, .birthWording, birthWordingPattern)
+        add(.person, .latinFunctionTitle, latinFunctionTitlePattern, latinName: true)
+        add(.person, .khmerFunctionTitle, khmerFunctionTitlePattern)
+        return rules
+    }()
+
+    /// The spans the further rules find in `text` (capture group 1 of each match; a Latin
+    /// function title's name trimmed by `functionTitleName`). `filtered: false` runs every
+    /// rule (the equivalence tests compare).
+    static func furtherRuleSpans(in text: String, filtered: Bool = true) -> [Span] {
+        let possible = filtered ? possibleFurtherRules(text) : .all
+        guard !possible.isEmpty else { return [] }
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var spans: [Span] = []
+        for rule in furtherRules where possible.isSuperset(of: rule.needs) {
+            for match in rule.regex.matches(in: text, range: whole) {
+                var range = match.range(at: 1)
+                guard range.location != NSNotFound, range.length > 0 else { continue }
+                if rule.latinName {
+                    guard let name = functionTitleName(range, in: ns) else { continue }
+                    range = name
+                }
+                if spans.contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
+                spans.append(Span(kind: rule.kind, range: range))
+            }
+        }
+        return spans
+    }
+
+    /// The UTF-8 of the Khmer words the pre-check looks for.
+    private static let khmerKeys: (born: [UInt8], phone: [UInt8], copula: [UInt8], titles: [[UInt8]]) = (
+        Array("កំណើត".utf8), Array("ទូរស័ព្ទ".utf8), Array("គឺ".utf8), khmerFunctionTitles.map { Array($0.utf8) }
+    )
+
+    /// ASCII keys of the pre-check.
+    private static let asciiKeys: (b: [UInt8], spaceB: [UInt8], nbspB: [UInt8], number: [UInt8], numero: [UInt8], numeroAccent: [UInt8],
+                                   me: [UInt8], meNBSP: [UInt8]) = (
+        Array("b.".utf8), Array(" b.".utf8), [0xC2, 0xA0, 0x62, 0x2E], Array("number".utf8), Array("numero".utf8), Array("numéro".utf8),
+        Array("Me ".utf8), [0x4D, 0x65, 0xC2, 0xA0]
+    )
+
+    /// The Latin keys of the function titles, lower-case (compared with ASCII letters folded).
+    private static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maitre"]
+        .map { Array($0.utf8) }
+
+    /// The further rules that can match `text`: one pass over its UTF-8 counting digits (ASCII
+    /// and Khmer) and noting the literals each rule cannot match without. A superset of what the
+    /// expressions need, so filtering never changes what is found (`PrivacyFilterEquivalenceTests`
+    /// runs them unfiltered too). Cost: O(n) byte reads; key compares only where a key's first
+    /// byte stands.
+    static func possibleFurtherRules(_ text: String) -> FurtherRules {
+        var text = text
+        return text.withUTF8 { p in
+            let count = p.count
+            let keys = asciiKeys
+            var digits = 0
+            var parenPlus = false, number = false, bAbbreviation = false, nee = false, born = false, phone = false, copula = false
+            var latinTitle = false, khmerTitle = false
+            func at(_ i: Int, _ key: [UInt8], folded: Bool = false) -> Bool {
+                guard i + key.count <= count else { return false }
+                for k in 0..<key.count {
+                    let byte = folded && p[i + k] < 0x80 && isASCIILetter(p[i + k]) ? p[i + k] | 0x20 : p[i + k]
+                    if byte != key[k] { return false }
+                }
+                return true
+            }
+            var previous: UInt8 = 0x20
+            var i = 0
+            while i < count {
+                let byte = p[i]
+                switch byte {
+                case 0x30...0x39:
+                    digits += 1
+                case 0x28: // "(+", "(b."
+                    if i + 1 < count, p[i + 1] == 0x2B { parenPlus = true }
+                    if at(i + 1, keys.b) { bAbbreviation = true }
+                case 0x2C: // ", b."
+                    if at(i + 1, keys.spaceB) || at(i + 1, keys.nbspB) { bAbbreviation = true }
+                case 0x4E, 0x6E: // number, numéro, né(e)
+                    if at(i, keys.number, folded: true) || at(i, keys.numeroAccent, folded: true) || at(i, keys.numero, folded: true) { number = true }
+                    if at(i + 1, [0xC3, 0xA9, 0x28]) || at(i + 1, [0xC3, 0x89, 0x28]) { nee = true }
+                case 0x48: // H.E, H. E
+                    if !isASCIILetter(previous), i + 1 < count, p[i + 1] == 0x2E { latinTitle = true }
+                case 0x4D: // Me, Maître
+                    if !isASCIILetter(previous), at(i, keys.me) || at(i, keys.meNBSP) { latinTitle = true }
+                    fallthrough
+                default:
+                    if !latinTitle, isASCIILetter(byte), !isASCIILetter(previous) {
+                        let lower = byte | 0x20
+                        for key in latinTitleKeys where key[0] == lower && at(i, key, folded: true) {
+                            latinTitle = true
+                            break
+                        }
+                    }
+                    if byte == 0xE1, i + 2 < count {
+                        if p[i + 1] == 0x9F, p[i + 2] >= 0xA0, p[i + 2] <= 0xA9 { digits += 1 }
+                        if !born, at(i, khmerKeys.born) { born = true }
+                        if !phone, at(i, khmerKeys.phone) { phone = true }
+                        if !copula, at(i, khmerKeys.copula) { copula = true }
+                        if !khmerTitle, khmerKeys.titles.contains(where: { at(i, $0) }) { khmerTitle = true }
+                    }
+                }
+                previous = byte
+                i += 1
+            }
+            var found: FurtherRules = []
+            if parenPlus, digits >= 6 { found.insert(.parenPlusPhone) }
+            if digits >= 8, number || (phone && copula) { found.insert(.phoneNumberIs) }
+            if digits >= 3, bAbbreviation || nee || born { found.insert(.birthWording) }
+            if latinTitle { found.insert(.latinFunctionTitle) }
+            if khmerTitle { found.insert(.khmerFunctionTitle) }
+            return found
+        }
+    }
+}
