@@ -173,28 +173,4 @@ struct MatchingCLITests {
         let text = try CLI.run(["suggest", "--memory", Self.memory, "-"], stdin: "The Embassy avails itself of this")
         #expect(text.stdout.contains("attested in 144/184 notes"), "\(text.stdout)")
     }
-
-    @Test("suggest leaves out other wordings of a formula already written word for word, unless --all-phrases (review 1130d m8)",
-          arguments: [
-              ("en", "The Embassy of Japan presents compliments to the Ministry and has the honour to inform.",
-               "has the honour to inform", "has the honour to propose"),
-              ("km", "ស្ថាន\u{200B}ទូត​ជប៉ុន​សូមគោរពជូនចំពោះ​ក្រសួង​ការបរទេស ហើយ​មានកិត្តិយសសូមជម្រាបជូន។",
-               "មានកិត្តិយសសូមជម្រាបជូន", "មានកិត្តិយសសូមស្នើ"),
-          ])
-    func suggestLeavesOutShadowedPhrases(language: String, draft: String, exact: String, shadowed: String) throws {
-        func phrases(_ extra: [String]) throws -> [[String: Any]] {
-            let result = try CLI.run(["suggest", "--memory", Self.memory, "--lang", language, "--json"] + extra + ["-"], stdin: draft)
-            #expect(result.status == 0, "\(result.stderr)")
-            let report = try #require(try json(result.stdout) as? [String: Any])
-            let segments = try #require(report["segments"] as? [[String: Any]])
-            return try #require(segments.first?["phrases"] as? [[String: Any]])
-        }
-        let found = try phrases([])
-        #expect(found.contains { $0["phrase"] as? String == exact && $0["score"] as? Int == 100 }, "\(found.map { $0["phrase"] ?? "" })")
-        #expect(!found.contains { $0["phrase"] as? String == shadowed }, "\(found.map { $0["phrase"] ?? "" })")
-        // A phrase that no exact phrase covers is still offered (the fuzzy "presents its compliments to").
-        if language == "en" { #expect(found.contains { $0["phrase"] as? String == "presents its compliments to" }) }
-        let all = try phrases(["--all-phrases"])
-        #expect(all.contains { $0["phrase"] as? String == shadowed }, "\(all.map { $0["phrase"] ?? "" })")
-    }
 }

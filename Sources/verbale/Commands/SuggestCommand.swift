@@ -29,7 +29,6 @@ struct SuggestCommand: ParsableCommand {
     @Flag(help: "Print JSON: {\"segments\": [{\"text\", \"start\", \"end\", \"matches\", \"phrases\", \"completions\"}]}.") var json = false
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @Flag(help: "Do not look for the shipped stock phrases (Memories/*.tmx), only for the memory's own.") var noShippedPhrases = false
-    @Flag(help: "Also list phrases below 100 that lie inside a phrase found at 100 (other wordings of a formula already written word for word).") var allPhrases = false
     @Argument(help: "The draft to read, or - for standard input.") var file: String?
 
     struct SegmentSuggestions: Encodable {
@@ -74,7 +73,6 @@ struct SuggestCommand: ParsableCommand {
             let matches = try matcher.search(segment.text, language: language, targets: targets, threshold: min, limit: limit, previousSegment: previous)
             let shift = segment.range.lowerBound
             var phrases = PhraseFinder.merged(finders.map { $0.phrases(in: analysed, targets: targets) })
-            if !allPhrases { phrases = PhraseFinder.withoutShadowed(phrases) }
             var completions = PhraseFinder.merged(finders.map { $0.completions(of: analysed, targets: targets, limit: 3) }, limit: 3)
             for i in phrases.indices { phrases[i].start += shift; phrases[i].end += shift }
             for i in completions.indices { completions[i].start += shift; completions[i].end += shift }

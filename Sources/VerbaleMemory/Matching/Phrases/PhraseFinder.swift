@@ -201,23 +201,6 @@ public struct PhraseFinder {
         return Array(best.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
     }
 
-    /// `phrases` without those shadowed by an exact one: a phrase below 100 whose span lies
-    /// inside the span of a phrase found at 100.
-    ///
-    /// Why (review 1130d m8): for "… has the honour to inform." the shipped formulas "has the
-    /// honour to propose" and "… to request" also match the words "has the honour to" at 80,
-    /// and "has the honour further to inform" the same span at 83: the drafter already wrote a
-    /// formula word for word, and the list they read while typing offered three others for it.
-    /// Exact phrases inside exact phrases ("has the honour to" in "has the honour to inform")
-    /// are both kept: each is a formula with its own translations. O(n²) over at most `limit`
-    /// phrases.
-    public static func withoutShadowed(_ phrases: [PhraseMatch]) -> [PhraseMatch] {
-        let exact = phrases.filter { $0.score >= 100 }
-        return phrases.filter { phrase in
-            phrase.score >= 100 || !exact.contains { $0.start <= phrase.start && phrase.end <= $0.end }
-        }
-    }
-
     /// Completions from several phrase sources: frequencies of the same phrase add up; the
     /// attestation count is the largest one (the same notes attest it whichever memory holds it).
     public static func merged(_ lists: [[PhraseCompletion]], limit: Int) -> [PhraseCompletion] {
