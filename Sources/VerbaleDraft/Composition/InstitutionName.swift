@@ -10,7 +10,9 @@ import VerbaleGlossary
 /// has an aspirated h (no elision: "le Haut-Commissariat"), so elision is stored per head, not
 /// guessed from the first letter.
 public struct InstitutionName: Sendable, Hashable, Codable {
-    public enum Gender: String, Sendable, Codable { case masculine, feminine, plural }
+    /// `noArticle`: a country French names without an article after « de » and « à »
+    /// (« l'Ambassade de Singapour », « d'Israël »; review 1130d M6).
+    public enum Gender: String, Sendable, Codable { case masculine, feminine, plural, noArticle }
 
     public var language: Language
     /// The name without article ("Mission permanente du Royaume du Cambodge").
@@ -27,8 +29,8 @@ public struct InstitutionName: Sendable, Hashable, Codable {
     public var isUnreviewed: Bool
     /// Where each part of the (Khmer) wording comes from, for the source note: "បារាំង
     /// (France): iso-codes km translation …", or "… composed by Verbale, no source writes the
-    /// whole name". Empty for English and French, which need no attestation here, except a
-    /// French part no source attests (a glossary term marked unreviewed).
+    /// whole name". Empty for English, and for French but for a part no source attests (a
+    /// glossary term marked unreviewed, a country's article guessed from its ending).
     public var sources: [String] = []
     /// False when no part of the name told its French gender (no head Verbale knows: the whole
     /// name is kept in English). Then no article or contraction is written outside the mark —
@@ -64,18 +66,20 @@ public struct InstitutionName: Sendable, Hashable, Codable {
 
     /// The name after the one of four French forms (article, or preposition and article) that
     /// its gender and elision select: plural before elision, elision before gender.
-    /// A name whose grammar is unknown takes the bare preposition the form starts with ("à",
-    /// "de"), or nothing.
+    /// A name that takes no article ("Singapour") or whose grammar is unknown (kept in English)
+    /// takes the bare preposition the form starts with ("à", "de", "d'" when it elides), or
+    /// nothing.
     private func articled(plural: String, elided: String, feminine: String, masculine: String) -> String {
-        guard grammarKnown else {
-            let preposition = ["à ", "de ", "d'"].first { elided.hasPrefix($0) }
-            return preposition.map { ($0 == "d'" ? "de " : $0) + text } ?? text
+        guard grammarKnown, gender != .noArticle else {
+            guard let preposition = ["à ", "de ", "d'"].first(where: { elided.hasPrefix($0) }) else { return text }
+            if preposition == "à " { return "à " + text }
+            return (elides && grammarKnown ? "d'" : "de ") + text
         }
         return switch (gender, elides) {
         case (.plural, _): plural + text
         case (_, true): elided + text
         case (.feminine, false): feminine + text
-        case (.masculine, false): masculine + text
+        case (.masculine, false), (.noArticle, false): masculine + text
         }
     }
 
@@ -290,7 +294,7 @@ public struct InstitutionNamer: Sendable {
                                             head: first, untranslated: [], isUnreviewed: unreviewed), used)
                 }
                 var name = Self.frenchCountry(term.text, stated: Self.grammar(of: term))
-                name.isUnreviewed = unreviewed
+                name.isUnreviewed = name.isUnreviewed || unreviewed
                 return (name, used)
             }
             return (InstitutionName(language: language, text: term.text, gender: .masculine, elides: false, head: term.text,
@@ -322,8 +326,10 @@ public struct InstitutionNamer: Sendable {
         }
         if let form {
             if language == .french {
-                return (InstitutionName(language: language, text: "\(form.french) \(Self.frenchCountry(local).formalGenitive)", gender: form.gender,
-                                        elides: form.elides, head: form.french, untranslated: [], isUnreviewed: false), used)
+                let country = Self.frenchCountry(local)
+                return (InstitutionName(language: language, text: "\(form.french) \(country.formalGenitive)", gender: form.gender,
+                                        elides: form.elides, head: form.french, untranslated: [], isUnreviewed: country.isUnreviewed,
+                                        sources: country.sources), used)
             }
             // Khmer: the state form as the iso-codes formal names write it, then CLDR's name.
             // Each part is attested, the whole is not: no source writes this formal name (the
@@ -434,11 +440,22 @@ public struct InstitutionNamer: Sendable {
     /// it starts: "États-Unis" → "États-Unis d'Amérique" is plural), else feminine when the name
     /// ends in -e and masculine otherwise. Plural names take "les/des/aux" and never elide:
     /// "des États-Unis d'Amérique", not "de l'États-Unis".
+    ///
+    /// A gender guessed from the ending is marked unreviewed, with why in `sources`: no source
+    /// gives it, and many names take no article at all (« de Singapour », « d'Israël »; review
+    /// 1130d M6), which the table's `none` rows state. A row's `elides` covers a mute h
+    /// (« d'Haïti »).
     static func frenchCountry(_ name: String, stated: InstitutionName.Gender? = nil) -> InstitutionName {
         let row = frenchCountryRows.first { name == $0.french || name.hasPrefix($0.french + " ") }
-        let gender = stated ?? row?.gender ?? (name.hasSuffix("e") ? .feminine : .masculine)
-        let elides = gender != .plural && "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x")
-        return InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [], isUnreviewed: false)
+        let known = stated ?? row?.gender
+        let gender = known ?? (name.hasSuffix("e") ? .feminine : .masculine)
+        let elides = gender != .plural && (row?.elides == true || "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x"))
+        var country = InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [],
+                                      isUnreviewed: known == nil)
+        if known == nil {
+            country.sources = ["\(name): French article guessed from the name's ending (\(gender == .feminine ? "-e: feminine" : "masculine")); no source states it, and some names take none (unreviewed)"]
+        }
+        return country
     }
 
     /// The number and gender a glossary term states with TBX's `grammaticalNumber` and

@@ -377,9 +377,15 @@ public final class Pretranslator {
         let placeables = tokenizer.placeables(in: piece)
         // Names with digits ("COVID-19") and phone numbers are carried whole, as typed; dates,
         // references, e-mails and URLs (typed placeables) win over them, bare numbers do not.
-        let typed = placeables.filter { $0.kind != .number }
-        for span in verbatim.spans(in: piece) where !typed.contains(where: { $0.range.overlaps(span) }) {
-            replacements.append((span, String(String.UnicodeScalarView(scalars[span])), "placeable"))
+        // A reference after "telephone" (ទូរស័ព្ទលេខ ០១២ ៣៤៥ ៦៧៨) is a phone number, not a note's
+        // "No." (review 1130d M8): its label stays with the words before it.
+        let carried = verbatim.spans(in: piece)
+        let typed = placeables.filter { $0.kind != .number && !Self.isPhoneNumber($0, carried: carried, in: scalars) }
+        for span in carried where !typed.contains(where: { $0.range.overlaps(span) }) {
+            // Khmer digits are unreadable in an English or French note: Latin ones there (as
+            // placeables are rendered); a Khmer note keeps the digits as typed.
+            let typedText = String(String.UnicodeScalarView(scalars[span]))
+            replacements.append((span, target == .khmer ? typedText : Digits.ascii(typedText), "placeable"))
         }
         for placeable in placeables where !replacements.contains(where: { $0.0.overlaps(placeable.range) }) {
             let rendered = placeable.rendered(in: target)
@@ -391,8 +397,14 @@ public final class Pretranslator {
             }
         }
         if let glossary {
-            for occurrence in glossary.recognize(piece, language: sourceLanguage)
+            let occurrences = glossary.recognize(piece, language: sourceLanguage)
+            for occurrence in occurrences
             where !replacements.contains(where: { $0.0.overlaps(occurrence.range) }) {
+                // "Chad Smith", "Jordan Lee": a country's short name followed by a capitalised
+                // word is a person's first name, left in ⟦…⟧ (review 1130d m6).
+                if occurrence.concept.id.hasPrefix("iso3166"), occurrence.term.termType != "fullForm",
+                   Self.startsPersonName(occurrence.range, in: scalars, language: sourceLanguage,
+                                         entityStarts: Set(occurrences.map(\.range.lowerBound))) { continue }
                 // "Deputy Prime Minister": a longer title the glossary does not know stays whole
                 // in ⟦…⟧ rather than "⟦Deputy⟧ Premier ministre" (review 1130c m9).
                 if occurrence.term.partOfSpeech != "properNoun", Self.extendsTitle(occurrence.range, in: scalars, language: sourceLanguage) { continue }
@@ -486,6 +498,37 @@ public final class Pretranslator {
     /// Whether position `i` of `scalars` starts a word (nothing or a non-letter before it).
     static func wordStartsAt(_ i: Int, in scalars: [Unicode.Scalar]) -> Bool {
         i == 0 || !scalars[i - 1].properties.isAlphabetic
+    }
+
+    /// Whether the name at `range` is followed by a capitalised word that no glossary term
+    /// starts and that is not an institution's first word ("Chad Smith", not "Thailand Embassy"
+    /// or "France Thailand"): then it is a first name. Not for Khmer, which has no capitals.
+    static func startsPersonName(_ range: Range<Int>, in scalars: [Unicode.Scalar], language: Language, entityStarts: Set<Int>) -> Bool {
+        guard language != .khmer, range.upperBound + 1 < scalars.count, scalars[range.upperBound] == " ",
+              scalars[range.upperBound + 1].properties.isUppercase, !entityStarts.contains(range.upperBound + 1) else { return false }
+        var end = range.upperBound + 1
+        while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+        let word = String(String.UnicodeScalarView(scalars[(range.upperBound + 1)..<end])).lowercased()
+        return !institutionWords.contains(word)
+    }
+
+    /// The first words of the name table's heads in English and French ("embassy", "ministry",
+    /// "ambassade", "royal"…), which may follow a country's name.
+    static let institutionWords: Set<String> = Set(NameTable.shipped.rows("head").flatMap { row in
+        [row.english, row.french].compactMap { $0.split(separator: " ").first.map { $0.lowercased() } }
+    })
+
+    /// Words for a telephone or fax line that a number label (លេខ, "No.", « n° ») may follow.
+    static let phoneWords = ["ទូរស័ព្ទ", "ទូរសារ", "telephone", "phone", "tel", "fax", "téléphone", "télécopie", "portable", "mobile"]
+
+    /// Whether `placeable` is a reference whose number is a phone number (a carried span ends
+    /// it) written after a telephone word: "ទូរស័ព្ទលេខ ០១២ ៣៤៥ ៦៧៨", "telephone No. 012 345 678".
+    static func isPhoneNumber(_ placeable: Placeable, carried: [Range<Int>], in scalars: [Unicode.Scalar]) -> Bool {
+        guard placeable.kind == .reference,
+              carried.contains(where: { $0.upperBound == placeable.range.upperBound && $0.lowerBound > placeable.range.lowerBound }) else { return false }
+        let before = String(String.UnicodeScalarView(scalars[0..<placeable.range.lowerBound].filter { $0 != " " && $0.value != 0x200B }))
+            .lowercased()
+        return phoneWords.contains { before.hasSuffix($0) }
     }
 
     /// Words that may stand, capitalised, just before a title without being part of it:
