@@ -11,10 +11,7 @@ struct PhraseConflictTests {
     let finder: PhraseFinder
 
     init() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Memories/note-verbale-formulas.tmx")
-        var reader = try TMXReader.make(source: try ByteSource(url: url))
-        finder = PhraseFinder(matcher: try Matching.matcher(try reader.readAll()))
+        finder = try PhraseFinder.shippedFormulas()
     }
 
     @Test("m8: after \"has the honour to inform\" at 100 %, no other verb on the same span")
