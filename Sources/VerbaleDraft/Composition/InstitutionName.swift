@@ -10,7 +10,9 @@ import VerbaleGlossary
 /// has an aspirated h (no elision: "le Haut-Commissariat"), so elision is stored per head, not
 /// guessed from the first letter.
 public struct InstitutionName: Sendable, Hashable, Codable {
-    public enum Gender: String, Sendable, Codable { case masculine, feminine, plural }
+    /// `noArticle`: a country French names without an article after « de » and « à »
+    /// (« l'Ambassade de Singapour », « d'Israël »; review 1130d M6).
+    public enum Gender: String, Sendable, Codable { case masculine, feminine, plural, noArticle }
 
     public var language: Language
     /// The name without article ("Mission permanente du Royaume du Cambodge").
@@ -27,8 +29,14 @@ public struct InstitutionName: Sendable, Hashable, Codable {
     public var isUnreviewed: Bool
     /// Where each part of the (Khmer) wording comes from, for the source note: "បារាំង
     /// (France): iso-codes km translation …", or "… composed by Verbale, no source writes the
-    /// whole name". Empty for English and French, which need no attestation here.
+    /// whole name". Empty for English, and for French but for a part no source attests (a
+    /// glossary term marked unreviewed, a country's article guessed from its ending).
     public var sources: [String] = []
+    /// False when no part of the name told its French gender (no head Verbale knows: the whole
+    /// name is kept in English). Then no article or contraction is written outside the mark —
+    /// "à [untranslated: World Health Organization]", not a guessed "au" (the OMS is
+    /// feminine; review 1130c m8) — and the drafter writes the article inside it.
+    public var grammarKnown: Bool = true
 
     /// The name with its definite article: "The Permanent Mission…", "La Mission…", "L'Office…".
     public func withArticle(capitalized: Bool = false) -> String {
@@ -58,12 +66,20 @@ public struct InstitutionName: Sendable, Hashable, Codable {
 
     /// The name after the one of four French forms (article, or preposition and article) that
     /// its gender and elision select: plural before elision, elision before gender.
+    /// A name that takes no article ("Singapour") or whose grammar is unknown (kept in English)
+    /// takes the bare preposition the form starts with ("à", "de", "d'" when it elides), or
+    /// nothing.
     private func articled(plural: String, elided: String, feminine: String, masculine: String) -> String {
-        switch (gender, elides) {
+        guard grammarKnown, gender != .noArticle else {
+            guard let preposition = ["à ", "de ", "d'"].first(where: { elided.hasPrefix($0) }) else { return text }
+            if preposition == "à " { return "à " + text }
+            return (elides && grammarKnown ? "d'" : "de ") + text
+        }
+        return switch (gender, elides) {
         case (.plural, _): plural + text
         case (_, true): elided + text
         case (.feminine, false): feminine + text
-        case (.masculine, false): masculine + text
+        case (.masculine, false), (.noArticle, false): masculine + text
         }
     }
 
@@ -121,6 +137,12 @@ public struct InstitutionNamer: Sendable {
     static let frenchCountryRows: [Head] = NameTable.shipped.rows("country").sorted { $0.french.count > $1.french.count }
 
     /// Names an institution given in English, in `language`.
+    ///
+    /// The head is the longest of the name table's heads and the glossary's institutions
+    /// (`glossaryInstitution`), the table winning ties; then seats, "of" + a country or an
+    /// institution, "to" + an institution, each the longest known (review 1130c m8: "… to the
+    /// United Nations Office at Geneva" is UNOG, not "to the United Nations" + "Office at
+    /// Geneva"). What is left is kept in English, marked.
     public func name(_ english: String, in language: Language) -> InstitutionName {
         var rest = english.trimmingCharacters(in: .whitespacesAndNewlines)
         if rest.lowercased().hasPrefix("the ") { rest = String(rest.dropFirst(4)) }
@@ -130,47 +152,96 @@ public struct InstitutionNamer: Sendable {
             return InstitutionName(language: .english, text: rest, gender: .masculine, elides: false,
                                    head: Self.shortHead(head), untranslated: [], isUnreviewed: false)
         }
-        guard let head = Self.row(of: Self.heads, startingWith: rest) else {
+        let row = Self.row(of: Self.heads, startingWith: rest)
+        let institution = glossaryInstitution(rest, in: language)
+        var name: InstitutionName
+        if let institution, institution.1 > row?.english.unicodeScalars.count ?? 0 {
+            name = institution.0
+            name.head = language == .french && name.grammarKnown ? Self.shortHead(name.text) : name.text
+            rest = Self.dropping(institution.1, from: rest)
+        } else if let row {
+            name = InstitutionName(language: language, text: language == .french ? row.french : row.khmer, gender: row.gender,
+                                   elides: row.elides, head: language == .french ? Self.shortHead(row.french) : row.khmer,
+                                   untranslated: [], isUnreviewed: language == .khmer && !row.khmerAttested,
+                                   sources: language == .khmer ? [Self.cite(row)] : [])
+            rest = Self.dropping(row.english.unicodeScalars.count, from: rest)
+        } else {
             let marked = Self.markUntranslated(rest)
             return InstitutionName(language: language, text: marked, gender: .masculine, elides: false, head: marked,
-                                   untranslated: [rest], isUnreviewed: true)
+                                   untranslated: [rest], isUnreviewed: true, grammarKnown: false)
         }
-        rest = String(rest.dropFirst(head.english.count)).trimmingCharacters(in: .whitespaces)
-        var parts = [language == .french ? head.french : head.khmer]
-        var untranslated: [String] = []
-        var unreviewed = language == .khmer && !head.khmerAttested
-        var sources: [String] = language == .khmer ? [Self.cite(head)] : []
+        var parts = [name.text]
+        func add(_ part: InstitutionName, as text: String) {
+            parts.append(text)
+            name.untranslated += part.untranslated
+            if part.isUnreviewed { name.isUnreviewed = true }
+            name.sources += part.sources
+        }
         while !rest.isEmpty {
-            if let seat = Self.row(of: Self.seats, startingWith: rest) {
-                parts.append(language == .french ? seat.french : seat.khmer)
-                if language == .khmer, !seat.khmerAttested { unreviewed = true }
-                if language == .khmer { sources.append(Self.cite(seat)) }
-                rest = String(rest.dropFirst(seat.english.count)).trimmingCharacters(in: .whitespaces)
+            let seat = Self.row(of: Self.seats, startingWith: rest)
+            let lowered = rest.lowercased()
+            if lowered.hasPrefix("to "), let (accredited, used) = glossaryInstitution(String(rest.dropFirst(3)), in: language),
+               used + 3 > seat?.english.unicodeScalars.count ?? 0 {
+                // "to the United Nations Office at Geneva": a mission accredited to it, as the
+                // table's seats write it ("auprès de l'Office …", ប្រចាំ…).
+                add(accredited, as: language == .french ? "auprès " + accredited.genitive : Self.khmer("ប្រចាំ", accredited.text))
+                if language == .khmer {
+                    name.isUnreviewed = true
+                    name.sources.append("ប្រចាំ (to): the name table's word for a mission accredited to an institution, no source (unreviewed)")
+                }
+                rest = Self.dropping(used + 3, from: rest)
                 continue
             }
-            if rest.lowercased().hasPrefix("of ") {
+            if let seat {
+                parts.append(language == .french ? seat.french : seat.khmer)
+                if language == .khmer, !seat.khmerAttested { name.isUnreviewed = true }
+                if language == .khmer { name.sources.append(Self.cite(seat)) }
+                rest = Self.dropping(seat.english.unicodeScalars.count, from: rest)
+                continue
+            }
+            if lowered.hasPrefix("of ") {
                 let after = String(rest.dropFirst(3))
                 let (country, consumed) = countryName(after, in: language)
                 if let country {
-                    parts.append(language == .french ? country.genitive : country.text)
-                    untranslated += country.untranslated
-                    if country.isUnreviewed { unreviewed = true }
-                    sources += country.sources
-                    rest = String(after.dropFirst(consumed)).trimmingCharacters(in: .whitespaces)
+                    add(country, as: language == .french ? country.genitive : Self.khmer("នៃ", country.text))
+                    rest = Self.dropping(consumed, from: after)
+                    continue
+                }
+                if let (part, used) = glossaryInstitution(after, in: language) {
+                    add(part, as: language == .french ? part.genitive : Self.khmer("នៃ", part.text))
+                    rest = Self.dropping(used, from: after)
                     continue
                 }
             }
-            // Keep the next piece (up to the next known qualifier) in English, marked in the
-            // text itself so every output (text, JSON, letterhead, recipient) shows it.
-            let piece = rest
-            untranslated.append(piece)
-            parts.append(Self.markUntranslated(piece))
+            // Keep the rest in English, marked in the text itself so every output (text, JSON,
+            // letterhead, recipient) shows it. Khmer writes its own "of" (នៃ) before the mark
+            // rather than "នៃ [untranslated: of the …]"; French keeps "of the" inside the mark,
+            // as its article depends on the name's gender (review 1130c m8).
+            var piece = rest
+            var connective = ""
+            if language == .khmer, lowered.hasPrefix("of ") {
+                piece = String(piece.dropFirst(3))
+                if piece.lowercased().hasPrefix("the ") { piece = String(piece.dropFirst(4)) }
+                connective = "នៃ"
+            }
+            name.untranslated.append(piece)
+            parts.append(Self.khmer(connective, Self.markUntranslated(piece)))
             rest = ""
         }
-        let joined = language == .khmer ? Self.joinKhmer(parts) : parts.joined(separator: " ")
-        let shortHead = language == .french ? Self.shortHead(head.french) : head.khmer
-        return InstitutionName(language: language, text: joined, gender: head.gender, elides: head.elides,
-                               head: shortHead, untranslated: untranslated, isUnreviewed: unreviewed, sources: sources)
+        name.text = language == .khmer ? Self.joinKhmer(parts) : parts.joined(separator: " ")
+        return name
+    }
+
+    /// `text` without its first `scalars` Unicode scalars (what a match used), trimmed.
+    static func dropping(_ scalars: Int, from text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(scalars))).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A Khmer connective (នៃ, ប្រចាំ) and what it governs: glued to Khmer, a space before a
+    /// part kept in English (as Khmer writes Latin words). An empty connective leaves `text`.
+    static func khmer(_ connective: String, _ text: String) -> String {
+        guard !connective.isEmpty else { return text }
+        return connective + (isKhmer(String(text.unicodeScalars.prefix(1))) ? "" : " ") + text
     }
 
     /// "[untranslated: High Commissioner for Refugees]": how a name part kept in English is
@@ -188,14 +259,13 @@ public struct InstitutionNamer: Sendable {
         return ["Permanent", "Royal", "Federal"].contains(first) ? (head.split(separator: " ").dropFirst().first.map(String.init) ?? first) : first
     }
 
-    /// Khmer joins a head and its complement with នៃ ("of").
+    /// Joins a Khmer name's parts, each with its connective (`khmer(_:_:)`): glued, but a part
+    /// kept in English stands apart from the Khmer around it. No connective is guessed here: a
+    /// part that did not follow "of" takes no នៃ.
     static func joinKhmer(_ parts: [String]) -> String {
         guard let first = parts.first else { return "" }
         return parts.dropFirst().reduce(first) { result, part in
-            if part.hasPrefix("ប្រចាំ") || part.hasPrefix("នៅ") { return result + part }
-            // A part kept in English stands apart from the Khmer around it, as Khmer writes
-            // Latin words, rather than glued to នៃ.
-            return result + "នៃ" + (part.unicodeScalars.first.map { (0x1780...0x17FF).contains($0.value) } == true ? "" : " ") + part
+            result.hasSuffix("]") || part.hasPrefix("[") ? result + " " + part : result + part
         }
     }
 
@@ -224,7 +294,7 @@ public struct InstitutionNamer: Sendable {
                                             head: first, untranslated: [], isUnreviewed: unreviewed), used)
                 }
                 var name = Self.frenchCountry(term.text, stated: Self.grammar(of: term))
-                name.isUnreviewed = unreviewed
+                name.isUnreviewed = name.isUnreviewed || unreviewed
                 return (name, used)
             }
             return (InstitutionName(language: language, text: term.text, gender: .masculine, elides: false, head: term.text,
@@ -256,8 +326,10 @@ public struct InstitutionNamer: Sendable {
         }
         if let form {
             if language == .french {
-                return (InstitutionName(language: language, text: "\(form.french) \(Self.frenchCountry(local).formalGenitive)", gender: form.gender,
-                                        elides: form.elides, head: form.french, untranslated: [], isUnreviewed: false), used)
+                let country = Self.frenchCountry(local)
+                return (InstitutionName(language: language, text: "\(form.french) \(country.formalGenitive)", gender: form.gender,
+                                        elides: form.elides, head: form.french, untranslated: [], isUnreviewed: country.isUnreviewed,
+                                        sources: country.sources), used)
             }
             // Khmer: the state form as the iso-codes formal names write it, then CLDR's name.
             // Each part is attested, the whole is not: no source writes this formal name (the
@@ -274,6 +346,62 @@ public struct InstitutionNamer: Sendable {
         if language == .french { return (Self.frenchCountry(local), used) }
         return (InstitutionName(language: language, text: local, gender: .masculine, elides: false, head: local,
                                 untranslated: [], isUnreviewed: false, sources: [cldr]), used)
+    }
+
+    /// An institution the glossary names at the start of `text` (a concept of subject field
+    /// "Institutions": "Association of Southeast Asian Nations", "United Nations Office at
+    /// Geneva"), in `language`, and how many Unicode scalars of `text` it used; nil when the
+    /// glossary names none there.
+    ///
+    /// Its review status is the term's (most are the editors' unreviewed renderings, and say
+    /// so). French takes the gender TBX states, else the article the term starts with, else the
+    /// gender of the name table's French head it starts with; when none tells it, or a language
+    /// has no term (UNOG has no Khmer name), the English is kept, marked, with no article
+    /// guessed. Why the glossary: ASEAN's Khmer name is there and the drafts kept it in English
+    /// (review 1130c m8). Cost: one recognition of `text`.
+    func glossaryInstitution(_ text: String, in language: Language) -> (InstitutionName, Int)? {
+        guard let glossary, let (occurrence, used) = glossary.entity(atStartOf: text, language: .english),
+              occurrence.concept.domain == "Institutions", !occurrence.concept.id.hasPrefix("iso3166") else { return nil }
+        var english = String(String.UnicodeScalarView(text.unicodeScalars.prefix(used)))
+        if english.lowercased().hasPrefix("the ") { english = String(english.dropFirst(4)) }
+        let kept = InstitutionName(language: language, text: Self.markUntranslated(english), gender: .masculine, elides: false,
+                                   head: Self.markUntranslated(english), untranslated: [english], isUnreviewed: true,
+                                   sources: ["\(english): \(occurrence.concept.id) in the shipped glossary has no \(language.englishName) name; kept in English (untranslated)"],
+                                   grammarKnown: false)
+        let terms = occurrence.equivalents(in: LanguageTag(language)).filter { language != .khmer || Self.isKhmer($0.text) }
+        guard let term = terms.first else { return (kept, used) }
+        let unreviewed = term.review == .unreviewed
+        let source = "\(term.text) (\(english)): \(occurrence.concept.id) in the shipped glossary, \(term.source ?? "no source given")"
+            + (unreviewed ? " (unreviewed)" : "")
+        guard language == .french else {
+            return (InstitutionName(language: language, text: term.text, gender: .masculine, elides: false, head: term.text,
+                                    untranslated: [], isUnreviewed: unreviewed, sources: [source]), used)
+        }
+        guard let (name, gender, elides) = Self.frenchGrammar(of: term) else { return (kept, used) }
+        return (InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [],
+                                isUnreviewed: unreviewed, sources: unreviewed ? [source] : []), used)
+    }
+
+    /// A French institution term without its article, with its gender and elision: what TBX
+    /// states, else what its article says ("l’Organisation …" elides, "la …" is feminine), else
+    /// the name table's head it starts with ("Office" m, "Haut-Commissariat" m); nil when none
+    /// tells the gender. Names starting with a vowel elide ("Haut-" does not: h aspiré).
+    static func frenchGrammar(of term: Term) -> (String, InstitutionName.Gender, Bool)? {
+        var name = term.text
+        var fromArticle: InstitutionName.Gender?
+        var elided = false
+        for (article, gender) in [("l’", nil), ("l'", nil), ("la ", .feminine), ("le ", .masculine), ("les ", .plural)] as [(String, InstitutionName.Gender?)]
+        where name.lowercased().hasPrefix(article) {
+            name = String(name.dropFirst(article.count))
+            fromArticle = gender
+            elided = gender == nil
+            break
+        }
+        let first = name.split(separator: " ").first.map(String.init) ?? name
+        let head = frenchHeads.first { $0.french.split(separator: " ").first.map(String.init)?.lowercased() == first.lowercased() }
+        guard let gender = grammar(of: term) ?? fromArticle ?? head?.gender else { return nil }
+        let elides = gender != .plural && (elided || "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x"))
+        return (name.prefix(1).uppercased() + name.dropFirst(), gender, elides)
     }
 
     /// Whether `text` holds a Khmer letter (U+1780–U+17B3): a "Khmer" name without one is an
@@ -312,11 +440,22 @@ public struct InstitutionNamer: Sendable {
     /// it starts: "États-Unis" → "États-Unis d'Amérique" is plural), else feminine when the name
     /// ends in -e and masculine otherwise. Plural names take "les/des/aux" and never elide:
     /// "des États-Unis d'Amérique", not "de l'États-Unis".
+    ///
+    /// A gender guessed from the ending is marked unreviewed, with why in `sources`: no source
+    /// gives it, and many names take no article at all (« de Singapour », « d'Israël »; review
+    /// 1130d M6), which the table's `none` rows state. A row's `elides` covers a mute h
+    /// (« d'Haïti »).
     static func frenchCountry(_ name: String, stated: InstitutionName.Gender? = nil) -> InstitutionName {
         let row = frenchCountryRows.first { name == $0.french || name.hasPrefix($0.french + " ") }
-        let gender = stated ?? row?.gender ?? (name.hasSuffix("e") ? .feminine : .masculine)
-        let elides = gender != .plural && "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x")
-        return InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [], isUnreviewed: false)
+        let known = stated ?? row?.gender
+        let gender = known ?? (name.hasSuffix("e") ? .feminine : .masculine)
+        let elides = gender != .plural && (row?.elides == true || "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x"))
+        var country = InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [],
+                                      isUnreviewed: known == nil)
+        if known == nil {
+            country.sources = ["\(name): French article guessed from the name's ending (\(gender == .feminine ? "-e: feminine" : "masculine")); no source states it, and some names take none (unreviewed)"]
+        }
+        return country
     }
 
     /// The number and gender a glossary term states with TBX's `grammaticalNumber` and

@@ -83,7 +83,8 @@ struct NameTable: Sendable {
             case "m", "": gender = .masculine
             case "f": gender = .feminine
             case "pl": gender = .plural
-            default: throw fail(4, "gender must be m, f or pl, not \"\(cells[3])\"")
+            case "none" where cells[0] == "country": gender = .noArticle
+            default: throw fail(4, "gender must be m, f or pl (or none, for a country that takes no article), not \"\(cells[3])\"")
             }
             guard ["yes", "no", ""].contains(cells[4]) else { throw fail(5, "elides must be yes or no, not \"\(cells[4])\"") }
             rows.append(Row(kind: cells[0], english: cells[1], french: cells[2], gender: gender, elides: cells[4] == "yes",

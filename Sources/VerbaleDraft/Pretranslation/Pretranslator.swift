@@ -1,5 +1,6 @@
 import Foundation
 import VerbaleCore
+import VerbaleGlossary
 import VerbaleMemory
 
 /// Pre-translates a draft: for each segment, the memory's best match when it is good enough,
@@ -376,9 +377,15 @@ public final class Pretranslator {
         let placeables = tokenizer.placeables(in: piece)
         // Names with digits ("COVID-19") and phone numbers are carried whole, as typed; dates,
         // references, e-mails and URLs (typed placeables) win over them, bare numbers do not.
-        let typed = placeables.filter { $0.kind != .number }
-        for span in verbatim.spans(in: piece) where !typed.contains(where: { $0.range.overlaps(span) }) {
-            replacements.append((span, String(String.UnicodeScalarView(scalars[span])), "placeable"))
+        // A reference after "telephone" (ទូរស័ព្ទលេខ ០១២ ៣៤៥ ៦៧៨) is a phone number, not a note's
+        // "No." (review 1130d M8): its label stays with the words before it.
+        let carried = verbatim.spans(in: piece)
+        let typed = placeables.filter { $0.kind != .number && !Self.isPhoneNumber($0, carried: carried, in: scalars) }
+        for span in carried where !typed.contains(where: { $0.range.overlaps(span) }) {
+            // Khmer digits are unreadable in an English or French note: Latin ones there (as
+            // placeables are rendered); a Khmer note keeps the digits as typed.
+            let typedText = String(String.UnicodeScalarView(scalars[span]))
+            replacements.append((span, target == .khmer ? typedText : Digits.ascii(typedText), "placeable"))
         }
         for placeable in placeables where !replacements.contains(where: { $0.0.overlaps(placeable.range) }) {
             let rendered = placeable.rendered(in: target)
@@ -390,12 +397,27 @@ public final class Pretranslator {
             }
         }
         if let glossary {
-            for occurrence in glossary.recognize(piece, language: sourceLanguage)
+            let occurrences = glossary.recognize(piece, language: sourceLanguage)
+            for occurrence in occurrences
             where !replacements.contains(where: { $0.0.overlaps(occurrence.range) }) {
-                if let term = occurrence.equivalents(in: LanguageTag(target)).first {
-                    replacements.append((occurrence.range, term.text, "entity"))
-                    if term.review == .unreviewed { out.flags.insert("unreviewed") }
+                // "Chad Smith", "Jordan Lee": a country's short name followed by a capitalised
+                // word is a person's first name, left in ⟦…⟧ (review 1130d m6).
+                if occurrence.concept.id.hasPrefix("iso3166"), occurrence.term.termType != "fullForm",
+                   Self.startsPersonName(occurrence.range, in: scalars, language: sourceLanguage,
+                                         entityStarts: Set(occurrences.map(\.range.lowerBound))) { continue }
+                // "Deputy Prime Minister": a longer title the glossary does not know stays whole
+                // in ⟦…⟧ rather than "⟦Deputy⟧ Premier ministre" (review 1130c m9).
+                if occurrence.term.partOfSpeech != "properNoun", Self.extendsTitle(occurrence.range, in: scalars, language: sourceLanguage) { continue }
+                let term = occurrence.equivalents(in: LanguageTag(target)).first
+                if let (covered, rendered) = institutionEntity(occurrence, in: scalars, piece: range, text: text, to: target, out: &out) {
+                    replacements.append((covered, rendered, "name"))
+                    // The glossary's doubt about its own term stays on the segment.
+                    if term?.review == .unreviewed { out.flags.insert("unreviewed") }
+                    continue
                 }
+                guard let term else { continue }
+                if term.review == .unreviewed { out.flags.insert("unreviewed") }
+                replacements.append((occurrence.range, term.text, "entity"))
             }
         }
         for place in PlaceNames.known {
@@ -443,6 +465,96 @@ public final class Pretranslator {
             cursor = local.upperBound
         }
         flush(scalars.count)
+    }
+
+    /// An institution the glossary found inside running text ("ក្រសួងការបរទេស", "the Ministry
+    /// of Foreign Affairs"), written as the name table writes it: with its article ("The
+    /// Ministry …", « Le Ministère … », « L'Ambassade royale … ») and a capital at the start of
+    /// the segment. Why: the bare glossary term gave "Royal Embassy ⟦…⟧ Ministry of Foreign
+    /// Affairs the assurances …" and a French segment starting « ministère des Affaires
+    /// étrangères ⟦…⟧ » (review 1130c m9). Khmer has no articles, so a Khmer source's name
+    /// takes one; an English or French source's takes one where it had one, which the
+    /// replacement then covers. Nil (the glossary term as it is) unless the name table reads the
+    /// concept's English name whole.
+    private func institutionEntity(_ occurrence: TermOccurrence, in scalars: [Unicode.Scalar], piece: Range<Int>,
+                                   text: (Range<Int>) -> String, to target: Language, out: inout Output) -> (Range<Int>, String)? {
+        let english = sourceLanguage == .english ? occurrence.text : occurrence.equivalents(in: LanguageTag(.english)).first?.text
+        guard let english, Self.startsWithHead(english) else { return nil }
+        let name = namer.name(english, in: target)
+        guard name.untranslated.isEmpty, name.grammarKnown else { return nil }
+        // The source's own article, just before the name.
+        let before = String(String.UnicodeScalarView(scalars[0..<occurrence.range.lowerBound]))
+        let articles = sourceLanguage == .english ? ["the "] : ["le ", "la ", "les ", "l'", "l’"]
+        let article = sourceLanguage == .khmer ? nil
+            : articles.first { before.lowercased().hasSuffix($0) && Self.wordStartsAt(before.unicodeScalars.count - $0.unicodeScalars.count, in: scalars) }
+        guard sourceLanguage == .khmer || article != nil else { return nil }
+        let start = occurrence.range.lowerBound - (article?.unicodeScalars.count ?? 0)
+        let atStart = text(0..<(piece.lowerBound + start)).allSatisfy { $0.isWhitespace }
+        if name.isUnreviewed { out.flags.insert("unreviewed") }
+        let rendered = target == .khmer ? name.text : name.withArticle(capitalized: atStart)
+        return (start..<occurrence.range.upperBound, rendered)
+    }
+
+    /// Whether position `i` of `scalars` starts a word (nothing or a non-letter before it).
+    static func wordStartsAt(_ i: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        i == 0 || !scalars[i - 1].properties.isAlphabetic
+    }
+
+    /// Whether the name at `range` is followed by a capitalised word that no glossary term
+    /// starts and that is not an institution's first word ("Chad Smith", not "Thailand Embassy"
+    /// or "France Thailand"): then it is a first name. Not for Khmer, which has no capitals.
+    static func startsPersonName(_ range: Range<Int>, in scalars: [Unicode.Scalar], language: Language, entityStarts: Set<Int>) -> Bool {
+        guard language != .khmer, range.upperBound + 1 < scalars.count, scalars[range.upperBound] == " ",
+              scalars[range.upperBound + 1].properties.isUppercase, !entityStarts.contains(range.upperBound + 1) else { return false }
+        var end = range.upperBound + 1
+        while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+        let word = String(String.UnicodeScalarView(scalars[(range.upperBound + 1)..<end])).lowercased()
+        return !institutionWords.contains(word)
+    }
+
+    /// The first words of the name table's heads in English and French ("embassy", "ministry",
+    /// "ambassade", "royal"…), which may follow a country's name.
+    static let institutionWords: Set<String> = Set(NameTable.shipped.rows("head").flatMap { row in
+        [row.english, row.french].compactMap { $0.split(separator: " ").first.map { $0.lowercased() } }
+    })
+
+    /// Words for a telephone or fax line that a number label (លេខ, "No.", « n° ») may follow.
+    static let phoneWords = ["ទូរស័ព្ទ", "ទូរសារ", "telephone", "phone", "tel", "fax", "téléphone", "télécopie", "portable", "mobile"]
+
+    /// Whether `placeable` is a reference whose number is a phone number (a carried span ends
+    /// it) written after a telephone word: "ទូរស័ព្ទលេខ ០១២ ៣៤៥ ៦៧៨", "telephone No. 012 345 678".
+    static func isPhoneNumber(_ placeable: Placeable, carried: [Range<Int>], in scalars: [Unicode.Scalar]) -> Bool {
+        guard placeable.kind == .reference,
+              carried.contains(where: { $0.upperBound == placeable.range.upperBound && $0.lowerBound > placeable.range.lowerBound }) else { return false }
+        let before = String(String.UnicodeScalarView(scalars[0..<placeable.range.lowerBound].filter { $0 != " " && $0.value != 0x200B }))
+            .lowercased()
+        return phoneWords.contains { before.hasSuffix($0) }
+    }
+
+    /// Words that may stand, capitalised, just before a title without being part of it:
+    /// articles, possessives and forms of address ("The Prime Minister", "His Excellency",
+    /// « Son Excellence », « Mme »).
+    static let beforeTitle: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "your", "my", "this", "that",
+                                           "mr", "mrs", "ms", "dr", "excellency", "excellencies", "h", "e", "le", "la", "les",
+                                           "l", "un", "une", "son", "sa", "ses", "leur", "m", "mme", "excellence", "monsieur", "madame"]
+
+    /// Whether the term at `range` (a title or common term: a proper name before a capitalised
+    /// word, "On Monday Thailand …", is still a name) is the end of a longer capitalised title
+    /// the glossary does not know: a capitalised word right before it ("Deputy Prime Minister", "Acting Consul
+    /// General") or a hyphen joining it to one (« Vice-Premier ministre »). Not for Khmer, which
+    /// has no capitals (ឧបនាយករដ្ឋមន្ត្រី is one word, so its Prime Minister is not found inside it).
+    static func extendsTitle(_ range: Range<Int>, in scalars: [Unicode.Scalar], language: Language) -> Bool {
+        guard language != .khmer, range.lowerBound > 0 else { return false }
+        let previous = scalars[range.lowerBound - 1]
+        if previous == "-" { return range.lowerBound > 1 && scalars[range.lowerBound - 2].properties.isAlphabetic }
+        guard previous == " " else { return false }
+        var start = range.lowerBound - 1
+        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+        let word = String(String.UnicodeScalarView(scalars[start..<(range.lowerBound - 1)]))
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+        // "H.E." and "Mr." end in a full stop: not a word of the title.
+        if start > 0, scalars[start - 1] == "." { return false }
+        return !beforeTitle.contains(word.lowercased())
     }
 
     /// The length of "and"/"et" standing as a word after position `i` (a space or U+200B), or of

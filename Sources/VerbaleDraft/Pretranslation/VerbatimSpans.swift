@@ -7,7 +7,8 @@ import VerbaleCore
 /// Why: the placeable pass sees the digits of these as numbers and renders them for the target
 /// ("COVID-" + "១៩" in Khmer, "+" left behind and "៦៦ ២ ១២៣ ៤៥៦៧"), which corrupts a name or a
 /// number someone has to dial. A name's letters stay Latin and a phone number's digits stay as
-/// the sender wrote them in every language. Dates, references, e-mails and URLs are placeables
+/// the sender wrote them in a Khmer note; an English or French one gets Latin digits
+/// ("+៨៥៥ ២៣ …" → "+855 23 …", "D០០១២៣៤៥៦" → "D00123456"; review 1130d M8). Dates, references, e-mails and URLs are placeables
 /// already (they win over these spans). Cost: two ICU regex passes over the piece, linear.
 struct VerbatimSpans {
     /// Telephone numbers: an international (+66) or bracketed area code ((855)) then two or more

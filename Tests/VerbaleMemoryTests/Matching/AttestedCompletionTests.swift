@@ -12,10 +12,7 @@ struct AttestedCompletionTests {
     let finder: PhraseFinder
 
     init() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Memories/note-verbale-formulas.tmx")
-        var reader = try TMXReader.make(source: try ByteSource(url: url))
-        finder = PhraseFinder(matcher: try Matching.matcher(try reader.readAll()))
+        finder = try PhraseFinder.shippedFormulas()
     }
 
     func completions(_ text: String, _ language: Language = .english, limit: Int = 3) throws -> [PhraseCompletion] {

@@ -193,11 +193,18 @@ public struct PhraseFinder {
         return (notes, outOf)
     }
 
-    /// Phrases from several phrase sources, one per span and phrase, by position.
+    /// Phrases from several phrase sources, one per span and phrase, by position. A phrase
+    /// below 100 whose span lies within an exact (100) phrase's is left out: the text there is
+    /// that phrase, and "has the honour to propose" (80) listed on the span of "has the honour
+    /// to inform" (100) is noise to a drafter reading while typing (review 1130d m8). Wider
+    /// phrases and phrases beside it stay.
     public static func merged(_ lists: [[PhraseMatch]], limit: Int = 10) -> [PhraseMatch] {
         var seen = Set<String>()
-        let best = lists.flatMap { $0 }.sorted { ($0.score, $1.end - $1.start) > ($1.score, $0.end - $0.start) }
+        let all = lists.flatMap { $0 }
+        let exact = all.filter { $0.score >= 100 }
+        let best = all.sorted { ($0.score, $1.end - $1.start) > ($1.score, $0.end - $0.start) }
             .filter { seen.insert("\($0.start):\($0.end):\(Normalizer.key($0.phrase))").inserted }
+            .filter { phrase in phrase.score >= 100 || !exact.contains { $0.start <= phrase.start && phrase.end <= $0.end } }
         return Array(best.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
     }
 
