@@ -394,7 +394,11 @@ public final class Pretranslator {
             where !replacements.contains(where: { $0.0.overlaps(occurrence.range) }) {
                 if let term = occurrence.equivalents(in: LanguageTag(target)).first {
                     replacements.append((occurrence.range, term.text, "entity"))
-                    if term.review == .unreviewed { out.flags.insert("unreviewed") }
+                    // A short name standing in for a formal one the target has no sound term
+                    // for ("Grand Duchy of Luxembourg" → លុចហ្សំបួរ: the catalogue's formal name,
+                    // "Kingdom of Luxembourg", is doubted) is unreviewed, as in `draft new`.
+                    let standsIn = occurrence.term.termType == "fullForm" && term.termType != "fullForm"
+                    if term.review == .unreviewed || standsIn { out.flags.insert("unreviewed") }
                 }
             }
         }
