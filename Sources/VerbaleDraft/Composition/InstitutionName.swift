@@ -18,6 +18,9 @@ public struct InstitutionName: Sendable, Hashable, Codable {
     public var gender: Gender
     /// Whether the definite article elides ("l'Office", "l'Ambassade").
     public var elides: Bool
+    /// False for a French country name that takes no article: "de Malte", "à Cuba", "d'Israël"
+    /// (not « de la Malte », « du Cuba »; review 1130d M6).
+    public var takesArticle = true
     /// The head word alone, for short references ("the Ministry", "le Ministère", "l'Office").
     public var head: String
     /// Parts of the English name Verbale could not translate (never guessed); `text` shows each
@@ -35,31 +38,35 @@ public struct InstitutionName: Sendable, Hashable, Codable {
         switch language {
         case .english: (capitalized ? "The " : "the ") + text
         case .khmer: text
-        case .french: capitalized ? articled(plural: "Les ", elided: "L'", feminine: "La ", masculine: "Le ")
-                                  : articled(plural: "les ", elided: "l'", feminine: "la ", masculine: "le ")
+        case .french: capitalized ? articled(plural: "Les ", elided: "L'", feminine: "La ", masculine: "Le ", bare: "")
+                                  : articled(plural: "les ", elided: "l'", feminine: "la ", masculine: "le ", bare: "")
         }
     }
 
-    /// The name after "à": "au Ministère", "à la Mission", "à l'Office", "aux …".
+    /// The name after "à": "au Ministère", "à la Mission", "à l'Office", "aux …", "à Malte".
     public var dative: String {
-        language == .french ? articled(plural: "aux ", elided: "à l'", feminine: "à la ", masculine: "au ") : withArticle()
+        language == .french ? articled(plural: "aux ", elided: "à l'", feminine: "à la ", masculine: "au ", bare: "à ") : withArticle()
     }
 
     /// A country after a formal head: "Royaume de Thaïlande", "Royaume du Cambodge",
     /// "Royaume des Pays-Bas", "République d'Irak" (feminine names take no article there).
     public var formalGenitive: String {
-        articled(plural: "des ", elided: "d'", feminine: "de ", masculine: "du ")
+        articled(plural: "des ", elided: "d'", feminine: "de ", masculine: "du ", bare: elides ? "d'" : "de ")
     }
 
-    /// The name after "de": "du Ministère", "de la Mission", "de l'Office", "des …".
+    /// The name after "de": "du Ministère", "de la Mission", "de l'Office", "des …", "de Malte",
+    /// "d'Israël".
     public var genitive: String {
-        language == .french ? articled(plural: "des ", elided: "de l'", feminine: "de la ", masculine: "du ") : "of " + withArticle()
+        language == .french ? articled(plural: "des ", elided: "de l'", feminine: "de la ", masculine: "du ", bare: elides ? "d'" : "de ")
+                            : "of " + withArticle()
     }
 
     /// The name after the one of four French forms (article, or preposition and article) that
-    /// its gender and elision select: plural before elision, elision before gender.
-    private func articled(plural: String, elided: String, feminine: String, masculine: String) -> String {
-        switch (gender, elides) {
+    /// its gender and elision select: plural before elision, elision before gender; a name
+    /// that takes no article gets `bare` (the preposition alone, or nothing).
+    private func articled(plural: String, elided: String, feminine: String, masculine: String, bare: String) -> String {
+        guard takesArticle else { return bare + text }
+        return switch (gender, elides) {
         case (.plural, _): plural + text
         case (_, true): elided + text
         case (.feminine, false): feminine + text
@@ -224,7 +231,7 @@ public struct InstitutionNamer: Sendable {
                                             head: first, untranslated: [], isUnreviewed: unreviewed), used)
                 }
                 var name = Self.frenchCountry(term.text, stated: Self.grammar(of: term))
-                name.isUnreviewed = unreviewed
+                name.isUnreviewed = name.isUnreviewed || unreviewed
                 return (name, used)
             }
             return (InstitutionName(language: language, text: term.text, gender: .masculine, elides: false, head: term.text,
@@ -256,8 +263,9 @@ public struct InstitutionNamer: Sendable {
         }
         if let form {
             if language == .french {
-                return (InstitutionName(language: language, text: "\(form.french) \(Self.frenchCountry(local).formalGenitive)", gender: form.gender,
-                                        elides: form.elides, head: form.french, untranslated: [], isUnreviewed: false), used)
+                let country = Self.frenchCountry(local)
+                return (InstitutionName(language: language, text: "\(form.french) \(country.formalGenitive)", gender: form.gender,
+                                        elides: form.elides, head: form.french, untranslated: [], isUnreviewed: country.isUnreviewed), used)
             }
             // Khmer: the state form as the iso-codes formal names write it, then CLDR's name.
             // Each part is attested, the whole is not: no source writes this formal name (the
@@ -312,11 +320,24 @@ public struct InstitutionNamer: Sendable {
     /// it starts: "États-Unis" → "États-Unis d'Amérique" is plural), else feminine when the name
     /// ends in -e and masculine otherwise. Plural names take "les/des/aux" and never elide:
     /// "des États-Unis d'Amérique", not "de l'États-Unis".
+    ///
+    /// A row whose gender is `none` is a name that takes no article: "l'Ambassade de Malte",
+    /// "de Singapour", "d'Israël", "à Cuba" (it gave « de la Malte », « du Singapour »; review
+    /// 1130d M6). Its source cell says what attests it — the iso-codes French formal name
+    /// ("République de Cuba", where a name taking the article has "du": "République du
+    /// Mali"), corpus evidence counted in Europarl FR (`shared/data/parallel`: "avec Cuba",
+    /// "contre Israël", never "le/la/du/au …"), or the notes ("à Aruba"); a row without one is
+    /// Verbale's reading, and the name is marked unreviewed.
     static func frenchCountry(_ name: String, stated: InstitutionName.Gender? = nil) -> InstitutionName {
         let row = frenchCountryRows.first { name == $0.french || name.hasPrefix($0.french + " ") }
         let gender = stated ?? row?.gender ?? (name.hasSuffix("e") ? .feminine : .masculine)
         let elides = gender != .plural && "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x")
-        return InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [], isUnreviewed: false)
+        var country = InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [], isUnreviewed: false)
+        if stated == nil, let row, !row.takesArticle {
+            country.takesArticle = false
+            country.isUnreviewed = row.khmerSource == nil
+        }
+        return country
     }
 
     /// The number and gender a glossary term states with TBX's `grammaticalNumber` and

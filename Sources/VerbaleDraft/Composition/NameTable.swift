@@ -20,6 +20,10 @@ struct NameTable: Sendable {
         var khmerSource: String?
         /// The IANA time zone whose CLDR exemplar city is this place (places only).
         var zone: String?
+        /// False for a country row whose gender cell is `none`: the name takes no article in
+        /// French ("de Malte", "à Cuba", "d'Israël"; review 1130d M6). Its `khmerSource` cell
+        /// then names the source of that reading, and a row without one is unreviewed.
+        var takesArticle = true
 
         var khmerAttested: Bool { khmerSource != nil }
     }
@@ -83,11 +87,13 @@ struct NameTable: Sendable {
             case "m", "": gender = .masculine
             case "f": gender = .feminine
             case "pl": gender = .plural
-            default: throw fail(4, "gender must be m, f or pl, not \"\(cells[3])\"")
+            case "none" where cells[0] == "country": gender = .masculine
+            default: throw fail(4, "gender must be m, f or pl\(cells[0] == "country" ? " (or none: no article)" : ""), not \"\(cells[3])\"")
             }
             guard ["yes", "no", ""].contains(cells[4]) else { throw fail(5, "elides must be yes or no, not \"\(cells[4])\"") }
             rows.append(Row(kind: cells[0], english: cells[1], french: cells[2], gender: gender, elides: cells[4] == "yes",
-                            khmer: cells[5], khmerSource: cells[6].isEmpty ? nil : cells[6], zone: cells[7].isEmpty ? nil : cells[7]))
+                            khmer: cells[5], khmerSource: cells[6].isEmpty ? nil : cells[6], zone: cells[7].isEmpty ? nil : cells[7],
+                            takesArticle: cells[3] != "none"))
         }
         return NameTable(rows: rows)
     }
