@@ -160,4 +160,16 @@ struct Review1130dCountryTests {
             try NameTable.parse(header + "head\tEmbassy\tAmbassade\tnone\tyes\tស្ថានទូត\t\t\n", file: "t.tsv")
         }
     }
+
+    // MARK: m6 — first names are not countries
+
+    @Test("m6: draft translate leaves Chad Smith and Jordan Lee to the marks, never « Tchad » or « Jordanie »; the Embassy of Chad is still « Tchad »")
+    func firstNames() throws {
+        let result = try Self.translator().pretranslate("Please contact Chad Smith or Jordan Lee at the Embassy.\n\nThe Embassy of Chad.\n", to: [.french])
+        let french = result.segments.compactMap { $0.targets["fr"]?.text }
+        try #require(french.count == 2)
+        #expect(!french[0].contains("Tchad") && !french[0].contains("Jordanie"), "\(french[0])")
+        #expect(french[0].contains("Chad Smith") && french[0].contains("Jordan Lee"), "\(french[0])")
+        #expect(french[1].contains("Tchad"), "\(french[1])")
+    }
 }
