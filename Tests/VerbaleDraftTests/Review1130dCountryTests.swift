@@ -106,12 +106,17 @@ struct Review1130dCountryTests {
         return (article, bare)
     }
 
+    /// Europarl's French side, each line as its tokens.
+    static func europarlFrench() throws -> [[Substring]] {
+        try String(contentsOf: try #require(SharedData.file("parallel/europarl-20k.fr")), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: " ") }
+    }
+
     @Test("M6: every `none` row's source holds: its iso-codes formal name is in countries.tbx, its Europarl counts are what it says (corpus evidence), its notes count too",
           .enabled(if: SharedData.isAvailable))
     func noneRowsAreAttested() throws {
         let glossary = try #require(Self.glossary)
-        let europarl = try String(contentsOf: try #require(SharedData.file("parallel/europarl-20k.fr")), encoding: .utf8)
-            .split(separator: "\n").map { $0.split(separator: " ") }
+        let europarl = try Self.europarlFrench()
         let frenchTerms = Set(glossary.termbase.concepts.flatMap { $0.terms(in: LanguageTag(.french)).map(\.text) })
         let rows = NameTable.shipped.rows("country").filter { !$0.takesArticle }
         #expect(rows.count == 27)
@@ -130,6 +135,13 @@ struct Review1130dCountryTests {
                 let counts = Self.europarlCounts(row.french, in: europarl)
                 #expect(counts.article == 0 && source.contains("\(counts.bare) without article"), "\(row.french): \(counts)")
             }
+            if source.contains("French notes") {
+                let folder = try #require(SharedData.file("notes"))
+                let notes = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+                    .filter { $0.lastPathComponent.hasPrefix("fr-") }.map { try String(contentsOf: $0, encoding: .utf8) }
+                let count = notes.map { $0.components(separatedBy: "à \(row.french)").count - 1 }.reduce(0, +)
+                #expect(source.contains("« à \(row.french) » \(count) times"), "\(row.french): \(count)")
+            }
         }
     }
 
@@ -137,8 +149,7 @@ struct Review1130dCountryTests {
           .enabled(if: SharedData.isAvailable))
     func europarlArticleNamesKeepIt() throws {
         let glossary = try #require(Self.glossary)
-        let europarl = try String(contentsOf: try #require(SharedData.file("parallel/europarl-20k.fr")), encoding: .utf8)
-            .split(separator: "\n").map { $0.split(separator: " ") }
+        let europarl = try Self.europarlFrench()
         var checked = 0
         for concept in glossary.termbase.concepts where concept.id.hasPrefix("iso3166") {
             for term in concept.terms(in: LanguageTag(.french)) where term.termType == "shortForm" && !term.text.contains(", ") {
