@@ -37,6 +37,9 @@ public struct InstitutionName: Sendable, Hashable, Codable {
     /// "à [untranslated: World Health Organization]", not a guessed "au" (the OMS is
     /// feminine; review 1130c m8) — and the drafter writes the article inside it.
     public var grammarKnown: Bool = true
+    /// False for a French country name that takes no article: "de Malte", "à Cuba", "d'Israël"
+    /// (not « de la Malte », « du Cuba »; review 1130d M6).
+    public var takesArticle: Bool { gender != .noArticle }
 
     /// The name with its definite article: "The Permanent Mission…", "La Mission…", "L'Office…".
     public func withArticle(capitalized: Bool = false) -> String {
@@ -441,19 +444,25 @@ public struct InstitutionNamer: Sendable {
     /// ends in -e and masculine otherwise. Plural names take "les/des/aux" and never elide:
     /// "des États-Unis d'Amérique", not "de l'États-Unis".
     ///
-    /// A gender guessed from the ending is marked unreviewed, with why in `sources`: no source
-    /// gives it, and many names take no article at all (« de Singapour », « d'Israël »; review
-    /// 1130d M6), which the table's `none` rows state. A row's `elides` covers a mute h
-    /// (« d'Haïti »).
+    /// A row whose gender is `none` is a name that takes no article: "l'Ambassade de Malte",
+    /// "de Singapour", "d'Israël", "à Cuba" (it gave « de la Malte », « du Singapour »; review
+    /// 1130d M6). Its source cell says what attests it — the iso-codes French formal name
+    /// ("République de Cuba", where a name taking the article has "du": "République du
+    /// Mali"), corpus evidence counted in Europarl FR (`shared/data/parallel`: "avec Cuba",
+    /// "contre Israël", never "le/la/du/au …"), or the notes ("à Aruba"); a row without one is
+    /// Verbale's reading, and the name is marked unreviewed. A row's `elides` covers a mute h.
+    /// The gender rule for names no row covers is French grammar's (names in -e are feminine;
+    /// the masculine exceptions — le Mexique, le Cambodge… — are rows), not marked: marking
+    /// « de la France » in every note would teach drafters to ignore the mark where it matters.
     static func frenchCountry(_ name: String, stated: InstitutionName.Gender? = nil) -> InstitutionName {
         let row = frenchCountryRows.first { name == $0.french || name.hasPrefix($0.french + " ") }
-        let known = stated ?? row?.gender
-        let gender = known ?? (name.hasSuffix("e") ? .feminine : .masculine)
+        let gender = stated ?? row?.gender ?? (name.hasSuffix("e") ? .feminine : .masculine)
         let elides = gender != .plural && (row?.elides == true || "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x"))
         var country = InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [],
-                                      isUnreviewed: known == nil)
-        if known == nil {
-            country.sources = ["\(name): French article guessed from the name's ending (\(gender == .feminine ? "-e: feminine" : "masculine")); no source states it, and some names take none (unreviewed)"]
+                                      isUnreviewed: false)
+        if stated == nil, let row, row.gender == .noArticle {
+            country.isUnreviewed = row.khmerSource == nil
+            country.sources = ["\(name): no article in French — \(row.khmerSource ?? "no source (unreviewed)")"]
         }
         return country
     }

@@ -22,6 +22,9 @@ struct NameTable: Sendable {
         var zone: String?
 
         var khmerAttested: Bool { khmerSource != nil }
+        /// False for a country row whose gender cell is `none`: the name takes no article in
+        /// French (review 1130d M6); its `khmerSource` cell then names the source of that reading.
+        var takesArticle: Bool { gender != .noArticle }
     }
 
     var rows: [Row]
@@ -84,7 +87,7 @@ struct NameTable: Sendable {
             case "f": gender = .feminine
             case "pl": gender = .plural
             case "none" where cells[0] == "country": gender = .noArticle
-            default: throw fail(4, "gender must be m, f or pl (or none, for a country that takes no article), not \"\(cells[3])\"")
+            default: throw fail(4, "gender must be m, f or pl\(cells[0] == "country" ? " (or none: no article)" : ""), not \"\(cells[3])\"")
             }
             guard ["yes", "no", ""].contains(cells[4]) else { throw fail(5, "elides must be yes or no, not \"\(cells[4])\"") }
             rows.append(Row(kind: cells[0], english: cells[1], french: cells[2], gender: gender, elides: cells[4] == "yes",

@@ -1,10 +1,13 @@
 import VerbaleCore
+import VerbaleGlossary
 
 /// The Khmer of a formal state form ("Kingdom of" → ព្រះរាជាណាចក្រ), read off the iso-codes
 /// formal names the shipped glossary holds rather than typed in: for every country whose
 /// English formal name is the form followed by its short name ("Kingdom of" + "Belgium"), and
 /// whose Khmer formal name ends with its Khmer short name, what precedes is the form's Khmer.
-/// The most frequent reading wins, and the evidence is kept for the source note.
+/// The most frequent reading wins, and the evidence is kept for the source note. Doubted
+/// catalogue names (`KhmerNameDoubts`) are left out: the three principalities' "Kingdom of"
+/// made ព្រះរាជាណាចក្រ the attested Khmer of "Principality of" (review 1130d M5).
 ///
 /// Why: a wording seen in a dozen official catalogue entries is attested; one typed into a
 /// table is not. Cost: one pass over the glossary's concepts, once per `InstitutionNamer`.
@@ -25,8 +28,10 @@ struct StateFormKhmer: Sendable, Equatable {
         var readings: [String: [String: (count: Int, example: String)]] = [:]
         var candidates: [String: Int] = [:]
         for concept in concepts where concept.id.hasPrefix("iso3166") {
+            // A doubted name (unreviewed, not preferred: "Principality of Monaco" written
+            // ព្រះរាជាណាចក្រម៉ូណាកូ, "Kingdom of Monaco") is no evidence for its form.
             func terms(_ language: String, _ type: String) -> [String] {
-                concept.terms.filter { $0.language.primary == language && $0.termType == type }.map { plain($0.text) }
+                concept.terms.filter { $0.language.primary == language && $0.termType == type && !$0.isDoubted }.map { plain($0.text) }
             }
             let englishShort = terms("en", "shortForm"), khmerShort = terms("km", "shortForm")
             for full in terms("en", "fullForm") {

@@ -21,7 +21,8 @@ public struct GlossaryEntities: EntityNaming, @unchecked Sendable {
 
     /// Bumped whenever recognition (`Termbase.recognize`, the proper-noun filter below) changes
     /// what it finds, so indexes that recorded entities with the old code are not trusted.
-    static let recognitionVersion = "entities-2"
+    /// entities-3: a one-word name a surname follows is a first name ("Chad Smith"; review 1130d m6).
+    static let recognitionVersion = "entities-3"
 
     /// A stable hash of everything recognition reads, in the termbase's order: every term of
     /// every concept (not only proper nouns — a longer common term can hide a name), with its

@@ -416,7 +416,11 @@ public final class Pretranslator {
                     continue
                 }
                 guard let term else { continue }
-                if term.review == .unreviewed { out.flags.insert("unreviewed") }
+                // A short name standing in for a formal one the target has no sound term for
+                // ("Grand Duchy of Luxembourg" → លុចហ្សំបួរ: the catalogue's formal name,
+                // "Kingdom of Luxembourg", is doubted) is unreviewed, as in `draft new` (review 1130d M5).
+                let standsIn = occurrence.term.termType == "fullForm" && term.termType != "fullForm"
+                if term.review == .unreviewed || standsIn { out.flags.insert("unreviewed") }
                 replacements.append((occurrence.range, term.text, "entity"))
             }
         }

@@ -67,12 +67,17 @@ extension Termbase {
     /// scalars to cut clusters (no dictionary, no learned model), the tokenizer only over the
     /// non-Khmer stretches, then the same probes per cluster. O(n) in the text.
     public func recognize(_ text: String, language: LanguageTag?) -> [TermOccurrence] {
+        recognize(text, language: language, personNames: true)
+    }
+
+    func recognize(_ text: String, language: LanguageTag?, personNames: Bool) -> [TermOccurrence] {
         let tokenLanguage = TermKeyer.language(for: language, text: text)
         guard tokenLanguage == .khmer else {
-            return recognize(text, pieces: RecognitionPieces(tokens: keyer.words(text, language: tokenLanguage)), language: language)
+            return recognize(text, pieces: RecognitionPieces(tokens: keyer.words(text, language: tokenLanguage)), language: language,
+                             personNames: personNames)
         }
         let stretchLanguage = language?.language.flatMap { $0 == .khmer ? nil : $0 } ?? .khmer
-        return recognize(text, pieces: clusterPieces(text, stretchLanguage: stretchLanguage), language: language)
+        return recognize(text, pieces: clusterPieces(text, stretchLanguage: stretchLanguage), language: language, personNames: personNames)
     }
 
     /// Recognition over tokens the caller already has (the matcher and drafting tokenize each
@@ -86,7 +91,9 @@ extension Termbase {
 
     /// Longest match, left to right, over pieces (tokens or Khmer clusters), by the joined key's
     /// incremental hash: a candidate grows piece by piece while some term starts with it.
-    func recognize(_ text: String, pieces: RecognitionPieces, language: LanguageTag?) -> [TermOccurrence] {
+    /// `personNames: false` keeps one-word names a surname follows ("Chad Smith"), which
+    /// `isPersonFirstName` otherwise skips: for the tests that measure what the rule drops.
+    func recognize(_ text: String, pieces: RecognitionPieces, language: LanguageTag?, personNames: Bool = true) -> [TermOccurrence] {
         var found: [TermOccurrence] = []
         var scalars: [Unicode.Scalar]?
         var boundaries = KhmerWordBoundaries()
@@ -124,6 +131,8 @@ extension Termbase {
             guard let match = best else { i += 1; continue }
             let range = pieces.ranges[i].lowerBound..<pieces.ranges[match.end].upperBound
             let (concept, term) = resolve(match.entry)
+            // "Chad Smith": a first name, not the country (review 1130d m6).
+            if personNames, let scalars, isPersonFirstName(term, match: i...match.end, pieces: pieces, text: scalars) { i += 1; continue }
             let surface = scalars.map { String(String.UnicodeScalarView($0[range])) } ?? ""
             found.append(TermOccurrence(range: range, text: surface, concept: concept, term: term))
             i = match.end + 1

@@ -13,7 +13,10 @@
 /// - **formal without a short name**: a formal name that contains none of the country's short
 ///   names — CLDR's, or the catalogue's short and common names that pass the other checks;
 /// - **comma form**: the translation of an English name written with a comma (the sorted
-///   "X, Republic of" form, or Bonaire's list, whose Khmer starts with បូស្នី "Bosnia").
+///   "X, Republic of" form, or Bonaire's list, whose Khmer starts with បូស្នី "Bosnia");
+/// - **form of state** (`KhmerStateForms`, checked last): a state word the English does not
+///   say (Principality of Monaco = ព្រះរាជាណាចក្រម៉ូណាកូ, "Kingdom of Monaco"), or an English
+///   form the Khmer does not write (Guinea's misspelt សារធារណរដ្ឋ for "Republic").
 /// A name CLDR gives the same country is never doubted: two independent sources agree. A
 /// doubted name is kept (a reviewer may confirm it) but marked unreviewed, admitted, and placed
 /// after the sound names, with the reason as its usage note; these checks also flag a few
@@ -33,6 +36,8 @@ struct KhmerNameDoubts {
     let cldr: [String: String]
     /// Comparison key → the countries whose catalogue or CLDR name has that key.
     private let owners: [String: Set<String>]
+    /// The form-of-state check (review 1130d M5: Principality of Monaco = "Kingdom of Monaco").
+    private let stateForms: KhmerStateForms
 
     init(candidates: [String: [Candidate]], cldr: [String: String]) {
         self.candidates = candidates
@@ -41,6 +46,7 @@ struct KhmerNameDoubts {
         for (code, names) in candidates { for name in names { owners[Self.key(name.khmer), default: []].insert(code) } }
         for (code, name) in cldr { owners[Self.key(name), default: []].insert(code) }
         self.owners = owners
+        stateForms = KhmerStateForms(candidates: candidates)
     }
 
     /// Khmer compared without U+200B, spaces and no-break spaces (the catalogue has all three
@@ -55,7 +61,12 @@ struct KhmerNameDoubts {
         let cldrKey = cldr[code].map(Self.key)
         if key == cldrKey { return nil }
         if let reason = independentDoubt(candidate, key: key, of: code, cldrKey: cldrKey) { return reason }
-        guard candidate.role == .formal else { return nil }
+        if candidate.role == .formal, let reason = formalWithoutShortName(key, of: code, cldrKey: cldrKey) { return reason }
+        return stateForms.doubt(candidate)
+    }
+
+    /// The formal-name check: a formal name that contains none of the country's sound short names.
+    private func formalWithoutShortName(_ key: String, of code: String, cldrKey: String?) -> String? {
         let shortKeys = (candidates[code] ?? [])
             .filter { $0.role != .formal && independentDoubt($0, key: Self.key($0.khmer), of: code, cldrKey: cldrKey) == nil }
             .map { Self.key($0.khmer) } + (cldrKey.map { [$0] } ?? [])

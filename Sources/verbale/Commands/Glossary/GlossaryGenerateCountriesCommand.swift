@@ -13,8 +13,10 @@ struct GlossaryGenerateCountriesCommand: ParsableCommand {
         gettext catalogues iso_3166-1.mo) and ICU's CLDR display names, and writes TBX-Basic v3 \
         with the source of every name. Glossaries/countries.tbx is this command's output. \
         A Khmer catalogue name given to two countries, a formal name without the country's \
-        short name, or a translated comma form ("Korea, Republic of") is kept unreviewed, \
-        after CLDR's name, with the reason as its usage note.
+        short name, a translated comma form ("Korea, Republic of"), or a formal name whose \
+        form of state is not the English one ("Principality of Monaco" written "Kingdom of \
+        Monaco"; a misspelt state word) is kept unreviewed, after CLDR's name, with the \
+        reason as its usage note.
 
         Examples:
           verbale glossary generate-countries Glossaries/countries.tbx
