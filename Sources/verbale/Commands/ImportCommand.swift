@@ -72,6 +72,9 @@ struct ImportCommand: ParsableCommand {
         }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
         if keepPersonalData, report != nil { throw ValidationError("--report lists replaced personal data; it cannot be used with --keep-personal-data") }
+        // A folder is a usage mistake (exit 64), said as every file-reading command says it,
+        // before anything is opened or created (it was exit 1 with a wording of its own).
+        for file in files { try InputText.refuseFolder(file) }
     }
 
     func run() throws {
@@ -102,10 +105,6 @@ struct ImportCommand: ParsableCommand {
         let untouched = dryRun ? "" : memoryExisted ? " (the memory is unchanged)" : " (no memory was created at \(memoryPath.path))"
         var sources: [any UnitSource] = []
         for file in files {
-            var isFolder: ObjCBool = false
-            if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
-                throw CommandFailure("\(file) is a folder: give the files in it (e.g. \(file)/*.tmx); nothing was imported\(untouched)")
-            }
             let name = file == "-" ? origin.map { FileOrigin.lastComponent($0.trimmingWhitespace()) } : nil
             do { sources.append(try FormatUnitSource(path: file, format: formatChoice, origin: name)) } catch {
                 throw CommandFailure("\(error); nothing was imported\(untouched)")

@@ -41,6 +41,13 @@ struct InputText {
             throw folderError(path)
         }
     }
+
+    /// `refuseFolder` for the memory a command opens (`--memory`, `$VERBALE_MEMORY`): a folder
+    /// there gave SQLite's "unable to open database file" (exit 1), or "no such file" for a
+    /// folder named like a TMX; it is the same mistake as a folder given as an input file.
+    static func refuseFolder(memory url: URL) throws {
+        try refuseFolder(url.path)
+    }
 }
 
 /// Options shared by commands that take a language.
