@@ -72,12 +72,30 @@ struct ImportCommand: ParsableCommand {
         }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
         if keepPersonalData, report != nil { throw ValidationError("--report lists replaced personal data; it cannot be used with --keep-personal-data") }
-        // A folder is a usage mistake (exit 64), said as every file-reading command says it,
-        // before anything is opened or created (it was exit 1 with a wording of its own).
-        for file in files { try InputText.refuseFolder(file) }
     }
 
     func run() throws {
+        do { try importFiles() } catch {
+            // `--json` answers with a document on failure too (review 1130d m9: stdout was
+            // empty, and a tool had to parse the English on stderr), as `validate --json` does;
+            // the message is still on stderr and the exit status unchanged.
+            if json { try? printJSON(Failure(error: "\(error)")) }
+            throw error
+        }
+    }
+
+    /// What `import --json` prints when the import fails: the error, and that nothing was
+    /// imported (an import is all-or-nothing).
+    struct Failure: Encodable {
+        var error: String
+        var added = 0
+        var imported = false
+    }
+
+    private func importFiles() throws {
+        // A missing file or a folder is a usage mistake (exit 64), said as every file-reading
+        // command says it, before anything is opened or created (it was exit 1, in words of its own).
+        for file in files { try InputText.requireFile(file) }
         let formatChoice: MemoryFormat?
         if let format {
             guard let chosen = MemoryFormat(rawValue: format.lowercased()) else {
