@@ -116,7 +116,7 @@ struct MatchingCLITests {
         #expect(matches.isEmpty)
     }
 
-    @Test("A TMX loaded on the fly gives each match an origin (file#tuid, else file#position) and carries a country over from the termbase")
+    @Test("A TMX loaded on the fly gives each match an origin (file#line, as import names it; the tuid is unitID) and carries a country over from the termbase")
     func originAndEntity() throws {
         let folder = try Scratch.folder("verbale-cli")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -134,12 +134,51 @@ struct MatchingCLITests {
                                   "The Embassy of the Kingdom of Cambodia presents its compliments to the Ministry of Foreign Affairs."])
         #expect(result.status == 0, "\(result.stderr)")
         let first = try #require((try json(result.stdout) as? [[String: Any]])?.first)
-        #expect(first["origin"] as? String == "embassies.tmx#thai-1")
+        // The line its <tu> starts on, whether or not it has a tuid (review 1130c m12(d): it was
+        // `#thai-1` here and `#5` once imported); the tuid stays, as unitID.
+        #expect(first["origin"] as? String == "embassies.tmx#5")
+        #expect(first["unitID"] as? String == "thai-1")
         #expect(first["band"] as? String == "95-99")
         #expect((first["targets"] as? [String: String])?["fr"]?.contains("Royaume du Cambodge") == true)
         let second = try CLI.run(["search", "--memory", tmx.path, "--json", "The Ministry acknowledges receipt of the note."])
         let exact = try #require((try json(second.stdout) as? [[String: Any]])?.first)
-        #expect(exact["origin"] as? String == "embassies.tmx#1")
+        #expect(exact["origin"] as? String == "embassies.tmx#4")
+    }
+
+    @Test("The same unit has the same `from:` searched in its file and once imported: file#line, for TMX (with and without tuid) and TSV (review 1130c m12(d))")
+    func sameOriginOnTheFlyAndImported() throws {
+        let folder = try Scratch.folder("verbale-origin")
+        let tmx = folder.appendingPathComponent("mem1.tmx")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="en" datatype="plaintext"/>
+        <body>
+        <tu tuid="5"><tuv xml:lang="en"><seg>The Ministry acknowledges receipt of the note.</seg></tuv><tuv xml:lang="fr"><seg>Le Ministère accuse réception de la note.</seg></tuv></tu>
+
+        <tu>
+          <tuv xml:lang="en"><seg>Please contact the Consular Section.</seg></tuv>
+          <tuv xml:lang="km"><seg>សូម​ទាក់ទង​ផ្នែក​កុងស៊ុល។</seg></tuv>
+        </tu>
+        </body></tmx>
+        """.write(to: tmx, atomically: true, encoding: .utf8)
+        let tsv = folder.appendingPathComponent("t1.tsv")
+        try "en\tfr\nThe meeting will take place in Geneva.\tLa réunion aura lieu à Genève.\n".write(to: tsv, atomically: true, encoding: .utf8)
+        let memory = folder.appendingPathComponent("m.sqlite").path
+        #expect(try CLI.run(["import", "--memory", memory, tmx.path, tsv.path]).status == 0)
+        for (file, query, expected) in [(tmx, "The Ministry acknowledges receipt of the note.", "mem1.tmx#4"),
+                                        (tmx, "Please contact the Consular Section.", "mem1.tmx#6"),
+                                        (tsv, "The meeting will take place in Geneva.", "t1.tsv#2")] {
+            let onTheFly = try CLI.run(["search", "--memory", file.path, "--json", query])
+            let imported = try CLI.run(["search", "--memory", memory, "--json", query])
+            #expect(onTheFly.status == 0 && imported.status == 0, "\(onTheFly.stderr)\(imported.stderr)")
+            let fly = try #require((try json(onTheFly.stdout) as? [[String: Any]])?.first)
+            let stored = try #require((try json(imported.stdout) as? [[String: Any]])?.first)
+            #expect(fly["origin"] as? String == expected, "\(query): \(fly["origin"] ?? "none")")
+            #expect(stored["origin"] as? String == expected, "\(query): \(stored["origin"] ?? "none")")
+            // The text output's `from:` line too.
+            let text = try CLI.run(["search", "--memory", file.path, query])
+            #expect(text.stdout.contains("from: \(expected)\n"), "\(text.stdout)")
+        }
     }
 
     @Test("suggest --json gives segments with matches, phrases and completions")

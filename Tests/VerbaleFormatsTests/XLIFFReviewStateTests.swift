@@ -28,6 +28,21 @@ struct XLIFFReviewStateTests {
         #expect(v12.contains("<target state=\"needs-review-translation\">សូម​គោរព​ជូន​ចំពោះ</target>"))
     }
 
+    @Test("A unit without the target language is an initial segment without subState in XLIFF 2.0, and reads back with the unit's own status (review 1130d m2)")
+    func noTargetIsInitial() throws {
+        let french = TranslationUnit(id: "visa-1", variants: [
+            Variant(language: Self.en, text: "The Ministry requests that the visa be issued."),
+            Variant(language: LanguageTag(.french), text: "Le Ministère demande que le visa soit délivré."),
+        ], metadata: UnitMetadata(review: .reviewed))
+        let data = try write([french], as: .xliff, languages: [Self.en, Self.km])
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("<segment state=\"initial\">\n    <source>The Ministry requests"), "\(text)")
+        #expect(!text.contains("<target"))
+        let again = try #require(try read(data, as: .xliff).units.first)
+        #expect(again.metadata.review == .reviewed)
+        #expect(again.variants.count == 1)
+    }
+
     @Test("Read back, the unit is still translated and its Khmer still unreviewed (the segment state came from the Khmer)")
     func roundTripKeepsBothStatuses() throws {
         let data = try write([Self.shippedFormula], as: .xliff, languages: [Self.en, Self.km])

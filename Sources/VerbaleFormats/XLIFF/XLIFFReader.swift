@@ -452,7 +452,11 @@ final class XLIFFBuilder: XMLUnitBuilder {
             var unit = TranslationUnit(id: unitID, variants: [], metadata: metadata)
             if segments.count > 1 { unit.id = "\(unitID ?? ""):\(segment.id ?? String(index + 1))" }
             var targetExtras = self.targetExtras
-            unit.metadata.review = Self.review(segment: segment.review, unit: unitReview, target: &targetExtras)
+            // A segment without a target states nothing about a translation (Verbale writes it
+            // `initial`): the unit's own status, when the metadata gives one, is the unit's.
+            unit.metadata.review = segment.target == nil
+                ? unitReview ?? segment.review
+                : Self.review(segment: segment.review, unit: unitReview, target: &targetExtras)
             var source = sourceExtras
             source.language = unitSourceLanguage ?? sourceLanguage
             source.text = segment.source.text

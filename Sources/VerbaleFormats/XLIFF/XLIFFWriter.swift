@@ -214,10 +214,18 @@ public struct XLIFFWriter: TranslationUnitWriter {
         }
         // The segment shows its target's status when lower than the unit's (unreviewed Khmer in
         // a translated unit); the unit's own status travels in the metadata above.
+        // A segment without a target is `initial` whatever the unit's status (review 1130d m2:
+        // it said `translated` with nothing translated, and CAT tools filter translated
+        // segments out of the work); the unit's status still travels in the metadata, and the
+        // reader takes it from there for a segment without a target.
         let review = XLIFFReviewState.segment(unit, target: target)
         sink.append("  <segment")
-        sink.appendAttribute("state", XLIFFReviewState.state2(review))
-        sink.appendAttribute("subState", XLIFFReviewState.subStatePrefix + review.rawValue)
+        if target == nil {
+            sink.appendAttribute("state", "initial")
+        } else {
+            sink.appendAttribute("state", XLIFFReviewState.state2(review))
+            sink.appendAttribute("subState", XLIFFReviewState.subStatePrefix + review.rawValue)
+        }
         sink.append(">\n    <source>")
         sink.buffer.append(contentsOf: sourceMarkup.utf8)
         sink.append("</source>\n")

@@ -35,6 +35,13 @@ public final class FormatUnitSource: UnitSource {
         reader = try MemoryFormat.makeReader(source: source, format: format)
     }
 
+    /// `FILE#`: how the origin of a unit read from `file` begins, before the line its unit
+    /// starts on (`reader.unitLine`). One rule for import and for a file searched on the fly
+    /// (`MatchFile`), so a unit is `notes.tmx#27` both ways.
+    public static func originPrefix(file: String) -> String {
+        SQLiteMemory.originName(file) + "#"
+    }
+
     /// Reads from bytes already in memory (tests, seeding). `shipped`: the data is one of our
     /// own curated memories (`ShippedMemorySeeding`), whose origins name shipped files
     /// (`Memories/…`), not a user's folders; they get only the rule for stored origins.
@@ -44,7 +51,7 @@ public final class FormatUnitSource: UnitSource {
         self.name = name
         originsFromUser = !shipped
         originName = SQLiteMemory.originName(name)
-        originPrefix = originName + "#"
+        originPrefix = Self.originPrefix(file: name)
         reader = try MemoryFormat.makeReader(source: source, format: format)
     }
 

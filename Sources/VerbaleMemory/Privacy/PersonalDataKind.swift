@@ -16,6 +16,31 @@ public enum PersonalDataKind: String, CaseIterable, Codable, Sendable, Comparabl
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// `text` (a scrubbed identifier) made different from the ones `isTaken` names, by
+    /// numbering its first placeholder: `{EMAIL}-17` → `{EMAIL2}-17`, then `{EMAIL3}-17`…
+    /// (`{PERSON2}` → `{PERSON3}`). `text` itself when it is free or holds no placeholder.
+    ///
+    /// Why: an identifier must stay unique after scrubbing (a termbase's concept ids are its
+    /// keys), and two ids that differed only in the personal data now read the same; a
+    /// numbered placeholder is the form scrubbed texts already use for a second value, and
+    /// reads back unchanged when the scrubbed file is exported and imported again.
+    public static func distinctPlaceholders(in text: String, isTaken: (String) -> Bool) -> String {
+        guard isTaken(text) else { return text }
+        for kind in allCases {
+            for number in [nil] + (2...99).map(Optional.some) {
+                let placeholder = kind.placeholder(number: number)
+                guard let range = text.range(of: placeholder) else { continue }
+                var next = (number ?? 1) + 1
+                while next < 10_000 {
+                    let candidate = text.replacingCharacters(in: range, with: kind.placeholder(number: next))
+                    if !isTaken(candidate) { return candidate }
+                    next += 1
+                }
+            }
+        }
+        return text
+    }
 }
 
 /// One replacement made on import. The only place the original text survives is the

@@ -83,6 +83,7 @@ struct AlignCommand: ParsableCommand {
 
     func run() throws {
         if let archive { return try alignArchive(archive) }
+        try refuseTMXOverInputs(try documents.map { try Self.parse($0).1 })
         var inputs: [(tag: LanguageTag, name: String, document: AlignmentDocument)] = []
         for argument in documents {
             let (tag, path) = try Self.parse(argument)
@@ -102,6 +103,7 @@ struct AlignCommand: ParsableCommand {
     private func alignArchive(_ path: String) throws {
         let manifest: AlignmentManifest
         do { manifest = try AlignmentManifest.read(path) } catch { throw CommandFailure(error.description) }
+        try refuseTMXOverInputs([path] + manifest.sets.flatMap { $0.documents.map(\.path) })
         var sets: [DocumentSet] = []
         for set in manifest.sets {
             var inputs: [(tag: LanguageTag, name: String, document: AlignmentDocument)] = []
@@ -119,6 +121,13 @@ struct AlignCommand: ParsableCommand {
         let tags = sets[0].inputs.map(\.tag)
         let pivotLanguage = try Self.pivotLanguage(pivot ?? "en", among: tags, explicit: tags.count == 3 || pivot != nil)
         try align(sets, pivot: pivotLanguage)
+    }
+
+    /// `--tmx` naming a document (or the archive's manifest) wrote the TMX over it, exit 0
+    /// (review 1130d M9): refused before anything is aligned, as `export` and `import --report` do.
+    private func refuseTMXOverInputs(_ paths: [String]) throws {
+        guard let tmx else { return }
+        try OutputGuard.check(tmx, option: "--tmx", against: OutputGuard.inputs(paths))
     }
 
     /// The pivot: `--pivot` when it is among the languages; with two documents and the default
@@ -269,7 +278,7 @@ struct AlignCommand: ParsableCommand {
 
     /// `-` reads standard input; errors name the file (and the line, for bad encodings).
     static func readParagraphs(_ path: String, lossy: Bool) throws -> [String] {
-        try InputText.refuseFolder(path)
+        try InputText.requireFile(path)
         do {
             if path == "-" {
                 return try DocumentReader.paragraphs(data: FileHandle.standardInput.readDataToEndOfFile(), name: "<stdin>", lossy: lossy)

@@ -71,6 +71,12 @@ struct DraftTranslateCommand: ParsableCommand {
 
     func run() throws {
         let asked = try parseLanguages(to)
+        // `--output` naming the draft (or the memory) wrote the translation over it, exit 0
+        // (review 1130d M9): refused before anything is read, as `export` and `import --report` do.
+        if let output {
+            try OutputGuard.check(output, option: "--output", against: OutputGuard.inputs([file ?? "-"])
+                                  + OutputGuard.memoryFiles(MemoryLocation.resolve(explicit: memory)))
+        }
         let input = try InputText.read(file)
         guard !input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("\(input.name): the draft is empty")

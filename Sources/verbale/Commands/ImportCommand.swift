@@ -75,6 +75,27 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        do { try importFiles() } catch {
+            // `--json` answers with a document on failure too (review 1130d m9: stdout was
+            // empty, and a tool had to parse the English on stderr), as `validate --json` does;
+            // the message is still on stderr and the exit status unchanged.
+            if json { try? printJSON(Failure(error: "\(error)")) }
+            throw error
+        }
+    }
+
+    /// What `import --json` prints when the import fails: the error, and that nothing was
+    /// imported (an import is all-or-nothing).
+    struct Failure: Encodable {
+        var error: String
+        var added = 0
+        var imported = false
+    }
+
+    private func importFiles() throws {
+        // A missing file or a folder is a usage mistake (exit 64), said as every file-reading
+        // command says it, before anything is opened or created (it was exit 1, in words of its own).
+        for file in files { try InputText.requireFile(file) }
         let formatChoice: MemoryFormat?
         if let format {
             guard let chosen = MemoryFormat(rawValue: format.lowercased()) else {
@@ -102,10 +123,6 @@ struct ImportCommand: ParsableCommand {
         let untouched = dryRun ? "" : memoryExisted ? " (the memory is unchanged)" : " (no memory was created at \(memoryPath.path))"
         var sources: [any UnitSource] = []
         for file in files {
-            var isFolder: ObjCBool = false
-            if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
-                throw CommandFailure("\(file) is a folder: give the files in it (e.g. \(file)/*.tmx); nothing was imported\(untouched)")
-            }
             let name = file == "-" ? origin.map { FileOrigin.lastComponent($0.trimmingWhitespace()) } : nil
             do { sources.append(try FormatUnitSource(path: file, format: formatChoice, origin: name)) } catch {
                 throw CommandFailure("\(error); nothing was imported\(untouched)")

@@ -60,6 +60,7 @@ struct SegmentCommand: ParsableCommand {
     static func readRules(_ path: String) throws -> SRXDocument {
         let data: Data
         if path == "-" { throw ValidationError("--rules needs a file (standard input is the text to segment)") }
+        try InputText.requireFile(path)
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw SegmentFailure(message: "\(path): cannot read the rules file")
         }

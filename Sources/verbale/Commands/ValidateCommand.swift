@@ -63,6 +63,9 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A missing file or a folder is a usage mistake (exit 64) with the shared wording, not a
+        // format error (a folder quoted Foundation's "NSCocoaErrorDomain error 256").
+        for file in files { try InputText.requireFile(file) }
         let chosen = format.flatMap { MemoryFormat(rawValue: $0.lowercased()) }
         let reports = files.map { Self.check($0, format: chosen) }
         let valid = reports.allSatisfy { $0.error == nil }

@@ -13,18 +13,29 @@ struct InputText {
         if name == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: name, isDirectory: &isFolder) else {
-                throw ValidationError("\(name): no such file")
-            }
-            // A folder read as a file gave Foundation's "NSCocoaErrorDomain error 256" (review
-            // 1130b m10); it is the same mistake as a missing file, with the same exit code.
-            guard !isFolder.boolValue else { throw InputText.folderError(name) }
+            try requireFile(name)
             do { data = try Data(contentsOf: URL(fileURLWithPath: name)) } catch {
                 throw ValidationError("\(name): cannot read (\(error.localizedDescription))")
             }
         }
         return InputText(name: name == "-" ? "<stdin>" : name, text: try TextDecoding.decode(data, name: name == "-" ? "<stdin>" : name, lossy: lossy))
+    }
+
+    /// Throws a usage error (exit 64) unless `path` names a file that exists: "PATH: no such
+    /// file", or `folderError`. Nothing for "-" (standard input). Cost: one stat.
+    ///
+    /// Why: every command that reads a file argument says these two mistakes the same way and
+    /// with the same exit status (README: "refused like a missing file (exit 64)"); `import`,
+    /// `validate`, `glossary import`, `align` and `segment --rules` said them in words of their
+    /// own with exit 1 (review 1130d m1), and a folder read as a file gave Foundation's
+    /// "NSCocoaErrorDomain error 256" (review 1130b m10).
+    static func requireFile(_ path: String) throws {
+        guard path != "-" else { return }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ValidationError("\(path): no such file")
+        }
+        guard !isFolder.boolValue else { throw folderError(path) }
     }
 
     /// "PATH: is a folder, not a file", as a usage error (exit 64, like a missing file), for
@@ -40,6 +51,13 @@ struct InputText {
         if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw folderError(path)
         }
+    }
+
+    /// `refuseFolder` for the memory a command opens (`--memory`, `$VERBALE_MEMORY`): a folder
+    /// there gave SQLite's "unable to open database file" (exit 1), or "no such file" for a
+    /// folder named like a TMX; it is the same mistake as a folder given as an input file.
+    static func refuseFolder(memory url: URL) throws {
+        try refuseFolder(url.path)
     }
 }
 

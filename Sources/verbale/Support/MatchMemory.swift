@@ -51,6 +51,7 @@ struct MatchMemoryOptions: ParsableArguments {
     /// used as it is: its recorded entities serve only if they were made with that glossary).
     func loadIndex(entities: (any EntityNaming)? = nil) throws -> FuzzyMatcher {
         let url = MemoryLocation.resolve(explicit: memory)
+        try InputText.refuseFolder(memory: url)
         if ["tmx", "xlf", "xliff", "tsv", "csv"].contains(url.pathExtension.lowercased()) {
             let (index, archive) = try MatchFileLoader.load(url, entities: entities)
             return FuzzyMatcher(index: index, archive: archive)

@@ -25,6 +25,7 @@ struct MemoryOption: ParsableArguments {
     /// under a hidden name and put in place when complete); the default one is seeded there.
     func open(creating: Bool = false, staged: URL? = nil) throws -> SQLiteMemory {
         let path = staged ?? MemoryLocation.resolve(explicit: memory)
+        try InputText.refuseFolder(memory: path)
         if !creating { try Self.requireExisting(explicit: memory) }
         do {
             // A memory from an earlier Verbale is re-analysed here, once (progress on a terminal).

@@ -40,11 +40,19 @@ final class TermScrubbing {
         let read = job.read
         wrapped.read = { [self] each in
             var position = 0
+            // The ids stored so far in this file, with the id each was read as: two ids that
+            // differ only in personal data (`jane@….kh-17`, `john@….kh-17`) must not become one
+            // concept that replaces the other.
+            var storedIDs: [String: String] = [:]
             try read { concept in
                 position += 1
                 var concept = concept
                 if let stored, concept.id.hasPrefix(given) { concept.id = stored + concept.id.dropFirst(given.count) }
-                try each(scrub(concept, file: file, position: position))
+                let read = concept.id
+                var scrubbed = scrub(concept, file: file, position: position)
+                scrubbed.id = PersonalDataKind.distinctPlaceholders(in: scrubbed.id) { storedIDs[$0].map { $0 != read } ?? false }
+                storedIDs[scrubbed.id] = read
+                try each(scrubbed)
             }
         }
         return wrapped
@@ -107,7 +115,13 @@ final class TermScrubbing {
         case definition, note, field(Int), languageField(Int), termSource(Int), termUsage(Int), termField(Int, Int)
     }
 
-    /// `concept` with personal data replaced in its free texts; the findings are kept.
+    /// `concept` with personal data replaced in its free texts and its id; the findings are kept.
+    ///
+    /// The id is scrubbed as a memory unit's id is (`PersonalDataScrubber`, identifier rules:
+    /// `_`, `-`, `.` read as spaces), last, so a value found in a text and in the id gets one
+    /// placeholder: tools mint concept ids from the author's address (TBX `<conceptEntry
+    /// id="jane.doe@mfa.gov.kh-17">`, a CSV `id` column), and the id is stored, printed by
+    /// `lookup` (`from: FILE#ID`) and exported. Findings in it name the field `id`.
     func scrub(_ concept: Concept, file: String, position: Int) -> Concept {
         var slots: [(slot: Slot, name: String, language: LanguageTag?)] = []
         var properties: [Property] = []
@@ -135,11 +149,11 @@ final class TermScrubbing {
                     responsibility: Self.isResponsibility(field))
             }
         }
-        guard !properties.isEmpty else { return concept }
-        let unit = TranslationUnit(variants: [], metadata: UnitMetadata(properties: properties))
+        let unit = TranslationUnit(id: concept.id, variants: [], metadata: UnitMetadata(properties: properties))
         let (scrubbed, found) = scrubber.scrub(unit, file: file, position: position)
         guard !found.isEmpty else { return concept }
         var result = concept
+        if let id = scrubbed.id, !id.isEmpty { result.id = id }
         for (index, property) in scrubbed.metadata.properties.enumerated() where index < slots.count {
             let value = property.value
             switch slots[index].slot {

@@ -6,7 +6,11 @@ import VerbaleFormats
 /// the shipped stock phrases and tests; any front end (CLI, editor plug-in) uses the same.
 ///
 /// Why: a unit read from a file has no recorded provenance, and every match must say where it
-/// came from, so units without an origin get `<file name>#<tuid>` (or `#<1-based position>`).
+/// came from, so units without an origin get `<file name>#<line>` — the line its unit starts
+/// on, exactly as `verbale import` names it (`FormatUnitSource.originPrefix`), so the same
+/// unit is the same `from:` searched in the file or in the memory (review 1130c m12(d): it was
+/// `#<tuid>` or `#<position>` here), and the line is what a user finds in the file. The
+/// unit's own id (`tuid`) is not lost: matches give it as `unitID`.
 /// Cost: one read and one tokenization per variant, O(file), and with a glossary one entity
 /// recognition per variant (`MatchIndexBuilder`); nothing is persisted.
 public enum MatchFile {
@@ -21,11 +25,10 @@ public enum MatchFile {
     /// Adds every unit of `url` to `builder`, giving units without provenance an origin.
     public static func add(_ url: URL, to builder: MatchIndexBuilder) throws {
         var reader = try MemoryFormat.makeReader(url: url)
-        var position = 0
+        let prefix = FormatUnitSource.originPrefix(file: url.lastPathComponent)
         while var unit = try reader.next() {
-            position += 1
             if (unit.metadata.origin ?? "").isEmpty {
-                unit.metadata.origin = "\(url.lastPathComponent)#\(unit.id.flatMap { $0.isEmpty ? nil : $0 } ?? String(position))"
+                unit.metadata.origin = prefix + String(reader.unitLine)
             }
             try builder.add(unit)
         }

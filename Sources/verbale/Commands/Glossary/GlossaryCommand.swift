@@ -46,6 +46,7 @@ struct GlossaryStoreOptions: ParsableArguments {
     /// path is an error, not a new memory and folders left behind. The default location is
     /// always created.
     func open(creating: Bool = false) throws -> TermbaseStore {
+        try InputText.refuseFolder(memory: MemoryLocation.resolve(explicit: memory))
         // `verbale import` takes TMX, not TBX: the glossary's own import makes the file.
         if !creating { try MemoryOption.requireExisting(explicit: memory, creator: "verbale glossary import") }
         let url = MemoryLocation.resolve(explicit: memory)

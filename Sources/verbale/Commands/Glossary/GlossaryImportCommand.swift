@@ -60,9 +60,10 @@ struct GlossaryImportCommand: ParsableCommand {
 
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
-        // A folder is a usage mistake (exit 64), said in words before anything is created —
-        // it gave Foundation's "couldn't be opened" (review 1130b m10, as the other commands).
-        for file in files { try InputText.refuseFolder(file) }
+        // A missing file or a folder is a usage mistake (exit 64), said in words before anything
+        // is created — a folder gave Foundation's "couldn't be opened" (review 1130b m10), a
+        // missing file exit 1 (review 1130d m1).
+        for file in files { try InputText.requireFile(file) }
         if keepPersonalData, report != nil { throw ValidationError("--report lists replaced personal data; it cannot be used with --keep-personal-data") }
         let languageMap = try ImportCommand.parseLanguageMap(langMap)
         // The report is the only place the replaced originals are kept: checked writable (and
