@@ -91,6 +91,30 @@ struct Review1130dCLITests {
         #expect(withoutTarget.contains("<mda:meta type=\"review\">translated</mda:meta>") || text.contains("<mda:meta type=\"review\">translated</mda:meta>"))
     }
 
+    @Test("m10: TSV/CSV export says how many texts lost their inline tags and units their ids; TMX says nothing of it")
+    func tableExportSaysWhatItDrops() throws {
+        let dir = try Scratch.folder("verbale-1130d-tags")
+        let memory = dir.appendingPathComponent("m.sqlite").path
+        let tmx = try Self.write("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+        <body>
+        <tu tuid="a1"><tuv xml:lang="en"><seg>The Ministry <bpt i="1">&lt;b&gt;</bpt>could<ept i="1">&lt;/b&gt;</ept> confirm the date.</seg></tuv>
+        <tuv xml:lang="km"><seg>ក្រសួង<bpt i="1">&lt;b&gt;</bpt>អាច<ept i="1">&lt;/b&gt;</ept>បញ្ជាក់កាលបរិច្ឆេទ។</seg></tuv></tu>
+        <tu><tuv xml:lang="en"><seg>Thank you.</seg></tuv><tuv xml:lang="km"><seg>សូមអរគុណ។</seg></tuv></tu>
+        </body></tmx>
+        """, "tags.tmx", in: dir)
+        #expect(try CLI.run(["import", "--memory", memory, tmx]).status == 0)
+        for format in ["tsv", "csv"] {
+            let result = try CLI.run(["export", "--memory", memory, "--format", format, dir.appendingPathComponent("o.\(format)").path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("written 2 texts without their inline tags and 1 unit without its id (tuid): \(format.uppercased()) has no column for them; --format tmx or xliff keeps them"),
+                    "\(result.stderr)")
+        }
+        let kept = try CLI.run(["export", "--memory", memory, "--format", "tmx", dir.appendingPathComponent("o.tmx").path])
+        #expect(kept.status == 0 && !kept.stderr.contains("no column"), "\(kept.stderr)")
+    }
+
     @Test("m9: import --json on a failed import prints a JSON document (error, added 0, imported false), exit 1, memory unchanged")
     func importJSONOnFailure() throws {
         let dir = try Scratch.folder("verbale-1130d-json")

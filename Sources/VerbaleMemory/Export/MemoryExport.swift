@@ -23,6 +23,11 @@ public enum MemoryExport {
         /// (`en-GB` beside `en-US` with `--langs en`): TMX, or an export without `--langs`
         /// (one column per tag), keeps them.
         public var textsLeftOut = 0
+        /// TSV/CSV texts written without their inline tags (a table has no column for them),
+        /// and units written without their own id (TMX `tuid`, XLIFF `id`): said on stderr so
+        /// a round trip through a spreadsheet does not lose them silently (review 1130d m10).
+        public var textsWithoutTags = 0
+        public var unitsWithoutIDs = 0
     }
 
     /// Exports the units having a variant in one of `languages` (all when nil), keeping only
@@ -54,6 +59,7 @@ public enum MemoryExport {
             var writer = try format.makeWriter(sink: sink, header: header, languages: columns, formulaGuard: formulaGuard,
                                                tagColumns: tagColumns)
             var leftOut = 0
+            var textsWithoutTags = 0, unitsWithoutIDs = 0
             let count = try memory.forEachUnit(languages: languages) { stored in
                 // Only `languages`' variants were read: fewer than two distinct tags left means
                 // the unit has one of the requested languages alone (as XLIFF, left out and counted).
@@ -63,11 +69,17 @@ public enum MemoryExport {
                     return
                 }
                 try writer.write(stored.unit)
+                if table {
+                    for variant in stored.unit.variants where !variant.tags.isEmpty { textsWithoutTags += 1 }
+                    if let id = stored.unit.id, !id.isEmpty { unitsWithoutIDs += 1 }
+                }
             }
             try writer.finish()
             try sink.close()
             var summary = Summary(units: count - leftOut, leftOut: leftOut, withoutTarget: 0)
             summary.textsLeftOut = (writer as? DelimitedWriter)?.textsLeftOut ?? 0
+            summary.textsWithoutTags = textsWithoutTags
+            summary.unitsWithoutIDs = unitsWithoutIDs
             return summary
         }
         let pair = try XLIFFLanguagePair.choose(requested: languages, stored: memory.languageTags())

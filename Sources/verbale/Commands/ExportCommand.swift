@@ -103,6 +103,14 @@ struct ExportCommand: ParsableCommand {
                 let names = languages.map(\.description).joined(separator: ", ")
                 Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "unit" : "units") with text in only one of \(names) left out (a unit of one language is no translation)\n")
             }
+            if summary.textsWithoutTags > 0 || summary.unitsWithoutIDs > 0 {
+                // Review 1130d m10: a table dropped them without a word.
+                var lost: [String] = []
+                let tags = summary.textsWithoutTags, ids = summary.unitsWithoutIDs
+                if tags > 0 { lost.append("\(tags.formatted(.number)) \(tags == 1 ? "text" : "texts") without \(tags == 1 ? "its" : "their") inline tags") }
+                if ids > 0 { lost.append("\(ids.formatted(.number)) \(ids == 1 ? "unit" : "units") without \(ids == 1 ? "its" : "their") id (tuid)") }
+                Terminal.writeError("verbale: written \(lost.joined(separator: " and ")): \(chosen.format.rawValue.uppercased()) has no column for them; --format tmx or xliff keeps them\n")
+            }
             if summary.textsLeftOut > 0 {
                 let count = summary.textsLeftOut
                 Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "text" : "texts") left out: \(count == 1 ? "its unit has" : "their units have") another text for the same column (en-GB beside en-US under en); export without --langs (a column per tag) or as TMX keeps them\n")
