@@ -691,7 +691,16 @@ public final class PersonalDataScrubber {
         if !unit.metadata.properties.isEmpty { cleanProperties(&unit.metadata.properties, prefix: "", language: source) }
         // The origin names the file imported from: a file named after the person it concerns
         // ("visa Mr. Sok Dara passport N0123456.tmx") must not put them in every unit.
-        unit.metadata.origin = unit.metadata.origin.map { clean($0, field: "origin", language: source, identifier: true) }
+        // Its placeholders are numbered on their own (review 1130d m4): every unit of a file
+        // names the file the same way, so one file stays one origin even when a unit's note or
+        // id holds another value of the kind first (`{EMAIL}_visa.tmx`, not `{EMAIL2}_…` for
+        // that unit alone). Values found in the unit's texts are still looked for in it.
+        if let origin = unit.metadata.origin {
+            let saved = (placeholders, highest, scanned)
+            (placeholders, highest, scanned) = ([:], [:], Set(PersonalDataKind.allCases))
+            unit.metadata.origin = clean(origin, field: "origin", language: source, identifier: true)
+            (placeholders, highest, scanned) = saved
+        }
         unit.metadata.previousContext = unit.metadata.previousContext.map { clean($0, field: "previous-context", language: source) }
         unit.metadata.nextContext = unit.metadata.nextContext.map { clean($0, field: "next-context", language: source) }
         for index in unit.variants.indices {
