@@ -5,7 +5,7 @@ import VerbaleTestSupport
 /// Review 1130d findings on CLI conventions and formats: a missing file is a usage error
 /// everywhere (m1), an output never replaces an input (M9), an XLIFF 2.0 segment without a
 /// target is not `translated` (m2), and `import --json` answers with a document on failure (m9).
-@Suite("verbale: review 1130d — missing files, outputs over inputs, XLIFF 2.0 state, import --json failures")
+@Suite("verbale: review 1130d — missing files, outputs over inputs, XLIFF 2.0 state, table exports, tokenize, import --json failures")
 struct Review1130dCLITests {
     static func write(_ text: String, _ name: String, in folder: URL) throws -> String {
         let url = folder.appendingPathComponent(name)
@@ -113,6 +113,17 @@ struct Review1130dCLITests {
         }
         let kept = try CLI.run(["export", "--memory", memory, "--format", "tmx", dir.appendingPathComponent("o.tmx").path])
         #expect(kept.status == 0 && !kept.stderr.contains("no column"), "\(kept.stderr)")
+    }
+
+    @Test("m3: tokenize --placeables drops U+200B inside a Khmer date token too; the help says a placeable may hold spaces")
+    func tokenizePlaceablesWithoutZeroWidth() throws {
+        let line = "ក្រសួង\u{200B}ការបរទេស\u{200B} បាន\u{200B}ទទួល\u{200B}លិខិត\u{200B}លេខ ០១២/២០២១ ចុះ\u{200B}ថ្ងៃទី\u{200B}១២ ខែមករា ឆ្នាំ២០២១។\n"
+        let result = try CLI.run(["tokenize", "--placeables", "-"], stdin: line)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("\u{200B}"), "\(result.stdout.unicodeScalars.map { $0 == "\u{200B}" ? "<ZW>" : String($0) }.joined())")
+        #expect(result.stdout.contains("ថ្ងៃទី១២"), "\(result.stdout)")
+        let help = try CLI.run(["tokenize", "--help"])
+        #expect(help.stdout.contains("may hold spaces"), "\(help.stdout)")
     }
 
     @Test("m9: import --json on a failed import prints a JSON document (error, added 0, imported false), exit 1, memory unchanged")
