@@ -375,6 +375,41 @@ struct PrivacyFilterEquivalenceTests {
     }
 }
 
+extension PrivacyFilterEquivalenceTests {
+    /// `byLabelStarts` as first written, every label compared with no first-byte table: the
+    /// reference the table's answer must equal.
+    static func byLabelStartsReference(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { p in
+            var i = 0
+            while i < p.count, p[i] == 0x20 || p[i] == 0x09 { i += 1 }
+            return PersonalDataScrubber.byLabelBytes.contains { label in
+                guard i + label.count <= p.count else { return false }
+                var k = 0
+                while k < label.count, PersonalDataScrubber.folded(p, i + k) == label[k] { k += 1 }
+                return k == label.count
+            }
+        }
+    }
+
+    @Test("byLabelStarts: the first-byte table answers as comparing every label, on labels in every case, near misses and real lines", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func byLabelFirstBytes() throws {
+        let labels = PersonalDataScrubber.latinByLabels
+        var texts = labels.flatMap { [$0, $0.uppercased(), $0.lowercased(), "  \($0) John", "\t\($0): Keo", "x\($0)", String($0.dropFirst()), String($0.dropLast())] }
+        texts += ["", " ", "\t", "É", "é", "Établi", "ÉTABLI PAR Keo", "\u{C9}tabli par", "e\u{301}tabli par", "Ｐrepared by", "ſ", "P", "p", "préparé par"]
+        texts += try Self.realLines().prefix(6000)
+        var differing: [String] = []
+        for text in texts {
+            var copy = text
+            let fast = copy.withUTF8 { PersonalDataScrubber.byLabelStarts($0) }
+            if fast != Self.byLabelStartsReference(text) { differing.append(text.debugDescription) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+        // The comparison is not empty: labels in several cases are found.
+        #expect(texts.filter { Self.byLabelStartsReference($0) }.count > 3 * labels.count)
+    }
+}
+
 /// A seeded SplitMix64 (the random-string tests' generator): the same strings on every run.
 struct SplitMix {
     var state: UInt64
