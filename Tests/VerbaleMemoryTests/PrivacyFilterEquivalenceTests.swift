@@ -410,6 +410,45 @@ extension PrivacyFilterEquivalenceTests {
     }
 }
 
+extension PrivacyFilterEquivalenceTests {
+    @Test("Context key lists: the byte pass skips them, the unfiltered patterns find nothing in real, random and all-digit keys, and texts of a list's length are still read", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func contextKeyLists() throws {
+        let lines = Array(try Self.realLines().prefix(3000))
+        var lists = lines.map { ContextKeys(texts: [$0]).value } + lines.indices.dropFirst().map { ContextKeys(texts: [lines[$0 - 1], lines[$0]]).value }
+        // Random keys, half of them digits only and half starting `0` (where the Cambodian phone pattern starts).
+        var random = SplitMix(state: 0x4B45_5953_2026)
+        let hex = Array("0123456789abcdef")
+        for _ in 0..<3000 {
+            var keys: [String] = []
+            for _ in 0..<(1 + random.next(3)) {
+                let digitsOnly = random.next(2) == 0
+                var key = random.next(2) == 0 ? "0" : ""
+                while key.count < 16 { key.append(hex[random.next(digitsOnly ? 10 : 16)]) }
+                keys.append(key)
+            }
+            lists.append(keys.joined(separator: " "))
+        }
+        lists += ["0123456789012345", "0120345678901234 0123456789abcdef", "0000000000000000 0000000000000000 0000000000000000", "0855232161410123"]
+        #expect(lists.allSatisfy(PersonalDataScrubber.isContextKeyList))
+        let found = lists.filter { !scrubber.spans(in: $0, filtered: false).isEmpty }
+        #expect(found.isEmpty, "\(found.prefix(5))")
+        #expect(mismatches(lists).isEmpty)
+        // Near misses are no lists, and are read.
+        for text in ["", "0123456789abcdef ", " 0123456789abcdef", "0123456789ABCDEF", "0123456789abcdef  0123456789abcdef", "0123456789abcde",
+                     "0123456789abcdef0", "012 345 678 9abc", "0123456789abcdeg", "0123456789abcdef\u{A0}0123456789abcdef", "Mr. Sok Dara's key"] {
+            #expect(!PersonalDataScrubber.isContextKeyList(text), "\(text.debugDescription)")
+        }
+        // Texts padded to a list's length (16 + 17 k bytes) that hold personal data: filtered and unfiltered agree.
+        let padded = followTraps.map { trap in
+            var text = trap
+            while text.utf8.count % 17 != 16 { text += " " }
+            return text
+        }
+        #expect(mismatches(padded).isEmpty, "\(mismatches(padded).prefix(5))")
+        #expect(padded.filter { !scrubber.spans(in: $0).isEmpty }.count > 40)
+    }
+}
+
 /// A seeded SplitMix64 (the random-string tests' generator): the same strings on every run.
 struct SplitMix {
     var state: UInt64

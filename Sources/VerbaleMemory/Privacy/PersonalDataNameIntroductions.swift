@@ -171,6 +171,8 @@ extension PersonalDataScrubber {
     /// `patternSpans` with the introduced names (`introducedNameSpans`) added where they overlap
     /// no span of the patterns (which win: a title before the name found it already).
     func spans(in text: String, filtered: Bool = true) -> [Span] {
+        // A unit's context keys (`isContextKeyList`): no pattern can match them.
+        if filtered, Self.isContextKeyList(text) { return [] }
         let found = patternSpans(in: text, filtered: filtered)
         let introduced = Self.introducedNameSpans(in: text, filtered: filtered)
         guard !introduced.isEmpty else { return found }

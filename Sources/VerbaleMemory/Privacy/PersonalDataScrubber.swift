@@ -601,6 +601,9 @@ public final class PersonalDataScrubber {
         // without its label ("… Chan Thida also checked the Khmer", in the same note or another).
         var patternedSpans: [String: [Span]] = [:]
         func patternSpans(_ text: String, label: String?) -> [Span] {
+            // The predecessor's context keys, which most units carry: none (`isContextKeyList`),
+            // without hashing them into the cache.
+            if label == nil, Self.isContextKeyList(text) { return [] }
             let cacheKey = label.map { "\($0)\u{0}\(text)" } ?? text
             if let cached = patternedSpans[cacheKey] { return cached }
             let found = label.map { roleSpans(in: text, label: $0) } ?? spans(in: text)
