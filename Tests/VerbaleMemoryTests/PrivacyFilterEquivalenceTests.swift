@@ -463,6 +463,24 @@ extension PrivacyFilterEquivalenceTests {
     }
 }
 
+extension PrivacyFilterEquivalenceTests {
+    @Test("Findings spell their language as the tag does, with one scrubber over several languages (the tag texts are kept)")
+    func findingLanguages() throws {
+        let tags = try ["en", "fr", "km", "en-GB", "fr-CA", "km-KH", "en", "km"].map { try LanguageTag(parsing: $0) }
+        for (index, tag) in tags.enumerated() {
+            let other = tags[(index + 1) % tags.count]
+            var unit = TranslationUnit(variants: [Variant(language: tag, text: "Mr. John Smith, Tel 012 345 678"), Variant(language: other, text: "M. John Smith")])
+            unit.metadata.creationUser = "jsmith"
+            let findings = scrubber.scrub(unit, file: "f.tmx", position: index).findings
+            #expect(findings.count >= 4)
+            let user = try #require(findings.first { $0.field == "creation-user" })
+            #expect(user.language == tag.description)
+            #expect(findings.contains { $0.language == other.description })
+            #expect(findings.allSatisfy { $0.language == tag.description || $0.language == other.description })
+        }
+    }
+}
+
 /// A seeded SplitMix64 (the random-string tests' generator): the same strings on every run.
 struct SplitMix {
     var state: UInt64
