@@ -95,17 +95,23 @@ extension PersonalDataScrubber {
 
     /// The expressions that can match `text`, each from a literal it cannot match without: the
     /// Khmer one needs ឈ្មោះ (its first three letters are looked for); the English one lower-case
-    /// `name` followed by white space ("my name is") or `d` ("named"); the French one `appelle`,
-    /// or lower-case `nom` followed by white space ("mon nom est") or `m` ("nommé"). White space
-    /// is read as any ASCII control, the space, or any non-ASCII lead byte (ICU's `\s` takes NBSP,
-    /// U+2003, U+3000…): a superset, which can only let more texts through.
+    /// `name` followed by white space and `is` or `was` ("my name is") or `named`; the French one
+    /// `appelle` right after `m` or `s` and an apostrophe (`'` or `’`: "je m'appelle", "il
+    /// s’appelle"), lower-case `nom` followed by white space and `est` ("mon nom est"), or `nomm`
+    /// ("nommé"). White space is read as any run of ASCII controls, spaces and non-ASCII bytes
+    /// (ICU's `\s` takes NBSP, U+2003, U+3000…): a superset, which can only let more texts
+    /// through (the run is skipped greedily; `is`, `was` and `est` are ASCII, so it stops at them).
     ///
     /// Why so precise: the earlier test, `nam`/`nom`/`appel` anywhere and in either case of the
     /// first letter, let through "economic", "Vietnam", "namely", "nombre", "économie" and
     /// "appel" — about one Europarl text in seventeen, each then bridged to `NSString` and
     /// searched by all three expressions: on 20,000 units of the memory benchmark's file, 7,068
     /// expression runs, a fifth of the whole import's instructions (callgrind, 30 Nov: import
-    /// 7.72 → 6.28 G instructions with this test, 343 runs left). The same cost was paid for the
+    /// 7.72 → 6.28 G instructions with this test, 343 runs left). Of those 343, most were French
+    /// "au nom de", English "in the name of" and French "rappelle"/"nous appelle", none of which
+    /// any expression can match: with the words the expressions need after `name`/`nom` and the
+    /// apostrophe before `appelle`, 26 texts of the 40,000 run one (callgrind: see the commit).
+    /// The same cost was paid for the
     /// context keys when personal data is kept (`--keep-personal-data`, the benchmark's "store
     /// only" stage), which scrubs every unit's texts too. One pass over the UTF-8, as before.
     /// `PrivacyFilterEquivalenceTests` compares with running all three on every text.
@@ -113,21 +119,38 @@ extension PersonalDataScrubber {
         var text = text
         return text.withUTF8 { bytes in
             let count = bytes.count
-            /// White space for `\s`, widened (see above).
-            func spaceMayStart(_ at: Int) -> Bool { at < count && (bytes[at] <= 0x20 || bytes[at] >= 0x80) }
+            /// Whether `\s+` and then `word` can stand at `at`: one or more white-space bytes (widened,
+            /// see above), skipped greedily, then the ASCII bytes of `word`.
+            func spaceThen(_ at: Int, _ word: StaticString) -> Bool {
+                var j = at
+                while j < count, bytes[j] <= 0x20 || bytes[j] >= 0x80 { j += 1 }
+                guard j > at, j + word.utf8CodeUnitCount <= count else { return false }
+                let letters = word.utf8Start
+                for k in 0..<word.utf8CodeUnitCount where bytes[j + k] != letters[k] { return false }
+                return true
+            }
+            /// Whether `m` or `s` and an apostrophe (`'`, or `’` = E2 80 99) end right before `at`.
+            func elisionBefore(_ at: Int) -> Bool {
+                func isMS(_ j: Int) -> Bool { j >= 0 && (bytes[j] == 0x6D || bytes[j] == 0x73) }
+                if at >= 2, bytes[at - 1] == 0x27 { return isMS(at - 2) }
+                return at >= 4 && bytes[at - 1] == 0x99 && bytes[at - 2] == 0x80 && bytes[at - 3] == 0xE2 && isMS(at - 4)
+            }
             var found: Introductions = []
             var i = 0
             while i + 2 < count {
                 switch bytes[i] {
-                case 0x6E: // n: "name", "named"; "nom", "nommé"
+                case 0x6E: // n: "name is/was", "named"; "nom est", "nommé"
                     if bytes[i + 1] == 0x61, bytes[i + 2] == 0x6D {
-                        if i + 3 < count, bytes[i + 3] == 0x65, (i + 4 < count && bytes[i + 4] == 0x64) || spaceMayStart(i + 4) { found.insert(.english) }
+                        if i + 3 < count, bytes[i + 3] == 0x65,
+                           (i + 4 < count && bytes[i + 4] == 0x64) || spaceThen(i + 4, "is") || spaceThen(i + 4, "was") {
+                            found.insert(.english)
+                        }
                     } else if bytes[i + 1] == 0x6F, bytes[i + 2] == 0x6D {
-                        if (i + 3 < count && bytes[i + 3] == 0x6D) || spaceMayStart(i + 3) { found.insert(.french) }
+                        if (i + 3 < count && bytes[i + 3] == 0x6D) || spaceThen(i + 3, "est") { found.insert(.french) }
                     }
-                case 0x61: // a: "appelle"
+                case 0x61: // a: "m'appelle", "s’appelle"
                     if i + 6 < count, bytes[i + 1] == 0x70, bytes[i + 2] == 0x70, bytes[i + 3] == 0x65, bytes[i + 4] == 0x6C,
-                       bytes[i + 5] == 0x6C, bytes[i + 6] == 0x65 {
+                       bytes[i + 5] == 0x6C, bytes[i + 6] == 0x65, elisionBefore(i) {
                         found.insert(.french)
                     }
                 case 0xE1: // ឈ្មោះ begins ឈ (E1 9E 88) ្ (E1 9F 92) ម (E1 9E 98)
@@ -149,6 +172,8 @@ extension PersonalDataScrubber {
     /// spans (`furtherRuleSpans`: review 1130d M3, M4) added where they overlap
     /// no span of the patterns (which win: a title before the name found it already).
     func spans(in text: String, filtered: Bool = true) -> [Span] {
+        // A unit's context keys (`isContextKeyList`): no pattern can match them.
+        if filtered, Self.isContextKeyList(text) { return [] }
         let found = patternSpans(in: text, filtered: filtered)
         let introduced = Self.introducedNameSpans(in: text, filtered: filtered) + Self.furtherRuleSpans(in: text, filtered: filtered)
         guard !introduced.isEmpty else { return found }

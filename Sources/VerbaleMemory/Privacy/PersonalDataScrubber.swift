@@ -104,6 +104,21 @@ public final class PersonalDataScrubber {
     }
 
     private let patterns: [Pattern]
+
+    /// Each language's tag text, rendered once (a short list searched in order: a memory has a
+    /// handful of languages). Why: the import's units each carry a `creationid`, so each makes a
+    /// finding that spells its language, and `LanguageTag.description` joins the subtags into a
+    /// new string each time (about 1,200 instructions a unit, callgrind 30 Nov).
+    private var languageTexts: [(tag: LanguageTag, text: String)] = []
+
+    /// `tag.description` (`""` for no tag), from `languageTexts`.
+    func languageText(_ tag: LanguageTag?) -> String {
+        guard let tag else { return "" }
+        for known in languageTexts where known.tag == tag { return known.text }
+        let text = tag.description
+        if languageTexts.count < 32 { languageTexts.append((tag, text)) }
+        return text
+    }
     /// A person word (a Khmer title or pronoun, or a `{PERSON…}` placeholder): what must come
     /// before `កើត(នៅ)` in its sentence for it to read "born (on)" (`personPrecedes`).
     private let personMarker: NSRegularExpression
@@ -588,7 +603,7 @@ public final class PersonalDataScrubber {
         func user(_ name: String?, field: String, language: LanguageTag?) -> String? {
             guard let name, !isBlank(name), name != PersonalDataKind.person.placeholder(number: nil) else { return name }
             let placeholder = PersonalDataKind.person.placeholder(number: nil)
-            var finding = PersonalDataFinding(file: file, unit: position, unitID: unit.id, language: language?.description ?? "", kind: .person,
+            var finding = PersonalDataFinding(file: file, unit: position, unitID: unit.id, language: languageText(language), kind: .person,
                                               placeholder: placeholder, original: name, start: 0, end: name.unicodeScalars.count)
             finding.field = field
             findings.append(finding)
@@ -599,6 +614,9 @@ public final class PersonalDataScrubber {
         // without its label ("… Chan Thida also checked the Khmer", in the same note or another).
         var patternedSpans: [String: [Span]] = [:]
         func patternSpans(_ text: String, label: String?) -> [Span] {
+            // The predecessor's context keys, which most units carry: none (`isContextKeyList`),
+            // without hashing them into the cache.
+            if label == nil, Self.isContextKeyList(text) { return [] }
             let cacheKey = label.map { "\($0)\u{0}\(text)" } ?? text
             if let cached = patternedSpans[cacheKey] { return cached }
             let found = label.map { roleSpans(in: text, label: $0) } ?? spans(in: text)
@@ -650,7 +668,7 @@ public final class PersonalDataScrubber {
             }
             for (span, placeholder) in zip(found, given) {
                 var finding = PersonalDataFinding(
-                    file: file, unit: position, unitID: unit.id, language: language?.description ?? "", kind: span.kind, placeholder: placeholder,
+                    file: file, unit: position, unitID: unit.id, language: languageText(language), kind: span.kind, placeholder: placeholder,
                     original: ns.substring(with: span.range), start: Self.scalarOffset(text, utf16: span.range.location),
                     end: Self.scalarOffset(text, utf16: span.range.location + span.range.length))
                 finding.field = field
@@ -780,7 +798,7 @@ public final class PersonalDataScrubber {
                 let placeholder = placeholder(span.kind, span.key ?? "")
                 replacements.append((span.range, placeholder))
                 findings.append(PersonalDataFinding(
-                    file: file, unit: position, unitID: unit.id, language: unit.variants[index].language.description,
+                    file: file, unit: position, unitID: unit.id, language: languageText(unit.variants[index].language),
                     kind: span.kind, placeholder: placeholder, original: ns.substring(with: span.range),
                     start: Self.scalarOffset(text, utf16: span.range.location),
                     end: Self.scalarOffset(text, utf16: span.range.location + span.range.length)))
