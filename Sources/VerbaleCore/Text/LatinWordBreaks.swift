@@ -105,9 +105,9 @@ enum LatinWordBreaks {
         @inline(__always) func kind(_ seen: UInt8) -> Token.Kind {
             seen & 1 != 0 ? .word : seen & 2 != 0 ? .number : .punctuation
         }
-        // The table is read through a pointer: a static's lazy-initialisation check per unit
+        // The tables are read through pointers: a static's lazy-initialisation check per unit
         // showed in profiles.
-        return latin1.withUnsafeBufferPointer { table in
+        return latin1.withUnsafeBufferPointer { table in runClasses.withUnsafeBufferPointer { runs in
             @inline(__always) func classOf(_ u: UInt16) -> Class {
                 if u < 0x100 { return table[Int(u)] }
                 return u <= 0x17F ? .letter : wordClass(u)
@@ -138,6 +138,33 @@ enum LatinWordBreaks {
                     }
                     let u = units[i]
                     if u < 0x180 { seen |= unitKinds[Int(u)] }
+                    // A run of letters and digits: each joins the one before it (WB5, WB8–WB10)
+                    // whatever surrounds them, so the run is read in a tight loop — one table
+                    // read per unit instead of a class, a neighbour and a `joins` — and the
+                    // loop resumes after it with the classes of its last two units.
+                    if (current == .letter || current == .digit) && (next == .letter || next == .digit) {
+                        var j = i + 1
+                        var last = runs[Int(units[j])]  // `next` is a letter or digit: a unit below U+0180
+                        var beforeLast: UInt8 = current == .letter ? Self.runLetter : Self.runDigit
+                        seen |= unitKinds[Int(units[j])]
+                        j += 1
+                        while j < n {
+                            let v = units[j]
+                            guard v < 0x180 else { break }
+                            let run = runs[Int(v)]
+                            guard run != 0 else { break }
+                            seen |= unitKinds[Int(v)]
+                            beforeLast = last
+                            last = run
+                            j += 1
+                        }
+                        // Units i+1..<j are in the piece; the loop goes on at j.
+                        beforePrevious = beforeLast == Self.runLetter ? .letter : .digit
+                        previous = last == Self.runLetter ? .letter : .digit
+                        current = j < n ? classOf(units[j]) : .separator
+                        i = j
+                        continue
+                    }
                 }
                 beforePrevious = previous
                 previous = current
@@ -149,6 +176,17 @@ enum LatinWordBreaks {
                 kinds.append(kind(seen))
             }
             return true
+        } }
+    }
+
+    /// For each unit below U+0180, `runLetter` for a letter, `runDigit` for a digit (their
+    /// `wordClass`), 0 for any other: the tight loop of `pieces` reads it once per unit.
+    static let runLetter: UInt8 = 1, runDigit: UInt8 = 2
+    static let runClasses: [UInt8] = (0..<0x180).map { (u: Int) -> UInt8 in
+        switch wordClass(UInt16(u)) {
+        case .letter: runLetter
+        case .digit: runDigit
+        default: 0
         }
     }
 

@@ -103,8 +103,8 @@ extension Tokenizer {
         return text.withUTF8 { utf8 in
             // Reordered Khmer subscripts (`KhmerClusterOrder`): the tokens' texts are no longer
             // slices of the UTF-8, so `tokenize` answers (rare: a COENG RO typed first).
-            withUnits(ofUTF8: utf8) { units, reordered in
-                reordered ? false : visit(units, utf8, mergingPlaceables: mergingPlaceables, body)
+            withUnits(ofUTF8: utf8) { units, reordered, mayHoldKhmer in
+                reordered ? false : visit(units, utf8, mergingPlaceables: mergingPlaceables, mayHoldKhmer: mayHoldKhmer, body)
             }
         }
     }
@@ -131,11 +131,11 @@ extension Tokenizer {
     /// it and where its UTF-8 lies (a running UTF-8 offset: 1, 2 or 3 bytes per unit, 2 per
     /// surrogate), so each token's text is then copied from the text's own bytes.
     private func visit(_ units: UnsafeBufferPointer<UInt16>, _ utf8: UnsafeBufferPointer<UInt8>, mergingPlaceables: Bool,
-                       _ body: (TokenParts) -> Void) -> Bool {
+                       mayHoldKhmer: Bool, _ body: (TokenParts) -> Void) -> Bool {
         var buffers = visitBuffers
         visitBuffers = VisitBuffers()
         defer { visitBuffers = buffers }
-        wordSpans(units, into: &buffers.spans)
+        wordSpans(units, into: &buffers.spans, mayHoldKhmer: mayHoldKhmer)
         var found: [Placeable.Found] = []
         var merged = false
         if mergingPlaceables {

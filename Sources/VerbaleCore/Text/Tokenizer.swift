@@ -160,16 +160,19 @@ public final class Tokenizer {
     /// `withUnits(of:_:)` for a text given as its UTF-8 (`visitTokens`, which also reads the
     /// UTF-8), without the scalar-offset table (`visitTokens` reports no scalar offsets).
     /// `body` is told whether Khmer subscripts were reordered: the units then no longer spell
-    /// the UTF-8 byte for byte.
-    func withUnits<R>(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt16>, _ reordered: Bool) -> R) -> R {
+    /// the UTF-8 byte for byte; and whether the text may hold Khmer at all (a scalar of
+    /// U+1000–U+1FFF, seen by the transcoding): without one, the reordering is not even looked
+    /// for (it moves only Khmer subscripts), nor are invisible breaks (`wordSpans`).
+    func withUnits<R>(ofUTF8 utf8: UnsafeBufferPointer<UInt8>,
+                      _ body: (UnsafeBufferPointer<UInt16>, _ reordered: Bool, _ mayHoldKhmer: Bool) -> R) -> R {
         var buffer = unitBuffer
         unitBuffer = []
         defer { unitBuffer = buffer.count > 1 << 20 ? [] : buffer }
-        let count = UTF16Text.transcode(utf8: utf8, into: &buffer)
-        let reordered = buffer.withUnsafeMutableBufferPointer { all in
+        let (count, mayHoldKhmer) = UTF16Text.transcodeNotingKhmer(utf8: utf8, into: &buffer)
+        let reordered = mayHoldKhmer && buffer.withUnsafeMutableBufferPointer { all in
             KhmerClusterOrder.reorder(UnsafeMutableBufferPointer(rebasing: all[0..<count]))
         }
-        return buffer.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[0..<count]), reordered) }
+        return buffer.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[0..<count]), reordered, mayHoldKhmer) }
     }
 
     func placeableRecognizer() -> PlaceableRecognizer {
@@ -202,8 +205,14 @@ public final class Tokenizer {
     /// U+200B and U+FEFF between Khmer characters are taken out first (`KhmerInvisibleBreaks`):
     /// the words are found in the text without them and their ranges put back on the text, so
     /// Khmer typed with and without U+200B gives the same tokens (a word a U+200B fell inside
-    /// spans it, with `holdsSeparator` set).
-    func wordSpans(_ units: UnsafeBufferPointer<UInt16>, into spans: inout [Span]) {
+    /// spans it, with `holdsSeparator` set). `mayHoldKhmer` false (the caller knows the units
+    /// hold no Khmer letter, so no invisible break sits between two) skips that scan.
+    func wordSpans(_ units: UnsafeBufferPointer<UInt16>, into spans: inout [Span], mayHoldKhmer: Bool = true) {
+        guard mayHoldKhmer else {
+            if recordsParts { compoundCuts.removeAll(keepingCapacity: true) }
+            segmentSpans(units, into: &spans)
+            return
+        }
         var breaks = invisibleBreaks
         invisibleBreaks = KhmerInvisibleBreaks()
         defer { invisibleBreaks = breaks.units.count > 1 << 20 ? KhmerInvisibleBreaks() : breaks }

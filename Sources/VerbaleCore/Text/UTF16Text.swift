@@ -47,7 +47,10 @@ enum UTF16Text {
         let needed = text.utf8.count
         if buffer.count < needed { buffer = [UInt16](repeating: 0, count: max(needed, buffer.count * 2)) }
         let done = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            buffer.withUnsafeMutableBufferPointer { out in transcode(utf8, into: out) }
+            buffer.withUnsafeMutableBufferPointer { out in
+                let done = transcode(utf8, into: out)
+                return (done.count, done.surrogates)
+            }
         }
         if let done { return done }
         var count = 0, surrogates = false
@@ -61,15 +64,28 @@ enum UTF16Text {
 
     /// `transcode(_:into:)` for a string's UTF-8 already in hand (the surrogate flag left out).
     static func transcode(utf8: UnsafeBufferPointer<UInt8>, into buffer: inout [UInt16]) -> Int {
+        transcodeNotingKhmer(utf8: utf8, into: &buffer).count
+    }
+
+    /// `transcode(utf8:into:)`, also telling whether any scalar of U+1000–U+1FFF (UTF-8 lead
+    /// byte E1) was met: without one the text holds no Khmer unit (U+1780–U+17FF, U+19E0–U+19FF),
+    /// so the Khmer passes over the units (`KhmerClusterOrder.reorder`, `KhmerInvisibleBreaks`)
+    /// have nothing to do and can be skipped. Known from the three-byte branch alone: ASCII and
+    /// two-byte text pay nothing for it.
+    static func transcodeNotingKhmer(utf8: UnsafeBufferPointer<UInt8>, into buffer: inout [UInt16]) -> (count: Int, mayHoldKhmer: Bool) {
         if buffer.count < utf8.count { buffer = [UInt16](repeating: 0, count: max(utf8.count, buffer.count * 2)) }
-        return buffer.withUnsafeMutableBufferPointer { out in transcode(utf8, into: out).count }
+        return buffer.withUnsafeMutableBufferPointer { out in
+            let done = transcode(utf8, into: out)
+            return (done.count, done.leadE1)
+        }
     }
 
     /// Well-formed UTF-8 (a Swift string's storage, so not validated again) into `out`, which
     /// holds at least `utf8.count` units.
-    private static func transcode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt16>) -> (count: Int, surrogates: Bool) {
+    /// `leadE1`: a three-byte scalar with lead byte E1 (U+1000–U+1FFF) was met.
+    private static func transcode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt16>) -> (count: Int, surrogates: Bool, leadE1: Bool) {
         let n = utf8.count
-        var i = 0, o = 0, surrogates = false
+        var i = 0, o = 0, surrogates = false, leadE1 = false
         while i < n {
             let b = utf8[i]
             if b < 0x80 {
@@ -80,6 +96,7 @@ enum UTF16Text {
                 i &+= 2; o &+= 1
             } else if b < 0xF0 {
                 out[o] = UInt16(b & 0x0F) << 12 | UInt16(utf8[i &+ 1] & 0x3F) << 6 | UInt16(utf8[i &+ 2] & 0x3F)
+                if b == 0xE1 { leadE1 = true }
                 i &+= 3; o &+= 1
             } else {
                 let scalar = UInt32(b & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12
@@ -91,6 +108,6 @@ enum UTF16Text {
                 surrogates = true
             }
         }
-        return (o, surrogates)
+        return (o, surrogates, leadE1)
     }
 }
