@@ -86,21 +86,21 @@ struct UnitWriter {
         // Fields are read in place (`unit.metadata.x`, `unit.variants[i].x`), never through a
         // copied `UnitMetadata` or `Variant`: a copy retains and releases every string and array
         // it holds, about a dozen atomic operations per unit on the writer, for nothing.
-        insertUnit.bind(1, unit.id)
+        insertUnit.bindCopy(1, unit.id)
         insertUnit.bind(2, fingerprint)
         insertUnit.bind(3, sourceHash)
-        insertUnit.bind(4, keys.tags[0])
+        insertUnit.bindCopy(4, keys.tags[0])
         insertUnit.bind(5, MetadataCoding.seconds(unit.metadata.creationDate))
-        insertUnit.bind(6, unit.metadata.creationUser)
+        insertUnit.bindCopy(6, unit.metadata.creationUser)
         insertUnit.bind(7, MetadataCoding.seconds(unit.metadata.changeDate))
-        insertUnit.bind(8, unit.metadata.changeUser)
-        insertUnit.bind(9, unit.metadata.origin)
-        insertUnit.bind(10, unit.metadata.review.rawValue)
-        insertUnit.bind(11, unit.metadata.previousContext)
-        insertUnit.bind(12, unit.metadata.nextContext)
-        insertUnit.bind(13, MetadataCoding.encode(unit.metadata.notes))
-        insertUnit.bind(14, MetadataCoding.encode(unit.metadata.properties))
-        insertUnit.bind(15, MetadataCoding.encode(unit.metadata.attributes))
+        insertUnit.bindCopy(8, unit.metadata.changeUser)
+        insertUnit.bindCopy(9, unit.metadata.origin)
+        insertUnit.bindCopy(10, unit.metadata.review.rawValue)
+        insertUnit.bindCopy(11, unit.metadata.previousContext)
+        insertUnit.bindCopy(12, unit.metadata.nextContext)
+        insertUnit.bindCopy(13, MetadataCoding.encode(unit.metadata.notes))
+        insertUnit.bindCopy(14, MetadataCoding.encode(unit.metadata.properties))
+        insertUnit.bindCopy(15, MetadataCoding.encode(unit.metadata.attributes))
         try insertUnit.run()
         guard insertUnit.changes > 0 else {
             return .merged(id: try merge(unit, sourceHash: sourceHash, fingerprint: fingerprint))
@@ -108,11 +108,11 @@ struct UnitWriter {
         let id = insertUnit.lastInsertedRowID
         for ordinal in unit.variants.indices {
             insertVariant.bind(1, VariantID.make(unit: id, ordinal: ordinal))
-            insertVariant.bind(2, keys.tags[ordinal])
-            insertVariant.bind(4, MetadataCoding.encode(unit.variants[ordinal].tags))
-            insertVariant.bind(5, MetadataCoding.encode(unit.variants[ordinal].properties))
-            insertVariant.bind(6, MetadataCoding.encode(unit.variants[ordinal].notes))
-            insertVariant.bind(7, MetadataCoding.encode(unit.variants[ordinal].attributes))
+            insertVariant.bindCopy(2, keys.tags[ordinal])
+            insertVariant.bindCopy(4, MetadataCoding.encode(unit.variants[ordinal].tags))
+            insertVariant.bindCopy(5, MetadataCoding.encode(unit.variants[ordinal].properties))
+            insertVariant.bindCopy(6, MetadataCoding.encode(unit.variants[ordinal].notes))
+            insertVariant.bindCopy(7, MetadataCoding.encode(unit.variants[ordinal].attributes))
             try insertVariant.withText(3, unit.variants[ordinal].text) { try insertVariant.run() }
         }
         if addedSources != nil {
