@@ -134,9 +134,10 @@ struct ImportWriterTests {
         // The writer copies each unit's short texts into one buffer per statement parameter and
         // binds them from there (`RawStatement.bindCopy`): a shorter value after a longer one, an
         // empty one ('' is not NULL), an absent one and a longer one that outgrows the buffer
-        // must each reach the row as given.
-        let values: [String?] = ["a-rather-long-identifier-of-forty-bytes!", "short", "", nil, "ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ", "x"]
-        let languages = ["fr-CA", "fr", "km", "fr-CA", "km", "fr"]
+        // must each reach the row as given; so must a NULL after NULLs and after a text (a NULL
+        // is bound only when the parameter is not NULL already).
+        let values: [String?] = ["a-rather-long-identifier-of-forty-bytes!", "short", "", nil, nil, "ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ", nil, "x"]
+        let languages = ["fr-CA", "fr", "km", "fr-CA", "fr", "km", "fr", "fr"]
         var units: [TranslationUnit] = []
         for (index, value) in values.enumerated() {
             var metadata = UnitMetadata(creationUser: value, changeUser: value, origin: value ?? "origin\(index)")

@@ -46,13 +46,21 @@ struct RawStatement {
     /// (callgrind), against a `memcpy` of a few bytes here; a new unit binds six or seven short
     /// texts (tuid, tags, users, origin, review, contexts). For the writer's per-row statements.
     /// Memory: the longest text each parameter has held, until the statement is released.
+    ///
+    /// A parameter bound with `bindCopy` must only ever be bound with `bindCopy`: a NULL is not
+    /// bound again when this statement's last `bindCopy` of the parameter was NULL already
+    /// (SQLite keeps bindings across `sqlite3_reset`; the writer's statements bind most list
+    /// columns NULL unit after unit), which another kind of bind in between would defeat.
     func bindCopy(_ index: Int32, _ value: String?) {
         guard var value else {
-            sqlite3_bind_null(handle, index)
+            if copies.markNull(Int(index)) { sqlite3_bind_null(handle, index) }
             return
         }
         value.withUTF8 { bytes in
-            let copy = copies.copy(bytes, parameter: Int(index))
+            guard let copy = copies.copy(bytes, parameter: Int(index)) else {
+                bind(index, String(decoding: bytes, as: UTF8.self))
+                return
+            }
             _ = copy.withMemoryRebound(to: CChar.self, capacity: max(bytes.count, 1)) {
                 sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.borrowed)
             }
@@ -162,37 +170,61 @@ struct RawStatement {
 /// so binding a text costs a `memcpy` and no allocation once the buffer is large enough. A
 /// parameter's buffer changes only when that parameter is bound again (which replaces SQLite's
 /// pointer to it), so every bound pointer stays valid until the statement's next bind of it.
+/// Also remembers which parameters `bindCopy` left NULL, so binding NULL again is skipped
+/// (SQLite keeps bindings across `sqlite3_reset`).
+///
+/// Slots are reached through a plain pointer: Swift arrays in a class property cost an
+/// exclusivity check and a uniqueness check per write, several times the `memcpy` itself.
 final class BoundCopies {
-    private var buffers: [UnsafeMutablePointer<UInt8>?]
-    private var capacities: [Int]
+    private struct Slot {
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var capacity = 0
+        /// Set when `bindCopy` bound NULL here, cleared when it binds a text.
+        var isNull = false
+    }
+
+    private let slots: UnsafeMutablePointer<Slot>
+    private let count: Int
 
     init(parameters: Int) {
-        buffers = Array(repeating: nil, count: parameters + 1)
-        capacities = Array(repeating: 0, count: parameters + 1)
+        count = max(parameters, 0) + 1
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: Slot(), count: count)
     }
 
     deinit {
-        for buffer in buffers { buffer?.deallocate() }
+        for index in 0..<count { slots[index].buffer?.deallocate() }
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
-    /// Copies `bytes` into `parameter`'s buffer (1-based, as SQLite counts); returns it.
-    /// Never a null pointer, even for no bytes (SQLite reads a NULL pointer as an SQL NULL).
-    func copy(_ bytes: UnsafeBufferPointer<UInt8>, parameter: Int) -> UnsafeMutablePointer<UInt8> {
-        if parameter >= buffers.count {
-            buffers += Array(repeating: nil, count: parameter + 1 - buffers.count)
-            capacities += Array(repeating: 0, count: parameter + 1 - capacities.count)
-        }
+    /// Copies `bytes` into `parameter`'s buffer (1-based, as SQLite counts) and returns it; nil
+    /// for a parameter the statement does not have (the caller binds as usual, and SQLite says
+    /// what is wrong). Never a null pointer, even for no bytes (SQLite reads one as SQL NULL).
+    func copy(_ bytes: UnsafeBufferPointer<UInt8>, parameter: Int) -> UnsafeMutablePointer<UInt8>? {
+        guard parameter > 0, parameter < count else { return nil }
+        let slot = slots + parameter
+        slot.pointee.isNull = false
         let buffer: UnsafeMutablePointer<UInt8>
-        if let existing = buffers[parameter], capacities[parameter] >= bytes.count {
+        if let existing = slot.pointee.buffer, slot.pointee.capacity >= bytes.count {
             buffer = existing
         } else {
-            buffers[parameter]?.deallocate()
+            slot.pointee.buffer?.deallocate()
             let capacity = max(32, bytes.count)
             buffer = .allocate(capacity: capacity)
-            buffers[parameter] = buffer
-            capacities[parameter] = capacity
+            slot.pointee.buffer = buffer
+            slot.pointee.capacity = capacity
         }
         if let source = bytes.baseAddress, !bytes.isEmpty { buffer.update(from: source, count: bytes.count) }
         return buffer
+    }
+
+    /// Records that `parameter` is to be NULL; false when `bindCopy` had already bound it NULL
+    /// (then it still is: nothing to bind).
+    func markNull(_ parameter: Int) -> Bool {
+        guard parameter > 0, parameter < count else { return true }
+        if slots[parameter].isNull { return false }
+        slots[parameter].isNull = true
+        return true
     }
 }
