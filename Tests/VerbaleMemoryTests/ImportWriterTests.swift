@@ -128,4 +128,35 @@ struct ImportWriterTests {
         }
         #expect(alternatives == [false, false, false, true, false, true])
     }
+
+    @Test("Short texts bound from the writer's own buffers are stored exactly: long, shorter, empty and absent values in turn, Khmer included")
+    func copiedBindingsStoreEachValue() throws {
+        // The writer copies each unit's short texts into one buffer per statement parameter and
+        // binds them from there (`RawStatement.bindCopy`): a shorter value after a longer one, an
+        // empty one ('' is not NULL), an absent one and a longer one that outgrows the buffer
+        // must each reach the row as given; so must a NULL after NULLs and after a text (a NULL
+        // is bound only when the parameter is not NULL already).
+        let values: [String?] = ["a-rather-long-identifier-of-forty-bytes!", "short", "", nil, nil, "ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ", nil, "x"]
+        let languages = ["fr-CA", "fr", "km", "fr-CA", "fr", "km", "fr", "fr"]
+        var units: [TranslationUnit] = []
+        for (index, value) in values.enumerated() {
+            var metadata = UnitMetadata(creationUser: value, changeUser: value, origin: value ?? "origin\(index)")
+            metadata.nextContext = value
+            units.append(unit([("en", "Text number \(index)"), (languages[index], "Texte numéro \(index)")], id: value, metadata: metadata))
+        }
+        let memory = try temporaryMemory()
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "bound.tmx", units: units)], options: ImportOptions(scrubPersonalData: false))
+        let rows = try memory.read { db in
+            try Row.fetchAll(db, sql: "SELECT quote(tuid), quote(creation_user), quote(change_user), quote(origin), quote(next_context) FROM unit ORDER BY id")
+        }
+        let quoted = { (value: String?) in value.map { "'\($0)'" } ?? "NULL" }
+        #expect(rows.count == values.count)
+        for (index, row) in rows.enumerated() {
+            let value = quoted(values[index])
+            let origin = quoted(values[index] ?? "origin\(index)")
+            #expect((0..<5).map { row[$0] as String } == [value, value, value, origin, value], "unit \(index)")
+        }
+        let tags = try memory.read { db in try String.fetchAll(db, sql: "SELECT language FROM variant ORDER BY id") }
+        #expect(tags == languages.flatMap { ["en", $0] })
+    }
 }

@@ -17,20 +17,37 @@ struct UnitWriter {
         case merged(id: Int64)
     }
 
-    /// What the writer needs beyond the unit, derived from its texts alone (no database):
-    /// canonical tags, the unit fingerprint and the source hash.
+    /// What the writer needs beyond the unit, derived from the unit alone (no database):
+    /// canonical tags, the unit fingerprint and the source hash, and the JSON of its list-valued
+    /// metadata (`MetadataCoding`, nil for an empty list).
     struct Keys: Sendable {
         var tags: [String]
         var fingerprint: Int64
         var sourceHash: Int64
+        /// The unit's notes, properties and attributes as stored.
+        var metadataJSON: (notes: String?, properties: String?, attributes: String?)
+        /// Per variant: its inline tags, properties, notes and attributes as stored.
+        var variantJSON: [(tags: String?, properties: String?, notes: String?, attributes: String?)]
 
-        /// Cost: one FNV pass over the unit's UTF-8 bytes. `tagText` renders a language's
-        /// canonical tag (callers cache it: one rendering per language, not per variant).
+        /// Cost: one FNV pass over the unit's UTF-8 bytes, and one `JSONEncoder` run per
+        /// non-empty list (none for a plain unit). `tagText` renders a language's canonical tag
+        /// (callers cache it: one rendering per language, not per variant).
+        ///
+        /// The JSON is made here because the import makes `Keys` on its analysis threads: a
+        /// `JSONEncoder` run costs tens of thousands of instructions, and a memory exported by a
+        /// CAT tool carries properties and attributes (`usagecount`, `x-client`…) on every unit,
+        /// which the writer — the import's one serial thread — used to encode itself.
         init(_ unit: TranslationUnit, tagText: (LanguageTag) -> String = { $0.description }) {
             tags = unit.variants.map { tagText($0.language) }
             let hashes = UnitFingerprint.unitsAndSource(unit.variants, tags: tags)
             fingerprint = hashes.units
             sourceHash = Int64(bitPattern: hashes.source)
+            metadataJSON = (MetadataCoding.encode(unit.metadata.notes), MetadataCoding.encode(unit.metadata.properties),
+                            MetadataCoding.encode(unit.metadata.attributes))
+            variantJSON = unit.variants.map {
+                (MetadataCoding.encode($0.tags), MetadataCoding.encode($0.properties), MetadataCoding.encode($0.notes),
+                 MetadataCoding.encode($0.attributes))
+            }
         }
     }
 
@@ -78,7 +95,7 @@ struct UnitWriter {
 
     /// Stores `unit` with its `keys` (`Keys(unit)`, computed beforehand).
     mutating func store(_ unit: TranslationUnit, keys: Keys) throws -> Outcome {
-        guard !unit.variants.isEmpty, keys.tags.count == unit.variants.count else {
+        guard !unit.variants.isEmpty, keys.tags.count == unit.variants.count, keys.variantJSON.count == unit.variants.count else {
             throw MemoryError.invalidUnit(id: unit.id, reason: "it has no variants (the import skips such units before storing)")
         }
         let fingerprint = keys.fingerprint
@@ -86,21 +103,21 @@ struct UnitWriter {
         // Fields are read in place (`unit.metadata.x`, `unit.variants[i].x`), never through a
         // copied `UnitMetadata` or `Variant`: a copy retains and releases every string and array
         // it holds, about a dozen atomic operations per unit on the writer, for nothing.
-        insertUnit.bind(1, unit.id)
+        insertUnit.bindCopy(1, unit.id)
         insertUnit.bind(2, fingerprint)
         insertUnit.bind(3, sourceHash)
-        insertUnit.bind(4, keys.tags[0])
+        insertUnit.bindCopy(4, keys.tags[0])
         insertUnit.bind(5, MetadataCoding.seconds(unit.metadata.creationDate))
-        insertUnit.bind(6, unit.metadata.creationUser)
+        insertUnit.bindCopy(6, unit.metadata.creationUser)
         insertUnit.bind(7, MetadataCoding.seconds(unit.metadata.changeDate))
-        insertUnit.bind(8, unit.metadata.changeUser)
-        insertUnit.bind(9, unit.metadata.origin)
-        insertUnit.bind(10, unit.metadata.review.rawValue)
-        insertUnit.bind(11, unit.metadata.previousContext)
-        insertUnit.bind(12, unit.metadata.nextContext)
-        insertUnit.bind(13, MetadataCoding.encode(unit.metadata.notes))
-        insertUnit.bind(14, MetadataCoding.encode(unit.metadata.properties))
-        insertUnit.bind(15, MetadataCoding.encode(unit.metadata.attributes))
+        insertUnit.bindCopy(8, unit.metadata.changeUser)
+        insertUnit.bindCopy(9, unit.metadata.origin)
+        insertUnit.bindCopy(10, unit.metadata.review.rawValue)
+        insertUnit.bindCopy(11, unit.metadata.previousContext)
+        insertUnit.bindCopy(12, unit.metadata.nextContext)
+        insertUnit.bindCopy(13, keys.metadataJSON.notes)
+        insertUnit.bindCopy(14, keys.metadataJSON.properties)
+        insertUnit.bindCopy(15, keys.metadataJSON.attributes)
         try insertUnit.run()
         guard insertUnit.changes > 0 else {
             return .merged(id: try merge(unit, sourceHash: sourceHash, fingerprint: fingerprint))
@@ -108,11 +125,11 @@ struct UnitWriter {
         let id = insertUnit.lastInsertedRowID
         for ordinal in unit.variants.indices {
             insertVariant.bind(1, VariantID.make(unit: id, ordinal: ordinal))
-            insertVariant.bind(2, keys.tags[ordinal])
-            insertVariant.bind(4, MetadataCoding.encode(unit.variants[ordinal].tags))
-            insertVariant.bind(5, MetadataCoding.encode(unit.variants[ordinal].properties))
-            insertVariant.bind(6, MetadataCoding.encode(unit.variants[ordinal].notes))
-            insertVariant.bind(7, MetadataCoding.encode(unit.variants[ordinal].attributes))
+            insertVariant.bindCopy(2, keys.tags[ordinal])
+            insertVariant.bindCopy(4, keys.variantJSON[ordinal].tags)
+            insertVariant.bindCopy(5, keys.variantJSON[ordinal].properties)
+            insertVariant.bindCopy(6, keys.variantJSON[ordinal].notes)
+            insertVariant.bindCopy(7, keys.variantJSON[ordinal].attributes)
             try insertVariant.withText(3, unit.variants[ordinal].text) { try insertVariant.run() }
         }
         if addedSources != nil {
