@@ -96,6 +96,31 @@ extension PersonalDataScrubber {
     private static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maitre"]
         .map { Array($0.utf8) }
 
+    /// Whether a lower-case ASCII letter begins one of `latinTitleKeys`, by byte: a word start
+    /// whose letter begins none ("the", "of", "Commission") compares no key.
+    private static let latinTitleFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for key in latinTitleKeys { table[Int(key[0])] = true }
+        return table
+    }()
+
+    /// The third UTF-8 byte of the first character of each Khmer key (`khmerKeys`), when its
+    /// second byte is 0x9E (Khmer letters U+1780–U+17BF), as a table: a Khmer character that
+    /// begins no key (most of them) compares none. Keys whose first character lies elsewhere
+    /// are always compared (`khmerKeysOutsideTable`).
+    private static let khmerKeyFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for key in [khmerKeys.born, khmerKeys.phone, khmerKeys.copula] + khmerKeys.titles where key.count >= 3 && key[1] == 0x9E {
+            table[Int(key[2])] = true
+        }
+        return table
+    }()
+
+    /// True when some Khmer key does not start with a Khmer letter (E1 9E xx); then the table
+    /// cannot decide and every E1 position compares the keys, as before the table.
+    private static let khmerKeysOutsideTable: Bool =
+        ([khmerKeys.born, khmerKeys.phone, khmerKeys.copula] + khmerKeys.titles).contains { $0.count < 3 || $0[0] != 0xE1 || $0[1] != 0x9E }
+
     /// The further rules that can match `text`: one pass over its UTF-8 counting digits (ASCII
     /// and Khmer) and noting the literals each rule cannot match without. A superset of what the
     /// expressions need, so filtering never changes what is found (`PrivacyFilterEquivalenceTests`
@@ -106,6 +131,7 @@ extension PersonalDataScrubber {
         return text.withUTF8 { p in
             let count = p.count
             let keys = asciiKeys
+            let latinTitleFirst = latinTitleFirstBytes, khmerFirst = khmerKeyFirstBytes, khmerOutside = khmerKeysOutsideTable
             var digits = 0
             var parenPlus = false, number = false, bAbbreviation = false, nee = false, born = false, phone = false, copula = false
             var latinTitle = false, khmerTitle = false
@@ -138,7 +164,7 @@ extension PersonalDataScrubber {
                     if !isASCIILetter(previous), at(i, keys.me) || at(i, keys.meNBSP) { latinTitle = true }
                     fallthrough
                 default:
-                    if !latinTitle, isASCIILetter(byte), !isASCIILetter(previous) {
+                    if !latinTitle, isASCIILetter(byte), !isASCIILetter(previous), latinTitleFirst[Int(byte | 0x20)] {
                         let lower = byte | 0x20
                         for key in latinTitleKeys where key[0] == lower && at(i, key, folded: true) {
                             latinTitle = true
@@ -147,6 +173,7 @@ extension PersonalDataScrubber {
                     }
                     if byte == 0xE1, i + 2 < count {
                         if p[i + 1] == 0x9F, p[i + 2] >= 0xA0, p[i + 2] <= 0xA9 { digits += 1 }
+                        guard khmerOutside || (p[i + 1] == 0x9E && khmerFirst[Int(p[i + 2])]) else { break }
                         if !born, at(i, khmerKeys.born) { born = true }
                         if !phone, at(i, khmerKeys.phone) { phone = true }
                         if !copula, at(i, khmerKeys.copula) { copula = true }
