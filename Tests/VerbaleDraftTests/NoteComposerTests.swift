@@ -81,7 +81,7 @@ struct SourcedKhmerNameTests {
         #expect(table.rows("state").count == 9)
         #expect(table.rows("seat").count == 7)
         #expect(table.rows("place").count == 9)
-        #expect(table.rows("country").count == 48)
+        #expect(table.rows("country").count == 52)
         #expect(table.rows("country").filter { $0.gender == .noArticle }.count == 27)
         #expect(table.rows("country").allSatisfy { $0.khmer.isEmpty })
         // A country row's source cell attests its French grammar (no article), not Khmer.

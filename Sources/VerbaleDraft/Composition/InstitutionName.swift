@@ -40,6 +40,11 @@ public struct InstitutionName: Sendable, Hashable, Codable {
     /// False for a French country name that takes no article: "de Malte", "à Cuba", "d'Israël"
     /// (not « de la Malte », « du Cuba »; review 1130d M6).
     public var takesArticle: Bool { gender != .noArticle }
+    /// True for a French country's short name as `InstitutionNamer.frenchCountry` reads it
+    /// («France», «Italie», «Japon»), false for a formal name («République tchèque», «Royaume
+    /// de Thaïlande») or one led by a common noun («Île de Man»): only a short name loses its
+    /// article after « Ambassade » (`InstitutionNamer.frenchCountry(_:after:)`).
+    var isShortCountryName = false
 
     /// The name with its definite article: "The Permanent Mission…", "La Mission…", "L'Office…".
     public func withArticle(capitalized: Bool = false) -> String {
@@ -158,11 +163,14 @@ public struct InstitutionNamer: Sendable {
         let row = Self.row(of: Self.heads, startingWith: rest)
         let institution = glossaryInstitution(rest, in: language)
         var name: InstitutionName
+        /// The table's head the name starts with (nil when a glossary institution is longer).
+        var head: Head?
         if let institution, institution.1 > row?.english.unicodeScalars.count ?? 0 {
             name = institution.0
             name.head = language == .french && name.grammarKnown ? Self.shortHead(name.text) : name.text
             rest = Self.dropping(institution.1, from: rest)
         } else if let row {
+            head = row
             name = InstitutionName(language: language, text: language == .french ? row.french : row.khmer, gender: row.gender,
                                    elides: row.elides, head: language == .french ? Self.shortHead(row.french) : row.khmer,
                                    untranslated: [], isUnreviewed: language == .khmer && !row.khmerAttested,
@@ -206,7 +214,18 @@ public struct InstitutionNamer: Sendable {
                 let after = String(rest.dropFirst(3))
                 let (country, consumed) = countryName(after, in: language)
                 if let country {
-                    add(country, as: language == .french ? country.genitive : Self.khmer("នៃ", country.text))
+                    if language == .french {
+                        // The country right after a head from the table: « Ambassade de
+                        // France », « Mission permanente de la France » (the head's row decides).
+                        let (text, unattested) = Self.frenchCountry(country, after: parts.count == 1 ? head : nil)
+                        add(country, as: text)
+                        if let unattested {
+                            name.isUnreviewed = true
+                            name.sources.append(unattested)
+                        }
+                    } else {
+                        add(country, as: Self.khmer("នៃ", country.text))
+                    }
                     rest = Self.dropping(consumed, from: after)
                     continue
                 }
@@ -460,11 +479,43 @@ public struct InstitutionNamer: Sendable {
         let elides = gender != .plural && (row?.elides == true || "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x"))
         var country = InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [],
                                       isUnreviewed: false)
+        let first = name.split(whereSeparator: { $0 == " " || $0 == "-" }).first.map { $0.lowercased() } ?? ""
+        country.isShortCountryName = !commonNounLeads.contains(first)
         if stated == nil, let row, row.gender == .noArticle {
             country.isUnreviewed = row.khmerSource == nil
             country.sources = ["\(name): no article in French — \(row.khmerSource ?? "no source (unreviewed)")"]
         }
         return country
+    }
+
+    /// First words that make a French country name a common noun's phrase rather than a short
+    /// name — the state forms' (« République tchèque », « Royaume-Uni » aside, which is one
+    /// word) and « Île », « Région », « Fédération », « Territoire » — so it keeps its article
+    /// after « Ambassade » as after any head: « l'Ambassade de la République dominicaine ».
+    static let commonNounLeads: Set<String> = Set(stateForms.map { $0.french.lowercased() } + ["île", "région", "fédération", "territoire"])
+
+    /// How a French country follows `head` ("of <country>" right after it): its `genitive`
+    /// («de la France», «du Japon», «des Pays-Bas», «de Singapour»), except after a head whose
+    /// table row says `drop` (« Ambassade », « Consulat général », « Consulat », « Légation »),
+    /// where a short name that would take « la » or « l' » takes none: « l'Ambassade de
+    /// France », « de Thaïlande », « d'Italie », « d'Iran » (it gave « de la France », « de
+    /// l'Italie »). Masculine and plural names keep theirs (« du Japon », « des États-Unis »),
+    /// as do formal names (« de la République tchèque ») and countries whose row says `keep`.
+    /// The second value is the source note when the reading is no source's (a `drop` head or
+    /// `keep` country row without a source), which marks the name unreviewed; nil otherwise.
+    /// Heads whose row says nothing (« Mission permanente », « Ministère ») keep the article:
+    /// « la Mission permanente de la France » (the sources are in the table's rows).
+    static func frenchCountry(_ country: InstitutionName, after head: Head?) -> (String, String?) {
+        guard let head, head.countryArticle == .drop, country.isShortCountryName, country.grammarKnown, country.takesArticle,
+              country.gender != .plural, country.gender == .feminine || country.elides else { return (country.genitive, nil) }
+        if let keep = frenchCountryRows.first(where: { $0.countryArticle == .keep && (country.text == $0.french || country.text.hasPrefix($0.french + " ")) }) {
+            let unattested = keep.countryArticleSource == nil
+                ? "\(country.text): keeps its article after « \(head.french) » — no source (unreviewed)" : nil
+            return (country.genitive, unattested)
+        }
+        let unattested = head.countryArticleSource == nil
+            ? "\(country.text): no article after « \(head.french) » — no source (unreviewed)" : nil
+        return ((country.elides ? "d'" : "de ") + country.text, unattested)
     }
 
     /// The number and gender a glossary term states with TBX's `grammaticalNumber` and

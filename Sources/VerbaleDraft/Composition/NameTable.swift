@@ -21,10 +21,33 @@ struct NameTable: Sendable {
         /// The IANA time zone whose CLDR exemplar city is this place (places only).
         var zone: String?
 
+        /// The ninth, optional column (`country-article`): a head whose country loses its
+        /// article (`drop`), or a country that keeps it after such a head (`keep`); nil for the
+        /// rest. See `CountryArticle`.
+        var countryArticle: CountryArticle?
+        /// What attests `countryArticle` (the text after "drop:" or "keep:"); nil when no
+        /// source does, and the reading is Verbale's, shown `[unreviewed]`.
+        var countryArticleSource: String?
+
         var khmerAttested: Bool { khmerSource != nil }
         /// False for a country row whose gender cell is `none`: the name takes no article in
         /// French (review 1130d M6); its `khmerSource` cell then names the source of that reading.
         var takesArticle: Bool { gender != .noArticle }
+    }
+
+    /// How a country's French article behaves after a head, beyond its gender and elision.
+    ///
+    /// French drops the article of a feminine or vowel-initial country after the noun naming
+    /// a state's own post abroad — « l'Ambassade de France », « le Consulat général d'Italie »,
+    /// « l'Ambassade d'Iran » — and keeps it after other heads (« la Mission permanente de la
+    /// France », « le Ministère des Affaires étrangères de la France ») and for masculine and
+    /// plural names (« l'Ambassade du Japon », « des États-Unis »). Which head does which is
+    /// usage, not grammar one could derive, so it is a cell of the head's row with its source.
+    enum CountryArticle: String, Sendable, Equatable {
+        /// A head row: a feminine or vowel-initial country right after it takes no article.
+        case drop
+        /// A country row: the name keeps its article even after a `drop` head.
+        case keep
     }
 
     var rows: [Row]
@@ -75,7 +98,9 @@ struct NameTable: Sendable {
             func fail(_ column: Int, _ reason: String) -> DraftError {
                 .malformedMemory(file, "\(file):\(number):\(column): \(reason)")
             }
-            guard cells.count == 8 else { throw fail(1, "expected 8 tab-separated columns, found \(cells.count)") }
+            guard cells.count == 8 || cells.count == 9 else {
+                throw fail(1, "expected 8 tab-separated columns (or 9 with country-article), found \(cells.count)")
+            }
             guard kinds.contains(cells[0]) else { throw fail(1, "unknown kind \"\(cells[0])\" (head, state, seat, place or country)") }
             // Country rows carry French grammar only: Khmer country names come from the glossary or CLDR.
             guard !cells[1].isEmpty, !cells[2].isEmpty, !cells[5].isEmpty || cells[0] == "country" else {
@@ -90,10 +115,29 @@ struct NameTable: Sendable {
             default: throw fail(4, "gender must be m, f or pl\(cells[0] == "country" ? " (or none: no article)" : ""), not \"\(cells[3])\"")
             }
             guard ["yes", "no", ""].contains(cells[4]) else { throw fail(5, "elides must be yes or no, not \"\(cells[4])\"") }
+            let (countryArticle, countryArticleSource) = try Self.countryArticle(cells.count == 9 ? cells[8] : "", kind: cells[0]) { fail(9, $0) }
             rows.append(Row(kind: cells[0], english: cells[1], french: cells[2], gender: gender, elides: cells[4] == "yes",
-                            khmer: cells[5], khmerSource: cells[6].isEmpty ? nil : cells[6], zone: cells[7].isEmpty ? nil : cells[7]))
+                            khmer: cells[5], khmerSource: cells[6].isEmpty ? nil : cells[6], zone: cells[7].isEmpty ? nil : cells[7],
+                            countryArticle: countryArticle, countryArticleSource: countryArticleSource))
         }
         return NameTable(rows: rows)
+    }
+
+    /// The `country-article` cell: empty, `drop` (heads only) or `keep` (countries only), each
+    /// alone or followed by ": " and its source.
+    private static func countryArticle(_ cell: String, kind: String,
+                                       fail: (String) -> DraftError) throws(DraftError) -> (CountryArticle?, String?) {
+        guard !cell.isEmpty else { return (nil, nil) }
+        let parts = cell.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let value = CountryArticle(rawValue: parts[0]) else {
+            throw fail("country-article must be drop or keep, optionally followed by \": source\", not \"\(cell)\"")
+        }
+        let allowed: CountryArticle = kind == "country" ? .keep : .drop
+        guard value == allowed, kind == "head" || kind == "country" else {
+            throw fail("country-article \(value.rawValue) is for \(value == .drop ? "head" : "country") rows, not \(kind) rows")
+        }
+        let source = parts.count == 2 && !parts[1].isEmpty ? parts[1] : nil
+        return (value, source)
     }
 }
 
