@@ -488,10 +488,10 @@ public struct InstitutionNamer: Sendable {
         return country
     }
 
-    /// First words that make a French country name a common noun's phrase rather than a short
-    /// name — the state forms' (« République tchèque », « Royaume-Uni » aside, which is one
-    /// word) and « Île », « Région », « Fédération », « Territoire » — so it keeps its article
-    /// after « Ambassade » as after any head: « l'Ambassade de la République dominicaine ».
+    /// First words (before a space or hyphen) that make a French country name a common noun's
+    /// phrase rather than a short name — the state forms' (« République tchèque », « Royaume-Uni »)
+    /// and « Île », « Région », « Fédération », « Territoire » — so it keeps its article after
+    /// « Ambassade » as after any head: « l'Ambassade de la République dominicaine ».
     static let commonNounLeads: Set<String> = Set(stateForms.map { $0.french.lowercased() } + ["île", "région", "fédération", "territoire"])
 
     /// How a French country follows `head` ("of <country>" right after it): its `genitive`
