@@ -13,8 +13,9 @@ import VerbaleCore
 /// - dates of birth are compared by value: day, month (by number or by name in any of the three
 ///   languages, `CalendarNames`) and year, Khmer digits read as ASCII ones;
 /// - phone and identity-card numbers by their digits, spacing and digit script ignored; a phone
-///   number also with its Cambodian country code written `+855` on one side and a leading `0`
-///   on the other.
+///   number also with its country code written `+855`, `+33` or `+44` on one side and a leading
+///   `0` on the other (review 1130e M1 added France and Britain: `phoneKey`), and writings of one
+///   number given one placeholder number (`phoneWritings`).
 /// Names are not carried across scripts: "Keo Rithy" and កែវ រិទ្ធី are the same person only by
 /// transliteration, which Verbale does not do (a known limit; the report's findings show which
 /// variant held which name).
@@ -74,13 +75,51 @@ extension PersonalDataScrubber {
         String(text.unicodeScalars.compactMap { digitValue($0).map { Character(String($0)) } })
     }
 
-    /// A phone number's digits without a Cambodian country code or trunk `0`: `+855 12 345 678`
-    /// and `012 345 678` both give `12345678`.
+    /// A phone number's digits without the `00` dialled abroad, a Cambodian, French or British
+    /// country code, or a trunk `0`: `+855 12 345 678` and `012 345 678` both give `12345678`;
+    /// `+33 1 45 03 47 20`, `+33 (0)1 45 03 47 20`, `0033 1 45 03 47 20` and `01 45 03 47 20`
+    /// give `145034720`; `+44 20 7946 0018` and `020 7946 0018` give `2079460018` (review 1130e
+    /// M1). A country code is taken only from a number long enough to hold one and a national
+    /// number after it (8 digits for Cambodia, 9 for France and Britain), and only where no trunk
+    /// `0` comes first, so a national number (`033 …`) never loses a digit.
     static func phoneKey(_ digits: String) -> String {
         var key = Substring(digits)
-        if key.count >= 10, key.hasPrefix("855") { key = key.dropFirst(3) }
+        if key.count >= 12, key.hasPrefix("00"), !key.hasPrefix("000") { key = key.dropFirst(2) }
+        if key.count >= 10, key.hasPrefix("855") {
+            key = key.dropFirst(3)
+        } else if key.count >= 11, key.hasPrefix("33") || key.hasPrefix("44") {
+            key = key.dropFirst(2)
+        }
         while key.first == "0" { key = key.dropFirst() }
         return String(key)
+    }
+
+    /// For each phone value of a unit written another way earlier in it, the key of that first
+    /// writing (`valueKey`): `0145034720` → `+33145034720` when English came first. Keys are the
+    /// spans' (`perVariant[v]`, in the variants' `texts`); writings are the same number when their
+    /// `phoneKey`s are equal and six digits long at least. Empty for most units (one writing).
+    ///
+    /// Why: `numberValues` gives a value new to a variant the number of a value that variant lacks,
+    /// which pairs writings right only when the unit holds one number; with two given in another
+    /// order in French ("Call +33 … or +44 …" / « Appelez le 020 … ou le 01 … ») the placeholders
+    /// were crossed. Cost: one digit pass per phone span, only for units where something was found.
+    static func phoneWritings(_ perVariant: [[Span]], texts: [String]) -> [String: String] {
+        var first: [String: String] = [:]
+        var writings: [String: String] = [:]
+        for (index, spans) in perVariant.enumerated() {
+            let ns = texts[index] as NSString
+            for span in spans where span.kind == .phone {
+                guard let key = span.key else { continue }
+                let number = phoneKey(digitString(ns.substring(with: span.range)))
+                guard number.count >= 6 else { continue }
+                if let earlier = first[number] {
+                    if earlier != key { writings[key] = earlier }
+                } else {
+                    first[number] = key
+                }
+            }
+        }
+        return writings
     }
 
     private static let crossWritingExpressions: (dates: NSRegularExpression, numbers: NSRegularExpression)? = {

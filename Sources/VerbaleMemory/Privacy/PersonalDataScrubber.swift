@@ -7,7 +7,9 @@ import VerbaleCore
 /// What it recognises (English, French, Khmer):
 /// - e-mail addresses;
 /// - phone numbers: international (`+855 23 216 141`), Cambodian local (`012 345 678`,
-///   `០១២ ៣៤៥ ៦៧៨`, also glued to the Khmer word before it: "…មកលេខ០១២ ៣៤៥ ៦៧៨"), and any number
+///   `០១២ ៣៤៥ ៦៧៨`, also glued to the Khmer word before it: "…មកលេខ០១២ ៣៤៥ ៦៧៨"), French and
+///   British national (`01 45 03 47 20`, `01.45.03.47.20`, `020 7946 0018`:
+///   `PersonalDataNationalPhones`), and any number
 ///   after `Tel`/`Phone`/`Fax`/`Tél.`/`ទូរស័ព្ទ`; digit groups may be separated by U+200B (with
 ///   or without a space), as Khmer is typed. Not after a Latin letter, a digit or `/` (reference
 ///   numbers "No. 2021/01/045"), nor a group after a digit and a space (amounts "1 000 000 000");
@@ -272,6 +274,10 @@ public final class PersonalDataScrubber {
             // A country code in parentheses without `+`: `(855) 23 216 666`.
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\(\\d{1,4}\\)\(separator)?\\d{1,4}(?:\(separator)\\d{2,4}){2,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .parenDigit]),
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/.+-]--\(khmerLetter)])(?<!\\d[ \\u00A0\\u200B]{1,2})[0០]\\d{1,2}\(separator)\\d{3}\(separator)\\d{3,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .zeroLead]),
+            // French and British national numbers (`01 45 03 47 20`, `020 7946 0018`: review 1130e
+            // M1, `PersonalDataNationalPhones`); they begin with `0` like the Cambodian ones.
+            Pattern(kind: .phone, regex: try regex(Self.frenchNationalPhonePattern, .phone), group: 0, needs: [.digits, .zeroLead]),
+            Pattern(kind: .phone, regex: try regex(Self.britishNationalPhonePattern, .phone), group: 0, needs: [.digits, .zeroLead]),
             Pattern(kind: .dateOfBirth, regex: try regex("(?:\\b(?i:born(?:\\s+on)?|date\\s+of\\s+birth\\s*[:,]?|dob\\s*[:.]?|née?\\s+le|née?|date\\s+de\\s+naissance\\s*[:,]?)|ថ្ងៃ\(gap)ខែ\(gap)ឆ្នាំ\(gap)កំណើត\(gap)[:៖]?|\(bornGlued))[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .birthWord]),
             Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .khmerBorn], personBefore: true),
             // Plural titles first (they win an overlap): `MM. Dupont et Martin`, `Mmes Durand,
@@ -794,10 +800,14 @@ public final class PersonalDataScrubber {
             repeats += Self.crossWritingSpans(of: known, originals: originals, in: unit.variants[index].text, outside: perVariant[index] + repeats)
             if !repeats.isEmpty { perVariant[index] = (perVariant[index] + repeats).sorted { $0.range.location < $1.range.location } }
         }
+        // Writings of one phone number (`+33 1 45 03 47 20`, `01 45 03 47 20`) are one value
+        // for numbering, so two numbers given in another order keep their placeholders (review 1130e M1).
+        let writings = Self.phoneWritings(perVariant, texts: unit.variants.map(\.text))
+        func numbered(_ kind: PersonalDataKind, _ key: String) -> String { kind == .phone ? writings[key] ?? key : key }
         let keys: [[PersonalDataKind: [String]]] = perVariant.map { spans in
             var byKind: [PersonalDataKind: [String]] = [:]
             for span in spans {
-                let key = span.key ?? ""
+                let key = numbered(span.kind, span.key ?? "")
                 if !(byKind[span.kind]?.contains(key) ?? false) { byKind[span.kind, default: []].append(key) }
             }
             return byKind
@@ -805,7 +815,7 @@ public final class PersonalDataScrubber {
         let numbers = Self.numberValues(keys)
         // Unnumbered (`{PERSON}`) when each variant holds one value of the kind, all numbered 1.
         func placeholder(_ kind: PersonalDataKind, _ key: String) -> String {
-            let number = numbers[kind]?[key] ?? 1
+            let number = numbers[kind]?[numbered(kind, key)] ?? 1
             return kind.placeholder(number: (numbers[kind]?.values.max() ?? 1) > 1 ? number : nil)
         }
         for index in known.indices { known[index].placeholder = placeholder(known[index].kind, known[index].key) }
