@@ -613,7 +613,7 @@ public final class PersonalDataScrubber {
         // unit's other free texts, so a note naming a second person never shares the text's bare
         // `{PERSON}` (acceptance review), while one person in two notes keeps one placeholder.
         var highest: [PersonalDataKind: Int] = [:]
-        var scanned: Set<PersonalDataKind> = []
+        var scanned = KindSet()
         // The variants as they came (a retain, not a copy): their texts are read only when a free
         // text holds a value new to the unit (`highestPlaceholder`), which most units never do.
         let variants = unit.variants
@@ -736,7 +736,7 @@ public final class PersonalDataScrubber {
         // that unit alone). Values found in the unit's texts are still looked for in it.
         if let origin = unit.metadata.origin {
             let saved = (placeholders, highest, scanned)
-            (placeholders, highest, scanned) = ([:], [:], Set(PersonalDataKind.allCases))
+            (placeholders, highest, scanned) = ([:], [:], KindSet.all)
             unit.metadata.origin = clean(origin, field: "origin", language: source, identifier: true)
             (placeholders, highest, scanned) = saved
         }
