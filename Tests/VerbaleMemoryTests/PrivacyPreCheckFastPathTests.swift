@@ -6,14 +6,24 @@ import VerbaleCore
 /// The table-driven byte pre-checks of the privacy pass (`possibleFurtherRules`,
 /// `possibleIntroductions`) return exactly what their reference forms return — the per-byte
 /// `switch` they replace — on real lines, identifiers, every prefix of real lines (the ends of
-/// the buffer) and random strings made of the keys and their near misses.
+/// the buffer) and random strings made of the keys and their near misses; but for the Latin
+/// function titles, which the fast form reads whole with what must follow them
+/// (`functionTitleCanMatch`): it lets through a subset of the reference's texts, and the rules
+/// run on that subset find what they find unfiltered (`functionTitlesFilteredAsUnfiltered`).
 @Suite("Privacy pre-checks: the table-driven passes equal their reference forms")
 struct PrivacyPreCheckFastPathTests {
     /// Texts whose fast and reference answers differ (with both, for the message).
     static func mismatches(_ texts: [String]) -> [String] {
         var differing: [String] = []
         for text in texts {
-            let further = PersonalDataScrubber.possibleFurtherRules(text), furtherReference = PersonalDataScrubber.possibleFurtherRulesReference(text)
+            let title = PersonalDataScrubber.FurtherRules.latinFunctionTitle
+            var further = PersonalDataScrubber.possibleFurtherRules(text), furtherReference = PersonalDataScrubber.possibleFurtherRulesReference(text)
+            // The title flag only where the reference has it too; then compared without it.
+            if further.contains(title), !furtherReference.contains(title) {
+                differing.append("\(text.debugDescription): a function title the reference does not see")
+            }
+            further.remove(title)
+            furtherReference.remove(title)
             let introductions = PersonalDataScrubber.possibleIntroductions(text)
             let introductionsReference = PersonalDataScrubber.possibleIntroductionsReference(text)
             if further != furtherReference || introductions != introductionsReference {
@@ -117,5 +127,61 @@ struct PrivacyPreCheckFastPathTests {
             }
         }
         for kind in PersonalDataKind.allCases { #expect(PersonalDataScrubber.KindSet.all.contains(kind)) }
+    }
+
+    @Test("The Latin function titles written out as literals keep no expression syntax, and cover every title")
+    func functionTitleKeys() {
+        let keys = PersonalDataScrubber.latinFunctionTitleKeys
+        for key in keys {
+            let text = String(decoding: key.bytes, as: UTF8.self)
+            #expect(!text.contains { "[]()\\?*+|".contains($0) }, "\(text)")
+        }
+        #expect(keys.count == PersonalDataScrubber.latinFunctionTitles.count + 2)
+        #expect(keys.filter(\.open).count == 2)
+    }
+
+    @Test("20,000 random strings of function titles (every case, glued, split), separators and words: the further rules find filtered what they find unfiltered")
+    func functionTitlesFilteredAsUnfiltered() {
+        var titles = PersonalDataScrubber.latinFunctionTitleKeys.map { String(decoding: $0.bytes, as: UTF8.self) }
+        titles += titles.map { $0.prefix(1).uppercased() + $0.dropFirst() } + titles.map { $0.uppercased() }
+        titles += ["Consul", "Consuls", "consultation", "professional", "Prof", "Prof.", "charge", "Chargé", "Chargé d’affaires a.i.",
+                   "Chargé d'affaires a. i.", "ministers", "Ministerial", "Ambassadors", "Attachés", "Maître", "Maitre", "Me", "H.E", "H. E",
+                   "l'Ambassadeur", "d’Ambassadeur", "xMinister", "éMinister", "1Minister", "-Minister", "Ministre-Conseiller", "Consul-General",
+                   "Consul General", "Consul-general", "Professor-Emeritus"]
+        let separators = [" ", "  ", "\u{A0}", " \u{A0} ", "\t", "\n", "\u{200B}", "", "-", ", ", ". ", "\u{202F}"]
+        let words = ["Sok", "Vanna", "Prak", "Sokhonn", "Élise", "Émile", "Jean", "Dupont", "sok", "vanna", "of", "Extraordinary",
+                     "Plenipotentiary", "a.i.", "Ly", "Dara", "O'Neill", "Jean-Marc", "J.", "İnci", "Ängel", "12", "ឯក", "{PERSON}", "Mr", "and"]
+        var random = SplitMix(state: 0x3005_0004)
+        var differing: [String] = []
+        var found = 0
+        for _ in 0..<20_000 {
+            var text = random.next(3) == 0 ? words[random.next(words.count)] + separators[random.next(separators.count)] : ""
+            text += titles[random.next(titles.count)]
+            for _ in 0..<(1 + random.next(4)) {
+                text += separators[random.next(separators.count)] + words[random.next(words.count)]
+            }
+            let filtered = PersonalDataScrubber.furtherRuleSpans(in: text).map { "\($0.kind.rawValue)@\($0.range.location)+\($0.range.length)" }
+            let unfiltered = PersonalDataScrubber.furtherRuleSpans(in: text, filtered: false).map { "\($0.kind.rawValue)@\($0.range.location)+\($0.range.length)" }
+            if !unfiltered.isEmpty { found += 1 }
+            if filtered != unfiltered { differing.append("\(text.debugDescription): filtered \(filtered), unfiltered \(unfiltered)") }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+        // Names after titles are found in many of them, so the comparison is not empty.
+        #expect(found > 300)
+    }
+
+    @Test("The eight-byte test says a byte is there exactly when one of the eight is it")
+    func wordHoldsByte() {
+        var random = SplitMix(state: 0x3005_0005)
+        for _ in 0..<20_000 {
+            // Bytes near the targets and the borrow edges (0x00, 0x01, 0x80, 0xFF) most of the time.
+            let alphabet: [UInt8] = [0x00, 0x01, 0x60, 0x61, 0x62, 0x6D, 0x6E, 0x6F, 0x7F, 0x80, 0xE0, 0xE1, 0xE2, 0xFF]
+            var bytes: [UInt8] = []
+            for _ in 0..<8 { bytes.append(random.next(4) == 0 ? UInt8(random.next(256)) : alphabet[random.next(alphabet.count)]) }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            for target: UInt8 in [0x6E, 0x61, 0xE1, 0x00, 0xFF] {
+                #expect(PersonalDataScrubber.holds(word, target) == bytes.contains(target), "\(bytes) \(target)")
+            }
+        }
     }
 }

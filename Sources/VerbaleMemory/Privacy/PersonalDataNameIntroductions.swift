@@ -129,7 +129,17 @@ extension PersonalDataScrubber {
         let count = bytes.count
         var found: Introductions = []
         var i = 0
+        let base = bytes.baseAddress
         while i + 2 < count {
+            // Eight bytes at a time while none of them is `n`, `a` or 0xE1 (every byte the
+            // reference skips): one word load and three exact "holds this byte" tests.
+            if let base, i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if !Self.holds(word, 0x6E), !Self.holds(word, 0x61), !Self.holds(word, 0xE1) {
+                    i += 8
+                    continue
+                }
+            }
             let byte = bytes[i]
             guard byte == 0x6E || byte == 0x61 || byte == 0xE1 else {
                 i += 1
@@ -140,6 +150,15 @@ extension PersonalDataScrubber {
             i += 1
         }
         return found
+    }
+
+    /// Whether one of the eight bytes of `word` is `byte`: the exact zero-byte test
+    /// (`(v − 0x01…01) & ~v & 0x80…80` is non-zero exactly when a byte of `v` is zero) on
+    /// `word` XOR `byte` repeated.
+    @inline(__always)
+    static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let v = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 
     /// What the reference finds at byte `i` (`i + 2 < bytes.count`) of a text: the expressions
