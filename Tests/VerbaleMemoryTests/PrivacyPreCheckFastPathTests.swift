@@ -138,6 +138,8 @@ struct PrivacyPreCheckFastPathTests {
         }
         #expect(keys.count == PersonalDataScrubber.latinFunctionTitles.count + 2)
         #expect(keys.filter(\.open).count == 2)
+        // Grouped by first letter, every key once.
+        #expect(PersonalDataScrubber.latinFunctionTitleKeysByLetter.reduce(0) { $0 + $1.count } == keys.count)
     }
 
     @Test("20,000 random strings of function titles (every case, glued, split), separators and words: the further rules find filtered what they find unfiltered")
@@ -181,6 +183,9 @@ struct PrivacyPreCheckFastPathTests {
             let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
             for target: UInt8 in [0x6E, 0x61, 0xE1, 0x00, 0xFF] {
                 #expect(PersonalDataScrubber.holds(word, target) == bytes.contains(target), "\(bytes) \(target)")
+                // The lowest flag is the first byte equal to the target.
+                let flags = PersonalDataScrubber.zeroBytes(UInt64(littleEndian: word), target)
+                #expect((flags == 0 ? nil : flags.trailingZeroBitCount >> 3) == bytes.firstIndex(of: target), "\(bytes) \(target)")
             }
         }
     }

@@ -132,8 +132,11 @@ extension PersonalDataScrubber {
     /// text through. Here one table read (`furtherByteClasses`) skips the bytes where the
     /// reference does nothing (all but digits, `(`, `,`, `N`, `n`, `H`, `M`, the first letters of
     /// the Latin keys and the first byte of Khmer), and every other byte runs the reference's own
-    /// test; `PersonalDataFurtherRulesFilterTests` checks both return the same on the corpora and
-    /// random strings. Cost: O(n) byte reads; key compares only where a key's first byte stands.
+    /// test — but for the Latin function titles, read whole with what must follow them
+    /// (`functionTitleCanMatch`). `PrivacyPreCheckFastPathTests` checks both return the same on
+    /// the corpora and random strings (the title flag: a subset, with the rules finding filtered
+    /// what they find unfiltered). Cost: O(n) byte reads; key compares only where a key's first
+    /// byte stands.
     static func possibleFurtherRules(_ text: String) -> FurtherRules {
         var text = text
         return text.withUTF8 { possibleFurtherRules($0) }
@@ -181,6 +184,12 @@ extension PersonalDataScrubber {
             if isASCIILetter(bytes[0]) { bytes[0] |= 0x20 }
             return FunctionTitleKey(bytes: bytes, open: open)
         }
+    }
+
+    /// `latinFunctionTitleKeys` by their first letter (`a` to `z`): a word start compares only the
+    /// few keys of its letter, not all 25 (each a copy of the key, so a retain and a release).
+    static let latinFunctionTitleKeysByLetter: [[FunctionTitleKey]] = (UInt8(0x61)...0x7A).map { letter in
+        latinFunctionTitleKeys.filter { $0.bytes[0] == letter }
     }
 
     /// Whether the Latin function title expression can match with `key` at `i` (where a word
@@ -232,7 +241,7 @@ extension PersonalDataScrubber {
     static func possibleFurtherRules(_ p: UnsafeBufferPointer<UInt8>) -> FurtherRules {
         let count = p.count
         let classes = furtherByteClasses
-        let keys = asciiKeys, khmer = khmerKeys, titleKeys = latinFunctionTitleKeys, nee = neeKeys
+        let keys = asciiKeys, khmer = khmerKeys, titleKeys = latinFunctionTitleKeysByLetter, nee = neeKeys
         let khmerFirst = khmerKeyFirstBytes, khmerOutside = khmerKeysOutsideTable
         var digits = 0
         var parenPlus = false, number = false, bAbbreviation = false, neeFound = false, born = false, phone = false, copula = false
@@ -241,7 +250,8 @@ extension PersonalDataScrubber {
         /// (`functionTitleCanMatch`).
         func latinKeyAt(_ i: Int, _ byte: UInt8) -> Bool {
             let lower = byte | 0x20
-            for key in titleKeys where key.bytes[0] == lower && functionTitleCanMatch(p, i, key) { return true }
+            guard lower >= 0x61, lower <= 0x7A else { return false }
+            for key in titleKeys[Int(lower - 0x61)] where functionTitleCanMatch(p, i, key) { return true }
             return false
         }
         var i = 0
