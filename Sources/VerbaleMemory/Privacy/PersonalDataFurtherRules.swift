@@ -81,19 +81,19 @@ extension PersonalDataScrubber {
     }
 
     /// The UTF-8 of the Khmer words the pre-check looks for.
-    private static let khmerKeys: (born: [UInt8], phone: [UInt8], copula: [UInt8], titles: [[UInt8]]) = (
+    static let khmerKeys: (born: [UInt8], phone: [UInt8], copula: [UInt8], titles: [[UInt8]]) = (
         Array("កំណើត".utf8), Array("ទូរស័ព្ទ".utf8), Array("គឺ".utf8), khmerFunctionTitles.map { Array($0.utf8) }
     )
 
     /// ASCII keys of the pre-check.
-    private static let asciiKeys: (b: [UInt8], spaceB: [UInt8], nbspB: [UInt8], number: [UInt8], numero: [UInt8], numeroAccent: [UInt8],
+    static let asciiKeys: (b: [UInt8], spaceB: [UInt8], nbspB: [UInt8], number: [UInt8], numero: [UInt8], numeroAccent: [UInt8],
                                    me: [UInt8], meNBSP: [UInt8]) = (
         Array("b.".utf8), Array(" b.".utf8), [0xC2, 0xA0, 0x62, 0x2E], Array("number".utf8), Array("numero".utf8), Array("numéro".utf8),
         Array("Me ".utf8), [0x4D, 0x65, 0xC2, 0xA0]
     )
 
     /// The Latin keys of the function titles, lower-case (compared with ASCII letters folded).
-    private static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maitre"]
+    static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maitre"]
         .map { Array($0.utf8) }
 
     /// Whether a lower-case ASCII letter begins one of `latinTitleKeys`, by byte: a word start
@@ -108,7 +108,7 @@ extension PersonalDataScrubber {
     /// second byte is 0x9E (Khmer letters U+1780–U+17BF), as a table: a Khmer character that
     /// begins no key (most of them) compares none. Keys whose first character lies elsewhere
     /// are always compared (`khmerKeysOutsideTable`).
-    private static let khmerKeyFirstBytes: [Bool] = {
+    static let khmerKeyFirstBytes: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
         for key in [khmerKeys.born, khmerKeys.phone, khmerKeys.copula] + khmerKeys.titles where key.count >= 3 && key[1] == 0x9E {
             table[Int(key[2])] = true
@@ -118,15 +118,207 @@ extension PersonalDataScrubber {
 
     /// True when some Khmer key does not start with a Khmer letter (E1 9E xx); then the table
     /// cannot decide and every E1 position compares the keys, as before the table.
-    private static let khmerKeysOutsideTable: Bool =
+    static let khmerKeysOutsideTable: Bool =
         ([khmerKeys.born, khmerKeys.phone, khmerKeys.copula] + khmerKeys.titles).contains { $0.count < 3 || $0[0] != 0xE1 || $0[1] != 0x9E }
 
     /// The further rules that can match `text`: one pass over its UTF-8 counting digits (ASCII
     /// and Khmer) and noting the literals each rule cannot match without. A superset of what the
     /// expressions need, so filtering never changes what is found (`PrivacyFilterEquivalenceTests`
-    /// runs them unfiltered too). Cost: O(n) byte reads; key compares only where a key's first
+    /// runs them unfiltered too).
+    ///
+    /// Why table-driven: the reference form (`possibleFurtherRulesReference`) ran a `switch` and
+    /// a nested comparison closure at every byte — about 46 instructions a byte, 4.4 % of an
+    /// import's instructions (callgrind, 20,000 units, 30 Nov) for a test that lets almost no
+    /// text through. Here one table read (`furtherByteClasses`) skips the bytes where the
+    /// reference does nothing (all but digits, `(`, `,`, `N`, `n`, `H`, `M`, the first letters of
+    /// the Latin keys and the first byte of Khmer), and every other byte runs the reference's own
+    /// test — but for the Latin function titles, read whole with what must follow them
+    /// (`functionTitleCanMatch`). `PrivacyPreCheckFastPathTests` checks both return the same on
+    /// the corpora and random strings (the title flag: a subset, with the rules finding filtered
+    /// what they find unfiltered). Cost: O(n) byte reads; key compares only where a key's first
     /// byte stands.
     static func possibleFurtherRules(_ text: String) -> FurtherRules {
+        var text = text
+        return text.withUTF8 { possibleFurtherRules($0) }
+    }
+
+    /// What `possibleFurtherRules` does at each byte: 0 nothing, 1 count an ASCII digit, 2 compare
+    /// the Latin keys beginning with this letter (either case) at a word start, 3 the byte's own
+    /// test (`(`, `,`, `N`, `n`, `H`, `M`, and 0xE1, which begins every Khmer character).
+    static let furtherByteClasses: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in UInt8(0x30)...0x39 { table[Int(byte)] = 1 }
+        for key in latinFunctionTitleKeys where isASCIILetter(key.bytes[0]) {
+            table[Int(key.bytes[0] | 0x20)] = 2
+            table[Int(key.bytes[0] & ~0x20)] = 2
+        }
+        for byte: UInt8 in [0x28, 0x2C, 0x4E, 0x6E, 0x48, 0x4D, 0xE1] { table[Int(byte)] = 3 }
+        return table
+    }()
+
+    /// A Latin function title as `possibleFurtherRules` compares it: its UTF-8 with the first
+    /// letter lower-cased (the expression takes it in either case, the rest as written), and
+    /// whether anything may follow it (`Chargé d'affaires`, which an optional `a.i.` may follow).
+    struct FunctionTitleKey {
+        var bytes: [UInt8]
+        var open: Bool
+    }
+
+    /// `latinFunctionTitles` written out as literals: `Prof\.` → `Prof.`, `Consul[- ]General` →
+    /// `Consul-General` and `Consul General`, `Chargé d['’]affaires(?: a\.\s?i\.)?` → both
+    /// apostrophes, open. A title in another syntax would leave a `[`, `(`, `\\` or `?` here,
+    /// which `PrivacyPreCheckFastPathTests` refuses.
+    static let latinFunctionTitleKeys: [FunctionTitleKey] = latinFunctionTitles.flatMap { title -> [FunctionTitleKey] in
+        var text = title.replacingOccurrences(of: "\\.", with: ".")
+        var open = false
+        if let group = text.range(of: "(?:") {
+            text = String(text[..<group.lowerBound])
+            open = true
+        }
+        var variants = [text]
+        for (set, choices) in [("[- ]", ["-", " "]), ("['’]", ["'", "’"])] where text.contains(set) {
+            variants = variants.flatMap { variant in choices.map { variant.replacingOccurrences(of: set, with: $0) } }
+        }
+        return variants.map { variant in
+            var bytes = Array(variant.utf8)
+            if isASCIILetter(bytes[0]) { bytes[0] |= 0x20 }
+            return FunctionTitleKey(bytes: bytes, open: open)
+        }
+    }
+
+    /// `latinFunctionTitleKeys` by their first letter (`a` to `z`): a word start compares only the
+    /// few keys of its letter, not all 25 (each a copy of the key, so a retain and a release).
+    static let latinFunctionTitleKeysByLetter: [[FunctionTitleKey]] = (UInt8(0x61)...0x7A).map { letter in
+        latinFunctionTitleKeys.filter { $0.bytes[0] == letter }
+    }
+
+    /// Whether the Latin function title expression can match with `key` at `i` (where a word
+    /// starts): the title (first letter either case, the rest as written), then — unless the
+    /// key is `open` — one or more spaces or NBSPs and, after them, a capital: an ASCII one or any
+    /// non-ASCII scalar (which may be one). Necessary, not sufficient: the expression's
+    /// `[ \u00A0]+` cannot stop before a space, so the byte after the whole run must begin its
+    /// `\p{Lu}`.
+    ///
+    /// Why: the keys alone (`consul`, `prof`, `charg`, `minist`…) let through "consultation",
+    /// "professional", "charge" and "ministers", about one Europarl text in twenty, each then
+    /// bridged to `NSString` and searched by all the further rules for nothing (callgrind, 30 Nov).
+    @inline(__always)
+    static func functionTitleCanMatch(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ key: FunctionTitleKey) -> Bool {
+        let bytes = key.bytes, count = p.count
+        guard i + bytes.count <= count, p[i] | 0x20 == bytes[0] else { return false }
+        for k in 1..<bytes.count where p[i + k] != bytes[k] { return false }
+        if key.open { return true }
+        var j = i + bytes.count
+        let gap = j
+        while j < count {
+            if p[j] == 0x20 {
+                j += 1
+            } else if p[j] == 0xC2, j + 1 < count, p[j + 1] == 0xA0 {
+                j += 2
+            } else {
+                break
+            }
+        }
+        guard j > gap, j < count else { return false }
+        return p[j] >= 0x80 || (p[j] >= 0x41 && p[j] <= 0x5A)
+    }
+
+    /// `né(`/`NÉ(` after the `n`: `é` (C3 A9) or `É` (C3 89), then `(`.
+    private static let neeKeys: (lower: [UInt8], upper: [UInt8]) = ([0xC3, 0xA9, 0x28], [0xC3, 0x89, 0x28])
+
+    /// Whether `key` stands in `p` at `i` (ASCII letters of `p` lower-cased when `folded`).
+    @inline(__always)
+    static func keyStands(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ key: [UInt8], folded: Bool = false) -> Bool {
+        guard i + key.count <= p.count else { return false }
+        for k in 0..<key.count {
+            let byte = folded && p[i + k] < 0x80 && isASCIILetter(p[i + k]) ? p[i + k] | 0x20 : p[i + k]
+            if byte != key[k] { return false }
+        }
+        return true
+    }
+
+    /// `possibleFurtherRules` over UTF-8 bytes.
+    static func possibleFurtherRules(_ p: UnsafeBufferPointer<UInt8>) -> FurtherRules {
+        let count = p.count
+        let classes = furtherByteClasses
+        let keys = asciiKeys, khmer = khmerKeys, titleKeys = latinFunctionTitleKeysByLetter, nee = neeKeys
+        let khmerFirst = khmerKeyFirstBytes, khmerOutside = khmerKeysOutsideTable
+        var digits = 0
+        var parenPlus = false, number = false, bAbbreviation = false, neeFound = false, born = false, phone = false, copula = false
+        var latinTitle = false, khmerTitle = false
+        /// A whole function title at a word-start letter, followed by what its expression needs
+        /// (`functionTitleCanMatch`).
+        func latinKeyAt(_ i: Int, _ byte: UInt8) -> Bool {
+            let lower = byte | 0x20
+            guard lower >= 0x61, lower <= 0x7A else { return false }
+            for key in titleKeys[Int(lower - 0x61)] where functionTitleCanMatch(p, i, key) { return true }
+            return false
+        }
+        var i = 0
+        while i < count {
+            let byte = p[i]
+            let kind = classes[Int(byte)]
+            if kind == 0 {
+                i += 1
+                continue
+            }
+            if kind == 1 {
+                digits += 1
+                i += 1
+                continue
+            }
+            let previous: UInt8 = i > 0 ? p[i - 1] : 0x20
+            if kind == 2 {
+                if !latinTitle, !isASCIILetter(previous), latinKeyAt(i, byte) { latinTitle = true }
+                i += 1
+                continue
+            }
+            switch byte {
+            case 0x28: // "(+", "(b."
+                if i + 1 < count, p[i + 1] == 0x2B { parenPlus = true }
+                if keyStands(p, i + 1, keys.b) { bAbbreviation = true }
+            case 0x2C: // ", b."
+                if keyStands(p, i + 1, keys.spaceB) || keyStands(p, i + 1, keys.nbspB) { bAbbreviation = true }
+            case 0x4E, 0x6E: // number, numéro, né(e): each key's second byte first (`u` either case, or C3)
+                guard i + 1 < count else { break }
+                if p[i + 1] | 0x20 == 0x75, keyStands(p, i, keys.number, folded: true) || keyStands(p, i, keys.numeroAccent, folded: true)
+                    || keyStands(p, i, keys.numero, folded: true) { number = true }
+                if p[i + 1] == 0xC3, keyStands(p, i + 1, nee.lower) || keyStands(p, i + 1, nee.upper) { neeFound = true }
+            case 0x48: // H.E, H. E
+                if !isASCIILetter(previous), i + 1 < count, p[i + 1] == 0x2E { latinTitle = true }
+            case 0x4D: // Me, Maître; then the Latin keys, as the reference's fall-through
+                if !isASCIILetter(previous), keyStands(p, i, keys.me) || keyStands(p, i, keys.meNBSP) { latinTitle = true }
+                if !latinTitle, !isASCIILetter(previous), latinKeyAt(i, byte) { latinTitle = true }
+            default: // 0xE1: Khmer digits and keys
+                guard i + 2 < count else { break }
+                if p[i + 1] == 0x9F, p[i + 2] >= 0xA0, p[i + 2] <= 0xA9 { digits += 1 }
+                guard khmerOutside || (p[i + 1] == 0x9E && khmerFirst[Int(p[i + 2])]) else { break }
+                if !born, keyStands(p, i, khmer.born) { born = true }
+                if !phone, keyStands(p, i, khmer.phone) { phone = true }
+                if !copula, keyStands(p, i, khmer.copula) { copula = true }
+                if !khmerTitle, khmer.titles.contains(where: { keyStands(p, i, $0) }) { khmerTitle = true }
+            }
+            i += 1
+        }
+        var found: FurtherRules = []
+        if parenPlus, digits >= 6 { found.insert(.parenPlusPhone) }
+        if digits >= 8, number || (phone && copula) { found.insert(.phoneNumberIs) }
+        if digits >= 3, bAbbreviation || neeFound || born { found.insert(.birthWording) }
+        if latinTitle { found.insert(.latinFunctionTitle) }
+        if khmerTitle { found.insert(.khmerFunctionTitle) }
+        return found
+    }
+
+    /// The reference form of `possibleFurtherRules`: the same decisions, read position by
+    /// position with a `switch` on every byte. Kept for `PersonalDataFurtherRulesFilterTests`,
+    /// which checks the table-driven pass returns exactly what this returns.
+    ///
+    /// The further rules that can match `text`: one pass over its UTF-8 counting digits (ASCII
+    /// and Khmer) and noting the literals each rule cannot match without. A superset of what the
+    /// expressions need, so filtering never changes what is found (`PrivacyFilterEquivalenceTests`
+    /// runs them unfiltered too). Cost: O(n) byte reads; key compares only where a key's first
+    /// byte stands.
+    static func possibleFurtherRulesReference(_ text: String) -> FurtherRules {
         var text = text
         return text.withUTF8 { p in
             let count = p.count
