@@ -117,4 +117,19 @@ struct Review1130eCLITests {
         let refused = try CLI.run(["segment", binary])
         #expect(refused.status != 0 && refused.stderr.contains("binary"), "\(refused.stderr)")
     }
+
+    @Test("m8: glossary import of an empty file names it by its full path and says nothing was imported, as a reader's error does")
+    func emptyGlossaryFile() throws {
+        let dir = try Scratch.folder("verbale-1130e-glossary-empty")
+        let table = try Self.write(Data("en,fr\nvisa section,section des visas\n".utf8), "g.csv", in: dir)
+        _ = try Self.write(Data(), "empty.tbx", in: dir)
+        let memory = dir.appendingPathComponent("m.sqlite").path
+        let result = try CLI.run(["glossary", "import", "--memory", memory, "--termbase", "t", "g.csv", "empty.tbx"], directory: dir)
+        #expect(result.status == 1, "\(result.stderr)")
+        let empty = dir.appendingPathComponent("empty.tbx").path
+        #expect(result.stderr.contains("\(empty): the file is empty"), "\(result.stderr)")
+        #expect(result.stderr.contains("nothing was imported"), "\(result.stderr)")
+        let lookup = try CLI.run(["glossary", "lookup", "--memory", memory, "section des visas"])
+        #expect(!lookup.stdout.contains("visa section"), "\(table): \(lookup.stdout)")
+    }
 }
