@@ -44,6 +44,14 @@ public struct DelimitedWriter: TranslationUnitWriter {
 
     /// Texts not written because another text of their unit filled their column first.
     public private(set) var textsLeftOut = 0
+    /// Units written without some of their properties: the unit's own that have no `prop:`
+    /// column, and its written texts' other than `x-review` (which `LANG review` keeps) — the
+    /// shipped formulas' provenance (`x-provenance`, `x-attested-in`) among them. Counted so the
+    /// command can say it, as it says lost ids and tags (review 1130e m3).
+    public private(set) var unitsWithoutProperties = 0
+    /// The types of those properties, each once, sorted: what the command names.
+    public var droppedPropertyTypes: [String] { droppedTypes.sorted() }
+    private var droppedTypes: Set<String> = []
 
     public init(sink: ByteSink, dialect: DelimitedDialect, languages: [LanguageTag] = [], propertyColumns: [String] = [],
                 formulaGuard: Bool = true, tagColumns: [LanguageTag] = [], statesContexts: Bool = false) throws(FormatError) {
@@ -94,9 +102,19 @@ public struct DelimitedWriter: TranslationUnitWriter {
             variants.append(exact ?? near)
             if candidates > 1 { textsLeftOut += candidates - 1 }
         }
+        var dropsProperties = false
+        for property in unit.metadata.properties where !propertyColumns.contains(property.type) {
+            droppedTypes.insert(property.type)
+            dropsProperties = true
+        }
         for variant in variants {
             cells.append(variant?.text ?? "")
+            for property in variant?.properties ?? [] where property.type != DelimitedColumn.variantReviewProperty {
+                droppedTypes.insert(property.type)
+                dropsProperties = true
+            }
         }
+        if dropsProperties { unitsWithoutProperties += 1 }
         cells.append(unit.metadata.notes.joined(separator: "\n"))
         cells.append(unit.metadata.origin ?? "")
         cells.append(unit.metadata.review.rawValue)

@@ -47,7 +47,9 @@ public enum GlossaryImport {
             guard FileManager.default.fileExists(atPath: path) else { throw GlossaryImportError.noSuchFile(path: path) }
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         }
-        guard !bytes.isEmpty else { throw GlossaryImportError.empty(path: path) }
+        // The full path, as the readers' errors give it (review 1130e m8: `empty.tbx: …` beside
+        // `/tmp/x/bad.tbx:9:51: …`).
+        guard !bytes.isEmpty else { throw GlossaryImportError.empty(path: data == nil ? URL(fileURLWithPath: path).path : path) }
         let digest = skipIfUnchanged ? fnv1a(bytes) : nil
         // The file name only (`FileOrigin`): the termbase table lives in the shared memory file.
         return TermbaseStore.ImportJob(termbase: name, origin: FileOrigin.name(path), digest: digest, replaceAll: replaceAll) { each in

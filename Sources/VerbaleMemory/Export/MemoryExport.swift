@@ -28,6 +28,10 @@ public enum MemoryExport {
         /// a round trip through a spreadsheet does not lose them silently (review 1130d m10).
         public var textsWithoutTags = 0
         public var unitsWithoutIDs = 0
+        /// TSV/CSV units written without some of their properties, and those properties' types
+        /// (`DelimitedWriter.unitsWithoutProperties`; review 1130e m3).
+        public var unitsWithoutProperties = 0
+        public var droppedPropertyTypes: [String] = []
     }
 
     /// Exports the units having a variant in one of `languages` (all when nil), keeping only
@@ -77,7 +81,11 @@ public enum MemoryExport {
             try writer.finish()
             try sink.close()
             var summary = Summary(units: count - leftOut, leftOut: leftOut, withoutTarget: 0)
-            summary.textsLeftOut = (writer as? DelimitedWriter)?.textsLeftOut ?? 0
+            if let table = writer as? DelimitedWriter {
+                summary.textsLeftOut = table.textsLeftOut
+                summary.unitsWithoutProperties = table.unitsWithoutProperties
+                summary.droppedPropertyTypes = table.droppedPropertyTypes
+            }
             summary.textsWithoutTags = textsWithoutTags
             summary.unitsWithoutIDs = unitsWithoutIDs
             return summary

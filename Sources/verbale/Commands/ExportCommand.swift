@@ -103,12 +103,18 @@ struct ExportCommand: ParsableCommand {
                 let names = languages.map(\.description).joined(separator: ", ")
                 Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "unit" : "units") with text in only one of \(names) left out (a unit of one language is no translation)\n")
             }
-            if summary.textsWithoutTags > 0 || summary.unitsWithoutIDs > 0 {
-                // Review 1130d m10: a table dropped them without a word.
+            if summary.textsWithoutTags > 0 || summary.unitsWithoutIDs > 0 || summary.unitsWithoutProperties > 0 {
+                // Review 1130d m10: a table dropped them without a word; 1130e m3: properties too
+                // (the shipped formulas' provenance), named so the user knows what is gone.
                 var lost: [String] = []
-                let tags = summary.textsWithoutTags, ids = summary.unitsWithoutIDs
+                let tags = summary.textsWithoutTags, ids = summary.unitsWithoutIDs, props = summary.unitsWithoutProperties
                 if tags > 0 { lost.append("\(tags.formatted(.number)) \(tags == 1 ? "text" : "texts") without \(tags == 1 ? "its" : "their") inline tags") }
                 if ids > 0 { lost.append("\(ids.formatted(.number)) \(ids == 1 ? "unit" : "units") without \(ids == 1 ? "its" : "their") id (tuid)") }
+                if props > 0 {
+                    let types = summary.droppedPropertyTypes
+                    let named = types.prefix(6).joined(separator: ", ") + (types.count > 6 ? ", …" : "")
+                    lost.append("\(props.formatted(.number)) \(props == 1 ? "unit" : "units") without \(props == 1 ? "its" : "their") properties (\(named))")
+                }
                 Terminal.writeError("verbale: written \(lost.joined(separator: " and ")): \(chosen.format.rawValue.uppercased()) has no column for them; --format tmx or xliff keeps them\n")
             }
             if summary.textsLeftOut > 0 {

@@ -45,6 +45,7 @@ struct SearchCommand: ParsableCommand {
         let language = try LanguageOption(lang: lang).resolve(for: query)
         let targets = try memoryOptions.targets()
         let matcher = try memoryOptions.load()
+        MatchMemoryOptions.noteMissingTargets(targets, in: matcher)
         let matches: [FuzzyMatch]
         do {
             matches = try matcher.search(query, language: language, targets: targets, threshold: min, limit: limit, previousSegment: previous)

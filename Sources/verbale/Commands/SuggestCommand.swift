@@ -60,6 +60,7 @@ struct SuggestCommand: ParsableCommand {
         guard matcher.index.languages.contains(language) else {
             throw ValidationError(MatchError.languageNotInMemory(language.rawValue, available: matcher.index.languages.map(\.rawValue).sorted()).description)
         }
+        MatchMemoryOptions.noteMissingTargets(targets, in: matcher)
         var finders = [PhraseFinder(matcher: matcher)]
         if !noShippedPhrases, let shipped = try MatchMemoryOptions.shippedPhrases() { finders.append(PhraseFinder(matcher: shipped)) }
         for i in finders.indices { finders[i].threshold = min }

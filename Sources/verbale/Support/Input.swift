@@ -18,7 +18,34 @@ struct InputText {
                 throw ValidationError("\(name): cannot read (\(error.localizedDescription))")
             }
         }
-        return InputText(name: name == "-" ? "<stdin>" : name, text: try TextDecoding.decode(data, name: name == "-" ? "<stdin>" : name, lossy: lossy))
+        let shown = name == "-" ? "<stdin>" : name
+        return InputText(name: shown, text: try TextDecoding.decode(utf8(fromBOMLessUTF16: data) ?? data, name: shown, lossy: lossy))
+    }
+
+    /// `data` as UTF-8 when it is UTF-16 without a byte-order mark (Windows Notepad's "Unicode"
+    /// and many exports), else nil. Why: such a text was refused as "a binary file (NUL byte at
+    /// offset 1)" by every command that reads a draft, while the TMX reader reads the same
+    /// encoding (review 1130e m6). The test: an even length, NUL bytes, and every NUL at odd
+    /// offsets (little-endian: the high byte of Latin letters, digits, spaces and line breaks)
+    /// or every NUL at even offsets (big-endian), and the whole decodes without a lone
+    /// surrogate or a control character other than tab and line breaks. Real binary data has
+    /// NULs at both, or controls; UTF-8 text has no NUL; a text with a BOM is left to
+    /// `TextDecoding`. Khmer (U+1780–U+17FF) has no NUL byte, so a Khmer text is recognised by
+    /// its spaces, ASCII digits and line breaks. Cost: one pass over the bytes.
+    static func utf8(fromBOMLessUTF16 data: Data) -> Data? {
+        guard data.count >= 2, data.count % 2 == 0 else { return nil }
+        let first = (data[data.startIndex], data[data.startIndex + 1])
+        if first == (0xFF, 0xFE) || first == (0xFE, 0xFF) { return nil }
+        var nulAtOdd = false, nulAtEven = false
+        for (offset, byte) in data.enumerated() where byte == 0 {
+            if offset % 2 == 0 { nulAtEven = true } else { nulAtOdd = true }
+            if nulAtOdd && nulAtEven { return nil }
+        }
+        guard nulAtOdd != nulAtEven else { return nil }
+        guard let text = String(data: data, encoding: nulAtOdd ? .utf16LittleEndian : .utf16BigEndian),
+              !text.unicodeScalars.contains(where: { $0 == "\u{FFFD}" || ($0.value < 0x20 && !"\t\n\r\u{0C}".unicodeScalars.contains($0)) })
+        else { return nil }
+        return Data(text.utf8)
     }
 
     /// Throws a usage error (exit 64) unless `path` names a file that exists: "PATH: no such

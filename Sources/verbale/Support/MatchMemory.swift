@@ -21,6 +21,24 @@ struct MatchMemoryOptions: ParsableArguments {
         }
     }
 
+    /// Says on stderr which of the `--to` languages `matcher`'s memory holds no text in: its
+    /// matches can show no translation into them. Why: `search --to km` on an EN/FR memory
+    /// printed the matches without Khmer and without a reason, while a query in a language the
+    /// memory lacks is refused with the languages it has (issue 4, bad input: "says so";
+    /// review 1130e m2). The answer itself is unchanged. Cost: one set lookup per tag.
+    static func noteMissingTargets(_ targets: [LanguageTag]?, in matcher: FuzzyMatcher) {
+        guard let targets else { return }
+        let held = matcher.index.languages
+        var missing: [String] = []
+        for tag in targets {
+            guard let language = tag.language, !held.contains(language), !missing.contains(language.rawValue) else { continue }
+            missing.append(language.rawValue)
+        }
+        guard !missing.isEmpty else { return }
+        let available = held.map(\.rawValue).sorted()
+        Terminal.writeError("verbale: note: the memory has no \(missing.joined(separator: ", ")) texts (it has: \(available.isEmpty ? "none" : available.joined(separator: ", "))): its matches show no translation into \(missing.count == 1 ? "it" : "them")\n")
+    }
+
     /// The shipped stock phrases (`Memories/*.tmx`), indexed on the fly; nil when not found.
     static func shippedPhrases() throws -> FuzzyMatcher? {
         let loaded: (index: MatchIndex, archive: UnitArchive)?

@@ -57,6 +57,7 @@ struct NewMemoryStaging {
                 close(descriptor)
                 continue
             }
+            removeStale(for: final)
             if FileManager.default.fileExists(atPath: final.path) {
                 close(descriptor)
                 return nil
@@ -64,6 +65,28 @@ struct NewMemoryStaging {
             return NewMemoryStaging(final: final, madeFolders: made, lock: descriptor)
         }
         throw CommandFailure("cannot create the memory \(final.path): its folder keeps disappearing; nothing was imported")
+    }
+
+    /// Removes what a creator of `final` that was killed left: `.NAME.importing-UUID` and its
+    /// `-wal`/`-shm`/`-journal`. Called with the folder's lock held, so no live creator owns one
+    /// (each holds the lock until it commits or discards). Why: a SIGKILL mid-import leaves the
+    /// memory as it was but left these hidden files for ever, as large as the work done
+    /// (review 1130e m1). Only this memory's names are touched (`.NAME.importing-` followed by
+    /// a UUID); another memory's staging files are its own creator's to clean.
+    /// Cost: one listing of the folder.
+    private static func removeStale(for final: URL) {
+        let folder = final.deletingLastPathComponent()
+        let prefix = ".\(final.lastPathComponent).importing-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            var rest = name.dropFirst(prefix.count)
+            for suffix in ["-wal", "-shm", "-journal"] where rest.hasSuffix(suffix) {
+                rest = rest.dropLast(suffix.count)
+                break
+            }
+            guard UUID(uuidString: String(rest)) != nil else { continue }
+            unlink(folder.appendingPathComponent(name).path)
+        }
     }
 
     /// Creates the missing folders down to `folder`; returns those this call created.

@@ -95,7 +95,11 @@ struct GlossaryImportCommand: ParsableCommand {
                 job = termLanguages.wrap(job, file: name)
                 if let scrubbing { job = scrubbing.wrap(job, file: name) }
                 jobs.append(job)
-            } catch { throw GlossaryCLIError("\(error)") }
+            } catch {
+                // Nothing is imported until every file's job is made (one batch): say so, as a
+                // reader's error does (review 1130e m8).
+                throw GlossaryCLIError("\(error)\nnothing was imported")
+            }
         }
         var reports: [TermbaseStore.ImportReport]
         do { reports = try database.importBatch(jobs) } catch {
