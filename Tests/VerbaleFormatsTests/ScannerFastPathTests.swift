@@ -36,6 +36,33 @@ struct ScannerFastPathTests {
         #expect(reader.unitLine == 5)
     }
 
+    @Test("Line and column stay exact after bare start tags and end tags, with ASCII, French and Khmer names, spaces and line ends in them")
+    func positionsAfterBareAndEndTags() throws {
+        // Bare ASCII tags (`<seg>`, `</tuv>`) are counted without a survey of their bytes; the
+        // others (non-ASCII names, white space or a line end before `>`) with one.
+        let lines = [
+            "<tmx version=\"1.4\"><header srclang=\"en\"><é/><é></é ><x-a></x-a",
+            "  ><ខ្មែរ></ខ្មែរ><x-b/><x-c\t/></header><body>",
+            "<tu><tuv xml:lang=\"en\"><seg>x</seg></tuv  ><tuv xml:lang=\"fr\"><seg>é</seg\n></tuv></tu>",
+            "<tu><tuv xml:lang=\"km\"><seg>ខ្មែរ</seg></tuv><tuv xml:lang=\"en\"><seg>z</sag></tuv></tu></body></tmx>",
+        ]
+        let xml = lines.joined(separator: "\n")
+        let error = try #require(failure(xml))
+        // Where `</sag>` starts, counted here in characters (Unicode scalars) from the text itself.
+        let marker = try #require(xml.range(of: "</sag>"))
+        let before = xml[..<marker.lowerBound]
+        let line = before.unicodeScalars.filter { $0 == "\n" }.count + 1
+        let column = (before.split(separator: "\n", omittingEmptySubsequences: false).last?.unicodeScalars.count ?? 0) + 1
+        #expect(line == 5 && column > 40)
+        #expect(error.line == line && error.column == column, "\(error)")
+        let good = xml.replacingOccurrences(of: "</sag>", with: "</seg>")
+        let reader = try TMXReader.make(source: ByteSource(data: Data(good.utf8), name: "t.tmx"))
+        _ = try reader.next()
+        #expect(reader.unitLine == 3)
+        _ = try reader.next()
+        #expect(reader.unitLine == 5)
+    }
+
     @Test("More distinct names than the name table holds, and names of 15, 16 and 17 bytes, read and match exactly")
     func manyAndLongNames() throws {
         // 600 extension elements in the header (skipped with their content): slots are shared.

@@ -290,12 +290,15 @@ struct XMLScanner {
         let selfClosing = buffer[close - 1] == 0x2F
         let limit = selfClosing ? close - 1 : close
         attributes.removeAll()
-        // One survey of the whole tag serves its line/column count and, when it holds no
-        // character that needs decoding, every attribute value (else each value is surveyed).
-        let tagRun = survey(from: start, to: close + 1)
-        let tagIsPlain = !tagRun.controls && !tagRun.tabs && !tagRun.ampersands && tagRun.newlines == 0
         var cursor = start + 1
         let elementName = try name(&cursor, limit: limit)
+        // One survey of the whole tag serves its line/column count and, when it holds no
+        // character that needs decoding, every attribute value (else each value is surveyed).
+        // A bare tag with an ASCII name (`<seg>`, `<tuv/>`) needs none: its bytes hold no line
+        // end and count one column each, which is what the empty survey says.
+        let bare = cursor == limit && Self.isASCII(buffer, from: start + 1, to: cursor)
+        let tagRun = bare ? ByteRun() : survey(from: start, to: close + 1)
+        let tagIsPlain = !tagRun.controls && !tagRun.tabs && !tagRun.ampersands && tagRun.newlines == 0
         while true {
                 let before = cursor
                 while cursor < limit, Self.isSpace(buffer[cursor]) { cursor += 1 }
@@ -343,6 +346,7 @@ struct XMLScanner {
         }
         var cursor = start + 2
         let elementName = try name(&cursor, limit: close)
+        let nameEnd = cursor
         while cursor < close, Self.isSpace(buffer[cursor]) { cursor += 1 }
         guard cursor == close else { throw error(.malformedXML("unexpected characters in the end tag </\(elementName)>"), at: cursor) }
         guard let open = stack.last else { throw error(.malformedXML("</\(elementName)> closes nothing")) }
@@ -350,7 +354,14 @@ struct XMLScanner {
             throw error(.malformedXML("</\(elementName)> does not match <\(open.name)> opened at line \(open.position.line)"))
         }
         stack.removeLast()
-        consume(to: close + 1)
+        if nameEnd == close, Self.isASCII(buffer, from: start + 2, to: close) {
+            // `</name>` with an ASCII name (every end tag of a memory file): no line end and one
+            // column per byte, so no survey of the run is needed (what `consume(to:)` would find).
+            column += close + 1 - start
+            start = close + 1
+        } else {
+            consume(to: close + 1)
+        }
         try builder.didEnd(elementName, at: position)
     }
     private mutating func processingInstruction() throws(FormatError) {
@@ -437,6 +448,13 @@ struct XMLScanner {
     // MARK: pieces
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    /// Whether `buffer[from..<to]` is all ASCII (a name's few bytes: a plain loop).
+    private static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        var high: UInt8 = 0
+        for index in from..<to { high |= buffer[index] }
+        return high < 0x80
+    }
 
     /// The bytes that end a name (white space, `=`, `/`, `>`, `"`, `'`, `<`), as bits of one word:
     /// all are under 64, so the test is a shift where it was ten comparisons.
