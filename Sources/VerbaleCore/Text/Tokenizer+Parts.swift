@@ -201,10 +201,16 @@ extension Tokenizer {
             buffers.visits.withUnsafeBufferPointer { visits in
                 for (n, span) in spans.enumerated() {
                     let visit = visits[n]
-                    let placeable = span.placeable.map { found[$0] }
-                    body(TokenParts(kind: span.kind, spaced: visit.spaced, placeableKind: placeable?.kind, placeableValue: placeable?.value,
-                                    units: units, range: span.range, mapping: visit.mapping,
-                                    utf8: UnsafeBufferPointer(rebasing: utf8[visit.utf8Start..<visit.utf8End])))
+                    let text = UnsafeBufferPointer(rebasing: utf8[visit.utf8Start..<visit.utf8End])
+                    // Two calls rather than one with optionals: a token that is no placeable (most)
+                    // then holds no string to retain and release around `body`.
+                    if let p = span.placeable {
+                        body(TokenParts(kind: span.kind, spaced: visit.spaced, placeableKind: found[p].kind, placeableValue: found[p].value,
+                                        units: units, range: span.range, mapping: visit.mapping, utf8: text))
+                    } else {
+                        body(TokenParts(kind: span.kind, spaced: visit.spaced, placeableKind: nil, placeableValue: nil,
+                                        units: units, range: span.range, mapping: visit.mapping, utf8: text))
+                    }
                 }
             }
             return true
