@@ -89,6 +89,13 @@ enum TokenKeys {
         while j < request.range.upperBound {
             let u = units[j]
             j += 1
+            if u < 0x80, u != 0 {
+                // ASCII but NUL (which `unitKey` leaves to ICU): one byte, changed by the key only
+                // when an upper-case letter or the grave accent (`unitKey`), without its branches.
+                size &+= 1
+                if u &- 0x41 < 26 || u == 0x60 { changed = true }
+                continue
+            }
             let mapped = unitKey(u)
             if mapped != 0 {
                 size &+= u < 0x80 ? 1 : 3
