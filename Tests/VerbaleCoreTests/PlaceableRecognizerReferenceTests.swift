@@ -167,6 +167,25 @@ struct PlaceableRecognizerReferenceTests {
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
 
+    @Test("The month-stem switch accepts exactly the spelled-out stems: every trigram of ASCII letters, Latin-1 letters and a few others")
+    func monthStemSwitchIsTheList() {
+        var alphabet = Array(0x61...0x7A).map(UInt16.init) + Array(0xE0...0xFF).map(UInt16.init)
+        alphabet += [0x41, 0x4A, 0xC9, 0x1780, 0x2019, 0x20]
+        #expect(Set(PlaceableRecognizer.monthStems) == Set(Self.monthStems.map { $0.reduce(0) { $0 << 16 | UInt64($1) } }))
+        var wrong: [String] = []
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    let stem = UInt64(a) << 32 | UInt64(b) << 16 | UInt64(c)
+                    if PlaceableRecognizer.isMonthStem(stem) != Self.monthStems.contains([a, b, c]) {
+                        wrong.append(String(decoding: [a, b, c], as: UTF16.self))
+                    }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    }
+
     @Test("Every rule fits the 64-bit rule masks")
     func ruleCountFitsMasks() {
         for language in Language.allCases {

@@ -89,6 +89,13 @@ enum TokenKeys {
         while j < request.range.upperBound {
             let u = units[j]
             j += 1
+            if u < 0x80, u != 0 {
+                // ASCII but NUL (which `unitKey` leaves to ICU): one byte, changed by the key only
+                // when an upper-case letter or the grave accent (`unitKey`), without its branches.
+                size &+= 1
+                if u &- 0x41 < 26 || u == 0x60 { changed = true }
+                continue
+            }
             let mapped = unitKey(u)
             if mapped != 0 {
                 size &+= u < 0x80 ? 1 : 3
@@ -123,31 +130,42 @@ enum TokenKeys {
         // Written into a stack buffer, then appended in one copy (an append per byte checked the
         // array's uniqueness and capacity each time). At most 3 bytes per unit.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count * 3) { out in
-            var o = 0
-            var j = range.lowerBound
-            while j < range.upperBound {
-                let u = units[j]
-                j += 1
-                let key: UInt16
-                if mapping == .asciiDigits {
-                    key = u < 0x80 ? u : u - 0x17E0 + 0x30
-                } else {
-                    // As `simpleKey`: `unitKey`, else `LatinKeys`, else the unit (`.text`: every unit maps to itself).
-                    let mapped = unitKey(u)
-                    if mapped != 0 { key = mapped } else if let keys = LatinKeys.unitKeys(u) { key = loose ? keys.loose : keys.key } else { key = u }
-                }
-                // A `Mapping` never covers a surrogate (`unitKey` and `LatinKeys` map none).
-                if key < 0x80 {
-                    out[o] = UInt8(key); o &+= 1
-                } else if key < 0x800 {
-                    out[o] = UInt8(0xC0 | (key >> 6)); out[o &+ 1] = UInt8(0x80 | (key & 0x3F)); o &+= 2
-                } else {
-                    out[o] = UInt8(0xE0 | (key >> 12)); out[o &+ 1] = UInt8(0x80 | ((key >> 6) & 0x3F)); out[o &+ 2] = UInt8(0x80 | (key & 0x3F))
-                    o &+= 3
-                }
-            }
+            guard let base = out.baseAddress else { return }
+            let o = writeKeyUTF8(mapping, range, units, loose: loose, to: base)
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<o]))
         }
+    }
+
+    /// Writes the UTF-8 of the key (or, with `loose`, the loose key) at `out`, which has room
+    /// for `3 * range.count` bytes, and returns how many were written: `appendKeyUTF8`'s bytes
+    /// for a writer that owns its memory (the import's fuzzy-match encoder). O(length).
+    @inline(__always)
+    static func writeKeyUTF8(_ mapping: Mapping, _ range: Range<Int>, _ units: UnsafeBufferPointer<UInt16>, loose: Bool,
+                             to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var o = 0
+        var j = range.lowerBound
+        while j < range.upperBound {
+            let u = units[j]
+            j += 1
+            let key: UInt16
+            if mapping == .asciiDigits {
+                key = u < 0x80 ? u : u - 0x17E0 + 0x30
+            } else {
+                // As `simpleKey`: `unitKey`, else `LatinKeys`, else the unit (`.text`: every unit maps to itself).
+                let mapped = unitKey(u)
+                if mapped != 0 { key = mapped } else if let keys = LatinKeys.unitKeys(u) { key = loose ? keys.loose : keys.key } else { key = u }
+            }
+            // A `Mapping` never covers a surrogate (`unitKey` and `LatinKeys` map none).
+            if key < 0x80 {
+                out[o] = UInt8(key); o &+= 1
+            } else if key < 0x800 {
+                out[o] = UInt8(0xC0 | (key >> 6)); out[o &+ 1] = UInt8(0x80 | (key & 0x3F)); o &+= 2
+            } else {
+                out[o] = UInt8(0xE0 | (key >> 12)); out[o &+ 1] = UInt8(0x80 | ((key >> 6) & 0x3F)); out[o &+ 2] = UInt8(0x80 | (key & 0x3F))
+                o &+= 3
+            }
+        }
+        return o
     }
 
     /// `(key, looseKey)` of each range through ICU (`cicu_key_spans`, one call), or nil when

@@ -33,6 +33,25 @@ extension Tokenizer {
             placeableValue != nil || mapping != .looseDiffers
         }
 
+        /// Whether the token is no placeable and its keys are its units keyed one by one in Swift
+        /// (`TokenKeys.Mapping` `.changed` or `.looseDiffers`: a capitalised word, `é` in a word
+        /// whose loose key drops it): then its text is its own NFC (see `keysAreText`) and
+        /// `writeKeyUTF8` writes either key in place, with no array, for an encoder that owns
+        /// its memory.
+        public var keysAreUnitMapped: Bool {
+            placeableValue == nil && (mapping == .changed || mapping == .looseDiffers)
+        }
+
+        /// The most bytes `writeKeyUTF8` writes (3 per unit).
+        public var keyUTF8Capacity: Int { 3 * range.count }
+
+        /// Writes the UTF-8 of the key (or, with `loose`, the loose key) at `out`, which has room
+        /// for `keyUTF8Capacity` bytes, and returns how many were written: the bytes
+        /// `appendKey(loose:to:)` appends, for a token that `keysAreUnitMapped`. O(length).
+        public func writeKeyUTF8(loose: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
+            TokenKeys.writeKeyUTF8(mapping, range, units, loose: loose, to: out)
+        }
+
         /// The text's UTF-8 (valid only inside the `visitTokens` call that passed this token).
         public var textUTF8: UnsafeBufferPointer<UInt8> { utf8 }
 
@@ -182,10 +201,16 @@ extension Tokenizer {
             buffers.visits.withUnsafeBufferPointer { visits in
                 for (n, span) in spans.enumerated() {
                     let visit = visits[n]
-                    let placeable = span.placeable.map { found[$0] }
-                    body(TokenParts(kind: span.kind, spaced: visit.spaced, placeableKind: placeable?.kind, placeableValue: placeable?.value,
-                                    units: units, range: span.range, mapping: visit.mapping,
-                                    utf8: UnsafeBufferPointer(rebasing: utf8[visit.utf8Start..<visit.utf8End])))
+                    let text = UnsafeBufferPointer(rebasing: utf8[visit.utf8Start..<visit.utf8End])
+                    // Two calls rather than one with optionals: a token that is no placeable (most)
+                    // then holds no string to retain and release around `body`.
+                    if let p = span.placeable {
+                        body(TokenParts(kind: span.kind, spaced: visit.spaced, placeableKind: found[p].kind, placeableValue: found[p].value,
+                                        units: units, range: span.range, mapping: visit.mapping, utf8: text))
+                    } else {
+                        body(TokenParts(kind: span.kind, spaced: visit.spaced, placeableKind: nil, placeableValue: nil,
+                                        units: units, range: span.range, mapping: visit.mapping, utf8: text))
+                    }
                 }
             }
             return true

@@ -86,7 +86,26 @@ enum UTF16Text {
     private static func transcode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt16>) -> (count: Int, surrogates: Bool, leadE1: Bool) {
         let n = utf8.count
         var i = 0, o = 0, surrogates = false, leadE1 = false
+        guard let source = utf8.baseAddress, let target = out.baseAddress else { return (0, false, false) }
         while i < n {
+            // Eight ASCII bytes at once (most of an English or French text): one load and test,
+            // then eight widening stores, instead of a branch and two counters per byte.
+            if i &+ 8 <= n {
+                let word = UInt64(littleEndian: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self))
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    let t = target + o
+                    t[0] = UInt16(truncatingIfNeeded: word) & 0xFF
+                    t[1] = UInt16(truncatingIfNeeded: word >> 8) & 0xFF
+                    t[2] = UInt16(truncatingIfNeeded: word >> 16) & 0xFF
+                    t[3] = UInt16(truncatingIfNeeded: word >> 24) & 0xFF
+                    t[4] = UInt16(truncatingIfNeeded: word >> 32) & 0xFF
+                    t[5] = UInt16(truncatingIfNeeded: word >> 40) & 0xFF
+                    t[6] = UInt16(truncatingIfNeeded: word >> 48) & 0xFF
+                    t[7] = UInt16(truncatingIfNeeded: word >> 56)
+                    i &+= 8; o &+= 8
+                    continue
+                }
+            }
             let b = utf8[i]
             if b < 0x80 {
                 out[o] = UInt16(b)

@@ -42,6 +42,34 @@ struct ContextHashTests {
         #expect(declined < texts.count / 100)
     }
 
+    /// The byte pass's ASCII runs (`asciiFold`) meet every other branch inside one text: Khmer
+    /// as written (no spaces), with U+200B between its words (as the Debian catalogues write it),
+    /// with Khmer digits, and beside Latin words, numbers, upper case and NBSP.
+    @Test("the byte pass equals the scalar rule on khPOS Khmer with and without U+200B, mixed with Latin",
+          .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func khmerMixed() throws {
+        let words = Matching.lines("khmer/khpos-train-sample.word", limit: 1_000)
+        let english = Matching.lines("parallel/europarl-20k.en", limit: 1_000)
+        try #require(words.count == 1_000 && english.count == 1_000)
+        var differing: [String] = []
+        for (n, line) in words.enumerated() {
+            let pieces = line.split(separator: " ").map { $0.filter { $0 != "~" && $0 != "^" && $0 != "_" } }
+            let latin = english[n]
+            let texts = [
+                pieces.joined(),
+                pieces.joined(separator: "\u{200B}"),
+                "\(latin) \(pieces.joined(separator: "\u{200B}")) No. \(n)/២០២១",
+                "\u{200B}\(latin.uppercased())\u{A0}\(pieces.joined(separator: " "))\t(REF. \(n))\u{200B}",
+            ]
+            for text in texts where Self.bytesOrNil(text) != ContextHash.hashScalars(text) { differing.append(text) }
+        }
+        #expect(differing.isEmpty, "first: \(differing.prefix(3))")
+        // U+200B between Khmer words is no part of the key.
+        let joined = words.prefix(50).map { $0.split(separator: " ").joined() }
+        let broken = words.prefix(50).map { $0.split(separator: " ").joined(separator: "\u{200B}") }
+        #expect(joined.map(ContextHash.of) == broken.map(ContextHash.of))
+    }
+
     @Test("white space, case, Latin-1, Khmer, U+200B and scalars outside the fast paths hash as the scalar rule says")
     func edgeCases() {
         let cases = [
@@ -52,6 +80,7 @@ struct ContextHashTests {
             "ក្រសួង\u{200B}មាន\u{200B}កិត្តិយស\u{200B}ជម្រាប\u{200B}ស្ថានទូត\u{200B}។ ១២៣/២០២១",
             "\u{FEFF}BOM first", "emoji 🇰🇭 🙂 and Ⅻ roman ⅻ", "Ǆ ǅ ǆ titlecase digraphs",
             "fullwidth ＡＢＣ ａｂｃ", "\u{17B4}\u{17B5} Khmer inherent vowels",
+            "ASCII controls\u{0}\u{1}\u{1C}\u{1F}\u{7F}END @[`{~ AZaz09", "Z", "a", "\t", "AZ\u{C0}\u{DE}\u{D7}\u{E0}",
         ]
         for text in cases {
             #expect(Self.bytesOrNil(text) == ContextHash.hashScalars(text), "\(text.debugDescription)")
