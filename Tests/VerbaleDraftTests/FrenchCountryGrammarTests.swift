@@ -96,3 +96,36 @@ struct FrenchCountryGrammarTests {
         #expect(opening.unreviewed)
     }
 }
+
+/// Found fixing review 1130e m5: a country name with a complement (« Corée du Sud »,
+/// « Macédoine du Nord ») took its gender from the complement's last letter — « du Corée du Sud ».
+@Suite("French country names with a complement take the gender of the name before it")
+struct FrenchCountryComplementGenderTests {
+    let composer: NoteComposer = {
+        let glossary = try? DraftGlossary.shipped()
+        return NoteComposer(book: Fixtures.book, namer: InstitutionNamer(glossary: glossary))
+    }()
+
+    @Test("The gender comes from the name before du/de/des/d'", arguments: [
+        ("Corée du Sud", "Corée"), ("Macédoine du Nord", "Macédoine"), ("Soudan du Sud", "Soudan"),
+        ("Afrique du Sud", "Afrique"), ("Sierra Leone", "Sierra Leone"), ("Timor oriental", "Timor oriental"),
+        ("Saint-Christophe-et-Niévès", "Saint-Christophe-et-Niévès"),
+    ])
+    func grammarHead(name: String, head: String) {
+        #expect(InstitutionNamer.grammarHead(of: name) == head)
+    }
+
+    @Test("Ministries of South Korea, North Macedonia and South Sudan in a French note", arguments: [
+        ("Ministry of Foreign Affairs of South Korea", "au Ministère des Affaires étrangères de la Corée du Sud et"),
+        ("Ministry of Foreign Affairs of North Macedonia", "au Ministère des Affaires étrangères de la Macédoine du Nord et"),
+        ("Ministry of Foreign Affairs of South Sudan", "au Ministère des Affaires étrangères du Soudan du Sud et"),
+        ("Ministry of Foreign Affairs of South Africa", "au Ministère des Affaires étrangères de l'Afrique du Sud et"),
+        ("Ministry of Foreign Affairs of Sierra Leone", "au Ministère des Affaires étrangères de la Sierra Leone et"),
+    ])
+    func opening(recipient: String, expected: String) throws {
+        let draft = try composer.compose(NoteRequest(sender: "Embassy of the Kingdom of Cambodia", recipient: recipient, purpose: "request"), in: .french)
+        let opening = try #require(draft.lines.first { $0.kind == "opening" }).text
+        #expect(opening.contains(expected))
+        #expect(!opening.contains("du Corée") && !opening.contains("du Macédoine"))
+    }
+}

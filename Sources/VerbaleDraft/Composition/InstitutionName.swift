@@ -475,7 +475,7 @@ public struct InstitutionNamer: Sendable {
     /// « de la France » in every note would teach drafters to ignore the mark where it matters.
     static func frenchCountry(_ name: String, stated: InstitutionName.Gender? = nil) -> InstitutionName {
         let row = frenchCountryRows.first { name == $0.french || name.hasPrefix($0.french + " ") }
-        let gender = stated ?? row?.gender ?? (name.hasSuffix("e") ? .feminine : .masculine)
+        let gender = stated ?? row?.gender ?? (grammarHead(of: name).hasSuffix("e") ? .feminine : .masculine)
         let elides = gender != .plural && (row?.elides == true || "AEIOUÉÈÎaeiouéèî".contains(name.first ?? "x"))
         var country = InstitutionName(language: .french, text: name, gender: gender, elides: elides, head: name, untranslated: [],
                                       isUnreviewed: false)
@@ -486,6 +486,20 @@ public struct InstitutionNamer: Sendable {
             country.sources = ["\(name): no article in French — \(row.khmerSource ?? "no source (unreviewed)")"]
         }
         return country
+    }
+
+    /// The part of a French country name whose ending gives its gender: the name before a
+    /// complement « du … », « de … », « des … », « d'… » — « Corée » in « Corée du Sud »,
+    /// « Macédoine » in « Macédoine du Nord », so they are « de la Corée du Sud », not « du Corée
+    /// du Sud », which the whole name's last letter gave (review 1130e, found fixing m5).
+    /// « Soudan du Sud » stays masculine; names without a complement are read whole, as before
+    /// (« Sierra Leone », « Timor oriental »).
+    static func grammarHead(of name: String) -> Substring {
+        var head = name[...]
+        for marker in [" du ", " de ", " des ", " d'", " d’"] {
+            if let range = head.range(of: marker) { head = head[..<range.lowerBound] }
+        }
+        return head
     }
 
     /// First words (before a space or hyphen) that make a French country name a common noun's

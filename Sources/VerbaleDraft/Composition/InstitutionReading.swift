@@ -46,11 +46,8 @@ extension InstitutionNamer {
             guard rest.hasPrefix("នៃ"), let glossary else { return nil }
             let after = String(rest.unicodeScalars.dropFirst("នៃ".unicodeScalars.count))
             guard let (occurrence, used) = glossary.entity(atStartOf: after, language: .khmer),
-                  occurrence.concept.id.hasPrefix("iso3166"),
-                  let country = occurrence.equivalents(in: LanguageTag(.english)).first?.text else { return nil }
-            // "of the Kingdom of Cambodia", "of the Netherlands"; a short name takes none.
-            let formal = Self.stateForms.contains { country.hasPrefix($0.english + " ") }
-            english += " of " + (formal ? "the " : "") + country
+                  let country = Self.englishCountry(occurrence) else { return nil }
+            english += " of " + country
             rest = String(String.UnicodeScalarView(after.unicodeScalars.dropFirst(used)))
         }
         return english
@@ -87,13 +84,21 @@ extension InstitutionNamer {
             guard let of = Self.frenchOf.first(where: { rest.lowercased().hasPrefix($0) }), let glossary else { return nil }
             let after = String(rest.dropFirst(of.count))
             guard let (occurrence, used) = glossary.entity(atStartOf: after, language: .french),
-                  occurrence.concept.id.hasPrefix("iso3166"),
-                  let country = occurrence.equivalents(in: LanguageTag(.english)).first?.text else { return nil }
-            let formal = Self.stateForms.contains { country.hasPrefix($0.english + " ") }
-            english += " of " + (formal ? "the " : "") + country
+                  let country = Self.englishCountry(occurrence) else { return nil }
+            english += " of " + country
             rest = String(String.UnicodeScalarView(after.unicodeScalars.dropFirst(used))).trimmingCharacters(in: .whitespaces)
         }
         return (english, hadArticle)
+    }
+
+    /// The English of a country the glossary recognised in a Khmer or French name, as it follows
+    /// "of": its running-text name (not the catalogue's "Korea, Republic of") with the article
+    /// it takes — "the French Republic", "the Philippines", "France" (`EnglishCountryArticle`;
+    /// review 1130e m5: "of French Republic"). Nil when the term is not a country's.
+    static func englishCountry(_ occurrence: TermOccurrence) -> String? {
+        guard occurrence.concept.id.hasPrefix("iso3166"),
+              let term = runningTextName(occurrence.equivalents(in: LanguageTag(.english))) else { return nil }
+        return EnglishCountryArticle.afterOf(term.text, formal: term.termType == "fullForm")
     }
 
     /// Whether `text` starts with `prefix` (case-insensitive) ending at a word boundary.

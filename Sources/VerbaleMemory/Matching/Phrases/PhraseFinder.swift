@@ -21,8 +21,15 @@ public struct PhraseCompletion: Hashable, Sendable, Codable {
     /// Span of the text that matched the phrase's beginning, in Unicode scalars.
     public var start: Int
     public var end: Int
-    /// What would follow (the rest of the phrase).
+    /// What would follow (the rest of the phrase). When the text ends inside a word — a
+    /// half-typed word ("…to inf") or a French elision ("…l'honneur d'") — the completion
+    /// starts with that whole word ("inform", "d'informer") and `typed` says what of it is
+    /// already typed.
     public var completion: String
+    /// The end of the text that `completion` repeats and replaces: the letters of a half-typed
+    /// last word ("inf"), an elided word ("d'"); empty when the text ends on a whole word and
+    /// the completion follows it. Added beside the contract's fields (review 1130e m4).
+    public var typed: String = ""
     public var phrase: String
     public var phraseReview: String
     public var score: Int
@@ -88,14 +95,13 @@ public struct PhraseFinder {
     /// Stock phrases inside `text` scoring at least `threshold`, by position then score;
     /// a phrase found twice at the same span is reported once.
     public func phrases(in text: MatchText, targets: [LanguageTag]? = nil, limit: Int = 10) -> [PhraseMatch] {
-        let languageIndex = MatchVocabulary.languageIndex(text.language)
-        let ids = Self.unspaced(text.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) })
-        let aligner = TokenAlignment(model: matcher.model)
+        let query = QueryTokens(text, finder: self, partialLastWord: false)
+        let ids = query.ids
         var found: [PhraseMatch] = []
         var seen = Set<String>()
         for entry in candidates(ids, language: text.language) {
             let phrase = Self.unspaced(index.tokenIDs(ofEntry: entry))
-            guard let best = Self.bestWindow(phrase: phrase, text: ids, aligner: aligner) else { continue }
+            guard let best = Self.bestWindow(phrase: phrase, text: ids, cost: query.substitutionCost, aligner: query.aligner) else { continue }
             let window = ids[best.start..<best.end].reduce(0) { $0 + ($1.isPunctuation ? 0 : 1) }
             let score = CostModel.score(cost: best.cost, length: max(Int(index.entryContentLength[entry]), window))
             guard score >= threshold, best.start < best.end,
@@ -115,25 +121,35 @@ public struct PhraseFinder {
     public func completions(of text: MatchText, targets: [LanguageTag]? = nil, limit: Int = 5) -> [PhraseCompletion] {
         // A finished sentence is not mid-phrase.
         if let last = text.tokens.last, last.isPunctuation, [".", "!", "?", "។", "៕"].contains(last.token.text) { return [] }
-        let languageIndex = MatchVocabulary.languageIndex(text.language)
-        let ids = Self.unspaced(text.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) })
+        let query = QueryTokens(text, finder: self, partialLastWord: true)
+        let text = query.text, ids = query.ids
         let tail = max(ids.count - maximumPhraseLength, 0)
-        let aligner = TokenAlignment(model: matcher.model)
+        let aligner = query.aligner
         var byPhrase: [String: PhraseCompletion] = [:]
         for entry in candidates(ids, language: text.language, classesFrom: max(ids.count - 3, 0), minimumShared: 2) {
             let phrase = Self.unspaced(index.tokenIDs(ofEntry: entry))
-            guard let best = Self.bestPrefix(phrase: phrase, text: Array(ids[tail...]), aligner: aligner) else { continue }
+            // A half-typed last word may be finished by the phrase's last word ("inf" → "… to inform").
+            guard let best = Self.bestPrefix(phrase: phrase, text: Array(ids[tail...]), cost: { query.substitutionCost(tail + $0, $1) },
+                                             aligner: aligner, throughEnd: query.unfinished != nil) else { continue }
             let matched = phrase[..<best.phraseEnd].reduce(0) { $0 + ($1.isPunctuation ? 0 : 1) }
             let window = ids[(tail + best.textStart)...].reduce(0) { $0 + ($1.isPunctuation ? 0 : 1) }
             let score = CostModel.score(cost: best.cost, length: max(matched, window))
-            guard matched >= 2, best.phraseEnd < phrase.count, score >= threshold,
+            // A text ending in an elision or a half-typed word is completed only by phrases that
+            // continue it: « d' » by « d'informer », not by « de proposer » at 75.
+            let finishes = query.unfinished == nil ? nil : query.finishes(phrase[best.phraseEnd - 1])
+            guard matched >= 2, best.phraseEnd < phrase.count || finishes == true, score >= threshold, query.unfinished == nil || finishes != nil,
                   let unit = matcher.archive.unit(at: Int(index.entryUnit[entry])),
                   let variant = unit.variants.first(where: { $0.language.language == text.language }),
                   let tokenizer = try? matcher.tokenizer(for: text.language) else { continue }
             let phraseTokens = MatchText(text: variant.text, language: text.language, tokenizer: tokenizer).tokens
-            guard best.phraseEnd < phraseTokens.count else { continue }
-            let restStart = phraseTokens[best.phraseEnd].token.range.lowerBound
+            // The completion starts with the word the text ends inside, which `typed` repeats.
+            let typed = finishes == true ? query.unfinished ?? "" : ""
+            let restToken = best.phraseEnd - (typed.isEmpty ? 0 : 1)
+            guard restToken < phraseTokens.count else { continue }
+            let restStart = phraseTokens[restToken].token.range.lowerBound
             let completion = String(String.UnicodeScalarView(Array(variant.text.unicodeScalars)[restStart...]))
+            // An elision that ends the phrase leaves nothing to offer.
+            guard completion.unicodeScalars.count > typed.unicodeScalars.count else { continue }
             let key = Normalizer.key(variant.text)
             let count = Self.attestedCount(of: variant)
             if var existing = byPhrase[key] {
@@ -148,7 +164,7 @@ public struct PhraseFinder {
             let (translations, review) = Self.translations(of: unit, except: text.language, targets: targets)
             byPhrase[key] = PhraseCompletion(start: text.tokens[tail + best.textStart].token.range.lowerBound,
                                              end: text.tokens.last?.token.range.upperBound ?? 0,
-                                             completion: completion, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit),
+                                             completion: completion, typed: typed, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit),
                                              score: score, frequency: 1, attested: count?.notes ?? 0, attestedOutOf: count?.outOf,
                                              translations: translations, review: review)
         }
@@ -246,7 +262,9 @@ public struct PhraseFinder {
     }
 
     /// Sellers' algorithm: the text window [start, end) the phrase aligns with most cheaply.
-    static func bestWindow(phrase: [TokenIDs], text: [TokenIDs], aligner: TokenAlignment) -> (start: Int, end: Int, cost: Int)? {
+    /// `cost(i, phraseToken)`: the price of text token `i` for a phrase token (`QueryTokens`).
+    static func bestWindow(phrase: [TokenIDs], text: [TokenIDs], cost substitute: (Int, TokenIDs) -> Int,
+                           aligner: TokenAlignment) -> (start: Int, end: Int, cost: Int)? {
         let k = phrase.count, n = text.count
         guard k > 0, n > 0 else { return nil }
         let width = n + 1
@@ -255,7 +273,7 @@ public struct PhraseFinder {
         for j in 0...n { origin[j] = j }
         fillAlignment(rows: k, columns: n, cost: &cost, origin: &origin,
                       rowStart: { i, above in (above + aligner.indelCost(phrase[i - 1]), 0) },
-                      substitution: { i, j in aligner.substitutionCost(text[j - 1], phrase[i - 1]) },
+                      substitution: { i, j in substitute(j - 1, phrase[i - 1]) },
                       rowIndel: { i in aligner.indelCost(phrase[i - 1]) },
                       columnIndel: { j in aligner.indelCost(text[j - 1]) })
         var bestEnd = 1
@@ -269,7 +287,11 @@ public struct PhraseFinder {
 
     /// The cheapest alignment of the text's end (free start) with a phrase's beginning (free
     /// end): returns where in the text it starts, how much of the phrase it covers, its cost.
-    static func bestPrefix(phrase: [TokenIDs], text: [TokenIDs], aligner: TokenAlignment) -> (textStart: Int, phraseEnd: Int, cost: Int)? {
+    /// `cost(i, phraseToken)`: the price of text token `i` for a phrase token (`QueryTokens`).
+    /// `throughEnd`: the alignment may cover the whole phrase (its last word finishing a
+    /// half-typed one); otherwise some of the phrase is left to offer.
+    static func bestPrefix(phrase: [TokenIDs], text: [TokenIDs], cost substitute: (Int, TokenIDs) -> Int,
+                           aligner: TokenAlignment, throughEnd: Bool = false) -> (textStart: Int, phraseEnd: Int, cost: Int)? {
         let k = phrase.count, n = text.count
         guard k > 0, n > 0 else { return nil }
         // Rows: text positions; columns: phrase positions. Free start in text: row start anywhere.
@@ -280,12 +302,12 @@ public struct PhraseFinder {
         for j in 1...k { cost[j] = Int.max / 4 }
         fillAlignment(rows: n, columns: k, cost: &cost, origin: &origin,
                       rowStart: { i, _ in (0, i) },
-                      substitution: { i, j in aligner.substitutionCost(text[i - 1], phrase[j - 1]) },
+                      substitution: { i, j in substitute(i - 1, phrase[j - 1]) },
                       rowIndel: { i in aligner.indelCost(text[i - 1]) },
                       columnIndel: { j in aligner.indelCost(phrase[j - 1]) })
         var bestEnd = 1
-        for j in 1..<k where cost[n * width + j] < cost[n * width + bestEnd] { bestEnd = j }
-        guard bestEnd < k || k == 1 else { return nil }
+        for j in 1..<(throughEnd ? k + 1 : k) where cost[n * width + j] < cost[n * width + bestEnd] { bestEnd = j }
+        guard bestEnd < k || k == 1 || throughEnd else { return nil }
         return (origin[n * width + bestEnd], bestEnd, cost[n * width + bestEnd])
     }
 
