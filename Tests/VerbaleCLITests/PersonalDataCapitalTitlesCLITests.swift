@@ -42,11 +42,13 @@ struct PersonalDataCapitalTitlesCLITests {
             AMBASSADOR SOK VANNA
             H.E. AMBASSADOR SOK VANNA
             MINISTER KEO RITHY
+            H.E. MR. LY DARA
 
             """
         let result = try CLI.run(["check", "--lang", "en", "-"], stdin: text)
         let names = result.stdout.split(separator: "\n").filter { $0.contains("[personal-data]") }
-        #expect(names.count == 3, "\(result.stdout)")
+        #expect(names.count == 4, "\(result.stdout)")
+        #expect(names.contains { $0.contains("\"LY DARA\"") && $0.contains(":7:10:") }, "\(result.stdout)")
         #expect(names.filter { $0.contains("\"SOK VANNA\"") }.count == 2, "\(result.stdout)")
         #expect(names.contains { $0.contains("\"KEO RITHY\"") && $0.contains(":6:10:") }, "\(result.stdout)")
         let french = try CLI.run(["check", "--lang", "fr", "-"], stdin: "AMBASSADE ROYALE DU CAMBODGE\nMINISTÈRE DES AFFAIRES ÉTRANGÈRES\nL'AMBASSADEUR SOK VANNA\n")

@@ -43,6 +43,17 @@ struct PersonalDataCapitalTitlesTests {
         #expect(scrubbed("LA CONSEILLÈRE LY DARA", "fr") == "LA CONSEILLÈRE {PERSON}")
     }
 
+    @Test("MR., MRS., MS., DR. in capitals, with their full stop, alone or after H.E.; MR. PRESIDENT, DR CONGO and MS WORD stay")
+    func capitalCourtesyTitles() {
+        #expect(scrubbed("MR. SOK VANNA") == "MR. {PERSON}")
+        #expect(scrubbed("H.E. MR. SOK VANNA") == "H.E. MR. {PERSON}")
+        #expect(scrubbed("MRS. LY DARA and DR. KEO RITHY") == "MRS. {PERSON1} and DR. {PERSON2}")
+        #expect(scrubbed("Contact: MS. LY DARA") == "Contact: MS. {PERSON}")
+        for text in ["MR. PRESIDENT", "H.E. MR. PRESIDENT", "DR CONGO", "MS WORD", "MR PRESIDENT", "DR. {PERSON}"] {
+            #expect(scrubbed(text) == text, "\(text)")
+        }
+    }
+
     /// Letterheads, headings and sentences in capitals around function titles (our own fixtures,
     /// in the wordings of real notes).
     static let headings = [
