@@ -46,9 +46,10 @@ struct PersonalDataFurtherRulesFilterTests {
 
     @Test("Every further rule compiles, and the usual texts of the corpora run none")
     func rulesCompileAndSkip() {
-        #expect(PersonalDataScrubber.furtherRules.count == 5)
+        #expect(PersonalDataScrubber.furtherRules.count == 6)
         for text in ["The Embassy presents its compliments to the Department.", "La Mission présente ses compliments.", "ស្ថានទូតសូមគោរពជូន។",
-                     "No. 2021/03/118", "Tel. 012 345 678", "born in 1985"] {
+                     "No. 2021/03/118", "Tel. 012 345 678", "born in 1985", "MINISTRY OF FOREIGN AFFAIRS", "AMBASSADE ROYALE DU CAMBODGE",
+                     "MINISTÈRE DES AFFAIRES ÉTRANGÈRES"] {
             #expect(PersonalDataScrubber.possibleFurtherRules(text).isEmpty, "\(text)")
         }
     }

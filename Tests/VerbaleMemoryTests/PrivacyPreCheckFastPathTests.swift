@@ -8,7 +8,7 @@ import VerbaleCore
 /// `switch` they replace — on real lines, identifiers, every prefix of real lines (the ends of
 /// the buffer) and random strings made of the keys and their near misses; but for the Latin
 /// function titles, which the fast form reads whole with what must follow them
-/// (`functionTitleCanMatch`): it lets through a subset of the reference's texts, and the rules
+/// (`functionTitleCanMatch`), in mixed case and in capitals: it lets through a subset of the reference's texts, and the rules
 /// run on that subset find what they find unfiltered (`functionTitlesFilteredAsUnfiltered`).
 @Suite("Privacy pre-checks: the table-driven passes equal their reference forms")
 struct PrivacyPreCheckFastPathTests {
@@ -16,14 +16,16 @@ struct PrivacyPreCheckFastPathTests {
     static func mismatches(_ texts: [String]) -> [String] {
         var differing: [String] = []
         for text in texts {
-            let title = PersonalDataScrubber.FurtherRules.latinFunctionTitle
             var further = PersonalDataScrubber.possibleFurtherRules(text), furtherReference = PersonalDataScrubber.possibleFurtherRulesReference(text)
-            // The title flag only where the reference has it too; then compared without it.
-            if further.contains(title), !furtherReference.contains(title) {
-                differing.append("\(text.debugDescription): a function title the reference does not see")
+            // The title flags (mixed case, capitals) only where the reference has them too; then
+            // compared without them.
+            for title: PersonalDataScrubber.FurtherRules in [.latinFunctionTitle, .capitalFunctionTitle] {
+                if further.contains(title), !furtherReference.contains(title) {
+                    differing.append("\(text.debugDescription): a function title (\(title.rawValue)) the reference does not see")
+                }
+                further.remove(title)
+                furtherReference.remove(title)
             }
-            further.remove(title)
-            furtherReference.remove(title)
             let introductions = PersonalDataScrubber.possibleIntroductions(text)
             let introductionsReference = PersonalDataScrubber.possibleIntroductionsReference(text)
             if further != furtherReference || introductions != introductionsReference {
@@ -132,11 +134,12 @@ struct PrivacyPreCheckFastPathTests {
     @Test("The Latin function titles written out as literals keep no expression syntax, and cover every title")
     func functionTitleKeys() {
         let keys = PersonalDataScrubber.latinFunctionTitleKeys
-        for key in keys {
+        for key in keys + PersonalDataScrubber.capitalFunctionTitleKeys {
             let text = String(decoding: key.bytes, as: UTF8.self)
             #expect(!text.contains { "[]()\\?*+|".contains($0) }, "\(text)")
         }
         #expect(keys.count == PersonalDataScrubber.latinFunctionTitles.count + 2)
+        #expect(PersonalDataScrubber.capitalFunctionTitleKeys.count == PersonalDataScrubber.capitalFunctionTitles.count + 2)
         #expect(keys.filter(\.open).count == 2)
         // Grouped by first letter, every key once.
         #expect(PersonalDataScrubber.latinFunctionTitleKeysByLetter.reduce(0) { $0 + $1.count } == keys.count)
@@ -152,10 +155,11 @@ struct PrivacyPreCheckFastPathTests {
                    "Consul General", "Consul-general", "Professor-Emeritus"]
         let separators = [" ", "  ", "\u{A0}", " \u{A0} ", "\t", "\n", "\u{200B}", "", "-", ", ", ". ", "\u{202F}"]
         let words = ["Sok", "Vanna", "Prak", "Sokhonn", "Élise", "Émile", "Jean", "Dupont", "sok", "vanna", "of", "Extraordinary",
-                     "Plenipotentiary", "a.i.", "Ly", "Dara", "O'Neill", "Jean-Marc", "J.", "İnci", "Ängel", "12", "ឯក", "{PERSON}", "Mr", "and"]
+                     "Plenipotentiary", "a.i.", "Ly", "Dara", "O'Neill", "Jean-Marc", "J.", "İnci", "Ängel", "12", "ឯក", "{PERSON}", "Mr", "and",
+                     "SOK", "VANNA", "KEO", "RITHY", "ÉLISE", "OF", "THE", "AND", "EXTRAORDINARY", "A.I.", "H.E."]
         var random = SplitMix(state: 0x3005_0004)
         var differing: [String] = []
-        var found = 0
+        var found = 0, capitals = 0
         for _ in 0..<20_000 {
             var text = random.next(3) == 0 ? words[random.next(words.count)] + separators[random.next(separators.count)] : ""
             text += titles[random.next(titles.count)]
@@ -165,11 +169,14 @@ struct PrivacyPreCheckFastPathTests {
             let filtered = PersonalDataScrubber.furtherRuleSpans(in: text).map { "\($0.kind.rawValue)@\($0.range.location)+\($0.range.length)" }
             let unfiltered = PersonalDataScrubber.furtherRuleSpans(in: text, filtered: false).map { "\($0.kind.rawValue)@\($0.range.location)+\($0.range.length)" }
             if !unfiltered.isEmpty { found += 1 }
+            // Found by the rule for titles in capitals alone (no mixed-case title in the text).
+            if !unfiltered.isEmpty, PersonalDataScrubber.possibleFurtherRules(text) == .capitalFunctionTitle { capitals += 1 }
             if filtered != unfiltered { differing.append("\(text.debugDescription): filtered \(filtered), unfiltered \(unfiltered)") }
         }
         #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
         // Names after titles are found in many of them, so the comparison is not empty.
         #expect(found > 300)
+        #expect(capitals > 50, "\(capitals)")
     }
 
     @Test("The eight-byte test says a byte is there exactly when one of the eight is it")

@@ -21,12 +21,48 @@ import Foundation
 ///   no name.
 /// A name of one word ("Minister Fischer") stays: one capitalised word after a title is as often
 /// a country or a rank.
+///
+/// The title written in capitals ("AMBASSADOR SOK VANNA", "H.E. MINISTER KEO RITHY", « L'AMBASSADEUR
+/// SOK VANNA ») has its own expression and a stricter reading (`capitalFunctionTitleName`): in
+/// capitals every word is capitalised, and letterheads and headings ("AMBASSADOR OF THE KINGDOM OF
+/// CAMBODIA", "MINISTER FOR FOREIGN AFFAIRS", « MINISTRE DES AFFAIRES ÉTRANGÈRES ») are common in
+/// notes, so only two to four words that are no function, institution or ordinary word count, and
+/// only where the run of capitals ends with them.
 extension PersonalDataScrubber {
     /// The Latin function titles (first letter either case; the rest as written).
     static let latinFunctionTitles = [
         "Ambassador", "Ambassadress", "Minister", "Counsellor", "Counselor", "Professor", "Prof\\.", "Consul", "Consul[- ]General",
         "Attaché", "Attache", "Chargé d['’]affaires(?: a\\.\\s?i\\.)?", "Ambassadeur", "Ambassadrice", "Ministre", "Conseiller", "Conseillère",
         "Professeur", "Professeure", "Consule", "Attachée", "Maître", "Maitre",
+    ]
+
+    /// The Latin function titles written in capitals (`latinFunctionTitles` upper-cased, by hand:
+    /// their expression syntax stays as written). Not `ME` (Maître), which in capitals is the
+    /// English word "me".
+    static let capitalFunctionTitles = [
+        "AMBASSADOR", "AMBASSADRESS", "MINISTER", "COUNSELLOR", "COUNSELOR", "PROFESSOR", "PROF\\.", "CONSUL", "CONSUL[- ]GENERAL",
+        "ATTACHÉ", "ATTACHE", "CHARGÉ D['’]AFFAIRES(?: A\\.\\s?I\\.)?", "AMBASSADEUR", "AMBASSADRICE", "MINISTRE", "CONSEILLER", "CONSEILLÈRE",
+        "PROFESSEUR", "PROFESSEURE", "CONSULE", "ATTACHÉE", "MAÎTRE", "MAITRE",
+    ]
+
+    /// Words that end a heading's title instead of a name after a title in capitals ("AMBASSADOR
+    /// OF…", "MINISTER FOR…", « MINISTRE DES… », « ATTACHÉ DE… »), compared lower-cased: before the
+    /// name, one of them means no name follows.
+    static let capitalTitleConnectors: Set<String> = [
+        "of", "for", "to", "the", "in", "at", "on", "by", "from", "with", "de", "du", "des", "d", "la", "le", "les", "au", "aux", "à",
+        "en", "pour", "sur", "auprès", "près", "chez", "dans", "par",
+    ]
+
+    /// Words that are no part of a name after a title in capitals beyond the function, office,
+    /// institution and ordinary words (`plainWords`, `notNames`, `institutionWords`): the verbs
+    /// and auxiliaries of a sentence written in capitals ("MINISTER WILL ARRIVE TODAY"), the
+    /// qualifiers of an institution ("ROYAL EMBASSY") and what a minister gives or holds.
+    static let capitalNotNameWords: Set<String> = [
+        "will", "shall", "would", "should", "may", "might", "can", "could", "must", "has", "have", "had", "is", "are", "was", "were",
+        "does", "did", "presents", "arrives", "arrived", "visits", "visited", "meets", "met", "attends", "signs", "signed", "est", "sont",
+        "sera", "va", "présente", "arrive", "visite", "rencontre", "signe", "royal", "royale", "royaume", "imperial", "impériale", "federal",
+        "fédéral", "fédérale", "national", "nationale", "permanent", "permanente", "speech", "address", "statement", "remarks",
+        "message", "residence", "résidence", "discours", "allocution", "visit", "meeting", "réunion", "letter", "lettre", "note",
     ]
 
     /// Words that follow a function title without being a name: ranks and qualifiers of the
@@ -59,6 +95,14 @@ extension PersonalDataScrubber {
         }.joined(separator: "|")
         let word = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?"
         return "(?<![\\p{L}\\p{M}])(?:\(titles)|Me|H\\.\\s?E(?![\\p{L}\\p{M}.]))[ \\u00A0]+(\(word)(?:[ \\u00A0]+\(word)){1,3})"
+    }()
+
+    /// `AMBASSADOR SOK VANNA`, `L'AMBASSADEUR SOK VANNA`: a title in capitals, spaces, and two to
+    /// eight capitalised words (captured; `capitalFunctionTitleName` reads them: ranks first, then
+    /// at most four name words).
+    static let capitalFunctionTitlePattern: String = {
+        let word = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?"
+        return "(?<![\\p{L}\\p{M}])(?:\(capitalFunctionTitles.joined(separator: "|")))[ \\u00A0]+(\(word)(?:[ \\u00A0]+\(word)){1,7})"
     }()
 
     /// A separator between the words of a Khmer name: a space or NBSP, U+200B, or both (Word
@@ -98,5 +142,68 @@ extension PersonalDataScrubber {
         var to = candidate.utf16.distance(from: candidate.startIndex, to: last.endIndex)
         if last.hasSuffix("."), last.count > 2 { to -= 1 }
         return NSRange(location: range.location + from, length: to - from)
+    }
+
+    /// The name in a capital function title's capture, or nil: ranks and offices first
+    /// ("MINISTER COUNSELLOR LY DARA", "AMBASSADOR EXTRAORDINARY AND PLENIPOTENTIARY SOK VANNA"),
+    /// then two to four name words, none a function word (`capitalTitleConnectors`: before the
+    /// name, one means a heading, "AMBASSADOR OF THE KINGDOM OF CAMBODIA"), title, institution or
+    /// ordinary word (`capitalNotNameWords`, `plainWords`), nor elided (« D'AFFAIRES »); and the run
+    /// of capitalised words must end there — a full stop, a comma, a lower-case word or the end
+    /// after the name, or a title starting the next name ("… SOK VANNA AND H.E. …"): a longer run
+    /// is a heading or a sentence in capitals ("MINISTER WILL ATTEND THE MEETING").
+    static func capitalFunctionTitleName(_ range: NSRange, in text: NSString) -> NSRange? {
+        if placeholderFollows(range, in: text) { return nil }
+        let candidate = text.substring(with: range)
+        let words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+        func key(_ word: Substring) -> String { word.lowercased().trimmingCharacters(in: qualifierPunctuation) }
+        func isRank(_ word: Substring) -> Bool { isOffice(word) || functionTitleQualifiers.contains(key(word)) }
+        var index = 0
+        while index < words.count {
+            if capitalTitleConnectors.contains(key(words[index])) { return nil }
+            guard isRank(words[index]) else { break }
+            index += 1
+        }
+        var kept: [Substring] = []
+        while index < words.count, kept.count < 4 {
+            let word = words[index]
+            if isRank(word) || capitalTitleConnectors.contains(key(word)) { break }
+            kept.append(word)
+            index += 1
+            if word.hasSuffix("."), word.count > 3 { break }
+        }
+        guard kept.count >= 2, let first = kept.first, let last = kept.last else { return nil }
+        for word in kept {
+            let lower = key(word)
+            if isTitleLike(word) || isInstitutionWord(word) || isElided(word) || plainWords.contains(lower) || capitalNotNameWords.contains(lower) {
+                return nil
+            }
+        }
+        let from = candidate.utf16.distance(from: candidate.startIndex, to: first.startIndex)
+        var to = candidate.utf16.distance(from: candidate.startIndex, to: last.endIndex)
+        let sentenceEnds = last.hasSuffix(".") && last.count > 2
+        if sentenceEnds { to -= 1 }
+        if !sentenceEnds, !capitalRunEnds(after: range.location + candidate.utf16.distance(from: candidate.startIndex, to: last.endIndex), in: text) {
+            return nil
+        }
+        return NSRange(location: range.location + from, length: to - from)
+    }
+
+    /// Whether the run of capitalised words ends at `location`: what follows (after spaces) is no
+    /// word beginning with a capital, unless it is a title (`H.E.`, `MR.`) or a function title, or
+    /// `AND`/`ET`/`&` before one.
+    static func capitalRunEnds(after location: Int, in text: NSString) -> Bool {
+        let rest = text.substring(from: location)
+        let words = rest.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).prefix(2)
+        guard rest.first == " " || rest.first == "\u{A0}", let next = words.first else { return true }
+        func startsCapital(_ word: Substring) -> Bool { word.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+        func opensName(_ word: Substring) -> Bool {
+            let bare = word.trimmingCharacters(in: qualifierPunctuation)
+            return isTitleLike(word) || capitalFunctionTitles.contains(bare) || latinFunctionTitles.contains(bare)
+        }
+        guard startsCapital(next) || next == "&" else { return true }
+        if opensName(next) { return true }
+        if ["AND", "ET", "&"].contains(next), words.count > 1 { return opensName(words[words.index(after: words.startIndex)]) }
+        return false
     }
 }

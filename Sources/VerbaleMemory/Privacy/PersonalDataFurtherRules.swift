@@ -28,7 +28,10 @@ extension PersonalDataScrubber {
         static let latinFunctionTitle = FurtherRules(rawValue: 8)
         /// A Khmer function title (ឯកអគ្គរាជទូត, រដ្ឋមន្ត្រី, សាស្ត្រាចារ្យ, ទីប្រឹក្សា, កុងស៊ុល).
         static let khmerFunctionTitle = FurtherRules(rawValue: 16)
-        static let all: FurtherRules = [.parenPlusPhone, .phoneNumberIs, .birthWording, .latinFunctionTitle, .khmerFunctionTitle]
+        /// A Latin function title written in capitals (`AMBASSADOR`, `MINISTRE`…:
+        /// `capitalFunctionTitles`).
+        static let capitalFunctionTitle = FurtherRules(rawValue: 32)
+        static let all: FurtherRules = [.parenPlusPhone, .phoneNumberIs, .birthWording, .latinFunctionTitle, .khmerFunctionTitle, .capitalFunctionTitle]
     }
 
     /// A compiled further rule: what it finds, the pre-check flag it needs, and how its capture
@@ -38,21 +41,24 @@ extension PersonalDataScrubber {
         var needs: FurtherRules
         var regex: NSRegularExpression
         var latinName = false
+        /// A title in capitals: its capture is read by `capitalFunctionTitleName`.
+        var capitalName = false
     }
 
     /// The rules, compiled once (an expression that does not compile is left out: only possible
     /// with an ICU lacking a feature they use; `PersonalDataReview1130dTests` would then fail).
     static let furtherRules: [FurtherRule] = {
         var rules: [FurtherRule] = []
-        func add(_ kind: PersonalDataKind, _ needs: FurtherRules, _ pattern: String, latinName: Bool = false) {
+        func add(_ kind: PersonalDataKind, _ needs: FurtherRules, _ pattern: String, latinName: Bool = false, capitalName: Bool = false) {
             guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
-            rules.append(FurtherRule(kind: kind, needs: needs, regex: regex, latinName: latinName))
+            rules.append(FurtherRule(kind: kind, needs: needs, regex: regex, latinName: latinName, capitalName: capitalName))
         }
         add(.phone, .parenPlusPhone, parenPlusPhonePattern)
         add(.phone, .phoneNumberIs, phoneNumberIsPattern)
         add(.dateOfBirth, .birthWording, birthWordingPattern)
         add(.person, .latinFunctionTitle, latinFunctionTitlePattern, latinName: true)
         add(.person, .khmerFunctionTitle, khmerFunctionTitlePattern)
+        add(.person, .capitalFunctionTitle, capitalFunctionTitlePattern, capitalName: true)
         return rules
     }()
 
@@ -71,6 +77,9 @@ extension PersonalDataScrubber {
                 guard range.location != NSNotFound, range.length > 0 else { continue }
                 if rule.latinName {
                     guard let name = functionTitleName(range, in: ns) else { continue }
+                    range = name
+                } else if rule.capitalName {
+                    guard let name = capitalFunctionTitleName(range, in: ns) else { continue }
                     range = name
                 }
                 if spans.contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
@@ -93,7 +102,7 @@ extension PersonalDataScrubber {
     )
 
     /// The Latin keys of the function titles, lower-case (compared with ASCII letters folded).
-    static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maitre"]
+    static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maÎtre", "maitre"]
         .map { Array($0.utf8) }
 
     /// Whether a lower-case ASCII letter begins one of `latinTitleKeys`, by byte: a word start
@@ -168,7 +177,10 @@ extension PersonalDataScrubber {
     /// `Consul-General` and `Consul General`, `Chargé d['’]affaires(?: a\.\s?i\.)?` → both
     /// apostrophes, open. A title in another syntax would leave a `[`, `(`, `\\` or `?` here,
     /// which `PrivacyPreCheckFastPathTests` refuses.
-    static let latinFunctionTitleKeys: [FunctionTitleKey] = latinFunctionTitles.flatMap { title -> [FunctionTitleKey] in
+    static let latinFunctionTitleKeys: [FunctionTitleKey] = functionTitleKeys(latinFunctionTitles)
+
+    /// Function titles (`latinFunctionTitles`, `capitalFunctionTitles`) written out as literals.
+    static func functionTitleKeys(_ titles: [String]) -> [FunctionTitleKey] { titles.flatMap { title -> [FunctionTitleKey] in
         var text = title.replacingOccurrences(of: "\\.", with: ".")
         var open = false
         if let group = text.range(of: "(?:") {
@@ -184,6 +196,15 @@ extension PersonalDataScrubber {
             if isASCIILetter(bytes[0]) { bytes[0] |= 0x20 }
             return FunctionTitleKey(bytes: bytes, open: open)
         }
+    } }
+
+    /// `capitalFunctionTitles` written out as literals, as `latinFunctionTitleKeys` (first letter
+    /// lower-cased, the rest in capitals as the expression needs them).
+    static let capitalFunctionTitleKeys: [FunctionTitleKey] = functionTitleKeys(capitalFunctionTitles)
+
+    /// `capitalFunctionTitleKeys` by their first letter (`a` to `z`).
+    static let capitalFunctionTitleKeysByLetter: [[FunctionTitleKey]] = (UInt8(0x61)...0x7A).map { letter in
+        capitalFunctionTitleKeys.filter { $0.bytes[0] == letter }
     }
 
     /// `latinFunctionTitleKeys` by their first letter (`a` to `z`): a word start compares only the
@@ -245,14 +266,26 @@ extension PersonalDataScrubber {
         let khmerFirst = khmerKeyFirstBytes, khmerOutside = khmerKeysOutsideTable
         var digits = 0
         var parenPlus = false, number = false, bAbbreviation = false, neeFound = false, born = false, phone = false, copula = false
-        var latinTitle = false, khmerTitle = false
+        var latinTitle = false, khmerTitle = false, capitalTitle = false
+        let capitalKeys = capitalFunctionTitleKeysByLetter
         /// A whole function title at a word-start letter, followed by what its expression needs
-        /// (`functionTitleCanMatch`).
-        func latinKeyAt(_ i: Int, _ byte: UInt8) -> Bool {
+        /// (`functionTitleCanMatch`): sets `latinTitle`, or `capitalTitle` for one in capitals
+        /// (only at a capital letter).
+        func latinKeyAt(_ i: Int, _ byte: UInt8) {
             let lower = byte | 0x20
-            guard lower >= 0x61, lower <= 0x7A else { return false }
-            for key in titleKeys[Int(lower - 0x61)] where functionTitleCanMatch(p, i, key) { return true }
-            return false
+            guard lower >= 0x61, lower <= 0x7A else { return }
+            if !latinTitle {
+                for key in titleKeys[Int(lower - 0x61)] where functionTitleCanMatch(p, i, key) {
+                    latinTitle = true
+                    break
+                }
+            }
+            if !capitalTitle, byte < 0x61 {
+                for key in capitalKeys[Int(lower - 0x61)] where functionTitleCanMatch(p, i, key) {
+                    capitalTitle = true
+                    break
+                }
+            }
         }
         var i = 0
         while i < count {
@@ -269,7 +302,7 @@ extension PersonalDataScrubber {
             }
             let previous: UInt8 = i > 0 ? p[i - 1] : 0x20
             if kind == 2 {
-                if !latinTitle, !isASCIILetter(previous), latinKeyAt(i, byte) { latinTitle = true }
+                if !(latinTitle && capitalTitle), !isASCIILetter(previous) { latinKeyAt(i, byte) }
                 i += 1
                 continue
             }
@@ -288,7 +321,7 @@ extension PersonalDataScrubber {
                 if !isASCIILetter(previous), i + 1 < count, p[i + 1] == 0x2E { latinTitle = true }
             case 0x4D: // Me, Maître; then the Latin keys, as the reference's fall-through
                 if !isASCIILetter(previous), keyStands(p, i, keys.me) || keyStands(p, i, keys.meNBSP) { latinTitle = true }
-                if !latinTitle, !isASCIILetter(previous), latinKeyAt(i, byte) { latinTitle = true }
+                if !(latinTitle && capitalTitle), !isASCIILetter(previous) { latinKeyAt(i, byte) }
             default: // 0xE1: Khmer digits and keys
                 guard i + 2 < count else { break }
                 if p[i + 1] == 0x9F, p[i + 2] >= 0xA0, p[i + 2] <= 0xA9 { digits += 1 }
@@ -306,6 +339,7 @@ extension PersonalDataScrubber {
         if digits >= 3, bAbbreviation || neeFound || born { found.insert(.birthWording) }
         if latinTitle { found.insert(.latinFunctionTitle) }
         if khmerTitle { found.insert(.khmerFunctionTitle) }
+        if capitalTitle { found.insert(.capitalFunctionTitle) }
         return found
     }
 
@@ -358,6 +392,7 @@ extension PersonalDataScrubber {
                 default:
                     if !latinTitle, isASCIILetter(byte), !isASCIILetter(previous), latinTitleFirst[Int(byte | 0x20)] {
                         let lower = byte | 0x20
+                        // Folded: the key finds a title in capitals too (`capitalTitle`).
                         for key in latinTitleKeys where key[0] == lower && at(i, key, folded: true) {
                             latinTitle = true
                             break
@@ -381,6 +416,8 @@ extension PersonalDataScrubber {
             if digits >= 3, bAbbreviation || nee || born { found.insert(.birthWording) }
             if latinTitle { found.insert(.latinFunctionTitle) }
             if khmerTitle { found.insert(.khmerFunctionTitle) }
+            // A title in capitals needs a key as much as one in mixed case: the same flag's letters.
+            if latinTitle { found.insert(.capitalFunctionTitle) }
             return found
         }
     }

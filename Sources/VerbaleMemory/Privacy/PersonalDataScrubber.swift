@@ -221,6 +221,9 @@ public final class PersonalDataScrubber {
         // French note fr-BWBV0001394-II of ../shared/data); Samdech and Oknha are Cambodian ranks
         // written before the name in English (Samdech Techo Hun Sen, Oknha Kith Meng).
         let spelledTitles = "His\\s+Excellency|Her\\s+Excellency|Son\\s+Excellence|Samdech(?:\\s+Techo)?|Oknha|\(Self.romanisedKhmerTitles)"
+        // Titles in capitals, only with their full stop ("MR. SOK VANNA", "H.E. MR. SOK VANNA"):
+        // without it `DR`, `MS` and `MME` in capitals are as often abbreviations ("DR Congo").
+        let capitalTitles = "MRS?\\.|MS\\.|DR\\."
         // One of the names a plural title introduces: up to four capitalised words, as after a
         // single title (`Messrs Hun Sen Hor Namhong` loses every word, as before plural titles).
         let pluralName = name
@@ -285,7 +288,7 @@ public final class PersonalDataScrubber {
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true),
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha|Lok\\s+Chum(?:teav|tiev)))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha|Lok\\s+Chum(?:teav|tiev)))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
             Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle))|\(Self.khmerGluedTitle))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+\(khmerTitledName)", .person), group: 1, needs: .khmer),
             // Abbreviated Khmer titles (ឯ.ឧ., ល.ជ., ឧ.ក.) and បណ្ឌិត ("Dr.") standing alone before
             // a name (review 1130c M4): the same name as after ឯកឧត្តម, in its own expression so

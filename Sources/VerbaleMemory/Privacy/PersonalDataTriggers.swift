@@ -71,7 +71,9 @@ extension PersonalDataScrubber {
                                     // Spelled-out honorifics (`His Excellency`, `Her Excellency`, `Son Excellence`, `Samdech`, `Oknha`).
                                     "His", "Her", "Son", "Samdech", "Oknha",
                                     // Romanised Khmer titles (`Lok Chumteav`, `Lok`: review 1130c M4).
-                                    "Lok"]
+                                    "Lok",
+                                    // In capitals, with their full stop (`MR. SOK VANNA`).
+                                    "MR.", "MRS.", "MS.", "DR."]
         .map { Array($0.utf8) }
 
     /// A word some pattern needs before its number: lower-case unless `exactCase` (the pattern
