@@ -197,9 +197,12 @@ public final class PersonalDataScrubber {
         // Commission"), so `Dominique de Villepin` still keeps `Villepin` (a known limit).
         let particle = "(?:van|von|der|den|ter|ten|zu|bin|binti|ibn|dos|das|della|di|da|del)"
         // A name after a title: up to four capitalised words, with up to two particles before
-        // each word after the first.
+        // each word after the first. The words of a name stand on one line (`\h`: spaces, tabs,
+        // NBSP, never a line break): a name ending a line of a paragraph-level segment took the
+        // next line's capitalised words with it, "Ms. CHAN Sophea⏎Secretariat: …" → "Ms.
+        // {PERSON}: …" (review 1130f M2).
         let nameWord = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?"
-        let name = "\(nameWord)(?:\\s+(?:\(particle)\\s+){0,2}\(nameWord)){0,3}"
+        let name = "\(nameWord)(?:\\h+(?:\(particle)\\h+){0,2}\(nameWord)){0,3}"
         // A surname may begin with a particle right after a title (`M. de Villepin`, `Mr. de la
         // Cruz`, `Mme de La Fayette`, `H.E. Mr. dos Santos`, `S.E. M. d'Estaing`): a particle
         // (`leadingParticles`), maybe an article (`la`, `der`…), then the capitalised words; or
@@ -209,7 +212,7 @@ public final class PersonalDataScrubber {
             let articles = Self.particleArticles.sorted { $0.count > $1.count }.joined(separator: "|")
             return "(?:(?:\(particles))\(gap)(?:(?:\(articles))\(gap))?|d['’](?=\\p{Lu}))"
         }
-        let titledName = "\(leading("\\s+"))?\(name)"
+        let titledName = "\(leading("\\h+"))?\(name)"
         // The name after a Khmer title (captured): one or two Khmer words that are no function
         // word, verb or office (`PersonalDataKhmerNames`), or up to four capitalised Latin-script
         // words ("លោក John Smith").
@@ -673,7 +676,12 @@ public final class PersonalDataScrubber {
         }
         func clean(_ text: String, field: String, language: LanguageTag?, label: String? = nil, identifier: Bool = false) -> String {
             // An identifier or a file name is searched with `_`, `-` and `.` read as spaces (`identifierSpans`).
-            let (patterned, searched) = identifier ? identifierSpans(in: text) : (patternSpans(text, label: label), text)
+            var (patterned, searched) = identifier ? identifierSpans(in: text) : (patternSpans(text, label: label), text)
+            // The user's name after a home folder in a path (review 1130f M1, `PersonalDataPaths`).
+            let home = Self.homeFolderSpans(in: text).filter { span in
+                !patterned.contains { NSIntersectionRange($0.range, span.range).length > 0 }
+            }
+            if !home.isEmpty { patterned = (patterned + home).sorted { $0.range.location < $1.range.location } }
             let found = (patterned + Self.literalSpans(of: literals, in: searched, outside: patterned)).sorted { $0.range.location < $1.range.location }
             guard !found.isEmpty else { return text }
             let ns = text as NSString
@@ -714,6 +722,10 @@ public final class PersonalDataScrubber {
                 let field = "\(prefix)property:\(property.type)"
                 if Self.userProperties.contains(property.type.lowercased()) {
                     properties[index].value = user(property.value, field: field, language: language) ?? ""
+                } else if let file = Self.fileNameOfLocalPath(property.value) {
+                    // A path (Trados `x-Document`, OmegaT `file`): its file name, scrubbed as an
+                    // origin is (review 1130f M1, `PersonalDataPaths`).
+                    properties[index].value = clean(file, field: field, language: language, identifier: true)
                 } else {
                     properties[index].value = clean(property.value, field: field, language: language, label: Self.roleProperty(property.type))
                 }
