@@ -35,7 +35,7 @@ public final class ProtocolChecker {
     private let spotter: PhraseSpotter
     private let tokenizer: Tokenizer
     private let personalData: PersonalDataScrubber
-    private let frenchArticles: [(PatternScan, String, String)]
+    private let frenchArticles: FrenchArticles
     /// The words every closing begins with (`Phrases.closingAnchor`), as the spotter keys them,
     /// and the closing formula a closing found by them stands for.
     private let closingAnchor: [String]
@@ -52,20 +52,7 @@ public final class ProtocolChecker {
         do {
             // The import's detector: check flags exactly what the import would scrub.
             personalData = try PersonalDataScrubber()
-            var articles: [(PatternScan, String, String)] = []
-            var seen = Set<String>()
-            for head in InstitutionNamer.heads {
-                let word = head.french.split(separator: " ").first.map(String.init) ?? head.french
-                guard seen.insert(word).inserted else { continue }
-                let right = head.elides ? "L'" : (head.gender == .feminine ? "La" : "Le")
-                let wrong = ["Le", "La"].filter { $0 != right }.joined(separator: "|")
-                articles.append((try PatternScan("\\b(?:\(wrong)) \(word)\\b"), "\(right)\(head.elides ? "" : " ")\(word)", word))
-                if head.elides { articles.append((try PatternScan("\\b(?:le|la) \(word)\\b", caseInsensitive: false), "l'\(word)", word)) }
-            }
-            for (wrong, right) in [("à le", "au"), ("à les", "aux"), ("de le", "du"), ("de les", "des")] {
-                articles.append((try PatternScan("\\b\(wrong) (?=[A-ZÉ])", caseInsensitive: false), right + " ", wrong))
-            }
-            frenchArticles = articles
+            frenchArticles = try FrenchArticles(heads: InstitutionNamer.heads)
         } catch { throw .unreadable("pattern", String(describing: error)) }
     }
 
@@ -250,10 +237,8 @@ public final class ProtocolChecker {
                 formulas: false)
         }
         if language == .french {
-            for (scan, right, _) in frenchArticles {
-                for match in scan.matches(in: prepared) {
-                    add("french-agreement", .error, match.match, "\"\(prepared.substring(match.match))\": wrong article or contraction", "write \"\(right)\"")
-                }
+            for (range, fix) in frenchArticles.findings(in: prepared) {
+                add("french-agreement", .error, range, "\"\(prepared.substring(range))\": wrong article or contraction", "write \"\(fix)\"")
             }
             if let scan = try? PatternScan(#"\bà l['’]honneur d"#, caseInsensitive: false) {
                 for match in scan.matches(in: prepared) {
