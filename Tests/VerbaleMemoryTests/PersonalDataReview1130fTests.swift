@@ -85,4 +85,22 @@ struct PersonalDataReview1130fTests {
         #expect(scrubber.scrubbed("Mr. Ingrid van der Berg will attend.", language: "en").text == "Mr. {PERSON} will attend.")
         #expect(scrubber.detect(in: "Contact: Ms. CHAN Sophea\nSecretariat").map(\.utf16Range) == [13..<24])
     }
+
+    @Test("m3: a Cambodian number with its area code in parentheses is a phone number without a keyword too", arguments: [
+        ("Please call (023) 216 141.", "Please call {PHONE}."),
+        ("Veuillez appeler le (023) 216-141 ou le (023) 216 144.", "Veuillez appeler le {PHONE1} ou le {PHONE2}."),
+        ("Consular Section (012) 345 6789", "Consular Section {PHONE}"),
+    ])
+    func areaCodeInParentheses(_ text: String, _ expected: String) {
+        #expect(scrubber.scrubbed(text, language: "en").text == expected)
+        #expect(scrubber.detect(in: text).allSatisfy { $0.kind == .phone } && !scrubber.detect(in: text).isEmpty)
+    }
+
+    @Test("m3: years, references and amounts in parentheses stay", arguments: [
+        "the Convention (1993) 216 141 times", "(2021) 123 456", "see note (045) of 2021", "Article 3 (023) 216", "(0.5) 123 456",
+        "ref. (023)/216/141",
+    ])
+    func notAreaCodes(_ text: String) {
+        #expect(scrubber.scrubbed(text, language: "en").text == text)
+    }
 }

@@ -279,6 +279,10 @@ public final class PersonalDataScrubber {
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\+\\d{1,3}\(separator)?(?:\\(\\d{1,4}\\)\(separator)?)?\\d{1,4}(?:\(separator)?\\d{2,4}){2,5}(?![[\\w/]--\(khmerLetter)])", .phone), group: 0, needs: [.digits, .plusDigit]),
             // A country code in parentheses without `+`: `(855) 23 216 666`.
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\(\\d{1,4}\\)\(separator)?\\d{1,4}(?:\(separator)\\d{2,4}){2,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .parenDigit]),
+            // A Cambodian area code in parentheses, as letterheads and signatures write it without
+            // a keyword: `(023) 216 141`, `(023) 216-141` (review 1130f m3; found only after
+            // "Tel:" before).
+            Pattern(kind: .phone, regex: try regex("(?<![[\\w/+]--\(khmerLetter)])\\([0០]\\d{1,2}\\)\(separator)?\\d{3}\(separator)\\d{3,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .parenDigit]),
             Pattern(kind: .phone, regex: try regex("(?<![[\\w/.+-]--\(khmerLetter)])(?<!\\d[ \\u00A0\\u200B]{1,2})[0០]\\d{1,2}\(separator)\\d{3}\(separator)\\d{3,4}(?![[\\w/]--\(khmerLetter)]|[.-]\\d)", .phone), group: 0, needs: [.digits, .zeroLead]),
             // French and British national numbers (`01 45 03 47 20`, `020 7946 0018`: review 1130e
             // M1, `PersonalDataNationalPhones`); they begin with `0` like the Cambodian ones.
