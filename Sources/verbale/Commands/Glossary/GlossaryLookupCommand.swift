@@ -31,7 +31,7 @@ struct GlossaryLookupCommand: ParsableCommand {
     @Option(help: "Lowest fuzzy score shown (0–100).") var minScore = 75
     @Option(help: "Most concepts shown.") var limit = 10
     @OptionGroup var store: GlossaryStoreOptions
-    @Argument(help: "The term to look up (any language).") var term: String
+    @Argument(help: "The term to look up (any language; - reads it from standard input).") var term: String
 
     func validate() throws {
         guard (0...100).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 100 (got \(minScore))") }
@@ -41,6 +41,9 @@ struct GlossaryLookupCommand: ParsableCommand {
     func run() throws {
         let language = try lang.map(glossaryLanguage)
         let targets = try to.flatMap { $0.split(separator: ",").map(String.init) }.map(glossaryLanguage)
+        // `-`: the term from standard input, as `search -` and `concordance -` read their query
+        // (review 1130f m6: it looked up "-").
+        let term = self.term == "-" ? try InputText.read("-").text.trimmingWhitespace() : self.term
         guard !term.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("TERM is empty") }
         let termbase = try store.open().load()
         let results = termbase.lookup(term, options: LookupOptions(language: language, prefix: prefix, minimumScore: minScore, limit: limit))
