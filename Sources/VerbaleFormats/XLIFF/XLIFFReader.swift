@@ -92,6 +92,12 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private var segments: [(id: String?, source: InlineCollector, target: InlineCollector?, targetLanguage: LanguageTag?, review: ReviewStatus, line: Int)] = []
     private var segmentID: String?
     private var segmentReview = ReviewStatus.translated
+    /// SDLXLIFF: each segment's status from its `<sdl:seg conf>` (by `mid`), read after the
+    /// target; applied when the trans-unit ends (`finishSegmentedUnit`).
+    private var sdlConfirmations: [String: ReviewStatus] = [:]
+    /// Whether the 1.2 `<target>` being read states its status (`state` or `approved="yes"`):
+    /// then an SDL confirmation can only lower it; else the confirmation is the status.
+    private var targetStateStated = false
     private var segmentLine = 0
     private var approved12 = false
     /// The unit's own status from Verbale's metadata (`verbale` group, `review`), which the
@@ -173,6 +179,15 @@ final class XLIFFBuilder: XMLUnitBuilder {
         }
         if prefixed {
             switch name {
+            // Trados Studio's confirmation level of each `<mrk mtype="seg">` (review 1130f m4).
+            case "seg-defs" where !version2 && inUnit && element.hasPrefix("sdl:"):
+                return
+            case "seg" where !version2 && inUnit && element.hasPrefix("sdl:"):
+                if let id = attributes["id"], let status = XLIFFReviewState.sdlConfirmation(attributes["conf"]) {
+                    sdlConfirmations[id] = status
+                }
+                skipDepth = 1
+                return
             case "metadata": return
             case "metaGroup":
                 metaGroupCategory = attributes["category"]
@@ -246,6 +261,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
                 if !version2 {
                     segmentReview = XLIFFReviewState.review12(state: attributes["state"], qualifier: attributes["state-qualifier"],
                                                               approved: approved12)
+                    targetStateStated = attributes["state"] != nil || approved12
                 }
             } else if !version2 {
                 segmentLine = position.line
@@ -342,6 +358,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
 
     private func startUnit(_ attributes: XMLAttributes, _ position: XMLPosition) {
         inUnit = true
+        sdlConfirmations = [:]
+        targetStateStated = false
         unitID = idsInResname ? attributes["resname"] : attributes["id"]
         unitOrdinal += 1
         idStated = false
@@ -490,8 +508,14 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private func finishSegmentedUnit() {
         for (mid, source) in segSourceParts {
             let target = collectedTarget == nil ? nil : targetParts.first { $0.mid == mid }?.text
-            segments.append((mid, source, target, targetLangOverride, segmentReview, segmentLine))
+            // The segment's SDL confirmation level; the lower of it and the target's state when
+            // the target states one.
+            var review = segmentReview
+            if let confirmed = sdlConfirmations[mid], !targetStateStated || confirmed.trust < review.trust { review = confirmed }
+            segments.append((mid, source, target, targetLangOverride, review, segmentLine))
         }
+        sdlConfirmations = [:]
+        targetStateStated = false
         collectedSource = nil
         collectedTarget = nil
         targetLangOverride = nil

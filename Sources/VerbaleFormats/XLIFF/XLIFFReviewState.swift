@@ -16,6 +16,22 @@ import VerbaleCore
 enum XLIFFReviewState {
     static let subStatePrefix = "verbale:"
 
+    /// A Trados Studio segment's status from its `<sdl:seg conf>`: `Draft` unreviewed,
+    /// `Translated` translated, `ApprovedTranslation` reviewed, `ApprovedSignOff` approved,
+    /// `RejectedTranslation`/`RejectedSignOff` rejected; nil when absent or unknown
+    /// (`Unspecified`), so the target's state decides (review 1130f m4: a draft was read as
+    /// translated).
+    static func sdlConfirmation(_ conf: String?) -> ReviewStatus? {
+        switch conf {
+        case "Draft": .unreviewed
+        case "Translated": .translated
+        case "ApprovedTranslation": .reviewed
+        case "ApprovedSignOff": .approved
+        case "RejectedTranslation", "RejectedSignOff": .rejected
+        default: nil
+        }
+    }
+
     /// The status the segment (or 1.2 `<target>`) of `unit` shows: the lower of the unit's and
     /// `target`'s own `x-review` (the unit's when there is no target). Cost: O(target properties).
     static func segment(_ unit: TranslationUnit, target: Variant?) -> ReviewStatus {
