@@ -63,13 +63,18 @@ public final class ProtocolChecker {
             ["his": ("its", "third-person"), "her": ("its", "third-person"), "my": ("its", "third-person"), "our": ("its", "third-person"),
              "himself": ("itself", "third-person"), "herself": ("itself", "third-person"), "myself": ("itself", "third-person"),
              "ourselves": ("itself", "third-person"),
+             // "presents it's compliments", "of it's highest consideration": the formula is
+             // there, with a slip (review 1130f m9: it was "no opening formula").
+             "it's": ("its", "formula-spelling"),
              // Silent: US spelling and plural agreement with a collective sender are correct.
              "honor": ("honour", ""), "have": ("has", "")]
         case .french:
             ["mes": ("ses", "third-person"), "leurs": ("ses", "french-agreement"), "ma": ("sa", "third-person"), "mon": ("sa", "third-person"),
              "notre": ("sa", "third-person"), "leur": ("sa", "french-agreement"), "son": ("sa", "french-agreement"),
              "présentent": ("présente", "french-agreement"), "presentent": ("presente", "french-agreement"),
-             "saisissent": ("saisit", "french-agreement"), "ont": ("a", "french-agreement")]
+             "saisissent": ("saisit", "french-agreement"), "ont": ("a", "french-agreement"),
+             // « présente ces compliments » (review 1130f m9).
+             "ces": ("ses", "formula-spelling")]
         case .khmer: [:]
         }
     }
@@ -102,9 +107,12 @@ public final class ProtocolChecker {
         for spot in spots where !quotations.contains(spot.range.lowerBound) {
             for i in spot.tokens {
                 guard let change = substituted[i], !change.code.isEmpty else { continue }
-                let message = change.code == "third-person"
-                    ? "\"\(change.original)\" in the formula \"\(spot.phrase.text(language) ?? spot.phrase.id)\": a note verbale speaks in the third person"
-                    : "\"\(change.original)\" does not agree with a singular sender in \"\(spot.phrase.text(language) ?? spot.phrase.id)\""
+                let formula = spot.phrase.text(language) ?? spot.phrase.id
+                let message = switch change.code {
+                case "third-person": "\"\(change.original)\" in the formula \"\(formula)\": a note verbale speaks in the third person"
+                case "formula-spelling": "\"\(change.original)\" in the formula \"\(formula)\": the possessive is \"\(change.canonical)\""
+                default: "\"\(change.original)\" does not agree with a singular sender in \"\(formula)\""
+                }
                 add(change.code, .error, tokens[i].range, message, "write \"\(change.canonical)\"")
             }
         }
