@@ -116,6 +116,8 @@ public final class Pretranslator {
         var flags: Set<String> = []
         var formulas: [String] = []
         var untranslated: [String] = []
+        /// The segment's length in scalars (whether a name stands alone in it).
+        var segmentLength = 0
     }
 
     func assemble(_ segment: String, to target: Language) -> SegmentTranslation {
@@ -131,6 +133,7 @@ public final class Pretranslator {
         let scalars = Array(segment.unicodeScalars)
         func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         var out = Output()
+        out.segmentLength = scalars.count
         var cursor = 0
         let spots = spotter.spots(in: segment)
         for spot in spots {
@@ -408,7 +411,11 @@ public final class Pretranslator {
                 // "Deputy Prime Minister": a longer title the glossary does not know stays whole
                 // in ⟦…⟧ rather than "⟦Deputy⟧ Premier ministre" (review 1130c m9).
                 if occurrence.term.partOfSpeech != "properNoun", Self.extendsTitle(occurrence.range, in: scalars, language: sourceLanguage) { continue }
-                let term = occurrence.equivalents(in: LanguageTag(target)).first
+                // A country by its running-text name: "South Korea", « Corée du Sud », not the
+                // catalogue's "Korea, Republic of", « Corée, République de ».
+                let isCountry = occurrence.concept.id.hasPrefix("iso3166")
+                let equivalents = occurrence.equivalents(in: LanguageTag(target))
+                let term = isCountry ? InstitutionNamer.runningTextName(equivalents) : equivalents.first
                 if let (covered, rendered) = institutionEntity(occurrence, in: scalars, piece: range, text: text, to: target, out: &out) {
                     replacements.append((covered, rendered, "name"))
                     // The glossary's doubt about its own term stays on the segment.
@@ -416,6 +423,15 @@ public final class Pretranslator {
                     continue
                 }
                 guard let term else { continue }
+                if target == .english, sourceLanguage != .english, isCountry {
+                    let (covered, rendered) = englishCountry(term, at: occurrence.range, in: scalars, piece: range, text: text,
+                                                             segmentLength: out.segmentLength)
+                    if term.review == .unreviewed || (occurrence.term.termType == "fullForm" && term.termType != "fullForm") {
+                        out.flags.insert("unreviewed")
+                    }
+                    replacements.append((covered, rendered, "entity"))
+                    continue
+                }
                 // A short name standing in for a formal one the target has no sound term for
                 // ("Grand Duchy of Luxembourg" → លុចហ្សំបួរ: the catalogue's formal name,
                 // "Kingdom of Luxembourg", is doubted) is unreviewed, as in `draft new` (review 1130d M5).
@@ -497,6 +513,43 @@ public final class Pretranslator {
         if name.isUnreviewed { out.flags.insert("unreviewed") }
         let rendered = target == .khmer ? name.text : name.withArticle(capitalized: atStart)
         return (start..<occurrence.range.upperBound, rendered)
+    }
+
+    /// A country the glossary found in a Khmer or French sentence, in English: its running-text
+    /// name ("South Korea", not the catalogue's "Korea, Republic of") with "the" where English
+    /// writes one — "the Philippines", "the Republic of Korea", "the United States", "the French
+    /// Republic", but "France", "Cambodia" (`EnglishCountryArticle`, the rule names read from
+    /// Khmer and French already follow). Why: the bare glossary term gave "the meeting between
+    /// Philippines and Cambodia", "Netherlands and Thailand took part" (review 1130e m5, left out
+    /// last stop). A French source's own article, or « du », « des », « de la », « de l' », just
+    /// before the name is read with it (« les Philippines » → "the Philippines", « la France » →
+    /// "France", « des États-Unis » → "of the United States") instead of staying ⟦les⟧ beside a
+    /// "the"; « au », « aux », « en » are left to the translator (to or in). A name alone in its
+    /// segment (an address line) takes no article, as an institution's name alone does.
+    /// Returns the range covered (the name, and the French article read with it) and the English.
+    private func englishCountry(_ term: Term, at range: Range<Int>, in scalars: [Unicode.Scalar], piece: Range<Int>,
+                                text: (Range<Int>) -> String, segmentLength: Int) -> (Range<Int>, String) {
+        var start = range.lowerBound
+        var preposition = ""
+        if sourceLanguage == .french {
+            let before = String(String.UnicodeScalarView(scalars[0..<range.lowerBound])).lowercased()
+            let openers: [(String, String)] = [("de la ", "of "), ("de l'", "of "), ("de l’", "of "), ("des ", "of "), ("du ", "of "),
+                                               ("les ", ""), ("la ", ""), ("le ", ""), ("l'", ""), ("l’", "")]
+            if let (french, english) = openers.first(where: { before.hasSuffix($0.0) }) {
+                let at = range.lowerBound - french.unicodeScalars.count
+                if Self.wordStartsAt(at, in: scalars) {
+                    start = at
+                    preposition = english
+                }
+            }
+        }
+        let absoluteStart = piece.lowerBound + start
+        let atStart = text(0..<absoluteStart).allSatisfy { $0.isWhitespace }
+        let after = piece.lowerBound + range.upperBound
+        let alone = atStart && text(after..<segmentLength).allSatisfy { !$0.isLetter }
+        var rendered = preposition + (alone ? term.text : EnglishCountryArticle.afterOf(term.text, formal: term.termType == "fullForm"))
+        if atStart { rendered = Self.capitalizedFirst(rendered) }
+        return (start..<range.upperBound, rendered)
     }
 
     /// Whether position `i` of `scalars` starts a word (nothing or a non-letter before it).

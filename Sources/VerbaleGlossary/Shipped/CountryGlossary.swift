@@ -108,6 +108,10 @@ public enum CountryGlossary {
                 if language == .english {
                     add(language, country.name, type: "shortForm", status: .preferred, source: isoSource)
                     add(language, country.official_name, type: "fullForm", status: .preferred, source: isoSource)
+                    // "Republic of Korea": the sorted "Korea, Republic of" in running order (`RunningOrderNames`).
+                    if country.official_name == nil, let formal = RunningOrderNames.english(country.name) {
+                        add(language, formal, type: "fullForm", status: .preferred, source: isoSource + ", its name “\(country.name)” in running order")
+                    }
                     add(language, country.common_name, type: "shortForm", status: .admitted, source: isoSource)
                 } else if let catalogue = catalogues[code] {
                     func translated(_ english: String?, _ role: KhmerNameDoubts.Candidate.Role) -> String? {
@@ -121,6 +125,20 @@ public enum CountryGlossary {
                     }
                     add(language, translated(country.name, .short), type: "shortForm", status: .preferred, source: catalogueSource(code))
                     add(language, translated(country.official_name, .formal), type: "fullForm", status: .preferred, source: catalogueSource(code))
+                    if country.official_name == nil, RunningOrderNames.english(country.name) != nil, let comma = catalogue[country.name] {
+                        if language == .french, let formal = RunningOrderNames.french(comma) {
+                            add(language, formal, type: "fullForm", status: .preferred, source: catalogueSource(code) + ", its “\(comma)” in running order")
+                        } else if language == .khmer, let cldr = ICU.displayCountry(country.alpha_2, in: code),
+                                  let formal = RunningOrderNames.khmer(english: country.name, catalogueComma: comma, cldr: cldr) {
+                            // Composed, so unreviewed, but sound: preferred, so drafts write it (marked) rather than
+                            // "South Korea" standing in.
+                            terms.append(Term(language: LanguageTag(language), text: formal, partOfSpeech: "properNoun", status: .preferred,
+                                              termType: "fullForm",
+                                              usageNote: RunningOrderNames.khmerNote(english: country.name, catalogueComma: comma, composed: formal),
+                                              source: "composed by Verbale from the " + catalogueSource(code) + " and the " + cldrSource,
+                                              review: .unreviewed))
+                        }
+                    }
                     // The common name stands first when the short name had no rendering (Bolivia).
                     add(language, translated(country.common_name, .common), type: "shortForm", status: hasShortForm(code) ? .admitted : .preferred,
                         source: catalogueSource(code))
