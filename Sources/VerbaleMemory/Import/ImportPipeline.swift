@@ -83,6 +83,25 @@ final class ImportPipeline: @unchecked Sendable {
             if tagTexts.count < 32 { tagTexts.append((tag, text)) }
             return text
         }
+        /// The last unit's languages and their tags: consecutive units nearly always share
+        /// their languages, and then share one array of tags (`UnitWriter.Keys(_:tags:)`)
+        /// instead of each allocating, handing over and freeing its own.
+        private var lastLanguages: [LanguageTag] = []
+        private var lastTags: [String] = []
+        func tags(_ variants: [Variant]) -> [String] {
+            var same = variants.count == lastLanguages.count
+            if same {
+                for ordinal in variants.indices where variants[ordinal].language != lastLanguages[ordinal] {
+                    same = false
+                    break
+                }
+            }
+            if !same {
+                lastLanguages = variants.map(\.language)
+                lastTags = variants.map { tagText($0.language) }
+            }
+            return lastTags
+        }
         init(scrub: Bool, indexes: [any MemoryIndex]) throws {
             keyScrubber = try PersonalDataScrubber()
             scrubber = scrub ? keyScrubber : nil
@@ -362,7 +381,7 @@ final class ImportPipeline: @unchecked Sendable {
                 }
                 previous = analysers.scrubber == nil ? ContextKeys(scrubbing: unit, with: analysers.keyScrubber) : ContextKeys(unit)
                 for (analyser, batch) in zip(analysers.indexes, batches) { try analyser.appendRows(for: unit, to: batch) }
-                let keys = UnitWriter.Keys(unit, tagText: analysers.tagText)
+                let keys = UnitWriter.Keys(unit, tags: analysers.tags(unit.variants))
                 chunk.units.append(PreparedUnit(unit: unit, position: position, skip: nil, findings: findings, keys: keys))
             }
         } catch {

@@ -65,8 +65,28 @@ public enum UnitFingerprint {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         hash = fnv(hash, tag)
         hash = (hash ^ 0x1F) &* 0x100_0000_01b3
+        if let plain = fnvBelowCombiningMarks(hash, variant.text) { return plain }
         hash = fnvSkippingZeroWidth(hash, Normalizer.orderingKhmerSubscripts(Normalizer.composed(variant.text)))
         return hash
+    }
+
+    /// FNV-1a over `text`'s UTF-8 in place when every byte is below 0xCC, else nil. Such a text
+    /// is what `pair`'s general path hashes as it is, byte for byte: it holds no scalar at or
+    /// above U+0300 (so `Normalizer.composed` returns it unchanged), no Khmer (so no subscript
+    /// moves) and no U+200B or U+FEFF (lead bytes 0xE2, 0xEF). ASCII and French — nearly every
+    /// text of a European memory — so cost one loop instead of three scans (`composed`'s, the
+    /// COENG RO search and the hash) and the copies of the string between them.
+    /// `fingerprintsPinned` and the fuzzy-match tests compare the results on real EN/FR/KM text.
+    private static func fnvBelowCombiningMarks(_ seed: UInt64, _ text: String) -> UInt64? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            var hash = seed
+            var highest: UInt8 = 0
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                highest = max(highest, byte)
+            }
+            return highest < 0xCC ? hash : nil
+        } ?? nil
     }
 
     /// Whether `text` hashes as its own bytes: in NFC and without U+200B or U+FEFF (Khmer

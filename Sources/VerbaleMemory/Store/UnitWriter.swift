@@ -26,8 +26,15 @@ struct UnitWriter {
         var sourceHash: Int64
         /// The unit's notes, properties and attributes as stored.
         var metadataJSON: (notes: String?, properties: String?, attributes: String?)
-        /// Per variant: its inline tags, properties, notes and attributes as stored.
+        /// Per variant: its inline tags, properties, notes and attributes as stored; empty when
+        /// every variant has none of them (the plain unit: no array to allocate, hand over and
+        /// free). Read it through `variantJSON(_:)`.
         var variantJSON: [(tags: String?, properties: String?, notes: String?, attributes: String?)]
+
+        /// The stored JSON of the variant at `ordinal` (all nil for a plain variant).
+        func variantJSON(_ ordinal: Int) -> (tags: String?, properties: String?, notes: String?, attributes: String?) {
+            variantJSON.isEmpty ? (nil, nil, nil, nil) : variantJSON[ordinal]
+        }
 
         /// Cost: one FNV pass over the unit's UTF-8 bytes, and one `JSONEncoder` run per
         /// non-empty list (none for a plain unit). `tagText` renders a language's canonical tag
@@ -38,13 +45,24 @@ struct UnitWriter {
         /// CAT tool carries properties and attributes (`usagecount`, `x-client`…) on every unit,
         /// which the writer — the import's one serial thread — used to encode itself.
         init(_ unit: TranslationUnit, tagText: (LanguageTag) -> String = { $0.description }) {
-            tags = unit.variants.map { tagText($0.language) }
+            self.init(unit, tags: unit.variants.map { tagText($0.language) })
+        }
+
+        /// `init(_:tagText:)` with the variants' canonical tags already rendered: the import
+        /// hands the same array to every unit with the same languages (`ImportPipeline`), so a
+        /// unit costs no array of tags of its own.
+        init(_ unit: TranslationUnit, tags: [String]) {
+            self.tags = tags
             let hashes = UnitFingerprint.unitsAndSource(unit.variants, tags: tags)
             fingerprint = hashes.units
             sourceHash = Int64(bitPattern: hashes.source)
             metadataJSON = (MetadataCoding.encode(unit.metadata.notes), MetadataCoding.encode(unit.metadata.properties),
                             MetadataCoding.encode(unit.metadata.attributes))
-            variantJSON = unit.variants.map {
+            let plain = unit.variants.indices.allSatisfy { ordinal in
+                unit.variants[ordinal].tags.isEmpty && unit.variants[ordinal].properties.isEmpty
+                    && unit.variants[ordinal].notes.isEmpty && unit.variants[ordinal].attributes.isEmpty
+            }
+            variantJSON = plain ? [] : unit.variants.map {
                 (MetadataCoding.encode($0.tags), MetadataCoding.encode($0.properties), MetadataCoding.encode($0.notes),
                  MetadataCoding.encode($0.attributes))
             }
@@ -95,7 +113,8 @@ struct UnitWriter {
 
     /// Stores `unit` with its `keys` (`Keys(unit)`, computed beforehand).
     mutating func store(_ unit: TranslationUnit, keys: Keys) throws -> Outcome {
-        guard !unit.variants.isEmpty, keys.tags.count == unit.variants.count, keys.variantJSON.count == unit.variants.count else {
+        guard !unit.variants.isEmpty, keys.tags.count == unit.variants.count,
+              keys.variantJSON.isEmpty || keys.variantJSON.count == unit.variants.count else {
             throw MemoryError.invalidUnit(id: unit.id, reason: "it has no variants (the import skips such units before storing)")
         }
         let fingerprint = keys.fingerprint
@@ -126,10 +145,11 @@ struct UnitWriter {
         for ordinal in unit.variants.indices {
             insertVariant.bind(1, VariantID.make(unit: id, ordinal: ordinal))
             insertVariant.bindCopy(2, keys.tags[ordinal])
-            insertVariant.bindCopy(4, keys.variantJSON[ordinal].tags)
-            insertVariant.bindCopy(5, keys.variantJSON[ordinal].properties)
-            insertVariant.bindCopy(6, keys.variantJSON[ordinal].notes)
-            insertVariant.bindCopy(7, keys.variantJSON[ordinal].attributes)
+            let json = keys.variantJSON(ordinal)
+            insertVariant.bindCopy(4, json.tags)
+            insertVariant.bindCopy(5, json.properties)
+            insertVariant.bindCopy(6, json.notes)
+            insertVariant.bindCopy(7, json.attributes)
             try insertVariant.withText(3, unit.variants[ordinal].text) { try insertVariant.run() }
         }
         if addedSources != nil {
