@@ -77,8 +77,10 @@ struct TMXBuilder: XMLUnitBuilder {
     /// times. Each tag has its own bit (`en` and `EN` share one); past 64 tags, bit 0 means
     /// "compare the tags".
     private var languages: [String: (tag: LanguageTag, bit: UInt64)] = [:]
-    /// The first four spellings met again, searched before `languages`.
-    private var recentLanguages: [(spelling: String, tag: LanguageTag, bit: UInt64)] = []
+    /// The first four spellings met again (with their tags and bits), searched before `languages`.
+    private var recentSpellings: [String] = []
+    private var recentTags: [LanguageTag] = []
+    private var recentBits: [UInt64] = []
     /// What the unit (or the header) being read may still hold.
     private var budget = UnitBudget()
 
@@ -138,14 +140,19 @@ struct TMXBuilder: XMLUnitBuilder {
                 throw error(position, .missingAttribute(element: "tuv", attribute: "language (xml:lang, or lang in TMX 1.1)"))
             }
             let tag: LanguageTag
-            if let known = recentLanguages.first(where: { $0.spelling == lang }) {
-                // A file alternates two or three spellings: a compare of short strings, no hash.
-                tag = known.tag
-                variantLanguageBit = known.bit
+            if let index = recentSpellings.firstIndex(of: lang) {
+                // A file alternates two or three spellings: a compare of short strings, no hash
+                // (and no copy of the entries, which `first(where:)` made).
+                tag = recentTags[index]
+                variantLanguageBit = recentBits[index]
             } else if let known = languages[lang] {
                 tag = known.tag
                 variantLanguageBit = known.bit
-                if recentLanguages.count < 4 { recentLanguages.append((lang, known.tag, known.bit)) }
+                if recentSpellings.count < 4 {
+                    recentSpellings.append(lang)
+                    recentTags.append(known.tag)
+                    recentBits.append(known.bit)
+                }
             } else {
                 do { tag = try LanguageTag(parsing: lang) } catch { throw self.error(position, .badLanguageTag(lang)) }
                 let bits = Set(languages.values.map(\.bit))

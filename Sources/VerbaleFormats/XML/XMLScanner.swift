@@ -364,10 +364,11 @@ struct XMLScanner {
         // of a memory file): its bytes compared with the start tag's packed key, no name read or
         // looked up. One column per byte, no line end. Anything else (white space before `>`, a
         // mismatch, a longer or non-ASCII name) takes the full reading below, with its errors.
-        if let open = stack.last, let key = open.key, (key.low | key.high) & Self.highBits == 0,
+        // The entry is read in place and moved out (a copy of it cost a retain and two releases).
+        if !stack.isEmpty, let key = stack[stack.count - 1].key, (key.low | key.high) & Self.highBits == 0,
            try has(key.count + 3), buffer[start + 2 + key.count] == 0x3E,
            Self.packedKey(buffer, from: start + 2, count: key.count) == key {
-            stack.removeLast()
+            let open = stack.removeLast()
             column += key.count + 3
             start += key.count + 3
             try builder.didEnd(open.name, at: position)
