@@ -489,26 +489,16 @@ struct XMLScanner {
         guard let start = bytes.baseAddress else { return true }
         let count = bytes.count
         if count > 8 * 255 { return false }
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        func zeros(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word | low7) }
         var refused: UInt64 = 0, quoteLanes: UInt64 = 0
         var offset = 0
         while offset < count {
-            let word: UInt64
-            if offset + 8 <= count {
-                word = start.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            } else {
-                var padded: UInt64 = 0x2020_2020_2020_2020
-                withUnsafeMutableBytes(of: &padded) { $0.copyMemory(from: UnsafeRawBufferPointer(start: start + offset, count: count - offset)) }
-                word = padded
-            }
-            refused |= zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | zeros(word ^ 0x2727_2727_2727_2727)
-            quoteLanes &+= zeros(word ^ 0x2222_2222_2222_2222) >> 7
+            let word = ByteRun.word(start, at: offset, count: count)
+            refused |= ByteRun.zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | ByteRun.zeros(word ^ 0x2727_2727_2727_2727)
+            quoteLanes &+= ByteRun.zeros(word ^ 0x2222_2222_2222_2222) >> 7
             offset += 8
         }
         guard refused == 0 else { return false }
-        let pairs = (quoteLanes & 0x00FF_00FF_00FF_00FF) &+ ((quoteLanes >> 8) & 0x00FF_00FF_00FF_00FF)
-        return ((pairs &* 0x0001_0001_0001_0001) >> 48) & 1 == 0
+        return ByteRun.sumOfLanes(quoteLanes) & 1 == 0
     }
 
     /// Whether `buffer[from..<to]` is all ASCII (a name's few bytes: a plain loop).
@@ -699,9 +689,7 @@ struct ByteRun: Equatable {
     init(_ bytes: UnsafeRawBufferPointer) {
         guard let start = bytes.baseAddress else { return }
         let count = bytes.count
-        let top: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        /// Top bit of each byte set where that byte of `word` is zero (exact: no borrow between bytes).
-        func zeros(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word | low7) }
+        let top: UInt64 = 0x8080_8080_8080_8080
         var controls: UInt64 = 0, tabs: UInt64 = 0, ampersands: UInt64 = 0, high: UInt64 = 0
         var offset = 0
         while offset < count {
@@ -710,23 +698,14 @@ struct ByteRun: Equatable {
             var lineFeedLanes: UInt64 = 0, continuationLanes: UInt64 = 0
             let blockEnd = min(count, offset + 8 * 255)
             while offset < blockEnd {
-                let word: UInt64
-                if offset + 8 <= count {
-                    word = start.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                } else {
-                    // The last bytes, padded with spaces (which count as nothing here): no
-                    // byte-by-byte tail loop, which cost more than the words on short runs.
-                    var padded: UInt64 = 0x2020_2020_2020_2020
-                    withUnsafeMutableBytes(of: &padded) { $0.copyMemory(from: UnsafeRawBufferPointer(start: start + offset, count: count - offset)) }
-                    word = padded
-                }
-                let lineFeeds = zeros(word ^ 0x0A0A_0A0A_0A0A_0A0A)
-                let tab = zeros(word ^ 0x0909_0909_0909_0909)
+                let word = Self.word(start, at: offset, count: count)
+                let lineFeeds = Self.zeros(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                let tab = Self.zeros(word ^ 0x0909_0909_0909_0909)
                 lineFeedLanes &+= lineFeeds >> 7
                 continuationLanes &+= (word & ~(word << 1) & top) >> 7
-                controls |= zeros(word & 0xE0E0_E0E0_E0E0_E0E0) & ~lineFeeds & ~tab
+                controls |= Self.zeros(word & 0xE0E0_E0E0_E0E0_E0E0) & ~lineFeeds & ~tab
                 tabs |= tab
-                ampersands |= zeros(word ^ 0x2626_2626_2626_2626)
+                ampersands |= Self.zeros(word ^ 0x2626_2626_2626_2626)
                 high |= word
                 offset += 8
             }
@@ -739,8 +718,26 @@ struct ByteRun: Equatable {
         ascii = high & top == 0
     }
 
+    /// Top bit of each byte set where that byte of `word` is zero (exact: no borrow between bytes).
+    @inline(__always)
+    static func zeros(_ word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low7) &+ low7) | word | low7)
+    }
+
+    /// The eight bytes at `offset` of `count` bytes from `start`; the last ones padded with
+    /// spaces (which count as nothing here): no byte-by-byte tail loop, which cost more than
+    /// the words on short runs.
+    @inline(__always)
+    static func word(_ start: UnsafeRawPointer, at offset: Int, count: Int) -> UInt64 {
+        if offset + 8 <= count { return start.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        var padded: UInt64 = 0x2020_2020_2020_2020
+        withUnsafeMutableBytes(of: &padded) { $0.copyMemory(from: UnsafeRawBufferPointer(start: start + offset, count: count - offset)) }
+        return padded
+    }
+
     /// The sum of the eight byte lanes of `lanes` (each at most 255).
-    private static func sumOfLanes(_ lanes: UInt64) -> Int {
+    static func sumOfLanes(_ lanes: UInt64) -> Int {
         let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
         return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
     }
