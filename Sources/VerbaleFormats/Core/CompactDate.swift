@@ -6,9 +6,17 @@ enum CompactDate {
     /// Parses `20210112T093000Z` (also accepts the extended `2021-01-12T09:30:00Z` some tools write).
     /// No allocation: the 14 digits go straight into their fields (every `<tu>` has a date).
     static func parse(_ text: String) -> Date? {
+        // Read through the string's own UTF-8 buffer: iterating `text.utf8` cost about 1,000
+        // instructions a date (one per `<tu>`), three times what the digits need.
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// `parse(_:)` on the date's UTF-8 bytes.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var fields = (year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0)
         var count = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let digit = Int(byte) - 48

@@ -77,6 +77,10 @@ struct TMXBuilder: XMLUnitBuilder {
     /// times. Each tag has its own bit (`en` and `EN` share one); past 64 tags, bit 0 means
     /// "compare the tags".
     private var languages: [String: (tag: LanguageTag, bit: UInt64)] = [:]
+    /// The first four spellings met again (with their tags and bits), searched before `languages`.
+    private var recentSpellings: [String] = []
+    private var recentTags: [LanguageTag] = []
+    private var recentBits: [UInt64] = []
     /// What the unit (or the header) being read may still hold.
     private var budget = UnitBudget()
 
@@ -121,7 +125,7 @@ struct TMXBuilder: XMLUnitBuilder {
             unitColumn = position.column
             budget.begin("tu", at: position)
             try budget.spendAttributes(attributes, file: fileName)
-            unit = TranslationUnit(variants: [])
+            unit = Self.emptyUnit
             unitHasReviewProp = false
             unitRepeatsLanguage = false
             unitLanguageBits = 0
@@ -136,9 +140,19 @@ struct TMXBuilder: XMLUnitBuilder {
                 throw error(position, .missingAttribute(element: "tuv", attribute: "language (xml:lang, or lang in TMX 1.1)"))
             }
             let tag: LanguageTag
-            if let known = languages[lang] {
+            if let index = recentSpellings.firstIndex(of: lang) {
+                // A file alternates two or three spellings: a compare of short strings, no hash
+                // (and no copy of the entries, which `first(where:)` made).
+                tag = recentTags[index]
+                variantLanguageBit = recentBits[index]
+            } else if let known = languages[lang] {
                 tag = known.tag
                 variantLanguageBit = known.bit
+                if recentSpellings.count < 4 {
+                    recentSpellings.append(lang)
+                    recentTags.append(known.tag)
+                    recentBits.append(known.bit)
+                }
             } else {
                 do { tag = try LanguageTag(parsing: lang) } catch { throw self.error(position, .badLanguageTag(lang)) }
                 let bits = Set(languages.values.map(\.bit))
@@ -214,6 +228,10 @@ struct TMXBuilder: XMLUnitBuilder {
         default: break
         }
     }
+
+    /// Text counts only in a `<seg>` or in a `<note>`/`<prop>` (what `characters` keeps): the
+    /// line ends between `<tu>`s are not made into strings.
+    var wantsCharacters: Bool { place == .seg || (field != nil && unknownDepth == 0) }
 
     mutating func characters(_ text: String) throws(FormatError) {
         if place == .seg {
@@ -343,7 +361,7 @@ struct TMXBuilder: XMLUnitBuilder {
         }
         if unit.metadata.attributes.count > 1 { unit.metadata.attributes.sort { $0.type < $1.type } }
         // Moved to the queue; the next `<tu>` starts a new one anyway.
-        var finished = TranslationUnit(variants: [])
+        var finished = Self.emptyUnit
         swap(&finished, &unit)
         guard unitRepeatsLanguage else {
             output.send(finished, line: unitLine)
@@ -358,6 +376,10 @@ struct TMXBuilder: XMLUnitBuilder {
                                   detail: "a <tu> with \(LanguageAlternatives.describe(finished)) is stored as \(split.count) units, one per combination"))
         for alternative in split { output.send(alternative, line: unitLine) }
     }
+
+    /// What `unit` holds between two `<tu>`s: a copy of it costs a few retains, where
+    /// `TranslationUnit(variants: [])` built its metadata's defaults (about 500 instructions).
+    private static let emptyUnit = TranslationUnit(variants: [])
 
     /// What `variant` holds between two `<tuv>`s.
     private static let emptyVariant = Variant(language: LanguageTag(.english), text: "")

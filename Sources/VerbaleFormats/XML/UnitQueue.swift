@@ -20,7 +20,7 @@ struct UnitQueue {
 
     /// Queues `unit`. Returns true (the signature leaves room for a consumer that stops early).
     @discardableResult
-    mutating func send(_ unit: TranslationUnit, line: Int) -> Bool {
+    mutating func send(_ unit: consuming TranslationUnit, line: Int) -> Bool {
         items.append((unit, line))
         return true
     }

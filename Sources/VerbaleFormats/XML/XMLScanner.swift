@@ -48,7 +48,11 @@ struct XMLScanner {
     private var base = 0
     private var line = 1
     private var column = 1
-    private var stack: [(name: String, position: XMLPosition)] = []
+    /// Open elements: name, where the start tag began, and the name's bytes packed as the name
+    /// table keys them (nil over 16 bytes), so `</name>` is matched by two word compares.
+    private var stack: [(name: String, position: XMLPosition, key: XMLNameTable.Key?)] = []
+    /// The key `name(_:limit:)` packed for the name it read last (nil over 16 bytes).
+    private var lastNameKey: XMLNameTable.Key?
     private var sawRoot = false
     private var sawAnything = false
     /// The start tag being read's attributes: one list whose storage serves every tag.
@@ -247,6 +251,13 @@ struct XMLScanner {
             return true
         }
         let run = survey(from: start, to: end)
+        if run.ascii && !run.controls && !run.ampersands && !builder.wantsCharacters {
+            // Plain ASCII text the builder would drop (the line end between two `<tu>`s): there
+            // is nothing to check in it (no entity, no control, no UTF-8 to validate), so no
+            // `String` is made. Anything else is decoded as before, so its errors stay.
+            consume(to: end, run: run)
+            return true
+        }
         let text = try decode(from: start, to: end, attribute: false, run: run)
         consume(to: end, run: run)
         try builder.characters(text)
@@ -254,10 +265,17 @@ struct XMLScanner {
     }
 
     private mutating func startTag<Builder: XMLEventHandler>(_ builder: inout Builder) throws(FormatError) {
-        // Find the closing '>' outside quotes.
+        // Find the closing '>' outside quotes. First the common case, read by words: the first
+        // '>' already loaded, with no '<' or '\'' before it and an even number of '"' (so it is
+        // outside any value): exactly what the byte loop below would find, in a sixth of the time.
         var index = start + 1
         var quote: UInt8 = 0
         var close = -1
+        if index < buffer.count, let base = buffer.baseAddress,
+           let hit = memchr(base + index, 0x3E, buffer.count - index) {
+            let gt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if Self.quotesBalanced(UnsafeRawBufferPointer(start: base + index, count: gt - index)) { close = gt }
+        }
         while close < 0 {
             if index >= buffer.count {
                 guard try load() else { throw error(.malformedXML("the document ends inside a start tag (truncated file?)")) }
@@ -292,6 +310,7 @@ struct XMLScanner {
         attributes.removeAll()
         var cursor = start + 1
         let elementName = try name(&cursor, limit: limit)
+        let elementKey = lastNameKey
         // One survey of the whole tag serves its line/column count and, when it holds no
         // character that needs decoding, every attribute value (else each value is surveyed).
         // A bare tag with an ASCII name (`<seg>`, `<tuv/>`) needs none: its bytes hold no line
@@ -332,7 +351,7 @@ struct XMLScanner {
         }
         consume(to: close + 1, run: tagRun)
         let here = position
-        stack.append((elementName, here))
+        stack.append((elementName, here, elementKey))
         try builder.didStart(elementName, attributes: attributes, at: here)
         if selfClosing {
             stack.removeLast()
@@ -341,6 +360,20 @@ struct XMLScanner {
     }
 
     private mutating func endTag<Builder: XMLEventHandler>(_ builder: inout Builder) throws(FormatError) {
+        // `</name>` closing the open element, with an ASCII name of up to 16 bytes (every end tag
+        // of a memory file): its bytes compared with the start tag's packed key, no name read or
+        // looked up. One column per byte, no line end. Anything else (white space before `>`, a
+        // mismatch, a longer or non-ASCII name) takes the full reading below, with its errors.
+        // The entry is read in place and moved out (a copy of it cost a retain and two releases).
+        if !stack.isEmpty, let key = stack[stack.count - 1].key, (key.low | key.high) & Self.highBits == 0,
+           try has(key.count + 3), buffer[start + 2 + key.count] == 0x3E,
+           Self.packedKey(buffer, from: start + 2, count: key.count) == key {
+            let open = stack.removeLast()
+            column += key.count + 3
+            start += key.count + 3
+            try builder.didEnd(open.name, at: position)
+            return
+        }
         guard let close = try find(0x3E, from: start + 2) else {
             throw error(.malformedXML("the document ends inside an end tag (truncated file?)"))
         }
@@ -449,6 +482,25 @@ struct XMLScanner {
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
+    /// Whether `bytes` (a start tag before its first '>') holds no '<' and no '\'' and an even
+    /// number of '"': then that '>' closes the tag. Eight bytes at a time (see `ByteRun`); false
+    /// (the byte loop decides) for a run over 2,000 bytes.
+    static func quotesBalanced(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let start = bytes.baseAddress else { return true }
+        let count = bytes.count
+        if count > 8 * 255 { return false }
+        var refused: UInt64 = 0, quoteLanes: UInt64 = 0
+        var offset = 0
+        while offset < count {
+            let word = ByteRun.word(start, at: offset, count: count)
+            refused |= ByteRun.zeros(word ^ 0x3C3C_3C3C_3C3C_3C3C) | ByteRun.zeros(word ^ 0x2727_2727_2727_2727)
+            quoteLanes &+= ByteRun.zeros(word ^ 0x2222_2222_2222_2222) >> 7
+            offset += 8
+        }
+        guard refused == 0 else { return false }
+        return ByteRun.sumOfLanes(quoteLanes) & 1 == 0
+    }
+
     /// Whether `buffer[from..<to]` is all ASCII (a name's few bytes: a plain loop).
     private static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
         var high: UInt8 = 0
@@ -457,24 +509,47 @@ struct XMLScanner {
     }
 
     /// The bytes that end a name (white space, `=`, `/`, `>`, `"`, `'`, `<`), as bits of one word:
-    /// all are under 64, so the test is a shift where it was ten comparisons.
-    private static let nameEnds: UInt64 = [0x20, 0x0A, 0x09, 0x0D, 0x3D, 0x2F, 0x3E, 0x22, 0x27, 0x3C]
-        .reduce(0) { $0 | (1 << UInt64($1)) }
+    /// all are under 64, so the test is a shift where it was ten comparisons. A literal (bits
+    /// 0x20, 0x0A, 0x09, 0x0D, 0x3D, 0x2F, 0x3E, 0x22, 0x27, 0x3C; `ScannerFastPathTests` checks
+    /// it), not a `static let`, whose lazy initialisation check cost a call per name.
+    static var nameEnds: UInt64 { 0x7000_8085_0000_2600 }
+
+    /// The top bit of each byte of a word: a packed name with none set is ASCII.
+    private static var highBits: UInt64 { 0x8080_8080_8080_8080 }
+
+    /// `buffer[begin..<(begin + count)]` (`count` at most 16) packed as the name table keys it:
+    /// byte i at bits 8i of `low` (i < 8) or of `high`. Two unaligned loads and a mask when 16
+    /// bytes are readable from `begin` (the block holds them), else byte by byte.
+    static func packedKey(_ buffer: UnsafeBufferPointer<UInt8>, from begin: Int, count: Int) -> XMLNameTable.Key {
+        var low: UInt64 = 0, high: UInt64 = 0
+        if begin + 16 <= buffer.count, let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base + begin)
+            let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            if count >= 8 {
+                low = first
+                if count > 8 {
+                    let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    high = count >= 16 ? second : second & ((1 << UInt64(8 * (count - 8))) &- 1)
+                }
+            } else {
+                low = first & ((1 << UInt64(8 * count)) &- 1)
+            }
+        } else {
+            for offset in 0..<count {
+                let byte = UInt64(buffer[begin + offset])
+                if offset < 8 { low |= byte << UInt64(8 * offset) } else { high |= byte << UInt64(8 * (offset - 8)) }
+            }
+        }
+        return XMLNameTable.Key(low: low, high: high, count: count)
+    }
 
     /// The name at `cursor` (moved past it), from the table of names seen before when it is there.
     private mutating func name(_ cursor: inout Int, limit: Int) throws(FormatError) -> String {
         let begin = cursor
-        // The name table's key is packed while scanning (the first 16 bytes, little-endian).
-        var low: UInt64 = 0, high: UInt64 = 0
+        let ends = Self.nameEnds
         while cursor < limit {
             let byte = buffer[cursor]
-            if byte < 64 && (Self.nameEnds >> UInt64(byte)) & 1 != 0 { break }
-            let offset = cursor - begin
-            if offset < 8 {
-                low |= UInt64(byte) << (8 * offset)
-            } else if offset < 16 {
-                high |= UInt64(byte) << (8 * (offset - 8))
-            }
+            if byte < 64 && (ends >> UInt64(byte)) & 1 != 0 { break }
             cursor += 1
         }
         guard cursor > begin else { throw error(.malformedXML("a name was expected here"), at: begin) }
@@ -483,7 +558,9 @@ struct XMLScanner {
             throw error(.malformedXML("a name cannot start with '\(Character(Unicode.Scalar(first)))'"), at: begin)
         }
         let count = cursor - begin
-        let key = count <= 16 ? XMLNameTable.Key(low: low, high: high, count: count) : nil
+        // The name table's key: the name's bytes packed once it is read (at most 16).
+        let key = count <= 16 ? Self.packedKey(buffer, from: begin, count: count) : nil
+        lastNameKey = key
         if let key, let known = names[key] { return known }
         let text = try decodeUTF8(from: begin, to: cursor)
         if let key { names.add(text, key: key) }
@@ -499,7 +576,16 @@ struct XMLScanner {
     private func decodeUTF8(from: Int, to: Int, ascii: Bool = false) throws(FormatError) -> String {
         let bytes = UnsafeBufferPointer(rebasing: buffer[from..<to])
         if ascii { return String(decoding: bytes, as: UTF8.self) }
-        if let text = String(validating: bytes, as: UTF8.self) {
+        // `String(decoding:)` (the concrete, fast validation) repairs what is not UTF-8 with
+        // U+FFFD, so the text is valid exactly when it came out byte for byte as it went in: a
+        // repair always changes a byte (EF BF BD, valid, never replaces itself) and mostly the
+        // length. `String(validating:)`, generic over the encoding, cost about four times more.
+        var text = String(decoding: bytes, as: UTF8.self)
+        let unchanged = text.utf8.count == bytes.count && text.withUTF8 { decoded in
+            guard let out = decoded.baseAddress, let source = bytes.baseAddress else { return decoded.isEmpty }
+            return memcmp(out, source, bytes.count) == 0
+        }
+        if unchanged {
             if let (offset, value) = Noncharacters.first(in: bytes) { throw noncharacter(value, at: from + offset) }
             return text
         }
@@ -603,9 +689,7 @@ struct ByteRun: Equatable {
     init(_ bytes: UnsafeRawBufferPointer) {
         guard let start = bytes.baseAddress else { return }
         let count = bytes.count
-        let top: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        /// Top bit of each byte set where that byte of `word` is zero (exact: no borrow between bytes).
-        func zeros(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word | low7) }
+        let top: UInt64 = 0x8080_8080_8080_8080
         var controls: UInt64 = 0, tabs: UInt64 = 0, ampersands: UInt64 = 0, high: UInt64 = 0
         var offset = 0
         while offset < count {
@@ -614,23 +698,14 @@ struct ByteRun: Equatable {
             var lineFeedLanes: UInt64 = 0, continuationLanes: UInt64 = 0
             let blockEnd = min(count, offset + 8 * 255)
             while offset < blockEnd {
-                let word: UInt64
-                if offset + 8 <= count {
-                    word = start.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                } else {
-                    // The last bytes, padded with spaces (which count as nothing here): no
-                    // byte-by-byte tail loop, which cost more than the words on short runs.
-                    var padded: UInt64 = 0x2020_2020_2020_2020
-                    withUnsafeMutableBytes(of: &padded) { $0.copyMemory(from: UnsafeRawBufferPointer(start: start + offset, count: count - offset)) }
-                    word = padded
-                }
-                let lineFeeds = zeros(word ^ 0x0A0A_0A0A_0A0A_0A0A)
-                let tab = zeros(word ^ 0x0909_0909_0909_0909)
+                let word = Self.word(start, at: offset, count: count)
+                let lineFeeds = Self.zeros(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                let tab = Self.zeros(word ^ 0x0909_0909_0909_0909)
                 lineFeedLanes &+= lineFeeds >> 7
                 continuationLanes &+= (word & ~(word << 1) & top) >> 7
-                controls |= zeros(word & 0xE0E0_E0E0_E0E0_E0E0) & ~lineFeeds & ~tab
+                controls |= Self.zeros(word & 0xE0E0_E0E0_E0E0_E0E0) & ~lineFeeds & ~tab
                 tabs |= tab
-                ampersands |= zeros(word ^ 0x2626_2626_2626_2626)
+                ampersands |= Self.zeros(word ^ 0x2626_2626_2626_2626)
                 high |= word
                 offset += 8
             }
@@ -643,8 +718,26 @@ struct ByteRun: Equatable {
         ascii = high & top == 0
     }
 
+    /// Top bit of each byte set where that byte of `word` is zero (exact: no borrow between bytes).
+    @inline(__always)
+    static func zeros(_ word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low7) &+ low7) | word | low7)
+    }
+
+    /// The eight bytes at `offset` of `count` bytes from `start`; the last ones padded with
+    /// spaces (which count as nothing here): no byte-by-byte tail loop, which cost more than
+    /// the words on short runs.
+    @inline(__always)
+    static func word(_ start: UnsafeRawPointer, at offset: Int, count: Int) -> UInt64 {
+        if offset + 8 <= count { return start.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        var padded: UInt64 = 0x2020_2020_2020_2020
+        withUnsafeMutableBytes(of: &padded) { $0.copyMemory(from: UnsafeRawBufferPointer(start: start + offset, count: count - offset)) }
+        return padded
+    }
+
     /// The sum of the eight byte lanes of `lanes` (each at most 255).
-    private static func sumOfLanes(_ lanes: UInt64) -> Int {
+    static func sumOfLanes(_ lanes: UInt64) -> Int {
         let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
         return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
     }

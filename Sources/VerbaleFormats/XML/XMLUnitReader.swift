@@ -8,8 +8,15 @@ protocol XMLEventHandler {
     mutating func didStart(_ element: String, attributes: XMLAttributes, at position: XMLPosition) throws(FormatError)
     mutating func didEnd(_ element: String, at position: XMLPosition) throws(FormatError)
     mutating func characters(_ text: String) throws(FormatError)
+    /// Whether `characters` would use text that came now. When false, the scanner may skip
+    /// making the `String` of plain ASCII text (it still checks everything else as before).
+    var wantsCharacters: Bool { get }
     /// Called once after the document ended well (publish the header if it never came).
     mutating func didFinish() throws(FormatError)
+}
+
+extension XMLEventHandler {
+    var wantsCharacters: Bool { true }
 }
 
 /// Turns XML events into units for one memory format (TMX, XLIFF).
