@@ -35,22 +35,8 @@ struct PrivacyPreCheckFusedPassTests {
 
     @Test("20,000 random strings of every pass's keys, near misses, Khmer, digits and separators, and every prefix of 500 of them")
     func randomStrings() {
-        var random = SplitMix(state: 0x3006_0001)
-        var texts: [String] = []
-        for index in 0..<20_000 {
-            var text = ""
-            for _ in 0..<(1 + random.next(14)) {
-                text += Self.pieces[random.next(Self.pieces.count)]
-                switch random.next(6) {
-                case 0, 1: break
-                case 2: text += "\u{200B}"
-                case 3: text += ["\u{A0}", "\t", "_", ".", "1"][random.next(5)]
-                default: text += " "
-                }
-            }
-            texts.append(text)
-            if index < 500 { texts += PrivacyPreCheckFastPathTests.prefixes(text) }
-        }
+        let texts = PrivacyPreCheckFastPathTests.randomTexts(Self.pieces, seed: 0x3006_0001, count: 20_000, prefixed: 500,
+                                                             separators: ["\u{A0}", "\t", "_", ".", "1"])
         let differing = Self.mismatches(texts)
         #expect(differing.isEmpty, "\(differing.count) differ:\n\(differing.prefix(10).joined(separator: "\n"))")
         // Not an empty comparison: every pass finds something in many of them, the keywords too.
@@ -65,13 +51,9 @@ struct PrivacyPreCheckFusedPassTests {
     @Test("Real lines (notes, Europarl EN/FR, khPOS Khmer with spaces and U+200B), their identifiers, and every prefix of 500 lines",
           .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func realData() throws {
-        let lines = try PrivacyFilterEquivalenceTests.realLines()
+        let (lines, texts) = try PrivacyPreCheckFastPathTests.realTexts(seed: 0x3006_0002)
         #expect(lines.count > 8000)
-        let identifiers = PrivacyFilterEquivalenceTests.identifiers(from: lines)
-        var random = SplitMix(state: 0x3006_0002)
-        var prefixed: [String] = []
-        for _ in 0..<500 { prefixed += PrivacyPreCheckFastPathTests.prefixes(lines[random.next(lines.count)]) }
-        let differing = Self.mismatches(lines + identifiers + prefixed)
+        let differing = Self.mismatches(texts)
         #expect(differing.isEmpty, "\(differing.count) differ:\n\(differing.prefix(10).joined(separator: "\n"))")
         let answers = lines.map { PersonalDataScrubber.preChecksReference($0) }
         #expect(answers.filter { $0.triggers.contains(.title) }.count > 100)
