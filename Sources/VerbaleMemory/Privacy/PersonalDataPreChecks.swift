@@ -145,19 +145,32 @@ extension PersonalDataScrubber {
             var candidates = (after[Int(previous)] & PreCheckTable.wordStart != 0 ? wordStartCandidates : anywhereCandidates)[Int(byte)] & liveKeywords
             // A Khmer character: only the keywords beginning with it.
             if byte == 0xE1 { candidates &= table.khmerCandidates(p, i) }
+            // Only the keywords whose second byte follows (every keyword has two bytes or more).
+            if candidates != 0 {
+                candidates &= i + 1 < count ? keywords.secondFolded[Int(folded(p, i + 1))] | keywords.secondExact[Int(p[i + 1])] : 0
+            }
             if candidates != 0 {
                 let matched = keywordsAt(p, i, candidates, keywords)
                 matchedKeywords |= matched
                 liveKeywords &= ~matched
             }
             let furtherClass = furtherClasses[Int(byte)]
-            if furtherClass != 0 { further.step(p, i, byte, kind: furtherClass, previous: previous) }
+            // A digit inline (the steps' first case), anything else through the step.
+            if furtherClass == 1 {
+                further.digits += 1
+            } else if furtherClass != 0 {
+                further.step(p, i, byte, kind: furtherClass, previous: previous)
+            }
             if byte == 0x6E || byte == 0x61 || byte == 0xE1, i + 2 < count, introductions != .all {
                 introductions.formUnion(introductionAt(p, i))
             }
             if byte < 0x80 {
                 let kind = asciiClass[Int(byte)]
-                if kind != 0 { triggerState.ascii(p, i, byte, kind: kind, previous: previous) }
+                if kind == KeywordTable.digit {
+                    triggerState.digits += 1
+                } else if kind != 0 {
+                    triggerState.ascii(p, i, byte, kind: kind, previous: previous)
+                }
                 previous = byte
                 applies = after[Int(byte)]
                 i += 1

@@ -257,6 +257,12 @@ extension PersonalDataScrubber {
         let sameFlag: UnsafeMutablePointer<UInt64>
         /// By `min(digits, 6)`: the keywords whose patterns can have that many digits.
         let live: UnsafeMutablePointer<UInt64>
+        /// By byte: the keywords whose second byte it is, compared through `folded` (`secondFolded`)
+        /// or exactly (`secondExact`, the `exactCase` ones), as `keywordsAt` compares them; a
+        /// keyword of one byte (none today) is in every entry of both. The fused pass
+        /// (`preChecks`) keeps only these candidates, so most word starts compare no keyword.
+        let secondFolded: UnsafeMutablePointer<UInt64>
+        let secondExact: UnsafeMutablePointer<UInt64>
 
         init(_ keywords: [Keyword]) {
             precondition(keywords.count <= UInt64.bitWidth, "more than 64 privacy keywords: widen KeywordTable")
@@ -280,6 +286,8 @@ extension PersonalDataScrubber {
             follows = .allocate(capacity: max(keywords.count, 1))
             sameFlag = .allocate(capacity: max(keywords.count, 1))
             live = .allocate(capacity: 7); live.initialize(repeating: 0, count: 7)
+            secondFolded = .allocate(capacity: 256); secondFolded.initialize(repeating: 0, count: 256)
+            secondExact = .allocate(capacity: 256); secondExact.initialize(repeating: 0, count: 256)
             var exact: UInt64 = 0
             var offset = 0
             for (index, keyword) in keywords.enumerated() {
@@ -300,6 +308,13 @@ extension PersonalDataScrubber {
                     if !keyword.wordStart { anywhere[Int(byte)] |= bit }
                 }
                 for digits in 0...6 where digits >= keyword.minimumDigits { live[digits] |= bit }
+                if keyword.bytes.count < 2 {
+                    for byte in 0..<256 { secondFolded[byte] |= bit; secondExact[byte] |= bit }
+                } else if keyword.exactCase {
+                    secondExact[Int(keyword.bytes[1])] |= bit
+                } else {
+                    secondFolded[Int(keyword.bytes[1])] |= bit
+                }
             }
             start[keywords.count] = offset
             exactCase = exact
@@ -310,6 +325,7 @@ extension PersonalDataScrubber {
         deinit {
             candidates.deallocate(); wordOffset.deallocate(); asciiClass.deallocate(); bytes.deallocate(); start.deallocate()
             flags.deallocate(); follows.deallocate(); sameFlag.deallocate(); live.deallocate()
+            secondFolded.deallocate(); secondExact.deallocate()
         }
     }
 
