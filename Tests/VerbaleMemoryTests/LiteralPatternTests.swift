@@ -292,4 +292,22 @@ struct LiteralPatternTests {
         LiteralPattern.appendFolding(of: "É", to: &eAcute)
         #expect(eAcute == ["e", "\u{301}"])
     }
+
+    @Test("An ASCII text is folded by its bytes (`init(ascii:)`) exactly as scalar by scalar: scalars, offsets, folding, owners")
+    func asciiFoldingAsScalarByScalar() throws {
+        var texts = ["", "a", "A", "Mr John SMITH , 012 345 678 .", "\t\n\u{0B}\u{0C}\r ~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./", "Z@[`az{"]
+        var random = SplitMix(state: 0x3006_0003)
+        for _ in 0..<2000 {
+            texts.append(String(decoding: (0..<random.next(60)).map { _ in UInt8(random.next(128)) }, as: UTF8.self))
+        }
+        if SharedData.isAvailable { texts += try PrivacyFilterEquivalenceTests.notesAndEuroparl().filter { $0.utf8.allSatisfy { $0 < 0x80 } } }
+        #expect(texts.count > 3000)
+        for text in texts {
+            let fast = LiteralPattern.Folded(text), general = LiteralPattern.Folded(scalarByScalar: text)
+            #expect(fast.scalars == general.scalars && fast.offsets == general.offsets && fast.folded == general.folded && fast.owner == general.owner,
+                    "\(text.debugDescription)")
+        }
+        // A non-ASCII text takes the general path: a capital folded, the accent decomposed.
+        #expect(LiteralPattern.Folded("Élise").folded == ["e", "\u{301}", "l", "i", "s", "e"])
+    }
 }

@@ -48,6 +48,39 @@ struct PrivacyPreCheckFastPathTests {
         return result
     }
 
+    /// The real lines (`PrivacyFilterEquivalenceTests.realLines`), and to check: those lines, their
+    /// identifiers and every prefix of 500 of them drawn with `seed`.
+    static func realTexts(seed: UInt64) throws -> (lines: [String], texts: [String]) {
+        let lines = try PrivacyFilterEquivalenceTests.realLines()
+        let identifiers = PrivacyFilterEquivalenceTests.identifiers(from: lines)
+        var random = SplitMix(state: seed)
+        var prefixed: [String] = []
+        for _ in 0..<500 { prefixed += prefixes(lines[random.next(lines.count)]) }
+        return (lines, lines + identifiers + prefixed)
+    }
+
+    /// `count` random texts of 1 to 14 `pieces`, each followed by nothing, U+200B, a space or
+    /// (when given) one of `separators`, and every prefix of the first `prefixed` of them.
+    static func randomTexts(_ pieces: [String], seed: UInt64, count: Int, prefixed: Int, separators: [String] = []) -> [String] {
+        var random = SplitMix(state: seed)
+        var texts: [String] = []
+        for index in 0..<count {
+            var text = ""
+            for _ in 0..<(1 + random.next(14)) {
+                text += pieces[random.next(pieces.count)]
+                switch random.next(separators.isEmpty ? 5 : 6) {
+                case 0, 1: break
+                case 2: text += "\u{200B}"
+                case 3 where !separators.isEmpty: text += separators[random.next(separators.count)]
+                default: text += " "
+                }
+            }
+            texts.append(text)
+            if index < prefixed { texts += prefixes(text) }
+        }
+        return texts
+    }
+
     static let pieces = [
         // Latin function titles and their first letters at and inside words.
         "Ambassador", "ambassador", "AMBASSADOR", "Ambassadeur", "l'Ambassadeur", "Minister", "ministre", "MINISTRE", "Counsellor", "conseiller",
@@ -68,21 +101,7 @@ struct PrivacyPreCheckFastPathTests {
 
     @Test("5,000 random strings of keys, near misses, Khmer, digits and separators, and every prefix of 300 of them")
     func randomStrings() {
-        var random = SplitMix(state: 0x3005_0001)
-        var texts: [String] = []
-        for index in 0..<5000 {
-            var text = ""
-            for _ in 0..<(1 + random.next(14)) {
-                text += Self.pieces[random.next(Self.pieces.count)]
-                switch random.next(5) {
-                case 0, 1: break
-                case 2: text += "\u{200B}"
-                default: text += " "
-                }
-            }
-            texts.append(text)
-            if index < 300 { texts += Self.prefixes(text) }
-        }
+        let texts = Self.randomTexts(Self.pieces, seed: 0x3005_0001, count: 5000, prefixed: 300)
         let differing = Self.mismatches(texts)
         #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
         // The comparison is not empty: the keys are found in many of them.
@@ -93,13 +112,9 @@ struct PrivacyPreCheckFastPathTests {
     @Test("Real lines (notes, Europarl EN/FR, khPOS Khmer with spaces and U+200B), their identifiers, and every prefix of 500 lines",
           .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func realData() throws {
-        let lines = try PrivacyFilterEquivalenceTests.realLines()
+        let (lines, texts) = try Self.realTexts(seed: 0x3005_0002)
         #expect(lines.count > 8000)
-        let identifiers = PrivacyFilterEquivalenceTests.identifiers(from: lines)
-        var random = SplitMix(state: 0x3005_0002)
-        var prefixed: [String] = []
-        for _ in 0..<500 { prefixed += Self.prefixes(lines[random.next(lines.count)]) }
-        let differing = Self.mismatches(lines + identifiers + prefixed)
+        let differing = Self.mismatches(texts)
         #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
         // Real lines do hold the keys (function titles, "(b.", ឈ្មោះ…).
         #expect(lines.filter { !PersonalDataScrubber.possibleFurtherRulesReference($0).isEmpty }.count > 100)

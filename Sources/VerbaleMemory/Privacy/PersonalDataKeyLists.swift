@@ -24,19 +24,22 @@ extension PersonalDataScrubber {
     /// most texts answer at their length or first bytes.
     static func isContextKeyList(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { p in
-            guard p.count >= 16, (p.count + 1) % 17 == 0 else { return false }
-            var column = 0
-            for byte in p {
-                if column == 16 {
-                    guard byte == 0x20 else { return false }
-                    column = 0
-                } else {
-                    guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) else { return false }
-                    column += 1
-                }
+        return text.withUTF8 { isContextKeyList($0) }
+    }
+
+    /// `isContextKeyList` over UTF-8 bytes.
+    static func isContextKeyList(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 16, (p.count + 1) % 17 == 0 else { return false }
+        var column = 0
+        for byte in p {
+            if column == 16 {
+                guard byte == 0x20 else { return false }
+                column = 0
+            } else {
+                guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) else { return false }
+                column += 1
             }
-            return true
         }
+        return true
     }
 }

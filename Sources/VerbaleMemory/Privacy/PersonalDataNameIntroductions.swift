@@ -62,7 +62,11 @@ extension PersonalDataScrubber {
     /// The names `text` introduces so, as person spans (none for most texts: the byte pass).
     /// `filtered: false` runs all three expressions on every text (the equivalence tests compare).
     static func introducedNameSpans(in text: String, filtered: Bool = true) -> [Span] {
-        let possible = filtered ? possibleIntroductions(text) : .all
+        introducedNameSpans(in: text, possible: filtered ? possibleIntroductions(text) : .all)
+    }
+
+    /// `introducedNameSpans` running the expressions `possible` allows.
+    static func introducedNameSpans(in text: String, possible: Introductions) -> [Span] {
         guard !possible.isEmpty, let expressions = nameIntroductions else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
@@ -75,7 +79,7 @@ extension PersonalDataScrubber {
                 if index > 0 {
                     // Latin script: an office is no name, a full stop ends it, a title before a
                     // placeholder (an export imported again) stays.
-                    guard let trimmed = nameRange(range, in: ns) else { continue }
+                    guard let trimmed = nameRange(range, in: ns, string: text) else { continue }
                     range = trimmed
                 }
                 spans.append(Span(kind: .person, range: range))
@@ -237,12 +241,21 @@ extension PersonalDataScrubber {
     /// no span of the patterns (which win: a title before the name found it already).
     func spans(in text: String, filtered: Bool = true) -> [Span] {
         // A unit's context keys (`isContextKeyList`): no pattern can match them.
-        if filtered, Self.isContextKeyList(text) { return [] }
-        let found = patternSpans(in: text, filtered: filtered)
-        let introduced = Self.introducedNameSpans(in: text, filtered: filtered) + Self.furtherRuleSpans(in: text, filtered: filtered)
-        guard !introduced.isEmpty else { return found }
+        // The three byte pre-checks in one pass (`preChecks`), and the key-list test, over one
+        // view of the bytes.
+        var checks = PreChecks.all
+        if filtered {
+            var text = text
+            guard let found = text.withUTF8({ Self.isContextKeyList($0) ? nil : Self.preChecks($0) }) else { return [] }
+            checks = found
+        }
+        let found = patternSpans(in: text, triggers: checks.triggers)
+        let names = Self.introducedNameSpans(in: text, possible: checks.introductions)
+        let further = Self.furtherRuleSpans(in: text, possible: checks.further)
+        // Joined only when there is something to join (most texts: two empty lists).
+        guard !names.isEmpty || !further.isEmpty else { return found }
         var all = found
-        for span in introduced where !all.contains(where: { NSIntersectionRange($0.range, span.range).length > 0 }) {
+        for span in names + further where !all.contains(where: { NSIntersectionRange($0.range, span.range).length > 0 }) {
             all.append(span)
         }
         return all.sorted { $0.range.location < $1.range.location }

@@ -26,9 +26,10 @@ extension PersonalDataScrubber {
     /// through a home folder (`/home/…`, `/Users/…`) — holds no line break and has a name after
     /// its last separator.
     static func fileNameOfLocalPath(_ value: String) -> String? {
+        // Most property values hold no separator: they cost one byte scan, no copy.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard trimmed.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }),
-              !trimmed.contains(where: \.isNewline) else { return nil }
+        guard !trimmed.contains(where: \.isNewline) else { return nil }
         let text = Substring(trimmed)
         let lower = trimmed.lowercased()
         let local: Bool

@@ -360,13 +360,45 @@ public final class PersonalDataScrubber {
     /// `<prop type="x-translator">Sokha Chan</prop>` holds a name as much as a note
     /// "Translator: Sokha Chan" (audit F17). Nil for every other type.
     ///
-    /// Cost: one lower-casing of `type` and one dictionary probe (`roleLabelsByPropertyKey`).
+    /// Cost: for an ASCII type (every CAT tool's), one pass over its bytes making the key, and a
+    /// dictionary probe only when some key has its length (`roleKeyLengths`); other types take
+    /// the reference (`rolePropertyReference`). Why: the reference's lower-casing, character
+    /// map and hashing cost about 5,900 instructions per property, twice per property per unit
+    /// (`forEachFreeText`, `cleanProperties`): 58 million instructions, 2.6 % of the import of
+    /// 5,000 units with two `<prop>`s each (callgrind, 30 Nov). `PrivacyStringFastPathTests`
+    /// holds the two equal.
     static func roleProperty(_ type: String) -> String? {
+        var type = type
+        let ascii: String?? = type.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // `lowercased()` of ASCII is ASCII's lower case; then `x-` dropped, `-` and `_` made spaces.
+            let start = bytes.count >= 2 && bytes[0] | 0x20 == 0x78 && bytes[1] == 0x2D ? 2 : 0
+            let length = bytes.count - start
+            guard roleKeyLengths.contains(length) else { return .some(nil) }
+            let key = String(unsafeUninitializedCapacity: length) { buffer in
+                for k in 0..<length {
+                    let byte = bytes[start + k]
+                    buffer[k] = byte == 0x2D || byte == 0x5F ? 0x20 : byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return length
+            }
+            return .some(roleLabelsByPropertyKey[key])
+        }
+        return ascii ?? rolePropertyReference(type)
+    }
+
+    /// `roleProperty` as first written, for any type: lower-cased, `x-` dropped, `-` and `_`
+    /// made spaces, looked up.
+    static func rolePropertyReference(_ type: String) -> String? {
         var key = type.lowercased()
         if key.hasPrefix("x-") { key = String(key.dropFirst(2)) }
         key = String(key.map { $0 == "-" || $0 == "_" ? " " : $0 })
         return roleLabelsByPropertyKey[key]
     }
+
+    /// The UTF-8 lengths of the keys of `roleLabelsByPropertyKey` in canonical decomposition: an
+    /// ASCII key (its own decomposition) of any other length equals none of them.
+    static let roleKeyLengths: Set<Int> = Set(roleLabelsByPropertyKey.keys.map { $0.decomposedStringWithCanonicalMapping.utf8.count })
 
     /// `latinRoleLabels` by the keys `roleProperty` compares a property type with — each label
     /// lower-cased, with and without its spaces — the first label in the list winning a shared
@@ -419,7 +451,12 @@ public final class PersonalDataScrubber {
     /// two on real and random texts (the pre-filter may only skip patterns that cannot match).
     /// (`spans`, in `PersonalDataNameIntroductions`, adds the names that "my name is", ឈ្មោះ… introduce.)
     func patternSpans(in text: String, filtered: Bool = true) -> [Span] {
-        let triggers = filtered ? Self.triggers(text) : Triggers.all
+        patternSpans(in: text, triggers: filtered ? Self.triggers(text) : Triggers.all)
+    }
+
+    /// `patternSpans` running the patterns `triggers` allows (`spans` passes what the fused
+    /// pre-check pass found, `preChecks`).
+    func patternSpans(in text: String, triggers: Triggers) -> [Span] {
         // Most texts that pass the byte pass still run no pattern (a digit alone, a title with
         // no capital after it): stop before bridging the text to UTF-16.
         guard patterns.contains(where: { triggers.isSuperset(of: $0.needs) }) else { return [] }
@@ -455,7 +492,7 @@ public final class PersonalDataScrubber {
                 for part in parts {
                     var range = part
                     if pattern.kind == .person, !pattern.chain {
-                        guard let trimmed = Self.nameRange(range, in: ns, role: pattern.role, plain: pattern.plain) else { continue }
+                        guard let trimmed = Self.nameRange(range, in: ns, string: text, role: pattern.role, plain: pattern.plain) else { continue }
                         range = trimmed
                     }
                     if spans.contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
@@ -476,10 +513,12 @@ public final class PersonalDataScrubber {
     /// first word that is an institution or a contact channel (`isNotName`: "Contact: Consular
     /// Section", "Monsieur de la Commission") is no name either; and an article right after a
     /// particle (`de la`, `de La Fayette`) is part of the name, not an office.
-    static func nameRange(_ range: NSRange, in text: NSString, role: Bool = false, plain: Bool = false) -> NSRange? {
+    /// `string`, when given, is `text` as a Swift string: the candidate is then read from it
+    /// (`substring`), without `NSString`'s substring.
+    static func nameRange(_ range: NSRange, in text: NSString, string: String? = nil, role: Bool = false, plain: Bool = false) -> NSRange? {
         if placeholderFollows(range, in: text) { return nil }
         var range = range
-        let candidate = text.substring(with: range)
+        let candidate = string.map { substring($0, range) } ?? text.substring(with: range)
         var words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{200B}" })
         if plain, hasPlainWord(words) { return nil }
         // After a role label, office words before the name are no name ("Contact:
@@ -654,10 +693,13 @@ public final class PersonalDataScrubber {
             // The predecessor's context keys, which most units carry: none (`isContextKeyList`),
             // without hashing them into the cache.
             if label == nil, Self.isContextKeyList(text) { return [] }
-            let cacheKey = label.map { "\($0)\u{0}\(text)" } ?? text
-            if let cached = patternedSpans[cacheKey] { return cached }
+            // Only texts where something was found are cached: finding nothing again costs the
+            // byte pre-checks (`preChecks`), less than hashing the text into the cache and out
+            // (callgrind, 30 Nov); and with nothing cached there is nothing to look up.
+            let cacheKey = patternedSpans.isEmpty ? nil : label.map { "\($0)\u{0}\(text)" } ?? text
+            if let cacheKey, let cached = patternedSpans[cacheKey] { return cached }
             let found = label.map { roleSpans(in: text, label: $0) } ?? spans(in: text)
-            patternedSpans[cacheKey] = found
+            if !found.isEmpty { patternedSpans[cacheKey ?? label.map { "\($0)\u{0}\(text)" } ?? text] = found }
             return found
         }
         var literals = known
@@ -686,8 +728,10 @@ public final class PersonalDataScrubber {
                 !patterned.contains { NSIntersectionRange($0.range, span.range).length > 0 }
             }
             if !home.isEmpty { patterned = (patterned + home).sorted { $0.range.location < $1.range.location } }
-            let found = (patterned + Self.literalSpans(of: literals, in: searched, outside: patterned)).sorted { $0.range.location < $1.range.location }
-            guard !found.isEmpty else { return text }
+            let repeats = Self.literalSpans(of: literals, in: searched, outside: patterned)
+            // Most free texts hold nothing: no list joined and sorted for them.
+            guard !patterned.isEmpty || !repeats.isEmpty else { return text }
+            let found = (patterned + repeats).sorted { $0.range.location < $1.range.location }
             let ns = text as NSString
             func placeholder(_ span: Span) -> String {
                 let key = span.key ?? Self.valueKey(ns.substring(with: span.range))
@@ -793,10 +837,12 @@ public final class PersonalDataScrubber {
     /// "remercie John Smith" too, with the same placeholder. Numbering: `numberValues`.
     func scrubTexts(_ unit: TranslationUnit, file: String, position: Int) -> (unit: TranslationUnit, findings: [PersonalDataFinding], known: [KnownValue]) {
         var perVariant: [[Span]] = unit.variants.map { variant in
-            let ns = variant.text as NSString
-            return spans(in: variant.text).map { span in
+            let found = spans(in: variant.text)
+            // Most texts hold no span: nothing more to read.
+            guard !found.isEmpty else { return found }
+            return found.map { span in
                 var keyed = span
-                keyed.key = Self.valueKey(ns.substring(with: span.range))
+                keyed.key = Self.valueKey(Self.substring(variant.text, span.range))
                 return keyed
             }
         }
@@ -807,11 +853,12 @@ public final class PersonalDataScrubber {
         // Each value as first written, for `crossWritingSpans`.
         var originals: [String: String] = [:]
         for (index, spans) in perVariant.enumerated() {
-            let ns = unit.variants[index].text as NSString
+            let text = unit.variants[index].text
             for span in spans where seen.insert("\(span.kind.rawValue)\u{0}\(span.key ?? "")").inserted {
-                if let value = KnownValue(kind: span.kind, value: ns.substring(with: span.range)) {
+                let original = Self.substring(text, span.range)
+                if let value = KnownValue(kind: span.kind, value: original) {
                     known.append(value)
-                    originals[value.key] = originals[value.key] ?? ns.substring(with: span.range)
+                    originals[value.key] = originals[value.key] ?? original
                 }
             }
         }
@@ -844,14 +891,13 @@ public final class PersonalDataScrubber {
         var findings: [PersonalDataFinding] = []
         for (index, spans) in perVariant.enumerated() where !spans.isEmpty {
             let text = unit.variants[index].text
-            let ns = text as NSString
             var replacements: [(range: NSRange, placeholder: String)] = []
             for span in spans {
                 let placeholder = placeholder(span.kind, span.key ?? "")
                 replacements.append((span.range, placeholder))
                 findings.append(PersonalDataFinding(
                     file: file, unit: position, unitID: unit.id, language: languageText(unit.variants[index].language),
-                    kind: span.kind, placeholder: placeholder, original: ns.substring(with: span.range),
+                    kind: span.kind, placeholder: placeholder, original: Self.substring(text, span.range),
                     start: Self.scalarOffset(text, utf16: span.range.location),
                     end: Self.scalarOffset(text, utf16: span.range.location + span.range.length)))
             }
@@ -914,6 +960,23 @@ public final class PersonalDataScrubber {
             if let digit = digitValue(scalar) { key += String(digit) } else { key.unicodeScalars.append(scalar) }
         }
         return key
+    }
+
+    /// `(text as NSString).substring(with: range)`, read from the string's own storage when
+    /// both ends of `range` fall on scalars (as every span's do: they come from ICU matches and
+    /// literal scans, which match whole scalars); else from `NSString`, as before. Same text
+    /// either way: the same UTF-16 units, made a string. Why: the bridge and `NSString`'s
+    /// substring cost about 7,000 instructions per call on Linux (callgrind, 30 Nov), several
+    /// times the index walk, for every value found and every finding reported.
+    static func substring(_ text: String, _ range: NSRange) -> String {
+        let utf16 = text.utf16
+        if range.location >= 0, range.length >= 0, range.location + range.length <= utf16.count,
+           let lower = utf16.index(utf16.startIndex, offsetBy: range.location, limitedBy: utf16.endIndex),
+           let upper = utf16.index(lower, offsetBy: range.length, limitedBy: utf16.endIndex),
+           lower.samePosition(in: text.unicodeScalars) != nil, upper.samePosition(in: text.unicodeScalars) != nil {
+            return String(text.unicodeScalars[lower..<upper])
+        }
+        return (text as NSString).substring(with: range)
     }
 
     static func scalarOffset(_ text: String, utf16 offset: Int) -> Int {

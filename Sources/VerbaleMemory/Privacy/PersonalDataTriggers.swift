@@ -257,6 +257,12 @@ extension PersonalDataScrubber {
         let sameFlag: UnsafeMutablePointer<UInt64>
         /// By `min(digits, 6)`: the keywords whose patterns can have that many digits.
         let live: UnsafeMutablePointer<UInt64>
+        /// By byte: the keywords whose second byte it is, compared through `folded` (`secondFolded`)
+        /// or exactly (`secondExact`, the `exactCase` ones), as `keywordsAt` compares them; a
+        /// keyword of one byte (none today) is in every entry of both. The fused pass
+        /// (`preChecks`) keeps only these candidates, so most word starts compare no keyword.
+        let secondFolded: UnsafeMutablePointer<UInt64>
+        let secondExact: UnsafeMutablePointer<UInt64>
 
         init(_ keywords: [Keyword]) {
             precondition(keywords.count <= UInt64.bitWidth, "more than 64 privacy keywords: widen KeywordTable")
@@ -280,6 +286,8 @@ extension PersonalDataScrubber {
             follows = .allocate(capacity: max(keywords.count, 1))
             sameFlag = .allocate(capacity: max(keywords.count, 1))
             live = .allocate(capacity: 7); live.initialize(repeating: 0, count: 7)
+            secondFolded = .allocate(capacity: 256); secondFolded.initialize(repeating: 0, count: 256)
+            secondExact = .allocate(capacity: 256); secondExact.initialize(repeating: 0, count: 256)
             var exact: UInt64 = 0
             var offset = 0
             for (index, keyword) in keywords.enumerated() {
@@ -300,6 +308,13 @@ extension PersonalDataScrubber {
                     if !keyword.wordStart { anywhere[Int(byte)] |= bit }
                 }
                 for digits in 0...6 where digits >= keyword.minimumDigits { live[digits] |= bit }
+                if keyword.bytes.count < 2 {
+                    for byte in 0..<256 { secondFolded[byte] |= bit; secondExact[byte] |= bit }
+                } else if keyword.exactCase {
+                    secondExact[Int(keyword.bytes[1])] |= bit
+                } else {
+                    secondFolded[Int(keyword.bytes[1])] |= bit
+                }
             }
             start[keywords.count] = offset
             exactCase = exact
@@ -310,6 +325,7 @@ extension PersonalDataScrubber {
         deinit {
             candidates.deallocate(); wordOffset.deallocate(); asciiClass.deallocate(); bytes.deallocate(); start.deallocate()
             flags.deallocate(); follows.deallocate(); sameFlag.deallocate(); live.deallocate()
+            secondFolded.deallocate(); secondExact.deallocate()
         }
     }
 
@@ -336,28 +352,46 @@ extension PersonalDataScrubber {
         let count = p.count
         while i < count, live != 0 {
             let byte = Int(p[i])
-            var candidates = firsts[offset + byte] & live
+            let candidates = firsts[offset + byte] & live
             offset = wordOffset[byte]
-            while candidates != 0 {
-                let index = candidates.trailingZeroBitCount
-                candidates &= candidates - 1
-                let from = table.start[index], length = table.start[index + 1] - from
-                guard i + length <= count else { continue }
-                var k = 1
-                if table.exactCase & (UInt64(1) << UInt64(index)) != 0 {
-                    while k < length, p[i + k] == table.bytes[from + k] { k += 1 }
-                } else {
-                    while k < length, folded(p, i + k) == table.bytes[from + k] { k += 1 }
+            if candidates != 0 {
+                var matched = keywordsAt(p, i, candidates, table)
+                while matched != 0 {
+                    let index = matched.trailingZeroBitCount
+                    matched &= matched - 1
+                    found |= table.flags[index]
+                    // Every keyword of that flag is done.
+                    live &= ~table.sameFlag[index]
                 }
-                guard k == length, table.follows[index].allows(p, i + length) else { continue }
-                found |= table.flags[index]
-                // Every keyword of that flag is done.
-                live &= ~table.sameFlag[index]
-                candidates &= live
             }
             i += 1
         }
         return Triggers(rawValue: found)
+    }
+
+    /// The keywords among `candidates` (bits of indexes into `keywords`) that stand at `i`,
+    /// compared through `folded` unless `exactCase`, where their pattern can go on after them
+    /// (`Follow`). Shared by `keywordTriggers` and the fused pass (`preChecks`).
+    @inline(__always)
+    static func keywordsAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ candidates: UInt64, _ table: KeywordTable) -> UInt64 {
+        var candidates = candidates
+        var matched: UInt64 = 0
+        let count = p.count
+        while candidates != 0 {
+            let index = candidates.trailingZeroBitCount
+            candidates &= candidates - 1
+            let from = table.start[index], length = table.start[index + 1] - from
+            guard i + length <= count else { continue }
+            var k = 1
+            if table.exactCase & (UInt64(1) << UInt64(index)) != 0 {
+                while k < length, p[i + k] == table.bytes[from + k] { k += 1 }
+            } else {
+                while k < length, folded(p, i + k) == table.bytes[from + k] { k += 1 }
+            }
+            guard k == length, table.follows[index].allows(p, i + length) else { continue }
+            matched |= UInt64(1) << UInt64(index)
+        }
+        return matched
     }
 
     /// Whether ASCII `byte` keeps a phone number from starting after it: `[\w/+]`, and with
@@ -467,60 +501,17 @@ extension PersonalDataScrubber {
     }
 
     static func triggers(_ p: UnsafeBufferPointer<UInt8>) -> Triggers {
-        var found: Triggers = byLabelStarts(p) ? .roleLabel : []
-        var digits = 0
-        var caseTwin = false
+        var state = TriggerState(p)
         let count = p.count
         var previous: UInt8 = 0x20
         var i = 0
-        let bits = scalarBits
         let asciiClass = keywordTable.asciiClass
         while i < count {
             let byte = p[i]
             if byte < 0x80 {
                 // One table read for the usual byte (a letter, a space, punctuation).
                 let kind = asciiClass[Int(byte)]
-                if kind == 0 {
-                    previous = byte
-                    i += 1
-                    continue
-                }
-                if kind == KeywordTable.digit {
-                    digits += 1
-                } else if byte >= 0x30 && byte <= 0x39 {
-                    digits += 1
-                    // `[0០]\d` not after `[\w/.+-]`: a Cambodian local number can start here.
-                    if byte == 0x30, !found.contains(.zeroLead), !isPhoneGlue(previous, dotOrHyphen: true), canBeDigit(p, i + 1) {
-                        found.insert(.zeroLead)
-                    }
-                } else if byte == 0x40 {
-                    found.insert(.at)
-                } else if byte == 0x3A {
-                    // A colon: is a role label before it (`Translator:`, `Traducteur :`)?
-                    if !found.contains(.roleLabel), roleLabelEnds(p, i), roleNameCanFollow(p, i + 1) { found.insert(.roleLabel) }
-                } else if byte == 0x2B {
-                    // `\+\d` not after `[\w/+]`: an international number can start here.
-                    if !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.plusDigit) }
-                } else if byte == 0x28 {
-                    // `\(\d` not after `[\w/+]`: a country code in parentheses can start here.
-                    if !found.contains(.parenDigit), !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.parenDigit) }
-                } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53 || byte == 0x4F || byte == 0x4C), !found.contains(.title), !isASCIILetter(previous), previous != 0x2E {
-                    // A title not after an ASCII letter or a full stop (`(?<![\p{L}\p{M}.])`):
-                    // Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur, Madame, H.E., S.E., His/Her
-                    // Excellency, Son Excellence, Samdech, Oknha (after a
-                    // non-ASCII byte too: `«\u{A0}M. Dupont`), where a name can follow it.
-                    for title in titles where title[0] == byte && i + title.count <= count {
-                        var k = 1
-                        while k < title.count, p[i + k] == title[k] { k += 1 }
-                        guard k == title.count else { continue }
-                        if nameCanFollow(title, p, i + k) {
-                            // "Mr President": the pattern would take only an office there.
-                            if officeFollows(title, p, i + k) { continue }
-                            found.insert(.title)
-                            break
-                        }
-                    }
-                }
+                if kind != 0 { state.ascii(p, i, byte, kind: kind, previous: previous) }
                 previous = byte
                 i += 1
                 continue
@@ -528,6 +519,71 @@ extension PersonalDataScrubber {
             // A non-ASCII scalar: decode it (Swift strings are valid UTF-8).
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             guard i + length <= count else { break }
+            state.scalar(p, i, byte, length: length)
+            previous = p[i + length - 1]
+            i += length
+        }
+        return state.finished(keywords: state.digits >= 1 && !state.caseTwin ? keywordTriggers(p, digits: state.digits) : [])
+    }
+
+    /// What the `triggers` pass has found so far in a text, and its steps: one for an ASCII
+    /// byte the pass looks at (`asciiClass` non-zero), one for a non-ASCII scalar. Shared by
+    /// `triggers` and the fused pass (`preChecks`), so both decide each byte the same way.
+    struct TriggerState {
+        var found: Triggers
+        var digits = 0
+        var caseTwin = false
+        /// `scalarBits`, read once per text (not once per non-ASCII scalar).
+        let bits = scalarBits
+
+        @inline(__always)
+        init(_ p: UnsafeBufferPointer<UInt8>) { found = PersonalDataScrubber.byLabelStarts(p) ? .roleLabel : [] }
+
+        /// ASCII `byte` at `i` of class `kind` (non-zero), after `previous`.
+        @inline(__always)
+        mutating func ascii(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ byte: UInt8, kind: UInt8, previous: UInt8) {
+            let count = p.count
+            if kind == KeywordTable.digit {
+                digits += 1
+            } else if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                // `[0០]\d` not after `[\w/.+-]`: a Cambodian local number can start here.
+                if byte == 0x30, !found.contains(.zeroLead), !isPhoneGlue(previous, dotOrHyphen: true), canBeDigit(p, i + 1) {
+                    found.insert(.zeroLead)
+                }
+            } else if byte == 0x40 {
+                found.insert(.at)
+            } else if byte == 0x3A {
+                // A colon: is a role label before it (`Translator:`, `Traducteur :`)?
+                if !found.contains(.roleLabel), roleLabelEnds(p, i), roleNameCanFollow(p, i + 1) { found.insert(.roleLabel) }
+            } else if byte == 0x2B {
+                // `\+\d` not after `[\w/+]`: an international number can start here.
+                if !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.plusDigit) }
+            } else if byte == 0x28 {
+                // `\(\d` not after `[\w/+]`: a country code in parentheses can start here.
+                if !found.contains(.parenDigit), !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.parenDigit) }
+            } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53 || byte == 0x4F || byte == 0x4C), !found.contains(.title), !isASCIILetter(previous), previous != 0x2E {
+                // A title not after an ASCII letter or a full stop (`(?<![\p{L}\p{M}.])`):
+                // Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur, Madame, H.E., S.E., His/Her
+                // Excellency, Son Excellence, Samdech, Oknha (after a
+                // non-ASCII byte too: `«\u{A0}M. Dupont`), where a name can follow it.
+                for title in titles where title[0] == byte && i + title.count <= count {
+                    var k = 1
+                    while k < title.count, p[i + k] == title[k] { k += 1 }
+                    guard k == title.count else { continue }
+                    if nameCanFollow(title, p, i + k) {
+                        // "Mr President": the pattern would take only an office there.
+                        if officeFollows(title, p, i + k) { continue }
+                        found.insert(.title)
+                        break
+                    }
+                }
+            }
+        }
+
+        /// The non-ASCII scalar of `length` bytes (2 to 4, all in `p`) beginning with `byte` at `i`.
+        @inline(__always)
+        mutating func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ byte: UInt8, length: Int) {
             var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
             for k in 1..<length { value = value << 6 | UInt32(p[i + k] & 0x3F) }
             if value >= 0x1780 && value <= 0x17FF {
@@ -548,21 +604,26 @@ extension PersonalDataScrubber {
                 if scalar.properties.numericType == .decimal { digits += 1 }
                 if isCaseTwin(scalar) { caseTwin = true }
             }
-            previous = p[i + length - 1]
-            i += length
         }
-        if digits >= 1 {
-            found.insert(.oneDigit)
-            if caseTwin {
-                found.formUnion([.birthWord, .passportWord, .idWord, .phoneWord, .khmerBorn])
-            } else {
-                found.formUnion(keywordTriggers(p, digits: digits))
+
+        /// The text's triggers once every byte is read; `keywords`: what `keywordTriggers` finds
+        /// with `digits` (read only when there is a digit and no case twin).
+        @inline(__always)
+        func finished(keywords: Triggers) -> Triggers {
+            var found = self.found
+            if digits >= 1 {
+                found.insert(.oneDigit)
+                if caseTwin {
+                    found.formUnion([.birthWord, .passportWord, .idWord, .phoneWord, .khmerBorn])
+                } else {
+                    found.formUnion(keywords)
+                }
             }
+            // Case twins (`ſ`, Kelvin `K`) may spell a role label the byte comparison cannot see.
+            if caseTwin { found.insert(.roleLabel) }
+            if digits >= 2 || found.contains(.khmer) { found.insert(.someDigits) }
+            if digits >= 6 { found.insert(.digits) }
+            return found
         }
-        // Case twins (`ſ`, Kelvin `K`) may spell a role label the byte comparison cannot see.
-        if caseTwin { found.insert(.roleLabel) }
-        if digits >= 2 || found.contains(.khmer) { found.insert(.someDigits) }
-        if digits >= 6 { found.insert(.digits) }
-        return found
     }
 }
