@@ -1,7 +1,7 @@
 import Testing
 @testable import VerbaleCore
 
-/// `PlaceableRecognizer.mayHoldPlaceable` lets `recognize` answer "none" without its scan; it
+/// `PlaceableRecognizer.mayHoldPlaceable(utf8:)` lets the import skip `recognize`; it
 /// must be false only for texts in which no rule can give a placeable. The reference here is
 /// not the recognizer's own candidate loop but every rule's regex run over the whole text (any
 /// start, not only where the triggers stop), each match valued as the rule values it, plus the
@@ -39,7 +39,7 @@ struct PlaceablePrefilterTests {
     }
 
     static func mayHold(_ text: String) -> Bool {
-        Array(text.utf16).withUnsafeBufferPointer { PlaceableRecognizer.mayHoldPlaceable($0) }
+        Array(text.utf8).withUnsafeBufferPointer { PlaceableRecognizer.mayHoldPlaceable(utf8: $0) }
     }
 
     /// Texts the pre-check lets through that hold a placeable, and how many it ruled out.
@@ -61,6 +61,10 @@ struct PlaceablePrefilterTests {
         "see www.un.org", "WWW.UN.ORG today", "Www.mfa.gov.kh", "visit wWw.un.org.", "http://un.org", "HTTPS://UN.ORG/fr",
         "ftp://x.y/z", "write to info@mfa.gov.kh", "a@b.kh", "{PERSON} met {EMAIL}", "ថ្ងៃទី១២ ខែកក្កដា", "លេខ ១២៣/២០២១",
         "៥", "No. 5", "FCO/WED/1/95", "May 2021", "1er mars", "(ref. 3/123)",
+        // Long enough for the eight-byte windows, the trigger deep inside or across two windows.
+        "The Ministry of Foreign Affairs, see www.mfa.gov.kh", "The Ministry of Foreign Affair www.mfa.gov.kh",
+        "Contact the protocol office by e-mail: protocol@mfa.gov.kh", "The names were replaced by {PERSON} in this note",
+        "The reference of the note is លេខ ១២៣", "The Embassy of the Kingdom of Cambodia presents 5", "Embassy:http://un.org",
     ]
 
     /// Texts without a digit, `@`, `{`, `:` or `www.`: ruled out, and rightly so.

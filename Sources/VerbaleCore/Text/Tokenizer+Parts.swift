@@ -164,7 +164,9 @@ extension Tokenizer {
         wordSpans(units, into: &buffers.spans, mayHoldKhmer: mayHoldKhmer)
         var found: [Placeable.Found] = []
         var merged = false
-        if mergingPlaceables {
+        // A text without a digit, `@`, `{`, `:` or `www.` holds no placeable: not scanned
+        // (`PlaceableRecognizer.mayHoldPlaceable`; the reference engine scans every text).
+        if mergingPlaceables, engine == .icu || PlaceableRecognizer.mayHoldPlaceable(utf8: utf8) {
             found = placeableRecognizer().recognize(units)
             if !found.isEmpty {
                 merge(buffers.spans, with: found, into: &buffers.merged)
