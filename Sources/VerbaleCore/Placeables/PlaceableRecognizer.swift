@@ -446,6 +446,61 @@ final class PlaceableRecognizer {
         return Self.leftmostLongest(candidates)
     }
 
+    /// Whether a text (its UTF-8) holds something every placeable needs: a digit
+    /// (`PlaceablePatterns.digit`: ASCII, or Khmer — E1 9F A0–A9), `@` (e-mail), `{` (placeholder),
+    /// `:` (`http://`, `ftp://`) or `www.` (any case). False means no rule can give a placeable
+    /// anywhere in the text: dates, numbers and both kinds of reference need a digit (a date's
+    /// day or year; a reference's valuation returns nil without one), URLs `://` or `www.`,
+    /// e-mail addresses `@`, placeholders `{`; no other unit matches any of these under the
+    /// case-insensitive rules' folding. `Tokenizer.visitTokens` (the import) then skips
+    /// `recognize`, which stopped at each capitalised word, month or prefix initial and `h` `f`
+    /// `w` word of such a text to try the rules there.
+    ///
+    /// Eight bytes at a time while they are ASCII without a `w` (one load and a few exact
+    /// per-byte tests: adding to a byte below 0x80 never carries into the next), byte by byte
+    /// in a window holding a non-ASCII byte or a `w`: a check per unit cost more than the scans
+    /// it saved (callgrind). `PlaceablePrefilterTests` holds it to the rules' own regexes run
+    /// over whole texts. O(n).
+    static func mayHoldPlaceable(utf8 p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
+        let n = p.count
+        let high: UInt64 = 0x8080_8080_8080_8080
+        /// The bytes of `x` (each below 0x80) that are zero: their high bit set, exactly.
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & high }
+        var i = 0
+        while i &+ 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            if w & high == 0 {
+                // `0`–`9` and `:` (0x30–0x3A): 0x50 added sets the high bit from 0x30 up, 0x45 from 0x3B up.
+                let digits = (w &+ 0x5050_5050_5050_5050) & ~(w &+ 0x4545_4545_4545_4545) & high
+                if digits | zeros(w ^ 0x4040_4040_4040_4040) | zeros(w ^ 0x7B7B_7B7B_7B7B_7B7B) != 0 { return true }
+                if zeros((w | 0x2020_2020_2020_2020) ^ 0x7777_7777_7777_7777) == 0 {
+                    i &+= 8
+                    continue
+                }
+            }
+            for k in i..<(i &+ 8) where byteMayStartPlaceable(p, k) { return true }
+            i &+= 8
+        }
+        while i < n {
+            if byteMayStartPlaceable(p, i) { return true }
+            i &+= 1
+        }
+        return false
+    }
+
+    /// `mayHoldPlaceable(utf8:)` at one byte: a digit, `:`, `@`, `{`, the first `w` of `www.`,
+    /// or the lead byte of a Khmer digit.
+    @inline(__always)
+    private static func byteMayStartPlaceable(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = p[i]
+        if b < 0x80 {
+            if b &- 0x30 < 11 || b == 0x40 || b == 0x7B { return true }
+            return b | 0x20 == 0x77 && i &+ 3 < p.count && p[i &+ 1] | 0x20 == 0x77 && p[i &+ 2] | 0x20 == 0x77 && p[i &+ 3] == 0x2E
+        }
+        return b == 0xE1 && i &+ 2 < p.count && p[i &+ 1] == 0x9F && p[i &+ 2] &- 0xA0 < 10
+    }
+
     /// `recognize`'s `lastSlash` before it is looked for.
     private static let slashNotLookedFor = Int.min
 

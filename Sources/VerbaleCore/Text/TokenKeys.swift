@@ -8,6 +8,7 @@ import CICU
 /// when that changes nothing the token's own text is its key (no string built); number tokens
 /// get ASCII digits (`២០២១` → `2021`); the rest go to `cicu_key_spans` together. Cost: O(n)
 /// for the text, at most one ICU call.
+@usableFromInline
 enum TokenKeys {
     struct Request {
         var range: Range<Int>
@@ -56,6 +57,7 @@ enum TokenKeys {
     /// How a request's keys follow from its units when Swift can make them, without building
     /// them: `swiftKeys` turns it into strings, `appendKeyUTF8` into bytes (the import's
     /// fuzzy-match encoder). Nil when the span needs ICU.
+    @usableFromInline
     enum Mapping {
         /// Both keys are the text itself.
         case text

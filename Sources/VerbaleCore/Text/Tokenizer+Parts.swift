@@ -11,11 +11,13 @@ extension Tokenizer {
         /// The placeable's kind and value, for a `.placeable` token (its `key` and `looseKey`).
         public let placeableKind: Placeable.Kind?
         public let placeableValue: String?
-        let units: UnsafeBufferPointer<UInt16>
-        let range: Range<Int>
-        let mapping: TokenKeys.Mapping
+        // `@usableFromInline`, with the `@inlinable` accessors below: the encoder (another
+        // module) asks them of every token, and each was a call (about 1 % of an import).
+        @usableFromInline let units: UnsafeBufferPointer<UInt16>
+        @usableFromInline let range: Range<Int>
+        @usableFromInline let mapping: TokenKeys.Mapping
         /// The token's text in the text's own UTF-8 (the same bytes the units transcode to).
-        let utf8: UnsafeBufferPointer<UInt8>
+        @usableFromInline let utf8: UnsafeBufferPointer<UInt8>
 
         /// Whether the token's text is its own NFC and both its keys are that text (a lower-case
         /// word, most punctuation): then the text's UTF-8 (`textUTF8Count`, `appendText`) is all an
@@ -23,14 +25,16 @@ extension Tokenizer {
         /// a `mapping` only if every unit is one `TokenKeys.unitKey` or `LatinKeys` maps — ASCII,
         /// Khmer but U+17B4 U+17B5 U+17DD–U+17DF, U+0080–U+017F, U+02BC, U+2018, U+2019, U+2032 —
         /// all of which `isComposedWithoutICU` accepts: so no unit test is needed here.)
-        public var keysAreText: Bool {
-            placeableValue == nil && mapping == .text
+        @inlinable public var keysAreText: Bool {
+            if case .text = mapping { return placeableValue == nil }
+            return false
         }
 
         /// Whether the loose key is the key (a placeable's value, or a text no unit of which loses a
         /// mark): then an encoder need not make the loose key to compare it.
-        public var looseKeyIsKey: Bool {
-            placeableValue != nil || mapping != .looseDiffers
+        @inlinable public var looseKeyIsKey: Bool {
+            if case .looseDiffers = mapping { return placeableValue != nil }
+            return true
         }
 
         /// Whether the token is no placeable and its keys are its units keyed one by one in Swift
@@ -38,12 +42,15 @@ extension Tokenizer {
         /// whose loose key drops it): then its text is its own NFC (see `keysAreText`) and
         /// `writeKeyUTF8` writes either key in place, with no array, for an encoder that owns
         /// its memory.
-        public var keysAreUnitMapped: Bool {
-            placeableValue == nil && (mapping == .changed || mapping == .looseDiffers)
+        @inlinable public var keysAreUnitMapped: Bool {
+            switch mapping {
+            case .changed, .looseDiffers: placeableValue == nil
+            case .text, .asciiDigits: false
+            }
         }
 
         /// The most bytes `writeKeyUTF8` writes (3 per unit).
-        public var keyUTF8Capacity: Int { 3 * range.count }
+        @inlinable public var keyUTF8Capacity: Int { 3 * range.count }
 
         /// Writes the UTF-8 of the key (or, with `loose`, the loose key) at `out`, which has room
         /// for `keyUTF8Capacity` bytes, and returns how many were written: the bytes
@@ -53,10 +60,10 @@ extension Tokenizer {
         }
 
         /// The text's UTF-8 (valid only inside the `visitTokens` call that passed this token).
-        public var textUTF8: UnsafeBufferPointer<UInt8> { utf8 }
+        @inlinable public var textUTF8: UnsafeBufferPointer<UInt8> { utf8 }
 
         /// The length of the text's UTF-8.
-        public var textUTF8Count: Int { utf8.count }
+        @inlinable public var textUTF8Count: Int { utf8.count }
 
         /// Appends the UTF-8 of the text (use when `keysAreText`: then it is the composed text):
         /// one copy of the text's own bytes.
@@ -157,7 +164,9 @@ extension Tokenizer {
         wordSpans(units, into: &buffers.spans, mayHoldKhmer: mayHoldKhmer)
         var found: [Placeable.Found] = []
         var merged = false
-        if mergingPlaceables {
+        // A text without a digit, `@`, `{`, `:` or `www.` holds no placeable: not scanned
+        // (`PlaceableRecognizer.mayHoldPlaceable`; the reference engine scans every text).
+        if mergingPlaceables, engine == .icu || PlaceableRecognizer.mayHoldPlaceable(utf8: utf8) {
             found = placeableRecognizer().recognize(units)
             if !found.isEmpty {
                 merge(buffers.spans, with: found, into: &buffers.merged)

@@ -376,24 +376,36 @@ public final class Tokenizer {
     }
 
     /// `merge(_:with:)` written into `result` (emptied first; its capacity reused).
+    ///
+    /// The placeables' ranges and the spans are read through buffer pointers, and the placeable
+    /// last appended is kept in `last` (what `result.last?.placeable` answered, without reading
+    /// the array back): the word spans never carry a placeable. O(spans + placeables).
     func merge(_ spans: [Span], with found: [Placeable.Found], into result: inout [Span]) {
         result.removeAll(keepingCapacity: true)
-        result.reserveCapacity(spans.count)
+        result.reserveCapacity(spans.count + found.count)
         var p = 0
-        for span in spans {
-            while p < found.count, found[p].range.upperBound <= span.range.lowerBound {
-                if result.last?.placeable != p { result.append(Span(range: found[p].range, kind: .placeable, placeable: p)) }
-                p += 1
+        // The placeable of the span last appended (-1: none, or a word span).
+        var last = -1
+        let placeables = found.count
+        found.withUnsafeBufferPointer { found in
+            spans.withUnsafeBufferPointer { spans in
+                for span in spans {
+                    while p < placeables, found[p].range.upperBound <= span.range.lowerBound {
+                        if last != p { result.append(Span(range: found[p].range, kind: .placeable, placeable: p)); last = p }
+                        p += 1
+                    }
+                    if p < placeables, found[p].range.overlaps(span.range) {
+                        if last != p { result.append(Span(range: found[p].range, kind: .placeable, placeable: p)); last = p }
+                        continue
+                    }
+                    result.append(span)
+                    last = -1
+                }
+                while p < placeables {
+                    if last != p { result.append(Span(range: found[p].range, kind: .placeable, placeable: p)); last = p }
+                    p += 1
+                }
             }
-            if p < found.count, found[p].range.overlaps(span.range) {
-                if result.last?.placeable != p { result.append(Span(range: found[p].range, kind: .placeable, placeable: p)) }
-                continue
-            }
-            result.append(span)
-        }
-        while p < found.count {
-            if result.last?.placeable != p { result.append(Span(range: found[p].range, kind: .placeable, placeable: p)) }
-            p += 1
         }
     }
 

@@ -88,6 +88,23 @@ struct ContextHashTests {
         }
     }
 
+    /// The byte pass hashes eight plain ASCII bytes at a time (`plainWindow`): windows must be
+    /// declined around double spaces, a space at a window's end, tabs and line ends, controls and
+    /// non-ASCII bytes, at every offset a window can start.
+    @Test("random ASCII-heavy strings (spaces, tabs, capitals, Latin-1, Khmer) hash as the scalar rule says")
+    func randomWindows() {
+        var generator = SeededGenerator(seed: 20_261_130)
+        let pieces = ["a", "Q", "z", "Z", "@", "[", "`", "{", "~", "\u{7F}", " ", "  ", "\t", "\n", "\u{1}", "\u{1F}", "é", "À",
+                      "ក", "\u{200B}", "\u{A0}", "1", ".", "Embassy", "THE ", " of ", "AbCdEfGh", "x y z"]
+        var differing: [String] = []
+        for _ in 0..<20_000 {
+            let count = Int(generator.next() % 24)
+            let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            if Self.bytesOrNil(text) != ContextHash.hashScalars(text) { differing.append(text) }
+        }
+        #expect(differing.isEmpty, "first: \(differing.prefix(3).map { Array($0.utf8) })")
+    }
+
     @Test("a decomposed Latin mark meets the composed one")
     func decomposedMarks() {
         #expect(Self.bytesOrNil("e\u{0301}") == nil)
