@@ -273,6 +273,12 @@ public final class PersonalDataScrubber {
         let idKhmer = "អត្តសញ្ញាណប័ណ្ណ\(Self.khmerDocumentQualifier(Self.khmerIDQualifiers, gap: gap))\(documentNumberWord)"
         patterns = [
             Pattern(kind: .email, regex: try regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", .email), group: 0, needs: .at),
+            // Contact forms of review 1130f m2 (`PersonalDataContactForms`): `sokha [at] mfa.gov.kh`,
+            // the number in `wa.me/855…`, the display name in `Sokha Chan <sokha.chan@…>`.
+            Pattern(kind: .email, regex: try regex(Self.obfuscatedEmailPattern, .email), group: 0, needs: .at),
+            Pattern(kind: .phone, regex: try regex(Self.phoneLinkPattern, .phone), group: 0, needs: [.digits, .phoneWord]),
+            Pattern(kind: .person, regex: try regex(Self.quotedDisplayNamePattern, .person), group: 1, needs: .at, list: true),
+            Pattern(kind: .person, regex: try regex(Self.displayNamePattern, .person), group: 1, needs: .at, role: true),
             Pattern(kind: .passport, regex: try regex("\(passportLatin)(\(passportNumber))\\b|\(passportKhmer)(\(passportNumber))", .passport), group: -1, needs: [.digits, .passportWord]),
             Pattern(kind: .idNumber, regex: try regex("\(idLatin)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|\(idKhmer)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})", .idNumber), group: -1, needs: [.oneDigit, .idWord]),
             Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ \\u00A0\\u200B().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),

@@ -6,7 +6,9 @@ extension PersonalDataScrubber {
     /// the real notes, Europarl and random strings.
     struct Triggers: OptionSet {
         let rawValue: UInt16
-        /// An `@` (e-mail addresses).
+        /// An `@`, or an `at` between brackets or parentheses, either case (`(at)`, `[AT]`, `(at]`):
+        /// e-mail addresses, plain or written to defeat harvesters (`sokha [at] mfa.gov.kh`,
+        /// review 1130f m2).
         static let at = Triggers(rawValue: 1)
         /// At least six decimal digits of any script, as ICU's `\d` counts them (passport
         /// numbers, international and Cambodian phone numbers).
@@ -125,6 +127,8 @@ extension PersonalDataScrubber {
         /// After a phone keyword: `\.?`, then `numberWord` (a gap, `No`/`no`/`number`/`n°`…, a
         /// gap, `[:.៖]?`, a gap), then `\+?\(?` and a digit.
         static let phone: Follow = { let s = set(".:+(Nn", digits: true); return .ascii(low: s.low, high: s.high) }()
+        /// After a chat link's `wa.me/` or `phone=`: `\+?` and a digit.
+        static let link: Follow = { let s = set("+", digits: true); return .ascii(low: s.low, high: s.high) }()
         /// `tel` also begins `telephone`.
         static let tel: Follow = { let s = set(".:+(NnEe", digits: true); return .ascii(low: s.low, high: s.high) }()
         /// After a birth keyword (`born(\s+on)?`, `birth\s*[:,]?`, `dob\s*[:.]?`,
@@ -166,6 +170,8 @@ extension PersonalDataScrubber {
         Keyword("phone", .phoneWord, digits: 2, follow: .phone), Keyword("fax", .phoneWord, digits: 2, follow: .phone),
         Keyword("mobile", .phoneWord, digits: 2, follow: .phone), Keyword("portable", .phoneWord, digits: 2, follow: .phone),
         Keyword("cell", .phoneWord, digits: 2, follow: .phone), Keyword("ទូរស័ព្ទ", .phoneWord, digits: 2, wordStart: false),
+        // The number of a chat link (`phoneLinkPattern`: `wa.me/855…`, `send?phone=855…`).
+        Keyword("wa.me/", .phoneWord, digits: 6, follow: .link), Keyword("phone=", .phoneWord, digits: 6, follow: .link),
         Keyword("born", .birthWord, digits: 2, follow: .birth), Keyword("birth", .birthWord, digits: 2, follow: .birth),
         Keyword("dob", .birthWord, digits: 2, follow: .birth), Keyword("né", .birthWord, digits: 2, follow: .nee),
         Keyword("naissance", .birthWord, digits: 2, follow: .birth),
@@ -244,7 +250,7 @@ extension PersonalDataScrubber {
         /// letter: only the anywhere table applies), 0 for every other byte.
         let wordOffset: UnsafeMutablePointer<Int>
         /// By ASCII byte, for the first pass of `triggers`: `digit` (1) for 0–9, `notable` (2)
-        /// for the bytes that pass looks at (`@`, `+`, `(`, `0`, `:`, the first letters of titles), 0 else.
+        /// for the bytes that pass looks at (`@`, `+`, `(`, `[`, `0`, `:`, the first letters of titles), 0 else.
         let asciiClass: UnsafeMutablePointer<UInt8>
         static let digit: UInt8 = 1, notable: UInt8 = 2
         /// Every keyword's bytes, end to end; keyword `k` is `bytes[start[k]..<start[k + 1]]`.
@@ -274,7 +280,7 @@ extension PersonalDataScrubber {
                 (wordOffset + byte).initialize(to: PersonalDataScrubber.isASCIILetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x5F ? 256 : 0)
                 if byte < 128 {
                     var kind: UInt8 = b >= 0x30 && b <= 0x39 ? Self.digit : 0
-                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x28 || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x4F || b == 0x4C || b == 0x3A { kind |= Self.notable }
+                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x28 || b == 0x5B || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x4F || b == 0x4C || b == 0x3A { kind |= Self.notable }
                     (asciiClass + byte).initialize(to: kind)
                 }
             }
@@ -526,6 +532,14 @@ extension PersonalDataScrubber {
         return state.finished(keywords: state.digits >= 1 && !state.caseTwin ? keywordTriggers(p, digits: state.digits) : [])
     }
 
+    /// Whether `(at)`/`[at]` (either case, either closing bracket) begins at `i`, where `(` or `[`
+    /// stands: how an obfuscated e-mail address replaces its `@` (`obfuscatedEmailPattern`).
+    @inline(__always)
+    static func bracketedAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + 3 < p.count else { return false }
+        return p[i + 1] | 0x20 == 0x61 && p[i + 2] | 0x20 == 0x74 && (p[i + 3] == 0x29 || p[i + 3] == 0x5D)
+    }
+
     /// What the `triggers` pass has found so far in a text, and its steps: one for an ASCII
     /// byte the pass looks at (`asciiClass` non-zero), one for a non-ASCII scalar. Shared by
     /// `triggers` and the fused pass (`preChecks`), so both decide each byte the same way.
@@ -562,6 +576,9 @@ extension PersonalDataScrubber {
             } else if byte == 0x28 {
                 // `\(\d` not after `[\w/+]`: a country code in parentheses can start here.
                 if !found.contains(.parenDigit), !isPhoneGlue(previous, dotOrHyphen: false), canBeDigit(p, i + 1) { found.insert(.parenDigit) }
+                if !found.contains(.at), bracketedAt(p, i) { found.insert(.at) }
+            } else if byte == 0x5B {
+                if !found.contains(.at), bracketedAt(p, i) { found.insert(.at) }
             } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53 || byte == 0x4F || byte == 0x4C), !found.contains(.title), !isASCIILetter(previous), previous != 0x2E {
                 // A title not after an ASCII letter or a full stop (`(?<![\p{L}\p{M}.])`):
                 // Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur, Madame, H.E., S.E., His/Her
