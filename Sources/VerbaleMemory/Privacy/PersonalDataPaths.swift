@@ -21,6 +21,13 @@ extension PersonalDataScrubber {
     /// them (both separators are tried).
     static let homeFolderMarkers = ["/home/", "/users/", "/documents and settings/", "/home$/"]
 
+    /// `homeFolderMarkers` with either separator (`/home/`, `\home\`…), built once: the path
+    /// tests run on every free text holding a `/` or `\` (dates "12/01/2021" too).
+    static let homeFolderMarkerForms = homeFolderMarkers.flatMap { [$0, $0.replacingOccurrences(of: "/", with: "\\")] }
+
+    /// `homeFolderMarkerForms` as UTF-16 units, for `homeFolderSpans`' unit-by-unit compare.
+    static let homeFolderMarkerUnits = homeFolderMarkerForms.map { Array($0.utf16) }
+
     /// The file name of `value` when it is one local path that reveals folders, else nil: it
     /// starts like a local path — `~`, `\\server`, a drive (`C:\`, `D:/`), `file://`, or `/`
     /// through a home folder (`/home/…`, `/Users/…`) — holds no line break and has a name after
@@ -36,7 +43,7 @@ extension PersonalDataScrubber {
         if lower.hasPrefix("file://") || text.hasPrefix("~") || text.hasPrefix("\\\\") {
             local = true
         } else if text.hasPrefix("/") {
-            local = homeFolderMarkers.contains { lower.contains($0) || lower.contains($0.replacingOccurrences(of: "/", with: "\\")) }
+            local = homeFolderMarkerForms.contains { lower.contains($0) }
         } else {
             // A drive: `C:\…` or `C:/…` (`FileOrigin.startsLikePath` without its URL schemes).
             local = FileOrigin.startsLikePath(text) && !startsWithSchemeSeparator(text)
@@ -55,7 +62,7 @@ extension PersonalDataScrubber {
         // Compared unit by unit, ASCII letters folded (the markers are ASCII), so the offsets are
         // the text's own UTF-16 offsets.
         let units = Array(text.utf16)
-        let markers = homeFolderMarkers.flatMap { [$0, $0.replacingOccurrences(of: "/", with: "\\")] }.map { Array($0.utf16) }
+        let markers = homeFolderMarkerUnits
         func lowered(_ unit: UInt16) -> UInt16 { unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit }
         func isSeparator(_ unit: UInt16) -> Bool { unit == 0x2F || unit == 0x5C }
         var spans: [Span] = []
