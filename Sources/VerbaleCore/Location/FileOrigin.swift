@@ -21,13 +21,44 @@ public enum FileOrigin {
     }
 
     /// Whether `path` names folders that may reveal the user: it starts like a path
-    /// (`startsLikePath`) or goes through a home or users folder anywhere (`/home/`, `/users/`,
-    /// `\Users\`, any case) or a drive (`:\`).
+    /// (`startsLikePath`) or goes through a home or users folder anywhere
+    /// (`throughHomeFolder`) or a drive (`:\`).
     public static func revealsFolders(_ path: Substring) -> Bool {
         if startsLikePath(path) { return true }
         let lower = path.lowercased()
-        return lower.contains("/home/") || lower.contains("/users/") || lower.contains("\\users\\")
-            || lower.contains("\\home\\") || lower.contains(":\\")
+        return throughHomeFolder(lower) || lower.contains(":\\")
+    }
+
+    /// Folders whose next component is a user's name, lower-cased, each with either separator:
+    /// `/home/`, `/Users/`, `C:\Documents and Settings\`, the `home$` share of a Windows
+    /// server. The one list for a stored origin (`revealsFolders`) and for a path inside a
+    /// unit's free texts (the privacy pass's `homeFolderSpans` and `fileNameOfLocalPath`), so
+    /// the two cannot drift apart (review of 30 Nov: they had two lists, the second longer).
+    public static let homeFolderMarkers: [String] = ["/home/", "/users/", "/documents and settings/", "/home$/"]
+        .flatMap { [$0, $0.replacingOccurrences(of: "/", with: "\\")] }
+
+    /// Whether the lower-cased `path` goes through a home folder (`homeFolderMarkers`) anywhere.
+    public static func throughHomeFolder(_ lowercased: String) -> Bool {
+        homeFolderMarkers.contains { lowercased.contains($0) }
+    }
+
+    /// Whether `text` is one local path that names the user's folders or machine, as a CAT tool
+    /// stores the document a segment came from: `file://…`, `~/…`, `\\server\…` or `\Notes\…`,
+    /// a drive (`C:\…`, `D:/…`), or an absolute path through a home folder (`/home/sokha/…`). Other
+    /// absolute paths (`/en/about`, a site's path) and URLs other than `file://` are not: they
+    /// are left to the other rules of the free text they stand in. `startsLikePath` is the
+    /// wider test of a name given as a path (any `/…`, any `scheme://`).
+    public static func isLocalPath(_ text: Substring) -> Bool {
+        if text.hasPrefix("~") || text.hasPrefix("\\") || startsWithDrive(text) { return true }
+        let lower = text.lowercased()
+        if lower.hasPrefix("file://") { return true }
+        return text.hasPrefix("/") && throughHomeFolder(lower)
+    }
+
+    /// Whether `text` begins with a drive: an ASCII letter, `:`, and `\` or `/`.
+    public static func startsWithDrive(_ text: Substring) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(3))
+        return scalars.count == 3 && isASCIILetter(scalars[0]) && scalars[1] == ":" && (scalars[2] == "\\" || scalars[2] == "/")
     }
 
     /// Whether `text` begins with an absolute, home (`~`) or Windows path (`/…`, `~…`, `\\server`,
@@ -35,11 +66,7 @@ public enum FileOrigin {
     /// name given as a path and for a stored origin that is a bare path (`OriginNames`), so
     /// free text that merely mentions a path later on is not taken for one.
     public static func startsLikePath(_ text: Substring) -> Bool {
-        if text.hasPrefix("/") || text.hasPrefix("~") || text.hasPrefix("\\") { return true }
-        let scalars = Array(text.unicodeScalars.prefix(3))
-        if scalars.count == 3, isASCIILetter(scalars[0]), scalars[1] == ":", scalars[2] == "\\" || scalars[2] == "/" {
-            return true
-        }
+        if text.hasPrefix("/") || text.hasPrefix("~") || text.hasPrefix("\\") || startsWithDrive(text) { return true }
         return startsWithScheme(text)
     }
 

@@ -239,7 +239,7 @@ public final class ProtocolChecker {
         for (i, token) in tokens.enumerated() where substituted[i] == nil || !formulaRanges.contains(where: { $0.contains(token.range.lowerBound) }) {
             guard firstPerson.isFirstPerson(at: i, in: tokens) else { continue }
             let inFormula = formulaRanges.contains { $0.contains(token.range.lowerBound) }
-            guard !inFormula, !quotations.contains(token.range.lowerBound) else { continue }
+            guard !inFormula, !quotations.contains(token.range.lowerBound), !LinkText.contains(token.range, in: prepared.scalarArray) else { continue }
             add("first-person", .warning, token.range, "\"\(token.text)\": a note verbale speaks of its sender in the third person",
                 firstPerson.fix,
                 formulas: false)

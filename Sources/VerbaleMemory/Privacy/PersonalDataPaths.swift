@@ -17,38 +17,19 @@ import VerbaleCore
 /// URLs other than `file://`, relative names and references (`2021/01/045`) are left alone.
 /// Cost: one byte scan for `/` or `\` per text; a lower-cased copy only for texts holding one.
 extension PersonalDataScrubber {
-    /// Folders whose next component is a user's name, lower-cased, with the separator after
-    /// them (both separators are tried).
-    static let homeFolderMarkers = ["/home/", "/users/", "/documents and settings/", "/home$/"]
+    /// `FileOrigin.homeFolderMarkers` (both separators) as UTF-16 units, for
+    /// `homeFolderSpans`' unit-by-unit compare, built once: the path tests run on every free
+    /// text holding a `/` or `\` (dates "12/01/2021" too).
+    static let homeFolderMarkerUnits = FileOrigin.homeFolderMarkers.map { Array($0.utf16) }
 
-    /// `homeFolderMarkers` with either separator (`/home/`, `\home\`…), built once: the path
-    /// tests run on every free text holding a `/` or `\` (dates "12/01/2021" too).
-    static let homeFolderMarkerForms = homeFolderMarkers.flatMap { [$0, $0.replacingOccurrences(of: "/", with: "\\")] }
-
-    /// `homeFolderMarkerForms` as UTF-16 units, for `homeFolderSpans`' unit-by-unit compare.
-    static let homeFolderMarkerUnits = homeFolderMarkerForms.map { Array($0.utf16) }
-
-    /// The file name of `value` when it is one local path that reveals folders, else nil: it
-    /// starts like a local path — `~`, `\\server`, a drive (`C:\`, `D:/`), `file://`, or `/`
-    /// through a home folder (`/home/…`, `/Users/…`) — holds no line break and has a name after
-    /// its last separator.
+    /// The file name of `value` when it is one local path that reveals folders
+    /// (`FileOrigin.isLocalPath`: `~`, `\\server`, a drive, `file://`, or `/` through a home
+    /// folder), holds no line break and has a name after its last separator; else nil.
     static func fileNameOfLocalPath(_ value: String) -> String? {
         // Most property values hold no separator: they cost one byte scan, no copy.
         guard value.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.contains(where: \.isNewline) else { return nil }
-        let text = Substring(trimmed)
-        let lower = trimmed.lowercased()
-        let local: Bool
-        if lower.hasPrefix("file://") || text.hasPrefix("~") || text.hasPrefix("\\\\") {
-            local = true
-        } else if text.hasPrefix("/") {
-            local = homeFolderMarkerForms.contains { lower.contains($0) }
-        } else {
-            // A drive: `C:\…` or `C:/…` (`FileOrigin.startsLikePath` without its URL schemes).
-            local = FileOrigin.startsLikePath(text) && !startsWithSchemeSeparator(text)
-        }
-        guard local else { return nil }
+        guard !trimmed.contains(where: \.isNewline), FileOrigin.isLocalPath(Substring(trimmed)) else { return nil }
         let name = FileOrigin.lastComponent(trimmed)
         guard !name.isEmpty, name != trimmed, !name.hasSuffix(":") else { return nil }
         return name
@@ -90,11 +71,5 @@ extension PersonalDataScrubber {
             index = max(end, index + 1)
         }
         return spans
-    }
-
-    /// Whether `text` starts with `scheme://` (a URL, not a drive: `C:\` has no `//`).
-    private static func startsWithSchemeSeparator(_ text: Substring) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        return text[colon...].hasPrefix("://")
     }
 }

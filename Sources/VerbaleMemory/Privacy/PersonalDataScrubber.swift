@@ -86,6 +86,11 @@ public final class PersonalDataScrubber {
         /// A name after `Source:` (`sourceRoleLabels`): none of its words may name a document or
         /// a body (`hasSourceWord`).
         var source = false
+        /// A display name before `<address>` (`displayNamePattern`, quoted with `list`): its
+        /// name is read by `displayNameRange`, not `nameRange`.
+        var display = false
+        /// The group is the value as written (a Telegram handle): no name trimming.
+        var verbatim = false
     }
 
     /// What separates the names of a list: a comma, `&`, `et`, `and`, and Khmer និង ("and", between
@@ -276,9 +281,11 @@ public final class PersonalDataScrubber {
             // Contact forms of review 1130f m2 (`PersonalDataContactForms`): `sokha [at] mfa.gov.kh`,
             // the number in `wa.me/855…`, the display name in `Sokha Chan <sokha.chan@…>`.
             Pattern(kind: .email, regex: try regex(Self.obfuscatedEmailPattern, .email), group: 0, needs: .at),
+            Pattern(kind: .email, regex: try regex(Self.spelledEmailPattern, .email), group: 0, needs: .at),
             Pattern(kind: .phone, regex: try regex(Self.phoneLinkPattern, .phone), group: 0, needs: [.digits, .phoneWord]),
-            Pattern(kind: .person, regex: try regex(Self.quotedDisplayNamePattern, .person), group: 1, needs: .at, list: true),
-            Pattern(kind: .person, regex: try regex(Self.displayNamePattern, .person), group: 1, needs: .at, role: true),
+            Pattern(kind: .person, regex: try regex(Self.telegramHandlePattern, .person), group: 1, needs: .at, verbatim: true),
+            Pattern(kind: .person, regex: try regex(Self.quotedDisplayNamePattern, .person), group: 1, needs: .at, list: true, display: true),
+            Pattern(kind: .person, regex: try regex(Self.displayNamePattern, .person), group: 1, needs: .at, display: true),
             Pattern(kind: .passport, regex: try regex("\(passportLatin)(\(passportNumber))\\b|\(passportKhmer)(\(passportNumber))", .passport), group: -1, needs: [.digits, .passportWord]),
             Pattern(kind: .idNumber, regex: try regex("\(idLatin)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})\\b|\(idKhmer)([A-Za-z]{0,3}\(digit)[0-9០-៩-]{5,14})", .idNumber), group: -1, needs: [.oneDigit, .idWord]),
             Pattern(kind: .phone, regex: try regex("(?:\\b(?i:tel|tél|telephone|téléphone|phone|fax|mobile|portable|cell)|ទូរស័ព្ទ)\\.?\(numberWord)(\\+?\\(?\(digit)[0-9០-៩ \\u00A0\\u200B().-]{5,}\(digit))", .phone), group: 1, needs: [.someDigits, .phoneWord]),
@@ -497,7 +504,10 @@ public final class PersonalDataScrubber {
                 if pattern.source, Self.hasSourceWord(ns.substring(with: range).split(separator: " ")) { continue }
                 for part in parts {
                     var range = part
-                    if pattern.kind == .person, !pattern.chain {
+                    if pattern.display {
+                        guard let trimmed = Self.displayNameRange(range, in: text, quoted: pattern.list) else { continue }
+                        range = trimmed
+                    } else if pattern.kind == .person, !pattern.chain, !pattern.verbatim {
                         guard let trimmed = Self.nameRange(range, in: ns, string: text, role: pattern.role, plain: pattern.plain) else { continue }
                         range = trimmed
                     }

@@ -6,9 +6,11 @@ extension PersonalDataScrubber {
     /// the real notes, Europarl and random strings.
     struct Triggers: OptionSet {
         let rawValue: UInt16
-        /// An `@`, or an `at` between brackets or parentheses, either case (`(at)`, `[AT]`, `(at]`):
-        /// e-mail addresses, plain or written to defeat harvesters (`sokha [at] mfa.gov.kh`,
-        /// review 1130f m2).
+        /// An `@`, an `at` between brackets or parentheses, either case (`(at)`, `[AT]`, `( at )`),
+        /// a ` dot ` between spaces or tabs, or `t.me/`: e-mail addresses, plain or written to
+        /// defeat harvesters (`sokha [at] mfa.gov.kh`, `sokha at mfa dot gov dot kh`), display
+        /// names before one, and Telegram handles (review 1130f m2). One flag for the ways of
+        /// writing a contact address: the sixteen bits are all taken.
         static let at = Triggers(rawValue: 1)
         /// At least six decimal digits of any script, as ICU's `\d` counts them (passport
         /// numbers, international and Cambodian phone numbers).
@@ -127,8 +129,8 @@ extension PersonalDataScrubber {
         /// After a phone keyword: `\.?`, then `numberWord` (a gap, `No`/`no`/`number`/`n°`…, a
         /// gap, `[:.៖]?`, a gap), then `\+?\(?` and a digit.
         static let phone: Follow = { let s = set(".:+(Nn", digits: true); return .ascii(low: s.low, high: s.high) }()
-        /// After a chat link's `wa.me/` or `phone=`: `\+?` and a digit.
-        static let link: Follow = { let s = set("+", digits: true); return .ascii(low: s.low, high: s.high) }()
+        /// After a chat link's `wa.me/`, `t.me/`, `phone=` or `number=`: `\+?` or `%2B`, and a digit.
+        static let link: Follow = { let s = set("+%", digits: true); return .ascii(low: s.low, high: s.high) }()
         /// `tel` also begins `telephone`.
         static let tel: Follow = { let s = set(".:+(NnEe", digits: true); return .ascii(low: s.low, high: s.high) }()
         /// After a birth keyword (`born(\s+on)?`, `birth\s*[:,]?`, `dob\s*[:.]?`,
@@ -170,8 +172,10 @@ extension PersonalDataScrubber {
         Keyword("phone", .phoneWord, digits: 2, follow: .phone), Keyword("fax", .phoneWord, digits: 2, follow: .phone),
         Keyword("mobile", .phoneWord, digits: 2, follow: .phone), Keyword("portable", .phoneWord, digits: 2, follow: .phone),
         Keyword("cell", .phoneWord, digits: 2, follow: .phone), Keyword("ទូរស័ព្ទ", .phoneWord, digits: 2, wordStart: false),
-        // The number of a chat link (`phoneLinkPattern`: `wa.me/855…`, `send?phone=855…`).
+        // The number of a chat link (`phoneLinkPattern`: `wa.me/855…`, `send?phone=855…`,
+        // `t.me/+855…`, `viber://chat?number=%2B855…`; `number=` has no `\b` in the pattern).
         Keyword("wa.me/", .phoneWord, digits: 6, follow: .link), Keyword("phone=", .phoneWord, digits: 6, follow: .link),
+        Keyword("t.me/", .phoneWord, digits: 6, follow: .link), Keyword("number=", .phoneWord, digits: 6, wordStart: false, follow: .link),
         Keyword("born", .birthWord, digits: 2, follow: .birth), Keyword("birth", .birthWord, digits: 2, follow: .birth),
         Keyword("dob", .birthWord, digits: 2, follow: .birth), Keyword("né", .birthWord, digits: 2, follow: .nee),
         Keyword("naissance", .birthWord, digits: 2, follow: .birth),
@@ -250,7 +254,7 @@ extension PersonalDataScrubber {
         /// letter: only the anywhere table applies), 0 for every other byte.
         let wordOffset: UnsafeMutablePointer<Int>
         /// By ASCII byte, for the first pass of `triggers`: `digit` (1) for 0–9, `notable` (2)
-        /// for the bytes that pass looks at (`@`, `+`, `(`, `[`, `0`, `:`, the first letters of titles), 0 else.
+        /// for the bytes that pass looks at (`@`, `+`, `(`, `[`, `/`, `d`, `0`, `:`, the first letters of titles), 0 else.
         let asciiClass: UnsafeMutablePointer<UInt8>
         static let digit: UInt8 = 1, notable: UInt8 = 2
         /// Every keyword's bytes, end to end; keyword `k` is `bytes[start[k]..<start[k + 1]]`.
@@ -280,7 +284,7 @@ extension PersonalDataScrubber {
                 (wordOffset + byte).initialize(to: PersonalDataScrubber.isASCIILetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x5F ? 256 : 0)
                 if byte < 128 {
                     var kind: UInt8 = b >= 0x30 && b <= 0x39 ? Self.digit : 0
-                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x28 || b == 0x5B || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x4F || b == 0x4C || b == 0x3A { kind |= Self.notable }
+                    if b == 0x30 || b == 0x40 || b == 0x2B || b == 0x28 || b == 0x5B || b == 0x2F || b == 0x64 || b == 0x4D || b == 0x44 || b == 0x48 || b == 0x53 || b == 0x4F || b == 0x4C || b == 0x3A { kind |= Self.notable }
                     (asciiClass + byte).initialize(to: kind)
                 }
             }
@@ -536,8 +540,32 @@ extension PersonalDataScrubber {
     /// stands: how an obfuscated e-mail address replaces its `@` (`obfuscatedEmailPattern`).
     @inline(__always)
     static func bracketedAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        guard i + 3 < p.count else { return false }
-        return p[i + 1] | 0x20 == 0x61 && p[i + 2] | 0x20 == 0x74 && (p[i + 3] == 0x29 || p[i + 3] == 0x5D)
+        var j = i + 1
+        if j < p.count, p[j] == 0x20 || p[j] == 0x09 { j += 1 }
+        guard j + 2 < p.count, p[j] | 0x20 == 0x61, p[j + 1] | 0x20 == 0x74 else { return false }
+        j += 2
+        if p[j] == 0x20 || p[j] == 0x09 { j += 1 }
+        return j < p.count && (p[j] == 0x29 || p[j] == 0x5D)
+    }
+
+    /// Whether ` dot ` (either case, a space or tab on both sides) begins at `i`, where `d` or `D`
+    /// stands after `previous`: how a spelled e-mail address writes its dots
+    /// (`spelledEmailPattern`, also a dot of `obfuscatedEmailPattern`). Not `(dot)`/`[dot]`,
+    /// which need the bracketed `at` of their pattern anyway.
+    @inline(__always)
+    static func spelledDot(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, previous: UInt8) -> Bool {
+        guard previous == 0x20 || previous == 0x09, i + 3 < p.count else { return false }
+        return p[i + 1] | 0x20 == 0x6F && p[i + 2] | 0x20 == 0x74 && (p[i + 3] == 0x20 || p[i + 3] == 0x09)
+    }
+
+    /// Whether `t.me/` ends at `i`, where `/` stands, with no letter, digit, `_`, `.` or `-`
+    /// before its `t`: a Telegram link (`telegramHandlePattern`).
+    @inline(__always)
+    static func telegramLink(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 4, p[i - 1] == 0x65, p[i - 2] == 0x6D, p[i - 3] == 0x2E, p[i - 4] == 0x74 else { return false }
+        guard i >= 5 else { return true }
+        let before = p[i - 5]
+        return !(isASCIILetter(before) || (before >= 0x30 && before <= 0x39) || before == 0x5F || before == 0x2E || before == 0x2D)
     }
 
     /// What the `triggers` pass has found so far in a text, and its steps: one for an ASCII
@@ -557,6 +585,11 @@ extension PersonalDataScrubber {
         @inline(__always)
         mutating func ascii(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ byte: UInt8, kind: UInt8, previous: UInt8) {
             let count = p.count
+            if byte == 0x64 || byte == 0x2F {
+                // `d` of a spelled ` dot `, `/` of `t.me/`: nothing else looks at them.
+                if !found.contains(.at), byte == 0x64 ? spelledDot(p, i, previous: previous) : telegramLink(p, i) { found.insert(.at) }
+                return
+            }
             if kind == KeywordTable.digit {
                 digits += 1
             } else if byte >= 0x30 && byte <= 0x39 {
@@ -579,6 +612,9 @@ extension PersonalDataScrubber {
                 if !found.contains(.at), bracketedAt(p, i) { found.insert(.at) }
             } else if byte == 0x5B {
                 if !found.contains(.at), bracketedAt(p, i) { found.insert(.at) }
+            } else if byte == 0x44, !found.contains(.at), spelledDot(p, i, previous: previous) {
+                // ` DOT `; `D` also begins `Dr`, which is looked at below when it is no dot.
+                found.insert(.at)
             } else if (byte == 0x4D || byte == 0x44 || byte == 0x48 || byte == 0x53 || byte == 0x4F || byte == 0x4C), !found.contains(.title), !isASCIILetter(previous), previous != 0x2E {
                 // A title not after an ASCII letter or a full stop (`(?<![\p{L}\p{M}.])`):
                 // Mr, Mrs, Ms, Dr, M., Mme, Mlle, Monsieur, Madame, H.E., S.E., His/Her
