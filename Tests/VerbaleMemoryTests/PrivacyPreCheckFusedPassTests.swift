@@ -32,6 +32,10 @@ struct PrivacyPreCheckFusedPassTests {
         "ឯ.ឧ.", "ល.ជ", "ឧ.ក.", "បណ្ឌិត", "ប", "អ្នកបកប្រែ", "អ្នកបកប្រែ៖", "ៈ", "លិខិតឆ្លងដែន", "អត្តសញ្ញាណប័ណ្ណ", "ទូរស័ព្ទ", "កើត", "ថ្ងៃទី",
         "ſ", "K", "\u{212A}", "ß", "ﬁ", "İ", "١٢", "\u{1D7CE}", "𝟘", "\u{FF10}", "\u{202F}", "«\u{A0}", "é", "É", "Ç", "\u{0301}", "12345678",
         "(at)", "[at]", "[AT]", "(At]", "(a", "[a", "[", "[dot]", "(dot)", "wa.me/", "<a@b.kh>", "\"",
+        // Spelled addresses and chat links (session 7): `( at )`, ` dot ` (the `d` and `D` steps),
+        // `t.me/` (the `/` step), the `number=` and `t.me/` keywords.
+        "( at )", "[ at]", "(\tat )", " dot ", " DOT ", "dot", "Dot", "\tdot\t", "do", "d", "D", "t.me/", "xt.me/", ".t.me/", "t.me", "me/", "/",
+        "number=", "?number=", "%2B", "t.me/+855",
     ]
 
     @Test("20,000 random strings of every pass's keys, near misses, Khmer, digits and separators, and every prefix of 500 of them")

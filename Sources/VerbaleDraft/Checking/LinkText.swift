@@ -5,15 +5,21 @@
 /// URL, a host name or an e-mail address is not the sender speaking.
 ///
 /// A word is inside a link when the run of non-space characters holding it has `://` or `@`,
-/// or a `/` after a host name (`mfa.gov.kh/en`, `wa.me/`), or when the word is glued after a
-/// dot glued after a letter or digit (`wa.me`, `t.me`). "Write to me." and "me/us" are prose.
+/// or a `/` after a host name (`mfa.gov.kh/en`, `wa.me/`), or when the word is in lower case
+/// and glued after a dot glued after a letter (`wa.me`, `t.me`). "Write to me.", "me/us" and
+/// "1.We want" (a numbered point without its space) are prose.
 /// Cost: a scan of the run around the word, only for a word the checks would report.
 enum LinkText {
     static func contains(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Bool {
         guard range.lowerBound >= 0, range.upperBound <= scalars.count, !range.isEmpty else { return false }
         func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
         func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
-        if range.lowerBound >= 2, scalars[range.lowerBound - 1] == ".", isAlphanumeric(scalars[range.lowerBound - 2]) { return true }
+        // A host name's last label: lower case, glued after a dot glued after a letter (`wa.me`);
+        // not "1.We want…" nor "…acts.3.We want…" (Europarl's numbered points).
+        if range.lowerBound >= 2, scalars[range.lowerBound - 1] == ".", scalars[range.lowerBound - 2].properties.isAlphabetic,
+           scalars[range.lowerBound].properties.isLowercase {
+            return true
+        }
         var start = range.lowerBound
         while start > 0, !isSpace(scalars[start - 1]) { start -= 1 }
         var end = range.upperBound
