@@ -23,7 +23,7 @@ extension PersonalDataScrubber {
     }
 
     /// By byte, for the fused pass: whether a byte needs any pass's attention. `always`: some
-    /// pass looks at it wherever it stands (a digit, `@`, `+`, `(`, `[`, `,`, `:`, the capitals of
+    /// pass looks at it wherever it stands (a digit, `@`, `+`, `(`, `[`, `/`, `d`, `,`, `:`, the capitals of
     /// titles and keys, `n` and `a` of the name introductions, the first byte of a keyword
     /// that needs no word start, any non-ASCII byte); `letterStart`: a Latin function title
     /// can begin with it after a byte that is no ASCII letter (`furtherByteClasses` 2);
