@@ -27,7 +27,7 @@ struct XLIFFReviewCLITests {
         #expect(again["en"] == shipped["en"])
     }
 
-    @Test("XLIFF 2.0 without state and 1.2 mt-suggestion/fuzzy-match/new targets are imported unreviewed: search shows [unreviewed]")
+    @Test("XLIFF 2.0 without state and 1.2 mt-suggestion/fuzzy-match targets are imported unreviewed: search shows [unreviewed]")
     func unconfirmedTargetsAreUnreviewed() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

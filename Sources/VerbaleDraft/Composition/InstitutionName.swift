@@ -309,6 +309,9 @@ public struct InstitutionNamer: Sendable {
             let cited = language != .khmer ? [] : standsIn
                 ? ["\(term.text) (\(english)): the short name (\(source)); no source gives the Khmer formal name, so the short name stands in for it (unreviewed)"]
                 : ["\(term.text) (\(english)): \(source)"]
+            if language == .french, let formal = Self.frenchFormalName(occurrence) {
+                return (formal, used)
+            }
             if language == .french {
                 let first = term.text.split(separator: " ").first.map(String.init) ?? term.text
                 if let form = Self.stateForms.first(where: { $0.french == first }) {
@@ -447,6 +450,45 @@ public struct InstitutionNamer: Sendable {
         return InstitutionName(language: .khmer, text: markUntranslated(english), gender: .masculine, elides: false,
                                head: markUntranslated(english), untranslated: [english], isUnreviewed: true,
                                sources: ["\(english): no source gives its Khmer name (Glossaries/countries.tbx: iso-codes, CLDR); kept in English (untranslated)"])
+    }
+
+    /// The French formal name of a country the text names by its English formal name
+    /// ("Lao People's Democratic Republic", "Syrian Arab Republic": iso-codes' preferred names,
+    /// with no separate official name), when the catalogue gives the French only in its
+    /// inverted, sorting order (« Lao, République démocratique populaire », « Syrienne,
+    /// République arabe »): read in running-text order, the state form first — « République
+    /// démocratique populaire lao », « République arabe syrienne » — the part after the comma
+    /// lower-cased when it is the adjective the form ends on, as French writes it, and glued after
+    /// a form ending « de »/« d' » (« République de Corée »). Gender and elision are the state
+    /// form's. Why: the short name stood in for it (« l'Ambassade du Laos », where English and
+    /// Khmer kept the formal name: review 1130f m8). Nil when the matched English name is not
+    /// the concept's preferred one ("Laos" stays « Laos »), the concept has a French formal
+    /// name of its own (`fullForm`), or the inverted name's second part is no state form of the
+    /// name table (« Russie, Fédération de » is left as it was). The countries termbase already
+    /// gives "X, Y of" names their running order at build time (`RunningOrderNames`: Korea);
+    /// these English names are in running order already, only their French is not.
+    static func frenchFormalName(_ occurrence: TermOccurrence) -> InstitutionName? {
+        guard occurrence.term.status == .preferred, occurrence.term.termType != "fullForm" else { return nil }
+        let french = occurrence.equivalents(in: LanguageTag(.french))
+        guard !french.contains(where: { $0.termType == "fullForm" }),
+              let inverted = french.first(where: { $0.status == .preferred && !$0.isDoubted }) else { return nil }
+        let parts = inverted.text.components(separatedBy: ", ")
+        guard parts.count == 2, let name = parts.first, let tail = parts.last, !name.isEmpty,
+              let form = stateForms.first(where: { tail.hasPrefix($0.french + " ") }) else { return nil }
+        let text: String
+        if tail.hasSuffix("'") || tail.hasSuffix("’") {
+            text = tail + name
+        } else if [" de", " du", " des"].contains(where: { tail.hasSuffix($0) }) {
+            // Before a vowel « de » elides: not guessed here (as `RunningOrderNames.french`).
+            guard !tail.hasSuffix(" de") || !"AEIOUYÉÈÊÎÏ".contains(name.first ?? "A") else { return nil }
+            text = tail + " " + name
+        } else {
+            text = tail + " " + name.prefix(1).lowercased() + name.dropFirst()
+        }
+        let english = occurrence.term.text
+        return InstitutionName(language: .french, text: text, gender: form.gender, elides: form.elides, head: form.french,
+                               untranslated: [], isUnreviewed: inverted.review == .unreviewed,
+                               sources: ["\(text) (\(english)): \(inverted.source ?? "Glossaries/countries.tbx") « \(inverted.text) », read in running-text order"])
     }
 
     /// The first of a concept's names (best first) that reads in running text: iso-codes gives

@@ -79,33 +79,48 @@ public enum PlaceNames {
     /// looked for as a zone's exemplar city.
     private static let zoneRegions = ["Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"]
 
+    /// The IANA time zone whose English exemplar city is `place` ("Vientiane" →
+    /// Asia/Vientiane), nil when none is. The zone must exist: ICU names an unknown zone
+    /// "Unknown". Cost: up to nine ICU look-ups.
+    private static func zone(of place: String) -> String? {
+        let trimmed = place.trimmingCharacters(in: .whitespaces)
+        let id = trimmed.replacingOccurrences(of: " ", with: "_")
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || $0 == "-") }) else { return nil }
+        return zoneRegions.lazy.map { "\($0)/\(id)" }.first { zone in
+            ICU.exemplarCity(zone: zone, locale: "en").map { $0.caseInsensitiveCompare(trimmed) == .orderedSame } ?? false
+        }
+    }
+
     /// A place the table lacks, found as the exemplar city of a time zone ("Vientiane" →
     /// Asia/Vientiane → វៀងចន្ទន៍ in CLDR's Khmer), framed with ទីក្រុង like the table's cities.
     /// Why: CLDR names every zone's city in Khmer, and a capital the table forgot is most often
-    /// a zone's city (review 1130c m4). The zone must exist: its English exemplar city is the
-    /// place itself (ICU names an unknown zone "Unknown", in Khmer too). Cost: up to nine ICU
-    /// look-ups, for a place the table does not know.
+    /// a zone's city (review 1130c m4). The French is CLDR's French exemplar city of the same
+    /// zone (« Singapour »: review 1130f m8, where "Singapore" stayed English in French notes).
+    /// Cost: up to eleven ICU look-ups, for a place the table does not know.
     private static func zoneEntry(_ place: String) -> Entry? {
-        let id = place.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
-        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || $0 == "-") }) else { return nil }
-        for region in zoneRegions {
-            let zone = "\(region)/\(id)"
-            guard let english = ICU.exemplarCity(zone: zone, locale: "en"),
-                  english.caseInsensitiveCompare(place.trimmingCharacters(in: .whitespaces)) == .orderedSame,
-                  let city = ICU.exemplarCity(zone: zone, locale: "km"), isKhmer(city) else { continue }
-            return Entry(english: english, french: place, city: city, citySource: "CLDR exemplar city of \(zone) (ICU \(ICU.version))",
-                         framing: "ទីក្រុង")
-        }
-        return nil
+        guard let zone = zone(of: place), let english = ICU.exemplarCity(zone: zone, locale: "en"),
+              let city = ICU.exemplarCity(zone: zone, locale: "km"), isKhmer(city) else { return nil }
+        return Entry(english: english, french: frenchCity(zone) ?? place, city: city,
+                     citySource: "CLDR exemplar city of \(zone) (ICU \(ICU.version))", framing: "ទីក្រុង")
     }
 
-    /// `place` (English) in `language`. A place the table lacks is kept as given in English
-    /// and French; in Khmer it is CLDR's name of a time zone's city when there is one
-    /// (`zoneEntry`), else the English set apart as `[untranslated: Vientiane]` and listed in
-    /// `untranslated`, as name parts are: Latin glued to "ធ្វើនៅ" looked like a rendering to
+    /// CLDR's French exemplar city of `zone` ("Asia/Singapore" → « Singapour »), nil when ICU
+    /// has none or falls back to the zone id.
+    private static func frenchCity(_ zone: String) -> String? {
+        guard let city = ICU.exemplarCity(zone: zone, locale: "fr"), !city.isEmpty, city != "Unknown", !city.contains("/") else { return nil }
+        return city
+    }
+
+    /// `place` (English) in `language`. A place the table lacks is kept as given in English;
+    /// in French and Khmer it is CLDR's name of a time zone's city when there is one
+    /// (`zoneEntry`, `frenchCity`); else French keeps it as given, and Khmer sets the English
+    /// apart as `[untranslated: Vientiane]` and lists it in `untranslated`, as name parts are: Latin glued to "ធ្វើនៅ" looked like a rendering to
     /// review, not a gap to fill (review 1130c m4).
     public static func name(_ place: String, in language: Language) -> Name {
-        guard let entry = entries.first(where: { $0.english == place }) ?? (language == .khmer ? zoneEntry(place) : nil) else {
+        guard let entry = entries.first(where: { $0.english == place }) ?? (language == .english ? nil : zoneEntry(place)) else {
+            if language == .french, let zone = zone(of: place), let city = frenchCity(zone) {
+                return Name(text: city, attestedBy: nil, framing: nil, isUnreviewed: false, sources: [])
+            }
             guard language == .khmer else { return Name(text: place, attestedBy: nil, framing: nil, isUnreviewed: false, sources: []) }
             return Name(text: "[untranslated: \(place)]", attestedBy: nil, framing: nil, isUnreviewed: true,
                         sources: ["\(place): not in Verbale's place table nor a CLDR time-zone city, kept in English (untranslated)"],

@@ -53,7 +53,10 @@ public enum PretranslationRendering {
 
     /// XLIFF 2.0 for one target language (XLIFF is bilingual), written with VerbaleFormats'
     /// writer: one unit per segment; assembled or fuzzy targets are `state="initial"` so a CAT
-    /// tool shows them as drafts; score, method and flags travel as metadata.
+    /// tool shows them as drafts — and a target that is not fully translated (⟦…⟧ parts, a fuzzy
+    /// match) `subState="verbale:needs-translation"`, which `verbale import` leaves out, where a
+    /// complete unreviewed one says `verbale:unreviewed` and is imported unreviewed; score,
+    /// method and flags travel as metadata.
     ///
     /// `targetTag` is the tag the user asked for (`km-KH`), written as `trgLang` so a CAT tool
     /// opens the file in that locale; `original` names the draft (its file name) in
@@ -68,6 +71,7 @@ public enum PretranslationRendering {
             for segment in result.segments {
                 var variants = [Variant(language: source, text: segment.source)]
                 var metadata = UnitMetadata(origin: "draft segment \(segment.index)")
+                var isTranslation = true
                 if let translation = segment.targets[language.rawValue], translation.method != "none" {
                     variants.append(Variant(language: target, text: translation.text, properties: [
                         Property(type: "x-score", value: String(translation.score)),
@@ -85,10 +89,14 @@ public enum PretranslationRendering {
                     if !translation.untranslated.isEmpty {
                         metadata.notes.append("Untranslated (marked ⟦…⟧): " + translation.untranslated.joined(separator: " | "))
                     }
+                    // Parts left in ⟦…⟧ or a fuzzy match: not a translation yet, and said so in the
+                    // state, so an import never stores it as one (review 1130f m5).
+                    isTranslation = translation.isFullyTranslated
                 } else {
                     metadata.review = .unreviewed
                 }
-                try writer.write(TranslationUnit(id: "s\(segment.index)", variants: variants, metadata: metadata))
+                try writer.write(TranslationUnit(id: "s\(segment.index)", variants: variants, metadata: metadata),
+                                 targetIsTranslation: isTranslation)
             }
             try writer.finish()
         } catch {

@@ -111,6 +111,10 @@ public struct FormatWarning: Equatable, Sendable, CustomStringConvertible {
         case ignored = "ignored"
         /// A target identical to its source (`CopiedTarget`): the segment was left out.
         case copiedTarget = "target copied from source"
+        /// A target whose state says it is not a translation (XLIFF 1.2 `new`,
+        /// `needs-translation`; 2.0 an explicit `initial` that Verbale's own `subState` does not
+        /// call an unreviewed translation): the segment was left out (review 1130f m5).
+        case notTranslated = "target not translated"
         /// A TMX `<tu>` with two or more texts of one language (memoQ/Trados alternatives):
         /// stored as one unit per combination (`LanguageAlternatives`); counted, nothing lost.
         case splitAlternatives = "split: alternatives of one language"

@@ -89,9 +89,13 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private var sourceExtras = Variant(language: LanguageTag(.english), text: "")
     private var targetExtras = Variant(language: LanguageTag(.english), text: "")
     private var originalData: [String: String] = [:]
-    private var segments: [(id: String?, source: InlineCollector, target: InlineCollector?, targetLanguage: LanguageTag?, review: ReviewStatus, line: Int)] = []
+    private var segments: [(id: String?, source: InlineCollector, target: InlineCollector?, targetLanguage: LanguageTag?, review: ReviewStatus,
+                            notTranslated: Bool, line: Int)] = []
     private var segmentID: String?
     private var segmentReview = ReviewStatus.translated
+    /// Whether the segment's (1.2: the target's) state says its target is not a translation
+    /// (`XLIFFReviewState.notTranslation2`/`notTranslation12`): such a segment is left out.
+    private var segmentNotTranslated = false
     /// SDLXLIFF: each segment's status from its `<sdl:seg conf>` (by `mid`), read after the
     /// target; applied when the trans-unit ends (`finishSegmentedUnit`).
     private var sdlConfirmations: [String: ReviewStatus] = [:]
@@ -248,6 +252,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
         case "segment":
             segmentID = attributes["id"]
             segmentReview = XLIFFReviewState.review2(state: attributes["state"], subState: attributes["subState"])
+            segmentNotTranslated = XLIFFReviewState.notTranslation2(state: attributes["state"], subState: attributes["subState"])
             segmentLine = position.line
             collectedSource = nil
             collectedTarget = nil
@@ -262,6 +267,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
                     segmentReview = XLIFFReviewState.review12(state: attributes["state"], qualifier: attributes["state-qualifier"],
                                                               approved: approved12)
                     targetStateStated = attributes["state"] != nil || approved12
+                    segmentNotTranslated = XLIFFReviewState.notTranslation12(state: attributes["state"], approved: approved12)
                 }
             } else if !version2 {
                 segmentLine = position.line
@@ -371,6 +377,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
         originalData = [:]
         segments = []
         segmentReview = .translated
+        segmentNotTranslated = false
         unitReview = nil
         collectedSource = nil
         collectedTarget = nil
@@ -456,7 +463,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
             XLIFFCodePairs.pair(source: &source.tags, target: &targetTags)
             target?.tags = targetTags
         }
-        segments.append((segmentID, source, target, targetLangOverride, segmentReview, segmentLine))
+        segments.append((segmentID, source, target, targetLangOverride, segmentReview, segmentNotTranslated, segmentLine))
         collectedSource = nil
         collectedTarget = nil
         targetLangOverride = nil
@@ -487,6 +494,14 @@ final class XLIFFBuilder: XMLUnitBuilder {
                                                detail: "the \(language) target is the \(source.language) source copied, not a translation; the segment is left out"))
                     continue
                 }
+                // A guess or a gap is never stored as a translation (review 1130f m5): the state
+                // says the target is not one yet (1.2 new/needs-translation, 2.0 initial).
+                if segment.notTranslated {
+                    output.warn(FormatWarning(kind: .notTranslated, file: fileName, line: segment.line, column: 0,
+                                               detail: "the segment's state says its \(language) target is not a translation yet "
+                                                   + "(XLIFF 1.2 new or needs-translation, 2.0 initial); the segment is left out"))
+                    continue
+                }
                 var variant = targetExtras
                 variant.language = language
                 variant.text = target.text
@@ -512,7 +527,7 @@ final class XLIFFBuilder: XMLUnitBuilder {
             // the target states one.
             var review = segmentReview
             if let confirmed = sdlConfirmations[mid], !targetStateStated || confirmed.trust < review.trust { review = confirmed }
-            segments.append((mid, source, target, targetLangOverride, review, segmentLine))
+            segments.append((mid, source, target, targetLangOverride, review, segmentNotTranslated, segmentLine))
         }
         sdlConfirmations = [:]
         targetStateStated = false

@@ -66,6 +66,32 @@ enum XLIFFReviewState {
         }
     }
 
+    /// The `subState` (after `verbale:`) Verbale writes on a 2.0 target that is not a
+    /// translation yet — a pre-translation with ⟦untranslated⟧ parts or a fuzzy match of
+    /// another sentence (`XLIFFWriter.write(_:targetIsTranslation:)`); 1.2 says
+    /// `needs-translation`.
+    static let needsTranslation = "needs-translation"
+
+    /// Whether a 2.0 segment's state says its target is not a translation: an explicit
+    /// `initial` — the spec assumes a translation only in the three later states ("the three
+    /// states more advanced than the default initial assume the existence of a Translation") —
+    /// unless Verbale's own `subState` calls it an unreviewed or rejected translation (what
+    /// `verbale export` writes for the shipped Khmer formulas). A segment without `state`
+    /// says nothing either way and is read as before (unreviewed). Review 1130f m5.
+    static func notTranslation2(state: String?, subState: String?) -> Bool {
+        guard state == "initial" else { return false }
+        guard let subState, subState.hasPrefix(subStatePrefix),
+              let review = ReviewStatus(rawValue: String(subState.dropFirst(subStatePrefix.count))) else { return true }
+        return state2(review) != "initial"
+    }
+
+    /// Whether a 1.2 `<target>`'s state says it is not a translation: `new` or
+    /// `needs-translation` (the other `needs-*` states are translations to review or adapt),
+    /// unless `approved="yes"` says a person approved it.
+    static func notTranslation12(state: String?, approved: Bool) -> Bool {
+        !approved && (state == "new" || state == needsTranslation)
+    }
+
     static func state12(_ review: ReviewStatus) -> String {
         switch review {
         case .unreviewed: "needs-review-translation"

@@ -96,6 +96,16 @@ public struct XLIFFWriter: TranslationUnitWriter {
     }
 
     public mutating func write(_ unit: TranslationUnit) throws(FormatError) {
+        try write(unit, targetIsTranslation: true)
+    }
+
+    /// Writes `unit`; `targetIsTranslation: false` says its target is not a translation yet — a
+    /// pre-translation holding ⟦untranslated⟧ parts, or a fuzzy match of another sentence — the
+    /// way each version defines it: 2.0 `state="initial" subState="verbale:needs-translation"`,
+    /// 1.2 `state="needs-translation"`. A CAT tool opens the target as a draft to finish, and
+    /// `verbale import` leaves it out rather than store a guess or a gap as a translation
+    /// (review 1130f m5). The unit's own status still travels in the metadata.
+    public mutating func write(_ unit: TranslationUnit, targetIsTranslation: Bool) throws(FormatError) {
         if !started { start(with: unit) }
         guard let source, let sourceVariant = variant(unit, source) else {
             skipped += 1
@@ -111,8 +121,8 @@ public struct XLIFFWriter: TranslationUnitWriter {
         // such an id when nothing says it is the unit's own (older exports made them up silently).
         let ownID: String? = unit.id == id && id != "u\(counter)" ? nil : (unit.id ?? "")
         switch version {
-        case .v2_0: writeUnit2(unit, id: id, originalID: ownID, source: sourceVariant, target: targetVariant)
-        case .v1_2: writeUnit12(unit, id: id, source: sourceVariant, target: targetVariant)
+        case .v2_0: writeUnit2(unit, id: id, originalID: ownID, source: sourceVariant, target: targetVariant, isTranslation: targetIsTranslation)
+        case .v1_2: writeUnit12(unit, id: id, source: sourceVariant, target: targetVariant, isTranslation: targetIsTranslation)
         }
         try sink.flushIfNeeded()
     }
@@ -150,7 +160,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
 
     // MARK: XLIFF 2.0
 
-    private func writeUnit2(_ unit: TranslationUnit, id: String, originalID: String?, source: Variant, target: Variant?) {
+    private func writeUnit2(_ unit: TranslationUnit, id: String, originalID: String?, source: Variant, target: Variant?, isTranslation: Bool) {
         sink.append("<unit")
         sink.appendAttribute("id", id)
         sink.append(">\n")
@@ -222,6 +232,9 @@ public struct XLIFFWriter: TranslationUnitWriter {
         sink.append("  <segment")
         if target == nil {
             sink.appendAttribute("state", "initial")
+        } else if !isTranslation {
+            sink.appendAttribute("state", "initial")
+            sink.appendAttribute("subState", XLIFFReviewState.subStatePrefix + XLIFFReviewState.needsTranslation)
         } else {
             sink.appendAttribute("state", XLIFFReviewState.state2(review))
             sink.appendAttribute("subState", XLIFFReviewState.subStatePrefix + review.rawValue)
@@ -239,7 +252,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
 
     // MARK: XLIFF 1.2
 
-    private func writeUnit12(_ unit: TranslationUnit, id: String, source: Variant, target: Variant?) {
+    private func writeUnit12(_ unit: TranslationUnit, id: String, source: Variant, target: Variant?, isTranslation: Bool) {
         let review = XLIFFReviewState.segment(unit, target: target)
         sink.append("<trans-unit")
         sink.appendAttribute("id", id)
@@ -250,7 +263,7 @@ public struct XLIFFWriter: TranslationUnitWriter {
         sink.append("</source>\n")
         if let target {
             sink.append("  <target")
-            sink.appendAttribute("state", XLIFFReviewState.state12(review))
+            sink.appendAttribute("state", isTranslation ? XLIFFReviewState.state12(review) : XLIFFReviewState.needsTranslation)
             if target.language != self.target { sink.appendAttribute("xml:lang", target.language.description) }
             sink.append(">")
             sink.buffer.append(contentsOf: Inline12.markup(target).utf8)

@@ -86,7 +86,7 @@ public final class FormatUnitSource: UnitSource {
     public var readerSkips: [String: Int] {
         // From the reader's exact counts: its `warnings` list is capped.
         var skips: [String: Int] = [:]
-        for kind in [FormatWarning.Kind.emptyUnit, .copiedTarget, .splitAlternatives] {
+        for kind in [FormatWarning.Kind.emptyUnit, .copiedTarget, .notTranslated, .splitAlternatives] {
             if let count = reader.warningCounts[kind], count > 0 { skips[kind.rawValue] = count }
         }
         return skips

@@ -95,6 +95,10 @@ public enum SkipReason: String, CaseIterable, Sendable {
     case emptySegment = "empty segment"
     case singleLanguage = "only one language"
     case tooManyVariants = "more than 256 variants"
+    /// A text holds `draft translate`'s ⟦…⟧ around words it left untranslated
+    /// (`UntranslatedMark`): a draft with a gap, not a translation, in whatever format it came
+    /// (review 1130f m5). The whole unit is left out: its other texts are the draft's source.
+    case untranslatedMark = "untranslated ⟦…⟧ text"
 
     var key: String { rawValue }
 }

@@ -128,7 +128,7 @@ extension SQLiteMemory {
     static func originName(_ name: String) -> String { FileOrigin.name(name) }
 
     /// Applies the language map and drops empty variants; returns why the unit cannot be
-    /// stored, or nil.
+    /// stored, or nil (a text marked ⟦untranslated⟧ by `draft translate` is one such reason).
     static func prepare(_ unit: inout TranslationUnit, options: ImportOptions) -> SkipReason? {
         if !options.languageMap.isEmpty {
             for index in unit.variants.indices {
@@ -142,6 +142,8 @@ extension SQLiteMemory {
         if unit.variants.contains(where: { $0.tags.isEmpty && isBlank($0.text) }) {
             unit.variants.removeAll { $0.tags.isEmpty && isBlank($0.text) }
         }
+        // One memchr per text (`UntranslatedMark.marksGap`): a gap is never stored as a translation.
+        if unit.variants.contains(where: { UntranslatedMark.marksGap($0.text) }) { return .untranslatedMark }
         if unit.variants.count < 2 {
             return unit.variants.count < before ? .emptySegment : .singleLanguage
         }

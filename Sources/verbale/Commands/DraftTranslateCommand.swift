@@ -29,7 +29,8 @@ struct DraftTranslateCommand: ParsableCommand {
 
         Formats: text (the documents, then per-segment scores), markdown (a table), json,
         xliff (XLIFF 2.0, one target language; assembled and fuzzy segments are
-        state="initial", a fuzzy match's differences in a note), docx
+        state="initial", a fuzzy match's differences in a note; a segment not fully
+        translated is subState="verbale:needs-translation", which import leaves out), docx
         (Word; needs --output or a redirected standard output).
 
         Examples:
