@@ -43,16 +43,28 @@ enum CompactDate {
 
     /// Prints `date` (whole seconds, UTC) as `YYYYMMDDThhmmssZ`.
     static func format(_ date: Date) -> String {
+        String(unsafeUninitializedCapacity: length) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            write(date, to: base)
+            return length
+        }
+    }
+
+    /// The length of `format`'s text: 16 bytes.
+    static let length = 16
+
+    /// Writes `format(date)`'s 16 bytes at `out`, allocating nothing (the TMX writer puts
+    /// every unit's dates straight into its buffer).
+    static func write(_ date: Date, to out: UnsafeMutablePointer<UInt8>) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         var days = seconds / 86_400
         var rest = seconds % 86_400
         if rest < 0 { rest += 86_400; days -= 1 }
         let (year, month, day) = civilFromDays(days)
-        var out = [UInt8](repeating: 0, count: 16)
         func put(_ value: Int, _ at: Int, _ width: Int) {
             var value = value
             for i in stride(from: at + width - 1, through: at, by: -1) {
-                out[i] = UInt8(48 + value % 10)
+                out[i] = UInt8(truncatingIfNeeded: 48 + value % 10)
                 value /= 10
             }
         }
@@ -60,7 +72,6 @@ enum CompactDate {
         out[8] = UInt8(ascii: "T")
         put(rest / 3_600, 9, 2); put(rest % 3_600 / 60, 11, 2); put(rest % 60, 13, 2)
         out[15] = UInt8(ascii: "Z")
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// ISO 8601 extended (`2021-01-12T09:30:00Z`), for XLIFF metadata.

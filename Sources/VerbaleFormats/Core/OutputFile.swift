@@ -154,7 +154,7 @@ public struct OutputFile: Sendable {
     public func write(_ data: Data) throws(FormatError) {
         let sink = try open()
         do throws(FormatError) {
-            sink.buffer.append(contentsOf: data)
+            sink.append(data)
             try sink.close()
             try commit()
         } catch {

@@ -139,7 +139,7 @@ public struct DelimitedWriter: TranslationUnitWriter {
     private func writeRow(_ cells: [String]) {
         for (index, text) in cells.enumerated() {
             let cell = formulaGuard ? FormulaGuard.guarded(text) : text
-            if index > 0 { sink.buffer.append(dialect == .tsv ? 0x09 : 0x2C) }
+            if index > 0 { sink.append(byte: dialect == .tsv ? 0x09 : 0x2C) }
             switch dialect {
             case .tsv: appendTSV(cell)
             case .csv: appendCSV(cell)
@@ -165,7 +165,7 @@ public struct DelimitedWriter: TranslationUnitWriter {
             case 0x0A: sink.append("\\n")
             case 0x0D: sink.append("\\r")
             case 0x5C: sink.append("\\\\")
-            default: sink.buffer.append(byte)
+            default: sink.append(byte: byte)
             }
         }
     }
@@ -180,12 +180,12 @@ public struct DelimitedWriter: TranslationUnitWriter {
 
     /// `cell` in quotes, its quotes doubled (RFC 4180, and Excel's tab-separated text).
     private func appendQuoted(_ cell: String) {
-        sink.buffer.append(0x22)
+        sink.append(byte: 0x22)
         for byte in cell.utf8 {
-            if byte == 0x22 { sink.buffer.append(0x22) }
-            sink.buffer.append(byte)
+            if byte == 0x22 { sink.append(byte: 0x22) }
+            sink.append(byte: byte)
         }
-        sink.buffer.append(0x22)
+        sink.append(byte: 0x22)
     }
 
     public mutating func finish() throws(FormatError) {

@@ -14,6 +14,9 @@ import VerbaleCore
 public struct TMXWriter: TranslationUnitWriter {
     private let sink: ByteSink
     private var finished = false
+    /// The tags written so far and their text: a memory holds a handful, and `description`
+    /// builds its text through two arrays and a join, for every variant (issue 3).
+    private var tagTexts: [(tag: LanguageTag, text: String)] = []
 
     /// Starts the document. `header.sourceLanguage` nil writes `srclang="*all*"`.
     public init(sink: ByteSink, header: MemoryHeader = MemoryHeader()) throws(FormatError) {
@@ -47,30 +50,22 @@ public struct TMXWriter: TranslationUnitWriter {
         sink.append("<body>\n")
     }
 
-    /// `<tu>` attributes the TMX 1.4 DTD allows besides the ones `UnitMetadata` has fields for.
-    static let unitAttributes: Set<String> = [
-        "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool", "creationtoolversion", "segtype", "o-tmf", "srclang",
-    ]
-    /// `<tuv>` attributes the DTD allows (xml:lang is written from `Variant.language`).
-    static let variantAttributes: Set<String> = [
-        "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool", "creationtoolversion", "creationdate", "creationid",
-        "changedate", "changeid", "o-tmf",
-    ]
-
     public mutating func write(_ unit: TranslationUnit) throws(FormatError) {
         guard !unit.variants.isEmpty else {
             throw FormatError(file: sink.name, reason: .cannotWrite("a unit without any variant cannot be written to TMX (a <tu> needs a <tuv>)"))
         }
         let metadata = unit.metadata
         sink.append("<tu")
-        if let id = unit.id { sink.appendAttribute("tuid", id) }
-        if let date = metadata.creationDate { sink.appendAttribute("creationdate", CompactDate.format(date)) }
-        if let user = metadata.creationUser { sink.appendAttribute("creationid", user) }
-        if let date = metadata.changeDate { sink.appendAttribute("changedate", CompactDate.format(date)) }
-        if let user = metadata.changeUser { sink.appendAttribute("changeid", user) }
+        // Names and the props' fixed types are written as literals: the bytes
+        // `appendAttribute`/`writeProp` gave them (none needs escaping), one copy each.
+        if let id = unit.id { sink.appendAttribute(prefix: " tuid=\"", id) }
+        if let date = metadata.creationDate { sink.appendDateAttribute(prefix: " creationdate=\"", date) }
+        if let user = metadata.creationUser { sink.appendAttribute(prefix: " creationid=\"", user) }
+        if let date = metadata.changeDate { sink.appendDateAttribute(prefix: " changedate=\"", date) }
+        if let user = metadata.changeUser { sink.appendAttribute(prefix: " changeid=\"", user) }
         var extraAttributes: [Property] = []
         for attribute in metadata.attributes {
-            if Self.unitAttributes.contains(attribute.type) {
+            if Self.isUnitAttribute(attribute.type) {
                 sink.appendAttribute(attribute.type, attribute.value)
             } else {
                 extraAttributes.append(attribute)
@@ -78,22 +73,52 @@ public struct TMXWriter: TranslationUnitWriter {
         }
         sink.append(">\n")
         for note in metadata.notes { writeNote(note, indent: "  ") }
-        writeProp(TMXPropType.review, metadata.review.rawValue, indent: "  ")
-        if let origin = metadata.origin { writeProp(TMXPropType.origin, origin, indent: "  ") }
-        if let context = metadata.previousContext { writeProp(TMXPropType.contextBefore, context, indent: "  ") }
-        if let context = metadata.nextContext { writeProp(TMXPropType.contextAfter, context, indent: "  ") }
+        writeFixedProp("  <prop type=\"x-review\">", metadata.review.rawValue)
+        if let origin = metadata.origin { writeFixedProp("  <prop type=\"x-origin\">", origin) }
+        if let context = metadata.previousContext { writeFixedProp("  <prop type=\"x-context-pre\">", context) }
+        if let context = metadata.nextContext { writeFixedProp("  <prop type=\"x-context-post\">", context) }
         for property in metadata.properties { writeProp(property.type, property.value, indent: "  ") }
         for attribute in extraAttributes { writeProp(TMXPropType.attributePrefix + attribute.type, attribute.value, indent: "  ") }
-        for variant in unit.variants { writeVariant(variant) }
+        for variant in unit.variants { writeVariant(variant, tag: tagText(variant.language)) }
         sink.append("</tu>\n")
         try sink.flushIfNeeded()
     }
 
-    private func writeVariant(_ variant: Variant) {
+    /// Whether the TMX 1.4 DTD allows `<tu>` attribute `name`, besides the ones `UnitMetadata`
+    /// has fields for. A `switch`, not a `Set`: checked for every attribute of every unit that
+    /// has any (CAT tools' `usagecount`, `lastusagedate`…), where hashing the name cost more.
+    static func isUnitAttribute(_ name: String) -> Bool {
+        switch name {
+        case "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool", "creationtoolversion", "segtype", "o-tmf", "srclang":
+            true
+        default: false
+        }
+    }
+
+    /// Whether the DTD allows `<tuv>` attribute `name` (xml:lang is written from
+    /// `Variant.language`), likewise.
+    static func isVariantAttribute(_ name: String) -> Bool {
+        switch name {
+        case "o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool", "creationtoolversion", "creationdate", "creationid",
+             "changedate", "changeid", "o-tmf":
+            true
+        default: false
+        }
+    }
+
+    /// `tag.description`, remembered.
+    private mutating func tagText(_ tag: LanguageTag) -> String {
+        for known in tagTexts where known.tag == tag { return known.text }
+        let text = tag.description
+        if tagTexts.count < 16 { tagTexts.append((tag, text)) }  // a linear search stays short
+        return text
+    }
+
+    private func writeVariant(_ variant: Variant, tag: String) {
         sink.append("  <tuv xml:lang=\"")
-        sink.append(variant.language.description)
-        sink.append("\"")
-        for attribute in variant.attributes where Self.variantAttributes.contains(attribute.type) {
+        sink.append(tag)
+        sink.append(byte: 0x22)
+        for attribute in variant.attributes where Self.isVariantAttribute(attribute.type) {
             sink.appendAttribute(attribute.type, attribute.value)
         }
         if variant.notes.isEmpty && variant.properties.isEmpty {
@@ -110,6 +135,13 @@ public struct TMXWriter: TranslationUnitWriter {
             writeTagged(variant)
         }
         sink.append("</seg></tuv>\n")
+    }
+
+    /// A prop whose opening (`  <prop type="x-review">`) is a literal.
+    private func writeFixedProp(_ opening: StaticString, _ value: String) {
+        sink.append(opening)
+        sink.appendEscapedText(value)
+        sink.append("</prop>\n")
     }
 
     private func writeNote(_ note: String, indent: StaticString) {

@@ -240,11 +240,11 @@ public struct XLIFFWriter: TranslationUnitWriter {
             sink.appendAttribute("subState", XLIFFReviewState.subStatePrefix + review.rawValue)
         }
         sink.append(">\n    <source>")
-        sink.buffer.append(contentsOf: sourceMarkup.utf8)
+        sink.append(sourceMarkup)
         sink.append("</source>\n")
         if let targetMarkup {
             sink.append("    <target>")
-            sink.buffer.append(contentsOf: targetMarkup.utf8)
+            sink.append(targetMarkup)
             sink.append("</target>\n")
         }
         sink.append("  </segment>\n</unit>\n")
@@ -259,14 +259,14 @@ public struct XLIFFWriter: TranslationUnitWriter {
         if let own = unit.id { sink.appendAttribute("resname", own) }
         if review == .approved { sink.append(" approved=\"yes\"") }
         sink.append(">\n  <source>")
-        sink.buffer.append(contentsOf: Inline12.markup(source).utf8)
+        sink.append(Inline12.markup(source))
         sink.append("</source>\n")
         if let target {
             sink.append("  <target")
             sink.appendAttribute("state", isTranslation ? XLIFFReviewState.state12(review) : XLIFFReviewState.needsTranslation)
             if target.language != self.target { sink.appendAttribute("xml:lang", target.language.description) }
             sink.append(">")
-            sink.buffer.append(contentsOf: Inline12.markup(target).utf8)
+            sink.append(Inline12.markup(target))
             sink.append("</target>\n")
         }
         for note in unit.metadata.notes { writeNote12(note, annotates: nil) }

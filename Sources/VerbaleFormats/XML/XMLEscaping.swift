@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hand-written XML escaping straight into a byte buffer (no Foundation XML objects), because
 /// export must write hundreds of thousands of units a second. O(n) in the UTF-8 length.
 extension ByteSink {
@@ -12,47 +14,97 @@ extension ByteSink {
 
     func appendEscaped(_ text: String, attribute: Bool) {
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte > 0x3E && byte != 0xEF { index += 1; continue }
-                let replacement: StaticString?
-                var length = 1
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = attribute ? "&quot;" : nil
-                case 0x0D: replacement = "&#13;"
-                case 0x0A: replacement = attribute ? "&#10;" : nil
-                case 0x09: replacement = attribute ? "&#9;" : nil
-                case 0x00..<0x20: replacement = "\u{FFFD}"
-                case 0xEF where Noncharacters.starts(bytes, at: index, count: count):
-                    replacement = "\u{FFFD}"
-                    length = 3
-                default: replacement = nil
-                }
-                if let replacement {
-                    if index > start { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-                    replacement.withUTF8Buffer { buffer.append(contentsOf: $0) }
-                    start = index + length
-                }
-                index += length
+        text.withUTF8 { appendEscaped(bytes: $0, attribute: attribute) }
+    }
+
+    /// `appendEscaped(_:attribute:)` on UTF-8 bytes. Eight bytes at a time while none of them
+    /// can need an escape (`XMLEscapeScan`: most texts hold none at all, and spaces, digits and
+    /// punctuation other than `& < > "` need none), then byte by byte through the word that
+    /// may; the bytes between escapes are copied in one piece.
+    func appendEscaped(bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        guard let base = bytes.baseAddress else { return }
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            if index + 8 <= count,
+               !XMLEscapeScan.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), attribute: attribute) {
+                index += 8
+                continue
             }
-            if count > start { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+            let byte = base[index]
+            if byte > 0x3E && byte != 0xEF { index += 1; continue }
+            let replacement: StaticString?
+            var length = 1
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = attribute ? "&quot;" : nil
+            case 0x0D: replacement = "&#13;"
+            case 0x0A: replacement = attribute ? "&#10;" : nil
+            case 0x09: replacement = attribute ? "&#9;" : nil
+            case 0x00..<0x20: replacement = "\u{FFFD}"
+            case 0xEF where Noncharacters.starts(bytes, at: index, count: count):
+                replacement = "\u{FFFD}"
+                length = 3
+            default: replacement = nil
+            }
+            if let replacement {
+                if index > start { append(bytes: UnsafeBufferPointer(start: base + start, count: index - start)) }
+                append(replacement)
+                start = index + length
+            }
+            index += length
         }
+        if count > start { append(bytes: UnsafeBufferPointer(start: base + start, count: count - start)) }
     }
 
     /// ` name="value"` with the value escaped.
     @inline(__always) func appendAttribute(_ name: String, _ value: String) {
-        buffer.append(0x20)
+        append(byte: 0x20)
         append(name)
         append("=\"")
         appendEscapedAttribute(value)
-        buffer.append(0x22)
+        append(byte: 0x22)
+    }
+
+    /// ` name="value"` for a name known when compiling, `prefix` being ` name="` (one copy).
+    @inline(__always) func appendAttribute(prefix: StaticString, _ value: String) {
+        append(prefix)
+        appendEscapedAttribute(value)
+        append(byte: 0x22)
+    }
+
+    /// ` name="YYYYMMDDThhmmssZ"` (`CompactDate`), `prefix` being ` name="`: the date is
+    /// printed into the buffer, no string made.
+    @inline(__always) func appendDateAttribute(prefix: StaticString, _ date: Date) {
+        append(prefix)
+        CompactDate.write(date, to: reserve(CompactDate.length))
+        append(byte: 0x22)
+    }
+}
+
+/// Which 8-byte words of UTF-8 may hold a byte `appendEscaped` treats specially: a C0
+/// control (below 0x20: tab, LF and CR included), `&`, `<`, `>`, 0xEF (the lead byte of
+/// U+FFFE/U+FFFF) and, in attributes, `"`. A word without any is copied as it is. Exact in that
+/// direction (never false for a word holding one); the byte loop decides what each byte needs.
+/// Bit tricks from Sean Anderson's "Bit Twiddling Hacks" (`haszero`, `hasless`): a byte below
+/// `n` (n ≤ 128) or equal to zero leaves its high bit set after the subtraction.
+enum XMLEscapeScan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always) private static func hasByte(_ word: UInt64, _ byte: UInt64) -> UInt64 {
+        let y = word ^ (ones &* byte)
+        return (y &- ones) & ~y & highs
+    }
+
+    @inline(__always) static func mayNeedEscape(_ word: UInt64, attribute: Bool) -> Bool {
+        var found = (word &- ones &* 0x20) & ~word & highs
+        found |= hasByte(word, 0x26) | hasByte(word, 0x3C) | hasByte(word, 0x3E) | hasByte(word, 0xEF)
+        if attribute { found |= hasByte(word, 0x22) }
+        return found != 0
     }
 }
 

@@ -16,6 +16,19 @@ enum MetadataCoding {
         return (try? JSONDecoder().decode(type, from: Data(text.utf8))) ?? []
     }
 
+    /// `decode(_:as: [String].self)` of a column's bytes (nil or empty: none), through
+    /// `MetadataJSON` with `JSONDecoder` for what it does not read. Same values.
+    static func strings(_ bytes: UnsafeBufferPointer<UInt8>?) -> [String] {
+        guard let bytes, !bytes.isEmpty else { return [] }
+        return MetadataJSON.strings(bytes) ?? decode(String(decoding: bytes, as: UTF8.self), as: [String].self)
+    }
+
+    /// `decode(_:as: [Property].self)` of a column's bytes, as `strings`.
+    static func properties(_ bytes: UnsafeBufferPointer<UInt8>?) -> [Property] {
+        guard let bytes, !bytes.isEmpty else { return [] }
+        return MetadataJSON.properties(bytes) ?? decode(String(decoding: bytes, as: UTF8.self), as: [Property].self)
+    }
+
     static func seconds(_ date: Date?) -> Double? { date?.timeIntervalSince1970 }
     static func date(_ seconds: Double?) -> Date? { seconds.map { Date(timeIntervalSince1970: $0) } }
 }

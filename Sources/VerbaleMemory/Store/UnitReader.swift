@@ -6,8 +6,10 @@ import VerbaleCore
 /// variant ids sort by unit), so exporting a million units is two sequential reads with no
 /// per-unit query. Cost: O(units + variants), constant memory.
 enum UnitReader {
+    /// What `unit(_:)` reads, by index. (`source_language` is not read: a unit's languages are
+    /// its variants'; each column selected costs SQLite a decode per row.)
     static let unitColumns = """
-        id, tuid, source_language, creation_date, creation_user, change_date, change_user, origin, review,
+        id, tuid, creation_date, creation_user, change_date, change_user, origin, review,
         previous_context, next_context, notes, properties, attributes
         """
 
@@ -18,23 +20,20 @@ enum UnitReader {
         let variants = try RawStatement(db, sql: "SELECT id, language, text, tags, properties, notes, attributes FROM variant WHERE id > ? ORDER BY id")
         variants.bind(1, VariantID.make(unit: unitID, ordinal: VariantID.maximumVariants - 1))
         var count = 0
-        let tags = TagCache()
-        var pending: (unit: Int64, variant: Variant)?
-        var variantsDone = false
-        func nextVariant() throws -> (unit: Int64, variant: Variant)? {
-            guard !variantsDone else { return nil }
-            guard try variants.step() else {
-                variantsDone = true
-                return nil
-            }
-            return (VariantID.unit(of: variants.int64(0)), variant(variants, tags: tags))
+        var tags = TagCache()
+        // The unit of the variant row the statement stands on, nil once the scan is done (a
+        // finished statement must not be stepped again: SQLite would start it over). The row
+        // becomes a `Variant` only when appended to its unit: no copy of it is made, held and
+        // destroyed per variant.
+        func nextVariantUnit() throws -> Int64? {
+            try variants.step() ? VariantID.unit(of: variants.int64(0)) : nil
         }
-        pending = try nextVariant()
+        var pending = try nextVariantUnit()
         while try units.step() {
             var stored = unit(units)
-            while let current = pending, current.unit <= stored.id {
-                if current.unit == stored.id { stored.unit.variants.append(current.variant) }
-                pending = try nextVariant()
+            while let current = pending, current <= stored.id {
+                if current == stored.id { stored.unit.variants.append(variant(variants, tags: &tags)) }
+                pending = try nextVariantUnit()
             }
             if let languages {
                 stored.unit.variants.removeAll { variant in !languages.contains { $0.matches(variant.language) } }
@@ -59,7 +58,8 @@ enum UnitReader {
             var stored = unit(unitQuery)
             variantQuery.bind(1, VariantID.make(unit: id, ordinal: 0))
             variantQuery.bind(2, VariantID.make(unit: id, ordinal: VariantID.maximumVariants - 1))
-            while try variantQuery.step() { stored.unit.variants.append(variant(variantQuery)) }
+            var tags = TagCache()
+            while try variantQuery.step() { stored.unit.variants.append(variant(variantQuery, tags: &tags)) }
             variantQuery.reset()
             result.append(stored)
         }
@@ -68,37 +68,46 @@ enum UnitReader {
 
     private static func unit(_ row: RawStatement) -> StoredUnit {
         let metadata = UnitMetadata(
-            creationDate: MetadataCoding.date(row.double(3)), creationUser: row.string(4),
-            changeDate: MetadataCoding.date(row.double(5)), changeUser: row.string(6),
-            origin: OriginNames.forReading(row.string(7)), notes: MetadataCoding.decode(row.string(11), as: [String].self),
-            properties: MetadataCoding.decode(row.string(12), as: [Property].self),
-            review: ReviewStatus(rawValue: row.string(8) ?? "") ?? .translated,
-            previousContext: row.string(9), nextContext: row.string(10),
-            attributes: MetadataCoding.decode(row.string(13), as: [Property].self))
-        return StoredUnit(id: row.int64(0), unit: TranslationUnit(id: row.string(1), variants: [], metadata: metadata))
+            creationDate: MetadataCoding.date(row.double(2)), creationUser: row.string(3),
+            changeDate: MetadataCoding.date(row.double(4)), changeUser: row.string(5),
+            origin: OriginNames.forReading(row.string(6)), notes: MetadataCoding.strings(row.bytes(10)),
+            properties: MetadataCoding.properties(row.bytes(11)),
+            review: ReviewStatus(rawValue: row.string(7) ?? "") ?? .translated,
+            previousContext: row.string(8), nextContext: row.string(9),
+            attributes: MetadataCoding.properties(row.bytes(12)))
+        var unit = TranslationUnit(id: row.string(1), variants: [], metadata: metadata)
+        // Most units have two variants: room for them at once, not a second allocation.
+        unit.variants.reserveCapacity(2)
+        return StoredUnit(id: row.int64(0), unit: unit)
     }
 
     /// Parsed tags by their stored text: a memory has a handful of languages, so parsing each
-    /// once saves a parse per variant when streaming millions.
-    final class TagCache {
-        private var tags: [String: LanguageTag] = [:]
-        func tag(_ text: String) -> LanguageTag {
-            if let known = tags[text] { return known }
-            // Stored tags were canonical tags when written; an unparsable one is kept as `und`.
-            let parsed = (try? LanguageTag(parsing: text)) ?? (try? LanguageTag(parsing: "und")) ?? LanguageTag(.english)
-            tags[text] = parsed
+    /// once saves a parse per variant when streaming millions. Looked up by the column's bytes
+    /// (no string made, no hashing) among the last few seen; more tags than that are parsed.
+    struct TagCache {
+        private var known: [(bytes: [UInt8], tag: LanguageTag)] = []
+
+        mutating func tag(_ bytes: UnsafeBufferPointer<UInt8>?) -> LanguageTag {
+            guard let bytes else { return Self.parse("und") }
+            for entry in known where entry.bytes.elementsEqual(bytes) { return entry.tag }
+            let parsed = Self.parse(String(decoding: bytes, as: UTF8.self))
+            if known.count < 16 { known.append((Array(bytes), parsed)) }
             return parsed
+        }
+
+        /// Stored tags were canonical tags when written; an unparsable one is kept as `und`.
+        private static func parse(_ text: String) -> LanguageTag {
+            (try? LanguageTag(parsing: text)) ?? (try? LanguageTag(parsing: "und")) ?? LanguageTag(.english)
         }
     }
 
-    private static func variant(_ row: RawStatement, tags: TagCache = TagCache()) -> Variant {
-        let tag = row.string(1) ?? "und"
-        return Variant(
-            language: tags.tag(tag),
+    private static func variant(_ row: RawStatement, tags: inout TagCache) -> Variant {
+        Variant(
+            language: tags.tag(row.bytes(1)),
             text: row.string(2) ?? "",
             tags: MetadataCoding.decode(row.string(3), as: [InlineTag].self),
-            properties: MetadataCoding.decode(row.string(4), as: [Property].self),
-            notes: MetadataCoding.decode(row.string(5), as: [String].self),
-            attributes: MetadataCoding.decode(row.string(6), as: [Property].self))
+            properties: MetadataCoding.properties(row.bytes(4)),
+            notes: MetadataCoding.strings(row.bytes(5)),
+            attributes: MetadataCoding.properties(row.bytes(6)))
     }
 }
