@@ -35,8 +35,9 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
-        // sqlite3_config (variadic: not callable from Swift) for process-wide SQLite settings.
-        .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // sqlite3_config (variadic: not callable from Swift) for process-wide SQLite settings;
+        // header-only, so no second C compile unit reaches the binaries (see its header).
+        .systemLibrary(name: "CSQLiteSetup", path: "Sources/CSQLiteSetup"),
         .target(
             name: "VerbaleCore",
             dependencies: ["CICU"],
