@@ -3,7 +3,8 @@
 //
 // Layers (arrows point down only):
 //   verbale (CLI) → VerbaleDraft → VerbaleMemory, VerbaleGlossary, VerbaleAlign, VerbaleFormats
-//   → VerbaleCore → CICU (ICU4C behind an opaque C header).
+//   → VerbaleCore → CICU (ICU4C behind an opaque C header); VerbaleMemory → CSQLiteSetup
+//   (sqlite3_config, which Swift cannot call).
 import PackageDescription
 
 let package = Package(
@@ -34,6 +35,9 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // sqlite3_config (variadic: not callable from Swift) for process-wide SQLite settings;
+        // header-only, so no second C compile unit reaches the binaries (see its header).
+        .systemLibrary(name: "CSQLiteSetup", path: "Sources/CSQLiteSetup"),
         .target(
             name: "VerbaleCore",
             dependencies: ["CICU"],
@@ -46,7 +50,7 @@ let package = Package(
         .target(
             name: "VerbaleMemory",
             dependencies: [
-                "VerbaleCore", "VerbaleFormats", .product(name: "GRDB", package: "GRDB.swift"),
+                "VerbaleCore", "VerbaleFormats", "CSQLiteSetup", .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API itself, for the bulk-import hot path (binding without boxing).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

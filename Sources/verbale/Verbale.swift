@@ -1,6 +1,7 @@
 import ArgumentParser
 import VerbaleCore
 import VerbaleDraft
+import VerbaleMemory
 
 /// The `verbale` command: a translation-memory toolkit for notes verbales in English, French
 /// and Khmer. Each subcommand lives in its own file under `Commands/`, parses its options,
@@ -44,10 +45,12 @@ struct Verbale: ParsableCommand {
         ]
     )
 
-    /// Warns, once and on stderr, about shipped resources a stripped or damaged install lacks,
-    /// then runs the command. The libraries fall back quietly (documented in each resource's
+    /// Turns SQLite's allocation counters off (`SQLiteProcessSetup`), warns, once and on stderr,
+    /// about shipped resources a stripped or damaged install lacks, then runs the command. The libraries fall back quietly (documented in each resource's
     /// type); the user must still learn that Khmer or names are handled less well.
     static func main() {
+        // First, while no thread uses SQLite yet (`SQLiteProcessSetup`).
+        SQLiteProcessSetup.turnOffMemoryStatistics()
         for missing in MissingResource.core() + MissingResource.draft() {
             Terminal.writeError("verbale: warning: \(missing)\n")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import VerbaleMemory
 
 // verbale-bench: release-mode benchmarks, each printing its figures beside a named baseline
 // from the same run, as JSON lines on stdout (one object per measurement). Human notes go to
@@ -27,4 +28,6 @@ let benchmarks: [BenchmarkEntry] = [
     AlignDropBenchmark.entry,
 ]
 
+// Before any thread touches SQLite, as `verbale` does: the imports measured are the CLI's.
+SQLiteProcessSetup.turnOffMemoryStatistics()
 BenchmarkCommand.run(benchmarks, arguments: Array(CommandLine.arguments.dropFirst()))

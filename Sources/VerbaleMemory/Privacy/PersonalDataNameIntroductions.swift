@@ -249,7 +249,7 @@ extension PersonalDataScrubber {
             guard let found = text.withUTF8({ Self.isContextKeyList($0) ? nil : Self.preChecks($0) }) else { return [] }
             checks = found
         }
-        let found = patternSpans(in: text, triggers: checks.triggers)
+        let found = patternSpans(in: text, triggers: checks.triggers, titleStarts: filtered)
         let names = Self.introducedNameSpans(in: text, possible: checks.introductions)
         let further = Self.furtherRuleSpans(in: text, possible: checks.further)
         // Joined only when there is something to join (most texts: two empty lists).

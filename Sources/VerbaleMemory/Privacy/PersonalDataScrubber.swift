@@ -91,6 +91,9 @@ public final class PersonalDataScrubber {
         var display = false
         /// The group is the value as written (a Telegram handle): no name trimming.
         var verbatim = false
+        /// Its matches begin only where one of `khmerTitleStartLiterals` begins: the filtered
+        /// path runs it anchored there (`PersonalDataKhmerTitleStarts`), not over the whole text.
+        var khmerTitleStarts = false
     }
 
     /// What separates the names of a list: a comma, `&`, `et`, `and`, and Khmer និង ("and", between
@@ -309,7 +312,7 @@ public final class PersonalDataScrubber {
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha|Lok\\s+Chum(?:teav|tiev)))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
-            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle))|\(Self.khmerGluedTitle))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+\(khmerTitledName)", .person), group: 1, needs: .khmer),
+            Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle))|\(Self.khmerGluedTitle))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+\(khmerTitledName)", .person), group: 1, needs: .khmer, khmerTitleStarts: true),
             // Abbreviated Khmer titles (ឯ.ឧ., ល.ជ., ឧ.ក.) and បណ្ឌិត ("Dr.") standing alone before
             // a name (review 1130c M4): the same name as after ឯកឧត្តម, in its own expression so
             // only texts holding one of them run it (`Triggers.khmerTitleAbbreviation`).
@@ -464,22 +467,32 @@ public final class PersonalDataScrubber {
     /// two on real and random texts (the pre-filter may only skip patterns that cannot match).
     /// (`spans`, in `PersonalDataNameIntroductions`, adds the names that "my name is", ឈ្មោះ… introduce.)
     func patternSpans(in text: String, filtered: Bool = true) -> [Span] {
-        patternSpans(in: text, triggers: filtered ? Self.triggers(text) : Triggers.all)
+        patternSpans(in: text, triggers: filtered ? Self.triggers(text) : Triggers.all, titleStarts: filtered)
     }
 
     /// `patternSpans` running the patterns `triggers` allows (`spans` passes what the fused
-    /// pre-check pass found, `preChecks`).
-    func patternSpans(in text: String, triggers: Triggers) -> [Span] {
+    /// pre-check pass found, `preChecks`). `titleStarts`: the Khmer title pattern runs only
+    /// where a title word begins (`khmerTitleStarts(in:)`); false runs it over the whole text,
+    /// the reference the equivalence tests compare with.
+    func patternSpans(in text: String, triggers: Triggers, titleStarts: Bool = true) -> [Span] {
+        // Where the Khmer title pattern can match (nil: it searches the whole text).
+        let khmerStarts = titleStarts && triggers.contains(.khmer) ? Self.khmerTitleStarts(in: text) : nil
+        @inline(__always) func runs(_ pattern: Pattern) -> Bool {
+            triggers.isSuperset(of: pattern.needs) && !(pattern.khmerTitleStarts && khmerStarts?.isEmpty == true)
+        }
         // Most texts that pass the byte pass still run no pattern (a digit alone, a title with
-        // no capital after it): stop before bridging the text to UTF-16.
-        guard patterns.contains(where: { triggers.isSuperset(of: $0.needs) }) else { return [] }
+        // no capital after it, Khmer without a title): stop before bridging the text to UTF-16.
+        guard patterns.contains(where: runs) else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var spans: [Span] = []
         // Where an office chain begins (`Pattern.chain`).
         var claimed: Set<Int> = []
-        for pattern in patterns where triggers.isSuperset(of: pattern.needs) {
-            for match in pattern.regex.matches(in: text, options: [], range: whole) {
+        for pattern in patterns where runs(pattern) {
+            let matches = pattern.khmerTitleStarts && khmerStarts != nil
+                ? Self.matches(of: pattern.regex, in: text, length: whole.length, startingAt: khmerStarts ?? [])
+                : pattern.regex.matches(in: text, options: [], range: whole)
+            for match in matches {
                 var range = NSRange(location: NSNotFound, length: 0)
                 if pattern.group >= 0 {
                     range = match.range(at: pattern.group)
