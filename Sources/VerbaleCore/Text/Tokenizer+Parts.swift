@@ -182,6 +182,11 @@ extension Tokenizer {
                 // Spans come in order without overlaps; anything else is declined (`tokenize` then
                 // answers, correctly) rather than given wrong offsets.
                 guard span.range.lowerBound >= previousEnd else { return false }
+                // A word a U+200B or a space between Khmer words fell inside (`KhmerInvisibleBreaks`):
+                // its text leaves the separator out, so it is no slice of the UTF-8 — `tokenize`
+                // answers (a U+200B was declined by its key mapping already; a space, keyed as
+                // ASCII, would not be).
+                guard !span.holdsSeparator else { return false }
                 var spaced = false
                 for j in previousEnd..<span.range.lowerBound {
                     let u = units[j]
