@@ -19,11 +19,14 @@ struct KhmerInvisibleBreaksTests {
     }
 
     /// Checks that each token's range, read from `text` without its U+200B/U+FEFF, is the token's text.
+    /// (Since tokens-2026-11-30d a word's range may also span a space between two Khmer words,
+    /// `KhmerWordSpacesTests`, which a word's text leaves out too: the Khmer gettext catalogues
+    /// write `ចេញ\u{200B} ហើយ`.)
     static func rangesHold(_ tokens: [Token], in text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         return tokens.allSatisfy { token in
             guard token.range.upperBound <= scalars.count else { return false }
-            let slice = scalars[token.range].filter { $0 != "\u{200B}" && $0 != "\u{FEFF}" }
+            let slice = scalars[token.range].filter { $0 != "\u{200B}" && $0 != "\u{FEFF}" && (token.kind == .placeable || !$0.properties.isWhitespace) }
             return String(String.UnicodeScalarView(slice)) == written(token)
         }
     }

@@ -77,10 +77,17 @@ struct TokenPinningTests {
         // Re-recorded for tokens-2026-11-29e: U+200B between Khmer characters no longer cuts the
         // text before the words are found (`KhmerInvisibleBreaks`); these translations hold
         // U+200B, khPOS and the notes (which the rest of this suite pins) do not.
-        #expect(Self.digest(messages, learned) == "a11035a615651ac0")
-        #expect(Self.digest(messages, learned, placeables: true) == "fea661da12baba3c")
-        #expect(Self.digest(messages, rules) == "a738f52517e99ee3")
-        #expect(Self.digest(messages, english) == "a11035a615651ac0")
+        // Re-recorded for tokens-2026-11-30d (a space between two Khmer words is taken out before
+        // the words are found, review 1130f m1): 249 messages hold such a space, 21 of them get
+        // other tokens (main's `verbale tokenize --lang km` against this branch's, one message a
+        // line): a word typed with a space inside is one token (`អ្នក ប្រើ` "user" → `អ្នកប្រើ`),
+        // or words across a space are cut where the glued text is cut (`ស្នើឲ្យ` → `ស្នើ ឲ្យ`,
+        // `និង \u{200B}ស្វប\u{200B}មេឌៀ` → `ស្វ បមេឌៀ`, as glued). No other message changes; khPOS and the
+        // EN/FR notes (no space between Khmer words) keep their digests.
+        #expect(Self.digest(messages, learned) == "e6ab52bf73ca08f9")
+        #expect(Self.digest(messages, learned, placeables: true) == "5eb6aeeacb96ead7")
+        #expect(Self.digest(messages, rules) == "14c35a2a586b4ab2")
+        #expect(Self.digest(messages, english) == "e6ab52bf73ca08f9")
     }
 
     @Test("English and French tokens of the real notes are unchanged, with and without placeables",

@@ -28,8 +28,12 @@ extension Tokenizer {
     /// "tokens-2026-11-30c" (a Khmer date's `ថ្ងៃ` and `ទី` are part of the date placeable when
     /// a U+200B or a space separates them, `ថ្ងៃ​ទី​៥ ខែ​ឧសភា`, as they were when glued; review
     /// 1130b M3).
+    /// "tokens-2026-11-30d" (a space between two Khmer words is taken out before Khmer words are
+    /// found, as U+200B is, `KhmerInvisibleBreaks`: `ខែ មករា` gets the tokens of `ខែមករា`, one
+    /// word, where the space used to cut it in two; review 1130f m1. Texts without Khmer keep
+    /// their tokens: the space must have a Khmer letter, sign or digit on both sides).
     /// Any change to what `analysisIdentity` holds, or how, needs a bump too.
-    public static let analysisVersion = "tokens-2026-11-30c"
+    public static let analysisVersion = "tokens-2026-11-30d"
 
     /// `analysisVersion`, the ICU version linked (`icu 72.1`: ICU's word-break rules and its
     /// Khmer dictionary change between releases, and with them Khmer tokens and Latin word

@@ -173,6 +173,11 @@ extension Tokenizer {
                 merged = true
             }
         }
+        // A word a U+200B or a space between Khmer words fell inside (`KhmerInvisibleBreaks`):
+        // its text leaves the separator out, so it is no slice of the UTF-8 — `tokenize` answers
+        // (a U+200B was declined by its key mapping already; a space, keyed as ASCII, would not
+        // be). Only text that may hold Khmer can have one: Latin text pays no look.
+        if mayHoldKhmer, buffers.spans.contains(where: \.holdsSeparator) { return false }
         let latin = engine == .fast
         return (merged ? buffers.merged : buffers.spans).withUnsafeBufferPointer { spans in
             buffers.visits.removeAll(keepingCapacity: true)

@@ -187,7 +187,7 @@ public final class Tokenizer {
         var range: Range<Int>
         var kind: Token.Kind
         var placeable: Int?
-        /// The range holds U+200B or U+FEFF taken out before the words were found (see
+        /// The range holds U+200B, U+FEFF or a space taken out before the words were found (see
         /// `wordSpans(_:into:)`): the token's text leaves them out.
         var holdsSeparator = false
     }
@@ -202,10 +202,10 @@ public final class Tokenizer {
 
     /// `wordSpans(_:)` written into `spans` (emptied first; its capacity reused).
     ///
-    /// U+200B and U+FEFF between Khmer characters are taken out first (`KhmerInvisibleBreaks`):
-    /// the words are found in the text without them and their ranges put back on the text, so
-    /// Khmer typed with and without U+200B gives the same tokens (a word a U+200B fell inside
-    /// spans it, with `holdsSeparator` set). `mayHoldKhmer` false (the caller knows the units
+    /// U+200B and U+FEFF between Khmer characters, and spaces between Khmer words, are taken out
+    /// first (`KhmerInvisibleBreaks`): the words are found in the text without them and their
+    /// ranges put back on the text, so Khmer typed glued, with U+200B or with spaces gives the
+    /// same tokens (a word a separator fell inside spans it, with `holdsSeparator` set). `mayHoldKhmer` false (the caller knows the units
     /// hold no Khmer letter, so no invisible break sits between two) skips that scan.
     func wordSpans(_ units: UnsafeBufferPointer<UInt16>, into spans: inout [Span], mayHoldKhmer: Bool = true) {
         guard mayHoldKhmer else {

@@ -214,7 +214,8 @@ public final class ConcordanceWords {
     /// same scalar loop as a Latin-only text or query, so `1,000`, `U.N.` or `info@mfa.gov.kh`
     /// give the same words wherever they appear. Cost: the scalar loop plus, when the text holds
     /// Khmer, one tokenizer pass over a copy of the text in which every non-Khmer scalar is a
-    /// space (so the ranges stay the text's, and each Khmer run is segmented on its own).
+    /// space or a line break (so the ranges stay the text's, each Khmer run is segmented on its
+    /// own, and runs a space alone separates are one, as the tokenizer reads them).
     public func words(_ text: String, includingParts: Bool = true) -> [Word] {
         let khmerText = Self.containsKhmer(text)
         if khmerText, khmer == nil { khmer = try? Tokenizer(language: .khmer) }
@@ -233,7 +234,11 @@ public final class ConcordanceWords {
                     key = String.UnicodeScalarView()
                 }
             } else {
-                if runs != nil { masked.append(" ") }
+                // A space stays a space: between two Khmer words the tokenizer takes it out, so
+                // `ខែ មករា` gives the words of `ខែមករា` (`KhmerInvisibleBreaks`). Anything else
+                // becomes a line break, which it never takes out: a Latin word, a number or `។`
+                // between two Khmer runs keeps them apart, each segmented on its own.
+                if runs != nil { masked.append(KhmerWordGap.isWordSpace(scalar.value) ? " " : "\n") }
                 if Self.isWordScalar(scalar) {
                     if key.isEmpty { start = offset }
                     Self.appendLowercased(scalar, to: &key)

@@ -22,8 +22,8 @@
 ///
 /// Only pieces the model left adjacent are joined, and only when their boundaries fall exactly
 /// on the word's ends (a piece holding more than the word is left alone). It runs on the text
-/// without its U+200B (`KhmerInvisibleBreaks`), so a word typed with a U+200B inside it is
-/// joined the same way. Changing the list changes tokens: bump `Tokenizer.analysisVersion`.
+/// without its U+200B and its spaces between Khmer words (`KhmerInvisibleBreaks`), so a word
+/// typed with a U+200B or a space inside it (`ស្ថាន ទូត`) is joined the same way. Changing the list changes tokens: bump `Tokenizer.analysisVersion`.
 ///
 /// Cost: per piece, its first unit compared with the words' four first units; a full
 /// comparison only at a piece starting like a listed word (a few units). No allocation.
