@@ -24,6 +24,11 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Whether the finding is about the opening/closing formulas (what the false-alarm rate on
     /// real notes counts), as opposed to the body (personal data, first person in the body).
     public var aboutFormulas: Bool
+    /// Whether the suggestion holds Khmer that no source attests. Why: every Khmer wording
+    /// Verbale supplies — formulas, "ធ្វើនៅ", the reference label — is unreviewed, and an
+    /// officer copies a fix straight into the note, so `check` marks it as `draft new`, `search`
+    /// and `suggest` mark the same wordings (review 1130g M1: the fixes were shown unmarked).
+    public var suggestionUnreviewed: Bool = false
 }
 
 /// Converts scalar offsets into 1-based line and column. O(n) to build, O(log n) per lookup.

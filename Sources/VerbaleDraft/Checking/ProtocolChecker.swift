@@ -79,6 +79,12 @@ public final class ProtocolChecker {
         }
     }
 
+    /// Whether `text` holds Khmer script (U+1780–U+17FF): every Khmer wording a fix offers comes
+    /// from Verbale's own unreviewed formulas and labels, none from an attested source.
+    static func holdsKhmer(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x1780...0x17FF).contains($0.value) }
+    }
+
     public func check(_ text: String) -> CheckReport {
         let prepared = PreparedText(text)
         let lines = LineIndex(text)
@@ -86,7 +92,8 @@ public final class ProtocolChecker {
         func add(_ code: String, _ severity: Finding.Severity, _ range: Range<Int>, _ message: String, _ suggestion: String, formulas: Bool = true) {
             let (line, column) = lines.position(of: range.lowerBound)
             findings.append(Finding(code: code, severity: severity, line: line, column: column, start: range.lowerBound,
-                                    end: range.upperBound, message: message, suggestion: suggestion, aboutFormulas: formulas))
+                                    end: range.upperBound, message: message, suggestion: suggestion, aboutFormulas: formulas,
+                                    suggestionUnreviewed: Self.holdsKhmer(suggestion)))
         }
 
         // 1. Formulas, with deviant words mapped to canonical ones.

@@ -63,16 +63,23 @@ public enum PlaceNames {
     /// "ទីក្រុងប៉ារីស" or "ប៉ារីស" → "Paris"; Khmer compared in `Normalizer.matchingForm`, so
     /// U+200B, spaces between Khmer letters and the order of subscripts are ignored); nil when
     /// the table does not know it.
+    ///
+    /// A Latin-script place the table lacks is read as the time-zone city `name(_:in:)` renders
+    /// (`zoneEntry`: "Tokyo", "Vientiane", "Kuala Lumpur"), so `draft translate` reads the
+    /// place-and-date line of every city `draft new` writes (review 1130g M3: "Tokyo, 6 December
+    /// 2026" came out « ⟦Tokyo⟧, 6 décembre 2026 », without « le » nor ធ្វើនៅ).
     public static func english(of text: String, in language: Language) -> String? {
         let wanted = text.replacingOccurrences(of: "\u{200B}", with: "").trimmingCharacters(in: .whitespaces)
         let form = language == .khmer ? Normalizer.matchingForm(wanted) : wanted
-        return entries.first { entry in
+        let known = entries.first { entry in
             switch language {
             case .english: entry.english.caseInsensitiveCompare(wanted) == .orderedSame
             case .french: entry.french.caseInsensitiveCompare(wanted) == .orderedSame
             case .khmer: form == Normalizer.matchingForm((entry.framing ?? "") + entry.city) || form == Normalizer.matchingForm(entry.city)
             }
         }?.english
+        guard known == nil, language != .khmer else { return known }
+        return zoneEntry(wanted)?.english
     }
 
     /// The regions of IANA time-zone ids ("Asia/Vientiane"), where a city the table lacks is

@@ -216,7 +216,7 @@ public final class Pretranslator {
         if partStart < range.upperBound { parts.append(partStart..<range.upperBound) }
 
         let gapStart = out.pieces.count
-        var pendingAnds: [Int] = []
+        var pendingAnds: [(piece: Int, range: Range<Int>)] = []
         var n = 0
         while n < parts.count {
             let part = parts[n]
@@ -261,11 +261,21 @@ public final class Pretranslator {
                 }
             }
             if named { continue }
-            // Khmer ហើយ joins clauses only: an "and" that does not end the gap before a formula
-            // is decided once its neighbours are known (`resolveKhmerAnds`).
+            // A glossary term across an "and" ("Ambassador Extraordinary and Plenipotentiary") is
+            // translated whole, not cut at its "and" into «ambassadeur ⟦Extraordinary⟧ et ⟦…⟧»
+            // (review 1130g M2): the shortest run of parts holding it is one part.
+            if let through = termAcrossConjunction(from: n, parts: parts, conjunctions: conjunctions, text: text) {
+                translateWords(part.lowerBound..<parts[through].upperBound, text: text, to: target, into: &out)
+                n = through + 1
+                continue
+            }
+            // An "and" that does not end the gap before a formula is decided once its neighbours
+            // are known (`resolveAnds`): Khmer ហើយ joins clauses only, and in every target an
+            // "and" beside an untranslated part stays inside its ⟦…⟧ (review 1130g M4: "to
+            // ⟦Ministère de l'Europe⟧ and ⟦des Affaires étrangères⟧" read as two recipients).
             let endsGap = parts[(n + 1)...].allSatisfy { text($0).allSatisfy(\.isWhitespace) }
-            if target == .khmer, conjunctions.contains(part), !(endsGap && beforeFormula) {
-                pendingAnds.append(out.pieces.count)
+            if conjunctions.contains(part), !(endsGap && beforeFormula) {
+                pendingAnds.append((out.pieces.count, part))
                 out.pieces.append("⟦\(trimmed)⟧")
                 out.untranslated.append(trimmed)
                 n += 1
@@ -274,7 +284,25 @@ public final class Pretranslator {
             translateWords(part, text: text, to: target, into: &out)
             n += 1
         }
-        resolveKhmerAnds(pendingAnds, gapStart: gapStart, into: &out)
+        resolveAnds(pendingAnds, gapStart: gapStart, to: target, into: &out)
+    }
+
+    /// The index of the last part of the shortest run from `start` over one of the gap's
+    /// conjunctions that a glossary term crosses ("Ambassador Extraordinary" | "and" |
+    /// "Plenipotentiary of the …"); nil when no term crosses a conjunction from there. Cost: one
+    /// recognition per conjunction after `start` until a term is found.
+    private func termAcrossConjunction(from start: Int, parts: [Range<Int>], conjunctions: Set<Range<Int>>,
+                                       text: (Range<Int>) -> String) -> Int? {
+        guard let glossary, !conjunctions.contains(parts[start]) else { return nil }
+        var last = start + 2
+        while last < parts.count, conjunctions.contains(parts[last - 1]) {
+            let span = parts[start].lowerBound..<parts[last].upperBound
+            let conjunction = parts[last - 1].lowerBound - span.lowerBound
+            if glossary.recognize(text(span), language: sourceLanguage)
+                .contains(where: { $0.range.lowerBound < conjunction && $0.range.upperBound > conjunction }) { return last }
+            last += 2
+        }
+        return nil
     }
 
     /// The Khmer "and" of a gap, which the pieces around it decide (review 1130c m3: ហើយ, the
@@ -283,19 +311,33 @@ public final class Pretranslator {
     /// attested Khmer names (Verbale's word here: unreviewed); beside an untranslated part
     /// Verbale cannot tell what it joins, so it stays English inside that part's ⟦…⟧
     /// ("⟦Minister for Europe and Foreign Affairs⟧"). `pending` holds the indices of the
-    /// "⟦and⟧" pieces, each with its own `untranslated` entry. Cost: O(pieces of the gap).
-    private func resolveKhmerAnds(_ pending: [Int], gapStart: Int, into out: inout Output) {
+    /// "⟦and⟧" pieces, each with its own `untranslated` entry, and their ranges. Cost: O(pieces
+    /// of the gap).
+    ///
+    /// English and French targets (review 1130g M4): beside an untranslated part the "and"
+    /// joins its ⟦…⟧ as in Khmer; elsewhere it is the glue word it always was ("and" → "et").
+    private func resolveAnds(_ pending: [(piece: Int, range: Range<Int>)], gapStart: Int, to target: Language, into out: inout Output) {
         func isUntranslated(_ index: Int) -> Bool {
             index >= gapStart && index < out.pieces.count && out.pieces[index].hasPrefix("⟦") && out.pieces[index].hasSuffix("⟧")
         }
         func isTranslated(_ index: Int) -> Bool {
             index >= gapStart && index < out.pieces.count && !out.pieces[index].contains("⟦")
         }
-        for at in pending.reversed() {
+        for (at, range) in pending.reversed() {
             // The entry of piece `at` in `untranslated`: one entry per ⟦…⟧ piece, in order.
             let later = out.pieces[(at + 1)...].filter { $0.contains("⟦") }.count
             let entry = out.untranslated.count - 1 - later
-            if isTranslated(at - 1), isTranslated(at + 1) {
+            if target != .khmer, !isUntranslated(at - 1), !isUntranslated(at + 1) {
+                if let wording = glue[Normalizer.key(out.untranslated[entry])]?.wordings[target] {
+                    out.pieces[at] = wording.text
+                    out.untranslated.remove(at: entry)
+                    out.covered.append(range)
+                    out.flags.insert("formula")
+                    if wording.isUnreviewed { out.flags.insert("unreviewed") }
+                }
+                continue
+            }
+            if target == .khmer, isTranslated(at - 1), isTranslated(at + 1) {
                 out.pieces[at] = "និង"
                 out.untranslated.remove(at: entry)
                 out.flags.insert("unreviewed")

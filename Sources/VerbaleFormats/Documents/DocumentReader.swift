@@ -24,7 +24,7 @@ public enum DocumentReader {
     public static func paragraphs(contentsOf url: URL, lossy: Bool = false) throws(DocumentError) -> [String] {
         guard FileManager.default.fileExists(atPath: url.path) else { throw .unreadable(name: url.path, reason: "no such file") }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadable(name: url.path, reason: error.localizedDescription) }
+        do { data = try WholeFile.read(url) } catch { throw .unreadable(name: url.path, reason: error.localizedDescription) }
         return try paragraphs(data: data, name: url.path, lossy: lossy)
     }
 

@@ -29,12 +29,13 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var language: LanguageOption
-    @Flag(help: "Print a JSON object {language, findings: [{code, severity, line, column, start, end, message, suggestion, aboutFormulas}], …}.") var json = false
+    @Flag(help: "Print a JSON object {language, findings: [{code, severity, line, column, start, end, message, suggestion, aboutFormulas, suggestionUnreviewed}], …}; suggestionUnreviewed: the fix holds Khmer no source attests, shown [unreviewed].") var json = false
     @Flag(help: "Exit 1 on warnings too.") var strict = false
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing (the error message offers it: review 1130g m3).") var lossy = false
     @Argument(help: "The note to check, or - for standard input.") var file: String?
 
     func run() throws {
-        let input = try InputText.read(file)
+        let input = try InputText.read(file, lossy: lossy)
         guard !input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("\(input.name): the note is empty")
         }
@@ -46,7 +47,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             for finding in report.findings {
                 print("\(input.name):\(finding.line):\(finding.column): \(finding.severity.rawValue): [\(finding.code)] \(finding.message)")
-                print("    fix: \(finding.suggestion)")
+                print("    fix: \(finding.suggestion)\(finding.suggestionUnreviewed ? " [unreviewed]" : "")")
             }
             let summary = "\(report.errors) error(s), \(report.warnings) warning(s)"
             FileHandle.standardError.write(Data("\(input.name): \(summary)\n".utf8))

@@ -34,7 +34,7 @@ struct AlignmentManifest {
             folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         } else {
             let url = URL(fileURLWithPath: path)
-            do { data = try Data(contentsOf: url) } catch {
+            do { data = try WholeFile.read(url) } catch {
                 throw .unreadable(name: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
             }
             name = path

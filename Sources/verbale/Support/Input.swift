@@ -14,7 +14,7 @@ struct InputText {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             try requireFile(name)
-            do { data = try Data(contentsOf: URL(fileURLWithPath: name)) } catch {
+            do { data = try WholeFile.read(URL(fileURLWithPath: name)) } catch {
                 throw ValidationError("\(name): cannot read (\(error.localizedDescription))")
             }
         }
