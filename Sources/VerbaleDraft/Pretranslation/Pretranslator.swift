@@ -189,6 +189,15 @@ public final class Pretranslator {
         var conjunctions: Set<Range<Int>> = []
         var partStart = range.lowerBound
         let gapScalars = Array(gap.unicodeScalars)
+        // An "and"/« et » inside a glossary term is the term's own, not a split point:
+        // "Ambassador Extraordinary and Plenipotentiary" is one title, which split at "and"
+        // came out « ambassadeur ⟦Extraordinary⟧ et ⟦Plenipotentiary⟧ » (review 1130g M2).
+        // The recogniser matches longest first, so the longest term wins. Cost: one glossary
+        // recognition of the gap.
+        let terms = glossary?.recognize(gap, language: sourceLanguage).map(\.range) ?? []
+        func insideTerm(_ conjunction: Range<Int>) -> Bool {
+            terms.contains { $0.lowerBound < conjunction.lowerBound && conjunction.upperBound < $0.upperBound }
+        }
         var i = 0
         while i < gapScalars.count {
             let absolute = range.lowerBound + i
@@ -203,7 +212,7 @@ public final class Pretranslator {
                 if partStart < absolute { parts.append(partStart..<absolute) }
                 parts.append(absolute..<(absolute + 1))
                 partStart = absolute + 1
-            } else if let conjunction = Self.conjunction(at: i, in: gapScalars) {
+            } else if let conjunction = Self.conjunction(at: i, in: gapScalars), !insideTerm((i + 1)..<(i + 1 + conjunction)) {
                 if partStart < absolute { parts.append(partStart..<absolute) }
                 parts.append((absolute + 1)..<(absolute + 1 + conjunction))
                 conjunctions.insert((absolute + 1)..<(absolute + 1 + conjunction))

@@ -1,0 +1,53 @@
+import Testing
+import VerbaleCore
+@testable import VerbaleDraft
+
+/// `draft translate` on the titles, countries and names of review 1130g (M2–M5), with the
+/// shipped stock phrases and glossary.
+@Suite("Review 1130g: whole glossary terms across \"and\", « de » + country, \"and\" between untranslated parts, time-zone cities")
+struct Review1130gDraftTests {
+    static let glossary: DraftGlossary? = try? DraftGlossary.shipped()
+
+    static func translator(from language: Language) throws -> Pretranslator {
+        let glossary: DraftGlossary = try #require(Self.glossary, "the shipped glossaries load")
+        return try Pretranslator(book: Fixtures.book, sourceLanguage: language, glossary: glossary)
+    }
+
+    @Test("M2: \"Ambassador Extraordinary and Plenipotentiary\" is the glossary's whole title, not \"ambassadeur ⟦Extraordinary⟧ et ⟦Plenipotentiary⟧\"")
+    func wholeTitle() throws {
+        let english = try Self.translator(from: .english)
+        let french = english.translate("He is Ambassador Extraordinary and Plenipotentiary.", to: .french)
+        #expect(french.text == "⟦He is⟧ ambassadeur extraordinaire et plénipotentiaire.", "\(french.text)")
+        let khmer = english.translate("He is Ambassador Extraordinary and Plenipotentiary.", to: .khmer)
+        #expect(khmer.text.contains("ឯកអគ្គរដ្ឋទូតវិសាមញ្ញ និងពេញសមត្ថភាព"), "\(khmer.text)")
+        #expect(khmer.flags.contains("unreviewed"), "the glossary's Khmer is unreviewed: \(khmer.flags)")
+        #expect(khmer.untranslated == ["He is"], "\(khmer.untranslated)")
+        let back = try Self.translator(from: .french).translate("Il est ambassadeur extraordinaire et plénipotentiaire.", to: .english)
+        #expect(back.text.contains("Ambassador Extraordinary and Plenipotentiary"), "\(back.text)")
+    }
+
+    /// Every shipped term with "and"/« et » inside ("Economic and Social Council", "Ministry of
+    /// Foreign Affairs and International Cooperation", "Bosnia and Herzegovina"…): none of its
+    /// words is left ⟦…⟧ in French or Khmer (they were cut at the "and" before).
+    @Test("M2: no shipped term holding \"and\"/« et » is cut at it")
+    func everyTermWithAnd() throws {
+        let glossary: DraftGlossary = try #require(Self.glossary, "the shipped glossaries load")
+        var checked = 0
+        for (source, word) in [(Language.english, " and "), (.french, " et ")] {
+            let translator = try Self.translator(from: source)
+            let terms = glossary.termbase.concepts.flatMap(\.terms)
+                .filter { $0.language.language == source && $0.text.contains(word) && !$0.text.contains(", ") }
+            for term in terms {
+                let sentence = "It names \(term.text) today."
+                for target in [Language.english, .french, .khmer] where target != source {
+                    let translation = translator.translate(sentence, to: target)
+                    let words = term.text.split(separator: " ").map(String.init).filter { $0.count > 3 }
+                    let cut = translation.untranslated.filter { part in words.contains { part.contains($0) } }
+                    #expect(cut.isEmpty, "\(term.text) → \(translation.text)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 40, "terms with and/et checked: \(checked)")
+    }
+}
