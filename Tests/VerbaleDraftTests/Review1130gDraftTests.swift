@@ -50,4 +50,18 @@ struct Review1130gDraftTests {
         }
         #expect(checked > 40, "terms with and/et checked: \(checked)")
     }
+
+    @Test("M5: « de » + country after the agrément formula is contracted as `draft new` writes it: « du Japon », « de la Thaïlande », « des Philippines »",
+          arguments: [("Japan", "du Gouvernement du Japon"), ("Thailand", "du Gouvernement de la Thaïlande"),
+                      ("Cambodia", "du Gouvernement du Cambodge"), ("the Philippines", "du Gouvernement des Philippines"),
+                      ("the United States", "du Gouvernement des États-Unis"), ("Singapore", "du Gouvernement de Singapour")])
+    func countryAfterDe(_ country: String, _ french: String) throws {
+        let sentence = "The Embassy has the honour to request the agrément of the Government of \(country) for the appointment."
+        let translation = try Self.translator(from: .english).translate(sentence, to: .french)
+        #expect(translation.text.contains("l'agrément " + french + " ⟦for the appointment.⟧"), "\(translation.text)")
+        #expect(!translation.untranslated.contains("the"), "\(translation.untranslated)")
+        // The same name `draft new` writes for the Government of that country.
+        let namer = InstitutionNamer(glossary: Self.glossary)
+        #expect(french.hasSuffix(namer.name("Government of \(country)", in: .french).genitive.dropFirst(3)), "\(french)")
+    }
 }

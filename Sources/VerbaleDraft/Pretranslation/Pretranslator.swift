@@ -441,6 +441,12 @@ public final class Pretranslator {
                     replacements.append((covered, rendered, "entity"))
                     continue
                 }
+                if target == .french, isCountry,
+                   let (covered, rendered) = frenchCountryAfterPreposition(occurrence, in: scalars, out: &out) {
+                    if term.review == .unreviewed { out.flags.insert("unreviewed") }
+                    replacements.append((covered, rendered, "entity"))
+                    continue
+                }
                 // A short name standing in for a formal one the target has no sound term for
                 // ("Grand Duchy of Luxembourg" → លុចហ្សំបួរ: the catalogue's formal name,
                 // "Kingdom of Luxembourg", is doubted) is unreviewed, as in `draft new` (review 1130d M5).
@@ -521,6 +527,41 @@ public final class Pretranslator {
         let atStart = text(0..<(piece.lowerBound + start)).allSatisfy { $0.isWhitespace }
         if name.isUnreviewed { out.flags.insert("unreviewed") }
         let rendered = target == .khmer ? name.text : name.withArticle(capitalized: atStart)
+        return (start..<occurrence.range.upperBound, rendered)
+    }
+
+    /// A country right after a piece ending in « de » or « à » — the agrément formula's « …
+    /// l'agrément du Gouvernement de » + "Japan" —, contracted with its article as `draft new`
+    /// writes the same name (`InstitutionNamer.countryName`, then `InstitutionName.genitive` /
+    /// `dative`, and `InstitutionNamer.frenchCountry(_:after:)` for the head the piece ends
+    /// with: « l'Ambassade de France »): « du Japon », « de la Thaïlande », « des Philippines »,
+    /// « des États-Unis », where the bare name gave « de Japon », « de ⟦the⟧ Philippines »
+    /// (review 1130g M5). An English source's "the" before the name is read with it. Nil when
+    /// anything else stands between the piece and the name, or the name table cannot name it;
+    /// else the range covered and the French, and the preposition is taken off the piece.
+    private func frenchCountryAfterPreposition(_ occurrence: TermOccurrence, in scalars: [Unicode.Scalar],
+                                               out: inout Output) -> (Range<Int>, String)? {
+        guard let last = out.pieces.last, !last.hasSuffix("⟧"),
+              let preposition = [" de", " à"].first(where: { (" " + last).hasSuffix($0) }) else { return nil }
+        let before = String(String.UnicodeScalarView(scalars[0..<occurrence.range.lowerBound]))
+        let opener = before.trimmingCharacters(in: .whitespaces)
+        guard opener.isEmpty || (sourceLanguage == .english && opener.lowercased() == "the") else { return nil }
+        let start = opener.isEmpty ? occurrence.range.lowerBound : before.unicodeScalars.count - before.drop { $0 == " " }.unicodeScalars.count
+        let english = sourceLanguage == .english ? String(String.UnicodeScalarView(scalars[start..<occurrence.range.upperBound]))
+            : occurrence.equivalents(in: LanguageTag(.english)).first?.text
+        guard let english, case let (country?, _) = namer.countryName(english, in: .french), country.untranslated.isEmpty else { return nil }
+        let stem = String((" " + last).dropLast(preposition.count)).trimmingCharacters(in: .whitespaces)
+        let rendered: String
+        if preposition == " de" {
+            let head = InstitutionNamer.heads.first { stem.lowercased().hasSuffix($0.french.lowercased()) }
+            let (text, unattested) = InstitutionNamer.frenchCountry(country, after: head)
+            rendered = text
+            if unattested != nil { out.flags.insert("unreviewed") }
+        } else {
+            rendered = country.dative
+        }
+        if country.isUnreviewed { out.flags.insert("unreviewed") }
+        out.pieces[out.pieces.count - 1] = stem
         return (start..<occurrence.range.upperBound, rendered)
     }
 
