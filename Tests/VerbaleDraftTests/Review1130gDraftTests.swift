@@ -64,4 +64,36 @@ struct Review1130gDraftTests {
         let namer = InstitutionNamer(glossary: Self.glossary)
         #expect(french.hasSuffix(namer.name("Government of \(country)", in: .french).genitive.dropFirst(3)), "\(french)")
     }
+
+    @Test("M4: \"and\"/« et » with untranslated words on both sides stays inside one ⟦…⟧ in English and French, as in Khmer")
+    func andBetweenUntranslated() throws {
+        let english = try Self.translator(from: .english)
+        let circular = "The Ministry presents its compliments to all Diplomatic Missions and International Organizations accredited to the Kingdom of Cambodia."
+        for target in [Language.french, .khmer] {
+            let translation = english.translate(circular, to: target)
+            #expect(translation.text.contains("⟦all Diplomatic Missions and International Organizations accredited to the⟧"), "\(translation.text)")
+            #expect(translation.untranslated == ["all Diplomatic Missions and International Organizations accredited to the"], "\(translation.untranslated)")
+        }
+        let french = try Self.translator(from: .french)
+        let note = "Il remercie les Amis du Musée et les Mécènes du Louvre."
+        for target in [Language.english, .khmer] {
+            let translation = french.translate(note, to: target)
+            #expect(translation.untranslated == ["Il remercie les Amis du Musée et les Mécènes du Louvre."], "\(translation.text)")
+        }
+        // Between translated parts it is still translated: « Le Ministère et l'Ambassade ».
+        let both = english.translate("The Ministry and the Embassy met.", to: .french)
+        #expect(both.text.hasPrefix("Le Ministère et l'Ambassade"), "\(both.text)")
+    }
+
+    @Test("M4: France's « Ministère de l'Europe et des Affaires étrangères » is the Ministry for Europe and Foreign Affairs (diplomatie.gouv.fr)")
+    func franceForeignMinistry() throws {
+        let french = try Self.translator(from: .french)
+        let opening = "L'Ambassade du Royaume du Cambodge présente ses compliments au Ministère de l'Europe et des Affaires étrangères et a l'honneur de l'informer que l'Ambassade sera fermée."
+        let translation = french.translate(opening, to: .english)
+        #expect(translation.text.contains("presents its compliments to the Ministry for Europe and Foreign Affairs and has the honour"), "\(translation.text)")
+        let khmer = french.translate(opening, to: .khmer)
+        #expect(khmer.flags.contains("unreviewed") && !khmer.text.contains("Ministère"), "\(khmer.text)")
+        let back = InstitutionNamer(glossary: Self.glossary).name("Ministry for Europe and Foreign Affairs", in: .french)
+        #expect(back.dative == "au Ministère de l'Europe et des Affaires étrangères", "\(back.dative)")
+    }
 }

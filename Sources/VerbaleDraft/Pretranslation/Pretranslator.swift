@@ -225,7 +225,7 @@ public final class Pretranslator {
         if partStart < range.upperBound { parts.append(partStart..<range.upperBound) }
 
         let gapStart = out.pieces.count
-        var pendingAnds: [Int] = []
+        var pendingAnds: [(piece: Int, part: Range<Int>)] = []
         var n = 0
         while n < parts.count {
             let part = parts[n]
@@ -270,11 +270,11 @@ public final class Pretranslator {
                 }
             }
             if named { continue }
-            // Khmer ហើយ joins clauses only: an "and" that does not end the gap before a formula
-            // is decided once its neighbours are known (`resolveKhmerAnds`).
+            // An "and" that does not end the gap before a formula (Khmer ហើយ joins clauses
+            // only) is decided once its neighbours are known (`resolveAnds`), in every target.
             let endsGap = parts[(n + 1)...].allSatisfy { text($0).allSatisfy(\.isWhitespace) }
-            if target == .khmer, conjunctions.contains(part), !(endsGap && beforeFormula) {
-                pendingAnds.append(out.pieces.count)
+            if conjunctions.contains(part), !(endsGap && beforeFormula) {
+                pendingAnds.append((out.pieces.count, part))
                 out.pieces.append("⟦\(trimmed)⟧")
                 out.untranslated.append(trimmed)
                 n += 1
@@ -283,31 +283,46 @@ public final class Pretranslator {
             translateWords(part, text: text, to: target, into: &out)
             n += 1
         }
-        resolveKhmerAnds(pendingAnds, gapStart: gapStart, into: &out)
+        resolveAnds(pendingAnds, gapStart: gapStart, to: target, into: &out)
     }
 
-    /// The Khmer "and" of a gap, which the pieces around it decide (review 1130c m3: ហើយ, the
-    /// clause "and", joined nouns — "⟦Minister for Europe⟧ ហើយ ⟦Foreign Affairs⟧"). Between two
-    /// translated parts of the gap (names, entities, placeables) it is និង, the "and" of
-    /// attested Khmer names (Verbale's word here: unreviewed); beside an untranslated part
-    /// Verbale cannot tell what it joins, so it stays English inside that part's ⟦…⟧
-    /// ("⟦Minister for Europe and Foreign Affairs⟧"). `pending` holds the indices of the
-    /// "⟦and⟧" pieces, each with its own `untranslated` entry. Cost: O(pieces of the gap).
-    private func resolveKhmerAnds(_ pending: [Int], gapStart: Int, into out: inout Output) {
+    /// The "and" of a gap, which the pieces around it decide (review 1130c m3: ហើយ, the
+    /// clause "and", joined nouns — "⟦Minister for Europe⟧ ហើយ ⟦Foreign Affairs⟧"). Khmer:
+    /// between two translated parts of the gap (names, entities, placeables) it is និង, the
+    /// "and" of attested Khmer names (Verbale's word here: unreviewed); beside an untranslated
+    /// part Verbale cannot tell what it joins, so it stays in the source language inside that
+    /// part's ⟦…⟧ ("⟦Minister for Europe and Foreign Affairs⟧"). English and French: with
+    /// untranslated words on both sides it stays inside one ⟦…⟧ the same way — « au ⟦Ministère
+    /// de l'Europe et des Affaires étrangères⟧ », not "⟦Ministère de l'Europe⟧ and ⟦des Affaires
+    /// étrangères⟧", which read as two addressees (review 1130g M4) —; elsewhere it is the
+    /// stock phrases' one-word wording ("and" → « et »), as before. `pending` holds the indices
+    /// of the "⟦and⟧" pieces, each with its own `untranslated` entry, and the source part.
+    /// Cost: O(pieces of the gap).
+    private func resolveAnds(_ pending: [(piece: Int, part: Range<Int>)], gapStart: Int, to target: Language, into out: inout Output) {
         func isUntranslated(_ index: Int) -> Bool {
             index >= gapStart && index < out.pieces.count && out.pieces[index].hasPrefix("⟦") && out.pieces[index].hasSuffix("⟧")
         }
         func isTranslated(_ index: Int) -> Bool {
             index >= gapStart && index < out.pieces.count && !out.pieces[index].contains("⟦")
         }
-        for at in pending.reversed() {
+        for (at, part) in pending.reversed() {
             // The entry of piece `at` in `untranslated`: one entry per ⟦…⟧ piece, in order.
             let later = out.pieces[(at + 1)...].filter { $0.contains("⟦") }.count
             let entry = out.untranslated.count - 1 - later
-            if isTranslated(at - 1), isTranslated(at + 1) {
+            if target == .khmer, isTranslated(at - 1), isTranslated(at + 1) {
                 out.pieces[at] = "និង"
                 out.untranslated.remove(at: entry)
                 out.flags.insert("unreviewed")
+                continue
+            }
+            if target != .khmer, !(isUntranslated(at - 1) && isUntranslated(at + 1)) {
+                let word = out.untranslated[entry]
+                guard let wording = glue[Normalizer.key(word)]?.wordings[target] else { continue }
+                out.pieces[at] = wording.text
+                out.untranslated.remove(at: entry)
+                out.covered.append(part)
+                out.flags.insert("formula")
+                if wording.isUnreviewed { out.flags.insert("unreviewed") }
                 continue
             }
             if isUntranslated(at + 1) {
