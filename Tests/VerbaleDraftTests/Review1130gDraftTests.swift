@@ -36,7 +36,7 @@ struct Review1130gDraftTests {
         for (source, word) in [(Language.english, " and "), (.french, " et ")] {
             let translator = try Self.translator(from: source)
             let terms = glossary.termbase.concepts.flatMap(\.terms)
-                .filter { $0.language.language == source && $0.text.contains(word) && !$0.text.contains(", ") }
+                .filter { $0.language.language == source && $0.text.contains(word) }
             for term in terms {
                 let sentence = "It names \(term.text) today."
                 for target in [Language.english, .french, .khmer] where target != source {
@@ -95,5 +95,32 @@ struct Review1130gDraftTests {
         #expect(khmer.flags.contains("unreviewed") && !khmer.text.contains("Ministère"), "\(khmer.text)")
         let back = InstitutionNamer(glossary: Self.glossary).name("Ministry for Europe and Foreign Affairs", in: .french)
         #expect(back.dative == "au Ministère de l'Europe et des Affaires étrangères", "\(back.dative)")
+    }
+
+    @Test("M3: a place-and-date line with a city `draft new` renders through its time zone is read as Bangkok's is, from and into each language",
+          arguments: ["Tokyo", "Vientiane", "Kuala Lumpur", "Singapore", "Jakarta", "Manila", "Yangon"])
+    func timeZoneCityLine(_ city: String) throws {
+        let line = "\(city), 6 December 2026"
+        let english = try Self.translator(from: .english)
+        let french = english.translate(line, to: .french)
+        let khmer = english.translate(line, to: .khmer)
+        // What `draft new --place <city>` writes on that line.
+        let date = try NoteDate(iso: "2026-12-06")
+        let frenchLine = date.placeAndDate(PlaceNames.name(city, in: .french).text, in: .french)
+        let khmerLine = date.placeAndDate(PlaceNames.name(city, in: .khmer).text, in: .khmer)
+        #expect(french.text == frenchLine && french.untranslated.isEmpty, "\(french.text)")
+        #expect(frenchLine.hasSuffix(", le 6 décembre 2026"), "\(frenchLine)")
+        #expect(khmer.text == khmerLine && khmer.untranslated.isEmpty && khmer.flags.contains("unreviewed"), "\(khmer.text)")
+        #expect(khmerLine.hasPrefix("ធ្វើនៅទីក្រុង"), "\(khmerLine)")
+        // Read back from French and Khmer (with U+200B as a writer types it) into English.
+        #expect(try Self.translator(from: .french).translate(frenchLine, to: .english).text == line)
+        #expect(try Self.translator(from: .khmer).translate(khmerLine.replacingOccurrences(of: "ធ្វើនៅ", with: "ធ្វើ\u{200B}នៅ\u{200B}"), to: .english).text == line)
+    }
+
+    @Test("M3: Tokyo as `draft new --place Tokyo` writes it")
+    func tokyo() throws {
+        let english = try Self.translator(from: .english)
+        #expect(english.translate("Tokyo, 6 December 2026", to: .french).text == "Tokyo, le 6 décembre 2026")
+        #expect(english.translate("Tokyo, 6 December 2026", to: .khmer).text.hasPrefix("ធ្វើនៅទីក្រុងតូក្យូ ថ្ងៃទី៦ ខែធ្នូ ឆ្នាំ២០២៦"))
     }
 }

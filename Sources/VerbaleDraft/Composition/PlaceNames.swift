@@ -66,14 +66,42 @@ public enum PlaceNames {
     public static func english(of text: String, in language: Language) -> String? {
         let wanted = text.replacingOccurrences(of: "\u{200B}", with: "").trimmingCharacters(in: .whitespaces)
         let form = language == .khmer ? Normalizer.matchingForm(wanted) : wanted
-        return entries.first { entry in
+        let known = entries.first { entry in
             switch language {
             case .english: entry.english.caseInsensitiveCompare(wanted) == .orderedSame
             case .french: entry.french.caseInsensitiveCompare(wanted) == .orderedSame
             case .khmer: form == Normalizer.matchingForm((entry.framing ?? "") + entry.city) || form == Normalizer.matchingForm(entry.city)
             }
         }?.english
+        return known ?? zoneCity(wanted, in: language)
     }
+
+    /// The English exemplar city of the time zone whose city `text` names in `language`
+    /// ("Tokyo", « Tokyo », តូក្យូ or ទីក្រុងតូក្យូ → "Tokyo"; « Singapour » → "Singapore"): the
+    /// places `name(_:in:)` renders through a zone (`zoneEntry`), read back, so `draft
+    /// translate` reads the place-and-date line `draft new --place Tokyo` writes (review 1130g
+    /// M3: « ⟦Tokyo⟧, 6 décembre 2026 », without « le » or ធ្វើនៅ). Nil when no zone's city is it.
+    static func zoneCity(_ text: String, in language: Language) -> String? {
+        switch language {
+        case .english: return zone(of: text).flatMap { ICU.exemplarCity(zone: $0, locale: "en") }
+        case .french: return zoneCities.first { $0.french?.caseInsensitiveCompare(text) == .orderedSame }?.english
+        case .khmer:
+            let form = Normalizer.matchingForm(text)
+            return zoneCities.first { city in
+                city.khmer.map { form == Normalizer.matchingForm($0) || form == Normalizer.matchingForm("ទីក្រុង" + $0) } ?? false
+            }?.english
+        }
+    }
+
+    /// Every time zone's exemplar city in English, French and Khmer (nil where CLDR has none, or
+    /// no Khmer letter), for reading a French or Khmer city back. Cost: three ICU look-ups per
+    /// zone of `zoneRegions` (≈ 400), once per process, the first time a city the table lacks is read.
+    private static let zoneCities: [(english: String, french: String?, khmer: String?)] =
+        TimeZone.knownTimeZoneIdentifiers.filter { id in zoneRegions.contains { id.hasPrefix($0 + "/") } }.compactMap { zone in
+            guard let english = ICU.exemplarCity(zone: zone, locale: "en"), english != "Unknown" else { return nil }
+            let khmer = ICU.exemplarCity(zone: zone, locale: "km").flatMap { isKhmer($0) ? $0 : nil }
+            return (english, frenchCity(zone), khmer)
+        }
 
     /// The regions of IANA time-zone ids ("Asia/Vientiane"), where a city the table lacks is
     /// looked for as a zone's exemplar city.

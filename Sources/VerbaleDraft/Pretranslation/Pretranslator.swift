@@ -189,7 +189,8 @@ public final class Pretranslator {
         var conjunctions: Set<Range<Int>> = []
         var partStart = range.lowerBound
         let gapScalars = Array(gap.unicodeScalars)
-        // An "and"/« et » inside a glossary term is the term's own, not a split point:
+        // An "and"/« et » (or a comma: "Bonaire, Sint Eustatius and Saba") inside a glossary
+        // term is the term's own, not a split point:
         // "Ambassador Extraordinary and Plenipotentiary" is one title, which split at "and"
         // came out « ambassadeur ⟦Extraordinary⟧ et ⟦Plenipotentiary⟧ » (review 1130g M2).
         // The recogniser matches longest first, so the longest term wins. Cost: one glossary
@@ -208,7 +209,7 @@ public final class Pretranslator {
                 i = list.upperBound - range.lowerBound
                 continue
             }
-            if gapScalars[i] == "," {
+            if gapScalars[i] == ",", !insideTerm(i..<(i + 1)) {
                 if partStart < absolute { parts.append(partStart..<absolute) }
                 parts.append(absolute..<(absolute + 1))
                 partStart = absolute + 1
