@@ -80,6 +80,9 @@ struct Review1130gDraftTests {
             let translation = french.translate(note, to: target)
             #expect(translation.untranslated == ["Il remercie les Amis du Musée et les Mécènes du Louvre."], "\(translation.text)")
         }
+        // "and," keeps its comma: « … aux droits de l'homme et, en se référant à … ».
+        let transmittal = english.translate("The Permanent Mission of the Kingdom of Cambodia presents its compliments to the Office of the High Commissioner for Human Rights and, with reference to the Office's letter, has the honour to transmit the reply.", to: .french)
+        #expect(transmittal.text.contains("droits de l'homme et, en se référant à"), "\(transmittal.text)")
         // Between translated parts it is still translated: « Le Ministère et l'Ambassade ».
         let both = english.translate("The Ministry and the Embassy met.", to: .french)
         #expect(both.text.hasPrefix("Le Ministère et l'Ambassade"), "\(both.text)")

@@ -316,10 +316,13 @@ public final class Pretranslator {
                 out.flags.insert("unreviewed")
                 continue
             }
-            if target != .khmer, !(isUntranslated(at - 1) && isUntranslated(at + 1)) {
-                let word = out.untranslated[entry]
+            // Punctuation the gap appended to the "and" piece ("and," before "with reference
+            // to") stays after it; such an "and" is not merged (its comma would be lost).
+            let word = out.untranslated[entry]
+            let trailing = out.pieces[at].hasPrefix("⟦\(word)⟧") ? String(out.pieces[at].dropFirst(word.count + 2)) : ""
+            if target != .khmer, !trailing.isEmpty || !(isUntranslated(at - 1) && isUntranslated(at + 1)) {
                 guard let wording = glue[Normalizer.key(word)]?.wordings[target] else { continue }
-                out.pieces[at] = wording.text
+                out.pieces[at] = wording.text + trailing
                 out.untranslated.remove(at: entry)
                 out.covered.append(part)
                 out.flags.insert("formula")
