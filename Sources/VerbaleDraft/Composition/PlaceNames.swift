@@ -63,11 +63,6 @@ public enum PlaceNames {
     /// "ទីក្រុងប៉ារីស" or "ប៉ារីស" → "Paris"; Khmer compared in `Normalizer.matchingForm`, so
     /// U+200B, spaces between Khmer letters and the order of subscripts are ignored); nil when
     /// the table does not know it.
-    ///
-    /// A Latin-script place the table lacks is read as the time-zone city `name(_:in:)` renders
-    /// (`zoneEntry`: "Tokyo", "Vientiane", "Kuala Lumpur"), so `draft translate` reads the
-    /// place-and-date line of every city `draft new` writes (review 1130g M3: "Tokyo, 6 December
-    /// 2026" came out « ⟦Tokyo⟧, 6 décembre 2026 », without « le » nor ធ្វើនៅ).
     public static func english(of text: String, in language: Language) -> String? {
         let wanted = text.replacingOccurrences(of: "\u{200B}", with: "").trimmingCharacters(in: .whitespaces)
         let form = language == .khmer ? Normalizer.matchingForm(wanted) : wanted
@@ -78,9 +73,35 @@ public enum PlaceNames {
             case .khmer: form == Normalizer.matchingForm((entry.framing ?? "") + entry.city) || form == Normalizer.matchingForm(entry.city)
             }
         }?.english
-        guard known == nil, language != .khmer else { return known }
-        return zoneEntry(wanted)?.english
+        return known ?? zoneCity(wanted, in: language)
     }
+
+    /// The English exemplar city of the time zone whose city `text` names in `language`
+    /// ("Tokyo", « Tokyo », តូក្យូ or ទីក្រុងតូក្យូ → "Tokyo"; « Singapour » → "Singapore"): the
+    /// places `name(_:in:)` renders through a zone (`zoneEntry`), read back, so `draft
+    /// translate` reads the place-and-date line `draft new --place Tokyo` writes (review 1130g
+    /// M3: « ⟦Tokyo⟧, 6 décembre 2026 », without « le » or ធ្វើនៅ). Nil when no zone's city is it.
+    static func zoneCity(_ text: String, in language: Language) -> String? {
+        switch language {
+        case .english: return zone(of: text).flatMap { ICU.exemplarCity(zone: $0, locale: "en") }
+        case .french: return zoneCities.first { $0.french?.caseInsensitiveCompare(text) == .orderedSame }?.english
+        case .khmer:
+            let form = Normalizer.matchingForm(text)
+            return zoneCities.first { city in
+                city.khmer.map { form == Normalizer.matchingForm($0) || form == Normalizer.matchingForm("ទីក្រុង" + $0) } ?? false
+            }?.english
+        }
+    }
+
+    /// Every time zone's exemplar city in English, French and Khmer (nil where CLDR has none, or
+    /// no Khmer letter), for reading a French or Khmer city back. Cost: three ICU look-ups per
+    /// zone of `zoneRegions` (≈ 400), once per process, the first time a city the table lacks is read.
+    private static let zoneCities: [(english: String, french: String?, khmer: String?)] =
+        TimeZone.knownTimeZoneIdentifiers.filter { id in zoneRegions.contains { id.hasPrefix($0 + "/") } }.compactMap { zone in
+            guard let english = ICU.exemplarCity(zone: zone, locale: "en"), english != "Unknown" else { return nil }
+            let khmer = ICU.exemplarCity(zone: zone, locale: "km").flatMap { isKhmer($0) ? $0 : nil }
+            return (english, frenchCity(zone), khmer)
+        }
 
     /// The regions of IANA time-zone ids ("Asia/Vientiane"), where a city the table lacks is
     /// looked for as a zone's exemplar city.

@@ -189,6 +189,16 @@ public final class Pretranslator {
         var conjunctions: Set<Range<Int>> = []
         var partStart = range.lowerBound
         let gapScalars = Array(gap.unicodeScalars)
+        // An "and"/« et » (or a comma: "Bonaire, Sint Eustatius and Saba") inside a glossary
+        // term is the term's own, not a split point:
+        // "Ambassador Extraordinary and Plenipotentiary" is one title, which split at "and"
+        // came out « ambassadeur ⟦Extraordinary⟧ et ⟦Plenipotentiary⟧ » (review 1130g M2).
+        // The recogniser matches longest first, so the longest term wins. Cost: one glossary
+        // recognition of the gap.
+        let terms = glossary?.recognize(gap, language: sourceLanguage).map(\.range) ?? []
+        func insideTerm(_ conjunction: Range<Int>) -> Bool {
+            terms.contains { $0.lowerBound < conjunction.lowerBound && conjunction.upperBound < $0.upperBound }
+        }
         var i = 0
         while i < gapScalars.count {
             let absolute = range.lowerBound + i
@@ -199,11 +209,11 @@ public final class Pretranslator {
                 i = list.upperBound - range.lowerBound
                 continue
             }
-            if gapScalars[i] == "," {
+            if gapScalars[i] == ",", !insideTerm(i..<(i + 1)) {
                 if partStart < absolute { parts.append(partStart..<absolute) }
                 parts.append(absolute..<(absolute + 1))
                 partStart = absolute + 1
-            } else if let conjunction = Self.conjunction(at: i, in: gapScalars) {
+            } else if let conjunction = Self.conjunction(at: i, in: gapScalars), !insideTerm((i + 1)..<(i + 1 + conjunction)) {
                 if partStart < absolute { parts.append(partStart..<absolute) }
                 parts.append((absolute + 1)..<(absolute + 1 + conjunction))
                 conjunctions.insert((absolute + 1)..<(absolute + 1 + conjunction))
@@ -216,7 +226,7 @@ public final class Pretranslator {
         if partStart < range.upperBound { parts.append(partStart..<range.upperBound) }
 
         let gapStart = out.pieces.count
-        var pendingAnds: [(piece: Int, range: Range<Int>)] = []
+        var pendingAnds: [(piece: Int, part: Range<Int>)] = []
         var n = 0
         while n < parts.count {
             let part = parts[n]
@@ -261,18 +271,8 @@ public final class Pretranslator {
                 }
             }
             if named { continue }
-            // A glossary term across an "and" ("Ambassador Extraordinary and Plenipotentiary") is
-            // translated whole, not cut at its "and" into «ambassadeur ⟦Extraordinary⟧ et ⟦…⟧»
-            // (review 1130g M2): the shortest run of parts holding it is one part.
-            if let through = termAcrossConjunction(from: n, parts: parts, conjunctions: conjunctions, text: text) {
-                translateWords(part.lowerBound..<parts[through].upperBound, text: text, to: target, into: &out)
-                n = through + 1
-                continue
-            }
-            // An "and" that does not end the gap before a formula is decided once its neighbours
-            // are known (`resolveAnds`): Khmer ហើយ joins clauses only, and in every target an
-            // "and" beside an untranslated part stays inside its ⟦…⟧ (review 1130g M4: "to
-            // ⟦Ministère de l'Europe⟧ and ⟦des Affaires étrangères⟧" read as two recipients).
+            // An "and" that does not end the gap before a formula (Khmer ហើយ joins clauses
+            // only) is decided once its neighbours are known (`resolveAnds`), in every target.
             let endsGap = parts[(n + 1)...].allSatisfy { text($0).allSatisfy(\.isWhitespace) }
             if conjunctions.contains(part), !(endsGap && beforeFormula) {
                 pendingAnds.append((out.pieces.count, part))
@@ -287,60 +287,46 @@ public final class Pretranslator {
         resolveAnds(pendingAnds, gapStart: gapStart, to: target, into: &out)
     }
 
-    /// The index of the last part of the shortest run from `start` over one of the gap's
-    /// conjunctions that a glossary term crosses ("Ambassador Extraordinary" | "and" |
-    /// "Plenipotentiary of the …"); nil when no term crosses a conjunction from there. Cost: one
-    /// recognition per conjunction after `start` until a term is found.
-    private func termAcrossConjunction(from start: Int, parts: [Range<Int>], conjunctions: Set<Range<Int>>,
-                                       text: (Range<Int>) -> String) -> Int? {
-        guard let glossary, !conjunctions.contains(parts[start]) else { return nil }
-        var last = start + 2
-        while last < parts.count, conjunctions.contains(parts[last - 1]) {
-            let span = parts[start].lowerBound..<parts[last].upperBound
-            let conjunction = parts[last - 1].lowerBound - span.lowerBound
-            if glossary.recognize(text(span), language: sourceLanguage)
-                .contains(where: { $0.range.lowerBound < conjunction && $0.range.upperBound > conjunction }) { return last }
-            last += 2
-        }
-        return nil
-    }
-
-    /// The Khmer "and" of a gap, which the pieces around it decide (review 1130c m3: ហើយ, the
-    /// clause "and", joined nouns — "⟦Minister for Europe⟧ ហើយ ⟦Foreign Affairs⟧"). Between two
-    /// translated parts of the gap (names, entities, placeables) it is និង, the "and" of
-    /// attested Khmer names (Verbale's word here: unreviewed); beside an untranslated part
-    /// Verbale cannot tell what it joins, so it stays English inside that part's ⟦…⟧
-    /// ("⟦Minister for Europe and Foreign Affairs⟧"). `pending` holds the indices of the
-    /// "⟦and⟧" pieces, each with its own `untranslated` entry, and their ranges. Cost: O(pieces
-    /// of the gap).
-    ///
-    /// English and French targets (review 1130g M4): beside an untranslated part the "and"
-    /// joins its ⟦…⟧ as in Khmer; elsewhere it is the glue word it always was ("and" → "et").
-    private func resolveAnds(_ pending: [(piece: Int, range: Range<Int>)], gapStart: Int, to target: Language, into out: inout Output) {
+    /// The "and" of a gap, which the pieces around it decide (review 1130c m3: ហើយ, the
+    /// clause "and", joined nouns — "⟦Minister for Europe⟧ ហើយ ⟦Foreign Affairs⟧"). Khmer:
+    /// between two translated parts of the gap (names, entities, placeables) it is និង, the
+    /// "and" of attested Khmer names (Verbale's word here: unreviewed); beside an untranslated
+    /// part Verbale cannot tell what it joins, so it stays in the source language inside that
+    /// part's ⟦…⟧ ("⟦Minister for Europe and Foreign Affairs⟧"). English and French: with
+    /// untranslated words on both sides it stays inside one ⟦…⟧ the same way — « au ⟦Ministère
+    /// de l'Europe et des Affaires étrangères⟧ », not "⟦Ministère de l'Europe⟧ and ⟦des Affaires
+    /// étrangères⟧", which read as two addressees (review 1130g M4) —; elsewhere it is the
+    /// stock phrases' one-word wording ("and" → « et »), as before. `pending` holds the indices
+    /// of the "⟦and⟧" pieces, each with its own `untranslated` entry, and the source part.
+    /// Cost: O(pieces of the gap).
+    private func resolveAnds(_ pending: [(piece: Int, part: Range<Int>)], gapStart: Int, to target: Language, into out: inout Output) {
         func isUntranslated(_ index: Int) -> Bool {
             index >= gapStart && index < out.pieces.count && out.pieces[index].hasPrefix("⟦") && out.pieces[index].hasSuffix("⟧")
         }
         func isTranslated(_ index: Int) -> Bool {
             index >= gapStart && index < out.pieces.count && !out.pieces[index].contains("⟦")
         }
-        for (at, range) in pending.reversed() {
+        for (at, part) in pending.reversed() {
             // The entry of piece `at` in `untranslated`: one entry per ⟦…⟧ piece, in order.
             let later = out.pieces[(at + 1)...].filter { $0.contains("⟦") }.count
             let entry = out.untranslated.count - 1 - later
-            if target != .khmer, !isUntranslated(at - 1), !isUntranslated(at + 1) {
-                if let wording = glue[Normalizer.key(out.untranslated[entry])]?.wordings[target] {
-                    out.pieces[at] = wording.text
-                    out.untranslated.remove(at: entry)
-                    out.covered.append(range)
-                    out.flags.insert("formula")
-                    if wording.isUnreviewed { out.flags.insert("unreviewed") }
-                }
-                continue
-            }
             if target == .khmer, isTranslated(at - 1), isTranslated(at + 1) {
                 out.pieces[at] = "និង"
                 out.untranslated.remove(at: entry)
                 out.flags.insert("unreviewed")
+                continue
+            }
+            // Punctuation the gap appended to the "and" piece ("and," before "with reference
+            // to") stays after it; such an "and" is not merged (its comma would be lost).
+            let word = out.untranslated[entry]
+            let trailing = out.pieces[at].hasPrefix("⟦\(word)⟧") ? String(out.pieces[at].dropFirst(word.count + 2)) : ""
+            if target != .khmer, !trailing.isEmpty || !(isUntranslated(at - 1) && isUntranslated(at + 1)) {
+                guard let wording = glue[Normalizer.key(word)]?.wordings[target] else { continue }
+                out.pieces[at] = wording.text + trailing
+                out.untranslated.remove(at: entry)
+                out.covered.append(part)
+                out.flags.insert("formula")
+                if wording.isUnreviewed { out.flags.insert("unreviewed") }
                 continue
             }
             if isUntranslated(at + 1) {
@@ -474,6 +460,12 @@ public final class Pretranslator {
                     replacements.append((covered, rendered, "entity"))
                     continue
                 }
+                if target == .french, isCountry,
+                   let (covered, rendered) = frenchCountryAfterPreposition(occurrence, in: scalars, out: &out) {
+                    if term.review == .unreviewed { out.flags.insert("unreviewed") }
+                    replacements.append((covered, rendered, "entity"))
+                    continue
+                }
                 // A short name standing in for a formal one the target has no sound term for
                 // ("Grand Duchy of Luxembourg" → លុចហ្សំបួរ: the catalogue's formal name,
                 // "Kingdom of Luxembourg", is doubted) is unreviewed, as in `draft new` (review 1130d M5).
@@ -554,6 +546,41 @@ public final class Pretranslator {
         let atStart = text(0..<(piece.lowerBound + start)).allSatisfy { $0.isWhitespace }
         if name.isUnreviewed { out.flags.insert("unreviewed") }
         let rendered = target == .khmer ? name.text : name.withArticle(capitalized: atStart)
+        return (start..<occurrence.range.upperBound, rendered)
+    }
+
+    /// A country right after a piece ending in « de » or « à » — the agrément formula's « …
+    /// l'agrément du Gouvernement de » + "Japan" —, contracted with its article as `draft new`
+    /// writes the same name (`InstitutionNamer.countryName`, then `InstitutionName.genitive` /
+    /// `dative`, and `InstitutionNamer.frenchCountry(_:after:)` for the head the piece ends
+    /// with: « l'Ambassade de France »): « du Japon », « de la Thaïlande », « des Philippines »,
+    /// « des États-Unis », where the bare name gave « de Japon », « de ⟦the⟧ Philippines »
+    /// (review 1130g M5). An English source's "the" before the name is read with it. Nil when
+    /// anything else stands between the piece and the name, or the name table cannot name it;
+    /// else the range covered and the French, and the preposition is taken off the piece.
+    private func frenchCountryAfterPreposition(_ occurrence: TermOccurrence, in scalars: [Unicode.Scalar],
+                                               out: inout Output) -> (Range<Int>, String)? {
+        guard let last = out.pieces.last, !last.hasSuffix("⟧"),
+              let preposition = [" de", " à"].first(where: { (" " + last).hasSuffix($0) }) else { return nil }
+        let before = String(String.UnicodeScalarView(scalars[0..<occurrence.range.lowerBound]))
+        let opener = before.trimmingCharacters(in: .whitespaces)
+        guard opener.isEmpty || (sourceLanguage == .english && opener.lowercased() == "the") else { return nil }
+        let start = opener.isEmpty ? occurrence.range.lowerBound : before.unicodeScalars.count - before.drop { $0 == " " }.unicodeScalars.count
+        let english = sourceLanguage == .english ? String(String.UnicodeScalarView(scalars[start..<occurrence.range.upperBound]))
+            : occurrence.equivalents(in: LanguageTag(.english)).first?.text
+        guard let english, case let (country?, _) = namer.countryName(english, in: .french), country.untranslated.isEmpty else { return nil }
+        let stem = String((" " + last).dropLast(preposition.count)).trimmingCharacters(in: .whitespaces)
+        let rendered: String
+        if preposition == " de" {
+            let head = InstitutionNamer.heads.first { stem.lowercased().hasSuffix($0.french.lowercased()) }
+            let (text, unattested) = InstitutionNamer.frenchCountry(country, after: head)
+            rendered = text
+            if unattested != nil { out.flags.insert("unreviewed") }
+        } else {
+            rendered = country.dative
+        }
+        if country.isUnreviewed { out.flags.insert("unreviewed") }
+        out.pieces[out.pieces.count - 1] = stem
         return (start..<occurrence.range.upperBound, rendered)
     }
 
