@@ -168,4 +168,28 @@ struct Review1130gCLITests {
         let names = try CLI.run(["draft", "translate", "-", "--to", "fr"], stdin: "The talks between Thailand and Cambodia were held in Geneva.\n")
         #expect(names.stdout.contains("Thaïlande et Cambodge"), "\(names.stdout)")
     }
+
+    @Test("m6: glossary import --json on a failed import prints a JSON document (error, added 0, imported false), as import --json does; the termbase is unchanged")
+    func glossaryImportJSONOnFailure() throws {
+        let (memory, _) = try GlossaryOriginCLITests.imported()
+        let dir = try Scratch.folder("verbale-1130g-glossary-json")
+        let broken = dir.appendingPathComponent("broken.tbx")
+        // Truncated inside a Khmer term: a reader's error, file:line:column.
+        try Data(GlossaryOriginCLITests.tbx.prefix(while: { $0 != "ត" }).utf8).write(to: broken)
+        let result = try CLI.run(["glossary", "import", "--memory", memory, "--json", broken.path])
+        #expect(result.status != 0, "\(result.stdout)")
+        #expect(!result.stderr.isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)")
+        #expect((object["error"] as? String)?.contains("broken.tbx:") == true, "\(object)")
+        #expect(object["added"] as? Int == 0)
+        #expect(object["imported"] as? Bool == false)
+        // Nothing imported: the earlier termbase still answers, and nothing from broken.tbx.
+        let lookup = try CLI.run(["glossary", "lookup", "--memory", memory, "note verbale"])
+        #expect(lookup.status == 0, "\(lookup.stderr)")
+        #expect(!lookup.stdout.contains("broken.tbx"), "\(lookup.stdout)")
+        // A missing file (a usage mistake, exit 64) answers the same way.
+        let missing = try CLI.run(["glossary", "import", "--memory", memory, "--json", dir.appendingPathComponent("none.tbx").path])
+        #expect(missing.status == 64)
+        #expect(((try? JSONSerialization.jsonObject(with: Data(missing.stdout.utf8))) as? [String: Any])?["imported"] as? Bool == false, "\(missing.stdout)")
+    }
 }

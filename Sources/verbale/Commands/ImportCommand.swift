@@ -84,8 +84,8 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// What `import --json` prints when the import fails: the error, and that nothing was
-    /// imported (an import is all-or-nothing).
+    /// What `import --json` (and `glossary import --json`) prints when the import fails: the
+    /// error, and that nothing was imported (an import is all-or-nothing).
     struct Failure: Encodable {
         var error: String
         var added = 0

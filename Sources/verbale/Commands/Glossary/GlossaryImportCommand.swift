@@ -59,6 +59,16 @@ struct GlossaryImportCommand: ParsableCommand {
     @Argument(help: "The files to import (- for standard input).") var files: [String]
 
     func run() throws {
+        do { try importFiles() } catch {
+            // `--json` answers with a document on failure too, as `verbale import --json` does
+            // (review 1130g m6: stdout was empty, and a tool had to parse the English on
+            // stderr); the message is still on stderr and the exit status unchanged.
+            if json { try? printJSON(ImportCommand.Failure(error: "\(error)")) }
+            throw error
+        }
+    }
+
+    private func importFiles() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
         // A missing file or a folder is a usage mistake (exit 64), said in words before anything
         // is created — a folder gave Foundation's "couldn't be opened" (review 1130b m10), a
