@@ -192,4 +192,17 @@ struct Review1130gCLITests {
         #expect(missing.status == 64)
         #expect(((try? JSONSerialization.jsonObject(with: Data(missing.stdout.utf8))) as? [String: Any])?["imported"] as? Bool == false, "\(missing.stdout)")
     }
+
+    @Test("m10: draft new --purpose circular says on stderr that --to is not used; other purposes say nothing")
+    func circularIgnoresTo() throws {
+        let circular = try CLI.run(["draft", "new", "--from", "Embassy of the Kingdom of Cambodia", "--to", "Ministry of Foreign Affairs of the Kingdom of Thailand",
+                                    "--purpose", "circular", "--lang", "en,km"])
+        #expect(circular.status == 0, "\(circular.stderr)")
+        #expect(circular.stdout.contains("Heads of Diplomatic Missions"), "\(circular.stdout)")
+        #expect(circular.stderr.contains("--to \"Ministry of Foreign Affairs of the Kingdom of Thailand\" is not used"), "\(circular.stderr)")
+        let inform = try CLI.run(["draft", "new", "--from", "Embassy of the Kingdom of Cambodia", "--to", "Ministry of Foreign Affairs of the Kingdom of Thailand",
+                                  "--purpose", "inform", "--lang", "en"])
+        #expect(inform.status == 0, "\(inform.stderr)")
+        #expect(!inform.stderr.contains("is not used"), "\(inform.stderr)")
+    }
 }

@@ -22,7 +22,8 @@ struct DraftNewCommand: ParsableCommand {
         warning on stderr naming the words.
 
         Purposes: transmit, request, inform, reply, propose, acknowledge, refer, enclose,
-        agrement, visa, condolences, congratulate, circular.
+        agrement, visa, condolences, congratulate, circular (addressed to all diplomatic
+        missions; --to is then not used, with a warning on stderr).
 
         Examples:
           verbale draft new --from "Permanent Mission of the Kingdom of Cambodia" --to "Office of the High Commissioner for Human Rights" --purpose transmit --ref "N. 2021/01/045" --place Geneva --date 2021-01-12
@@ -58,6 +59,12 @@ struct DraftNewCommand: ParsableCommand {
         let request = NoteRequest(sender: from, recipient: to, purpose: purpose, reference: ref, place: place,
                                   date: try date.map { try NoteDate(iso: $0) }, courtesy: courtesy)
         let notes = try languages.map { try composer.compose(request, in: $0) }
+        // A circular goes to all missions ("Their Excellencies the Heads of Diplomatic
+        // Missions…"), not to --to, which is required for every other purpose: say so rather
+        // than drop it without a word (review 1130g m10).
+        if request.purpose == "circular" {
+            Terminal.writeError("verbale: warning: --to \"\(to)\" is not used: a circular is addressed to all diplomatic missions (\"Their Excellencies the Heads of Diplomatic Missions\"); for one recipient, choose another --purpose (e.g. inform).\n")
+        }
         // A reference Verbale cannot render is kept as typed in every note: say which words, once.
         if let ref, let line = notes.lazy.flatMap(\.lines).first(where: { $0.kind == "reference" && $0.asTyped }) {
             let words = line.unrendered.map { "\"\($0)\"" }.joined(separator: ", ")
