@@ -62,11 +62,16 @@ public enum UnitFingerprint {
     /// text with a scalar it cannot vouch for; the subscript order one `memchr`; the zero-width
     /// characters are skipped inside the FNV loop itself (one compare per byte, no copy).
     static func pair(_ variant: Variant, tag: String) -> UInt64 {
+        pair(text: variant.text, tag: tag)
+    }
+
+    /// `pair(_:tag:)` of a stored (language, text) row, read back without building a `Variant`.
+    static func pair(text: String, tag: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         hash = fnv(hash, tag)
         hash = (hash ^ 0x1F) &* 0x100_0000_01b3
-        if let plain = fnvBelowCombiningMarks(hash, variant.text) { return plain }
-        hash = fnvSkippingZeroWidth(hash, Normalizer.orderingKhmerSubscripts(Normalizer.composed(variant.text)))
+        if let plain = fnvBelowCombiningMarks(hash, text) { return plain }
+        hash = fnvSkippingZeroWidth(hash, Normalizer.orderingKhmerSubscripts(Normalizer.composed(text)))
         return hash
     }
 

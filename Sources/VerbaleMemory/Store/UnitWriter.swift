@@ -74,6 +74,8 @@ struct UnitWriter {
     private let insertVariant: RawStatement
     private let findSource: RawStatement
     private let findDuplicate: RawStatement
+    /// `findDuplicate`'s columns by id: the unit a shorter one is merged into (`relation`).
+    private let findUnit: RawStatement
     private let updateDuplicate: RawStatement
     /// True when the memory held no unit when this writer started: an alternative can then
     /// only share its source with a unit of this import, so `addedSources` answers without a
@@ -94,10 +96,12 @@ struct UnitWriter {
             """)
         insertVariant = try RawStatement(db, sql: "INSERT INTO variant (id, language, text, tags, properties, notes, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)")
         findSource = try RawStatement(db, sql: "SELECT id FROM unit WHERE source_hash = ? AND id <> ? LIMIT 16")
-        findDuplicate = try RawStatement(db, sql: """
-            SELECT id, tuid, creation_date, creation_user, change_date, change_user, origin, review,
-                   previous_context, next_context, notes, properties FROM unit WHERE source_hash = ? AND fingerprint = ?
-            """)
+        let storedColumns = """
+            id, tuid, creation_date, creation_user, change_date, change_user, origin, review,
+            previous_context, next_context, notes, properties
+            """
+        findDuplicate = try RawStatement(db, sql: "SELECT \(storedColumns) FROM unit WHERE source_hash = ? AND fingerprint = ?")
+        findUnit = try RawStatement(db, sql: "SELECT \(storedColumns) FROM unit WHERE id = ?")
         updateDuplicate = try RawStatement(db, sql: """
             UPDATE unit SET tuid = ?, creation_date = ?, creation_user = ?, change_date = ?, change_user = ?, origin = ?,
                 review = ?, previous_context = ?, next_context = ?, notes = ?, properties = ? WHERE id = ?
@@ -161,26 +165,75 @@ struct UnitWriter {
                 return .added(id: id, alternative: false)
             }
         }
-        return .added(id: id, alternative: try isAlternative(unit, id: id, sourceHash: sourceHash))
+        switch try relation(of: unit, id: id, tags: keys.tags, sourceHash: sourceHash) {
+        case .unrelated:
+            return .added(id: id, alternative: false)
+        case .alternative:
+            return .added(id: id, alternative: true)
+        case let .containedIn(other):
+            try discard(id)
+            return .merged(id: try mergeMetadata(unit, intoUnit: other))
+        }
     }
 
-    /// Whether another unit has the same source text and a translation into one of this
-    /// unit's other languages (that differs, since the fingerprints differ).
-    private func isAlternative(_ unit: TranslationUnit, id: Int64, sourceHash: Int64) throws -> Bool {
+    /// How a unit just stored stands to the other units with its source text.
+    private enum Relation {
+        /// No other unit shares its source, or none holds another text in one of its languages.
+        case unrelated
+        /// Another unit has the same source and a different text in one of this unit's target
+        /// languages: both are kept and counted.
+        case alternative
+        /// Another unit already holds every one of this unit's texts (it has more languages):
+        /// this one repeats it and is merged into it.
+        case containedIn(Int64)
+    }
+
+    /// Compares the unit stored at `id` with the other units that share its source text, by
+    /// the texts' canonical hashes (`UnitFingerprint.pair`: NFC, Khmer subscripts ordered,
+    /// U+200B ignored — what makes two units exact duplicates).
+    ///
+    /// Why the contained case (review 1130h, M1): XLIFF carries one language pair, so a trilingual
+    /// memory goes through a CAT tool pair by pair — `export --format xliff --langs en,km`,
+    /// review, `import` brings back units whose every text is already stored, in fewer
+    /// languages. Their fingerprints differ from the trilingual unit's, so they used to be stored
+    /// again and flagged as alternatives of it, and every match was then offered twice alike.
+    /// A unit with more languages than a stored one (the other order) is kept beside it: it
+    /// brings a translation the memory lacks, and it is no alternative when the texts the two
+    /// share are the same.
+    ///
+    /// Cost: nothing on the import's common path (the caller skips it when no earlier unit had
+    /// this source); otherwise one probe of the source index and one read of each such unit's
+    /// variants (rare: a memory's repeated sources).
+    private func relation(of unit: TranslationUnit, id: Int64, tags: [String], sourceHash: Int64) throws -> Relation {
         findSource.bind(1, sourceHash)
         findSource.bind(2, id)
         var others: [Int64] = []
         while try findSource.step() { others.append(findSource.int64(0)) }
         findSource.reset()
-        guard !others.isEmpty else { return false }
-        let targets = Set(unit.variants.dropFirst().map { $0.language.description })
-        // (rare path: only when another unit shares the source text)
+        guard !others.isEmpty else { return .unrelated }
+        var texts: [String: UInt64] = [:]
+        for (variant, tag) in zip(unit.variants, tags) { texts[tag] = UnitFingerprint.pair(variant, tag: tag) }
+        var alternative = false
         for other in others {
-            let languages = try String.fetchAll(db, sql: "SELECT language FROM variant WHERE id BETWEEN ? AND ?",
-                                                arguments: [VariantID.make(unit: other, ordinal: 1), VariantID.make(unit: other, ordinal: VariantID.maximumVariants - 1)])
-            if languages.contains(where: targets.contains) { return true }
+            let rows = try Row.fetchAll(db, sql: "SELECT language, text FROM variant WHERE id BETWEEN ? AND ?",
+                                        arguments: [VariantID.make(unit: other, ordinal: 0), VariantID.make(unit: other, ordinal: VariantID.maximumVariants - 1)])
+            var stored: [String: UInt64] = [:]
+            for row in rows {
+                let tag: String = row[0], text: String = row[1]
+                stored[tag] = UnitFingerprint.pair(text: text, tag: tag)
+            }
+            if texts.allSatisfy({ stored[$0.key] == $0.value }) { return .containedIn(other) }
+            for (tag, hash) in texts where stored[tag] != nil && stored[tag] != hash { alternative = true }
         }
-        return false
+        return alternative ? .alternative : .unrelated
+    }
+
+    /// Takes back the unit just inserted at `id` (the last row of `unit`, inside this
+    /// transaction), when it proved to repeat another.
+    private func discard(_ id: Int64) throws {
+        try db.execute(sql: "DELETE FROM variant WHERE id BETWEEN ? AND ?",
+                       arguments: [VariantID.make(unit: id, ordinal: 0), VariantID.make(unit: id, ordinal: VariantID.maximumVariants - 1)])
+        try db.execute(sql: "DELETE FROM unit WHERE id = ?", arguments: [id])
     }
 
     /// Merges `unit`'s metadata into the stored unit with the same texts: earliest creation,
@@ -199,7 +252,21 @@ struct UnitWriter {
         guard try findDuplicate.step() else {
             throw DatabaseError(message: "a duplicate unit vanished during the import")
         }
-        let row = findDuplicate
+        return try mergeMetadata(unit, row: findDuplicate)
+    }
+
+    /// `merge` into the unit stored at `id`, which holds every text of `unit` and more languages.
+    private func mergeMetadata(_ unit: TranslationUnit, intoUnit id: Int64) throws -> Int64 {
+        findUnit.bind(1, id)
+        defer { findUnit.reset() }
+        guard try findUnit.step() else {
+            throw DatabaseError(message: "a stored unit vanished during the import")
+        }
+        return try mergeMetadata(unit, row: findUnit)
+    }
+
+    /// Unites `unit`'s metadata with the stored unit `row` is on (the columns of `findDuplicate`).
+    private func mergeMetadata(_ unit: TranslationUnit, row: RawStatement) throws -> Int64 {
         let id = row.int64(0)
         let old = (tuid: row.string(1), creation: row.double(2), creationUser: row.string(3), change: row.double(4),
                    changeUser: row.string(5), origin: row.string(6), review: row.string(7), previous: row.string(8),
