@@ -103,6 +103,10 @@ extension SQLiteMemory {
                     }
                     summary.skipped[reason, default: 0] += count
                     done.skipped += count
+                    // A unit the reader left out was read from the file all the same: `read`
+                    // is every unit of the input, so read = added + merged + skipped (review
+                    // 1130h m1: `read 2, added 1, skipped 2` for a three-unit XLIFF).
+                    done.read += count
                 }
                 summary.read += done.read
                 summary.added += done.added
