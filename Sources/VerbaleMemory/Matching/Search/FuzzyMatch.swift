@@ -26,6 +26,10 @@ public struct FuzzyMatch: Hashable, Sendable, Encodable {
     /// translation, which therefore still holds the memory's value: the drafter must check it
     /// (`UncarriedPlaceable`; JSON `notCarried`, added beside the contract fields).
     public var notCarried: [UncarriedPlaceable] = []
+    /// How many of the listed matches (this one included) have this same source text with
+    /// other translations — the memory's alternatives, shown as such; 0 when this source is
+    /// listed once (JSON `alternatives`, added beside the contract fields).
+    public var alternatives: Int = 0
 
     /// True when some target is marked unreviewed (every output must say so).
     public var hasUnreviewedTarget: Bool { review.values.contains(ReviewStatus.unreviewed.rawValue) }
@@ -60,6 +64,7 @@ public struct DiffStep: Hashable, Sendable, Codable {
 extension FuzzyMatch {
     enum CodingKeys: String, CodingKey {
         case score, band, source, sourceLanguage, sourceReview, targets, review, origin, unitID, cost, diff, transferred, notCarried, unreviewed
+        case alternatives
     }
 
     /// Encodes every contract field, `origin` as null when unknown, plus `unreviewed`: the
@@ -71,6 +76,7 @@ extension FuzzyMatch {
             (.score, score), (.band, band), (.source, source), (.sourceLanguage, sourceLanguage), (.sourceReview, sourceReview),
             (.targets, targets), (.review, review), (.origin, origin), (.unitID, unitID), (.cost, cost), (.diff, diff),
             (.transferred, transferred), (.notCarried, notCarried), (.unreviewed, unreviewedLanguages),
+            (.alternatives, alternatives),
         ]
         for (key, value) in fields { try container.encode(value, forKey: key) }
     }

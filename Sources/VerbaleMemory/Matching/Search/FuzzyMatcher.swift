@@ -99,7 +99,44 @@ public final class FuzzyMatcher {
             }
         }
         matches.sort { $0.score != $1.score ? $0.score > $1.score : $0.cost < $1.cost }
-        return Array(matches.prefix(max(limit, 0)))
+        return Self.markingAlternatives(Array(Self.withoutRepeats(matches).prefix(max(limit, 0))))
+    }
+
+    /// `matches` without a match that shows exactly what a better one above it shows (same
+    /// source text, same translations in the languages asked for): two stored units can hold
+    /// the same pair — a unit and one with a language more (`UnitWriter`'s contained case, the
+    /// other order) — and the drafter would see one suggestion twice alike, pushing another out
+    /// of `--limit` (review 1130h M1). The first, best-ranked, is kept with its origin.
+    static func withoutRepeats(_ matches: [FuzzyMatch]) -> [FuzzyMatch] {
+        guard matches.count > 1 else { return matches }
+        var seen: Set<[String]> = []
+        return matches.filter { match in
+            var key = [match.sourceLanguage, match.source]
+            for (tag, text) in match.targets.sorted(by: { $0.key < $1.key }) { key += [tag, text] }
+            return seen.insert(key).inserted
+        }
+    }
+
+    /// Sets `alternatives` on matches whose source text another listed match shares (review
+    /// 1130h m6): the memory keeps alternatives — the same source, another translation — and
+    /// three 100 % lines with one source looked like three memories agreeing.
+    /// A group of one source counts only when two of its matches show different texts in one
+    /// language: a unit and the same texts with a language more are no alternatives.
+    static func markingAlternatives(_ matches: [FuzzyMatch]) -> [FuzzyMatch] {
+        guard matches.count > 1 else { return matches }
+        var groups: [[String]: [Int]] = [:]
+        for (position, match) in matches.enumerated() { groups[[match.sourceLanguage, match.source], default: []].append(position) }
+        var marked = matches
+        for members in groups.values where members.count > 1 {
+            let differ = members.contains { one in
+                members.contains { other in
+                    matches[one].targets.contains { tag, text in matches[other].targets[tag].map { $0 != text } ?? false }
+                }
+            }
+            guard differ else { continue }
+            for position in members { marked[position].alternatives = members.count }
+        }
+        return marked
     }
 
     /// Every entry scoring at least `threshold` against `text`, best first, without building
