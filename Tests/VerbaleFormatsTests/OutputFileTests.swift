@@ -63,25 +63,4 @@ struct OutputFileTests {
         try OutputFile(shared.path).write(Data("new\n".utf8))
         #expect(try FileManager.default.attributesOfItem(atPath: shared.path)[.posixPermissions] as? Int == 0o664)
     }
-
-    @Test("a partial file left by a killed run (its process gone) is removed by the next write of the same file; a live process's partial and another file's stay")
-    func leftoverPartialsOfDeadProcesses() throws {
-        let folder = try Scratch.folder("verbale-output-leftovers")
-        let file = folder.appendingPathComponent("memory.tmx")
-        try Data("<tmx/>\n".utf8).write(to: file)
-        // A process id that is certainly gone: a child that has ended and been reaped.
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/bin/true")
-        try child.run()
-        child.waitUntilExit()
-        let dead = child.processIdentifier
-        let live = getppid()
-        let names = [".memory.tmx.\(dead).partial", ".memory.tmx.\(live).partial", ".other.tmx.\(dead).partial", ".memory.tmx.notapid.partial"]
-        for name in names { try Data("<tmx><body><tu>".utf8).write(to: folder.appendingPathComponent(name)) }
-        try OutputFile(file.path).write(Data("<tmx>ស្ថានទូត</tmx>\n".utf8))
-        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
-        #expect(!left.contains(names[0]), "the dead run's partial is removed")
-        #expect(left == Set(["memory.tmx", names[1], names[2], names[3]]))
-        #expect(try String(contentsOf: file, encoding: .utf8) == "<tmx>ស្ថានទូត</tmx>\n")
-    }
 }

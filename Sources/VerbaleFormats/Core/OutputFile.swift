@@ -109,28 +109,6 @@ public struct OutputFile: Sendable {
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
     }
 
-    /// Removes the `.NAME.PID.partial` files of `target` whose process is gone: what an earlier
-    /// run killed mid-write (SIGKILL, a crash, a power cut) left beside the file, for ever, as
-    /// large as the part written (review 1130h m3: `kill -9` during `export out.tmx` kept the old
-    /// `out.tmx`, as it should, and `.out.tmx.6486.partial` beside it). A partial whose process
-    /// is alive — another export to the same name running now — or that belongs to another
-    /// user's process (`kill` answers EPERM) is left alone; only this target's names are
-    /// touched. A process id reused since by an unrelated process keeps its leftover until that
-    /// process ends: the safe side. Cost: one listing of the folder per file written.
-    static func removeLeftovers(of target: String) {
-        let url = URL(fileURLWithPath: target)
-        let folder = url.deletingLastPathComponent().path
-        let prefix = ".\(url.lastPathComponent).", suffix = ".partial"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) && name.count > prefix.count + suffix.count {
-            let middle = name.dropFirst(prefix.count).dropLast(suffix.count)
-            guard middle.allSatisfy(\.isASCII), let pid = pid_t(middle), pid > 0, pid != getpid() else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH {
-                unlink(folder + "/" + name)
-            }
-        }
-    }
-
     /// Opens the output for writing: standard output or error, the device, or a new temporary
     /// file (created exclusively, with the permissions the target will have).
     public func open() throws(FormatError) -> ByteSink {
@@ -143,9 +121,8 @@ public struct OutputFile: Sendable {
                 throw FormatError(file: path, reason: .io("cannot open for writing (\(String(cString: strerror(errno))))"))
             }
             return ByteSink(fileHandle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), name: path)
-        case .replacing(let target, let temporary, let existingMode):
+        case .replacing(_, let temporary, let existingMode):
             unlink(temporary)  // a leftover of a killed run of this same process id
-            Self.removeLeftovers(of: target)
             let mode = permissions ?? existingMode ?? 0o666
             let descriptor = openFile(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             guard descriptor >= 0 else {
