@@ -56,16 +56,7 @@ struct Review1130hCLITests {
         let dir = try Scratch.folder("verbale-1130h-filememory")
         defer { try? FileManager.default.removeItem(at: dir) }
         let tmx = dir.appendingPathComponent("visas-2025.tmx")
-        try Data("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
-            <body>
-            <tu><tuv xml:lang="en"><seg>The Embassy requests a visa for Mr. Keo Rithy, passport No. N01234567.</seg></tuv>
-            <tuv xml:lang="fr"><seg>L'Ambassade demande un visa pour M. Keo Rithy, passeport n° N01234567.</seg></tuv>
-            <tuv xml:lang="km"><seg>ស្ថានទូតសូមស្នើទិដ្ឋាការសម្រាប់លោក កែវ រិទ្ធី លិខិតឆ្លងដែនលេខ N01234567។</seg></tuv></tu>
-            </body></tmx>
-
-            """.utf8).write(to: tmx)
+        try Data(PersonalDataFixtures.visaRequestTMX.utf8).write(to: tmx)
         let request = "The Embassy requests a visa for Mr. Sok Dara, passport No. D7654321.\n"
         let draft = try CLI.run(["draft", "translate", "--memory", tmx.path, "-", "--to", "fr,km"], stdin: request)
         #expect(draft.status == 0, "\(draft.stderr)")

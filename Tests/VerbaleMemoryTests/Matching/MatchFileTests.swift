@@ -27,15 +27,7 @@ struct MatchFileTests {
         let folder = try Scratch.folder("verbale-matchfile-pd")
         defer { try? FileManager.default.removeItem(at: folder) }
         let memory = folder.appendingPathComponent("visas-2025.tmx")
-        try """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
-        <body>
-        <tu><tuv xml:lang="en"><seg>The Embassy requests a visa for Mr. Keo Rithy, passport No. N01234567.</seg></tuv>
-        <tuv xml:lang="fr"><seg>L'Ambassade demande un visa pour M. Keo Rithy, passeport n° N01234567.</seg></tuv>
-        <tuv xml:lang="km"><seg>ស្ថានទូតសូមស្នើទិដ្ឋាការសម្រាប់លោក កែវ រិទ្ធី លិខិតឆ្លងដែនលេខ N01234567។</seg></tuv></tu>
-        </body></tmx>
-        """.write(to: memory, atomically: true, encoding: .utf8)
+        try PersonalDataFixtures.visaRequestTMX.write(to: memory, atomically: true, encoding: .utf8)
         let (index, archive) = try MatchFile.index(memory)
         let matcher = FuzzyMatcher(index: index, archive: archive)
         let match = try #require(try matcher.search("The Embassy requests a visa for Mr. Sok Dara, passport No. D7654321.",
