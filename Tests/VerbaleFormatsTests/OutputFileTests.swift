@@ -51,6 +51,26 @@ struct OutputFileTests {
         #expect(try String(contentsOf: file, encoding: .utf8) == "en\tkm\nnew\tថ្មី\n")
     }
 
+    /// Review 1130h m3: `kill -9` during `export OUT` left `.OUT.PID.partial` beside OUT for ever.
+    @Test("a killed run's .NAME.PID.partial is removed by the next write to that path; a running process's is kept")
+    func abandonedTemporaryRemoved() throws {
+        let folder = try Scratch.folder("verbale-output")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("memory.tmx")
+        try Data("<tmx old/>\n".utf8).write(to: file)
+        // A process id above Linux's highest (pid_max ≤ 2^22): no process runs under it.
+        let gone: pid_t = 2_147_483_000
+        let dead = folder.appendingPathComponent(".memory.tmx.\(gone).partial")
+        let live = folder.appendingPathComponent(".memory.tmx.\(getppid()).partial")
+        let other = folder.appendingPathComponent(".other.tmx.\(gone).partial")
+        for leftover in [dead, live, other] { try Data("<tmx half".utf8).write(to: leftover) }
+        try OutputFile(file.path).write(Data("<tmx new/>\n".utf8))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "<tmx new/>\n")
+        #expect(!FileManager.default.fileExists(atPath: dead.path), "the killed run's half file")
+        #expect(FileManager.default.fileExists(atPath: live.path), "a running process's file is its own")
+        #expect(FileManager.default.fileExists(atPath: other.path), "another file's leftover is not this write's business")
+    }
+
     @Test("a file written with permissions has them from creation; a replaced file keeps its own")
     func permissions() throws {
         let folder = try Scratch.folder("verbale-output")

@@ -109,6 +109,25 @@ public struct OutputFile: Sendable {
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
     }
 
+    /// Removes the `.NAME.PID.partial` files of `target` whose process no longer runs: what an
+    /// export or report killed mid-write (`kill -9`, a power cut) left beside the file.
+    /// Why: the target itself is safe (the old file stays until the rename), but the hidden half
+    /// file stayed for ever — for `import --report`, a 0600 list of the names and passport
+    /// numbers the import removed (review 1130h m3). A live process's file (another export to
+    /// the same path, still running) is left alone; a process id that was reused since is taken
+    /// as alive, so at worst a leftover waits for a later run. Cost: one listing of the folder.
+    static func removeAbandonedTemporaries(of target: String) {
+        let url = URL(fileURLWithPath: target)
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).", suffix = ".partial"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) && name.count > prefix.count + suffix.count {
+            let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
+            guard let pid = pid_t(digits), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { unlink(folder.appendingPathComponent(name).path) }
+        }
+    }
+
     /// Opens the output for writing: standard output or error, the device, or a new temporary
     /// file (created exclusively, with the permissions the target will have).
     public func open() throws(FormatError) -> ByteSink {
@@ -121,8 +140,9 @@ public struct OutputFile: Sendable {
                 throw FormatError(file: path, reason: .io("cannot open for writing (\(String(cString: strerror(errno))))"))
             }
             return ByteSink(fileHandle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), name: path)
-        case .replacing(_, let temporary, let existingMode):
+        case .replacing(let target, let temporary, let existingMode):
             unlink(temporary)  // a leftover of a killed run of this same process id
+            Self.removeAbandonedTemporaries(of: target)
             let mode = permissions ?? existingMode ?? 0o666
             let descriptor = openFile(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             guard descriptor >= 0 else {

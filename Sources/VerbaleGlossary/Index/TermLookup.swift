@@ -90,8 +90,11 @@ extension Termbase {
         } else if best.isEmpty {
             fuzzy(key, options: options, consider: consider)
         }
+        // Among equals, the user's own termbase before a shipped one, as recognition names it
+        // (review 1130h M4), then by concept id.
+        func own(_ concept: Concept) -> Int { concept.origin?.isShipped == true ? 0 : 1 }
         return best.values.map(\.result).sorted {
-            ($0.score, -$0.matchedTerm.text.count, $1.concept.id) > ($1.score, -$1.matchedTerm.text.count, $0.concept.id)
+            ($0.score, -$0.matchedTerm.text.count, own($0.concept), $1.concept.id) > ($1.score, -$1.matchedTerm.text.count, own($1.concept), $0.concept.id)
         }.prefix(options.limit).map { $0 }
     }
 

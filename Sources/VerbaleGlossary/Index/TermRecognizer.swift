@@ -7,6 +7,16 @@ extension Term {
     public var isDoubted: Bool { review == .unreviewed && status != .preferred }
 }
 
+extension ConceptOrigin {
+    /// The prefix of the termbases Verbale ships (`shipped:countries.tbx`), which its glossary
+    /// loader gives them (`GlossaryImport.seedShipped`).
+    public static let shippedPrefix = "shipped:"
+
+    /// Whether the concept comes from a termbase Verbale ships rather than one the user
+    /// imported: where both name a term, the user's is the one recognised (review 1130h M4).
+    public var isShipped: Bool { termbase.hasPrefix(Self.shippedPrefix) }
+}
+
 /// A termbase term found in a text.
 public struct TermOccurrence: Sendable {
     /// Where, in Unicode scalars of the text (as `Token.range`).
@@ -118,8 +128,9 @@ extension Termbase {
                         return scalars.map { Self.keepsCapitals(resolve(hit).term, surface: $0[range]) } ?? true
                     }
                     // A name two concepts share (a catalogue slip: លីបេរីយ៉ា for Libya and
-                    // Liberia) names the concept whose term is sound, not the doubted one.
-                    if let hit = fitting.first(where: { !resolve($0).term.isDoubted }) ?? fitting.first,
+                    // Liberia) names the concept whose term is sound, not the doubted one; then
+                    // the user's own termbase before a shipped one (review 1130h M4).
+                    if let hit = fitting.min(by: { precedence($0) < precedence($1) }),
                        boundaries.isWordBoundary(range.lowerBound, in: pieces, piece: i, text: scalars ?? [], keyer: keyer),
                        boundaries.isWordBoundary(range.upperBound, in: pieces, piece: j, text: scalars ?? [], keyer: keyer) {
                         best = (j, hit)
@@ -138,6 +149,17 @@ extension Termbase {
             i = match.end + 1
         }
         return found
+    }
+
+    /// Which of the concepts sharing a term recognition names, lowest first: a sound term before
+    /// a doubted one, then a concept of a termbase the user imported before one Verbale ships.
+    /// Why: a ministry imports its termbase to have its own, reviewed renderings used; the
+    /// shipped concepts (Khmer mostly unreviewed) came first in load order and always won, so
+    /// `draft translate` wrote Verbale's unreviewed Khmer for "Permanent Mission" where the
+    /// user's termbase held its approved one (review 1130h M4). Ties keep load order.
+    func precedence(_ entry: Int32) -> Int {
+        let (concept, term) = resolve(entry)
+        return (term.isDoubted ? 2 : 0) + (concept.origin?.isShipped == true ? 1 : 0)
     }
 
     /// Whether `surface` writes the capitals a proper-noun term needs (review 1130c M5): in

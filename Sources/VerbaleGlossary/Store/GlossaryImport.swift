@@ -79,7 +79,7 @@ public enum GlossaryImport {
         var jobs: [TermbaseStore.ImportJob] = []
         for file in files.sorted() where Format(path: file) != nil && !file.hasPrefix(".") && !file.lowercased().hasPrefix("readme") {
             let path = folder.appendingPathComponent(file).path
-            let name = "shipped:\(file)"
+            let name = ConceptOrigin.shippedPrefix + file
             // Most runs find every shipped file already loaded: check with a read, and open a
             // write transaction only for what changed.
             if let data = FileManager.default.contents(atPath: path), try store.digest(of: name) == fnv1a(data) {
