@@ -110,3 +110,35 @@ struct DelimitedTests {
         #expect(reader.warnings.first?.detail.contains("guessed") == true)
     }
 }
+
+/// Review 1130h, m2: a TSV or CSV in UTF-16 without a byte-order mark (`iconv -t UTF-16LE`,
+/// Windows tools) reads like one with the mark; binary data is still refused.
+@Suite("UTF-16 tables without a byte-order mark")
+struct BOMLessUTF16TableTests {
+    static let table = "en\tkm\nThe Embassy\tស្ថានទូត\nNote No. ០៤៥\tកំណត់\u{200B}ទូត\u{200B}លេខ ០៤៥\n"
+
+    static func read(_ data: Data, name: String, format: MemoryFormat) throws -> [TranslationUnit] {
+        var reader = try MemoryFormat.makeReader(source: ByteSource(data: data, name: name), format: format)
+        return try reader.readAll()
+    }
+
+    @Test("The review's u.tsv (UTF-16 LE, no BOM), and the same table big-endian and as CSV, read as the UTF-8 table does, Khmer digits and U+200B kept",
+          arguments: [("tsv", false), ("tsv", true), ("csv", false)])
+    func reads(format: String, bigEndian: Bool) throws {
+        let text = format == "csv" ? Self.table.replacingOccurrences(of: "\t", with: ",") : Self.table
+        let data = try #require(text.data(using: bigEndian ? .utf16BigEndian : .utf16LittleEndian))
+        #expect(data.prefix(2) != Data([0xFF, 0xFE]) && data.prefix(2) != Data([0xFE, 0xFF]), "no byte-order mark")
+        let kind: MemoryFormat = format == "csv" ? .csv : .tsv
+        let units = try Self.read(data, name: "u.\(format)", format: kind)
+        let expected = try Self.read(Data(text.utf8), name: "u8.\(format)", format: kind)
+        #expect(units.count == 2)
+        #expect(units.map { $0.text("km") } == expected.map { $0.text("km") })
+        #expect(units.last?.text("km") == "កំណត់\u{200B}ទូត\u{200B}លេខ ០៤៥")
+    }
+
+    @Test("NUL bytes on both sides (binary data) are still refused as before")
+    func binaryRefused() throws {
+        let data = Data([0x65, 0x00, 0x00, 0x6E, 0x09, 0x00, 0x6B, 0x6D, 0x0A, 0x00, 0x01, 0x02])
+        #expect(throws: FormatError.self) { _ = try Self.read(data, name: "bin.tsv", format: .tsv) }
+    }
+}

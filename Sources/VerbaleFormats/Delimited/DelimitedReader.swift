@@ -261,6 +261,8 @@ struct RecordScanner {
                 if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
                     utf16 = UTF16Decoder(bigEndian: chunk[0] == 0xFE, startOffset: 2)
                     chunk.removeFirst(2)
+                } else if let bigEndian = Self.bomLessUTF16(chunk) {
+                    utf16 = UTF16Decoder(bigEndian: bigEndian, startOffset: 0)
                 }
             }
             if utf16 != nil { chunk = try utf16?.decode(chunk, file: source.name) ?? [] }
@@ -272,6 +274,29 @@ struct RecordScanner {
             }
         }
         return false
+    }
+
+    /// Whether the file starts as UTF-16 without a byte-order mark (big-endian: true), judged
+    /// from its header row, which names columns in ASCII (language tags, `note`, `props`):
+    /// every character of its first up to 32 an ASCII one with a NUL as its other byte, on one
+    /// side only. Why: Windows tools and `iconv -t UTF-16LE` write such tables; `import` and
+    /// `validate` refused them as "a binary file" while every text command reads the same
+    /// encoding (review 1130h m2, after review 1130e m6). A UTF-8 table holds no NUL, so no
+    /// file read before is read differently. Cost: a look at the first chunk's first bytes.
+    static func bomLessUTF16(_ chunk: [UInt8]) -> Bool? {
+        let length = min(chunk.count, 64) & ~1
+        guard length >= 4 else { return nil }
+        var little = true, big = true
+        var offset = 0
+        while offset < length {
+            let (first, second) = (chunk[offset], chunk[offset + 1])
+            if first == 0x0A && second == 0 || first == 0 && second == 0x0A { break }
+            little = little && first != 0 && first < 0x80 && second == 0
+            big = big && first == 0 && second != 0 && second < 0x80
+            offset += 2
+        }
+        guard offset >= 4, little != big else { return nil }
+        return big
     }
 
     /// CSV from European spreadsheets separates with `;`: decide from the first line.
