@@ -48,6 +48,26 @@ struct XLIFFCodeCorrespondenceTests {
         #expect(xml.components(separatedBy: "<data id=").count - 1 == 5)
     }
 
+    @Test("Review 1130h m7: a footnote <ph> whose native code is translated (its <sub> text) has the same id in source and target; a code only one side has still gets a fresh id")
+    func translatedNativeCodeCorresponds() throws {
+        let unit = TranslationUnit(id: "n1", variants: [
+            Variant(language: Self.en, text: "Footnote here", tags: [InlineTag(kind: .ph, position: 8, content: "{\\footnote Text of the note}")]),
+            Variant(language: Self.km, text: "លេខយោងនៅទីនេះ", tags: [InlineTag(kind: .ph, position: 6, content: "{\\footnote អត្ថបទ}")]),
+        ])
+        let xml = String(decoding: try write([unit], as: .xliff, languages: [Self.en, Self.km]), as: UTF8.self)
+        let source = Self.markup(xml, "source"), target = Self.markup(xml, "target")
+        #expect(Self.ids(source) == ["t1"], "\(source)")
+        #expect(Self.ids(target) == ["t1"], "the review saw t2: \(target)")
+        #expect(source.contains("dataRef=\"d1\"") && target.contains("dataRef=\"d2\""), "each side keeps its own native code")
+        // The original test's Khmer-only italic pair (bpt/ept with its own i) keeps a fresh id.
+        let tagged = String(decoding: try write([Self.tagged], as: .xliff, languages: [Self.en, Self.km]), as: UTF8.self)
+        #expect(Set(Self.ids(Self.markup(tagged, "target"))).subtracting(Self.ids(Self.markup(tagged, "source"))).count == 1)
+        // Read back: each side's native code is what it was.
+        let again = try #require(try read(Data(xml.utf8), as: .xliff).units.first)
+        #expect(again.variant(for: Self.km)?.tags.first?.content == unit.variants[1].tags[0].content)
+        #expect(again.variant(for: Self.en)?.tags.first?.content == unit.variants[0].tags[0].content)
+    }
+
     @Test("TMX → XLIFF 2.0 → TMX keeps paired tags paired, with one i shared by English and Khmer")
     func pairsComeBackAsBptEpt() throws {
         let xliff = try write([Self.tagged], as: .xliff, languages: [Self.en, Self.km])

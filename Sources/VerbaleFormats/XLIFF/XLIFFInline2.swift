@@ -20,6 +20,12 @@ struct Inline2 {
     private var nextID = 1
     /// Correspondence key → the id it got on the side marked up first.
     private var keyed: [String: String] = [:]
+    /// Sides marked up so far (the source is the first).
+    private var sidesMarked = 0
+    /// The first side's keys of codes that have no `i` or `x`, in order, by kind, position and
+    /// closing (`looseKey`): where a code of the other side whose native code differs finds its
+    /// counterpart (`counterpartKeys`).
+    private var looseOrder: [String: [String]] = [:]
 
     init(source: Variant, target: Variant?) {
         for tag in source.tags + (target?.tags ?? []) {
@@ -140,10 +146,43 @@ struct Inline2 {
         }
     }
 
+    /// The key without the native code, for codes without `i` or `x` (nil for those with one).
+    private static func looseKey(_ tag: InlineTag) -> String? {
+        if (tag.kind == .bpt || tag.kind == .ept), tag.attribute("i") != nil { return nil }
+        if tag.attribute("x") != nil { return nil }
+        return "\(tag.kind.rawValue)|\(tag.attribute("pos") ?? "")|\(tag.isClosing)"
+    }
+
+    /// `keys` of the second side, where a code whose exact key the first side lacks takes the
+    /// key of the first side's next code of its kind that no code of this side matched
+    /// exactly, in order. Why (review 1130h m7): a code's native text may be translated — a
+    /// footnote's `<sub>` inside a `<ph>` — so the exact key (which holds the native code)
+    /// differed, and the target's `<ph>` got `t2` where the source's had `t1`: a CAT tool saw a
+    /// target code with no source counterpart, and a missing one. Codes that still have no
+    /// counterpart keep a fresh id. Cost: O(tags).
+    private func counterpartKeys(_ tags: [InlineTag], keys: [String]) -> [String] {
+        let own = Set(keys)
+        var unclaimed = looseOrder.mapValues { $0.filter { !own.contains($0) }[...] }
+        var result = keys
+        for (index, tag) in tags.enumerated() where keyed[keys[index]] == nil {
+            guard let loose = Self.looseKey(tag), let counterpart = unclaimed[loose]?.popFirst() else { continue }
+            result[index] = counterpart
+        }
+        return result
+    }
+
     mutating func markup(_ variant: Variant) -> String {
         sideIDs = []
         let tags = variant.tags
-        let keys = Self.correspondenceKeys(tags)
+        var keys = Self.correspondenceKeys(tags)
+        if sidesMarked == 0 {
+            for (index, tag) in tags.enumerated() {
+                if let loose = Self.looseKey(tag) { looseOrder[loose, default: []].append(keys[index]) }
+            }
+        } else {
+            keys = counterpartKeys(tags, keys: keys)
+        }
+        sidesMarked += 1
         let startOf = Self.pairs(tags)
         let ended = Set(startOf.values)
         var startIDs: [Int: String] = [:]
