@@ -169,7 +169,9 @@ extension PersonalDataScrubber {
                     let pair = Int((byte | 0x20) &- 0x61) &* 256 &+ Int(p[i + 1])
                     if titlePairs.latin[pair] || (byte < 0x61 && titlePairs.capital[pair]) { further.latinKeyAt(p, i, byte) }
                 }
-            } else if furtherClass != 0 {
+            } else if furtherClass != 0, byte | 0x20 != 0x6E || (i + 1 < count && (p[i + 1] | 0x20 == 0x75 || p[i + 1] == 0xC3)) {
+                // `n`/`N` begins a key (number, numéro, né) only before `u`/`U` or C3 (the step's
+                // own tests): the `n` inside words ("and", "dans") makes no call.
                 further.step(p, i, byte, kind: furtherClass, previous: previous)
             }
             // An introduction's literal has `m` (name, nom), `p` (appelle) or 0x88 (ឈ) as its
@@ -182,7 +184,9 @@ extension PersonalDataScrubber {
                 let kind = asciiClass[Int(byte)]
                 if kind == KeywordTable.digit {
                     triggerState.digits += 1
-                } else if kind != 0 {
+                } else if kind != 0, byte != 0x64 || previous == 0x20 || previous == 0x09 {
+                    // `d` matters only as the start of a spelled ` dot ` (after a space or tab,
+                    // `spelledDot`): the `d` inside words makes no call.
                     triggerState.ascii(p, i, byte, kind: kind, previous: previous)
                 }
                 previous = byte
