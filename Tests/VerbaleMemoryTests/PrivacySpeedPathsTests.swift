@@ -111,4 +111,22 @@ struct PrivacySpeedPathsTests {
         let expression = PersonalDataScrubber.Expression("(?<=a+)b(", kind: .phone)
         #expect(throws: MemoryError.self) { try expression.compiled() }
     }
+
+    @Test("The same text as a note and as a role property: the property is still read after its label (the free-text memo keys by label)")
+    func sameTextAsNoteAndRoleProperty() throws {
+        let scrubber = try PersonalDataScrubber(compiling: .lazy)
+        let unit = TranslationUnit(variants: [Variant(language: LanguageTag(.english), text: "The note is attached.")],
+                                   metadata: UnitMetadata(notes: ["Sokha Chan"], properties: [Property(type: "x-translator", value: "Sokha Chan")]))
+        let (scrubbed, findings) = scrubber.scrub(unit, file: "f.tmx", position: 1)
+        #expect(scrubbed.metadata.properties.first?.value == "{PERSON}")
+        #expect(scrubbed.metadata.notes == ["{PERSON}"])
+        #expect(findings.filter { $0.original == "Sokha Chan" }.count == 2)
+    }
+
+    @Test("A home folder behind a backslash is found (the separator byte scan)")
+    func windowsHomeFolder() {
+        let spans = PersonalDataScrubber.homeFolderSpans(in: "Source file: C:\\Users\\sokha.chan\\Documents\\visa.docx")
+        #expect(spans.count == 1)
+        #expect(PersonalDataScrubber.holdsPathSeparator("a\\b") && PersonalDataScrubber.holdsPathSeparator("a/b") && !PersonalDataScrubber.holdsPathSeparator("a b"))
+    }
 }
