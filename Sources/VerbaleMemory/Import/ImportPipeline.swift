@@ -103,7 +103,9 @@ final class ImportPipeline: @unchecked Sendable {
             return lastTags
         }
         init(scrub: Bool, indexes: [any MemoryIndex]) throws {
-            keyScrubber = try PersonalDataScrubber()
+            // Compiled as used: most imports run a few of the expressions (`Compilation.lazy`);
+            // `analyse` fails the import on a `failure`, before anything is stored.
+            keyScrubber = try PersonalDataScrubber(compiling: .lazy)
             scrubber = scrub ? keyScrubber : nil
             self.indexes = try indexes.map { try $0.makeAnalyser() }
         }
@@ -380,10 +382,15 @@ final class ImportPipeline: @unchecked Sendable {
                     }
                 }
                 previous = analysers.scrubber == nil ? ContextKeys(scrubbing: unit, with: analysers.keyScrubber) : ContextKeys(unit)
+                // An expression that did not compile found nothing: the import fails whole, as
+                // an eager scrubber's `init` made it fail (`Compilation.lazy`).
+                if let failure = analysers.keyScrubber.failure { throw failure }
                 for (analyser, batch) in zip(analysers.indexes, batches) { try analyser.appendRows(for: unit, to: batch) }
                 let keys = UnitWriter.Keys(unit, tags: analysers.tags(unit.variants))
                 chunk.units.append(PreparedUnit(unit: unit, position: position, skip: nil, findings: findings, keys: keys))
             }
+            // The keys of skipped units and of the chunk's predecessor too.
+            if let failure = analysers.keyScrubber.failure { throw failure }
         } catch {
             chunk.failure = error
         }

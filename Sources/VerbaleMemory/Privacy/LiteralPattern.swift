@@ -319,9 +319,20 @@ struct LiteralPattern {
     /// The value's matches in a text already folded (one `Folded` serves every value of a unit).
     func ranges(in text: Folded) -> [NSRange] {
         guard !text.folded.isEmpty, !elements.isEmpty else { return [] }
+        // A value beginning with a scalar matches only where the text holds it (`match` fails
+        // at its first compare anywhere else): other positions are passed here. Why: `match`
+        // was called at every position of every searched text, 426,000 calls for 43 million
+        // instructions on the 20,000-unit slice (callgrind, 30 Nov).
+        var first: Unicode.Scalar?
+        if case let .scalar(scalar) = elements[0] { first = scalar }
+        let folded = text.folded
         var found: [NSRange] = []
         var start = 0
-        while start < text.folded.count {
+        while start < folded.count {
+            if let first, folded[start] != first {
+                start += 1
+                continue
+            }
             if text.isBoundary(start), let end = match(text, at: start) {
                 let first = text.owner[start], last = text.owner[end - 1] + 1
                 found.append(NSRange(location: text.offsets[first], length: text.offsets[last] - text.offsets[first]))

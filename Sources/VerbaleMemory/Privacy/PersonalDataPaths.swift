@@ -27,7 +27,7 @@ extension PersonalDataScrubber {
     /// folder), holds no line break and has a name after its last separator; else nil.
     static func fileNameOfLocalPath(_ value: String) -> String? {
         // Most property values hold no separator: they cost one byte scan, no copy.
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) else { return nil }
+        guard holdsPathSeparator(value) else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         guard !trimmed.contains(where: \.isNewline), FileOrigin.isLocalPath(Substring(trimmed)) else { return nil }
         let name = FileOrigin.lastComponent(trimmed)
@@ -35,11 +35,23 @@ extension PersonalDataScrubber {
         return name
     }
 
+    /// Whether `text` holds a `/` or a backslash, read from its UTF-8 storage. Why: the generic
+    /// `utf8.contains(where:)` cost about 650 instructions per text, and every unit's origin,
+    /// id and context pass here: 41 million instructions on the 20,000-unit slice (callgrind,
+    /// 30 Nov), for texts of 5 to 35 bytes; this loop is a few instructions a byte.
+    static func holdsPathSeparator(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte == 0x2F || byte == 0x5C { return true }
+            return false
+        }
+    }
+
     /// The user-name component after each home folder in `text` (`/home/sokha/…`,
     /// `C:\Users\Keo Rithy\…`): up to the next separator, or to white space at the end of the
     /// path. Spans of kind `.person`, in order.
     static func homeFolderSpans(in text: String) -> [Span] {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) else { return [] }
+        guard holdsPathSeparator(text) else { return [] }
         // Compared unit by unit, ASCII letters folded (the markers are ASCII), so the offsets are
         // the text's own UTF-16 offsets.
         let units = Array(text.utf16)

@@ -64,7 +64,7 @@ import VerbaleCore
 public final class PersonalDataScrubber {
     private struct Pattern {
         var kind: PersonalDataKind
-        var regex: NSRegularExpression
+        var regex: Expression
         /// The capture group holding the personal data (0 = whole match).
         var group: Int
         var needs: Triggers
@@ -94,6 +94,9 @@ public final class PersonalDataScrubber {
         /// Its matches begin only where one of `khmerTitleStartLiterals` begins: the filtered
         /// path runs it anchored there (`PersonalDataKhmerTitleStarts`), not over the whole text.
         var khmerTitleStarts = false
+        /// The plural titles' pattern (`MM.`, `Mmes`, `Messrs`…): the filtered path runs it only
+        /// on texts holding one of their first letters (`mayHoldPluralTitle`).
+        var pluralTitle = false
     }
 
     /// What separates the names of a list: a comma, `&`, `et`, `and`, and Khmer និង ("and", between
@@ -115,6 +118,58 @@ public final class PersonalDataScrubber {
 
     private let patterns: [Pattern]
 
+    /// When a scrubber compiles its ICU expressions.
+    public enum Compilation: Sendable {
+        /// All of them in `init`, which throws if one does not compile.
+        case eager
+        /// Each at its first use. Why: compiling the 32 expressions cost about 100 million
+        /// instructions per scrubber (callgrind, 20,000-unit import, 30 Nov) — most of a small
+        /// import's privacy cost — and most imports run a handful of them (Europarl: the two
+        /// title expressions; the Khmer, passport and role-label ones only when a text holds
+        /// their trigger). The caller checks `failure` before keeping any output.
+        case lazy
+    }
+
+    /// One pattern's ICU expression, compiled once, at `init` or at its first use (`Compilation`).
+    final class Expression {
+        let pattern: String
+        let kind: PersonalDataKind
+        private var regex: NSRegularExpression?
+
+        init(_ pattern: String, kind: PersonalDataKind) {
+            self.pattern = pattern
+            self.kind = kind
+        }
+
+        /// The compiled expression; `MemoryError.invalidPattern` (naming the kind) if ICU refuses it.
+        func compiled() throws(MemoryError) -> NSRegularExpression {
+            if let regex { return regex }
+            do {
+                let compiled = try NSRegularExpression(pattern: pattern, options: [])
+                regex = compiled
+                return compiled
+            } catch {
+                throw .invalidPattern(kind: kind.rawValue, reason: "\(error)")
+            }
+        }
+    }
+
+    /// `expression` compiled; nil (and `failure` set) if it does not compile, which only `.lazy`
+    /// can meet here (`.eager` compiled every expression in `init`).
+    private func compiled(_ expression: Expression) -> NSRegularExpression? {
+        do { return try expression.compiled() } catch {
+            if failure == nil { failure = error }
+            return nil
+        }
+    }
+
+    /// Compiles every expression not compiled yet: `init(compiling: .eager)`'s check, for a
+    /// lazily compiling scrubber (the test that every built-in pattern compiles).
+    func compileAll() throws(MemoryError) {
+        for pattern in patterns { _ = try pattern.regex.compiled() }
+        _ = try personMarker.compiled()
+    }
+
     /// Each language's tag text, rendered once (a short list searched in order: a memory has a
     /// handful of languages). Why: the import's units each carry a `creationid`, so each makes a
     /// finding that spells its language, and `LanguageTag.description` joins the subtags into a
@@ -124,14 +179,21 @@ public final class PersonalDataScrubber {
     /// `tag.description` (`""` for no tag), from `languageTexts`.
     func languageText(_ tag: LanguageTag?) -> String {
         guard let tag else { return "" }
-        for known in languageTexts where known.tag == tag { return known.text }
+        // By index: a loop over the pairs copied each (its strings retained and released).
+        for index in languageTexts.indices where languageTexts[index].tag == tag { return languageTexts[index].text }
         let text = tag.description
         if languageTexts.count < 32 { languageTexts.append((tag, text)) }
         return text
     }
     /// A person word (a Khmer title or pronoun, or a `{PERSON…}` placeholder): what must come
     /// before `កើត(នៅ)` in its sentence for it to read "born (on)" (`personPrecedes`).
-    private let personMarker: NSRegularExpression
+    private let personMarker: Expression
+
+    /// The first expression that did not compile at its first use (`Compilation.lazy`), as
+    /// `init` throws it in `.eager`: its pattern then finds nothing, so a caller that keeps
+    /// what it scrubbed must check this first (the import fails its whole import on it). Nil
+    /// with `.eager` (`init` threw instead) and while every expression used has compiled.
+    public private(set) var failure: MemoryError?
 
     /// Offices and roles that follow a title but are not names.
     static let offices: Set<String> = [
@@ -145,14 +207,16 @@ public final class PersonalDataScrubber {
         "នាយករដ្ឋមន្ត្រី", "អភិបាល", "រដ្ឋលេខាធិការ", "អគ្គកុងស៊ុល", "កុងស៊ុល", "តំណាង", "អ្នក",
     ]
 
-    /// Compiles the built-in patterns. Throws `MemoryError.invalidPattern` (naming the kind)
-    /// if one does not compile — only possible with an ICU lacking a feature the patterns use;
-    /// the import then fails before touching the memory instead of storing personal data.
-    public init() throws {
-        func regex(_ pattern: String, _ kind: PersonalDataKind) throws -> NSRegularExpression {
-            do { return try NSRegularExpression(pattern: pattern, options: []) } catch {
-                throw MemoryError.invalidPattern(kind: kind.rawValue, reason: "\(error)")
-            }
+    /// Builds the built-in patterns and, with `.eager` (the default), compiles them. Throws
+    /// `MemoryError.invalidPattern` (naming the kind) if one does not compile — only possible
+    /// with an ICU lacking a feature the patterns use; the caller then stops before storing
+    /// personal data. With `.lazy` nothing is compiled here: each expression compiles at its
+    /// first use, and a failure is kept in `failure` for the caller to check.
+    public init(compiling compilation: Compilation = .eager) throws {
+        func regex(_ pattern: String, _ kind: PersonalDataKind) throws -> Expression {
+            let expression = Expression(pattern, kind: kind)
+            if compilation == .eager { _ = try expression.compiled() }
+            return expression
         }
         let digit = "[0-9០-៩]"
         let khmerLetters = "[\\u1780-\\u17D3\\u17DD]"
@@ -308,7 +372,7 @@ public final class PersonalDataScrubber {
             Pattern(kind: .dateOfBirth, regex: try regex("\(born)(?:\(gap)នៅ)?[\\s\\u200B]*(\(date))", .dateOfBirth), group: 1, needs: [.someDigits, .khmerBorn], personBefore: true),
             // Plural titles first (they win an overlap): `MM. Dupont et Martin`, `Mmes Durand,
             // Petit et Roux`, `Messrs Smith and Jones` — every name they introduce goes.
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true, pluralTitle: true),
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha|Lok\\s+Chum(?:teav|tiev)))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
@@ -368,7 +432,8 @@ public final class PersonalDataScrubber {
             start -= 1
         }
         let range = NSRange(location: start, length: location - start)
-        return range.length > 0 && personMarker.firstMatch(in: text as String, options: [], range: range) != nil
+        guard range.length > 0, let marker = compiled(personMarker) else { return false }
+        return marker.firstMatch(in: text as String, options: [], range: range) != nil
     }
 
     /// The role label a property's type names (`x-translator`, `x-Reviewer`, `x-contact-person`
@@ -477,21 +542,27 @@ public final class PersonalDataScrubber {
     func patternSpans(in text: String, triggers: Triggers, titleStarts: Bool = true) -> [Span] {
         // Where the Khmer title pattern can match (nil: it searches the whole text).
         let khmerStarts = titleStarts && triggers.contains(.khmer) ? Self.khmerTitleStarts(in: text) : nil
+        // Whether the plural titles' pattern can match (true on the reference path).
+        let plural = !titleStarts || !triggers.contains(.title) || Self.mayHoldPluralTitle(text)
         @inline(__always) func runs(_ pattern: Pattern) -> Bool {
             triggers.isSuperset(of: pattern.needs) && !(pattern.khmerTitleStarts && khmerStarts?.isEmpty == true)
+                && !(pattern.pluralTitle && !plural)
         }
         // Most texts that pass the byte pass still run no pattern (a digit alone, a title with
         // no capital after it, Khmer without a title): stop before bridging the text to UTF-16.
         guard patterns.contains(where: runs) else { return [] }
         let ns = text as NSString
-        let whole = NSRange(location: 0, length: ns.length)
+        // The text's UTF-16 length, as `ns.length` gives it, from the string itself: through the
+        // bridge it cost about 3,500 instructions a text (callgrind, 30 Nov).
+        let whole = NSRange(location: 0, length: text.utf16.count)
         var spans: [Span] = []
         // Where an office chain begins (`Pattern.chain`).
         var claimed: Set<Int> = []
         for pattern in patterns where runs(pattern) {
+            guard let regex = compiled(pattern.regex) else { continue }
             let matches = pattern.khmerTitleStarts && khmerStarts != nil
-                ? Self.matches(of: pattern.regex, in: text, length: whole.length, startingAt: khmerStarts ?? [])
-                : pattern.regex.matches(in: text, options: [], range: whole)
+                ? Self.matches(of: regex, in: text, length: whole.length, startingAt: khmerStarts ?? [])
+                : regex.matches(in: text, options: [], range: whole)
             for match in matches {
                 var range = NSRange(location: NSNotFound, length: 0)
                 if pattern.group >= 0 {
@@ -532,6 +603,30 @@ public final class PersonalDataScrubber {
         return spans.sorted { $0.range.location < $1.range.location }
     }
 
+    /// Whether `text` may hold a plural title (`MM`, `Mmes`, `Mlles`, `Messrs`, `Messieurs`,
+    /// `Mesdames`: the plural pattern's only openings, matched case-sensitively): whether it holds
+    /// `MM`, `Mm`, `Ml` or `Mes`, which begin each. Why: the plural pattern needs `.title`, as the
+    /// single titles' does, so every text with a title ("Mr Schulz") ran it — an ICU search
+    /// and a bridge of the text to UTF-16, half the privacy stage's ICU cost on Europarl (about
+    /// 65 million instructions on the 20,000-unit slice, callgrind 30 Nov) — and it found
+    /// nothing in almost all of them. `PrivacyFilterEquivalenceTests` holds the filtered spans
+    /// (which skip it here) equal to the unfiltered ones (which always run it).
+    static func mayHoldPluralTitle(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0
+            while i + 1 < count {
+                if bytes[i] == 0x4D {
+                    let next = bytes[i + 1]
+                    if next == 0x4D || next == 0x6D || next == 0x6C || (next == 0x65 && i + 2 < count && bytes[i + 2] == 0x73) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Cuts a captured name at the first office word (`Mr President` → nothing; `Mr Santer,
     /// President` is cut by the comma already). A capture that starts with a title is no name
     /// either: in `H.E. Mrs. {PERSON1}` (an export of a scrubbed memory, imported again) the
@@ -548,7 +643,7 @@ public final class PersonalDataScrubber {
         if placeholderFollows(range, in: text) { return nil }
         var range = range
         let candidate = string.map { substring($0, range) } ?? text.substring(with: range)
-        var words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{200B}" })
+        var words = nameWords(candidate)
         if plain, hasPlainWord(words) { return nil }
         // After a role label, office words before the name are no name ("Contact:
         // Director-General Sok Dara"): skip them, the name starts after them.
@@ -590,6 +685,43 @@ public final class PersonalDataScrubber {
         // A full stop after a whole word ends the sentence; after an initial (`J.`) it is part of the name.
         if last.hasSuffix("."), last.count > 2 { length -= 1 }
         return NSRange(location: range.location, length: length)
+    }
+
+    /// `candidate`'s words: split at spaces, NBSP and U+200B, empty words dropped, as
+    /// `split(whereSeparator:)` over its characters splits it (`nameWordsByCharacters`). An ASCII
+    /// candidate (most names in Latin script) is split at its space bytes: each of its
+    /// characters is one byte (CR LF, the one two-byte character, is no space either), so the
+    /// words are the same substrings, without breaking the text into characters. Why: the
+    /// character split cost about 7,400 instructions per name found (18 million on the
+    /// 20,000-unit slice, callgrind 30 Nov), for names of one or two words.
+    static func nameWords(_ candidate: String) -> [Substring] {
+        var copy = candidate
+        let spaces: [Int]? = copy.withUTF8 { bytes in
+            var spaces: [Int] = []
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 { spaces.append(index) }
+            }
+            return spaces
+        }
+        guard let spaces else { return nameWordsByCharacters(candidate) }
+        let utf8 = candidate.utf8
+        var words: [Substring] = []
+        var start = 0
+        for end in spaces + [utf8.count] {
+            if end > start {
+                words.append(candidate[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            }
+            start = end + 1
+        }
+        return words
+    }
+
+    /// `nameWords` by characters, for any text: the reference the ASCII path must equal
+    /// (`PrivacyNameWordsTests`).
+    static func nameWordsByCharacters(_ candidate: String) -> [Substring] {
+        candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{200B}" })
     }
 
     /// Whether a placeholder (`{PERSON}`, `{PERSON2}`…) follows `range` after spaces, NBSP or
@@ -718,10 +850,23 @@ public final class PersonalDataScrubber {
         // "Translator: Chan Thida") is looked for in all of them and goes where it stands
         // without its label ("… Chan Thida also checked the Khmer", in the same note or another).
         var patternedSpans: [String: [Span]] = [:]
+        // The first free texts read, with what was found in each, nothing included: `clean`
+        // reads them again (the first pass reads every free text, `clean` all but the origin
+        // and id), and a text where nothing was found cost its byte pre-checks again — twice
+        // each property value of a CAT tool's unit (about 40 million instructions of the
+        // 5,000-unit props slice, callgrind 30 Nov). Compared byte for byte (`sameBytes`), not
+        // with `==`, which would take a text for its canonical equivalent whose offsets differ.
+        var read: [(label: String?, text: String, spans: [Span])] = []
         func patternSpans(_ text: String, label: String?) -> [Span] {
             // The predecessor's context keys, which most units carry: none (`isContextKeyList`),
             // without hashing them into the cache.
             if label == nil, Self.isContextKeyList(text) { return [] }
+            for entry in read where entry.label == label && Self.sameBytes(entry.text, text) { return entry.spans }
+            let found = patternSpansOnce(text, label: label)
+            if read.count < 8 { read.append((label, text, found)) }
+            return found
+        }
+        func patternSpansOnce(_ text: String, label: String?) -> [Span] {
             // Only texts where something was found are cached: finding nothing again costs the
             // byte pre-checks (`preChecks`), less than hashing the text into the cache and out
             // (callgrind, 30 Nov); and with nothing cached there is nothing to look up.
@@ -956,6 +1101,19 @@ public final class PersonalDataScrubber {
         for variant in unit.variants {
             for note in variant.notes { body(note, nil) }
             properties(variant.properties)
+        }
+    }
+
+    /// Whether `a` and `b` hold the same UTF-8 bytes (scalar for scalar, where `==` compares
+    /// canonical equivalence). O(n), one `memcmp`; texts of different lengths answer at once.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard let xs = x.baseAddress, let ys = y.baseAddress else { return x.count == y.count }
+                return memcmp(xs, ys, x.count) == 0
+            }
         }
     }
 
