@@ -38,4 +38,34 @@ struct Review1130gDraftingTests {
                                          termbase: glossary.termbase)
         #expect(alone.map(\.kind) == [.missingEquivalent], "\(alone.map(\.message))")
     }
+
+    @Test("m7: an abbreviated term's own full stop goes with it, « Chargé d’affaires ad interim ⟦of⟧ », not « ⟦. of⟧ »; at the segment's end it stays the sentence's")
+    func abbreviationFullStop() throws {
+        let english = try Self.translator(from: .english)
+        for target in [Language.french, .khmer] {
+            let inside = english.translate("He is Chargé d'affaires a.i. of the Embassy.", to: target)
+            #expect(inside.untranslated.allSatisfy { !$0.contains(".") }, "\(inside.text)")
+            #expect(inside.untranslated.contains("of"), "\(inside.untranslated)")
+        }
+        let french = english.translate("He is Chargé d'affaires a.i. of the Embassy.", to: .french)
+        #expect(french.text.contains("ad interim ⟦of⟧"), "\(french.text)")
+        let last = english.translate("He is Chargé d'affaires a.i.", to: .french)
+        #expect(last.text.hasSuffix("ad interim."), "\(last.text)")
+        let fromFrench = try Self.translator(from: .french).translate("Il est chargé d’affaires a.i. de l'Ambassade.", to: .english)
+        #expect(fromFrench.untranslated.allSatisfy { !$0.hasPrefix(".") }, "\(fromFrench.text)")
+    }
+
+    @Test("m7: the singular \"letter of credence\" is the glossary's « lettre de créance », the plural stays plural")
+    func letterOfCredence() throws {
+        let english = try Self.translator(from: .english)
+        let singular = english.translate("the letter of credence of the new Ambassador.", to: .french)
+        #expect(singular.text.contains("lettre de créance"), "\(singular.text)")
+        #expect(!singular.text.contains("lettres"), "\(singular.text)")
+        #expect(!singular.untranslated.contains { $0.contains("credence") }, "\(singular.untranslated)")
+        #expect(!singular.flags.contains("unreviewed"), "the French is attested: \(singular.flags)")
+        let plural = english.translate("He presented his letters of credence.", to: .french)
+        #expect(plural.text.contains("lettres de créance"), "\(plural.text)")
+        let back = try Self.translator(from: .french).translate("Il a remis sa lettre de créance.", to: .english)
+        #expect(back.text.contains("letter of credence"), "\(back.text)")
+    }
 }

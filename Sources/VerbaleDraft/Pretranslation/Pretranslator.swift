@@ -428,7 +428,12 @@ public final class Pretranslator {
             }
         }
         if let glossary {
-            let occurrences = glossary.recognize(piece, language: sourceLanguage)
+            let segmentLength = out.segmentLength
+            let occurrences = glossary.recognize(piece, language: sourceLanguage).map {
+                Self.withClosingFullStop($0, in: scalars, segmentContinues: { end in
+                    !text((range.lowerBound + end)..<segmentLength).allSatisfy(\.isWhitespace)
+                })
+            }
             for occurrence in occurrences
             where !replacements.contains(where: { $0.0.overlaps(occurrence.range) }) {
                 // "Chad Smith", "Jordan Lee": a country's short name followed by a capitalised
@@ -619,6 +624,24 @@ public final class Pretranslator {
         var rendered = preposition + (alone ? term.text : EnglishCountryArticle.afterOf(term.text, formal: term.termType == "fullForm"))
         if atStart { rendered = Self.capitalizedFirst(rendered) }
         return (start..<range.upperBound, rendered)
+    }
+
+    /// A term that ends in an abbreviation's full stop ("Chargé d'affaires, a.i.", « chargé
+    /// d’affaires a.i. ») matched without it — recognition compares words, punctuation aside —
+    /// takes the full stop after it in the text, so the translation replaces it too: it was left
+    /// behind, « Chargé d’affaires ad interim ⟦. of⟧ l'Ambassade » (review 1130g m7). Not when
+    /// the full stop ends the segment ("He is Chargé d'affaires a.i."): there it is also the
+    /// sentence's, which the target keeps. `segmentContinues(end)`: whether anything but spaces
+    /// follows scalar `end` of the piece in the segment.
+    static func withClosingFullStop(_ occurrence: TermOccurrence, in scalars: [Unicode.Scalar],
+                                    segmentContinues: (Int) -> Bool) -> TermOccurrence {
+        let end = occurrence.range.upperBound
+        guard occurrence.term.text.hasSuffix("."), !occurrence.text.hasSuffix("."), end < scalars.count, scalars[end] == ".",
+              segmentContinues(end + 1) else { return occurrence }
+        var extended = occurrence
+        extended.range = occurrence.range.lowerBound..<(end + 1)
+        extended.text += "."
+        return extended
     }
 
     /// Whether position `i` of `scalars` starts a word (nothing or a non-letter before it).
