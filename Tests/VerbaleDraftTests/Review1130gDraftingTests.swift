@@ -68,4 +68,34 @@ struct Review1130gDraftingTests {
         let back = try Self.translator(from: .french).translate("Il a remis sa lettre de créance.", to: .english)
         #expect(back.text.contains("letter of credence"), "\(back.text)")
     }
+
+    /// m9: the note to Singapore's foreign ministry from Singapore spelt the country with the
+    /// iso-codes catalogue's សាំងហ្គាពួរ and the place with CLDR's exemplar city សិង្ហបូរី.
+    @Test("m9: one Khmer note names Singapore one way, សិង្ហបុរី (CLDR, Cambodian press), in the recipient and the place line")
+    func oneSingapore() throws {
+        let glossary: DraftGlossary = try #require(Self.glossary, "the shipped glossaries load")
+        let composer = NoteComposer(book: Fixtures.book, namer: InstitutionNamer(glossary: glossary))
+        for recipient in ["Ministry of Foreign Affairs of Singapore", "Ministry of Foreign Affairs of the Republic of Singapore"] {
+            let request = NoteRequest(sender: "Embassy of the Kingdom of Cambodia", recipient: recipient, purpose: "inform",
+                                      place: "Singapore", date: try NoteDate(iso: "2026-12-06"))
+            let note = try composer.compose(request, in: .khmer).text
+            #expect(note.contains("ធ្វើនៅទីក្រុងសិង្ហបុរី"), "\(note)")
+            #expect(note.contains("នៃសិង្ហបុរី") || note.contains("សិង្ហបុរី ["), "\(note)")
+            #expect(!note.contains("សាំងហ្គាពួរ") && !note.contains("សិង្ហបូរី"), "\(note)")
+        }
+        // The catalogue's name is kept, doubted: after the sound one, unreviewed, with the reason.
+        let singapore = try #require(glossary.termbase.concepts.first { $0.id == "iso3166-1:SG" })
+        let khmer = singapore.terms(in: LanguageTag(.khmer))
+        #expect(khmer.first?.text == "សិង្ហបុរី", "\(khmer.map(\.text))")
+        #expect(khmer.first?.source?.contains("dap-news.com") == true, "\(khmer.first?.source ?? "")")
+        let catalogue = try #require(khmer.first { $0.text == "សាំងហ្គាពួរ" })
+        #expect(catalogue.review == .unreviewed && catalogue.status != .preferred, "\(catalogue)")
+        // `draft translate` reads the place line back from either Khmer spelling.
+        let reader = try Self.translator(from: .khmer)
+        for line in ["ធ្វើនៅទីក្រុងសិង្ហបុរី ថ្ងៃទី៦ ខែធ្នូ ឆ្នាំ២០២៦", "ធ្វើនៅទីក្រុងសិង្ហបូរី ថ្ងៃទី៦ ខែធ្នូ ឆ្នាំ២០២៦"] {
+            #expect(reader.translate(line, to: .english).text == "Singapore, 6 December 2026", "\(line)")
+        }
+        #expect(try Self.translator(from: .english).translate("Singapore, 6 December 2026", to: .khmer).text
+            .hasPrefix("ធ្វើនៅទីក្រុងសិង្ហបុរី ថ្ងៃទី៦"))
+    }
 }
