@@ -98,4 +98,31 @@ struct Review1130gDraftingTests {
         #expect(try Self.translator(from: .english).translate("Singapore, 6 December 2026", to: .khmer).text
             .hasPrefix("ធ្វើនៅទីក្រុងសិង្ហបុរី ថ្ងៃទី៦"))
     }
+
+    @Test("Hanoi, Beijing and Canberra are places: « Hanoï », « Pékin », « Canberra » (attested French), Khmer unreviewed, read back both ways",
+          arguments: [("Hanoi", "Hanoï", "ទីក្រុងហាណូយ"), ("Beijing", "Pékin", "ទីក្រុងប៉េកាំង"), ("Canberra", "Canberra", "ទីក្រុងកង់បេរ៉ា")])
+    func capitals(_ english: String, _ french: String, _ khmer: String) throws {
+        let fromEnglish = try Self.translator(from: .english)
+        let line = "\(english), 6 December 2026"
+        #expect(fromEnglish.translate(line, to: .french).text == "\(french), le 6 décembre 2026")
+        let km = fromEnglish.translate(line, to: .khmer)
+        #expect(km.text == "ធ្វើនៅ\(khmer) ថ្ងៃទី៦ ខែធ្នូ ឆ្នាំ២០២៦", "\(km.text)")
+        #expect(km.flags.contains("unreviewed"))
+        #expect(PlaceNames.name(english, in: .khmer).isUnreviewed, "no source attests the Khmer")
+        let back = try Self.translator(from: .french).translate("\(french), le 6 décembre 2026", to: .english)
+        #expect(back.text == line, "\(back.text)")
+        #expect(try Self.translator(from: .khmer).translate("ធ្វើនៅ\(khmer) ថ្ងៃទី៦ ខែធ្នូ ឆ្នាំ២០២៦", to: .english).text == line)
+    }
+
+    @Test("French place names in running text are read back to English: « à Genève », « à Pékin »; not inside a longer word")
+    func frenchPlacesInText() throws {
+        let french = try Self.translator(from: .french)
+        let geneva = french.translate("La réunion aura lieu à Genève.", to: .english)
+        #expect(geneva.text.contains("Geneva"), "\(geneva.text)")
+        #expect(!geneva.untranslated.contains { $0.contains("Genève") }, "\(geneva.untranslated)")
+        #expect(french.translate("La réunion aura lieu à Pékin.", to: .english).text.contains("Beijing"))
+        let english = try Self.translator(from: .english)
+        let parisian = english.translate("The Parisian delegation arrived.", to: .french)
+        #expect(parisian.untranslated.contains { $0.contains("Parisian") }, "\(parisian.text)")
+    }
 }

@@ -56,8 +56,17 @@ public enum PlaceNames {
         return Entry(english: row.english, french: row.french, city: row.khmer, citySource: row.khmerSource, framing: nil)
     }
 
-    /// The English names the table knows, longest first.
-    public static var known: [String] { entries.map(\.english).sorted { $0.count > $1.count } }
+    /// The names the table knows as `language` writes them, longest first, each with its
+    /// English name: what `draft translate` looks for in running text. English and French
+    /// (« à Genève » → "in ⟦…⟧ Geneva", review 1130g: French place names were not read back);
+    /// none for Khmer, whose names are not cut at word boundaries here.
+    public static func known(in language: Language) -> [(written: String, english: String)] {
+        switch language {
+        case .english: return entries.map { ($0.english, $0.english) }.sorted { $0.0.count > $1.0.count }
+        case .french: return entries.map { ($0.french, $0.english) }.sorted { $0.0.count > $1.0.count }
+        case .khmer: return []
+        }
+    }
 
     /// The English name of the place written `text` in `language` ("Genève" → "Geneva",
     /// "ទីក្រុងប៉ារីស" or "ប៉ារីស" → "Paris"; Khmer compared in `Normalizer.matchingForm`, so

@@ -479,13 +479,16 @@ public final class Pretranslator {
                 replacements.append((occurrence.range, term.text, "entity"))
             }
         }
-        for place in PlaceNames.known {
+        for (place, english) in PlaceNames.known(in: sourceLanguage) {
             var from = piece.startIndex
             while let found = piece.range(of: place, range: from..<piece.endIndex) {
                 let lower = piece.unicodeScalars.distance(from: piece.unicodeScalars.startIndex, to: found.lowerBound)
                 let local = lower..<(lower + place.unicodeScalars.count)
-                if !replacements.contains(where: { $0.0.overlaps(local) }) {
-                    let name = PlaceNames.name(place, in: target)
+                // A whole word: not "Paris" in "Parisian".
+                let whole = Self.wordStartsAt(local.lowerBound, in: scalars)
+                    && (local.upperBound == scalars.count || !scalars[local.upperBound].properties.isAlphabetic)
+                if whole, !replacements.contains(where: { $0.0.overlaps(local) }) {
+                    let name = PlaceNames.name(english, in: target)
                     replacements.append((local, name.text, "name"))
                     if name.isUnreviewed { out.flags.insert("unreviewed") }
                 }
