@@ -125,4 +125,17 @@ struct Review1130gDraftingTests {
         let parisian = english.translate("The Parisian delegation arrived.", to: .french)
         #expect(parisian.untranslated.contains { $0.contains("Parisian") }, "\(parisian.text)")
     }
+
+    @Test("\"and,\" before a formula joins the opening's clauses in Khmer (ហើយ, unreviewed) as \"and\" does, not ⟦and⟧; French unchanged")
+    func andCommaInKhmer() throws {
+        let english = try Self.translator(from: .english)
+        let opening = "The Embassy of the Kingdom of Cambodia presents its compliments to the Ministry of Foreign Affairs and, "
+            + "with reference to the Ministry's Note No. 12, has the honour to inform the Ministry that the Embassy will be closed."
+        let khmer = english.translate(opening, to: .khmer)
+        #expect(khmer.text.contains("ក្រសួងការបរទេស ហើយ"), "\(khmer.text)")
+        #expect(!khmer.untranslated.contains("and"), "\(khmer.untranslated)")
+        #expect(khmer.flags.contains("unreviewed"))
+        let french = english.translate(opening, to: .french)
+        #expect(french.text.contains("au Ministère des Affaires étrangères et, se référant"), "\(french.text)")
+    }
 }

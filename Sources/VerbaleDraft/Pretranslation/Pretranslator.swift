@@ -273,7 +273,10 @@ public final class Pretranslator {
             if named { continue }
             // An "and" that does not end the gap before a formula (Khmer ហើយ joins clauses
             // only) is decided once its neighbours are known (`resolveAnds`), in every target.
-            let endsGap = parts[(n + 1)...].allSatisfy { text($0).allSatisfy(\.isWhitespace) }
+            // A comma after it still ends the gap: "… Affairs and, with reference to …" joins
+            // the opening's clauses as "… Affairs and has the honour …" does (it stayed ⟦and⟧ in
+            // Khmer; review 1130g).
+            let endsGap = parts[(n + 1)...].allSatisfy { text($0).allSatisfy { $0.isWhitespace || $0 == "," } }
             if conjunctions.contains(part), !(endsGap && beforeFormula) {
                 pendingAnds.append((out.pieces.count, part))
                 out.pieces.append("⟦\(trimmed)⟧")
