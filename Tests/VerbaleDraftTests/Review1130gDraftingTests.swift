@@ -7,12 +7,10 @@ import VerbaleGlossary
 /// with the shipped stock phrases, name table and glossary.
 @Suite("Review 1130g drafting: our own notes pass glossary check, abbreviated and singular terms, one Khmer Singapore, place names read back")
 struct Review1130gDraftingTests {
-    static let glossary: DraftGlossary? = try? DraftGlossary.shipped()
+    /// The shipped glossary and translators, as the review's other drafting tests load them.
+    static var glossary: DraftGlossary? { Review1130gDraftTests.glossary }
 
-    static func translator(from language: Language) throws -> Pretranslator {
-        let glossary: DraftGlossary = try #require(Self.glossary, "the shipped glossaries load")
-        return try Pretranslator(book: Fixtures.book, sourceLanguage: language, glossary: glossary)
-    }
+    static func translator(from language: Language) throws -> Pretranslator { try Review1130gDraftTests.translator(from: language) }
 
     /// m2: the README's transmittal, drafted in English and French by `draft new` and checked
     /// line by line against the shipped termbase as `glossary check` does, gave three
