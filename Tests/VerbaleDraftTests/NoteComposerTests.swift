@@ -80,7 +80,7 @@ struct SourcedKhmerNameTests {
         #expect(table.rows("head").count == 28)   // + Permanent Delegation (stop 6), Ministry for Europe and Foreign Affairs (review 1130g M4)
         #expect(table.rows("state").count == 9)
         #expect(table.rows("seat").count == 8)    // + to UNESCO (stop 6)
-        #expect(table.rows("place").count == 9)
+        #expect(table.rows("place").count == 12)  // + Hanoi, Beijing, Canberra (review 1130g M3, left open)
         #expect(table.rows("country").count == 52)
         #expect(table.rows("country").filter { $0.gender == .noArticle }.count == 27)
         #expect(table.rows("country").allSatisfy { $0.khmer.isEmpty })

@@ -56,8 +56,17 @@ public enum PlaceNames {
         return Entry(english: row.english, french: row.french, city: row.khmer, citySource: row.khmerSource, framing: nil)
     }
 
-    /// The English names the table knows, longest first.
-    public static var known: [String] { entries.map(\.english).sorted { $0.count > $1.count } }
+    /// The names the table knows as `language` writes them, longest first, each with its
+    /// English name: what `draft translate` looks for in running text. English and French
+    /// (« à Genève » → "in ⟦…⟧ Geneva", review 1130g: French place names were not read back);
+    /// none for Khmer, whose names are not cut at word boundaries here.
+    public static func known(in language: Language) -> [(written: String, english: String)] {
+        switch language {
+        case .english: return entries.map { ($0.english, $0.english) }.sorted { $0.0.count > $1.0.count }
+        case .french: return entries.map { ($0.french, $0.english) }.sorted { $0.0.count > $1.0.count }
+        case .khmer: return []
+        }
+    }
 
     /// The English name of the place written `text` in `language` ("Genève" → "Geneva",
     /// "ទីក្រុងប៉ារីស" or "ប៉ារីស" → "Paris"; Khmer compared in `Normalizer.matchingForm`, so
@@ -88,7 +97,7 @@ public enum PlaceNames {
         case .khmer:
             let form = Normalizer.matchingForm(text)
             return zoneCities.first { city in
-                city.khmer.map { form == Normalizer.matchingForm($0) || form == Normalizer.matchingForm("ទីក្រុង" + $0) } ?? false
+                city.khmer.contains { form == Normalizer.matchingForm($0) || form == Normalizer.matchingForm("ទីក្រុង" + $0) }
             }?.english
         }
     }
@@ -96,11 +105,12 @@ public enum PlaceNames {
     /// Every time zone's exemplar city in English, French and Khmer (nil where CLDR has none, or
     /// no Khmer letter), for reading a French or Khmer city back. Cost: three ICU look-ups per
     /// zone of `zoneRegions` (≈ 400), once per process, the first time a city the table lacks is read.
-    private static let zoneCities: [(english: String, french: String?, khmer: String?)] =
+    private static let zoneCities: [(english: String, french: String?, khmer: [String])] =
         TimeZone.knownTimeZoneIdentifiers.filter { id in zoneRegions.contains { id.hasPrefix($0 + "/") } }.compactMap { zone in
             guard let english = ICU.exemplarCity(zone: zone, locale: "en"), english != "Unknown" else { return nil }
             let khmer = ICU.exemplarCity(zone: zone, locale: "km").flatMap { isKhmer($0) ? $0 : nil }
-            return (english, frenchCity(zone), khmer)
+            // A city-state is written with its country's name, and read back from both.
+            return (english, frenchCity(zone), (khmer.map { [$0] } ?? []) + (khmer != nil ? cityState(english).map { [$0.khmer] } ?? [] : []))
         }
 
     /// The regions of IANA time-zone ids ("Asia/Vientiane"), where a city the table lacks is
@@ -128,8 +138,24 @@ public enum PlaceNames {
     private static func zoneEntry(_ place: String) -> Entry? {
         guard let zone = zone(of: place), let english = ICU.exemplarCity(zone: zone, locale: "en"),
               let city = ICU.exemplarCity(zone: zone, locale: "km"), isKhmer(city) else { return nil }
+        if let (country, source) = cityState(english) {
+            return Entry(english: english, french: frenchCity(zone) ?? place, city: country, citySource: source, framing: "ទីក្រុង")
+        }
         return Entry(english: english, french: frenchCity(zone) ?? place, city: city,
                      citySource: "CLDR exemplar city of \(zone) (ICU \(ICU.version))", framing: "ទីក្រុង")
+    }
+
+    /// A city that bears its country's English name (Singapore, Monaco, Luxembourg, Kuwait…),
+    /// named in Khmer as CLDR names the country — the name the countries termbase prefers
+    /// where Khmer in use confirms it (`KhmerNameUsage`) — with its source; nil for other
+    /// cities. Why: one note named Singapore twice, ក្រសួងការបរទេសនៃសាំងហ្គាពួរ (the catalogue's
+    /// country name) and ធ្វើនៅទីក្រុងសិង្ហបូរី (CLDR's exemplar city of Asia/Singapore, spelt
+    /// otherwise again) (review 1130g m9): one place, one spelling. Cost: one scan of the
+    /// English country names.
+    static func cityState(_ english: String) -> (khmer: String, source: String)? {
+        guard let (region, length) = CountryNames.shared.longestPrefix(of: english), length == english.count,
+              let khmer = CountryNames.shared.name(region, in: .khmer), isKhmer(khmer) else { return nil }
+        return (khmer, "CLDR display name of \(region) (ICU \(ICU.version)), the country the city is named for")
     }
 
     /// CLDR's French exemplar city of `zone` ("Asia/Singapore" → « Singapour »), nil when ICU

@@ -273,7 +273,10 @@ public final class Pretranslator {
             if named { continue }
             // An "and" that does not end the gap before a formula (Khmer ហើយ joins clauses
             // only) is decided once its neighbours are known (`resolveAnds`), in every target.
-            let endsGap = parts[(n + 1)...].allSatisfy { text($0).allSatisfy(\.isWhitespace) }
+            // A comma after it still ends the gap: "… Affairs and, with reference to …" joins
+            // the opening's clauses as "… Affairs and has the honour …" does (it stayed ⟦and⟧ in
+            // Khmer; review 1130g).
+            let endsGap = parts[(n + 1)...].allSatisfy { text($0).allSatisfy { $0.isWhitespace || $0 == "," } }
             if conjunctions.contains(part), !(endsGap && beforeFormula) {
                 pendingAnds.append((out.pieces.count, part))
                 out.pieces.append("⟦\(trimmed)⟧")
@@ -428,7 +431,12 @@ public final class Pretranslator {
             }
         }
         if let glossary {
-            let occurrences = glossary.recognize(piece, language: sourceLanguage)
+            let segmentLength = out.segmentLength
+            let occurrences = glossary.recognize(piece, language: sourceLanguage).map {
+                Self.withClosingFullStop($0, in: scalars, segmentContinues: { end in
+                    !text((range.lowerBound + end)..<segmentLength).allSatisfy(\.isWhitespace)
+                })
+            }
             for occurrence in occurrences
             where !replacements.contains(where: { $0.0.overlaps(occurrence.range) }) {
                 // "Chad Smith", "Jordan Lee": a country's short name followed by a capitalised
@@ -474,13 +482,16 @@ public final class Pretranslator {
                 replacements.append((occurrence.range, term.text, "entity"))
             }
         }
-        for place in PlaceNames.known {
+        for (place, english) in PlaceNames.known(in: sourceLanguage) {
             var from = piece.startIndex
             while let found = piece.range(of: place, range: from..<piece.endIndex) {
                 let lower = piece.unicodeScalars.distance(from: piece.unicodeScalars.startIndex, to: found.lowerBound)
                 let local = lower..<(lower + place.unicodeScalars.count)
-                if !replacements.contains(where: { $0.0.overlaps(local) }) {
-                    let name = PlaceNames.name(place, in: target)
+                // A whole word: not "Paris" in "Parisian".
+                let whole = Self.wordStartsAt(local.lowerBound, in: scalars)
+                    && (local.upperBound == scalars.count || !scalars[local.upperBound].properties.isAlphabetic)
+                if whole, !replacements.contains(where: { $0.0.overlaps(local) }) {
+                    let name = PlaceNames.name(english, in: target)
                     replacements.append((local, name.text, "name"))
                     if name.isUnreviewed { out.flags.insert("unreviewed") }
                 }
@@ -619,6 +630,24 @@ public final class Pretranslator {
         var rendered = preposition + (alone ? term.text : EnglishCountryArticle.afterOf(term.text, formal: term.termType == "fullForm"))
         if atStart { rendered = Self.capitalizedFirst(rendered) }
         return (start..<range.upperBound, rendered)
+    }
+
+    /// A term that ends in an abbreviation's full stop ("Chargé d'affaires, a.i.", « chargé
+    /// d’affaires a.i. ») matched without it — recognition compares words, punctuation aside —
+    /// takes the full stop after it in the text, so the translation replaces it too: it was left
+    /// behind, « Chargé d’affaires ad interim ⟦. of⟧ l'Ambassade » (review 1130g m7). Not when
+    /// the full stop ends the segment ("He is Chargé d'affaires a.i."): there it is also the
+    /// sentence's, which the target keeps. `segmentContinues(end)`: whether anything but spaces
+    /// follows scalar `end` of the piece in the segment.
+    static func withClosingFullStop(_ occurrence: TermOccurrence, in scalars: [Unicode.Scalar],
+                                    segmentContinues: (Int) -> Bool) -> TermOccurrence {
+        let end = occurrence.range.upperBound
+        guard occurrence.term.text.hasSuffix("."), !occurrence.text.hasSuffix("."), end < scalars.count, scalars[end] == ".",
+              segmentContinues(end + 1) else { return occurrence }
+        var extended = occurrence
+        extended.range = occurrence.range.lowerBound..<(end + 1)
+        extended.text += "."
+        return extended
     }
 
     /// Whether position `i` of `scalars` starts a word (nothing or a non-letter before it).

@@ -145,7 +145,11 @@ public enum CountryGlossary {
                 }
                 let short = hasShortForm(code)
                 let cldr = ICU.displayCountry(country.alpha_2, in: code).flatMap { rendering(country.name, $0, in: language) }
-                add(language, cldr, type: "shortForm", status: short ? .admitted : .preferred, source: cldrSource)
+                // Khmer in use confirms CLDR's name (`KhmerNameUsage`): its term cites that text too.
+                let usage = KhmerNameUsage.attested[country.alpha_2].flatMap { usage in
+                    language == .khmer && cldr.map(KhmerNameDoubts.key) == KhmerNameDoubts.key(usage.name) ? "; Khmer in use: " + usage.source : nil
+                }
+                add(language, cldr, type: "shortForm", status: short ? .admitted : .preferred, source: cldrSource + (usage ?? ""))
                 for name in doubted {
                     add(language, name.text, type: name.type, status: .admitted, source: catalogueSource(code), doubt: name.reason)
                 }

@@ -14,6 +14,9 @@
 ///   names — CLDR's, or the catalogue's short and common names that pass the other checks;
 /// - **comma form**: the translation of an English name written with a comma (the sorted
 ///   "X, Republic of" form, or Bonaire's list, whose Khmer starts with បូស្នី "Bosnia");
+/// - **usage** (`KhmerNameUsage`): a short name other than the one Khmer in use writes, where a
+///   cited text confirms CLDR's (Singapore: សិង្ហបុរី, not the catalogue's សាំងហ្គាពួរ; review
+///   1130g m9, where one note spelt the country one way and its city another);
 /// - **form of state** (`KhmerStateForms`, checked last): a state word the English does not
 ///   say (Principality of Monaco = ព្រះរាជាណាចក្រម៉ូណាកូ, "Kingdom of Monaco"), or an English
 ///   form the Khmer does not write (Guinea's misspelt សារធារណរដ្ឋ for "Republic").
@@ -85,6 +88,10 @@ struct KhmerNameDoubts {
         }
         if candidate.english.contains(", ") {
             return "unreviewed: the iso-codes km catalogue's word-for-word translation of the comma form “\(candidate.english)”, not a name in running order"
+        }
+        if candidate.role != .formal, let usage = KhmerNameUsage.attested[code], let cldrKey, Self.key(usage.name) == cldrKey,
+           !key.contains(cldrKey) {
+            return "unreviewed: Khmer in use writes \(usage.name), as CLDR does (\(usage.source)); no source in use writes this catalogue name"
         }
         return nil
     }
