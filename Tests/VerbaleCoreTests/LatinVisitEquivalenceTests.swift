@@ -24,15 +24,10 @@ struct LatinVisitEquivalenceTests {
         "Phnom Penh (ភ្នំពេញ) ១២/២០២១", "Thaïlande’s MISSION, Œuvre, ÉTATS-UNIS", "don't U.N. 1,000.50 a_b ·x", "", "!!!",
     ]
 
+    /// The hand-made lines, then the real ones `KhmerPassSkipEquivalenceTests` reads: the English
+    /// and French notes, 5,000 Europarl lines a side, khPOS as written and with U+200B.
     static func lines() throws -> [String] {
-        var lines = handMade
-        lines += try TokenPinningTests.noteLines("en-") + TokenPinningTests.noteLines("fr-")
-        for side in ["en", "fr"] {
-            lines += try TextLayerData.text("parallel/europarl-20k.\(side)").split(separator: "\n").prefix(5_000).map(String.init)
-        }
-        let khpos = try TextLayerData.text("khmer/khpos-train-sample.word").split(separator: "\n").filter { !$0.isEmpty }
-        lines += khpos.prefix(500).map { WordSegmentationScore.text(ofReference: $0) }
-        return lines
+        try handMade + KhmerPassSkipEquivalenceTests.lines()
     }
 
     /// What `visitTokens` answers for `text`: taken or declined, and each token's parts.
