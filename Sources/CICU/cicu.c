@@ -185,6 +185,17 @@ cicu_regex *cicu_regex_open(const uint16_t *pattern, int32_t length, uint32_t fl
     return result;
 }
 
+cicu_regex *cicu_regex_clone(const cicu_regex *r, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    URegularExpression *regex = uregex_clone(r->regex, &error);
+    if (status) *status = error;
+    if (U_FAILURE(error) || regex == NULL) return NULL;
+    cicu_regex *result = calloc(1, sizeof(cicu_regex));
+    if (result == NULL) { uregex_close(regex); return NULL; }
+    result->regex = regex;
+    return result;
+}
+
 int32_t cicu_regex_set_text(cicu_regex *r, const uint16_t *text, int32_t length, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     UChar *copy = malloc(sizeof(UChar) * (size_t)(length > 0 ? length : 1));

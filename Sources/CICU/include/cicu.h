@@ -104,6 +104,9 @@ typedef struct cicu_regex cicu_regex;
 /// Compiles `pattern`. On a syntax error returns NULL and fills `error_line`/`error_offset`
 /// (1-based line, 0-based offset in the pattern) when non-NULL.
 cicu_regex *cicu_regex_open(const uint16_t *pattern, int32_t length, uint32_t flags, int32_t *error_line, int32_t *error_offset, int32_t *status);
+/// A new regex sharing `regex`'s compiled pattern (`uregex_clone`: no compilation), with no
+/// subject text; NULL on failure. `regex` itself is only read.
+cicu_regex *cicu_regex_clone(const cicu_regex *regex, int32_t *status);
 /// Sets the subject text (copied).
 int32_t cicu_regex_set_text(cicu_regex *regex, const uint16_t *text, int32_t length, int32_t *status);
 /// Sets the subject text WITHOUT copying it: the caller keeps `text` alive and unchanged until the

@@ -1,4 +1,5 @@
 import CICU
+import Synchronization
 
 /// A compiled ICU regular expression (Java-like syntax, look-behind included), as SRX needs.
 ///
@@ -41,6 +42,48 @@ public final class ICURegex {
         self.handle = handle
         self.pattern = pattern
     }
+
+    private init(handle: OpaquePointer, pattern: String) {
+        self.handle = handle
+        self.pattern = pattern
+    }
+
+    /// A regex of `pattern` cloned from the one compiled the first time this process asked for
+    /// that pattern and those options (`uregex_clone`: the compiled pattern is shared, read
+    /// only; each clone has its own subject text and match state, so one per task still).
+    ///
+    /// Why: every `Tokenizer` builds a `PlaceableRecognizer`, whose eleven patterns took ICU
+    /// about 30 M instructions to compile — per language and per import worker, and again for
+    /// each tokenizer a search or a draft opens (1.2 % of a 20,000-unit import under callgrind).
+    /// A clone costs a few thousand. The compiled templates stay for the life of the process
+    /// (a few patterns, never matched against: only cloned, under the lock).
+    public static func shared(_ pattern: String, options: Options = []) throws(SyntaxError) -> ICURegex {
+        let key = "\(options.rawValue) \(pattern)"
+        if let clone = templates.withLock({ $0[key]?.clone() }) { return ICURegex(handle: clone, pattern: pattern) }
+        // Compiled outside the lock (a syntax error is thrown as by `init`); a template another
+        // thread stored meanwhile wins, and this one is dropped.
+        let compiled = try ICURegex(pattern, options: options)
+        let clone = templates.withLock { templates -> OpaquePointer? in
+            let template = templates[key] ?? Template(compiled)
+            templates[key] = template
+            return template.clone()
+        }
+        // A failed clone (only on allocation failure): the regex just compiled serves.
+        guard let clone else { return compiled }
+        return ICURegex(handle: clone, pattern: pattern)
+    }
+
+    /// A compiled regex kept only to be cloned (always under `templates`' lock).
+    private final class Template: @unchecked Sendable {
+        let regex: ICURegex
+        init(_ regex: ICURegex) { self.regex = regex }
+        func clone() -> OpaquePointer? {
+            var status: Int32 = 0
+            return cicu_regex_clone(regex.handle, &status)
+        }
+    }
+
+    private static let templates = Mutex<[String: Template]>([:])
 
     deinit { cicu_regex_close(handle) }
 

@@ -100,7 +100,7 @@ final class PlaceableRecognizer {
     private let anyInitial: (UInt64, UInt64)
     /// The rules' triggers as plain values, read per candidate position without copying a
     /// `Trigger` (whose set and array would be retained and released each time).
-    private let ruleDigit: [Bool], ruleMonthAhead: [Bool], ruleMonthWord: [Bool]
+    private let ruleDigit: [Bool]
     private let ruleMask0: [UInt64], ruleMask1: [UInt64]
     private let ruleKhmerInitials: [[UInt16]], rulePrefilter: [Prefilter]
     /// The rules' regexes alone: reading one from `rules` copied the whole `Rule` (its trigger's
@@ -111,6 +111,9 @@ final class PlaceableRecognizer {
     /// 64 rules (there are 11); `PlaceableRecognizerReferenceTests` fails if `ruleCount` ever
     /// passes 64.
     private let digitRules: UInt64, khmerRules: UInt64
+    /// Bit n set when rule n needs a month stem at a word start (`Trigger.monthWord`) / a letter
+    /// after a day's digits (`Trigger.monthAhead`): one check per candidate drops them all.
+    private let monthWordRules: UInt64, monthAheadRules: UInt64
     private let initialRules: [UInt64]
     /// The index of the number rule, which `plainNumberEnd` answers without ICU where it can.
     private let numberRule: Int
@@ -137,7 +140,7 @@ final class PlaceableRecognizer {
         var numberRule = -1
         let monthInitials = Set("JFMASONDjfmasond".utf16)
         for pattern in PlaceablePatterns.dates {
-            guard let regex = try? ICURegex(pattern.pattern, options: pattern.caseInsensitive ? [.caseInsensitive] : []) else { continue }
+            guard let regex = try? ICURegex.shared(pattern.pattern, options: pattern.caseInsensitive ? [.caseInsensitive] : []) else { continue }
             let trigger = switch pattern.start {
             case .digit: Trigger(digit: true, monthAhead: true, prefilter: .monthAfterDay)
             case .monthName: Trigger(initials: monthInitials, monthWord: true, prefilter: .monthThenDigit)
@@ -153,7 +156,7 @@ final class PlaceableRecognizer {
             text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || text.unicodeScalars.contains { $0.value >= 0x80 && $0.properties.numericType == .decimal }
         }
         var prefixedReferenceRule = -1
-        if let regex = try? ICURegex(PlaceablePatterns.prefixedReference) {
+        if let regex = try? ICURegex.shared(PlaceablePatterns.prefixedReference) {
             prefixedReferenceRule = rules.count
             // `№` (U+2116) is no Khmer letter, but is tried like one: a unit outside ASCII.
             rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("NnRr".utf16), khmerInitials: ["ល".utf16.first ?? 0, 0x2116], prefilter: .prefixedReference)) { text, groups in
@@ -163,7 +166,7 @@ final class PlaceableRecognizer {
             })
         }
         var bareReferenceRule = -1
-        if let regex = try? ICURegex(PlaceablePatterns.bareReference) {
+        if let regex = try? ICURegex.shared(PlaceablePatterns.bareReference) {
             bareReferenceRule = rules.count
             rules.append(Rule(regex: regex, trigger: Trigger(digit: true, initials: Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf16), prefilter: .referenceShape)) { text, groups in
                 guard let range = groups[1] else { return nil }
@@ -171,29 +174,32 @@ final class PlaceableRecognizer {
             })
         }
         let groupSpace = language == .french ? "[\\u00A0\\u202F\\u2009 ]" : "[\\u00A0\\u202F\\u2009]"
-        if let regex = try? ICURegex(PlaceablePatterns.number(groupSpace: groupSpace)) {
+        if let regex = try? ICURegex.shared(PlaceablePatterns.number(groupSpace: groupSpace)) {
             numberRule = rules.count
             rules.append(Rule(regex: regex, trigger: Trigger(digit: true)) { text, groups in
                 groups[1].map { (.number, NumberValue.parse(text($0), language: language)) }
             })
         }
-        if let regex = try? ICURegex(PlaceablePatterns.url, options: [.caseInsensitive]) {
+        if let regex = try? ICURegex.shared(PlaceablePatterns.url, options: [.caseInsensitive]) {
             rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("hHfFwW".utf16), prefilter: .url)) { text, groups in
                 guard let range = groups[0] else { return nil }
                 let url = Self.trimmingSentencePunctuation(text(range))
                 return url.count > 4 ? (.url, url) : nil
             })
         }
-        email = try? ICURegex(PlaceablePatterns.email)
-        personalPlaceholder = try? ICURegex(PlaceablePatterns.personalDataPlaceholder)
+        email = try? ICURegex.shared(PlaceablePatterns.email)
+        personalPlaceholder = try? ICURegex.shared(PlaceablePatterns.personalDataPlaceholder)
         var anyInitial: (UInt64, UInt64) = (0, 0)
         var digitRules: UInt64 = 0, khmerRules: UInt64 = 0
+        var monthWordRules: UInt64 = 0, monthAheadRules: UInt64 = 0
         var initialRules = [UInt64](repeating: 0, count: 128)
         for (n, rule) in rules.enumerated() {
             anyInitial.0 |= rule.mask.0
             anyInitial.1 |= rule.mask.1
             if rule.trigger.digit { digitRules |= 1 << UInt64(n) }
             if !rule.trigger.khmerInitials.isEmpty { khmerRules |= 1 << UInt64(n) }
+            if rule.trigger.monthWord { monthWordRules |= 1 << UInt64(n) }
+            if rule.trigger.monthAhead { monthAheadRules |= 1 << UInt64(n) }
             for u in rule.trigger.initials where u < 128 { initialRules[Int(u)] |= 1 << UInt64(n) }
         }
         self.rules = rules
@@ -203,10 +209,10 @@ final class PlaceableRecognizer {
         self.anyInitial = anyInitial
         self.digitRules = digitRules
         self.khmerRules = khmerRules
+        self.monthWordRules = monthWordRules
+        self.monthAheadRules = monthAheadRules
         self.initialRules = initialRules
         ruleDigit = rules.map(\.trigger.digit)
-        ruleMonthAhead = rules.map(\.trigger.monthAhead)
-        ruleMonthWord = rules.map(\.trigger.monthWord)
         ruleMask0 = rules.map(\.mask.0)
         ruleMask1 = rules.map(\.mask.1)
         ruleKhmerInitials = rules.map(\.trigger.khmerInitials)
@@ -371,22 +377,18 @@ final class PlaceableRecognizer {
             // A Khmer initial, or `№`: the units `Trigger.khmerInitials` may hold.
             let khmer = (u >= 0x1780 && u <= 0x17A2) || u == 0x2116
             let bit: UInt64 = u < 128 ? 1 << UInt64(u & 63) : 0
-            var monthAhead: Bool?
-            var monthWord: Bool?
             var visit = (digitStart ? digitRules : 0) | (wordStart && u < 128 ? initialRules[Int(u)] : 0) | (khmer ? khmerRules : 0)
+            // The month checks, once per candidate for all the rules that need them (each rule
+            // skipped here was skipped by its own check, asked of the same position): most
+            // candidates are lower-case word starts (`a`, `of`, `de`…) whose only rules are the
+            // month-first dates, so they now cost one stem check and no walk over the rules.
+            if visit & monthAheadRules != 0, digitStart, !Self.letterFollowsNumber(units, i) { visit &= ~monthAheadRules }
+            if visit & monthWordRules != 0, !digitStart, !Self.startsWithMonthStem(units, i) { visit &= ~monthWordRules }
             while visit != 0 {
                 let n = visit.trailingZeroBitCount
                 visit &= visit - 1
                 let mask = u < 64 ? ruleMask0[n] : ruleMask1[n]
                 guard (digitStart && ruleDigit[n]) || (wordStart && mask & bit != 0) || (khmer && ruleKhmerInitials[n].contains(u)) else { continue }
-                if ruleMonthAhead[n], digitStart {
-                    if monthAhead == nil { monthAhead = Self.letterFollowsNumber(units, i) }
-                    if monthAhead == false { continue }
-                }
-                if ruleMonthWord[n], !digitStart {
-                    if monthWord == nil { monthWord = Self.startsWithMonthStem(units, i) }
-                    if monthWord == false { continue }
-                }
                 let prefilter = rulePrefilter[n]
                 if prefilter == .referenceShape, usesPrefilters {
                     // `passes` asks the shape and the slash; the shape first, which needs no scan.

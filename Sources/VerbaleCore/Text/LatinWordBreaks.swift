@@ -1,3 +1,9 @@
+/// Receives the pieces `LatinWordBreaks.scan` finds, in order, each with its kind (what
+/// `Tokenizer.kind(of:)` makes of it).
+protocol LatinPieceSink {
+    mutating func piece(_ range: Range<Int>, _ kind: Token.Kind)
+}
+
 /// ICU's word boundaries for plain Latin text, found in Swift: the tokenizer's fast path.
 ///
 /// The classes below are those of ICU 72 word.txt (ICU's tailoring of UAX #29), not of every
@@ -98,8 +104,38 @@ enum LatinWordBreaks {
     /// nor digits. `TokenizerEquivalenceTests` holds the kinds to the ICU path's.
     static func pieces(_ units: UnsafeBufferPointer<UInt16>, into pieces: inout [Range<Int>], kinds: inout [Token.Kind],
                        unitKinds: UnsafeBufferPointer<UInt8>) -> Bool {
-        pieces.removeAll(keepingCapacity: true)
-        kinds.removeAll(keepingCapacity: true)
+        var sink = ArraySink()
+        swap(&sink.pieces, &pieces)
+        swap(&sink.kinds, &kinds)
+        defer {
+            swap(&sink.pieces, &pieces)
+            swap(&sink.kinds, &kinds)
+        }
+        sink.pieces.removeAll(keepingCapacity: true)
+        sink.kinds.removeAll(keepingCapacity: true)
+        return scan(units, unitKinds: unitKinds, into: &sink)
+    }
+
+    /// The sink of `pieces(_:into:kinds:unitKinds:)`: two arrays.
+    struct ArraySink: LatinPieceSink {
+        var pieces: [Range<Int>] = []
+        var kinds: [Token.Kind] = []
+
+        @inline(__always)
+        mutating func piece(_ range: Range<Int>, _ kind: Token.Kind) {
+            pieces.append(range)
+            kinds.append(kind)
+        }
+    }
+
+    /// The pass of `pieces(_:into:kinds:unitKinds:)`, handing each piece to `sink` as it is
+    /// found rather than into arrays (generic: specialised per sink, so the call is inlined).
+    /// Why: the import's fuzzy-match path (`Tokenizer.visitTokens`) turns each piece into its
+    /// token at once (`Tokenizer.LatinVisitSink`), without the arrays of pieces, kinds and spans
+    /// it read back three times. Returns false as soon as a unit outside the domain is seen
+    /// (the sink then holds an unspecified prefix of the pieces).
+    @inline(__always)
+    static func scan<S: LatinPieceSink>(_ units: UnsafeBufferPointer<UInt16>, unitKinds: UnsafeBufferPointer<UInt8>, into sink: inout S) -> Bool {
         let n = units.count
         guard n > 0 else { return true }
         @inline(__always) func kind(_ seen: UInt8) -> Token.Kind {
@@ -124,15 +160,13 @@ enum LatinWordBreaks {
                 let next = i + 1 < n ? classOf(units[i + 1]) : .separator
                 if current == .separator {
                     if i > pieceStart {
-                        pieces.append(pieceStart..<i)
-                        kinds.append(kind(seen))
+                        sink.piece(pieceStart..<i, kind(seen))
                         seen = 0
                     }
                     pieceStart = i + 1
                 } else {
                     if i > pieceStart, !joins(beforePrevious, previous, current, next) {
-                        pieces.append(pieceStart..<i)
-                        kinds.append(kind(seen))
+                        sink.piece(pieceStart..<i, kind(seen))
                         seen = 0
                         pieceStart = i
                     }
@@ -172,8 +206,7 @@ enum LatinWordBreaks {
                 i += 1
             }
             if n > pieceStart {
-                pieces.append(pieceStart..<n)
-                kinds.append(kind(seen))
+                sink.piece(pieceStart..<n, kind(seen))
             }
             return true
         } }

@@ -156,63 +156,117 @@ extension Tokenizer {
     /// found gives each span its key mapping (`TokenKeys.mapping`), whether white space precedes
     /// it and where its UTF-8 lies (a running UTF-8 offset: 1, 2 or 3 bytes per unit, 2 per
     /// surrogate), so each token's text is then copied from the text's own bytes.
+    ///
+    /// Plain Latin text (`LatinWordBreaks`' domain, no Khmer, an English or French tokenizer on
+    /// the fast engine) takes `latinVisits`: the same spans and facts made in the word-break pass
+    /// itself, each piece merged with the placeables and given its facts as it is found.
     private func visit(_ units: UnsafeBufferPointer<UInt16>, _ utf8: UnsafeBufferPointer<UInt8>, mergingPlaceables: Bool,
                        mayHoldKhmer: Bool, _ body: (TokenParts) -> Void) -> Bool {
         var buffers = visitBuffers
         visitBuffers = VisitBuffers()
         defer { visitBuffers = buffers }
-        wordSpans(units, into: &buffers.spans, mayHoldKhmer: mayHoldKhmer)
         var found: [Placeable.Found] = []
-        var merged = false
         // A text without a digit, `@`, `{`, `:` or `www.` holds no placeable: not scanned
         // (`PlaceableRecognizer.mayHoldPlaceable`; the reference engine scans every text).
+        // (The placeables need only the units: found before the words, which the Latin pass merges as it goes.)
         if mergingPlaceables, engine == .icu || PlaceableRecognizer.mayHoldPlaceable(utf8: utf8) {
             found = placeableRecognizer().recognize(units)
-            if !found.isEmpty {
-                merge(buffers.spans, with: found, into: &buffers.merged)
-                merged = true
+        }
+        if visitsLatinInOnePass, engine == .fast, !mayHoldKhmer, language != .khmer, !recordsParts {
+            switch latinVisits(units, found, &buffers) {
+            case true?:
+                // The offsets must land inside the text's UTF-8 (they do: the units are its transcoding).
+                guard buffers.visits.last.map({ $0.utf8End <= utf8.count }) ?? true else { return false }
+                deliver(buffers.merged, buffers.visits, found, units, utf8, body)
+                return true
+            case false?:
+                return false
+            case nil:
+                break  // a unit outside the Latin domain: the general path below
             }
+        }
+        wordSpans(units, into: &buffers.spans, mayHoldKhmer: mayHoldKhmer)
+        var merged = false
+        if !found.isEmpty {
+            merge(buffers.spans, with: found, into: &buffers.merged)
+            merged = true
         }
         // A word a U+200B or a space between Khmer words fell inside (`KhmerInvisibleBreaks`):
         // its text leaves the separator out, so it is no slice of the UTF-8 — `tokenize` answers
         // (a U+200B was declined by its key mapping already; a space, keyed as ASCII, would not
         // be). Only text that may hold Khmer can have one: Latin text pays no look.
         if mayHoldKhmer, buffers.spans.contains(where: \.holdsSeparator) { return false }
-        let latin = engine == .fast
-        return (merged ? buffers.merged : buffers.spans).withUnsafeBufferPointer { spans in
+        var facts = SpanFacts(latin: engine == .fast)
+        let accepted = (merged ? buffers.merged : buffers.spans).withUnsafeBufferPointer { spans -> Bool in
             buffers.visits.removeAll(keepingCapacity: true)
             buffers.visits.reserveCapacity(spans.count)
-            var previousEnd = 0, byte = 0
-            for (n, span) in spans.enumerated() {
-                // Spans come in order without overlaps; anything else is declined (`tokenize` then
-                // answers, correctly) rather than given wrong offsets.
-                guard span.range.lowerBound >= previousEnd else { return false }
-                var spaced = false
-                for j in previousEnd..<span.range.lowerBound {
-                    let u = units[j]
-                    byte &+= Self.utf8Length(u)
-                    if !spaced, Self.isWhiteSpace(u) { spaced = true }
-                }
-                // A space between two Khmer words counts as none (`KhmerWordGap`), as in `MatchText`.
-                if spaced, previousEnd > 0, KhmerWordGap.between(UInt32(units[previousEnd - 1]), UInt32(units[span.range.lowerBound])) { spaced = false }
-                let start = byte
-                let mapping: TokenKeys.Mapping
-                if span.placeable != nil {
-                    mapping = .text
-                    for j in span.range { byte &+= Self.utf8Length(units[j]) }
-                } else {
-                    var size = 0
-                    guard let keyed = TokenKeys.mapping(TokenKeys.Request(range: span.range, isNumber: span.kind == .number), units,
-                                                        latin: latin, utf8Count: &size) else { return false }
-                    mapping = keyed
-                    byte &+= size
-                }
-                buffers.visits.append(SpanVisit(mapping: mapping, spaced: n > 0 && spaced, utf8Start: start, utf8End: byte))
-                previousEnd = span.range.upperBound
+            for span in spans {
+                guard let visit = facts.next(span.range, span.kind, isPlaceable: span.placeable != nil, units) else { return false }
+                buffers.visits.append(visit)
             }
-            // The offsets must land inside the text's UTF-8 (they do: the units are its transcoding).
-            guard byte <= utf8.count else { return false }
-            buffers.visits.withUnsafeBufferPointer { visits in
+            return true
+        }
+        // The offsets must land inside the text's UTF-8 (they do: the units are its transcoding).
+        guard accepted, facts.byte <= utf8.count else { return false }
+        deliver(merged ? buffers.merged : buffers.spans, buffers.visits, found, units, utf8, body)
+        return true
+    }
+
+    /// Finds, span after span in text order, what `visit` needs of each (`SpanVisit`): whether
+    /// white space lies between it and the span before (not a space between two Khmer words:
+    /// `KhmerWordGap`, as in `MatchText`), its key mapping (`TokenKeys.mapping`, `LatinKeys` when
+    /// `latin`; `.text` for a placeable, keyed by its value) and its UTF-8 offsets (a running
+    /// count over every unit: 1, 2 or 3 bytes a unit, 2 a surrogate). Shared by the general
+    /// path's loop and the one-pass Latin path (`LatinVisitSink`).
+    struct SpanFacts {
+        let latin: Bool
+        /// Where the last span ends, in units and in UTF-8 bytes.
+        private(set) var previousEnd = 0, byte = 0
+        private var first = true
+
+        init(latin: Bool) {
+            self.latin = latin
+        }
+
+        /// The facts of the next span, or nil when `visit` declines the text: a span out of
+        /// order or overlapping the one before (`tokenize` then answers, correctly, rather than
+        /// wrong offsets), or keys that need ICU.
+        @inline(__always)
+        mutating func next(_ range: Range<Int>, _ kind: Token.Kind, isPlaceable: Bool, _ units: UnsafeBufferPointer<UInt16>) -> SpanVisit? {
+            guard range.lowerBound >= previousEnd else { return nil }
+            var spaced = false
+            var j = previousEnd
+            while j < range.lowerBound {
+                let u = units[j]
+                byte &+= Tokenizer.utf8Length(u)
+                if !spaced, Tokenizer.isWhiteSpace(u) { spaced = true }
+                j += 1
+            }
+            if spaced, previousEnd > 0, KhmerWordGap.between(UInt32(units[previousEnd - 1]), UInt32(units[range.lowerBound])) { spaced = false }
+            let start = byte
+            let mapping: TokenKeys.Mapping
+            if isPlaceable {
+                mapping = .text
+                for j in range { byte &+= Tokenizer.utf8Length(units[j]) }
+            } else {
+                var size = 0
+                guard let keyed = TokenKeys.mapping(TokenKeys.Request(range: range, isNumber: kind == .number), units,
+                                                    latin: latin, utf8Count: &size) else { return nil }
+                mapping = keyed
+                byte &+= size
+            }
+            let visit = SpanVisit(mapping: mapping, spaced: !first && spaced, utf8Start: start, utf8End: byte)
+            first = false
+            previousEnd = range.upperBound
+            return visit
+        }
+    }
+
+    /// Calls `body` with each span's `TokenParts` (its facts in `visits`, at the same index).
+    private func deliver(_ spans: [Span], _ visits: [SpanVisit], _ found: [Placeable.Found], _ units: UnsafeBufferPointer<UInt16>,
+                         _ utf8: UnsafeBufferPointer<UInt8>, _ body: (TokenParts) -> Void) {
+        spans.withUnsafeBufferPointer { spans in
+            visits.withUnsafeBufferPointer { visits in
                 for (n, span) in spans.enumerated() {
                     let visit = visits[n]
                     let text = UnsafeBufferPointer(rebasing: utf8[visit.utf8Start..<visit.utf8End])
@@ -227,7 +281,98 @@ extension Tokenizer {
                     }
                 }
             }
-            return true
+        }
+    }
+
+    /// The spans of plain Latin text with their facts, written into `buffers.merged` and
+    /// `buffers.visits` in the word-break pass itself (`LatinWordBreaks.scan` with a
+    /// `LatinVisitSink`): true when done, false when `visit` would decline the text (a token
+    /// needing ICU for its keys), nil when a unit lies outside `LatinWordBreaks`' domain (then
+    /// the general path answers). The spans are those `segmentSpans` (French elision included)
+    /// then `merge` give, the facts those `visit`'s loop gives them: `LatinVisitEquivalenceTests`
+    /// compares both paths' tokens on the shared corpora.
+    ///
+    /// Why: the general path wrote each piece into arrays of pieces and kinds, copied them into
+    /// spans, merged those with the placeables into a third array, then read the spans again for
+    /// their facts — four passes of array traffic per token on the import's commonest text.
+    func latinVisits(_ units: UnsafeBufferPointer<UInt16>, _ found: [Placeable.Found], _ buffers: inout VisitBuffers) -> Bool? {
+        found.withUnsafeBufferPointer { found in
+            var sink = LatinVisitSink(units: units, found: found, elisions: language == .french ? elisions : nil)
+            swap(&sink.spans, &buffers.merged)
+            swap(&sink.visits, &buffers.visits)
+            sink.spans.removeAll(keepingCapacity: true)
+            sink.visits.removeAll(keepingCapacity: true)
+            let inDomain = Self.latinUnitKinds.withUnsafeBufferPointer { LatinWordBreaks.scan(units, unitKinds: $0, into: &sink) }
+            if inDomain { sink.finish() }
+            swap(&sink.spans, &buffers.merged)
+            swap(&sink.visits, &buffers.visits)
+            guard inDomain else { return nil }
+            return !sink.declined
+        }
+    }
+
+    /// Turns each piece `LatinWordBreaks.scan` finds into its token at once: French elision
+    /// (`segmentSpans`), the merge with the placeables (`merge(_:with:into:)`: a placeable
+    /// replaces the spans it overlaps, written once where the first of them was), then the
+    /// facts `visit`'s loop finds (white space before, key mapping, UTF-8 offsets).
+    struct LatinVisitSink: LatinPieceSink {
+        let units: UnsafeBufferPointer<UInt16>
+        let found: UnsafeBufferPointer<Placeable.Found>
+        /// The French elided forms, for a French tokenizer; nil for any other.
+        let elisions: FrenchElision.Prefixes?
+        var spans: [Span] = []
+        var visits: [SpanVisit] = []
+        /// The next placeable to write, and the one written last (-1: none, or a word since).
+        private var p = 0, last = -1
+        private var facts = SpanFacts(latin: true)
+        /// A span came out of order or needs ICU for its keys: `visit` declines the text.
+        private(set) var declined = false
+
+        init(units: UnsafeBufferPointer<UInt16>, found: UnsafeBufferPointer<Placeable.Found>, elisions: FrenchElision.Prefixes?) {
+            self.units = units
+            self.found = found
+            self.elisions = elisions
+        }
+
+        @inline(__always)
+        mutating func piece(_ range: Range<Int>, _ kind: Token.Kind) {
+            if kind == .word, let elisions, let length = FrenchElision.prefixLength(range, units, elisions) {
+                span(range.lowerBound..<range.lowerBound + length, .word)
+                span(range.lowerBound + length..<range.upperBound, .word)
+            } else {
+                span(range, kind)
+            }
+        }
+
+        /// One span of `segmentSpans`, merged as `merge(_:with:into:)` merges it.
+        @inline(__always)
+        private mutating func span(_ range: Range<Int>, _ kind: Token.Kind) {
+            while p < found.count, found[p].range.upperBound <= range.lowerBound {
+                if last != p { write(found[p].range, .placeable, placeable: p); last = p }
+                p += 1
+            }
+            if p < found.count, found[p].range.overlaps(range) {
+                if last != p { write(found[p].range, .placeable, placeable: p); last = p }
+                return
+            }
+            write(range, kind, placeable: nil)
+            last = -1
+        }
+
+        /// The placeables after the last piece.
+        mutating func finish() {
+            while p < found.count {
+                if last != p { write(found[p].range, .placeable, placeable: p); last = p }
+                p += 1
+            }
+        }
+
+        /// One merged span and its facts (`SpanFacts`, as `visit`'s loop finds them).
+        private mutating func write(_ range: Range<Int>, _ kind: Token.Kind, placeable: Int?) {
+            guard !declined else { return }
+            guard let visit = facts.next(range, kind, isPlaceable: placeable != nil, units) else { declined = true; return }
+            visits.append(visit)
+            spans.append(Span(range: range, kind: kind, placeable: placeable))
         }
     }
 

@@ -63,9 +63,12 @@ public final class Tokenizer {
     private var splitBuffer: [Range<Int>] = []
     private var kindBuffer: [Token.Kind] = []
     /// The French elided forms, held here so that no global is read per word.
-    private let elisions = FrenchElision.french
+    let elisions = FrenchElision.french
     /// `visitTokens`' spans and their facts (reused like the buffers above).
     var visitBuffers = VisitBuffers()
+    /// Whether `visitTokens` takes its one-pass path for plain Latin text (`latinVisits`); off
+    /// only in `LatinVisitEquivalenceTests`, which compare it with the general path.
+    var visitsLatinInOnePass = true
     /// Set by `tokenizeWithParts` only: `segmentSpans` then records, in `compoundCuts`, where
     /// the second part of a word `KhmerCompounds` joined starts (offsets in the units it was
     /// given; `wordSpans` maps them to the text's). Off for every other caller, which pays
