@@ -65,6 +65,8 @@ public final class SQLiteMemory: TranslationMemory {
                 // NORMAL is safe in WAL mode (a commit is atomic; only the last one may roll back on
                 // power loss), and avoids an fsync per transaction.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")
+                // 16 KiB pages for a new file (an existing one keeps its own): see `MemoryPageSize`.
+                try MemoryPageSize.applyIfNew(db)
             }
         }
         do {
