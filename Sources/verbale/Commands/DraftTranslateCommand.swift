@@ -88,8 +88,13 @@ struct DraftTranslateCommand: ParsableCommand {
         if format == "xliff", targets.count != 1 {
             throw ValidationError("XLIFF is bilingual: give one target language with --to (got \(to))")
         }
+        // The ministry's own termbase (imported into the memory) before the shipped ones: its
+        // renderings are the ones drafted (review 1130h M4).
+        let imported = try MatchMemoryOptions.importedConcepts(memory: memory)
+        let glossary: DraftGlossary?
+        do { glossary = try DraftGlossary.shipped(adding: imported) } catch { throw ValidationError(error.description) }
         let translator = try Pretranslator(book: try StockPhraseBook.shipped(), sourceLanguage: source,
-                                           matcher: try loadMatcher(), glossary: try DraftGlossary.shipped())
+                                           matcher: try loadMatcher(), glossary: glossary)
         translator.threshold = min
         let result = translator.pretranslate(input.text, to: targets)
         let data: Data
