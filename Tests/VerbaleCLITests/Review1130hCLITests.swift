@@ -3,8 +3,8 @@ import Testing
 import VerbaleTestSupport
 
 /// Review 1130h: what a drafting officer met on the memory and glossary side — a ministry's own
-/// termbase overridden by the shipped one in recognition and lookup (M4; `draft translate`
-/// loads the shipped termbases only, as the README says), and last year's visa notes searched as a file
+/// termbase overridden by the shipped one in recognition, lookup and drafting (M4: `draft
+/// translate`, `search` and `suggest` loaded the shipped termbases only), and last year's visa notes searched as a file
 /// drafting another person's name and passport number into a new note (M5).
 @Suite("verbale: review 1130h — the user's termbase before the shipped one, personal data of a file memory")
 struct Review1130hCLITests {

@@ -12,7 +12,8 @@ struct DraftTranslateCommand: ParsableCommand {
         discussion: HelpText.paragraphs("""
         Each segment gets the memory's best match (score ≥ --min), or else a translation
         assembled from the stock phrases of the shipped memory, institution names, glossary
-        entities (countries…) and placeables (dates rewritten in the target language, reference
+        entities (countries…; the termbases imported into the memory with `glossary import`
+        before the shipped ones, whose renderings they replace) and placeables (dates rewritten in the target language, reference
         numbers carried over; names with digits such as COVID-19, phone numbers and e-mail
         addresses carried whole, as typed). A place-and-date line is written as `draft new`
         writes it ("Genève, le 12 janvier 2021"). What Verbale does not know stays in the source language inside
