@@ -165,8 +165,15 @@ public struct InstitutionNamer: Sendable {
         var name: InstitutionName
         /// The table's head the name starts with (nil when a glossary institution is longer).
         var head: Head?
-        if let institution, institution.1 > row?.english.unicodeScalars.count ?? 0 {
+        // The user's own termbase wins ties with the table too (review 1130h M4): a ministry's
+        // approved "Permanent Mission" rendering, not the table's unreviewed Khmer.
+        let tableLength = row?.english.unicodeScalars.count ?? 0
+        let usersTie = institution.map { $0.1 == tableLength && $0.0.untranslated.isEmpty } == true && startsWithUsersConcept(rest)
+        if let institution, institution.1 > tableLength || usersTie {
             name = institution.0
+            // The same English head as the table's row: its row still decides the country's
+            // preposition after it (« Mission permanente de la France »).
+            if usersTie { head = row }
             name.head = language == .french && name.grammarKnown ? Self.shortHead(name.text) : name.text
             rest = Self.dropping(institution.1, from: rest)
         } else if let row {
@@ -373,6 +380,11 @@ public struct InstitutionNamer: Sendable {
                                 untranslated: [], isUnreviewed: false, sources: [cldr]), used)
     }
 
+    /// Whether the glossary concept `text` starts with comes from the user's own termbase.
+    private func startsWithUsersConcept(_ text: String) -> Bool {
+        glossary?.entity(atStartOf: text, language: .english).map { DraftGlossary.isUsers($0.0.concept) } ?? false
+    }
+
     /// An institution the glossary names at the start of `text` (a concept of subject field
     /// "Institutions": "Association of Southeast Asian Nations", "United Nations Office at
     /// Geneva"), in `language`, and how many Unicode scalars of `text` it used; nil when the
@@ -385,18 +397,23 @@ public struct InstitutionNamer: Sendable {
     /// guessed. Why the glossary: ASEAN's Khmer name is there and the drafts kept it in English
     /// (review 1130c m8). Cost: one recognition of `text`.
     func glossaryInstitution(_ text: String, in language: Language) -> (InstitutionName, Int)? {
+        // A concept of the user's own termbase names an institution wherever it starts one: its
+        // CSV rows carry no subject field (review 1130h M4).
         guard let glossary, let (occurrence, used) = glossary.entity(atStartOf: text, language: .english),
-              occurrence.concept.domain == "Institutions", !occurrence.concept.id.hasPrefix("iso3166") else { return nil }
+              occurrence.concept.domain == "Institutions" || DraftGlossary.isUsers(occurrence.concept),
+              !occurrence.concept.id.hasPrefix("iso3166") else { return nil }
+        let isUsers = DraftGlossary.isUsers(occurrence.concept)
+        let termbase = isUsers ? "the termbase \(occurrence.concept.origin?.termbase ?? "")" : "the shipped glossary"
         var english = String(String.UnicodeScalarView(text.unicodeScalars.prefix(used)))
         if english.lowercased().hasPrefix("the ") { english = String(english.dropFirst(4)) }
         let kept = InstitutionName(language: language, text: Self.markUntranslated(english), gender: .masculine, elides: false,
                                    head: Self.markUntranslated(english), untranslated: [english], isUnreviewed: true,
-                                   sources: ["\(english): \(occurrence.concept.id) in the shipped glossary has no \(language.englishName) name; kept in English (untranslated)"],
+                                   sources: ["\(english): \(occurrence.concept.id) in \(termbase) has no \(language.englishName) name; kept in English (untranslated)"],
                                    grammarKnown: false)
         let terms = occurrence.equivalents(in: LanguageTag(language)).filter { language != .khmer || Self.isKhmer($0.text) }
         guard let term = terms.first else { return (kept, used) }
         let unreviewed = term.review == .unreviewed
-        let source = "\(term.text) (\(english)): \(occurrence.concept.id) in the shipped glossary, \(term.source ?? "no source given")"
+        let source = "\(term.text) (\(english)): \(occurrence.concept.id) in \(termbase), \(term.source ?? "no source given")"
             + (unreviewed ? " (unreviewed)" : "")
         guard language == .french else {
             return (InstitutionName(language: language, text: term.text, gender: .masculine, elides: false, head: term.text,

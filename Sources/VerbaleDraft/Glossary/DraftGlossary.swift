@@ -20,15 +20,39 @@ public final class DraftGlossary: @unchecked Sendable {
 
     /// Loads every `.tbx` file of the shipped `Glossaries/` folder; nil when none is found.
     public static func shipped() throws(DraftError) -> DraftGlossary? {
-        guard let folder = ShippedData.glossaries,
-              let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-                .filter({ $0.pathExtension.lowercased() == "tbx" }).sorted(by: { $0.path < $1.path }), !files.isEmpty else { return nil }
-        var concepts: [Concept] = []
-        for file in files {
-            do { concepts += try TBXReader.readAll(file).concepts } catch { throw .malformedMemory(file.path, error.description) }
-        }
-        return DraftGlossary(concepts: concepts)
+        try shipped(adding: [])
     }
+
+    /// The shipped termbases with the concepts of the user's own (`TermbaseStore.importedConcepts`:
+    /// a ministry's approved TBX/CSV imported into the memory) before them; nil when there is
+    /// neither. Where both name a term, recognition names the user's concept
+    /// (`Termbase.precedence`, ties in load order), so a draft carries the ministry's rendering
+    /// and its review status rather than Verbale's unreviewed one (review 1130h M4); the
+    /// shipped concepts serve where the user's termbase has no such term. With no user concept
+    /// the glossary is the shipped one exactly (same concepts, same order, same fingerprint).
+    public static func shipped(adding userConcepts: [Concept]) throws(DraftError) -> DraftGlossary? {
+        var concepts = userConcepts
+        var shippedFiles = false
+        if let folder = ShippedData.glossaries,
+           let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter({ $0.pathExtension.lowercased() == "tbx" }).sorted(by: { $0.path < $1.path }) {
+            shippedFiles = !files.isEmpty
+            for file in files {
+                do {
+                    concepts += try TBXReader.readAll(file).concepts.map { concept in
+                        var concept = concept
+                        concept.origin = concept.origin ?? ConceptOrigin(termbase: ConceptOrigin.shippedPrefix + file.lastPathComponent,
+                                                                         file: file.lastPathComponent, entry: concept.id)
+                        return concept
+                    }
+                } catch { throw .malformedMemory(file.path, error.description) }
+            }
+        }
+        return concepts.isEmpty && !shippedFiles ? nil : DraftGlossary(concepts: concepts)
+    }
+
+    /// Whether `concept` comes from a termbase the user imported (not one Verbale ships).
+    static func isUsers(_ concept: Concept) -> Bool { concept.origin.map { !$0.isShipped } ?? false }
 
     /// The glossary terms in `text` (English, French or Khmer), left to right.
     public func recognize(_ text: String, language: Language) -> [TermOccurrence] {

@@ -48,7 +48,13 @@ public struct GlossaryEntities: EntityNaming, @unchecked Sendable {
     /// The shipped termbases (`Glossaries/*.tbx`), as `verbale draft translate` loads them;
     /// nil when none is shipped.
     public static func shipped() throws(DraftError) -> GlossaryEntities? {
-        try DraftGlossary.shipped().map(GlossaryEntities.init)
+        try shipped(adding: [])
+    }
+
+    /// The shipped termbases with the user's imported concepts first (`DraftGlossary.shipped(adding:)`),
+    /// as `draft translate`, `search` and `suggest` load them for one memory.
+    public static func shipped(adding userConcepts: [Concept]) throws(DraftError) -> GlossaryEntities? {
+        try DraftGlossary.shipped(adding: userConcepts).map(GlossaryEntities.init)
     }
 
     /// Proper names only (TBX `partOfSpeech` `properNoun`: countries, institutions): a common

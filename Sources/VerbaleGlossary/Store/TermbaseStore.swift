@@ -31,6 +31,32 @@ public final class TermbaseStore {
         }
     }
 
+    private init(url: URL, database: DatabaseQueue) {
+        self.url = url
+        self.database = database
+    }
+
+    /// The concepts of the termbases the user imported into the memory at `url` (not the
+    /// shipped ones Verbale seeds there), read without writing: empty when the file does not
+    /// exist or holds no glossary. Why: drafting loads the shipped termbases from their files
+    /// and must add the user's own, which win where both name a term (review 1130h M4), without
+    /// creating a memory or migrating one a reader only drafts from. Cost: one read, O(terms).
+    public static func importedConcepts(at url: URL) throws(GlossaryStoreError) -> [Concept] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(10)
+            let store = TermbaseStore(url: url, database: try DatabaseQueue(path: url.path, configuration: configuration))
+            guard try store.database.read({ try $0.tableExists("glossary_termbase") }) else { return [] }
+            return try store.concepts().filter { $0.origin?.isShipped == false }
+        } catch let error as GlossaryStoreError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: url.path, reason: "\(error)")
+        }
+    }
+
     /// The glossary's schema, as named migrations (distinct from the memory's).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -12,7 +12,8 @@ struct DraftTranslateCommand: ParsableCommand {
         discussion: HelpText.paragraphs("""
         Each segment gets the memory's best match (score ≥ --min), or else a translation
         assembled from the stock phrases of the shipped memory, institution names, glossary
-        entities (countries…) and placeables (dates rewritten in the target language, reference
+        entities (countries…; the termbases imported into the memory with `glossary import`
+        before the shipped ones, whose renderings they replace) and placeables (dates rewritten in the target language, reference
         numbers carried over; names with digits such as COVID-19, phone numbers and e-mail
         addresses carried whole, as typed). A place-and-date line is written as `draft new`
         writes it ("Genève, le 12 janvier 2021"). What Verbale does not know stays in the source language inside
@@ -88,8 +89,13 @@ struct DraftTranslateCommand: ParsableCommand {
         if format == "xliff", targets.count != 1 {
             throw ValidationError("XLIFF is bilingual: give one target language with --to (got \(to))")
         }
+        // The ministry's own termbase (imported into the memory) before the shipped ones: its
+        // renderings are the ones drafted (review 1130h M4).
+        let imported = try MatchMemoryOptions.importedConcepts(memory: memory)
+        let glossary: DraftGlossary?
+        do { glossary = try DraftGlossary.shipped(adding: imported) } catch { throw ValidationError(error.description) }
         let translator = try Pretranslator(book: try StockPhraseBook.shipped(), sourceLanguage: source,
-                                           matcher: try loadMatcher(), glossary: try DraftGlossary.shipped())
+                                           matcher: try loadMatcher(), glossary: glossary)
         translator.threshold = min
         let result = translator.pretranslate(input.text, to: targets)
         let data: Data

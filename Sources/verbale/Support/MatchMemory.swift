@@ -3,6 +3,7 @@ import Foundation
 import VerbaleCore
 import VerbaleDraft
 import VerbaleFormats
+import VerbaleGlossary
 import VerbaleMemory
 
 /// Options and loading shared by `search` and `suggest`: which memory to match against.
@@ -51,14 +52,31 @@ struct MatchMemoryOptions: ParsableArguments {
     }
 
     /// The shipped termbases as glossary entities for placeable transfer, loaded as
-    /// `verbale draft translate` loads them (nil when none is shipped).
-    static func glossaryEntities() throws -> GlossaryEntities? {
-        do { return try GlossaryEntities.shipped() } catch { throw ValidationError(error.description) }
+    /// `verbale draft translate` loads them (nil when none is shipped), with the termbases the
+    /// user imported into the memory first (`imported`: `importedConcepts(memory:)`).
+    static func glossaryEntities(imported: [Concept] = []) throws -> GlossaryEntities? {
+        do { return try GlossaryEntities.shipped(adding: imported) } catch { throw ValidationError(error.description) }
     }
 
-    /// Loads the memory (see `loadIndex`) with the shipped glossary's entities attached.
+    /// The concepts of the termbases the user imported (`verbale glossary import`) into the
+    /// memory `memory` names (as `--memory` resolves it: $VERBALE_MEMORY, else the default
+    /// memory), which drafting and matching load before the shipped ones so the ministry's own
+    /// renderings win (review 1130h M4). None for a TMX/XLIFF/TSV/CSV memory (it holds no
+    /// termbase) or a memory that does not exist; a `.match` index reads its memory's.
+    static func importedConcepts(memory: String?) throws -> [Concept] {
+        var url = MemoryLocation.resolve(explicit: memory)
+        let kind = url.pathExtension.lowercased()
+        if ["tmx", "xlf", "xliff", "tsv", "csv"].contains(kind) { return [] }
+        if kind == "match" { url = url.deletingPathExtension() }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { return [] }
+        do { return try TermbaseStore.importedConcepts(at: url) } catch { throw ValidationError(error.description) }
+    }
+
+    /// Loads the memory (see `loadIndex`) with the glossary's entities attached: the shipped
+    /// termbases and those imported into the memory (`importedConcepts(memory:)`).
     func load() throws -> FuzzyMatcher {
-        let entities = try Self.glossaryEntities()
+        let entities = try Self.glossaryEntities(imported: try Self.importedConcepts(memory: memory))
         let matcher = try loadIndex(entities: entities)
         matcher.entities = entities
         return matcher
