@@ -16,19 +16,8 @@ struct PersonalDataKhmerFunctionTitleClauseTests {
         scrubber = try PersonalDataScrubber()
     }
 
-    /// `text` with every person span replaced by `{PERSON}` (other kinds left).
-    func replaced(_ text: String) -> String {
-        let ns = NSMutableString(string: text)
-        for span in scrubber.spans(in: text).reversed() where span.kind == .person {
-            ns.replaceCharacters(in: span.range, with: "{PERSON}")
-        }
-        return ns as String
-    }
-
-    /// The person names `spans` finds in `text`.
-    func names(_ text: String) -> [String] {
-        scrubber.spans(in: text).filter { $0.kind == .person }.map { (text as NSString).substring(with: $0.range) }
-    }
+    func replaced(_ text: String) -> String { scrubber.replacingPersonNames(in: text) }
+    func names(_ text: String) -> [String] { scrubber.personNames(in: text) }
 
     @Test("M3: the reviewer's ភារធារី definition (Chuon Nath, sourced-terms.tsv row 35) loses nothing after ឯកអគ្គរាជទូត")
     func ambassadorDefinition() {
@@ -52,5 +41,21 @@ struct PersonalDataKhmerFunctionTitleClauseTests {
         // No Khmer text of the file holds a name: every person span found there is an error.
         let found = rows.flatMap { names(String($0)) }.filter { $0.unicodeScalars.contains { (0x1780...0x17FF).contains($0.value) } }
         #expect(found.isEmpty, "\(found)")
+    }
+}
+
+extension PersonalDataScrubber {
+    /// `text` with every person span replaced by `{PERSON}` (other kinds left).
+    func replacingPersonNames(in text: String) -> String {
+        let ns = NSMutableString(string: text)
+        for span in spans(in: text).reversed() where span.kind == .person {
+            ns.replaceCharacters(in: span.range, with: "{PERSON}")
+        }
+        return ns as String
+    }
+
+    /// The person names `spans` finds in `text`.
+    func personNames(in text: String) -> [String] {
+        spans(in: text).filter { $0.kind == .person }.map { (text as NSString).substring(with: $0.range) }
     }
 }

@@ -14,19 +14,8 @@ struct PersonalDataKhmerGluedNamesTests {
         scrubber = try PersonalDataScrubber()
     }
 
-    /// `text` with every person span replaced by `{PERSON}` (other kinds left).
-    func replaced(_ text: String) -> String {
-        let ns = NSMutableString(string: text)
-        for span in scrubber.spans(in: text).reversed() where span.kind == .person {
-            ns.replaceCharacters(in: span.range, with: "{PERSON}")
-        }
-        return ns as String
-    }
-
-    /// The person names `spans` finds in `text`.
-    func names(_ text: String) -> [String] {
-        scrubber.spans(in: text).filter { $0.kind == .person }.map { (text as NSString).substring(with: $0.range) }
-    }
+    func replaced(_ text: String) -> String { scrubber.replacingPersonNames(in: text) }
+    func names(_ text: String) -> [String] { scrubber.personNames(in: text) }
 
     @Test("M2: the reviewer's glued sentences lose the name after លោក, លោកស្រី, ឯកឧត្តម", arguments: [
         ("សូមទាក់ទងលោកសុខដារា។", "សូមទាក់ទងលោក{PERSON}។"),
