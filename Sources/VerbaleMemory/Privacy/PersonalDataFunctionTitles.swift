@@ -109,12 +109,24 @@ extension PersonalDataScrubber {
     /// and many Khmer keyboards type U+200B beside the space).
     static let khmerNameSeparator = "(?:[ \\u00A0]\\u200B?|\\u200B[ \\u00A0]?)"
 
-    /// ឯកអគ្គរាជទូត សុខ វណ្ណា: the title, a separator, and two Khmer words (captured).
+    /// The most Khmer letters and signs one word of a name holds. A name word is one word, short:
+    /// after a title in the khPOS sample (`../shared/data/khmer`) the longest is 12 (ព្រះនរោត្តម),
+    /// offices included. A longer "word" is Khmer written without spaces — a clause, not a name:
+    /// after ឯកអគ្គរាជទូត, Chuon Nath's definition of ភារធារី (sourced-terms.tsv row 35) went on
+    /// "ឬឯកអគ្គរដ្ឋទូត មាននាទីបំពេញមុខការ…" and lost 93 characters to `{PERSON}` (review 1130h M3).
+    static let khmerNameWordMaxLength = 20
+
+    /// Words glued before a new syllable that begin no name: ឬ and រឺ ("or") before another office
+    /// ("ឯកអគ្គរាជទូត ឬឯកអគ្គរដ្ឋទូត", "ambassador or ambassador").
+    static let khmerConjunctionPrefixes = ["ឬ", "រឺ"]
+
+    /// ឯកអគ្គរាជទូត សុខ វណ្ណា: the title, a separator, and two Khmer words (captured), each at most
+    /// `khmerNameWordMaxLength` long.
     static let khmerFunctionTitlePattern: String = {
         let letters = "[\\u1780-\\u17D3\\u17DD]"
         let refused = khmerRefusal(khmerNotNames.union(khmerFunctionTitleFollowers + khmerFunctionTitles),
-                                   prefixes: khmerNotNamePrefixes + khmerFunctionTitleFollowers + khmerFunctionTitles)
-        let word = "(?!\(refused))\(letters)+"
+                                   prefixes: khmerNotNamePrefixes + khmerFunctionTitleFollowers + khmerFunctionTitles + khmerConjunctionPrefixes)
+        let word = "(?!\(refused))\(letters){1,\(khmerNameWordMaxLength)}"
         let titles = khmerFunctionTitles.joined(separator: "|")
         return "(?<!ស្ថាន)(?<!គណៈ)(?:\(titles))[ \\u00A0\\u200B]+(\(word)\(khmerNameSeparator)\(word))(?![\\u1780-\\u17D3\\u17DD])"
     }()

@@ -252,10 +252,12 @@ extension PersonalDataScrubber {
         let found = patternSpans(in: text, triggers: checks.triggers, titleStarts: filtered)
         let names = Self.introducedNameSpans(in: text, possible: checks.introductions)
         let further = Self.furtherRuleSpans(in: text, possible: checks.further)
-        // Joined only when there is something to join (most texts: two empty lists).
-        guard !names.isEmpty || !further.isEmpty else { return found }
+        // Names glued to a Khmer title (`PersonalDataKhmerGluedNames`): Khmer texts only.
+        let glued = checks.triggers.contains(.khmer) ? khmerGluedNameSpans(in: text) : []
+        // Joined only when there is something to join (most texts: three empty lists).
+        guard !names.isEmpty || !further.isEmpty || !glued.isEmpty else { return found }
         var all = found
-        for span in names + further where !all.contains(where: { NSIntersectionRange($0.range, span.range).length > 0 }) {
+        for span in names + further + glued where !all.contains(where: { NSIntersectionRange($0.range, span.range).length > 0 }) {
             all.append(span)
         }
         return all.sorted { $0.range.location < $1.range.location }

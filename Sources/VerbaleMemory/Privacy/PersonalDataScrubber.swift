@@ -170,6 +170,10 @@ public final class PersonalDataScrubber {
         _ = try personMarker.compiled()
     }
 
+    /// The Khmer word breaker that cuts a name glued to a title (`PersonalDataKhmerGluedNames`),
+    /// opened at the first such title (it loads ICU's Khmer dictionary).
+    lazy var khmerWordBreaker: Tokenizer? = try? Tokenizer(language: .khmer)
+
     /// Each language's tag text, rendered once (a short list searched in order: a memory has a
     /// handful of languages). Why: the import's units each carry a `creationid`, so each makes a
     /// finding that spells its language, and `LanguageTag.description` joins the subtags into a
