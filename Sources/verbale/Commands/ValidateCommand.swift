@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The format of every file: tmx, xliff, tsv or csv. Default: recognised per file.", valueName: "format"))
     var format: String?
 
-    @Flag(help: "Print {valid, files: [{name, format, units, languages: {tag: count}, warnings: {kind: count}, error}]} as JSON.")
+    @Flag(help: "Print {valid, files: [{name, format, units, languages: {tag: count}, warnings: {kind: count}, error, unknownLanguages, languageWarnings}]} as JSON (the last two only when a tag is none of en, fr, km).")
     var json = false
 
     /// What one file turned out to hold.
@@ -47,6 +47,12 @@ struct ValidateCommand: ParsableCommand {
         var languages: [String: Int] = [:]
         var warnings: [String: Int] = [:]
         var error: String?
+        /// Tags read that are none of Verbale's languages, sorted (as `import --json` names
+        /// them per file); nil when all are known.
+        var unknownLanguages: [String]?
+        /// The warning `import` prints for each of them (`UnsupportedLanguageWarning`): a
+        /// `kh` tag gets "Khmer is \"km\"" and the `--lang-map` that fixes it.
+        var languageWarnings: [String]?
     }
 
     struct Report: Encodable {
@@ -75,6 +81,8 @@ struct ValidateCommand: ParsableCommand {
             for report in reports { print(Self.describe(report)) }
         }
         for report in reports {
+            // On standard error whatever the output, as `import` (with or without --json) says it.
+            for warning in report.languageWarnings ?? [] { Terminal.writeError("warning: \(warning)\n") }
             if let error = report.error { Terminal.writeError("error: \(error)\n") }
         }
         if !valid { throw ExitCode(1) }
@@ -98,6 +106,14 @@ struct ValidateCommand: ParsableCommand {
             for (kind, count) in reader.warningCounts { report.warnings[kind.rawValue, default: 0] += count }
         } catch {
             report.error = "\(error)"
+        }
+        // Counted up to an error too: what was read before it is what the import would warn of.
+        let unknown = report.languages.keys.filter { tag in
+            (try? LanguageTag(parsing: tag)).map(UnsupportedLanguageWarning.isUnsupported) ?? true
+        }.sorted()
+        if !unknown.isEmpty {
+            report.unknownLanguages = unknown
+            report.languageWarnings = unknown.map { UnsupportedLanguageWarning.message(file: report.name, tag: $0) }
         }
         return report
     }

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import VerbaleTestSupport
+
+/// Review 1130g, formats left-outs: XLIFF targets without a language and states the format
+/// lacks (m5), `validate` silent about a `kh` tag `import` warns of (m5), `draft new`'s
+/// `[untranslated: …]` imported as a translation, region tags in `stats --json` pairs and in
+/// `draft translate --format json` (m12).
+@Suite("verbale: review 1130g — XLIFF languages and states, [untranslated: …], region tags")
+struct Review1130gFormatsCLITests {
+    static func xliff2(root: String, segment: String = "<segment>") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" \(root)>
+          <file id="f1">
+            <unit id="u1">
+              \(segment)
+                <source>The Embassy thanks the Ministry.</source>
+                <target>ស្ថានទូតសូមអរគុណក្រសួង។</target>
+              </segment>
+            </unit>
+          </file>
+        </xliff>
+
+        """
+    }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+    }
+
+    static func write(_ text: String, _ name: String, in folder: URL) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test("m5: XLIFF 2.0 targets without trgLang: validate is an error at file:line:column, import fails and stores nothing")
+    func targetsWithoutTrgLang() throws {
+        let folder = try Scratch.folder("verbale-1130g-formats")
+        let file = try Self.write(Self.xliff2(root: "srcLang=\"en\""), "notrg.xlf", in: folder)
+        let validate = try CLI.run(["validate", file])
+        #expect(validate.status == 1)
+        #expect(!validate.stdout.contains("valid\n") || validate.stdout.contains("before an error"), "\(validate.stdout)")
+        #expect(validate.stderr.contains("notrg.xlf:7:9: a <target> in a file whose <xliff> has no trgLang"), "\(validate.stderr)")
+        let report = try Self.json(try CLI.run(["validate", "--json", file]).stdout)
+        #expect(report["valid"] as? Bool == false)
+        let error = (report["files"] as? [[String: Any]])?.first?["error"] as? String ?? ""
+        #expect(error.contains("notrg.xlf:7:9:") && error.contains("trgLang"), "\(error)")
+
+        let memory = folder.appendingPathComponent("m.sqlite").path
+        let imported = try CLI.run(["import", "--memory", memory, file])
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("notrg.xlf:7:9:") && imported.stderr.contains("no trgLang")
+                && imported.stderr.contains("nothing was imported"), "\(imported.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: memory))
+    }
+
+    @Test("m5: state=\"bogus\" in XLIFF 2.0 (on <segment>) and 1.2 (on <target>): validate and import fail at its position")
+    func bogusState() throws {
+        let folder = try Scratch.folder("verbale-1130g-formats")
+        let two = try Self.write(Self.xliff2(root: "srcLang=\"en\" trgLang=\"km\"", segment: "<segment state=\"bogus\">"), "bogus.xlf", in: folder)
+        let one = try Self.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="n.txt" source-language="en" target-language="km" datatype="plaintext"><body>
+            <trans-unit id="1"><source>The Embassy thanks the Ministry.</source><target state="bogus">ស្ថានទូតសូមអរគុណក្រសួង។</target></trans-unit>
+            </body></file></xliff>
+
+            """, "bogus12.xlf", in: folder)
+        for (file, position, element) in [(two, "bogus.xlf:5:7:", "<segment>"), (one, "bogus12.xlf:3:69:", "<target>")] {
+            let validate = try CLI.run(["validate", file])
+            #expect(validate.status == 1, "\(validate.stdout)")
+            #expect(validate.stderr.contains("\(position) state=\"bogus\" on \(element) is not a value the format allows"), "\(validate.stderr)")
+            let imported = try CLI.run(["import", "--memory", folder.appendingPathComponent("b.sqlite").path, file])
+            #expect(imported.status == 1)
+            #expect(imported.stderr.contains(position) && imported.stderr.contains("nothing was imported"), "\(imported.stderr)")
+        }
+    }
+
+    @Test("m5: trgLang=\"kh\": validate --json carries the warning import prints (Khmer is km, with the --lang-map fix)")
+    func khWarningInValidate() throws {
+        let folder = try Scratch.folder("verbale-1130g-formats")
+        let file = try Self.write(Self.xliff2(root: "srcLang=\"en\" trgLang=\"kh\""), "kh.xlf", in: folder)
+        let imported = try CLI.run(["import", "--dry-run", "--memory", folder.appendingPathComponent("k.sqlite").path, file])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let warning = try #require(imported.stderr.split(separator: "\n").first { $0.hasPrefix("warning: ") && $0.contains("\"kh\"") },
+                                   "\(imported.stderr)").dropFirst("warning: ".count)
+        #expect(warning.contains("Khmer is \"km\": rerun with --lang-map kh=km"))
+
+        let validate = try CLI.run(["validate", "--json", file])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        let entry = try #require((try Self.json(validate.stdout)["files"] as? [[String: Any]])?.first)
+        #expect(entry["unknownLanguages"] as? [String] == ["kh"], "\(entry)")
+        #expect(entry["languageWarnings"] as? [String] == [String(warning)], "\(entry)")
+        // The text output says it on standard error, as import does.
+        let text = try CLI.run(["validate", file])
+        #expect(text.stderr.contains("warning: \(warning)"), "\(text.stderr)")
+        // A known language gives neither field.
+        let known = try Self.write(Self.xliff2(root: "srcLang=\"en\" trgLang=\"km-KH\""), "km.xlf", in: folder)
+        let clean = try #require((try Self.json(try CLI.run(["validate", "--json", known]).stdout)["files"] as? [[String: Any]])?.first)
+        #expect(clean["unknownLanguages"] == nil && clean["languageWarnings"] == nil, "\(clean)")
+    }
+}
