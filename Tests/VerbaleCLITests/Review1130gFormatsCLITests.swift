@@ -100,4 +100,40 @@ struct Review1130gFormatsCLITests {
         let clean = try #require((try Self.json(try CLI.run(["validate", "--json", known]).stdout)["files"] as? [[String: Any]])?.first)
         #expect(clean["unknownLanguages"] == nil && clean["languageWarnings"] == nil, "\(clean)")
     }
+
+    @Test("draft new's [untranslated: …] is not imported as a translation: its own skip reason in --json; validate counts it too")
+    func draftNewBracketsNotImported() throws {
+        let folder = try Scratch.folder("verbale-1130g-formats")
+        // What draft new writes for an institution it cannot render.
+        let drafted = try CLI.run(["draft", "new", "--from", "Embassy of the Kingdom of Cambodia", "--to", "Zorbian Rhetoric Society",
+                                   "--purpose", "inform", "--date", "2026-12-06", "--lang", "en,fr,km"])
+        #expect(drafted.status == 0, "\(drafted.stderr)")
+        let french = try #require(drafted.stdout.split(separator: "\n").first { $0.hasPrefix("L'Ambassade") && $0.contains("compliments") },
+                                  "\(drafted.stdout)")
+        #expect(french.contains("[untranslated: Zorbian Rhetoric Society]"))
+        let khmer = try #require(drafted.stdout.split(separator: "\n").first { $0.contains("សូមគោរពជូនចំពោះ") }, "\(drafted.stdout)")
+        #expect(khmer.contains("[untranslated: Zorbian Rhetoric Society]"))
+        let tsv = try Self.write("""
+            en\tfr\tkm
+            The Embassy presents its compliments to the Zorbian Rhetoric Society.\t\(french)\t\(khmer)
+            The Embassy thanks the Ministry.\tL'Ambassade remercie le Ministère.\tស្ថានទូតសូមអរគុណក្រសួង។
+            The Embassy presents its compliments.\tL'Ambassade ⟦presents its compliments⟧.\tស្ថានទូតសូមគោរពជូន។
+
+            """, "drafts.tsv", in: folder)
+        let memory = folder.appendingPathComponent("d.sqlite").path
+        let imported = try CLI.run(["import", "--json", "--memory", memory, tsv])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let summary = try Self.json(imported.stdout)
+        #expect(summary["added"] as? Int == 1)
+        #expect(summary["skipped"] as? [String: Int] == ["[untranslated: …] text": 1, "untranslated ⟦…⟧ text": 1], "\(summary)")
+        let text = try CLI.run(["import", "--dry-run", "--memory", memory, tsv])
+        #expect(text.stdout.contains("skipped 1: [untranslated: …] text"), "\(text.stdout)")
+
+        let validate = try CLI.run(["validate", "--json", tsv])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        let entry = try #require((try Self.json(validate.stdout)["files"] as? [[String: Any]])?.first)
+        #expect(entry["warnings"] as? [String: Int] == ["[untranslated: …] text": 1, "untranslated ⟦…⟧ text": 1], "\(entry)")
+        let line = try CLI.run(["validate", tsv])
+        #expect(line.stdout.contains("skipped: 1 [untranslated: …] text, 1 untranslated ⟦…⟧ text — valid"), "\(line.stdout)")
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VerbaleCore
 import VerbaleFormats
+import VerbaleMemory
 
 /// `verbale validate`: reads memory files the way `import` does, and stores nothing.
 ///
@@ -16,8 +17,9 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check TMX, XLIFF or TSV/CSV files without importing them.",
         discussion: HelpText.paragraphs("""
         Reads every unit of each file with the same streaming reader as `import` and reports the \
-        format, the number of units, the languages and what the reader skipped (empty segments, \
-        units without text). The first error stops that file and is printed as file:line:column: \
+        format, the number of units, the languages and what the import would skip, under the \
+        import's reasons (empty segments, units without text, only one language, untranslated \
+        ⟦…⟧ or [untranslated: …] text). The first error stops that file and is printed as file:line:column: \
         message (malformed XML, a <tuv> without a language, invalid UTF-8, an unsupported encoding, \
         entity declarations, a truncated file, a unit over the size limit). Nothing is stored.
 
@@ -102,6 +104,9 @@ struct ValidateCommand: ParsableCommand {
             while let unit = try reader.next() {
                 report.units += 1
                 for variant in unit.variants { report.languages[variant.language.description, default: 0] += 1 }
+                // What the import would leave out, under the import's own reason (review 1130g:
+                // validate said "valid" of `[untranslated: …]` and ⟦…⟧ drafts import skips).
+                if let reason = SkipReason.reason(for: unit) { report.warnings[reason.rawValue, default: 0] += 1 }
             }
             for (kind, count) in reader.warningCounts { report.warnings[kind.rawValue, default: 0] += count }
         } catch {
