@@ -136,4 +136,42 @@ struct Review1130gFormatsCLITests {
         let line = try CLI.run(["validate", tsv])
         #expect(line.stdout.contains("skipped: 1 [untranslated: …] text, 1 untranslated ⟦…⟧ text — valid"), "\(line.stdout)")
     }
+
+    @Test("m12: stats --json pairs of region tags carry source and target beside the name")
+    func regionPairs() throws {
+        let folder = try Scratch.folder("verbale-1130g-formats")
+        let tsv = try Self.write("""
+            en-GB\tfr-FR\tkm-KH
+            The Embassy thanks the Ministry.\tL'Ambassade remercie le Ministère.\tស្ថានទូតសូមអរគុណក្រសួង។
+            The Ministry thanks the Embassy.\tLe Ministère remercie l'Ambassade.\t
+
+            """, "regions.tsv", in: folder)
+        let memory = folder.appendingPathComponent("r.sqlite").path
+        #expect(try CLI.run(["import", "--memory", memory, tsv]).status == 0)
+        let stats = try Self.json(try CLI.run(["stats", "--json", "--memory", memory]).stdout)
+        let pairs = try #require(stats["pairs"] as? [[String: Any]])
+        let described = pairs.map { "\($0["name"] ?? "")=\($0["source"] ?? "")|\($0["target"] ?? ""):\($0["units"] ?? "")" }.sorted()
+        #expect(described == ["en-GB-fr-FR=en-GB|fr-FR:2", "en-GB-km-KH=en-GB|km-KH:1", "fr-FR-km-KH=fr-FR|km-KH:1"], "\(pairs)")
+        // The other counts keep their shape.
+        let languages = try #require(stats["languages"] as? [[String: Any]])
+        #expect(languages.allSatisfy { $0["source"] == nil && $0["target"] == nil })
+    }
+
+    @Test("m12: draft translate --to fr-CA: JSON targetLanguages says what was written (fr), requestedLanguages what was asked, stderr says so")
+    func regionalTarget() throws {
+        let draft = "The Embassy of the Kingdom of Cambodia presents its compliments to the Ministry of Foreign Affairs.\n"
+        let result = try CLI.run(["draft", "translate", "-", "--to", "fr-CA,km", "--format", "json"], stdin: draft)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try Self.json(result.stdout)
+        #expect(object["targetLanguages"] as? [String] == ["fr", "km"])
+        #expect(object["requestedLanguages"] as? [String] == ["fr-CA", "km"])
+        #expect(result.stderr.contains("note: --to fr-CA: written in French (fr)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("--to km"), "\(result.stderr)")
+        let segments = try #require(object["segments"] as? [[String: Any]])
+        #expect(segments.allSatisfy { ($0["targets"] as? [String: Any])?["fr"] != nil }, "the targets stay keyed by the language written")
+        // XLIFF keeps the tag asked for, and the note says so.
+        let xliff = try CLI.run(["draft", "translate", "-", "--to", "fr-CA", "--format", "xliff"], stdin: draft)
+        #expect(xliff.stdout.contains("trgLang=\"fr-CA\""))
+        #expect(xliff.stderr.contains("fr-CA is the XLIFF's trgLang"), "\(xliff.stderr)")
+    }
 }

@@ -71,6 +71,23 @@ struct DraftTranslateCommand: ParsableCommand {
         return others
     }
 
+    /// The tag typed in `--to` for each target (`fr-CA` for `fr`), and on stderr, for a tag
+    /// that names more than the language, that the translation is in the language alone:
+    /// Verbale's phrases, names and dates are not regional (review 1130g m12 — reporting
+    /// `fr-CA` would claim a Canadian French Verbale does not write). XLIFF keeps the tag as
+    /// `trgLang`, so a CAT tool opens the file in the user's locale. Cost: none.
+    static func requestedTags(_ given: String, for targets: [Language], xliff: Bool) -> [String] {
+        let typed = given.split(separator: ",").compactMap { try? LanguageTag(String($0)) }
+        return targets.map { language in
+            guard let tag = typed.first(where: { $0.language == language }) else { return language.rawValue }
+            if tag.description != language.rawValue {
+                Terminal.writeError("note: --to \(tag): written in \(language.englishName) (\(language.rawValue)), which Verbale does not "
+                                    + "write per region; reported as \(language.rawValue)\(xliff ? ", and \(tag) is the XLIFF's trgLang" : "")\n")
+            }
+            return tag.description
+        }
+    }
+
     func run() throws {
         let asked = try parseLanguages(to)
         // `--output` naming the draft (or the memory) wrote the translation over it, exit 0
@@ -91,7 +108,8 @@ struct DraftTranslateCommand: ParsableCommand {
         let translator = try Pretranslator(book: try StockPhraseBook.shipped(), sourceLanguage: source,
                                            matcher: try loadMatcher(), glossary: try DraftGlossary.shipped())
         translator.threshold = min
-        let result = translator.pretranslate(input.text, to: targets)
+        var result = translator.pretranslate(input.text, to: targets)
+        result.requestedLanguages = Self.requestedTags(to, for: targets, xliff: format == "xliff")
         let data: Data
         switch format {
         case "json":
