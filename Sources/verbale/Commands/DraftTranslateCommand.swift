@@ -35,8 +35,10 @@ struct DraftTranslateCommand: ParsableCommand {
 
         Examples:
           verbale draft translate Examples/transmittal.txt --to fr,km
-          verbale draft translate Examples/agrement-request.txt --to fr --format xliff > agrement.fr.xlf
-          verbale draft translate Examples/visa-request.txt --to fr,km --format docx --output visa.docx
+          verbale draft translate Examples/agrement-request.txt --to fr \\
+              --format xliff > agrement.fr.xlf
+          verbale draft translate Examples/visa-request.txt --to fr,km --format docx \\
+              --output visa.docx
           cat draft.txt | verbale draft translate - --to km --format json
         """)
     )
