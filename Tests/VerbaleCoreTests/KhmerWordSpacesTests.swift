@@ -118,6 +118,26 @@ struct KhmerWordSpacesTests {
         #expect(tokenizer.tokenize("ខែ\u{2028}មករា").map(\.text) == ["ខែ", "មករា"])
     }
 
+    @Test("A Khmer word space is a TextSpaces space that ends no line, U+200B aside — the documented list, over every BMP unit")
+    func wordSpacesAreTextSpaces() {
+        var documented: Set<UInt32> = [0x09, 0x20, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000]
+        documented.formUnion(0x2000...0x200A)
+        var differing: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            let unit = UInt16(value)
+            let derived = TextSpaces.isSpace(unit) && !TextSpaces.isLineBreak(unit) && unit != 0x200B
+            if KhmerWordGap.isWordSpace(value) != derived || derived != documented.contains(value) {
+                differing.append(String(value, radix: 16))
+            }
+        }
+        #expect(differing.isEmpty, "units where the word space, TextSpaces and the documented list differ: \(differing)")
+        // Every line break TextSpaces knows is a space, and none is a word space.
+        for unit: UInt16 in [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029] {
+            #expect(TextSpaces.isSpace(unit) && TextSpaces.isLineBreak(unit) && !KhmerWordGap.isWordSpace(UInt32(unit)))
+        }
+        #expect(!KhmerWordGap.isWordSpace(0x1_0020), "no scalar beyond the BMP")
+    }
+
     @Test("Text without Khmer is untouched: English and French keep every space")
     func latinUntouched() throws {
         let english = try Tokenizer(language: .english)

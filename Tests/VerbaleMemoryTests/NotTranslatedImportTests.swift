@@ -95,6 +95,26 @@ struct NotTranslatedImportTests {
         #expect(!UntranslatedMark.marksGap("only ⟦ opened"))
         #expect(!UntranslatedMark.marksGap(""))
     }
+
+    @Test("draft new's [untranslated: …] marks a gap (review 1130g): found only as the whole opening followed by ]")
+    func bracketMark() {
+        #expect(UntranslatedMark.marksBracketGap("L'Ambassade présente ses compliments à [untranslated: Zorbian Rhetoric Society] et a l'honneur"))
+        #expect(UntranslatedMark.marksBracketGap("សូមគោរពជូនចំពោះ[untranslated: Zorbian Rhetoric Society] ហើយ"))
+        #expect(UntranslatedMark.marksBracketGap("ធ្វើនៅ [untranslated: Siem Reap] ថ្ងៃទី៦ ខែធ្នូ ឆ្នាំ២០២៦"))
+        #expect(UntranslatedMark.marksBracketGap("[untranslated: x]"))
+        #expect(!UntranslatedMark.marksBracketGap("[untranslated: never closed"))
+        #expect(!UntranslatedMark.marksBracketGap("[lieu], le 6 décembre 2026 [unreviewed]"))
+        #expect(!UntranslatedMark.marksBracketGap("an untranslated: [word]"))
+        #expect(!UntranslatedMark.marksBracketGap("[untranslated:]"))
+        #expect(!UntranslatedMark.marksBracketGap(""))
+        // The import's reason, as validate asks for it.
+        let unit = TranslationUnit(id: nil, variants: [
+            Variant(language: LanguageTag(.english), text: "The Embassy presents its compliments to the Zorbian Rhetoric Society."),
+            Variant(language: LanguageTag(.french), text: "L'Ambassade présente ses compliments à [untranslated: Zorbian Rhetoric Society]."),
+        ], metadata: UnitMetadata())
+        #expect(SkipReason.reason(for: unit) == .untranslatedBracket)
+        #expect(SkipReason.untranslatedBracket.rawValue == "[untranslated: …] text")
+    }
 }
 
 /// The same through a real import: every format, counted under its reason in the summary.

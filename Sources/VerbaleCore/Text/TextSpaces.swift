@@ -16,6 +16,17 @@ enum TextSpaces {
         }
     }
 
+    /// The breaks among `isSpace`: line feed, vertical tab, form feed, carriage return, NEL,
+    /// line and paragraph separators — white space that ends a line rather than separating
+    /// two words on it (`KhmerWordGap.isWordSpace` is `isSpace` without these and U+200B).
+    @inline(__always)
+    static func isLineBreak(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
     /// `isSpace` or U+FEFF: never part of a token.
     @inline(__always)
     static func isSeparator(_ u: UInt16) -> Bool {

@@ -4,6 +4,11 @@ import VerbaleCore
 public struct Pretranslation: Sendable, Codable {
     public var sourceLanguage: Language
     public var targetLanguages: [Language]
+    /// The tags asked for with `--to`, one per target language in the same order (`fr-CA`
+    /// for `fr`), when the command sets them: `targetLanguages` says what was written — the
+    /// key of each segment's `targets` — and Verbale's French is not regional, so `fr-CA`
+    /// is served by `fr` (review 1130g m12: the JSON said `fr` and nothing of `fr-CA`).
+    public var requestedLanguages: [String]?
     public var segments: [PretranslatedSegment]
     /// The source text, to rebuild the document's layout between segments.
     public var source: String

@@ -40,6 +40,15 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case missingAttribute(element: String, attribute: String)
         /// A language tag that is not BCP 47.
         case badLanguageTag(String)
+        /// An XLIFF `<target>` whose language nothing states: a 2.0 file without `trgLang`
+        /// (`xliff2`; the spec requires it whenever the file holds targets), or a 1.2 target
+        /// holding text with neither `target-language` on its `<file>` nor `xml:lang`. Refused
+        /// rather than read: the translations would be dropped and each unit skipped as "only
+        /// one language", which does not say a translation was lost (review 1130g m5).
+        case missingTargetLanguage(xliff2: Bool)
+        /// An attribute value the format does not allow (XLIFF `state="bogus"`): `allowed`
+        /// lists what it does. Refused rather than guessed: a status read from it would be made up.
+        case badAttributeValue(element: String, attribute: String, value: String, allowed: String)
         /// An element where the format does not allow it.
         case unexpectedElement(String, inside: String)
         /// A second element where the format allows one (a second `<seg>` in a `<tuv>`).
@@ -87,6 +96,14 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .unexpectedRoot(found, expected): "the root element is <\(found)>, not <\(expected)>: this is not a \(expected.uppercased()) file"
         case let .missingAttribute(element, attribute): "<\(element)> has no \(attribute)"
         case let .badLanguageTag(tag): "\"\(tag)\" is not a BCP 47 language tag"
+        case .missingTargetLanguage(xliff2: true):
+            "a <target> in a file whose <xliff> has no trgLang: XLIFF 2.0 requires trgLang when the file holds targets, "
+                + "and without it the translations' language is unknown, so they would be lost (add trgLang, e.g. trgLang=\"fr\", to <xliff>)"
+        case .missingTargetLanguage(xliff2: false):
+            "a <target> with text, but neither its <file> (target-language) nor the <target> (xml:lang) names its language, "
+                + "so the translation would be lost (add target-language, e.g. target-language=\"fr\", to <file>)"
+        case let .badAttributeValue(element, attribute, value, allowed):
+            "\(attribute)=\"\(value)\" on <\(element)> is not a value the format allows (\(allowed)); what it says cannot be told"
         case let .unexpectedElement(element, inside): "<\(element)> is not allowed inside <\(inside)>"
         case let .repeatedElement(element, inside): "a second <\(element)> in one <\(inside)>: it holds one, so which is the text cannot be told"
         case let .malformedTable(detail): detail

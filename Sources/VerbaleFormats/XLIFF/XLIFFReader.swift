@@ -115,6 +115,8 @@ final class XLIFFBuilder: XMLUnitBuilder {
     private var collectedSource: InlineCollector?
     private var collectedTarget: InlineCollector?
     private var targetLangOverride: LanguageTag?
+    /// Where the `<target>` being read starts (for an error about its language).
+    private var targetPosition = XMLPosition(line: 0, column: 0)
     /// The unit's own source and target tags (metadata), when they differ from the file's.
     private var unitSourceLanguage: LanguageTag?
     private var unitTargetLanguage: LanguageTag?
@@ -250,6 +252,9 @@ final class XLIFFBuilder: XMLUnitBuilder {
             startUnit(attributes, position)
             approved12 = attributes["approved"] == "yes"
         case "segment":
+            if let allowed = XLIFFReviewState.invalid2(attributes["state"]) {
+                throw error(position, .badAttributeValue(element: "segment", attribute: "state", value: attributes["state"] ?? "", allowed: allowed))
+            }
             segmentID = attributes["id"]
             segmentReview = XLIFFReviewState.review2(state: attributes["state"], subState: attributes["subState"])
             segmentNotTranslated = XLIFFReviewState.notTranslation2(state: attributes["state"], subState: attributes["subState"])
@@ -263,6 +268,13 @@ final class XLIFFBuilder: XMLUnitBuilder {
             pairedData = []
             if name == "target" {
                 targetLangOverride = try language(attributes["xml:lang"], position)
+                targetPosition = position
+                // XLIFF 2.0 requires trgLang in a file with targets; without it they were dropped
+                // and the unit skipped as "only one language" (review 1130g m5).
+                if version2, targetLanguage == nil { throw error(position, .missingTargetLanguage(xliff2: true)) }
+                if !version2, let allowed = XLIFFReviewState.invalid12(attributes["state"]) {
+                    throw error(position, .badAttributeValue(element: "target", attribute: "state", value: attributes["state"] ?? "", allowed: allowed))
+                }
                 if !version2 {
                     segmentReview = XLIFFReviewState.review12(state: attributes["state"], qualifier: attributes["state-qualifier"],
                                                               approved: approved12)
@@ -297,6 +309,12 @@ final class XLIFFBuilder: XMLUnitBuilder {
                 case .source: collectedSource = collector
                 case .segSource: segSourceParts = parts
                 default:
+                    // XLIFF 1.2 may leave the target language unsaid (both attributes are
+                    // optional), but a translation of no known language cannot be stored: refused
+                    // when it holds text, where it used to vanish (an empty one loses nothing).
+                    if !version2, targetLanguage == nil, targetLangOverride == nil, !(collector.text.isEmpty && collector.tags.isEmpty) {
+                        throw error(targetPosition, .missingTargetLanguage(xliff2: false))
+                    }
                     collectedTarget = collector
                     targetParts = parts
                 }

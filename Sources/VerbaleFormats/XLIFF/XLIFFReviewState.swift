@@ -40,6 +40,32 @@ enum XLIFFReviewState {
         return own.trust < unit.metadata.review.trust ? own : unit.metadata.review
     }
 
+    /// XLIFF 2.0's `state` values (the core schema's `stateType`).
+    static let states2: [String] = ["initial", "translated", "reviewed", "final"]
+
+    /// XLIFF 1.2's `state` values (`stateValueList`); a tool's own value starts with `x-`
+    /// (`XTend`: `x-` and at least one more character, no white space).
+    static let states12: [String] = [
+        "new", "needs-translation", "needs-adaptation", "needs-l10n", "needs-review-translation",
+        "needs-review-adaptation", "needs-review-l10n", "translated", "signed-off", "final",
+    ]
+
+    /// Nil when `state` is absent or one 2.0 allows; else the list the error quotes. Why an
+    /// error and not a guess: `state="bogus"` was read as `translated` without a word (review
+    /// 1130g m5), a status no one gave the segment.
+    static func invalid2(_ state: String?) -> String? {
+        guard let state, !states2.contains(state) else { return nil }
+        return "XLIFF 2.0 allows " + states2.joined(separator: ", ")
+    }
+
+    /// Nil when `state` is absent, one of 1.2's or a tool's own `x-…`; else the list the error
+    /// quotes (`state="bogus"` was read as unreviewed without a word).
+    static func invalid12(_ state: String?) -> String? {
+        guard let state, !states12.contains(state) else { return nil }
+        if state.hasPrefix("x-"), state.count > 2, !state.unicodeScalars.contains(where: { $0.properties.isWhitespace }) { return nil }
+        return "XLIFF 1.2 allows " + states12.joined(separator: ", ") + ", or a tool's own x-…"
+    }
+
     static func state2(_ review: ReviewStatus) -> String {
         switch review {
         case .unreviewed, .rejected: "initial"

@@ -1,4 +1,6 @@
 import Foundation
+import VerbaleCore
+import VerbaleFormats
 
 /// What an import did, per command and per file. `--json` prints it as is (field names are
 /// part of the CLI contract).
@@ -99,6 +101,19 @@ public enum SkipReason: String, CaseIterable, Sendable {
     /// (`UntranslatedMark`): a draft with a gap, not a translation, in whatever format it came
     /// (review 1130f m5). The whole unit is left out: its other texts are the draft's source.
     case untranslatedMark = "untranslated ⟦…⟧ text"
+    /// A text holds `draft new`'s `[untranslated: …]` around a name part it kept in English
+    /// (`UntranslatedMark.marksBracketGap`): a note with a gap, not a translation, left out
+    /// whole as ⟦…⟧ is (review 1130g: `à [untranslated: Zorbian Rhetoric Society]` was stored
+    /// as French and offered by `search`).
+    case untranslatedBracket = "[untranslated: …] text"
 
     var key: String { rawValue }
+
+    /// Why `import` would not store `unit`, or nil when it would: the import's own rule
+    /// (`SQLiteMemory.prepare`), for `verbale validate` to report what the import will skip
+    /// without opening a memory. Cost: as the import's, a scan of each text.
+    public static func reason(for unit: TranslationUnit, languageMap: [LanguageTag: LanguageTag] = [:]) -> SkipReason? {
+        var unit = unit
+        return SQLiteMemory.prepare(&unit, options: ImportOptions(languageMap: languageMap))
+    }
 }

@@ -132,7 +132,8 @@ extension SQLiteMemory {
     static func originName(_ name: String) -> String { FileOrigin.name(name) }
 
     /// Applies the language map and drops empty variants; returns why the unit cannot be
-    /// stored, or nil (a text marked ⟦untranslated⟧ by `draft translate` is one such reason).
+    /// stored, or nil (a text marked ⟦untranslated⟧ by `draft translate`, or `[untranslated: …]` by
+    /// `draft new`, is one such reason).
     static func prepare(_ unit: inout TranslationUnit, options: ImportOptions) -> SkipReason? {
         if !options.languageMap.isEmpty {
             for index in unit.variants.indices {
@@ -148,6 +149,8 @@ extension SQLiteMemory {
         }
         // One memchr per text (`UntranslatedMark.marksGap`): a gap is never stored as a translation.
         if unit.variants.contains(where: { UntranslatedMark.marksGap($0.text) }) { return .untranslatedMark }
+        // `draft new`'s `[untranslated: …]`: one memchr per text for `[`.
+        if unit.variants.contains(where: { UntranslatedMark.marksBracketGap($0.text) }) { return .untranslatedBracket }
         if unit.variants.count < 2 {
             return unit.variants.count < before ? .emptySegment : .singleLanguage
         }

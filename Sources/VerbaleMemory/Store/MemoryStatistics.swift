@@ -7,6 +7,12 @@ public struct MemoryStatistics: Codable, Sendable, Equatable {
     public struct Count: Codable, Sendable, Equatable {
         public var name: String
         public var units: Int
+        /// In `pairs` only: the pair's two tags, as `name` joins them with `-` (sorted; a pair
+        /// is counted whichever text was the unit's source). Why beside `name`: with region
+        /// tags `en-GB-fr-FR` cannot be split back (review 1130g m12), and `name` stays as it
+        /// was for the scripts that read it. Absent from the other counts.
+        public var source: String?
+        public var target: String?
     }
 
     public var path: String
@@ -14,7 +20,8 @@ public struct MemoryStatistics: Codable, Sendable, Equatable {
     public var variants: Int
     /// Units per language (a unit counts once per language it has).
     public var languages: [Count]
-    /// Units per language pair (`en-fr`), each unordered pair once, tags sorted.
+    /// Units per language pair (`en-fr`, with `source` `en` and `target` `fr`), each unordered
+    /// pair once, tags sorted.
     public var pairs: [Count]
     /// Units per origin file (the part of `origin` before `#`), largest first, at most 50.
     public var origins: [Count]
@@ -90,6 +97,8 @@ extension SQLiteMemory {
                 SELECT language, count(DISTINCT id >> 8) AS n FROM variant GROUP BY language ORDER BY n DESC, language
                 """).map { MemoryStatistics.Count(name: $0["language"], units: $0["n"]) }
             // Pairs: the distinct language sets per unit, counted, then expanded into pairs.
+            // Keyed by the two tags apart (a tag holds no space): joined with `-`, `en-GB-fr-FR`
+            // could not be told from other splits.
             var pairCounts: [String: Int] = [:]
             let sets = try Row.fetchAll(db, sql: """
                 SELECT langs, count(*) AS n FROM (
@@ -100,9 +109,12 @@ extension SQLiteMemory {
             for row in sets {
                 let langs = Array(Set((row["langs"] as String? ?? "").split(separator: " ").map(String.init))).sorted()
                 let n: Int = row["n"]
-                for i in langs.indices { for j in langs.indices where j > i { pairCounts["\(langs[i])-\(langs[j])", default: 0] += n } }
+                for i in langs.indices { for j in langs.indices where j > i { pairCounts["\(langs[i]) \(langs[j])", default: 0] += n } }
             }
-            let pairs = pairCounts.map { MemoryStatistics.Count(name: $0.key, units: $0.value) }
+            let pairs = pairCounts.map { key, units in
+                let tags = key.split(separator: " ", maxSplits: 1).map(String.init)
+                return MemoryStatistics.Count(name: tags.joined(separator: "-"), units: units, source: tags.first, target: tags.last)
+            }
                 .sorted { ($0.units, $1.name) > ($1.units, $0.name) }
             let origins = try Self.originCounts(db)
             let review = try Row.fetchAll(db, sql: "SELECT review, count(*) AS n FROM unit GROUP BY review ORDER BY n DESC")

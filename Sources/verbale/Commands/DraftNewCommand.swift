@@ -26,10 +26,21 @@ struct DraftNewCommand: ParsableCommand {
         missions; --to is then not used, with a warning on stderr).
 
         Examples:
-          verbale draft new --from "Permanent Mission of the Kingdom of Cambodia" --to "Office of the High Commissioner for Human Rights" --purpose transmit --ref "N. 2021/01/045" --place Geneva --date 2021-01-12
-          verbale draft new --from "Embassy of the Kingdom of Cambodia" --to "Ministry of Foreign Affairs of the French Republic" --purpose request --lang fr
-          verbale draft new --from "Permanent Mission of the Kingdom of Cambodia" --to "Office of the High Commissioner for Human Rights" --purpose transmit --ref "Nos. 12 and 13"
-          verbale draft new --from "Ministry of Foreign Affairs and International Cooperation" --to "Embassy of France" --purpose reply --lang km --json
+          verbale draft new \\
+              --from "Permanent Mission of the Kingdom of Cambodia" \\
+              --to "Office of the High Commissioner for Human Rights" \\
+              --purpose transmit --ref "N. 2021/01/045" \\
+              --place Geneva --date 2021-01-12
+          verbale draft new --from "Embassy of the Kingdom of Cambodia" \\
+              --to "Ministry of Foreign Affairs of the French Republic" \\
+              --purpose request --lang fr
+          verbale draft new \\
+              --from "Permanent Mission of the Kingdom of Cambodia" \\
+              --to "Office of the High Commissioner for Human Rights" \\
+              --purpose transmit --ref "Nos. 12 and 13"
+          verbale draft new \\
+              --from "Ministry of Foreign Affairs and International Cooperation" \\
+              --to "Embassy of France" --purpose reply --lang km --json
         """)
     )
 

@@ -36,8 +36,10 @@ struct DraftTranslateCommand: ParsableCommand {
 
         Examples:
           verbale draft translate Examples/transmittal.txt --to fr,km
-          verbale draft translate Examples/agrement-request.txt --to fr --format xliff > agrement.fr.xlf
-          verbale draft translate Examples/visa-request.txt --to fr,km --format docx --output visa.docx
+          verbale draft translate Examples/agrement-request.txt --to fr \\
+              --format xliff > agrement.fr.xlf
+          verbale draft translate Examples/visa-request.txt --to fr,km --format docx \\
+              --output visa.docx
           cat draft.txt | verbale draft translate - --to km --format json
         """)
     )
@@ -72,6 +74,23 @@ struct DraftTranslateCommand: ParsableCommand {
         return others
     }
 
+    /// The tag typed in `--to` for each target (`fr-CA` for `fr`), and on stderr, for a tag
+    /// that names more than the language, that the translation is in the language alone:
+    /// Verbale's phrases, names and dates are not regional (review 1130g m12 — reporting
+    /// `fr-CA` would claim a Canadian French Verbale does not write). XLIFF keeps the tag as
+    /// `trgLang`, so a CAT tool opens the file in the user's locale. Cost: none.
+    static func requestedTags(_ given: String, for targets: [Language], xliff: Bool) -> [String] {
+        let typed = given.split(separator: ",").compactMap { try? LanguageTag(String($0)) }
+        return targets.map { language in
+            guard let tag = typed.first(where: { $0.language == language }) else { return language.rawValue }
+            if tag.description != language.rawValue {
+                Terminal.writeError("note: --to \(tag): written in \(language.englishName) (\(language.rawValue)), which Verbale does not "
+                                    + "write per region; reported as \(language.rawValue)\(xliff ? ", and \(tag) is the XLIFF's trgLang" : "")\n")
+            }
+            return tag.description
+        }
+    }
+
     func run() throws {
         let asked = try parseLanguages(to)
         // `--output` naming the draft (or the memory) wrote the translation over it, exit 0
@@ -97,7 +116,8 @@ struct DraftTranslateCommand: ParsableCommand {
         let translator = try Pretranslator(book: try StockPhraseBook.shipped(), sourceLanguage: source,
                                            matcher: try loadMatcher(), glossary: glossary)
         translator.threshold = min
-        let result = translator.pretranslate(input.text, to: targets)
+        var result = translator.pretranslate(input.text, to: targets)
+        result.requestedLanguages = Self.requestedTags(to, for: targets, xliff: format == "xliff")
         let data: Data
         switch format {
         case "json":

@@ -194,12 +194,7 @@ struct ImportCommand: ParsableCommand {
         }
         for file in summary.files {
             for tag in file.unknownLanguages ?? [] {
-                var hint = ""
-                if let meant = (try? LanguageTag(parsing: tag))?.likelyMeant {
-                    // `kh-KH` is the usual mistake for Khmer: say its code and the fix.
-                    hint = "; \(meant.englishName) is \"\(meant.rawValue)\": rerun with --lang-map \(tag)=\(meant.rawValue)"
-                }
-                Terminal.writeError("warning: \(file.name): the language \"\(tag)\" is not one Verbale supports (\(LanguageTag.supported.map(\.rawValue).joined(separator: ", "))); its texts are stored as they are\(hint)\n")
+                Terminal.writeError("warning: \(UnsupportedLanguageWarning.message(file: file.name, tag: tag))\n")
             }
         }
         if json {

@@ -16,7 +16,8 @@ struct MineCommand: ParsableCommand {
         Examples:
           verbale mine ../shared/data/notes/en-*.txt --lang en --min-count 20
           verbale mine ../shared/data/notes/fr-*.txt --lang fr --min-count 5 --json
-          verbale mine ../shared/data/notes/en-*.txt --lang en --phrase "presents its compliments to"
+          verbale mine ../shared/data/notes/en-*.txt --lang en \\
+              --phrase "presents its compliments to"
           cat note1.txt | verbale mine - --lang km --min-count 1
         """)
     )

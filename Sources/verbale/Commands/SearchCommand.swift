@@ -17,7 +17,8 @@ struct SearchCommand: ParsableCommand {
 
         Examples:
           verbale search "The Embassy presents its compliments to the Ministry"
-          verbale search --lang fr --to en,km --min 80 --json "a l'honneur de l'informer"
+          verbale search --lang fr --to en,km --min 80 --json \\
+              "a l'honneur de l'informer"
           echo "ស្ថានទូត" | verbale search --lang km -
         """)
     )

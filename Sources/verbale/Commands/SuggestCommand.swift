@@ -17,7 +17,8 @@ struct SuggestCommand: ParsableCommand {
 
         Examples:
           verbale suggest draft.txt
-          echo "The Embassy avails itself of this" | verbale suggest --to fr,km --json -
+          echo "The Embassy avails itself of this" \\
+              | verbale suggest --to fr,km --json -
         """)
     )
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VerbaleCore
 import VerbaleFormats
+import VerbaleMemory
 
 /// `verbale validate`: reads memory files the way `import` does, and stores nothing.
 ///
@@ -16,8 +17,9 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check TMX, XLIFF or TSV/CSV files without importing them.",
         discussion: HelpText.paragraphs("""
         Reads every unit of each file with the same streaming reader as `import` and reports the \
-        format, the number of units, the languages and what the reader skipped (empty segments, \
-        units without text). The first error stops that file and is printed as file:line:column: \
+        format, the number of units, the languages and what the import would skip, under the \
+        import's reasons (empty segments, units without text, only one language, untranslated \
+        ⟦…⟧ or [untranslated: …] text). The first error stops that file and is printed as file:line:column: \
         message (malformed XML, a <tuv> without a language, invalid UTF-8, an unsupported encoding, \
         entity declarations, a truncated file, a unit over the size limit). Nothing is stored.
 
@@ -36,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The format of every file: tmx, xliff, tsv or csv. Default: recognised per file.", valueName: "format"))
     var format: String?
 
-    @Flag(help: "Print {valid, files: [{name, format, units, languages: {tag: count}, warnings: {kind: count}, error}]} as JSON.")
+    @Flag(help: "Print {valid, files: [{name, format, units, languages: {tag: count}, warnings: {kind: count}, error, unknownLanguages, languageWarnings}]} as JSON (the last two only when a tag is none of en, fr, km).")
     var json = false
 
     /// What one file turned out to hold.
@@ -47,6 +49,12 @@ struct ValidateCommand: ParsableCommand {
         var languages: [String: Int] = [:]
         var warnings: [String: Int] = [:]
         var error: String?
+        /// Tags read that are none of Verbale's languages, sorted (as `import --json` names
+        /// them per file); nil when all are known.
+        var unknownLanguages: [String]?
+        /// The warning `import` prints for each of them (`UnsupportedLanguageWarning`): a
+        /// `kh` tag gets "Khmer is \"km\"" and the `--lang-map` that fixes it.
+        var languageWarnings: [String]?
     }
 
     struct Report: Encodable {
@@ -75,6 +83,8 @@ struct ValidateCommand: ParsableCommand {
             for report in reports { print(Self.describe(report)) }
         }
         for report in reports {
+            // On standard error whatever the output, as `import` (with or without --json) says it.
+            for warning in report.languageWarnings ?? [] { Terminal.writeError("warning: \(warning)\n") }
             if let error = report.error { Terminal.writeError("error: \(error)\n") }
         }
         if !valid { throw ExitCode(1) }
@@ -94,10 +104,21 @@ struct ValidateCommand: ParsableCommand {
             while let unit = try reader.next() {
                 report.units += 1
                 for variant in unit.variants { report.languages[variant.language.description, default: 0] += 1 }
+                // What the import would leave out, under the import's own reason (review 1130g:
+                // validate said "valid" of `[untranslated: …]` and ⟦…⟧ drafts import skips).
+                if let reason = SkipReason.reason(for: unit) { report.warnings[reason.rawValue, default: 0] += 1 }
             }
             for (kind, count) in reader.warningCounts { report.warnings[kind.rawValue, default: 0] += count }
         } catch {
             report.error = "\(error)"
+        }
+        // Counted up to an error too: what was read before it is what the import would warn of.
+        let unknown = report.languages.keys.filter { tag in
+            (try? LanguageTag(parsing: tag)).map(UnsupportedLanguageWarning.isUnsupported) ?? true
+        }.sorted()
+        if !unknown.isEmpty {
+            report.unknownLanguages = unknown
+            report.languageWarnings = unknown.map { UnsupportedLanguageWarning.message(file: report.name, tag: $0) }
         }
         return report
     }

@@ -15,7 +15,8 @@ struct GlossaryCheckCommand: ParsableCommand {
         Examples:
           verbale glossary check --source en=note-en.txt --target fr=note-fr.txt
           verbale glossary check --json --source fr=note-fr.txt --target km=note-km.txt
-          cat note-fr.txt | verbale glossary check --source en=note-en.txt --target fr=-
+          cat note-fr.txt \\
+              | verbale glossary check --source en=note-en.txt --target fr=-
         """)
     )
 

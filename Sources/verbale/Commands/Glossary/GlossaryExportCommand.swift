@@ -24,7 +24,8 @@ struct GlossaryExportCommand: ParsableCommand {
 
         Examples:
           verbale glossary export --format tbx all-terms.tbx
-          verbale glossary export --format tsv --termbase shipped:diplomatic.tbx - > diplomatic.tsv
+          verbale glossary export --format tsv --termbase shipped:diplomatic.tbx - \\
+              > diplomatic.tsv
           verbale glossary export --format csv --no-formula-guard terms.csv
         """)
     )

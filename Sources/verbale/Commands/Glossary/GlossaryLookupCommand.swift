@@ -17,7 +17,8 @@ struct GlossaryLookupCommand: ParsableCommand {
 
         Examples:
           verbale glossary lookup "chargé d’affaires a.i."
-          verbale glossary lookup --to fr --to km "Ambassador Extraordinary and Plenipotentiary"
+          verbale glossary lookup --to fr --to km \\
+              "Ambassador Extraordinary and Plenipotentiary"
           verbale glossary lookup Plenipotentary
           verbale glossary lookup --prefix --lang fr "Royaume de T"
           verbale glossary lookup --json ព្រះរាជាណាចក្រកម្ពុជា

@@ -19,7 +19,8 @@ struct GlossaryTermsCommand: ParsableCommand {
 
         Examples:
           verbale glossary terms note.txt
-          echo "The Embassy of the Kingdom of Thailand" | verbale glossary terms --json -
+          echo "The Embassy of the Kingdom of Thailand" \\
+              | verbale glossary terms --json -
           verbale glossary terms --lang km note-km.txt
         """)
     )
