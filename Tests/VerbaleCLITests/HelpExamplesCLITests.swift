@@ -15,9 +15,14 @@ struct HelpExamplesCLITests {
         while let command = queue.popLast() {
             let help = try CLI.run(command + ["--help"], environment: ["COLUMNS": "1000"]).stdout
             guard let start = help.range(of: "\nSUBCOMMANDS:\n") else { continue }
-            for line in help[start.upperBound...].split(separator: "\n") {
-                guard line.hasPrefix("  "), !line.hasPrefix("   ") else { if !line.hasPrefix(" ") { break } else { continue } }
-                guard let name = line.split(separator: " ").first.map(String.init), name != "help" else { continue }
+            // The section ends at its first blank line ("  See 'verbale help <subcommand>'…"
+            // follows it, indented like a command: taken as one, it made `verbale See See …`
+            // for ever). A command name is lower-case letters and hyphens; three levels at most.
+            for line in help[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+                guard line.hasPrefix("  "), !line.hasPrefix("   ") else { continue }
+                guard let name = line.split(separator: " ").first.map(String.init), name != "help",
+                      name.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }), command.count < 3 else { continue }
                 found.append(command + [name])
                 queue.append(command + [name])
             }
