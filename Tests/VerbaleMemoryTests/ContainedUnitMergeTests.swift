@@ -39,6 +39,19 @@ struct ContainedUnitMergeTests {
         #expect(variants == 3, "the shorter unit's rows are taken back")
     }
 
+    @Test("A reviewed EN/KM pair merged into a translated EN/FR/KM unit does not make the unit — its French — reviewed")
+    func reviewNotRaisedByShorterUnit() throws {
+        let memory = try temporaryMemory()
+        _ = try memory.importUnits(from: [ArrayUnitSource(name: "a.tsv", units: [
+            unit([("en", Self.english), ("fr", Self.french), ("km", Self.khmer)], metadata: UnitMetadata(review: .translated)),
+        ])])
+        let summary = try memory.importUnits(from: [ArrayUnitSource(name: "pair.xlf", units: [
+            unit([("en", Self.english), ("km", Self.khmer)], metadata: UnitMetadata(review: .reviewed)),
+        ])])
+        #expect(summary.merged == 1)
+        #expect(try memory.allUnits().first?.unit.metadata.review == .translated)
+    }
+
     @Test("Within one import too (an empty memory's fast path), and with the Khmer typed with U+200B between its words")
     func sameImportAndZeroWidth() throws {
         let memory = try temporaryMemory()

@@ -252,7 +252,7 @@ struct UnitWriter {
         guard try findDuplicate.step() else {
             throw DatabaseError(message: "a duplicate unit vanished during the import")
         }
-        return try mergeMetadata(unit, row: findDuplicate)
+        return try mergeMetadata(unit, row: findDuplicate, takesReview: true)
     }
 
     /// `merge` into the unit stored at `id`, which holds every text of `unit` and more languages.
@@ -262,11 +262,15 @@ struct UnitWriter {
         guard try findUnit.step() else {
             throw DatabaseError(message: "a stored unit vanished during the import")
         }
-        return try mergeMetadata(unit, row: findUnit)
+        return try mergeMetadata(unit, row: findUnit, takesReview: false)
     }
 
     /// Unites `unit`'s metadata with the stored unit `row` is on (the columns of `findDuplicate`).
-    private func mergeMetadata(_ unit: TranslationUnit, row: RawStatement) throws -> Int64 {
+    /// `takesReview`: whether a better review status of `unit` raises the stored unit's. Not for
+    /// a shorter unit merged into a longer one: its status speaks for its own languages only (an
+    /// EN/KM pair reviewed in a CAT tool says nothing of the unit's French), so it must not make
+    /// the other texts look reviewed.
+    private func mergeMetadata(_ unit: TranslationUnit, row: RawStatement, takesReview: Bool) throws -> Int64 {
         let id = row.int64(0)
         let old = (tuid: row.string(1), creation: row.double(2), creationUser: row.string(3), change: row.double(4),
                    changeUser: row.string(5), origin: row.string(6), review: row.string(7), previous: row.string(8),
@@ -276,7 +280,7 @@ struct UnitWriter {
         let creation = [old.creation, newCreation].compactMap { $0 }.min()
         let change = [old.change, newChange].compactMap { $0 }.max()
         let oldReview = ReviewStatus(rawValue: old.review ?? "") ?? .translated
-        let review = (new.review.trust > oldReview.trust ? new.review : oldReview).rawValue
+        let review = (takesReview && new.review.trust > oldReview.trust ? new.review : oldReview).rawValue
         var notes = old.notes
         if !new.notes.isEmpty {
             var merged = MetadataCoding.decode(old.notes, as: [String].self)
