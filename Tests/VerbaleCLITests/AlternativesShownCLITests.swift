@@ -31,6 +31,25 @@ struct AlternativesShownCLITests {
         #expect(!alone.stdout.contains("alternative 1"))
     }
 
+    @Test("The Khmer typed with U+200B between its words in one unit and without in the other is one translation: offered once, no alternative")
+    func zeroWidthSpacesAreOneTranslation() throws {
+        let folder = try temporaryFolder()
+        let pair = folder.appendingPathComponent("c.tsv"), triple = folder.appendingPathComponent("a.tsv")
+        try Data("en\tkm\n\(Self.english)\tស្ថានទូត\u{200B}មាន\u{200B}កិត្តិយស\u{200B}សូម\u{200B}ជម្រាបជូន\u{200B}ក្រសួង។\n".utf8).write(to: pair)
+        try Data("en\tfr\tkm\n\(Self.english)\tL'Ambassade a l'honneur d'informer le Ministère.\tស្ថានទូតមានកិត្តិយសសូមជម្រាបជូនក្រសួង។\n".utf8).write(to: triple)
+        let memory = folder.appendingPathComponent("m.sqlite").path
+        for file in [pair, triple] {
+            let imported = try CLI.run(["import", "--memory", memory, file.path])
+            #expect(imported.status == 0, "\(imported.stderr)")
+        }
+        let json = try CLI.run(["search", "--memory", memory, "--to", "km", "--json", Self.english])
+        let matches = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(matches.count == 1, "\(json.stdout)")
+        let both = try CLI.run(["search", "--memory", memory, "--to", "fr,km", "--json", Self.english])
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(both.stdout.utf8)) as? [[String: Any]])
+        #expect(shown.allSatisfy { $0["alternatives"] as? Int == 0 }, "\(both.stdout)")
+    }
+
     @Test("EN/KM stored, then the same texts with French: search --to km offers the Khmer once, not twice alike")
     func repeatOfferedOnce() throws {
         let folder = try temporaryFolder()

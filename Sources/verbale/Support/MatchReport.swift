@@ -4,14 +4,9 @@ import VerbaleMemory
 enum MatchReport {
     static func render(_ matches: [FuzzyMatch], indent: String = "") -> String {
         var lines: [String] = []
-        var listed: [[String]: Int] = [:]
         for match in matches {
-            var alternative = ""
-            if match.alternatives > 1 {
-                let key = [match.sourceLanguage, match.source]
-                listed[key, default: 0] += 1
-                alternative = "  " + Colour.paint("[alternative \(listed[key] ?? 1) of \(match.alternatives)]", "1;36")
-            }
+            let alternative = match.alternatives > 1
+                ? "  " + Colour.paint("[alternative \(match.alternativeNumber) of \(match.alternatives)]", "1;36") : ""
             lines.append("\(indent)\(Colour.score(match.score))  \(Colour.paint("[\(match.band)]", "2"))  \(match.source)\(mark(match.sourceReview))\(alternative)")
             for (tag, text) in match.targets.sorted(by: { $0.key < $1.key }) {
                 lines.append("\(indent)      \(tag): \(text)\(mark(match.review[tag]))")

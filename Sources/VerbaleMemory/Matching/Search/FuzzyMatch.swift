@@ -30,6 +30,10 @@ public struct FuzzyMatch: Hashable, Sendable, Encodable {
     /// other translations — the memory's alternatives, shown as such; 0 when this source is
     /// listed once (JSON `alternatives`, added beside the contract fields).
     public var alternatives: Int = 0
+    /// This match's place among those `alternatives` (1-based, in the list's order; 0 when
+    /// none): what the text output prints as `[alternative k of N]`. Not in the JSON, whose
+    /// array order says it.
+    public var alternativeNumber: Int = 0
 
     /// True when some target is marked unreviewed (every output must say so).
     public var hasUnreviewedTarget: Bool { review.values.contains(ReviewStatus.unreviewed.rawValue) }

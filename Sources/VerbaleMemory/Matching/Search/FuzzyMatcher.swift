@@ -106,37 +106,56 @@ public final class FuzzyMatcher {
     /// source text, same translations in the languages asked for): two stored units can hold
     /// the same pair — a unit and one with a language more (`UnitWriter`'s contained case, the
     /// other order) — and the drafter would see one suggestion twice alike, pushing another out
-    /// of `--limit` (review 1130h M1). The first, best-ranked, is kept with its origin.
+    /// of `--limit` (review 1130h M1). The first, best-ranked, is kept with its origin. Texts
+    /// are compared as the memory compares them (`sameText`).
     static func withoutRepeats(_ matches: [FuzzyMatch]) -> [FuzzyMatch] {
         guard matches.count > 1 else { return matches }
-        var seen: Set<[String]> = []
+        var seen: Set<[UInt64]> = []
         return matches.filter { match in
-            var key = [match.sourceLanguage, match.source]
-            for (tag, text) in match.targets.sorted(by: { $0.key < $1.key }) { key += [tag, text] }
+            var key = [sameText(match.source, match.sourceLanguage)]
+            for (tag, text) in match.targets.sorted(by: { $0.key < $1.key }) { key.append(sameText(text, tag)) }
             return seen.insert(key).inserted
         }
     }
 
-    /// Sets `alternatives` on matches whose source text another listed match shares (review
-    /// 1130h m6): the memory keeps alternatives — the same source, another translation — and
-    /// three 100 % lines with one source looked like three memories agreeing.
+    /// Sets `alternatives` and `alternativeNumber` on matches whose source text another listed
+    /// match shares (review 1130h m6): the memory keeps alternatives — the same source, another
+    /// translation — and three 100 % lines with one source looked like three memories agreeing.
     /// A group of one source counts only when two of its matches show different texts in one
     /// language: a unit and the same texts with a language more are no alternatives.
     static func markingAlternatives(_ matches: [FuzzyMatch]) -> [FuzzyMatch] {
         guard matches.count > 1 else { return matches }
-        var groups: [[String]: [Int]] = [:]
-        for (position, match) in matches.enumerated() { groups[[match.sourceLanguage, match.source], default: []].append(position) }
+        var groups: [UInt64: [Int]] = [:]
+        var order: [UInt64] = []
+        for (position, match) in matches.enumerated() {
+            let key = sameText(match.source, match.sourceLanguage)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(position)
+        }
         var marked = matches
-        for members in groups.values where members.count > 1 {
+        for key in order {
+            guard let members = groups[key], members.count > 1 else { continue }
             let differ = members.contains { one in
                 members.contains { other in
-                    matches[one].targets.contains { tag, text in matches[other].targets[tag].map { $0 != text } ?? false }
+                    matches[one].targets.contains { tag, text in
+                        matches[other].targets[tag].map { sameText($0, tag) != sameText(text, tag) } ?? false
+                    }
                 }
             }
             guard differ else { continue }
-            for position in members { marked[position].alternatives = members.count }
+            for (number, position) in members.enumerated() {
+                marked[position].alternatives = members.count
+                marked[position].alternativeNumber = number + 1
+            }
         }
         return marked
+    }
+
+    /// A text's key as the memory tells duplicates from alternatives (`UnitFingerprint.pair`: NFC,
+    /// Khmer subscripts in order, U+200B and U+FEFF left out), so a Khmer text typed with
+    /// U+200B between its words and the same text without are one translation here too.
+    private static func sameText(_ text: String, _ tag: String) -> UInt64 {
+        UnitFingerprint.pair(text: text, tag: tag)
     }
 
     /// Every entry scoring at least `threshold` against `text`, best first, without building
