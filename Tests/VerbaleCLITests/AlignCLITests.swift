@@ -327,3 +327,41 @@ struct AlignProvenancePrivacyCLITests {
                 "\(keptUnits.map(\.origin))")
     }
 }
+
+/// Review 1130g m8: the side-by-side view wrapped the Khmer column inside words ("…ទទួលបន្ទុ" |
+/// "កសិទ្ធិមនុស្ស"); it now breaks Khmer where ICU's dictionary ends a word.
+@Suite("verbale align: the human view wraps Khmer between words")
+struct AlignKhmerWrapCLITests {
+    static let english = """
+    The Permanent Mission of the Kingdom of Cambodia presents its compliments to the Office of the United Nations High Commissioner for Human Rights.
+
+    Office of the United Nations High Commissioner for Human Rights
+    """
+    static let khmer = """
+    បេសកកម្មអចិន្ត្រៃយ៍នៃព្រះរាជាណាចក្រកម្ពុជា សូមគោរពជូនចំពោះការិយាល័យឧត្តមស្នងការអង្គការសហប្រជាជាតិទទួលបន្ទុកសិទ្ធិមនុស្ស។
+
+    ការិយាល័យឧត្តមស្នងការអង្គការសហប្រជាជាតិទទួលបន្ទុកសិទ្ធិមនុស្ស
+    """
+
+    @Test("At 80 and 100 columns no Khmer cell ends inside ទទួលបន្ទុក or សិទ្ធិមនុស្ស, and every Khmer letter is shown", arguments: [80, 100])
+    func khmerBetweenWords(columns: Int) throws {
+        let dir = try AlignCLITests.folder()
+        let result = try CLI.run(["align", "en=" + AlignCLITests.write(Self.english, "en.txt", in: dir), "km=" + AlignCLITests.write(Self.khmer, "km.txt", in: dir), "--no-glossary"],
+                                 environment: ["COLUMNS": String(columns)])
+        #expect(result.status == 0, "\(result.stderr)")
+        let khmerCells = result.stdout.split(separator: "\n").dropFirst().compactMap { line -> String? in
+            guard let bar = line.range(of: " │ ") else { return nil }
+            return line[bar.upperBound...].trimmingCharacters(in: .whitespaces)
+        }
+        for whole in ["ទទួលបន្ទុក", "សិទ្ធិមនុស្ស"] {
+            for cut in 1..<whole.count {
+                let head = String(whole.prefix(cut)), tail = String(whole.dropFirst(cut))
+                #expect(!khmerCells.indices.dropLast().contains { khmerCells[$0].hasSuffix(head) && khmerCells[$0 + 1].hasPrefix(tail) },
+                        "\(whole) cut after \(head): \(khmerCells)")
+            }
+        }
+        let shown = khmerCells.joined().unicodeScalars.filter { $0.properties.generalCategory == .otherLetter }
+        let written = Self.khmer.unicodeScalars.filter { $0.properties.generalCategory == .otherLetter }
+        #expect(String(String.UnicodeScalarView(shown)) == String(String.UnicodeScalarView(written)))
+    }
+}

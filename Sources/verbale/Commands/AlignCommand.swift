@@ -467,38 +467,15 @@ private struct SideBySide {
         }
     }
 
-    /// Display width, roughly: combining marks and U+200B take no column.
-    private func width(_ text: String) -> Int {
-        text.unicodeScalars.filter { !($0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark || $0 == "\u{200B}") }.count
-    }
+    /// Lines and widths as a terminal shows them: Khmer is wrapped between its words (review
+    /// 1130g m8: cut at a count of characters, it was wrapped inside them).
+    let columns = TextColumns()
 
     private func pad(_ text: String, _ size: Int) -> String {
-        text + String(repeating: " ", count: max(size - width(text), 0))
+        text + String(repeating: " ", count: max(size - TextColumns.width(text), 0))
     }
 
     private func wrap(_ text: String, _ size: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            var piece = String(word)
-            while width(piece) > size {
-                if !current.isEmpty { lines.append(current); current = "" }
-                // Khmer runs have no spaces: break after a U+200B when there is one.
-                var head = String(piece.prefix(size))
-                if let zwsp = head.lastIndex(of: "\u{200B}"), zwsp > head.startIndex { head = String(head[...zwsp]) }
-                lines.append(head)
-                piece = String(piece.dropFirst(head.count))
-            }
-            if current.isEmpty {
-                current = piece
-            } else if width(current) + 1 + width(piece) <= size {
-                current += " " + piece
-            } else {
-                lines.append(current)
-                current = piece
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines.isEmpty ? [""] : lines
+        columns.wrap(text, width: size)
     }
 }
