@@ -53,4 +53,18 @@ struct Review1130gSegmentationTests {
         #expect(try texts("ព្រឹត្តិការណ៍​នេះ​កើត​ឡើង​ក្នុង​ឆ្នាំ២០២១ (គ.ស.)\nស្ថានទូត​សូម​អរគុណ។", .khmer)
             == ["ព្រឹត្តិការណ៍​នេះ​កើត​ឡើង​ក្នុង​ឆ្នាំ២០២១ (គ.ស.)", "ស្ថានទូត​សូម​អរគុណ។"])
     }
+
+    @Test("m1: an English dotted acronym closed by a bracket does not end the sentence unless a sentence starts after it")
+    func englishAcronymInBrackets() throws {
+        #expect(try texts("The Embassy (of the U.N.) Office is closed. It reopens on Monday.", .english)
+            == ["The Embassy (of the U.N.) Office is closed.", "It reopens on Monday."])
+        #expect(try texts("The meeting was held at the Palais (U.N.) The delegation arrived late.", .english)
+            == ["The meeting was held at the Palais (U.N.)", "The delegation arrived late."])
+        // One letter is a list's label or a note's letter, not an acronym.
+        #expect(try texts("See the annex (note a.) Office hours follow.", .english)
+            == ["See the annex (note a.)", "Office hours follow."])
+        // At a line end the bracket still ends its segment, as for Khmer.
+        #expect(try texts("The Embassy thanks the U.N. (the U.N.)\nOffice hours follow.", .english)
+            == ["The Embassy thanks the U.N. (the U.N.)", "Office hours follow."])
+    }
 }

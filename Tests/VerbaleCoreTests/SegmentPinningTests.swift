@@ -38,9 +38,14 @@ struct SegmentPinningTests {
         // ends a sentence ("Note no. Ex/160/01-758", "no. FR/TRT/16-2", "Note no. 206", "J.nr. 55"),
         // every other segment of the 183 English notes unchanged (compared with main's binary,
         // as documents and as one line each); were 8c1c0a7211ac387c and 1f08ee6b67f955e6.
-        #expect(en == "e03f1f28fdecbca3")
+        // Changed on purpose (review 1130g m1): a dotted acronym closed by a bracket ends no
+        // sentence before a word that does not start one ("(of the U.N.) Office"); over the 183
+        // English notes one segment changed, compared with main's binary: the Dutch signature
+        // "(w.g.)  P. BUWALDA" ("(signed) P. BUWALDA") is now one segment; were e03f1f28fdecbca3
+        // and 4a561a494280aa5.
+        #expect(en == "df4205b01c7527bb")
         #expect(fr == "685009ab2182cb91")
-        #expect(enLines == "4a561a494280aa5")
+        #expect(enLines == "62e7146415d5b745")
         #expect(frLines == "41fc95505f645318")
     }
 
