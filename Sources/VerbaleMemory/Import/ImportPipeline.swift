@@ -57,6 +57,10 @@ final class ImportPipeline: @unchecked Sendable {
         /// The unit read just before `units[0]` from the same source (nil at the start of a
         /// source): the context of the chunk's first unit, which a worker cannot see otherwise.
         var before: TranslationUnit? = nil
+        /// The unit read before `before` (nil when none in this source): the names it carries
+        /// to `before` (`PersonalDataCarriedNames`) shape `before`'s context key and so must be
+        /// known to scrub it as a single thread did.
+        var beforeBefore: TranslationUnit? = nil
         var bytesRead: Int64
         var totalBytes: Int64?
         var readerSkips: [String: Int]?
@@ -138,7 +142,7 @@ final class ImportPipeline: @unchecked Sendable {
     private let readerDone = DispatchSemaphore(value: 0)
     /// Without analysis threads: the sources, read on the caller's thread by `next()`.
     private let inline: Sources?
-    private var inlineState = (source: 0, position: 0, ended: false, last: TranslationUnit?.none)
+    private var inlineState = (source: 0, position: 0, ended: false, last: TranslationUnit?.none, lastButOne: TranslationUnit?.none)
 
     // Guarded by `condition`.
     private let condition = NSCondition()
@@ -231,25 +235,29 @@ final class ImportPipeline: @unchecked Sendable {
         var units: [(TranslationUnit, Int)] = []
         units.reserveCapacity(chunkSize)
         let before = inlineState.position == 0 ? nil : inlineState.last
+        let beforeBefore = inlineState.position == 0 ? nil : inlineState.lastButOne
         while units.count < chunkSize {
             let next: TranslationUnit?
             do { next = try source.next() } catch {
                 inlineState.ended = true
                 let failure = MemoryError.importFailed(source: source.name, underlying: "\(error)")
-                return analyse(Raw(source: index, units: units, before: before, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure), worker: 0)
+                return analyse(Raw(source: index, units: units, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure), worker: 0)
             }
             guard let unit = next else {
                 inlineState.source += 1
                 inlineState.position = 0
                 inlineState.last = nil
-                return analyse(Raw(source: index, units: units, before: before, bytesRead: source.bytesRead, totalBytes: source.totalBytes,
-                                   readerSkips: source.readerSkips), worker: 0)
+                inlineState.lastButOne = nil
+                return analyse(Raw(source: index, units: units, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead,
+                                   totalBytes: source.totalBytes, readerSkips: source.readerSkips), worker: 0)
             }
             inlineState.position += 1
             units.append((unit, inlineState.position))
         }
+        inlineState.lastButOne = units.count >= 2 ? units[units.count - 2].0 : before
         inlineState.last = units.last?.0
-        return analyse(Raw(source: index, units: units, before: before, bytesRead: source.bytesRead, totalBytes: source.totalBytes), worker: 0)
+        return analyse(Raw(source: index, units: units, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead,
+                           totalBytes: source.totalBytes), worker: 0)
     }
 
     // MARK: reader thread
@@ -266,11 +274,13 @@ final class ImportPipeline: @unchecked Sendable {
             units.reserveCapacity(chunkSize)
             var position = 0
             var before: TranslationUnit?
+            var beforeBefore: TranslationUnit?
             while true {
                 let next: TranslationUnit?
                 do { next = try source.next() } catch {
                     let failure = MemoryError.importFailed(source: source.name, underlying: "\(error)")
-                    dispatch(Raw(source: index, units: units, before: before, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure))
+                    dispatch(Raw(source: index, units: units, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead,
+                                 totalBytes: source.totalBytes, failure: failure))
                     return
                 }
                 guard let unit = next else { break }
@@ -280,12 +290,15 @@ final class ImportPipeline: @unchecked Sendable {
                     var full: [(TranslationUnit, Int)] = []
                     swap(&full, &units)
                     units.reserveCapacity(chunkSize)
-                    let chunkBefore = before
+                    let (chunkBefore, chunkBeforeBefore) = (before, beforeBefore)
+                    beforeBefore = full.count >= 2 ? full[full.count - 2].0 : before
                     before = full.last?.0
-                    guard dispatch(Raw(source: index, units: full, before: chunkBefore, bytesRead: source.bytesRead, totalBytes: source.totalBytes)) else { return }
+                    guard dispatch(Raw(source: index, units: full, before: chunkBefore, beforeBefore: chunkBeforeBefore, bytesRead: source.bytesRead,
+                                       totalBytes: source.totalBytes)) else { return }
                 }
             }
-            let last = Raw(source: index, units: units, before: before, bytesRead: source.bytesRead, totalBytes: source.totalBytes, readerSkips: source.readerSkips)
+            let last = Raw(source: index, units: units, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead,
+                           totalBytes: source.totalBytes, readerSkips: source.readerSkips)
             guard dispatch(last) else { return }
         }
     }
@@ -353,8 +366,17 @@ final class ImportPipeline: @unchecked Sendable {
         }
         let batches = analysers.indexes.map { _ in IndexRowBatch(capacity: 2 * textBytes + 1024) }
         chunk.rows = batches
-        // The context each unit gives the next: the keys of its texts once scrubbed (`ContextKeys`).
-        var previous = raw.before.map { ContextKeys(scrubbing: $0, with: analysers.keyScrubber) }
+        // The context each unit gives the next: the keys of its texts once scrubbed (`ContextKeys`),
+        // and the names it carries to it (`PersonalDataCarriedNames`). The chunk's predecessor is
+        // scrubbed with the names of its own predecessor, as it was where it was stored.
+        var previous: ContextKeys?
+        var carried: [PersonalDataScrubber.KnownValue] = []
+        if let before = raw.before {
+            let lead = raw.beforeBefore.map { analysers.keyScrubber.scrubTexts($0, file: "", position: 0).names } ?? []
+            let scrubbed = analysers.keyScrubber.scrubTexts(before, file: "", position: 0, carrying: lead)
+            previous = ContextKeys(scrubbed.unit)
+            carried = scrubbed.names
+        }
         do {
             for index in units.indices {
                 var unit = TranslationUnit(variants: [])
@@ -368,20 +390,28 @@ final class ImportPipeline: @unchecked Sendable {
                 for batch in batches { batch.beginUnit() }
                 if let reason = SQLiteMemory.prepare(&unit, options: options) {
                     // Not stored, but still the sentence before the next one in the file.
-                    previous = ContextKeys(scrubbing: unit, with: analysers.keyScrubber)
+                    let scrubbed = analysers.keyScrubber.scrubTexts(unit, file: "", position: 0, carrying: carried)
+                    previous = ContextKeys(scrubbed.unit)
+                    carried = scrubbed.names
                     chunk.units.append(PreparedUnit(unit: unit, position: position, skip: reason, findings: []))
                     continue
                 }
                 if unit.metadata.origin == nil { unit.metadata.origin = "\(originName)#\(position)" }
                 var findings: [PersonalDataFinding] = []
                 if let scrubber = analysers.scrubber {
-                    let scrubbed = scrubber.scrub(unit, file: name, position: position)
+                    let scrubbed = scrubber.scrub(unit, file: name, position: position, carrying: carried)
+                    carried = scrubbed.names
                     if !scrubbed.findings.isEmpty {
                         unit = scrubbed.unit
                         findings = scrubbed.findings
                     }
+                    previous = ContextKeys(unit)
+                } else {
+                    // Kept as typed (`--keep-personal-data`); the key is still of scrubbed texts.
+                    let scrubbed = analysers.keyScrubber.scrubTexts(unit, file: "", position: 0, carrying: carried)
+                    previous = ContextKeys(scrubbed.unit)
+                    carried = scrubbed.names
                 }
-                previous = analysers.scrubber == nil ? ContextKeys(scrubbing: unit, with: analysers.keyScrubber) : ContextKeys(unit)
                 // An expression that did not compile found nothing: the import fails whole, as
                 // an eager scrubber's `init` made it fail (`Compilation.lazy`).
                 if let failure = analysers.keyScrubber.failure { throw failure }

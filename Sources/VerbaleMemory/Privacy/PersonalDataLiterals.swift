@@ -21,12 +21,15 @@ extension PersonalDataScrubber {
         var capitalInitial: Bool
         /// The placeholder the value got in the variant texts (set once numbered).
         var placeholder = ""
+        /// The value as found (its words tie a surname to it: `surnameOwnerPlaceholder`).
+        var value: String
 
         /// nil for values with fewer than two letters or digits (an initial: "Mr. J." would
         /// take every "j"), which are left to the patterns.
         init?(kind: PersonalDataKind, value: String) {
             guard let literal = LiteralPattern(value) else { return nil }
             self.kind = kind
+            self.value = value
             key = PersonalDataScrubber.valueKey(value)
             self.literal = literal
             capitalInitial = kind == .person && (value.unicodeScalars.first?.properties.isUppercase ?? false)

@@ -527,6 +527,8 @@ public final class PersonalDataScrubber {
         var range: NSRange
         /// For a span found as a literal repeat of a value (`KnownValue`): that value's key.
         var key: String? = nil
+        /// A name carried from the unit before (`PersonalDataCarriedNames`): not carried further.
+        var carried = false
     }
 
     /// The personal-data spans of `text`, in order, without overlaps (earlier kinds in the
@@ -792,9 +794,19 @@ public final class PersonalDataScrubber {
     /// 012 345 678" is as personal as a segment. Structural properties (`structuralProperties`)
     /// are left alone.
     public func scrub(_ unit: TranslationUnit, file: String, position: Int) -> (unit: TranslationUnit, findings: [PersonalDataFinding]) {
-        var (result, findings, known) = scrubTexts(unit, file: file, position: position)
-        scrubFreeText(&result, file: file, position: position, known: known, findings: &findings)
-        return (result, findings)
+        let scrubbed = scrub(unit, file: file, position: position, carrying: [])
+        return (scrubbed.unit, scrubbed.findings)
+    }
+
+    /// `scrub`, also replacing the names `carried` from the unit before in the same file
+    /// wherever they stand in this unit's texts (`PersonalDataCarriedNames`); `names` are the
+    /// ones to carry to the next unit — found by the patterns here, never carried ones, so they
+    /// depend on this unit alone.
+    func scrub(_ unit: TranslationUnit, file: String, position: Int, carrying carried: [KnownValue]) -> (unit: TranslationUnit, findings: [PersonalDataFinding], names: [KnownValue]) {
+        let texts = scrubTexts(unit, file: file, position: position, carrying: carried)
+        var (result, findings) = (texts.unit, texts.findings)
+        scrubFreeText(&result, file: file, position: position, known: texts.known, findings: &findings)
+        return (result, findings, texts.names)
     }
 
     /// Property types whose values are codes, numbers or statuses Verbale itself writes and
@@ -914,6 +926,11 @@ public final class PersonalDataScrubber {
             func placeholder(_ span: Span) -> String {
                 let key = span.key ?? Self.valueKey(ns.substring(with: span.range))
                 if let given = placeholders[span.kind]?[key] { return given }
+                // A surname alone, the full name in the unit's texts: that person (review 1130h m4).
+                if span.kind == .person, let owner = Self.surnameOwnerPlaceholder(of: ns.substring(with: span.range), among: known) {
+                    placeholders[span.kind, default: [:]][key] = owner
+                    return owner
+                }
                 if scanned.insert(span.kind).inserted {
                     // Placeholders the texts already hold (a scrubbed memory exported and imported
                     // again with a name added to a note) count as taken too.
@@ -1013,7 +1030,8 @@ public final class PersonalDataScrubber {
     /// After the pattern pass, every value found in any variant is looked for as a literal in
     /// every variant (`KnownValue`): "John Smith" after "Mr." in English goes from the French
     /// "remercie John Smith" too, with the same placeholder. Numbering: `numberValues`.
-    func scrubTexts(_ unit: TranslationUnit, file: String, position: Int) -> (unit: TranslationUnit, findings: [PersonalDataFinding], known: [KnownValue]) {
+    func scrubTexts(_ unit: TranslationUnit, file: String, position: Int, carrying carried: [KnownValue] = [])
+        -> (unit: TranslationUnit, findings: [PersonalDataFinding], known: [KnownValue], names: [KnownValue]) {
         var perVariant: [[Span]] = unit.variants.map { variant in
             let found = spans(in: variant.text)
             // Most texts hold no span: nothing more to read.
@@ -1024,22 +1042,39 @@ public final class PersonalDataScrubber {
                 return keyed
             }
         }
-        guard perVariant.contains(where: { !$0.isEmpty }) else { return (unit, [], []) }
-        // Each distinct value once, in the order first found.
+        // The names of the unit before, where they stand outside what the patterns found here
+        // (none carried: no work).
+        if !carried.isEmpty {
+            for index in perVariant.indices {
+                let repeats = Self.literalSpans(of: carried, in: unit.variants[index].text, outside: perVariant[index])
+                guard !repeats.isEmpty else { continue }
+                perVariant[index] = (perVariant[index] + repeats.map { var span = $0; span.carried = true; return span })
+                    .sorted { $0.range.location < $1.range.location }
+            }
+        }
+        guard perVariant.contains(where: { !$0.isEmpty }) else { return (unit, [], [], []) }
+        // Each distinct value once, in the order first found: the patterns' first, then the
+        // carried ones (the same order as before when nothing is carried).
         var known: [KnownValue] = []
         var seen: Set<String> = []
         // Each value as first written, for `crossWritingSpans`.
         var originals: [String: String] = [:]
-        for (index, spans) in perVariant.enumerated() {
-            let text = unit.variants[index].text
-            for span in spans where seen.insert("\(span.kind.rawValue)\u{0}\(span.key ?? "")").inserted {
-                let original = Self.substring(text, span.range)
-                if let value = KnownValue(kind: span.kind, value: original) {
-                    known.append(value)
-                    originals[value.key] = originals[value.key] ?? original
+        var ownCount = 0
+        for pass in carried.isEmpty ? [false] : [false, true] {
+            if pass { ownCount = known.count }
+            for (index, spans) in perVariant.enumerated() {
+                let text = unit.variants[index].text
+                for span in spans where span.carried == pass && seen.insert("\(span.kind.rawValue)\u{0}\(span.key ?? "")").inserted {
+                    let original = Self.substring(text, span.range)
+                    if let value = KnownValue(kind: span.kind, value: original) {
+                        known.append(value)
+                        originals[value.key] = originals[value.key] ?? original
+                    }
                 }
             }
         }
+        // The values the patterns found here, to carry to the next unit (nothing carried is).
+        let names = Self.namesToCarry(Array(known[..<(carried.isEmpty ? known.count : ownCount)]))
         for index in perVariant.indices {
             var repeats = Self.literalSpans(of: known, in: unit.variants[index].text, outside: perVariant[index])
             // The same date of birth or number written another way (review 1130d M1).
@@ -1049,7 +1084,15 @@ public final class PersonalDataScrubber {
         // Writings of one phone number (`+33 1 45 03 47 20`, `01 45 03 47 20`) are one value
         // for numbering, so two numbers given in another order keep their placeholders (review 1130e M1).
         let writings = Self.phoneWritings(perVariant, texts: unit.variants.map(\.text))
-        func numbered(_ kind: PersonalDataKind, _ key: String) -> String { kind == .phone ? writings[key] ?? key : key }
+        // A surname alone after the full name is that person (review 1130h m4, `PersonalDataSurnames`).
+        let owners = Self.surnameOwners(perVariant, texts: unit.variants.map(\.text))
+        func numbered(_ kind: PersonalDataKind, _ key: String) -> String {
+            switch kind {
+            case .phone: writings[key] ?? key
+            case .person: owners[key] ?? key
+            default: key
+            }
+        }
         let keys: [[PersonalDataKind: [String]]] = perVariant.map { spans in
             var byKind: [PersonalDataKind: [String]] = [:]
             for span in spans {
@@ -1081,7 +1124,7 @@ public final class PersonalDataScrubber {
             }
             result.variants[index] = Self.replace(unit.variants[index], replacements)
         }
-        return (result, findings, known)
+        return (result, findings, known, names)
     }
 
     /// The free texts `scrubFreeText` cleans, each with the role label its property type names
