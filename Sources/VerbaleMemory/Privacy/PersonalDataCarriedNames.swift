@@ -47,12 +47,25 @@ extension PersonalDataScrubber {
             let words = nameWordsByCharacters(value.value)
             guard words.count >= 2 else { continue }
             add(value, words: words.count)
-            // The first two words of a longer capture, both capitalised ("P. Buwalda").
-            if words.count >= 3, words[1].first?.isUppercase == true,
-               let lead = KnownValue(kind: .person, value: String(value.value[words[0].startIndex..<words[1].endIndex])) {
-                add(lead, words: 2)
-            }
         }
+        for lead in nameLeads(found) { add(lead.value, words: 2) }
         return names.sorted { $0.words != $1.words ? $0.words > $1.words : $0.value.key < $1.value.key }.map(\.value)
+    }
+
+    /// The first two words of each person name of three words or more in `found`, both
+    /// capitalised ("P. Buwalda" of "P. Buwalda Harer Majesteits"), with the key of the name it
+    /// was taken from: the title pattern takes up to four capitalised words, and the person is
+    /// named again by the first two (a signature block's "P. BUWALDA"), in the same unit or the
+    /// next. A lead numbers as its name does.
+    static func nameLeads(_ found: [KnownValue]) -> [(value: KnownValue, owner: String)] {
+        var leads: [(value: KnownValue, owner: String)] = []
+        for value in found where value.kind == .person {
+            let words = nameWordsByCharacters(value.value)
+            guard words.count >= 3, words[1].first?.isUppercase == true,
+                  let lead = KnownValue(kind: .person, value: String(value.value[words[0].startIndex..<words[1].endIndex])),
+                  !leads.contains(where: { $0.value.key == lead.key }) else { continue }
+            leads.append((lead, value.key))
+        }
+        return leads
     }
 }

@@ -1075,6 +1075,12 @@ public final class PersonalDataScrubber {
         }
         // The values the patterns found here, to carry to the next unit (nothing carried is).
         let names = Self.namesToCarry(Array(known[..<(carried.isEmpty ? known.count : ownCount)]))
+        // The first two words of a longer name, looked for in this unit too, as the person's own
+        // writing: a signature block segmented as one unit ("Mr. P. Buwalda Harer Majesteits …
+        // (w.g.) P. BUWALDA") names the person again there, not in the next unit.
+        let leads = Self.nameLeads(Array(known[..<(carried.isEmpty ? known.count : ownCount)]))
+        for lead in leads where !seen.contains("\(lead.value.kind.rawValue)\u{0}\(lead.value.key)") { known.append(lead.value) }
+        let leadOwners = Dictionary(leads.map { ($0.value.key, $0.owner) }, uniquingKeysWith: { first, _ in first })
         for index in perVariant.indices {
             var repeats = Self.literalSpans(of: known, in: unit.variants[index].text, outside: perVariant[index])
             // The same date of birth or number written another way (review 1130d M1).
@@ -1089,7 +1095,7 @@ public final class PersonalDataScrubber {
         func numbered(_ kind: PersonalDataKind, _ key: String) -> String {
             switch kind {
             case .phone: writings[key] ?? key
-            case .person: owners[key] ?? key
+            case .person: owners[leadOwners[key] ?? key] ?? leadOwners[key] ?? key
             default: key
             }
         }
