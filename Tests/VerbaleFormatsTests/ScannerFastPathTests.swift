@@ -137,6 +137,20 @@ struct ScannerFastPathTests {
         }
     }
 
+    /// What `ByteRun` must find, read the slow, obvious way: one byte at a time.
+    private static func byteLoopSurvey(_ bytes: [UInt8]) -> ByteRun {
+        var expected = ByteRun()
+        for byte in bytes {
+            if byte == 0x0A { expected.newlines += 1 }
+            if byte & 0xC0 == 0x80 { expected.continuations += 1 }
+            if byte < 0x20 && byte != 0x0A && byte != 0x09 { expected.controls = true }
+            if byte == 0x09 { expected.tabs = true }
+            if byte == 0x26 { expected.ampersands = true }
+            if byte >= 0x80 { expected.ascii = false }
+        }
+        return expected
+    }
+
     @Test("The eight-bytes-at-a-time survey counts exactly what a byte loop counts, on random bytes of every length",
           arguments: [20_261_129 as UInt64])
     func surveyMatchesByteLoop(seed: UInt64) {
@@ -150,15 +164,7 @@ struct ScannerFastPathTests {
             let bytes = (0..<length).map { _ in
                 Bool.random(using: &generator) ? interesting.randomElement(using: &generator) ?? 0 : UInt8.random(in: 0...255, using: &generator)
             }
-            var expected = ByteRun()
-            for byte in bytes {
-                if byte == 0x0A { expected.newlines += 1 }
-                if byte & 0xC0 == 0x80 { expected.continuations += 1 }
-                if byte < 0x20 && byte != 0x0A && byte != 0x09 { expected.controls = true }
-                if byte == 0x09 { expected.tabs = true }
-                if byte == 0x26 { expected.ampersands = true }
-                if byte >= 0x80 { expected.ascii = false }
-            }
+            let expected = Self.byteLoopSurvey(bytes)
             let surveyed = bytes.withUnsafeBytes { ByteRun($0) }
             #expect(surveyed == expected, "seed \(seed), round \(round): \(bytes)")
         }
@@ -182,15 +188,7 @@ struct ScannerFastPathTests {
             if round % 4 == 3, !bytes.isEmpty {
                 bytes[Int.random(in: 0..<bytes.count, using: &generator)] = special.randomElement(using: &generator) ?? 0x0A
             }
-            var expected = ByteRun()
-            for byte in bytes {
-                if byte == 0x0A { expected.newlines += 1 }
-                if byte & 0xC0 == 0x80 { expected.continuations += 1 }
-                if byte < 0x20 && byte != 0x0A && byte != 0x09 { expected.controls = true }
-                if byte == 0x09 { expected.tabs = true }
-                if byte == 0x26 { expected.ampersands = true }
-                if byte >= 0x80 { expected.ascii = false }
-            }
+            let expected = Self.byteLoopSurvey(bytes)
             let surveyed = bytes.withUnsafeBytes { ByteRun($0) }
             #expect(surveyed == expected, "seed \(seed), round \(round): \(bytes)")
         }
