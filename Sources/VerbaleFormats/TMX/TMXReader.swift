@@ -35,7 +35,8 @@ enum TMXPropType {
 
 /// A value the scanner mutates in place (see `XMLUnitBuilder`). The unit and the variant being
 /// read are moved, not copied, into the queue: a copy costs a retain and a release per string
-/// and array they hold.
+/// and array they hold (measured: two copies and a destruction of each variant, ≈ 750
+/// instructions, before the variant was an optional taken out of the builder).
 struct TMXBuilder: XMLUnitBuilder {
     var output = UnitQueue()
     let fileName: String
@@ -47,6 +48,9 @@ struct TMXBuilder: XMLUnitBuilder {
     private var headerPublished = false
 
     private var unit = TranslationUnit(variants: [])
+    /// Whether `unit` is still `emptyUnit` as `finishUnit` left it (or as it began): the next
+    /// `<tu>` then starts from it as it is, without copying `emptyUnit` over it again.
+    private var unitIsEmpty = true
     private var unitLine = 0
     private var unitColumn = 0
     /// Whether the current `<tu>` had Verbale's own `x-review` prop: it then wins over a
@@ -59,7 +63,9 @@ struct TMXBuilder: XMLUnitBuilder {
     /// path, not a copy and compare of `LanguageTag` (strings and an array) per text.
     private var unitLanguageBits: UInt64 = 0
     private var variantLanguageBit: UInt64 = 0
-    private var variant = Variant(language: LanguageTag(.english), text: "")
+    /// The `<tuv>` being read (nil between a kept variant and the next `<tuv>`): taken, not
+    /// copied, into the unit at `</tuv>`.
+    private var variant: Variant?
     /// Whether the current `<tuv>` has had its `<seg>`: the DTD allows one
     /// (`<!ELEMENT tuv ((note|prop)*, seg)>`), and a second is refused, since which text is the
     /// variant cannot be told.
@@ -125,7 +131,8 @@ struct TMXBuilder: XMLUnitBuilder {
             unitColumn = position.column
             budget.begin("tu", at: position)
             try budget.spendAttributes(attributes, file: fileName)
-            unit = Self.emptyUnit
+            if !unitIsEmpty { unit = Self.emptyUnit }
+            unitIsEmpty = false
             unitHasReviewProp = false
             unitRepeatsLanguage = false
             unitLanguageBits = 0
@@ -315,8 +322,8 @@ struct TMXBuilder: XMLUnitBuilder {
                 unit.metadata.properties.append(Property(type: propType, value: text))
             default: unit.metadata.properties.append(Property(type: propType, value: text))
             }
-        case (.tuv, "note"): variant.notes.append(text)
-        case (.tuv, _): variant.properties.append(Property(type: propType, value: text))
+        case (.tuv, "note"): variant?.notes.append(text)
+        case (.tuv, _): variant?.properties.append(Property(type: propType, value: text))
         default: break
         }
     }
@@ -328,21 +335,18 @@ struct TMXBuilder: XMLUnitBuilder {
         place = .tuv
         if segment.text.isEmpty && segment.tags.isEmpty {
             output.warn(FormatWarning(kind: .emptySegment, file: fileName, line: variantLine, column: variantColumn,
-                                       detail: "empty <seg> for \(variant.language); the variant is left out"))
+                                       detail: "empty <seg> for \(variant.map { "\($0.language)" } ?? ""); the variant is left out"))
             return
         }
-        variant.text = segment.text
-        variant.tags = segment.tags
+        variant?.text = segment.text
+        variant?.tags = segment.tags
         variantHasText = true
     }
 
     /// Adds the finished variant to the unit, unless its `<seg>` was empty or missing.
     private mutating func finishVariant() {
-        guard variantHasText else { return }
+        guard variantHasText, let finished = variant.take() else { return }
         variantHasText = false
-        // Moved into the unit; the next `<tuv>` makes a new one anyway.
-        var finished = Self.emptyVariant
-        swap(&finished, &variant)
         if variantLanguageBit == 0 {
             // Past 64 tags in one file: compare the tags (rare).
             if !unitRepeatsLanguage, unit.variants.contains(where: { $0.language == finished.language }) { unitRepeatsLanguage = true }
@@ -350,7 +354,7 @@ struct TMXBuilder: XMLUnitBuilder {
             unitRepeatsLanguage = true
         }
         unitLanguageBits |= variantLanguageBit
-        unit.variants.append(finished)
+        unit.variants.append(consume finished)
     }
 
     private mutating func finishUnit(_ position: XMLPosition) throws(FormatError) {
@@ -363,8 +367,9 @@ struct TMXBuilder: XMLUnitBuilder {
         // Moved to the queue; the next `<tu>` starts a new one anyway.
         var finished = Self.emptyUnit
         swap(&finished, &unit)
+        unitIsEmpty = true
         guard unitRepeatsLanguage else {
-            output.send(finished, line: unitLine)
+            output.send(consume finished, line: unitLine)
             return
         }
         let split = LanguageAlternatives.split(finished)
@@ -380,7 +385,4 @@ struct TMXBuilder: XMLUnitBuilder {
     /// What `unit` holds between two `<tu>`s: a copy of it costs a few retains, where
     /// `TranslationUnit(variants: [])` built its metadata's defaults (about 500 instructions).
     private static let emptyUnit = TranslationUnit(variants: [])
-
-    /// What `variant` holds between two `<tuv>`s.
-    private static let emptyVariant = Variant(language: LanguageTag(.english), text: "")
 }

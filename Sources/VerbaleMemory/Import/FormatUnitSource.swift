@@ -76,11 +76,41 @@ public final class FormatUnitSource: UnitSource {
             // included (`Documents/sokha/notes.tmx#6`): only the file names are kept.
             if let short = OriginNames.shortened(origin, fromFile: originsFromUser) { unit.metadata.origin = short }
         } else {
-            var origin = originPrefix
-            origin += String(reader.unitLine)
-            unit.metadata.origin = origin
+            unit.metadata.origin = Self.origin(prefix: originPrefix, line: reader.unitLine)
         }
         return unit
+    }
+
+    /// `prefix` and `line` in decimal (`notes.tmx#27`), what `prefix + String(line)` gives, made
+    /// in one allocation: the append copied the shared prefix into a new buffer and formatted
+    /// the number through `description` (≈ 830 instructions a unit, measured on the 20k slice).
+    /// `FormatUnitSourceOriginTests` compares it with `prefix + String(line)`.
+    static func origin(prefix: String, line: Int) -> String {
+        var prefix = prefix
+        return prefix.withUTF8 { head in
+            var digits = 1
+            var rest = line.magnitude / 10
+            while rest > 0 {
+                digits += 1
+                rest /= 10
+            }
+            let sign = line < 0 ? 1 : 0
+            return String(unsafeUninitializedCapacity: head.count + sign + digits) { out in
+                var end = head.count
+                if let to = out.baseAddress, let from = head.baseAddress { to.update(from: from, count: head.count) }
+                if sign == 1 {
+                    out[end] = 0x2D
+                    end += 1
+                }
+                end += digits
+                var value = line.magnitude
+                for index in stride(from: end - 1, through: end - digits, by: -1) {
+                    out[index] = 0x30 + UInt8(truncatingIfNeeded: value % 10)
+                    value /= 10
+                }
+                return end
+            }
+        }
     }
 
     public var readerSkips: [String: Int] {
