@@ -51,6 +51,33 @@ struct TokenKeysTests {
         #expect(mismatches.isEmpty, "differs from ICU on: \(mismatches)")
     }
 
+    @Test("The summed Latin mapping (one-pass Latin visit) gives mapping's answer and UTF-8 count on every unit and pair, as words and as numbers")
+    func latinMappingMatchesMapping() {
+        // Every unit below U+0180, a few above it (the fall-back), and NUL.
+        let units = (0..<0x180).map(UInt16.init) + [0x2019, 0x2018, 0x02BC, 0x2032, 0x2013, 0x20AC, 0x17E1, 0x1780]
+        var texts = units.map { [$0] }
+        for a in units { for b in units { texts.append([a, b]) } }
+        texts += [Array("Ambassade".utf16), Array("États-Unis".utf16), Array("12,5".utf16), Array("l’honneur".utf16)]
+        var mismatches: [String] = []
+        TokenKeys.latinUnitFacts.withUnsafeBufferPointer { facts in
+            for text in texts where mismatches.count < 10 {
+                text.withUnsafeBufferPointer { buffer in
+                    for isNumber in [false, true] {
+                        let request = TokenKeys.Request(range: 0..<text.count, isNumber: isNumber)
+                        var expectedSize = 5, actualSize = 5
+                        let expected = TokenKeys.mapping(request, buffer, latin: true, utf8Count: &expectedSize)
+                        let actual = TokenKeys.latinMapping(request.range, isNumber: isNumber, buffer, facts: facts, utf8Count: &actualSize)
+                        if expected != actual || (expected != nil && expectedSize != actualSize) {
+                            mismatches.append("\(text.map { String($0, radix: 16) }) number \(isNumber): "
+                                + "\(String(describing: expected)) \(expectedSize) vs \(String(describing: actual)) \(actualSize)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
+
     @Test("Latin-1 letters, Œ œ Ÿ and typed apostrophes keyed in Swift give ICU's keys, alone, in every pair, and beside ASCII and Khmer")
     func latinKeysMatchICU() throws {
         let latin = (0x80...0xFFFF).map(UInt16.init).filter { TokenKeys.unitKey($0) == 0 && LatinKeys.unitKeys($0) != nil }

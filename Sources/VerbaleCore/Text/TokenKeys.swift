@@ -113,6 +113,61 @@ enum TokenKeys {
         return looseDiffers ? .looseDiffers : changed ? .changed : .text
     }
 
+    /// `mapping(_:_:latin: true, utf8Count:)` for a span of plain Latin text, summed from a table
+    /// (`latinUnitFacts`) in one load and one add per unit, for the one-pass Latin visit
+    /// (`Tokenizer.LatinVisitSink`); a unit from U+0180 up, or a span of 65,535 units or more,
+    /// takes `mapping` itself. The same answer and UTF-8 count for every span:
+    /// `LatinVisitEquivalenceTests` holds the visit to the general path (which calls `mapping`)
+    /// on real text, and `TokenKeysTests` compares both on every unit and pair.
+    ///
+    /// Why: `mapping` read each unit with two tests and two counts, about 97 instructions a token
+    /// (1.9 % of an import on the 20k slice); this takes 76 (callgrind, 30 Nov). Still a call per
+    /// token: the optimiser does not inline either into `LatinVisitSink.write`.
+    @inline(__always)
+    static func latinMapping(_ range: Range<Int>, isNumber: Bool, _ units: UnsafeBufferPointer<UInt16>,
+                             facts: UnsafeBufferPointer<UInt64>, utf8Count: inout Int) -> Mapping? {
+        var sum: UInt64 = 0
+        var j = range.lowerBound
+        let end = range.upperBound
+        if range.count < 0xFFFF {
+            while j < end {
+                let u = units[j]
+                guard u < 0x180 else { break }
+                sum &+= facts[Int(u)]
+                j &+= 1
+            }
+        }
+        guard j == end else {
+            return mapping(Request(range: range, isNumber: isNumber), units, latin: true, utf8Count: &utf8Count)
+        }
+        let nonASCII = Int(truncatingIfNeeded: sum & 0xFFFF)
+        // A number of ASCII units only (`isDigitsAndASCII`: no unit below U+0180 is a Khmer digit).
+        if isNumber, nonASCII == 0 {
+            utf8Count &+= range.count
+            return .asciiDigits
+        }
+        guard sum >> 48 == 0 else { return nil }
+        utf8Count &+= range.count &+ nonASCII
+        return (sum >> 32) & 0xFFFF != 0 ? .looseDiffers : (sum >> 16) & 0xFFFF != 0 ? .changed : .text
+    }
+
+    /// For each unit below U+0180, what `mapping(latin: true)` makes of it alone, in four 16-bit
+    /// counters a span's units are summed into: bits 0–15 one if the unit takes two UTF-8 bytes
+    /// (U+0080 up), 16–31 one if its key differs from it (`.changed`), 32–47 one if its loose
+    /// key differs from its key (`.looseDiffers`), 48–63 one if Swift cannot key it (nil). Each
+    /// entry is derived from `mapping` itself, so the table cannot drift from it.
+    static let latinUnitFacts: [UInt64] = (0..<0x180).map { (value: Int) -> UInt64 in
+        let unit = [UInt16(value)]
+        let mapped = unit.withUnsafeBufferPointer { mapping(Request(range: 0..<1, isNumber: false), $0, latin: true) }
+        let wide: UInt64 = value >= 0x80 ? 1 : 0
+        switch mapped {
+        case nil: return wide | 1 << 48
+        case .text?, .asciiDigits?: return wide
+        case .changed?: return wide | 1 << 16
+        case .looseDiffers?: return wide | 1 << 32
+        }
+    }
+
     /// The keys of one request when Swift can make them (`unitKey`, `LatinKeys` when `latin`,
     /// ASCII digits for numbers), or nil when the span needs ICU.
     @inline(__always)

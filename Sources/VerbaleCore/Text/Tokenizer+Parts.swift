@@ -174,12 +174,12 @@ extension Tokenizer {
         }
         if visitsLatinInOnePass, engine == .fast, !mayHoldKhmer, language != .khmer, !recordsParts {
             switch latinVisits(units, found, &buffers) {
-            case true?:
+            case let count? where count >= 0:
                 // The offsets must land inside the text's UTF-8 (they do: the units are its transcoding).
-                guard buffers.visits.last.map({ $0.utf8End <= utf8.count }) ?? true else { return false }
-                deliver(buffers.merged, buffers.visits, found, units, utf8, body)
+                guard count == 0 || buffers.visits[count - 1].utf8End <= utf8.count else { return false }
+                deliver(buffers.merged, buffers.visits, count: count, found, units, utf8, body)
                 return true
-            case false?:
+            case _?:
                 return false
             case nil:
                 break  // a unit outside the Latin domain: the general path below
@@ -220,12 +220,16 @@ extension Tokenizer {
     /// path's loop and the one-pass Latin path (`LatinVisitSink`).
     struct SpanFacts {
         let latin: Bool
+        /// `TokenKeys.latinUnitFacts`, for the one-pass Latin path: spans are then keyed by
+        /// `TokenKeys.latinMapping` (the same answer as `TokenKeys.mapping`, summed from the table).
+        let latinUnitFacts: UnsafeBufferPointer<UInt64>?
         /// Where the last span ends, in units and in UTF-8 bytes.
         private(set) var previousEnd = 0, byte = 0
         private var first = true
 
-        init(latin: Bool) {
+        init(latin: Bool, latinUnitFacts: UnsafeBufferPointer<UInt64>? = nil) {
             self.latin = latin
+            self.latinUnitFacts = latinUnitFacts
         }
 
         /// The facts of the next span, or nil when `visit` declines the text: a span out of
@@ -250,8 +254,12 @@ extension Tokenizer {
                 for j in range { byte &+= Tokenizer.utf8Length(units[j]) }
             } else {
                 var size = 0
-                guard let keyed = TokenKeys.mapping(TokenKeys.Request(range: range, isNumber: kind == .number), units,
-                                                    latin: latin, utf8Count: &size) else { return nil }
+                let keyed = if let latinUnitFacts {
+                    TokenKeys.latinMapping(range, isNumber: kind == .number, units, facts: latinUnitFacts, utf8Count: &size)
+                } else {
+                    TokenKeys.mapping(TokenKeys.Request(range: range, isNumber: kind == .number), units, latin: latin, utf8Count: &size)
+                }
+                guard let keyed else { return nil }
                 mapping = keyed
                 byte &+= size
             }
@@ -263,11 +271,14 @@ extension Tokenizer {
     }
 
     /// Calls `body` with each span's `TokenParts` (its facts in `visits`, at the same index).
-    private func deliver(_ spans: [Span], _ visits: [SpanVisit], _ found: [Placeable.Found], _ units: UnsafeBufferPointer<UInt16>,
+    /// `count` (when given) is how many of them are the text's: the one-pass Latin path keeps
+    /// its arrays at their largest size and writes in place (`LatinVisitSink`).
+    private func deliver(_ spans: [Span], _ visits: [SpanVisit], count: Int? = nil, _ found: [Placeable.Found], _ units: UnsafeBufferPointer<UInt16>,
                          _ utf8: UnsafeBufferPointer<UInt8>, _ body: (TokenParts) -> Void) {
         spans.withUnsafeBufferPointer { spans in
             visits.withUnsafeBufferPointer { visits in
-                for (n, span) in spans.enumerated() {
+                for n in 0..<min(count ?? spans.count, spans.count, visits.count) {
+                    let span = spans[n]
                     let visit = visits[n]
                     let text = UnsafeBufferPointer(rebasing: utf8[visit.utf8Start..<visit.utf8End])
                     // Two calls rather than one with optionals: a token that is no placeable (most)
@@ -286,28 +297,49 @@ extension Tokenizer {
 
     /// The spans of plain Latin text with their facts, written into `buffers.merged` and
     /// `buffers.visits` in the word-break pass itself (`LatinWordBreaks.scan` with a
-    /// `LatinVisitSink`): true when done, false when `visit` would decline the text (a token
-    /// needing ICU for its keys), nil when a unit lies outside `LatinWordBreaks`' domain (then
-    /// the general path answers). The spans are those `segmentSpans` (French elision included)
-    /// then `merge` give, the facts those `visit`'s loop gives them: `LatinVisitEquivalenceTests`
-    /// compares both paths' tokens on the shared corpora.
+    /// `LatinVisitSink`): how many spans when done (the first that many elements of both
+    /// arrays, which are kept at their largest size), -1 when `visit` would decline the text (a
+    /// token needing ICU for its keys), nil when a unit lies outside `LatinWordBreaks`' domain
+    /// (then the general path answers). The spans are those `segmentSpans` (French elision
+    /// included) then `merge` give, the facts those `visit`'s loop gives them:
+    /// `LatinVisitEquivalenceTests` compares both paths' tokens on the shared corpora.
     ///
     /// Why: the general path wrote each piece into arrays of pieces and kinds, copied them into
     /// spans, merged those with the placeables into a third array, then read the spans again for
     /// their facts — four passes of array traffic per token on the import's commonest text.
-    func latinVisits(_ units: UnsafeBufferPointer<UInt16>, _ found: [Placeable.Found], _ buffers: inout VisitBuffers) -> Bool? {
-        found.withUnsafeBufferPointer { found in
-            var sink = LatinVisitSink(units: units, found: found, elisions: language == .french ? elisions : nil)
-            swap(&sink.spans, &buffers.merged)
-            swap(&sink.visits, &buffers.visits)
-            sink.spans.removeAll(keepingCapacity: true)
-            sink.visits.removeAll(keepingCapacity: true)
-            let inDomain = Self.latinUnitKinds.withUnsafeBufferPointer { LatinWordBreaks.scan(units, unitKinds: $0, into: &sink) }
-            if inDomain { sink.finish() }
-            swap(&sink.spans, &buffers.merged)
-            swap(&sink.visits, &buffers.visits)
-            guard inDomain else { return nil }
-            return !sink.declined
+    /// The spans and facts are written through pointers into room made once per text (an
+    /// `append` per token checked each array's uniqueness and capacity: about 40 instructions a
+    /// token, callgrind).
+    func latinVisits(_ units: UnsafeBufferPointer<UInt16>, _ found: [Placeable.Found], _ buffers: inout VisitBuffers) -> Int? {
+        // Spans are written in text order, none empty, none overlapping (`SpanFacts.next`
+        // declines any other): at most one per unit. The sink still checks.
+        let room = units.count + found.count + 1
+        var spans = buffers.merged, visits = buffers.visits
+        buffers.merged = []
+        buffers.visits = []
+        defer {
+            // A huge text's room is not kept for the small ones that follow.
+            buffers.merged = room > 1 << 16 ? [] : spans
+            buffers.visits = room > 1 << 16 ? [] : visits
+        }
+        if spans.count < room { spans.append(contentsOf: repeatElement(Span(range: 0..<0, kind: .punctuation), count: room - spans.count)) }
+        if visits.count < room {
+            visits.append(contentsOf: repeatElement(SpanVisit(mapping: .text, spaced: false, utf8Start: 0, utf8End: 0), count: room - visits.count))
+        }
+        let elisions = language == .french ? elisions : nil
+        return found.withUnsafeBufferPointer { found in
+            spans.withUnsafeMutableBufferPointer { spans in
+                visits.withUnsafeMutableBufferPointer { visits in
+                    TokenKeys.latinUnitFacts.withUnsafeBufferPointer { unitFacts in
+                        var sink = LatinVisitSink(units: units, found: found, elisions: elisions, spans: spans, visits: visits,
+                                                  unitFacts: unitFacts)
+                        let inDomain = Self.latinUnitKinds.withUnsafeBufferPointer { LatinWordBreaks.scan(units, unitKinds: $0, into: &sink) }
+                        guard inDomain else { return nil }
+                        sink.finish()
+                        return sink.declined ? -1 : sink.count
+                    }
+                }
+            }
         }
     }
 
@@ -320,18 +352,24 @@ extension Tokenizer {
         let found: UnsafeBufferPointer<Placeable.Found>
         /// The French elided forms, for a French tokenizer; nil for any other.
         let elisions: FrenchElision.Prefixes?
-        var spans: [Span] = []
-        var visits: [SpanVisit] = []
+        /// Where the spans and their facts go (`latinVisits` made the room), and how many are written.
+        let spans: UnsafeMutableBufferPointer<Span>
+        let visits: UnsafeMutableBufferPointer<SpanVisit>
+        private(set) var count = 0
         /// The next placeable to write, and the one written last (-1: none, or a word since).
         private var p = 0, last = -1
-        private var facts = SpanFacts(latin: true)
+        private var facts: SpanFacts
         /// A span came out of order or needs ICU for its keys: `visit` declines the text.
         private(set) var declined = false
 
-        init(units: UnsafeBufferPointer<UInt16>, found: UnsafeBufferPointer<Placeable.Found>, elisions: FrenchElision.Prefixes?) {
+        init(units: UnsafeBufferPointer<UInt16>, found: UnsafeBufferPointer<Placeable.Found>, elisions: FrenchElision.Prefixes?,
+             spans: UnsafeMutableBufferPointer<Span>, visits: UnsafeMutableBufferPointer<SpanVisit>, unitFacts: UnsafeBufferPointer<UInt64>) {
             self.units = units
             self.found = found
             self.elisions = elisions
+            self.spans = spans
+            self.visits = visits
+            facts = SpanFacts(latin: true, latinUnitFacts: unitFacts)
         }
 
         @inline(__always)
@@ -370,9 +408,11 @@ extension Tokenizer {
         /// One merged span and its facts (`SpanFacts`, as `visit`'s loop finds them).
         private mutating func write(_ range: Range<Int>, _ kind: Token.Kind, placeable: Int?) {
             guard !declined else { return }
-            guard let visit = facts.next(range, kind, isPlaceable: placeable != nil, units) else { declined = true; return }
-            visits.append(visit)
-            spans.append(Span(range: range, kind: kind, placeable: placeable))
+            guard count < spans.count, count < visits.count,
+                  let visit = facts.next(range, kind, isPlaceable: placeable != nil, units) else { declined = true; return }
+            visits[count] = visit
+            spans[count] = Span(range: range, kind: kind, placeable: placeable)
+            count &+= 1
         }
     }
 
