@@ -125,3 +125,18 @@ struct PersonalDataReview1130iTests {
         #expect(scrubbed[0].value.hasSuffix(".txt") || scrubbed[0].value.hasSuffix(".docx"))
     }
 }
+
+@Suite("Personal data: acceptance review 1130i m5 (an account in a role property)")
+struct PersonalDataReview1130iAccountTests {
+    @Test("m5: a one-word value of a translator/reviewer property is an account, replaced whole; other values as before", arguments: [
+        ("x-translator", "sokha.chan", "{PERSON}"), ("Translator", #"MOFA\keo.rithy"#, "{PERSON}"), ("x-Reviewer", "dara_s", "{PERSON}"),
+        ("x-translator", "Sokha Chan", "{PERSON}"), ("x-client", "Ministry", "Ministry"), ("x-translator", "sokha@mfa.gov.kh", "{EMAIL}"),
+        ("x-translator", "2021", "2021"),
+    ])
+    func accounts(_ type: String, _ value: String, _ expected: String) throws {
+        let scrubber = try PersonalDataScrubber()
+        var input = unit([("en", "Thank you."), ("fr", "Merci.")])
+        input.metadata.properties = [Property(type: type, value: value)]
+        #expect(scrubber.scrub(input, file: "t", position: 1).unit.metadata.properties == [Property(type: type, value: expected)])
+    }
+}

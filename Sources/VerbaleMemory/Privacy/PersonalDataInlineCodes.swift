@@ -82,3 +82,18 @@ extension PersonalDataScrubber {
         return fileExtensions.contains(value[value.index(after: dot)...].lowercased())
     }
 }
+
+extension PersonalDataScrubber {
+    /// Whether `property` names a person's role (`x-translator`, `x-Reviewer`, `author`: a
+    /// person-only role label, `roleProperty`) and its value is one word — an account such as
+    /// `sokha.chan` or `MOFA\keo`, which no name pattern recognises — so it is replaced whole,
+    /// as `creationid` is (review 1130i m5). Values with a space are read after the role label
+    /// as before; an e-mail address is left to the e-mail pattern.
+    static func isAccountOfPerson(_ property: Property) -> Bool {
+        let value = property.value.trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty, value.utf8.count <= 128, !value.contains(where: { $0.isWhitespace || $0 == "@" || $0 == "{" }),
+              value.contains(where: \.isLetter),
+              let label = roleProperty(property.type) else { return false }
+        return personOnlyRoleLabels.contains(label)
+    }
+}

@@ -965,7 +965,7 @@ public final class PersonalDataScrubber {
             for index in properties.indices where !Self.structuralProperties.contains(properties[index].type) {
                 let property = properties[index]
                 let field = "\(prefix)property:\(property.type)"
-                if Self.userProperties.contains(property.type.lowercased()) {
+                if Self.userProperties.contains(property.type.lowercased()) || Self.isAccountOfPerson(property) {
                     properties[index].value = user(property.value, field: field, language: language) ?? ""
                 } else if let file = Self.fileNameOfLocalPath(property.value) {
                     // A path (Trados `x-Document`, OmegaT `file`): its file name, scrubbed as an
