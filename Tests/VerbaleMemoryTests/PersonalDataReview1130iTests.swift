@@ -140,3 +140,17 @@ struct PersonalDataReview1130iAccountTests {
         #expect(scrubber.scrub(input, file: "t", position: 1).unit.metadata.properties == [Property(type: type, value: expected)])
     }
 }
+
+@Suite("Personal data: acceptance review 1130i m6 (a name in capitals ends at a verb or function word)")
+struct PersonalDataReview1130iCapitalsTests {
+    @Test("m6: the verb after a name in capitals stays in the text; particles stay in the name", arguments: [
+        ("MR. SOK DARA WILL ARRIVE ON 5 MAY.", "en", "MR. {PERSON} WILL ARRIVE ON 5 MAY."),
+        ("M. SOK DARA ARRIVERA LE 5 MAI.", "fr", "M. {PERSON} ARRIVERA LE 5 MAI."),
+        ("M. JEAN DE LA FONTAINE", "fr", "M. {PERSON}"),
+        ("Head: MR. SOK VANNA\nMEMBERS OF THE DELEGATION", "en", "Head: MR. {PERSON}\nMEMBERS OF THE DELEGATION"),
+    ])
+    func capitals(_ text: String, _ language: String, _ expected: String) throws {
+        let scrubber = try PersonalDataScrubber()
+        #expect(scrubber.scrubbed(text, language: language).text == expected)
+    }
+}

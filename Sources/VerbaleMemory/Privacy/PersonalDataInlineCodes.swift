@@ -97,3 +97,22 @@ extension PersonalDataScrubber {
         return personOnlyRoleLabels.contains(label)
     }
 }
+
+extension PersonalDataScrubber {
+    /// Function words that end a name written in capitals (particles such as `DE`, `VAN`, `LE`
+    /// are not among them: « M. JEAN DE LA FONTAINE » stays one name).
+    static let capitalsStopWords: Set<String> = [
+        "and", "or", "on", "in", "at", "to", "for", "with", "from", "by", "of", "the", "et", "ou", "pour", "avec", "sur", "dans",
+        "arrivera", "partira", "viendra", "signera", "sera", "seront", "a", "ont",
+    ]
+
+    /// Whether `word` is written in capitals (two letters or more, no lower case) and is a verb
+    /// or function word (`capitalNotNameWords`, `capitalsStopWords`), so a name in capitals
+    /// ends before it (review 1130i m6).
+    static func isCapitalsVerbOrFunctionWord(_ word: Substring) -> Bool {
+        let letters = word.filter(\.isLetter)
+        guard letters.count >= 1, letters.allSatisfy(\.isUppercase) else { return false }
+        let key = letters.lowercased()
+        return capitalNotNameWords.contains(key) || capitalsStopWords.contains(key)
+    }
+}

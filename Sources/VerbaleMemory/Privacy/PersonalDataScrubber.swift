@@ -676,6 +676,9 @@ public final class PersonalDataScrubber {
             // `Le`/`La` first and a capitalised non-office word after: a surname (`Ms. Le Thi Hoa`).
             let surname = index == 0 && isSurnameArticle(word, next: words.count > 1 ? words[1] : nil)
             if isOffice(word), !surname, !(afterParticle && particleArticles.contains(word.lowercased())) { break }
+            // In capitals every word looks like a name: a verb or function word after the name
+            // ends it ("MR. SOK DARA WILL ARRIVE ON 5 MAY." keeps "WILL ARRIVE": review 1130i m6).
+            if kept > 0, Self.isCapitalsVerbOrFunctionWord(word) { break }
             afterParticle = isParticle(word)
             // Up to the word's end: the words may be separated by a space and U+200B together.
             length = candidate.utf16.distance(from: words[0].startIndex, to: word.endIndex)
