@@ -386,6 +386,17 @@ struct RecordScanner {
                 throw FormatError(file: source.name, line: at.line, column: at.column, reason: .invalidEncoding(
                     "the noncharacter \(Noncharacters.name(value)) at column \(at.column) (counted in characters), in cell \(fields.count + 1): \(Noncharacters.why)"))
             }
+            // C0 controls other than tab, line feed and carriage return likewise (review 1130i
+            // m1): stored, they became U+FFFD in every TMX/XLIFF export without a word. One byte
+            // loop per cell, a comparison per byte.
+            if let offset = field.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+                let at = where_(offset)
+                let name = String(format: "U+%04X", UInt32(field[offset]))
+                let hint = field[offset] == 0x0B ? " (Word's manual line break: replace it by a line break)" : ""
+                throw FormatError(file: source.name, line: at.line, column: at.column, reason: .malformedTable(
+                    "the control character \(name) at column \(at.column) (counted in characters), in cell \(fields.count + 1): "
+                        + "XML (TMX, XLIFF) cannot carry it, so an export would lose it; remove it\(hint)"))
+            }
             fields.append(text)
             field.removeAll(keepingCapacity: true)
             doubledQuotes.removeAll()

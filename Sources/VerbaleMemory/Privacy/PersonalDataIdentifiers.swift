@@ -20,7 +20,9 @@ import Foundation
 extension PersonalDataScrubber {
     /// File-name extensions an e-mail pattern must not take for a top-level domain
     /// (`sokha.chan@mfa.gov.kh.tmx` keeps `.tmx`).
-    static let fileExtensions: Set<String> = ["tmx", "tsv", "csv", "txt", "xlf", "xliff", "sdlxliff", "mqxliff", "tbx", "xml", "po", "json", "zip"]
+    static let fileExtensions: Set<String> = ["tmx", "tsv", "csv", "txt", "xlf", "xliff", "sdlxliff", "mqxliff", "tbx", "xml", "po", "json", "zip",
+                                              // The documents CAT tools name in properties (OmegaT `file`, Okapi `Txt::FileName`).
+                                              "doc", "docx", "rtf", "odt", "pdf", "xls", "xlsx", "ods", "ppt", "pptx", "htm", "html", "md"]
 
     /// `text` with `_`, `-` and `.` replaced by spaces: one UTF-16 unit for one, so every offset
     /// found in the copy is an offset in `text`.

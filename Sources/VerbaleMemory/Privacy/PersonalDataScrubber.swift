@@ -678,6 +678,9 @@ public final class PersonalDataScrubber {
             // `Le`/`La` first and a capitalised non-office word after: a surname (`Ms. Le Thi Hoa`).
             let surname = index == 0 && isSurnameArticle(word, next: words.count > 1 ? words[1] : nil)
             if isOffice(word), !surname, !(afterParticle && particleArticles.contains(word.lowercased())) { break }
+            // In capitals every word looks like a name: a verb or function word after the name
+            // ends it ("MR. SOK DARA WILL ARRIVE ON 5 MAY." keeps "WILL ARRIVE": review 1130i m6).
+            if kept > 0, Self.isCapitalsVerbOrFunctionWord(word) { break }
             afterParticle = isParticle(word)
             // Up to the word's end: the words may be separated by a space and U+200B together.
             length = candidate.utf16.distance(from: words[0].startIndex, to: word.endIndex)
@@ -686,11 +689,30 @@ public final class PersonalDataScrubber {
             // A full stop after a word of three letters or more ends the sentence, and the name
             // ("Translator: Chan Thida. Chan Thida also checked…"); `J.` and `St.` go on.
             if word.hasSuffix("."), word.count > 3 { break }
+            // A possessive ends the name: "Mr Macartney's Amendment No 3" names Macartney alone.
+            if possessiveLength(word) > 0 { break }
         }
         guard kept > 0 else { return nil }
         // A full stop after a whole word ends the sentence; after an initial (`J.`) it is part of the name.
         if last.hasSuffix("."), last.count > 2 { length -= 1 }
+        // An English possessive is the sentence's, not the name's: "Mr. Sok Dara's visa" keeps
+        // "'s" outside (`Mr. {PERSON}'s visa`), so the memory stays grammatical and a draft
+        // carries the bare name (« M. Keo Rithy », not « M. Keo Rithy's »: review 1130i M2).
+        length -= possessiveLength(last)
         return NSRange(location: range.location, length: length)
+    }
+
+    /// The UTF-16 length of an English possessive ending `word` ("'s", "’s"; the lone
+    /// apostrophe of "Jones'"), 0 when it has none. An apostrophe inside a name (`O'Neill`,
+    /// `d'Estaing`) is no possessive. O(1).
+    static func possessiveLength(_ word: Substring) -> Int {
+        guard word.count > 2 else { return 0 }
+        let scalars = word.unicodeScalars
+        guard let lastScalar = scalars.last else { return 0 }
+        let apostrophes: Set<UInt32> = [0x27, 0x2019]
+        if lastScalar == "s" || lastScalar == "S", let before = scalars.dropLast().last, apostrophes.contains(before.value) { return 2 }
+        if apostrophes.contains(lastScalar.value), let before = scalars.dropLast().last, before == "s" || before == "S" { return 1 }
+        return 0
     }
 
     /// `candidate`'s words: split at spaces, NBSP and U+200B, empty words dropped, as
@@ -963,12 +985,16 @@ public final class PersonalDataScrubber {
             for index in properties.indices where !Self.structuralProperties.contains(properties[index].type) {
                 let property = properties[index]
                 let field = "\(prefix)property:\(property.type)"
-                if Self.userProperties.contains(property.type.lowercased()) {
+                if Self.userProperties.contains(property.type.lowercased()) || Self.isAccountOfPerson(property) {
                     properties[index].value = user(property.value, field: field, language: language) ?? ""
                 } else if let file = Self.fileNameOfLocalPath(property.value) {
                     // A path (Trados `x-Document`, OmegaT `file`): its file name, scrubbed as an
                     // origin is (review 1130f M1, `PersonalDataPaths`).
                     properties[index].value = clean(file, field: field, language: language, identifier: true)
+                } else if Self.roleProperty(property.type) == nil, Self.isFileName(property.value) {
+                    // A relative path or a bare file name (OmegaT's `notes/visa-Mr-Sok-Dara.txt`):
+                    // kept whole, read as an origin is, `_ - .` as spaces (review 1130i M3).
+                    properties[index].value = clean(property.value, field: field, language: language, identifier: true)
                 } else {
                     properties[index].value = clean(property.value, field: field, language: language, label: Self.roleProperty(property.type))
                 }
@@ -1016,6 +1042,28 @@ public final class PersonalDataScrubber {
             if !unit.variants[index].properties.isEmpty {
                 cleanProperties(&unit.variants[index].properties, prefix: "variant-", language: language)
             }
+        }
+        // Inline codes (review 1130i M1): a Word hyperlink's `mailto:` in a Trados `<bpt>`, a
+        // footnote's `<sub>` text, an XLIFF `equiv-text` are as personal as the text around
+        // them, and export writes them back verbatim. Their text is scrubbed like a note (the
+        // values the texts gave keep their placeholders); markup, ids and types stay.
+        for index in unit.variants.indices where !unit.variants[index].tags.isEmpty {
+            let language = unit.variants[index].language
+            var tags = unit.variants[index].tags
+            var changed = false
+            for slot in tags.indices {
+                let field = "tag:\(tags[slot].kind.rawValue)"
+                if !tags[slot].content.isEmpty {
+                    let content = Self.mapTextRuns(ofCode: tags[slot].content) { clean($0, field: field, language: language) }
+                    if let content { tags[slot].content = content; changed = true }
+                }
+                for attribute in tags[slot].attributes.indices where !Self.structuralTagAttributes.contains(tags[slot].attributes[attribute].type) {
+                    let value = tags[slot].attributes[attribute].value
+                    let cleaned = clean(value, field: "\(field)@\(tags[slot].attributes[attribute].type)", language: language)
+                    if !Self.sameBytes(cleaned, value) { tags[slot].attributes[attribute].value = cleaned; changed = true }
+                }
+            }
+            if changed { unit.variants[index].tags = tags }
         }
         // The unit's identifier (TMX `tuid`, XLIFF `id`) last, so every finding above names the
         // unit by the id it had: tools mint ids from user accounts and e-mail addresses

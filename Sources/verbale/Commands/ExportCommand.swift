@@ -122,7 +122,9 @@ struct ExportCommand: ParsableCommand {
                 Terminal.writeError("verbale: \(count.formatted(.number)) \(count == 1 ? "text" : "texts") left out: \(count == 1 ? "its unit has" : "their units have") another text for the same column (en-GB beside en-US under en); export without --langs (a column per tag) or as TMX keeps them\n")
             }
         } catch let error as ExportError {
-            throw CommandFailure(error.description)
+            // XLIFF's one-pair rule is met by the options (`--langs`), as `--langs en,xx` is: a
+            // usage mistake, exit 64 with the usage line (review 1130i m8; it was 1).
+            throw ValidationError(error.description)
         } catch {
             throw CommandFailure("\(error)")
         }
