@@ -20,6 +20,10 @@ public struct ImportOptions: Sendable {
     /// least CPU in total (no hand-over between threads), the most wall-clock time on an idle
     /// machine with several cores.
     public var analysisThreads: Int = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+    /// Variants and index rows written several to a statement (`PendingRows`); false writes
+    /// each row with its own statement as soon as its unit is stored — the reference that
+    /// tests compare the stored rows with.
+    var writesRowsTogether = true
 
     public init(languageMap: [LanguageTag: LanguageTag] = [:], dryRun: Bool = false, scrubPersonalData: Bool = true,
                 collectPersonalDataReport: Bool = false, indexBatchSize: Int = 1024) {

@@ -40,6 +40,9 @@ final class ImportPipeline: @unchecked Sendable {
         /// One batch per index (in the import's index order): the rows of `units[i]` are each
         /// batch's unit `i` (`IndexRowBatch.store(unit:id:with:)`); skipped units have none.
         var rows: [IndexRowBatch] = []
+        /// The variant table's rows of `units[i]` as its unit `i` (`UnitWriter.appendVariantRows`),
+        /// written by the writer several units at a time (`PendingRows`); skipped units have none.
+        var variantRows: IndexRowBatch?
         var bytesRead: Int64 = 0
         var totalBytes: Int64?
         /// Set on a source's last chunk: what its reader left out, by reason.
@@ -360,12 +363,16 @@ final class ImportPipeline: @unchecked Sendable {
         chunk.units.reserveCapacity(units.count)
         // Sized from the chunk's texts (an index row holds at most about twice its text), so a
         // batch seldom grows: `utf8.count` is O(1) for the reader's native strings.
-        var textBytes = 0
+        var textBytes = 0, variantCount = 0
         for index in units.indices {
+            variantCount += units[index].0.variants.count
             for ordinal in units[index].0.variants.indices { textBytes += units[index].0.variants[ordinal].text.utf8.count }
         }
         let batches = analysers.indexes.map { _ in IndexRowBatch(capacity: 2 * textBytes + 1024) }
         chunk.rows = batches
+        // Texts and language tags (a tag is a few bytes).
+        let variantRows = IndexRowBatch(capacity: textBytes + 8 * variantCount + 1024)
+        chunk.variantRows = variantRows
         // The context each unit gives the next: the keys of its texts once scrubbed (`ContextKeys`),
         // and the names it carries to it (`PersonalDataCarriedNames`). The chunk's predecessor is
         // scrubbed with the names of its own predecessor, as it was where it was stored.
@@ -388,6 +395,7 @@ final class ImportPipeline: @unchecked Sendable {
                 if unit.metadata.previousContext?.isEmpty == true { unit.metadata.previousContext = nil }
                 // Every unit, skipped or not, has its place in the batches (no rows when skipped).
                 for batch in batches { batch.beginUnit() }
+                variantRows.beginUnit()
                 if let reason = SQLiteMemory.prepare(&unit, options: options) {
                     // Not stored, but still the sentence before the next one in the file.
                     let scrubbed = analysers.keyScrubber.scrubTexts(unit, file: "", position: 0, carrying: carried)
@@ -417,6 +425,7 @@ final class ImportPipeline: @unchecked Sendable {
                 if let failure = analysers.keyScrubber.failure { throw failure }
                 for (analyser, batch) in zip(analysers.indexes, batches) { try analyser.appendRows(for: unit, to: batch) }
                 let keys = UnitWriter.Keys(unit, tags: analysers.tags(unit.variants))
+                UnitWriter.appendVariantRows(of: unit, keys: keys, to: variantRows)
                 chunk.units.append(PreparedUnit(unit: unit, position: position, skip: nil, findings: findings, keys: keys))
             }
             // The keys of skipped units and of the chunk's predecessor too.

@@ -38,7 +38,8 @@ extension SQLiteMemory {
             }
             var summary = ImportSummary()
             var writer = try UnitWriter(db)
-            let inserts = try indexes.map { try RawStatement(db, sql: $0.insertSQL) }
+            // Variants and index rows of the units added, written several to a statement.
+            var rows = try PendingRows(db, indexes: indexes, together: options.writesRowsTogether)
             for index in indexes { try index.beginBulkWrite(db) }
             let pipeline = ImportPipeline(sources: sources, options: options, indexes: indexes,
                                           chunkSize: min(max(options.indexBatchSize, 1), 256))
@@ -53,8 +54,7 @@ extension SQLiteMemory {
             var allUnknownLanguages: Set<String> = []
             while var chunk = pipeline.next() {
                 if file == nil { file = ImportSummary.File(name: chunk.name) }
-                // Taken out once per chunk (one retain), read in place below.
-                let batches = chunk.rows
+                rows.start(variants: chunk.variantRows, indexes: chunk.rows)
                 // By index, reading each unit in place: `for prepared in chunk.units` copied every
                 // unit (a retain and a release per string and array it holds).
                 for index in chunk.units.indices {
@@ -73,16 +73,27 @@ extension SQLiteMemory {
                     }
                     for finding in chunk.units[index].findings { personalData[finding.kind, default: 0] += 1 }
                     if options.collectPersonalDataReport { report.append(contentsOf: chunk.units[index].findings) }
-                    let keys = chunk.units[index].keys ?? UnitWriter.Keys(chunk.units[index].unit)
-                    switch try writer.store(chunk.units[index].unit, keys: keys) {
+                    // The pipeline makes keys and variant rows for every unit it does not skip; the
+                    // general path (variants written by `store`) stays for any other.
+                    let deferred = chunk.units[index].keys != nil && rows.holdsVariants
+                    let outcome: UnitWriter.Outcome
+                    if deferred, let keys = chunk.units[index].keys {
+                        outcome = try writer.storeUnitRow(chunk.units[index].unit, keys: keys) { try rows.flush() }
+                    } else {
+                        // `store` may read stored variants: the ones held are written first.
+                        try rows.flush()
+                        outcome = try writer.store(chunk.units[index].unit, keys: chunk.units[index].keys ?? UnitWriter.Keys(chunk.units[index].unit))
+                    }
+                    switch outcome {
                     case let .added(id, alternative):
                         file?.added += 1
                         if alternative { file?.alternatives += 1 }
-                        for (insert, batch) in zip(inserts, batches) { try batch.store(unit: index, id: id, with: insert) }
+                        try rows.add(unit: index, id: id, variantsStored: !deferred)
                     case .merged:
                         file?.merged += 1
                     }
                 }
+                try rows.finishChunk()
                 if let failure = chunk.failure { throw failure }
                 let (bytesRead, totalBytes, readerSkips) = (chunk.bytesRead, chunk.totalBytes, chunk.readerSkips)
                 pipeline.recycle(&chunk)

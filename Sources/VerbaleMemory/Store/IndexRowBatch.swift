@@ -16,11 +16,13 @@ import GRDBSQLite
 /// chunk over (under its lock): never by two threads at once, hence `@unchecked Sendable`.
 /// Cost: O(bytes of the chunk's values); memory about the chunk's texts' size, freed with it.
 public final class IndexRowBatch: @unchecked Sendable {
-    /// A value of a row: an integer, or where its bytes lie in the buffer.
+    /// A value of a row: an integer, where its bytes lie in the buffer, or SQL NULL (only the
+    /// variant table's rows hold NULLs: `UnitWriter.appendVariantRows`).
     enum Value: Equatable {
         case integer(Int64)
         case text(start: Int, count: Int)
         case blob(start: Int, count: Int)
+        case null
     }
 
     struct Row {
@@ -86,6 +88,11 @@ public final class IndexRowBatch: @unchecked Sendable {
         }
     }
 
+    /// Appends `text`, or NULL for nil.
+    func appendText(_ text: String?) {
+        if let text { appendText(text) } else { values.append(.null) }
+    }
+
     /// Appends a blob value (copied).
     public func appendBlob(_ bytes: UnsafeBufferPointer<UInt8>) {
         let start = append(bytes)
@@ -106,35 +113,49 @@ public final class IndexRowBatch: @unchecked Sendable {
     }
 
     /// The rows of the unit started `unit`-th, as `IndexRow`s (texts as `.text`, blobs as
-    /// `.bytes`): for tests and benchmarks comparing this path with `rows(for:)`.
+    /// `.bytes`): for tests and benchmarks comparing this path with `rows(for:)`. (Index rows
+    /// hold no NULL; a NULL of a variant row is left out.)
     public func indexRows(ofUnit unit: Int) -> [IndexRow] {
         rowRange(ofUnit: unit).map { index in
-            IndexRow(ordinal: rows[index].ordinal, values: valueRange(ofRow: index).map { value in
+            IndexRow(ordinal: rows[index].ordinal, values: valueRange(ofRow: index).compactMap { value in
                 switch values[value] {
                 case let .integer(number): .integer(number)
                 case let .text(start, count): .text(String(decoding: UnsafeBufferPointer(start: base + start, count: count), as: UTF8.self))
                 case let .blob(start, count): .bytes(Array(UnsafeBufferPointer(start: base + start, count: count)))
+                case .null: nil
                 }
             })
         }
     }
 
     /// Stores the rows of the unit started `unit`-th, for the unit stored as `id`, with `insert`
-    /// (the index's `insertSQL`): the variant's row id as `?1`, the values after it, texts and
-    /// blobs bound where they lie (valid until this batch is freed or written again).
+    /// (the index's `insertSQL`): one statement per row (see `MultiRowInsert` for several).
     func store(unit: Int, id: Int64, with insert: RawStatement) throws {
         for index in rowRange(ofUnit: unit) {
-            insert.bind(1, VariantID.make(unit: id, ordinal: rows[index].ordinal))
-            var parameter: Int32 = 2
-            for value in valueRange(ofRow: index) {
-                switch values[value] {
-                case let .integer(number): insert.bind(parameter, number)
-                case let .text(start, count): insert.bindBorrowedText(parameter, base + start, count: count)
-                case let .blob(start, count): insert.bindBorrowedBlob(parameter, base + start, count: count)
-                }
-                parameter += 1
-            }
+            bind(row: index, variant: VariantID.make(unit: id, ordinal: rows[index].ordinal), to: insert, from: 1)
             try insert.run()
+        }
+    }
+
+    /// The ordinal (position in its unit) of the variant `row` (an index into `rows`) is for.
+    func ordinal(ofRow row: Int) -> Int { rows[row].ordinal }
+
+    /// How many values `row` has (its variant's row id not counted).
+    func width(ofRow row: Int) -> Int { valueRange(ofRow: row).count }
+
+    /// Binds `variant` as parameter `first` of `insert` and the values of `row` after it: texts
+    /// and blobs where they lie in this batch (`SQLITE_STATIC`: valid until the batch is freed).
+    func bind(row: Int, variant: Int64, to insert: RawStatement, from first: Int32) {
+        insert.bind(first, variant)
+        var parameter = first + 1
+        for value in valueRange(ofRow: row) {
+            switch values[value] {
+            case let .integer(number): insert.bind(parameter, number)
+            case let .text(start, count): insert.bindBorrowedText(parameter, base + start, count: count)
+            case let .blob(start, count): insert.bindBorrowedBlob(parameter, base + start, count: count)
+            case .null: insert.bindNull(parameter)
+            }
+            parameter += 1
         }
     }
 
@@ -174,6 +195,10 @@ extension RawStatement {
         _ = start.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
             sqlite3_bind_text(statement.sqliteStatement, index, $0, Int32(count), Self.staticValue)
         }
+    }
+
+    func bindNull(_ index: Int32) {
+        sqlite3_bind_null(statement.sqliteStatement, index)
     }
 
     /// Binds `count` bytes at `start` as a blob without a copy (see `bindBorrowedText`).

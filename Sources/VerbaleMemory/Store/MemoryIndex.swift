@@ -24,6 +24,13 @@ public protocol MemoryIndex: Sendable {
     func registerMigrations(in migrator: inout DatabaseMigrator)
     /// The statement storing one row: `?1` is the variant's row id, `?2`… the row's values.
     var insertSQL: String { get }
+    /// The head of a statement storing several of the import's rows at once —
+    /// `INSERT OR FAIL INTO t (…) VALUES `, each row's `(?, ?, …)` following as in `insertSQL` —
+    /// or nil to store one row a statement with `insertSQL` (see `MultiRowInsert`: never for
+    /// FTS5, and only `OR FAIL`). The rows are all new: their variant ids are at or above
+    /// `firstNewVariant`; an index whose `insertSQL` replaces a row must answer nil when it
+    /// holds one there, so that nothing it does changes. Default: nil.
+    func multiRowInsertHead(_ db: Database, firstNewVariant: Int64) throws -> String?
     /// A new analyser, for one thread (analysers may hold tokenizers, which are not thread-safe).
     func makeAnalyser() throws -> any IndexAnalyser
     /// Called inside the import's transaction before its first row: settings that make many
@@ -35,6 +42,7 @@ public protocol MemoryIndex: Sendable {
 }
 
 extension MemoryIndex {
+    public func multiRowInsertHead(_ db: Database, firstNewVariant: Int64) throws -> String? { nil }
     public func beginBulkWrite(_ db: Database) throws {}
     public func endBulkWrite(_ db: Database) throws {}
 }

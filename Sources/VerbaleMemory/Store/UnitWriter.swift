@@ -117,6 +117,21 @@ struct UnitWriter {
 
     /// Stores `unit` with its `keys` (`Keys(unit)`, computed beforehand).
     mutating func store(_ unit: TranslationUnit, keys: Keys) throws -> Outcome {
+        try store(unit, keys: keys, writingVariants: true, flush: {})
+    }
+
+    /// The import's form of `store`: the unit's own row only — merged, or flagged as an
+    /// alternative, exactly as `store` does — while its variants, like its index rows, are
+    /// left to the caller, who writes many units' rows together (`PendingRows`, from the rows
+    /// `appendVariantRows` made). `flush` must write every row the caller still holds: it is
+    /// called before other units' variants are read (the probe for alternatives and contained
+    /// units, only when another unit has the same source), so a unit earlier in the same chunk
+    /// is found as if it had been written whole.
+    mutating func storeUnitRow(_ unit: TranslationUnit, keys: Keys, flush: () throws -> Void) throws -> Outcome {
+        try store(unit, keys: keys, writingVariants: false, flush: flush)
+    }
+
+    private mutating func store(_ unit: TranslationUnit, keys: Keys, writingVariants: Bool, flush: () throws -> Void) throws -> Outcome {
         guard !unit.variants.isEmpty, keys.tags.count == unit.variants.count,
               keys.variantJSON.isEmpty || keys.variantJSON.count == unit.variants.count else {
             throw MemoryError.invalidUnit(id: unit.id, reason: "it has no variants (the import skips such units before storing)")
@@ -146,7 +161,7 @@ struct UnitWriter {
             return .merged(id: try merge(unit, sourceHash: sourceHash, fingerprint: fingerprint))
         }
         let id = insertUnit.lastInsertedRowID
-        for ordinal in unit.variants.indices {
+        for ordinal in unit.variants.indices where writingVariants {
             insertVariant.bind(1, VariantID.make(unit: id, ordinal: ordinal))
             insertVariant.bindCopy(2, keys.tags[ordinal])
             let json = keys.variantJSON(ordinal)
@@ -165,7 +180,7 @@ struct UnitWriter {
                 return .added(id: id, alternative: false)
             }
         }
-        switch try relation(of: unit, id: id, tags: keys.tags, sourceHash: sourceHash) {
+        switch try relation(of: unit, id: id, tags: keys.tags, sourceHash: sourceHash, flush: flush) {
         case .unrelated:
             return .added(id: id, alternative: false)
         case .alternative:
@@ -204,13 +219,16 @@ struct UnitWriter {
     /// Cost: nothing on the import's common path (the caller skips it when no earlier unit had
     /// this source); otherwise one probe of the source index and one read of each such unit's
     /// variants (rare: a memory's repeated sources).
-    private func relation(of unit: TranslationUnit, id: Int64, tags: [String], sourceHash: Int64) throws -> Relation {
+    /// `flush`: writes the variants not stored yet (see `storeUnitRow`), before they are read.
+    private func relation(of unit: TranslationUnit, id: Int64, tags: [String], sourceHash: Int64,
+                          flush: () throws -> Void) throws -> Relation {
         findSource.bind(1, sourceHash)
         findSource.bind(2, id)
         var others: [Int64] = []
         while try findSource.step() { others.append(findSource.int64(0)) }
         findSource.reset()
         guard !others.isEmpty else { return .unrelated }
+        try flush()
         var texts: [String: UInt64] = [:]
         for (variant, tag) in zip(unit.variants, tags) { texts[tag] = UnitFingerprint.pair(variant, tag: tag) }
         var alternative = false
@@ -229,7 +247,8 @@ struct UnitWriter {
     }
 
     /// Takes back the unit just inserted at `id` (the last row of `unit`, inside this
-    /// transaction), when it proved to repeat another.
+    /// transaction), when it proved to repeat another. (From `storeUnitRow`, its variants were
+    /// not written: nothing to delete there.)
     private func discard(_ id: Int64) throws {
         try db.execute(sql: "DELETE FROM variant WHERE id BETWEEN ? AND ?",
                        arguments: [VariantID.make(unit: id, ordinal: 0), VariantID.make(unit: id, ordinal: VariantID.maximumVariants - 1)])
@@ -317,6 +336,32 @@ struct UnitWriter {
         updateDuplicate.bind(12, id)
         try updateDuplicate.run()
         return id
+    }
+
+    /// The variant table's rows of `unit`, for the import's multi-row writes (`PendingRows`):
+    /// per variant its language tag and its text, then — only when a variant of the unit has
+    /// inline tags, properties, notes or attributes — those four as stored (NULL where none).
+    /// So the values `store` binds, in its column order (`variantInsertHead(width:)`). Made on
+    /// the import's analysis threads: the writer binds the bytes where they lie.
+    static func appendVariantRows(of unit: TranslationUnit, keys: Keys, to batch: IndexRowBatch) {
+        for ordinal in unit.variants.indices {
+            batch.beginRow(ordinal: ordinal)
+            batch.appendText(keys.tags[ordinal])
+            batch.appendText(unit.variants[ordinal].text)
+            guard !keys.variantJSON.isEmpty else { continue }
+            let json = keys.variantJSON[ordinal]
+            batch.appendText(json.tags)
+            batch.appendText(json.properties)
+            batch.appendText(json.notes)
+            batch.appendText(json.attributes)
+        }
+    }
+
+    /// The head of the multi-row insert of variant rows of `width` values (2: language and
+    /// text, the other columns left NULL as `store` leaves them for a plain variant; 6: all).
+    static func variantInsertHead(width: Int) -> String {
+        width == 2 ? "INSERT OR FAIL INTO variant (id, language, text) VALUES "
+            : "INSERT OR FAIL INTO variant (id, language, text, tags, properties, notes, attributes) VALUES "
     }
 
     /// Raises SQLite's page cache to 64 MB for the length of an import (bulk inserts into the

@@ -78,6 +78,16 @@ public struct FuzzyMatchIndex: MemoryIndex {
 
     public var insertSQL: String { "INSERT OR REPLACE INTO match_entry (variant, language, tokens) VALUES (?, ?, ?)" }
 
+    /// The import's rows several to a statement (`MultiRowInsert`), `OR FAIL` where `insertSQL`
+    /// says `OR REPLACE`: the same rows as long as none is stored at a new variant's id — which
+    /// only a unit deleted outside Verbale could leave (the import's own discarded units have
+    /// no index rows yet). One probe of the key checks it; if one is there, nil (one row a
+    /// statement, replacing it, as before).
+    public func multiRowInsertHead(_ db: Database, firstNewVariant: Int64) throws -> String? {
+        let stale = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM match_entry WHERE variant >= ?)", arguments: [firstNewVariant]) ?? true
+        return stale ? nil : "INSERT OR FAIL INTO match_entry (variant, language, tokens) VALUES "
+    }
+
     public func makeAnalyser() throws -> any IndexAnalyser { Analyser() }
 
     /// One row per variant in a language the matcher knows: its language and encoded tokens
