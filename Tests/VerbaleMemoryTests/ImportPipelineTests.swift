@@ -62,6 +62,23 @@ struct ImportPipelineTests {
         }
     }
 
+    @Test("Chunks of 5, 7 and 256: the same context keys (a unit skipped for a blank text at a chunk's end gives its successor the context it gives inside a chunk)")
+    func contextsDoNotDependOnChunks() throws {
+        var results: [[String]] = []
+        for chunk in [256, 7, 5] {
+            let memory = try temporaryMemory()
+            var options = ImportOptions(indexBatchSize: chunk)
+            options.analysisThreads = 0
+            try memory.importUnits(from: Self.sources(), options: options)
+            results.append(try memory.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, previous_context, next_context FROM unit ORDER BY id").map { "\($0)" }
+            })
+        }
+        #expect(results[0].count > 1000)
+        #expect(results[1] == results[0])
+        #expect(results[2] == results[0])
+    }
+
     @Test("A source failing after others rolls everything back, with or without threads")
     func failureRollsBack() throws {
         for threads in [0, 2] {

@@ -378,8 +378,15 @@ final class ImportPipeline: @unchecked Sendable {
         // scrubbed with the names of its own predecessor, as it was where it was stored.
         var previous: ContextKeys?
         var carried: [PersonalDataScrubber.KnownValue] = []
-        if let before = raw.before {
-            let lead = raw.beforeBefore.map { analysers.keyScrubber.scrubTexts($0, file: "", position: 0).names } ?? []
+        // Both as the loop below saw them: prepared first (`prepare` drops a blank text of a
+        // skipped unit), so a unit's context does not depend on where a chunk begins.
+        if var before = raw.before {
+            _ = SQLiteMemory.prepare(&before, options: options)
+            let lead = raw.beforeBefore.map { unit -> [PersonalDataScrubber.KnownValue] in
+                var unit = unit
+                _ = SQLiteMemory.prepare(&unit, options: options)
+                return analysers.keyScrubber.scrubTexts(unit, file: "", position: 0).names
+            } ?? []
             let scrubbed = analysers.keyScrubber.scrubTexts(before, file: "", position: 0, carrying: lead)
             previous = ContextKeys(scrubbed.unit)
             carried = scrubbed.names
