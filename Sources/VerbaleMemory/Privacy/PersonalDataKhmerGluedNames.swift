@@ -88,11 +88,13 @@ extension PersonalDataScrubber {
         return khmerNotNamePrefixes.contains { word.hasPrefix($0) && word.unicodeScalars.count > $0.unicodeScalars.count }
     }
 
-    /// The name in a glued run (`run`, the capture of `khmerGluedNamePattern`, at `location`), or
-    /// nil. `tokens` splits Khmer into the word breaker's words (ranges in scalars: the run is
+    /// The name in a glued run as `khmerGluedName` reads it, every word test asked of Strings: the
+    /// general path the scalar table (`KhmerWordTable`) stands in for, kept as its reference
+    /// (`PersonalDataKhmerGluedSpeedTests`). The name in a glued run (`run`, the capture of
+    /// `khmerGluedNamePattern`, at `location`), or nil. `tokens` splits Khmer into the word breaker's words (ranges in scalars: the run is
     /// Khmer and separators, one UTF-16 unit each). A word is read alone and joined with the next
     /// (the breaker cuts some compounds of the lists: កត់|សម្គាល់, នាយក|រដ្ឋមន្ត្រី).
-    static func khmerGluedName(_ run: String, at location: Int, afterLok: Bool = false, tokens: (String) -> [Token]) -> NSRange? {
+    static func khmerGluedNameByStrings(_ run: String, at location: Int, afterLok: Bool = false, tokens: (String) -> [Token]) -> NSRange? {
         let found = tokens(run)
         let words = found.map(\.text)
         let ranges = found.map(\.range)
