@@ -75,7 +75,7 @@ struct PersonalDataKhmerGluedSpeedTests {
         #expect(plain > 9000 && ending > 1000, "plain \(plain), ending \(ending)")
     }
 
-    @Test("Glued runs: every run after a title in real Khmer reads the same name, after លោក alone or not",
+    @Test("Glued runs: every run after a title in real Khmer reads the same name, after លោក alone, ឈ្មោះ or neither",
           .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func gluedRuns() throws {
         let regex = try #require(Scrubber.khmerGluedNameRegex)
@@ -99,11 +99,11 @@ struct PersonalDataKhmerGluedSpeedTests {
                     pieces.append((String(String.UnicodeScalarView(scalars[token.range.lowerBound...])), range.location + token.range.lowerBound))
                 }
                 for (piece, location) in pieces {
-                    for afterLok in [false, true] {
+                    for (afterLok, afterName) in [(false, false), (true, false), (false, true)] {
                         runs += 1
-                        let fast = Scrubber.khmerGluedName(piece, at: location, afterLok: afterLok) { tokenizer.tokenize($0) }
-                        let strings = Scrubber.khmerGluedNameByStrings(piece, at: location, afterLok: afterLok) { tokenizer.tokenize($0) }
-                        if fast != strings { differing.append("\(piece) \(afterLok): \(String(describing: fast)) vs \(String(describing: strings))") }
+                        let fast = Scrubber.khmerGluedName(piece, at: location, afterLok: afterLok, afterName: afterName) { tokenizer.tokenize($0) }
+                        let strings = Scrubber.khmerGluedNameByStrings(piece, at: location, afterLok: afterLok, afterName: afterName) { tokenizer.tokenize($0) }
+                        if fast != strings { differing.append("\(piece) \(afterLok) \(afterName): \(String(describing: fast)) vs \(String(describing: strings))") }
                         if let strings {
                             names += 1
                             let read = (piece as NSString).substring(with: NSRange(location: strings.location - location, length: strings.length))

@@ -94,7 +94,8 @@ extension PersonalDataScrubber {
     /// `khmerGluedNamePattern`, at `location`), or nil. `tokens` splits Khmer into the word breaker's words (ranges in scalars: the run is
     /// Khmer and separators, one UTF-16 unit each). A word is read alone and joined with the next
     /// (the breaker cuts some compounds of the lists: កត់|សម្គាល់, នាយក|រដ្ឋមន្ត្រី).
-    static func khmerGluedNameByStrings(_ run: String, at location: Int, afterLok: Bool = false, tokens: (String) -> [Token]) -> NSRange? {
+    static func khmerGluedNameByStrings(_ run: String, at location: Int, afterLok: Bool = false, afterName: Bool = false,
+                                        tokens: (String) -> [Token]) -> NSRange? {
         let found = tokens(run)
         let words = found.map(\.text)
         let ranges = found.map(\.range)
@@ -120,7 +121,8 @@ extension PersonalDataScrubber {
             afterOffice = afterOffice || function
         }
         guard start < words.count, holds(start, { khmerNotNames.contains($0) || endsKhmerGluedName($0) }) == 0,
-              !afterLok || holds(start, khmerKinAfterLok.contains) == 0, holds(start, khmerGluedNotNames.contains) == 0
+              !afterLok || holds(start, khmerKinAfterLok.contains) == 0, holds(start, khmerGluedNotNames.contains) == 0,
+              !afterName || holds(start, khmerNotNamesAfterName.contains) == 0
         else { return nil }
         // After a function title, what it is the title of (ការបរទេស, ក្រសួង…) is no name.
         if afterOffice, khmerFunctionTitleFollowers.contains(where: { words[start].hasPrefix($0) }) { return nil }

@@ -41,6 +41,7 @@ extension PersonalDataScrubber {
         (.gluedNotName, Array(khmerGluedNotNames)),
         (.plural, Array(khmerPluralWords)),
         (.follower, khmerFunctionTitleFollowers),
+        (.notNameAfterName, Array(khmerNotNamesAfterName)),
     ])
 
     /// `khmerFunctionTitles` as scalars (suffix tests).
@@ -79,7 +80,8 @@ extension PersonalDataScrubber {
 
     /// The name in a glued run (`run`, the capture of `khmerGluedNamePattern`, at `location`), or
     /// nil: `khmerGluedNameByStrings`'s reading (see there), its word tests by the table.
-    static func khmerGluedName(_ run: String, at location: Int, afterLok: Bool = false, tokens: (String) -> [Token]) -> NSRange? {
+    static func khmerGluedName(_ run: String, at location: Int, afterLok: Bool = false, afterName: Bool = false,
+                               tokens: (String) -> [Token]) -> NSRange? {
         let found = tokens(run)
         let words = found.map { GluedWord(Array($0.text.unicodeScalars)) }
         let ranges = found.map(\.range)
@@ -105,7 +107,8 @@ extension PersonalDataScrubber {
         guard start < words.count,
               holds(start, { khmerGluedWord($0, in: .notName, strings: khmerNotNames) || endsKhmerGluedName($0) }) == 0,
               !afterLok || holds(start, { khmerGluedWord($0, in: .kin, strings: khmerKinAfterLok) }) == 0,
-              holds(start, { khmerGluedWord($0, in: .gluedNotName, strings: khmerGluedNotNames) }) == 0
+              holds(start, { khmerGluedWord($0, in: .gluedNotName, strings: khmerGluedNotNames) }) == 0,
+              !afterName || holds(start, { khmerGluedWord($0, in: .notNameAfterName, strings: khmerNotNamesAfterName) }) == 0
         else { return nil }
         if afterOffice, beginsWithKhmerFunctionTitleFollower(words[start]) { return nil }
         var end = start + 1

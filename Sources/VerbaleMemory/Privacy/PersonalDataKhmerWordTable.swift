@@ -34,6 +34,8 @@ struct KhmerWordTable {
         static let plural = Lists(rawValue: 1 << 6)
         /// What a function title is the title of (`khmerFunctionTitleFollowers`), read as a prefix.
         static let follower = Lists(rawValue: 1 << 7)
+        /// Nouns said after ឈ្មោះ when it means "the name of" (`khmerNotNamesAfterName`).
+        static let notNameAfterName = Lists(rawValue: 1 << 8)
     }
 
     /// Node `n`'s edges are `edgeScalar[edgeStart[n]..<edgeStart[n + 1]]` (scalar − U+1780),
