@@ -173,4 +173,32 @@ extension PersonalDataScrubber {
         }
         return spans
     }
+
+    /// The name a Khmer expression captured after a separator (the title expression, the
+    /// abbreviated titles', ឈ្មោះ's), read again as the glued rule reads a run (`khmerGluedName`):
+    /// `លោក សុខដារាបានមកដល់។` loses `សុខដារា`, where the expression, whose name word is every
+    /// letter up to the next separator, took `សុខដារាបានមកដល់` and the verb with it. Kept as
+    /// captured when it does not begin with a Khmer letter (a Latin-script name, a placeholder) or
+    /// the glued reading finds no name in it (a run longer than a name, a first word the lists
+    /// refuse only glued), or what it would drop holds a title (the name after that title would be
+    /// found by nothing): what the expression took stays taken, so nothing kept before is kept
+    /// now. Only a first word cut short changes: spaced names stay as the expression read them.
+    func khmerCaptureReadGlued(_ range: NSRange, in ns: NSString, afterName: Bool = false) -> NSRange {
+        guard range.length > 1, (0x1780...0x17B3).contains(ns.character(at: range.location)), let breaker = khmerWordBreaker,
+              let name = Self.khmerGluedName(ns.substring(with: range), at: range.location, afterName: afterName, tokens: { breaker.tokenize($0) }),
+              name.location >= range.location, NSMaxRange(name) <= NSMaxRange(range)
+        else { return range }
+        // Only a first word cut short is a glued run: a name read to its first word's end or
+        // beyond keeps the expression's words (its second word passed the spaced refusals whole;
+        // the breaker would cut some names there, ព្លឿង ទេ|វិន).
+        var firstEnd = range.location
+        while firstEnd < NSMaxRange(range), (0x1780...0x17DD).contains(ns.character(at: firstEnd)) { firstEnd += 1 }
+        guard NSMaxRange(name) < firstEnd else { return range }
+        // What the reading drops must hold no title: the expression went on after its capture,
+        // so a name after a title inside it (`…និងលោក សុខលីដា…`) would be found by nothing.
+        let dropped = NSRange(location: NSMaxRange(name), length: NSMaxRange(range) - NSMaxRange(name))
+        guard dropped.length == 0 || Self.khmerTitleStarts(in: ns.substring(with: dropped)).isEmpty else { return range }
+        return name
+    }
 }
+

@@ -250,7 +250,12 @@ extension PersonalDataScrubber {
             checks = found
         }
         let found = patternSpans(in: text, triggers: checks.triggers, titleStarts: filtered)
-        let names = Self.introducedNameSpans(in: text, possible: checks.introductions)
+        var names = Self.introducedNameSpans(in: text, possible: checks.introductions)
+        // A glued run after a spaced ឈ្មោះ: the name only (`khmerCaptureReadGlued`).
+        if checks.introductions.contains(.khmer), !names.isEmpty {
+            let ns = text as NSString
+            names = names.map { Span(kind: $0.kind, range: khmerCaptureReadGlued($0.range, in: ns, afterName: true)) }
+        }
         let further = Self.furtherRuleSpans(in: text, possible: checks.further)
         // Names glued to a Khmer title (`PersonalDataKhmerGluedNames`), or to ឈ្មោះ after a person
         // word (`khmerGluedIntroducedNameSpans`): Khmer texts only, the second holding ឈ្មោះ.
