@@ -88,11 +88,14 @@ extension PersonalDataScrubber {
         return khmerNotNamePrefixes.contains { word.hasPrefix($0) && word.unicodeScalars.count > $0.unicodeScalars.count }
     }
 
-    /// The name in a glued run (`run`, the capture of `khmerGluedNamePattern`, at `location`), or
-    /// nil. `tokens` splits Khmer into the word breaker's words (ranges in scalars: the run is
+    /// The name in a glued run as `khmerGluedName` reads it, every word test asked of Strings: the
+    /// general path the scalar table (`KhmerWordTable`) stands in for, kept as its reference
+    /// (`PersonalDataKhmerGluedSpeedTests`). The name in a glued run (`run`, the capture of
+    /// `khmerGluedNamePattern`, at `location`), or nil. `tokens` splits Khmer into the word breaker's words (ranges in scalars: the run is
     /// Khmer and separators, one UTF-16 unit each). A word is read alone and joined with the next
     /// (the breaker cuts some compounds of the lists: កត់|សម្គាល់, នាយក|រដ្ឋមន្ត្រី).
-    static func khmerGluedName(_ run: String, at location: Int, afterLok: Bool = false, tokens: (String) -> [Token]) -> NSRange? {
+    static func khmerGluedNameByStrings(_ run: String, at location: Int, afterLok: Bool = false, afterName: Bool = false,
+                                        tokens: (String) -> [Token]) -> NSRange? {
         let found = tokens(run)
         let words = found.map(\.text)
         let ranges = found.map(\.range)
@@ -118,7 +121,8 @@ extension PersonalDataScrubber {
             afterOffice = afterOffice || function
         }
         guard start < words.count, holds(start, { khmerNotNames.contains($0) || endsKhmerGluedName($0) }) == 0,
-              !afterLok || holds(start, khmerKinAfterLok.contains) == 0, holds(start, khmerGluedNotNames.contains) == 0
+              !afterLok || holds(start, khmerKinAfterLok.contains) == 0, holds(start, khmerGluedNotNames.contains) == 0,
+              !afterName || holds(start, khmerNotNamesAfterName.contains) == 0
         else { return nil }
         // After a function title, what it is the title of (ការបរទេស, ក្រសួង…) is no name.
         if afterOffice, khmerFunctionTitleFollowers.contains(where: { words[start].hasPrefix($0) }) { return nil }
@@ -169,4 +173,32 @@ extension PersonalDataScrubber {
         }
         return spans
     }
+
+    /// The name a Khmer expression captured after a separator (the title expression, the
+    /// abbreviated titles', ឈ្មោះ's), read again as the glued rule reads a run (`khmerGluedName`):
+    /// `លោក សុខដារាបានមកដល់។` loses `សុខដារា`, where the expression, whose name word is every
+    /// letter up to the next separator, took `សុខដារាបានមកដល់` and the verb with it. Kept as
+    /// captured when it does not begin with a Khmer letter (a Latin-script name, a placeholder) or
+    /// the glued reading finds no name in it (a run longer than a name, a first word the lists
+    /// refuse only glued), or what it would drop holds a title (the name after that title would be
+    /// found by nothing): what the expression took stays taken, so nothing kept before is kept
+    /// now. Only a first word cut short changes: spaced names stay as the expression read them.
+    func khmerCaptureReadGlued(_ range: NSRange, in ns: NSString, afterName: Bool = false) -> NSRange {
+        guard range.length > 1, (0x1780...0x17B3).contains(ns.character(at: range.location)), let breaker = khmerWordBreaker,
+              let name = Self.khmerGluedName(ns.substring(with: range), at: range.location, afterName: afterName, tokens: { breaker.tokenize($0) }),
+              name.location >= range.location, NSMaxRange(name) <= NSMaxRange(range)
+        else { return range }
+        // Only a first word cut short is a glued run: a name read to its first word's end or
+        // beyond keeps the expression's words (its second word passed the spaced refusals whole;
+        // the breaker would cut some names there, ព្លឿង ទេ|វិន).
+        var firstEnd = range.location
+        while firstEnd < NSMaxRange(range), (0x1780...0x17DD).contains(ns.character(at: firstEnd)) { firstEnd += 1 }
+        guard NSMaxRange(name) < firstEnd else { return range }
+        // What the reading drops must hold no title: the expression went on after its capture,
+        // so a name after a title inside it (`…និងលោក សុខលីដា…`) would be found by nothing.
+        let dropped = NSRange(location: NSMaxRange(name), length: NSMaxRange(range) - NSMaxRange(name))
+        guard dropped.length == 0 || Self.khmerTitleStarts(in: ns.substring(with: dropped)).isEmpty else { return range }
+        return name
+    }
 }
+

@@ -250,10 +250,17 @@ extension PersonalDataScrubber {
             checks = found
         }
         let found = patternSpans(in: text, triggers: checks.triggers, titleStarts: filtered)
-        let names = Self.introducedNameSpans(in: text, possible: checks.introductions)
+        var names = Self.introducedNameSpans(in: text, possible: checks.introductions)
+        // A glued run after a spaced ឈ្មោះ: the name only (`khmerCaptureReadGlued`).
+        if checks.introductions.contains(.khmer), !names.isEmpty {
+            let ns = text as NSString
+            names = names.map { Span(kind: $0.kind, range: khmerCaptureReadGlued($0.range, in: ns, afterName: true)) }
+        }
         let further = Self.furtherRuleSpans(in: text, possible: checks.further)
-        // Names glued to a Khmer title (`PersonalDataKhmerGluedNames`): Khmer texts only.
-        let glued = checks.triggers.contains(.khmer) ? khmerGluedNameSpans(in: text) : []
+        // Names glued to a Khmer title (`PersonalDataKhmerGluedNames`), or to ឈ្មោះ after a person
+        // word (`khmerGluedIntroducedNameSpans`): Khmer texts only, the second holding ឈ្មោះ.
+        var glued = checks.triggers.contains(.khmer) ? khmerGluedNameSpans(in: text) : []
+        if checks.triggers.contains(.khmer), checks.introductions.contains(.khmer) { glued += khmerGluedIntroducedNameSpans(in: text) }
         // Joined only when there is something to join (most texts: three empty lists).
         guard !names.isEmpty || !further.isEmpty || !glued.isEmpty else { return found }
         var all = found
@@ -261,5 +268,30 @@ extension PersonalDataScrubber {
             all.append(span)
         }
         return all.sorted { $0.range.location < $1.range.location }
+    }
+
+    /// ឈ្មោះ ("named") after a person word, as the Khmer introduction expression has it, with the
+    /// name glued to it (group 1: the run, and one more word after a separator).
+    static let khmerGluedIntroductionRegex: NSRegularExpression? = try? NSRegularExpression(
+        pattern: "(?:ខ្ញុំ|គាត់|នាង|ម្នាក់)[ \\u00A0\\u200B]*ឈ្មោះ([\\u1780-\\u17B3][\\u1780-\\u17D3\\u17DD]*(?:\(khmerNameSeparator)[\\u1780-\\u17D3\\u17DD]+)?)")
+
+    /// The names glued to ឈ្មោះ after a person word: `ខ្ញុំឈ្មោះសុខដារាបានមកដល់។` ("my name is Sok
+    /// Dara, I have arrived") loses `សុខដារា`. Why: Khmer typed without separators kept every
+    /// name ឈ្មោះ introduces (the expression above needs a separator after it: 146 names on the
+    /// khPOS sample spaced, none joined). The run is read as after a title (`khmerGluedName`:
+    /// the breaker's words up to a verb, function word or office), and a noun said after "the
+    /// name of" (`khmerNotNamesAfterName`: ឈ្មោះអង្គការ…) first is none, as spaced.
+    func khmerGluedIntroducedNameSpans(in text: String) -> [Span] {
+        guard let regex = Self.khmerGluedIntroductionRegex else { return [] }
+        let ns = text as NSString
+        var spans: [Span] = []
+        for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let run = match.range(at: 1)
+            guard run.location != NSNotFound, let breaker = khmerWordBreaker,
+                  let name = Self.khmerGluedName(ns.substring(with: run), at: run.location, afterName: true, tokens: { breaker.tokenize($0) })
+            else { continue }
+            spans.append(Span(kind: .person, range: name))
+        }
+        return spans
     }
 }

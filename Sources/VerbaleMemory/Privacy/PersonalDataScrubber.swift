@@ -601,6 +601,8 @@ public final class PersonalDataScrubber {
                         guard let trimmed = Self.nameRange(range, in: ns, string: text, role: pattern.role, plain: pattern.plain) else { continue }
                         range = trimmed
                     }
+                    // A glued run after a spaced Khmer title: the name only (`khmerCaptureReadGlued`).
+                    if pattern.khmerTitleStarts || pattern.needs.contains(.khmerTitleAbbreviation) { range = khmerCaptureReadGlued(range, in: ns) }
                     if spans.contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
                     spans.append(Span(kind: pattern.kind, range: range))
                 }
