@@ -82,4 +82,17 @@ struct SpreadsheetHeaderCLITests {
         let exported = try CLI.run(["export", "--memory", memory, "--format", "tsv", "-"])
         #expect(exported.stdout.hasPrefix("en\tfr\t"), "\(exported.stdout)")
     }
+
+    @Test("a header name no file has is warned of, not ignored in silence (a typo, or a TMX given a header name)")
+    func unusedNameWarned() throws {
+        let folder = try temporaryFolder()
+        let file = try write(Self.names, named: "names.tsv", in: folder)
+        let result = try CLI.run(["import", "--dry-run", "--lang-map", "English=en,French=fr,Khmer=km,Anglais=en", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: --lang-map Anglais=en: no TSV/CSV header cell of the files read is \"Anglais\""), "\(result.stderr)")
+        #expect(!result.stderr.contains("English=en:"), "\(result.stderr)")
+        let validated = try CLI.run(["validate", "--lang-map", "English=en,French=fr,Khmer=km,Anglais=en", file])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        #expect(validated.stderr.contains("warning: --lang-map Anglais=en"), "\(validated.stderr)")
+    }
 }

@@ -59,4 +59,14 @@ struct TablePropertyColumnsCLITests {
         #expect(exported.stderr.contains("written 2 units without their properties (x-client, x-domain): TSV has no column for them; --format tmx or xliff keeps them"), "\(exported.stderr)")
         #expect(exported.stderr.contains("--property-columns"), "\(exported.stderr)")
     }
+
+    @Test("--property-columns with TMX or XLIFF is a usage mistake (they keep every property): exit 64, nothing written")
+    func tableOnly() throws {
+        let folder = try temporaryFolder()
+        let out = folder.appendingPathComponent("x.tmx")
+        let result = try CLI.run(["export", "--memory", folder.appendingPathComponent("m.sqlite").path, "--format", "tmx", "--property-columns", out.path])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("--property-columns is for --format tsv or csv"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
 }
