@@ -84,37 +84,42 @@ public enum MemoryFormat: String, CaseIterable, Sendable {
     }
 
     /// A reader over any byte source (a file, standard input, memory).
-    public static func makeReader(source: ByteSource, format: MemoryFormat? = nil) throws(FormatError) -> any TranslationUnitReader {
+    /// `headerNames`: TSV/CSV header cells naming a language in words (`English=en`,
+    /// `DelimitedReader`); other formats ignore them.
+    public static func makeReader(source: ByteSource, format: MemoryFormat? = nil,
+                                  headerNames: [String: LanguageTag] = [:]) throws(FormatError) -> any TranslationUnitReader {
         let prefix = try source.peek(4096)
         if prefix.isEmpty { throw FormatError(file: source.name, reason: .empty) }
         guard let format = format ?? detect(fileName: source.name, prefix: Data(prefix)) else {
             throw FormatError(file: source.name, reason: .unknownFormat)
         }
-        return try format.makeReader(source: source)
+        return try format.makeReader(source: source, headerNames: headerNames)
     }
 
     /// A reader for this format over `source`.
-    public func makeReader(source: ByteSource) throws(FormatError) -> any TranslationUnitReader {
+    public func makeReader(source: ByteSource, headerNames: [String: LanguageTag] = [:]) throws(FormatError) -> any TranslationUnitReader {
         switch self {
         case .tmx: return try TMXReader.make(source: source)
         case .xliff: return try XLIFFReader.make(source: source)
-        case .tsv: return try DelimitedReader(source: source, dialect: .tsv)
-        case .csv: return try DelimitedReader(source: source, dialect: .csv)
+        case .tsv: return try DelimitedReader(source: source, dialect: .tsv, headerNames: headerNames)
+        case .csv: return try DelimitedReader(source: source, dialect: .csv, headerNames: headerNames)
         }
     }
 
     /// A writer for this format. `languages` chooses and orders the columns of TSV/CSV and the
     /// source/target of XLIFF (first = source); TMX writes every variant. TSV/CSV: `tagColumns`
     /// get a `LANG language` column (`DelimitedWriter`), and a header that states its contexts
-    /// (`MemoryHeader.statesContexts`) gives the table `context-pre`/`context-post` columns.
+    /// (`MemoryHeader.statesContexts`) gives the table `context-pre`/`context-post` columns, and
+    /// `propertyColumns` a `prop:NAME` column each, after `review`.
     public func makeWriter(sink: ByteSink, header: MemoryHeader = MemoryHeader(), languages: [LanguageTag] = [],
                            xliffVersion: XLIFFVersion = .v2_0, formulaGuard: Bool = true,
-                           tagColumns: [LanguageTag] = []) throws(FormatError) -> any TranslationUnitWriter {
+                           tagColumns: [LanguageTag] = [], propertyColumns: [String] = []) throws(FormatError) -> any TranslationUnitWriter {
         switch self {
         case .tmx: return try TMXWriter(sink: sink, header: header)
         case .xliff: return try XLIFFWriter(sink: sink, header: header, languages: languages, version: xliffVersion)
         case .tsv, .csv:
-            return try DelimitedWriter(sink: sink, dialect: self == .tsv ? .tsv : .csv, languages: languages, formulaGuard: formulaGuard,
+            return try DelimitedWriter(sink: sink, dialect: self == .tsv ? .tsv : .csv, languages: languages, propertyColumns: propertyColumns,
+                                       formulaGuard: formulaGuard,
                                        tagColumns: tagColumns, statesContexts: header.statesContexts)
         }
     }

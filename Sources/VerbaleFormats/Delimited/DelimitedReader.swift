@@ -37,7 +37,15 @@ public final class DelimitedReader: TranslationUnitReader {
         case contextBefore, contextAfter
     }
 
-    public init(source: ByteSource, dialect: DelimitedDialect) throws(FormatError) {
+    /// The `headerNames` keys (`HeaderLanguageNames.key`) a header cell of this table matched:
+    /// what the command uses to warn of a `--lang-map NAME=tag` no file needed.
+    public private(set) var headerNamesUsed: Set<String> = []
+
+    /// `headerNames`: header cells that name a language in words or by role (`English`,
+    /// `Source`), keyed by `HeaderLanguageNames.key`, with the tag the user gave for each
+    /// (`--lang-map English=en`); such a cell without one is refused, the refusal naming the
+    /// `--lang-map` to pass (review 1130i m7). Never guessed.
+    public init(source: ByteSource, dialect: DelimitedDialect, headerNames: [String: LanguageTag] = [:]) throws(FormatError) {
         self.dialect = dialect
         scanner = RecordScanner(source: source, dialect: dialect)
         var headerRow: (fields: [String], line: Int)?
@@ -49,6 +57,7 @@ public final class DelimitedReader: TranslationUnitReader {
         guard let headerRow else { throw FormatError(file: source.name, reason: .empty) }
         var columns: [Column] = []
         var seen: Set<String> = []
+        var namesUsed: Set<String> = []
         for (index, raw) in headerRow.fields.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)
             let column: Column
@@ -61,15 +70,21 @@ public final class DelimitedReader: TranslationUnitReader {
             case _ where name.lowercased().hasPrefix(DelimitedColumn.propertyPrefix):
                 column = .property(String(name.dropFirst(DelimitedColumn.propertyPrefix.count)))
             default:
-                if let tag = DelimitedColumn.reviewedLanguage(name) {
+                if let tag = headerNames[HeaderLanguageNames.key(name)] {
+                    column = .language(tag)
+                    namesUsed.insert(HeaderLanguageNames.key(name))
+                } else if let tag = DelimitedColumn.reviewedLanguage(name) {
                     column = .languageReview(tag)
                 } else if let tag = DelimitedColumn.languageOfColumn(name) {
                     column = .languageOf(tag)
                 } else if let tag = try? LanguageTag(parsing: name) {
                     column = .language(tag)
                 } else {
+                    let unknown = headerRow.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                        .filter { Self.isUnknownColumn($0, headerNames: headerNames) }
                     throw FormatError(file: source.name, line: headerRow.line, column: index + 1, reason: .malformedTable(
-                        "header cell \(index + 1) \"\(name)\" is not a language tag (en, fr-FR, km-KH) nor note, origin, review, LANG review (km review), LANG language (en language), context-pre, context-post or prop:NAME"))
+                        "header cell \(index + 1) \"\(name)\" is not a language tag (en, fr-FR, km-KH) nor note, origin, review, LANG review (km review), LANG language (en language), context-pre, context-post or prop:NAME"
+                            + HeaderLanguageNames.hint(for: unknown)))
                 }
             }
             guard seen.insert("\(column)").inserted else {
@@ -95,10 +110,22 @@ public final class DelimitedReader: TranslationUnitReader {
                               reason: .malformedTable("the header row names no language column (expected tags such as en, fr-FR, km-KH)"))
         }
         self.columns = columns
+        headerNamesUsed = namesUsed
         // A `context-pre` column states every row's context, an empty cell included.
         let statesContexts = columns.contains { if case .contextBefore = $0 { true } else { false } }
         header = MemoryHeader(sourceLanguage: languages.first, targetLanguage: languages.count > 1 ? languages[1] : nil,
                               properties: statesContexts ? [MemoryHeader.contextsStated] : [])
+    }
+
+    /// Whether the header cell `name` is none of the columns the reader knows (what the
+    /// refusal's `--lang-map` suggestion lists). Called for a refused header only.
+    private static func isUnknownColumn(_ name: String, headerNames: [String: LanguageTag]) -> Bool {
+        let lowered = name.lowercased()
+        let named: Set<String> = [DelimitedColumn.note, "notes", DelimitedColumn.origin, "source file", DelimitedColumn.review, "status",
+                                  DelimitedColumn.contextBefore, DelimitedColumn.contextAfter]
+        return !named.contains(lowered) && !lowered.hasPrefix(DelimitedColumn.propertyPrefix)
+            && headerNames[HeaderLanguageNames.key(name)] == nil && DelimitedColumn.reviewedLanguage(name) == nil
+            && DelimitedColumn.languageOfColumn(name) == nil && (try? LanguageTag(parsing: name)) == nil
     }
 
     public func next() throws(FormatError) -> TranslationUnit? {

@@ -52,6 +52,9 @@ public struct DelimitedWriter: TranslationUnitWriter {
     /// The types of those properties, each once, sorted: what the command names.
     public var droppedPropertyTypes: [String] { droppedTypes.sorted() }
     private var droppedTypes: Set<String> = []
+    /// Units that lost properties of their own (not only their texts' ones): what a `prop:NAME`
+    /// column per type (`export --property-columns`) would have kept.
+    public private(set) var unitsWithoutOwnProperties = 0
 
     public init(sink: ByteSink, dialect: DelimitedDialect, languages: [LanguageTag] = [], propertyColumns: [String] = [],
                 formulaGuard: Bool = true, tagColumns: [LanguageTag] = [], statesContexts: Bool = false) throws(FormatError) {
@@ -103,10 +106,14 @@ public struct DelimitedWriter: TranslationUnitWriter {
             if candidates > 1 { textsLeftOut += candidates - 1 }
         }
         var dropsProperties = false
-        for property in unit.metadata.properties where !propertyColumns.contains(property.type) {
+        // A type without a column, or a second property of a type that has one (a `prop:NAME`
+        // cell holds one value, and a header names each column once).
+        var written: Set<String> = []
+        for property in unit.metadata.properties where !propertyColumns.contains(property.type) || !written.insert(property.type).inserted {
             droppedTypes.insert(property.type)
             dropsProperties = true
         }
+        if dropsProperties { unitsWithoutOwnProperties += 1 }
         for variant in variants {
             cells.append(variant?.text ?? "")
             for property in variant?.properties ?? [] where property.type != DelimitedColumn.variantReviewProperty {

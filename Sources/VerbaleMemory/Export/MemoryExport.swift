@@ -32,6 +32,11 @@ public enum MemoryExport {
         /// (`DelimitedWriter.unitsWithoutProperties`; review 1130e m3).
         public var unitsWithoutProperties = 0
         public var droppedPropertyTypes: [String] = []
+        /// Of those, units that lost properties of their own (not only their texts'): what
+        /// `propertyColumns` keeps (`DelimitedWriter.unitsWithoutOwnProperties`).
+        public var unitsWithoutOwnProperties = 0
+        /// The `prop:NAME` columns written (`propertyColumns`), in order.
+        public var propertyColumns: [String] = []
     }
 
     /// Exports the units having a variant in one of `languages` (all when nil), keeping only
@@ -40,9 +45,14 @@ public enum MemoryExport {
     /// `formulaGuard`: TSV/CSV cells a spreadsheet would run as formulas get a leading
     /// apostrophe (`FormulaGuard`; `export --no-formula-guard` turns it off).
     /// `xliffVersion` chooses XLIFF 2.0 (the default) or 1.2 (older Trados, memoQ, Wordfast).
+    /// `propertyColumns` (TSV/CSV; `export --property-columns`): a `prop:NAME` column after
+    /// `review` for each property type the exported units carry, in the order first met, which
+    /// import reads back (review 1130i m4: a table with `prop:x-client` did not survive its own
+    /// round trip). Off by default, so the columns scripts read keep their places. Costs one
+    /// more pass over the memory to find the types before the header is written.
     public static func run(_ memory: any TranslationMemory, format: MemoryFormat, languages: [LanguageTag]?,
                            to sink: ByteSink, tool: String = "Verbale", formulaGuard: Bool = true,
-                           xliffVersion: XLIFFVersion = .v2_0) throws -> Summary {
+                           xliffVersion: XLIFFVersion = .v2_0, propertyColumns: Bool = false) throws -> Summary {
         var header = MemoryHeader()
         header.sourceLanguage = languages?.first
         header.creationTool = tool
@@ -60,8 +70,9 @@ public enum MemoryExport {
             // With --langs, a column whose texts carry other tags (`en-GB` in `en`) says each
             // text's own in an `en language` column, so a re-import keeps the region.
             let tagColumns = try table && languages != nil ? Self.tagColumns(columns, stored: memory.languageTags()) : []
+            let properties = try table && propertyColumns ? Self.propertyTypes(memory, languages: languages) : []
             var writer = try format.makeWriter(sink: sink, header: header, languages: columns, formulaGuard: formulaGuard,
-                                               tagColumns: tagColumns)
+                                               tagColumns: tagColumns, propertyColumns: properties)
             var leftOut = 0
             var textsWithoutTags = 0, unitsWithoutIDs = 0
             let count = try memory.forEachUnit(languages: languages) { stored in
@@ -85,6 +96,8 @@ public enum MemoryExport {
                 summary.textsLeftOut = table.textsLeftOut
                 summary.unitsWithoutProperties = table.unitsWithoutProperties
                 summary.droppedPropertyTypes = table.droppedPropertyTypes
+                summary.unitsWithoutOwnProperties = table.unitsWithoutOwnProperties
+                summary.propertyColumns = properties
             }
             summary.textsWithoutTags = textsWithoutTags
             summary.unitsWithoutIDs = unitsWithoutIDs
@@ -101,6 +114,21 @@ public enum MemoryExport {
         try writer.finish()
         try sink.close()
         return Summary(units: read - writer.skipped, leftOut: writer.skipped, withoutTarget: writer.withoutTarget, pair: pair)
+    }
+
+    /// The property types of the units an export with `languages` writes, each once, in the
+    /// order first met (a table imported and exported again keeps its columns' order).
+    /// Cost: one pass over the memory.
+    static func propertyTypes(_ memory: any TranslationMemory, languages: [LanguageTag]?) throws -> [String] {
+        var types: [String] = []
+        var seen: Set<String> = []
+        try memory.forEachUnit(languages: languages) { stored in
+            if let languages, languages.count > 1, !hasTwoLanguages(stored.unit, of: languages) { return }
+            for property in stored.unit.metadata.properties where seen.insert(property.type).inserted {
+                types.append(property.type)
+            }
+        }
+        return types
     }
 
     /// The table columns (`columns`) into which texts of another tag go, given the tags the

@@ -25,14 +25,16 @@ public final class FormatUnitSource: UnitSource {
     /// provenance other than `<stdin>` (review 1130, m9). Only its last path component is kept
     /// (`FileOrigin.lastComponent`: it names the data, not a folder), and the scrubber then
     /// treats it as every origin (personal data in it replaced).
-    public init(path: String, format: MemoryFormat? = nil, origin: String? = nil) throws {
+    /// `headerNames`: TSV/CSV header cells naming a language in words, with their tags
+    /// (`import --lang-map English=en`; `DelimitedReader`).
+    public init(path: String, format: MemoryFormat? = nil, origin: String? = nil, headerNames: [String: LanguageTag] = [:]) throws {
         let source = path == "-" ? ByteSource.standardInput() : try ByteSource(url: URL(fileURLWithPath: path))
         bytes = source
         name = source.name
         originsFromUser = true
         originName = origin.map(FileOrigin.lastComponent) ?? SQLiteMemory.originName(source.name)
         originPrefix = originName + "#"
-        reader = try MemoryFormat.makeReader(source: source, format: format)
+        reader = try MemoryFormat.makeReader(source: source, format: format, headerNames: headerNames)
     }
 
     /// `FILE#`: how the origin of a unit read from `file` begins, before the line its unit
@@ -56,6 +58,8 @@ public final class FormatUnitSource: UnitSource {
     }
 
     public var header: MemoryHeader { reader.header }
+    /// The `headerNames` keys a TSV/CSV header row of this file matched (none for TMX/XLIFF).
+    public var headerNamesUsed: Set<String> { (reader as? DelimitedReader)?.headerNamesUsed ?? [] }
     public var totalBytes: Int64? { bytes.expectedSize.map(Int64.init) }
     public var bytesRead: Int64 { Int64(bytes.bytesRead) }
 

@@ -20,6 +20,10 @@ struct ExportCommand: ParsableCommand {
         "en language" (LANG language) column naming each text's own tag, so the region comes \
         back on import. Last come context-pre and context-post: each unit's context keys, \
         empty for none, so 101 context matches survive the table. \
+        --property-columns adds, after review, a prop:NAME column for each property the units \
+        carry (prop:x-client), which import reads back, so a table keeps its properties through \
+        import and export; without it the columns are as above (scripts read them), and the \
+        units' properties are counted on stderr as not written. \
         --format xliff writes XLIFF 2.0; \
         --format xliff12 writes XLIFF 1.2 for older CAT tools (Trados 2007, memoQ, Wordfast), \
         which keeps texts, tags, notes, review state and contexts but not dates, users or origins. \
@@ -42,6 +46,7 @@ struct ExportCommand: ParsableCommand {
           verbale export --format xliff --langs en,km - | less
           verbale export --format xliff12 --langs en,fr for-trados-2007.xlf
           verbale export --format csv --no-formula-guard phrases.csv
+          verbale export --format tsv --property-columns phrases.tsv
         """)
     )
 
@@ -53,13 +58,19 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var formulaGuard: FormulaGuardOption
 
+    @Flag(name: .customLong("property-columns"), help: "TSV/CSV: also write a prop:NAME column (after review) for each unit property the memory holds, as import reads them; off by default so the columns keep their places.")
+    var propertyColumns = false
+
     @Argument(help: ArgumentHelp("The output file, or - for standard output.", valueName: "out"))
     var output: String
 
     @OptionGroup var memoryOption: MemoryOption
 
     func validate() throws {
-        _ = try ExportFormat(format)
+        let chosen = try ExportFormat(format)
+        if propertyColumns, chosen.format != .tsv, chosen.format != .csv {
+            throw ValidationError("--property-columns is for --format tsv or csv (TMX and XLIFF keep every property)")
+        }
     }
 
     func run() throws {
@@ -81,7 +92,8 @@ struct ExportCommand: ParsableCommand {
             let summary: MemoryExport.Summary
             do {
                 summary = try MemoryExport.run(memory, format: chosen.format, languages: languages, to: sink,
-                                               formulaGuard: formulaGuard.isOn, xliffVersion: chosen.xliffVersion)
+                                               formulaGuard: formulaGuard.isOn, xliffVersion: chosen.xliffVersion,
+                                               propertyColumns: propertyColumns)
             } catch {
                 destination.discard()
                 throw error
@@ -115,7 +127,10 @@ struct ExportCommand: ParsableCommand {
                     let named = types.prefix(6).joined(separator: ", ") + (types.count > 6 ? ", …" : "")
                     lost.append("\(props.formatted(.number)) \(props == 1 ? "unit" : "units") without \(props == 1 ? "its" : "their") properties (\(named))")
                 }
-                Terminal.writeError("verbale: written \(lost.joined(separator: " and ")): \(chosen.format.rawValue.uppercased()) has no column for them; --format tmx or xliff keeps them\n")
+                // Review 1130i m4: the units' own properties have columns when asked for.
+                let option = !propertyColumns && summary.unitsWithoutOwnProperties > 0
+                    ? "; --property-columns writes the units' own in prop:NAME columns" : ""
+                Terminal.writeError("verbale: written \(lost.joined(separator: " and ")): \(chosen.format.rawValue.uppercased()) has no column for them; --format tmx or xliff keeps them\(option)\n")
             }
             if summary.textsLeftOut > 0 {
                 let count = summary.textsLeftOut

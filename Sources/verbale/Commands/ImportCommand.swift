@@ -23,10 +23,17 @@ struct ImportCommand: ParsableCommand {
         file that does not start with < (after a byte-order mark and white space) is never read \
         as XML: a table saved as .tmx is read as TSV or CSV from its first line.
 
+        A TSV/CSV header row names each column's language by its tag (en, fr-FR, km). A header \
+        in words, as memoQ and Excel write it (English, French, Khmer, or Source, Target), is \
+        refused, never guessed; --lang-map English=en,French=fr,Khmer=km names the columns' \
+        languages without editing the file (a left side that is not a language tag names a \
+        header cell, any case).
+
         Examples:
           verbale import old-memory.tmx
           verbale import --lang-map en-US=en,fr-FR=fr trados.tmx memoq.tmx
           verbale import --dry-run --json phrases.tsv
+          verbale import --lang-map English=en,French=fr,Khmer=km memoq-export.csv
           verbale import --report personal-data.tsv notes-2021.tmx
           cat exported.tmx | verbale import -
           ssh archive cat notes-2019.tmx | verbale import --origin notes-2019.tmx -
@@ -39,7 +46,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The format of every file: tmx, xliff, tsv or csv. Default: recognised per file.", valueName: "format"))
     var format: String?
 
-    @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing (repeatable), e.g. en-US=en.", valueName: "from=to"))
+    @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing (repeatable), e.g. en-US=en; or give a TSV/CSV header cell its language, e.g. English=en.", valueName: "from=to"))
     var langMap: [String] = []
 
     @Flag(name: .customLong("dry-run"), help: "Read, check and count everything, then keep no unit; a memory that does not exist is not created. (Opening the memory still brings its schema and stored analysis up to date, as every command does; --json then reports \"reanalysed\".)")
@@ -105,7 +112,7 @@ struct ImportCommand: ParsableCommand {
         } else {
             formatChoice = nil
         }
-        let languageMap = try Self.parseLanguageMap(langMap)
+        let mapping = try LanguageMapping(parsing: langMap)
         // Everything that can refuse the command is checked before the memory is opened: opening
         // creates a memory that does not exist yet, and a refused import must leave no trace.
         let memoryPath = MemoryLocation.resolve(explicit: memoryOption.memory)
@@ -124,7 +131,7 @@ struct ImportCommand: ParsableCommand {
         var sources: [any UnitSource] = []
         for file in files {
             let name = file == "-" ? origin.map { FileOrigin.lastComponent($0.trimmingWhitespace()) } : nil
-            do { sources.append(try FormatUnitSource(path: file, format: formatChoice, origin: name)) } catch {
+            do { sources.append(try FormatUnitSource(path: file, format: formatChoice, origin: name, headerNames: mapping.headerNames)) } catch {
                 throw CommandFailure("\(error); nothing was imported\(untouched)")
             }
         }
@@ -153,7 +160,7 @@ struct ImportCommand: ParsableCommand {
         } else {
             memory = try memoryOption.open(creating: true)
         }
-        let options = ImportOptions(languageMap: languageMap, dryRun: dryRun, scrubPersonalData: !keepPersonalData,
+        let options = ImportOptions(languageMap: mapping.tags, dryRun: dryRun, scrubPersonalData: !keepPersonalData,
                                     collectPersonalDataReport: report != nil)
         let total = sources.compactMap(\.totalBytes).reduce(0, +)
         let bar = Terminal.stderrIsTTY && total > 4 << 20 ? ProgressBar(total: total) : nil
@@ -192,6 +199,8 @@ struct ImportCommand: ParsableCommand {
         for file in summary.files where file.read == 0 {
             Terminal.writeError("warning: \(file.name) holds no translation units\n")
         }
+        let used = sources.reduce(into: Set<String>()) { used, source in used.formUnion((source as? FormatUnitSource)?.headerNamesUsed ?? []) }
+        for warning in mapping.unusedHeaderNameWarnings(used: used) { Terminal.writeError("warning: \(warning)\n") }
         for file in summary.files {
             for tag in file.unknownLanguages ?? [] {
                 Terminal.writeError("warning: \(UnsupportedLanguageWarning.message(file: file.name, tag: tag))\n")

@@ -23,11 +23,17 @@ struct ValidateCommand: ParsableCommand {
         message (malformed XML, a <tuv> without a language, invalid UTF-8, an unsupported encoding, \
         entity declarations, a truncated file, a unit over the size limit). Nothing is stored.
 
+        --lang-map takes what import takes: en-US=en rewrites a tag before languages are \
+        counted, and English=en gives a TSV/CSV header cell in words (English, French, Khmer, \
+        Source, Target: refused, never guessed) its language, so a spreadsheet is checked as \
+        import would read it.
+
         Exit status: 0 when every file reads, 1 when any file has an error, 64 for bad usage.
 
         Examples:
           verbale validate old-memory.tmx
           verbale validate --json trados.tmx notes.xlf phrases.tsv
+          verbale validate --lang-map English=en,French=fr,Khmer=km memoq-export.csv
           zcat memory-2021.tmx.gz | verbale validate --format tmx -
         """)
     )
@@ -37,6 +43,9 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The format of every file: tmx, xliff, tsv or csv. Default: recognised per file.", valueName: "format"))
     var format: String?
+
+    @Option(name: .customLong("lang-map"), help: ArgumentHelp("As import: rewrite a language tag (repeatable), e.g. en-US=en; or give a TSV/CSV header cell its language, e.g. English=en.", valueName: "from=to"))
+    var langMap: [String] = []
 
     @Flag(help: "Print {valid, files: [{name, format, units, languages: {tag: count}, warnings: {kind: count}, error, unknownLanguages, languageWarnings}]} as JSON (the last two only when a tag is none of en, fr, km).")
     var json = false
@@ -75,12 +84,17 @@ struct ValidateCommand: ParsableCommand {
         // format error (a folder quoted Foundation's "NSCocoaErrorDomain error 256").
         for file in files { try InputText.requireFile(file) }
         let chosen = format.flatMap { MemoryFormat(rawValue: $0.lowercased()) }
-        let reports = files.map { Self.check($0, format: chosen) }
+        let mapping = try LanguageMapping(parsing: langMap)
+        var used: Set<String> = []
+        let reports = files.map { Self.check($0, format: chosen, mapping: mapping, headerNamesUsed: &used) }
         let valid = reports.allSatisfy { $0.error == nil }
         if json {
             try printJSON(Report(valid: valid, files: reports))
         } else {
             for report in reports { print(Self.describe(report)) }
+        }
+        if valid {
+            for warning in mapping.unusedHeaderNameWarnings(used: used) { Terminal.writeError("warning: \(warning)\n") }
         }
         for report in reports {
             // On standard error whatever the output, as `import` (with or without --json) says it.
@@ -90,8 +104,11 @@ struct ValidateCommand: ParsableCommand {
         if !valid { throw ExitCode(1) }
     }
 
-    /// Reads `path` to the end (or the first error), counting units per language.
-    static func check(_ path: String, format chosen: MemoryFormat?) -> FileReport {
+    /// Reads `path` to the end (or the first error), counting units per language, with
+    /// `mapping` applied as import applies it; adds the header names its table matched to
+    /// `headerNamesUsed`.
+    static func check(_ path: String, format chosen: MemoryFormat?, mapping: LanguageMapping = LanguageMapping(),
+                      headerNamesUsed: inout Set<String>) -> FileReport {
         var report = FileReport(name: path == "-" ? "<stdin>" : path)
         do {
             let source = try ByteSource(url: URL(fileURLWithPath: path))
@@ -99,14 +116,17 @@ struct ValidateCommand: ParsableCommand {
             let prefix = try source.peek(4096)
             let format = chosen ?? MemoryFormat.detect(fileName: source.name, prefix: Data(prefix))
             report.format = format?.rawValue
-            var reader = try MemoryFormat.makeReader(source: source, format: format)
+            var reader = try MemoryFormat.makeReader(source: source, format: format, headerNames: mapping.headerNames)
+            headerNamesUsed.formUnion((reader as? DelimitedReader)?.headerNamesUsed ?? [])
             // Language tags are counted by spelling: a file names a few languages a million times.
             while let unit = try reader.next() {
                 report.units += 1
-                for variant in unit.variants { report.languages[variant.language.description, default: 0] += 1 }
+                for variant in unit.variants {
+                    report.languages[(mapping.tags[variant.language] ?? variant.language).description, default: 0] += 1
+                }
                 // What the import would leave out, under the import's own reason (review 1130g:
                 // validate said "valid" of `[untranslated: …]` and ⟦…⟧ drafts import skips).
-                if let reason = SkipReason.reason(for: unit) { report.warnings[reason.rawValue, default: 0] += 1 }
+                if let reason = SkipReason.reason(for: unit, languageMap: mapping.tags) { report.warnings[reason.rawValue, default: 0] += 1 }
             }
             for (kind, count) in reader.warningCounts { report.warnings[kind.rawValue, default: 0] += count }
         } catch {
