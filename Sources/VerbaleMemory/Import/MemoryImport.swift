@@ -40,6 +40,9 @@ extension SQLiteMemory {
             var writer = try UnitWriter(db)
             let inserts = try indexes.map { try RawStatement(db, sql: $0.insertSQL) }
             for index in indexes { try index.beginBulkWrite(db) }
+            // A language map that makes two texts of a unit one language splits it, as the
+            // reader splits two texts of one tag (review 1130i m2).
+            let sources = options.languageMap.isEmpty ? sources : sources.map { LanguageMapSplitSource($0, map: options.languageMap) as any UnitSource }
             let pipeline = ImportPipeline(sources: sources, options: options, indexes: indexes,
                                           chunkSize: min(max(options.indexBatchSize, 1), 256))
             defer { pipeline.finish() }
