@@ -154,3 +154,31 @@ struct PersonalDataReview1130iCapitalsTests {
         #expect(scrubber.scrubbed(text, language: language).text == expected)
     }
 }
+
+@Suite("Personal data: acceptance review 1130i m6 (a second title after a name in capitals begins a new name)")
+struct PersonalDataReview1130iJoinedTitlesTests {
+    @Test("m6: both names go, in capitals as in mixed case; an initial M. stays inside a name", arguments: [
+        ("MR. SOK DARA AND MRS. CHEA MALIS WILL ARRIVE.", "en", "MR. {PERSON1} AND MRS. {PERSON2} WILL ARRIVE."),
+        ("M. SOK DARA ET MME CHEA MALIS ARRIVERONT LE 5 MAI.", "fr", "M. {PERSON1} ET MME {PERSON2} ARRIVERONT LE 5 MAI."),
+        ("Mr. Sok Dara and Mrs. Chea Malis will arrive.", "en", "Mr. {PERSON1} and Mrs. {PERSON2} will arrive."),
+        ("M. Sok Dara et Mme Chea Malis arriveront.", "fr", "M. {PERSON1} et Mme {PERSON2} arriveront."),
+        ("MR. SOK DARA, MRS. CHEA MALIS AND DR. KEO RITHY WILL ATTEND.", "en", "MR. {PERSON1}, MRS. {PERSON2} AND DR. {PERSON3} WILL ATTEND."),
+        ("MR. SOK DARA MRS. CHEA MALIS", "en", "MR. {PERSON1} MRS. {PERSON2}"),
+        ("MR. JOHN M. SMITH WILL ARRIVE.", "en", "MR. {PERSON} WILL ARRIVE."),
+    ])
+    func joined(_ text: String, _ language: String, _ expected: String) throws {
+        let scrubber = try PersonalDataScrubber()
+        #expect(scrubber.scrubbed(text, language: language).text == expected)
+    }
+
+    @Test("m6: the aligned English and French of one unit get the same two placeholders")
+    func aligned() throws {
+        let scrubber = try PersonalDataScrubber()
+        var unit = TranslationUnit(variants: [
+            Variant(language: tag("en"), text: "MR. SOK DARA AND MRS. CHEA MALIS WILL ARRIVE."),
+            Variant(language: tag("fr"), text: "M. SOK DARA ET MME CHEA MALIS ARRIVERONT."),
+        ])
+        unit = scrubber.scrub(unit, file: "t", position: 1).unit
+        #expect(unit.variants.map(\.text) == ["MR. {PERSON1} AND MRS. {PERSON2} WILL ARRIVE.", "M. {PERSON1} ET MME {PERSON2} ARRIVERONT."])
+    }
+}

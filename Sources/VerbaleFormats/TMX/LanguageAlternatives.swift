@@ -12,16 +12,18 @@ import VerbaleCore
 /// English one are two units sharing a source, which search already offers as alternatives —
 /// what a drafting officer expects. Every unit keeps the `<tu>`'s id and metadata. Cost: only
 /// for such a `<tu>`; units = the product of the texts per language, refused over `limit`.
-enum LanguageAlternatives {
+public enum LanguageAlternatives {
     /// The most combinations one `<tu>` may give (8 × 8, or 4 × 4 × 4): far above what CAT
     /// tools write, low enough that no file multiplies into millions of units.
-    static let limit = 64
+    public static let limit = 64
 
     /// One unit per combination of one text per language, languages in their first order.
-    static func split(_ unit: TranslationUnit) -> [TranslationUnit] {
+    /// `language` gives the language a text counts as: the import's `--lang-map` (en-US and
+    /// en-GB both mapped to en are two texts of one language), the tag itself by default.
+    public static func split(_ unit: TranslationUnit, language: (LanguageTag) -> LanguageTag = { $0 }) -> [TranslationUnit] {
         var groups: [[Variant]] = []
         for variant in unit.variants {
-            if let index = groups.firstIndex(where: { $0[0].language == variant.language }) {
+            if let index = groups.firstIndex(where: { language($0[0].language) == language(variant.language) }) {
                 groups[index].append(variant)
             } else {
                 groups.append([variant])

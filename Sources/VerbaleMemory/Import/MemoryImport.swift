@@ -41,6 +41,9 @@ extension SQLiteMemory {
             // Variants and index rows of the units added, written several to a statement.
             var rows = try PendingRows(db, indexes: indexes, together: options.writesRowsTogether)
             for index in indexes { try index.beginBulkWrite(db) }
+            // A language map that makes two texts of a unit one language splits it, as the
+            // reader splits two texts of one tag (review 1130i m2).
+            let sources = options.languageMap.isEmpty ? sources : sources.map { LanguageMapSplitSource($0, map: options.languageMap) as any UnitSource }
             let pipeline = ImportPipeline(sources: sources, options: options, indexes: indexes,
                                           chunkSize: min(max(options.indexBatchSize, 1), 256))
             defer { pipeline.finish() }

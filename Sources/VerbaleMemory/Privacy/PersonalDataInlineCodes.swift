@@ -104,6 +104,7 @@ extension PersonalDataScrubber {
     static let capitalsStopWords: Set<String> = [
         "and", "or", "on", "in", "at", "to", "for", "with", "from", "by", "of", "the", "et", "ou", "pour", "avec", "sur", "dans",
         "arrivera", "partira", "viendra", "signera", "sera", "seront", "a", "ont",
+        "arriveront", "partiront", "viendront", "signeront",
     ]
 
     /// Whether `word` is written in capitals (two letters or more, no lower case) and is a verb

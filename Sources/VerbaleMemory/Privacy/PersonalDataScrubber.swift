@@ -97,6 +97,10 @@ public final class PersonalDataScrubber {
         /// The plural titles' pattern (`MM.`, `Mmes`, `Messrs`…): the filtered path runs it only
         /// on texts holding one of their first letters (`mayHoldPluralTitle`).
         var pluralTitle = false
+        /// The single titles' pattern: a name it captures that ends before a second title
+        /// ("MR. SOK DARA AND MRS. CHEA MALIS") is followed by that title's name
+        /// (`joinedTitleName`, review 1130i m6).
+        var joinsTitles = false
     }
 
     /// What separates the names of a list: a comma, `&`, `et`, `and`, and Khmer និង ("and", between
@@ -168,6 +172,7 @@ public final class PersonalDataScrubber {
     func compileAll() throws(MemoryError) {
         for pattern in patterns { _ = try pattern.regex.compiled() }
         _ = try personMarker.compiled()
+        _ = try joinedTitleName.compiled()
     }
 
     /// The Khmer word breaker that cuts a name glued to a title (`PersonalDataKhmerGluedNames`),
@@ -192,6 +197,8 @@ public final class PersonalDataScrubber {
     /// A person word (a Khmer title or pronoun, or a `{PERSON…}` placeholder): what must come
     /// before `កើត(នៅ)` in its sentence for it to read "born (on)" (`personPrecedes`).
     private let personMarker: Expression
+    /// A second title right after a name, with its own name (`joinedNames`).
+    private let joinedTitleName: Expression
 
     /// The first expression that did not compile at its first use (`Compilation.lazy`), as
     /// `init` throws it in `.eager`: its pattern then finds nothing, so a caller that keeps
@@ -379,7 +386,7 @@ public final class PersonalDataScrubber {
             Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:MM|Mmes|Mlles|Messrs|Messieurs|Mesdames)\\.?\(titleGap)(\(pluralName)(?:\\s*(?:,|&|(?i:et|and)\\b)\\s*\(pluralName))*)", .person), group: 1, needs: .title, list: true, pluralTitle: true),
             // One title, or two (`S.E. Mme`, `S.E.M.` = Son Excellence Monsieur, `H.E.Mr.`); after
             // a title's full stop the name may follow without a space (`M.Dupont`, `Mr.Smith`).
-            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha|Lok\\s+Chum(?:teav|tiev)))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title),
+            Pattern(kind: .person, regex: try regex("(?<![\\p{L}\\p{M}.])(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.|Monsieur|Madame|Mademoiselle|Madam|Miss|\(spelledTitles))(?:\(titleGap)(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|M\\.|Monsieur|Madame|Samdech(?:\\s+Techo)?|Oknha|Lok\\s+Chum(?:teav|tiev)))?\(titleGap)(\(titledName))", .person), group: 1, needs: .title, joinsTitles: true),
             Pattern(kind: .person, regex: try regex("(?:លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|ឯកឧត្ដម|\(khmerHonorificTitles)|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle))|\(Self.khmerGluedTitle))លោក|(?:(?<![\\u1780-\\u17D3])|(?<=\(khmerBeforeTitle)))(?<!ខែ[ \\u00A0\\u200B]{0,2})កញ្ញា)(?:[ \\u200B]*(?:\(khmerStackedHonorifics))){0,2}[ \\u00A0\\u200B]+\(khmerTitledName)", .person), group: 1, needs: .khmer, khmerTitleStarts: true),
             // Abbreviated Khmer titles (ឯ.ឧ., ល.ជ., ឧ.ក.) and បណ្ឌិត ("Dr.") standing alone before
             // a name (review 1130c M4): the same name as after ឯកឧត្តម, in its own expression so
@@ -415,6 +422,10 @@ public final class PersonalDataScrubber {
             // `Source:` and two or three capitalised words ending the value (`sourceRoleLabels`).
             Pattern(kind: .person, regex: try regex("(?<=(?<![\\p{L}\\p{M}])(?i:\(Self.sourceRoleLabels.joined(separator: "|")))\(roleGapBounded))[:]\(roleGap)\(noTitle)(\(sourceName))", .person), group: 1, needs: .roleLabel, role: true, plain: true, source: true),
         ]
+        // Anchored where a name ended: an optional `,`/`&`/`and`/`et`, then a title — in
+        // capitals also `MME`/`MLLE` without their full stop, which the single titles' pattern
+        // leaves out on their own ("DR Congo") but which after a name can only be a title.
+        joinedTitleName = try regex("[ \\u00A0]*(?:(?:,|&|(?i:and|et)(?![\\p{L}\\p{M}]))[ \\u00A0]*)?(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\\.?|\(capitalTitles)|MME\\.?|MLLE\\.?|M\\.)\(titleGap)(\(titledName))", .person)
         personMarker = try regex("លោកជំទាវ|លោកស្រី|អ្នកស្រី|ឯកឧត្តម|(?:(?<![\\u1780-\\u17D3])|(?<=ជូន|ចំពោះ))លោក|នាង|គាត់|កញ្ញា|ខ្ញុំ|សម្តេច|សម្ដេច|ឈ្មោះ|\\{PERSON", .dateOfBirth)
     }
 
@@ -605,6 +616,14 @@ public final class PersonalDataScrubber {
                     if pattern.khmerTitleStarts || pattern.needs.contains(.khmerTitleAbbreviation) { range = khmerCaptureReadGlued(range, in: ns) }
                     if spans.contains(where: { NSIntersectionRange($0.range, range).length > 0 }) { continue }
                     spans.append(Span(kind: pattern.kind, range: range))
+                    // A second title after the name begins another name, which the match (that
+                    // took the title as a word of the first) skipped: review 1130i m6.
+                    if pattern.joinsTitles, let joined = compiled(joinedTitleName) {
+                        for next in Self.joinedNames(after: NSMaxRange(range), in: text, ns: ns, regex: joined)
+                        where !spans.contains(where: { NSIntersectionRange($0.range, next).length > 0 }) {
+                            spans.append(Span(kind: .person, range: next))
+                        }
+                    }
                 }
             }
         }
@@ -682,7 +701,7 @@ public final class PersonalDataScrubber {
             if isOffice(word), !surname, !(afterParticle && particleArticles.contains(word.lowercased())) { break }
             // In capitals every word looks like a name: a verb or function word after the name
             // ends it ("MR. SOK DARA WILL ARRIVE ON 5 MAY." keeps "WILL ARRIVE": review 1130i m6).
-            if kept > 0, Self.isCapitalsVerbOrFunctionWord(word) { break }
+            if kept > 0, Self.isCapitalsVerbOrFunctionWord(word) || Self.isCapitalsTitle(word) { break }
             afterParticle = isParticle(word)
             // Up to the word's end: the words may be separated by a space and U+200B together.
             length = candidate.utf16.distance(from: words[0].startIndex, to: word.endIndex)
