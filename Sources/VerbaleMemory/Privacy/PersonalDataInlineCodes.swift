@@ -77,9 +77,21 @@ extension PersonalDataScrubber {
     /// CAT tools name (`fileExtensions`). Such a value is read as an origin is (`_ - .` as
     /// spaces), where a person-named file hides its name from the plain patterns.
     static func isFileName(_ value: String) -> Bool {
-        guard value.utf8.count <= 512, let dot = value.lastIndex(of: "."), dot != value.startIndex,
+        // No "." byte, no "." character: one byte scan instead of a `Character` search (most
+        // property values are codes, names and dates).
+        guard value.utf8.count <= 512, holdsFullStop(value) else { return false }
+        guard let dot = value.lastIndex(of: "."), dot != value.startIndex,
               !value.contains(where: \.isNewline) else { return false }
         return fileExtensions.contains(value[value.index(after: dot)...].lowercased())
+    }
+
+    /// Whether `text` holds a U+002E byte, read from its UTF-8 storage.
+    static func holdsFullStop(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte == 0x2E { return true }
+            return false
+        }
     }
 }
 
@@ -89,12 +101,16 @@ extension PersonalDataScrubber {
     /// `sokha.chan` or `MOFA\keo`, which no name pattern recognises — so it is replaced whole,
     /// as `creationid` is (review 1130i m5). Values with a space are read after the role label
     /// as before; an e-mail address is left to the e-mail pattern.
+    ///
+    /// The property's type is asked first: most properties of a CAT tool's export (`x-Document`,
+    /// `x-client`…) name no role, and reading the value (trimmed through Foundation, then walked
+    /// by `Character`) cost ~17,000 instructions a property — 174 M on the 5,000-unit CAT-tool
+    /// slice (callgrind, 30 Nov). The same conditions, in another order: the same answer.
     static func isAccountOfPerson(_ property: Property) -> Bool {
+        guard let label = roleProperty(property.type), personOnlyRoleLabelSet.contains(label) else { return false }
         let value = property.value.trimmingCharacters(in: .whitespaces)
-        guard !value.isEmpty, value.utf8.count <= 128, !value.contains(where: { $0.isWhitespace || $0 == "@" || $0 == "{" }),
-              value.contains(where: \.isLetter),
-              let label = roleProperty(property.type) else { return false }
-        return personOnlyRoleLabels.contains(label)
+        return !value.isEmpty && value.utf8.count <= 128 && !value.contains(where: { $0.isWhitespace || $0 == "@" || $0 == "{" })
+            && value.contains(where: \.isLetter)
     }
 }
 

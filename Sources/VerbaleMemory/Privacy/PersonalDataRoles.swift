@@ -64,6 +64,8 @@ extension PersonalDataScrubber {
     /// ("Translator: sokha chan", as typed in a hurry) are still a name, unless one of them is
     /// an ordinary word (`plainWords`: "Translator: machine translation", "Reviewer: not yet").
     static let personOnlyRoleLabels = (latinRoleLabels + latinPluralRoleLabels).filter { !$0.lowercased().contains("contact") }
+    /// `personOnlyRoleLabels` as a set: asked for every property with a role label.
+    static let personOnlyRoleLabelSet = Set(personOnlyRoleLabels)
 
     /// Ordinary words that rule out a lower-case name after a label (`personOnlyRoleLabels`):
     /// function words, status words and the ways notes say who translated besides a person.
