@@ -148,6 +148,13 @@ struct PersonalDataReview1130iCapitalsTests {
         ("M. SOK DARA ARRIVERA LE 5 MAI.", "fr", "M. {PERSON} ARRIVERA LE 5 MAI."),
         ("M. JEAN DE LA FONTAINE", "fr", "M. {PERSON}"),
         ("Head: MR. SOK VANNA\nMEMBERS OF THE DELEGATION", "en", "Head: MR. {PERSON}\nMEMBERS OF THE DELEGATION"),
+        // The lead's review of this fix: an initial is no verb, a surname that is also such a
+        // word stays in the name, and a first title that names no one ("MR. AND MRS.") takes nothing.
+        ("Mr. John A. Smith will attend.", "en", "Mr. {PERSON} will attend."),
+        ("M. Jean A. Dupont assistera.", "fr", "M. {PERSON} assistera."),
+        ("MR. JOHN A SMITH ARRIVES.", "en", "MR. {PERSON} ARRIVES."),
+        ("MRS. THERESA MAY WILL ATTEND.", "en", "MRS. {PERSON} WILL ATTEND."),
+        ("MR. AND MRS. JOHN SMITH AND THEIR SON WILL ATTEND.", "en", "MR. AND MRS. {PERSON} AND THEIR SON WILL ATTEND."),
     ])
     func capitals(_ text: String, _ language: String, _ expected: String) throws {
         let scrubber = try PersonalDataScrubber()

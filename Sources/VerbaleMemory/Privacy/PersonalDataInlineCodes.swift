@@ -119,17 +119,29 @@ extension PersonalDataScrubber {
     /// are not among them: « M. JEAN DE LA FONTAINE » stays one name).
     static let capitalsStopWords: Set<String> = [
         "and", "or", "on", "in", "at", "to", "for", "with", "from", "by", "of", "the", "et", "ou", "pour", "avec", "sur", "dans",
-        "arrivera", "partira", "viendra", "signera", "sera", "seront", "a", "ont",
+        "arrivera", "partira", "viendra", "signera", "sera", "seront", "ont",
         "arriveront", "partiront", "viendront", "signeront",
     ]
 
     /// Whether `word` is written in capitals (two letters or more, no lower case) and is a verb
     /// or function word (`capitalNotNameWords`, `capitalsStopWords`), so a name in capitals
     /// ends before it (review 1130i m6).
+    /// One letter is never such a word: "A." / "A" is as often an initial ("Mr. John A. Smith"
+    /// kept "A. Smith" in the memory when the French verb « A » ended the name).
     static func isCapitalsVerbOrFunctionWord(_ word: Substring) -> Bool {
         let letters = word.filter(\.isLetter)
-        guard letters.count >= 1, letters.allSatisfy(\.isUppercase) else { return false }
+        guard letters.count >= 2, letters.allSatisfy(\.isUppercase) else { return false }
         let key = letters.lowercased()
         return capitalNotNameWords.contains(key) || capitalsStopWords.contains(key)
+    }
+}
+
+extension PersonalDataScrubber {
+    /// Whether a captured name begins with a connector in capitals and a title after it
+    /// ("AND MRS. JOHN SMITH" after "MR."): the words after the first title are the second's.
+    static func beginsWithCapitalsConnector(_ capture: String) -> Bool {
+        let words = capture.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+        guard words.count >= 2, ["AND", "ET", "&"].contains(String(words[0])) else { return false }
+        return isCapitalsTitle(words[1]) || isTitle(words[1])
     }
 }

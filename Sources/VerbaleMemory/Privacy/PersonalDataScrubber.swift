@@ -609,6 +609,19 @@ public final class PersonalDataScrubber {
                         guard let trimmed = Self.displayNameRange(range, in: text, quoted: pattern.list) else { continue }
                         range = trimmed
                     } else if pattern.kind == .person, !pattern.chain, !pattern.verbatim {
+                        // "MR. AND MRS. JOHN SMITH": the first title names no one; the connector
+                        // and the second title begin the name (review of 1130i m6's fix: "AND"
+                        // was taken as a name, and every other "AND" of the unit replaced).
+                        if pattern.joinsTitles, [0x41, 0x45, 0x26].contains(ns.character(at: range.location)),
+                           Self.beginsWithCapitalsConnector(ns.substring(with: range)) {
+                            if let joined = compiled(joinedTitleName) {
+                                for next in Self.joinedNames(after: range.location, in: text, ns: ns, regex: joined)
+                                where !spans.contains(where: { NSIntersectionRange($0.range, next).length > 0 }) {
+                                    spans.append(Span(kind: .person, range: next))
+                                }
+                            }
+                            continue
+                        }
                         guard let trimmed = Self.nameRange(range, in: ns, string: text, role: pattern.role, plain: pattern.plain) else { continue }
                         range = trimmed
                     }
@@ -701,7 +714,10 @@ public final class PersonalDataScrubber {
             if isOffice(word), !surname, !(afterParticle && particleArticles.contains(word.lowercased())) { break }
             // In capitals every word looks like a name: a verb or function word after the name
             // ends it ("MR. SOK DARA WILL ARRIVE ON 5 MAY." keeps "WILL ARRIVE": review 1130i m6).
-            if kept > 0, Self.isCapitalsVerbOrFunctionWord(word) || Self.isCapitalsTitle(word) { break }
+            // After two name words at least: one capitalised word may be a surname that is also
+            // such a word ("MRS. THERESA MAY WILL ATTEND" keeps "THERESA MAY" together; a word too
+            // many stays replaced, a surname left would stay in the memory).
+            if kept > 0, Self.isCapitalsTitle(word) || (kept > 1 && Self.isCapitalsVerbOrFunctionWord(word)) { break }
             afterParticle = isParticle(word)
             // Up to the word's end: the words may be separated by a space and U+200B together.
             length = candidate.utf16.distance(from: words[0].startIndex, to: word.endIndex)
