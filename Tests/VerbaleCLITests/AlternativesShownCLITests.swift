@@ -31,17 +31,24 @@ struct AlternativesShownCLITests {
         #expect(!alone.stdout.contains("alternative 1"))
     }
 
-    @Test("The Khmer typed with U+200B between its words in one unit and without in the other is one translation: offered once, no alternative")
-    func zeroWidthSpacesAreOneTranslation() throws {
+    /// A memory holding an EN/KM pair (`pairKhmer`), then the same English with French and the
+    /// Khmer typed without U+200B, each imported by `verbale import`.
+    static func pairThenTriple(pairKhmer: String) throws -> String {
         let folder = try temporaryFolder()
         let pair = folder.appendingPathComponent("c.tsv"), triple = folder.appendingPathComponent("a.tsv")
-        try Data("en\tkm\n\(Self.english)\tស្ថានទូត\u{200B}មាន\u{200B}កិត្តិយស\u{200B}សូម\u{200B}ជម្រាបជូន\u{200B}ក្រសួង។\n".utf8).write(to: pair)
-        try Data("en\tfr\tkm\n\(Self.english)\tL'Ambassade a l'honneur d'informer le Ministère.\tស្ថានទូតមានកិត្តិយសសូមជម្រាបជូនក្រសួង។\n".utf8).write(to: triple)
+        try Data("en\tkm\n\(english)\t\(pairKhmer)\n".utf8).write(to: pair)
+        try Data("en\tfr\tkm\n\(english)\tL'Ambassade a l'honneur d'informer le Ministère.\tស្ថានទូតមានកិត្តិយសសូមជម្រាបជូនក្រសួង។\n".utf8).write(to: triple)
         let memory = folder.appendingPathComponent("m.sqlite").path
         for file in [pair, triple] {
             let imported = try CLI.run(["import", "--memory", memory, file.path])
             #expect(imported.status == 0, "\(imported.stderr)")
         }
+        return memory
+    }
+
+    @Test("The Khmer typed with U+200B between its words in one unit and without in the other is one translation: offered once, no alternative")
+    func zeroWidthSpacesAreOneTranslation() throws {
+        let memory = try Self.pairThenTriple(pairKhmer: "ស្ថានទូត\u{200B}មាន\u{200B}កិត្តិយស\u{200B}សូម\u{200B}ជម្រាបជូន\u{200B}ក្រសួង។")
         let json = try CLI.run(["search", "--memory", memory, "--to", "km", "--json", Self.english])
         let matches = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(matches.count == 1, "\(json.stdout)")
@@ -52,15 +59,7 @@ struct AlternativesShownCLITests {
 
     @Test("EN/KM stored, then the same texts with French: search --to km offers the Khmer once, not twice alike")
     func repeatOfferedOnce() throws {
-        let folder = try temporaryFolder()
-        let pair = folder.appendingPathComponent("c.tsv"), triple = folder.appendingPathComponent("a.tsv")
-        try Data("en\tkm\n\(Self.english)\tស្ថានទូតមានកិត្តិយសសូមជម្រាបជូនក្រសួង។\n".utf8).write(to: pair)
-        try Data("en\tfr\tkm\n\(Self.english)\tL'Ambassade a l'honneur d'informer le Ministère.\tស្ថានទូតមានកិត្តិយសសូមជម្រាបជូនក្រសួង។\n".utf8).write(to: triple)
-        let memory = folder.appendingPathComponent("m.sqlite").path
-        for file in [pair, triple] {
-            let imported = try CLI.run(["import", "--memory", memory, file.path])
-            #expect(imported.status == 0, "\(imported.stderr)")
-        }
+        let memory = try Self.pairThenTriple(pairKhmer: "ស្ថានទូតមានកិត្តិយសសូមជម្រាបជូនក្រសួង។")
         let json = try CLI.run(["search", "--memory", memory, "--to", "km", "--json", Self.english])
         let matches = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(matches.count == 1, "\(json.stdout)")

@@ -79,19 +79,10 @@ extension PersonalDataScrubber {
     static func isFileName(_ value: String) -> Bool {
         // No "." byte, no "." character: one byte scan instead of a `Character` search (most
         // property values are codes, names and dates).
-        guard value.utf8.count <= 512, holdsFullStop(value) else { return false }
+        guard value.utf8.count <= 512, holdsByte(value, { $0 == 0x2E }) else { return false }
         guard let dot = value.lastIndex(of: "."), dot != value.startIndex,
               !value.contains(where: \.isNewline) else { return false }
         return fileExtensions.contains(value[value.index(after: dot)...].lowercased())
-    }
-
-    /// Whether `text` holds a U+002E byte, read from its UTF-8 storage.
-    static func holdsFullStop(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for byte in bytes where byte == 0x2E { return true }
-            return false
-        }
     }
 }
 
