@@ -13,6 +13,10 @@ import VerbaleCore
 ///   `km source`, `km term type`, `km part of speech`, `km usage`) gives that property for
 ///   each of the language's terms, in the order of the terms, ` | ` between them (one value
 ///   alone applies to every term); it wins over the row-wide `status`/`source`/`review`.
+/// - **Header of language names** (`English  French  Khmer`, as Excel and memoQ write them):
+///   read only through `headerNames` (`glossary import --lang-map English=en`), never
+///   guessed; without it the file is refused with the `--lang-map` that reads it — with
+///   `--source-lang`/`--target-lang` too, where the header row would otherwise become a term.
 ///
 /// TSV cells are taken verbatim (OmegaT does not quote); CSV follows RFC 4180 quoting.
 /// Lines starting with `#` are comments in both. A cell starting with an apostrophe and then
@@ -30,8 +34,9 @@ public enum GlossaryCSV {
     /// Reads a glossary. `languages` gives the source and target language of a headerless
     /// (OmegaT) file; a header row of language tags takes precedence.
     public static func read(_ text: String, name: String, delimiter: Delimiter,
-                            languages: (source: LanguageTag, target: LanguageTag)? = nil) throws(GlossaryCSVError) -> [Concept] {
-        try readTable(text, name: name, delimiter: delimiter, languages: languages).concepts
+                            languages: (source: LanguageTag, target: LanguageTag)? = nil,
+                            headerNames: [String: LanguageTag] = [:]) throws(GlossaryCSVError) -> [Concept] {
+        try readTable(text, name: name, delimiter: delimiter, languages: languages, headerNames: headerNames).concepts
     }
 
     /// What `readTable` reads: the concepts, and where the header names each language.
@@ -40,13 +45,21 @@ public enum GlossaryCSV {
         /// Each language column's header cell, the first per tag, in column order (none for an
         /// OmegaT file: its languages come from the caller, not the file).
         public var languageColumns: [LanguageLocation]
+        /// The `headerNames` keys the header row matched, so the caller can warn of a name no
+        /// file had (a typo would otherwise map nothing in silence).
+        public var headerNamesUsed: Set<String> = []
     }
 
     /// `read`, with the place of each language column's header cell (`LanguageLocation`): the
     /// header's line and the cell's column in characters, so a warning about a column can point
     /// at it as an error would.
+    ///
+    /// `headerNames`: header cells that name a language in words, by `HeaderLanguageNames.key`
+    /// (`english` → `en`), as the user mapped them; such a cell is that language's column,
+    /// whatever else the word could mean (`Source=en` is a language, not the source column).
     public static func readTable(_ text: String, name: String, delimiter: Delimiter,
-                                 languages: (source: LanguageTag, target: LanguageTag)? = nil) throws(GlossaryCSVError) -> Table {
+                                 languages: (source: LanguageTag, target: LanguageTag)? = nil,
+                                 headerNames: [String: LanguageTag] = [:]) throws(GlossaryCSVError) -> Table {
         // A spreadsheet's (or our export's) apostrophe before `=`, `+`, `-`, `@`: not text.
         let rows = try records(text, name: name, delimiter: delimiter).map { row in
             var unguarded = row
@@ -57,7 +70,8 @@ public enum GlossaryCSV {
         let columns: [Column]
         var body = rows[...]
         var languageColumns: [LanguageLocation] = []
-        if let header = headerColumns(first.cells) {
+        var headerNamesUsed: Set<String> = []
+        if let header = headerColumns(first.cells, headerNames: headerNames, used: &headerNamesUsed) {
             columns = header
             body = rows.dropFirst()
             for (index, column) in header.enumerated() {
@@ -65,6 +79,9 @@ public enum GlossaryCSV {
                 LanguageLocation.adding(LanguageLocation(tag: tag, line: first.starts[index].line, column: first.starts[index].column,
                                                          place: "header cell \(index + 1)"), to: &languageColumns)
             }
+        } else if let map = languageNamesMap(first.cells) {
+            // Before `languages`: an OmegaT reading would import "English/French" as a term.
+            throw .languageNames(file: name, line: first.line, map: map)
         } else if let languages {
             columns = [.language(languages.source), .language(languages.target), .note]
         } else {
@@ -134,7 +151,7 @@ public enum GlossaryCSV {
             seen[concept.id] = row.line
             concepts.append(concept)
         }
-        return Table(concepts: concepts, languageColumns: languageColumns)
+        return Table(concepts: concepts, languageColumns: languageColumns, headerNamesUsed: headerNamesUsed)
     }
 
     /// How the id of a row without one begins: the file's name and `#` (`terms.tsv#12`).
@@ -272,12 +289,19 @@ public enum GlossaryCSV {
         case termProperty(LanguageTag, TermProperty), other(String)
     }
 
-    /// The columns of a header row, or nil when the row is not a header (no language tag).
-    static func headerColumns(_ cells: [String]) -> [Column]? {
+    /// The columns of a header row, or nil when the row is not a header (no language tag, and
+    /// no cell `headerNames` maps). A cell `headerNames` maps is added to `used`.
+    static func headerColumns(_ cells: [String], headerNames: [String: LanguageTag] = [:], used: inout Set<String>) -> [Column]? {
         var columns: [Column] = []
         var languages = 0
         for cell in cells {
             let name = cell.trimmingCharacters(in: .whitespaces)
+            if !headerNames.isEmpty, case let key = HeaderLanguageNames.key(name), let tag = headerNames[key] {
+                columns.append(.language(tag))
+                languages += 1
+                used.insert(key)
+                continue
+            }
             switch name.lowercased() {
             case "id", "concept": columns.append(.id)
             case "domain", "subject", "subjectfield": columns.append(.domain)
@@ -299,6 +323,26 @@ public enum GlossaryCSV {
             }
         }
         return languages > 0 ? columns : nil
+    }
+
+    /// The `--lang-map` that reads a first row naming its languages in words (`English`,
+    /// `Français`, `ភាសាខ្មែរ`), or nil when it does not look like such a header: its cells name
+    /// two different languages, or one language beside columns Verbale knows (`note`,
+    /// `domain`, …). An OmegaT row of language names (`English  anglais`: one language twice)
+    /// is a row of terms, not a header.
+    static func languageNamesMap(_ cells: [String]) -> String? {
+        let names = cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let tagged = names.compactMap { name in HeaderLanguageNames.suggestedTag(name).map { (name, $0) } }
+        guard !tagged.isEmpty, tagged.allSatisfy({ !$0.0.contains(",") && !$0.0.contains("=") }) else { return nil }
+        let others = names.filter { HeaderLanguageNames.suggestedTag($0) == nil }
+        let othersAreColumns = !others.isEmpty && others.allSatisfy { name in
+            var ignored: Set<String> = []
+            // The cell's kind as a header of that cell and a tag would read it.
+            if case .other = headerColumns([name, "en"], used: &ignored)?.first { return false }
+            return true
+        }
+        guard Set(tagged.map(\.1)).count >= 2 || othersAreColumns else { return nil }
+        return HeaderLanguageNames.suggestion(for: tagged.map(\.0)).map
     }
 
     /// The language a header cell names: a tag of a supported language, or of one Verbale does
@@ -421,6 +465,8 @@ public enum GlossaryCSVError: Error, CustomStringConvertible, Equatable, Sendabl
     case duplicateConcept(file: String, line: Int, id: String, firstLine: Int)
     case badValue(file: String, line: Int, column: Int, value: String, expected: [String])
     case termCountMismatch(file: String, line: Int, column: Int, header: String, values: Int, terms: Int)
+    /// The first row names its languages in words; `map` is the `--lang-map` that reads it.
+    case languageNames(file: String, line: Int, map: String)
 
     public var description: String {
         switch self {
@@ -435,6 +481,8 @@ public enum GlossaryCSVError: Error, CustomStringConvertible, Equatable, Sendabl
             "\(file):\(line):\(column): \"\(value)\" is not one of \(expected.joined(separator: ", "))"
         case let .termCountMismatch(file, line, column, header, values, terms):
             "\(file):\(line):\(column): \(values) values in \"\(header)\" (\" | \" between them) for \(terms) term\(terms == 1 ? "" : "s") in that language; give one value per term, in the terms' order, or one for all"
+        case let .languageNames(file, line, map):
+            "\(file):\(line): the header row names its languages in words, not language tags; if these columns hold those languages, give glossary import --lang-map \(map) (header name=language tag), or write the tags (en, fr, km) in the header"
         }
     }
 }

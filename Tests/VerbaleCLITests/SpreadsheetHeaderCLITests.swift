@@ -96,3 +96,33 @@ struct SpreadsheetHeaderCLITests {
         #expect(validated.stderr.contains("warning: --lang-map Anglais=en"), "\(validated.stderr)")
     }
 }
+
+/// `glossary import` takes the same `--lang-map NAME=tag` as `import` (its CSV/TSV reader is
+/// its own): refused without it with the map to give, imported with it, warned of a name no
+/// header had.
+@Suite("verbale glossary import: a header of language names and --lang-map NAME=tag")
+struct GlossaryHeaderNamesCLITests {
+    @Test("refused with the map (exit 1, nothing stored); with --lang-map the Khmer terms are looked up under km")
+    func glossaryImport() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("phrases.tsv")
+        try Data(SpreadsheetHeaderCLITests.names.utf8).write(to: file)
+        let memory = folder.appendingPathComponent("g.sqlite").path
+        let refused = try CLI.run(["glossary", "import", "--memory", memory, file.path])
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("\(file.path):1: the header row names its languages in words"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--lang-map English=en,French=fr,Khmer=km"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("nothing was imported"), "\(refused.stderr)")
+        let omegat = try CLI.run(["glossary", "import", "--memory", memory, "--source-lang", "en", "--target-lang", "fr", file.path])
+        #expect(omegat.status == 1, "\(omegat.stderr)")
+
+        let mapped = try CLI.run(["glossary", "import", "--memory", memory, "--lang-map", "English=en,french=fr,KHMER=km", "--lang-map", "Anglais=en", file.path])
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        #expect(mapped.stdout.contains("2 concepts added"), "\(mapped.stdout)")
+        #expect(mapped.stderr.contains("warning: --lang-map Anglais=en: no TSV/CSV header cell of the files read is \"Anglais\""), "\(mapped.stderr)")
+        let lookup = try CLI.run(["glossary", "lookup", "--memory", memory, "--json", "ក្រសួង\u{200B}ការបរទេស"])
+        #expect(lookup.status == 0, "\(lookup.stderr)")
+        #expect(lookup.stdout.contains("The Ministry of Foreign Affairs"), "\(lookup.stdout)")
+        #expect(!lookup.stdout.contains("\"English\""), "\(lookup.stdout)")
+    }
+}

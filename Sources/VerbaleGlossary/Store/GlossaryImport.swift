@@ -33,11 +33,15 @@ public enum GlossaryImport {
     ///
     /// `languagesFound` is told, once the file is read, where it first gives terms each
     /// language (TBX: the first `langSet`/`langSec` per `xml:lang`; CSV/TSV: the header cells),
-    /// so the caller's warnings about a language can name the line and column.
+    /// so the caller's warnings about a language can name the line and column. `headerNames`
+    /// maps CSV/TSV header cells that name a language in words (`GlossaryCSV.readTable`);
+    /// `headerNamesFound` is told which of them the file's header had.
     public static func job(_ path: String, data: Data? = nil, termbase: String? = nil,
                            format: Format? = nil, languages: (source: LanguageTag, target: LanguageTag)? = nil,
                            skipIfUnchanged: Bool = false, replaceAll: Bool = false,
-                           languagesFound: @escaping ([LanguageLocation]) -> Void = { _ in }) throws -> TermbaseStore.ImportJob {
+                           headerNames: [String: LanguageTag] = [:],
+                           languagesFound: @escaping ([LanguageLocation]) -> Void = { _ in },
+                           headerNamesFound: @escaping (Set<String>) -> Void = { _ in }) throws -> TermbaseStore.ImportJob {
         guard let format = format ?? Format(path: path) else {
             throw GlossaryImportError.unknownFormat(path: path)
         }
@@ -62,9 +66,11 @@ public enum GlossaryImport {
             case .tsv, .csv:
                 let text: String
                 do throws(TextDecodingError) { text = try TextDecoding.decode(bytes, name: path) } catch { throw GlossaryImportError(error) }
-                let table = try GlossaryCSV.readTable(text, name: path, delimiter: format == .csv ? .comma : .tab, languages: languages)
+                let table = try GlossaryCSV.readTable(text, name: path, delimiter: format == .csv ? .comma : .tab, languages: languages,
+                                                      headerNames: headerNames)
                 for concept in table.concepts { try each(concept) }
                 languagesFound(table.languageColumns)
+                headerNamesFound(table.headerNamesUsed)
             }
         }
     }

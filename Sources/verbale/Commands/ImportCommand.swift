@@ -213,22 +213,6 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// The `--lang-map from=to` values (repeatable, or comma-separated) as a map; the one
-    /// parser of `import` and `glossary import`, so both accept and refuse the same spellings.
-    static func parseLanguageMap(_ langMap: [String]) throws -> [LanguageTag: LanguageTag] {
-        var map: [LanguageTag: LanguageTag] = [:]
-        for entry in langMap.flatMap({ $0.split(separator: ",") }) {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw ValidationError("--lang-map expects from=to (e.g. en-US=en), not \"\(entry)\"") }
-            do {
-                map[try LanguageTag(parsing: parts[0])] = try LanguageTag(parsing: parts[1])
-            } catch {
-                throw ValidationError("--lang-map \(entry): \(error)")
-            }
-        }
-        return map
-    }
-
     static func describe(_ summary: ImportSummary, memory: String, report: String?) -> String {
         func number(_ value: Int) -> String { value.formatted(.number) }
         var lines: [String] = []

@@ -2,7 +2,8 @@ import ArgumentParser
 import VerbaleCore
 import VerbaleFormats
 
-/// `import`'s and `validate`'s `--lang-map from=to`, split by its left side: a BCP 47 tag
+/// `import`'s, `validate`'s and `glossary import`'s `--lang-map from=to` (one parser, so all
+/// three accept and refuse the same spellings), split by its left side: a BCP 47 tag
 /// rewrites that tag wherever a file carries it (`en-US=en`, as always), anything else names a
 /// TSV/CSV header cell (`English=en`, `Source=en`: memoQ's and Excel's spreadsheet headers), so
 /// such a table is read without editing it (review 1130i m7). The right side is always a tag,

@@ -55,6 +55,15 @@ final class TermLanguages {
         locations[file] = languages
     }
 
+    /// The `--lang-map` header names (`HeaderLanguageNames.key`) some file's CSV/TSV header
+    /// had, for the warning about a name none had (`LanguageMapping.unusedHeaderNameWarnings`).
+    private(set) var headerNamesUsed: Set<String> = []
+
+    /// Called by the job when a file's header matched `names`.
+    func foundHeaderNames(_ names: Set<String>) {
+        headerNamesUsed.formUnion(names)
+    }
+
     /// Where `file` first gives terms the (mapped) language `tag`: its own section or column
     /// in `tag`, else in a tag the map turned into `tag`.
     func location(of tag: LanguageTag, file: String) -> LanguageLocation? {

@@ -35,11 +35,17 @@ struct GlossaryImportCommand: ParsableCommand {
         gives the line and column of the first langSet or header cell in that language; \
         --lang-map kh=km rewrites a tag while importing.
 
+        A spreadsheet whose header names its languages in words (English, French, Khmer) is \
+        refused with the --lang-map that reads it: --lang-map English=en,French=fr,Khmer=km \
+        takes each header cell so named as that language's column (any case; the right side \
+        is always a language tag). Nothing is guessed from a header's words.
+
         Examples:
           verbale glossary import ministry-terms.tbx
           verbale glossary import --termbase protocol protocol.tsv
           verbale glossary import --source-lang en --target-lang fr glossary.txt
           verbale glossary import --lang-map kh=km --report personal-data.tsv terms.tsv
+          verbale glossary import --lang-map English=en,French=fr,Khmer=km phrases.csv
           cat terms.tbx | verbale glossary import --format tbx -
         """)
     )
@@ -48,7 +54,7 @@ struct GlossaryImportCommand: ParsableCommand {
     @Option(help: "Format when the extension does not say: tbx, tsv, csv.") var format: String?
     @Option(help: ArgumentHelp("Source language of an OmegaT glossary (no header row).", valueName: "tag")) var sourceLang: String?
     @Option(help: ArgumentHelp("Target language of an OmegaT glossary (no header row).", valueName: "tag")) var targetLang: String?
-    @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing (repeatable), e.g. kh=km.", valueName: "from=to"))
+    @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing, or name a CSV/TSV header cell's language (repeatable), e.g. kh=km, English=en.", valueName: "from=to"))
     var langMap: [String] = []
     @Flag(name: .customLong("keep-personal-data"), help: "Store definitions, notes and sources as they are, without replacing personal data.")
     var keepPersonalData = false
@@ -75,7 +81,7 @@ struct GlossaryImportCommand: ParsableCommand {
         // missing file exit 1 (review 1130d m1).
         for file in files { try InputText.requireFile(file) }
         if keepPersonalData, report != nil { throw ValidationError("--report lists replaced personal data; it cannot be used with --keep-personal-data") }
-        let languageMap = try ImportCommand.parseLanguageMap(langMap)
+        let mapping = try LanguageMapping(parsing: langMap)
         // The report is the only place the replaced originals are kept: checked writable (and
         // not the memory or an input) before anything is imported, as `verbale import` does.
         var reportFile: OutputFile?
@@ -85,7 +91,7 @@ struct GlossaryImportCommand: ParsableCommand {
             reportFile = try PersonalDataReport.prepare(report)
         }
         let scrubbing = keepPersonalData ? nil : try TermScrubbing()
-        let termLanguages = TermLanguages(map: languageMap)
+        let termLanguages = TermLanguages(map: mapping.tags)
         let chosen: GlossaryImport.Format? = try format.map {
             guard let value = GlossaryImport.Format(rawValue: $0.lowercased()) else { throw ValidationError("--format must be tbx, tsv or csv") }
             return value
@@ -101,7 +107,9 @@ struct GlossaryImportCommand: ParsableCommand {
             let name = file == "-" ? "<stdin>" : file
             do {
                 var job = try GlossaryImport.job(name, data: data, termbase: termbase ?? (file == "-" ? "stdin" : nil), format: chosen, languages: languages,
-                                                 languagesFound: { termLanguages.found($0, file: name) })
+                                                 headerNames: mapping.headerNames,
+                                                 languagesFound: { termLanguages.found($0, file: name) },
+                                                 headerNamesFound: { termLanguages.foundHeaderNames($0) })
                 job = termLanguages.wrap(job, file: name)
                 if let scrubbing { job = scrubbing.wrap(job, file: name) }
                 jobs.append(job)
@@ -128,6 +136,7 @@ struct GlossaryImportCommand: ParsableCommand {
             }
         }
         for name in names { for warning in termLanguages.warnings(file: name) { Terminal.writeError(warning + "\n") } }
+        for warning in mapping.unusedHeaderNameWarnings(used: termLanguages.headerNamesUsed) { Terminal.writeError("warning: \(warning)\n") }
         if json { try printJSON(reports); return }
         for item in reports {
             var line = "\(item.termbase): \(item.added) concepts added, \(item.replaced.count) replaced, \(item.unchanged) unchanged (\(item.terms) terms written)"
