@@ -110,6 +110,49 @@ struct MultiRowWriteTests {
         }
     }
 
+    /// Guards the writer's order of writes against any batching of rows (the held variant and
+    /// match rows of today, and any later holding of unit rows — an experiment that held them 64 to a
+    /// statement failed here when its rows were not written before a probe, when a merge's id was
+    /// not read again, and when the last rows were not written at the end).
+    @Test("Past a 64-row statement: a repeat and an alternative of units whose rows are held, a contained unit taken back, new units at the end — the same ids and rows as one row a statement",
+          .enabled(if: SharedData.isAvailable, "needs ../shared/data (Europarl, khPOS)"))
+    func heldUnitRows() throws {
+        let english = try Self.lines("parallel/europarl-20k.en"), french = try Self.lines("parallel/europarl-20k.fr")
+        let khmer = try Self.lines("khmer/khpos-train-sample.word").map { $0.replacingOccurrences(of: "_", with: "") }
+        func pair(_ index: Int) -> TranslationUnit {
+            // Dates and users on every unit: the held row binds reals and texts where the single row did.
+            let metadata = UnitMetadata(creationDate: Date(timeIntervalSince1970: 1_700_000_000 + Double(index)), creationUser: "user\(index % 3)",
+                                        review: index % 2 == 0 ? .translated : .reviewed)
+            return unit([("en", english[1000 + index]), ("fr", french[1000 + index])], id: "tu\(index)", metadata: metadata)
+        }
+        var units = (0..<70).map(pair)
+        // Units 64–69 are held (in a chunk of 256, no unit is written as a whole yet) when these come.
+        var repeated = units[65]
+        repeated.metadata.notes = ["again"]
+        units.append(repeated)
+        var alternative = units[66]
+        alternative.variants[1].text += " (autre)"
+        units.append(alternative)
+        // A trilingual unit, then its EN/KM part: contained, merged into it, its row taken back.
+        units.append(unit([("en", english[1500]), ("fr", french[1500]), ("km", khmer[0])]))
+        units.append(unit([("en", english[1500]), ("km", khmer[0])]))
+        units += (74..<140).map(pair)
+        // A repeat of the first unit, written long before; then new units, still held when the
+        // import ends.
+        units.append(units[0])
+        units += (140..<145).map(pair)
+        let reference = try imported([units], together: false, chunk: 256, threads: 0)
+        let together = try imported([units], together: true, chunk: 256, threads: 0)
+        #expect(reference.summaries[0].merged == 3)
+        #expect(reference.summaries[0].alternatives == 1)
+        #expect(together.summaries == reference.summaries)
+        let tables = try Self.dump(reference.memory), stored = try Self.dump(together.memory)
+        #expect(tables["unit"]?.count == reference.summaries[0].added)
+        for (name, rows) in tables.sorted(by: { $0.key < $1.key }) {
+            #expect(stored[name] == rows, "table \(name)")
+        }
+    }
+
     @Test("A fuzzy-match row left at a new unit's id (its unit deleted outside Verbale) is replaced, as one row a statement does, not an error")
     func staleIndexRowReplaced() throws {
         let first = [unit([("en", "First note"), ("fr", "Première note")]), unit([("en", "Second note"), ("fr", "Deuxième note")])]
