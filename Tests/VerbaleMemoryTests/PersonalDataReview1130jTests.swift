@@ -118,4 +118,28 @@ struct PersonalDataReview1130jTests {
             #expect(!variant.text.contains("Chan Sophal") && !variant.text.contains("ចាន់ សុផល"), "\(variant.text)")
         }
     }
+
+    @Test("M4: the name of a diplomat's spouse or child after a kin word is replaced", arguments: [
+        ("Mr. Sok Dara and his wife Chea Malis will travel to Geneva.", "en", ["Chea", "Malis"]),
+        ("Her spouse Keo Rithy will accompany her.", "en", ["Keo", "Rithy"]),
+        ("His daughter Sok Malika will accompany him.", "en", ["Malika"]),
+        ("M. Sok Dara et sa fille Sok Malika voyageront.", "fr", ["Malika"]),
+        ("Son mari Keo Rithy l'accompagnera.", "fr", ["Keo", "Rithy"]),
+        ("លោក សុខ ដារា និងភរិយាឈ្មោះ ជា ម៉ាលីស នឹងធ្វើដំណើរទៅទីក្រុងហ្សឺណែវ។", "km", ["ម៉ាលីស"]),
+        ("ស្វាមីឈ្មោះ កែវ រិទ្ធី នឹងអមដំណើរ។", "km", ["រិទ្ធី"]),
+    ])
+    func kin(_ text: String, _ language: String, _ parts: [String]) {
+        let scrubbed = scrubber.scrubbed(text, language: language).text
+        for part in parts { #expect(!scrubbed.contains(part), "\(scrubbed)") }
+    }
+
+    @Test("M4: kin words before what is no name stay", arguments: [
+        ("The wife of the Ambassador will attend the reception.", "en"),
+        ("His wife will attend the National Day reception.", "en"),
+        ("La fille aînée du Roi assistera à la cérémonie.", "fr"),
+        ("ភរិយា របស់ឯកអគ្គរាជទូត នឹងចូលរួម។", "km"),
+    ])
+    func kinKeepsOrdinaryText(_ text: String, _ language: String) {
+        #expect(scrubber.scrubbed(text, language: language).text == text)
+    }
 }

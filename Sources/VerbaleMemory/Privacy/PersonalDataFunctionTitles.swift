@@ -38,6 +38,11 @@ extension PersonalDataScrubber {
         // "Secretary of State", "Director-General", « Directeur général », "Colonel" (defence attachés).
         "Secretary of State", "Secretary", "Director[- ]General", "Director", "Colonel", "Secrétaire d['’]État", "Secrétaire",
         "Directeur général", "Directrice générale", "Directeur", "Directrice",
+        // Kin of a diplomat a consular note names (review 1130j M4: "his wife Chea Malis", « sa fille
+        // Sok Malika », « son mari Keo Rithy »). Not "son" (« Son Excellence »), « épouse » (the
+        // pre-check keys begin with an ASCII letter) nor "husband" (the pre-check's `H` reads H.E
+        // only, `furtherByteClasses`: left for the privacy pre-check's owners).
+        "Wife", "Spouse", "Daughter", "Mari", "Fille", "Fils",
     ]
 
     /// The Latin function titles written in capitals (`latinFunctionTitles` upper-cased, by hand:
@@ -48,7 +53,7 @@ extension PersonalDataScrubber {
         "ATTACHÉ", "ATTACHE", "CHARGÉ D['’]AFFAIRES(?: A\\.\\s?I\\.)?", "AMBASSADEUR", "AMBASSADRICE", "MINISTRE", "CONSEILLER", "CONSEILLÈRE",
         "PROFESSEUR", "PROFESSEURE", "CONSULE", "ATTACHÉE", "MAÎTRE", "MAITRE",
         "SECRETARY OF STATE", "SECRETARY", "DIRECTOR[- ]GENERAL", "DIRECTOR", "COLONEL", "SECRÉTAIRE D['’]ÉTAT", "SECRÉTAIRE",
-        "DIRECTEUR GÉNÉRAL", "DIRECTRICE GÉNÉRALE", "DIRECTEUR", "DIRECTRICE",
+        "DIRECTEUR GÉNÉRAL", "DIRECTRICE GÉNÉRALE", "DIRECTEUR", "DIRECTRICE", "WIFE", "SPOUSE", "DAUGHTER", "MARI", "FILLE", "FILS",
     ]
 
     /// Words that end a heading's title instead of a name after a title in capitals ("AMBASSADOR
