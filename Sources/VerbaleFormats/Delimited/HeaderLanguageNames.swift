@@ -60,7 +60,7 @@ public enum HeaderLanguageNames {
             for (separator, format, name) in [("\t", "tsv", "tab"), (",", "csv", "comma"), (";", "csv", "semicolon")] where cell.contains(separator) {
                 let first = cell.components(separatedBy: separator)[0].trimmingCharacters(in: .whitespaces)
                 guard (try? LanguageTag(parsing: first)) != nil else { continue }
-                return "; the header line is \(name)-separated, so this table is read with --format \(format) (or without --format: the format is recognised)"
+                return "; the header line is \(name)-separated: read the table with --format \(format), or without --format (the format is recognised)"
             }
         }
         return nil
