@@ -43,10 +43,26 @@ public enum HeaderLanguageNames {
 
     /// The end of the refusal of a header whose `unknown` cells are no column Verbale knows.
     static func hint(for unknown: [String]) -> String {
+        if let separator = otherSeparator(in: unknown) { return separator }
         guard !unknown.isEmpty, unknown.allSatisfy({ !$0.isEmpty && !$0.contains(",") && !$0.contains("=") }) else { return "" }
         let (map, named) = suggestion(for: unknown)
         return named
             ? "; if these columns hold those languages, give import or validate --lang-map \(map) (header name=language tag), or rename the header cells"
             : "; if these columns hold texts, name each one's language with --lang-map \(map) (LANG a tag such as en, fr, km) to import or validate, or rename the header cells"
+    }
+
+    /// The advice for a table read with the other separator (review 1130j m4): a TSV under
+    /// `--format csv` has one header cell holding the tab-joined line (`en⇥fr⇥km`), a CSV under
+    /// `--format tsv` one holding `en,fr` or `en;fr`. Only when the cell's first piece is a
+    /// language tag, so a header in words with a comma ("Source, English") keeps its advice.
+    static func otherSeparator(in unknown: [String]) -> String? {
+        for cell in unknown {
+            for (separator, format, name) in [("\t", "tsv", "tab"), (",", "csv", "comma"), (";", "csv", "semicolon")] where cell.contains(separator) {
+                let first = cell.components(separatedBy: separator)[0].trimmingCharacters(in: .whitespaces)
+                guard (try? LanguageTag(parsing: first)) != nil else { continue }
+                return "; the header line is \(name)-separated: read the table with --format \(format), or without --format (the format is recognised)"
+            }
+        }
+        return nil
     }
 }

@@ -34,6 +34,15 @@ extension PersonalDataScrubber {
         "Ambassador", "Ambassadress", "Minister", "Counsellor", "Counselor", "Professor", "Prof\\.", "Consul", "Consul[- ]General",
         "Attaché", "Attache", "Chargé d['’]affaires(?: a\\.\\s?i\\.)?", "Ambassadeur", "Ambassadrice", "Ministre", "Conseiller", "Conseillère",
         "Professeur", "Professeure", "Consule", "Attachée", "Maître", "Maitre",
+        // Diplomatic ranks and functions (review 1130j M2): "First Secretary", « Premier secrétaire »,
+        // "Secretary of State", "Director-General", « Directeur général », "Colonel" (defence attachés).
+        "Secretary of State", "Secretary", "Director[- ]General", "Director", "Colonel", "Secrétaire d['’]État", "Secrétaire",
+        "Directeur général", "Directrice générale", "Directeur", "Directrice",
+        // Kin of a diplomat a consular note names (review 1130j M4: "his wife Chea Malis", « sa fille
+        // Sok Malika », « son mari Keo Rithy »). Not "son" (« Son Excellence »), « épouse » (the
+        // pre-check keys begin with an ASCII letter) nor "husband" (the pre-check's `H` reads H.E
+        // only, `furtherByteClasses`: left for the privacy pre-check's owners).
+        "Wife", "Spouse", "Daughter", "Mari", "Fille", "Fils",
     ]
 
     /// The Latin function titles written in capitals (`latinFunctionTitles` upper-cased, by hand:
@@ -43,6 +52,8 @@ extension PersonalDataScrubber {
         "AMBASSADOR", "AMBASSADRESS", "MINISTER", "COUNSELLOR", "COUNSELOR", "PROFESSOR", "PROF\\.", "CONSUL", "CONSUL[- ]GENERAL",
         "ATTACHÉ", "ATTACHE", "CHARGÉ D['’]AFFAIRES(?: A\\.\\s?I\\.)?", "AMBASSADEUR", "AMBASSADRICE", "MINISTRE", "CONSEILLER", "CONSEILLÈRE",
         "PROFESSEUR", "PROFESSEURE", "CONSULE", "ATTACHÉE", "MAÎTRE", "MAITRE",
+        "SECRETARY OF STATE", "SECRETARY", "DIRECTOR[- ]GENERAL", "DIRECTOR", "COLONEL", "SECRÉTAIRE D['’]ÉTAT", "SECRÉTAIRE",
+        "DIRECTEUR GÉNÉRAL", "DIRECTRICE GÉNÉRALE", "DIRECTEUR", "DIRECTRICE", "WIFE", "SPOUSE", "DAUGHTER", "MARI", "FILLE", "FILS",
     ]
 
     /// Words that end a heading's title instead of a name after a title in capitals ("AMBASSADOR
@@ -77,8 +88,11 @@ extension PersonalDataScrubber {
     static let qualifierPunctuation = CharacterSet(charactersIn: ".,;:")
 
     /// The Khmer function titles: ambassador, minister (two spellings), professor, counsellor,
-    /// consul (and consul general, which ends with it).
-    static let khmerFunctionTitles = ["ឯកអគ្គរាជទូត", "រដ្ឋមន្ត្រី", "រដ្ឋមន្រ្តី", "សាស្ត្រាចារ្យ", "ទីប្រឹក្សា", "កុងស៊ុល"]
+    /// consul (and consul general, which ends with it), and the ranks review 1130j added.
+    static let khmerFunctionTitles = ["ឯកអគ្គរាជទូត", "រដ្ឋមន្ត្រី", "រដ្ឋមន្រ្តី", "សាស្ត្រាចារ្យ", "ទីប្រឹក្សា", "កុងស៊ុល",
+                                      // Ranks (review 1130j M2): first/second/third secretary, director general,
+                                      // secretary of state, colonel (three grades).
+                                      "លេខាទីមួយ", "លេខាទីពីរ", "លេខាទីបី", "អគ្គនាយក", "រដ្ឋលេខាធិការ", "វរសេនីយ៍ឯក", "វរសេនីយ៍ទោ", "វរសេនីយ៍ត្រី"]
 
     /// Khmer words that follow a function title without being a name: institutions, "resident
     /// in", "in charge of", "delegate", "attached to", "senior", "deputy" (refused whole or as a

@@ -28,6 +28,12 @@ import Foundation
 /// Cost: one pass over the UTF-8 bytes looks for each expression's literal (`possibleIntroductions`);
 /// only a text holding one runs that expression (O(n)).
 extension PersonalDataScrubber {
+    /// The person words ឈ្មោះ ("named") follows to introduce a name: ខ្ញុំ "I", គាត់ "he/she", នាង
+    /// "she", ម្នាក់ "one (person)", and the kin of a diplomat a consular note names (review 1130j
+    /// M4): ភរិយា/ប្រពន្ធ "wife", ស្វាមី/ប្តី "husband", កូនស្រី "daughter", កូនប្រុស "son"
+    /// (`…និងភរិយាឈ្មោះ ជា ម៉ាលីស`; none stands before ឈ្មោះ in the khPOS sample).
+    static let khmerPersonWordsBeforeName = "ខ្ញុំ|គាត់|នាង|ម្នាក់|ភរិយា|ប្រពន្ធ|ស្វាមី|ប្តី|ប្ដី|កូនស្រី|កូនប្រុស"
+
     /// Nouns said after ឈ្មោះ when it means "the name of": never a person's name there.
     static let khmerNotNamesAfterName: Set<String> = [
         "អង្គការ", "ក្រុមហ៊ុន", "ស្ថាប័ន", "គណបក្ស", "សមាគម", "ភូមិ", "ឃុំ", "សង្កាត់", "ស្រុក", "ខណ្ឌ", "ខេត្ត", "ក្រុង", "ទីក្រុង",
@@ -42,7 +48,7 @@ extension PersonalDataScrubber {
         let khmerLetters = "[\\u1780-\\u17D3\\u17DD]"
         let refused = khmerRefusal(khmerNotNames.union(khmerNotNamesAfterName), prefixes: khmerNotNamePrefixes)
         let khmerWord = "(?!\(refused))\(khmerLetters)+"
-        let khmer = "(?:ខ្ញុំ|គាត់|នាង|ម្នាក់)[ \\u00A0\\u200B]*ឈ្មោះ[ \\u00A0\\u200B]+(\(khmerWord)(?:[ \\u00A0\\u200B]\(khmerWord))?)"
+        let khmer = "(?:\(khmerPersonWordsBeforeName))[ \\u00A0\\u200B]*ឈ្មោះ[ \\u00A0\\u200B]+(\(khmerWord)(?:[ \\u00A0\\u200B]\(khmerWord))?)"
         // Capitalised words, as after a title (up to four); `nameRange` then trims them.
         let nameWord = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?"
         let name = "(\(nameWord)(?:[ \\u00A0]+\(nameWord)){0,3})"
@@ -273,7 +279,7 @@ extension PersonalDataScrubber {
     /// ឈ្មោះ ("named") after a person word, as the Khmer introduction expression has it, with the
     /// name glued to it (group 1: the run, and one more word after a separator).
     static let khmerGluedIntroductionRegex: NSRegularExpression? = try? NSRegularExpression(
-        pattern: "(?:ខ្ញុំ|គាត់|នាង|ម្នាក់)[ \\u00A0\\u200B]*ឈ្មោះ([\\u1780-\\u17B3][\\u1780-\\u17D3\\u17DD]*(?:\(khmerNameSeparator)[\\u1780-\\u17D3\\u17DD]+)?)")
+        pattern: "(?:\(khmerPersonWordsBeforeName))[ \\u00A0\\u200B]*ឈ្មោះ([\\u1780-\\u17B3][\\u1780-\\u17D3\\u17DD]*(?:\(khmerNameSeparator)[\\u1780-\\u17D3\\u17DD]+)?)")
 
     /// The names glued to ឈ្មោះ after a person word: `ខ្ញុំឈ្មោះសុខដារាបានមកដល់។` ("my name is Sok
     /// Dara, I have arrived") loses `សុខដារា`. Why: Khmer typed without separators kept every

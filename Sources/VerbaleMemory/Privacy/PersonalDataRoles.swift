@@ -14,6 +14,11 @@ extension PersonalDataScrubber {
         "Traducteur", "Traductrice", "Réviseur", "Réviseuse", "Relecteur", "Relectrice", "Auteur", "Autrice",
         "Rédigé par", "Rédigée par", "Traduit par", "Traduite par", "Révisé par", "Relu par", "Personne de contact",
         "Personne à contacter",
+        // The labelled lines of a consular form (visa, accreditation, identity card: review
+        // 1130j M1): the name beside the date of birth and the passport number those lines give.
+        "Name", "Full name", "Surname", "Family name", "Last name", "Given name", "Given names", "First name", "First names",
+        "Forename", "Forenames", "Applicant", "Spouse", "Nom", "Nom complet", "Nom de famille", "Prénom", "Prénoms",
+        "Nom et prénom", "Nom et prénoms", "Demandeur", "Demandeuse", "Conjoint", "Conjointe",
     ]
 
     /// Plural labels, which introduce a list of people ("Translators: Sokha Chan and Dara Sok",
@@ -122,7 +127,10 @@ extension PersonalDataScrubber {
     /// "translate" as in the Khmer gettext catalogues; ដោយ "by" as in Khmer bylines "ដោយ : …").
     /// Khmer names have no capitals, so only a label with its colon (`៖`, `:`, or `ៈ` as bylines
     /// write it) counts. Not attested, so left out: Khmer "reviewer" and "contact person".
-    static let khmerRoleLabels = ["អ្នកបកប្រែ", "អ្នក\u{200B}បកប្រែ", "អ្នកនិពន្ធ", "អ្នក\u{200B}និពន្ធ", "បកប្រែដោយ", "បកប្រែ\u{200B}ដោយ"]
+    static let khmerRoleLabels = ["អ្នកបកប្រែ", "អ្នក\u{200B}បកប្រែ", "អ្នកនិពន្ធ", "អ្នក\u{200B}និពន្ធ", "បកប្រែដោយ", "បកប្រែ\u{200B}ដោយ",
+                                  // A form's name lines (review 1130j M1): ឈ្មោះ "name", ឈ្មោះពេញ "full name",
+                                  // នាមត្រកូល "surname", នាមខ្លួន "given name" — with their colon only.
+                                  "ឈ្មោះ", "ឈ្មោះពេញ", "នាមត្រកូល", "នាម\u{200B}ត្រកូល", "នាមខ្លួន", "នាម\u{200B}ខ្លួន"]
 
     /// Particles that may begin a surname right after a title (`M. de Villepin`, `Mme de La
     /// Fayette`, `Mr. de la Cruz`, `H.E. Mr. dos Santos`; `d’` glued: `S.E. M. d'Estaing`).

@@ -340,7 +340,9 @@ public final class PersonalDataScrubber {
         let khmerListSeparator = "(?:[ \\u00A0\\u200B]*[,、][ \\u00A0\\u200B]*|[ \\u00A0\\u200B]+(?:និង|(?i:and|et))[ \\u00A0\\u200B]+)"
         let khmerRoles = Self.khmerRoleLabels.joined(separator: "|")
         let khmerTitleWords = "(?:លោក|ឯកឧត្តម|អ្នកស្រី|កញ្ញា|សម្ដេច|សម្តេច|បណ្ឌិត)"
-        let khmerRoleName = "(?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+(?:\(Self.khmerNameSeparator)(?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+)?"
+        // The second word is no label either: a form line holds two (`នាមត្រកូល៖ សុខ នាមខ្លួន៖ ដារា`,
+        // review 1130j M1), and the next one's label must stay.
+        let khmerRoleName = "(?!\(khmerTitleWords)|\(khmerFunctionWords))\(khmerLetters)+(?:\(Self.khmerNameSeparator)(?!\(khmerTitleWords)|\(khmerFunctionWords)|(?:\(khmerRoles))[ \\u00A0\\u200B]{0,3}[:៖ៈ])\(khmerLetters)+)?"
         // A passport number: 6 to 12 letters and digits, six of them digits at least, the
         // letters anywhere (`N0123456`, French `12AB34567`, `AB12C3456`); the pre-filter's
         // six digits stay a necessary condition.

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import VerbaleCore
+@testable import VerbaleMemory
+
+/// Acceptance review 1130j. M1: the labelled lines of a consular form — "Name: Keo Rithy",
+/// « Nom : Sok Dara », ឈ្មោះ៖ សុខ ដារា, "Surname: … given name: …", "Applicant: …" — kept the
+/// name while the date of birth and passport number beside them were replaced. M2: a name
+/// after a diplomatic rank or function the title list lacked — "First Secretary Chan Sophal",
+/// « le Premier secrétaire », លេខាទីមួយ, "Director-General", អគ្គនាយក, "Secretary of State",
+/// រដ្ឋលេខាធិការ, "Colonel", វរសេនីយ៍ឯក — was stored in all three languages. Values are the
+/// reviewer's (`/tmp/review-s10/f/pd1.tsv`, `pd2.tsv`, `pd3.tsv`).
+@Suite("Personal data: acceptance review 1130j (form labels, diplomatic ranks)")
+struct PersonalDataReview1130jTests {
+    let scrubber: PersonalDataScrubber
+
+    init() throws {
+        scrubber = try PersonalDataScrubber()
+    }
+
+    @Test("M1: a name after a form label and its colon is replaced, in English, French and Khmer", arguments: [
+        ("Name: Sok Dara", "en", "Name: {PERSON}"),
+        ("Full name: Chan Sophea", "en", "Full name: {PERSON}"),
+        ("Applicant: Keo Rithy (passport {PASSPORT})", "en", "Applicant: {PERSON} (passport {PASSPORT})"),
+        ("Spouse: Chea Malis", "en", "Spouse: {PERSON}"),
+        ("Nom : Sok Dara", "fr", "Nom : {PERSON}"),
+        ("Nom complet : Chan Sophea", "fr", "Nom complet : {PERSON}"),
+        ("Demandeur : Keo Rithy", "fr", "Demandeur : {PERSON}"),
+        ("ឈ្មោះ៖ សុខ ដារា", "km", "ឈ្មោះ៖ {PERSON}"),
+        ("ឈ្មោះ៖ សុខ\u{200B} ដារា", "km", "ឈ្មោះ៖ {PERSON}"),
+    ])
+    func formLabels(_ text: String, _ language: String, _ expected: String) {
+        #expect(scrubber.scrubbed(text, language: language).text == expected)
+    }
+
+    @Test("M1: a surname and a given name on one line both go", arguments: [
+        ("Surname: SOK, given name: Dara", "en", ["SOK", "Dara"]),
+        ("Nom : SOK, Prénom : Dara", "fr", ["SOK", "Dara"]),
+        ("នាមត្រកូល៖ សុខ នាមខ្លួន៖ ដារា", "km", ["សុខ", "ដារា"]),
+    ])
+    func surnameAndGivenName(_ text: String, _ language: String, _ parts: [String]) {
+        let scrubbed = scrubber.scrubbed(text, language: language).text
+        for part in parts { #expect(!scrubbed.contains(part), "\(scrubbed)") }
+        #expect(scrubbed.contains("{PERSON"), "\(scrubbed)")
+    }
+
+    @Test("M1: the next label on the line is no part of the name before it", arguments: [
+        ("Surname: SOK, given name: Dara", "en", "given name: "),
+        ("Nom : SOK, Prénom : Dara", "fr", "Prénom : "),
+        ("នាមត្រកូល៖ សុខ នាមខ្លួន៖ ដារា", "km", " នាមខ្លួន៖ "),
+        ("ឈ្មោះ៖ សុខ ឈ្មោះពេញ៖ សុខ ដារា", "km", " ឈ្មោះពេញ៖ "),
+    ])
+    func nextLabelKept(_ text: String, _ language: String, _ label: String) {
+        let scrubbed = scrubber.scrubbed(text, language: language).text
+        #expect(scrubbed.contains(label), "\(scrubbed)")
+    }
+
+    @Test("M1: an institution after the label stays", arguments: [
+        ("Name: Ministry of Foreign Affairs and International Cooperation", "en"),
+        ("Nom : Ministère des Affaires étrangères", "fr"),
+        ("The name of the applicant is given below.", "en"),
+    ])
+    func formLabelsKeepInstitutions(_ text: String, _ language: String) {
+        #expect(scrubber.scrubbed(text, language: language).text == text)
+    }
+
+    @Test("M1: an applicant property is read as after its label")
+    func applicantProperty() {
+        var unit = TranslationUnit(variants: [Variant(language: tag("en"), text: "The Embassy requests a visa."),
+                                              Variant(language: tag("fr"), text: "L'Ambassade demande un visa.")])
+        unit.metadata.properties = [Property(type: "x-applicant", value: "Keo Rithy")]
+        let properties = scrubber.scrub(unit, file: "t", position: 1).unit.metadata.properties
+        #expect(properties == [Property(type: "x-applicant", value: "{PERSON}")])
+    }
+
+    @Test("M2: a name after a diplomatic rank or function is replaced, in English, French and Khmer", arguments: [
+        ("First Secretary Chan Sophal will attend.", "en", "First Secretary {PERSON} will attend."),
+        ("Third Secretary Keo Rithy has been appointed.", "en", "Third Secretary {PERSON} has been appointed."),
+        ("The Secretary of State Chea Malis will attend.", "en", "The Secretary of State {PERSON} will attend."),
+        ("Director-General Keo Rithy will attend.", "en", "Director-General {PERSON} will attend."),
+        ("Colonel Keo Rithy, Defence Attaché, will attend.", "en", "Colonel {PERSON}, Defence Attaché, will attend."),
+        ("Le Premier secrétaire Chan Sophal participera.", "fr", "Le Premier secrétaire {PERSON} participera."),
+        ("La secrétaire d'État Chea Malis est arrivée.", "fr", "La secrétaire d'État {PERSON} est arrivée."),
+        ("Le Directeur général Keo Rithy participera.", "fr", "Le Directeur général {PERSON} participera."),
+        ("លេខាទីមួយ ចាន់ សុផល នឹងចូលរួម។", "km", "លេខាទីមួយ {PERSON} នឹងចូលរួម។"),
+        ("លេខាទីពីរ ចាន់ សុផល", "km", "លេខាទីពីរ {PERSON}"),
+        ("អគ្គនាយក កែវ រិទ្ធី នឹងចូលរួម។", "km", "អគ្គនាយក {PERSON} នឹងចូលរួម។"),
+        ("រដ្ឋលេខាធិការ ជា ម៉ាលីស នឹងចូលរួម។", "km", "រដ្ឋលេខាធិការ {PERSON} នឹងចូលរួម។"),
+        ("វរសេនីយ៍ឯក កែវ រិទ្ធី", "km", "វរសេនីយ៍ឯក {PERSON}"),
+    ])
+    func ranks(_ text: String, _ language: String, _ expected: String) {
+        #expect(scrubber.scrubbed(text, language: language).text == expected)
+    }
+
+    @Test("M2: a rank before what is no name stays (Europarl's and the notes' own wordings)", arguments: [
+        ("Mr Secretary of State for Scotland .", "en"),
+        ("the Secretary General of the United Nations", "en"),
+        ("The Secretary General has just decided to send observers .", "en"),
+        ("Director of Common Services", "en"),
+        ("Directorate General VII", "en"),
+        ("le Directeur des Accords Commerciaux", "fr"),
+        ("អគ្គនាយកដ្ឋានអន្តោប្រវេសន៍ នឹងចេញទិដ្ឋាការ។", "km"),
+        ("អគ្គនាយក នៃ អគ្គនាយកដ្ឋានអន្តោប្រវេសន៍", "km"),
+    ])
+    func ranksKeepOrdinaryText(_ text: String, _ language: String) {
+        #expect(scrubber.scrubbed(text, language: language).text == text)
+    }
+
+    @Test("M2: the aligned English, French and Khmer of one unit all lose the name")
+    func alignedRanks() {
+        let unit = TranslationUnit(variants: [
+            Variant(language: tag("en"), text: "Counsellor Keo Rithy and First Secretary Chan Sophal will attend."),
+            Variant(language: tag("fr"), text: "Le Conseiller Keo Rithy et le Premier secrétaire Chan Sophal participeront."),
+            Variant(language: tag("km"), text: "ទីប្រឹក្សា កែវ រិទ្ធី និងលេខាទីមួយ ចាន់ សុផល នឹងចូលរួម។"),
+        ])
+        let scrubbed = scrubber.scrub(unit, file: "pd1.tsv", position: 7).unit
+        for variant in scrubbed.variants {
+            #expect(!variant.text.contains("Chan Sophal") && !variant.text.contains("ចាន់ សុផល"), "\(variant.text)")
+        }
+    }
+
+    @Test("M4: the name of a diplomat's spouse or child after a kin word is replaced", arguments: [
+        ("Mr. Sok Dara and his wife Chea Malis will travel to Geneva.", "en", ["Chea", "Malis"]),
+        ("Her spouse Keo Rithy will accompany her.", "en", ["Keo", "Rithy"]),
+        ("His daughter Sok Malika will accompany him.", "en", ["Malika"]),
+        ("M. Sok Dara et sa fille Sok Malika voyageront.", "fr", ["Malika"]),
+        ("Son mari Keo Rithy l'accompagnera.", "fr", ["Keo", "Rithy"]),
+        ("លោក សុខ ដារា និងភរិយាឈ្មោះ ជា ម៉ាលីស នឹងធ្វើដំណើរទៅទីក្រុងហ្សឺណែវ។", "km", ["ម៉ាលីស"]),
+        ("ស្វាមីឈ្មោះ កែវ រិទ្ធី នឹងអមដំណើរ។", "km", ["រិទ្ធី"]),
+    ])
+    func kin(_ text: String, _ language: String, _ parts: [String]) {
+        let scrubbed = scrubber.scrubbed(text, language: language).text
+        for part in parts { #expect(!scrubbed.contains(part), "\(scrubbed)") }
+    }
+
+    @Test("M4: kin words before what is no name stay", arguments: [
+        ("The wife of the Ambassador will attend the reception.", "en"),
+        ("His wife will attend the National Day reception.", "en"),
+        ("La fille aînée du Roi assistera à la cérémonie.", "fr"),
+        ("ភរិយា របស់ឯកអគ្គរាជទូត នឹងចូលរួម។", "km"),
+    ])
+    func kinKeepsOrdinaryText(_ text: String, _ language: String) {
+        #expect(scrubber.scrubbed(text, language: language).text == text)
+    }
+}
