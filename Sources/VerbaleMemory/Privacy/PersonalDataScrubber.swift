@@ -167,6 +167,10 @@ public final class PersonalDataScrubber {
         }
     }
 
+    /// The joined-titles expression (`joinedNames`), compiled: for the test that `mayJoinTitle`
+    /// lets it through wherever it matches.
+    var joinedTitleExpression: NSRegularExpression? { compiled(joinedTitleName) }
+
     /// Compiles every expression not compiled yet: `init(compiling: .eager)`'s check, for a
     /// lazily compiling scrubber (the test that every built-in pattern compiles).
     func compileAll() throws(MemoryError) {
@@ -615,7 +619,7 @@ public final class PersonalDataScrubber {
                         if pattern.joinsTitles, [0x41, 0x45, 0x26].contains(ns.character(at: range.location)),
                            Self.beginsWithCapitalsConnector(ns.substring(with: range)) {
                             if let joined = compiled(joinedTitleName) {
-                                for next in Self.joinedNames(after: range.location, in: text, ns: ns, regex: joined)
+                                for next in Self.joinedNames(after: range.location, in: text, length: whole.length, ns: ns, regex: joined, filtered: titleStarts)
                                 where !spans.contains(where: { NSIntersectionRange($0.range, next).length > 0 }) {
                                     spans.append(Span(kind: .person, range: next))
                                 }
@@ -632,7 +636,7 @@ public final class PersonalDataScrubber {
                     // A second title after the name begins another name, which the match (that
                     // took the title as a word of the first) skipped: review 1130i m6.
                     if pattern.joinsTitles, let joined = compiled(joinedTitleName) {
-                        for next in Self.joinedNames(after: NSMaxRange(range), in: text, ns: ns, regex: joined)
+                        for next in Self.joinedNames(after: NSMaxRange(range), in: text, length: whole.length, ns: ns, regex: joined, filtered: titleStarts)
                         where !spans.contains(where: { NSIntersectionRange($0.range, next).length > 0 }) {
                             spans.append(Span(kind: .person, range: next))
                         }
