@@ -276,7 +276,7 @@ struct PrivacyFilterEquivalenceTests {
     @Test("valueKey, the office key and scalarOffset: the byte paths equal the scalar paths on real lines (EN, FR, notes, khPOS Khmer), their words and every offset", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func bytePathsOnRealData() throws {
         // Our own: scalars of four UTF-8 bytes (two UTF-16 units), white space and full stops to drop, Khmer digits.
-        let own = ["Mr. 𝐉ohn 😀 Smith, 012\t345.", "Sok\u{A0}Dara\u{200B}៖ ០១២ Tél. : +855 (0)12", "“Jean-Marc” d’Estaing, Président-in-Office:", "a\r\nb\u{0B}c\u{0C}d"]
+        let own = ["Mr. 𝐉ohn 😀 Smith, 012\t345.", "Sok\u{A0}Dara\u{200B}៖ ០១២ Tél. : +855 (0)12", "“Jean-Marc” d’Estaing, Président-in-Office:", "a\r\nb\u{0B}c\u{0C}d\u{1C}e\u{1F}f\u{85}g\u{7F}h"]
         let lines = try Self.realLines().prefix(9000) + own
         var differing: [String] = []
         var ascii = 0, offsets = 0
