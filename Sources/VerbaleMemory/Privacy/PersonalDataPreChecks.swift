@@ -90,7 +90,7 @@ extension PersonalDataScrubber {
                 if !PersonalDataScrubber.isASCIILetter(b) { applies |= Self.letterStart }
                 if keywords.wordOffset[byte] == 0 { applies |= Self.wordStart }
                 (after + byte).initialize(to: applies)
-                (midWord + byte).initialize(to: PreCheckTable.midWordEntry(b, keywords: keywords, keywordCount: keywordCount, furtherClass: furtherClass,
+                (midWord + byte).initialize(to: PreCheckTable.midWordEntry(b, keywords: keywords, furtherClass: furtherClass,
                                                                    asciiClass: b < 0x80 ? asciiClass[byte] : 0))
             }
         }
@@ -100,7 +100,7 @@ extension PersonalDataScrubber {
         /// their second; a function title (further class 2) needs a byte before it that is no
         /// letter; the spelled dot's `d` needs a space or tab before it; other ASCII classes
         /// (digits, capitals of titles, `@`…) and further class 3 bytes but `n`/`N` always act.
-        static func midWordEntry(_ b: UInt8, keywords: KeywordTable, keywordCount: Int, furtherClass: UInt8, asciiClass: UInt8) -> UInt8 {
+        static func midWordEntry(_ b: UInt8, keywords: KeywordTable, furtherClass: UInt8, asciiClass: UInt8) -> UInt8 {
             guard PersonalDataScrubber.isASCIILetter(b), asciiClass == 0 || b == 0x64,
                   furtherClass == 0 || furtherClass == 2 || (furtherClass == 3 && b | 0x20 == 0x6E) else { return 0 }
             var second: UInt8 = 1
