@@ -247,6 +247,61 @@ struct PrivacyFilterEquivalenceTests {
         #expect(found > 100)
     }
 
+    @Test("Joined titles: the expression runs only where mayJoinTitle lets it, and finds the same names, on real lines as written and in capitals", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func joinedTitlesPreCheck() throws {
+        let regex = try #require(scrubber.joinedTitleExpression)
+        let lines = try Self.notesAndEuroparl()
+        // In capitals every word looks like a name: the titles' match takes "AND MRS. …" and the
+        // name is cut, where the expression finds the second name (review 1130i m6).
+        let texts = lines + lines.map { $0.uppercased() }
+        var missed: [String] = []
+        var matched = 0
+        for text in texts {
+            let units = Array(text.utf16)
+            // Every word end (before a space, NBSP, comma or `&`): where a name the titles' pattern found can end.
+            for end in 1..<max(units.count, 1) where units[end - 1] != 0x20 && [0x20, 0xA0, 0x2C, 0x26].contains(units[end]) {
+                let range = NSRange(location: end, length: units.count - end)
+                guard regex.firstMatch(in: text, options: [.anchored, .withTransparentBounds], range: range) != nil else { continue }
+                matched += 1
+                if !PersonalDataScrubber.mayJoinTitle(at: end, in: text) { missed.append("\(end) in \(text.debugDescription)") }
+            }
+        }
+        #expect(missed.isEmpty, "\(missed.prefix(10).joined(separator: "\n"))")
+        // The comparison is not empty: real lines do join two titled names.
+        #expect(matched > 20)
+        let differing = mismatches(texts.filter { $0.contains("M") || $0.contains("D") })
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+    }
+
+    @Test("valueKey, the office key and scalarOffset: the byte paths equal the scalar paths on real lines (EN, FR, notes, khPOS Khmer), their words and every offset", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func bytePathsOnRealData() throws {
+        // Our own: scalars of four UTF-8 bytes (two UTF-16 units), white space and full stops to drop, Khmer digits.
+        let own = ["Mr. 𝐉ohn 😀 Smith, 012\t345.", "Sok\u{A0}Dara\u{200B}៖ ០១២ Tél. : +855 (0)12", "“Jean-Marc” d’Estaing, Président-in-Office:", "a\r\nb\u{0B}c\u{0C}d\u{1C}e\u{1F}f\u{85}g\u{7F}h"]
+        let lines = try Self.realLines().prefix(9000) + own
+        var differing: [String] = []
+        var ascii = 0, offsets = 0
+        for line in lines {
+            let words = line.split(separator: " ")
+            for word in words + [Substring(line)] {
+                let text = String(word)
+                if PersonalDataScrubber.valueKey(text) != PersonalDataScrubber.valueKeyByScalars(text) { differing.append("valueKey \(text.debugDescription)") }
+                if let key = PersonalDataScrubber.asciiOfficeKey(word) {
+                    ascii += 1
+                    if key != PersonalDataScrubber.officeKey(word) { differing.append("officeKey \(text.debugDescription)") }
+                }
+            }
+            // Every UTF-16 offset of the line's first 200 units, inside a surrogate pair too.
+            for offset in 0...min(line.utf16.count, 200) {
+                offsets += 1
+                if PersonalDataScrubber.scalarOffset(line, utf16: offset) != PersonalDataScrubber.scalarOffsetByIndex(line, utf16: offset) {
+                    differing.append("scalarOffset \(offset) in \(line.debugDescription)")
+                }
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+        #expect(ascii > 50_000 && offsets > 500_000)
+    }
+
     @Test("isOffice decides as lower-casing and trimming with a CharacterSet did, on offices, names and punctuation around them")
     func officeWordsAsBefore() {
         let words = Array(PersonalDataScrubber.offices) + ["Smith", "Sok", "J.", "President,", "’Minister’", "'the'", "PRÉSIDENTE.", "Ministre;",

@@ -42,6 +42,15 @@ extension PersonalDataScrubber {
         /// block (none today) are in every entry, and in `khmerElsewhere` for any other E1 character.
         let khmerKeywords: UnsafeMutablePointer<UInt64>
         let khmerElsewhere: UInt64
+        /// By byte, after an ASCII letter (`after[previous] == always`): 0 when the byte needs
+        /// the passes' steps there; else the byte is an ASCII letter that no pass acts on inside
+        /// a word unless the byte two ahead is an introduction's third (`m`, `p`, 0x88), it is
+        /// `n`/`N` before `u`, `U` or C3 (the further rules' `number`/`numéro`/`né`), or the next
+        /// byte is the second (any case) of a keyword without `\b` that begins with it — that
+        /// second letter here, 1 when no such keyword begins with it. Why: `a`, `n` and `d`
+        /// inside words (a third of the bytes the fused pass looked at on Europarl) each ran
+        /// the passes' steps and found nothing.
+        let midWord: UnsafeMutablePointer<UInt8>
 
         /// `keywords` built from `keywordCount` keywords (`PersonalDataScrubber.keywords`).
         init(keywords: KeywordTable, keywordCount: Int, furtherClasses: [UInt8], asciiClass: UnsafeMutablePointer<UInt8>) {
@@ -62,6 +71,7 @@ extension PersonalDataScrubber {
             }
             interest = .allocate(capacity: 256)
             after = .allocate(capacity: 256)
+            midWord = .allocate(capacity: 256)
             khmerKeywords = .allocate(capacity: 128)
             khmerElsewhere = elsewhere
             for slot in 0..<128 { (khmerKeywords + slot).initialize(to: inBlock[slot] | elsewhere) }
@@ -80,13 +90,38 @@ extension PersonalDataScrubber {
                 if !PersonalDataScrubber.isASCIILetter(b) { applies |= Self.letterStart }
                 if keywords.wordOffset[byte] == 0 { applies |= Self.wordStart }
                 (after + byte).initialize(to: applies)
+                (midWord + byte).initialize(to: PreCheckTable.midWordEntry(b, keywords: keywords, furtherClass: furtherClass,
+                                                                   asciiClass: b < 0x80 ? asciiClass[byte] : 0))
             }
+        }
+
+        /// `midWord`'s entry for `b`. A letter inside a word (after an ASCII letter): the keyword
+        /// step sees only the keywords without `\b` (`anywhere`), kept where the next byte is
+        /// their second; a function title (further class 2) needs a byte before it that is no
+        /// letter; the spelled dot's `d` needs a space or tab before it; other ASCII classes
+        /// (digits, capitals of titles, `@`…) and further class 3 bytes but `n`/`N` always act.
+        static func midWordEntry(_ b: UInt8, keywords: KeywordTable, furtherClass: UInt8, asciiClass: UInt8) -> UInt8 {
+            guard PersonalDataScrubber.isASCIILetter(b), asciiClass == 0 || b == 0x64,
+                  furtherClass == 0 || furtherClass == 2 || (furtherClass == 3 && b | 0x20 == 0x6E) else { return 0 }
+            var second: UInt8 = 1
+            var anywhere = keywords.anywhere[Int(b)]
+            while anywhere != 0 {
+                let index = anywhere.trailingZeroBitCount
+                anywhere &= anywhere - 1
+                let from = keywords.start[index]
+                guard keywords.start[index + 1] - from >= 2, keywords.exactCase & (UInt64(1) << UInt64(index)) == 0 else { return 0 }
+                let next = keywords.bytes[from + 1]
+                guard PersonalDataScrubber.isASCIILetter(next), second == 1 || second == next | 0x20 else { return 0 }
+                second = next | 0x20
+            }
+            return second
         }
 
         /// The one `preCheckTable` lives as long as the process; one built in a test is freed.
         deinit {
             interest.deallocate()
             after.deallocate()
+            midWord.deallocate()
             khmerKeywords.deallocate()
         }
 
@@ -119,7 +154,7 @@ extension PersonalDataScrubber {
     /// (no pass looks at its continuation bytes).
     static func preChecks(_ p: UnsafeBufferPointer<UInt8>) -> PreChecks {
         let table = preCheckTable, keywords = keywordTable
-        let interest = table.interest, after = table.after
+        let interest = table.interest, after = table.after, midWord = table.midWord
         let asciiClass = keywords.asciiClass, furtherClasses = furtherByteClasses
         let wordStartCandidates = keywords.wordStart, anywhereCandidates = keywords.anywhere
         let titlePairs = functionTitlePairs
@@ -141,6 +176,17 @@ extension PersonalDataScrubber {
                 applies = after[Int(byte)]
                 i += 1
                 continue
+            }
+            // A letter inside a word that no step acts on here (`midWord`): as above.
+            if applies == PreCheckTable.always, case let entry = midWord[Int(byte)], entry != 0 {
+                let next = i + 1 < count ? p[i + 1] : 0, third = i + 2 < count ? p[i + 2] : 0
+                if third != 0x6D, third != 0x70, third != 0x88, entry == 1 || next | 0x20 != entry,
+                   byte | 0x20 != 0x6E || (next | 0x20 != 0x75 && next != 0xC3) {
+                    previous = byte
+                    applies = after[Int(byte)]
+                    i += 1
+                    continue
+                }
             }
             // Keywords: after a letter, digit or `_` only those that need no word start.
             var candidates = (after[Int(previous)] & PreCheckTable.wordStart != 0 ? wordStartCandidates : anywhereCandidates)[Int(byte)] & liveKeywords
