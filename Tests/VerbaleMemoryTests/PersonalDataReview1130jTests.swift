@@ -33,6 +33,18 @@ struct PersonalDataReview1130jTests {
         #expect(scrubber.scrubbed(text, language: language).text == expected)
     }
 
+    @Test("M1's over-reach: `Name:` after a word naming a thing labels no person; a person's Name: still does", arguments: [
+        ("File name: Visa Request.docx", "en", "File name: Visa Request.docx"),
+        ("User name: Protocol Desk", "en", "User name: Protocol Desk"),
+        ("Company name: Angkor Travel", "en", "Company name: Angkor Travel"),
+        ("file_name: Visa Request", "en", "file_name: Visa Request"),
+        ("Applicant's file. Name: Sok Dara", "en", "Applicant's file. Name: {PERSON}"),
+        ("Family name: Sok Dara", "en", "Family name: {PERSON}"),
+    ])
+    func thingNames(_ text: String, _ language: String, _ expected: String) {
+        #expect(scrubber.scrubbed(text, language: language).text == expected)
+    }
+
     @Test("M1: a surname and a given name on one line both go", arguments: [
         ("Surname: SOK, given name: Dara", "en", ["SOK", "Dara"]),
         ("Nom : SOK, Prénom : Dara", "fr", ["SOK", "Dara"]),

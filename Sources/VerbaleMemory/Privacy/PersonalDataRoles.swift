@@ -21,6 +21,17 @@ extension PersonalDataScrubber {
         "Nom et prénom", "Nom et prénoms", "Demandeur", "Demandeuse", "Conjoint", "Conjointe",
     ]
 
+    /// Words before `name` that make it the name of a thing, not a person's (`File name:`,
+    /// `User name:` — an account, not its holder's name, in the notes' IT annexes — `Company
+    /// name:`), lower case: the role expression matches them case-insensitively.
+    static let thingNameWords = ["file", "user", "host", "domain", "company", "project", "product", "brand", "trade", "code",
+                                 "account", "display", "screen", "network", "server", "folder", "document", "event", "meeting",
+                                 "country", "city", "place", "street", "vessel", "ship", "organisation", "organization",
+                                 "institution", "business", "school", "hotel", "bank", "field", "column", "table", "team",
+                                 "group", "programme", "program", "course", "model", "package", "application", "app", "device",
+                                 "computer", "database", "dataset", "variable", "method", "function", "class", "attachment"]
+        .joined(separator: "|")
+
     /// Plural labels, which introduce a list of people ("Translators: Sokha Chan and Dara Sok",
     /// "Traducteurs : Jean Dupont et Claire Martin"): every name of the list goes, as after a
     /// plural title. The `by`/`par` labels introduce lists too ("Prepared by: A and B").

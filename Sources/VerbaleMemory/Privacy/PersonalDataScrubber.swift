@@ -329,7 +329,10 @@ public final class PersonalDataScrubber {
         // an initial and replace it, corrupting the title (review regression of the role labels).
         // A dotted title may be glued to the next (`H.E.Mrs.`, `S.E.M.`).
         let noTitle = "(?!(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle|MM|Mmes|Mlles|Messrs|Messieurs|Mesdames|Monsieur|Madame|Mademoiselle|Madam|Miss)\\.?(?![\\p{L}\\p{M}])|H\\.\\s?E\\.|S\\.\\s?E\\.|M\\.))"
-        let latinRoles = Self.latinRoleLabels.joined(separator: "|")
+        // A bare `Name:` labels a person only when no word says what else it names (`File name:
+        // Visa Request.docx`, `User name:`, `Company name:` — the over-reach review 1130j M1's
+        // form labels opened); `Full name:`, `Family name:` are labels of their own.
+        let latinRoles = Self.latinRoleLabels.map { $0 == "Name" ? "(?<!(?:\(Self.thingNameWords))[ \\u00A0_-])Name" : $0 }.joined(separator: "|")
         let pluralRoles = (Self.latinPluralRoleLabels + Self.latinByLabels).joined(separator: "|")
         let personOnlyRoles = Self.personOnlyRoleLabels.joined(separator: "|")
         // Two lower-case words alone after a person-only label, up to the end of the text or a
