@@ -75,6 +75,13 @@ public final class Tokenizer {
     /// nothing for it.
     var recordsParts = false
     var compoundCuts: [Int] = []
+    /// The word spans this thread's tokenizers found last (`TokenSpanMemo`): set by the import
+    /// on the tokenizers of its analysers, so the concordance's and the fuzzy-match index's
+    /// passes over one Khmer variant segment it once. Nil (the default) for every other use.
+    public var spanMemo: TokenSpanMemo?
+    /// Whether `segmentSpans` records `compoundCuts`: for `tokenizeWithParts`, and whenever the
+    /// spans may be kept in a memo another tokenizer's `tokenizeWithParts` reads.
+    private var recordsCuts: Bool { recordsParts || spanMemo != nil }
 
     public convenience init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned) throws(ICUError) {
         try self.init(language: language, khmerWordBreaking: khmerWordBreaking, engine: .fast)
@@ -211,15 +218,20 @@ public final class Tokenizer {
     /// same tokens (a word a separator fell inside spans it, with `holdsSeparator` set). `mayHoldKhmer` false (the caller knows the units
     /// hold no Khmer letter, so no invisible break sits between two) skips that scan.
     func wordSpans(_ units: UnsafeBufferPointer<UInt16>, into spans: inout [Span], mayHoldKhmer: Bool = true) {
+        // (Emptied whatever the caller: cuts a `tokenizeWithParts` left must not be mapped below.)
+        if !compoundCuts.isEmpty { compoundCuts.removeAll(keepingCapacity: true) }
         guard mayHoldKhmer else {
-            if recordsParts { compoundCuts.removeAll(keepingCapacity: true) }
             segmentSpans(units, into: &spans)
             return
         }
+        // Text that may hold Khmer: another tokenizer of this thread may have segmented these
+        // very units (`TokenSpanMemo`); else they are, and kept for it.
+        let memoKey = TokenSpanMemo.Configuration(language: language, engine: engine, khmerWordBreaking: khmerWordBreaking)
+        if let spanMemo, spanMemo.recall(units, memoKey, spans: &spans, cuts: &compoundCuts) { return }
+        defer { spanMemo?.remember(units, memoKey, spans: spans, cuts: compoundCuts) }
         var breaks = invisibleBreaks
         invisibleBreaks = KhmerInvisibleBreaks()
         defer { invisibleBreaks = breaks.units.count > 1 << 20 ? KhmerInvisibleBreaks() : breaks }
-        if recordsParts { compoundCuts.removeAll(keepingCapacity: true) }
         guard breaks.take(from: units) else {
             segmentSpans(units, into: &spans)
             return
@@ -328,7 +340,7 @@ public final class Tokenizer {
             }
             // Words of diplomatic Khmer the model (or ICU) cuts in two, joined again.
             KhmerCompounds.join(pieces, units, into: &split)
-            if recordsParts { Self.cuts(joining: pieces, into: split, units, append: &compoundCuts) }
+            if recordsCuts { Self.cuts(joining: pieces, into: split, units, append: &compoundCuts) }
             swap(&pieces, &split)
         }
         spans.removeAll(keepingCapacity: true)

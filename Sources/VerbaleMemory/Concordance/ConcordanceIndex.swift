@@ -63,8 +63,10 @@ public struct ConcordanceIndex: MemoryIndex {
     public func makeAnalyser() throws -> any IndexAnalyser { Analyser() }
 
     /// One row per variant: its words, keyed and joined by spaces (`ConcordanceWords`).
-    final class Analyser: IndexAnalyser {
+    final class Analyser: IndexAnalyser, SharesTokenSpans {
         let words = ConcordanceWords()
+
+        func shareTokenSpans(_ memo: TokenSpanMemo) { words.spanMemo = memo }
         func rows(for unit: TranslationUnit) throws -> [IndexRow] {
             // By index, reading only each variant's text (no copy of the whole variant).
             unit.variants.indices.map { ordinal in

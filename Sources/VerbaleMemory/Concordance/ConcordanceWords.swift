@@ -20,6 +20,12 @@ public final class ConcordanceWords {
 
     public init() {}
 
+    /// The memo the Khmer tokenizer shares with the thread's other tokenizers (`TokenSpanMemo`:
+    /// the import's fuzzy-match pass then segments a Khmer variant the concordance segmented).
+    public var spanMemo: TokenSpanMemo? {
+        didSet { khmer?.spanMemo = spanMemo }
+    }
+
     /// A word of a text: its key and where it is, in Unicode scalars.
     public struct Word: Equatable, Sendable {
         public var key: String
@@ -218,7 +224,10 @@ public final class ConcordanceWords {
     /// own, and runs a space alone separates are one, as the tokenizer reads them).
     public func words(_ text: String, includingParts: Bool = true) -> [Word] {
         let khmerText = Self.containsKhmer(text)
-        if khmerText, khmer == nil { khmer = try? Tokenizer(language: .khmer) }
+        if khmerText, khmer == nil {
+            khmer = try? Tokenizer(language: .khmer)
+            khmer?.spanMemo = spanMemo
+        }
         // Without a Khmer tokenizer (ICU failed to load), Khmer runs are split like any other.
         let runs = khmerText ? khmer : nil
         var result: [Word] = []

@@ -115,6 +115,10 @@ final class ImportPipeline: @unchecked Sendable {
             keyScrubber = try PersonalDataScrubber(compiling: .lazy)
             scrubber = scrub ? keyScrubber : nil
             self.indexes = try indexes.map { try $0.makeAnalyser() }
+            // One memo of word spans for the thread's tokenizers: a Khmer variant is segmented
+            // once for the concordance and the fuzzy-match index (`TokenSpanMemo`).
+            let memo = TokenSpanMemo()
+            for case let sharing as SharesTokenSpans in self.indexes { sharing.shareTokenSpans(memo) }
         }
     }
 

@@ -93,10 +93,18 @@ public struct FuzzyMatchIndex: MemoryIndex {
     /// One row per variant in a language the matcher knows: its language and encoded tokens
     /// (`MatchEntryEncoder`: the bytes of `StoredToken.encode` without the intermediate tokens).
     /// Keeps one tokenizer per language and the encoder's buffers for the whole import.
-    final class Analyser: IndexAnalyser {
+    final class Analyser: IndexAnalyser, SharesTokenSpans {
         /// One tokenizer per language met, found by a short linear search (no hashing per variant).
         private var tokenizers: [(Language, Tokenizer)] = []
         private var scratch = MatchEntryEncoder.Scratch()
+        /// Shared with the concordance's Khmer tokenizer on the import's threads (`TokenSpanMemo`).
+        private var spanMemo: TokenSpanMemo?
+
+        func shareTokenSpans(_ memo: TokenSpanMemo) {
+            spanMemo = memo
+            for (_, tokenizer) in tokenizers { tokenizer.spanMemo = memo }
+        }
+
         func rows(for unit: TranslationUnit) throws -> [IndexRow] {
             var rows: [IndexRow] = []
             rows.reserveCapacity(unit.variants.count)
@@ -125,6 +133,7 @@ public struct FuzzyMatchIndex: MemoryIndex {
         private func tokenizer(for language: Language) throws -> Tokenizer {
             for (known, tokenizer) in tokenizers where known == language { return tokenizer }
             let made = try Tokenizer(language: language)
+            made.spanMemo = spanMemo
             tokenizers.append((language, made))
             return made
         }
