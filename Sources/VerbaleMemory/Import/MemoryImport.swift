@@ -185,8 +185,10 @@ extension SQLiteMemory {
 }
 
 /// Whether `text` has nothing but white space, U+200B or U+FEFF. Stops at the first other
-/// scalar, so a normal segment costs a byte or two.
+/// scalar, so a normal segment costs a byte or two. A first byte that is ASCII and not white
+/// space answers at once (what the loop's first turn answers), without the scalar view.
 func isBlank(_ text: String) -> Bool {
+    if let first = text.utf8.first, first < 0x80, first != 0x20, first != 0x09, first != 0x0A, first != 0x0D { return false }
     for scalar in text.unicodeScalars {
         if scalar.value < 0x80 {
             if scalar != " " && scalar != "\t" && scalar != "\n" && scalar != "\r" { return false }
