@@ -140,15 +140,7 @@ public enum ContextHash {
     /// `mix` of the eight bytes of `word`, lowest first (the text's order: a little-endian load).
     @inline(__always)
     private static func mix8(_ hash: UInt64, _ word: UInt64) -> UInt64 {
-        var h = hash
-        h = mix(h, UInt8(truncatingIfNeeded: word))
-        h = mix(h, UInt8(truncatingIfNeeded: word >> 8))
-        h = mix(h, UInt8(truncatingIfNeeded: word >> 16))
-        h = mix(h, UInt8(truncatingIfNeeded: word >> 24))
-        h = mix(h, UInt8(truncatingIfNeeded: word >> 32))
-        h = mix(h, UInt8(truncatingIfNeeded: word >> 40))
-        h = mix(h, UInt8(truncatingIfNeeded: word >> 48))
-        return mix(h, UInt8(truncatingIfNeeded: word >> 56))
+        mix(mix7(hash, word), UInt8(truncatingIfNeeded: word >> 56))
     }
 
     /// The eight bytes of `raw` (an unaligned load at the window) with A–Z lowered, when
