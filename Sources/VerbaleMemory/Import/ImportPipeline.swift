@@ -101,13 +101,11 @@ final class ImportPipeline: @unchecked Sendable {
         private var lastLanguages: [LanguageTag] = []
         private var lastTags: [String] = []
         func tags(_ variants: [Variant]) -> [String] {
-            // Compared through buffer pointers: by subscript, both tags were copied for `!=`
-            // (four copies and destructions of a `LanguageTag` a unit, ≈ 850 instructions).
-            let same = variants.withUnsafeBufferPointer { variants in
-                lastLanguages.withUnsafeBufferPointer { last in
-                    guard variants.count == last.count else { return false }
-                    for ordinal in variants.indices where variants[ordinal].language != last[ordinal] { return false }
-                    return true
+            var same = variants.count == lastLanguages.count
+            if same {
+                for ordinal in variants.indices where variants[ordinal].language != lastLanguages[ordinal] {
+                    same = false
+                    break
                 }
             }
             if !same {
