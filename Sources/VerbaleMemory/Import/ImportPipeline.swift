@@ -398,7 +398,8 @@ final class ImportPipeline: @unchecked Sendable {
             carried = scrubbed.names
         }
         // Taken from the end of the reversed list, each unit is moved out (`popLast`), in order.
-        units.reverse()
+        // Reversed through its buffer, whose `swapAt` moves: `Array.reverse()` copied each unit.
+        units.withUnsafeMutableBufferPointer { $0.reverse() }
         var position = raw.firstPosition - 1
         do {
             while var unit = units.popLast() {

@@ -208,8 +208,8 @@ public enum ContextHash {
                 // without its table read and branches per byte (about a third of its instructions).
                 // A window ending in a space (one in six of a text's, words being about five
                 // letters) is hashed without it and ends the run, the space left pending as the
-                // byte loop leaves it: such windows used to fall to the byte loop (−34 % of this
-                // function's instructions on Europarl EN/FR, 1 Dec).
+                // byte loop leaves it: such windows used to fall to the byte loop (this function
+                // 72.5 → 62.5 M instructions in the import of the 20k Europarl slice, 1 Dec).
                 if i &+ 8 <= end, let base = p.baseAddress {
                     var h = hash, j = i
                     var endsInSpace = false
