@@ -79,6 +79,27 @@ struct ImportPipelineTests {
         #expect(results[2] == results[0])
     }
 
+    /// A chunk holds its units' positions as its first unit's (`Raw.firstPosition`): the origin
+    /// of a unit whose source gives none is `NAME#position`, counted over the whole source,
+    /// skipped units included, whatever the chunk size and the threads.
+    @Test("Units with no origin get NAME#position across chunks of 1, 4 and 256, with and without threads")
+    func positionsAcrossChunks() throws {
+        let units = (1...30).map { number in
+            number % 6 == 0 ? unit([("en", "Only English \(number)")]) : unit([("en", "Sentence number \(number)."), ("fr", "Phrase numéro \(number).")])
+        }
+        let expected = (1...30).filter { $0 % 6 != 0 }.map { "n.tmx#\($0)" }
+        for chunk in [1, 4, 256] {
+            for threads in [0, 2] {
+                let memory = try temporaryMemory()
+                var options = ImportOptions(indexBatchSize: chunk)
+                options.analysisThreads = threads
+                try memory.importUnits(from: [ArrayUnitSource(name: "n.tmx", units: units)], options: options)
+                let origins = try memory.read { db in try String.fetchAll(db, sql: "SELECT origin FROM unit ORDER BY id") }
+                #expect(origins == expected, "chunk \(chunk), threads \(threads)")
+            }
+        }
+    }
+
     @Test("A source failing after others rolls everything back, with or without threads")
     func failureRollsBack() throws {
         for threads in [0, 2] {

@@ -33,8 +33,10 @@ public struct ContextKeys: Sendable {
     /// variants' texts, made without an array of texts, a string per key and the join — keys are
     /// compared as their 64-bit hashes (the hex is one-to-one) and written once into the
     /// result. Saves about five allocations per unit on the import's analysis threads;
-    /// `ScrubbedContextKeyTests` compares it with `init(texts:)` on real units.
-    public init(_ unit: TranslationUnit) {
+    /// `ScrubbedContextKeyTests` compares it with `init(texts:)` on real units. `borrowing`:
+    /// an initializer takes its arguments owned, so the import, which keeps the unit, copied
+    /// it for every call and this destroyed the copy (≈ 600 instructions a unit).
+    public init(_ unit: borrowing TranslationUnit) {
         let count = unit.variants.count
         value = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(count, 1)) { hashes in
             var distinct = 0

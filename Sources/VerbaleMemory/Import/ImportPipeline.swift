@@ -56,7 +56,12 @@ final class ImportPipeline: @unchecked Sendable {
     /// string and array a unit holds).
     private struct Raw: Sendable {
         var source: Int
-        var units: [(TranslationUnit, Int)]
+        /// Consecutive units of the source: `units[i]` is its unit number `firstPosition + i`
+        /// (1-based). Positions are not stored per unit: a list of bare units is what `analyse`
+        /// can take each unit out of with `popLast()` (a move), where a list of (unit, position)
+        /// pairs made it swap an empty unit in (one `UnitMetadata` built per unit) or copy.
+        var units: [TranslationUnit]
+        var firstPosition = 1
         /// The unit read just before `units[0]` from the same source (nil at the start of a
         /// source): the context of the chunk's first unit, which a worker cannot see otherwise.
         var before: TranslationUnit? = nil
@@ -239,8 +244,9 @@ final class ImportPipeline: @unchecked Sendable {
         guard !inlineState.ended, inlineState.source < sources.list.count else { return nil }
         let index = inlineState.source
         let source = sources.list[index]
-        var units: [(TranslationUnit, Int)] = []
+        var units: [TranslationUnit] = []
         units.reserveCapacity(chunkSize)
+        let first = inlineState.position + 1
         let before = inlineState.position == 0 ? nil : inlineState.last
         let beforeBefore = inlineState.position == 0 ? nil : inlineState.lastButOne
         while units.count < chunkSize {
@@ -248,22 +254,22 @@ final class ImportPipeline: @unchecked Sendable {
             do { next = try source.next() } catch {
                 inlineState.ended = true
                 let failure = MemoryError.importFailed(source: source.name, underlying: "\(error)")
-                return analyse(Raw(source: index, units: units, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure), worker: 0)
+                return analyse(Raw(source: index, units: units, firstPosition: first, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure), worker: 0)
             }
             guard let unit = next else {
                 inlineState.source += 1
                 inlineState.position = 0
                 inlineState.last = nil
                 inlineState.lastButOne = nil
-                return analyse(Raw(source: index, units: units, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead,
+                return analyse(Raw(source: index, units: units, firstPosition: first, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead,
                                    totalBytes: source.totalBytes, readerSkips: source.readerSkips), worker: 0)
             }
             inlineState.position += 1
-            units.append((unit, inlineState.position))
+            units.append(unit)
         }
-        inlineState.lastButOne = units.count >= 2 ? units[units.count - 2].0 : before
-        inlineState.last = units.last?.0
-        return analyse(Raw(source: index, units: units, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead,
+        inlineState.lastButOne = units.count >= 2 ? units[units.count - 2] : before
+        inlineState.last = units.last
+        return analyse(Raw(source: index, units: units, firstPosition: first, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead,
                            totalBytes: source.totalBytes), worker: 0)
     }
 
@@ -277,7 +283,7 @@ final class ImportPipeline: @unchecked Sendable {
             condition.unlock()
         }
         for (index, source) in sources.list.enumerated() {
-            var units: [(TranslationUnit, Int)] = []
+            var units: [TranslationUnit] = []
             units.reserveCapacity(chunkSize)
             var position = 0
             var before: TranslationUnit?
@@ -286,26 +292,26 @@ final class ImportPipeline: @unchecked Sendable {
                 let next: TranslationUnit?
                 do { next = try source.next() } catch {
                     let failure = MemoryError.importFailed(source: source.name, underlying: "\(error)")
-                    dispatch(Raw(source: index, units: units, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead,
-                                 totalBytes: source.totalBytes, failure: failure))
+                    dispatch(Raw(source: index, units: units, firstPosition: position - units.count + 1, before: before, beforeBefore: beforeBefore,
+                                 bytesRead: source.bytesRead, totalBytes: source.totalBytes, failure: failure))
                     return
                 }
                 guard let unit = next else { break }
                 position += 1
-                units.append((unit, position))
+                units.append(unit)
                 if units.count == chunkSize {
-                    var full: [(TranslationUnit, Int)] = []
+                    var full: [TranslationUnit] = []
                     swap(&full, &units)
                     units.reserveCapacity(chunkSize)
                     let (chunkBefore, chunkBeforeBefore) = (before, beforeBefore)
-                    beforeBefore = full.count >= 2 ? full[full.count - 2].0 : before
-                    before = full.last?.0
-                    guard dispatch(Raw(source: index, units: full, before: chunkBefore, beforeBefore: chunkBeforeBefore, bytesRead: source.bytesRead,
-                                       totalBytes: source.totalBytes)) else { return }
+                    beforeBefore = full.count >= 2 ? full[full.count - 2] : before
+                    before = full.last
+                    guard dispatch(Raw(source: index, units: full, firstPosition: position - full.count + 1, before: chunkBefore,
+                                       beforeBefore: chunkBeforeBefore, bytesRead: source.bytesRead, totalBytes: source.totalBytes)) else { return }
                 }
             }
-            let last = Raw(source: index, units: units, before: before, beforeBefore: beforeBefore, bytesRead: source.bytesRead,
-                           totalBytes: source.totalBytes, readerSkips: source.readerSkips)
+            let last = Raw(source: index, units: units, firstPosition: position - units.count + 1, before: before, beforeBefore: beforeBefore,
+                           bytesRead: source.bytesRead, totalBytes: source.totalBytes, readerSkips: source.readerSkips)
             guard dispatch(last) else { return }
         }
     }
@@ -369,8 +375,8 @@ final class ImportPipeline: @unchecked Sendable {
         // batch seldom grows: `utf8.count` is O(1) for the reader's native strings.
         var textBytes = 0, variantCount = 0
         for index in units.indices {
-            variantCount += units[index].0.variants.count
-            for ordinal in units[index].0.variants.indices { textBytes += units[index].0.variants[ordinal].text.utf8.count }
+            variantCount += units[index].variants.count
+            for ordinal in units[index].variants.indices { textBytes += units[index].variants[ordinal].text.utf8.count }
         }
         let batches = analysers.indexes.map { _ in IndexRowBatch(capacity: 2 * textBytes + 1024) }
         chunk.rows = batches
@@ -395,11 +401,13 @@ final class ImportPipeline: @unchecked Sendable {
             previous = ContextKeys(scrubbed.unit)
             carried = scrubbed.names
         }
+        // Taken from the end of the reversed list, each unit is moved out (`popLast`), in order.
+        // Reversed through its buffer, whose `swapAt` moves: `Array.reverse()` copied each unit.
+        units.withUnsafeMutableBufferPointer { $0.reverse() }
+        var position = raw.firstPosition - 1
         do {
-            for index in units.indices {
-                var unit = TranslationUnit(variants: [])
-                swap(&unit, &units[index].0)
-                let position = units[index].1
+            while var unit = units.popLast() {
+                position += 1
                 if unit.metadata.previousContext == nil, let previous { unit.metadata.previousContext = previous.value }
                 // An empty context is one the file states as none (an empty `x-context-pre`, or a
                 // unit of a file that states every context): stored as none, never inferred.
@@ -418,11 +426,12 @@ final class ImportPipeline: @unchecked Sendable {
                 if unit.metadata.origin == nil { unit.metadata.origin = "\(originName)#\(position)" }
                 var findings: [PersonalDataFinding] = []
                 if let scrubber = analysers.scrubber {
-                    let scrubbed = scrubber.scrub(unit, file: name, position: position, carrying: carried)
-                    carried = scrubbed.names
-                    if !scrubbed.findings.isEmpty {
-                        unit = scrubbed.unit
-                        findings = scrubbed.findings
+                    // Taken apart, so the scrubbed unit is moved into `unit`, not copied.
+                    let (scrubbedUnit, scrubbedFindings, names) = scrubber.scrub(unit, file: name, position: position, carrying: carried)
+                    carried = names
+                    if !scrubbedFindings.isEmpty {
+                        unit = consume scrubbedUnit
+                        findings = scrubbedFindings
                     }
                     previous = ContextKeys(unit)
                 } else {

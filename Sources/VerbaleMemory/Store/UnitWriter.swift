@@ -51,7 +51,7 @@ struct UnitWriter {
         /// `init(_:tagText:)` with the variants' canonical tags already rendered: the import
         /// hands the same array to every unit with the same languages (`ImportPipeline`), so a
         /// unit costs no array of tags of its own.
-        init(_ unit: TranslationUnit, tags: [String]) {
+        init(_ unit: borrowing TranslationUnit, tags: [String]) {
             self.tags = tags
             let hashes = UnitFingerprint.unitsAndSource(unit.variants, tags: tags)
             fingerprint = hashes.units

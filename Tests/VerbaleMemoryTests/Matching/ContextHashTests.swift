@@ -105,6 +105,47 @@ struct ContextHashTests {
         #expect(differing.isEmpty, "first: \(differing.prefix(3).map { Array($0.utf8) })")
     }
 
+    /// A space closing an eight-byte window (hashed as seven bytes and a pending space) must
+    /// collapse with what follows as the byte loop collapses it: more white space, U+200B, a
+    /// non-breaking space, the end of the text, a capital, Latin-1, Khmer.
+    @Test("a space at every place of a window, followed by every kind of byte, hashes as the scalar rule says")
+    func windowEndingInSpace() {
+        let heads = ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "ABCDEFG", "abcdefgh", "abcdefghi", "abc d f", "Mr Sok D"]
+        let tails = ["", " ", "  ", "\t", "\n", "x", "X", "\u{200B}", "\u{200B} y", "\u{A0}", "\u{A0}z", "é", "À", "ក", "\u{1}",
+                     ". And so on", " , as Mr Schulz said , a", "ABCDEFGH IJ"]
+        var differing: [String] = []
+        for head in heads {
+            for tail in tails {
+                for text in [head + " " + tail, " " + head + " " + tail, head + " " + tail + " " + head] {
+                    if Self.bytesOrNil(text) != ContextHash.hashScalars(text) { differing.append(text) }
+                }
+            }
+        }
+        #expect(differing.isEmpty, "first: \(differing.prefix(3).map { Array($0.utf8) })")
+    }
+
+    /// `writeHex` (digits made eight at a time) against the standard library's hex.
+    @Test("a key's hex is the hash's 16 lower-case hex digits")
+    func hexDigits() {
+        var generator = SeededGenerator(seed: 20_261_201)
+        var values: [UInt64] = [0, 1, 9, 10, 15, 16, 0xFF, 0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210, 0xA0A0_A0A0_0909_0909, .max, .max - 1]
+        for _ in 0..<5_000 { values.append(generator.next()) }
+        var differing: [UInt64] = []
+        for value in values {
+            let hex = String(unsafeUninitializedCapacity: 20) { buffer in
+                ContextHash.writeHex(value, to: buffer, at: 2)
+                buffer[0] = 0x3C
+                buffer[1] = 0x3C
+                buffer[18] = 0x3E
+                buffer[19] = 0x3E
+                return 20
+            }
+            let digits = String(value, radix: 16)
+            if hex != "<<" + String(repeating: "0", count: 16 - digits.count) + digits + ">>" { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "first: \(differing.prefix(3).map { String($0, radix: 16) })")
+    }
+
     @Test("a decomposed Latin mark meets the composed one")
     func decomposedMarks() {
         #expect(Self.bytesOrNil("e\u{0301}") == nil)
