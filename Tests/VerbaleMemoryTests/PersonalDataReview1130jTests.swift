@@ -9,7 +9,9 @@ import VerbaleCore
 /// after a diplomatic rank or function the title list lacked — "First Secretary Chan Sophal",
 /// « le Premier secrétaire », លេខាទីមួយ, "Director-General", អគ្គនាយក, "Secretary of State",
 /// រដ្ឋលេខាធិការ, "Colonel", វរសេនីយ៍ឯក — was stored in all three languages. Values are the
-/// reviewer's (`/tmp/review-s10/f/pd1.tsv`, `pd2.tsv`, `pd3.tsv`).
+/// reviewer's (`/tmp/review-s10/f/pd1.tsv`, `pd2.tsv`, `pd3.tsv`, `pd4.tsv`, `pd7.tsv`). M3: a name before
+/// its function in a delegation list, or between commas after a function or kin word. M4: kin words
+/// before a name ("his wife", « sa fille », "her husband", « son épouse »).
 @Suite("Personal data: acceptance review 1130j (form labels, diplomatic ranks)")
 struct PersonalDataReview1130jTests {
     let scrubber: PersonalDataScrubber
@@ -153,5 +155,96 @@ struct PersonalDataReview1130jTests {
     ])
     func kinKeepsOrdinaryText(_ text: String, _ language: String) {
         #expect(scrubber.scrubbed(text, language: language).text == text)
+    }
+
+    // M3 (review 1130j): a name before its function — delegation lists, "headed by …, Secretary
+    // of State" — and a name in apposition after a function or kin word ("The Ambassador, Sok
+    // Vanna, will …", "His daughter, Sok Malika, will …"). The reviewer's shapes (`pd4.tsv`, `pd7.tsv`).
+
+    @Test("M3: a name before a comma and its function is replaced (delegation lists, EN/FR)", arguments: [
+        ("1. Sok Dara, Director-General, Head of Delegation", "en", "1. {PERSON}, Director-General, Head of Delegation"),
+        ("2. KEO Rithy, Deputy Director", "en", "2. {PERSON}, Deputy Director"),
+        ("- Chan Sophal, Second Secretary", "en", "- {PERSON}, Second Secretary"),
+        ("The delegation will be headed by Sok Dara, Secretary of State.", "en", "The delegation will be headed by {PERSON}, Secretary of State."),
+        ("Chan Sophal, Counsellor, Permanent Mission of Cambodia", "en", "{PERSON}, Counsellor, Permanent Mission of Cambodia"),
+        ("1. Sok Dara, Directeur général, chef de la délégation", "fr", "1. {PERSON}, Directeur général, chef de la délégation"),
+        ("La délégation sera conduite par Sok Dara, Secrétaire d'État.", "fr", "La délégation sera conduite par {PERSON}, Secrétaire d'État."),
+        ("- Chan Sophal, Deuxième secrétaire", "fr", "- {PERSON}, Deuxième secrétaire"),
+    ])
+    func nameBeforeFunction(_ text: String, _ language: String, _ expected: String) {
+        #expect(scrubber.scrubbed(text, language: language).text == expected)
+    }
+
+    @Test("M3/M4: a name in apposition after a function or kin word, between commas, is replaced", arguments: [
+        ("The Ambassador, Sok Vanna, will present his credentials.", "en", "The Ambassador, {PERSON}, will present his credentials."),
+        ("L'Ambassadeur, Sok Vanna, présentera ses lettres de créance.", "fr", "L'Ambassadeur, {PERSON}, présentera ses lettres de créance."),
+        ("His daughter, Sok Malika, will accompany him.", "en", "His daughter, {PERSON}, will accompany him."),
+        ("Sa fille, Sok Malika, l'accompagnera.", "fr", "Sa fille, {PERSON}, l'accompagnera."),
+        ("Her husband, Keo Rithy, will accompany her.", "en", "Her husband, {PERSON}, will accompany her."),
+        ("Son épouse, Chea Malis, l'accompagnera.", "fr", "Son épouse, {PERSON}, l'accompagnera."),
+    ])
+    func nameInApposition(_ text: String, _ language: String, _ expected: String) {
+        #expect(scrubber.scrubbed(text, language: language).text == expected)
+    }
+
+    @Test("M3: offices, bodies, places and acronyms before or after a function stay (real notes' and Europarl's shapes)", arguments: [
+        ("Department of Legal Affairs, Director-General", "en"),
+        ("Human Resources, Director", "en"),
+        ("United Nations, Secretary-General", "en"),
+        ("Permanent Mission of Cambodia, Counsellor", "en"),
+        ("Phnom Penh, Director", "en"),
+        ("New Zealand, Minister", "en"),
+        ("UNDP OHCHR, Director", "en"),
+        ("Mr President, Commissioner, ladies and gentlemen, I welcome the report.", "en"),
+        ("Madam President, Minister, the Council has agreed.", "en"),
+        ("The Director, Human Resources, will reply.", "en"),
+        ("The Minister, Foreign Affairs Department, will attend.", "en"),
+        ("Monsieur le Président, Madame la Commissaire, chers collègues,", "fr"),
+        ("Direction des affaires juridiques, Directeur", "fr"),
+        ("Ambassador, Sihanouk Boulevard, Phnom Penh", "en"),
+        ("It is acceptable to the International Criminal Court, the Ministry proposes that this note be accepted.", "en"),
+    ])
+    func functionKeepsOrdinaryText(_ text: String, _ language: String) {
+        #expect(scrubber.scrubbed(text, language: language).text == text)
+    }
+
+    @Test("M3: the aligned English, French and Khmer of one delegation line all lose the name")
+    func alignedDelegationLine() {
+        let unit = TranslationUnit(variants: [
+            Variant(language: tag("en"), text: "The Ambassador, Sok Vanna, will present his credentials."),
+            Variant(language: tag("fr"), text: "L'Ambassadeur, Sok Vanna, présentera ses lettres de créance."),
+            Variant(language: tag("km"), text: "ឯកអគ្គរាជទូត សុខ វណ្ណា នឹងថ្វាយលិខិតតាំងតែង។"),
+        ])
+        let scrubbed = scrubber.scrub(unit, file: "pd4.tsv", position: 3).unit
+        for variant in scrubbed.variants {
+            #expect(!variant.text.contains("Sok Vanna") && !variant.text.contains("សុខ វណ្ណា"), "\(variant.text)")
+        }
+    }
+
+    @Test("M4: a husband or « épouse » before the name is a kin word", arguments: [
+        ("Her husband Keo Rithy will accompany her.", "en", ["Keo", "Rithy"]),
+        ("Husband Keo Rithy will accompany her.", "en", ["Keo", "Rithy"]),
+        ("M. Sok Dara et son épouse Chea Malis voyageront.", "fr", ["Chea", "Malis"]),
+        ("Épouse Chea Malis, née le 1er mai.", "fr", ["Chea", "Malis"]),
+    ])
+    func husbandAndEpouse(_ text: String, _ language: String, _ parts: [String]) {
+        let scrubbed = scrubber.scrubbed(text, language: language).text
+        for part in parts { #expect(!scrubbed.contains(part), "\(scrubbed)") }
+    }
+
+    @Test("M4: Husband and « épouse » pass the byte pre-checks (fast, fused and reference agree) and are found filtered as unfiltered", arguments: [
+        "Husband Keo Rithy", "her husband Keo Rithy", "HUSBAND KEO RITHY", "son épouse Chea Malis", "Son Épouse Chea Malis",
+        "épouse\u{A0}Chea Malis", "l'épouse Chea Malis", "répouse Chea Malis", "épousé Chea Malis", "Son époux Keo Rithy", "épouse",
+        "1. Sok Dara, Director-General", "The Ambassador, Sok Vanna, will present", "Sok Dara,Director",
+    ])
+    func kinPreChecks(_ text: String) {
+        let fast = PersonalDataScrubber.possibleFurtherRules(text), reference = PersonalDataScrubber.possibleFurtherRulesReference(text)
+        let titles: PersonalDataScrubber.FurtherRules = [.latinFunctionTitle, .capitalFunctionTitle]
+        #expect(reference.isSuperset(of: fast.intersection(titles)), "\(fast.rawValue) vs \(reference.rawValue)")
+        #expect(fast.subtracting(titles) == reference.subtracting(titles))
+        #expect(PersonalDataScrubber.preChecks(text) == PersonalDataScrubber.preChecksReference(text))
+        let filtered = PersonalDataScrubber.furtherRuleSpans(in: text).map(\.range)
+        let unfiltered = PersonalDataScrubber.furtherRuleSpans(in: text, filtered: false).map(\.range)
+        #expect(filtered == unfiltered, "\(filtered) vs \(unfiltered)")
     }
 }

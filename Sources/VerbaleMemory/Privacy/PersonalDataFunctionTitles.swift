@@ -39,10 +39,9 @@ extension PersonalDataScrubber {
         "Secretary of State", "Secretary", "Director[- ]General", "Director", "Colonel", "Secrétaire d['’]État", "Secrétaire",
         "Directeur général", "Directrice générale", "Directeur", "Directrice",
         // Kin of a diplomat a consular note names (review 1130j M4: "his wife Chea Malis", « sa fille
-        // Sok Malika », « son mari Keo Rithy »). Not "son" (« Son Excellence »), « épouse » (the
-        // pre-check keys begin with an ASCII letter) nor "husband" (the pre-check's `H` reads H.E
-        // only, `furtherByteClasses`: left for the privacy pre-check's owners).
-        "Wife", "Spouse", "Daughter", "Mari", "Fille", "Fils",
+        // Sok Malika », « son mari Keo Rithy », "her husband Keo Rithy"). Not "son" (« Son
+        // Excellence »); « épouse », whose first letter is not ASCII, is in `nonASCIIFunctionTitles`.
+        "Wife", "Spouse", "Daughter", "Husband", "Mari", "Fille", "Fils",
     ]
 
     /// The Latin function titles written in capitals (`latinFunctionTitles` upper-cased, by hand:
@@ -53,7 +52,7 @@ extension PersonalDataScrubber {
         "ATTACHÉ", "ATTACHE", "CHARGÉ D['’]AFFAIRES(?: A\\.\\s?I\\.)?", "AMBASSADEUR", "AMBASSADRICE", "MINISTRE", "CONSEILLER", "CONSEILLÈRE",
         "PROFESSEUR", "PROFESSEURE", "CONSULE", "ATTACHÉE", "MAÎTRE", "MAITRE",
         "SECRETARY OF STATE", "SECRETARY", "DIRECTOR[- ]GENERAL", "DIRECTOR", "COLONEL", "SECRÉTAIRE D['’]ÉTAT", "SECRÉTAIRE",
-        "DIRECTEUR GÉNÉRAL", "DIRECTRICE GÉNÉRALE", "DIRECTEUR", "DIRECTRICE", "WIFE", "SPOUSE", "DAUGHTER", "MARI", "FILLE", "FILS",
+        "DIRECTEUR GÉNÉRAL", "DIRECTRICE GÉNÉRALE", "DIRECTEUR", "DIRECTRICE", "WIFE", "SPOUSE", "DAUGHTER", "HUSBAND", "MARI", "FILLE", "FILS",
     ]
 
     /// Words that end a heading's title instead of a name after a title in capitals ("AMBASSADOR
@@ -103,7 +102,7 @@ extension PersonalDataScrubber {
     /// `Ambassador Sok Vanna`, `H.E Prak Sokhonn`, `Me Jean Dupont`: the title, spaces, and two to
     /// four capitalised words (captured; `functionTitleName` trims them).
     static let latinFunctionTitlePattern: String = {
-        let titles = latinFunctionTitles.map { title -> String in
+        let titles = (latinFunctionTitles + nonASCIIFunctionTitles).map { title -> String in
             guard let first = title.unicodeScalars.first, first.properties.isUppercase else { return title }
             return "[\(first)\(String(first).lowercased())]\(String(title.unicodeScalars.dropFirst()))"
         }.joined(separator: "|")

@@ -11,6 +11,8 @@ import Foundation
 /// - M4 names after function titles (`PersonalDataFunctionTitles`): Ambassador, Minister,
 ///   Counsellor, Professor, Consul…, l'Ambassadeur, le ministre…, ឯកអគ្គរាជទូត, រដ្ឋមន្ត្រី…,
 ///   "H.E" without its last full stop, « Me » (Maître).
+/// - Review 1130j M3: a name before its function or between commas after one
+///   (`PersonalDataNamesBesideFunctions`): "1. Sok Dara, Director-General", "The Ambassador, Sok Vanna,".
 ///
 /// The spans join the patterns' in `spans(in:)`, where the patterns win an overlap.
 extension PersonalDataScrubber {
@@ -31,7 +33,11 @@ extension PersonalDataScrubber {
         /// A Latin function title written in capitals (`AMBASSADOR`, `MINISTRE`…:
         /// `capitalFunctionTitles`).
         static let capitalFunctionTitle = FurtherRules(rawValue: 32)
-        static let all: FurtherRules = [.parenPlusPhone, .phoneNumberIs, .birthWording, .latinFunctionTitle, .khmerFunctionTitle, .capitalFunctionTitle]
+        /// A comma and a space: a name before its function or in apposition after one
+        /// (`PersonalDataNamesBesideFunctions`, review 1130j M3).
+        static let nameBesideFunction = FurtherRules(rawValue: 64)
+        static let all: FurtherRules = [.parenPlusPhone, .phoneNumberIs, .birthWording, .latinFunctionTitle, .khmerFunctionTitle, .capitalFunctionTitle,
+                                        .nameBesideFunction]
     }
 
     /// A compiled further rule: what it finds, the pre-check flag it needs, and how its capture
@@ -43,15 +49,19 @@ extension PersonalDataScrubber {
         var latinName = false
         /// A title in capitals: its capture is read by `capitalFunctionTitleName`.
         var capitalName = false
+        /// A name beside a function: the match is read by `nameBesideFunction`.
+        var besideFunction = false
     }
 
     /// The rules, compiled once (an expression that does not compile is left out: only possible
     /// with an ICU lacking a feature they use; `PersonalDataReview1130dTests` would then fail).
     static let furtherRules: [FurtherRule] = {
         var rules: [FurtherRule] = []
-        func add(_ kind: PersonalDataKind, _ needs: FurtherRules, _ pattern: String, latinName: Bool = false, capitalName: Bool = false) {
+        func add(_ kind: PersonalDataKind, _ needs: FurtherRules, _ pattern: String, latinName: Bool = false, capitalName: Bool = false,
+                 besideFunction: Bool = false) {
             guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
-            rules.append(FurtherRule(kind: kind, needs: needs, regex: regex, latinName: latinName, capitalName: capitalName))
+            rules.append(FurtherRule(kind: kind, needs: needs, regex: regex, latinName: latinName, capitalName: capitalName,
+                                     besideFunction: besideFunction))
         }
         add(.phone, .parenPlusPhone, parenPlusPhonePattern)
         add(.phone, .phoneNumberIs, phoneNumberIsPattern)
@@ -59,6 +69,7 @@ extension PersonalDataScrubber {
         add(.person, .latinFunctionTitle, latinFunctionTitlePattern, latinName: true)
         add(.person, .khmerFunctionTitle, khmerFunctionTitlePattern)
         add(.person, .capitalFunctionTitle, capitalFunctionTitlePattern, capitalName: true)
+        add(.person, .nameBesideFunction, nameBesideFunctionPattern, besideFunction: true)
         return rules
     }()
 
@@ -77,6 +88,11 @@ extension PersonalDataScrubber {
         var spans: [Span] = []
         for rule in furtherRules where possible.isSuperset(of: rule.needs) {
             for match in rule.regex.matches(in: text, range: whole) {
+                if rule.besideFunction {
+                    guard let name = nameBesideFunction(match, in: ns), !spans.contains(where: { NSIntersectionRange($0.range, name).length > 0 }) else { continue }
+                    spans.append(Span(kind: rule.kind, range: name))
+                    continue
+                }
                 var range = match.range(at: 1)
                 guard range.location != NSNotFound, range.length > 0 else { continue }
                 if rule.latinName {
@@ -106,7 +122,7 @@ extension PersonalDataScrubber {
     )
 
     /// The Latin keys of the function titles, lower-case (compared with ASCII letters folded).
-    static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maÎtre", "maitre"]
+    static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maÎtre", "maitre", "husband"]
         .map { Array($0.utf8) }
 
     /// Whether a lower-case ASCII letter begins one of `latinTitleKeys`, by byte: a word start
@@ -165,7 +181,7 @@ extension PersonalDataScrubber {
             table[Int(key.bytes[0] | 0x20)] = 2
             table[Int(key.bytes[0] & ~0x20)] = 2
         }
-        for byte: UInt8 in [0x28, 0x2C, 0x4E, 0x6E, 0x48, 0x4D, 0xE1] { table[Int(byte)] = 3 }
+        for byte: UInt8 in [0x28, 0x2C, 0x4E, 0x6E, 0x48, 0x4D, 0xE1, 0xC3] { table[Int(byte)] = 3 }
         return table
     }()
 
@@ -302,7 +318,7 @@ extension PersonalDataScrubber {
     struct FurtherState {
         var digits = 0
         var parenPlus = false, number = false, bAbbreviation = false, neeFound = false, born = false, phone = false, copula = false
-        var latinTitle = false, khmerTitle = false, capitalTitle = false
+        var latinTitle = false, khmerTitle = false, capitalTitle = false, commaSpace = false
 
         /// A whole function title at a word-start letter, followed by what its expression needs
         /// (`functionTitleCanMatch`): sets `latinTitle`, or `capitalTitle` for one in capitals
@@ -348,15 +364,19 @@ extension PersonalDataScrubber {
             case 0x28: // "(+", "(b."
                 if i + 1 < count, p[i + 1] == 0x2B { parenPlus = true }
                 if keyStands(p, i + 1, asciiKeys.b) { bAbbreviation = true }
-            case 0x2C: // ", b."
+            case 0x2C: // ", b.", ", " (a name beside a function)
                 if keyStands(p, i + 1, asciiKeys.spaceB) || keyStands(p, i + 1, asciiKeys.nbspB) { bAbbreviation = true }
+                if i + 1 < count, p[i + 1] == 0x20 || (p[i + 1] == 0xC2 && i + 2 < count && p[i + 2] == 0xA0) { commaSpace = true }
             case 0x4E, 0x6E: // number, numéro, né(e): each key's second byte first (`u` either case, or C3)
                 guard i + 1 < count else { break }
                 if p[i + 1] | 0x20 == 0x75, keyStands(p, i, asciiKeys.number, folded: true) || keyStands(p, i, asciiKeys.numeroAccent, folded: true)
                     || keyStands(p, i, asciiKeys.numero, folded: true) { number = true }
                 if p[i + 1] == 0xC3, keyStands(p, i + 1, neeKeys.lower) || keyStands(p, i + 1, neeKeys.upper) { neeFound = true }
-            case 0x48: // H.E, H. E
+            case 0x48: // H.E, H. E; then the Latin keys (Husband), as the reference's fall-through
                 if !isASCIILetter(previous), i + 1 < count, p[i + 1] == 0x2E { latinTitle = true }
+                if !(latinTitle && capitalTitle), !isASCIILetter(previous) { latinKeyAt(p, i, byte) }
+            case 0xC3: // épouse, Épouse, époux (`nonASCIIFunctionTitles`), then spaces and a capital
+                if !latinTitle, !isASCIILetter(previous), nonASCIIFunctionTitleStands(p, i) { latinTitle = true }
             case 0x4D: // Me, Maître; then the Latin keys, as the reference's fall-through
                 if !isASCIILetter(previous), keyStands(p, i, asciiKeys.me) || keyStands(p, i, asciiKeys.meNBSP) { latinTitle = true }
                 if !(latinTitle && capitalTitle), !isASCIILetter(previous) { latinKeyAt(p, i, byte) }
@@ -381,8 +401,46 @@ extension PersonalDataScrubber {
             if latinTitle { found.insert(.latinFunctionTitle) }
             if khmerTitle { found.insert(.khmerFunctionTitle) }
             if capitalTitle { found.insert(.capitalFunctionTitle) }
+            if commaSpace { found.insert(.nameBesideFunction) }
             return found
         }
+    }
+
+    /// The function titles whose first letter is not ASCII (« épouse »), which the Latin keys
+    /// cannot hold (`furtherByteClasses` files keys by an ASCII first letter): read by their own
+    /// step at 0xC3, as UTF-8 with the first letter lower-cased (`é` C3 A9; `É` C3 89 folds to it).
+    static let nonASCIIFunctionTitles = ["Épouse", "Époux"]
+
+    /// `nonASCIIFunctionTitles` as UTF-8, lower-case.
+    static let nonASCIIFunctionTitleKeys: [[UInt8]] = nonASCIIFunctionTitles.map { Array($0.lowercased().utf8) }
+
+    /// Whether one of `nonASCIIFunctionTitleKeys` stands at `i` (its `é` in either case), followed
+    /// by spaces or NBSPs and a capital (ASCII, or any non-ASCII scalar), as `functionTitleCanMatch`.
+    @inline(__always)
+    static func nonASCIIFunctionTitleStands(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let count = p.count
+        guard i + 1 < count, p[i + 1] == 0xA9 || p[i + 1] == 0x89 else { return false }
+        for key in nonASCIIFunctionTitleKeys where i + key.count <= count {
+            var same = true
+            for k in 2..<key.count where p[i + k] != key[k] {
+                same = false
+                break
+            }
+            guard same else { continue }
+            var j = i + key.count
+            let gap = j
+            while j < count {
+                if p[j] == 0x20 {
+                    j += 1
+                } else if p[j] == 0xC2, j + 1 < count, p[j + 1] == 0xA0 {
+                    j += 2
+                } else {
+                    break
+                }
+            }
+            if j > gap, j < count, p[j] >= 0x80 || (p[j] >= 0x41 && p[j] <= 0x5A) { return true }
+        }
+        return false
     }
 
     /// The reference form of `possibleFurtherRules`: the same decisions, read position by
@@ -402,7 +460,7 @@ extension PersonalDataScrubber {
             let latinTitleFirst = latinTitleFirstBytes, khmerFirst = khmerKeyFirstBytes, khmerOutside = khmerKeysOutsideTable
             var digits = 0
             var parenPlus = false, number = false, bAbbreviation = false, nee = false, born = false, phone = false, copula = false
-            var latinTitle = false, khmerTitle = false
+            var latinTitle = false, khmerTitle = false, commaSpace = false
             func at(_ i: Int, _ key: [UInt8], folded: Bool = false) -> Bool {
                 guard i + key.count <= count else { return false }
                 for k in 0..<key.count {
@@ -421,13 +479,18 @@ extension PersonalDataScrubber {
                 case 0x28: // "(+", "(b."
                     if i + 1 < count, p[i + 1] == 0x2B { parenPlus = true }
                     if at(i + 1, keys.b) { bAbbreviation = true }
-                case 0x2C: // ", b."
+                case 0x2C: // ", b.", ", "
                     if at(i + 1, keys.spaceB) || at(i + 1, keys.nbspB) { bAbbreviation = true }
+                    if at(i + 1, [0x20]) || at(i + 1, [0xC2, 0xA0]) { commaSpace = true }
                 case 0x4E, 0x6E: // number, numéro, né(e)
                     if at(i, keys.number, folded: true) || at(i, keys.numeroAccent, folded: true) || at(i, keys.numero, folded: true) { number = true }
                     if at(i + 1, [0xC3, 0xA9, 0x28]) || at(i + 1, [0xC3, 0x89, 0x28]) { nee = true }
-                case 0x48: // H.E, H. E
+                case 0x48: // H.E, H. E; then the Latin keys (Husband)
                     if !isASCIILetter(previous), i + 1 < count, p[i + 1] == 0x2E { latinTitle = true }
+                    if !latinTitle, !isASCIILetter(previous), at(i, Array("husband".utf8), folded: true) { latinTitle = true }
+                case 0xC3: // épouse, époux (either case of é)
+                    if !isASCIILetter(previous), at(i + 1, [0xA9]) || at(i + 1, [0x89]),
+                       nonASCIIFunctionTitleKeys.contains(where: { key in at(i + 2, Array(key.dropFirst(2))) }) { latinTitle = true }
                 case 0x4D: // Me, Maître
                     if !isASCIILetter(previous), at(i, keys.me) || at(i, keys.meNBSP) { latinTitle = true }
                     fallthrough
@@ -460,6 +523,7 @@ extension PersonalDataScrubber {
             if khmerTitle { found.insert(.khmerFunctionTitle) }
             // A title in capitals needs a key as much as one in mixed case: the same flag's letters.
             if latinTitle { found.insert(.capitalFunctionTitle) }
+            if commaSpace { found.insert(.nameBesideFunction) }
             return found
         }
     }

@@ -1,0 +1,150 @@
+import Foundation
+
+/// A name before its function, or between commas after it (acceptance review 1130j M3, and M4's
+/// kin in apposition): the delegation lists of meeting and visit notes — "1. Sok Dara,
+/// Director-General, Head of Delegation", "2. KEO Rithy, Deputy Director", "- Chan Sophal, Second
+/// Secretary", "headed by Sok Dara, Secretary of State", « conduite par Sok Dara, Secrétaire
+/// d'État » — and appositions — "The Ambassador, Sok Vanna, will present…", « L'Ambassadeur, Sok
+/// Vanna, », "His daughter, Sok Malika, will accompany him".
+///
+/// Why: "the delegation will be composed of:" lists are in most meeting and visit notes, and they
+/// name every member this way, never after "Mr."; the Khmer of the same unit already lost the name
+/// after its title (ឯកអគ្គរាជទូត), the English and French kept it.
+///
+/// A comma before a function is also how signature blocks and headings join an office or a body
+/// to a function ("Department of Legal Affairs, Director-General", "Human Resources, Director",
+/// "United Nations, Secretary-General"), and Europarl opens speeches with "Mr President,
+/// Commissioner, …". So only two to four capitalised words count as the name (not all capitals:
+/// acronyms name bodies), none of them an office, title, institution, place or ordinary word, and:
+/// - before a function: where the list item begins — the line's start, maybe after a list marker
+///   (`1.`, `2)`, `-`, `•`), a colon or semicolon, `and`/`et` after a comma — or after "headed by",
+///   "led by", « conduite par », « dirigée par »: a name inside a sentence ("… of Legal Affairs,
+///   Director") is an institution's end;
+/// - after a function or kin word: the name between two commas ("The Ambassador, Sok Vanna, …").
+///
+/// Cost: behind the comma pre-check (`FurtherRules.nameBesideFunction`, a comma and a space); the
+/// expression starts at the comma, so ICU scans for commas, and Swift reads the words around only
+/// where a function follows the comma or two to four capitalised words and a comma do.
+extension PersonalDataScrubber {
+    /// Kin words a name follows in apposition ("His daughter, Sok Malika,", « Son épouse, Chea
+    /// Malis, »), lower-cased, beyond the kin in `latinFunctionTitles`.
+    static let appositionKinWords: Set<String> = ["husband", "son", "épouse", "époux", "child", "mother", "father", "mère", "père"]
+
+    /// Ranks written before a function ("Second Secretary", « Deuxième secrétaire »), lower-cased.
+    static let functionOrdinals = ["first", "second", "third", "premier", "première", "deuxième", "seconde", "troisième"]
+
+    /// The functions and offices a name may stand beside, lower-cased and written out: the Latin
+    /// function titles (`latinFunctionTitleKeys`, "director-general", "secrétaire d'état"), the
+    /// offices (`offices`, but the articles and the words that begin as much as they name a
+    /// function: "prime", "general", "permanent"), the ordinals before "secretary" and the kin words.
+    static let besideFunctionTitles: Set<String> = {
+        var titles = Set(latinFunctionTitleKeys.map { String(decoding: $0.bytes, as: UTF8.self).lowercased() })
+        let notFunctions: Set<String> = ["le", "la", "les", "the", "prime", "general", "permanent", "acting"]
+        for office in offices where !notFunctions.contains(office) && office.unicodeScalars.first.map({ $0.value < 0x1780 }) == true {
+            titles.insert(office)
+        }
+        for ordinal in functionOrdinals {
+            titles.insert("\(ordinal) secretary")
+            titles.insert("\(ordinal) secrétaire")
+        }
+        titles.formUnion(["chef", "adjoint", "adjointe", "sous-directeur", "sous-directrice", "vice-ministre", "vice-minister",
+                          "commissaire", "présidente", "représentante", "chairperson", "under secretary"])
+        return titles
+    }()
+
+    /// Words that are no part of a name beside a function beyond the offices, titles, institutions
+    /// and ordinary words the other rules know: places a heading pairs with a function ("Phnom Penh,
+    /// Director", "New Zealand, Minister") and the address of a speech ("Ladies and Gentlemen,").
+    static let besideFunctionNotNames: Set<String> = [
+        "phnom", "penh", "siem", "reap", "new", "york", "zealand", "hague", "haye", "geneva", "genève", "paris", "bangkok", "brussels",
+        "bruxelles", "hanoi", "vientiane", "singapore", "tokyo", "beijing", "london", "londres", "washington", "kingdom", "states",
+        "netherlands", "pays-bas", "south", "north", "east", "west", "sud", "nord", "est", "ouest", "resources", "ressources", "ladies",
+        "gentlemen", "dear", "colleagues", "excellency", "excellencies", "excellence", "honourable", "honorable", "distinguished",
+        "members", "chers", "collègues", "mesdames", "messieurs", "thank", "president", "commission", "council", "parliament",
+        "assembly", "house", "high", "deputy", "vice", "senior", "chief", "head", "first", "second", "third", "annex", "annexe",
+        "article", "chapter", "section", "part", "item", "point", "paragraph", "paragraphe", "no", "nº", "n°",
+        // An address after a function in a signature block ("Director, Sihanouk Boulevard, …").
+        "boulevard", "blvd", "street", "road", "avenue", "rue", "quai", "place", "building", "tower", "floor", "district", "province",
+        "city", "village", "sangkat", "khan", "commune", "square", "palace", "palais", "hotel", "hôtel",
+    ]
+
+    /// `, Director-General` or `, Sok Vanna,`: a comma, spaces, then a function (`besideFunctionTitles`,
+    /// any case, a whole word) or two to four capitalised words and a comma (group 1).
+    static let nameBesideFunctionPattern: String = {
+        let titles = besideFunctionTitles.sorted { $0.count > $1.count }
+            .map { NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "'", with: "['’]") }
+            .joined(separator: "|")
+        let word = "\\p{Lu}[\\p{L}\\p{M}'’-]*"
+        return ",[ \\u00A0]+(?:(?i:\(titles))(?![\\p{L}\\p{M}])|(\(word)(?:[ \\u00A0]+\(word)){1,3})[ \\u00A0]*,)"
+    }()
+
+    /// What may stand before a name that a function follows: nothing on its line, a list marker,
+    /// a colon or semicolon, `and`/`et` after a comma or at the start, or "headed by", « conduite
+    /// par »… (the prefix of the line, trailing spaces included).
+    static let nameBeforeFunctionLead: NSRegularExpression? = try? NSRegularExpression(pattern:
+        "(?:(?:^|[:;])[ \\t\\u00A0]*(?:\\(?[0-9]{1,3}[.)]|\\(?[a-zA-Z][.)]|[-–—•*·▪●◦])?|(?:^|[,;][ \\u00A0]*)(?i:and|et)"
+        + "|(?<![\\p{L}\\p{M}])(?i:head(?:ed)?|led|chaired|accompanied|composed\\s+of|consisting\\s+of|conduite?s?|dirigée?s?|présidée?s?|"
+        + "accompagnée?s?|composée?s?\\s+de)\\s+(?:by|par)?)[ \\t\\u00A0]*$")
+
+    /// The names the comma rule finds in `match` (`nameBesideFunctionPattern`): the name before the
+    /// function, or the name in apposition after one; none when a guard refuses it.
+    static func nameBesideFunction(_ match: NSTextCheckingResult, in text: NSString) -> NSRange? {
+        let comma = match.range.location
+        let lineStart = lineStart(before: comma, in: text)
+        let before = text.substring(with: NSRange(location: lineStart, length: comma - lineStart))
+        let apposition = match.range(at: 1)
+        if apposition.location != NSNotFound {
+            // The function right before the comma ("The Ambassador", « L'Ambassadeur », "His daughter").
+            let words = before.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).suffix(3)
+            guard words.indices.contains(where: { isBesideFunction(words[$0...].joined(separator: " "), kin: true) }) else { return nil }
+            let name = text.substring(with: apposition)
+            return isNameBesideFunction(name) ? apposition : nil
+        }
+        // The name is the run of capitalised words ending at the comma (`nameBeforeComma`), and
+        // what is before it a list item's beginning (`nameBeforeFunctionLead`).
+        let ns = before as NSString
+        guard let nameExpression = nameBeforeComma, let leadExpression = nameBeforeFunctionLead,
+              let found = nameExpression.firstMatch(in: before, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        let name = found.range(at: 1)
+        guard isNameBesideFunction(ns.substring(with: name)),
+              leadExpression.firstMatch(in: before, range: NSRange(location: 0, length: name.location)) != nil else { return nil }
+        return NSRange(location: lineStart + name.location, length: name.length)
+    }
+
+    /// Two to four capitalised words ending the text (before spaces): the name before a comma.
+    static let nameBeforeComma: NSRegularExpression? = {
+        let word = "\\p{Lu}[\\p{L}\\p{M}'’-]*"
+        return try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{M}'’.-])(\(word)(?:[ \\u00A0]+\(word)){1,3})[ \\u00A0]*$")
+    }()
+
+    /// Where the line holding `location` begins (after `\n`, `\r`, U+2028 or U+2029).
+    static func lineStart(before location: Int, in text: NSString) -> Int {
+        let breaks = CharacterSet(charactersIn: "\n\r\u{2028}\u{2029}")
+        let found = text.rangeOfCharacter(from: breaks, options: .backwards, range: NSRange(location: 0, length: location))
+        return found.location == NSNotFound ? 0 : found.location + found.length
+    }
+
+    /// Whether `words` (lower-cased, without a glued `l'`/`d'`) is a function, office or kin word.
+    static func isBesideFunction(_ words: String, kin: Bool) -> Bool {
+        var key = words.lowercased().replacingOccurrences(of: "’", with: "'")
+        for elision in ["l'", "d'"] where key.hasPrefix(elision) { key = String(key.dropFirst(2)) }
+        return besideFunctionTitles.contains(key) || (kin && appositionKinWords.contains(key))
+    }
+
+    /// Whether `candidate` (two to four words) can be a name beside a function: each word
+    /// capitalised, not all in capitals, none an office, title, institution, place or ordinary word.
+    static func isNameBesideFunction(_ candidate: String) -> Bool {
+        let words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+        guard (2...4).contains(words.count), words.contains(where: { $0.contains { $0.isLowercase } }) else { return false }
+        for word in words {
+            let key = word.lowercased().trimmingCharacters(in: qualifierPunctuation)
+            guard word.unicodeScalars.first.map({ $0.properties.isUppercase }) == true, !word.hasSuffix(".") else { return false }
+            if isTitleLike(word) || isOffice(word) || isInstitutionWord(word) || isElided(word) || plainWords.contains(key)
+                || sourceNotNames.contains(key) || capitalNotNameWords.contains(key) || besideFunctionNotNames.contains(key)
+                || isBesideFunction(key, kin: true) || functionTitleQualifiers.contains(key) {
+                return false
+            }
+        }
+        return true
+    }
+}
