@@ -268,8 +268,15 @@ extension PersonalDataScrubber {
         guard i + bytes.count <= count, p[i] | 0x20 == bytes[0] else { return false }
         for k in 1..<bytes.count where p[i + k] != bytes[k] { return false }
         if key.open { return true }
-        var j = i + bytes.count
-        let gap = j
+        return capitalAfterSpaces(p, i + bytes.count)
+    }
+
+    /// Whether one or more spaces or NBSPs stand at `j`, and after them a capital: an ASCII one or
+    /// any non-ASCII scalar (which may be one). What a function title's expression needs after it.
+    @inline(__always)
+    static func capitalAfterSpaces(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        let count = p.count
+        var j = start
         while j < count {
             if p[j] == 0x20 {
                 j += 1
@@ -279,7 +286,7 @@ extension PersonalDataScrubber {
                 break
             }
         }
-        guard j > gap, j < count else { return false }
+        guard j > start, j < count else { return false }
         return p[j] >= 0x80 || (p[j] >= 0x41 && p[j] <= 0x5A)
     }
 
@@ -426,19 +433,7 @@ extension PersonalDataScrubber {
                 same = false
                 break
             }
-            guard same else { continue }
-            var j = i + key.count
-            let gap = j
-            while j < count {
-                if p[j] == 0x20 {
-                    j += 1
-                } else if p[j] == 0xC2, j + 1 < count, p[j + 1] == 0xA0 {
-                    j += 2
-                } else {
-                    break
-                }
-            }
-            if j > gap, j < count, p[j] >= 0x80 || (p[j] >= 0x41 && p[j] <= 0x5A) { return true }
+            if same, capitalAfterSpaces(p, i + key.count) { return true }
         }
         return false
     }
