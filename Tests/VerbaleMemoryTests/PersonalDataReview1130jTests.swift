@@ -170,6 +170,9 @@ struct PersonalDataReview1130jTests {
         ("1. Sok Dara, Directeur général, chef de la délégation", "fr", "1. {PERSON}, Directeur général, chef de la délégation"),
         ("La délégation sera conduite par Sok Dara, Secrétaire d'État.", "fr", "La délégation sera conduite par {PERSON}, Secrétaire d'État."),
         ("- Chan Sophal, Deuxième secrétaire", "fr", "- {PERSON}, Deuxième secrétaire"),
+        ("The delegation will comprise Sok Dara, Director-General, and Chan Sophal, Counsellor.", "en",
+         "The delegation will comprise {PERSON1}, Director-General, and {PERSON2}, Counsellor."),
+        ("Sok Dara, Director and Chan Sophal, Counsellor", "en", "{PERSON1}, Director and {PERSON2}, Counsellor"),
     ])
     func nameBeforeFunction(_ text: String, _ language: String, _ expected: String) {
         #expect(scrubber.scrubbed(text, language: language).text == expected)
@@ -202,6 +205,7 @@ struct PersonalDataReview1130jTests {
         ("Monsieur le Président, Madame la Commissaire, chers collègues,", "fr"),
         ("Direction des affaires juridiques, Directeur", "fr"),
         ("Ambassador, Sihanouk Boulevard, Phnom Penh", "en"),
+        ("Ministry of Planning and Rural Development, Director", "en"),
         ("It is acceptable to the International Criminal Court, the Ministry proposes that this note be accepted.", "en"),
     ])
     func functionKeepsOrdinaryText(_ text: String, _ language: String) {

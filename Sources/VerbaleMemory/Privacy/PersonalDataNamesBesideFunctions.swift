@@ -17,9 +17,10 @@ import Foundation
 /// Commissioner, …". So only two to four capitalised words count as the name (not all capitals:
 /// acronyms name bodies), none of them an office, title, institution, place or ordinary word, and:
 /// - before a function: where the list item begins — the line's start, maybe after a list marker
-///   (`1.`, `2)`, `-`, `•`), a colon or semicolon, `and`/`et` after a comma — or after "headed by",
-///   "led by", « conduite par », « dirigée par »: a name inside a sentence ("… of Legal Affairs,
-///   Director") is an institution's end;
+///   (`1.`, `2)`, `-`, `•`), a colon or semicolon, `and`/`et` after a comma or after the previous
+///   member's function — or after "headed by", "led by", "composed of", "comprising", "including",
+///   « conduite par », « dirigée par », « composée de »: a name inside a sentence ("… of Legal
+///   Affairs, Director", "Planning and Rural Development, Director") is an institution's end;
 /// - after a function or kin word: the name between two commas ("The Ambassador, Sok Vanna, …").
 ///
 /// Cost: behind the comma pre-check (`FurtherRules.nameBesideFunction`, a comma and a space); the
@@ -84,7 +85,20 @@ extension PersonalDataScrubber {
     static let nameBeforeFunctionLead: NSRegularExpression? = try? NSRegularExpression(pattern:
         "(?:(?:^|[:;])[ \\t\\u00A0]*(?:\\(?[0-9]{1,3}[.)]|\\(?[a-zA-Z][.)]|[-–—•*·▪●◦])?|(?:^|[,;][ \\u00A0]*)(?i:and|et)"
         + "|(?<![\\p{L}\\p{M}])(?i:head(?:ed)?|led|chaired|accompanied|composed\\s+of|consisting\\s+of|conduite?s?|dirigée?s?|présidée?s?|"
-        + "accompagnée?s?|composée?s?\\s+de)\\s+(?:by|par)?)[ \\t\\u00A0]*$")
+        + "accompagnée?s?|composée?s?\\s+de|compris(?:e|es|ing)|includ(?:e|es|ing)|comprend(?:ra)?|comprenant)\\s+(?:by|par)?)[ \\t\\u00A0]*$")
+
+    /// `and`/`et` ending a lead, and what stands before it (`functionBeforeAnd`).
+    static let andLead: NSRegularExpression? = try? NSRegularExpression(pattern: "^(.*?)[ \\u00A0,]+(?i:and|et)[ \\t\\u00A0]*$")
+
+    /// Whether `lead` ends with `and`/`et` after a function: the list goes on after its last
+    /// member's function ("Sok Dara, Director and Chan Sophal, Counsellor"); after any other word
+    /// `and` joins the parts of a body ("Ministry of Planning and Rural Development, Director").
+    static func functionBeforeAnd(_ lead: String) -> Bool {
+        let ns = lead as NSString
+        guard let match = andLead?.firstMatch(in: lead, range: NSRange(location: 0, length: ns.length)) else { return false }
+        let words = ns.substring(with: match.range(at: 1)).split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).suffix(3)
+        return words.indices.contains { isBesideFunction(words[$0...].joined(separator: " "), kin: false) }
+    }
 
     /// The names the comma rule finds in `match` (`nameBesideFunctionPattern`): the name before the
     /// function, or the name in apposition after one; none when a guard refuses it.
@@ -106,8 +120,9 @@ extension PersonalDataScrubber {
         guard let nameExpression = nameBeforeComma, let leadExpression = nameBeforeFunctionLead,
               let found = nameExpression.firstMatch(in: before, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let name = found.range(at: 1)
-        guard isNameBesideFunction(ns.substring(with: name)),
-              leadExpression.firstMatch(in: before, range: NSRange(location: 0, length: name.location)) != nil else { return nil }
+        guard isNameBesideFunction(ns.substring(with: name)) else { return nil }
+        let lead = NSRange(location: 0, length: name.location)
+        guard leadExpression.firstMatch(in: before, range: lead) != nil || functionBeforeAnd(ns.substring(with: lead)) else { return nil }
         return NSRange(location: lineStart + name.location, length: name.length)
     }
 
