@@ -273,6 +273,42 @@ struct PrivacyFilterEquivalenceTests {
         #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
     }
 
+    @Test("Names beside functions: every comma where the expression matches passes besideFunctionMayFollow, on real lines, in capitals and the review's lists; most commas do not", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func besideFunctionPreCheck() throws {
+        let regex = try NSRegularExpression(pattern: PersonalDataScrubber.nameBesideFunctionPattern)
+        let lines = try Self.notesAndEuroparl()
+        // Review 1130j M3's shapes, written as notes write them (NBSP, curly apostrophes, capitals).
+        let lists = ["1. Sok Dara, Director-General, Head of Delegation", "- Chan Sophal, Second Secretary",
+                     "headed by Sok Dara,\u{A0}Secretary of State", "The Ambassador, Sok Vanna, will present his credentials.",
+                     "L’Ambassadeur, Sok Vanna, présentera", "conduite par Sok Dara, secrétaire d’État", "His daughter,  O'Neil Smith-Jones, will",
+                     "Sok Dara, l’Ambassadeur", "Sok Dara, DIRECTOR", "The Ambassador, Élodie Martin, will", "X, Sok\u{A0}Dara, y"]
+        let texts = lines + lines.map { $0.uppercased() } + lists
+        var missed: [String] = []
+        var matched = 0, commas = 0, passed = 0
+        for text in texts {
+            var bytes = text
+            bytes.withUTF8 { p in
+                for i in p.indices where p[i] == 0x2C {
+                    commas += 1
+                    if PersonalDataScrubber.besideFunctionMayFollow(p, comma: i) { passed += 1 }
+                }
+            }
+            for match in regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) {
+                matched += 1
+                let byte = (text as NSString).substring(to: match.range.location).utf8.count
+                let passes = bytes.withUTF8 { PersonalDataScrubber.besideFunctionMayFollow($0, comma: byte) }
+                if !passes { missed.append("\(match.range.location) in \(text.debugDescription)") }
+            }
+        }
+        #expect(missed.count == 0, "\(missed.count) missed, e.g. \(missed.prefix(3).map { String($0.prefix(300)) })")
+        #expect(matched > 100)
+        // The point of it: most commas (", and", ", which", ", the") run no expression.
+        #expect(passed * 2 < commas, "\(passed) of \(commas) commas pass")
+        for list in lists { #expect(PersonalDataScrubber.possibleFurtherRules(list).contains(.nameBesideFunction), "\(list)") }
+        let differing = mismatches(Array(texts.filter { $0.contains(",") }.prefix(4_000)) + lists)
+        #expect(differing.isEmpty, "\(differing.prefix(10).joined(separator: "\n"))")
+    }
+
     @Test("valueKey, the office key and scalarOffset: the byte paths equal the scalar paths on real lines (EN, FR, notes, khPOS Khmer), their words and every offset", .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func bytePathsOnRealData() throws {
         // Our own: scalars of four UTF-8 bytes (two UTF-16 units), white space and full stops to drop, Khmer digits.

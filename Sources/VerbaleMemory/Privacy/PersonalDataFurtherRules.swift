@@ -373,7 +373,7 @@ extension PersonalDataScrubber {
                 if keyStands(p, i + 1, asciiKeys.b) { bAbbreviation = true }
             case 0x2C: // ", b.", ", " (a name beside a function)
                 if keyStands(p, i + 1, asciiKeys.spaceB) || keyStands(p, i + 1, asciiKeys.nbspB) { bAbbreviation = true }
-                if i + 1 < count, p[i + 1] == 0x20 || (p[i + 1] == 0xC2 && i + 2 < count && p[i + 2] == 0xA0) { commaSpace = true }
+                if !commaSpace, besideFunctionMayFollow(p, comma: i) { commaSpace = true }
             case 0x4E, 0x6E: // number, numéro, né(e): each key's second byte first (`u` either case, or C3)
                 guard i + 1 < count else { break }
                 if p[i + 1] | 0x20 == 0x75, keyStands(p, i, asciiKeys.number, folded: true) || keyStands(p, i, asciiKeys.numeroAccent, folded: true)
@@ -476,7 +476,7 @@ extension PersonalDataScrubber {
                     if at(i + 1, keys.b) { bAbbreviation = true }
                 case 0x2C: // ", b.", ", "
                     if at(i + 1, keys.spaceB) || at(i + 1, keys.nbspB) { bAbbreviation = true }
-                    if at(i + 1, [0x20]) || at(i + 1, [0xC2, 0xA0]) { commaSpace = true }
+                    if !commaSpace, besideFunctionMayFollow(p, comma: i) { commaSpace = true }
                 case 0x4E, 0x6E: // number, numéro, né(e)
                     if at(i, keys.number, folded: true) || at(i, keys.numeroAccent, folded: true) || at(i, keys.numero, folded: true) { number = true }
                     if at(i + 1, [0xC3, 0xA9, 0x28]) || at(i + 1, [0xC3, 0x89, 0x28]) { nee = true }
