@@ -149,7 +149,7 @@ struct ExportXLIFFCLITests {
         let out = folder.appendingPathComponent("en-km.tmx")
         let export = try CLI.run(["export", "--memory", memory, "--format", "tmx", "--langs", "en,km", out.path])
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stderr.contains("Exported 1 units to \(out.path)"), "\(export.stderr)")
+        #expect(export.stderr.contains("Exported 1 unit to \(out.path)"), "\(export.stderr)")
         #expect(export.stderr.contains("3 units with text in only one of en, km left out"), "\(export.stderr)")
         let again = try CLI.run(["import", "--memory", folder.appendingPathComponent("again.sqlite").path, "--json", out.path])
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])

@@ -135,6 +135,26 @@ public struct FormatWarning: Equatable, Sendable, CustomStringConvertible {
         /// A TMX `<tu>` with two or more texts of one language (memoQ/Trados alternatives):
         /// stored as one unit per combination (`LanguageAlternatives`); counted, nothing lost.
         case splitAlternatives = "split: alternatives of one language"
+        /// A TSV/CSV whose last line has no line end (review 1130j m1): the row is read as it
+        /// stands — many tables end so — but a file cut short (`head -c`, an interrupted copy)
+        /// ends the same way, inside a cell, so the place is said for the user to look at.
+        /// Nothing is left out.
+        case noFinalLineEnd = "no line end at the end of the file"
+        /// A TMX `<tuv>` whose `lang` and `xml:lang` name two languages (review 1130j m3): the
+        /// text is stored under the one the file's TMX version reads (`TMXBuilder`), and the
+        /// other is said. Nothing is left out.
+        case conflictingLanguage = "lang and xml:lang disagree"
+
+        /// Kinds that leave nothing out but ask the user to look at a place in the file (a
+        /// possible truncation, a text whose language is in doubt): `import` prints each in
+        /// its summary and `--json` `warnings`, `validate` beside its verdict, where the other
+        /// kinds are only counted as skips.
+        public var asksForAttention: Bool {
+            switch self {
+            case .noFinalLineEnd, .conflictingLanguage: true
+            default: false
+            }
+        }
     }
     public var kind: Kind
     public var file: String

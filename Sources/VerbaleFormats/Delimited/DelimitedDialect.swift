@@ -18,6 +18,10 @@ enum DelimitedColumn {
     static let origin = "origin"
     static let review = "review"
     static let propertyPrefix = "prop:"
+    /// A `prop:NAME` cell of a property present with an empty value (a CAT tool's empty field,
+    /// `<prop type="x-client"></prop>`): `""`, so that an empty cell still means "the unit has
+    /// no such property" as in every table written before.
+    static let emptyValue = "\"\""
     /// The review property a variant carries (TMX `<prop type="x-review">` inside a `<tuv>`).
     static let variantReviewProperty = "x-review"
     /// The unit's previous and next context keys (TMX `x-context-pre`/`x-context-post`). A table

@@ -140,7 +140,17 @@ public final class DelimitedReader: TranslationUnitReader {
             var variantReviews: [(LanguageTag, String)] = []
             var variantTags: [(column: LanguageTag, text: String, cell: Int)] = []
             let excelQuoted = scanner.excelQuotedFields
-            for (offset, (column, cell)) in zip(columns, row.fields).enumerated() where !cell.isEmpty {
+            if let end = scanner.unterminatedEnd {
+                warnUnterminated(row.fields, at: end)
+            }
+            for (offset, (column, cell)) in zip(columns, row.fields).enumerated() {
+                // A property present with an empty value is written `""` (`DelimitedWriter`):
+                // an empty cell is a property the unit does not have.
+                if case let .property(name) = column, isEmptyValue(cell, at: offset) {
+                    unit.metadata.properties.append(Property(type: name, value: ""))
+                    continue
+                }
+                guard !cell.isEmpty else { continue }
                 // Backslash escapes are Verbale's TSV; an Excel-quoted cell has none.
                 let plain = dialect == .tsv && !excelQuoted.contains(offset) ? Self.unescape(cell) : cell
                 // A spreadsheet's (or Verbale's export's) apostrophe before `=`, `+`, `-`, `@`.
@@ -195,6 +205,30 @@ public final class DelimitedReader: TranslationUnitReader {
             return unit
         }
         return nil
+    }
+
+    /// Whether the `prop:NAME` cell at `offset` of the row just read says "present, empty":
+    /// `""` as the writer puts it — in CSV a quoted empty cell (PostgreSQL's CSV draws the same
+    /// line between `""` and nothing), in TSV the two quotes bare (a value that is itself two
+    /// quotes is written Excel-quoted, `""""""`, and stays itself).
+    private func isEmptyValue(_ cell: String, at offset: Int) -> Bool {
+        switch dialect {
+        case .csv: cell.isEmpty && scanner.quotedEmptyFields.contains(offset)
+        case .tsv: cell == DelimitedColumn.emptyValue && !scanner.excelQuotedFields.contains(offset)
+        }
+    }
+
+    /// Warns that the row just read ends the file without a line end (review 1130j m1): read as
+    /// it stands, since many complete tables end so, but a table cut short (`head -c`, an
+    /// interrupted copy) ends the same way, inside its last cell. Not when the row's last cell
+    /// closed its quote and the row has every column: the quote says where the cell ends.
+    private func warnUnterminated(_ fields: [String], at end: RecordScanner.End) {
+        guard let last = fields.lastIndex(where: { !$0.isEmpty }) else { return }
+        if end.lastCellQuoted, fields.count >= columns.count { return }
+        let tail = fields[last].count > 24 ? "…" + String(fields[last].suffix(24)) : fields[last]
+        log.append(FormatWarning(kind: .noFinalLineEnd, file: scanner.name, line: end.line, column: end.column, detail:
+            "the file ends inside line \(end.line) without a line end: truncated? The row was read as it stands, its cell \(last + 1) ending \"\(tail)\"; "
+                + "if the file was cut short, get the complete file again; if it is complete, end it with a line break"))
     }
 
     /// Gives the row's text in `column` its own tag from an `en language` cell (`en-GB`).
@@ -347,6 +381,21 @@ struct RecordScanner {
         return buffer[index]
     }
 
+    /// How many bytes `tail` lacks to be one whole UTF-8 character, when it is the start of one
+    /// (a lead byte and fewer continuation bytes than it announces); nil otherwise.
+    static func missingBytes(_ tail: ArraySlice<UInt8>) -> Int? {
+        guard let lead = tail.first else { return nil }
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return nil
+        }
+        guard tail.count < length, tail.dropFirst().allSatisfy({ $0 & 0xC0 == 0x80 }) else { return nil }
+        return length - tail.count
+    }
+
     /// The offset in `bytes` of the first byte that does not start a valid UTF-8 sequence
     /// (`bytes.count` when they are all valid). Cost: O(n), called for an error only.
     static func firstInvalidUTF8(in bytes: [UInt8]) -> Int {
@@ -365,6 +414,19 @@ struct RecordScanner {
     /// The indices of the last record's TSV cells that were written Excel-quoted and are
     /// unquoted (`"Quoted ""x"""` → `Quoted "x"`): they take no backslash escapes.
     private(set) var excelQuotedFields: [Int] = []
+    /// The indices of the last record's CSV cells written `""`: empty, but written (a property
+    /// with an empty value, `DelimitedReader.isEmptyValue`).
+    private(set) var quotedEmptyFields: [Int] = []
+
+    /// Where the file ends when its last record has no line end: the line and column (in
+    /// characters) after its last character, and whether its last cell was quoted and closed.
+    struct End: Equatable {
+        var line: Int
+        var column: Int
+        var lastCellQuoted: Bool
+    }
+    /// Set when the record just returned is the file's last and has no line end after it.
+    private(set) var unterminatedEnd: End?
 
     /// The largest Excel-quoted TSV cell tried (Excel holds 32,767 characters a cell, ≈ 96 KB
     /// of Khmer UTF-8): a quote that has not closed by then is read as a literal quote, so a
@@ -385,6 +447,8 @@ struct RecordScanner {
         var inQuotes = false
         var quoted = false
         excelQuotedFields.removeAll(keepingCapacity: true)
+        quotedEmptyFields.removeAll(keepingCapacity: true)
+        unterminatedEnd = nil
         // TSV only: the bytes of a cell read as Excel-quoted so far, from its opening quote,
         // with where it started, to read them again as plain text if it is not one.
         var excel: (raw: [UInt8], line: Int, column: Int, held: Int, special: Bool)?
@@ -397,11 +461,18 @@ struct RecordScanner {
         // error inside the cell can name its own line and column.
         var cellStart = (line: line, column: column)
         var doubledQuotes: [Int] = []
-        func finishField() throws(FormatError) {
+        func finishField(atEnd: Bool = false) throws(FormatError) {
             held += 32
             guard let text = String(validating: field, as: UTF8.self) else {
                 let bad = Self.firstInvalidUTF8(in: field)
                 let at = where_(bad)
+                // The file's last bytes begin a character and stop: cut short, not mis-encoded
+                // (`head -c` through Khmer, three bytes a letter, nearly always ends so).
+                if atEnd, let missing = Self.missingBytes(field[bad...]) {
+                    let have = field.count - bad
+                    throw FormatError(file: source.name, line: at.line, column: at.column, reason: .truncated(
+                        "the file ends in the middle of a UTF-8 character (\(have) of its \(have + missing) bytes, at column \(at.column), in cell \(fields.count + 1))"))
+                }
                 let byte = bad < field.count ? "byte 0x\(String(field[bad], radix: 16, uppercase: true))" : "the cell's last bytes"
                 throw FormatError(file: source.name, line: at.line, column: at.column, reason: .invalidEncoding(
                     "\(byte) at column \(at.column) (counted in characters) is not valid UTF-8, in cell \(fields.count + 1)"))
@@ -424,6 +495,7 @@ struct RecordScanner {
                     "the control character \(name) at column \(at.column) (counted in characters), in cell \(fields.count + 1): "
                         + "XML (TMX, XLIFF) cannot carry it, so an export would lose it; remove it\(hint)"))
             }
+            if quoted, field.isEmpty { quotedEmptyFields.append(fields.count) }
             fields.append(text)
             field.removeAll(keepingCapacity: true)
             doubledQuotes.removeAll()
@@ -473,7 +545,9 @@ struct RecordScanner {
                         "the quote opening cell \(fields.count + 1) here is never closed (truncated file, or a stray quote)"))
                 }
                 if fields.isEmpty && field.isEmpty && !quoted { return nil }
-                try finishField()
+                let lastQuoted = quoted || excelQuotedFields.last == fields.count
+                try finishField(atEnd: true)
+                unterminatedEnd = End(line: line, column: column, lastCellQuoted: lastQuoted)
                 return (fields, startLine)
             }
             if inQuotes {

@@ -125,8 +125,14 @@ public struct DelimitedWriter: TranslationUnitWriter {
         cells.append(unit.metadata.notes.joined(separator: "\n"))
         cells.append(unit.metadata.origin ?? "")
         cells.append(unit.metadata.review.rawValue)
+        // A property present with an empty value is written `""` (`DelimitedColumn.emptyValue`):
+        // an empty cell is a property the unit does not have, and a CAT tool's empty field
+        // (`<prop type="x-client"></prop>`) was lost through the table.
+        var emptyValues: [Int] = []
         for name in propertyColumns {
-            cells.append(unit.metadata.properties.first { $0.type == name }?.value ?? "")
+            let value = unit.metadata.properties.first { $0.type == name }?.value
+            if value?.isEmpty == true { emptyValues.append(cells.count) }
+            cells.append(value ?? "")
         }
         for variant in variants {
             let own = variant?.properties.last { $0.type == DelimitedColumn.variantReviewProperty }?.value
@@ -139,14 +145,19 @@ public struct DelimitedWriter: TranslationUnitWriter {
             cells.append(unit.metadata.previousContext ?? "")
             cells.append(unit.metadata.nextContext ?? "")
         }
-        writeRow(cells)
+        writeRow(cells, emptyValues: emptyValues)
         try sink.flushIfNeeded()
     }
 
-    private func writeRow(_ cells: [String]) {
+    /// `emptyValues`: the indices of cells written `""`, empty values that are there.
+    private func writeRow(_ cells: [String], emptyValues: [Int] = []) {
         for (index, text) in cells.enumerated() {
             let cell = formulaGuard ? FormulaGuard.guarded(text) : text
             if index > 0 { sink.append(byte: dialect == .tsv ? 0x09 : 0x2C) }
+            if !emptyValues.isEmpty, emptyValues.contains(index) {
+                sink.append(DelimitedColumn.emptyValue)
+                continue
+            }
             switch dialect {
             case .tsv: appendTSV(cell)
             case .csv: appendCSV(cell)

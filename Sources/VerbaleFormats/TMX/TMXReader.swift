@@ -143,8 +143,17 @@ struct TMXBuilder: XMLUnitBuilder {
             place = .tuv
             variantLine = position.line
             variantColumn = position.column
-            guard let lang = attributes["xml:lang"] ?? attributes["lang"] else {
+            // One pass for both attributes: a `<tuv>` with `xml:lang` alone costs what it did.
+            var xmlLang: String?
+            var oldLang: String?
+            for (name, value) in attributes.pairs {
+                if name == "xml:lang" { xmlLang = value } else if name == "lang" { oldLang = value }
+            }
+            guard var lang = xmlLang ?? oldLang else {
                 throw error(position, .missingAttribute(element: "tuv", attribute: "language (xml:lang, or lang in TMX 1.1)"))
+            }
+            if let xmlLang, let oldLang, xmlLang != oldLang {
+                lang = languageOf(xmlLang: xmlLang, lang: oldLang, at: position)
             }
             let tag: LanguageTag
             if let index = recentSpellings.firstIndex(of: lang) {
@@ -277,6 +286,28 @@ struct TMXBuilder: XMLUnitBuilder {
         header.creationUser = attributes["creationid"]
         header.changeDate = attributes["changedate"].flatMap(CompactDate.parse)
         header.changeUser = attributes["changeid"]
+    }
+
+    /// The language of a `<tuv>` that has both `xml:lang` and `lang`, spelt differently (review
+    /// 1130j m3). TMX 1.1 and 1.2 name a text's language with `lang`; from 1.3 on `xml:lang`
+    /// replaces it (1.4b: "replaces the lang attribute used in TMX 1.1 and 1.2"), so the file's
+    /// version chooses, and a file that states none is read as the current version. Two
+    /// spellings of one tag (`EN-US`, `en-us`) are no disagreement; two languages are warned of
+    /// at the `<tuv>` — a text stored under the wrong language is offered as a translation it
+    /// is not. A chosen value that is no language tag gives way to the other when that one is.
+    private mutating func languageOf(xmlLang: String, lang: String, at position: XMLPosition) -> String {
+        let langFirst = ["1.1", "1.2"].contains(header.version?.trimmingCharacters(in: .whitespaces) ?? "")
+        let (chosen, other) = langFirst ? (lang, xmlLang) : (xmlLang, lang)
+        let chosenTag = try? LanguageTag(parsing: chosen)
+        let otherTag = try? LanguageTag(parsing: other)
+        if let chosenTag, chosenTag == otherTag { return chosen }
+        let version = header.version.map { "TMX \($0)" } ?? "a TMX file without a version"
+        let stored = chosenTag ?? otherTag
+        let rule = langFirst ? "\(version) names a text's language with lang" : "\(version) names a text's language with xml:lang (lang is TMX 1.1 and 1.2's)"
+        output.warn(FormatWarning(kind: .conflictingLanguage, file: fileName, line: position.line, column: position.column, detail:
+            "<tuv lang=\"\(lang)\" xml:lang=\"\(xmlLang)\"> names two languages; \(rule), so the text is stored as \(stored.map { "\($0)" } ?? chosen); "
+                + "check the text and correct the attribute the file's tool got wrong"))
+        return chosenTag == nil && otherTag != nil ? other : chosen
     }
 
     private mutating func readUnitAttributes(_ attributes: XMLAttributes) {

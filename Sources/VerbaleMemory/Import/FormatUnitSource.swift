@@ -129,4 +129,6 @@ public final class FormatUnitSource: UnitSource {
     /// Everything the reader repaired or ignored, with file, line and column (the first
     /// `WarningLog.limit`; `reader.warningCounts` has the exact numbers).
     public var warnings: [FormatWarning] { reader.warnings }
+    /// Every warning of the reader, by kind (exact, where `warnings` is capped).
+    public var warningCounts: [FormatWarning.Kind: Int] { reader.warningCounts }
 }

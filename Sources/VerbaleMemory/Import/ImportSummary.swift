@@ -53,6 +53,37 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     /// sorted; empty when all were known. Their texts are stored, but matching, segmentation
     /// and the glossary treat them as text of an unknown language.
     public var unknownLanguages: [String] = []
+    /// What the user should look at in the files though nothing was left out
+    /// (`FormatWarning.Kind.asksForAttention`: a table ending inside a line — truncated? —, a TMX
+    /// `<tuv>` whose `lang` and `xml:lang` disagree), each with its file, line and column; the
+    /// first `Warning.limit` of each file, `warningsNotListed` counting the rest. Filled by
+    /// `verbale import` from its readers (review 1130j m1, m3).
+    public var warnings: [Warning] = []
+    /// Warnings of those kinds beyond the ones `warnings` lists (exact); nil (absent from the
+    /// JSON) when `warnings` lists them all.
+    public var warningsNotListed: Int?
+
+    /// A place in an input the user should look at.
+    public struct Warning: Codable, Sendable, Equatable {
+        /// At most this many warnings of one file are listed: a tool writing both `lang` and
+        /// `xml:lang` wrong would otherwise list every `<tuv>` of a million-unit file.
+        public static let limit = 100
+        public var file: String
+        public var line: Int
+        public var column: Int
+        /// The `FormatWarning.Kind` (`no line end at the end of the file`, …).
+        public var kind: String
+        /// `FILE:LINE:COLUMN: what and why`, as printed.
+        public var message: String
+
+        public init(_ warning: FormatWarning) {
+            file = warning.file
+            line = warning.line
+            column = warning.column
+            kind = warning.kind.rawValue
+            message = "\(warning.file)\(warning.line > 0 ? ":\(warning.line)" : "")\(warning.line > 0 && warning.column > 0 ? ":\(warning.column)" : ""): \(warning.detail)"
+        }
+    }
 
     /// A re-analysis done when the memory was opened.
     public struct Reanalysis: Codable, Sendable, Equatable {
@@ -67,6 +98,7 @@ public struct ImportSummary: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case read, added, merged, alternatives, split, skipped, personalData, files, dryRun, seconds, reanalysed, unknownLanguages
+        case warnings, warningsNotListed
     }
 
     public init() {}
@@ -87,9 +119,22 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         reanalysed = try container.decodeIfPresent(Reanalysis.self, forKey: .reanalysed)
         // Absent from summaries written before the field existed.
         unknownLanguages = try container.decodeIfPresent([String].self, forKey: .unknownLanguages) ?? []
+        // Absent from summaries written before the fields existed.
+        warnings = try container.decodeIfPresent([Warning].self, forKey: .warnings) ?? []
+        warningsNotListed = try container.decodeIfPresent(Int.self, forKey: .warningsNotListed)
     }
 
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
+
+    /// Adds one file's warnings that ask for attention (`FormatWarning.Kind.asksForAttention`):
+    /// `kept`, the reader's listed warnings, and `counts`, its exact counts by kind, so that
+    /// those beyond `Warning.limit` (or beyond what the reader kept) are counted, not lost.
+    public mutating func addWarnings(kept: [FormatWarning], counts: [FormatWarning.Kind: Int]) {
+        let listed = Array(kept.lazy.filter(\.kind.asksForAttention).prefix(Warning.limit).map(Warning.init))
+        warnings.append(contentsOf: listed)
+        let total = counts.filter(\.key.asksForAttention).values.reduce(0, +)
+        if total > listed.count { warningsNotListed = (warningsNotListed ?? 0) + total - listed.count }
+    }
 }
 
 /// Why a unit was not stored.

@@ -101,7 +101,7 @@ struct ExportCommand: ParsableCommand {
             try destination.commit()
             if !destination.isStandardStream {
                 let pair = summary.pair.map { " (\($0.source) → \($0.target))" } ?? ""
-                Terminal.writeError("Exported \(summary.units.formatted(.number)) units to \(output)\(pair)\n")
+                Terminal.writeError("Exported \(summary.units.formatted(.number)) \(summary.units == 1 ? "unit" : "units") to \(output)\(pair)\n")
             }
             if let pair = summary.pair, summary.withoutTarget > 0 {
                 let count = summary.withoutTarget

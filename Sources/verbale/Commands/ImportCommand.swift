@@ -190,6 +190,11 @@ struct ImportCommand: ParsableCommand {
             }
             try staging.commit()
         }
+        // What the readers ask the user to look at though nothing was left out (a table ending
+        // inside a line, lang and xml:lang disagreeing: review 1130j m1, m3), with its place.
+        for case let source as FormatUnitSource in sources {
+            summary.addWarnings(kept: source.warnings, counts: source.warningCounts)
+        }
         for case let .reanalysed(_, previous, seconds) in memory.notes {
             summary.reanalysed = ImportSummary.Reanalysis(previous: previous, seconds: seconds)
         }
@@ -213,17 +218,25 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    /// How many warnings the human summary lists (`--json` lists up to
+    /// `ImportSummary.Warning.limit` a file).
+    static let warningsShown = 10
+
     static func describe(_ summary: ImportSummary, memory: String, report: String?) -> String {
         func number(_ value: Int) -> String { value.formatted(.number) }
+        /// `count` and `noun` in the number's form ("1 new unit", "2 new units"): review 1130j m5.
+        func counted(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+            "\(number(count)) \(count == 1 ? noun : plural ?? noun + "s")"
+        }
         var lines: [String] = []
         let verb = summary.dryRun ? "Would import" : "Imported"
-        lines.append("\(verb) \(number(summary.added)) new units from \(summary.files.count) file\(summary.files.count == 1 ? "" : "s") into \(memory) (\(String(format: "%.1f", summary.seconds)) s)\(summary.dryRun ? " — dry run, nothing was kept" : "")")
-        lines.append("  read \(number(summary.read)), added \(number(summary.added)) (\(number(summary.alternatives)) alternatives), merged \(number(summary.merged)) duplicates, skipped \(number(summary.skippedTotal))")
+        lines.append("\(verb) \(counted(summary.added, "new unit")) from \(counted(summary.files.count, "file")) into \(memory) (\(String(format: "%.1f", summary.seconds)) s)\(summary.dryRun ? " — dry run, nothing was kept" : "")")
+        lines.append("  read \(number(summary.read)), added \(number(summary.added)) (\(counted(summary.alternatives, "alternative"))), merged \(counted(summary.merged, "duplicate")), skipped \(number(summary.skippedTotal))")
         for (reason, count) in summary.skipped.sorted(by: { $0.key < $1.key }) {
             lines.append("    skipped \(number(count)): \(reason)")
         }
         if summary.split > 0 {
-            lines.append("  split \(number(summary.split)) <tu>\(summary.split == 1 ? "" : "s") holding alternatives of one language (memoQ/Trados) into one unit per combination")
+            lines.append("  split \(counted(summary.split, "<tu>")) holding alternatives of one language (memoQ/Trados) into one unit per combination")
         }
         if summary.personalData.isEmpty {
             lines.append("  personal data replaced: none found")
@@ -236,6 +249,11 @@ struct ImportCommand: ParsableCommand {
                 lines.append("  \(file.name): read \(number(file.read)), added \(number(file.added)), merged \(number(file.merged)), skipped \(number(file.skipped))")
             }
         }
+        for warning in summary.warnings.prefix(warningsShown) {
+            lines.append("  warning: \(warning.message)")
+        }
+        let more = max(0, summary.warnings.count - warningsShown) + (summary.warningsNotListed ?? 0)
+        if more > 0 { lines.append("  … and \(counted(more, "more warning")) of these kinds") }
         return lines.joined(separator: "\n")
     }
 }
