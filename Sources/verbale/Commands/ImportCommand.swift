@@ -23,6 +23,13 @@ struct ImportCommand: ParsableCommand {
         file that does not start with < (after a byte-order mark and white space) is never read \
         as XML: a table saved as .tmx is read as TSV or CSV from its first line.
 
+        Places to look at though nothing was left out are listed after the counts as \
+        warning: FILE:LINE:COLUMN (--json: warnings): a TSV/CSV whose last line has no line end \
+        (many tables end so, but a file cut short ends the same way: truncated?), and a TMX <tuv> \
+        whose lang and xml:lang name two languages (lang wins in TMX 1.1 and 1.2, xml:lang from \
+        1.3 on). A CSV cut inside a quoted cell, or any table cut inside a character, is an error \
+        and imports nothing.
+
         A TSV/CSV header row names each column's language by its tag (en, fr-FR, km). A header \
         in words, as memoQ and Excel write it (English, French, Khmer, or Source, Target), is \
         refused, never guessed; --lang-map English=en,French=fr,Khmer=km names the columns' \
