@@ -38,23 +38,11 @@ struct GoldenRule: Sendable, CustomTestStringConvertible {
 struct GoldenRulesTests {
     static let english = GoldenRule.load("en")
     static let french = GoldenRule.load("fr")
-    /// The one English rule the default rules knowingly fail: a lettered list on one line
-    /// ("a. The first item b. The second item"). Breaking before "b." needs a rule that starts
-    /// at any lower-case letter, which would cost a matcher call at most characters of every
-    /// text; Verbale keeps such lists as one segment instead.
-    static let knownFailure = 39
-
     @Test("English Golden Rule", arguments: english)
     func englishRule(_ rule: GoldenRule) throws {
         let segmenter = try Segmenter(language: .english)
         let actual = GoldenRule.normalized(segmenter.segments(of: rule.input).map(\.text))
-        if rule.number == Self.knownFailure {
-            withKnownIssue("lettered list on one line") {
-                #expect(actual == GoldenRule.normalized(rule.expected))
-            }
-        } else {
-            #expect(actual == GoldenRule.normalized(rule.expected))
-        }
+        #expect(actual == GoldenRule.normalized(rule.expected))
     }
 
     @Test("French Golden Rule", arguments: french)
@@ -63,13 +51,13 @@ struct GoldenRulesTests {
         #expect(GoldenRule.normalized(segmenter.segments(of: rule.input).map(\.text)) == GoldenRule.normalized(rule.expected))
     }
 
-    @Test("At least 51 of the 52 English Golden Rules pass")
+    @Test("All 52 English Golden Rules pass")
     func englishScore() throws {
         let segmenter = try Segmenter(language: .english)
         let passed = Self.english.filter {
             GoldenRule.normalized(segmenter.segments(of: $0.input).map(\.text)) == GoldenRule.normalized($0.expected)
         }
         #expect(Self.english.count == 52)
-        #expect(passed.count >= 51, "passed \(passed.count) of \(Self.english.count)")
+        #expect(passed.count == 52, "passed \(passed.count) of \(Self.english.count)")
     }
 }
