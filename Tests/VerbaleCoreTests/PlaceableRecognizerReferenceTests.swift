@@ -28,7 +28,8 @@ struct PlaceableRecognizerReferenceTests {
                 let u = units[i], previous: UInt16 = i > 0 ? units[i - 1] : 0x20
                 let digitStart = PlaceableRecognizer.isDigit(u) && !PlaceableRecognizer.isDigit(previous)
                 let wordStart = !PlaceableRecognizer.isLatinLetter(previous)
-                let khmer = u >= 0x1780 && u <= 0x17A2
+                // A Khmer letter, or `№`, which the prefixed-reference rule's trigger lists with them.
+                let khmer = (u >= 0x1780 && u <= 0x17A2) || u == 0x2116
                 for rule in recognizer.rules {
                     let trigger = rule.trigger
                     let starts = (digitStart && trigger.digit) || (wordStart && u < 128 && trigger.initials.contains(u))
@@ -52,6 +53,16 @@ struct PlaceableRecognizerReferenceTests {
             while from < units.count, let match = email.firstMatch(from: from) {
                 from = max(match.upperBound, match.lowerBound + 1)
                 candidates.append(Placeable.Found(kind: .email, range: match, value: String(decoding: units[match], as: UTF16.self)))
+            }
+        }
+        // The personal-data placeholders, valued by the name between the braces.
+        if units.contains(0x7B), let placeholder = try? ICURegex(PlaceablePatterns.personalDataPlaceholder) {
+            placeholder.setText(utf16: units)
+            var from = 0
+            while from < units.count, let match = placeholder.firstMatch(from: from) {
+                from = max(match.upperBound, match.lowerBound + 1)
+                let name = String(decoding: units[(match.lowerBound + 1)..<(match.upperBound - 1)], as: UTF16.self)
+                candidates.append(Placeable.Found(kind: .placeholder, range: match, value: name))
             }
         }
         return Self.leftmostLongestBySorting(candidates)

@@ -115,6 +115,9 @@ final class PlaceableRecognizer {
     /// after a day's digits (`Trigger.monthAhead`): one check per candidate drops them all.
     private let monthWordRules: UInt64, monthAheadRules: UInt64
     private let initialRules: [UInt64]
+    /// Bit n set for the URL rule: past the text's last digit (`DigitTail`) it is the only rule
+    /// that can still give a placeable.
+    private let urlRules: UInt64
     /// The index of the number rule, which `plainNumberEnd` answers without ICU where it can.
     private let numberRule: Int
     /// The index of the bare-reference rule, which `bareReferenceMatch` answers without ICU
@@ -180,7 +183,9 @@ final class PlaceableRecognizer {
                 groups[1].map { (.number, NumberValue.parse(text($0), language: language)) }
             })
         }
+        var urlRules: UInt64 = 0
         if let regex = try? ICURegex.shared(PlaceablePatterns.url, options: [.caseInsensitive]) {
+            urlRules = 1 << UInt64(rules.count)
             rules.append(Rule(regex: regex, trigger: Trigger(initials: Set("hHfFwW".utf16), prefilter: .url)) { text, groups in
                 guard let range = groups[0] else { return nil }
                 let url = Self.trimmingSentencePunctuation(text(range))
@@ -212,6 +217,7 @@ final class PlaceableRecognizer {
         self.monthWordRules = monthWordRules
         self.monthAheadRules = monthAheadRules
         self.initialRules = initialRules
+        self.urlRules = urlRules
         ruleDigit = rules.map(\.trigger.digit)
         ruleMask0 = rules.map(\.mask.0)
         ruleMask1 = rules.map(\.mask.1)
@@ -364,10 +370,14 @@ final class PlaceableRecognizer {
         // starts somewhere (`referenceShape`): most texts never need it, and the backward scan
         // read every unit of a text without a slash (about 10 % of `recognize`).
         var lastSlash = Self.slashNotLookedFor
+        // The units after the text's last digit, read once from the end (`DigitTail`): no date,
+        // reference or number starts there, so the scan stops at them unless a URL may.
+        let tail = usesPrefilters ? Self.digitTail(units) : DigitTail(lastDigit: units.count, mayHoldURL: true, hasAt: false, hasBrace: false)
         var next = 0
         while true {
             let (i, wasLetter, wasDigit) = scanTable.withUnsafeBufferPointer { Self.nextCandidate(units, from: next, $0, &scan) }
             guard i < units.count else { break }
+            if i > tail.lastDigit, !tail.mayHoldURL { break }
             next = i + 1
             let u = units[i]
             let isDigit = Self.isDigit(u)
@@ -382,6 +392,7 @@ final class PlaceableRecognizer {
             // skipped here was skipped by its own check, asked of the same position): most
             // candidates are lower-case word starts (`a`, `of`, `de`…) whose only rules are the
             // month-first dates, so they now cost one stem check and no walk over the rules.
+            if i > tail.lastDigit { visit &= urlRules }
             if visit & monthAheadRules != 0, digitStart, !Self.letterFollowsNumber(units, i) { visit &= ~monthAheadRules }
             if visit & monthWordRules != 0, !digitStart, !Self.startsWithMonthStem(units, i) { visit &= ~monthWordRules }
             while visit != 0 {
@@ -437,12 +448,14 @@ final class PlaceableRecognizer {
                 candidates.append(Placeable.Found(kind: kind, range: range, value: value))
             }
         }
-        if scan.hasAt, let email {
+        // The loop's scan read the units up to where it stopped, the tail's those after the last
+        // digit: together, every unit.
+        if scan.hasAt || tail.hasAt, let email {
             Self.scan(email, units, kind: .email, into: &candidates) { UTF16Text.string(units, $0) }
         }
         // Like e-mail addresses, placeholders start at a unit no rule triggers on (`{`), so they
         // are searched only in texts holding one; valued by the name between the braces.
-        if scan.hasBrace, let personalPlaceholder {
+        if scan.hasBrace || tail.hasBrace, let personalPlaceholder {
             Self.scan(personalPlaceholder, units, kind: .placeholder, into: &candidates) { UTF16Text.string(units, $0.lowerBound + 1..<$0.upperBound - 1) }
         }
         return Self.leftmostLongest(candidates)
@@ -501,6 +514,54 @@ final class PlaceableRecognizer {
             return b | 0x20 == 0x77 && i &+ 3 < p.count && p[i &+ 1] | 0x20 == 0x77 && p[i &+ 2] | 0x20 == 0x77 && p[i &+ 3] == 0x2E
         }
         return b == 0xE1 && i &+ 2 < p.count && p[i &+ 1] == 0x9F && p[i &+ 2] &- 0xA0 < 10
+    }
+
+    /// What `recognize` needs of the units after the text's last digit (ASCII or Khmer, the
+    /// patterns' `D`), read backwards from the end up to that digit.
+    ///
+    /// Why: every date, reference and number the rules give holds a digit at or after the
+    /// position it starts at — a number or day-first date starts with one; a month-first or
+    /// Khmer date needs its day or year digits after the month (`dateValue` gives nil without
+    /// one); a prefixed or bare reference is valued only when its identifier, made of capitals,
+    /// `D`, slashes and spaces, holds a decimal digit, which can only be a `D`. So past the last
+    /// digit only the URL rule can start (`(https?|ftp)://` or `www.`, the `://` or `www.` after
+    /// the start: `mayHoldURL` says whether the tail holds one), plus the e-mail and placeholder
+    /// scans, which look at `@` and `{` (`hasAt`, `hasBrace`: the candidate scan, stopped early,
+    /// no longer sees the tail). Most candidates of Europarl's texts are capitalised words and
+    /// month initials past the text's only number. Off with the prefilters
+    /// (`Tokenizer.Engine.icu`): `TokenizerEquivalenceTests` (Europarl, the notes, khPOS) and
+    /// `PlaceableRecognizerReferenceTests` compare it with the rules tried everywhere.
+    /// Cost: one read of the units after the last digit (the scan reads them no more).
+    struct DigitTail {
+        /// The last digit's offset (-1: none).
+        var lastDigit: Int
+        /// `://`, or `www.` in any case, ends after `lastDigit` (a read of units before it may
+        /// also say yes: the answer only has to be true wherever a URL can start past it).
+        var mayHoldURL: Bool
+        var hasAt: Bool, hasBrace: Bool
+    }
+
+    static func digitTail(_ units: UnsafeBufferPointer<UInt16>) -> DigitTail {
+        var i = units.count &- 1
+        var url = false, at = false, brace = false
+        while i >= 0 {
+            let u = units[i]
+            if u < 0x80 {
+                if u &- 0x30 < 10 { break }
+                switch u {
+                case 0x40: at = true
+                case 0x7B: brace = true
+                case 0x2F: if i >= 2, units[i &- 1] == 0x2F, units[i &- 2] == 0x3A { url = true }  // `://`
+                case 0x2E:  // `www.`
+                    if i >= 3, units[i &- 1] | 0x20 == 0x77, units[i &- 2] | 0x20 == 0x77, units[i &- 3] | 0x20 == 0x77 { url = true }
+                default: break
+                }
+            } else if u >= 0x17E0, u <= 0x17E9 {
+                break
+            }
+            i &-= 1
+        }
+        return DigitTail(lastDigit: i, mayHoldURL: url, hasAt: at, hasBrace: brace)
     }
 
     /// `recognize`'s `lastSlash` before it is looked for.

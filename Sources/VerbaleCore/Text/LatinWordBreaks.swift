@@ -2,6 +2,18 @@
 /// `Tokenizer.kind(of:)` makes of it).
 protocol LatinPieceSink {
     mutating func piece(_ range: Range<Int>, _ kind: Token.Kind)
+    /// Whether `scan` sums `TokenKeys.latinUnitFacts` over each piece's units for
+    /// `piece(_:_:facts:)` (a constant per sink: the pass of a sink without it sums nothing).
+    static var wantsFacts: Bool { get }
+    /// `piece(_:_:)` with the sum of `TokenKeys.latinUnitFacts` over the piece's units, or nil
+    /// when one of them is from U+0180 up (outside the table).
+    mutating func piece(_ range: Range<Int>, _ kind: Token.Kind, facts: UInt64?)
+}
+
+extension LatinPieceSink {
+    static var wantsFacts: Bool { false }
+    @inline(__always)
+    mutating func piece(_ range: Range<Int>, _ kind: Token.Kind, facts: UInt64?) { piece(range, kind) }
 }
 
 /// ICU's word boundaries for plain Latin text, found in Swift: the tokenizer's fast path.
@@ -143,7 +155,8 @@ enum LatinWordBreaks {
         }
         // The tables are read through pointers: a static's lazy-initialisation check per unit
         // showed in profiles.
-        return latin1.withUnsafeBufferPointer { table in runClasses.withUnsafeBufferPointer { runs in
+        let wantsFacts = S.wantsFacts
+        return latin1.withUnsafeBufferPointer { table in runClasses.withUnsafeBufferPointer { runs in TokenKeys.latinUnitFacts.withUnsafeBufferPointer { facts in
             @inline(__always) func classOf(_ u: UInt16) -> Class {
                 if u < 0x100 { return table[Int(u)] }
                 return u <= 0x17F ? .letter : wordClass(u)
@@ -151,6 +164,9 @@ enum LatinWordBreaks {
             var pieceStart = 0
             // What the piece's units so far make it (see `unitKinds`).
             var seen: UInt8 = 0
+            // Their `TokenKeys.latinUnitFacts` summed, for a sink that `wantsFacts` (so that it
+            // need not read the piece's units again to key it), and whether one is outside the table.
+            var sum: UInt64 = 0, outside = false
             // Classes of the units at i-2, i-1 (separators before the text's start) and i.
             var beforePrevious = Class.separator, previous = Class.separator
             var current = classOf(units[0])
@@ -160,18 +176,27 @@ enum LatinWordBreaks {
                 let next = i + 1 < n ? classOf(units[i + 1]) : .separator
                 if current == .separator {
                     if i > pieceStart {
-                        sink.piece(pieceStart..<i, kind(seen))
+                        sink.piece(pieceStart..<i, kind(seen), facts: outside ? nil : sum)
                         seen = 0
+                        sum = 0
+                        outside = false
                     }
                     pieceStart = i + 1
                 } else {
                     if i > pieceStart, !joins(beforePrevious, previous, current, next) {
-                        sink.piece(pieceStart..<i, kind(seen))
+                        sink.piece(pieceStart..<i, kind(seen), facts: outside ? nil : sum)
                         seen = 0
+                        sum = 0
+                        outside = false
                         pieceStart = i
                     }
                     let u = units[i]
-                    if u < 0x180 { seen |= unitKinds[Int(u)] }
+                    if u < 0x180 {
+                        seen |= unitKinds[Int(u)]
+                        if wantsFacts { sum &+= facts[Int(u)] }
+                    } else if wantsFacts {
+                        outside = true
+                    }
                     // A run of letters and digits: each joins the one before it (WB5, WB8–WB10)
                     // whatever surrounds them, so the run is read in a tight loop — one table
                     // read per unit instead of a class, a neighbour and a `joins` — and the
@@ -181,6 +206,7 @@ enum LatinWordBreaks {
                         var last = runs[Int(units[j])]  // `next` is a letter or digit: a unit below U+0180
                         var beforeLast: UInt8 = current == .letter ? Self.runLetter : Self.runDigit
                         seen |= unitKinds[Int(units[j])]
+                        if wantsFacts { sum &+= facts[Int(units[j])] }
                         j += 1
                         while j < n {
                             let v = units[j]
@@ -188,6 +214,7 @@ enum LatinWordBreaks {
                             let run = runs[Int(v)]
                             guard run != 0 else { break }
                             seen |= unitKinds[Int(v)]
+                            if wantsFacts { sum &+= facts[Int(v)] }
                             beforeLast = last
                             last = run
                             j += 1
@@ -206,10 +233,10 @@ enum LatinWordBreaks {
                 i += 1
             }
             if n > pieceStart {
-                sink.piece(pieceStart..<n, kind(seen))
+                sink.piece(pieceStart..<n, kind(seen), facts: outside ? nil : sum)
             }
             return true
-        } }
+        } } }
     }
 
     /// For each unit below U+0180, `runLetter` for a letter, `runDigit` for a digit (their

@@ -140,14 +140,23 @@ enum TokenKeys {
         guard j == end else {
             return mapping(Request(range: range, isNumber: isNumber), units, latin: true, utf8Count: &utf8Count)
         }
+        return latinMapping(sum: sum, count: range.count, isNumber: isNumber, utf8Count: &utf8Count)
+    }
+
+    /// `latinMapping(_:isNumber:_:facts:utf8Count:)` of a span of `count` units (fewer than
+    /// 65,535), all below U+0180, whose `latinUnitFacts` sum to `sum`: what the word-break pass
+    /// hands a `LatinPieceSink` that `wantsFacts` (`Tokenizer.LatinVisitSink`), which then keys
+    /// the piece without reading its units again.
+    @inline(__always)
+    static func latinMapping(sum: UInt64, count: Int, isNumber: Bool, utf8Count: inout Int) -> Mapping? {
         let nonASCII = Int(truncatingIfNeeded: sum & 0xFFFF)
         // A number of ASCII units only (`isDigitsAndASCII`: no unit below U+0180 is a Khmer digit).
         if isNumber, nonASCII == 0 {
-            utf8Count &+= range.count
+            utf8Count &+= count
             return .asciiDigits
         }
         guard sum >> 48 == 0 else { return nil }
-        utf8Count &+= range.count &+ nonASCII
+        utf8Count &+= count &+ nonASCII
         return (sum >> 32) & 0xFFFF != 0 ? .looseDiffers : (sum >> 16) & 0xFFFF != 0 ? .changed : .text
     }
 

@@ -236,7 +236,8 @@ extension Tokenizer {
         /// order or overlapping the one before (`tokenize` then answers, correctly, rather than
         /// wrong offsets), or keys that need ICU.
         @inline(__always)
-        mutating func next(_ range: Range<Int>, _ kind: Token.Kind, isPlaceable: Bool, _ units: UnsafeBufferPointer<UInt16>) -> SpanVisit? {
+        mutating func next(_ range: Range<Int>, _ kind: Token.Kind, isPlaceable: Bool, _ units: UnsafeBufferPointer<UInt16>,
+                           summed: UInt64? = nil) -> SpanVisit? {
             guard range.lowerBound >= previousEnd else { return nil }
             var spaced = false
             var j = previousEnd
@@ -254,7 +255,10 @@ extension Tokenizer {
                 for j in range { byte &+= Tokenizer.utf8Length(units[j]) }
             } else {
                 var size = 0
-                let keyed = if let latinUnitFacts {
+                let keyed = if let summed, range.count < 0xFFFF {
+                    // The word-break pass summed the span's unit facts (`LatinPieceSink.wantsFacts`).
+                    TokenKeys.latinMapping(sum: summed, count: range.count, isNumber: kind == .number, utf8Count: &size)
+                } else if let latinUnitFacts {
                     TokenKeys.latinMapping(range, isNumber: kind == .number, units, facts: latinUnitFacts, utf8Count: &size)
                 } else {
                     TokenKeys.mapping(TokenKeys.Request(range: range, isNumber: kind == .number), units, latin: latin, utf8Count: &size)
@@ -372,19 +376,29 @@ extension Tokenizer {
             facts = SpanFacts(latin: true, latinUnitFacts: unitFacts)
         }
 
+        /// The pass sums each piece's `TokenKeys.latinUnitFacts` as it reads its units, so
+        /// `write` keys a piece without reading it again (`TokenKeys.latinMapping(sum:…)`).
+        static var wantsFacts: Bool { true }
+
         @inline(__always)
         mutating func piece(_ range: Range<Int>, _ kind: Token.Kind) {
+            piece(range, kind, facts: nil)
+        }
+
+        @inline(__always)
+        mutating func piece(_ range: Range<Int>, _ kind: Token.Kind, facts summed: UInt64?) {
             if kind == .word, let elisions, let length = FrenchElision.prefixLength(range, units, elisions) {
-                span(range.lowerBound..<range.lowerBound + length, .word)
-                span(range.lowerBound + length..<range.upperBound, .word)
+                // Two spans: each keyed from its own units.
+                span(range.lowerBound..<range.lowerBound + length, .word, summed: nil)
+                span(range.lowerBound + length..<range.upperBound, .word, summed: nil)
             } else {
-                span(range, kind)
+                span(range, kind, summed: summed)
             }
         }
 
         /// One span of `segmentSpans`, merged as `merge(_:with:into:)` merges it.
         @inline(__always)
-        private mutating func span(_ range: Range<Int>, _ kind: Token.Kind) {
+        private mutating func span(_ range: Range<Int>, _ kind: Token.Kind, summed: UInt64?) {
             while p < found.count, found[p].range.upperBound <= range.lowerBound {
                 if last != p { write(found[p].range, .placeable, placeable: p); last = p }
                 p += 1
@@ -393,7 +407,7 @@ extension Tokenizer {
                 if last != p { write(found[p].range, .placeable, placeable: p); last = p }
                 return
             }
-            write(range, kind, placeable: nil)
+            write(range, kind, placeable: nil, summed: summed)
             last = -1
         }
 
@@ -406,10 +420,10 @@ extension Tokenizer {
         }
 
         /// One merged span and its facts (`SpanFacts`, as `visit`'s loop finds them).
-        private mutating func write(_ range: Range<Int>, _ kind: Token.Kind, placeable: Int?) {
+        private mutating func write(_ range: Range<Int>, _ kind: Token.Kind, placeable: Int?, summed: UInt64? = nil) {
             guard !declined else { return }
             guard count < spans.count, count < visits.count,
-                  let visit = facts.next(range, kind, isPlaceable: placeable != nil, units) else { declined = true; return }
+                  let visit = facts.next(range, kind, isPlaceable: placeable != nil, units, summed: summed) else { declined = true; return }
             visits[count] = visit
             spans[count] = Span(range: range, kind: kind, placeable: placeable)
             count &+= 1
