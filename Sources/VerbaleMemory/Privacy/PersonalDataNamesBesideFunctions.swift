@@ -221,10 +221,10 @@ extension PersonalDataScrubber {
 /// Why: the expression tried a case-insensitive alternation of every function title at each comma
 /// of a text the pre-check let through — about 78,000 instructions a text, most of the further
 /// rules' cost on Europarl, whose speeches open "Mr President, Commissioner, …" (callgrind, 20,000
-/// units, 1 Dec). Here only the commas `besideFunctionMayFollow` passes are read, by bytes: a
-/// title compared as a literal (ASCII letters folded), or two to four capitalised ASCII words and
-/// a comma. Where the bytes cannot decide — a non-ASCII letter, a curly apostrophe, a title's
-/// accent the byte test does not know — the expression runs anchored at that comma, so the
+/// units, 1 Dec). Here the commas are read by bytes: a title compared as a literal (ASCII letters
+/// folded), or two to four capitalised words (ASCII and Latin-1 letters) and a comma. Where the
+/// bytes cannot decide — another non-ASCII letter, a curly apostrophe — and `besideFunctionMayFollow`
+/// passes, the expression runs anchored at that comma, so the
 /// matches are the expression's own. A match's end is where the next comma may begin one, as
 /// NSRegularExpression's matches do not overlap. `PrivacyBesideFunctionFastPathTests` compares
 /// with the whole-text scan (`besideFunctionMatchesByScan`) on real lines.
@@ -244,12 +244,12 @@ extension PersonalDataScrubber {
     }
 
     /// `besideFunctionTitles` as UTF-8, in the expression's order (longest first, in characters),
-    /// by their first ASCII letter (`a`…`z`, index 0–25); nil when a title holds a character the
+    /// by their first ASCII letter (`a`…`z`, index 0–25; a Latin-1 letter, C3, index 26); nil when a title holds a character the
     /// byte test cannot fold (anything but ASCII, the Latin-1 small letters à–þ and the caseless
     /// `’` of "chargé d’affaires"): then the expression decides every comma.
     static let besideFunctionTitleBytesByLetter: [[[UInt8]]]? = {
         let ordered = besideFunctionTitles.sorted { $0.count > $1.count }
-        var byLetter = [[[UInt8]]](repeating: [], count: 26)
+        var byLetter = [[[UInt8]]](repeating: [], count: 27)
         for title in ordered {
             for scalar in title.unicodeScalars where scalar.value >= 0x80 {
                 guard (scalar.value >= 0xE0 && scalar.value <= 0xFE && scalar.value != 0xF7) || scalar == "’" else { return nil }
@@ -257,10 +257,12 @@ extension PersonalDataScrubber {
             let bytes = Array(title.utf8)
             // The byte test folds the text, not the title: a capital in a title would never compare.
             guard let first = bytes.first, !bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
-            // A title starting with a non-ASCII letter never matches after an ASCII byte (a non-ASCII
+            // A title starting with a Latin-1 letter is compared after C3; one starting with another
+            // non-ASCII character never matches after an ASCII or Latin-1 letter (any other non-ASCII
             // one goes to the expression); one starting with an ASCII non-letter is not filed by letter.
             guard first >= 0x61, first <= 0x7A else {
                 if first < 0x80 { return nil }
+                if first == 0xC3 { byLetter[26].append(bytes) }
                 continue
             }
             byLetter[Int(first - 0x61)].append(bytes)
@@ -289,11 +291,11 @@ extension PersonalDataScrubber {
         }
         guard s > comma + 1, s < count else { return .none }
         let first = p[s]
-        if first >= 0x80 { return .undecided }
+        if first >= 0x80, first != 0xC3 { return .undecided }
         // The titles, in the expression's order: the first that matches and is followed by no letter or mark.
         let lower = first | 0x20
-        if lower >= 0x61, lower <= 0x7A, isASCIILetter(first) {
-            for title in titlesByLetter[Int(lower - 0x61)] {
+        if isASCIILetter(first) || first == 0xC3 {
+            for title in titlesByLetter[first == 0xC3 ? 26 : Int(lower - 0x61)] {
                 switch besideFunctionTitleAt(p, s, title) {
                 case .none: continue
                 case .undecided: return .undecided
@@ -308,10 +310,25 @@ extension PersonalDataScrubber {
         while true {
             guard i < count else { return .none }
             let byte = p[i]
-            if byte >= 0x80 { return .undecided }
-            guard byte >= 0x41, byte <= 0x5A else { return .none }
-            i += 1
-            while i < count, isASCIILetter(p[i]) || p[i] == 0x27 || p[i] == 0x2D { i += 1 }
+            if byte == 0xC3, i + 1 < count {
+                // À–Þ but × are `\p{Lu}`; ß and à–ÿ are not.
+                guard p[i + 1] <= 0x9E, p[i + 1] != 0x97 else { return .none }
+                i += 2
+            } else {
+                if byte >= 0x80 { return .undecided }
+                guard byte >= 0x41, byte <= 0x5A else { return .none }
+                i += 1
+            }
+            // `[\p{L}\p{M}'’-]*`: ASCII letters, `'`, `-` and the Latin-1 letters (C3 but × and ÷).
+            while i < count {
+                if isASCIILetter(p[i]) || p[i] == 0x27 || p[i] == 0x2D {
+                    i += 1
+                } else if p[i] == 0xC3, i + 1 < count, p[i + 1] != 0x97, p[i + 1] != 0xB7 {
+                    i += 2
+                } else {
+                    break
+                }
+            }
             if i < count, p[i] >= 0x80, !(p[i] == 0xC2 && i + 1 < count && p[i + 1] == 0xA0) { return .undecided }
             words += 1
             nameEnd = i
@@ -322,6 +339,12 @@ extension PersonalDataScrubber {
             guard gap < count else { return .none }
             let next = p[gap]
             if next == 0x2C { return words >= 2 ? .match(end: gap + 1, name: s..<nameEnd) : .none }
+            if next == 0xC3 {
+                // A Latin-1 letter after spaces: the next word if a capital (read at the loop's start), else no match.
+                guard gap > i, words < 4 else { return .none }
+                i = gap
+                continue
+            }
             if next >= 0x80 { return .undecided }
             // Another capital after spaces: the next word (a fifth leaves no comma for the expression).
             guard gap > i, next >= 0x41, next <= 0x5A, words < 4 else { return .none }
@@ -340,6 +363,8 @@ extension PersonalDataScrubber {
             guard j < count else { return .none }
             let byte = p[j], want = title[t]
             if want < 0x80 {
+                // A Latin-1 letter folds to no ASCII letter, but ß (C3 9F) to "ss".
+                if byte == 0xC3, j + 1 < count, p[j + 1] != 0x9F { return .none }
                 if byte >= 0x80 { return .undecided }
                 let folded = isASCIILetter(byte) ? byte | 0x20 : byte
                 if folded != want { return .none }
@@ -352,19 +377,26 @@ extension PersonalDataScrubber {
             // A Latin-1 small letter (C3 A0–BE): the text's C3 xx as itself or as its capital (xx − 0x20).
             guard want == 0xC3, byte == 0xC3, j + 1 < count, t + 1 < title.count else { return .undecided }
             let second = p[j + 1], wanted = title[t + 1]
-            guard second == wanted || second == wanted - 0x20 else { return .undecided }
+            // Another Latin-1 letter folds to another small letter (ß to "ss"): no match.
+            guard second == wanted || second == wanted - 0x20 else { return .none }
             t += 2
             j += 2
         }
         // `(?![\p{L}\p{M}])`
         guard j < count else { return .match(end: j, name: nil) }
+        if p[j] == 0xC3, j + 1 < count {
+            // A Latin-1 letter follows the title (× and ÷ are no letters).
+            return p[j + 1] == 0x97 || p[j + 1] == 0xB7 ? .match(end: j, name: nil) : .none
+        }
+        if p[j] == 0xC2, j + 1 < count, p[j + 1] == 0xA0 { return .match(end: j, name: nil) }
         if p[j] >= 0x80 { return .undecided }
         return isASCIILetter(p[j]) ? .none : .match(end: j, name: nil)
     }
 
     /// The matches of `regex` (`nameBesideFunctionPattern`) in `text` (`length` UTF-16 units), as
     /// `besideFunctionMatchesByScan` finds them: at each comma the pre-check passes and no earlier
-    /// match covers, the bytes' decision, or the expression anchored there.
+    /// match covers, the bytes' decision, or — where they cannot decide and `besideFunctionMayFollow`
+    /// passes — the expression anchored there.
     static func besideFunctionMatches(in text: String, length: Int, regex: NSRegularExpression) -> [BesideFunctionMatch] {
         var matches: [BesideFunctionMatch] = []
         var utf8 = text
@@ -374,7 +406,8 @@ extension PersonalDataScrubber {
             var i = 0
             while i < count {
                 let byte = p[i]
-                if byte == 0x2C, unit >= resume, besideFunctionMayFollow(p, comma: i) {
+                // The bytes' decision is exact; the pre-check guards only the expression.
+                if byte == 0x2C, unit >= resume {
                     switch besideFunctionDecision(p, comma: i) {
                     case .none:
                         break
@@ -384,6 +417,7 @@ extension PersonalDataScrubber {
                         matches.append(BesideFunctionMatch(range: range, apposition: apposition ?? NSRange(location: NSNotFound, length: 0)))
                         resume = range.location + range.length
                     case .undecided:
+                        guard besideFunctionMayFollow(p, comma: i) else { break }
                         let rest = NSRange(location: unit, length: length - unit)
                         if let found = regex.firstMatch(in: text, options: .anchored, range: rest) {
                             matches.append(BesideFunctionMatch(range: found.range, apposition: found.range(at: 1)))
