@@ -87,12 +87,15 @@ extension PersonalDataScrubber {
         let whole = NSRange(location: 0, length: ns.length)
         var spans: [Span] = []
         for rule in furtherRules where possible.isSuperset(of: rule.needs) {
-            for match in rule.regex.matches(in: text, range: whole) {
-                if rule.besideFunction {
+            if rule.besideFunction {
+                // Read at the commas, not scanned (`besideFunctionMatches`).
+                for match in besideFunctionMatches(in: text, length: whole.length, regex: rule.regex) {
                     guard let name = nameBesideFunction(match, in: ns), !spans.contains(where: { NSIntersectionRange($0.range, name).length > 0 }) else { continue }
                     spans.append(Span(kind: rule.kind, range: name))
-                    continue
                 }
+                continue
+            }
+            for match in rule.regex.matches(in: text, range: whole) {
                 var range = match.range(at: 1)
                 guard range.location != NSNotFound, range.length > 0 else { continue }
                 if rule.latinName {

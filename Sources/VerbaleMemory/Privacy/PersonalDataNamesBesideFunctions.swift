@@ -149,11 +149,11 @@ extension PersonalDataScrubber {
 
     /// The names the comma rule finds in `match` (`nameBesideFunctionPattern`): the name before the
     /// function, or the name in apposition after one; none when a guard refuses it.
-    static func nameBesideFunction(_ match: NSTextCheckingResult, in text: NSString) -> NSRange? {
+    static func nameBesideFunction(_ match: BesideFunctionMatch, in text: NSString) -> NSRange? {
         let comma = match.range.location
         let lineStart = lineStart(before: comma, in: text)
         let before = text.substring(with: NSRange(location: lineStart, length: comma - lineStart))
-        let apposition = match.range(at: 1)
+        let apposition = match.apposition
         if apposition.location != NSNotFound {
             // The function right before the comma ("The Ambassador", « L'Ambassadeur », "His daughter").
             let words = before.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).suffix(3)
@@ -181,14 +181,19 @@ extension PersonalDataScrubber {
 
     /// Where the line holding `location` begins (after `\n`, `\r`, U+2028 or U+2029).
     static func lineStart(before location: Int, in text: NSString) -> Int {
-        let breaks = CharacterSet(charactersIn: "\n\r\u{2028}\u{2029}")
-        let found = text.rangeOfCharacter(from: breaks, options: .backwards, range: NSRange(location: 0, length: location))
+        let found = text.rangeOfCharacter(from: lineBreaks, options: .backwards, range: NSRange(location: 0, length: location))
         return found.location == NSNotFound ? 0 : found.location + found.length
     }
 
+    /// The line breaks `lineStart` looks for, built once (building the set cost each match about
+    /// 27,000 instructions).
+    static let lineBreaks = CharacterSet(charactersIn: "\n\r\u{2028}\u{2029}")
+
     /// Whether `words` (lower-cased, without a glued `l'`/`d'`) is a function, office or kin word.
     static func isBesideFunction(_ words: String, kin: Bool) -> Bool {
-        var key = words.lowercased().replacingOccurrences(of: "’", with: "'")
+        var key = words.lowercased()
+        // Only words with a curly apostrophe pay for the replacement (Foundation's costs ~16,000 instructions).
+        if key.unicodeScalars.contains("’") { key = key.replacingOccurrences(of: "’", with: "'") }
         for elision in ["l'", "d'"] where key.hasPrefix(elision) { key = String(key.dropFirst(2)) }
         return besideFunctionTitles.contains(key) || (kin && appositionKinWords.contains(key))
     }
@@ -208,5 +213,230 @@ extension PersonalDataScrubber {
             }
         }
         return true
+    }
+}
+
+/// Where `nameBesideFunctionPattern` matches, found without scanning the whole text with it.
+///
+/// Why: the expression tried a case-insensitive alternation of every function title at each comma
+/// of a text the pre-check let through — about 78,000 instructions a text, most of the further
+/// rules' cost on Europarl, whose speeches open "Mr President, Commissioner, …" (callgrind, 20,000
+/// units, 1 Dec). Here the commas are read by bytes: a title compared as a literal (ASCII letters
+/// folded), or two to four capitalised words (ASCII and Latin-1 letters) and a comma. Where the
+/// bytes cannot decide — another non-ASCII letter, a curly apostrophe — and `besideFunctionMayFollow`
+/// passes, the expression runs anchored at that comma, so the
+/// matches are the expression's own. A match's end is where the next comma may begin one, as
+/// NSRegularExpression's matches do not overlap. `PrivacyBesideFunctionFastPathTests` compares
+/// with the whole-text scan (`besideFunctionMatchesByScan`) on real lines.
+extension PersonalDataScrubber {
+    /// A match of `nameBesideFunctionPattern`: the whole match (from its comma) and its group 1,
+    /// the name in apposition (location `NSNotFound` when a function followed the comma).
+    struct BesideFunctionMatch: Equatable {
+        var range: NSRange
+        var apposition: NSRange
+    }
+
+    /// The general path: the expression over the whole text (what `besideFunctionMatches` must equal).
+    static func besideFunctionMatchesByScan(in text: String, regex: NSRegularExpression) -> [BesideFunctionMatch] {
+        regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).map {
+            BesideFunctionMatch(range: $0.range, apposition: $0.range(at: 1))
+        }
+    }
+
+    /// `besideFunctionTitles` as UTF-8, in the expression's order (longest first, in characters),
+    /// by their first ASCII letter (`a`…`z`, index 0–25; a Latin-1 letter, C3, index 26); nil when a title holds a character the
+    /// byte test cannot fold (anything but ASCII, the Latin-1 small letters à–þ and the caseless
+    /// `’` of "chargé d’affaires"): then the expression decides every comma.
+    static let besideFunctionTitleBytesByLetter: [[[UInt8]]]? = {
+        let ordered = besideFunctionTitles.sorted { $0.count > $1.count }
+        var byLetter = [[[UInt8]]](repeating: [], count: 27)
+        for title in ordered {
+            for scalar in title.unicodeScalars where scalar.value >= 0x80 {
+                guard (scalar.value >= 0xE0 && scalar.value <= 0xFE && scalar.value != 0xF7) || scalar == "’" else { return nil }
+            }
+            let bytes = Array(title.utf8)
+            // The byte test folds the text, not the title: a capital in a title would never compare.
+            guard let first = bytes.first, !bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+            // A title starting with a Latin-1 letter is compared after C3; one starting with another
+            // non-ASCII character never matches after an ASCII or Latin-1 letter (any other non-ASCII
+            // one goes to the expression); one starting with an ASCII non-letter is not filed by letter.
+            guard first >= 0x61, first <= 0x7A else {
+                if first < 0x80 { return nil }
+                if first == 0xC3 { byLetter[26].append(bytes) }
+                continue
+            }
+            byLetter[Int(first - 0x61)].append(bytes)
+        }
+        return byLetter
+    }()
+
+    /// What the bytes after a comma say about the expression there.
+    enum BesideFunctionDecision {
+        /// No match at this comma.
+        case none
+        /// A match ending at byte `end`; the name in apposition at bytes `name` when the name branch matched.
+        case match(end: Int, name: Range<Int>?)
+        /// The bytes cannot decide: run the expression.
+        case undecided
+    }
+
+    /// The expression's outcome at the comma `comma`, from the bytes, or `.undecided`.
+    static func besideFunctionDecision(_ p: UnsafeBufferPointer<UInt8>, comma: Int) -> BesideFunctionDecision {
+        guard let titlesByLetter = besideFunctionTitleBytesByLetter else { return .undecided }
+        let count = p.count
+        var s = comma + 1
+        // `[ \u00A0]+`
+        while s < count {
+            if p[s] == 0x20 { s += 1 } else if p[s] == 0xC2, s + 1 < count, p[s + 1] == 0xA0 { s += 2 } else { break }
+        }
+        guard s > comma + 1, s < count else { return .none }
+        let first = p[s]
+        if first >= 0x80, first != 0xC3 { return .undecided }
+        // The titles, in the expression's order: the first that matches and is followed by no letter or mark.
+        let lower = first | 0x20
+        if isASCIILetter(first) || first == 0xC3 {
+            for title in titlesByLetter[first == 0xC3 ? 26 : Int(lower - 0x61)] {
+                switch besideFunctionTitleAt(p, s, title) {
+                case .none: continue
+                case .undecided: return .undecided
+                case .match(let end, _): return .match(end: end, name: nil)
+                }
+            }
+        }
+        // The name branch: `\p{Lu}[\p{L}\p{M}'’-]*` two to four times, joined by `[ \u00A0]+`, then `[ \u00A0]*,`.
+        var words = 0
+        var i = s
+        var nameEnd = s
+        while true {
+            guard i < count else { return .none }
+            let byte = p[i]
+            if byte == 0xC3, i + 1 < count {
+                // À–Þ but × are `\p{Lu}`; ß and à–ÿ are not.
+                guard p[i + 1] <= 0x9E, p[i + 1] != 0x97 else { return .none }
+                i += 2
+            } else {
+                if byte >= 0x80 { return .undecided }
+                guard byte >= 0x41, byte <= 0x5A else { return .none }
+                i += 1
+            }
+            // `[\p{L}\p{M}'’-]*`: ASCII letters, `'`, `-` and the Latin-1 letters (C3 but × and ÷).
+            while i < count {
+                if isASCIILetter(p[i]) || p[i] == 0x27 || p[i] == 0x2D {
+                    i += 1
+                } else if p[i] == 0xC3, i + 1 < count, p[i + 1] != 0x97, p[i + 1] != 0xB7 {
+                    i += 2
+                } else {
+                    break
+                }
+            }
+            if i < count, p[i] >= 0x80, !(p[i] == 0xC2 && i + 1 < count && p[i + 1] == 0xA0) { return .undecided }
+            words += 1
+            nameEnd = i
+            var gap = i
+            while gap < count {
+                if p[gap] == 0x20 { gap += 1 } else if p[gap] == 0xC2, gap + 1 < count, p[gap + 1] == 0xA0 { gap += 2 } else { break }
+            }
+            guard gap < count else { return .none }
+            let next = p[gap]
+            if next == 0x2C { return words >= 2 ? .match(end: gap + 1, name: s..<nameEnd) : .none }
+            if next == 0xC3 {
+                // A Latin-1 letter after spaces: the next word if a capital (read at the loop's start), else no match.
+                guard gap > i, words < 4 else { return .none }
+                i = gap
+                continue
+            }
+            if next >= 0x80 { return .undecided }
+            // Another capital after spaces: the next word (a fifth leaves no comma for the expression).
+            guard gap > i, next >= 0x41, next <= 0x5A, words < 4 else { return .none }
+            i = gap
+        }
+    }
+
+    /// Whether the lower-case `title` matches at `i` case-insensitively, followed by no letter or
+    /// mark: ASCII letters folded, a title's `'` only as `'` (a curly one undecided), its Latin-1
+    /// small letter as itself or its capital, never as an ASCII byte; any other non-ASCII byte undecided.
+    @inline(__always)
+    static func besideFunctionTitleAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ title: [UInt8]) -> BesideFunctionDecision {
+        let count = p.count
+        var t = 0, j = i
+        while t < title.count {
+            guard j < count else { return .none }
+            let byte = p[j], want = title[t]
+            if want < 0x80 {
+                // A Latin-1 letter folds to no ASCII letter, but ß (C3 9F) to "ss".
+                if byte == 0xC3, j + 1 < count, p[j + 1] != 0x9F { return .none }
+                if byte >= 0x80 { return .undecided }
+                let folded = isASCIILetter(byte) ? byte | 0x20 : byte
+                if folded != want { return .none }
+                t += 1
+                j += 1
+                continue
+            }
+            // No ASCII letter folds to a Latin-1 small letter or to `’`.
+            if byte < 0x80 { return .none }
+            // A Latin-1 small letter (C3 A0–BE): the text's C3 xx as itself or as its capital (xx − 0x20).
+            guard want == 0xC3, byte == 0xC3, j + 1 < count, t + 1 < title.count else { return .undecided }
+            let second = p[j + 1], wanted = title[t + 1]
+            // Another Latin-1 letter folds to another small letter (ß to "ss"): no match.
+            guard second == wanted || second == wanted - 0x20 else { return .none }
+            t += 2
+            j += 2
+        }
+        // `(?![\p{L}\p{M}])`
+        guard j < count else { return .match(end: j, name: nil) }
+        if p[j] == 0xC3, j + 1 < count {
+            // A Latin-1 letter follows the title (× and ÷ are no letters).
+            return p[j + 1] == 0x97 || p[j + 1] == 0xB7 ? .match(end: j, name: nil) : .none
+        }
+        if p[j] == 0xC2, j + 1 < count, p[j + 1] == 0xA0 { return .match(end: j, name: nil) }
+        if p[j] >= 0x80 { return .undecided }
+        return isASCIILetter(p[j]) ? .none : .match(end: j, name: nil)
+    }
+
+    /// The matches of `regex` (`nameBesideFunctionPattern`) in `text` (`length` UTF-16 units), as
+    /// `besideFunctionMatchesByScan` finds them: at each comma the pre-check passes and no earlier
+    /// match covers, the bytes' decision, or — where they cannot decide and `besideFunctionMayFollow`
+    /// passes — the expression anchored there.
+    static func besideFunctionMatches(in text: String, length: Int, regex: NSRegularExpression) -> [BesideFunctionMatch] {
+        var matches: [BesideFunctionMatch] = []
+        var utf8 = text
+        utf8.withUTF8 { p in
+            let count = p.count
+            var unit = 0, resume = 0
+            var i = 0
+            while i < count {
+                let byte = p[i]
+                // The bytes' decision is exact; the pre-check guards only the expression.
+                if byte == 0x2C, unit >= resume {
+                    switch besideFunctionDecision(p, comma: i) {
+                    case .none:
+                        break
+                    case .match(let end, let name):
+                        let range = NSRange(location: unit, length: utf16Count(p, i..<end))
+                        let apposition = name.map { NSRange(location: unit + utf16Count(p, i..<$0.lowerBound), length: utf16Count(p, $0)) }
+                        matches.append(BesideFunctionMatch(range: range, apposition: apposition ?? NSRange(location: NSNotFound, length: 0)))
+                        resume = range.location + range.length
+                    case .undecided:
+                        guard besideFunctionMayFollow(p, comma: i) else { break }
+                        let rest = NSRange(location: unit, length: length - unit)
+                        if let found = regex.firstMatch(in: text, options: .anchored, range: rest) {
+                            matches.append(BesideFunctionMatch(range: found.range, apposition: found.range(at: 1)))
+                            resume = found.range.location + found.range.length
+                        }
+                    }
+                }
+                // UTF-16 units: one per scalar's first byte, two for a four-byte one.
+                if byte < 0x80 || byte >= 0xC0 { unit += byte >= 0xF0 ? 2 : 1 }
+                i += 1
+            }
+        }
+        return matches
+    }
+
+    /// The UTF-16 units of the UTF-8 bytes `range` of `p` (whole scalars).
+    static func utf16Count(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var units = 0
+        for k in range where p[k] < 0x80 || p[k] >= 0xC0 { units += p[k] >= 0xF0 ? 2 : 1 }
+        return units
     }
 }
