@@ -268,7 +268,7 @@ extension PersonalDataScrubber {
         guard i + bytes.count <= count, p[i] | 0x20 == bytes[0] else { return false }
         for k in 1..<bytes.count where p[i + k] != bytes[k] { return false }
         if key.open { return true }
-        return capitalAfterSpaces(p, i + bytes.count)
+        return capitalAfterSpaces(p, i + bytes.count) || complementAfterSpaces(p, i + bytes.count)
     }
 
     /// Whether one or more spaces or NBSPs stand at `j`, and after them a capital: an ASCII one or

@@ -262,7 +262,10 @@ extension PersonalDataScrubber {
             let ns = text as NSString
             names = names.map { Span(kind: $0.kind, range: khmerCaptureReadGlued($0.range, in: ns, afterName: true)) }
         }
-        let further = Self.furtherRuleSpans(in: text, possible: checks.further)
+        // Form lines (`PersonalDataFormLines`) and names after a title's complement
+        // (`PersonalDataTitleComplements`): review 1130j m2 and M2's remnant.
+        let further = Self.furtherRuleSpans(in: text, possible: checks.further) + Self.formLineSpans(in: text, triggers: checks.triggers)
+            + Self.titleComplementSpans(in: text, further: checks.further)
         // Names glued to a Khmer title (`PersonalDataKhmerGluedNames`), or to ឈ្មោះ after a person
         // word (`khmerGluedIntroducedNameSpans`): Khmer texts only, the second holding ឈ្មោះ.
         var glued = checks.triggers.contains(.khmer) ? khmerGluedNameSpans(in: text) : []
