@@ -122,7 +122,7 @@ extension PersonalDataScrubber {
     )
 
     /// The Latin keys of the function titles, lower-case (compared with ASCII letters folded).
-    static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maÎtre", "maitre", "husband"]
+    static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maÎtre", "maitre", "husband", "secr", "direct", "colonel", "wife", "spouse", "daughter", "mari", "fille", "fils"]
         .map { Array($0.utf8) }
 
     /// Whether a lower-case ASCII letter begins one of `latinTitleKeys`, by byte: a word start
