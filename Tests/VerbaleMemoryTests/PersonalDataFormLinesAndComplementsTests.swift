@@ -113,6 +113,7 @@ struct PersonalDataFormLinesAndComplementsTests {
         ("ឯកអគ្គរាជទូតកម្ពុជា ប្រចាំ ប្រទេស បារាំង", "km"),
         ("រដ្ឋមន្ត្រីការបរទេស ថៃ និង កម្ពុជា", "km"),
         ("គណៈរដ្ឋមន្ត្រីកម្ពុជា នឹង ប្រជុំ", "km"),
+        ("រដ្ឋមន្ត្រី ក្រសួង មហាផ្ទៃ និង ការពារ ជាតិ", "km"),
     ])
     func notComplements(_ text: String, _ language: String) {
         #expect(scrubber.scrubbed(text, language: language).text == text)
@@ -127,5 +128,34 @@ struct PersonalDataFormLinesAndComplementsTests {
     ])
     func preCheck(_ text: String, _ passes: Bool) {
         #expect(PersonalDataScrubber.preChecks(text).further.contains(.latinFunctionTitle) == passes)
+    }
+
+    @Test("M2 remnant: after a spaced complement, two words the complement may go on with are no name")
+    func khmerComplementGoesOn() {
+        let scrubbed = scrubber.scrubbed("រដ្ឋមន្ត្រី ក្រសួង មហាផ្ទៃ ស ខេង", language: "km").text
+        #expect(scrubbed.contains("មហាផ្ទៃ"), "\(scrubbed)")
+    }
+
+    @Test("M3 remnant: a Khmer name before its function at a list item's start is replaced", arguments: [
+        ("១. សុខ ដារា អគ្គនាយក ប្រធានគណៈប្រតិភូ", "១. {PERSON} អគ្គនាយក ប្រធានគណៈប្រតិភូ"),
+        ("- ចាន់ សុផល លេខាទីពីរ", "- {PERSON} លេខាទីពីរ"),
+        ("២. កែវ រិទ្ធី អនុរដ្ឋលេខាធិការ", "២. {PERSON} អនុរដ្ឋលេខាធិការ"),
+        ("1.\u{200B}សុខ\u{200B}ដារា\u{200B}អគ្គនាយក", "1.\u{200B}{PERSON}\u{200B}អគ្គនាយក"),
+        ("គណៈប្រតិភូមាន៖\n១. សុខ ដារា អគ្គនាយក\n២. ចាន់ សុផល ទីប្រឹក្សា", "គណៈប្រតិភូមាន៖\n១. {PERSON1} អគ្គនាយក\n២. {PERSON2} ទីប្រឹក្សា"),
+    ])
+    func khmerListNames(_ text: String, _ expected: String) {
+        #expect(scrubber.scrubbed(text, language: "km").text == expected)
+    }
+
+    @Test("M3 remnant: two words before a function without a list marker, or words that are no name, stay", arguments: [
+        "កាលពី ម្សិលមិញ រដ្ឋមន្ត្រី បាន ថ្លែង",
+        "១. ក្រសួង ការបរទេស រដ្ឋមន្ត្រី",
+        "១. ប្រទេស កម្ពុជា ឯកអគ្គរាជទូត",
+        "២. បាន ជួប រដ្ឋមន្ត្រី",
+        "សុខ ដារា អគ្គនាយក",
+        "១. ការ ប្រជុំ រដ្ឋមន្ត្រី",
+    ])
+    func notKhmerListNames(_ text: String) {
+        #expect(scrubber.scrubbed(text, language: "km").text == text)
     }
 }

@@ -263,9 +263,10 @@ extension PersonalDataScrubber {
             names = names.map { Span(kind: $0.kind, range: khmerCaptureReadGlued($0.range, in: ns, afterName: true)) }
         }
         // Form lines (`PersonalDataFormLines`) and names after a title's complement
-        // (`PersonalDataTitleComplements`): review 1130j m2 and M2's remnant.
+        // (`PersonalDataTitleComplements`), Khmer names before their function in a list
+        // (`PersonalDataKhmerListNames`): review 1130j m2, M2's and M3's remnants.
         let further = Self.furtherRuleSpans(in: text, possible: checks.further) + Self.formLineSpans(in: text, triggers: checks.triggers)
-            + Self.titleComplementSpans(in: text, further: checks.further)
+            + Self.titleComplementSpans(in: text, further: checks.further) + Self.khmerListNameSpans(in: text, further: checks.further)
         // Names glued to a Khmer title (`PersonalDataKhmerGluedNames`), or to ឈ្មោះ after a person
         // word (`khmerGluedIntroducedNameSpans`): Khmer texts only, the second holding ឈ្មោះ.
         var glued = checks.triggers.contains(.khmer) ? khmerGluedNameSpans(in: text) : []

@@ -18,7 +18,8 @@ import Foundation
 /// `isComplementName`. A title (`Mr.`, `H.E.`) after the complement leaves the name to the title
 /// pattern. Khmer: the title glued to its complement (រដ្ឋមន្ត្រីការបរទេស) or followed by a word
 /// that begins one (ក្រសួង…, ការ…, នៃ…), maybe more such words, then two Khmer words that are no
-/// function word, verb, office, institution or country (`khmerComplementNotNames`).
+/// function word, verb, office, institution or country (`khmerComplementNotNames`), followed by the
+/// end, punctuation, or a function word or verb (else the complement may go on).
 ///
 /// Cost: the Latin expression runs only where the byte pass saw a whole function title followed
 /// by spaces and a connector (`FurtherRules.latinFunctionTitle`, whose test
@@ -101,7 +102,12 @@ extension PersonalDataScrubber {
         let word = "(?!\(refused))\(letters){1,\(khmerNameWordMaxLength)}"
         let titles = khmerFunctionTitles.joined(separator: "|")
         let complement = "(?:\(letters){1,40}|\(separator)(?:\(starts))\(letters){0,40})(?:\(separator)(?:និង|នៃ|\(starts))\(letters){0,40}){0,3}"
-        return "(?<!ស្ថាន)(?<!គណៈ)(?:\(titles))\(complement)\(separator)(\(word)\(khmerNameSeparator)\(word))(?!\(letters))"
+        // After the name: the end, what is no Khmer letter (`។`, a digit, Latin), or a function word
+        // or verb ("… ប្រាក់ សុខុន នឹងចូលរួម"). Another word would be the complement going on
+        // ("រដ្ឋមន្ត្រី ក្រសួង មហាផ្ទៃ ស ខេង": មហាផ្ទៃ is no name's first word).
+        let ender = khmerRefusal(khmerNotNames, prefixes: khmerNotNamePrefixes)
+        let after = "(?![\\u1780-\\u17D3\\u17DD])(?=[ \\u00A0\\u200B]*(?:$|[^\\u1780-\\u17D3\\u17DD \\u00A0\\u200B])|[ \\u00A0\\u200B]+(?:\(ender)))"
+        return "(?<!ស្ថាន)(?<!គណៈ)(?:\(titles))\(complement)\(separator)(\(word)\(khmerNameSeparator)\(word))\(after)"
     }()
 
     /// The two complement expressions, compiled once.
