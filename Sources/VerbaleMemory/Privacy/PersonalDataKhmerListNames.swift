@@ -10,7 +10,7 @@ import Foundation
 ///
 /// Safe only where a list item begins, and only with a list marker: a line's start, maybe spaces,
 /// then `១.`, `1.`, `2)`, `-`, `–`, `•` or `*`, then two Khmer words — each no function word,
-/// verb, office, institution, title or country (`khmerTitleComplementPattern`'s refusals) — and a
+/// verb, office, institution, title or country (`khmerNameWordBesideTitle`) — and a
 /// Khmer function title (`khmerFunctionTitles`, maybe after អនុ "deputy", ឧប "vice" or នាយក). A
 /// sentence's first two words before a function ("កាលពី ម្សិលមិញ រដ្ឋមន្ត្រី…") have no marker and
 /// stay. There is no table of Khmer family names to check the first word against, so the marker
@@ -20,11 +20,7 @@ import Foundation
 extension PersonalDataScrubber {
     /// The list item: marker, the name (captured), a separator, the function.
     static let khmerListNamePattern: String = {
-        let letters = "[\\u1780-\\u17D3\\u17DD]"
-        let refused = khmerRefusal(khmerNotNames.union(khmerFunctionTitleFollowers + khmerFunctionTitles + khmerComplementNotNames + khmerInstitutions),
-                                   prefixes: khmerNotNamePrefixes + khmerFunctionTitleFollowers + khmerFunctionTitles + khmerConjunctionPrefixes
-                                    + khmerComplementNotNames + khmerInstitutions)
-        let word = "(?!\(refused))\(letters){1,\(khmerNameWordMaxLength)}"
+        let word = khmerNameWordBesideTitle
         let marker = "(?:[0-9០-៩]{1,3}[.)។]|[-–•*])"
         let titles = khmerFunctionTitles.joined(separator: "|")
         return "(?m)^[ \\t\\u00A0\\u200B]*\(marker)[ \\t\\u00A0\\u200B]*(\(word)\(khmerNameSeparator)\(word))[ \\u00A0\\u200B]+(?:អនុ|ឧប|នាយក)?(?:\(titles))"

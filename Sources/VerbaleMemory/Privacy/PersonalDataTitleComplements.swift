@@ -44,9 +44,8 @@ extension PersonalDataScrubber {
             return "[\(first)\(String(first).lowercased())]\(String(title.unicodeScalars.dropFirst()))"
         }.joined(separator: "|")
         let connectors = titleComplementConnectors.joined(separator: "|")
-        // The title first, with no look-behind before it (`titleComplementSpans` checks no letter
-        // stands before the match): so ICU looks for the titles' first letters only, not the whole
-        // alternation at every position (measured: 218,000 instructions a text in a look-ahead).
+        // The title first, with no look-behind before it: `titleComplementSpans` runs it anchored
+        // where `complementTitleStarts` finds a title and a connector, and checks the letter before.
         let token = "(?:[dDlL]['’])?(?:\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?|\\p{Ll}[\\p{L}\\p{M}'’-]*|&)(?![\\p{L}\\p{M}\\p{N}'’.@_-])"
         return "((?:\(titles))(?=[ \\u00A0]+(?:(?:\(connectors))(?![\\p{L}\\p{M}])|d['’]))(?:[ \\u00A0]+\(token)){1,23})"
     }()
@@ -93,6 +92,17 @@ extension PersonalDataScrubber {
     /// followers of `khmerFunctionTitlePattern` and the countries.
     static let khmerComplementStarts = khmerFunctionTitleFollowers + khmerComplementNotNames
 
+    /// One Khmer word of a name beside a function title (after its complement, or before it in a
+    /// list: `PersonalDataKhmerListNames`): at most `khmerNameWordMaxLength` letters, and none of
+    /// the function words, verbs, offices, followers, titles, institutions or countries, whole or
+    /// glued before a new syllable.
+    static let khmerNameWordBesideTitle: String = {
+        let refused = khmerRefusal(khmerNotNames.union(khmerFunctionTitleFollowers + khmerFunctionTitles + khmerComplementNotNames + khmerInstitutions),
+                                   prefixes: khmerNotNamePrefixes + khmerFunctionTitleFollowers + khmerFunctionTitles + khmerConjunctionPrefixes
+                                    + khmerComplementNotNames + khmerInstitutions)
+        return "(?!\(refused))[\\u1780-\\u17D3\\u17DD]{1,\(khmerNameWordMaxLength)}"
+    }()
+
     /// រដ្ឋមន្ត្រីការបរទេស ប្រាក់ សុខុន: a Khmer function title, its complement (glued, or a word
     /// that begins one, then maybe up to three more such words), a separator, and two Khmer words
     /// (captured) followed by no Khmer letter.
@@ -100,10 +110,7 @@ extension PersonalDataScrubber {
         let letters = "[\\u1780-\\u17D3\\u17DD]"
         let separator = "[ \\u00A0\\u200B]+"
         let starts = khmerComplementStarts.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }.joined(separator: "|")
-        let refused = khmerRefusal(khmerNotNames.union(khmerFunctionTitleFollowers + khmerFunctionTitles + khmerComplementNotNames + khmerInstitutions),
-                                   prefixes: khmerNotNamePrefixes + khmerFunctionTitleFollowers + khmerFunctionTitles + khmerConjunctionPrefixes
-                                    + khmerComplementNotNames + khmerInstitutions)
-        let word = "(?!\(refused))\(letters){1,\(khmerNameWordMaxLength)}"
+        let word = khmerNameWordBesideTitle
         let titles = khmerFunctionTitles.joined(separator: "|")
         let complement = "(?:\(letters){1,40}|\(separator)(?:\(starts))\(letters){0,40})(?:\(separator)(?:និង|នៃ|\(starts))\(letters){0,40}){0,3}"
         // After the name: the end, what is no Khmer letter (`។`, a digit, Latin), or a function word
