@@ -125,7 +125,7 @@ extension PersonalDataScrubber {
     )
 
     /// The Latin keys of the function titles, lower-case (compared with ASCII letters folded).
-    static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maÎtre", "maitre", "husband"]
+    static let latinTitleKeys: [[UInt8]] = ["ambassad", "minist", "counsel", "conseill", "prof", "consul", "attach", "charg", "maître", "maÎtre", "maitre", "husband", "secr", "direct", "colonel", "wife", "spouse", "daughter", "mari", "fille", "fils"]
         .map { Array($0.utf8) }
 
     /// Whether a lower-case ASCII letter begins one of `latinTitleKeys`, by byte: a word start
@@ -271,7 +271,7 @@ extension PersonalDataScrubber {
         guard i + bytes.count <= count, p[i] | 0x20 == bytes[0] else { return false }
         for k in 1..<bytes.count where p[i + k] != bytes[k] { return false }
         if key.open { return true }
-        return capitalAfterSpaces(p, i + bytes.count)
+        return capitalAfterSpaces(p, i + bytes.count) || complementAfterSpaces(p, i + bytes.count)
     }
 
     /// Whether one or more spaces or NBSPs stand at `j`, and after them a capital: an ASCII one or

@@ -12,7 +12,7 @@ import Foundation
 ///   and the number, and a Cambodian mobile number written without spaces has no shape of its
 ///   own; the number must have 8 to 13 digits (an ordinary count never follows these words);
 /// - "(b. 14 February 1985)", ", b. 14 February 1985": the biographical abbreviation of "born";
-///   « né(e) le 14/02/1985 », as forms write it; ថ្ងៃកំណើត៖ ១៤ កុម្ភៈ ១៩៨៥ ("birthday:"), with or
+///   « né(e) le 14/02/1985 », « Né(e) le : 14/02/1985 », as forms write it; ថ្ងៃកំណើត៖ ១៤ កុម្ភៈ ១៩៨៥ ("birthday:"), with or
 ///   without ខែ before the month — not after ខួប ("anniversary": ខួបថ្ងៃកំណើត is a public
 ///   celebration, the King's birthday) and only with a whole date (day, month, year).
 extension PersonalDataScrubber {
@@ -54,7 +54,7 @@ extension PersonalDataScrubber {
     static let birthWordingPattern: String = {
         let gap = "[\\s\\u200B]*"
         let abbreviation = "(?:\\(|,[ \\u00A0])b\\.[ \\u00A0]*"
-        let french = "(?<![\\p{L}\\p{M}])[Nn][ée]\\(e\\)(?:\\s+le)?\\s*"
+        let french = "(?<![\\p{L}\\p{M}])[Nn][ée]\\(e\\)(?:\\s+le)?\\s*(?:[:：]\\s*)?"
         let khmer = "(?<!ខួប)(?<!ខួប[ \\u200B])ថ្ងៃ\(gap)កំណើត\(gap)[:៖]?\(gap)"
         return "(?:\(abbreviation)|\(french)|\(khmer))(\(datePattern))"
     }()

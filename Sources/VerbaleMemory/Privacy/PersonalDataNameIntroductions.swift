@@ -262,7 +262,17 @@ extension PersonalDataScrubber {
             let ns = text as NSString
             names = names.map { Span(kind: $0.kind, range: khmerCaptureReadGlued($0.range, in: ns, afterName: true)) }
         }
-        let further = Self.furtherRuleSpans(in: text, possible: checks.further)
+        // Form lines (`PersonalDataFormLines`) and names after a title's complement
+        // (`PersonalDataTitleComplements`), Khmer names before their function in a list
+        // (`PersonalDataKhmerListNames`): review 1130j m2, M2's and M3's remnants.
+        // Each only where its pre-check let it (most texts: none, and no array is joined).
+        var further = Self.furtherRuleSpans(in: text, possible: checks.further)
+        if checks.triggers.contains(.birthWord) || checks.triggers.contains(.passportWord) {
+            further += Self.formLineSpans(in: text, triggers: checks.triggers)
+        }
+        if checks.further.contains(.latinFunctionTitle) || checks.further.contains(.khmerFunctionTitle) {
+            further += Self.titleComplementSpans(in: text, further: checks.further) + Self.khmerListNameSpans(in: text, further: checks.further)
+        }
         // Names glued to a Khmer title (`PersonalDataKhmerGluedNames`), or to ឈ្មោះ after a person
         // word (`khmerGluedIntroducedNameSpans`): Khmer texts only, the second holding ឈ្មោះ.
         var glued = checks.triggers.contains(.khmer) ? khmerGluedNameSpans(in: text) : []
