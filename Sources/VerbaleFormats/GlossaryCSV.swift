@@ -8,7 +8,9 @@ import VerbaleCore
 /// - **Header of language tags**: a first row such as `en  fr  km  note`; every column whose
 ///   header is a language tag holds terms, `;` separating synonyms. Other columns
 ///   (`id`, `domain`, `definition`, `note`/`comment`, `source`, `status`, `review`) fill the
-///   matching fields; unknown columns are kept as concept fields named after the header.
+///   matching fields; unknown columns are kept as concept fields named after the header,
+///   except one that looks like a language but is no tag (`Khmer (Cambodia)`, `xx-YY-bad!`)
+///   with text under it: refused with the `--lang-map` that reads it (review 1201a M4).
 ///   A column headed by a language tag and a term property (`km status`, `km review`,
 ///   `km source`, `km term type`, `km part of speech`, `km usage`) gives that property for
 ///   each of the language's terms, in the order of the terms, ` | ` between them (one value
@@ -303,27 +305,32 @@ public enum GlossaryCSV {
                 used.insert(key)
                 continue
             }
-            switch name.lowercased() {
-            case "id", "concept": columns.append(.id)
-            case "domain", "subject", "subjectfield": columns.append(.domain)
-            case "definition": columns.append(.definition)
-            case "note", "comment", "notes": columns.append(.note)
-            case "source": columns.append(.source)
-            case "status": columns.append(.status)
-            case "review": columns.append(.review)
-            default:
-                if name.count <= 12, let tag = languageHeader(name) {
-                    columns.append(.language(tag))
-                    languages += 1
-                } else if let space = name.firstIndex(of: " "), let tag = languageHeader(String(name[..<space])),
-                          let property = TermProperty(header: name[name.index(after: space)...].trimmingCharacters(in: .whitespaces)) {
-                    columns.append(.termProperty(tag, property))
-                } else {
-                    columns.append(.other(name))
-                }
-            }
+            let column = column(named: name)
+            if case .language = column { languages += 1 }
+            columns.append(column)
         }
         return languages > 0 ? columns : nil
+    }
+
+    /// The column a trimmed header cell names, without `headerNames`: a known field, a language
+    /// tag, a language's term property, or `.other` (a concept field named after the cell).
+    static func column(named name: String) -> Column {
+        switch name.lowercased() {
+        case "id", "concept": return .id
+        case "domain", "subject", "subjectfield": return .domain
+        case "definition": return .definition
+        case "note", "comment", "notes": return .note
+        case "source": return .source
+        case "status": return .status
+        case "review": return .review
+        default:
+            if name.count <= 12, let tag = languageHeader(name) { return .language(tag) }
+            if let space = name.firstIndex(of: " "), let tag = languageHeader(String(name[..<space])),
+               let property = TermProperty(header: name[name.index(after: space)...].trimmingCharacters(in: .whitespaces)) {
+                return .termProperty(tag, property)
+            }
+            return .other(name)
+        }
     }
 
     /// Refuses a column the header would make a concept field though its cell looks like a
@@ -369,9 +376,7 @@ public enum GlossaryCSV {
         guard !tagged.isEmpty, tagged.allSatisfy({ !$0.0.contains(",") && !$0.0.contains("=") }) else { return nil }
         let others = names.filter { HeaderLanguageNames.suggestedTag($0) == nil }
         let othersAreColumns = !others.isEmpty && others.allSatisfy { name in
-            var ignored: Set<String> = []
-            // The cell's kind as a header of that cell and a tag would read it.
-            if case .other = headerColumns([name, "en"], used: &ignored)?.first { return false }
+            if case .other = column(named: name) { return false }
             return true
         }
         guard Set(tagged.map(\.1)).count >= 2 || othersAreColumns else { return nil }
