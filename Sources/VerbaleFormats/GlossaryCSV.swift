@@ -8,7 +8,9 @@ import VerbaleCore
 /// - **Header of language tags**: a first row such as `en  fr  km  note`; every column whose
 ///   header is a language tag holds terms, `;` separating synonyms. Other columns
 ///   (`id`, `domain`, `definition`, `note`/`comment`, `source`, `status`, `review`) fill the
-///   matching fields; unknown columns are kept as concept fields named after the header.
+///   matching fields; unknown columns are kept as concept fields named after the header,
+///   except one that looks like a language but is no tag (`Khmer (Cambodia)`, `xx-YY-bad!`)
+///   with text under it: refused with the `--lang-map` that reads it (review 1201a M4).
 ///   A column headed by a language tag and a term property (`km status`, `km review`,
 ///   `km source`, `km term type`, `km part of speech`, `km usage`) gives that property for
 ///   each of the language's terms, in the order of the terms, ` | ` between them (one value
@@ -79,6 +81,7 @@ public enum GlossaryCSV {
                 LanguageLocation.adding(LanguageLocation(tag: tag, line: first.starts[index].line, column: first.starts[index].column,
                                                          place: "header cell \(index + 1)"), to: &languageColumns)
             }
+            try refuseUnreadLanguageColumns(header, first: first, body: body, name: name)
         } else if let map = languageNamesMap(first.cells) {
             // Before `languages`: an OmegaT reading would import "English/French" as a term.
             throw .languageNames(file: name, line: first.line, map: map)
@@ -302,27 +305,64 @@ public enum GlossaryCSV {
                 used.insert(key)
                 continue
             }
-            switch name.lowercased() {
-            case "id", "concept": columns.append(.id)
-            case "domain", "subject", "subjectfield": columns.append(.domain)
-            case "definition": columns.append(.definition)
-            case "note", "comment", "notes": columns.append(.note)
-            case "source": columns.append(.source)
-            case "status": columns.append(.status)
-            case "review": columns.append(.review)
-            default:
-                if name.count <= 12, let tag = languageHeader(name) {
-                    columns.append(.language(tag))
-                    languages += 1
-                } else if let space = name.firstIndex(of: " "), let tag = languageHeader(String(name[..<space])),
-                          let property = TermProperty(header: name[name.index(after: space)...].trimmingCharacters(in: .whitespaces)) {
-                    columns.append(.termProperty(tag, property))
-                } else {
-                    columns.append(.other(name))
-                }
-            }
+            let column = column(named: name)
+            if case .language = column { languages += 1 }
+            columns.append(column)
         }
         return languages > 0 ? columns : nil
+    }
+
+    /// The column a trimmed header cell names, without `headerNames`: a known field, a language
+    /// tag, a language's term property, or `.other` (a concept field named after the cell).
+    static func column(named name: String) -> Column {
+        switch name.lowercased() {
+        case "id", "concept": return .id
+        case "domain", "subject", "subjectfield": return .domain
+        case "definition": return .definition
+        case "note", "comment", "notes": return .note
+        case "source": return .source
+        case "status": return .status
+        case "review": return .review
+        default:
+            if name.count <= 12, let tag = languageHeader(name) { return .language(tag) }
+            if let space = name.firstIndex(of: " "), let tag = languageHeader(String(name[..<space])),
+               let property = TermProperty(header: name[name.index(after: space)...].trimmingCharacters(in: .whitespaces)) {
+                return .termProperty(tag, property)
+            }
+            return .other(name)
+        }
+    }
+
+    /// Refuses a column the header would make a concept field though its cell looks like a
+    /// language — in words (`Khmer (Cambodia)`, `French (France)`: memoQ's and Excel's headers)
+    /// or tag-shaped but no tag (`xx-YY-bad!`) — when a row has text under it: those terms would
+    /// become a `descrip` no lookup finds and the TSV export drops (review 1201a M4; `verbale
+    /// import` refuses such a header too). A column empty in every row is read as before:
+    /// memoQ writes a column for each of the termbase's languages, filled or not, and refusing
+    /// it would cost a rerun to import nothing more. Other words (`kind`, `tags`) stay concept
+    /// fields, as documented: the shared `sourced-terms.tsv` has a `kind` column.
+    static func refuseUnreadLanguageColumns(_ columns: [Column], first: Record, body: ArraySlice<Record>, name: String) throws(GlossaryCSVError) {
+        for (index, column) in columns.enumerated() {
+            guard case let .other(cell) = column, let map = unreadLanguageMap(cell) else { continue }
+            guard let row = body.first(where: { index < $0.cells.count && !$0.cells[index].trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+            let start = index < first.starts.count ? first.starts[index] : (line: first.line, column: 1)
+            throw .unreadLanguageColumn(file: name, line: start.line, column: start.column, cell: index + 1, header: cell, termLine: row.line, map: map)
+        }
+    }
+
+    /// The `--lang-map` entry for a header cell that looks like a language the reader cannot
+    /// take (`'Khmer (Cambodia)=km'`, `'xx-YY-bad!=LANG'`), or nil for an ordinary field name.
+    /// Tag-shaped: two or three ASCII letters, then `-`/`_` and a region or script
+    /// (two letters, three digits, four letters), as `xx-YY…` is; `e-mail`, `see-also` are not.
+    static func unreadLanguageMap(_ cell: String) -> String? {
+        if HeaderLanguageNames.suggestedTag(cell) != nil { return HeaderLanguageNames.suggestion(for: [cell]).map }
+        let pieces = cell.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "_" })
+        guard pieces.count >= 2, (2...3).contains(pieces[0].count), pieces[0].allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        let second = pieces[1]
+        let subtag = (second.count == 2 && second.allSatisfy { $0.isASCII && $0.isLetter })
+            || (second.count == 3 && second.allSatisfy { $0.isASCII && $0.isNumber })
+            || (second.count == 4 && second.allSatisfy { $0.isASCII && $0.isLetter } && second.first?.isUppercase == true)
+        return subtag ? HeaderLanguageNames.suggestion(for: [cell]).map : nil
     }
 
     /// The `--lang-map` that reads a first row naming its languages in words (`English`,
@@ -336,9 +376,7 @@ public enum GlossaryCSV {
         guard !tagged.isEmpty, tagged.allSatisfy({ !$0.0.contains(",") && !$0.0.contains("=") }) else { return nil }
         let others = names.filter { HeaderLanguageNames.suggestedTag($0) == nil }
         let othersAreColumns = !others.isEmpty && others.allSatisfy { name in
-            var ignored: Set<String> = []
-            // The cell's kind as a header of that cell and a tag would read it.
-            if case .other = headerColumns([name, "en"], used: &ignored)?.first { return false }
+            if case .other = column(named: name) { return false }
             return true
         }
         guard Set(tagged.map(\.1)).count >= 2 || othersAreColumns else { return nil }
@@ -467,6 +505,9 @@ public enum GlossaryCSVError: Error, CustomStringConvertible, Equatable, Sendabl
     case termCountMismatch(file: String, line: Int, column: Int, header: String, values: Int, terms: Int)
     /// The first row names its languages in words; `map` is the `--lang-map` that reads it.
     case languageNames(file: String, line: Int, map: String)
+    /// Header cell `cell` (at `line`:`column`, in characters) looks like a language but is no
+    /// tag, and `termLine` has text under it; `map` is the `--lang-map` entry that reads it.
+    case unreadLanguageColumn(file: String, line: Int, column: Int, cell: Int, header: String, termLine: Int, map: String)
 
     public var description: String {
         switch self {
@@ -481,6 +522,11 @@ public enum GlossaryCSVError: Error, CustomStringConvertible, Equatable, Sendabl
             "\(file):\(line):\(column): \"\(value)\" is not one of \(expected.joined(separator: ", "))"
         case let .termCountMismatch(file, line, column, header, values, terms):
             "\(file):\(line):\(column): \(values) values in \"\(header)\" (\" | \" between them) for \(terms) term\(terms == 1 ? "" : "s") in that language; give one value per term, in the terms' order, or one for all"
+        case let .unreadLanguageColumn(file, line, column, cell, header, termLine, map):
+            "\(file):\(line):\(column): header cell \(cell) \"\(header)\" is not a language tag nor a glossary column, and line \(termLine) has text under it, which would not be read as terms; "
+                + (map.hasSuffix("=LANG") || map.hasSuffix("=LANG'")
+                    ? "if the column holds terms, give glossary import --lang-map \(map) (LANG a tag such as en, fr, km), or write the tag in the header"
+                    : "if the column holds that language, give glossary import --lang-map \(map) (header name=language tag), or write the tag in the header")
         case let .languageNames(file, line, map):
             "\(file):\(line): the header row names its languages in words, not language tags; if these columns hold those languages, give glossary import --lang-map \(map) (header name=language tag), or write the tags (en, fr, km) in the header"
         }

@@ -114,6 +114,9 @@ public enum TBXError: Error, CustomStringConvertible, Equatable, Sendable {
     case emptyConcept(file: String, line: Int, column: Int, concept: String)
     case duplicateConcept(file: String, line: Int, column: Int, concept: String, firstLine: Int)
     case misplaced(file: String, line: Int, column: Int, element: String, expected: String)
+    /// `element` starts while the entry `open` (its `id`, nil without one) that began at
+    /// `openLine`:`openColumn` is still open: its end tag is missing (review 1201a m10).
+    case unclosedEntry(file: String, line: Int, column: Int, element: String, open: String, id: String?, openLine: Int, openColumn: Int)
     case rejected(file: String, line: Int, column: Int, reason: String)
 
     /// The scanner's error in TBX terms: an entity declaration stays one, everything else
@@ -150,6 +153,8 @@ public enum TBXError: Error, CustomStringConvertible, Equatable, Sendable {
             "\(file):\(line):\(column): concept id \"\(concept)\" appears twice (first at line \(firstLine))"
         case let .misplaced(file, line, column, element, expected):
             "\(file):\(line):\(column): <\(element)> outside \(expected)"
+        case let .unclosedEntry(file, line, column, element, open, id, openLine, openColumn):
+            "\(file):\(line):\(column): <\(element)> starts inside <\(open)\(id.map { " id=\"\($0)\"" } ?? "")>, opened at \(file):\(openLine):\(openColumn) and never closed (its </\(open)> is missing before this line)"
         case let .rejected(file, line, column, reason): "\(file):\(line):\(column): \(reason)"
         }
     }

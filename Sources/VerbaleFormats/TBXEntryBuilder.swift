@@ -17,6 +17,8 @@ struct TBXEntryBuilder: XMLEventHandler {
 
     private var concept: Concept?
     private var conceptLine = 0
+    /// The open entry's element, its `id` as written (nil without one) and where its tag starts.
+    private var openEntry: (element: String, id: String?, line: Int, column: Int) = ("termEntry", nil, 0, 0)
     private var seenIDs: [String: Int] = [:]
     private var entryCount = 0
     private var language: LanguageTag?
@@ -69,9 +71,15 @@ struct TBXEntryBuilder: XMLEventHandler {
             text = ""
             capturing = true
         case "termEntry", "conceptEntry":
-            guard concept == nil else { throw fail(.misplaced(file: name, line: line, column: column, element: element, expected: "another entry"), at: position) }
+            guard concept == nil else {
+                // The entry before lacks its end tag: say so, with where it opened.
+                throw fail(.unclosedEntry(file: name, line: line, column: column, element: element, open: openEntry.element, id: openEntry.id,
+                                          openLine: openEntry.line, openColumn: openEntry.column), at: position)
+            }
             entryCount += 1
-            let id = attributes["id"].flatMap { $0.isEmpty ? nil : $0 } ?? "entry-\(entryCount)"
+            let givenID = attributes["id"].flatMap { $0.isEmpty ? nil : $0 }
+            openEntry = (element, givenID, line, column)
+            let id = givenID ?? "entry-\(entryCount)"
             if let first = seenIDs[id] {
                 throw fail(.duplicateConcept(file: name, line: line, column: column, concept: id, firstLine: first), at: position)
             }

@@ -37,7 +37,7 @@ public enum HeaderLanguageNames {
         let named = unknown.compactMap { name in suggestedTag(name).map { "\(name)=\($0)" } }
         let entries = named.isEmpty ? unknown.map { "\($0)=LANG" } : named
         let map = entries.joined(separator: ",")
-        let quoted = map.contains { " ()'\"&;|<>$`\\".contains($0) } ? "'\(map.replacingOccurrences(of: "'", with: "'\\''"))'" : map
+        let quoted = map.contains { " ()'\"&;|<>$`\\!".contains($0) } ? "'\(map.replacingOccurrences(of: "'", with: "'\\''"))'" : map
         return (quoted, !named.isEmpty)
     }
 

@@ -51,7 +51,7 @@ struct DraftTranslateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The memory to match against (SQLite file with its .match index, .match, or a TMX/XLIFF/TSV file).", valueName: "path")) var memory: String?
     @Option(name: .long, help: "Lowest memory score used instead of assembly (1–100).") var min = 75
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path")) var output: String?
-    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing (the error message offers it: review 1130g m3).") var lossy = false
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing (the error message offers it).") var lossy = false
 
     func validate() throws {
         guard ["text", "markdown", "json", "xliff", "docx"].contains(format) else {
