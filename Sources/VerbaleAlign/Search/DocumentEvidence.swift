@@ -13,17 +13,19 @@
 /// The document pair is judged *unrelated* when its aligned beads are hardly ever supported:
 /// fewer than `minimumRate` of them, or — with at least `chanceBeads` beads, where a chance rate
 /// can be measured — no more than `minimumMargin` above the rate of the same beads paired off the
-/// diagonal (each bead's source with the target of the bead half a document away), i.e. the
+/// diagonal (the mean over several pairings of each bead's source with the target of a bead
+/// further on, `chanceShifts`), i.e. the
 /// alignment finds no more shared content than any pairing of the two texts would. Unrelated
 /// diplomatic notes share "Ministry"/"Ministère"-style cognates, so an absolute rate alone
 /// would pass long unrelated pairs; the chance rate is what they are compared with.
-/// Cost: O(Σ anchors) over the beads, twice (aligned and shifted); no search.
+/// Cost: O(Σ anchors) over the beads, at most nine times (aligned, and up to eight shifts); no search.
 public struct DocumentEvidence: Sendable, Hashable {
     /// Beads with sentences on both sides.
     public var beads: Int
     /// Of those, beads whose two sides share content evidence.
     public var supported: Int
-    /// Supported beads when each source side is paired with a target side half a document away.
+    /// Supported beads when each source side is paired with a target side further on: the mean
+    /// over the pairings of `chanceShifts`, rounded.
     public var chanceSupported: Int
 
     /// Below this share of supported beads a document pair is unrelated, whatever its length.
@@ -71,10 +73,39 @@ public struct DocumentEvidence: Sendable, Hashable {
         let supported = sides.filter { Self.shareContent($0.0, $0.1) }.count
         var chance = 0
         if sides.count > 1 {
-            let shift = max(1, sides.count / 2)
-            for index in sides.indices where Self.shareContent(sides[index].0, sides[(index + shift) % sides.count].1) { chance += 1 }
+            let shifts = Self.chanceShifts(sides.count)
+            var total = 0
+            for shift in shifts {
+                for index in sides.indices where Self.shareContent(sides[index].0, sides[(index + shift) % sides.count].1) { total += 1 }
+            }
+            chance = Int((Double(total) / Double(shifts.count)).rounded())
         }
         self.init(beads: beads.count, supported: supported, chanceSupported: chance)
+    }
+
+    /// How many off-diagonal pairings the chance rate is the mean of, at most.
+    static let chancePairings = 8
+
+    /// The shifts the chance rate pairs the beads by: every shift of a short document, else
+    /// `chancePairings` spread evenly over it.
+    ///
+    /// Why several (review 1201a M3): a note verbale is symmetric around its middle — the
+    /// opening and the closing name the same sender and recipient, the reference and the date
+    /// line share the year, letterhead and recipient lines the same institutions — so the one
+    /// pairing by half a document that was used found as much shared content as the true
+    /// alignment, and a correct one-page EN/KM note was judged unrelated, all its units capped at
+    /// 0.20. The mean over pairings is what "paired at random" means; for unrelated documents
+    /// every pairing, the aligned one included, shares about as much, so they are still caught.
+    /// Cost: at most `chancePairings` passes of `shareContent` over the beads.
+    static func chanceShifts(_ count: Int) -> [Int] {
+        guard count > 1 else { return [] }
+        if count - 1 <= chancePairings { return Array(1..<count) }
+        var shifts: [Int] = []
+        for k in 1...chancePairings {
+            let shift = max(1, min(count - 1, k * count / (chancePairings + 1)))
+            if !shifts.contains(shift) { shifts.append(shift) }
+        }
+        return shifts
     }
 
     /// The features of a bead's side. O(1) for one sentence.
