@@ -48,3 +48,30 @@ struct Review1201aCLITests {
         #expect(!help.stdout.contains("review 11"), "\(help.stdout)")
     }
 }
+
+/// Acceptance review 1201a, m3 and m5: what `glossary terms` and `stats` print.
+@Suite("Review 1201a: glossary terms says when it finds nothing; stats' review headline names unreviewed texts")
+struct Review1201aOutputCLITests {
+    @Test("m3: a text without any termbase term: a line on stderr, nothing on stdout, exit 0; --json stays []")
+    func termsNothingFound() throws {
+        let memory = GlossaryCLITests.memory()
+        let result = try CLI.run(["glossary", "terms", "--memory", memory, "-"], stdin: "Hello world.\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("no termbase term found"), "\(result.stderr)")
+        let json = try CLI.run(["glossary", "terms", "--json", "--memory", memory, "-"], stdin: "Hello world.\n")
+        #expect(json.status == 0 && json.stderr.isEmpty, "\(json.stderr)")
+        let found = try CLI.run(["glossary", "terms", "--memory", memory, "-"], stdin: "ព្រះរាជាណាចក្រ\u{200B}ថៃ\n")
+        #expect(found.stdout.contains("iso3166-1:TH") && !found.stderr.contains("no termbase term"), "\(found.stderr)")
+    }
+
+    @Test("m5: the seeded memory's review headline says its Khmer texts are unreviewed")
+    func statsHeadline() throws {
+        let home = Scratch.path("verbale-cli-1201a-home", suffix: "")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let result = try CLI.run(["stats"], environment: ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("xdg").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let headline = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("Review: ") })
+        #expect(headline.contains("texts marked unreviewed:") && headline.contains("km "), "\(headline)")
+    }
+}
