@@ -49,3 +49,23 @@ struct Review1201aSegmentationTests {
             == ["Le Ministère a déclaré : « La réunion est reportée. »", "La Mission en prend note."])
     }
 }
+
+/// Review 1201a m6: "Attn.", "Dept." and "Govt." before a capitalised word ended a sentence:
+/// "Attn." | "Mr. Sok Dara, Consular Section."; "The Dept." | "Director will attend…".
+@Suite("Segmentation: review 1201a m6 — Attn., Dept., Govt. are no sentence ends")
+struct Review1201aAbbreviationTests {
+    @Test("Each abbreviation before a capital stays in its sentence, in English and in a Khmer note",
+          arguments: ["Attn. Mr. Sok Dara, Consular Section.", "The Dept. Director will attend the meeting.",
+                      "The Royal Govt. Spokesman confirmed the date."])
+    func abbreviations(sentence: String) throws {
+        #expect(try Segmenter(language: .english).segments(of: sentence + " It ends here.").map(\.text) == [sentence, "It ends here."])
+        let khmer = "ស្ថានទូត​សូម​ជម្រាប។ " + sentence
+        #expect(try Segmenter(language: .khmer).segments(of: khmer).map(\.text) == ["ស្ថានទូត​សូម​ជម្រាប។", sentence])
+    }
+
+    @Test("Golden rule 9's \"& Co. It closed yesterday.\" still breaks")
+    func companyStillBreaks() throws {
+        #expect(try Segmenter(language: .english).segments(of: "They closed the deal with Pitt, Briggs & Co. It closed yesterday.").map(\.text)
+            == ["They closed the deal with Pitt, Briggs & Co.", "It closed yesterday."])
+    }
+}
