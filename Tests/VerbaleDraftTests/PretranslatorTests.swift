@@ -145,7 +145,12 @@ struct KhmerDraftTests {
                                   purpose: "request", reference: "No. 118/2024", place: "Bangkok", date: try NoteDate(iso: "2024-04-02"))
         let khmer = try composer.compose(request, in: .khmer).lines.map(\.text).joined(separator: "\n\n")
         #expect(khmer.contains("ថ្ងៃទី២ ខែមេសា ឆ្នាំ២០២៤"))
-        let report = try ProtocolChecker(book: Fixtures.book, language: .khmer).check(khmer)
+        // The skeleton's placeholders filled in, as the officer does before checking: left in,
+        // they are errors of their own (`draft-placeholder`, review 1201a M1).
+        let filled = khmer.replacingOccurrences(of: NoteComposer.placeholder("subject", .khmer), with: "ការចេញទិដ្ឋាការ")
+            .replacingOccurrences(of: NoteComposer.placeholder("body", .khmer), with: "គណៈប្រតិភូ\u{200B}នឹង\u{200B}មក\u{200B}ដល់\u{200B}នៅ\u{200B}ថ្ងៃទី៥ ខែមេសា ឆ្នាំ២០២៤។")
+        #expect(try ProtocolChecker(book: Fixtures.book, language: .khmer).check(khmer).findings.filter { $0.code == "draft-placeholder" }.count == 2)
+        let report = try ProtocolChecker(book: Fixtures.book, language: .khmer).check(filled)
         #expect(report.errors == 0, "\(report.findings.map(\.message))")
         #expect(ProtocolCheckerTests.formulaFindings(report).isEmpty, "no false alarm on a Khmer note's formulas: \(report.findings.map(\.message))")
         #expect(report.formulas.contains("opening.compliments"))

@@ -269,6 +269,11 @@ public final class ProtocolChecker {
                 "keep only what the recipient needs, and replace it with a placeholder before the note goes into a shared memory",
                 formulas: false)
         }
+
+        // 7. Verbale's own placeholders and marks left in the note (`DraftMarks`).
+        for mark in DraftMarks.find(in: prepared.scalarArray) {
+            add(mark.code, mark.severity, mark.range, mark.message, mark.suggestion, formulas: false)
+        }
         report.findings = findings.sorted { ($0.start, $0.code) < ($1.start, $1.code) }
         return report
     }

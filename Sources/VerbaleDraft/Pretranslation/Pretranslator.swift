@@ -130,6 +130,15 @@ public final class Pretranslator {
                                       flags: ["name", "placeable"] + (unreviewed ? ["unreviewed"] : []), formulas: [],
                                       untranslated: [], matchedSource: nil)
         }
+        // A Khmer line that is only a city: the recipient block's last line as `draft new` writes
+        // it ("ទីក្រុងប៉ារីស", "រាជធានីភ្នំពេញ"). English and French find their cities in running
+        // text (`PlaceNames.known`); Khmer, with no spaces to cut a name at, did not, and the line
+        // stayed ⟦ទីក្រុងប៉ារីស⟧ while the place-and-date line beside it was read (review 1201a M5).
+        if sourceLanguage == .khmer, let place = PlaceNames.english(of: segment, in: .khmer) {
+            let name = PlaceNames.name(place, in: target)
+            return SegmentTranslation(text: name.text, score: 99, method: "phrases", flags: ["name"] + (name.isUnreviewed ? ["unreviewed"] : []),
+                                      formulas: [], untranslated: [], matchedSource: nil)
+        }
         let scalars = Array(segment.unicodeScalars)
         func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         var out = Output()

@@ -452,7 +452,9 @@ private struct SideBySide {
 
     func print(_ result: MultilingualAlignment) {
         let width = max(Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 120, 60)
-        let gutter = 16
+        // Wide enough for the longest label, "0.20 1-1-1 review" with three languages (review
+        // 1201a m4: a fixed 16 glued "review" to the first column's text).
+        let gutter = 2 * languages.count + 12
         let column = max((width - gutter - 3 * (languages.count - 1)) / languages.count, 12)
         let header = languages.map { pad(tags[$0]?.description ?? $0.rawValue, column) }.joined(separator: " │ ")
         Swift.print(pad("confidence", gutter) + header)

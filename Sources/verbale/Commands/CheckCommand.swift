@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
     @Flag(help: "Print a JSON object {language, findings: [{code, severity, line, column, start, end, message, suggestion, aboutFormulas, suggestionUnreviewed}], …}; suggestionUnreviewed: the fix holds Khmer no source attests, shown [unreviewed].") var json = false
     @Flag(help: "Exit 1 on warnings too.") var strict = false
-    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing (the error message offers it: review 1130g m3).") var lossy = false
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @Argument(help: "The note to check, or - for standard input.") var file: String?
 
     func run() throws {

@@ -31,7 +31,7 @@ struct MineCommand: ParsableCommand {
     @Option(name: .long, help: "Print at most this many phrases (0: all).") var limit = 0
     @Option(name: .long, help: "Instead of mining, count the files that contain this phrase (repeatable); prints {phrase, documents, attestedIn}.") var phrase: [String] = []
     @Flag(help: "Print a JSON array of {phrase, key, length, documents, occurrences, attestedIn}.") var json = false
-    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing (the error message offers it: review 1130g m3).") var lossy = false
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
 
     func validate() throws {
         guard minCount >= 1 else { throw ValidationError("--min-count must be at least 1 (got \(minCount))") }

@@ -31,7 +31,14 @@ struct StatsCommand: ParsableCommand {
         print("Units: \(number(stats.units)) (\(number(stats.variants)) texts)")
         print("Languages: " + stats.languages.map { "\($0.name) \(number($0.units))" }.joined(separator: ", "))
         print("Pairs: " + stats.pairs.prefix(20).map { "\($0.name) \(number($0.units))" }.joined(separator: ", "))
-        print("Review: " + stats.review.map { "\($0.name) \(number($0.units))" }.joined(separator: ", "))
+        // The headline counts units by their own status; a shipped unit is "translated" while its
+        // Khmer text is unreviewed. Say so on the same line, so "translated 50" is not read as
+        // "all reviewed" (review 1201a m5).
+        let unreviewedTexts = stats.reviewByLanguage.compactMap { language in
+            language.review.first { $0.name == "unreviewed" }.map { "\(language.language) \(number($0.units))" }
+        }
+        let textsNote = unreviewedTexts.isEmpty ? "" : " (texts marked unreviewed: " + unreviewedTexts.joined(separator: ", ") + ")"
+        print("Review: " + stats.review.map { "\($0.name) \(number($0.units))" }.joined(separator: ", ") + textsNote)
         for language in stats.reviewByLanguage {
             print("  \(language.language): " + language.review.map { "\($0.name) \(number($0.units))" }.joined(separator: ", "))
         }

@@ -23,7 +23,7 @@ struct GlossaryCheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The source: LANG=FILE (FILE may be -).", valueName: "lang=file")) var source: String
     @Option(help: ArgumentHelp("The translation: LANG=FILE (FILE may be -).", valueName: "lang=file")) var target: String
     @Flag(help: "Print JSON: an array of {\"kind\", \"lines\", \"concept\", \"language\", \"term\", \"expected\", \"message\"}.") var json = false
-    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing (the error message offers it: review 1130g m3).") var lossy = false
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.") var lossy = false
     @OptionGroup var store: GlossaryStoreOptions
 
     static func split(_ option: String, name: String) throws -> (LanguageTag, String) {

@@ -51,6 +51,9 @@ struct GlossaryLookupCommand: ParsableCommand {
         let shown: [LanguageTag]? = targets.isEmpty ? nil : targets + [results.first?.matchedTerm.language].compactMap { $0 }
         if json {
             try printJSON(results.map { ConceptJSON($0.concept, score: $0.score, match: $0.match.rawValue, matched: $0.matchedTerm.text, languages: shown) })
+            // The same exit status as the text mode (review 1201a m2): a script reading the JSON
+            // tests whether a term is known as `lookup TERM > /dev/null &&` does.
+            if results.isEmpty { throw ExitCode(1) }
             return
         }
         if results.isEmpty {

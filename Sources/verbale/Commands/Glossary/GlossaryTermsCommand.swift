@@ -52,8 +52,10 @@ struct GlossaryTermsCommand: ParsableCommand {
         var lines = input.text.split(separator: "\n", omittingEmptySubsequences: false)
         if input.text.hasSuffix("\n") { lines.removeLast() }
         var rows: [Row] = []
+        var found = 0
         for (index, line) in lines.enumerated() {
             for occurrence in termbase.recognize(String(line), language: tag) {
+                found += 1
                 if json {
                     rows.append(Row(line: index + 1, column: occurrence.range.lowerBound + 1, start: occurrence.range.lowerBound, end: occurrence.range.upperBound, text: occurrence.text,
                                     concept: occurrence.concept.id, status: occurrence.term.status.rawValue,
@@ -67,5 +69,8 @@ struct GlossaryTermsCommand: ParsableCommand {
             }
         }
         if json { try printJSON(rows) }
+        // Said, as `search`, `suggest` and `concordance` say it (the top-level help promises it;
+        // review 1201a m3: nothing at all was printed). Exit status 0: finding nothing is no failure.
+        if found == 0, !json { Terminal.writeError("no termbase term found in \(input.name)\n") }
     }
 }
