@@ -63,6 +63,45 @@ struct TokenSpanMemoEquivalenceTests {
         _ = try Self.compare(Array(texts.prefix(400)), language: .english)
     }
 
+    /// khPOS sentences with Latin words, ASCII and Khmer digits, punctuation and U+200B among
+    /// their words: set off by spaces (each Khmer run between two U+0020, what
+    /// `Tokenizer.spansAroundKhmerRuns` serves), and glued or with other spaces (which it must
+    /// leave to the tokenizer).
+    static func mixedTexts() throws -> [String] {
+        let url = try #require(SharedData.file("khmer/khpos-train-sample.word"))
+        var spaced: [String] = [], other: [String] = []
+        for (n, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n").enumerated() {
+            let words = line.split(separator: " ").map { WordSegmentationScore.text(ofReference: $0) }
+            guard words.count > 3 else { continue }
+            let head = words.prefix(words.count / 2).joined(), tail = words.suffix(from: words.count / 2).joined(separator: "\u{200B}")
+            let middle = words[1..<3].joined(separator: " ")
+            spaced.append("\(head) Note No. \(n),000/MFA \(tail) 2024 ។ \(middle) ១២៣ ETAT-\(n)")
+            spaced.append("(\(n)) \(head) \u{200B}\(tail) ៥ 12.5% \(middle) A")
+            spaced.append("\(tail) , \(head)")
+            other.append("\(head)2024 \(tail)ABC \(middle) A\u{17B6}")
+            other.append("No.\(head) \(tail)\u{00A0}\(middle) 1")
+            other.append("\(head)\u{2003}x\u{19E0} \(tail) ១២\(middle)")
+        }
+        return spaced + other
+    }
+
+    @Test("khPOS Khmer with Latin words, ASCII and Khmer digits and U+200B: the fuzzy pass takes the concordance's Khmer runs and changes no byte",
+          .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
+    func khmerRunsAmongLatin() throws {
+        let texts = try Self.mixedTexts()
+        #expect(texts.count > 600)
+        let hits = try Self.compare(texts, language: .khmer)
+        // Concordance first (the import's order): the fuzzy pass is served every spaced text
+        // (half of them; the other order and the glued texts are segmented twice).
+        let spaced = texts.count / 2
+        let memo = TokenSpanMemo()
+        _ = try Self.analyses(texts, language: .khmer, memo: memo, fuzzyFirst: false)
+        // (A khPOS word holding a digit or Latin letter glues it to a run: such texts are not.)
+        #expect(memo.khmerRunHits >= spaced * 3 / 4 && memo.khmerRunHits <= spaced,
+                "\(memo.khmerRunHits) texts served from their Khmer runs, \(spaced) spaced texts")
+        #expect(hits >= memo.hits)
+    }
+
     @Test("The notes and Europarl EN/FR: same rows, words and fuzzy bytes with the memo",
           .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func notesAndEuroparl() throws {

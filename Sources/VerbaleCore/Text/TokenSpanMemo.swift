@@ -48,6 +48,9 @@ public final class TokenSpanMemo {
     private var oldest = 0
     /// How many `recall`s found their entry (for tests).
     private(set) var hits = 0
+    /// How many texts `Tokenizer.spansAroundKhmerRuns` served from the spans of their masked
+    /// copy (for tests; each is also one of `hits`).
+    var khmerRunHits = 0
 
     public init() {}
 

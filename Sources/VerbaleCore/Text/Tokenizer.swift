@@ -82,6 +82,14 @@ public final class Tokenizer {
     /// Whether `segmentSpans` records `compoundCuts`: for `tokenizeWithParts`, and whenever the
     /// spans may be kept in a memo another tokenizer's `tokenizeWithParts` reads.
     private var recordsCuts: Bool { recordsParts || spanMemo != nil }
+    /// Whether `wordSpans` may take a Khmer text's spans from the memo's spans of its Khmer runs
+    /// (`spansAroundKhmerRuns`); off only in `TokenSpanMemoEquivalenceTests`' check that the
+    /// shortcut is what serves.
+    var sharesKhmerRuns = true
+    /// `spansAroundKhmerRuns`' buffers (reused like those above).
+    private var maskBuffer: [UInt16] = []
+    private var khmerRunSpans: [Span] = []
+    private var restSpans: [Span] = []
 
     public convenience init(language: Language, khmerWordBreaking: KhmerWordBreaking = .learned) throws(ICUError) {
         try self.init(language: language, khmerWordBreaking: khmerWordBreaking, engine: .fast)
@@ -229,6 +237,7 @@ public final class Tokenizer {
         let memoKey = TokenSpanMemo.Configuration(language: language, engine: engine, khmerWordBreaking: khmerWordBreaking)
         if let spanMemo, spanMemo.recall(units, memoKey, spans: &spans, cuts: &compoundCuts) { return }
         defer { spanMemo?.remember(units, memoKey, spans: spans, cuts: compoundCuts) }
+        if let spanMemo, spansAroundKhmerRuns(units, spanMemo, memoKey, into: &spans) { return }
         var breaks = invisibleBreaks
         invisibleBreaks = KhmerInvisibleBreaks()
         defer { invisibleBreaks = breaks.units.count > 1 << 20 ? KhmerInvisibleBreaks() : breaks }
@@ -244,6 +253,63 @@ public final class Tokenizer {
         }
         // A cut falls between two units of the joined text: in the text, before the second.
         for i in compoundCuts.indices { compoundCuts[i] = breaks.origin[compoundCuts[i]] }
+    }
+
+    /// `wordSpans` of a Khmer text holding Latin words, numbers or punctuation, from the memo's
+    /// spans of its Khmer runs: true (and `spans`, `compoundCuts` written) when the memo holds
+    /// the spans of `KhmerRunMask.masked(units)` — the text the concordance hands its Khmer
+    /// tokenizer (`ConcordanceWords.words`) — and the text is one `KhmerRunMask.mask` accepts
+    /// (every Khmer run set off by U+0020 or the text's edge). The spans of the rest are found
+    /// here, on the text with its Khmer runs blanked out, and the two lists merged.
+    ///
+    /// Why: the import's concordance runs first and masks every non-Khmer scalar, so without
+    /// this the fuzzy-match pass segmented again every Khmer variant holding a digit or a Latin
+    /// letter (2,967 of the Khmer 3k slice's variants, ~123 M instructions, callgrind).
+    ///
+    /// Same spans as segmenting the text: the tokenizer never carries a decision across a
+    /// separator (pieces end at every separator; the Khmer rules, the boundary model and
+    /// `KhmerCompounds` join or re-cut only adjacent pieces; ICU's Khmer dictionary works on
+    /// runs of Khmer letters between rule boundaries, and U+0020 is one), so with a U+0020
+    /// (or the edge) on both sides of each Khmer run, each run and each stretch between runs is
+    /// segmented alone — the runs as in the masked text, whose units there are the same, the
+    /// rest as in the blanked text. The invisible breaks taken out are the same too: a run of
+    /// spaces and U+200B is taken out by what stands on its two sides, which is a Khmer-run unit
+    /// in both texts or, where they differ, no Khmer character in either (U+19E0–U+19FF, Khmer
+    /// to the tokenizer but not to the concordance, and any word space but U+0020, which the
+    /// mask makes U+0020, turn the shortcut off). `TokenSpanMemoEquivalenceTests` compare it
+    /// with segmenting on khPOS Khmer with Latin words, ASCII and Khmer digits and U+200B.
+    private func spansAroundKhmerRuns(_ units: UnsafeBufferPointer<UInt16>, _ memo: TokenSpanMemo,
+                                      _ key: TokenSpanMemo.Configuration, into spans: inout [Span]) -> Bool {
+        guard sharesKhmerRuns, units.count <= TokenSpanMemo.largestText else { return false }
+        var masked = maskBuffer
+        maskBuffer = []
+        defer { maskBuffer = masked }
+        guard KhmerRunMask.mask(units, into: &masked) else { return false }
+        var khmerSpans = khmerRunSpans
+        khmerRunSpans = []
+        defer { khmerRunSpans = khmerSpans }
+        var cuts = compoundCuts
+        let found = masked.withUnsafeBufferPointer { memo.recall($0, key, spans: &khmerSpans, cuts: &cuts) }
+        guard found else { return false }
+        memo.khmerRunHits += 1
+        // The stretches between the runs: the text with its Khmer runs blanked out.
+        KhmerRunMask.blankRuns(units, into: &masked)
+        var rest = restSpans
+        restSpans = []
+        defer { restSpans = rest }
+        masked.withUnsafeBufferPointer { blanked in segmentSpans(blanked, into: &rest) }
+        compoundCuts = cuts
+        spans.removeAll(keepingCapacity: true)
+        spans.reserveCapacity(khmerSpans.count + rest.count)
+        var i = 0, j = 0
+        while i < khmerSpans.count || j < rest.count {
+            if j == rest.count || (i < khmerSpans.count && khmerSpans[i].range.lowerBound < rest[j].range.lowerBound) {
+                spans.append(khmerSpans[i]); i += 1
+            } else {
+                spans.append(rest[j]); j += 1
+            }
+        }
+        return true
     }
 
     /// Appends to `cuts`, for each range of `joined` that `KhmerCompounds` made of several

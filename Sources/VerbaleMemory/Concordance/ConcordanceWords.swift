@@ -250,7 +250,7 @@ public final class ConcordanceWords {
                 // `ខែ មករា` gives the words of `ខែមករា` (`KhmerInvisibleBreaks`). Anything else
                 // becomes a line break, which it never takes out: a Latin word, a number or `។`
                 // between two Khmer runs keeps them apart, each segmented on its own.
-                if runs != nil { masked.append(KhmerWordGap.isWordSpace(scalar.value) ? 0x20 : 0x0A) }
+                if runs != nil { masked.append(KhmerRunMask.gap(scalar.value)) }
                 if Self.isWordScalar(scalar) {
                     if key.isEmpty { start = offset }
                     Self.appendLowercased(scalar, to: &key)
@@ -357,8 +357,7 @@ public final class ConcordanceWords {
     /// Latin text.
     @inline(__always)
     static func isKhmerRunScalar(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (value >= 0x1780 && value <= 0x17FF) || isJoiner(scalar) || value == 0x200B || value == 0xFEFF
+        KhmerRunMask.isRunScalar(scalar.value)
     }
 
     @inline(__always)
