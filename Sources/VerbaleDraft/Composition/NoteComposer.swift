@@ -95,9 +95,20 @@ public struct NoteComposer: Sendable {
         return all
     }
 
+    /// Whether a value holds nothing but spaces, newlines and U+200B (Khmer's invisible word space).
+    static func isBlank(_ value: String) -> Bool {
+        value.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" }
+    }
+
     public func compose(_ request: NoteRequest, in language: Language) throws(DraftError) -> DraftNote {
         guard !request.sender.trimmingCharacters(in: .whitespaces).isEmpty else { throw .emptyName("--from") }
         guard !request.recipient.trimmingCharacters(in: .whitespaces).isEmpty else { throw .emptyName("--to") }
+        // An optional value that is given but blank is a mistake in the call (an empty shell
+        // variable), not a wish to leave it out: refused like an empty --from, rather than an
+        // empty reference line or ", 1 January 2024" (review 1201a m7). Leaving the option out
+        // keeps the placeholder.
+        if let reference = request.reference, Self.isBlank(reference) { throw .emptyName("--ref") }
+        if let place = request.place, Self.isBlank(place) { throw .emptyName("--place") }
         guard purposes.contains(request.purpose) else { throw .unknownPurpose(request.purpose, known: purposes) }
         let sender = namer.name(request.sender, in: language)
         let recipient = namer.name(request.recipient, in: language)

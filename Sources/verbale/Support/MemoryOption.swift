@@ -60,7 +60,9 @@ extension MemoryOption {
 
     /// The wording shared by every command that refuses a missing explicit memory.
     static func missingMemoryMessage(_ url: URL, creator: String = "verbale import") -> String {
-        "no memory at \(url.path); `\(creator)` creates one"
+        // Only the default memory is created on first use; saying so answers "why not this one?"
+        // (review 1201a m12), and the command shows the path to create it at.
+        "no memory at \(url.path); only the default memory is created on first use, a path given with --memory or $VERBALE_MEMORY must already exist (so a typo leaves no empty file): `\(creator) --memory \(url.path) FILE` creates one there, or leave out --memory for the default"
     }
 }
 

@@ -34,7 +34,7 @@ struct GlossaryCommand: ParsableCommand {
 
 /// The `--memory` option and the termbase it leads to.
 struct GlossaryStoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The SQLite file holding memory and glossary (default: $VERBALE_MEMORY, else ~/.local/share/verbale/memory.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The SQLite file holding memory and glossary (default: $VERBALE_MEMORY, else ~/.local/share/verbale/memory.sqlite, created with the shipped termbases on first use). A path given here must already exist; `verbale glossary import` creates one.", valueName: "path"))
     var memory: String?
 
     /// Opens the store, loading the shipped termbases the first time (and when they change).
@@ -86,6 +86,14 @@ func printConcept(_ concept: Concept, languages: [LanguageTag]?, indent: String 
             print("\(indent)\(label) \(term.text)\(reviewMark(term))" + (details.isEmpty ? "" : "  (\(details.joined(separator: "; ")))"))
             if let usage = term.usageNote { print("\(indent)      usage: \(usage)") }
         }
+    }
+    // A language asked for (--to) that the concept has no term in is said, not left out without
+    // a word (review 1201a m11): "km    (no Khmer term in the glossary)".
+    var said: Set<String> = []
+    for wanted in languages ?? [] where !concept.languages.contains(where: { $0.primary == wanted.primary }) {
+        guard said.insert(wanted.primary).inserted else { continue }
+        let label = wanted.description.padding(toLength: 5, withPad: " ", startingAt: 0)
+        print("\(indent)\(label) (no \(wanted.language?.englishName ?? wanted.description) term in the glossary)")
     }
 }
 

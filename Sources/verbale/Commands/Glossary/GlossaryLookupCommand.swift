@@ -11,7 +11,9 @@ struct GlossaryLookupCommand: ParsableCommand {
         Matching ignores case, Latin diacritics, ’ versus ', U+200B and punctuation; if nothing \
         matches exactly, close spellings are found (typos) with a score: 100 exact, 99 exact but \
         for diacritics, fuzzy 100 × (1 − edits / length), partial (the query is part of a longer \
-        term) 90 × (1 − edits / query length). Khmer no source attests is marked [unreviewed].
+        term) 90 × (1 − edits / query length). Khmer no source attests is marked [unreviewed]. \
+        A language asked for with --to that a concept has no term in is said: "km    (no Khmer term \
+        in the glossary)" (in --json its key is absent from "terms").
         Exit status: 0 when a term matches, 1 when none does (as grep, so
         `verbale glossary lookup TERM > /dev/null && …` tests whether a term is known), 64 on bad usage.
 
