@@ -9,11 +9,9 @@ import VerbaleCore
 /// them in Khmer ("⟦[subject].⟧", no ។).
 @Suite("Review 1201a m8: the sentence's full stop after the last ⟦…⟧, in the target's form")
 struct Review1201aSentenceEndTests {
-    static let glossary: DraftGlossary? = try? DraftGlossary.shipped()
-
+    /// A pre-translator with the shipped stock phrases and glossary, as `draft translate` has.
     static func translator(from language: Language) throws -> Pretranslator {
-        let glossary: DraftGlossary = try #require(Self.glossary, "the shipped glossaries load")
-        return try Pretranslator(book: Fixtures.book, sourceLanguage: language, glossary: glossary)
+        try Review1130gDraftTests.translator(from: language)
     }
 
     /// The review's `kmbody.txt`: a Khmer opening, then a meeting cancelled on 5 May 2024.
