@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import VerbaleTestSupport
 
-/// Acceptance review 1201a, m7, m12 and m11: empty `draft new` values, the missing-memory
-/// wording of the glossary commands, and a language a concept has no term in.
+/// Acceptance review 1201a, m7, m12, m11 and m8: empty `draft new` values, the missing-memory
+/// wording of the glossary commands, a language a concept has no term in, and the full stop
+/// after `draft translate`'s last ⟦…⟧.
 @Suite("Review 1201a: draft new refuses empty values; glossary lookup's missing memory and missing Khmer")
 struct Review1201aMinorsCLITests {
     static let draft = ["draft", "new", "--from", "Embassy of the Kingdom of Cambodia", "--to", "Embassy of Japan",
@@ -53,5 +54,16 @@ struct Review1201aMinorsCLITests {
         // Without --to nothing is said about the languages a concept lacks (all are shown).
         let all = try CLI.run(["glossary", "lookup", "--memory", memory, "Minister Plenipotentiary"])
         #expect(!all.stdout.contains("no Khmer term"), "\(all.stdout)")
+    }
+
+    @Test("m8: draft translate of a Khmer sentence ending in untranslated words puts the full stop after ⟦…⟧, as \".\" in English and French")
+    func khmerFullStopAfterMarks() throws {
+        let body = "ស្ថានទូតនៃព្រះរាជាណាចក្រកម្ពុជា សូមគោរពជូនចំពោះក្រសួងការបរទេស ហើយមានកិត្តិយសសូមជម្រាបជូន ថា កិច្ចប្រជុំនៅថ្ងៃទី៥ ខែឧសភា ឆ្នាំ២០២៤ ត្រូវបានលុបចោល។\n"
+        let result = try CLI.run(["draft", "translate", "-", "--to", "en,fr"], stdin: body,
+                                 environment: ["VERBALE_MEMORY": "", "XDG_DATA_HOME": Scratch.path("verbale-empty-m8").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("has the honour to inform ⟦ថា កិច្ចប្រជុំនៅ⟧ 5 May 2024 ⟦ត្រូវបានលុបចោល⟧."), "\(result.stdout)")
+        #expect(result.stdout.contains("a l'honneur d'informer ⟦ថា កិច្ចប្រជុំនៅ⟧ 5 mai 2024 ⟦ត្រូវបានលុបចោល⟧."), "\(result.stdout)")
+        #expect(!result.stdout.contains("។⟧"), "\(result.stdout)")
     }
 }

@@ -171,6 +171,14 @@ public final class Pretranslator {
         let coveredWords = words.filter { word in out.covered.contains { $0.contains(word.range.lowerBound) } }.count
         let score = words.isEmpty ? 0 : min(99, coveredWords * 100 / words.count)
         if !out.untranslated.isEmpty { out.flags.insert("untranslated") }
+        // The sentence's full stop after the last ⟦…⟧, in the target's form (review 1201a m8).
+        if let last = out.pieces.lastIndex(where: { !$0.isEmpty }),
+           let (piece, part) = UntranslatedSentenceEnd.moved(out.pieces[last], to: target) {
+            if let entry = out.untranslated.indices.last, out.pieces[last].hasSuffix("⟦\(out.untranslated[entry])⟧") {
+                out.untranslated[entry] = part
+            }
+            out.pieces[last] = piece
+        }
         let joined = Self.join(out.pieces, language: target)
         let order = ["formula", "name", "entity", "placeable", "untranslated", "unreviewed"]
         return SegmentTranslation(text: joined, score: score, method: coveredWords == 0 ? "none" : "phrases",
