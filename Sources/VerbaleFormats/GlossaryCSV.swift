@@ -50,6 +50,9 @@ public enum GlossaryCSV {
         /// The `headerNames` keys the header row matched, so the caller can warn of a name no
         /// file had (a typo would otherwise map nothing in silence).
         public var headerNamesUsed: Set<String> = []
+        /// Places to look at though nothing was left out: a last row without a line end
+        /// (`TableEnding`: truncated?), as `verbale import` warns of it in a memory table.
+        public var warnings: [FormatWarning] = []
     }
 
     /// `read`, with the place of each language column's header cell (`LanguageLocation`): the
@@ -154,7 +157,39 @@ public enum GlossaryCSV {
             seen[concept.id] = row.line
             concepts.append(concept)
         }
-        return Table(concepts: concepts, languageColumns: languageColumns, headerNamesUsed: headerNamesUsed)
+        var warnings: [FormatWarning] = []
+        // The header row alone without a line end holds no concept to doubt.
+        if let last = body.last, let end = last.end,
+           let warning = TableEnding.unterminatedWarning(file: name, cells: last.cells, end: end, columns: columns.count) {
+            warnings.append(warning)
+        }
+        return Table(concepts: concepts, languageColumns: languageColumns, headerNamesUsed: headerNamesUsed, warnings: warnings)
+    }
+
+    /// The error for a file `TextDecoding` refused because its last bytes begin a UTF-8
+    /// character and stop (`head -c` through Khmer, three bytes a letter, nearly always ends
+    /// so): cut short, not mis-encoded, in the memory reader's words (`TableEnding`). Nil for
+    /// any other refusal. Cost: a pass over the bytes before the cut, on an error only.
+    public static func truncation(of bytes: Data, refused error: TextDecodingError, delimiter: Delimiter) -> GlossaryCSVError? {
+        guard case let .invalidUTF8(name, offset, _, line, column) = error else { return nil }
+        let all = [UInt8](bytes)
+        guard offset < all.count, let missing = TableEnding.missingBytes(all[offset...]) else { return nil }
+        let cell = cellNumber(before: all[..<offset], delimiter: delimiter)
+        return .truncated(file: name, line: line, column: column,
+                          detail: TableEnding.cutCharacter(have: all.count - offset, missing: missing, column: column, cell: cell))
+    }
+
+    /// The 1-based cell of its row that the byte after `bytes` falls in (CSV quotes honoured).
+    static func cellNumber(before bytes: ArraySlice<UInt8>, delimiter: Delimiter) -> Int {
+        let separator: UInt8 = delimiter == .tab ? 0x09 : 0x2C
+        var cell = 1
+        var quoted = false
+        for byte in bytes {
+            if delimiter == .comma, byte == 0x22 { quoted.toggle(); continue }
+            if quoted { continue }
+            if byte == 0x0A { cell = 1 } else if byte == separator { cell += 1 }
+        }
+        return cell
     }
 
     /// How the id of a row without one begins: the file's name and `#` (`terms.tsv#12`).
@@ -201,6 +236,10 @@ public enum GlossaryCSV {
     /// A term property a per-language column carries, named as its header says after the tag.
     public enum TermProperty: String, CaseIterable, Sendable {
         case status, review, source, termType = "term type", partOfSpeech = "part of speech", usage
+
+        /// Every spelling `init(header:)` reads, what a mistyped header is compared with.
+        static let spellings = ["status", "administrative status", "administrativestatus", "review", "source", "term type", "termtype", "type",
+                                "part of speech", "partofspeech", "pos", "usage", "usage note", "usagenote"]
 
         /// The header words after the tag, as translators may write them.
         init?(header: String) {
@@ -341,13 +380,60 @@ public enum GlossaryCSV {
     /// memoQ writes a column for each of the termbase's languages, filled or not, and refusing
     /// it would cost a rerun to import nothing more. Other words (`kind`, `tags`) stay concept
     /// fields, as documented: the shared `sourced-terms.tsv` has a `kind` column.
+    ///
+    /// Likewise a mistyped term property (`km stat`, `fr-FR sttus`): a language tag, a space and
+    /// words within two edits of a term property's (or the start of one), refused with the
+    /// header it seems meant to be (`km status`), where it became a concept field and the
+    /// terms lost their status in silence. Other words after a tag (`en definition`, `id
+    /// number`) are still concept fields.
     static func refuseUnreadLanguageColumns(_ columns: [Column], first: Record, body: ArraySlice<Record>, name: String) throws(GlossaryCSVError) {
         for (index, column) in columns.enumerated() {
-            guard case let .other(cell) = column, let map = unreadLanguageMap(cell) else { continue }
+            guard case let .other(cell) = column else { continue }
+            let map = unreadLanguageMap(cell)
+            let meant = map == nil ? meantTermProperty(cell) : nil
+            guard map != nil || meant != nil else { continue }
             guard let row = body.first(where: { index < $0.cells.count && !$0.cells[index].trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
             let start = index < first.starts.count ? first.starts[index] : (line: first.line, column: 1)
-            throw .unreadLanguageColumn(file: name, line: start.line, column: start.column, cell: index + 1, header: cell, termLine: row.line, map: map)
+            if let map {
+                throw .unreadLanguageColumn(file: name, line: start.line, column: start.column, cell: index + 1, header: cell, termLine: row.line, map: map)
+            }
+            if let meant {
+                throw .mistypedTermProperty(file: name, line: start.line, column: start.column, cell: index + 1, header: cell, termLine: row.line, meant: meant)
+            }
         }
+    }
+
+    /// The term-property header a cell such as `km stat` seems meant to be (`km status`): a
+    /// language tag (`languageHeader`), one space, then words that are no term property but
+    /// within two edits of one of `TermProperty(header:)`'s spellings, or the start of one
+    /// (three letters at least). Nil for anything else. Cost: a few short edit distances, for
+    /// header cells only.
+    static func meantTermProperty(_ cell: String) -> String? {
+        guard let space = cell.firstIndex(of: " "), languageHeader(String(cell[..<space])) != nil else { return nil }
+        let words = cell[cell.index(after: space)...].trimmingCharacters(in: .whitespaces).lowercased()
+        guard words.count >= 3, TermProperty(header: words) == nil else { return nil }
+        var best: (distance: Int, property: TermProperty)?
+        for spelling in TermProperty.spellings {
+            guard let property = TermProperty(header: spelling) else { continue }
+            let distance = words.count >= 3 && spelling.hasPrefix(words) ? 0 : editDistance(words, spelling)
+            if distance <= 2, distance < (best?.distance ?? .max) { best = (distance, property) }
+        }
+        return best.map { "\(cell[..<space]) \($0.property.rawValue)" }
+    }
+
+    /// Levenshtein distance in characters. Cost: O(a × b), for header words only.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// The `--lang-map` entry for a header cell that looks like a language the reader cannot
@@ -402,6 +488,8 @@ public enum GlossaryCSV {
         var line: Int
         var cells: [String]
         var starts: [(line: Int, column: Int)]
+        /// Set on the file's last record when no line end follows it (`TableEnding`).
+        var end: TableEnding.End? = nil
     }
 
     /// Splits text into records. TSV: one line per record. CSV: RFC 4180 (quoted cells may hold
@@ -410,7 +498,8 @@ public enum GlossaryCSV {
         var records: [Record] = []
         var line = 1
         if delimiter == .tab {
-            for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, raw) in lines.enumerated() {
                 defer { line += 1 }
                 let content = raw.hasSuffix("\r") ? raw.dropLast() : raw
                 if content.isEmpty || content.hasPrefix("#") { continue }
@@ -421,7 +510,13 @@ public enum GlossaryCSV {
                     starts.append((line, column))
                     column += cell.unicodeScalars.count + 1
                 }
-                records.append(Record(line: line, cells: cells, starts: starts))
+                var record = Record(line: line, cells: cells, starts: starts)
+                // The last piece of the split is what follows the last line end: text there has
+                // none (a lone CR ends a line, as the memory reader reads it).
+                if index == lines.count - 1, !raw.hasSuffix("\r") {
+                    record.end = TableEnding.End(line: line, column: content.unicodeScalars.count + 1, lastCellQuoted: false)
+                }
+                records.append(record)
             }
             return records
         }
@@ -487,7 +582,8 @@ public enum GlossaryCSV {
         if !cell.isEmpty || !cells.isEmpty {
             cells.append(cell)
             starts.append(cellStart)
-            records.append(Record(line: recordLine, cells: cells, starts: starts))
+            records.append(Record(line: recordLine, cells: cells, starts: starts,
+                                  end: TableEnding.End(line: line, column: column, lastCellQuoted: wasQuoted)))
         }
         return records
     }
@@ -508,6 +604,12 @@ public enum GlossaryCSVError: Error, CustomStringConvertible, Equatable, Sendabl
     /// Header cell `cell` (at `line`:`column`, in characters) looks like a language but is no
     /// tag, and `termLine` has text under it; `map` is the `--lang-map` entry that reads it.
     case unreadLanguageColumn(file: String, line: Int, column: Int, cell: Int, header: String, termLine: Int, map: String)
+    /// Header cell `cell` (at `line`:`column`) is a language tag and words close to a term
+    /// property's (`km stat`), and `termLine` has text under it; `meant` is the header it seems
+    /// meant to be (`km status`).
+    case mistypedTermProperty(file: String, line: Int, column: Int, cell: Int, header: String, termLine: Int, meant: String)
+    /// The file ends inside a UTF-8 character, at `line`:`column` (`TableEnding`).
+    case truncated(file: String, line: Int, column: Int, detail: String)
 
     public var description: String {
         switch self {
@@ -527,6 +629,10 @@ public enum GlossaryCSVError: Error, CustomStringConvertible, Equatable, Sendabl
                 + (map.hasSuffix("=LANG") || map.hasSuffix("=LANG'")
                     ? "if the column holds terms, give glossary import --lang-map \(map) (LANG a tag such as en, fr, km), or write the tag in the header"
                     : "if the column holds that language, give glossary import --lang-map \(map) (header name=language tag), or write the tag in the header")
+        case let .mistypedTermProperty(file, line, column, cell, header, termLine, meant):
+            "\(file):\(line):\(column): header cell \(cell) \"\(header)\" is not a term property (a language tag, then \(GlossaryCSV.TermProperty.allCases.map(\.rawValue).joined(separator: ", "))), "
+                + "and line \(termLine) has text under it, which would become a concept field no lookup or export reads; did you mean \"\(meant)\"? Rename the header cell"
+        case let .truncated(file, line, column, detail): "\(file):\(line):\(column): \(detail): \(TableEnding.truncatedAdvice)"
         case let .languageNames(file, line, map):
             "\(file):\(line): the header row names its languages in words, not language tags; if these columns hold those languages, give glossary import --lang-map \(map) (header name=language tag), or write the tags (en, fr, km) in the header"
         }

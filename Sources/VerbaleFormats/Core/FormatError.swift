@@ -109,7 +109,7 @@ public struct FormatError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .malformedTable(detail): detail
         case .empty: "the file is empty"
         case let .io(detail): detail
-        case let .truncated(detail): "\(detail): it looks truncated (cut short when it was copied, downloaded or saved); get the complete file again"
+        case let .truncated(detail): "\(detail): \(TableEnding.truncatedAdvice)"
         case .unknownFormat: "cannot tell the format from the content or the name; pass --format tmx|xliff|tsv|csv"
         case let .cannotWrite(detail): detail
         case let .tooLarge(detail): "too large: \(detail)"

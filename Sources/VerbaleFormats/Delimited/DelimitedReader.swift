@@ -220,15 +220,12 @@ public final class DelimitedReader: TranslationUnitReader {
 
     /// Warns that the row just read ends the file without a line end (review 1130j m1): read as
     /// it stands, since many complete tables end so, but a table cut short (`head -c`, an
-    /// interrupted copy) ends the same way, inside its last cell. Not when the row's last cell
-    /// closed its quote and the row has every column: the quote says where the cell ends.
-    private func warnUnterminated(_ fields: [String], at end: RecordScanner.End) {
-        guard let last = fields.lastIndex(where: { !$0.isEmpty }) else { return }
-        if end.lastCellQuoted, fields.count >= columns.count { return }
-        let tail = fields[last].count > 24 ? "…" + String(fields[last].suffix(24)) : fields[last]
-        log.append(FormatWarning(kind: .noFinalLineEnd, file: scanner.name, line: end.line, column: end.column, detail:
-            "the file ends inside line \(end.line) without a line end: truncated? The row was read as it stands, its cell \(last + 1) ending \"\(tail)\"; "
-                + "if the file was cut short, get the complete file again; if it is complete, end it with a line break"))
+    /// interrupted copy) ends the same way, inside its last cell (`TableEnding`, shared with
+    /// the glossary reader).
+    private func warnUnterminated(_ fields: [String], at end: TableEnding.End) {
+        if let warning = TableEnding.unterminatedWarning(file: scanner.name, cells: fields, end: end, columns: columns.count) {
+            log.append(warning)
+        }
     }
 
     /// Gives the row's text in `column` its own tag from an `en language` cell (`en-GB`).
@@ -381,21 +378,6 @@ struct RecordScanner {
         return buffer[index]
     }
 
-    /// How many bytes `tail` lacks to be one whole UTF-8 character, when it is the start of one
-    /// (a lead byte and fewer continuation bytes than it announces); nil otherwise.
-    static func missingBytes(_ tail: ArraySlice<UInt8>) -> Int? {
-        guard let lead = tail.first else { return nil }
-        let length: Int
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0...0xEF: length = 3
-        case 0xF0...0xF4: length = 4
-        default: return nil
-        }
-        guard tail.count < length, tail.dropFirst().allSatisfy({ $0 & 0xC0 == 0x80 }) else { return nil }
-        return length - tail.count
-    }
-
     /// The offset in `bytes` of the first byte that does not start a valid UTF-8 sequence
     /// (`bytes.count` when they are all valid). Cost: O(n), called for an error only.
     static func firstInvalidUTF8(in bytes: [UInt8]) -> Int {
@@ -418,13 +400,7 @@ struct RecordScanner {
     /// with an empty value, `DelimitedReader.isEmptyValue`).
     private(set) var quotedEmptyFields: [Int] = []
 
-    /// Where the file ends when its last record has no line end: the line and column (in
-    /// characters) after its last character, and whether its last cell was quoted and closed.
-    struct End: Equatable {
-        var line: Int
-        var column: Int
-        var lastCellQuoted: Bool
-    }
+    typealias End = TableEnding.End
     /// Set when the record just returned is the file's last and has no line end after it.
     private(set) var unterminatedEnd: End?
 
@@ -468,10 +444,9 @@ struct RecordScanner {
                 let at = where_(bad)
                 // The file's last bytes begin a character and stop: cut short, not mis-encoded
                 // (`head -c` through Khmer, three bytes a letter, nearly always ends so).
-                if atEnd, let missing = Self.missingBytes(field[bad...]) {
-                    let have = field.count - bad
+                if atEnd, let missing = TableEnding.missingBytes(field[bad...]) {
                     throw FormatError(file: source.name, line: at.line, column: at.column, reason: .truncated(
-                        "the file ends in the middle of a UTF-8 character (\(have) of its \(have + missing) bytes, at column \(at.column), in cell \(fields.count + 1))"))
+                        TableEnding.cutCharacter(have: field.count - bad, missing: missing, column: at.column, cell: fields.count + 1)))
                 }
                 let byte = bad < field.count ? "byte 0x\(String(field[bad], radix: 16, uppercase: true))" : "the cell's last bytes"
                 throw FormatError(file: source.name, line: at.line, column: at.column, reason: .invalidEncoding(

@@ -35,13 +35,15 @@ public enum GlossaryImport {
     /// language (TBX: the first `langSet`/`langSec` per `xml:lang`; CSV/TSV: the header cells),
     /// so the caller's warnings about a language can name the line and column. `headerNames`
     /// maps CSV/TSV header cells that name a language in words (`GlossaryCSV.readTable`);
-    /// `headerNamesFound` is told which of them the file's header had.
+    /// `headerNamesFound` is told which of them the file's header had; `warningsFound`, the
+    /// places a CSV/TSV asks the user to look at (a last line without a line end: truncated?).
     public static func job(_ path: String, data: Data? = nil, termbase: String? = nil,
                            format: Format? = nil, languages: (source: LanguageTag, target: LanguageTag)? = nil,
                            skipIfUnchanged: Bool = false, replaceAll: Bool = false,
                            headerNames: [String: LanguageTag] = [:],
                            languagesFound: @escaping ([LanguageLocation]) -> Void = { _ in },
-                           headerNamesFound: @escaping (Set<String>) -> Void = { _ in }) throws -> TermbaseStore.ImportJob {
+                           headerNamesFound: @escaping (Set<String>) -> Void = { _ in },
+                           warningsFound: @escaping ([FormatWarning]) -> Void = { _ in }) throws -> TermbaseStore.ImportJob {
         guard let format = format ?? Format(path: path) else {
             throw GlossaryImportError.unknownFormat(path: path)
         }
@@ -65,12 +67,18 @@ public enum GlossaryImport {
                 languagesFound(header.languageSections)
             case .tsv, .csv:
                 let text: String
-                do throws(TextDecodingError) { text = try TextDecoding.decode(bytes, name: path) } catch { throw GlossaryImportError(error) }
-                let table = try GlossaryCSV.readTable(text, name: path, delimiter: format == .csv ? .comma : .tab, languages: languages,
+                let delimiter: GlossaryCSV.Delimiter = format == .csv ? .comma : .tab
+                do throws(TextDecodingError) { text = try TextDecoding.decode(bytes, name: path) } catch {
+                    // A file cut inside its last (Khmer) character: truncated, not mis-encoded.
+                    if let cut = GlossaryCSV.truncation(of: bytes, refused: error, delimiter: delimiter) { throw cut }
+                    throw GlossaryImportError(error)
+                }
+                let table = try GlossaryCSV.readTable(text, name: path, delimiter: delimiter, languages: languages,
                                                       headerNames: headerNames)
                 for concept in table.concepts { try each(concept) }
                 languagesFound(table.languageColumns)
                 headerNamesFound(table.headerNamesUsed)
+                warningsFound(table.warnings)
             }
         }
     }

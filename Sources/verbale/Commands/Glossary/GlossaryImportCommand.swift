@@ -40,6 +40,18 @@ struct GlossaryImportCommand: ParsableCommand {
         takes each header cell so named as that language's column (any case; the right side \
         is always a language tag). Nothing is guessed from a header's words.
 
+        A term-property header with a typo ("km stat", "fr-FR sttus": a language tag, a space \
+        and words close to status, review, source, term type, part of speech or usage) is \
+        refused at FILE:1:COLUMN with the header it seems meant to be ("km status"), unless \
+        the column is empty in every row (memoQ writes such columns).
+
+        A table whose last line has no line end is imported as it stands, with \
+        "warning: FILE:LINE:COLUMN: the file ends inside line N without a line end: \
+        truncated? …" under its summary (--json: "warnings", each with file, line, column, \
+        kind, message, as `verbale import --json` lists them): look at that row, or end the \
+        file with a line break. A file cut inside a character (head -c through Khmer) is \
+        refused as truncated.
+
         Examples:
           verbale glossary import ministry-terms.tbx
           verbale glossary import --termbase protocol protocol.tsv
@@ -101,6 +113,7 @@ struct GlossaryImportCommand: ParsableCommand {
         else if sourceLang != nil || targetLang != nil { throw ValidationError("give both --source-lang and --target-lang") }
         let database = try store.open(creating: true)
         var jobs: [TermbaseStore.ImportJob] = []
+        let attention = FileWarnings()
         for file in files {
             let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : nil
             if file == "-" && chosen == nil { throw ValidationError("reading standard input needs --format") }
@@ -109,7 +122,8 @@ struct GlossaryImportCommand: ParsableCommand {
                 var job = try GlossaryImport.job(name, data: data, termbase: termbase ?? (file == "-" ? "stdin" : nil), format: chosen, languages: languages,
                                                  headerNames: mapping.headerNames,
                                                  languagesFound: { termLanguages.found($0, file: name) },
-                                                 headerNamesFound: { termLanguages.foundHeaderNames($0) })
+                                                 headerNamesFound: { termLanguages.foundHeaderNames($0) },
+                                                 warningsFound: { attention.add($0, file: name) })
                 job = termLanguages.wrap(job, file: name)
                 if let scrubbing { job = scrubbing.wrap(job, file: name) }
                 jobs.append(job)
@@ -137,15 +151,49 @@ struct GlossaryImportCommand: ParsableCommand {
         }
         for name in names { for warning in termLanguages.warnings(file: name) { Terminal.writeError(warning + "\n") } }
         for warning in mapping.unusedHeaderNameWarnings(used: termLanguages.headerNamesUsed) { Terminal.writeError("warning: \(warning)\n") }
-        if json { try printJSON(reports); return }
-        for item in reports {
+        if json {
+            try printJSON(reports.enumerated().map { index, item in
+                ReportWithWarnings(report: item, warnings: index < names.count ? attention.listed(file: names[index]) : [])
+            })
+            return
+        }
+        for (index, item) in reports.enumerated() {
             var line = "\(item.termbase): \(item.added) concepts added, \(item.replaced.count) replaced, \(item.unchanged) unchanged (\(item.terms) terms written)"
             if !item.replaced.isEmpty { line += "\n  replaced: " + item.replaced.prefix(20).joined(separator: ", ") + (item.replaced.count > 20 ? ", …" : "") }
             if let counts = item.personalData {
                 let kinds = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 line += "\n  personal data replaced: \(kinds)\(report.map { " (where: \($0))" } ?? " (--keep-personal-data keeps it)")"
             }
+            for warning in index < names.count ? attention.listed(file: names[index]) : [] { line += "\n  warning: \(warning.message)" }
             print(line)
         }
+    }
+}
+
+/// The places a file's reader asked the user to look at though nothing was left out (a last
+/// line without a line end: truncated?), kept per file name while the batch imports.
+private final class FileWarnings {
+    private var byFile: [String: [FormatWarning]] = [:]
+
+    func add(_ warnings: [FormatWarning], file: String) { byFile[file, default: []] += warnings }
+
+    /// The file's warnings as `verbale import --json` lists them (`ImportSummary.Warning`).
+    func listed(file: String) -> [ImportSummary.Warning] {
+        (byFile[file] ?? []).prefix(ImportSummary.Warning.limit).map(ImportSummary.Warning.init)
+    }
+}
+
+/// One file's report with its `warnings` beside the documented fields (`TermbaseStore.ImportReport`
+/// encodes those; this adds one key to the same JSON object), an empty list when there are none.
+private struct ReportWithWarnings: Encodable {
+    var report: TermbaseStore.ImportReport
+    var warnings: [ImportSummary.Warning]
+
+    private enum CodingKeys: String, CodingKey { case warnings }
+
+    func encode(to encoder: any Encoder) throws {
+        try report.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(warnings, forKey: .warnings)
     }
 }
