@@ -278,6 +278,11 @@ final class XLIFFBuilder: XMLUnitBuilder {
                 if !version2 {
                     segmentReview = XLIFFReviewState.review12(state: attributes["state"], qualifier: attributes["state-qualifier"],
                                                               approved: approved12)
+                    // Kept as the target text's own property, so an export writes it back.
+                    if let qualifier = attributes["state-qualifier"], !qualifier.isEmpty {
+                        targetExtras.properties.removeAll { $0.type == XLIFFReviewState.qualifierProperty }
+                        targetExtras.properties.append(Property(type: XLIFFReviewState.qualifierProperty, value: qualifier))
+                    }
                     targetStateStated = attributes["state"] != nil || approved12
                     segmentNotTranslated = XLIFFReviewState.notTranslation12(state: attributes["state"], approved: approved12)
                 }

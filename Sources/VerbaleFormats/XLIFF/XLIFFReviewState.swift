@@ -135,6 +135,27 @@ enum XLIFFReviewState {
         "leveraged-tm", "mt-suggestion", "tm-suggestion",
     ]
 
+    /// The target text's own property that keeps its XLIFF 1.2 `state-qualifier` (`exact-match`,
+    /// `leveraged-tm`, …), as `x-review` keeps its status: what the CAT tool said of where the
+    /// text came from survives the memory, and TMX (`<prop>` in the `<tuv>`) and XLIFF 2.0
+    /// (metadata) exports carry it. Why: it was read for the review status and then dropped, so
+    /// a 1.2 round trip lost whether a translation was an exact match or machine output.
+    static let qualifierProperty = "x-state-qualifier"
+
+    /// Every `state-qualifier` value XLIFF 1.2 allows (xliff-core 1.2, `state-qualifier`:
+    /// the `state-qualifierValueList`); a tool's own starts with `x-` (`XTend`, as for `state`).
+    static let qualifiers12: Set<String> = unconfirmedQualifiers.union([
+        "exact-match", "id-match", "rejected-grammar", "rejected-inaccurate", "rejected-length", "rejected-spelling",
+    ])
+
+    /// Whether a 1.2 export may write `value` as a `state-qualifier`: one of the spec's, or a
+    /// tool's own `x-…` without white space. A value read from elsewhere (a TMX `<prop>`, a
+    /// table) that is neither stays in the memory and in TMX/XLIFF 2.0, not in 1.2.
+    static func isQualifier12(_ value: String) -> Bool {
+        if qualifiers12.contains(value) { return true }
+        return value.hasPrefix("x-") && value.count > 2 && !value.unicodeScalars.contains(where: { $0.properties.isWhitespace })
+    }
+
     static func review12(state: String?, qualifier: String? = nil, approved: Bool) -> ReviewStatus {
         if approved { return .approved }
         let review: ReviewStatus

@@ -264,6 +264,11 @@ public struct XLIFFWriter: TranslationUnitWriter {
         if let target {
             sink.append("  <target")
             sink.appendAttribute("state", isTranslation ? XLIFFReviewState.state12(review) : XLIFFReviewState.needsTranslation)
+            // The qualifier the text was imported with, when 1.2 allows the value.
+            if let qualifier = target.properties.last(where: { $0.type == XLIFFReviewState.qualifierProperty })?.value,
+               XLIFFReviewState.isQualifier12(qualifier) {
+                sink.appendAttribute("state-qualifier", qualifier)
+            }
             if target.language != self.target { sink.appendAttribute("xml:lang", target.language.description) }
             sink.append(">")
             sink.append(Inline12.markup(target))

@@ -26,7 +26,9 @@ struct ExportCommand: ParsableCommand {
         units' properties are counted on stderr as not written. \
         --format xliff writes XLIFF 2.0; \
         --format xliff12 writes XLIFF 1.2 for older CAT tools (Trados 2007, memoQ, Wordfast), \
-        which keeps texts, tags, notes, review state and contexts but not dates, users or origins. \
+        which keeps texts, tags, notes, review state and contexts but not dates, users or origins; \
+        a target imported with a state-qualifier (exact-match, mt-suggestion, …) gets it back \
+        when XLIFF 1.2 allows the value. \
         XLIFF is bilingual: a memory of \
         more than two languages needs --langs SOURCE,TARGET (one file per pair); units with no \
         target text are written with their source alone and counted on stderr. With --langs, \
