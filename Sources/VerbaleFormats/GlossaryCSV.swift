@@ -459,7 +459,7 @@ public enum GlossaryCSV {
     static func languageNamesMap(_ cells: [String]) -> String? {
         let names = cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let tagged = names.compactMap { name in HeaderLanguageNames.suggestedTag(name).map { (name, $0) } }
-        guard !tagged.isEmpty, tagged.allSatisfy({ !$0.0.contains(",") && !$0.0.contains("=") }) else { return nil }
+        guard !tagged.isEmpty else { return nil }
         let others = names.filter { HeaderLanguageNames.suggestedTag($0) == nil }
         let othersAreColumns = !others.isEmpty && others.allSatisfy { name in
             if case .other = column(named: name) { return false }

@@ -113,14 +113,16 @@ public enum MemoryFormat: String, CaseIterable, Sendable {
     /// `propertyColumns` a `prop:NAME` column each, after `review`.
     public func makeWriter(sink: ByteSink, header: MemoryHeader = MemoryHeader(), languages: [LanguageTag] = [],
                            xliffVersion: XLIFFVersion = .v2_0, formulaGuard: Bool = true,
-                           tagColumns: [LanguageTag] = [], propertyColumns: [String] = []) throws(FormatError) -> any TranslationUnitWriter {
+                           tagColumns: [LanguageTag] = [], propertyColumns: [String] = [],
+                           textPropertyColumns: [TextPropertyColumn] = []) throws(FormatError) -> any TranslationUnitWriter {
         switch self {
         case .tmx: return try TMXWriter(sink: sink, header: header)
         case .xliff: return try XLIFFWriter(sink: sink, header: header, languages: languages, version: xliffVersion)
         case .tsv, .csv:
             return try DelimitedWriter(sink: sink, dialect: self == .tsv ? .tsv : .csv, languages: languages, propertyColumns: propertyColumns,
                                        formulaGuard: formulaGuard,
-                                       tagColumns: tagColumns, statesContexts: header.statesContexts)
+                                       tagColumns: tagColumns, statesContexts: header.statesContexts,
+                                       textPropertyColumns: textPropertyColumns)
         }
     }
 }

@@ -13,6 +13,20 @@ public enum DelimitedDialect: Sendable {
 }
 
 /// Column names besides language tags (header row), shared by reader and writer.
+/// A `LANG prop:NAME` column of a table (`km prop:x-state-qualifier`): the property `name` of
+/// each row's text in the `language` column. Why: a text's own properties other than its review
+/// status (`x-review`, which `LANG review` carries) had no column, so a table round trip lost
+/// them — an XLIFF 1.2 `state-qualifier`, the shipped formulas' provenance.
+public struct TextPropertyColumn: Hashable, Sendable {
+    public var language: LanguageTag
+    public var name: String
+
+    public init(language: LanguageTag, name: String) {
+        self.language = language
+        self.name = name
+    }
+}
+
 enum DelimitedColumn {
     static let note = "note"
     static let origin = "origin"
@@ -38,6 +52,20 @@ enum DelimitedColumn {
     /// `km review`: the review status of one language's text where it differs from the unit's
     /// (every shipped Khmer formula is `unreviewed` under a `translated` unit).
     static func review(of language: LanguageTag) -> String { "\(language) \(review)" }
+
+    /// `km prop:x-state-qualifier`: a property of one language's text (TMX's `<prop>` inside the
+    /// `<tuv>`), as `prop:NAME` is the unit's own.
+    static func property(of language: LanguageTag, named name: String) -> String { "\(language) \(propertyPrefix)\(name)" }
+
+    /// The language and property name of a `LANG prop:NAME` header cell (`km prop:x-client`,
+    /// `fr-FR PROP:x-source`), else nil. The name is kept as written (property types are).
+    static func textProperty(_ name: String) -> TextPropertyColumn? {
+        guard let space = name.firstIndex(of: " ") else { return nil }
+        let rest = name[name.index(after: space)...].trimmingCharacters(in: .whitespaces)
+        guard rest.lowercased().hasPrefix(propertyPrefix), rest.count > propertyPrefix.count,
+              let tag = try? LanguageTag(parsing: String(name[..<space])) else { return nil }
+        return TextPropertyColumn(language: tag, name: String(rest.dropFirst(propertyPrefix.count)))
+    }
 
     /// The language of a `LANG review` header cell (`km review`, `fr-FR Review`), else nil.
     static func reviewedLanguage(_ name: String) -> LanguageTag? { tag(of: name, suffix: review) }

@@ -34,6 +34,7 @@ public final class DelimitedReader: TranslationUnitReader {
         case property(String)
         case languageReview(LanguageTag)
         case languageOf(LanguageTag)
+        case languageProperty(TextPropertyColumn)
         case contextBefore, contextAfter
     }
 
@@ -75,6 +76,8 @@ public final class DelimitedReader: TranslationUnitReader {
                     namesUsed.insert(HeaderLanguageNames.key(name))
                 } else if let tag = DelimitedColumn.reviewedLanguage(name) {
                     column = .languageReview(tag)
+                } else if let property = DelimitedColumn.textProperty(name) {
+                    column = .languageProperty(property)
                 } else if let tag = DelimitedColumn.languageOfColumn(name) {
                     column = .languageOf(tag)
                 } else if let tag = try? LanguageTag(parsing: name) {
@@ -83,7 +86,7 @@ public final class DelimitedReader: TranslationUnitReader {
                     let unknown = headerRow.fields.map { $0.trimmingCharacters(in: .whitespaces) }
                         .filter { Self.isUnknownColumn($0, headerNames: headerNames) }
                     throw FormatError(file: source.name, line: headerRow.line, column: index + 1, reason: .malformedTable(
-                        "header cell \(index + 1) \"\(name)\" is not a language tag (en, fr-FR, km-KH) nor note, origin, review, LANG review (km review), LANG language (en language), context-pre, context-post or prop:NAME"
+                        "header cell \(index + 1) \"\(name)\" is not a language tag (en, fr-FR, km-KH) nor note, origin, review, LANG review (km review), LANG language (en language), context-pre, context-post, prop:NAME or LANG prop:NAME (km prop:x-client)"
                             + HeaderLanguageNames.hint(for: unknown)))
                 }
             }
@@ -99,6 +102,7 @@ public final class DelimitedReader: TranslationUnitReader {
             switch column {
             case let .languageReview(reviewed): (tag, suffix) = (reviewed, DelimitedColumn.review)
             case let .languageOf(named): (tag, suffix) = (named, DelimitedColumn.languageSuffix)
+            case let .languageProperty(property): (tag, suffix) = (property.language, DelimitedColumn.propertyPrefix + property.name)
             default: continue
             }
             guard !languages.contains(tag) else { continue }
@@ -125,7 +129,8 @@ public final class DelimitedReader: TranslationUnitReader {
                                   DelimitedColumn.contextBefore, DelimitedColumn.contextAfter]
         return !named.contains(lowered) && !lowered.hasPrefix(DelimitedColumn.propertyPrefix)
             && headerNames[HeaderLanguageNames.key(name)] == nil && DelimitedColumn.reviewedLanguage(name) == nil
-            && DelimitedColumn.languageOfColumn(name) == nil && (try? LanguageTag(parsing: name)) == nil
+            && DelimitedColumn.languageOfColumn(name) == nil && DelimitedColumn.textProperty(name) == nil
+            && (try? LanguageTag(parsing: name)) == nil
     }
 
     public func next() throws(FormatError) -> TranslationUnit? {
@@ -138,6 +143,7 @@ public final class DelimitedReader: TranslationUnitReader {
             }
             var unit = TranslationUnit(variants: [])
             var variantReviews: [(LanguageTag, String)] = []
+            var variantProperties: [(TextPropertyColumn, String)] = []
             var variantTags: [(column: LanguageTag, text: String, cell: Int)] = []
             let excelQuoted = scanner.excelQuotedFields
             if let end = scanner.unterminatedEnd {
@@ -148,6 +154,10 @@ public final class DelimitedReader: TranslationUnitReader {
                 // an empty cell is a property the unit does not have.
                 if case let .property(name) = column, isEmptyValue(cell, at: offset) {
                     unit.metadata.properties.append(Property(type: name, value: ""))
+                    continue
+                }
+                if case let .languageProperty(property) = column, isEmptyValue(cell, at: offset) {
+                    variantProperties.append((property, ""))
                     continue
                 }
                 guard !cell.isEmpty else { continue }
@@ -170,6 +180,7 @@ public final class DelimitedReader: TranslationUnitReader {
                 case let .property(name): unit.metadata.properties.append(Property(type: name, value: text))
                 case let .languageReview(tag): variantReviews.append((tag, text))
                 case let .languageOf(tag): variantTags.append((tag, text, offset + 1))
+                case let .languageProperty(property): variantProperties.append((property, text))
                 case .contextBefore: unit.metadata.previousContext = text
                 case .contextAfter: unit.metadata.nextContext = text
                 }
@@ -191,7 +202,15 @@ public final class DelimitedReader: TranslationUnitReader {
                 unit.variants[index].properties.removeAll { $0.type == DelimitedColumn.variantReviewProperty }
                 unit.variants[index].properties.append(Property(type: DelimitedColumn.variantReviewProperty, value: value))
             }
-            // After the reviews, which find their text by the column's tag.
+            for (property, value) in variantProperties {
+                guard let index = unit.variants.firstIndex(where: { $0.language == property.language }) else {
+                    log.append(FormatWarning(kind: .ignored, file: scanner.name, line: row.line, column: 0, detail:
+                        "\"\(DelimitedColumn.property(of: property.language, named: property.name))\" is \"\(value)\" but the row has no \(property.language) text; ignored"))
+                    continue
+                }
+                unit.variants[index].properties.append(Property(type: property.name, value: value))
+            }
+            // After the reviews and properties, which find their text by the column's tag.
             for (column, text, cell) in variantTags {
                 try applyTag(text, ofColumn: column, to: &unit, line: row.line, cell: cell)
             }

@@ -36,6 +36,7 @@ public struct DelimitedWriter: TranslationUnitWriter {
     private let dialect: DelimitedDialect
     private var languages: [LanguageTag]
     private let propertyColumns: [String]
+    private let textPropertyColumns: [TextPropertyColumn]
     private let formulaGuard: Bool
     private let tagColumns: [LanguageTag]
     private let statesContexts: Bool
@@ -56,8 +57,13 @@ public struct DelimitedWriter: TranslationUnitWriter {
     /// column per type (`export --property-columns`) would have kept.
     public private(set) var unitsWithoutOwnProperties = 0
 
+    /// `textPropertyColumns`: last of all, one `LANG prop:NAME` column each (`km
+    /// prop:x-state-qualifier`), the property of the row's text in that language column (a
+    /// text's own properties other than `x-review`); last so every column before keeps its place.
     public init(sink: ByteSink, dialect: DelimitedDialect, languages: [LanguageTag] = [], propertyColumns: [String] = [],
-                formulaGuard: Bool = true, tagColumns: [LanguageTag] = [], statesContexts: Bool = false) throws(FormatError) {
+                formulaGuard: Bool = true, tagColumns: [LanguageTag] = [], statesContexts: Bool = false,
+                textPropertyColumns: [TextPropertyColumn] = []) throws(FormatError) {
+        self.textPropertyColumns = textPropertyColumns
         self.sink = sink
         self.tagColumns = tagColumns
         self.statesContexts = statesContexts
@@ -79,6 +85,7 @@ public struct DelimitedWriter: TranslationUnitWriter {
             + languages.map(DelimitedColumn.review(of:))
             + languages.filter(tagColumns.contains).map(DelimitedColumn.language(of:))
             + (statesContexts ? [DelimitedColumn.contextBefore, DelimitedColumn.contextAfter] : [])
+            + textPropertyColumns.map { DelimitedColumn.property(of: $0.language, named: $0.name) }
         writeRow(names)
     }
 
@@ -114,9 +121,13 @@ public struct DelimitedWriter: TranslationUnitWriter {
             dropsProperties = true
         }
         if dropsProperties { unitsWithoutOwnProperties += 1 }
-        for variant in variants {
+        for (language, variant) in zip(languages, variants) {
             cells.append(variant?.text ?? "")
+            // A type without a `LANG prop:NAME` column, or a second property of a type that has one.
+            var writtenOwn: Set<String> = []
             for property in variant?.properties ?? [] where property.type != DelimitedColumn.variantReviewProperty {
+                if textPropertyColumns.contains(TextPropertyColumn(language: language, name: property.type)),
+                   writtenOwn.insert(property.type).inserted { continue }
                 droppedTypes.insert(property.type)
                 dropsProperties = true
             }
@@ -144,6 +155,12 @@ public struct DelimitedWriter: TranslationUnitWriter {
         if statesContexts {
             cells.append(unit.metadata.previousContext ?? "")
             cells.append(unit.metadata.nextContext ?? "")
+        }
+        for column in textPropertyColumns {
+            let variant = languages.firstIndex(of: column.language).flatMap { variants[$0] }
+            let value = variant?.properties.first { $0.type == column.name }?.value
+            if value?.isEmpty == true { emptyValues.append(cells.count) }
+            cells.append(value ?? "")
         }
         writeRow(cells, emptyValues: emptyValues)
         try sink.flushIfNeeded()

@@ -37,6 +37,8 @@ public enum MemoryExport {
         public var unitsWithoutOwnProperties = 0
         /// The `prop:NAME` columns written (`propertyColumns`), in order.
         public var propertyColumns: [String] = []
+        /// The `LANG prop:NAME` columns written (`propertyColumns`: the texts' own), in order.
+        public var textPropertyColumns: [TextPropertyColumn] = []
     }
 
     /// Exports the units having a variant in one of `languages` (all when nil), keeping only
@@ -49,7 +51,8 @@ public enum MemoryExport {
     /// `review` for each property type the exported units carry, in the order first met, which
     /// import reads back (review 1130i m4: a table with `prop:x-client` did not survive its own
     /// round trip). Off by default, so the columns scripts read keep their places. Costs one
-    /// more pass over the memory to find the types before the header is written.
+    /// more pass over the memory to find the types before the header is written. The texts'
+    /// own properties (other than `x-review`) get a `LANG prop:NAME` column each, last.
     public static func run(_ memory: any TranslationMemory, format: MemoryFormat, languages: [LanguageTag]?,
                            to sink: ByteSink, tool: String = "Verbale", formulaGuard: Bool = true,
                            xliffVersion: XLIFFVersion = .v2_0, propertyColumns: Bool = false) throws -> Summary {
@@ -70,9 +73,10 @@ public enum MemoryExport {
             // With --langs, a column whose texts carry other tags (`en-GB` in `en`) says each
             // text's own in an `en language` column, so a re-import keeps the region.
             let tagColumns = try table && languages != nil ? Self.tagColumns(columns, stored: memory.languageTags()) : []
-            let properties = try table && propertyColumns ? Self.propertyTypes(memory, languages: languages) : []
+            let (properties, textProperties) = try table && propertyColumns
+                ? Self.propertyTypes(memory, languages: languages, columns: columns) : ([], [])
             var writer = try format.makeWriter(sink: sink, header: header, languages: columns, formulaGuard: formulaGuard,
-                                               tagColumns: tagColumns, propertyColumns: properties)
+                                               tagColumns: tagColumns, propertyColumns: properties, textPropertyColumns: textProperties)
             var leftOut = 0
             var textsWithoutTags = 0, unitsWithoutIDs = 0
             let count = try memory.forEachUnit(languages: languages) { stored in
@@ -98,6 +102,7 @@ public enum MemoryExport {
                 summary.droppedPropertyTypes = table.droppedPropertyTypes
                 summary.unitsWithoutOwnProperties = table.unitsWithoutOwnProperties
                 summary.propertyColumns = properties
+                summary.textPropertyColumns = textProperties
             }
             summary.textsWithoutTags = textsWithoutTags
             summary.unitsWithoutIDs = unitsWithoutIDs
@@ -117,18 +122,30 @@ public enum MemoryExport {
     }
 
     /// The property types of the units an export with `languages` writes, each once, in the
-    /// order first met (a table imported and exported again keeps its columns' order).
+    /// order first met (a table imported and exported again keeps its columns' order), and the
+    /// texts' own (other than `x-review`) by table column: a text goes to the column of its
+    /// exact tag, else to the one its tag matches, as `DelimitedWriter` places it.
     /// Cost: one pass over the memory.
-    static func propertyTypes(_ memory: any TranslationMemory, languages: [LanguageTag]?) throws -> [String] {
+    static func propertyTypes(_ memory: any TranslationMemory, languages: [LanguageTag]?,
+                              columns: [LanguageTag] = []) throws -> (unit: [String], text: [TextPropertyColumn]) {
         var types: [String] = []
         var seen: Set<String> = []
+        var textTypes: [TextPropertyColumn] = []
+        var seenText: Set<TextPropertyColumn> = []
         try memory.forEachUnit(languages: languages) { stored in
             if let languages, languages.count > 1, !hasTwoLanguages(stored.unit, of: languages) { return }
             for property in stored.unit.metadata.properties where seen.insert(property.type).inserted {
                 types.append(property.type)
             }
+            for variant in stored.unit.variants where variant.properties.contains(where: { $0.type != "x-review" }) {
+                guard let column = columns.first(where: { $0 == variant.language }) ?? columns.first(where: { $0.matches(variant.language) }) else { continue }
+                for property in variant.properties where property.type != "x-review" {
+                    let key = TextPropertyColumn(language: column, name: property.type)
+                    if seenText.insert(key).inserted { textTypes.append(key) }
+                }
+            }
         }
-        return types
+        return (types, textTypes)
     }
 
     /// The table columns (`columns`) into which texts of another tag go, given the tags the

@@ -22,8 +22,10 @@ struct ExportCommand: ParsableCommand {
         empty for none, so 101 context matches survive the table. \
         --property-columns adds, after review, a prop:NAME column for each property the units \
         carry (prop:x-client), which import reads back, so a table keeps its properties through \
-        import and export; without it the columns are as above (scripts read them), and the \
-        units' properties are counted on stderr as not written. \
+        import and export, and at the very end a "LANG prop:NAME" column for each property \
+        of one language's texts (km prop:x-state-qualifier), given back to that text on import; \
+        without it the columns are as above (scripts read them), and the \
+        units' and texts' properties are counted on stderr as not written. \
         --format xliff writes XLIFF 2.0; \
         --format xliff12 writes XLIFF 1.2 for older CAT tools (Trados 2007, memoQ, Wordfast), \
         which keeps texts, tags, notes, review state and contexts but not dates, users or origins; \
@@ -60,7 +62,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var formulaGuard: FormulaGuardOption
 
-    @Flag(name: .customLong("property-columns"), help: "TSV/CSV: also write a prop:NAME column (after review) for each unit property the memory holds, as import reads them; off by default so the columns keep their places.")
+    @Flag(name: .customLong("property-columns"), help: "TSV/CSV: also write a prop:NAME column (after review) for each unit property the memory holds, and a LANG prop:NAME column (last) for each property of a language's texts (km prop:x-state-qualifier), as import reads them; off by default so the columns keep their places.")
     var propertyColumns = false
 
     @Argument(help: ArgumentHelp("The output file, or - for standard output.", valueName: "out"))
@@ -129,9 +131,10 @@ struct ExportCommand: ParsableCommand {
                     let named = types.prefix(6).joined(separator: ", ") + (types.count > 6 ? ", …" : "")
                     lost.append("\(props.formatted(.number)) \(props == 1 ? "unit" : "units") without \(props == 1 ? "its" : "their") properties (\(named))")
                 }
-                // Review 1130i m4: the units' own properties have columns when asked for.
-                let option = !propertyColumns && summary.unitsWithoutOwnProperties > 0
-                    ? "; --property-columns writes the units' own in prop:NAME columns" : ""
+                // Review 1130i m4: the units' own properties have columns when asked for, and the
+                // texts' own too (LANG prop:NAME).
+                let option = !propertyColumns && summary.unitsWithoutProperties > 0
+                    ? "; --property-columns writes the units' own in prop:NAME columns and the texts' own in LANG prop:NAME columns" : ""
                 Terminal.writeError("verbale: written \(lost.joined(separator: " and ")): \(chosen.format.rawValue.uppercased()) has no column for them; --format tmx or xliff keeps them\(option)\n")
             }
             if summary.textsLeftOut > 0 {

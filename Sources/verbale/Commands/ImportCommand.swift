@@ -34,13 +34,19 @@ struct ImportCommand: ParsableCommand {
         in words, as memoQ and Excel write it (English, French, Khmer, or Source, Target), is \
         refused, never guessed; --lang-map English=en,French=fr,Khmer=km names the columns' \
         languages without editing the file (a left side that is not a language tag names a \
-        header cell, any case).
+        header cell, any case). A header cell holding a comma or = is named with a backslash \
+        before it: --lang-map 'Khmer\\, Cambodia=km' (\\\\ for a backslash).
+
+        With --property-columns, `export` writes each text's own properties in \
+        "LANG prop:NAME" columns (km prop:x-state-qualifier), which import gives back to that \
+        row's text in the LANG column, as "prop:NAME" columns give the unit its own.
 
         Examples:
           verbale import old-memory.tmx
           verbale import --lang-map en-US=en,fr-FR=fr trados.tmx memoq.tmx
           verbale import --dry-run --json phrases.tsv
           verbale import --lang-map English=en,French=fr,Khmer=km memoq-export.csv
+          verbale import --lang-map 'Khmer\\, Cambodia=km,English=en' excel.tsv
           verbale import --report personal-data.tsv notes-2021.tmx
           cat exported.tmx | verbale import -
           ssh archive cat notes-2019.tmx | verbale import --origin notes-2019.tmx -
@@ -53,7 +59,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The format of every file: tmx, xliff, tsv or csv. Default: recognised per file.", valueName: "format"))
     var format: String?
 
-    @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing (repeatable), e.g. en-US=en; or give a TSV/CSV header cell its language, e.g. English=en.", valueName: "from=to"))
+    @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing (repeatable), e.g. en-US=en; or give a TSV/CSV header cell its language, e.g. English=en (\\, and \\= for a comma or = inside the cell).", valueName: "from=to"))
     var langMap: [String] = []
 
     @Flag(name: .customLong("dry-run"), help: "Read, check and count everything, then keep no unit; a memory that does not exist is not created. (Opening the memory still brings its schema and stored analysis up to date, as every command does; --json then reports \"reanalysed\".)")

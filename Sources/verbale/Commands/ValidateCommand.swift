@@ -44,7 +44,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The format of every file: tmx, xliff, tsv or csv. Default: recognised per file.", valueName: "format"))
     var format: String?
 
-    @Option(name: .customLong("lang-map"), help: ArgumentHelp("As import: rewrite a language tag (repeatable), e.g. en-US=en; or give a TSV/CSV header cell its language, e.g. English=en.", valueName: "from=to"))
+    @Option(name: .customLong("lang-map"), help: ArgumentHelp("As import: rewrite a language tag (repeatable), e.g. en-US=en; or give a TSV/CSV header cell its language, e.g. English=en (\\, and \\= for a comma or = inside the cell).", valueName: "from=to"))
     var langMap: [String] = []
 
     @Flag(help: "Print {valid, files: [{name, format, units, languages: {tag: count}, warnings: {kind: count}, error, unknownLanguages, languageWarnings, warningDetails: [{file, line, column, kind, message}]}]} as JSON (unknownLanguages and languageWarnings only when a tag is none of en, fr, km; warningDetails only when the file has a place to look at: a last line without a line end, lang and xml:lang that disagree).")

@@ -16,14 +16,20 @@ struct LanguageMapping {
     var headerNames: [String: LanguageTag] = [:]
     /// Each header-name entry as the user wrote it (`English=en`), by key, for the warning.
     private var entries: [String: String] = [:]
+    /// Each header-name entry's left side, unescaped, by key.
+    private var names: [String: String] = [:]
 
     /// No mapping (`validate` without `--lang-map`).
     init() {}
 
+    /// Entries split at `,`, sides at the first `=`, either escaped by a backslash inside a
+    /// header name (`'Khmer\, Cambodia=km'`: `HeaderLanguageNames.mapEntries`).
     init(parsing langMap: [String]) throws {
-        for entry in langMap.flatMap({ $0.split(separator: ",") }).map(String.init) {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw ValidationError("--lang-map expects from=to (e.g. en-US=en), not \"\(entry)\"") }
+        for entry in langMap.flatMap(HeaderLanguageNames.mapEntries) {
+            guard let sides = HeaderLanguageNames.mapSides(entry), !sides.from.isEmpty, !sides.to.isEmpty else {
+                throw ValidationError("--lang-map expects from=to (e.g. en-US=en; \\, and \\= for a comma or = inside a header name), not \"\(entry)\"")
+            }
+            let parts = [sides.from, sides.to]
             do {
                 let target = try LanguageTag(parsing: parts[1])
                 do {
@@ -33,6 +39,7 @@ struct LanguageMapping {
                     guard !key.isEmpty else { throw error }
                     headerNames[key] = target
                     entries[key] = entry
+                    names[key] = parts[0]
                 }
             } catch {
                 throw ValidationError("--lang-map \(entry): \(error)")
@@ -43,8 +50,8 @@ struct LanguageMapping {
     /// The warnings for header names that no header row of the files read had (`used`: the
     /// keys the readers matched), in the order given.
     func unusedHeaderNameWarnings(used: Set<String>) -> [String] {
-        entries.filter { !used.contains($0.key) }.map(\.value).sorted().map { entry in
-            "--lang-map \(entry): no TSV/CSV header cell of the files read is \"\(entry.split(separator: "=").first.map(String.init) ?? entry)\" "
+        entries.filter { !used.contains($0.key) }.sorted { $0.value < $1.value }.map { key, entry in
+            "--lang-map \(entry): no TSV/CSV header cell of the files read is \"\(names[key] ?? entry)\" "
                 + "(a name that is not a language tag names a header cell); nothing was mapped by it"
         }
     }

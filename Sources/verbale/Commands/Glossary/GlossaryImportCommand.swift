@@ -66,7 +66,7 @@ struct GlossaryImportCommand: ParsableCommand {
     @Option(help: "Format when the extension does not say: tbx, tsv, csv.") var format: String?
     @Option(help: ArgumentHelp("Source language of an OmegaT glossary (no header row).", valueName: "tag")) var sourceLang: String?
     @Option(help: ArgumentHelp("Target language of an OmegaT glossary (no header row).", valueName: "tag")) var targetLang: String?
-    @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing, or name a CSV/TSV header cell's language (repeatable), e.g. kh=km, English=en.", valueName: "from=to"))
+    @Option(name: .customLong("lang-map"), help: ArgumentHelp("Rewrite a language tag while importing, or name a CSV/TSV header cell's language (repeatable), e.g. kh=km, English=en (\\, and \\= for a comma or = inside the cell).", valueName: "from=to"))
     var langMap: [String] = []
     @Flag(name: .customLong("keep-personal-data"), help: "Store definitions, notes and sources as they are, without replacing personal data.")
     var keepPersonalData = false
