@@ -93,7 +93,11 @@ struct SuggestCommand: ParsableCommand {
                 print("  phrase \(Colour.score(phrase.score)) [\(phrase.start)–\(phrase.end)] \(phrase.phrase)\(MatchReport.mark(phrase.phraseReview))" + (translations.isEmpty ? "" : "\n      " + translations.joined(separator: "\n      ")))
             }
             for completion in segment.completions {
-                let attested = completion.attestedOutOf.map { ", attested in \(completion.attested)/\($0) notes" } ?? ""
+                var attested = completion.attestedOutOf.map { ", attested in \(completion.attested)/\($0) notes" } ?? ""
+                if attested.isEmpty, let notes = completion.formulaAttested, let outOf = completion.formulaAttestedOutOf,
+                   let language = completion.formulaAttestedLanguage {
+                    attested = ", attested in \(notes)/\(outOf) \(language) notes"
+                }
                 print("  … \(Colour.paint(completion.completion, "36"))  (\(completion.score)%, ×\(completion.frequency)\(attested): \(completion.phrase))\(MatchReport.mark(completion.phraseReview))")
                 for (tag, text) in completion.translations.sorted(by: { $0.key < $1.key }) {
                     print("      \(tag): \(text)\(MatchReport.mark(completion.review[tag]))")

@@ -41,6 +41,19 @@ public struct PhraseCompletion: Hashable, Sendable, Codable {
     public var attested: Int = 0
     /// The corpus size the count is out of ("144/184" → 184); nil without a count.
     public var attestedOutOf: Int?
+    /// When the phrase's own language records no count (every Khmer formula: no public Khmer
+    /// note attests them), the count of the same unit's wording in another language — the
+    /// formula "មានកិត្តិយសសូមស្នើ" is "has the honour to propose", attested in 69 of 184
+    /// English notes — and that language's tag; nil otherwise. Ranking only uses it (`usage`),
+    /// so a Khmer drafter is offered the common formulas first, as an English one is; `attested`
+    /// keeps saying what the phrase's own language attests (review 1201b M2).
+    public var formulaAttested: Int?
+    public var formulaAttestedOutOf: Int?
+    public var formulaAttestedLanguage: String?
+    /// The wording that count is of ("has the honour to propose"): which formula longer
+    /// offered phrases extend is decided on it, since Khmer, written without spaces, cannot
+    /// tell "…សូមស្នើ" (propose) extended from "…សូមស្នើសុំ" (request) by its letters.
+    public var formulaPhrase: String?
     public var translations: [String: String]
     public var review: [String: String]
 
@@ -51,6 +64,28 @@ public struct PhraseCompletion: Hashable, Sendable, Codable {
     /// completions are ranked (`PhraseFinder.ranked`); the attestation count dominates where the
     /// memory records one, and the unit count decides among phrases no source counts.
     public var usage: Int = 0
+}
+
+extension PhraseCompletion {
+    /// The count completions are ranked by, and the corpus it is out of: the phrase's own
+    /// attestation where its language records one, else (`borrowing`: no phrase offered in its
+    /// language has a count of its own) its unit's wording in another language
+    /// (`formulaAttested`), else none (0).
+    /// The wording counted decides which phrases extend which.
+    func rankingCount(borrowing: Bool) -> (notes: Int, corpus: String, wording: String) {
+        if let outOf = attestedOutOf { return (attested, "\(outOf)", phrase) }
+        if borrowing, let notes = formulaAttested, let outOf = formulaAttestedOutOf, let wording = formulaPhrase {
+            return (notes, "\(outOf) \(formulaAttestedLanguage ?? "")", wording)
+        }
+        return (0, "", phrase)
+    }
+
+    /// Keeps the larger of the formula counts (the same wording in several units is attested by
+    /// the same notes: the largest count, not a sum).
+    mutating func keepLargerFormulaCount(_ count: PhraseFinder.FormulaCount) {
+        guard count.notes > (formulaAttested ?? -1) else { return }
+        (formulaAttested, formulaAttestedOutOf, formulaAttestedLanguage, formulaPhrase) = (count.notes, count.outOf, count.language, count.phrase)
+    }
 }
 
 /// Finds stock phrases inside a sentence and completes the phrase a sentence ends in.
@@ -69,6 +104,14 @@ public struct PhraseFinder {
     public let matcher: FuzzyMatcher
     public var maximumPhraseLength = 24
     public var threshold = 70
+
+    /// A unit's attestation in another language than the phrase's (`PhraseCompletion.formulaAttested`).
+    struct FormulaCount {
+        var notes: Int
+        var outOf: Int
+        var language: String
+        var phrase: String
+    }
 
     public init(matcher: FuzzyMatcher) { self.matcher = matcher }
 
@@ -152,12 +195,14 @@ public struct PhraseFinder {
             guard completion.unicodeScalars.count > typed.unicodeScalars.count else { continue }
             let key = Normalizer.key(variant.text)
             let count = Self.attestedCount(of: variant)
+            let formula = count == nil ? Self.formulaAttestation(of: unit, except: text.language) : nil
             if var existing = byPhrase[key] {
                 existing.frequency += 1
                 if score > existing.score { existing.score = score }
                 // The same wording in several units is attested by the same notes: the largest
                 // count, not a sum.
                 if let count, count.notes > existing.attested { (existing.attested, existing.attestedOutOf) = (count.notes, count.outOf) }
+                if let formula { existing.keepLargerFormulaCount(formula) }
                 byPhrase[key] = existing
                 continue
             }
@@ -166,6 +211,8 @@ public struct PhraseFinder {
                                              end: text.tokens.last?.token.range.upperBound ?? 0,
                                              completion: completion, typed: typed, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit),
                                              score: score, frequency: 1, attested: count?.notes ?? 0, attestedOutOf: count?.outOf,
+                                             formulaAttested: formula?.notes, formulaAttestedOutOf: formula?.outOf,
+                                             formulaAttestedLanguage: formula?.language, formulaPhrase: formula?.phrase,
                                              translations: translations, review: review)
         }
         return Array(Self.ranked(Array(byPhrase.values)).prefix(limit))
@@ -177,14 +224,18 @@ public struct PhraseFinder {
     /// bound of the overlap when several longer phrases extend it. O(n²) in the candidates, a
     /// handful per query.
     static func ranked(_ completions: [PhraseCompletion]) -> [PhraseCompletion] {
-        let keys = completions.map { Normalizer.key($0.phrase) }
+        // Where the language has counts of its own (English, French), a phrase without one is
+        // unattested there and ranks so; only a language no note counts (Khmer) borrows them.
+        let ownCounts = completions.contains { $0.attestedOutOf != nil }
+        let counts = completions.map { $0.rankingCount(borrowing: !ownCounts) }
+        let keys = counts.map { Normalizer.key($0.wording) }
         var result = completions
         for i in result.indices {
             var covered = 0
-            for j in result.indices where j != i && Self.extends(keys[j], keys[i]) && completions[j].attestedOutOf == completions[i].attestedOutOf {
-                covered = max(covered, completions[j].attested)
+            for j in result.indices where j != i && counts[j].corpus == counts[i].corpus && Self.extends(keys[j], keys[i]) {
+                covered = max(covered, counts[j].notes)
             }
-            result[i].usage = max(completions[i].attested - covered, 0) + completions[i].frequency
+            result[i].usage = max(counts[i].notes - covered, 0) + completions[i].frequency
         }
         return result.sorted { ($0.score, $0.usage, $1.phrase) > ($1.score, $1.usage, $0.phrase) }
     }
@@ -195,6 +246,20 @@ public struct PhraseFinder {
         guard longer.count > shorter.count, longer.hasPrefix(shorter), let last = shorter.unicodeScalars.last else { return false }
         let next = longer.unicodeScalars[longer.unicodeScalars.index(longer.unicodeScalars.startIndex, offsetBy: shorter.unicodeScalars.count)]
         return next.properties.isWhitespace || (0x1780...0x17FF).contains(last.value)
+    }
+
+    /// The attestation count of `unit`'s wording in a language other than `language` (the
+    /// phrase's own has none): the one counted over the largest corpus, the lower tag on a tie
+    /// (English's 184 notes over French's 22); nil when no variant records one.
+    static func formulaAttestation(of unit: TranslationUnit, except language: Language) -> FormulaCount? {
+        var best: FormulaCount?
+        for variant in unit.variants where variant.language.language != language {
+            guard let count = attestedCount(of: variant) else { continue }
+            let tag = variant.language.description
+            if let kept = best, (kept.outOf, tag) >= (count.outOf, kept.language) { continue }
+            best = FormulaCount(notes: count.notes, outOf: count.outOf, language: tag, phrase: variant.text)
+        }
+        return best
     }
 
     /// A variant's `x-attested-count` ("144/184": attested in 144 of 184 notes); nil when it has
@@ -234,6 +299,10 @@ public struct PhraseFinder {
                 existing.frequency += completion.frequency
                 existing.score = max(existing.score, completion.score)
                 if completion.attested > existing.attested { (existing.attested, existing.attestedOutOf) = (completion.attested, completion.attestedOutOf) }
+                    if let notes = completion.formulaAttested, let outOf = completion.formulaAttestedOutOf, let language = completion.formulaAttestedLanguage,
+                   let phrase = completion.formulaPhrase {
+                    existing.keepLargerFormulaCount(FormulaCount(notes: notes, outOf: outOf, language: language, phrase: phrase))
+                }
                 byPhrase[key] = existing
             } else {
                 byPhrase[key] = completion
