@@ -89,8 +89,13 @@ struct SuggestCommand: ParsableCommand {
             print(Colour.paint("▌ \(segment.text)", "1"))
             if !segment.matches.isEmpty { print(MatchReport.render(segment.matches, indent: "  ")) }
             for phrase in segment.phrases {
-                let translations = phrase.translations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\(MatchReport.mark(phrase.review[$0.key]))" }
+                // Under each translation, the draft's values it still lacks (review 1201b M1).
+                let translations = phrase.translations.sorted { $0.key < $1.key }.map { tag, text in
+                    (["\(tag): \(text)\(MatchReport.mark(phrase.review[tag]))"]
+                        + phrase.notCarried.filter { $0.language == tag }.map(MatchReport.notCarried)).joined(separator: "\n      ")
+                }
                 print("  phrase \(Colour.score(phrase.score)) [\(phrase.start)–\(phrase.end)] \(phrase.phrase)\(MatchReport.mark(phrase.phraseReview))" + (translations.isEmpty ? "" : "\n      " + translations.joined(separator: "\n      ")))
+                if !phrase.transferred.isEmpty { print("      " + MatchReport.carriedOver(phrase.transferred)) }
             }
             for completion in segment.completions {
                 var attested = completion.attestedOutOf.map { ", attested in \(completion.attested)/\($0) notes" } ?? ""

@@ -14,6 +14,14 @@ public struct PhraseMatch: Hashable, Sendable, Codable {
     public var translations: [String: String]
     public var review: [String: String]
     public var origin: String?
+    /// The draft's values written into the translations (its number, date, reference, name
+    /// where the phrase has the memory's), as `search` carries them (`FuzzyMatch.transferred`);
+    /// added beside the contract's fields (review 1201b M1).
+    public var transferred: [PlaceableTransfer.Replacement] = []
+    /// The draft's values the translations still hold the memory's value for, each named
+    /// (`FuzzyMatch.notCarried`): the drafter must not paste « l'article 27 » into a note about
+    /// Article 12.
+    public var notCarried: [UncarriedPlaceable] = []
 }
 
 /// A continuation of the phrase the text ends in.
@@ -136,10 +144,36 @@ public struct PhraseFinder {
     }
 
     /// Stock phrases inside `text` scoring at least `threshold`, by position then score;
-    /// a phrase found twice at the same span is reported once.
+    /// a phrase found twice at the same span is reported once. Each phrase's translations carry
+    /// the text's numbers, dates, references and personal data where the span differs from the
+    /// phrase only in them, and name them otherwise (review 1201b M1), as `search` does.
     public func phrases(in text: MatchText, targets: [LanguageTag]? = nil, limit: Int = 10) -> [PhraseMatch] {
+        var found: [PhraseMatch] = []
+        for reading in readings(of: text) { found += phrases(inReading: reading, targets: targets) }
+        // One phrase on overlapping spans of the two readings: the better one.
+        found.sort { ($0.score, $1.start, $0.end - $0.start) > ($1.score, $0.start, $1.end - $1.start) }
+        var kept: [PhraseMatch] = []
+        for phrase in found where !kept.contains(where: { $0.phrase == phrase.phrase && $0.start < phrase.end && phrase.start < $0.end }) {
+            kept.append(phrase)
+        }
+        return Array(kept.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
+    }
+
+    /// The text as written and, when it holds personal data and the memory holds placeholders,
+    /// the text with that data read as placeholders (`FuzzyMatcher.queryPlaceholders`, as
+    /// `search` reads a query): "Mr. Chan Vuthy" then meets a phrase's "Mr. {PERSON}" as one
+    /// placeable, and the name is carried. Cost: the scrubber's pass over the text, and a second
+    /// phrase search only when it finds something.
+    private func readings(of text: MatchText) -> [MatchText] {
+        let personal = matcher.queryPlaceholders(text.text, language: text.language)
+        guard !personal.isEmpty, let tokenizer = try? matcher.tokenizer(for: text.language) else { return [text] }
+        return [text, MatchText(text: text.text, language: text.language, tokenizer: tokenizer, entities: personal)]
+    }
+
+    private func phrases(inReading text: MatchText, targets: [LanguageTag]?) -> [PhraseMatch] {
         let query = QueryTokens(text, finder: self, partialLastWord: false)
         let ids = query.ids
+        let typed = text.tokensAsTyped
         var found: [PhraseMatch] = []
         var seen = Set<String>()
         for entry in candidates(ids, language: text.language) {
@@ -152,12 +186,29 @@ public struct PhraseFinder {
                   let variant = unit.variants.first(where: { $0.language.language == text.language }) else { continue }
             let start = text.tokens[best.start].token.range.lowerBound, end = text.tokens[best.end - 1].token.range.upperBound
             guard seen.insert("\(start):\(end):\(Normalizer.key(variant.text))").inserted else { continue }
-            let (translations, review) = Self.translations(of: unit, except: text.language, targets: targets)
-            found.append(PhraseMatch(start: start, end: end, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit), score: score,
-                                     translations: translations, review: review, origin: unit.metadata.origin))
+            var match = PhraseMatch(start: start, end: end, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit), score: score,
+                                    translations: [:], review: [:], origin: unit.metadata.origin)
+            if let carried = carried(unit: unit, phrase: variant.text, window: Array(typed[best.start..<best.end]),
+                                     windowIDs: Array(ids[best.start..<best.end]), language: text.language, targets: targets) {
+                (match.translations, match.review, match.transferred, match.notCarried) = (carried.texts, carried.review, carried.transferred, carried.notCarried)
+            } else {
+                (match.translations, match.review) = Self.translations(of: unit, except: text.language, targets: targets)
+            }
+            found.append(match)
         }
-        found.sort { ($0.score, $1.start, $0.end - $0.start) > ($1.score, $0.start, $1.end - $1.start) }
-        return Array(found.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
+        return found
+    }
+
+    /// The phrase's translations with the window's values carried or named
+    /// (`FuzzyMatcher.translations(of:…)`): the window aligned with the phrase's own tokens.
+    /// Nil when the phrase cannot be analysed (then its translations are shown as stored).
+    private func carried(unit: TranslationUnit, phrase: String, window: [MatchToken], windowIDs: [TokenIDs], language: Language,
+                         targets: [LanguageTag]?) -> FuzzyMatcher.CarriedTranslations? {
+        guard let source = try? matcher.analyse(phrase, language: language) else { return nil }
+        let languageIndex = MatchVocabulary.languageIndex(language)
+        let sourceIDs = Self.unspaced(source.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) })
+        let steps = TokenAlignment(model: matcher.model).script(windowIDs, sourceIDs).steps
+        return try? matcher.translations(of: unit, except: language, targets: targets, steps: steps, query: window, source: source.tokensAsTyped)
     }
 
     /// Continuations of the phrase `text` ends in, best first (score, then usage: `ranked`).

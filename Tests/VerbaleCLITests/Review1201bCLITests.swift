@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import VerbaleTestSupport
+
+/// Acceptance review 1201b: what `suggest` prints for the stock phrases inside a draft sentence.
+@Suite("Review 1201b: suggest carries the draft's values into its phrases, or names them")
+struct Review1201bCLITests {
+    static func memory() throws -> String {
+        let folder = Scratch.path("verbale-cli-1201b", suffix: "").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/delegation.tsv"
+        try "en\tfr\tkm\nThe delegation will consist of 3 members.\tLa délégation sera composée de 3 membres.\tគណៈប្រតិភូ\u{200B}នឹង\u{200B}មាន\u{200B}សមាជិក ៣ រូប។\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("M1: a Khmer draft with ៤ gets the phrase's English and French with 4; the shipped Article 27 phrase with other words says 'not carried'")
+    func phraseValues() throws {
+        let memory = try Self.memory()
+        let draft = "តាម\u{200B}ការ\u{200B}ព្រមព្រៀង គណៈប្រតិភូ\u{200B}នឹង\u{200B}មាន\u{200B}សមាជិក ៤ រូប។\n"
+        let text = try CLI.run(["suggest", "--memory", memory, "--to", "en,fr", "-"], stdin: draft)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("en: The delegation will consist of 4 members."), "\(text.stdout)")
+        #expect(text.stdout.contains("fr: La délégation sera composée de 4 membres."), "\(text.stdout)")
+        #expect(!text.stdout.contains("3 members"), "\(text.stdout)")
+        #expect(text.stdout.contains("carried over: en 3 → 4"), "\(text.stdout)")
+
+        let json = try CLI.run(["suggest", "--memory", memory, "--json", "-"], stdin: draft)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let segment = try #require((report["segments"] as? [[String: Any]])?.first)
+        let phrase = try #require((segment["phrases"] as? [[String: Any]])?.first { ($0["phrase"] as? String)?.contains("សមាជិក") == true })
+        #expect((phrase["transferred"] as? [Any])?.count == 2, "\(phrase)")
+        #expect((phrase["notCarried"] as? [Any])?.isEmpty == true, "\(phrase)")
+
+        let english = "This Note and the Ministry's positive reply shall constitute an arrangement as provided for in Article 12.\n"
+        let shipped = try CLI.run(["suggest", "--memory", memory, "--to", "fr,km", "-"], stdin: english)
+        #expect(shipped.stdout.contains("fr: not carried: 12 — check"), "\(shipped.stdout)")
+        #expect(shipped.stdout.contains("km: not carried: 12 — check (write ១២)"), "\(shipped.stdout)")
+    }
+}
