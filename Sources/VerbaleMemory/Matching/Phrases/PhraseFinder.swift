@@ -337,17 +337,40 @@ public struct PhraseFinder {
         let best = all.sorted { ($0.score, $1.end - $1.start) > ($1.score, $0.end - $0.start) }
             .filter { seen.insert("\($0.start):\($0.end):\(Normalizer.key($0.phrase))").inserted }
             .filter { phrase in phrase.score >= 100 || !exact.contains { $0.start <= phrase.start && phrase.end <= $0.end } }
+            .filter { phrase in !exact.contains { isOtherFormula(phrase, inside: $0) } }
         return Array(best.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
     }
 
-    /// Completions from several phrase sources: frequencies of the same phrase add up; the
-    /// attestation count is the largest one (the same notes attest it whichever memory holds it).
+    /// Whether exact `phrase` lies strictly inside exact `wider` and is another formula, not
+    /// the wider one's beginning or end: none of its translations is found in the wider one's.
+    /// Khmer is written without spaces, so "នូវការគោរពដ៏ខ្ពង់ខ្ពស់" (the assurances of its *high*
+    /// consideration) is found, at 100, inside "នូវការគោរពដ៏ខ្ពង់ខ្ពស់បំផុត" (*highest*): offered
+    /// there, it is the lesser courtesy formula (review 1201b m5). "has the honour to" inside
+    /// "has the honour to transmit herewith" stays: its translations begin the wider one's.
+    static func isOtherFormula(_ phrase: PhraseMatch, inside wider: PhraseMatch) -> Bool {
+        guard phrase.score >= 100, wider.score >= 100, wider.start <= phrase.start, phrase.end <= wider.end,
+              wider.end - wider.start > phrase.end - phrase.start else { return false }
+        let shared = phrase.translations.keys.filter { wider.translations[$0] != nil }
+        guard !shared.isEmpty else { return false }
+        return shared.allSatisfy { tag in
+            guard let inner = phrase.translations[tag], let outer = wider.translations[tag] else { return false }
+            return !Normalizer.key(outer).contains(Normalizer.key(inner))
+        }
+    }
+
+    /// Completions from several phrase sources: frequencies of the same phrase add up, unless
+    /// both sources offer it with the same translations — then it is the same formula in both
+    /// (the default memory is seeded with the shipped phrases `suggest` also reads, and a memory
+    /// merges a unit imported twice), counted once: the larger frequency, not the sum ("×2" for
+    /// one unit: review 1201b m1). The attestation count is the largest one (the same notes
+    /// attest it whichever memory holds it).
     public static func merged(_ lists: [[PhraseCompletion]], limit: Int) -> [PhraseCompletion] {
         var byPhrase: [String: PhraseCompletion] = [:]
         for completion in lists.flatMap({ $0 }) {
             let key = Normalizer.key(completion.phrase)
             if var existing = byPhrase[key] {
-                existing.frequency += completion.frequency
+                existing.frequency = existing.translations == completion.translations
+                    ? max(existing.frequency, completion.frequency) : existing.frequency + completion.frequency
                 existing.score = max(existing.score, completion.score)
                 if completion.attested > existing.attested { (existing.attested, existing.attestedOutOf) = (completion.attested, completion.attestedOutOf) }
                     if let notes = completion.formulaAttested, let outOf = completion.formulaAttestedOutOf, let language = completion.formulaAttestedLanguage,
