@@ -37,4 +37,37 @@ struct Review1201bCLITests {
         #expect(shipped.stdout.contains("fr: not carried: 12 — check"), "\(shipped.stdout)")
         #expect(shipped.stdout.contains("km: not carried: 12 — check (write ១២)"), "\(shipped.stdout)")
     }
+
+    @Test("m2: a segment the memory holds whole is listed as a match, not again as a phrase of the same words")
+    func noPhraseTwin() throws {
+        let memory = try Self.memory()
+        for draft in ["The delegation will consist of 3 members.\n", "គណៈប្រតិភូ\u{200B}នឹង\u{200B}មាន\u{200B}សមាជិក ៥ រូប។\n"] {
+            let result = try CLI.run(["suggest", "--memory", memory, "--no-shipped-phrases", "-"], stdin: draft)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("[95-99]") || result.stdout.contains("[100]"), "\(result.stdout)")
+            #expect(!result.stdout.contains("phrase "), "\(result.stdout)")
+        }
+    }
+
+    @Test("m3: --to the text's own language is said on stderr (search and suggest)")
+    func ownLanguage() throws {
+        let memory = try Self.memory()
+        let search = try CLI.run(["search", "--memory", memory, "--to", "en", "The delegation will consist of 3 members."])
+        #expect(search.status == 0)
+        #expect(search.stderr.contains("--to en is the text's own language"), "\(search.stderr)")
+        let suggest = try CLI.run(["suggest", "--memory", memory, "--to", "km,fr", "-"], stdin: "គណៈប្រតិភូ\u{200B}នឹង\u{200B}មាន\u{200B}សមាជិក ៣ រូប។\n")
+        #expect(suggest.stderr.contains("--to km is the text's own language"), "\(suggest.stderr)")
+        let plain = try CLI.run(["search", "--memory", memory, "--to", "fr", "The delegation will consist of 3 members."])
+        #expect(!plain.stderr.contains("own language"), "\(plain.stderr)")
+    }
+
+    @Test("m9: two lines given to search are said to be searched as one text")
+    func severalLines() throws {
+        let memory = try Self.memory()
+        let two = try CLI.run(["search", "--memory", memory, "-"], stdin: "The delegation will consist of 3 members.\nThe meeting is postponed.\n")
+        #expect(two.status == 0)
+        #expect(two.stderr.contains("2 lines, searched as one text"), "\(two.stderr)")
+        let one = try CLI.run(["search", "--memory", memory, "-"], stdin: "The delegation will consist of 3 members.\n\n")
+        #expect(!one.stderr.contains("searched as one"), "\(one.stderr)")
+    }
 }

@@ -62,6 +62,7 @@ struct SuggestCommand: ParsableCommand {
             throw ValidationError(MatchError.languageNotInMemory(language.rawValue, available: matcher.index.languages.map(\.rawValue).sorted()).description)
         }
         MatchMemoryOptions.noteMissingTargets(targets, in: matcher)
+        MatchMemoryOptions.noteOwnLanguage(targets, text: language)
         var finders = [PhraseFinder(matcher: matcher)]
         if !noShippedPhrases, let shipped = try MatchMemoryOptions.shippedPhrases() { finders.append(PhraseFinder(matcher: shipped)) }
         for i in finders.indices { finders[i].threshold = min }
@@ -74,7 +75,10 @@ struct SuggestCommand: ParsableCommand {
             guard analysed.contentLength > 0 else { continue }
             let matches = try matcher.search(segment.text, language: language, targets: targets, threshold: min, limit: limit, previousSegment: previous)
             let shift = segment.range.lowerBound
+            // A unit listed as a match is not listed again as a phrase of the same words (review 1201b m2).
+            let matched = Set(matches.map { Normalizer.key($0.source) })
             var phrases = PhraseFinder.merged(finders.map { $0.phrases(in: analysed, targets: targets) })
+                .filter { !matched.contains(Normalizer.key($0.phrase)) }
             var completions = PhraseFinder.merged(finders.map { $0.completions(of: analysed, targets: targets, limit: 3) }, limit: 3)
             for i in phrases.indices { phrases[i].start += shift; phrases[i].end += shift }
             for i in completions.indices { completions[i].start += shift; completions[i].end += shift }

@@ -40,6 +40,15 @@ struct MatchMemoryOptions: ParsableArguments {
         Terminal.writeError("verbale: note: the memory has no \(missing.joined(separator: ", ")) texts (it has: \(available.isEmpty ? "none" : available.joined(separator: ", "))): its matches show no translation into \(missing.count == 1 ? "it" : "them")\n")
     }
 
+    /// Says on stderr that a `--to` language is the text's own, so no translation into it is
+    /// shown (review 1201b m3: the matches came without any, and without a word).
+    static func noteOwnLanguage(_ targets: [LanguageTag]?, text language: Language) {
+        guard let targets, targets.contains(where: { $0.language == language }) else { return }
+        let others = targets.filter { $0.language != language }
+        Terminal.writeError("verbale: note: --to \(language.rawValue) is the text's own language: no translation into it is shown"
+                            + (others.isEmpty ? " (give the other languages, e.g. --to \(language == .english ? "fr,km" : "en"))" : "") + "\n")
+    }
+
     /// The shipped stock phrases (`Memories/*.tmx`), indexed on the fly; nil when not found.
     static func shippedPhrases() throws -> FuzzyMatcher? {
         let loaded: (index: MatchIndex, archive: UnitArchive)?
