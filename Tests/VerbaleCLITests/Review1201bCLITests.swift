@@ -70,4 +70,16 @@ struct Review1201bCLITests {
         let one = try CLI.run(["search", "--memory", memory, "-"], stdin: "The delegation will consist of 3 members.\n\n")
         #expect(!one.stderr.contains("searched as one"), "\(one.stderr)")
     }
+
+    @Test("m11: --lang km on a text without Khmer letters (and --lang en on Khmer alone) is said on stderr")
+    func languageWithoutItsScript() throws {
+        let memory = try Self.memory()
+        let latin = try CLI.run(["search", "--memory", memory, "--lang", "km", "The delegation will consist of 3 members."])
+        #expect(latin.status == 0)
+        #expect(latin.stderr.contains("no Khmer letters"), "\(latin.stderr)")
+        let khmer = try CLI.run(["suggest", "--memory", memory, "--lang", "en", "-"], stdin: "គណៈប្រតិភូ\u{200B}នឹង\u{200B}មាន\u{200B}សមាជិក ៣ រូប។\n")
+        #expect(khmer.stderr.contains("no Latin letters"), "\(khmer.stderr)")
+        let right = try CLI.run(["search", "--memory", memory, "--lang", "km", "គណៈប្រតិភូ\u{200B}នឹង\u{200B}មាន\u{200B}សមាជិក ៣ រូប។"])
+        #expect(!right.stderr.contains("letters"), "\(right.stderr)")
+    }
 }

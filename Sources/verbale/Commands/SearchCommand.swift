@@ -48,6 +48,7 @@ struct SearchCommand: ParsableCommand {
         let matcher = try memoryOptions.load()
         MatchMemoryOptions.noteMissingTargets(targets, in: matcher)
         MatchMemoryOptions.noteOwnLanguage(targets, text: language)
+        MatchMemoryOptions.noteScript(query, language: language)
         // Several lines are searched as one text; a draft is `suggest`'s (review 1201b m9).
         let lines = query.split(separator: "\n").filter { !String($0).trimmingWhitespace().isEmpty }
         if lines.count > 1 {

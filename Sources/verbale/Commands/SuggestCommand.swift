@@ -63,6 +63,7 @@ struct SuggestCommand: ParsableCommand {
         }
         MatchMemoryOptions.noteMissingTargets(targets, in: matcher)
         MatchMemoryOptions.noteOwnLanguage(targets, text: language)
+        MatchMemoryOptions.noteScript(text, language: language)
         var finders = [PhraseFinder(matcher: matcher)]
         if !noShippedPhrases, let shipped = try MatchMemoryOptions.shippedPhrases() { finders.append(PhraseFinder(matcher: shipped)) }
         for i in finders.indices { finders[i].threshold = min }
