@@ -22,12 +22,18 @@ enum UntranslatedSentenceEnd {
     static func moved(_ piece: String, to target: Language) -> (piece: String, part: String)? {
         guard piece.hasSuffix("⟧"), let open = piece.range(of: "⟦", options: .backwards) else { return nil }
         let part = String(piece[open.upperBound..<piece.index(before: piece.endIndex)])
-        // Spaces and U+200B between the words and the mark ("លុបចោល ។") are not part of either.
+        // Spaces and U+200B between the words and the mark ("លុបចោល ។", French « date ? » with
+        // a space, NBSP or narrow NBSP) are not part of either.
         var kept = String(part.dropLast())
         while let last = kept.last, last.isWhitespace || last == "\u{200B}" { kept.removeLast() }
-        // An ellipsis ("...", "។។") is not a full stop.
-        guard let mark = part.last, fullStops.contains(mark), let before = kept.last, !fullStops.contains(before),
-              kept.contains(where: \.isLetter) else { return nil }
+        // An ellipsis ("...", "។។") is not a full stop, nor is "?!" one question mark.
+        guard let mark = part.last, fullStops.contains(mark) || questionMarks.contains(mark), let before = kept.last,
+              !fullStops.contains(before), !questionMarks.contains(before), kept.contains(where: \.isLetter) else { return nil }
+        if questionMarks.contains(mark) {
+            // Every target ends a question with "?" (Khmer too); French spaces it, with the narrow
+            // no-break space French typography puts before ? and ! (review 1201b m6).
+            return (String(piece[..<open.lowerBound]) + "⟦" + kept + "⟧" + (target == .french ? "\u{202F}" : "") + String(mark), kept)
+        }
         let targetMark = target == .khmer ? (mark == "៕" ? "៕" : "។") : "."
         if mark == ".", isAbbreviation(kept) {
             return target == .khmer ? (piece + targetMark, part) : nil
@@ -35,10 +41,20 @@ enum UntranslatedSentenceEnd {
         return (String(piece[..<open.lowerBound]) + "⟦" + kept + "⟧" + targetMark, kept)
     }
 
+    /// The marks ending a question or an exclamation, in every source language.
+    static let questionMarks: Set<Character> = ["?", "!"]
+
+    /// Abbreviations written with one full stop that may end a sentence, whose full stop is the
+    /// abbreviation's as well ("…documents, maps, etc."): lower-cased, without it.
+    static let sentenceEndingAbbreviations: Set<String> = ["etc", "al", "co", "ltd", "inc", "corp"]
+
     /// Whether `text`, less the full stop that followed it, ends in an abbreviation with full
-    /// stops of its own ("U.S", "a.i", « S.E »): its last word holds a full stop between letters.
+    /// stops of its own ("U.S", "a.i", « S.E »: its last word holds a full stop between letters)
+    /// or in one of `sentenceEndingAbbreviations` ("etc", "et al": review 1201b m6).
     static func isAbbreviation(_ text: String) -> Bool {
-        let word = text.split(whereSeparator: { $0.isWhitespace }).last.map(String.init) ?? ""
-        return word.contains(".") && word.contains(where: \.isLetter)
+        let word = text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{200B}" }).last.map(String.init) ?? ""
+        if word.contains(".") && word.contains(where: \.isLetter) { return true }
+        let bare = word.drop { !$0.isLetter }.lowercased()
+        return sentenceEndingAbbreviations.contains(bare)
     }
 }

@@ -47,6 +47,13 @@ struct SearchCommand: ParsableCommand {
         let targets = try memoryOptions.targets()
         let matcher = try memoryOptions.load()
         MatchMemoryOptions.noteMissingTargets(targets, in: matcher)
+        MatchMemoryOptions.noteOwnLanguage(targets, text: language)
+        MatchMemoryOptions.noteScript(query, language: language)
+        // Several lines are searched as one text; a draft is `suggest`'s (review 1201b m9).
+        let lines = query.split(separator: "\n").filter { !String($0).trimmingWhitespace().isEmpty }
+        if lines.count > 1 {
+            Terminal.writeError("verbale: note: the text has \(lines.count) lines, searched as one text; `verbale suggest` matches a draft segment by segment\n")
+        }
         let matches: [FuzzyMatch]
         do {
             matches = try matcher.search(query, language: language, targets: targets, threshold: min, limit: limit, previousSegment: previous)

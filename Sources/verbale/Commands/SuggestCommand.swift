@@ -62,6 +62,8 @@ struct SuggestCommand: ParsableCommand {
             throw ValidationError(MatchError.languageNotInMemory(language.rawValue, available: matcher.index.languages.map(\.rawValue).sorted()).description)
         }
         MatchMemoryOptions.noteMissingTargets(targets, in: matcher)
+        MatchMemoryOptions.noteOwnLanguage(targets, text: language)
+        MatchMemoryOptions.noteScript(text, language: language)
         var finders = [PhraseFinder(matcher: matcher)]
         if !noShippedPhrases, let shipped = try MatchMemoryOptions.shippedPhrases() { finders.append(PhraseFinder(matcher: shipped)) }
         for i in finders.indices { finders[i].threshold = min }
@@ -74,7 +76,10 @@ struct SuggestCommand: ParsableCommand {
             guard analysed.contentLength > 0 else { continue }
             let matches = try matcher.search(segment.text, language: language, targets: targets, threshold: min, limit: limit, previousSegment: previous)
             let shift = segment.range.lowerBound
+            // A unit listed as a match is not listed again as a phrase of the same words (review 1201b m2).
+            let matched = Set(matches.map { Normalizer.key($0.source) })
             var phrases = PhraseFinder.merged(finders.map { $0.phrases(in: analysed, targets: targets) })
+                .filter { !matched.contains(Normalizer.key($0.phrase)) }
             var completions = PhraseFinder.merged(finders.map { $0.completions(of: analysed, targets: targets, limit: 3) }, limit: 3)
             for i in phrases.indices { phrases[i].start += shift; phrases[i].end += shift }
             for i in completions.indices { completions[i].start += shift; completions[i].end += shift }
@@ -89,11 +94,20 @@ struct SuggestCommand: ParsableCommand {
             print(Colour.paint("▌ \(segment.text)", "1"))
             if !segment.matches.isEmpty { print(MatchReport.render(segment.matches, indent: "  ")) }
             for phrase in segment.phrases {
-                let translations = phrase.translations.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\(MatchReport.mark(phrase.review[$0.key]))" }
+                // Under each translation, the draft's values it still lacks (review 1201b M1).
+                let translations = phrase.translations.sorted { $0.key < $1.key }.map { tag, text in
+                    (["\(tag): \(text)\(MatchReport.mark(phrase.review[tag]))"]
+                        + phrase.notCarried.filter { $0.language == tag }.map(MatchReport.notCarried)).joined(separator: "\n      ")
+                }
                 print("  phrase \(Colour.score(phrase.score)) [\(phrase.start)–\(phrase.end)] \(phrase.phrase)\(MatchReport.mark(phrase.phraseReview))" + (translations.isEmpty ? "" : "\n      " + translations.joined(separator: "\n      ")))
+                if !phrase.transferred.isEmpty { print("      " + MatchReport.carriedOver(phrase.transferred)) }
             }
             for completion in segment.completions {
-                let attested = completion.attestedOutOf.map { ", attested in \(completion.attested)/\($0) notes" } ?? ""
+                var attested = completion.attestedOutOf.map { ", attested in \(completion.attested)/\($0) notes" } ?? ""
+                if attested.isEmpty, let notes = completion.formulaAttested, let outOf = completion.formulaAttestedOutOf,
+                   let language = completion.formulaAttestedLanguage {
+                    attested = ", attested in \(notes)/\(outOf) \(language) notes"
+                }
                 print("  … \(Colour.paint(completion.completion, "36"))  (\(completion.score)%, ×\(completion.frequency)\(attested): \(completion.phrase))\(MatchReport.mark(completion.phraseReview))")
                 for (tag, text) in completion.translations.sorted(by: { $0.key < $1.key }) {
                     print("      \(tag): \(text)\(MatchReport.mark(completion.review[tag]))")

@@ -40,6 +40,28 @@ struct MatchMemoryOptions: ParsableArguments {
         Terminal.writeError("verbale: note: the memory has no \(missing.joined(separator: ", ")) texts (it has: \(available.isEmpty ? "none" : available.joined(separator: ", "))): its matches show no translation into \(missing.count == 1 ? "it" : "them")\n")
     }
 
+    /// Says on stderr that a `--to` language is the text's own, so no translation into it is
+    /// shown (review 1201b m3: the matches came without any, and without a word).
+    static func noteOwnLanguage(_ targets: [LanguageTag]?, text language: Language) {
+        guard let targets, targets.contains(where: { $0.language == language }) else { return }
+        let others = targets.filter { $0.language != language }
+        Terminal.writeError("verbale: note: --to \(language.rawValue) is the text's own language: no translation into it is shown"
+                            + (others.isEmpty ? " (give the other languages, e.g. --to \(language == .english ? "fr,km" : "en"))" : "") + "\n")
+    }
+
+    /// Says on stderr that the text has no letter of the language it is read in — `--lang km`
+    /// on an English text, `--lang en` on Khmer alone — where "No match … for this Khmer text"
+    /// said nothing of it (review 1201b m11).
+    static func noteScript(_ text: String, language: Language) {
+        let khmer = text.unicodeScalars.contains { (0x1780...0x17FF).contains($0.value) || (0x19E0...0x19FF).contains($0.value) }
+        let latin = text.unicodeScalars.contains { $0.properties.isAlphabetic && $0.value < 0x0250 }
+        if language == .khmer, !khmer, latin {
+            Terminal.writeError("verbale: note: the text has no Khmer letters but is read as Khmer (--lang km)\n")
+        } else if language != .khmer, khmer, !latin {
+            Terminal.writeError("verbale: note: the text has no Latin letters but is read as \(language.englishName) (--lang \(language.rawValue)); Khmer is --lang km\n")
+        }
+    }
+
     /// The shipped stock phrases (`Memories/*.tmx`), indexed on the fly; nil when not found.
     static func shippedPhrases() throws -> FuzzyMatcher? {
         let loaded: (index: MatchIndex, archive: UnitArchive)?

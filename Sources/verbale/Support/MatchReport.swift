@@ -14,14 +14,17 @@ enum MatchReport {
             }
             let changes = match.diff.map(describe).joined(separator: "  ")
             if !changes.isEmpty { lines.append("\(indent)      diff: \(changes)") }
-            if !match.transferred.isEmpty {
-                lines.append("\(indent)      carried over: " + match.transferred.map { replacement in
-                    "\(replacement.language) \(replacement.from) → \(replacement.to)" + (replacement.check.map { "  " + Colour.paint("[check: \($0)]", "1;33") } ?? "")
-                }.joined(separator: ", "))
-            }
+            if !match.transferred.isEmpty { lines.append("\(indent)      " + carriedOver(match.transferred)) }
             if let origin = match.origin { lines.append("\(indent)      from: \(origin)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "carried over: fr 12 → 15, km ១២ → ១៥", with what to check in a value written.
+    static func carriedOver(_ replacements: [PlaceableTransfer.Replacement]) -> String {
+        "carried over: " + replacements.map { replacement in
+            "\(replacement.language) \(replacement.from) → \(replacement.to)" + (replacement.check.map { "  " + Colour.paint("[check: \($0)]", "1;33") } ?? "")
+        }.joined(separator: ", ")
     }
 
     /// The warning under a translation that still holds the memory's value where the query has

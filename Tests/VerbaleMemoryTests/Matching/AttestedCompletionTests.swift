@@ -49,17 +49,24 @@ struct AttestedCompletionTests {
     @Test("Frequencies add up across phrase sources and the attestation count is not counted twice")
     func merged() throws {
         let one = try completions("The Embassy avails itself of this")
-        let both = PhraseFinder.merged([one, one], limit: 3)
+        // Another source's unit with the same phrase and another translation: two units.
+        let other = one.map { var copy = $0; copy.translations["fr"] = "autre traduction"; return copy }
+        let both = PhraseFinder.merged([one, other], limit: 3)
         let first = try #require(both.first)
         #expect(first.phrase == "avails itself of this opportunity to renew to")
         #expect(first.frequency == 2 && first.attested == 144)
+        // The same formula in both sources (the default memory seeded with the shipped phrases):
+        // one unit, not two (review 1201b m1).
+        let same = try #require(PhraseFinder.merged([one, one], limit: 3).first)
+        #expect(same.frequency == 1 && same.attested == 144 && same.usage == first.usage - 1)
     }
 
-    @Test("Khmer completions rank too (no Khmer counts: by units) and malformed counts are ignored")
+    @Test("Khmer completions rank too (by their English formula's count) and malformed counts are ignored")
     func khmerAndMalformed() throws {
         let khmer = try completions("ស្ថានទូតសូមឆ្លៀតឱកាសនេះ", .khmer)
         #expect(!khmer.isEmpty)
-        #expect(khmer.allSatisfy { $0.attested == 0 && $0.attestedOutOf == nil && $0.usage == $0.frequency })
+        // No Khmer note attests them; since review 1201b M2 they rank by their English formula's count.
+        #expect(khmer.allSatisfy { $0.attested == 0 && $0.attestedOutOf == nil && $0.formulaAttestedLanguage == "en" && $0.usage > $0.frequency })
         func variant(_ count: String) -> Variant {
             Variant(language: LanguageTag(.english), text: "x", properties: [Property(type: "x-attested-count", value: count)])
         }

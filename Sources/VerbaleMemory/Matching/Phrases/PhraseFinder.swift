@@ -14,6 +14,14 @@ public struct PhraseMatch: Hashable, Sendable, Codable {
     public var translations: [String: String]
     public var review: [String: String]
     public var origin: String?
+    /// The draft's values written into the translations (its number, date, reference, name
+    /// where the phrase has the memory's), as `search` carries them (`FuzzyMatch.transferred`);
+    /// added beside the contract's fields (review 1201b M1).
+    public var transferred: [PlaceableTransfer.Replacement] = []
+    /// The draft's values the translations still hold the memory's value for, each named
+    /// (`FuzzyMatch.notCarried`): the drafter must not paste « l'article 27 » into a note about
+    /// Article 12.
+    public var notCarried: [UncarriedPlaceable] = []
 }
 
 /// A continuation of the phrase the text ends in.
@@ -41,6 +49,19 @@ public struct PhraseCompletion: Hashable, Sendable, Codable {
     public var attested: Int = 0
     /// The corpus size the count is out of ("144/184" → 184); nil without a count.
     public var attestedOutOf: Int?
+    /// When the phrase's own language records no count (every Khmer formula: no public Khmer
+    /// note attests them), the count of the same unit's wording in another language — the
+    /// formula "មានកិត្តិយសសូមស្នើ" is "has the honour to propose", attested in 69 of 184
+    /// English notes — and that language's tag; nil otherwise. Ranking only uses it (`usage`),
+    /// so a Khmer drafter is offered the common formulas first, as an English one is; `attested`
+    /// keeps saying what the phrase's own language attests (review 1201b M2).
+    public var formulaAttested: Int?
+    public var formulaAttestedOutOf: Int?
+    public var formulaAttestedLanguage: String?
+    /// The wording that count is of ("has the honour to propose"): which formula longer
+    /// offered phrases extend is decided on it, since Khmer, written without spaces, cannot
+    /// tell "…សូមស្នើ" (propose) extended from "…សូមស្នើសុំ" (request) by its letters.
+    public var formulaPhrase: String?
     public var translations: [String: String]
     public var review: [String: String]
 
@@ -51,6 +72,28 @@ public struct PhraseCompletion: Hashable, Sendable, Codable {
     /// completions are ranked (`PhraseFinder.ranked`); the attestation count dominates where the
     /// memory records one, and the unit count decides among phrases no source counts.
     public var usage: Int = 0
+}
+
+extension PhraseCompletion {
+    /// The count completions are ranked by, and the corpus it is out of: the phrase's own
+    /// attestation where its language records one, else (`borrowing`: no phrase offered in its
+    /// language has a count of its own) its unit's wording in another language
+    /// (`formulaAttested`), else none (0).
+    /// The wording counted decides which phrases extend which.
+    func rankingCount(borrowing: Bool) -> (notes: Int, corpus: String, wording: String) {
+        if let outOf = attestedOutOf { return (attested, "\(outOf)", phrase) }
+        if borrowing, let notes = formulaAttested, let outOf = formulaAttestedOutOf, let wording = formulaPhrase {
+            return (notes, "\(outOf) \(formulaAttestedLanguage ?? "")", wording)
+        }
+        return (0, "", phrase)
+    }
+
+    /// Keeps the larger of the formula counts (the same wording in several units is attested by
+    /// the same notes: the largest count, not a sum).
+    mutating func keepLargerFormulaCount(_ count: PhraseFinder.FormulaCount) {
+        guard count.notes > (formulaAttested ?? -1) else { return }
+        (formulaAttested, formulaAttestedOutOf, formulaAttestedLanguage, formulaPhrase) = (count.notes, count.outOf, count.language, count.phrase)
+    }
 }
 
 /// Finds stock phrases inside a sentence and completes the phrase a sentence ends in.
@@ -69,6 +112,14 @@ public struct PhraseFinder {
     public let matcher: FuzzyMatcher
     public var maximumPhraseLength = 24
     public var threshold = 70
+
+    /// A unit's attestation in another language than the phrase's (`PhraseCompletion.formulaAttested`).
+    struct FormulaCount {
+        var notes: Int
+        var outOf: Int
+        var language: String
+        var phrase: String
+    }
 
     public init(matcher: FuzzyMatcher) { self.matcher = matcher }
 
@@ -93,10 +144,36 @@ public struct PhraseFinder {
     }
 
     /// Stock phrases inside `text` scoring at least `threshold`, by position then score;
-    /// a phrase found twice at the same span is reported once.
+    /// a phrase found twice at the same span is reported once. Each phrase's translations carry
+    /// the text's numbers, dates, references and personal data where the span differs from the
+    /// phrase only in them, and name them otherwise (review 1201b M1), as `search` does.
     public func phrases(in text: MatchText, targets: [LanguageTag]? = nil, limit: Int = 10) -> [PhraseMatch] {
+        var found: [PhraseMatch] = []
+        for reading in readings(of: text) { found += phrases(inReading: reading, targets: targets) }
+        // One phrase on overlapping spans of the two readings: the better one.
+        found.sort { ($0.score, $1.start, $0.end - $0.start) > ($1.score, $0.start, $1.end - $1.start) }
+        var kept: [PhraseMatch] = []
+        for phrase in found where !kept.contains(where: { $0.phrase == phrase.phrase && $0.start < phrase.end && phrase.start < $0.end }) {
+            kept.append(phrase)
+        }
+        return Array(kept.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
+    }
+
+    /// The text as written and, when it holds personal data and the memory holds placeholders,
+    /// the text with that data read as placeholders (`FuzzyMatcher.queryPlaceholders`, as
+    /// `search` reads a query): "Mr. Chan Vuthy" then meets a phrase's "Mr. {PERSON}" as one
+    /// placeable, and the name is carried. Cost: the scrubber's pass over the text, and a second
+    /// phrase search only when it finds something.
+    private func readings(of text: MatchText) -> [MatchText] {
+        let personal = matcher.queryPlaceholders(text.text, language: text.language)
+        guard !personal.isEmpty, let tokenizer = try? matcher.tokenizer(for: text.language) else { return [text] }
+        return [text, MatchText(text: text.text, language: text.language, tokenizer: tokenizer, entities: personal)]
+    }
+
+    private func phrases(inReading text: MatchText, targets: [LanguageTag]?) -> [PhraseMatch] {
         let query = QueryTokens(text, finder: self, partialLastWord: false)
         let ids = query.ids
+        let typed = text.tokensAsTyped
         var found: [PhraseMatch] = []
         var seen = Set<String>()
         for entry in candidates(ids, language: text.language) {
@@ -109,12 +186,29 @@ public struct PhraseFinder {
                   let variant = unit.variants.first(where: { $0.language.language == text.language }) else { continue }
             let start = text.tokens[best.start].token.range.lowerBound, end = text.tokens[best.end - 1].token.range.upperBound
             guard seen.insert("\(start):\(end):\(Normalizer.key(variant.text))").inserted else { continue }
-            let (translations, review) = Self.translations(of: unit, except: text.language, targets: targets)
-            found.append(PhraseMatch(start: start, end: end, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit), score: score,
-                                     translations: translations, review: review, origin: unit.metadata.origin))
+            var match = PhraseMatch(start: start, end: end, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit), score: score,
+                                    translations: [:], review: [:], origin: unit.metadata.origin)
+            if let carried = carried(unit: unit, phrase: variant.text, window: Array(typed[best.start..<best.end]),
+                                     windowIDs: Array(ids[best.start..<best.end]), language: text.language, targets: targets) {
+                (match.translations, match.review, match.transferred, match.notCarried) = (carried.texts, carried.review, carried.transferred, carried.notCarried)
+            } else {
+                (match.translations, match.review) = Self.translations(of: unit, except: text.language, targets: targets)
+            }
+            found.append(match)
         }
-        found.sort { ($0.score, $1.start, $0.end - $0.start) > ($1.score, $0.start, $1.end - $1.start) }
-        return Array(found.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
+        return found
+    }
+
+    /// The phrase's translations with the window's values carried or named
+    /// (`FuzzyMatcher.translations(of:…)`): the window aligned with the phrase's own tokens.
+    /// Nil when the phrase cannot be analysed (then its translations are shown as stored).
+    private func carried(unit: TranslationUnit, phrase: String, window: [MatchToken], windowIDs: [TokenIDs], language: Language,
+                         targets: [LanguageTag]?) -> FuzzyMatcher.CarriedTranslations? {
+        guard let source = try? matcher.analyse(phrase, language: language) else { return nil }
+        let languageIndex = MatchVocabulary.languageIndex(language)
+        let sourceIDs = Self.unspaced(source.tokens.map { index.vocabulary.ids(of: $0, language: languageIndex) })
+        let steps = TokenAlignment(model: matcher.model).script(windowIDs, sourceIDs).steps
+        return try? matcher.translations(of: unit, except: language, targets: targets, steps: steps, query: window, source: source.tokensAsTyped)
     }
 
     /// Continuations of the phrase `text` ends in, best first (score, then usage: `ranked`).
@@ -152,12 +246,14 @@ public struct PhraseFinder {
             guard completion.unicodeScalars.count > typed.unicodeScalars.count else { continue }
             let key = Normalizer.key(variant.text)
             let count = Self.attestedCount(of: variant)
+            let formula = count == nil ? Self.formulaAttestation(of: unit, except: text.language) : nil
             if var existing = byPhrase[key] {
                 existing.frequency += 1
                 if score > existing.score { existing.score = score }
                 // The same wording in several units is attested by the same notes: the largest
                 // count, not a sum.
                 if let count, count.notes > existing.attested { (existing.attested, existing.attestedOutOf) = (count.notes, count.outOf) }
+                if let formula { existing.keepLargerFormulaCount(formula) }
                 byPhrase[key] = existing
                 continue
             }
@@ -166,6 +262,8 @@ public struct PhraseFinder {
                                              end: text.tokens.last?.token.range.upperBound ?? 0,
                                              completion: completion, typed: typed, phrase: variant.text, phraseReview: Self.review(of: variant, in: unit),
                                              score: score, frequency: 1, attested: count?.notes ?? 0, attestedOutOf: count?.outOf,
+                                             formulaAttested: formula?.notes, formulaAttestedOutOf: formula?.outOf,
+                                             formulaAttestedLanguage: formula?.language, formulaPhrase: formula?.phrase,
                                              translations: translations, review: review)
         }
         return Array(Self.ranked(Array(byPhrase.values)).prefix(limit))
@@ -177,14 +275,18 @@ public struct PhraseFinder {
     /// bound of the overlap when several longer phrases extend it. O(n²) in the candidates, a
     /// handful per query.
     static func ranked(_ completions: [PhraseCompletion]) -> [PhraseCompletion] {
-        let keys = completions.map { Normalizer.key($0.phrase) }
+        // Where the language has counts of its own (English, French), a phrase without one is
+        // unattested there and ranks so; only a language no note counts (Khmer) borrows them.
+        let ownCounts = completions.contains { $0.attestedOutOf != nil }
+        let counts = completions.map { $0.rankingCount(borrowing: !ownCounts) }
+        let keys = counts.map { Normalizer.key($0.wording) }
         var result = completions
         for i in result.indices {
             var covered = 0
-            for j in result.indices where j != i && Self.extends(keys[j], keys[i]) && completions[j].attestedOutOf == completions[i].attestedOutOf {
-                covered = max(covered, completions[j].attested)
+            for j in result.indices where j != i && counts[j].corpus == counts[i].corpus && Self.extends(keys[j], keys[i]) {
+                covered = max(covered, counts[j].notes)
             }
-            result[i].usage = max(completions[i].attested - covered, 0) + completions[i].frequency
+            result[i].usage = max(counts[i].notes - covered, 0) + completions[i].frequency
         }
         return result.sorted { ($0.score, $0.usage, $1.phrase) > ($1.score, $1.usage, $0.phrase) }
     }
@@ -195,6 +297,20 @@ public struct PhraseFinder {
         guard longer.count > shorter.count, longer.hasPrefix(shorter), let last = shorter.unicodeScalars.last else { return false }
         let next = longer.unicodeScalars[longer.unicodeScalars.index(longer.unicodeScalars.startIndex, offsetBy: shorter.unicodeScalars.count)]
         return next.properties.isWhitespace || (0x1780...0x17FF).contains(last.value)
+    }
+
+    /// The attestation count of `unit`'s wording in a language other than `language` (the
+    /// phrase's own has none): the one counted over the largest corpus, the lower tag on a tie
+    /// (English's 184 notes over French's 22); nil when no variant records one.
+    static func formulaAttestation(of unit: TranslationUnit, except language: Language) -> FormulaCount? {
+        var best: FormulaCount?
+        for variant in unit.variants where variant.language.language != language {
+            guard let count = attestedCount(of: variant) else { continue }
+            let tag = variant.language.description
+            if let kept = best, (kept.outOf, tag) >= (count.outOf, kept.language) { continue }
+            best = FormulaCount(notes: count.notes, outOf: count.outOf, language: tag, phrase: variant.text)
+        }
+        return best
     }
 
     /// A variant's `x-attested-count` ("144/184": attested in 144 of 184 notes); nil when it has
@@ -221,19 +337,46 @@ public struct PhraseFinder {
         let best = all.sorted { ($0.score, $1.end - $1.start) > ($1.score, $0.end - $0.start) }
             .filter { seen.insert("\($0.start):\($0.end):\(Normalizer.key($0.phrase))").inserted }
             .filter { phrase in phrase.score >= 100 || !exact.contains { $0.start <= phrase.start && phrase.end <= $0.end } }
+            .filter { phrase in !exact.contains { isOtherFormula(phrase, inside: $0) } }
         return Array(best.prefix(limit)).sorted { ($0.start, -$0.score) < ($1.start, -$1.score) }
     }
 
-    /// Completions from several phrase sources: frequencies of the same phrase add up; the
-    /// attestation count is the largest one (the same notes attest it whichever memory holds it).
+    /// Whether exact `phrase` lies strictly inside exact `wider` and is another formula, not
+    /// the wider one's beginning or end: none of its translations is found in the wider one's.
+    /// Khmer is written without spaces, so "នូវការគោរពដ៏ខ្ពង់ខ្ពស់" (the assurances of its *high*
+    /// consideration) is found, at 100, inside "នូវការគោរពដ៏ខ្ពង់ខ្ពស់បំផុត" (*highest*): offered
+    /// there, it is the lesser courtesy formula (review 1201b m5). "has the honour to" inside
+    /// "has the honour to transmit herewith" stays: its translations begin the wider one's.
+    static func isOtherFormula(_ phrase: PhraseMatch, inside wider: PhraseMatch) -> Bool {
+        guard phrase.score >= 100, wider.score >= 100, wider.start <= phrase.start, phrase.end <= wider.end,
+              wider.end - wider.start > phrase.end - phrase.start else { return false }
+        let shared = phrase.translations.keys.filter { wider.translations[$0] != nil }
+        guard !shared.isEmpty else { return false }
+        return shared.allSatisfy { tag in
+            guard let inner = phrase.translations[tag], let outer = wider.translations[tag] else { return false }
+            return !Normalizer.key(outer).contains(Normalizer.key(inner))
+        }
+    }
+
+    /// Completions from several phrase sources: frequencies of the same phrase add up, unless
+    /// both sources offer it with the same translations — then it is the same formula in both
+    /// (the default memory is seeded with the shipped phrases `suggest` also reads, and a memory
+    /// merges a unit imported twice), counted once: the larger frequency, not the sum ("×2" for
+    /// one unit: review 1201b m1). The attestation count is the largest one (the same notes
+    /// attest it whichever memory holds it).
     public static func merged(_ lists: [[PhraseCompletion]], limit: Int) -> [PhraseCompletion] {
         var byPhrase: [String: PhraseCompletion] = [:]
         for completion in lists.flatMap({ $0 }) {
             let key = Normalizer.key(completion.phrase)
             if var existing = byPhrase[key] {
-                existing.frequency += completion.frequency
+                existing.frequency = existing.translations == completion.translations
+                    ? max(existing.frequency, completion.frequency) : existing.frequency + completion.frequency
                 existing.score = max(existing.score, completion.score)
                 if completion.attested > existing.attested { (existing.attested, existing.attestedOutOf) = (completion.attested, completion.attestedOutOf) }
+                    if let notes = completion.formulaAttested, let outOf = completion.formulaAttestedOutOf, let language = completion.formulaAttestedLanguage,
+                   let phrase = completion.formulaPhrase {
+                    existing.keepLargerFormulaCount(FormulaCount(notes: notes, outOf: outOf, language: language, phrase: phrase))
+                }
                 byPhrase[key] = existing
             } else {
                 byPhrase[key] = completion

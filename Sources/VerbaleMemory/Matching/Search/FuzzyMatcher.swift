@@ -409,16 +409,31 @@ public final class FuzzyMatcher {
         }
         // Shown and carried as typed (the forms compared drop invisible breaks and Khmer spaces).
         let queryTokens = query.tokensAsTyped, sourceTokens = source.tokensAsTyped
-        let changes = PlaceableTransfer.changes(steps: script.steps, query: queryTokens, source: sourceTokens)
         if score == 100, let context, let stored = unit.metadata.previousContext, ContextHash.matches(stored: stored, key: context) { score = 101 }
-        var targetTexts: [String: String] = [:]
-        var review: [String: String] = [:]
-        var transferred: [PlaceableTransfer.Replacement] = []
-        var notCarried: [UncarriedPlaceable] = []
+        let carried = try translations(of: unit, except: query.language, targets: targets, steps: script.steps, query: queryTokens, source: sourceTokens)
+        return FuzzyMatch(score: score, band: MatchBand(score: score).rawValue, source: sourceVariant.text,
+                          sourceLanguage: sourceVariant.language.description,
+                          sourceReview: sourceVariant.properties.first { $0.type == "x-review" }?.value ?? unit.metadata.review.rawValue,
+                          targets: carried.texts, review: carried.review,
+                          origin: unit.metadata.origin, unitID: unit.id, cost: script.cost,
+                          diff: Self.diff(script.steps, query: queryTokens, source: sourceTokens), transferred: carried.transferred,
+                          notCarried: carried.notCarried)
+    }
+
+    /// The unit's translations (languages other than `language`, those of `targets` when
+    /// given) with the query's values carried in, when the alignment `steps` of `query` with
+    /// `source` (tokens as typed) differ only in placeables; otherwise each differing value
+    /// named as not carried, since each translation still holds the memory's. Shared by whole
+    /// matches and the stock phrases found inside a sentence (`PhraseFinder`, review 1201b M1).
+    /// Cost: one tokenization per translation when something is carried.
+    func translations(of unit: TranslationUnit, except language: Language, targets: [LanguageTag]?, steps: [TokenAlignment.Step],
+                      query queryTokens: [MatchToken], source sourceTokens: [MatchToken]) throws(MatchError) -> CarriedTranslations {
+        let changes = PlaceableTransfer.changes(steps: steps, query: queryTokens, source: sourceTokens)
+        var carried = CarriedTranslations()
         // Values that differ but are not carried because words differ too: each translation
         // still holds the memory's value, and says so.
-        let uncarriable = changes == nil ? PlaceableTransfer.differingPlaceables(steps: script.steps, query: queryTokens, source: sourceTokens) : []
-        for variant in unit.variants where variant.language.language != query.language {
+        let uncarriable = changes == nil ? PlaceableTransfer.differingPlaceables(steps: steps, query: queryTokens, source: sourceTokens) : []
+        for variant in unit.variants where variant.language.language != language {
             if let targets, !targets.contains(where: { $0.matches(variant.language) || $0.primary == variant.language.primary }) { continue }
             let tag = variant.language.description
             var text = variant.text
@@ -426,21 +441,24 @@ public final class FuzzyMatcher {
             if let changes, let language = variant.language.language {
                 let result = PlaceableTransfer.apply(changes, to: text, language: language, tokenizer: try tokenizer(for: language), entities: entities)
                 text = result.text
-                transferred += result.replacements
-                notCarried += UncarriedPlaceable.records(result.missed, tag: tag, language: language)
+                carried.transferred += result.replacements
+                carried.notCarried += UncarriedPlaceable.records(result.missed, tag: tag, language: language)
                 // A glossary name nobody has reviewed makes the whole suggestion unreviewed.
                 if result.replacements.contains(where: { $0.review == ReviewStatus.unreviewed.rawValue }) { status = ReviewStatus.unreviewed.rawValue }
             }
-            notCarried += UncarriedPlaceable.records(uncarriable.map { ($0, .wordsDiffer) }, tag: tag, language: variant.language.language)
-            targetTexts[tag] = text
-            review[tag] = status
+            carried.notCarried += UncarriedPlaceable.records(uncarriable.map { ($0, .wordsDiffer) }, tag: tag, language: variant.language.language)
+            carried.texts[tag] = text
+            carried.review[tag] = status
         }
-        return FuzzyMatch(score: score, band: MatchBand(score: score).rawValue, source: sourceVariant.text,
-                          sourceLanguage: sourceVariant.language.description,
-                          sourceReview: sourceVariant.properties.first { $0.type == "x-review" }?.value ?? unit.metadata.review.rawValue,
-                          targets: targetTexts, review: review,
-                          origin: unit.metadata.origin, unitID: unit.id, cost: script.cost,
-                          diff: Self.diff(script.steps, query: queryTokens, source: sourceTokens), transferred: transferred, notCarried: notCarried)
+        return carried
+    }
+
+    /// A unit's translations as offered: texts and review status per tag, values carried and not.
+    struct CarriedTranslations {
+        var texts: [String: String] = [:]
+        var review: [String: String] = [:]
+        var transferred: [PlaceableTransfer.Replacement] = []
+        var notCarried: [UncarriedPlaceable] = []
     }
 
     /// Comparable ids for two token lists interned between themselves (for tokens the index's
