@@ -14,23 +14,24 @@ struct MetadataJSONWriterTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/formats")
 
-    /// Compares one list both ways; returns whether the writer took it (not declined).
-    @discardableResult
-    static func check(strings values: [String]) -> Bool {
+    /// Compares one list both ways — `encode` (the import's `MetadataCoding.encode`) and the
+    /// writer alone (`fast`) with `JSONEncoder` — and returns whether the writer took it.
+    static func check<T: Encodable>(_ values: [T], encode: ([T]) -> String?, fast: ([T]) -> String?) -> Bool {
         let reference = MetadataCoding.encodeWithJSONEncoder(values)
-        #expect(MetadataCoding.encode(values) == reference, "\(values)")
-        guard let fast = MetadataJSONWriter.strings(values) else { return false }
-        #expect(fast == reference, "\(values)")
+        #expect(encode(values) == reference, "\(values)")
+        guard let written = fast(values) else { return false }
+        #expect(written == reference, "\(values)")
         return true
     }
 
     @discardableResult
+    static func check(strings values: [String]) -> Bool {
+        check(values, encode: { MetadataCoding.encode($0) }, fast: MetadataJSONWriter.strings)
+    }
+
+    @discardableResult
     static func check(properties values: [Property]) -> Bool {
-        let reference = MetadataCoding.encodeWithJSONEncoder(values)
-        #expect(MetadataCoding.encode(values) == reference, "\(values)")
-        guard let fast = MetadataJSONWriter.properties(values) else { return false }
-        #expect(fast == reference, "\(values)")
-        return true
+        check(values, encode: { MetadataCoding.encode($0) }, fast: MetadataJSONWriter.properties)
     }
 
     @Test("The lists of the CAT tools' memories (memoQ, Trados, OmegaT, TMX 1.4 notes): JSONEncoder's bytes")
