@@ -59,8 +59,8 @@ enum MetadataJSONWriter {
         }
     }
 
-    private static let typeKey: StaticString = #"{"type":"#
-    private static let valueKey: StaticString = #","value":"#
+    private static let typeKey = Array(#"{"type":"#.utf8)
+    private static let valueKey = Array(#","value":"#.utf8)
 
     /// The length of `text` written as a JSON string (quotes included), or nil when it holds a
     /// control character.
@@ -79,30 +79,16 @@ enum MetadataJSONWriter {
         at += 1
     }
 
-    private static func put(_ bytes: StaticString, _ out: UnsafeMutableBufferPointer<UInt8>, _ at: inout Int) {
-        precondition(at + bytes.utf8CodeUnitCount <= out.count)
-        guard let base = out.baseAddress else { return }
-        (base + at).update(from: bytes.utf8Start, count: bytes.utf8CodeUnitCount)
-        at += bytes.utf8CodeUnitCount
+    private static func put(_ bytes: [UInt8], _ out: UnsafeMutableBufferPointer<UInt8>, _ at: inout Int) {
+        for byte in bytes { put(byte, out, &at) }
     }
 
     /// Writes `text` quoted, `"` and `\` escaped (the only escapes a string `quotedLength` took needs).
-    /// A text with neither (nearly all) is copied in one piece from its contiguous UTF-8.
     private static func quote(_ text: String, _ out: UnsafeMutableBufferPointer<UInt8>, _ at: inout Int) {
         put(0x22, out, &at)
-        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let source = bytes.baseAddress, let base = out.baseAddress,
-                  !bytes.contains(where: { $0 == 0x22 || $0 == 0x5C }) else { return bytes.isEmpty }
-            precondition(at + bytes.count <= out.count)
-            (base + at).update(from: source, count: bytes.count)
-            at += bytes.count
-            return true
-        } ?? false
-        if !copied {
-            for byte in text.utf8 {
-                if byte == 0x22 || byte == 0x5C { put(0x5C, out, &at) }
-                put(byte, out, &at)
-            }
+        for byte in text.utf8 {
+            if byte == 0x22 || byte == 0x5C { put(0x5C, out, &at) }
+            put(byte, out, &at)
         }
         put(0x22, out, &at)
     }
