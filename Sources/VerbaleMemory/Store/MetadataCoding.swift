@@ -5,6 +5,25 @@ import VerbaleCore
 /// case, which then costs nothing to write or read).
 enum MetadataCoding {
     static func encode<T: Encodable>(_ values: [T]) -> String? {
+        encodeWithJSONEncoder(values)
+    }
+
+    /// `encode` of notes: the same text, written by `MetadataJSONWriter` (no `JSONEncoder` run)
+    /// unless a note holds a control character.
+    static func encode(_ values: [String]) -> String? {
+        guard !values.isEmpty else { return nil }
+        return MetadataJSONWriter.strings(values) ?? encodeWithJSONEncoder(values)
+    }
+
+    /// `encode` of properties or attributes, as `encode(_: [String])`.
+    static func encode(_ values: [Property]) -> String? {
+        guard !values.isEmpty else { return nil }
+        return MetadataJSONWriter.properties(values) ?? encodeWithJSONEncoder(values)
+    }
+
+    /// The stored form by definition (what every `encode` returns): `JSONEncoder`'s, keys
+    /// sorted, slashes not escaped; nil for an empty list.
+    static func encodeWithJSONEncoder<T: Encodable>(_ values: [T]) -> String? {
         guard !values.isEmpty else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
