@@ -47,10 +47,32 @@ extension PersonalDataScrubber {
         return "លិខិតឆ្លងដែន\(qualifier)\(documentNumberWord(gap: gap))([\\u1780-\\u17A2]{1,2}[0-9០-៩]{6,9})(?![\\u1780-\\u17D3\\u17DD0-9០-៩A-Za-z])"
     }()
 
-    /// The two form expressions, compiled once (one that does not compile is left out: only
+    /// A birth label abbreviated as forms print it (session 12, issue 3 item 5): "D.O.B.", "DOB",
+    /// « date de naiss. », « date naiss. », maybe a format hint in parentheses, maybe a colon,
+    /// then the date (captured). Why: `init`'s birth pattern knows "DOB" with the date right after
+    /// it, not the dotted "D.O.B.", nor "DOB (dd/mm/yyyy):", nor the French abbreviation, so a
+    /// visa form line kept the date. No space inside "D.O.B." (the byte pass looks for `d.o.b`).
+    static let abbreviatedBirthPattern: String = {
+        let gap = "[\\s\\u200B]*"
+        let hint = "(?:\(gap)\\([^()\\n]{1,24}\\))?"
+        let label = "(?<![\\p{L}\\p{M}\\p{N}.])(?i:d\\.o\\.b\\b\\.?|dob\\b|date\\s+(?:de\\s+)?naiss\\.)"
+        return "\(label)\(hint)\(gap)[:：៖]?\(gap)(\(datePattern))"
+    }()
+
+    /// A passport number written with a Khmer letter after the English or French keyword
+    /// (session 12: "Passport No. ដ០០១២៣៤៥", « passeport n° ដ០០១២៣៤៥ », as a trilingual form's
+    /// English line copies the Khmer number): the keyword as `init`'s Latin passport pattern
+    /// reads it, then the number as `khmerLetterPassportPattern` reads it.
+    static let latinKeywordKhmerLetterPassportPattern: String = {
+        let gap = "[\\s\\u200B]*"
+        return "(?i:passport|passeport)\(frenchPassportQualifier)\(latinBearing)\(documentNumberWord(gap: gap))([\\u1780-\\u17A2]{1,2}[0-9០-៩]{6,9})(?![\\u1780-\\u17D3\\u17DD0-9០-៩A-Za-z])"
+    }()
+
+    /// The form expressions, compiled once (one that does not compile is left out: only
     /// possible with an ICU lacking a feature they use; `PersonalDataFormLineTests` would fail).
     static let formLineRules: (birth: NSRegularExpression?, passport: NSRegularExpression?) = (
-        try? NSRegularExpression(pattern: formBirthDatePattern), try? NSRegularExpression(pattern: khmerLetterPassportPattern)
+        try? NSRegularExpression(pattern: formBirthDatePattern + "|" + abbreviatedBirthPattern),
+        try? NSRegularExpression(pattern: khmerLetterPassportPattern + "|" + latinKeywordKhmerLetterPassportPattern)
     )
 
     /// The dates of birth and Khmer-letter passport numbers of form lines in `text`, run as
@@ -64,8 +86,9 @@ extension PersonalDataScrubber {
         for (kind, runs, regex) in [(PersonalDataKind.dateOfBirth, birth, formLineRules.birth), (.passport, passport, formLineRules.passport)] {
             guard runs, let regex else { continue }
             for match in regex.matches(in: text, range: whole) {
-                let range = match.range(at: 1)
-                guard range.location != NSNotFound, range.length > 0 else { continue }
+                // The date or number is the first group of whichever alternative matched.
+                guard let range = (1..<match.numberOfRanges).lazy.map({ match.range(at: $0) }).first(where: { $0.location != NSNotFound && $0.length > 0 })
+                else { continue }
                 spans.append(Span(kind: kind, range: range))
             }
         }

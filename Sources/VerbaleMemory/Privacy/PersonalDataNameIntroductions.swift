@@ -273,6 +273,7 @@ extension PersonalDataScrubber {
         if checks.further.contains(.latinFunctionTitle) || checks.further.contains(.khmerFunctionTitle) {
             further += Self.titleComplementSpans(in: text, further: checks.further) + Self.khmerListNameSpans(in: text, further: checks.further)
         }
+        if checks.further.contains(.nameBesideFunction) { further += Self.capitalListNameSpans(in: text) }
         // Names glued to a Khmer title (`PersonalDataKhmerGluedNames`), or to ឈ្មោះ after a person
         // word (`khmerGluedIntroducedNameSpans`): Khmer texts only, the second holding ឈ្មោះ.
         var glued = checks.triggers.contains(.khmer) ? khmerGluedNameSpans(in: text) : []

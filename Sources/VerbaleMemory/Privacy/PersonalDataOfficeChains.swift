@@ -118,16 +118,21 @@ extension PersonalDataScrubber {
     /// Nil when the chain does not begin with an office: the label is then the other role
     /// patterns' (`spans` lets them read it only then, so they cannot take the office's first
     /// words for a name, "Senior Legal Adviser").
+    /// A caller may widen the reading (`titleComplementSpans`): `ranks` count as offices (a rank
+    /// before its complement, "Professor of Law", is no office of a role label's chain), and
+    /// `institutions` as institution words ("of the Royal Army", « de l'Armée royale »).
     /// Cost: O(words), a few set lookups per word.
-    static func officeChainNames(_ range: NSRange, in text: NSString) -> [NSRange]? {
+    static func officeChainNames(_ range: NSRange, in text: NSString, ranks: Set<String> = [], institutions: Set<String> = []) -> [NSRange]? {
         let candidate = text.substring(with: range)
         let words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
-        guard let first = words.first, isChainOffice(first), !isSurnameArticle(first, next: words.count > 1 ? words[1] : nil) else { return nil }
+        func isOfficeOrRank(_ word: Substring) -> Bool { isChainOffice(word) || !ranks.isEmpty && ranks.contains(chainKey(word)) }
+        func isInstitutionOrExtra(_ word: Substring) -> Bool { isInstitutionWord(word) || !institutions.isEmpty && institutions.contains(chainKey(word)) }
+        guard let first = words.first, isOfficeOrRank(first), !isSurnameArticle(first, next: words.count > 1 ? words[1] : nil) else { return nil }
         // An article alone is no office: « établi par la Conférence des présidents » names a
         // body (review 1130c m6, `établi par` is an everyday verb); « la conseillère Dupont » is
         // an office. The first word after the articles must be one.
         guard let head = words.first(where: { !["the", "la", "le", "les"].contains(chainKey($0)) || $0.first?.isUppercase == true }),
-              isChainOffice(head) else { return nil }
+              isOfficeOrRank(head) else { return nil }
         func isCapitalised(_ word: Substring) -> Bool {
             guard let initial = word.unicodeScalars.first else { return false }
             return CharacterSet.uppercaseLetters.contains(initial)
@@ -163,8 +168,8 @@ extension PersonalDataScrubber {
                 afterName = false
                 index += 1
                 continue
-            } else if isChainOffice(word) || isInstitutionWord(word) || isElided(word) {
-                if !isChainOffice(word) { complement = true }
+            } else if isOfficeOrRank(word) || isInstitutionOrExtra(word) || isElided(word) {
+                if !isOfficeOrRank(word) { complement = true }
                 expectHead = false
                 afterName = false
                 index += 1
@@ -182,7 +187,7 @@ extension PersonalDataScrubber {
             var sentenceEnds = false
             while cursor < words.count {
                 let part = words[cursor]
-                if isInstitutionWord(part) {
+                if isInstitutionOrExtra(part) {
                     complement = true
                     start = cursor + 1
                     end = -1
@@ -190,7 +195,7 @@ extension PersonalDataScrubber {
                     continue
                 }
                 if isCapitalised(part) {
-                    if isTitleLike(part) || (isChainOffice(part) && !(cursor == start && isSurnameArticle(part, next: cursor + 1 < words.count ? words[cursor + 1] : nil))) { break }
+                    if isTitleLike(part) || (isOfficeOrRank(part) && !(cursor == start && isSurnameArticle(part, next: cursor + 1 < words.count ? words[cursor + 1] : nil))) { break }
                     end = cursor
                     cursor += 1
                     // A full stop after a whole word ends the sentence; after an initial (`J.`) it is part of the name.

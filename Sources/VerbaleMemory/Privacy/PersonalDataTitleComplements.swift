@@ -73,13 +73,70 @@ extension PersonalDataScrubber {
 
     /// Whether `candidate` can be the name after a title and its complement: as a name beside a
     /// function (`isNameBesideFunction`: two to four capitalised words, not all capitals, none an
-    /// office, title, institution, place or ordinary word), and none in `complementNotNames`.
-    static func isComplementName(_ candidate: String) -> Bool {
+    /// office, title, institution, place or ordinary word), and none in `complementNotNames` —
+    /// but a month may end it (`monthEndsName`).
+    static func isComplementName(_ candidate: String, digitFollows: Bool = false) -> Bool {
+        let words = candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+        if monthEndsName(words, digitFollows: digitFollows) {
+            // The month read as any family name: the other words decide, as for any name.
+            return isComplementName(words.dropLast().joined(separator: " ") + " " + monthStandIn)
+        }
         guard isNameBesideFunction(candidate) else { return false }
-        return !candidate.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).contains { word in
+        return !words.contains { word in
             complementNotNames.contains(word.lowercased().trimmingCharacters(in: qualifierPunctuation))
         }
     }
+
+    /// Whether a month ends the name `words` ("the Secretary of State for Home Affairs Theresa
+    /// May", « la ministre de l'Intérieur Theresa May »): the last of two to four words, written as
+    /// a name is (a capital, then lower case), after a word that is no month or weekday, and not
+    /// followed by a digit ("… Visit May 2019" is a date). Why: `complementNotNames` lists the
+    /// months so that a date after a complement stays ("… Affairs On 5 May"), which kept every
+    /// name whose last word is a month. "in May" never reaches here: a complement's name is
+    /// capitalised words only.
+    static func monthEndsName(_ words: [Substring], digitFollows: Bool) -> Bool {
+        guard !digitFollows, (2...4).contains(words.count), let last = words.last else { return false }
+        let before = words[words.count - 2]
+        return monthWords.contains(String(last)) && !monthWords.contains(String(before)) && !weekdayWords.contains(before.lowercased())
+    }
+
+    /// The months, English and French, as a name writes them (capital first), which are also
+    /// given or family names: "May", "June", "April", "August", « Mai »…
+    static let monthWords: Set<String> = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre",
+    ]
+
+    /// The weekdays, lower-cased: no given name before a month ("… Friday May").
+    static let weekdayWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi",
+        "vendredi", "samedi", "dimanche",
+    ]
+
+    /// What `isComplementName` reads in place of a month that ends a name: a capitalised word in
+    /// no list, as any family name.
+    static let monthStandIn = "Sokha"
+
+    /// Ranks among the function titles a complement may follow that are no office of a role
+    /// label's chain (`officeChainNames`' `ranks`): "Professor of Law Sok Dara", "Colonel of the
+    /// Royal Army …" (`colonel` is an office already), « Professeure de médecine Chan Sophea »,
+    /// « Maître », « la Consule ».
+    static let complementRanks: Set<String> = ["professor", "prof", "professeur", "professeure", "consule", "maître", "maitre", "ambassadress"]
+
+    /// Words of a rank's complement beyond `institutionWords` (`officeChainNames`' `institutions`):
+    /// the services a colonel belongs to and the fields a professor holds a chair in, and the
+    /// French adjectives written lower-case after them (« de l'Armée royale », « de droit
+    /// constitutionnel »). Why: without them the last word of the complement began the name
+    /// ("Colonel of the Royal {PERSON}" took "Army"; "… Army Engineering Corps" was a person).
+    static let complementInstitutionWords: Set<String> = [
+        "army", "armée", "armed", "forces", "force", "navy", "marine", "air", "gendarmerie", "police", "military", "militaire", "defence",
+        "defense", "défense", "staff", "état-major", "corps", "regiment", "régiment", "battalion", "bataillon", "brigade", "division",
+        "engineering", "génie", "infantry", "infanterie", "artillery", "artillerie", "royal", "royale", "royales", "royaux", "national",
+        "nationale", "khmer", "khmère", "cambodian", "cambodgienne", "university", "université", "faculty", "faculté", "school", "école",
+        "medicine", "médecine", "economics", "économie", "history", "histoire", "science", "sciences", "linguistics", "linguistique",
+        "mathematics", "mathématiques", "philosophy", "philosophie", "constitutional", "constitutionnel", "private", "privé", "criminal",
+        "pénal", "civil", "comparative", "comparé",
+    ]
 
     /// Khmer words no name after a title's complement begins with (as a word or its beginning):
     /// countries and peoples a complement ends with (កម្ពុជា, ថៃ…), and what `khmerFunctionTitlePattern`
@@ -144,8 +201,8 @@ extension PersonalDataScrubber {
                 // No letter or mark right before the title (`Ministers`, `PrimeMinister`).
                 if chain.location > 0, let before = Unicode.Scalar(ns.character(at: chain.location - 1)),
                    letterOrMark.contains(before.properties.generalCategory) { continue }
-                guard let names = officeChainNames(chain, in: ns) else { continue }
-                for name in names where isComplementName(ns.substring(with: name)) {
+                guard let names = officeChainNames(chain, in: ns, ranks: complementRanks, institutions: complementInstitutionWords) else { continue }
+                for name in names where isComplementName(ns.substring(with: name), digitFollows: digitFollows(name, in: ns)) {
                     spans.append(Span(kind: .person, range: name))
                 }
             }
@@ -158,6 +215,15 @@ extension PersonalDataScrubber {
             }
         }
         return spans
+    }
+
+    /// Whether spaces and a digit follow `range` in `text` ("… May 2019").
+    static func digitFollows(_ range: NSRange, in text: NSString) -> Bool {
+        var index = range.location + range.length
+        while index < text.length, text.character(at: index) == 0x20 || text.character(at: index) == 0xA0 { index += 1 }
+        guard index < text.length, index > range.location + range.length else { return false }
+        let unit = text.character(at: index)
+        return (0x30...0x39).contains(unit) || (0x17E0...0x17E9).contains(unit)
     }
 
     /// Where (UTF-16 offsets) a Latin function title followed by spaces and a connector may begin

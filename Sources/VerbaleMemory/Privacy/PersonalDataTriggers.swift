@@ -137,6 +137,9 @@ extension PersonalDataScrubber {
         /// `naissance\s*[:,]?`), a gap and the date: a digit or a capital (`\p{Lu}`).
         static let birthSet = set(":,.", digits: true, capitals: true)
         static let birth: Follow = .ascii(low: birthSet.low, high: birthSet.high)
+        /// After an abbreviated birth label (`dob`, `d.o.b`: `abbreviatedBirthPattern`), the
+        /// birth set or the `(` of a format hint ("DOB (dd/mm/yyyy): …").
+        static let birthHint: Follow = { let s = set(":,.(", digits: true, capitals: true); return .ascii(low: s.low, high: s.high) }()
 
         /// Whether the pattern can go on after a keyword ending before `i`.
         @inline(__always)
@@ -177,8 +180,10 @@ extension PersonalDataScrubber {
         Keyword("wa.me/", .phoneWord, digits: 6, follow: .link), Keyword("phone=", .phoneWord, digits: 6, follow: .link),
         Keyword("t.me/", .phoneWord, digits: 6, follow: .link), Keyword("number=", .phoneWord, digits: 6, wordStart: false, follow: .link),
         Keyword("born", .birthWord, digits: 2, follow: .birth), Keyword("birth", .birthWord, digits: 2, follow: .birth),
-        Keyword("dob", .birthWord, digits: 2, follow: .birth), Keyword("né", .birthWord, digits: 2, follow: .nee),
+        Keyword("dob", .birthWord, digits: 2, follow: .birthHint), Keyword("né", .birthWord, digits: 2, follow: .nee),
         Keyword("naissance", .birthWord, digits: 2, follow: .birth),
+        // The abbreviated labels of `abbreviatedBirthPattern`: "D.O.B.", « date de naiss. ».
+        Keyword("d.o.b", .birthWord, digits: 2, follow: .birthHint), Keyword("naiss.", .birthWord, digits: 2, follow: .birthHint),
         Keyword("កំណើត", .birthWord, digits: 2, wordStart: false), Keyword("កើត", .birthWord, digits: 2, wordStart: false),
         Keyword("កើត", .khmerBorn, digits: 2, wordStart: false),
         // `(?i:passport|passeport)` has no `\b`.
