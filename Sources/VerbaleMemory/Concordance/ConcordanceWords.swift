@@ -271,17 +271,7 @@ public final class ConcordanceWords {
             khmerWords = Self.khmerWords(runs.tokenize(String(decoding: masked, as: UTF8.self)))
         }
         // Both lists are in text order and never overlap: merge them.
-        var merged: [Word] = []
-        merged.reserveCapacity(result.count + khmerWords.count)
-        var i = 0, j = 0
-        while i < result.count || j < khmerWords.count {
-            if j == khmerWords.count || (i < result.count && result[i].range.lowerBound < khmerWords[j].range.lowerBound) {
-                merged.append(result[i]); i += 1
-            } else {
-                merged.append(khmerWords[j]); j += 1
-            }
-        }
-        return merged
+        return mergeSorted(result, khmerWords) { $0.range.lowerBound }
     }
 
     /// `words` with each part put after the word it lies in (both lists in text order). A part
