@@ -131,12 +131,24 @@ final class PlaceableRecognizer {
     /// (`@`, `{`, a digit after a non-digit, a unit in `anyInitial` — some rule may start a word
     /// there — that is no digit, after a non-letter), bits 1–2 the kind of `u` itself.
     private let scanTable: [UInt8]
+    /// For a word starting with ASCII letter `u0` then ASCII `u1`: bit `u1 & 63` of element
+    /// `u0 << 1 | u1 >> 6` is clear when no rule `recognize` would try there can pass its checks
+    /// (`wordStartPairPasses`, given an ASCII unit after `u1`): `nextCandidate` then scans on
+    /// instead of stopping. All set when prefilters are off.
+    private let wordStartPairs: [UInt64]
+    /// Whether `nextCandidate` skips the word starts `wordStartPairs` rules out: off only in
+    /// `PlaceableWordStartPairTests`, which compare the placeables with and without it.
+    var skipsWordStartPairs = true
     /// `recognize`'s candidates, kept from text to text (no allocation per text once grown).
     private var candidateBuffer: [Placeable.Found] = []
     /// Each rule's valuation, read without copying its `Rule`.
     private let ruleValue: [(Reader, [Range<Int>?]) -> (Placeable.Kind, String)?]
 
-    init(language: Language, usesPrefilters: Bool = true) {
+    /// `wordStartPairPasses` unless a test hands in another (`PlaceableWordStartPairTests` breaks
+    /// it on purpose to see its comparison fail).
+    typealias WordStartPairTest = (Prefilter, _ monthWord: Bool, UInt16, UInt16) -> Bool
+
+    init(language: Language, usesPrefilters: Bool = true, wordStartPairTest: WordStartPairTest = PlaceableRecognizer.wordStartPairPasses) {
         self.language = language
         self.usesPrefilters = usesPrefilters
         var rules: [Rule] = []
@@ -225,6 +237,23 @@ final class PlaceableRecognizer {
         ruleRegex = rules.map(\.regex)
         rulePrefilter = rules.map(\.trigger.prefilter)
         ruleValue = rules.map(\.value)
+        let rulePrefilters = rules.map(\.trigger.prefilter)
+        wordStartPairs = (0..<256).map { (index: Int) -> UInt64 in
+            let u0 = UInt16(index >> 1)
+            var bits: UInt64 = 0
+            for low in 0..<64 {
+                let u1 = UInt16((index & 1) << 6 | low)
+                var visit = initialRules[Int(u0)]
+                var passes = !usesPrefilters || visit == 0
+                while visit != 0, !passes {
+                    let n = visit.trailingZeroBitCount
+                    visit &= visit - 1
+                    passes = wordStartPairTest(rulePrefilters[n], monthWordRules & (1 << UInt64(n)) != 0, u0, u1)
+                }
+                if passes { bits |= 1 << UInt64(low) }
+            }
+            return bits
+        }
         scanTable = (0..<512).map { (index: Int) -> UInt8 in
             let u = UInt16(index >> 2), previousLetter = index & 1 != 0, previousDigit = index & 2 != 0
             let letter = Self.isLatinLetter(u), digit = Self.isDigit(u)
@@ -291,6 +320,51 @@ final class PlaceableRecognizer {
             while j < units.count, Self.isDigit(units[j]) { j += 1 }
             while j < units.count, Self.isPatternSpace(units[j]) { j += 1 }
             return j < units.count && units[j] >= 0x1780 && units[j] <= 0x17FF
+        }
+    }
+
+    /// Whether a rule with `prefilter` (and, with `monthWord`, the month-stem check) may be
+    /// tried at a word starting with the ASCII letter `u0` followed by the ASCII unit `u1`, then
+    /// by an ASCII unit: false only where `recognize`'s own checks at that position — the month
+    /// stem (`startsWithMonthStem`), the reference shape (`referenceShapeFollows`) and `passes` —
+    /// answer false whatever the units after `u1` are. Read case by case off those checks:
+    /// a month stem starts with one of `monthStems`' first two units (A–Z lowered); a bare
+    /// reference at a capital needs a second capital; a URL (its third unit ASCII) needs `t`
+    /// after `h` or `f` and `w` after `w`, in any case; a prefixed reference needs, after `N`,
+    /// no ASCII letter but `o` `O`, after `R` `e` or `E`, after `r` `e`, after `n` no ASCII letter.
+    /// Any other prefilter passes. `PlaceableWordStartPairTests` checks it against those checks
+    /// on every ASCII trigram and compares the placeables found with and without it.
+    ///
+    /// Why: most Europarl word starts are rule initials (`a`, `d`, `r`, `s`, `o`, `m`, `n`, `f`,
+    /// `w`, `h`, capitals: 337,640 stops on the 20k slice) and nearly all fail these checks at
+    /// their second unit; `nextCandidate` reads that unit and scans on, instead of returning
+    /// each one to `recognize` to be turned down there (39,985 still pass).
+    static func wordStartPairPasses(_ prefilter: Prefilter, monthWord: Bool, _ u0: UInt16, _ u1: UInt16) -> Bool {
+        let lower = { (u: UInt16) -> UInt64 in UInt64((0x41...0x5A).contains(u) ? u + 0x20 : u) }
+        let isASCIILetter = { (u: UInt16) in (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) }
+        if monthWord {
+            return monthStems.contains { $0 >> 32 == lower(u0) && ($0 >> 16) & 0xFFFF == lower(u1) }
+        }
+        switch prefilter {
+        case .referenceShape:
+            return (0x41...0x5A).contains(u0) && (0x41...0x5A).contains(u1)
+        case .url:
+            guard isASCIILetter(u1) else { return false }
+            switch u0 | 0x20 {
+            case 0x68, 0x66: return u1 | 0x20 == 0x74  // h, f: t
+            case 0x77: return u1 | 0x20 == 0x77  // w: w
+            default: return true
+            }
+        case .prefixedReference:
+            switch u0 {
+            case 0x4E: return !isASCIILetter(u1) || u1 == 0x6F || u1 == 0x4F  // N: o, O, or no letter
+            case 0x52: return u1 == 0x65 || u1 == 0x45  // R: e, E
+            case 0x72: return u1 == 0x65  // r: e
+            case 0x6E: return !isASCIILetter(u1)  // n: no letter
+            default: return true
+            }
+        case .none, .monthThenDigit, .monthAfterDay, .khmerAfterDigits:
+            return true
         }
     }
 
@@ -373,9 +447,15 @@ final class PlaceableRecognizer {
         // The units after the text's last digit, read once from the end (`DigitTail`): no date,
         // reference or number starts there, so the scan stops at them unless a URL may.
         let tail = usesPrefilters ? Self.digitTail(units) : DigitTail(lastDigit: units.count, mayHoldURL: true, hasAt: false, hasBrace: false)
+        // (Read once: a class property's exclusivity check per candidate would cost more than the skip.)
+        let skipsPairs = skipsWordStartPairs
         var next = 0
         while true {
-            let (i, wasLetter, wasDigit) = scanTable.withUnsafeBufferPointer { Self.nextCandidate(units, from: next, $0, &scan) }
+            let (i, wasLetter, wasDigit) = scanTable.withUnsafeBufferPointer { table in
+                wordStartPairs.withUnsafeBufferPointer { pairs in
+                    Self.nextCandidate(units, from: next, table, skipsPairs ? pairs : nil, &scan)
+                }
+            }
             guard i < units.count else { break }
             if i > tail.lastDigit, !tail.mayHoldURL { break }
             next = i + 1
@@ -458,7 +538,8 @@ final class PlaceableRecognizer {
         if scan.hasBrace || tail.hasBrace, let personalPlaceholder {
             Self.scan(personalPlaceholder, units, kind: .placeholder, into: &candidates) { UTF16Text.string(units, $0.lowerBound + 1..<$0.upperBound - 1) }
         }
-        return Self.leftmostLongest(candidates)
+        Self.keepLeftmostLongest(&candidates)
+        return candidates
     }
 
     /// Whether a text (its UTF-8) holds something every placeable needs: a digit
@@ -581,6 +662,8 @@ final class PlaceableRecognizer {
         /// Bit 0: the unit before is a Latin letter; bit 1: a digit.
         var state = 0
         var hasAt = false, hasBrace = false
+        /// Word starts passed over by `wordStartPairs` (for tests).
+        var skippedWordStarts = 0
     }
 
     /// The first position at or after `start` where some rule may start (`units.count` if none),
@@ -589,16 +672,20 @@ final class PlaceableRecognizer {
     /// unit that is not a Latin letter, or a Khmer consonant or independent vowel (U+1780–17A2).
     /// Why a function of its own: the scan runs over every unit, and inside `recognize`'s body
     /// its few variables were kept on the stack; here they stay in registers. An ASCII unit is
-    /// judged by one read of `table` (`scanTable`). Cost: O(units read).
+    /// judged by one read of `table` (`scanTable`). With `pairs` (`wordStartPairs`), a word
+    /// start at an ASCII letter followed by two ASCII units is no candidate when the table rules
+    /// out every rule there. Cost: O(units read).
     @inline(never)
     static func nextCandidate(_ units: UnsafeBufferPointer<UInt16>, from start: Int, _ table: UnsafeBufferPointer<UInt8>,
-                              _ scan: inout Scan) -> (Int, wasLetter: Bool, wasDigit: Bool) {
+                              _ pairs: UnsafeBufferPointer<UInt64>?, _ scan: inout Scan) -> (Int, wasLetter: Bool, wasDigit: Bool) {
         var state = scan.state
         var hasAt = scan.hasAt, hasBrace = scan.hasBrace
+        var skipped = 0
         defer {
             scan.state = state
             scan.hasAt = hasAt
             scan.hasBrace = hasBrace
+            scan.skippedWordStarts &+= skipped
         }
         var i = start
         let n = units.count
@@ -614,6 +701,16 @@ final class PlaceableRecognizer {
                 if entry & 1 == 0 { continue }
                 if u == 0x40 { hasAt = true; continue }
                 if u == 0x7B { hasBrace = true; continue }
+                // A word start at a letter (`i` is already the next unit's offset): its second unit
+                // may rule out every rule there (`wordStartPairs`).
+                if entry & 2 != 0, let pairs, i &+ 1 < n {
+                    let second = units[i]
+                    if second < 0x80, units[i &+ 1] < 0x80,
+                       pairs[Int(u) &<< 1 | Int(second &>> 6)] &>> UInt64(second & 63) & 1 == 0 {
+                        skipped &+= 1
+                        continue
+                    }
+                }
             } else {
                 let letter = u >= 0xC0 && u <= 0x24F
                 let digit = u >= 0x17E0 && u <= 0x17E9
@@ -623,6 +720,20 @@ final class PlaceableRecognizer {
             return (i &- 1, was & 1 != 0, was & 2 != 0)
         }
         return (n, state & 1 != 0, state & 2 != 0)
+    }
+
+    /// How many word starts of `units` `nextCandidate` passes over (`wordStartPairs`), scanning
+    /// the whole text (for tests: `recognize` scans only up to where a rule can still start).
+    func wordStartsSkipped(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+        var scan = Scan()
+        var next = 0
+        while next < units.count {
+            let (i, _, _) = scanTable.withUnsafeBufferPointer { table in
+                wordStartPairs.withUnsafeBufferPointer { Self.nextCandidate(units, from: next, table, $0, &scan) }
+            }
+            next = i + 1
+        }
+        return scan.skippedWordStarts
     }
 
     /// Every match of `regex` in `units`, left to right, as placeables of `kind`: for the kinds
@@ -734,34 +845,53 @@ final class PlaceableRecognizer {
 
     /// Keeps, from left to right, the longest candidate at each start that overlaps nothing kept.
     static func leftmostLongest(_ candidates: [Placeable.Found]) -> [Placeable.Found] {
+        var kept = candidates
+        keepLeftmostLongest(&kept)
+        return kept
+    }
+
+    /// `leftmostLongest` in place: candidates already in order of their starts (as the rules'
+    /// scan makes them) are compacted where they are — each kept one moved down over those
+    /// already read — rather than copied into a new array. Why: the import benchmark's sentences
+    /// end in `(ref. 1/975)`, a reference overlapping a bare reference and two numbers, so nearly
+    /// every text with a placeable made a second array (a third of `leftmostLongest`'s cost).
+    static func keepLeftmostLongest(_ candidates: inout [Placeable.Found]) {
         // Nothing to choose between (most texts): no sort.
-        if candidates.count < 2 { return candidates }
-        // Candidates in order of their starts (as the rules' scan makes them; the e-mail and
-        // placeholder scans add theirs after): the longest of each start, the first on a tie, is
-        // the one the sort below would put first, and the rest at that start overlap it. No sort,
-        // and no copy when nothing overlaps.
+        if candidates.count < 2 { return }
         var ordered = true, overlapping = false
         for k in 1..<candidates.count {
             let lower = candidates[k].range.lowerBound
             if lower < candidates[k - 1].range.lowerBound { ordered = false; break }
             if lower < candidates[k - 1].range.upperBound { overlapping = true }
         }
-        if ordered {
-            if !overlapping { return candidates }
-            var kept: [Placeable.Found] = []
-            var k = 0
-            while k < candidates.count {
-                let lower = candidates[k].range.lowerBound
-                var best = k, m = k + 1
-                while m < candidates.count, candidates[m].range.lowerBound == lower {
-                    if candidates[m].range.count > candidates[best].range.count { best = m }
-                    m += 1
-                }
-                if kept.last.map({ $0.range.upperBound <= lower }) ?? true { kept.append(candidates[best]) }
-                k = m
-            }
-            return kept
+        guard ordered else {
+            candidates = sortedLeftmostLongest(candidates)
+            return
         }
+        if !overlapping { return }
+        // `written` ≤ the start of the group read (`k`) ≤ `best`: no candidate is overwritten before it is read.
+        var written = 0, keptEnd = Int.min
+        var k = 0
+        while k < candidates.count {
+            let lower = candidates[k].range.lowerBound
+            var best = k, m = k + 1
+            while m < candidates.count, candidates[m].range.lowerBound == lower {
+                if candidates[m].range.count > candidates[best].range.count { best = m }
+                m += 1
+            }
+            if keptEnd <= lower {
+                if written != best { candidates[written] = candidates[best] }
+                keptEnd = candidates[written].range.upperBound
+                written += 1
+            }
+            k = m
+        }
+        candidates.removeLast(candidates.count - written)
+    }
+
+    /// `leftmostLongest` of candidates out of order (the e-mail and placeholder scans add theirs
+    /// after the rules'): a sort by start, longest first, earliest on a tie.
+    private static func sortedLeftmostLongest(_ candidates: [Placeable.Found]) -> [Placeable.Found] {
         let sorted = candidates.enumerated().sorted {
             ($0.element.range.lowerBound, -$0.element.range.count, $0.offset) < ($1.element.range.lowerBound, -$1.element.range.count, $1.offset)
         }

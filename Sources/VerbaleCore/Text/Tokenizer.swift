@@ -299,16 +299,7 @@ public final class Tokenizer {
         defer { restSpans = rest }
         masked.withUnsafeBufferPointer { blanked in segmentSpans(blanked, into: &rest) }
         compoundCuts = cuts
-        spans.removeAll(keepingCapacity: true)
-        spans.reserveCapacity(khmerSpans.count + rest.count)
-        var i = 0, j = 0
-        while i < khmerSpans.count || j < rest.count {
-            if j == rest.count || (i < khmerSpans.count && khmerSpans[i].range.lowerBound < rest[j].range.lowerBound) {
-                spans.append(khmerSpans[i]); i += 1
-            } else {
-                spans.append(rest[j]); j += 1
-            }
-        }
+        mergeSorted(khmerSpans, rest, into: &spans) { $0.range.lowerBound }
         return true
     }
 
