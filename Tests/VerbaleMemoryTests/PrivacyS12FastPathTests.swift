@@ -49,7 +49,7 @@ struct PrivacyS12FastPathTests {
             let length = text.utf16.count
             let whole = describe(regex.matches(in: text, range: NSRange(location: 0, length: length)))
             let starts = PersonalDataScrubber.singleTitleStarts(in: text)
-            let anchored = describe(PersonalDataScrubber.matches(of: regex, in: text, length: length, startingAt: starts))
+            let anchored = describe(PersonalDataScrubber.singleTitleMatches(of: regex, in: text, length: length, startingAt: starts))
             if whole != anchored { differing.append("\(text.debugDescription): whole \(whole), anchored \(anchored)") }
         }
         return differing
