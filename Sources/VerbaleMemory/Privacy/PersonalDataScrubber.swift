@@ -171,10 +171,6 @@ public final class PersonalDataScrubber {
     /// lets it through wherever it matches.
     var joinedTitleExpression: NSRegularExpression? { compiled(joinedTitleName) }
 
-    /// The single titles' expression (`Pattern.joinsTitles`), compiled: for the test that its
-    /// matches all begin where `singleTitleStarts` says.
-    var singleTitleExpression: NSRegularExpression? { patterns.first(where: \.joinsTitles).flatMap { compiled($0.regex) } }
-
     /// Compiles every expression not compiled yet: `init(compiling: .eager)`'s check, for a
     /// lazily compiling scrubber (the test that every built-in pattern compiles).
     func compileAll() throws(MemoryError) {
@@ -574,11 +570,9 @@ public final class PersonalDataScrubber {
         let khmerStarts = titleStarts && triggers.contains(.khmer) ? Self.khmerTitleStarts(in: text) : nil
         // Whether the plural titles' pattern can match (true on the reference path).
         let plural = !titleStarts || !triggers.contains(.title) || Self.mayHoldPluralTitle(text)
-        // Where the single titles' pattern can begin a match (nil: it searches the whole text).
-        let singleStarts = titleStarts && triggers.contains(.title) && Self.singleTitleStartsCover ? Self.singleTitleStarts(in: text) : nil
         @inline(__always) func runs(_ pattern: Pattern) -> Bool {
             triggers.isSuperset(of: pattern.needs) && !(pattern.khmerTitleStarts && khmerStarts?.isEmpty == true)
-                && !(pattern.pluralTitle && !plural) && !(pattern.joinsTitles && singleStarts?.isEmpty == true)
+                && !(pattern.pluralTitle && !plural)
         }
         // Most texts that pass the byte pass still run no pattern (a digit alone, a title with
         // no capital after it, Khmer without a title): stop before bridging the text to UTF-16.
@@ -594,8 +588,6 @@ public final class PersonalDataScrubber {
             guard let regex = compiled(pattern.regex) else { continue }
             let matches = pattern.khmerTitleStarts && khmerStarts != nil
                 ? Self.matches(of: regex, in: text, length: whole.length, startingAt: khmerStarts ?? [])
-                : pattern.joinsTitles && singleStarts != nil
-                ? Self.singleTitleMatches(of: regex, in: text, length: whole.length, startingAt: singleStarts ?? [])
                 : regex.matches(in: text, options: [], range: whole)
             for match in matches {
                 var range = NSRange(location: NSNotFound, length: 0)
@@ -658,90 +650,6 @@ public final class PersonalDataScrubber {
             }
         }
         return spans.sorted { $0.range.location < $1.range.location }
-    }
-
-    /// The literals the single titles' pattern (`Pattern.joinsTitles`) begins every match with,
-    /// as UTF-8, each with whether white space must follow it: every alternative of the pattern's
-    /// opening group consumes one of them first, case-sensitively (`Mr`, `MR` of `MRS?\.`, `H.`
-    /// of `H\.\s?E\.`, `His` of `His\s+Excellency`, `Lok` of `romanisedKhmerTitles`…); the
-    /// look-behind before it consumes nothing.
-    static let singleTitleStartLiterals: [(bytes: [UInt8], spaceAfter: Bool)] = [
-        ("Mr", false), ("Ms", false), ("Dr", false), ("Mme", false), ("Mlle", false), ("MR", false), ("MS.", false), ("DR.", false),
-        ("H.", false), ("S.", false), ("M.", false), ("Monsieur", false), ("Madam", false), ("Mademoiselle", false), ("Miss", false),
-        ("His", true), ("Her", true), ("Son", true), ("Samdech", false), ("Oknha", false), ("Lok", false),
-    ].map { (Array($0.0.utf8), $0.1) }
-
-    /// The title alternatives `singleTitleStartLiterals` was read from: `romanisedKhmerTitles`
-    /// (another file's) as it stood then. Why: a title added there that begins otherwise would
-    /// be missed by the anchored search, so then the pattern searches whole texts again
-    /// (`singleTitleStartsCover` false), and `PrivacyS12FastPathTests` fails to say so.
-    static let singleTitleStartsRomanisedKhmer = "Lok\\s+Chum(?:teav|tiev)|Lok(?!\\s+(?:Sabha|Satta|Dal|Adalat|Janshakti|Nayak|Ayukta|Pal)\\b)"
-
-    /// Whether `singleTitleStartLiterals` still covers every opening of the single titles' pattern.
-    static let singleTitleStartsCover = romanisedKhmerTitles == singleTitleStartsRomanisedKhmer
-
-    /// The UTF-16 offsets (Foundation's unit) where the single titles' pattern can begin a match in
-    /// `text`, ascending: where one of `singleTitleStartLiterals` stands (`His`, `Her`, `Son` with
-    /// a byte after them that can begin ICU's `\s`: an ASCII control or space, or any non-ASCII
-    /// byte), not right after an ASCII letter or a full stop (the pattern's look-behind
-    /// `(?<![\p{L}\p{M}.])` refuses those; a non-ASCII scalar before is left to ICU).
-    ///
-    /// Why: the pattern opens with that look-behind, so ICU's search cannot skip to a literal and
-    /// tries a match at every position of every text holding a title's letters (`.title`):
-    /// about 36,000 instructions a text, 75 million on the 20,000-unit Europarl slice (callgrind,
-    /// 1 Dec). From the first of these places (`singleTitleMatches`, which gives the whole-text
-    /// search's matches when none can begin elsewhere), ICU skips the text before the first
-    /// title, and runs not at all where no title stands ("Member States", "Commission"). O(n):
-    /// one pass over the UTF-8, literals compared only at the six capitals that begin them.
-    /// `PrivacyFilterEquivalenceTests` holds the filtered spans (anchored) equal to the
-    /// unfiltered ones (whole text), and `PrivacyS12FastPathTests` the matches themselves.
-    static func singleTitleStarts(in text: String) -> [Int] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var starts: [Int] = []
-            var offset = 0  // UTF-16 units before bytes[i]
-            var previous: UInt8 = 0x20
-            let n = bytes.count
-            for i in 0..<n {
-                let byte = bytes[i]
-                switch byte {
-                case 0x4D, 0x44, 0x48, 0x53, 0x4F, 0x4C:  // M D H S O L
-                    guard !isASCIILetter(previous), previous != 0x2E else { break }
-                    for literal in singleTitleStartLiterals where literal.bytes[0] == byte && i + literal.bytes.count <= n {
-                        var k = 1
-                        while k < literal.bytes.count, bytes[i + k] == literal.bytes[k] { k += 1 }
-                        guard k == literal.bytes.count else { continue }
-                        if literal.spaceAfter {
-                            guard i + k < n, bytes[i + k] <= 0x20 || bytes[i + k] >= 0x80 else { continue }
-                        }
-                        starts.append(offset)
-                        break
-                    }
-                default:
-                    break
-                }
-                // A lead byte starts a scalar: one UTF-16 unit, two from F0 (outside the BMP).
-                if byte & 0xC0 != 0x80 { offset += byte >= 0xF0 ? 2 : 1 }
-                previous = byte
-            }
-            return starts
-        }
-    }
-
-    /// The matches of the single titles' expression in `text` (of `length` UTF-16 units), as one
-    /// search of the whole text finds them, when every match begins at one of `starts`
-    /// (ascending, `singleTitleStarts`): one search from the first start, the text before it
-    /// visible to the look-behinds (`withTransparentBounds`) and no `^`/`$` at the range's edges
-    /// (`withoutAnchoringBounds`); none when there is no start. Why not an anchored match at
-    /// each start, as the Khmer titles run (`matches(of:in:length:startingAt:)`): Foundation on
-    /// Linux runs `.anchored` as a search that gives up only once it has passed the start, so a
-    /// start where no title matches ("His", "Lok" in running text) searched on to the next
-    /// match or the text's end, and each call copied the text to UTF-16 again — 2,618 anchored
-    /// calls cost 68 million instructions on the 20,000-unit slice, what the whole-text searches
-    /// they replaced had cost (callgrind, 1 Dec).
-    static func singleTitleMatches(of regex: NSRegularExpression, in text: String, length: Int, startingAt starts: [Int]) -> [NSTextCheckingResult] {
-        guard let first = starts.first, first < length else { return [] }
-        return regex.matches(in: text, options: [.withTransparentBounds, .withoutAnchoringBounds], range: NSRange(location: first, length: length - first))
     }
 
     /// Whether `text` may hold a plural title (`MM`, `Mmes`, `Mlles`, `Messrs`, `Messieurs`,
