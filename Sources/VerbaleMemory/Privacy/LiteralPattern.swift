@@ -104,25 +104,107 @@ struct LiteralPattern {
 
         init(_ text: String) {
             var text = text
-            let ascii: Folded? = text.withUTF8 { bytes in
-                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-                return Folded(ascii: bytes)
+            let fast: Folded? = text.withUTF8 { bytes in
+                bytes.allSatisfy({ $0 < 0x80 }) ? Folded(ascii: bytes) : Folded(utf8: bytes)
             }
-            self = ascii ?? Folded(scalarByScalar: text)
+            self = fast ?? Folded(scalarByScalar: text)
         }
 
         /// An ASCII text (every byte below 0x80) folded: each byte one scalar of one UTF-16 unit,
         /// folded to itself or its lower case, owning itself; no marks to order. Exactly what
         /// `init(scalarByScalar:)` builds for it (`LiteralPatternTests` compares the two), in four
-        /// allocations instead of an append per scalar to each of four growing arrays.
+        /// allocations instead of an append per scalar to each of four growing arrays, each
+        /// written in place (`map` and `Array(0...count)` cost about 28 instructions a byte,
+        /// 18 million on the 20,000-unit slice, callgrind 1 Dec).
         /// Why: folding a unit's texts for its known values was 1.7 % of a 20,000-unit import's
         /// instructions (callgrind, 30 Nov), and most unit texts (English) are ASCII.
         init(ascii bytes: UnsafeBufferPointer<UInt8>) {
             let count = bytes.count
-            scalars = bytes.map { Unicode.Scalar($0) }
-            offsets = Array(0...count)
-            folded = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? Unicode.Scalar($0 + 0x20) : Unicode.Scalar($0) }
-            owner = Array(0..<count)
+            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, written in
+                for k in 0..<count { buffer.initializeElement(at: k, to: Unicode.Scalar(bytes[k])) }
+                written = count
+            }
+            offsets = [Int](unsafeUninitializedCapacity: count + 1) { buffer, written in
+                for k in 0...count { buffer.initializeElement(at: k, to: k) }
+                written = count + 1
+            }
+            folded = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, written in
+                for k in 0..<count {
+                    let byte = bytes[k]
+                    buffer.initializeElement(at: k, to: Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte))
+                }
+                written = count
+            }
+            owner = [Int](unsafeUninitializedCapacity: count) { buffer, written in
+                for k in 0..<count { buffer.initializeElement(at: k, to: k) }
+                written = count
+            }
+        }
+
+        /// Any text folded from its UTF-8 (valid, as a Swift string's is), as
+        /// `init(scalarByScalar:)` folds it: each scalar decoded from its bytes (its UTF-16 length
+        /// is two exactly when it takes four bytes), ASCII folded in place, every other scalar by
+        /// `appendFolding`; the marks put in canonical order (`orderMarks`) only when a folded
+        /// scalar is U+0300 or above — below, every combining class is 0 and `orderMarks` changes
+        /// nothing. Nil (the caller then takes the general path) if a scalar does not decode.
+        ///
+        /// Why: the general path walks `unicodeScalars`, appends to four growing arrays and runs
+        /// `orderMarks`' closures at every folded scalar: about 22,000 instructions for a French
+        /// sentence of 130 scalars, 31 million on the 20,000-unit slice (callgrind, 1 Dec), where
+        /// units holding personal data fold every variant for their known values.
+        /// `LiteralPatternTests` compares the two on Europarl FR, the notes, khPOS Khmer,
+        /// decomposed text and random strings of accents, marks and astral scalars.
+        init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+            let n = bytes.count
+            var scalars: [Unicode.Scalar] = [], offsets: [Int] = [], folded: [Unicode.Scalar] = [], owner: [Int] = []
+            scalars.reserveCapacity(n)
+            offsets.reserveCapacity(n + 1)
+            folded.reserveCapacity(n + 8)
+            owner.reserveCapacity(n + 8)
+            var marks = false
+            var offset = 0
+            var i = 0
+            while i < n {
+                let lead = bytes[i]
+                let index = scalars.count
+                offsets.append(offset)
+                if lead < 0x80 {
+                    let scalar = Unicode.Scalar(lead)
+                    scalars.append(scalar)
+                    folded.append(lead >= 0x41 && lead <= 0x5A ? Unicode.Scalar(lead + 0x20) : scalar)
+                    owner.append(index)
+                    offset += 1
+                    i += 1
+                    continue
+                }
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                guard i + length <= n else { return nil }
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                guard let scalar = Unicode.Scalar(value) else { return nil }
+                scalars.append(scalar)
+                let before = folded.count
+                LiteralPattern.appendFolding(of: scalar, to: &folded)
+                for k in before..<folded.count {
+                    owner.append(index)
+                    if folded[k].value >= 0x300 { marks = true }
+                }
+                offset += length == 4 ? 2 : 1
+                i += length
+            }
+            offsets.append(offset)
+            if marks {
+                LiteralPattern.orderMarks(count: folded.count, combiningClass: { LiteralPattern.combiningClass(folded[$0]) }) { run, order in
+                    let reordered = order.map { folded[$0] }
+                    folded.replaceSubrange(run, with: reordered)
+                    let last = owner[run].max() ?? owner[run.lowerBound]
+                    for index in run { owner[index] = last }
+                }
+            }
+            self.scalars = scalars
+            self.offsets = offsets
+            self.folded = folded
+            self.owner = owner
         }
 
         /// Any text folded, scalar by scalar (the general path; ASCII texts take `init(ascii:)`).
@@ -188,7 +270,32 @@ struct LiteralPattern {
         var gap = false
         var significant = 0
         var folding: [Unicode.Scalar] = []
+        var marks = false
         for scalar in value.unicodeScalars {
+            if scalar.value < 0x80 {
+                // ASCII, by its value: White_Space is U+0009–U+000D and the space, the letters are
+                // the alphabetic scalars, the digits the numeric ones, and a capital folds to its
+                // lower case. Why: the property look-ups and the array per scalar below cost
+                // about 1,000 instructions a scalar, 22 million on the 20,000-unit slice for the
+                // names and numbers found (callgrind, 1 Dec); `PrivacyS12FastPathTests` holds the
+                // two paths equal on every ASCII scalar.
+                let byte = UInt8(scalar.value)
+                if (byte >= 0x09 && byte <= 0x0D) || byte == 0x20 {
+                    gap = true
+                    continue
+                }
+                if gap, !elements.isEmpty { elements.append(.gap) }
+                gap = false
+                if byte >= 0x30 && byte <= 0x39 {
+                    elements.append(.digit(Int(byte - 0x30)))
+                    significant += 1
+                } else {
+                    let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                    elements.append(.scalar(byte >= 0x41 && byte <= 0x5A ? Unicode.Scalar(byte + 0x20) : scalar))
+                    if isLetter { significant += 1 }
+                }
+                continue
+            }
             if Self.isValueSpace(scalar) {
                 gap = true
                 continue
@@ -200,20 +307,59 @@ struct LiteralPattern {
             } else {
                 folding.removeAll(keepingCapacity: true)
                 Self.appendFolding(of: scalar, to: &folding)
-                elements.append(contentsOf: folding.map(Element.scalar))
+                for folded in folding {
+                    elements.append(.scalar(folded))
+                    if folded.value >= 0x300 { marks = true }
+                }
             }
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { significant += 1 }
         }
         guard significant >= 2, let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return nil }
-        Self.orderMarks(count: elements.count, combiningClass: { index in
-            if case let .scalar(scalar) = elements[index] { return Self.combiningClass(scalar) }
-            return 0
-        }) { run, order in
-            elements.replaceSubrange(run, with: order.map { elements[$0] })
+        // Below U+0300 every combining class is 0: nothing to order (`combiningClass`).
+        if marks {
+            Self.orderMarks(count: elements.count, combiningClass: { index in
+                if case let .scalar(scalar) = elements[index] { return Self.combiningClass(scalar) }
+                return 0
+            }) { run, order in
+                elements.replaceSubrange(run, with: order.map { elements[$0] })
+            }
         }
         self.elements = elements
         leading = Edge(first)
         trailing = Edge(last)
+    }
+
+    /// The elements `init?(_:)` built before its ASCII path, scalar by scalar through the
+    /// properties (nil where it returns nil): the reference `PrivacyS12FastPathTests` compares with.
+    static func elementsByProperties(_ value: String) -> [Element]? {
+        var elements: [Element] = []
+        var gap = false
+        var significant = 0
+        var folding: [Unicode.Scalar] = []
+        for scalar in value.unicodeScalars {
+            if isValueSpace(scalar) {
+                gap = true
+                continue
+            }
+            if gap, !elements.isEmpty { elements.append(.gap) }
+            gap = false
+            if let digit = PersonalDataScrubber.digitValue(scalar) {
+                elements.append(.digit(digit))
+            } else {
+                folding.removeAll(keepingCapacity: true)
+                appendFolding(of: scalar, to: &folding)
+                elements.append(contentsOf: folding.map(Element.scalar))
+            }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { significant += 1 }
+        }
+        guard significant >= 2 else { return nil }
+        orderMarks(count: elements.count, combiningClass: { index in
+            if case let .scalar(scalar) = elements[index] { return combiningClass(scalar) }
+            return 0
+        }) { run, order in
+            elements.replaceSubrange(run, with: order.map { elements[$0] })
+        }
+        return elements
     }
 
     /// Appends `scalar`'s canonical decomposition, each part fully case-folded: ASCII, the

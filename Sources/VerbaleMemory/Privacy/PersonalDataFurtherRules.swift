@@ -84,7 +84,10 @@ extension PersonalDataScrubber {
     static func furtherRuleSpans(in text: String, possible: FurtherRules) -> [Span] {
         guard !possible.isEmpty else { return [] }
         let ns = text as NSString
-        let whole = NSRange(location: 0, length: ns.length)
+        // The UTF-16 length from the string itself, as `patternSpans` reads it (the string keeps
+        // what it counted): through the bridge it cost about 4,700 instructions a text, 9.8
+        // million on the 20,000-unit slice (callgrind, 1 Dec).
+        let whole = NSRange(location: 0, length: text.utf16.count)
         var spans: [Span] = []
         for rule in furtherRules where possible.isSuperset(of: rule.needs) {
             if rule.besideFunction {
@@ -249,6 +252,75 @@ extension PersonalDataScrubber {
         return (pairs(latinFunctionTitleKeys), pairs(capitalFunctionTitleKeys))
     }()
 
+    /// Function title keys by their first two bytes (the first lower-cased), each pair with the
+    /// third bytes its keys have: what `FurtherState.latinKeyAt` compares at a word start.
+    ///
+    /// Why: by first letter alone, a word start whose two bytes begin some key compared every
+    /// key of its letter — nine for `co` ("Commission", "countries", "conditions"…), seven for
+    /// `di` — each a copy of the key's bytes and a loop, about 460 instructions a call, 45
+    /// million on the 20,000-unit Europarl slice (callgrind, 1 Dec). By pair, and only where
+    /// the third byte begins one ("com…" begins none), most calls compare no key. The keys a
+    /// pair holds are those of its letter whose second byte it is, in their order (a key of one
+    /// byte, none today, in every pair of its letter; one of two bytes lets every third byte
+    /// through): the same keys that could match, so the same answer (`PrivacyS12FastPathTests`
+    /// compares with `latinKeyAtByLetter` at every letter of real lines and random titles).
+    struct FunctionTitleKeyIndex: Sendable {
+        /// By pair (`(first − a) × 256 + second`): 0 for no key, else the pair's slot plus one.
+        private let slots: [UInt16]
+        /// By slot, four words: bit `b` set when a key of the pair has third byte `b` (or two bytes only).
+        private let thirds: [UInt64]
+        /// By slot: the pair's keys.
+        private let keysBySlot: [[FunctionTitleKey]]
+
+        init(_ keys: [FunctionTitleKey]) {
+            var slots = [UInt16](repeating: 0, count: 26 * 256)
+            var thirds: [UInt64] = []
+            var keysBySlot: [[FunctionTitleKey]] = []
+            for key in keys where key.bytes[0] >= 0x61 && key.bytes[0] <= 0x7A {
+                let row = Int(key.bytes[0] - 0x61) * 256
+                let seconds = key.bytes.count < 2 ? Array(0..<256) : [Int(key.bytes[1])]
+                for second in seconds {
+                    if slots[row + second] == 0 {
+                        keysBySlot.append([])
+                        thirds += [0, 0, 0, 0]
+                        slots[row + second] = UInt16(keysBySlot.count)
+                    }
+                    let slot = Int(slots[row + second]) - 1
+                    keysBySlot[slot].append(key)
+                    if key.bytes.count < 3 {
+                        for word in 0..<4 { thirds[slot * 4 + word] = ~0 }
+                    } else {
+                        let third = Int(key.bytes[2])
+                        thirds[slot * 4 + third >> 6] |= UInt64(1) << UInt64(third & 63)
+                    }
+                }
+            }
+            self.slots = slots
+            self.thirds = thirds
+            self.keysBySlot = keysBySlot
+        }
+
+        /// Whether a key can begin with `pair` and then `third` (nil: the text ends after the pair).
+        @inline(__always)
+        func mayBegin(_ pair: Int, _ third: UInt8?) -> Bool {
+            let slot = Int(slots[pair])
+            guard slot != 0 else { return false }
+            guard let third else { return true }
+            return thirds[(slot - 1) * 4 + Int(third >> 6)] >> UInt64(third & 63) & 1 != 0
+        }
+
+        /// The keys beginning with `pair` (none when `mayBegin` says no key begins so).
+        @inline(__always)
+        func keys(_ pair: Int) -> [FunctionTitleKey] {
+            let slot = Int(slots[pair])
+            return slot == 0 ? [] : keysBySlot[slot - 1]
+        }
+    }
+
+    /// `latinFunctionTitleKeys` and `capitalFunctionTitleKeys` by pair (`FunctionTitleKeyIndex`).
+    static let latinFunctionTitleKeyIndex = FunctionTitleKeyIndex(latinFunctionTitleKeys)
+    static let capitalFunctionTitleKeyIndex = FunctionTitleKeyIndex(capitalFunctionTitleKeys)
+
     /// `latinFunctionTitleKeys` by their first letter (`a` to `z`): a word start compares only the
     /// few keys of its letter, not all 25 (each a copy of the key, so a retain and a release).
     static let latinFunctionTitleKeysByLetter: [[FunctionTitleKey]] = (UInt8(0x61)...0x7A).map { letter in
@@ -341,6 +413,28 @@ extension PersonalDataScrubber {
         mutating func latinKeyAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ byte: UInt8) {
             let lower = byte | 0x20
             // Every key has two bytes or more (`functionTitlePairs`), compared exactly after the first.
+            guard lower >= 0x61, lower <= 0x7A, i + 1 < p.count else { return }
+            let pair = Int(lower - 0x61) * 256 + Int(p[i + 1])
+            let third: UInt8? = i + 2 < p.count ? p[i + 2] : nil
+            if !latinTitle, case let index = latinFunctionTitleKeyIndex, index.mayBegin(pair, third) {
+                for key in index.keys(pair) where functionTitleCanMatch(p, i, key) {
+                    latinTitle = true
+                    break
+                }
+            }
+            if !capitalTitle, byte < 0x61, case let index = capitalFunctionTitleKeyIndex, index.mayBegin(pair, third) {
+                for key in index.keys(pair) where functionTitleCanMatch(p, i, key) {
+                    capitalTitle = true
+                    break
+                }
+            }
+        }
+
+        /// `latinKeyAt` as written before `FunctionTitleKeyIndex`: every key of the letter, where
+        /// `functionTitlePairs` holds the pair. The reference `PrivacyFunctionTitleIndexTests`
+        /// compares it with at every letter of real lines and random titles.
+        mutating func latinKeyAtByLetter(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ byte: UInt8) {
+            let lower = byte | 0x20
             guard lower >= 0x61, lower <= 0x7A, i + 1 < p.count else { return }
             let pair = Int(lower - 0x61) * 256 + Int(p[i + 1])
             let pairs = functionTitlePairs

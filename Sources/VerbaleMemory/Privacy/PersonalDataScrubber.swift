@@ -1325,7 +1325,48 @@ public final class PersonalDataScrubber {
     /// property look-up and an append to a growing string cost about 5,700 instructions a
     /// value (12.6 million on the 20,000-unit slice, callgrind 30 Nov), for values of a few bytes.
     static func valueKey(_ value: String) -> String {
-        asciiValueKey(value) ?? valueKeyByScalars(value)
+        asciiValueKey(value) ?? khmerValueKey(value) ?? valueKeyByScalars(value)
+    }
+
+    /// `valueKey` of a value whose scalars are all ASCII, Khmer (U+1780–U+17FF), NBSP or U+200B
+    /// (nil for any other), by bytes: ASCII as `asciiValueKey`, NBSP (White_Space) and U+200B
+    /// dropped, a Khmer digit (E1 9F A0–A9) written as the ASCII one, any other Khmer scalar kept
+    /// as it is — Khmer has no case (`lowercased()` keeps it) and no white space.
+    /// Why: a Khmer name or number went through `lowercased()` and a property look-up and
+    /// string append per scalar, about 9,600 instructions a value, 39 million on the 3,000-unit
+    /// Khmer slice (callgrind, 1 Dec). `PrivacyS12FastPathTests` holds it equal to
+    /// `valueKeyByScalars` on khPOS words and lines, the notes and random Khmer.
+    static func khmerValueKey(_ value: String) -> String? {
+        var value = value
+        return value.withUTF8 { bytes -> String? in
+            let n = bytes.count
+            var key: [UInt8] = []
+            key.reserveCapacity(n)
+            var i = 0
+            while i < n {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if !(byte >= 0x09 && byte <= 0x0D) && byte != 0x20 && byte != 0x2E {
+                        key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    }
+                    i += 1
+                } else if byte == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
+                    i += 2
+                } else if byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B {
+                    i += 3
+                } else if byte == 0xE1, i + 2 < n, bytes[i + 1] == 0x9E || bytes[i + 1] == 0x9F {
+                    if bytes[i + 1] == 0x9F, bytes[i + 2] >= 0xA0, bytes[i + 2] <= 0xA9 {
+                        key.append(0x30 + bytes[i + 2] - 0xA0)
+                    } else {
+                        key.append(contentsOf: bytes[i..<(i + 3)])
+                    }
+                    i += 3
+                } else {
+                    return nil
+                }
+            }
+            return String(decoding: key, as: UTF8.self)
+        }
     }
 
     /// `valueKey` of an ASCII value (nil for any other), by bytes.
