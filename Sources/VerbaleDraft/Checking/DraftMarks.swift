@@ -4,7 +4,8 @@ import VerbaleCore
 /// parts only the officer can fill ("[subject]", « [objet] », "[កម្មវត្ថុ]", "[Body of the note:
 /// …]", "[number]", "[date]"…), the "[untranslated: …]" of a name `draft new` could not render,
 /// the ⟦…⟧ around what `draft translate` left in the source language, and the "[unreviewed]" and
-/// "[as typed]" marks on lines and segments.
+/// "[as typed]" marks on lines and segments, and the lines of `draft translate`'s text report
+/// (its heading and segment table) when the report itself was saved as the note.
 ///
 /// Why (review 1201a): `check` is the last step before a note is sent, and it passed `draft
 /// new`'s skeleton as it was printed — "…has the honour to inform [subject]." and "[Body of the
@@ -71,6 +72,58 @@ enum DraftMarks {
                                   suggestion: "have the wording reviewed, then delete the mark"))
             }
         }
+        for line in reportLines(in: scalars) {
+            let quoted = String(String.UnicodeScalarView(scalars[line].prefix(40))) + (line.count > 40 ? "…" : "")
+            marks.append(Mark(range: line, code: "draft-report", severity: .error,
+                              message: "a line of `draft translate`'s report (\"\(quoted)\") is in the note",
+                              suggestion: "delete the line: the report is not part of the note (`draft translate --output F` writes the note alone)"))
+        }
         return marks.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The lines of `draft translate`'s text report (`PretranslationRendering.text`) in
+    /// `scalars`: a target's heading "=== en (English) — 75% of segments fully translated ===",
+    /// the table heading "--- segments (score, method, flags) ---" and a table row "[3] 99%
+    /// phrases name,unreviewed". Why (review 1201b m8): standard output saved as the note
+    /// (`> en.txt`) passed `check` with only its ⟦…⟧ flagged, and the report would have gone out
+    /// with the note. Only the report's exact shapes are matched — a heading names one of
+    /// Verbale's languages as the report writes it, a row is a bracketed number, a percentage
+    /// and one lowercase method word, then at most comma-separated lowercase flags — so a note's
+    /// own "[1] 10% of the budget…" or "=== Annex ===" is never reported. Cost: O(n).
+    static func reportLines(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var start = 0
+        while start <= scalars.count {
+            var end = start
+            while end < scalars.count, scalars[end] != "\n" { end += 1 }
+            var upper = end
+            if upper > start, scalars[upper - 1] == "\r" { upper -= 1 }
+            if isReportLine(String(String.UnicodeScalarView(scalars[start..<upper]))) { found.append(start..<upper) }
+            start = end + 1
+        }
+        return found
+    }
+
+    static func isReportLine(_ line: String) -> Bool {
+        if line == PretranslationRendering.tableHeading { return true }
+        if line.hasPrefix("=== "), line.hasSuffix(" ==="), line.contains("% of segments fully translated") {
+            return Language.allCases.contains { line.hasPrefix("=== \($0.rawValue) (\($0.englishName)) — ") }
+        }
+        return isTableRow(line)
+    }
+
+    /// "[N] S% method flags": digits in brackets, a percentage of at most three digits, a
+    /// lowercase method word, and an optional space followed by lowercase flags and commas.
+    private static func isTableRow(_ line: String) -> Bool {
+        let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+        guard fields.count >= 3, fields.count <= 4 else { return false }
+        let index = fields[0], score = fields[1], method = fields[2]
+        guard index.count > 2, index.first == "[", index.last == "]",
+              index.dropFirst().dropLast().allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        guard score.count >= 2, score.count <= 4, score.last == "%",
+              score.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        guard !method.isEmpty, method.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        guard fields.count == 4 else { return true }
+        return fields[3].allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "," || $0 == "-" }
     }
 }

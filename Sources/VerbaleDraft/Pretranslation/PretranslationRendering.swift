@@ -12,11 +12,40 @@ public enum PretranslationRendering {
     /// method and flags.
     public static func text(_ result: Pretranslation) -> String {
         perTarget(result) { language in
-            "=== \(language.rawValue) (\(language.englishName)) — \(result.coverageSummary(language)) ===\n\n"
-                + result.document(language) + "\n\n--- segments (score, method, flags) ---\n"
+            heading(result, language) + "\n\n" + result.document(language) + "\n\n" + tableHeading + "\n"
         } row: { segment, target in
-            "[\(segment.index)] \(target.score)% \(target.method) \(target.flags.joined(separator: ","))\n"
+            row(segment, target)
         }
+    }
+
+    /// The text report without the documents: per target, its heading line and the segment
+    /// table. `draft translate --output F` writes the note to F and this to standard error
+    /// (review 1201b m8: F held the report, so it was not a note the officer could send).
+    public static func textReport(_ result: Pretranslation) -> String {
+        perTarget(result) { language in
+            heading(result, language) + "\n" + tableHeading + "\n"
+        } row: { segment, target in
+            row(segment, target)
+        }
+    }
+
+    /// The translated note in `language` alone, ending with a line break: what a text
+    /// `--output` file holds, ready to edit and send.
+    public static func note(_ result: Pretranslation, in language: Language) -> String {
+        let document = result.document(language)
+        return document.hasSuffix("\n") ? document : document + "\n"
+    }
+
+    /// The heading line of a target in the text report, and the segment table's heading; both
+    /// are also what `check` recognises as report lines left in a note (`DraftMarks`).
+    static func heading(_ result: Pretranslation, _ language: Language) -> String {
+        "=== \(language.rawValue) (\(language.englishName)) — \(result.coverageSummary(language)) ==="
+    }
+
+    static let tableHeading = "--- segments (score, method, flags) ---"
+
+    static func row(_ segment: PretranslatedSegment, _ target: SegmentTranslation) -> String {
+        "[\(segment.index)] \(target.score)% \(target.method) \(target.flags.joined(separator: ","))\n"
     }
 
     /// A table per target language: segment, source, translation, score, flags.

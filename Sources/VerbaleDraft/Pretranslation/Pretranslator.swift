@@ -414,6 +414,19 @@ public final class Pretranslator {
         return rendered + acronym + trailing
     }
 
+    /// `text` with its head written as the name table writes it: the glossary's common term
+    /// "embassy" (ស្ថានទូត) is "Embassy". Why (review 1201b m7): a Khmer sentence opening with
+    /// its sender was "The embassy ⟦…⟧." in English, where a note names its sender "The
+    /// Embassy" (and French already wrote « L'Ambassade », from the same row). A leading "the"
+    /// is kept as it is; the words after the head are untouched.
+    static func headAsTabled(_ text: String) -> String {
+        let hasThe = text.lowercased().hasPrefix("the ")
+        let rest = hasThe ? String(text.dropFirst(4)) : text
+        guard let row = InstitutionNamer.row(of: InstitutionNamer.heads, startingWith: rest),
+              row.english.count <= rest.count else { return text }
+        return (hasThe ? String(text.prefix(4)) : "") + row.english + rest.dropFirst(row.english.count)
+    }
+
     private static func startsWithHead(_ text: String) -> Bool {
         var rest = text.lowercased()
         if rest.hasPrefix("the ") { rest = String(rest.dropFirst(4)) }
@@ -560,8 +573,9 @@ public final class Pretranslator {
     /// concept's English name whole.
     private func institutionEntity(_ occurrence: TermOccurrence, in scalars: [Unicode.Scalar], piece: Range<Int>,
                                    text: (Range<Int>) -> String, to target: Language, out: inout Output) -> (Range<Int>, String)? {
-        let english = sourceLanguage == .english ? occurrence.text : occurrence.equivalents(in: LanguageTag(.english)).first?.text
-        guard let english, Self.startsWithHead(english) else { return nil }
+        let glossaryEnglish = sourceLanguage == .english ? occurrence.text : occurrence.equivalents(in: LanguageTag(.english)).first?.text
+        guard let glossaryEnglish, Self.startsWithHead(glossaryEnglish) else { return nil }
+        let english = target == .english ? Self.headAsTabled(glossaryEnglish) : glossaryEnglish
         let name = namer.name(english, in: target)
         guard name.untranslated.isEmpty, name.grammarKnown else { return nil }
         // The source's own article, just before the name.

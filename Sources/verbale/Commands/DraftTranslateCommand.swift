@@ -28,7 +28,9 @@ struct DraftTranslateCommand: ParsableCommand {
         The memory: --memory PATH, else $VERBALE_MEMORY, else the default memory when it has a
         match index, else the shipped stock phrases alone (said on standard error).
 
-        Formats: text (the documents, then per-segment scores), markdown (a table), json,
+        Formats: text (the documents, then per-segment scores; with --output the file holds
+        the translated note alone, ready to edit and send — one --to language — and the
+        scores go to standard error), markdown (a table), json,
         xliff (XLIFF 2.0, one target language; assembled and fuzzy segments are
         state="initial", a fuzzy match's differences in a note; a segment not fully
         translated is subState="verbale:needs-translation", which import leaves out), docx
@@ -50,7 +52,7 @@ struct DraftTranslateCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, markdown, json, xliff or docx.") var format = "text"
     @Option(name: .long, help: ArgumentHelp("The memory to match against (SQLite file with its .match index, .match, or a TMX/XLIFF/TSV file).", valueName: "path")) var memory: String?
     @Option(name: .long, help: "Lowest memory score used instead of assembly (1–100).") var min = 75
-    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path")) var output: String?
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output (text: the note alone, in one language; the report on standard error).", valueName: "path")) var output: String?
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing (the error message offers it).") var lossy = false
 
     func validate() throws {
@@ -108,6 +110,12 @@ struct DraftTranslateCommand: ParsableCommand {
         if format == "xliff", targets.count != 1 {
             throw ValidationError("XLIFF is bilingual: give one target language with --to (got \(to))")
         }
+        // A text --output file is the note itself (review 1201b m8), and a note is in one
+        // language: any separator between two would be a line to delete before sending.
+        if format == "text", output != nil, targets.count != 1 {
+            throw ValidationError("--output in the text format writes one translated note, in one language: give one language with --to "
+                                  + "(got \(to)) and run once per language, or write every language to one file with --format markdown, json or docx")
+        }
         // The ministry's own termbase (imported into the memory) before the shipped ones: its
         // renderings are the ones drafted (review 1130h M4).
         let imported = try MatchMemoryOptions.importedConcepts(memory: memory)
@@ -135,12 +143,17 @@ struct DraftTranslateCommand: ParsableCommand {
                 throw ValidationError("a .docx file is binary: give --output FILE.docx (or redirect standard output)")
             }
             data = try DocxDocument(result).data()
-        default: data = Data(PretranslationRendering.text(result).utf8)
+        default:
+            // With --output the file gets the note alone and the report goes to stderr (review
+            // 1201b m8: the heading and segment table in the file made it a report, not a note);
+            // standard output keeps the report with the note in it, as documented.
+            data = Data((output == nil ? PretranslationRendering.text(result) : PretranslationRendering.note(result, in: targets[0])).utf8)
         }
         if let output {
             do { try OutputFile(output).write(data) } catch {
                 throw CommandFailure("cannot write the output: \(error)")
             }
+            if format == "text" { Terminal.writeError(PretranslationRendering.textReport(result)) }
         } else {
             FileHandle.standardOutput.write(data)
         }
