@@ -373,7 +373,7 @@ public struct PhraseFinder {
                     ? max(existing.frequency, completion.frequency) : existing.frequency + completion.frequency
                 existing.score = max(existing.score, completion.score)
                 if completion.attested > existing.attested { (existing.attested, existing.attestedOutOf) = (completion.attested, completion.attestedOutOf) }
-                    if let notes = completion.formulaAttested, let outOf = completion.formulaAttestedOutOf, let language = completion.formulaAttestedLanguage,
+                if let notes = completion.formulaAttested, let outOf = completion.formulaAttestedOutOf, let language = completion.formulaAttestedLanguage,
                    let phrase = completion.formulaPhrase {
                     existing.keepLargerFormulaCount(FormulaCount(notes: notes, outOf: outOf, language: language, phrase: phrase))
                 }
